@@ -1,0 +1,144 @@
+import type { CompFigures } from "./comp-formula.ts";
+import { locateOnCurve } from "./comp-plan.ts";
+import { roundHalfAwayFromZero } from "./rounding.ts";
+
+// The plain-language arithmetic of a statement (PRODUCT.md §4: "a salesperson must be able to
+// recompute their payout by hand from the page"). Worded from the computed figures only, so the
+// page can never explain a number the formula did not produce.
+//
+// Computed scores (A, Q, S, C, M before rounding) are shown to 6 decimals, not 4: the formula
+// carries full precision into the next step, and with 4 shown decimals a hand recomputation is
+// often off by one in M's fourth decimal (C = 0.6807 gives M = 0.8614 by hand, while the exact
+// C = 0.680667 gives the paid 0.8613). At 6 decimals the hand result matches the paid M.
+
+const SHOWN_DECIMALS = 6;
+
+/** Numbers as a person would write them: 12.5, 0.8, 4. */
+export function formatPlain(value: number): string {
+  return String(roundHalfAwayFromZero(value, SHOWN_DECIMALS));
+}
+
+/** A computed score: 0.785000. */
+export function formatScore(value: number): string {
+  return roundHalfAwayFromZero(value, SHOWN_DECIMALS).toFixed(SHOWN_DECIMALS);
+}
+
+/** A multiplier cap as plans write it: 1.0, 0.9. */
+export function formatCap(value: number): string {
+  return Number.isInteger(value) ? value.toFixed(1) : formatPlain(value);
+}
+
+function day(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** cents × ten-thousandths / 10000 written out exactly, e.g. 1524.6075. */
+export function exactProduct(cents: number, tenThousandths: number): string {
+  const product = BigInt(cents) * BigInt(tenThousandths);
+  const magnitude = product < 0n ? -product : product;
+  const fraction = (magnitude % 10000n).toString().padStart(4, "0").replace(/0+$/, "");
+  const whole = (magnitude / 10000n).toString();
+  return `${product < 0n ? "-" : ""}${whole}${fraction === "" ? "" : `.${fraction}`}`;
+}
+
+export function explainStatement(figures: Omit<CompFigures, "explanation">): string[] {
+  const { plan, effectiveWeights: w } = figures;
+  const lines: string[] = [];
+
+  // 1. Claim accuracy A.
+  const counted = figures.claims.filter((c) => c.counted).length;
+  const pending = figures.claims.filter((c) => c.status === "PENDING").length;
+  const unverifiable = figures.claims.filter((c) => c.status === "UNVERIFIABLE").length;
+  const defaulted = figures.claims.filter((c) => c.counted && c.severity === null).length;
+  lines.push(
+    `Claim accuracy: ${counted} of ${plural(figures.claims.length, "claim", "claims")} made in the period ` +
+      `${counted === 1 ? "has" : "have"} a final verdict and count` +
+      (pending + unverifiable > 0 ? ` (${pending} pending and ${unverifiable} unverifiable are left out)` : "") +
+      `; Σ w·credit = ${formatPlain(figures.sumWeightedCredit)}, Σ w = ${formatPlain(figures.sumWeight)}.`,
+  );
+  if (defaulted > 0) {
+    lines.push(`${plural(defaulted, "claim has", "claims have")} no severity recorded and ${defaulted === 1 ? "is" : "are"} weighted as Medium (2).`);
+  }
+  const { k: kA, m: mA } = plan.accuracyPrior;
+  lines.push(
+    `A = (${formatPlain(figures.sumWeightedCredit)} + ${formatPlain(kA)} × ${formatPlain(mA)}) / ` +
+      `(${formatPlain(figures.sumWeight)} + ${formatPlain(kA)}) = ${formatScore(figures.accuracy)}`,
+  );
+
+  // 2. Quiz Q.
+  for (const quiz of figures.quizzes) {
+    const window = `${day(quiz.windowStart)} to ${day(quiz.windowEnd)}`;
+    const best =
+      quiz.bestAttemptId === null ? `no attempt from ${window}, so 0` : `best score ${formatPlain(quiz.bestScore)} from ${window}`;
+    lines.push(`Required quiz "${quiz.title}": ${best}; pass mark ${formatPlain(quiz.passMark)}, ${quiz.passed ? "passed" : "not passed"}.`);
+  }
+  if (figures.quiz === null) {
+    const rest = plan.weights.accuracy + plan.weights.satisfaction;
+    lines.push(
+      rest === 0
+        ? "No quiz is required for compensation, so Q is dropped; the plan puts no weight on A or S, so each is weighted 0.5."
+        : "No quiz is required for compensation, so Q is dropped and the other weights are scaled to sum to 1: " +
+            `wA = ${formatPlain(plan.weights.accuracy)} / ${formatPlain(rest)} = ${formatPlain(w.accuracy)}, ` +
+            `wS = ${formatPlain(plan.weights.satisfaction)} / ${formatPlain(rest)} = ${formatPlain(w.satisfaction)}.`,
+    );
+  } else {
+    const scores = figures.quizzes.map((q) => formatPlain(q.bestScore)).join(" + ");
+    lines.push(`Q = (${scores}) / ${figures.quizzes.length} = ${formatScore(figures.quiz)}`);
+  }
+
+  // 3. Six-month satisfaction S.
+  const skipped = figures.surveys.length - figures.surveyCount;
+  lines.push(
+    `Satisfaction: ${plural(figures.surveyCount, "answered survey", "answered surveys")} due in the period ` +
+      `${figures.surveyCount === 1 ? "counts" : "count"}` +
+      (skipped > 0 ? ` (${plural(skipped, "survey", "surveys")} with no answered item left out)` : "") +
+      `; Σ s = ${formatPlain(figures.sumSatisfaction)}, n = ${figures.surveyCount}.`,
+  );
+  const { k: kS, m: mS } = plan.satisfactionPrior;
+  lines.push(
+    `S = (${formatPlain(figures.sumSatisfaction)} + ${formatPlain(kS)} × ${formatPlain(mS)}) / ` +
+      `(${figures.surveyCount} + ${formatPlain(kS)}) = ${formatScore(figures.satisfaction)}`,
+  );
+
+  // 4. Composite C.
+  const terms = [`${formatPlain(w.accuracy)} × ${formatScore(figures.accuracy)}`];
+  if (figures.quiz !== null) terms.push(`${formatPlain(w.quiz)} × ${formatScore(figures.quiz)}`);
+  terms.push(`${formatPlain(w.satisfaction)} × ${formatScore(figures.satisfaction)}`);
+  lines.push(`C = ${terms.join(" + ")} = ${formatScore(figures.composite)}`);
+
+  // 5. Multiplier from the curve.
+  const position = locateOnCurve(plan.curve, figures.composite);
+  if (position.kind === "between") {
+    const [x0, y0] = [formatPlain(position.from[0]), formatPlain(position.from[1])];
+    const [x1, y1] = [formatPlain(position.to[0]), formatPlain(position.to[1])];
+    lines.push(
+      `C lies between the curve points (${x0}, ${y0}) and (${x1}, ${y1}): ` +
+        `M = ${y0} + (${formatScore(figures.composite)} − ${x0}) × (${y1} − ${y0}) / (${x1} − ${x0}) = ${formatScore(figures.curveMultiplier)}`,
+    );
+  } else {
+    const [x, y] = [formatPlain(position.point[0]), formatPlain(position.point[1])];
+    const where = position.kind === "belowFirst" ? "at or below the first" : "at or above the last";
+    lines.push(`C is ${where} curve point (${x}, ${y}), so M = ${formatScore(figures.curveMultiplier)}`);
+  }
+
+  // 6. Gates, in the order they were applied.
+  let multiplier = figures.curveMultiplier;
+  for (const gate of figures.gates) {
+    const after = Math.min(multiplier, gate.cap);
+    lines.push(`${gate.reason} M = min(${formatScore(multiplier)}, ${formatCap(gate.cap)}) = ${formatScore(after)}`);
+    multiplier = after;
+  }
+
+  // 7. Rounding and payout.
+  const paidM = figures.multiplier.toFixed(4);
+  lines.push(`M rounded to 4 decimals = ${paidM}`);
+  lines.push(
+    `Payout = round(${figures.targetBonusCents} cents × ${paidM}) = ` +
+      `round(${exactProduct(figures.targetBonusCents, figures.multiplierTenThousandths)}) = ${figures.payoutCents} cents`,
+  );
+  return lines;
+}

@@ -1,0 +1,174 @@
+import { describe, expect, it } from "vitest";
+import type { CapabilityLevel, MatrixCheckResult } from "./levels.ts";
+import { checkClaimAgainstMatrix, describeMatrixCheck, isStaleAt, revisionInForce } from "./matrix-check.ts";
+
+const utc = (iso: string) => new Date(iso);
+
+// Excel export: fully supported from January; narrowed to xlsx only on 1 March.
+const january = { id: "r1", status: "SUPPORTED" as const, conditions: "", validFrom: utc("2026-01-05T10:00:00Z") };
+const march = {
+  id: "r2",
+  status: "PARTIAL" as const,
+  conditions: "xlsx only; .xls is not supported",
+  validFrom: utc("2026-03-01T09:00:00Z"),
+};
+const history = [january, march];
+
+describe("revisionInForce", () => {
+  it("returns the latest revision not after the moment", () => {
+    expect(revisionInForce(history, utc("2026-02-15T12:00:00Z"))?.id).toBe("r1");
+    expect(revisionInForce(history, utc("2026-06-01T00:00:00Z"))?.id).toBe("r2");
+  });
+
+  it("counts a revision from its exact validFrom instant", () => {
+    expect(revisionInForce(history, utc("2026-03-01T09:00:00Z"))?.id).toBe("r2");
+    expect(revisionInForce(history, utc("2026-03-01T08:59:59.999Z"))?.id).toBe("r1");
+  });
+
+  it("returns null before the first revision and for no revisions", () => {
+    expect(revisionInForce(history, utc("2026-01-01T00:00:00Z"))).toBeNull();
+    expect(revisionInForce([], utc("2026-01-01T00:00:00Z"))).toBeNull();
+  });
+
+  it("does not need the revisions sorted", () => {
+    expect(revisionInForce([march, january], utc("2026-02-15T12:00:00Z"))?.id).toBe("r1");
+    expect(revisionInForce([march, january], utc("2026-04-15T12:00:00Z"))?.id).toBe("r2");
+  });
+
+  it("prefers the later-appended of two revisions with the same validFrom", () => {
+    const same = utc("2026-03-01T09:00:00Z");
+    const first = { id: "a", validFrom: same };
+    const second = { id: "b", validFrom: same };
+    expect(revisionInForce([first, second], same)?.id).toBe("b");
+  });
+});
+
+describe("isStaleAt", () => {
+  const verified = { validFrom: utc("2026-01-01T00:00:00Z") };
+  // 1 January + 90 days = 1 April (31 + 28 + 31 days).
+  it("is fresh up to and including validFrom + the review cycle", () => {
+    expect(isStaleAt(verified, utc("2026-03-15T00:00:00Z"), 90)).toBe(false);
+    expect(isStaleAt(verified, utc("2026-04-01T00:00:00Z"), 90)).toBe(false);
+  });
+
+  it("is stale just after", () => {
+    expect(isStaleAt(verified, utc("2026-04-01T00:00:00.001Z"), 90)).toBe(true);
+    expect(isStaleAt(verified, utc("2026-04-01T00:00:00Z"), 30)).toBe(true);
+  });
+});
+
+describe("checkClaimAgainstMatrix", () => {
+  const fresh = (status: CapabilityLevel) => ({ status, conditions: "", validFrom: utc("2026-05-01T00:00:00Z") });
+  const madeAt = utc("2026-05-20T00:00:00Z");
+
+  // Rows: what the customer was told; columns: what engineering says. Promise order is
+  // SUPPORTED > PARTIAL > ROADMAP > NOT_SUPPORTED.
+  const table: Array<[CapabilityLevel, CapabilityLevel, MatrixCheckResult]> = [
+    ["SUPPORTED", "SUPPORTED", "CONSISTENT"],
+    ["SUPPORTED", "PARTIAL", "OVERSTATES"],
+    ["SUPPORTED", "ROADMAP", "OVERSTATES"],
+    ["SUPPORTED", "NOT_SUPPORTED", "OVERSTATES"],
+    ["PARTIAL", "SUPPORTED", "UNDERSTATES"],
+    ["PARTIAL", "PARTIAL", "CONSISTENT"],
+    ["PARTIAL", "ROADMAP", "OVERSTATES"],
+    ["PARTIAL", "NOT_SUPPORTED", "OVERSTATES"],
+    ["ROADMAP", "SUPPORTED", "UNDERSTATES"],
+    ["ROADMAP", "PARTIAL", "UNDERSTATES"],
+    ["ROADMAP", "ROADMAP", "CONSISTENT"],
+    ["ROADMAP", "NOT_SUPPORTED", "OVERSTATES"],
+    ["NOT_SUPPORTED", "SUPPORTED", "UNDERSTATES"],
+    ["NOT_SUPPORTED", "PARTIAL", "UNDERSTATES"],
+    ["NOT_SUPPORTED", "ROADMAP", "UNDERSTATES"],
+    ["NOT_SUPPORTED", "NOT_SUPPORTED", "CONSISTENT"],
+  ];
+  it.each(table)("told %s, matrix %s → %s", (asserted, status, expected) => {
+    expect(checkClaimAgainstMatrix({ assertedLevel: asserted, madeAt, revision: fresh(status), reviewCycleDays: 90 })).toBe(expected);
+  });
+
+  it("reports NO_MATRIX_ROW when there is no capability or no revision yet", () => {
+    expect(checkClaimAgainstMatrix({ assertedLevel: "SUPPORTED", madeAt, revision: null, reviewCycleDays: 90 })).toBe("NO_MATRIX_ROW");
+  });
+
+  it("reports NO_MATRIX_ROW when handed a revision written after the claim", () => {
+    const later = { status: "SUPPORTED" as const, conditions: "", validFrom: utc("2026-06-01T00:00:00Z") };
+    expect(checkClaimAgainstMatrix({ assertedLevel: "SUPPORTED", madeAt, revision: later, reviewCycleDays: 90 })).toBe("NO_MATRIX_ROW");
+  });
+
+  describe("on a row overdue for review at the claim date", () => {
+    // Verified 1 January; the claim on 20 May is 139 days later, past a 90-day cycle.
+    const stale = (status: CapabilityLevel) => ({ status, conditions: "", validFrom: utc("2026-01-01T00:00:00Z") });
+
+    it("still reports an overstatement", () => {
+      expect(checkClaimAgainstMatrix({ assertedLevel: "SUPPORTED", madeAt, revision: stale("PARTIAL"), reviewCycleDays: 90 })).toBe(
+        "OVERSTATES",
+      );
+    });
+
+    it("reports MATRIX_STALE for an equal or lower claim", () => {
+      expect(checkClaimAgainstMatrix({ assertedLevel: "PARTIAL", madeAt, revision: stale("PARTIAL"), reviewCycleDays: 90 })).toBe(
+        "MATRIX_STALE",
+      );
+      expect(checkClaimAgainstMatrix({ assertedLevel: "PARTIAL", madeAt, revision: stale("SUPPORTED"), reviewCycleDays: 90 })).toBe(
+        "MATRIX_STALE",
+      );
+    });
+
+    it("judges staleness at the claim date, not later", () => {
+      // With a 180-day cycle the row was fresh on 20 May.
+      expect(checkClaimAgainstMatrix({ assertedLevel: "PARTIAL", madeAt, revision: stale("PARTIAL"), reviewCycleDays: 180 })).toBe(
+        "CONSISTENT",
+      );
+    });
+  });
+
+  describe("judged against the revision in force on the day the claim was made", () => {
+    const check = (asserted: CapabilityLevel, madeOn: Date) =>
+      checkClaimAgainstMatrix({ assertedLevel: asserted, madeAt: madeOn, revision: revisionInForce(history, madeOn), reviewCycleDays: 90 });
+
+    it("a claim of full support before the narrowing was consistent", () => {
+      expect(check("SUPPORTED", utc("2026-02-20T15:00:00Z"))).toBe("CONSISTENT");
+    });
+
+    it("the same claim after the narrowing overstates", () => {
+      expect(check("SUPPORTED", utc("2026-03-05T15:00:00Z"))).toBe("OVERSTATES");
+    });
+
+    it("a claim of partial support before the narrowing understated", () => {
+      expect(check("PARTIAL", utc("2026-02-20T15:00:00Z"))).toBe("UNDERSTATES");
+      expect(check("PARTIAL", utc("2026-03-05T15:00:00Z"))).toBe("CONSISTENT");
+    });
+  });
+});
+
+describe("describeMatrixCheck", () => {
+  it("tells a salesperson at once what engineering says", () => {
+    expect(describeMatrixCheck("OVERSTATES", "SUPPORTED", march)).toBe(
+      "You said Supported; engineering says Partial: xlsx only; .xls is not supported. " +
+        "That promises more than the matrix; if the customer was told too much, correct it with them and record the correction.",
+    );
+  });
+
+  it("leaves out the colon when there are no conditions", () => {
+    expect(describeMatrixCheck("CONSISTENT", "SUPPORTED", january)).toBe("You said Supported; engineering says Supported. That matches the matrix.");
+  });
+
+  it("does not double a full stop the conditions already end with", () => {
+    const row = { status: "SUPPORTED" as const, conditions: "Excel 2007 and later." };
+    expect(describeMatrixCheck("UNDERSTATES", "ROADMAP", row)).toBe(
+      "You said On the roadmap; engineering says Supported: Excel 2007 and later. That promises less than the product does.",
+    );
+  });
+
+  it("says a stale row will be checked by an engineer", () => {
+    expect(describeMatrixCheck("MATRIX_STALE", "PARTIAL", march)).toBe(
+      "You said Partial; engineering last said Partial: xlsx only; .xls is not supported. " +
+        "That row was overdue for review on the day of the claim, so an engineer will verify it.",
+    );
+  });
+
+  it("explains a missing row", () => {
+    expect(describeMatrixCheck("NO_MATRIX_ROW", "NOT_SUPPORTED", null)).toBe(
+      "You said Not supported; the capability matrix had no row for this on the day of the claim, so an engineer will verify it.",
+    );
+  });
+});

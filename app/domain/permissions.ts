@@ -1,0 +1,158 @@
+// The one place PRODUCT.md §2 lives. A permission is `action:entity` or
+// `action:entity:scope`; the scope says whose records: `own` (the user's),
+// `team` (the teams the user manages) or `any`. Loaders and actions ask with
+// requireUserWithPermission; the UI asks the same question with userHasPermission.
+
+export type Role = "SALES" | "ENGINEER" | "MANAGER" | "ADMIN";
+export type Scope = "own" | "team" | "any";
+
+type Scoped<T extends string> = `${T}:${Scope}`;
+
+export type ScopedPermission =
+  | "log:claim" // SELF for own, OBSERVED for team/any
+  | "read:claim"
+  | "dispute:claim"
+  | "resolve:dispute"
+  | "read:survey"
+  | "read:statement"
+  | "compute:comp"
+  | "read:audit"
+  | "read:dashboard"
+  | "read:person";
+
+export type Permission =
+  | ScopedPermission
+  | Scoped<ScopedPermission>
+  | "read:matrix"
+  | "edit:capability"
+  | "verify:claim"
+  | "ask:question"
+  | "answer:question"
+  | "read:question"
+  | "take:quiz"
+  | "write:quiz"
+  | "read:quiz-stats"
+  | "import:deals"
+  | "import:surveys"
+  | "send:surveys"
+  | "lock:comp"
+  | "edit:plan"
+  | "admin:users"
+  | "admin:teams"
+  | "admin:products";
+
+type Grant = Exclude<Permission, ScopedPermission>;
+
+export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
+  SALES: [
+    "read:matrix",
+    "log:claim:own",
+    "read:claim:own",
+    "dispute:claim:own",
+    "ask:question",
+    "take:quiz",
+    "read:survey:own",
+    "read:statement:own",
+    "read:person:own",
+  ],
+  ENGINEER: [
+    "read:matrix",
+    "edit:capability",
+    "log:claim:any",
+    "read:claim:any",
+    "verify:claim",
+    "answer:question",
+    "read:question",
+    "take:quiz",
+    "write:quiz",
+    "read:quiz-stats",
+  ],
+  MANAGER: [
+    "read:matrix",
+    "log:claim:team",
+    "read:claim:team",
+    "resolve:dispute:team",
+    "read:question",
+    "take:quiz",
+    "read:quiz-stats",
+    "import:deals",
+    "import:surveys",
+    "send:surveys",
+    "read:survey:team",
+    "read:statement:team",
+    "compute:comp:team",
+    "read:audit:team",
+    "read:dashboard:team",
+    "read:person:team",
+  ],
+  ADMIN: [
+    "read:matrix",
+    "edit:capability",
+    "log:claim:any",
+    "read:claim:any",
+    "resolve:dispute:any",
+    "ask:question",
+    "answer:question",
+    "read:question",
+    "take:quiz",
+    "write:quiz",
+    "read:quiz-stats",
+    "import:deals",
+    "import:surveys",
+    "send:surveys",
+    "read:survey:any",
+    "read:statement:any",
+    "compute:comp:any",
+    "lock:comp",
+    "edit:plan",
+    "read:audit:any",
+    "read:dashboard:any",
+    "read:person:any",
+    "admin:users",
+    "admin:teams",
+    "admin:products",
+  ],
+};
+
+export interface PermissionSubject {
+  role: Role;
+}
+
+/** The scope a role holds for a scoped permission, or null if it has none. */
+export function permissionScope(user: PermissionSubject, permission: ScopedPermission): Scope | null {
+  const grants = ROLE_GRANTS[user.role];
+  for (const scope of ["any", "team", "own"] as const) {
+    if (grants.includes(`${permission}:${scope}`)) return scope;
+  }
+  return null;
+}
+
+/**
+ * True when the role holds the permission. An unscoped name of a scoped
+ * permission ("read:claim") is held when any scope of it is; a scoped name
+ * ("read:claim:team") is held when that scope or a wider one is.
+ */
+export function userHasPermission(user: PermissionSubject | null | undefined, permission: Permission): boolean {
+  if (!user) return false;
+  const grants: readonly string[] = ROLE_GRANTS[user.role];
+  if (grants.includes(permission)) return true;
+  const parts = permission.split(":");
+  if (parts.length === 2) return grants.some((grant) => grant.startsWith(`${permission}:`));
+  const base = `${parts[0]}:${parts[1]}`;
+  const wider: Record<string, string[]> = { own: ["team", "any"], team: ["any"], any: [] };
+  return (wider[parts[2] ?? ""] ?? []).some((scope) => grants.includes(`${base}:${scope}`));
+}
+
+export const ROLE_HOME: Record<Role, string> = {
+  SALES: "/home",
+  ENGINEER: "/engineering",
+  MANAGER: "/dashboard",
+  ADMIN: "/dashboard",
+};
+
+export const ROLE_LABEL: Record<Role, string> = {
+  SALES: "Salesperson",
+  ENGINEER: "Engineer",
+  MANAGER: "Manager",
+  ADMIN: "Admin",
+};

@@ -1,0 +1,45 @@
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "../generated/prisma/client.ts";
+
+// WAL lets readers proceed during a write; busy_timeout makes a writer wait for
+// the lock instead of failing at once; NORMAL is durable enough under WAL.
+const CONNECTION_PRAGMAS = [
+  "PRAGMA journal_mode = WAL;",
+  "PRAGMA busy_timeout = 5000;",
+  "PRAGMA synchronous = NORMAL;",
+  "PRAGMA foreign_keys = ON;",
+].join("\n");
+
+type SqliteAdapter = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
+
+/** The better-sqlite3 adapter, with our pragmas run on every connection it opens. */
+export function createSqliteAdapter(url: string) {
+  const factory = new PrismaBetterSqlite3({ url, timeout: 5000 });
+  const withPragmas = async (connect: () => Promise<SqliteAdapter>) => {
+    const adapter = await connect();
+    await adapter.executeScript(CONNECTION_PRAGMAS);
+    return adapter;
+  };
+  return {
+    provider: "sqlite" as const,
+    adapterName: factory.adapterName,
+    connect: () => withPragmas(() => factory.connect()),
+    connectToShadowDb: () => withPragmas(() => factory.connectToShadowDb()),
+  };
+}
+
+export function createPrismaClient(url: string) {
+  return new PrismaClient({ adapter: createSqliteAdapter(url) });
+}
+
+export type Db = ReturnType<typeof createPrismaClient>;
+/** The client inside `prisma.$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+// One client per process: the dev server re-evaluates modules, so keep it on
+// globalThis rather than in module scope.
+const globalForDb = globalThis as unknown as { candorPrisma?: Db };
+
+export const prisma: Db =
+  globalForDb.candorPrisma ??
+  (globalForDb.candorPrisma = createPrismaClient(process.env.DATABASE_URL ?? "file:./data/candor.db"));

@@ -1,0 +1,66 @@
+import { data, redirect } from "@remix-run/node";
+import { permissionScope, userHasPermission, type Permission, type Scope, type ScopedPermission } from "../domain/permissions.ts";
+import { getActiveSessionUser, type SessionUser } from "../models/sessions.server.ts";
+import { clearSessionCookies, getSessionIdFromCookie } from "./auth.server.ts";
+import { getEnv } from "./env.server.ts";
+
+export type { SessionUser };
+
+const resolved = new WeakMap<Request, Promise<SessionUser | null>>();
+
+/** The signed-in user, checked against the database (once per request). */
+export function getSessionUser(request: Request): Promise<SessionUser | null> {
+  let pending = resolved.get(request);
+  if (!pending) {
+    pending = (async () => {
+      const sessionId = await getSessionIdFromCookie(request);
+      if (!sessionId) return null;
+      const env = getEnv();
+      return getActiveSessionUser(sessionId, { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS });
+    })();
+    resolved.set(request, pending);
+  }
+  return pending;
+}
+
+export function loginRedirect(request: Request): never {
+  const url = new URL(request.url);
+  const back = url.pathname + url.search;
+  const params = back === "/" ? "" : `?${new URLSearchParams({ redirectTo: back })}`;
+  const headers = new Headers();
+  // A cookie whose session has ended is of no further use; drop it.
+  for (const cookie of clearSessionCookies(request)) headers.append("set-cookie", cookie);
+  throw redirect(`/login${params}`, { headers });
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(request);
+  if (!user) loginRedirect(request);
+  return user;
+}
+
+export function forbidden(message = "You do not have permission to do that."): never {
+  throw data({ message }, { status: 403 });
+}
+
+export function notFound(message = "We could not find that page."): never {
+  throw data({ message }, { status: 404 });
+}
+
+export async function requireUserWithPermission(request: Request, permission: Permission, message?: string): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!userHasPermission(user, permission)) forbidden(message);
+  return user;
+}
+
+/** For scoped permissions: the user and the widest scope their role holds. */
+export async function requireUserWithScope(
+  request: Request,
+  permission: ScopedPermission,
+  message?: string,
+): Promise<{ user: SessionUser; scope: Scope }> {
+  const user = await requireUser(request);
+  const scope = permissionScope(user, permission);
+  if (!scope) forbidden(message);
+  return { user, scope };
+}

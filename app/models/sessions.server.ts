@@ -1,0 +1,51 @@
+import { prisma } from "../lib/db.server.ts";
+import type { Role } from "../domain/permissions.ts";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  teamId: string | null;
+  sessionId: string;
+}
+
+export interface SessionLimits {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+// Writing lastSeenAt on every request would make every page view a write; a
+// minute's precision is plenty for an idle limit counted in tens of minutes.
+const TOUCH_INTERVAL_MS = 60_000;
+
+export async function createSession(userId: string, meta: { ip: string; userAgent: string | null }) {
+  return prisma.session.create({ data: { userId, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null } });
+}
+
+/**
+ * The signed-in user behind a session id, or null when the session was ended
+ * (sign-out, "sign out everywhere", deactivation) or ran past its limits.
+ */
+export async function getActiveSessionUser(sessionId: string, limits: SessionLimits, now = new Date()): Promise<SessionUser | null> {
+  const session = await prisma.session.findUnique({
+    where: { id: sessionId },
+    include: { user: { select: { id: true, email: true, name: true, role: true, teamId: true, active: true } } },
+  });
+  if (!session) return null;
+  const idleExpired = now.getTime() - session.lastSeenAt.getTime() > limits.idleMinutes * 60_000;
+  const absoluteExpired = now.getTime() - session.createdAt.getTime() > limits.absoluteHours * 3_600_000;
+  if (!session.user.active || idleExpired || absoluteExpired) {
+    await prisma.session.deleteMany({ where: { id: sessionId } });
+    return null;
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await prisma.session.updateMany({ where: { id: sessionId }, data: { lastSeenAt: now } });
+  }
+  const { user } = session;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, teamId: user.teamId, sessionId };
+}
+
+export async function deleteSession(sessionId: string) {
+  await prisma.session.deleteMany({ where: { id: sessionId } });
+}

@@ -1,0 +1,137 @@
+import { getCollectionProps, getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorList, InputField } from "../components/ui/field.tsx";
+import { ROLE_LABEL } from "../domain/permissions.ts";
+import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
+import { redirectWithToast } from "../lib/toast.server.ts";
+import { auditContextFrom } from "../models/audit.server.ts";
+import { getTeam, updateTeam } from "../models/teams.server.ts";
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? "Not found"} · Candor` }];
+
+const teamSchema = z.object({
+  name: z.string({ error: "Enter the team's name." }).trim().min(1, "Enter the team's name.").max(80, "Use at most 80 characters."),
+  managerIds: z.array(z.string()).default([]),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "admin:teams");
+  const team = await getTeam(params.teamId ?? "");
+  if (!team) notFound("There is no team with that id.");
+  return { team };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireUserWithPermission(request, "admin:teams");
+  const teamId = params.teamId ?? "";
+  const submission = parseWithZod(await request.formData(), { schema: teamSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const outcome = await updateTeam(auditContextFrom(request, admin.id), teamId, submission.value);
+  if (!outcome.ok) return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) }, { status: 400 });
+  return redirectWithToast(`/admin/teams/${teamId}`, { kind: "success", message: "Team saved." });
+}
+
+function ManagerCheckboxes({
+  meta,
+  candidates,
+}: {
+  meta: FieldMetadata<string[] | undefined, Record<string, unknown>, string[]>;
+  candidates: ReadonlyArray<{ id: string; name: string; email: string; active: boolean }>;
+}) {
+  const boxes = getCollectionProps(meta, { type: "checkbox", options: candidates.map((candidate) => candidate.id) });
+  return (
+    <fieldset className="field" aria-describedby={meta.errors?.length ? meta.errorId : undefined}>
+      <legend>Managers</legend>
+      {candidates.length === 0 ? <p className="muted small">No one has the manager role yet; give someone that role on their user page.</p> : null}
+      {boxes.map(({ key, ...props }, index) => {
+        const candidate = candidates[index];
+        return (
+          <label key={key} className="checkbox">
+            <input {...props} />
+            <span>
+              {candidate?.name} <span className="muted small">{candidate?.email}</span>
+              {candidate && !candidate.active ? <span className="badge bad">Deactivated</span> : null}
+            </span>
+          </label>
+        );
+      })}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </fieldset>
+  );
+}
+
+export default function TeamPage() {
+  const { team } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "edit-team",
+    lastResult: actionData?.result,
+    defaultValue: { name: team.name, managerIds: team.managers.map((manager) => manager.id) },
+    constraint: getZodConstraint(teamSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: teamSchema }),
+  });
+
+  return (
+    <>
+      <p className="small">
+        <Link to="/admin/teams">← All teams</Link>
+      </p>
+      <h1>{team.name}</h1>
+      <div className="grid-2">
+        <section className="panel" aria-labelledby="members-title">
+          <h2 id="members-title">Members</h2>
+          {team.members.length === 0 ? (
+            <p className="muted">No one belongs to this team yet. Salespeople join a team from their user page.</p>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Email</th>
+                    <th scope="col">Role</th>
+                    <th scope="col">Status</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {team.members.map((member) => (
+                    <tr key={member.id}>
+                      <td>
+                        <Link to={`/admin/users/${member.id}`}>{member.name}</Link>
+                      </td>
+                      <td>{member.email}</td>
+                      <td>{ROLE_LABEL[member.role]}</td>
+                      <td>{member.active ? <span className="badge good">Active</span> : <span className="badge bad">Deactivated</span>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+
+        <section className="panel" aria-labelledby="edit-title">
+          <h2 id="edit-title">Name and managers</h2>
+          <Form method="post" className="stack" {...getFormProps(form)}>
+            <ErrorList id={form.errorId} errors={form.errors} />
+            <InputField label="Name" meta={fields.name} autoComplete="off" />
+            <ManagerCheckboxes meta={fields.managerIds} candidates={team.managerCandidates} />
+            <div>
+              <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+                Save team
+              </button>
+            </div>
+          </Form>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,270 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorList, InputField, SelectField } from "../components/ui/field.tsx";
+import { ROLE_LABEL } from "../domain/permissions.ts";
+import { getEnv } from "../lib/env.server.ts";
+import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
+import { redirectWithToast } from "../lib/toast.server.ts";
+import { auditContextFrom } from "../models/audit.server.ts";
+import { listTeamsForPicker } from "../models/teams.server.ts";
+import { getUserForAdmin, resetPassword, setUserActive, signOutEverywhere, updateUser } from "../models/users.server.ts";
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? "Not found"} · Candor` }];
+
+const ROLES = ["SALES", "ENGINEER", "MANAGER", "ADMIN"] as const;
+const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABEL[role] }));
+const MONEY = /^\d{1,7}(\.\d{1,2})?$/;
+const profileRules = z.object({ role: z.enum(ROLES), teamId: z.string().optional(), targetBonus: z.string().regex(MONEY).optional() });
+// `when` lets the role rules run while other fields still have errors.
+const rulesApply = { when: (payload: { value: unknown }) => profileRules.safeParse(payload.value).success };
+
+const NOT_SALES_BONUS = "Only salespeople have a target bonus; leave this empty.";
+
+const editSchema = z
+  .object({
+    name: z.string({ error: "Enter the person's name." }).trim().min(1, "Enter the person's name.").max(120, "Use at most 120 characters."),
+    role: z.enum(ROLES, { error: "Choose a role." }),
+    teamId: z.string().optional(),
+    targetBonus: z.string().trim().regex(MONEY, "Enter an amount such as 12000 or 12000.50.").optional(),
+  })
+  .refine((v) => v.role !== "SALES" || Boolean(v.teamId), { path: ["teamId"], message: "Choose the salesperson's team.", ...rulesApply })
+  .refine((v) => v.role === "SALES" || !v.teamId, { path: ["teamId"], message: "Only salespeople belong to a team; leave this empty.", ...rulesApply })
+  .refine((v) => v.role !== "SALES" || v.targetBonus !== undefined, { path: ["targetBonus"], message: "Enter the target bonus (0 or more).", ...rulesApply })
+  .refine((v) => v.role === "SALES" || toCents(v.targetBonus) === 0, { path: ["targetBonus"], message: NOT_SALES_BONUS, ...rulesApply });
+
+const passwordSchema = z
+  .object({
+    password: z.string({ error: "Enter a new password." }).min(12, "Use at least 12 characters.").max(200, "Use at most 200 characters."),
+    confirmPassword: z.string({ error: "Type the new password again." }),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords do not match." });
+
+const noFieldsSchema = z.object({});
+
+function toCents(amount: string | undefined): number {
+  if (!amount) return 0;
+  const [whole = "0", fraction = ""] = amount.split(".");
+  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const admin = await requireUserWithPermission(request, "admin:users");
+  const env = getEnv();
+  const [found, teams] = await Promise.all([
+    getUserForAdmin(params.userId ?? "", { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS }),
+    listTeamsForPicker(),
+  ]);
+  if (!found) notFound("There is no user with that id.");
+  return { ...found, teams, isSelf: found.user.id === admin.id };
+}
+
+type Intent = "update" | "set-active" | "reset-password" | "sign-out-everywhere";
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireUserWithPermission(request, "admin:users");
+  const userId = params.userId ?? "";
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const audit = auditContextFrom(request, admin.id);
+  const here = `/admin/users/${userId}`;
+  const refuse = (which: Intent, result: SubmissionResult<string[]>) => data({ intent: which, result }, { status: 400 });
+
+  if (intent === "update") {
+    const submission = parseWithZod(formData, { schema: editSchema });
+    if (submission.status !== "success") return refuse(intent, submission.reply());
+    const { targetBonus, teamId, ...rest } = submission.value;
+    const outcome = await updateUser(audit, userId, { ...rest, teamId: teamId ?? null, targetBonusCents: toCents(targetBonus) });
+    if (!outcome.ok) {
+      const { targetBonusCents, ...fieldErrors } = outcome.fieldErrors ?? {};
+      return refuse(
+        intent,
+        submission.reply({ fieldErrors: targetBonusCents ? { ...fieldErrors, targetBonus: targetBonusCents } : fieldErrors, formErrors: outcome.formErrors }),
+      );
+    }
+    return redirectWithToast(here, { kind: "success", message: "Saved." });
+  }
+  if (intent === "deactivate" || intent === "reactivate") {
+    const submission = parseWithZod(formData, { schema: noFieldsSchema });
+    const outcome = await setUserActive(audit, userId, intent === "reactivate");
+    if (!outcome.ok) return refuse("set-active", submission.reply({ formErrors: outcome.formErrors }));
+    const message = intent === "reactivate" ? "Account reactivated." : "Account deactivated and signed out everywhere.";
+    return redirectWithToast(here, { kind: "success", message });
+  }
+  if (intent === "reset-password") {
+    const submission = parseWithZod(formData, { schema: passwordSchema });
+    const hideFields = ["password", "confirmPassword"];
+    if (submission.status !== "success") return refuse(intent, submission.reply({ hideFields }));
+    const outcome = await resetPassword(audit, userId, submission.value.password);
+    if (!outcome.ok) return refuse(intent, submission.reply({ formErrors: outcome.formErrors, hideFields }));
+    return redirectWithToast(here, { kind: "success", message: "Password reset; every session of this account has ended." });
+  }
+  if (intent === "sign-out-everywhere") {
+    const submission = parseWithZod(formData, { schema: noFieldsSchema });
+    const outcome = await signOutEverywhere(audit, userId);
+    if (!outcome.ok) return refuse(intent, submission.reply({ formErrors: outcome.formErrors }));
+    const ended = outcome.value.sessionsEnded;
+    return redirectWithToast(here, { kind: "success", message: `Ended ${ended} session${ended === 1 ? "" : "s"}.` });
+  }
+  throw data({ message: "That form is not known here." }, { status: 400 });
+}
+
+function useIntentForm<Schema extends z.ZodType>(intent: Intent, schema: Schema) {
+  const actionData = useActionData<typeof action>();
+  return {
+    id: intent,
+    lastResult: actionData?.intent === intent ? actionData.result : undefined,
+    shouldValidate: "onBlur" as const,
+    constraint: getZodConstraint(schema),
+  };
+}
+
+export default function UserPage() {
+  const { user, activeSessionCount, recentEvents } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p className="small">
+        <Link to="/admin/users">← All users</Link>
+      </p>
+      <h1>{user.name}</h1>
+      <dl className="facts panel">
+        <dt>Email</dt>
+        <dd>{user.email}</dd>
+        <dt>Role</dt>
+        <dd>{ROLE_LABEL[user.role]}</dd>
+        <dt>Status</dt>
+        <dd>{user.active ? <span className="badge good">Active</span> : <span className="badge bad">Deactivated</span>}</dd>
+        <dt>Active sessions</dt>
+        <dd>{activeSessionCount}</dd>
+        {user.managedTeams.length ? (
+          <>
+            <dt>Manages</dt>
+            <dd>{user.managedTeams.map((team) => team.name).join(", ")}</dd>
+          </>
+        ) : null}
+      </dl>
+      {/* Every successful change adds an event, so the forms start afresh after one. */}
+      <UserForms key={recentEvents[0]?.id ?? 0} />
+      <RecentActivity />
+    </>
+  );
+}
+
+function UserForms() {
+  const { user, teams, isSelf } = useLoaderData<typeof loader>();
+  const [editForm, edit] = useForm({
+    ...useIntentForm("update", editSchema),
+    defaultValue: {
+      name: user.name,
+      role: user.role,
+      teamId: user.teamId ?? "",
+      targetBonus: user.role === "SALES" ? (user.targetBonusCents / 100).toFixed(2) : "",
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: editSchema }),
+  });
+  const [passwordForm, password] = useForm({
+    ...useIntentForm("reset-password", passwordSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordSchema }),
+  });
+  const [activeForm] = useForm(useIntentForm("set-active", noFieldsSchema));
+  const [signOutForm] = useForm(useIntentForm("sign-out-everywhere", noFieldsSchema));
+
+  return (
+    <div className="grid-2">
+      <section className="panel" aria-labelledby="edit-title">
+        <h2 id="edit-title">Profile</h2>
+        <Form method="post" className="stack" {...getFormProps(editForm)}>
+          <input type="hidden" name="intent" value="update" />
+          <ErrorList id={editForm.errorId} errors={editForm.errors} />
+          <InputField label="Name" meta={edit.name} />
+          <SelectField label="Role" meta={edit.role} options={ROLE_OPTIONS} />
+          <SelectField
+            label="Team"
+            meta={edit.teamId}
+            options={teams.map((t) => ({ value: t.id, label: t.name }))}
+            placeholder="No team"
+            hint="Required for salespeople; empty for everyone else."
+          />
+          <InputField label="Target bonus" meta={edit.targetBonus} hint="Salespeople only: the payout per period at a multiplier of 1.0, in currency units." />
+          <div>
+            <button type="submit" className="button">
+              Save changes
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section className="panel" aria-labelledby="access-title">
+        <h2 id="access-title">Access</h2>
+        <Form method="post" {...getFormProps(activeForm)}>
+          <ErrorList id={activeForm.errorId} errors={activeForm.errors} />
+          {user.active ? (
+            <button type="submit" name="intent" value="deactivate" className="button danger">
+              Deactivate account
+            </button>
+          ) : (
+            <button type="submit" name="intent" value="reactivate" className="button">
+              Reactivate account
+            </button>
+          )}
+          <p className="hint muted small">
+            {isSelf ? "You cannot deactivate your own account." : "A deactivated person cannot sign in and is signed out at once; their history stays."}
+          </p>
+        </Form>
+        <Form method="post" {...getFormProps(signOutForm)}>
+          <ErrorList id={signOutForm.errorId} errors={signOutForm.errors} />
+          <button type="submit" name="intent" value="sign-out-everywhere" className="button secondary">
+            Sign out everywhere
+          </button>
+        </Form>
+        <h3>Reset password</h3>
+        <Form method="post" className="stack" {...getFormProps(passwordForm)}>
+          <input type="hidden" name="intent" value="reset-password" />
+          <ErrorList id={passwordForm.errorId} errors={passwordForm.errors} />
+          <InputField
+            label="New password"
+            meta={password.password}
+            type="password"
+            autoComplete="new-password"
+            hint="At least 12 characters. Also ends all their sessions."
+          />
+          <InputField label="Repeat the new password" meta={password.confirmPassword} type="password" autoComplete="new-password" />
+          <div>
+            <button type="submit" className="button secondary">
+              Reset password
+            </button>
+          </div>
+        </Form>
+      </section>
+    </div>
+  );
+}
+
+function RecentActivity() {
+  const { recentEvents } = useLoaderData<typeof loader>();
+  return (
+    <section className="panel" aria-labelledby="activity-title">
+      <h2 id="activity-title">Recent activity</h2>
+      {recentEvents.length === 0 ? <p className="muted">Nothing recorded yet.</p> : null}
+      <ol className="small">
+        {recentEvents.map((event) => (
+          <li key={event.id}>
+            <time dateTime={event.at.toISOString()} suppressHydrationWarning>
+              {event.at.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}
+            </time>{" "}
+            <code>{event.action}</code> by {event.actor?.name ?? "the system"}
+            {event.changes.map((change) => (
+              <div key={change.key}>
+                {change.key}: {change.before} → {change.after}
+              </div>
+            ))}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

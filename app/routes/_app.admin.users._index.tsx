@@ -1,0 +1,250 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorList, InputField, SelectField } from "../components/ui/field.tsx";
+import { ROLE_LABEL } from "../domain/permissions.ts";
+import { requireUserWithPermission } from "../lib/session.server.ts";
+import { redirectWithToast } from "../lib/toast.server.ts";
+import { auditContextFrom } from "../models/audit.server.ts";
+import { listTeamsForPicker } from "../models/teams.server.ts";
+import { createUser, listUsers } from "../models/users.server.ts";
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Users · Candor" }];
+
+const ROLES = ["SALES", "ENGINEER", "MANAGER", "ADMIN"] as const;
+const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABEL[role] }));
+// Currency units with at most two decimals; the upper bound keeps cents inside a 32-bit Int.
+const MONEY = /^\d{1,7}(\.\d{1,2})?$/;
+
+const profileRules = z.object({ role: z.enum(ROLES), teamId: z.string().optional(), targetBonus: z.string().regex(MONEY).optional() });
+// `when` lets the role rules run while other fields still have errors.
+const rulesApply = { when: (payload: { value: unknown }) => profileRules.safeParse(payload.value).success };
+const NOT_SALES_BONUS = "Only salespeople have a target bonus; leave this empty.";
+
+const newUserSchema = z
+  .object({
+    name: z.string({ error: "Enter the person's name." }).trim().min(1, "Enter the person's name.").max(120, "Use at most 120 characters."),
+    email: z
+      .string({ error: "Enter an email address." })
+      .trim()
+      .max(254, "Use at most 254 characters.")
+      .toLowerCase()
+      .pipe(z.email("Enter a valid email address.")),
+    role: z.enum(ROLES, { error: "Choose a role." }),
+    teamId: z.string().optional(),
+    targetBonus: z.string().trim().regex(MONEY, "Enter an amount such as 12000 or 12000.50.").optional(),
+    password: z.string({ error: "Enter an initial password." }).min(12, "Use at least 12 characters.").max(200, "Use at most 200 characters."),
+  })
+  .refine((v) => v.role !== "SALES" || Boolean(v.teamId), { path: ["teamId"], message: "Choose the salesperson's team.", ...rulesApply })
+  .refine((v) => v.role === "SALES" || !v.teamId, { path: ["teamId"], message: "Only salespeople belong to a team; leave this empty.", ...rulesApply })
+  .refine((v) => v.role !== "SALES" || v.targetBonus !== undefined, { path: ["targetBonus"], message: "Enter the target bonus (0 or more).", ...rulesApply })
+  .refine((v) => v.role === "SALES" || toCents(v.targetBonus) === 0, { path: ["targetBonus"], message: NOT_SALES_BONUS, ...rulesApply });
+
+function toCents(amount: string | undefined): number {
+  if (!amount) return 0;
+  const [whole = "0", fraction = ""] = amount.split(".");
+  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+}
+
+function formatMoney(cents: number): string {
+  return (cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+const filterSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  role: z.enum(ROLES).optional().catch(undefined),
+  status: z.enum(["active", "inactive"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).optional().catch(undefined),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "admin:users");
+  const filters = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const active = filters.status === undefined ? undefined : filters.status === "active";
+  const [list, teams] = await Promise.all([listUsers({ search: filters.q, role: filters.role, active, page: filters.page }), listTeamsForPicker()]);
+  return { ...list, teams, filters };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireUserWithPermission(request, "admin:users");
+  const submission = parseWithZod(await request.formData(), { schema: newUserSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  }
+  const { targetBonus, teamId, ...rest } = submission.value;
+  const outcome = await createUser(auditContextFrom(request, admin.id), {
+    ...rest,
+    teamId: teamId ?? null,
+    targetBonusCents: toCents(targetBonus),
+  });
+  if (!outcome.ok) {
+    const { targetBonusCents, ...fieldErrors } = outcome.fieldErrors ?? {};
+    return data(
+      {
+        result: submission.reply({
+          fieldErrors: targetBonusCents ? { ...fieldErrors, targetBonus: targetBonusCents } : fieldErrors,
+          formErrors: outcome.formErrors,
+          hideFields: ["password"],
+        }),
+      },
+      { status: 400 },
+    );
+  }
+  return redirectWithToast(`/admin/users/${outcome.value.id}`, { kind: "success", message: `Created the account for ${rest.name}.` });
+}
+
+function pageLink(search: URLSearchParams, page: number) {
+  const next = new URLSearchParams(search);
+  next.set("page", String(page));
+  return `?${next}`;
+}
+
+export default function UsersPage() {
+  const { users, total, page, pageCount, teams, filters } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "new-user",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(newUserSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: newUserSchema }),
+  });
+  const search = new URLSearchParams();
+  if (filters.q) search.set("q", filters.q);
+  if (filters.role) search.set("role", filters.role);
+  if (filters.status) search.set("status", filters.status);
+
+  return (
+    <>
+      <h1>Users</h1>
+      <Form method="get" className="filters" role="search" aria-label="Filter users">
+        <div className="field">
+          <label htmlFor="filter-q">Name or email</label>
+          <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-role">Role</label>
+          <select id="filter-role" name="role" defaultValue={filters.role ?? ""}>
+            <option value="">Any role</option>
+            {ROLE_OPTIONS.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-status">Status</label>
+          <select id="filter-status" name="status" defaultValue={filters.status ?? ""}>
+            <option value="">Active and deactivated</option>
+            <option value="active">Active</option>
+            <option value="inactive">Deactivated</option>
+          </select>
+        </div>
+        <button type="submit" className="button secondary">
+          Filter
+        </button>
+      </Form>
+
+      <p className="muted small" role="status">
+        {total} user{total === 1 ? "" : "s"}
+      </p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Team</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="num">
+                Target bonus
+              </th>
+              <th scope="col">Last sign-in</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.length === 0 ? (
+              <tr>
+                <td colSpan={7} className="muted">
+                  No users match these filters.
+                </td>
+              </tr>
+            ) : null}
+            {users.map((user) => (
+              <tr key={user.id}>
+                <td>
+                  <Link to={`/admin/users/${user.id}`}>{user.name}</Link>
+                </td>
+                <td>{user.email}</td>
+                <td>{ROLE_LABEL[user.role]}</td>
+                <td>{user.team?.name ?? "—"}</td>
+                <td>{user.active ? <span className="badge good">Active</span> : <span className="badge bad">Deactivated</span>}</td>
+                <td className="num">{user.role === "SALES" ? formatMoney(user.targetBonusCents) : "—"}</td>
+                <td>
+                  {user.lastSignInAt ? (
+                    <time dateTime={user.lastSignInAt.toISOString()} suppressHydrationWarning>
+                      {user.lastSignInAt.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}
+                    </time>
+                  ) : (
+                    <span className="muted">Never</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pageCount > 1 ? (
+        <nav className="pagination" aria-label="Pages">
+          {page > 1 ? <Link to={pageLink(search, page - 1)}>Previous</Link> : null}
+          <span>
+            Page {page} of {pageCount}
+          </span>
+          {page < pageCount ? <Link to={pageLink(search, page + 1)}>Next</Link> : null}
+        </nav>
+      ) : null}
+
+      <section className="panel" aria-labelledby="new-user-title">
+        <h2 id="new-user-title">New user</h2>
+        <Form method="post" className="stack" {...getFormProps(form)}>
+          <ErrorList id={form.errorId} errors={form.errors} />
+          <InputField label="Name" meta={fields.name} autoComplete="off" />
+          <InputField label="Email" meta={fields.email} type="email" autoComplete="off" />
+          <SelectField label="Role" meta={fields.role} options={ROLE_OPTIONS} placeholder="Choose a role" />
+          <SelectField
+            label="Team"
+            meta={fields.teamId}
+            options={teams.map((team) => ({ value: team.id, label: team.name }))}
+            placeholder="No team"
+            hint="Required for salespeople; leave empty for everyone else."
+          />
+          <InputField
+            label="Target bonus"
+            meta={fields.targetBonus}
+            hint="Salespeople only: the payout per period at a multiplier of 1.0, in currency units (e.g. 12000.50)."
+          />
+          <InputField
+            label="Initial password"
+            meta={fields.password}
+            type="password"
+            autoComplete="new-password"
+            hint="At least 12 characters. Share it with the person privately."
+          />
+          <div>
+            <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+              Create user
+            </button>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,158 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { addDays } from "../domain/dates.ts";
+import { requireUserWithScope } from "../lib/session.server.ts";
+import { listAuditEvents } from "../models/audit-log.server.ts";
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Audit log · Candor" }];
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const day = z
+  .string()
+  .regex(DAY)
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
+
+// A filter the server cannot read is dropped rather than failing the page.
+const filterSchema = z.object({
+  action: z.string().trim().max(100).optional().catch(undefined),
+  actor: z.string().trim().max(254).optional().catch(undefined),
+  entityType: z.string().trim().max(60).optional().catch(undefined),
+  from: day.optional().catch(undefined),
+  to: day.optional().catch(undefined),
+  page: z.coerce.number().int().min(1).optional().catch(undefined),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, scope } = await requireUserWithScope(request, "read:audit");
+  const searchParams = new URL(request.url).searchParams;
+  const entries = [...searchParams.entries()].filter(([, value]) => value !== "");
+  const filters = filterSchema.parse(Object.fromEntries(entries));
+  // Dates are whole UTC days; "to" includes its whole day.
+  const log = await listAuditEvents(
+    { userId: user.id, scope },
+    {
+      actionPrefix: filters.action,
+      actorEmail: filters.actor,
+      entityType: filters.entityType,
+      from: filters.from ? new Date(`${filters.from}T00:00:00Z`) : undefined,
+      until: filters.to ? addDays(new Date(`${filters.to}T00:00:00Z`), 1) : undefined,
+      page: filters.page,
+    },
+  );
+  return { ...log, filters, allTeams: scope === "any" };
+}
+
+function pageLink(filters: Record<string, string | number | undefined>, page: number) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value !== undefined && key !== "page") search.set(key, String(value));
+  }
+  search.set("page", String(page));
+  return `?${search}`;
+}
+
+export default function AuditPage() {
+  const { events, total, page, pageCount, entityTypes, filters, allTeams } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Audit log</h1>
+      <p className="muted">
+        {allTeams ? "Every recorded change, newest first." : "Changes that concern the teams you manage, newest first."} Entries cannot be edited or removed.
+      </p>
+      <Form method="get" className="filters" role="search" aria-label="Filter the audit log">
+        <div className="field">
+          <label htmlFor="filter-action">Action starts with</label>
+          <input id="filter-action" name="action" type="search" placeholder="claim." defaultValue={filters.action ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-actor">Actor email</label>
+          <input id="filter-actor" name="actor" type="search" defaultValue={filters.actor ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-entity">Entity type</label>
+          <select id="filter-entity" name="entityType" defaultValue={filters.entityType ?? ""}>
+            <option value="">Any</option>
+            {entityTypes.map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-from">From (UTC)</label>
+          <input id="filter-from" name="from" type="date" defaultValue={filters.from ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-to">To (UTC, inclusive)</label>
+          <input id="filter-to" name="to" type="date" defaultValue={filters.to ?? ""} />
+        </div>
+        <button type="submit" className="button secondary">
+          Filter
+        </button>
+      </Form>
+
+      <p className="muted small" role="status">
+        {total} event{total === 1 ? "" : "s"}
+      </p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Actor</th>
+              <th scope="col">Action</th>
+              <th scope="col">Entity</th>
+              <th scope="col">Changes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.length === 0 ? (
+              <tr>
+                <td colSpan={5} className="muted">
+                  No events match these filters.
+                </td>
+              </tr>
+            ) : null}
+            {events.map((event) => (
+              <tr key={event.id}>
+                <td>
+                  <time dateTime={event.at.toISOString()} suppressHydrationWarning>
+                    {event.at.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" })}
+                  </time>
+                </td>
+                <td>{event.actor ? <span title={event.actor.email}>{event.actor.name}</span> : <span className="muted">System</span>}</td>
+                <td>
+                  <code>{event.action}</code>
+                </td>
+                <td>
+                  {event.entityType} <span className="muted small">{event.entityId}</span>
+                </td>
+                <td className="small">
+                  {event.changes.length === 0 ? <span className="muted">—</span> : null}
+                  {event.changes.map((change) => (
+                    <div key={change.key}>
+                      <strong>{change.key}</strong>: <del>{change.before}</del> → <ins>{change.after}</ins>
+                    </div>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pageCount > 1 ? (
+        <nav className="pagination" aria-label="Pages">
+          {page > 1 ? <Link to={pageLink(filters, page - 1)}>Newer</Link> : null}
+          <span>
+            Page {page} of {pageCount}
+          </span>
+          {page < pageCount ? <Link to={pageLink(filters, page + 1)}>Older</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

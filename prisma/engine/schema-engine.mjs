@@ -1,0 +1,245 @@
+#!/usr/bin/env node
+// Stand-in for Prisma's native `schema-engine` binary, which the Prisma CLI
+// would otherwise download from a host this project cannot reach. It speaks
+// the same protocol the CLI speaks to the binary and forwards the work to
+// Prisma's own WebAssembly build of that engine (@prisma/schema-engine-wasm),
+// connected to SQLite through @prisma/adapter-better-sqlite3.
+// Why and what it costs: docs/decisions/001-offline-schema-engine.md.
+//
+// How the CLI (node_modules/prisma/build/cli.js) uses the binary:
+//   schema-engine --version                  → print "schema-engine-cli <hash>"
+//   schema-engine --datasource '{"url":…}' cli can-connect-to-database|create-database|drop-database
+//                                            → exit 0, or log an error as JSON on stderr and exit 1
+//   schema-engine [--datamodels <file>]… [--datasource '{"url":…}']
+//                                            → JSON-RPC 2.0, one message per line on stdin/stdout,
+//                                              JSON log lines on stderr
+//
+// Re-check this file whenever Prisma is upgraded (all Prisma packages are
+// pinned to exact versions for that reason).
+import fs from "node:fs";
+import readline from "node:readline";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  adapterFactory,
+  createDatabase,
+  databaseExists,
+  ensureMigrationsTable,
+  resetDatabase,
+  sqlitePath,
+} from "./sqlite.mjs";
+
+const args = parseArgs(process.argv.slice(2));
+
+if (args.version) {
+  // The CLI shows this in `prisma --version` and compares the hash with the
+  // engines version it was built for; report the Wasm engine's real hash so a
+  // mismatch after an upgrade is visible rather than papered over.
+  const bg = await loadWasm();
+  process.stdout.write(`schema-engine-cli ${bg.version()}\n`);
+  process.exit(0);
+}
+
+const datasource = args.datasource ? JSON.parse(args.datasource) : {};
+if (args.cli) {
+  process.exit(await runCliCommand(args.cli));
+}
+await serveJsonRpc();
+
+// ---------------------------------------------------------------------------
+
+function parseArgs(argv) {
+  const out = { datamodels: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--version" || arg === "-V") out.version = true;
+    else if (arg === "--datamodels") out.datamodels.push(argv[++i]);
+    else if (arg === "--datasource") out.datasource = argv[++i];
+    // Preview features and extension types have no Wasm-engine equivalent
+    // and nothing in this project uses them.
+    else if (arg === "--enabled-preview-features" || arg === "--extension-types") i++;
+    else if (arg === "cli") out.cli = argv[++i];
+  }
+  return out;
+}
+
+/** Instantiates the Wasm engine without Node's (flagged) Wasm ES-module support. */
+async function loadWasm() {
+  const bgUrl = import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+  const bg = await import(bgUrl);
+  const bytes = fs.readFileSync(new URL("schema_engine_bg.wasm", bgUrl));
+  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
+  bg.__wbg_set_wasm(instance.exports);
+  instance.exports.__wbindgen_start();
+  return bg;
+}
+
+/** The CLI reads stderr as JSON log lines, like the native engine's tracing output. */
+function log(level, fields) {
+  process.stderr.write(`${JSON.stringify({ level, fields, target: "schema_engine::logger" })}\n`);
+}
+
+// --- `cli` subcommands -------------------------------------------------------
+
+async function runCliCommand(command) {
+  // The CLI discards the first stderr line before looking for the error.
+  log("INFO", { message: "Starting schema engine CLI (Wasm stand-in)" });
+  try {
+    const file = sqlitePath(datasource.url);
+    if (command === "can-connect-to-database") {
+      if (!databaseExists(file)) {
+        // P1003 is what makes `migrate dev|deploy` / `db push` ask us to create it.
+        log("ERROR", {
+          is_panic: false,
+          error_code: "P1003",
+          message: `Database \`${file.split(/[\\/]/).pop()}\` does not exist at \`${file}\``,
+        });
+        return 1;
+      }
+    } else if (command === "create-database") {
+      await createDatabase(file);
+    } else if (command === "drop-database") {
+      fs.rmSync(file, { force: true });
+    } else {
+      throw new Error(`Unknown cli subcommand: ${command}`);
+    }
+    return 0;
+  } catch (error) {
+    log("ERROR", { is_panic: false, error_code: "", message: String(error?.message ?? error) });
+    return 1;
+  }
+}
+
+// --- JSON-RPC ------------------------------------------------------------------
+
+async function serveJsonRpc() {
+  const file = datasource.url ? sqlitePath(datasource.url) : ":memory:";
+  const shadowFile = datasource.shadowDatabaseUrl ? sqlitePath(datasource.shadowDatabaseUrl) : undefined;
+  const sqlite = adapterFactory(file, shadowFile);
+  const factory = bindMigrationAwareSqlAdapterFactory(sqlite);
+  const datamodels = args.datamodels.length
+    ? args.datamodels.map((p) => [p, fs.readFileSync(p, "utf8")])
+    : undefined;
+  const bg = await loadWasm();
+  const engine = await bg.SchemaEngine.new({ datamodels }, forwardEngineLog, factory);
+
+  // Methods whose Wasm behaviour differs from the native engine on SQLite.
+  const needsMigrationsTable = (method) => async (params) => {
+    await ensureMigrationsTable(sqlite.main);
+    return engine[method](params);
+  };
+  // evaluateDataLoss/createMigration compute "the schema the migrations
+  // produce" from a per-process cache and, on a miss, replay the migrations
+  // without the shadow-database factory — which the Wasm engine cannot do on
+  // SQLite ("SQLite shadow DB must be provided through an external factory").
+  // The cache misses when `migrate dev` has just applied pending migrations
+  // (fresh clone, a teammate's new migration). diagnoseMigrationHistory with a
+  // shadow database does the same replay *with* the factory and fills the
+  // cache for the applied migrations, which by then are all of them.
+  const withWarmShadowSchema = async (method, params) => {
+    try {
+      return await engine[method](params);
+    } catch (error) {
+      if (!/shadow DB must be provided through an external factory/.test(error?.message)) throw error;
+      await engine.diagnoseMigrationHistory({
+        migrationsList: params.migrationsList,
+        optInToShadowDatabase: true,
+        filters: params.filters,
+      });
+      return engine[method](params);
+    }
+  };
+  const methods = {
+    applyMigrations: needsMigrationsTable("applyMigrations"),
+    devDiagnostic: needsMigrationsTable("devDiagnostic"),
+    diagnoseMigrationHistory: needsMigrationsTable("diagnoseMigrationHistory"),
+    markMigrationApplied: needsMigrationsTable("markMigrationApplied"),
+    markMigrationRolledBack: needsMigrationsTable("markMigrationRolledBack"),
+    evaluateDataLoss: (params) => withWarmShadowSchema("evaluateDataLoss", params),
+    createMigration: (params) => withWarmShadowSchema("createMigration", params),
+    reset: async () => {
+      await engine.reset({filter:{externalTables:[],externalEnums:[]}});
+      return {};
+    },
+    createDatabase: async () => {
+      await createDatabase(file);
+      return { databaseName: file };
+    },
+    getDatabaseVersion: (params) => engine.version(params ?? undefined),
+    diff: async (params) => {
+      // The native engine hands the diff to the CLI as a `print` request
+      // (which the CLI writes to stdout, honouring `--output`) and returns no
+      // stdout of its own; the Wasm engine returns it instead.
+      const { stdout, ...rest } = await engine.diff(params);
+      if (stdout) send({ jsonrpc: "2.0", id: `print-${nextPrintId++}`, method: "print", params: { content: stdout.replace(/\n$/, "") } });
+      return { ...rest, stdout: null };
+    },
+  };
+  let nextPrintId = 1;
+  // Everything else is forwarded as is.
+  const call = (method, params) =>
+    methods[method]
+      ? methods[method](params)
+      : typeof bg.SchemaEngine.prototype[method] === "function" && method !== "free"
+        ? engine[method](params)
+        : Promise.reject(Object.assign(new Error(`Method not found: ${method}`), { rpcCode: -32601 }));
+
+  // One request at a time, in order, like the native engine.
+  let queue = Promise.resolve();
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  lines.on("line", (line) => {
+    if (!line.trim()) return;
+    let request;
+    try {
+      request = JSON.parse(line);
+    } catch {
+      send({ jsonrpc: "2.0", id: null, error: { code: -32700, message: "Parse error" } });
+      return;
+    }
+    if (!request.method) return; // the CLI's acknowledgement of a `print` request
+    queue = queue.then(async () => {
+      try {
+        const result = await call(request.method, request.params);
+        send({ jsonrpc: "2.0", id: request.id, result: result ?? {} });
+      } catch (error) {
+        const panicked = error instanceof WebAssembly.RuntimeError;
+        send({ jsonrpc: "2.0", id: request.id, error: rpcError(error, factory.errorRegistry, panicked) });
+        // A panicked Wasm instance is unusable; the native engine exits 101 too.
+        if (panicked) process.exit(101);
+      }
+    });
+  });
+  lines.on("close", () => queue.then(() => process.exit(0)));
+}
+
+function send(message) {
+  process.stdout.write(`${JSON.stringify(message)}\n`);
+}
+
+/** The Wasm engine's log lines already have the native engine's JSON shape. */
+function forwardEngineLog(line) {
+  const text = String(line).trim();
+  if (text) process.stderr.write(`${text}\n`);
+}
+
+/**
+ * The error shape the CLI understands: `data.error_code` + `data.message` for
+ * user-facing errors (P3006, P1014, …), `data.is_panic` for crashes.
+ * Errors thrown by the driver adapter reach us only as "External error id#N";
+ * the adapter factory's registry holds the original, which we append.
+ */
+function rpcError(error, registry, isPanic) {
+  let message = String(error?.message ?? error);
+  message = message.replace(/External error id#(\d+)/g, (text, id) => {
+    const original = registry.consumeError(Number(id))?.error;
+    return original ? `${text}: ${original.message ?? original}` : text;
+  });
+  return {
+    code: error?.rpcCode ?? 4466,
+    message: "An error happened. Check the data field for details.",
+    data: {
+      is_panic: isPanic,
+      message,
+      ...(error?.code ? { error_code: error.code, meta: error.meta ?? {} } : {}),
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// `npm test`: the one command that proves Candor — typecheck, lint, unit and
+// integration tests (real SQLite through the real Prisma client), then the
+// production build driven end to end in Chromium.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { ROOT } from "./lib.ts";
+
+const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
+
+const steps: Array<{ name: string; command: string; args: string[]; env?: NodeJS.ProcessEnv }> = [
+  { name: "typecheck", command: bin("tsc"), args: ["-p", "."] },
+  { name: "lint", command: bin("eslint"), args: [".", "--max-warnings=0"] },
+  { name: "unit and integration tests", command: bin("vitest"), args: ["run"] },
+  { name: "production build", command: bin("remix"), args: ["vite:build"], env: { NODE_ENV: "production" } },
+  { name: "end-to-end tests", command: bin("playwright"), args: ["test"] },
+];
+
+const only = process.argv.slice(2);
+for (const step of steps) {
+  if (only.length > 0 && !only.some((name) => step.name.startsWith(name))) continue;
+  const started = Date.now();
+  console.log(`\n▶ ${step.name}`);
+  const result = spawnSync(step.command, step.args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...step.env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`\n✖ ${step.name} failed after ${seconds}s`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`✔ ${step.name} (${seconds}s)`);
+}
+console.log("\nAll checks passed.");

@@ -1,0 +1,77 @@
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "../app/generated/prisma/client.ts";
+import { seedDemo, type SeedSummary } from "./demo.ts";
+import { parseReferenceDate } from "./generate/timeline.ts";
+import { seedScale } from "./scale.ts";
+import { storyProblems } from "./story-checks.ts";
+import { countUsers, wipeDatabase } from "./wipe.ts";
+
+// npm run seed [-- --force] [--today YYYY-MM-DD] [--scale large]
+// Seeds DATABASE_URL (default file:./data/candor.db), which must already be migrated.
+
+interface Options {
+  force: boolean;
+  today: Date;
+  scale: boolean;
+}
+
+function parseArgs(args: readonly string[]): Options {
+  const options: Options = { force: false, today: new Date(), scale: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--force") options.force = true;
+    else if (arg === "--today") options.today = parseReferenceDate(args[++i] ?? "");
+    else if (arg === "--scale") {
+      const size = args[++i];
+      if (size !== "large") throw new Error(`--scale accepts only "large", got "${size ?? ""}"`);
+      options.scale = true;
+    } else throw new Error(`Unknown argument "${arg ?? ""}". Usage: seed [--force] [--today YYYY-MM-DD] [--scale large]`);
+  }
+  return options;
+}
+
+function printSummary(summary: SeedSummary, seconds: number): void {
+  console.log(`Seeded in ${seconds.toFixed(1)} s:`);
+  for (const [table, count] of Object.entries(summary.counts)) console.log(`  ${table.padEnd(20)} ${count}`);
+  if (summary.checks.length > 0) {
+    console.log("Stories (locked periods): email, period, A, Q, S, C, M, gates");
+    for (const c of summary.checks) {
+      const q = c.quiz === null ? "-" : c.quiz.toFixed(3);
+      console.log(`  ${c.email.padEnd(26)} ${c.period}  A=${c.accuracy.toFixed(3)} Q=${q} S=${c.satisfaction.toFixed(3)} C=${c.composite.toFixed(3)} M=${c.multiplier.toFixed(4)} ${c.gates.join(",")}`);
+    }
+  }
+  for (const problem of storyProblems(summary.checks)) console.warn(`warning: ${problem}`);
+}
+
+async function main(): Promise<number> {
+  const options = parseArgs(process.argv.slice(2));
+  const url = process.env.DATABASE_URL ?? "file:./data/candor.db";
+  const users = countUsers(url);
+  if (users > 0 && !options.force) {
+    console.error(`The database at ${url} already holds ${users} users. Run with --force to empty it and seed again.`);
+    return 1;
+  }
+  if (options.force) wipeDatabase(url);
+  const started = performance.now();
+  if (options.scale) {
+    const summary = await seedScale(url, { today: options.today });
+    printSummary(summary, (performance.now() - started) / 1000);
+    return 0;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }) });
+  try {
+    const summary = await seedDemo(prisma, { today: options.today });
+    printSummary(summary, (performance.now() - started) / 1000);
+  } finally {
+    await prisma.$disconnect();
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

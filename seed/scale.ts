@@ -1,0 +1,102 @@
+import Database from "better-sqlite3";
+import { addDays } from "../app/domain/dates.ts";
+import type { CompStatement } from "../app/generated/prisma/client.ts";
+import { hashPassword } from "../app/lib/password.server.ts";
+import { DEMO_PASSWORD } from "./content/people.ts";
+import { PRODUCTS } from "./content/products.ts";
+import { TABLES, emptyDataset, type Dataset } from "./dataset.ts";
+import type { SeedSummary } from "./demo.ts";
+import { buildAccountPool } from "./generate/accounts.ts";
+import { buildCatalog } from "./generate/catalog.ts";
+import { buildComp } from "./generate/comp.ts";
+import type { SeedContext, SeedPerson } from "./generate/context.ts";
+import { questionsBehindChanges } from "./generate/engineer-questions.ts";
+import { generatePerson, type PersonBundle } from "./generate/person.ts";
+import { buildQuizzes } from "./generate/quizzes.ts";
+import { buildScaleOrg } from "./generate/scale-org.ts";
+import { buildTimeline } from "./generate/timeline.ts";
+import { Rng, SEED } from "./random.ts";
+import { storyChecks } from "./story-checks.ts";
+import { sqlitePath } from "./wipe.ts";
+import { SqliteWriter } from "./write-sqlite.ts";
+
+// `--scale large` (PRODUCT.md §6): 1,000 salespeople in 40 teams, 200,000 claims, 20,000 quiz
+// attempts, 40,000 WON deals each with its survey (plus 4,000 open or lost deals), and the same
+// products, matrix, quizzes and comp periods as the demo. Rows stream person by person straight
+// into SQLite (seed/write-sqlite.ts), so memory stays flat. The database must be migrated.
+
+const PLAN = { deals: { won: 40, lost: 2, open: 2 }, claims: 200, attempts: 20, questionsPerMonth: 0.1 };
+const PEOPLE_PER_TRANSACTION = 50;
+
+function writeBundle(writer: SqliteWriter, bundle: PersonBundle): void {
+  writer.insert("Deal", bundle.deals);
+  writer.insert("Claim", bundle.claims);
+  writer.insert("ClaimDispute", bundle.disputes);
+  writer.insert("EngineerQuestion", bundle.engineerQuestions);
+  writer.insert("QuizAttempt", bundle.attempts);
+  writer.insert("QuizAnswer", bundle.answers);
+  writer.insert("Survey", bundle.surveys);
+  writer.insert("CompStatement", bundle.statements);
+}
+
+function writeStatic(writer: SqliteWriter, data: Dataset, skip: ReadonlySet<keyof Dataset>): void {
+  for (const [key, table] of TABLES) if (!skip.has(key)) writer.insert(table, data[key]);
+}
+
+export async function seedScale(url: string, options: { today: Date }): Promise<SeedSummary> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const rng = new Rng(SEED ^ 0x5ca1e);
+  const ids = rng.fork("ids");
+  const timeline = buildTimeline(options.today);
+  const data = emptyDataset();
+
+  const org = buildScaleOrg(timeline, passwordHash, PRODUCTS.length, rng.fork("org"), ids);
+  Object.assign(data, org.rows satisfies Partial<Dataset>);
+  const built = buildCatalog(PRODUCTS, org.engineerIds, timeline, rng.fork("catalog"), ids);
+  Object.assign(data, built.rows satisfies Partial<Dataset>);
+  const pool = buildAccountPool(12_000, addDays(timeline.dealsStart, -120), rng.fork("accounts"), ids);
+  data.accounts = pool.rows;
+  const bank = buildQuizzes(built.catalog, org.engineerIds, timeline, rng.fork("quizzes"), ids);
+  Object.assign(data, bank.rows satisfies Partial<Dataset>);
+  const comp = buildComp(timeline, org.adminId, rng.fork("comp"), ids);
+  Object.assign(data, { plans: [comp.plan], periods: comp.periods, audit: comp.audit } satisfies Partial<Dataset>);
+
+  let dealNumber = 100_000;
+  const ctx: SeedContext = {
+    timeline, catalog: built.catalog, engineerIds: org.engineerIds, accounts: pool.accounts, quizzes: bank.quizzes, ids,
+    nextDealNumber: () => ++dealNumber,
+  };
+  const people: SeedPerson[] = org.people.map((person) => ({
+    ...person,
+    productWeights: built.catalog.map((product, index) => [product, person.productWeights[index] ?? 1] as const),
+  }));
+
+  const db = new Database(sqlitePath(url), { fileMustExist: true });
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = OFF");
+    const writer = new SqliteWriter(db);
+    db.transaction(() => writeStatic(writer, data, new Set(["audit"])))();
+    const storyIds = new Set(data.users.filter((u) => u.email === "sales@candor.test" || u.email === "overpromiser@candor.test").map((u) => u.id));
+    const storyStatements: CompStatement[] = [];
+    for (let start = 0; start < people.length; start += PEOPLE_PER_TRANSACTION) {
+      db.transaction(() => {
+        people.slice(start, start + PEOPLE_PER_TRANSACTION).forEach((person, offset) => {
+          const plan = { ...PLAN, deals: person.activeUntil === null ? PLAN.deals : { ...PLAN.deals, open: 0, lost: 4 } };
+          const bundle = generatePerson(person, plan, comp.locked, ctx, rng.fork(`person:${start + offset}`));
+          writeBundle(writer, bundle);
+          if (storyIds.has(person.id)) storyStatements.push(...bundle.statements);
+        });
+      })();
+    }
+    db.transaction(() => {
+      writer.insert("EngineerQuestion", questionsBehindChanges(people, ctx, rng.fork("changes")));
+      writer.insert("AuditEvent", data.audit);
+    })();
+    db.pragma("synchronous = NORMAL");
+    db.pragma("wal_checkpoint(TRUNCATE)");
+    return { counts: Object.fromEntries(writer.counts), checks: storyChecks(data.users, storyStatements, comp.locked) };
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,43 @@
+import type Database from "better-sqlite3";
+
+// The scale seed writes straight to SQLite with prepared statements, in exactly the format the
+// Prisma client and its better-sqlite3 adapter use (checked by writing a row through Prisma to
+// a scratch database and reading it back raw):
+//   DateTime  TEXT, ISO 8601 with "+00:00" instead of "Z" ("2026-11-26T09:30:00.000+00:00");
+//             the adapter compares dates as text, so the exact shape matters.
+//   Boolean   INTEGER 1 / 0
+//   enums     TEXT, the enum value
+//   ids       TEXT (cuid-shaped; the seed makes its own, deterministically)
+
+export type SqlValue = string | number | bigint | null;
+
+export function toSqlite(value: unknown): SqlValue {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "bigint") return value;
+  throw new TypeError(`cannot store ${typeof value} in SQLite`);
+}
+
+export class SqliteWriter {
+  private readonly statements = new Map<string, { columns: string[]; statement: Database.Statement }>();
+  readonly counts = new Map<string, number>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  /** Rows must all have the first row's columns (the seed's rows are complete Prisma models). */
+  insert(table: string, rows: readonly Readonly<Record<string, unknown>>[]): void {
+    const first = rows[0];
+    if (first === undefined) return;
+    let entry = this.statements.get(table);
+    if (entry === undefined) {
+      const columns = Object.keys(first);
+      const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
+      entry = { columns, statement: this.db.prepare(sql) };
+      this.statements.set(table, entry);
+    }
+    const { columns, statement } = entry;
+    for (const row of rows) statement.run(columns.map((column) => toSqlite(row[column])));
+    this.counts.set(table, (this.counts.get(table) ?? 0) + rows.length);
+  }
+}

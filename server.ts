@@ -1,0 +1,44 @@
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+
+// The production server: remix-serve plus the two things it cannot do for us —
+// give each request a trusted client address (for sign-in throttling and the
+// audit log) and a request id, and send security headers.
+
+const root = import.meta.dirname;
+const buildPath = path.join(root, "build/server/index.js");
+
+export async function startServer(port: number) {
+  const build = (await import(buildPath)) as ServerBuild;
+  const app = express();
+  app.disable("x-powered-by");
+  // Behind a reverse proxy, set TRUST_PROXY=1 so the client address comes from X-Forwarded-For.
+  app.set("trust proxy", process.env.TRUST_PROXY === "1");
+  app.use(compression());
+  app.use((req, res, next) => {
+    const requestId = randomUUID();
+    req.headers["x-candor-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
+    req.headers["x-request-id"] = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Referrer-Policy", "same-origin");
+    next();
+  });
+  app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+  app.all("*", createRequestHandler({ build, mode: "production" }));
+  return new Promise<void>((resolve) => {
+    const server = app.listen(port, () => {
+      console.log(`Candor is serving on http://localhost:${port}`);
+      resolve();
+    });
+    const stop = () => server.close(() => process.exit(0));
+    process.once("SIGTERM", stop);
+    process.once("SIGINT", stop);
+  });
+}

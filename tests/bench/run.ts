@@ -1,0 +1,156 @@
+// `npm run bench`: measures Candor's pages on the scale database (PRODUCT.md §6)
+// against the production build. For each case: median and p95 latency of
+// sequential requests (one at a time, so the figure is the page's own cost),
+// then requests/s under concurrent load from autocannon. The trivial /healthz
+// route is measured in the same run as the framework's floor.
+//
+//   npm run bench                     # all cases
+//   npm run bench -- --only dashboard # cases whose name contains "dashboard"
+//   npm run bench -- --reseed         # rebuild the scale database first
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+import { ROOT, prismaCli, remixBuild, tsx } from "../../scripts/lib.ts";
+import { BENCH_CASES, FLOOR_CASE, type BenchAccount, type BenchCase } from "./cases.ts";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const ORIGIN = `http://localhost:${PORT}`;
+const SCALE_DB = path.join(ROOT, "data/scale.db");
+const RESULTS = path.join(ROOT, "data/bench-results.json");
+const SEQUENTIAL_REQUESTS = Number(process.env.BENCH_REQUESTS ?? 60);
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
+const LOAD_CONNECTIONS = 8;
+
+const ACCOUNTS: Record<BenchAccount, string> = {
+  admin: "admin@candor.test",
+  manager: "manager@candor.test",
+  engineer: "engineer@candor.test",
+  sales: "sales@candor.test",
+};
+
+const args = process.argv.slice(2);
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
+
+function prepareScaleDatabase() {
+  if (existsSync(SCALE_DB) && !args.includes("--reseed")) return;
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(SCALE_DB + suffix, { force: true });
+  mkdirSync(path.dirname(SCALE_DB), { recursive: true });
+  const env = { ...process.env, DATABASE_URL: `file:${SCALE_DB}` };
+  prismaCli(["migrate", "deploy"], env);
+  const started = Date.now();
+  tsx(["seed/cli.ts", "--scale", "large"], env);
+  console.log(`Scale data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function startServer(): Promise<ChildProcess> {
+  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: `file:${SCALE_DB}`, PORT: String(PORT), SESSION_SECRET: "bench-session-secret-0123456789-abcdef", LOGIN_MAX_FAILURES_PER_ADDRESS: "1000" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  for (let attempt = 0; attempt < 240; attempt++) {
+    try {
+      if ((await fetch(`${ORIGIN}/healthz`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  child.kill();
+  throw new Error("The server did not start within two minutes");
+}
+
+function collectCookies(response: Response, jar: Map<string, string>) {
+  for (const header of response.headers.getSetCookie()) {
+    const [pair] = header.split(";");
+    const [name, ...value] = (pair ?? "").split("=");
+    if (name) jar.set(name, value.join("="));
+  }
+}
+
+async function signIn(email: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const csrf = await fetch(`${ORIGIN}/auth/csrf`);
+  collectCookies(csrf, jar);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+  const response = await fetch(`${ORIGIN}/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email, password: "candor-demo", callbackUrl: "/" }),
+  });
+  collectCookies(response, jar);
+  if (![...jar.keys()].some((name) => name.includes("session-token"))) throw new Error(`Could not sign in as ${email}`);
+  return cookie();
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+async function measure(benchCase: BenchCase, cookie: string | undefined) {
+  const init = (): RequestInit => ({
+    method: benchCase.method ?? "GET",
+    redirect: "manual",
+    headers: { ...(cookie ? { cookie } : {}), ...(benchCase.form ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+    body: benchCase.form ? new URLSearchParams(benchCase.form) : undefined,
+  });
+  const first = await fetch(ORIGIN + benchCase.path, init());
+  await first.arrayBuffer();
+  if (first.status >= 400) throw new Error(`${benchCase.name}: ${benchCase.path} answered ${first.status}`);
+  for (let warm = 0; warm < 5; warm++) await (await fetch(ORIGIN + benchCase.path, init())).arrayBuffer();
+  const latencies: number[] = [];
+  for (let i = 0; i < SEQUENTIAL_REQUESTS; i++) {
+    const started = performance.now();
+    const response = await fetch(ORIGIN + benchCase.path, init());
+    await response.arrayBuffer();
+    latencies.push(performance.now() - started);
+  }
+  latencies.sort((a, b) => a - b);
+  const load = await autocannon({
+    url: ORIGIN + benchCase.path,
+    method: benchCase.method ?? "GET",
+    connections: LOAD_CONNECTIONS,
+    duration: LOAD_SECONDS,
+    headers: init().headers as Record<string, string>,
+    body: benchCase.form ? new URLSearchParams(benchCase.form).toString() : undefined,
+  });
+  return {
+    name: benchCase.name,
+    path: benchCase.path,
+    as: benchCase.as ?? null,
+    status: first.status,
+    requests: latencies.length,
+    medianMs: Number(percentile(latencies, 50).toFixed(2)),
+    p95Ms: Number(percentile(latencies, 95).toFixed(2)),
+    requestsPerSecond: Number(load.requests.average.toFixed(1)),
+    loadErrors: load.errors + load.non2xx,
+    targetMedianMs: benchCase.targetMedianMs ?? null,
+  };
+}
+
+prepareScaleDatabase();
+if (!existsSync(path.join(ROOT, "build/server/index.js")) || args.includes("--rebuild")) remixBuild();
+const server = await startServer();
+try {
+  const cookies = new Map<BenchAccount, string>();
+  const cases = [FLOOR_CASE, ...BENCH_CASES.filter((c) => !only || c.name.includes(only))];
+  const results = [];
+  for (const benchCase of cases) {
+    if (benchCase.as && !cookies.has(benchCase.as)) cookies.set(benchCase.as, await signIn(ACCOUNTS[benchCase.as]));
+    const result = await measure(benchCase, benchCase.as ? cookies.get(benchCase.as) : undefined);
+    results.push(result);
+    const target = result.targetMedianMs ? ` (target < ${result.targetMedianMs} ms)` : "";
+    console.log(
+      `${result.name.padEnd(44)} median ${result.medianMs.toFixed(1).padStart(7)} ms  p95 ${result.p95Ms.toFixed(1).padStart(7)} ms  ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s${target}`,
+    );
+  }
+  mkdirSync(path.dirname(RESULTS), { recursive: true });
+  writeFileSync(
+    RESULTS,
+    JSON.stringify({ at: new Date().toISOString(), node: process.version, sequentialRequests: SEQUENTIAL_REQUESTS, loadSeconds: LOAD_SECONDS, loadConnections: LOAD_CONNECTIONS, results }, null, 2),
+  );
+  console.log(`\nWritten to ${path.relative(ROOT, RESULTS)}`);
+} finally {
+  server.kill("SIGTERM");
+}

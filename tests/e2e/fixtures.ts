@@ -1,0 +1,25 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "candor-demo";
+
+export const DEMO_ACCOUNTS = {
+  admin: { email: "admin@candor.test", home: "/dashboard" },
+  manager: { email: "manager@candor.test", home: "/dashboard" },
+  engineer: { email: "engineer@candor.test", home: "/engineering" },
+  sales: { email: "sales@candor.test", home: "/home" },
+  overpromiser: { email: "overpromiser@candor.test", home: "/home" },
+} as const;
+
+/** Signs in through the sign-in page, as a person would. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, startAt = "/login") {
+  await page.goto(startAt);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signInAs(page: Page, role: keyof typeof DEMO_ACCOUNTS) {
+  const account = DEMO_ACCOUNTS[role];
+  await signIn(page, account.email);
+  await expect(page).toHaveURL(account.home);
+}

@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_ACCOUNTS, signIn, signInAs } from "./fixtures.ts";
+
+for (const [role, account] of Object.entries(DEMO_ACCOUNTS)) {
+  test(`${role} signs in and lands on their home`, async ({ page }) => {
+    await signIn(page, account.email);
+    await expect(page).toHaveURL(account.home);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  });
+}
+
+test("an anonymous visitor is sent to sign-in and brought back to the page they asked for", async ({ page }) => {
+  await page.goto("/admin/users?role=SALES");
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fadmin%2Fusers%3Frole%3DSALES/);
+  await page.getByLabel("Email").fill(DEMO_ACCOUNTS.admin.email);
+  await page.getByLabel("Password").fill("candor-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL("/admin/users?role=SALES");
+});
+
+test("a wrong password gets a plain message and keeps the page asked for", async ({ page }) => {
+  await signIn(page, DEMO_ACCOUNTS.engineer.email, "not-the-password", "/login?redirectTo=%2Fengineering");
+  await expect(page.getByRole("alert")).toHaveText("That email and password do not match an active account.");
+  await expect(page).toHaveURL(/redirectTo=%2Fengineering/);
+});
+
+test("a salesperson is refused an admin page with a plain 403", async ({ page }) => {
+  await signInAs(page, "sales");
+  const response = await page.goto("/admin/users");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+  await expect(page.getByText("You do not have permission")).toBeVisible();
+});
+
+test("navigation shows only what the role may use", async ({ page }) => {
+  await signInAs(page, "sales");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Home" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Users" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Audit log" })).toHaveCount(0);
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signInAs(page, "engineer");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/engineering");
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fengineering/);
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "../../app/lib/db.server.ts";
+import { recordAudit } from "../../app/models/audit.server.ts";
+
+describe("audit events are append-only in the database itself", () => {
+  it("accepts inserts and refuses UPDATE and DELETE, even in raw SQL", async () => {
+    const context = { actorId: null, requestId: "test-request", ip: "127.0.0.1" };
+    await recordAudit(prisma, context, { action: "test.append", entityType: "Test", entityId: "append-only" });
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "test.append" } });
+
+    await expect(prisma.$executeRaw`UPDATE "AuditEvent" SET "action" = 'tampered' WHERE "id" = ${event.id}`).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(prisma.$executeRaw`DELETE FROM "AuditEvent" WHERE "id" = ${event.id}`).rejects.toThrow(/append-only/);
+    await expect(prisma.auditEvent.update({ where: { id: event.id }, data: { action: "tampered" } })).rejects.toThrow();
+    await expect(prisma.auditEvent.deleteMany({})).rejects.toThrow();
+
+    const after = await prisma.auditEvent.findUniqueOrThrow({ where: { id: event.id } });
+    expect(after.action).toBe("test.append");
+  });
+});
+
+describe("every connection runs with the pragmas a web server needs", () => {
+  it("uses WAL, a busy timeout and synchronous=NORMAL", async () => {
+    const [journal] = await prisma.$queryRawUnsafe<Array<{ journal_mode: string }>>("PRAGMA journal_mode");
+    const [busy] = await prisma.$queryRawUnsafe<Array<{ timeout: bigint | number }>>("PRAGMA busy_timeout");
+    const [sync] = await prisma.$queryRawUnsafe<Array<{ synchronous: bigint | number }>>("PRAGMA synchronous");
+    expect(journal?.journal_mode).toBe("wal");
+    expect(Number(busy?.timeout)).toBe(5000);
+    expect(Number(sync?.synchronous)).toBe(1); // 1 = NORMAL
+  });
+});

@@ -1,0 +1,222 @@
+// The offline schema engine (prisma/engine/schema-engine.mjs, ADR 001) driven
+// through the real Prisma CLI, in a scratch project, the way developers and CI
+// use it. Every step spawns the CLI, which spawns the engine: slow but real.
+import { spawnSync } from "node:child_process";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const PRISMA_CLI = path.join(ROOT, "node_modules/prisma/build/index.js");
+const ENGINE = path.join(ROOT, "prisma/engine/schema-engine.mjs");
+const STEP_TIMEOUT = 120_000;
+
+const work = mkdtempSync(path.join(os.tmpdir(), "candor-schema-engine-"));
+const schemaFile = path.join(work, "prisma/schema.prisma");
+const migrationsDir = path.join(work, "prisma/migrations");
+const devDb = path.join(work, "dev.db");
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+// A plain object: `prisma/config` would not resolve from the temp directory.
+writeFileSync(
+  path.join(work, "prisma.config.ts"),
+  `export default {
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations" },
+  datasource: { url: process.env.DATABASE_URL },
+};
+`,
+);
+const SCHEMA = `datasource db {
+  provider = "sqlite"
+}
+
+model Team {
+  id    Int    @id @default(autoincrement())
+  name  String @unique
+  users User[]
+}
+
+model User {
+  id     Int    @id @default(autoincrement())
+  email  String @unique
+  teamId Int
+  team   Team   @relation(fields: [teamId], references: [id], onDelete: Cascade)
+}
+
+model AuditEvent {
+  id     Int    @id @default(autoincrement())
+  action String
+}
+`;
+mkdirSync(path.dirname(schemaFile), { recursive: true });
+writeFileSync(schemaFile, SCHEMA);
+
+function prisma(args: string[], databaseFile: string) {
+  const result = spawnSync(process.execPath, [PRISMA_CLI, ...args], {
+    cwd: work,
+    encoding: "utf8",
+    timeout: STEP_TIMEOUT,
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${databaseFile}`,
+      PRISMA_SCHEMA_ENGINE_BINARY: ENGINE,
+      CHECKPOINT_DISABLE: "1",
+      PRISMA_HIDE_UPDATE_MESSAGE: "1",
+      NO_COLOR: "1",
+    },
+  });
+  const output = `${result.stdout}\n${result.stderr}`;
+  return { status: result.status, stdout: result.stdout, output };
+}
+
+/** Asserts success, showing the CLI's output when it failed. */
+function ok(run: ReturnType<typeof prisma>) {
+  expect(run.status, run.output).toBe(0);
+  return run;
+}
+
+function migrations() {
+  return readdirSync(migrationsDir)
+    .filter((name) => !name.endsWith(".toml"))
+    .sort();
+}
+
+/** What the database holds, read with better-sqlite3 rather than through Prisma. */
+function inspect(file: string) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const objects = db
+      .prepare("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as Array<{ type: string; name: string }>;
+    const names = (type: string) => objects.filter((o) => o.type === type).map((o) => o.name);
+    const tables = names("table");
+    const columns = Object.fromEntries(
+      tables.map((table) => [
+        table,
+        (db.prepare("SELECT name FROM pragma_table_info(?)").all(table) as Array<{ name: string }>).map((c) => c.name),
+      ]),
+    );
+    const applied = tables.includes("_prisma_migrations")
+      ? (
+          db
+            .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name")
+            .all() as Array<{ migration_name: string }>
+        ).map((m) => m.migration_name)
+      : [];
+    return { tables, views: names("view"), triggers: names("trigger"), columns, applied };
+  } finally {
+    db.close();
+  }
+}
+
+const TRIGGER_SQL = `
+-- Semicolons inside BEGIN…END must not split the statement.
+CREATE TRIGGER "AuditEvent_no_update" BEFORE UPDATE ON "AuditEvent"
+BEGIN
+    SELECT RAISE(ABORT, 'AuditEvent is append-only; no UPDATE');
+END;
+
+CREATE TRIGGER "AuditEvent_no_delete" BEFORE DELETE ON "AuditEvent"
+BEGIN
+    SELECT RAISE(ABORT, 'AuditEvent is append-only; no DELETE');
+END;
+`;
+
+describe("the offline schema engine behind the Prisma CLI", { timeout: 10 * STEP_TIMEOUT }, () => {
+  it("reports its version as the native engine would", () => {
+    const run = ok(prisma(["--version"], devDb));
+    expect(run.stdout).toMatch(/Schema Engine\s*:\s*schema-engine-cli [0-9a-f]{40}/);
+  });
+
+  it("migrate dev --name init creates and applies the first migration on an empty database", () => {
+    ok(prisma(["migrate", "dev", "--name", "init"], devDb));
+    expect(migrations()).toEqual([expect.stringMatching(/^\d{14}_init$/)]);
+    const db = inspect(devDb);
+    expect(db.tables).toEqual(expect.arrayContaining(["Team", "User", "AuditEvent", "_prisma_migrations"]));
+    expect(db.applied).toEqual(migrations());
+  });
+
+  it("migrate dev --name second turns a schema change into a second migration and applies it", () => {
+    writeFileSync(schemaFile, SCHEMA.replace("  email  String @unique\n", "  email  String @unique\n  nickname String?\n"));
+    ok(prisma(["migrate", "dev", "--name", "second"], devDb));
+    expect(migrations()).toEqual([expect.stringMatching(/_init$/), expect.stringMatching(/_second$/)]);
+    const db = inspect(devDb);
+    expect(db.columns.User).toContain("nickname");
+    expect(db.applied).toEqual(migrations());
+  });
+
+  it("applies a hand-written migration with multi-statement triggers, and replays it on the shadow database", () => {
+    ok(prisma(["migrate", "dev", "--name", "append_only", "--create-only"], devDb));
+    const [, , third] = migrations();
+    expect(third).toMatch(/_append_only$/);
+    appendFileSync(path.join(migrationsDir, third ?? "", "migration.sql"), TRIGGER_SQL);
+
+    // Applies the pending migration, then evaluates the schema against it.
+    ok(prisma(["migrate", "dev"], devDb));
+    expect(inspect(devDb).triggers).toEqual(["AuditEvent_no_delete", "AuditEvent_no_update"]);
+    // Nothing left to do: replays the whole history on the shadow database.
+    const again = ok(prisma(["migrate", "dev", "--name", "noop"], devDb));
+    expect(again.output).toMatch(/in sync/);
+    expect(migrations()).toHaveLength(3);
+  });
+
+  it("migrate status reports the database up to date", () => {
+    const run = ok(prisma(["migrate", "status"], devDb));
+    expect(run.output).toMatch(/Database schema is up to date!/);
+  });
+
+  const freshDb = path.join(work, "fresh/deploy.db");
+
+  it("migrate deploy applies every migration to a fresh database", () => {
+    ok(prisma(["migrate", "deploy"], freshDb));
+    const db = inspect(freshDb);
+    expect(db.applied).toEqual(migrations());
+    expect(db.columns.User).toContain("nickname");
+    expect(db.triggers).toEqual(["AuditEvent_no_delete", "AuditEvent_no_update"]);
+  });
+
+  it("migrate reset --force really empties the database, then re-applies the migrations", () => {
+    const db = new Database(freshDb);
+    db.exec(`INSERT INTO "Team" ("name") VALUES ('Red');
+             INSERT INTO "User" ("email", "teamId") VALUES ('a@example.com', 1);
+             INSERT INTO "AuditEvent" ("action") VALUES ('kept?');
+             CREATE TABLE "Stray" ("x" INTEGER);
+             CREATE VIEW "StrayView" AS SELECT "x" FROM "Stray";`);
+    db.close();
+
+    ok(prisma(["migrate", "reset", "--force"], freshDb));
+
+    const after = inspect(freshDb);
+    expect(after.tables).not.toContain("Stray");
+    expect(after.tables).toEqual(["AuditEvent", "Team", "User", "_prisma_migrations"]);
+    expect(after.views).toEqual([]);
+    expect(after.applied).toEqual(migrations());
+    expect(after.triggers).toEqual(["AuditEvent_no_delete", "AuditEvent_no_update"]);
+    const check = new Database(freshDb, { readonly: true });
+    try {
+      for (const table of ["Team", "User", "AuditEvent"]) {
+        expect(check.prepare(`SELECT count(*) AS n FROM "${table}"`).get(), table).toEqual({ n: 0 });
+      }
+    } finally {
+      check.close();
+    }
+  });
+
+  it("migrate diff prints SQL without touching the database", () => {
+    const untouched = path.join(work, "never/created.db");
+    const run = ok(prisma(["migrate", "diff", "--from-empty", "--to-schema", schemaFile, "--script"], untouched));
+    expect(run.stdout).toMatch(/CREATE TABLE "User"/);
+    expect(existsSync(untouched)).toBe(false);
+  });
+
+  it("db push creates the schema on a fresh database", () => {
+    const pushed = path.join(work, "push/push.db");
+    ok(prisma(["db", "push"], pushed));
+    expect(inspect(pushed).columns.User?.sort()).toEqual(["email", "id", "nickname", "teamId"]);
+  });
+});
