@@ -157,7 +157,7 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
     if (url.pathname === "/login" && url.searchParams.has("error")) {
       url.searchParams.set("redirectTo", redirectTo);
       const headers = new Headers(response.headers);
-      headers.set("location", url.pathname + url.search);
+      headers.set("location", url.toString());
       return new Response(null, { status: response.status, headers });
     }
   }

@@ -22,13 +22,28 @@ import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-util
 import {
   adapterFactory,
   createDatabase,
+  createMigrationsTable,
   databaseExists,
-  ensureMigrationsTable,
+  dropMigrationsTable,
+  migrationsTableState,
   resetDatabase,
   sqlitePath,
 } from "./sqlite.mjs";
 
+// JSON-RPC methods the Wasm engine handles like the native one on SQLite;
+// the others are adapted in serveJsonRpc().
+const FORWARDED = [
+  "applyMigrations",
+  "dbExecute",
+  "debugPanic",
+  "ensureConnectionValidity",
+  "introspect",
+  "introspectSql",
+  "markMigrationRolledBack",
+  "schemaPush",
+];
 const args = parseArgs(process.argv.slice(2));
+const wasmPanic = { message: undefined };
 
 if (args.version) {
   // The CLI shows this in `prisma --version` and compares the hash with the
@@ -43,7 +58,11 @@ const datasource = args.datasource ? JSON.parse(args.datasource) : {};
 if (args.cli) {
   process.exit(await runCliCommand(args.cli));
 }
-await serveJsonRpc();
+await serveJsonRpc().catch((error) => {
+  // The CLI shows the last ERROR line when the engine exits with 1.
+  log("ERROR", { is_panic: false, message: String(error?.message ?? error) });
+  process.exit(1);
+});
 
 // ---------------------------------------------------------------------------
 
@@ -64,6 +83,9 @@ function parseArgs(argv) {
 
 /** Instantiates the Wasm engine without Node's (flagged) Wasm ES-module support. */
 async function loadWasm() {
+  // The engine's panic hook reports the Rust panic message here; without it a
+  // panic is only "RuntimeError: unreachable".
+  globalThis.PRISMA_WASM_PANIC_REGISTRY = { set_message: (message) => (wasmPanic.message = message) };
   const bgUrl = import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const bg = await import(bgUrl);
   const bytes = fs.readFileSync(new URL("schema_engine_bg.wasm", bgUrl));
@@ -98,7 +120,7 @@ async function runCliCommand(command) {
     } else if (command === "create-database") {
       await createDatabase(file);
     } else if (command === "drop-database") {
-      fs.rmSync(file, { force: true });
+      for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
     } else {
       throw new Error(`Unknown cli subcommand: ${command}`);
     }
@@ -123,10 +145,46 @@ async function serveJsonRpc() {
   const engine = await bg.SchemaEngine.new({ datamodels }, forwardEngineLog, factory);
 
   // Methods whose Wasm behaviour differs from the native engine on SQLite.
-  const needsMigrationsTable = (method) => async (params) => {
-    await ensureMigrationsTable(sqlite.main);
-    return engine[method](params);
+
+  // devDiagnostic (and diagnoseMigrationHistory with a shadow database) fail
+  // with P1014 where the native engine reads a missing `_prisma_migrations`
+  // as "nothing applied yet". Give them the table. On an empty database it
+  // stays (applyMigrations, which comes next, would create it anyway); on a
+  // database that already has tables it is removed again, so that
+  // `migrate deploy` still refuses with P3005 ("schema is not empty, baseline
+  // it") instead of adopting the database.
+  const withMigrationsTable = async (run) => {
+    const { exists, empty } = await migrationsTableState(sqlite.main);
+    if (exists) return run();
+    await createMigrationsTable(sqlite.main);
+    try {
+      return await run();
+    } finally {
+      if (!empty) await dropMigrationsTable(sqlite.main);
+    }
   };
+  // `migrate status` (no shadow database) must not write: answer as the
+  // native engine does when the table is missing.
+  const diagnoseMigrationHistory = async (params) => {
+    const { exists } = await migrationsTableState(sqlite.main);
+    if (exists || params.optInToShadowDatabase) {
+      return withMigrationsTable(() => engine.diagnoseMigrationHistory(params));
+    }
+    const unapplied = params.migrationsList.migrationDirectories.map((d) => d.path);
+    return {
+      editedMigrationNames: [],
+      failedMigrationNames: [],
+      hasMigrationsTable: false,
+      history: unapplied.length ? { diagnostic: "databaseIsBehind", unappliedMigrationNames: unapplied } : null,
+    };
+  };
+  // `migrate resolve --applied` is how a database is baselined, so here the
+  // native engine creates the table whatever else the database holds.
+  const markMigrationApplied = async (params) => {
+    if (!(await migrationsTableState(sqlite.main)).exists) await createMigrationsTable(sqlite.main);
+    return engine.markMigrationApplied(params);
+  };
+
   // evaluateDataLoss/createMigration compute "the schema the migrations
   // produce" from a per-process cache and, on a miss, replay the migrations
   // without the shadow-database factory — which the Wasm engine cannot do on
@@ -148,16 +206,15 @@ async function serveJsonRpc() {
       return engine[method](params);
     }
   };
+  let nextPrintId = 1;
   const methods = {
-    applyMigrations: needsMigrationsTable("applyMigrations"),
-    devDiagnostic: needsMigrationsTable("devDiagnostic"),
-    diagnoseMigrationHistory: needsMigrationsTable("diagnoseMigrationHistory"),
-    markMigrationApplied: needsMigrationsTable("markMigrationApplied"),
-    markMigrationRolledBack: needsMigrationsTable("markMigrationRolledBack"),
+    devDiagnostic: (params) => withMigrationsTable(() => engine.devDiagnostic(params)),
+    diagnoseMigrationHistory,
+    markMigrationApplied,
     evaluateDataLoss: (params) => withWarmShadowSchema("evaluateDataLoss", params),
     createMigration: (params) => withWarmShadowSchema("createMigration", params),
     reset: async () => {
-      await engine.reset({filter:{externalTables:[],externalEnums:[]}});
+      await resetDatabase(sqlite.main);
       return {};
     },
     createDatabase: async () => {
@@ -170,18 +227,20 @@ async function serveJsonRpc() {
       // (which the CLI writes to stdout, honouring `--output`) and returns no
       // stdout of its own; the Wasm engine returns it instead.
       const { stdout, ...rest } = await engine.diff(params);
-      if (stdout) send({ jsonrpc: "2.0", id: `print-${nextPrintId++}`, method: "print", params: { content: stdout.replace(/\n$/, "") } });
+      if (stdout) {
+        const content = stdout.replace(/\n$/, ""); // the CLI adds one
+        send({ jsonrpc: "2.0", id: `print-${nextPrintId++}`, method: "print", params: { content } });
+      }
       return { ...rest, stdout: null };
     },
   };
-  let nextPrintId = 1;
-  // Everything else is forwarded as is.
-  const call = (method, params) =>
-    methods[method]
-      ? methods[method](params)
-      : typeof bg.SchemaEngine.prototype[method] === "function" && method !== "free"
-        ? engine[method](params)
-        : Promise.reject(Object.assign(new Error(`Method not found: ${method}`), { rpcCode: -32601 }));
+  for (const method of FORWARDED) methods[method] = (params) => engine[method](params);
+  const call = async (method, params) => {
+    if (!Object.hasOwn(methods, method)) {
+      throw Object.assign(new Error(`Method not found: ${method}`), { rpcCode: -32601 });
+    }
+    return methods[method](params);
+  };
 
   // One request at a time, in order, like the native engine.
   let queue = Promise.resolve();
@@ -208,7 +267,15 @@ async function serveJsonRpc() {
       }
     });
   });
-  lines.on("close", () => queue.then(() => process.exit(0)));
+  // The CLI ends stdin and kills us straight away (SIGTERM). Close the
+  // database properly either way: under the engine's exclusive locking mode
+  // SQLite otherwise leaves an (inert) `-journal` file next to it.
+  const shutdown = async () => {
+    await sqlite.main.dispose().catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => queue.then(shutdown));
+  lines.on("close", () => queue.then(shutdown));
 }
 
 function send(message) {
@@ -228,14 +295,15 @@ function forwardEngineLog(line) {
  * the adapter factory's registry holds the original, which we append.
  */
 function rpcError(error, registry, isPanic) {
-  let message = String(error?.message ?? error);
+  let message = isPanic && wasmPanic.message ? wasmPanic.message : String(error?.message ?? error);
   message = message.replace(/External error id#(\d+)/g, (text, id) => {
     const original = registry.consumeError(Number(id))?.error;
     return original ? `${text}: ${original.message ?? original}` : text;
   });
   return {
     code: error?.rpcCode ?? 4466,
-    message: "An error happened. Check the data field for details.",
+    // For panics the CLI reports this message rather than data.message.
+    message: isPanic ? message : "An error happened. Check the data field for details.",
     data: {
       is_panic: isPanic,
       message,

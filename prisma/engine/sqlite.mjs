@@ -21,20 +21,25 @@ export function sqlitePath(url) {
 
 /**
  * The driver-adapter factory handed to the Wasm engine. It differs from a
- * plain PrismaBetterSqlite3 factory in two ways:
+ * plain PrismaBetterSqlite3 factory in three ways:
  *
  * - Connections open lazily. The Wasm engine connects as soon as it is
  *   created, and better-sqlite3 would then create the database file (or fail
  *   when its directory is missing) even for commands that never touch the
  *   database, such as `migrate diff --from-empty --to-schema`. The native
  *   engine connects on first use; so do we.
+ * - There is one connection to the main database, shared by the engine and by
+ *   our own fixes (`main`): after applyMigrations the engine's connection
+ *   keeps `PRAGMA locking_mode=EXCLUSIVE`, so a second connection would only
+ *   get SQLITE_BUSY until the process ends.
  * - The engine sends some multi-statement scripts through
  *   queryRaw/executeRaw (notably when replaying migrations on the shadow
  *   database), and better-sqlite3's prepare() refuses those with
- *   `RangeError: The supplied SQL string contains more than one statement`.
+ *   `RangeError: The supplied SQL string contains more than one statement`
+ *   (or "…contains no statements", for a migration that is only comments).
  *   When that happens for a parameterless query we run the text as a script
- *   instead. SQLite's own parser splits it, so `CREATE TRIGGER … BEGIN …; END;`
- *   bodies, string literals and comments are never cut apart by us.
+ *   instead. SQLite's own parser then splits it, so `CREATE TRIGGER … BEGIN
+ *   …; …; END;` bodies, string literals and comments are never cut apart.
  */
 export function adapterFactory(file, shadowFile) {
   const inner = new PrismaBetterSqlite3(
@@ -43,10 +48,6 @@ export function adapterFactory(file, shadowFile) {
     // is what the native engine does on SQLite too.
     shadowFile ? { shadowDatabaseUrl: `file:${shadowFile}` } : undefined,
   );
-  // One connection to the main database, shared by the engine and by the
-  // fixes below: after applyMigrations the engine's connection keeps
-  // `PRAGMA locking_mode=EXCLUSIVE`, so a second connection would only get
-  // SQLITE_BUSY until the process ends.
   const main = lazyAdapter(() => inner.connect(), inner.adapterName);
   return {
     provider: inner.provider,
@@ -83,7 +84,8 @@ function lazyAdapter(open, adapterName) {
   };
 }
 
-const MULTI_STATEMENT = /more than one statement/;
+// better-sqlite3's prepare() accepts exactly one statement.
+const NOT_ONE_STATEMENT = /more than one statement|contains no statements/;
 const EMPTY_RESULT = { columnNames: [], columnTypes: [], rows: [] };
 
 function withScriptFallback(run, runScript, fallbackResult) {
@@ -91,7 +93,7 @@ function withScriptFallback(run, runScript, fallbackResult) {
     try {
       return await run(query);
     } catch (error) {
-      if (!(error instanceof RangeError && MULTI_STATEMENT.test(error.message)) || query.args.length > 0) throw error;
+      if (!(error instanceof RangeError && NOT_ONE_STATEMENT.test(error.message)) || query.args.length > 0) throw error;
       await runScript(query.sql);
       return fallbackResult;
     }
@@ -100,7 +102,7 @@ function withScriptFallback(run, runScript, fallbackResult) {
 
 async function userObjects(adapter) {
   const { rows } = await adapter.queryRaw({
-    sql: "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND type IN ('table', 'view')",
+    sql: "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
     args: [],
     argTypes: [],
   });
@@ -110,21 +112,24 @@ async function userObjects(adapter) {
 const quote = (name) => `"${String(name).replaceAll('"', '""')}"`;
 
 /**
- * The native engine creates `_prisma_migrations` on demand; the Wasm engine
- * instead fails with P1014 ("The underlying table for model
- * `_prisma_migrations` does not exist") on a fresh database. We create it with
- * the native engine's exact DDL — but only when the database holds nothing
- * else, so that a non-empty, never-migrated database still gets Prisma's
- * "database schema is not empty / baseline it" errors instead of being
- * silently adopted.
- * Returns true when the table exists afterwards.
+ * Where the native engine treats a missing `_prisma_migrations` table as "no
+ * migration applied yet", several Wasm-engine commands fail with P1014 ("The
+ * underlying table for model `_prisma_migrations` does not exist").
+ * `{ exists, empty }` tells the caller which case it is in; `empty` means the
+ * database holds no table or view at all.
  */
-export async function ensureMigrationsTable(adapter) {
+export async function migrationsTableState(adapter) {
   const objects = await userObjects(adapter);
-  if (objects.some((o) => o.name === "_prisma_migrations")) return true;
-  if (objects.length > 0) return false;
+  return { exists: objects.some((o) => o.name === "_prisma_migrations"), empty: objects.length === 0 };
+}
+
+/** Creates `_prisma_migrations` exactly as the native engine would. */
+export async function createMigrationsTable(adapter) {
   await adapter.executeScript(MIGRATIONS_TABLE_DDL);
-  return true;
+}
+
+export async function dropMigrationsTable(adapter) {
+  await adapter.executeScript('DROP TABLE IF EXISTS "_prisma_migrations";');
 }
 
 // Copied from prisma-engines (sql-schema-connector, SQLite flavour).
@@ -140,10 +145,12 @@ const MIGRATIONS_TABLE_DDL = `CREATE TABLE "_prisma_migrations" (
 );`;
 
 /**
- * `migrate reset` must leave an empty database. The Wasm engine's reset
- * reports success on SQLite but drops nothing, so we drop every view and
- * table ourselves (their indexes and triggers go with them), then VACUUM so
- * the file really shrinks. Foreign keys are off meanwhile, since tables are
+ * `migrate reset` must leave an empty database (the native engine truncates
+ * the file). The Wasm engine's reset reports success on SQLite but only
+ * DELETEs the rows and keeps every table, so the migrations that
+ * `migrate reset` then re-applies fail with "table … already exists". We drop
+ * every view and table instead (their indexes and triggers go with them), then
+ * VACUUM so the file really shrinks. Foreign keys are off meanwhile, since tables are
  * dropped in no particular order (the setting cannot change inside a
  * transaction, hence outside BEGIN…COMMIT).
  */

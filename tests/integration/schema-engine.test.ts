@@ -152,8 +152,8 @@ describe("the offline schema engine behind the Prisma CLI", { timeout: 10 * STEP
 
   it("applies a hand-written migration with multi-statement triggers, and replays it on the shadow database", () => {
     ok(prisma(["migrate", "dev", "--name", "append_only", "--create-only"], devDb));
-    const [, , third] = migrations();
-    expect(third).toMatch(/_append_only$/);
+    const third = migrations().find((name) => name.endsWith("_append_only"));
+    expect(third, "the --create-only migration").toBeDefined();
     appendFileSync(path.join(migrationsDir, third ?? "", "migration.sql"), TRIGGER_SQL);
 
     // Applies the pending migration, then evaluates the schema against it.
@@ -180,23 +180,18 @@ describe("the offline schema engine behind the Prisma CLI", { timeout: 10 * STEP
     expect(db.triggers).toEqual(["AuditEvent_no_delete", "AuditEvent_no_update"]);
   });
 
-  it("migrate reset --force really empties the database, then re-applies the migrations", () => {
+  function resetAndExpectEmptyThenMigrated(setupSql: string) {
     const db = new Database(freshDb);
-    db.exec(`INSERT INTO "Team" ("name") VALUES ('Red');
-             INSERT INTO "User" ("email", "teamId") VALUES ('a@example.com', 1);
-             INSERT INTO "AuditEvent" ("action") VALUES ('kept?');
-             CREATE TABLE "Stray" ("x" INTEGER);
-             CREATE VIEW "StrayView" AS SELECT "x" FROM "Stray";`);
+    db.exec(setupSql);
     db.close();
 
     ok(prisma(["migrate", "reset", "--force"], freshDb));
 
     const after = inspect(freshDb);
-    expect(after.tables).not.toContain("Stray");
     expect(after.tables).toEqual(["AuditEvent", "Team", "User", "_prisma_migrations"]);
     expect(after.views).toEqual([]);
-    expect(after.applied).toEqual(migrations());
     expect(after.triggers).toEqual(["AuditEvent_no_delete", "AuditEvent_no_update"]);
+    expect(after.applied).toEqual(migrations());
     const check = new Database(freshDb, { readonly: true });
     try {
       for (const table of ["Team", "User", "AuditEvent"]) {
@@ -205,6 +200,22 @@ describe("the offline schema engine behind the Prisma CLI", { timeout: 10 * STEP
     } finally {
       check.close();
     }
+  }
+
+  // The Wasm engine's own reset only DELETEs rows and keeps the tables, so the
+  // re-applied migrations would fail on "table already exists".
+  it("migrate reset --force drops every table, then re-applies the migrations", () => {
+    resetAndExpectEmptyThenMigrated(`
+      INSERT INTO "Team" ("name") VALUES ('Red');
+      INSERT INTO "User" ("email", "teamId") VALUES ('a@example.com', 1);
+      CREATE TABLE "Stray" ("x" INTEGER);
+      INSERT INTO "Stray" VALUES (1);`);
+  });
+
+  it("migrate reset --force also drops views and rows that triggers protect", () => {
+    resetAndExpectEmptyThenMigrated(`
+      INSERT INTO "AuditEvent" ("action") VALUES ('append-only');
+      CREATE VIEW "TeamNames" AS SELECT "name" FROM "Team";`);
   });
 
   it("migrate diff prints SQL without touching the database", () => {
@@ -214,9 +225,23 @@ describe("the offline schema engine behind the Prisma CLI", { timeout: 10 * STEP
     expect(existsSync(untouched)).toBe(false);
   });
 
+  const pushedDb = path.join(work, "push/push.db");
+
   it("db push creates the schema on a fresh database", () => {
-    const pushed = path.join(work, "push/push.db");
-    ok(prisma(["db", "push"], pushed));
-    expect(inspect(pushed).columns.User?.sort()).toEqual(["email", "id", "nickname", "teamId"]);
+    ok(prisma(["db", "push"], pushedDb));
+    expect(inspect(pushedDb).columns.User?.sort()).toEqual(["email", "id", "nickname", "teamId"]);
+  });
+
+  it("leaves an unmigrated database alone until it is baselined with migrate resolve", () => {
+    const deploy = prisma(["migrate", "deploy"], pushedDb);
+    expect(deploy.status, deploy.output).not.toBe(0);
+    expect(deploy.output).toMatch(/P3005/);
+    const status = prisma(["migrate", "status"], pushedDb);
+    expect(status.status, status.output).toBe(1);
+    expect(status.output).toMatch(/not yet been applied/);
+    expect(inspect(pushedDb).tables).not.toContain("_prisma_migrations");
+
+    for (const migration of migrations()) ok(prisma(["migrate", "resolve", "--applied", migration], pushedDb));
+    expect(ok(prisma(["migrate", "status"], pushedDb)).output).toMatch(/Database schema is up to date!/);
   });
 });
