@@ -48,3 +48,28 @@ test("signing out ends the session", async ({ page }) => {
   await page.goto("/engineering");
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fengineering/);
 });
+
+const SIGNED_IN_PAGES = ["/", "/home", "/engineering", "/dashboard", "/audit", "/admin/users", "/admin/teams", "/admin/products", "/admin/users/some-id"];
+const ADMIN_PAGES = ["/admin/users", "/admin/teams", "/admin/products"];
+
+test("every page but sign-in sends an anonymous request to sign-in", async ({ request }) => {
+  for (const path of SIGNED_IN_PAGES) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(302);
+    expect(response.headers()["location"], path).toMatch(/^\/login(\?redirectTo=|$)/);
+  }
+  expect((await request.get("/login")).status()).toBe(200);
+  expect(await (await request.get("/healthz")).text()).toBe("ok");
+});
+
+test("a salesperson gets 403 from every admin page and every admin action", async ({ page }) => {
+  await signInAs(page, "sales");
+  for (const path of ADMIN_PAGES) {
+    expect((await page.request.get(path)).status(), `GET ${path}`).toBe(403);
+    const post = await page.request.post(path, { form: { intent: "create", name: "x" }, maxRedirects: 0 });
+    expect(post.status(), `POST ${path}`).toBe(403);
+    expect(await post.text()).toContain("You do not have permission");
+  }
+  const post = await page.request.post("/admin/users/any-user", { form: { intent: "deactivate" }, maxRedirects: 0 });
+  expect(post.status()).toBe(403);
+});

@@ -40,6 +40,10 @@ describe("sign-in", () => {
     expect(response.status).toBe(302);
     expect(location).toBe(`${ORIGIN}/claims`);
     expect(cookie).toMatch(/authjs\.session-token=/);
+    const sessionCookie = response.headers.getSetCookie().find((header) => header.startsWith("authjs.session-token="));
+    expect(sessionCookie).toMatch(/HttpOnly/i);
+    expect(sessionCookie).toMatch(/SameSite=Lax/i);
+    expect(sessionCookie).not.toMatch(/Secure/i);
     const user = await sessionUserFor(cookie);
     expect(user?.email).toBe("manager@candor.test");
     const event = await prisma.auditEvent.findFirst({ where: { action: "auth.signin.success", entityId: "manager@candor.test" } });
@@ -92,6 +96,21 @@ describe("sign-in", () => {
     const next = await attemptSignIn("admin@candor.test", "candor-demo", "203.0.113.250");
     expect(new URL(next.location).searchParams.get("code")).toMatch(/^throttled_\d+$/);
   });
+});
+
+it("marks the session cookie Secure behind HTTPS", async () => {
+  const csrf = await handleAuthRequest(new Request("https://candor.test/auth/csrf"));
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await handleAuthRequest(
+    new Request("https://candor.test/auth/callback/credentials", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(cookiesFrom(csrf)), "x-candor-client-ip": "10.9.9.9" },
+      body: new URLSearchParams({ csrfToken, email: "engineer@candor.test", password: "candor-demo" }),
+    }),
+  );
+  const sessionCookie = response.headers.getSetCookie().find((header) => header.startsWith("__Secure-authjs.session-token="));
+  expect(sessionCookie).toMatch(/; Secure/i);
+  expect(sessionCookie).toMatch(/HttpOnly/i);
 });
 
 describe("the session is checked against the database on every request", () => {
