@@ -11,31 +11,11 @@ import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { listTeamsForPicker } from "../models/teams.server.ts";
 import { getUserForAdmin, resetPassword, setUserActive, signOutEverywhere, updateUser } from "../models/users.server.ts";
+import { ROLE_OPTIONS, toFormFieldErrors, toProfileInput, userProfileSchema } from "../schemas/user-profile.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? "Not found"} · Candor` }];
-
-const ROLES = ["SALES", "ENGINEER", "MANAGER", "ADMIN"] as const;
-const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABEL[role] }));
-const MONEY = /^\d{1,7}(\.\d{1,2})?$/;
-const profileRules = z.object({ role: z.enum(ROLES), teamId: z.string().optional(), targetBonus: z.string().regex(MONEY).optional() });
-// `when` lets the role rules run while other fields still have errors.
-const rulesApply = { when: (payload: { value: unknown }) => profileRules.safeParse(payload.value).success };
-
-const NOT_SALES_BONUS = "Only salespeople have a target bonus; leave this empty.";
-
-const editSchema = z
-  .object({
-    name: z.string({ error: "Enter the person's name." }).trim().min(1, "Enter the person's name.").max(120, "Use at most 120 characters."),
-    role: z.enum(ROLES, { error: "Choose a role." }),
-    teamId: z.string().optional(),
-    targetBonus: z.string().trim().regex(MONEY, "Enter an amount such as 12000 or 12000.50.").optional(),
-  })
-  .refine((v) => v.role !== "SALES" || Boolean(v.teamId), { path: ["teamId"], message: "Choose the salesperson's team.", ...rulesApply })
-  .refine((v) => v.role === "SALES" || !v.teamId, { path: ["teamId"], message: "Only salespeople belong to a team; leave this empty.", ...rulesApply })
-  .refine((v) => v.role !== "SALES" || v.targetBonus !== undefined, { path: ["targetBonus"], message: "Enter the target bonus (0 or more).", ...rulesApply })
-  .refine((v) => v.role === "SALES" || toCents(v.targetBonus) === 0, { path: ["targetBonus"], message: NOT_SALES_BONUS, ...rulesApply });
 
 const passwordSchema = z
   .object({
@@ -45,12 +25,6 @@ const passwordSchema = z
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords do not match." });
 
 const noFieldsSchema = z.object({});
-
-function toCents(amount: string | undefined): number {
-  if (!amount) return 0;
-  const [whole = "0", fraction = ""] = amount.split(".");
-  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireUserWithPermission(request, "admin:users");
@@ -75,17 +49,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const refuse = (which: Intent, result: SubmissionResult<string[]>) => data({ intent: which, result }, { status: 400 });
 
   if (intent === "update") {
-    const submission = parseWithZod(formData, { schema: editSchema });
+    const submission = parseWithZod(formData, { schema: userProfileSchema });
     if (submission.status !== "success") return refuse(intent, submission.reply());
-    const { targetBonus, teamId, ...rest } = submission.value;
-    const outcome = await updateUser(audit, userId, { ...rest, teamId: teamId ?? null, targetBonusCents: toCents(targetBonus) });
-    if (!outcome.ok) {
-      const { targetBonusCents, ...fieldErrors } = outcome.fieldErrors ?? {};
-      return refuse(
-        intent,
-        submission.reply({ fieldErrors: targetBonusCents ? { ...fieldErrors, targetBonus: targetBonusCents } : fieldErrors, formErrors: outcome.formErrors }),
-      );
-    }
+    const outcome = await updateUser(audit, userId, toProfileInput(submission.value));
+    const fieldErrors = outcome.ok ? undefined : toFormFieldErrors(outcome.fieldErrors);
+    if (!outcome.ok) return refuse(intent, submission.reply({ fieldErrors, formErrors: outcome.formErrors }));
     return redirectWithToast(here, { kind: "success", message: "Saved." });
   }
   if (intent === "deactivate" || intent === "reactivate") {
@@ -157,14 +125,14 @@ export default function UserPage() {
 function UserForms() {
   const { user, teams, isSelf } = useLoaderData<typeof loader>();
   const [editForm, edit] = useForm({
-    ...useIntentForm("update", editSchema),
+    ...useIntentForm("update", userProfileSchema),
     defaultValue: {
       name: user.name,
       role: user.role,
       teamId: user.teamId ?? "",
       targetBonus: user.role === "SALES" ? (user.targetBonusCents / 100).toFixed(2) : "",
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: editSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: userProfileSchema }),
   });
   const [passwordForm, password] = useForm({
     ...useIntentForm("reset-password", passwordSchema),

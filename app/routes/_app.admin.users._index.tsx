@@ -10,45 +10,25 @@ import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { listTeamsForPicker } from "../models/teams.server.ts";
 import { createUser, listUsers } from "../models/users.server.ts";
+import { nameField, ROLE_OPTIONS, ROLES, roleFields, toFormFieldErrors, toProfileInput, withRoleRules } from "../schemas/user-profile.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Users · Candor" }];
 
-const ROLES = ["SALES", "ENGINEER", "MANAGER", "ADMIN"] as const;
-const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABEL[role] }));
-// Currency units with at most two decimals; the upper bound keeps cents inside a 32-bit Int.
-const MONEY = /^\d{1,7}(\.\d{1,2})?$/;
-
-const profileRules = z.object({ role: z.enum(ROLES), teamId: z.string().optional(), targetBonus: z.string().regex(MONEY).optional() });
-// `when` lets the role rules run while other fields still have errors.
-const rulesApply = { when: (payload: { value: unknown }) => profileRules.safeParse(payload.value).success };
-const NOT_SALES_BONUS = "Only salespeople have a target bonus; leave this empty.";
-
-const newUserSchema = z
-  .object({
-    name: z.string({ error: "Enter the person's name." }).trim().min(1, "Enter the person's name.").max(120, "Use at most 120 characters."),
+const newUserSchema = withRoleRules(
+  z.object({
+    name: nameField,
     email: z
       .string({ error: "Enter an email address." })
       .trim()
       .max(254, "Use at most 254 characters.")
       .toLowerCase()
       .pipe(z.email("Enter a valid email address.")),
-    role: z.enum(ROLES, { error: "Choose a role." }),
-    teamId: z.string().optional(),
-    targetBonus: z.string().trim().regex(MONEY, "Enter an amount such as 12000 or 12000.50.").optional(),
+    ...roleFields,
     password: z.string({ error: "Enter an initial password." }).min(12, "Use at least 12 characters.").max(200, "Use at most 200 characters."),
-  })
-  .refine((v) => v.role !== "SALES" || Boolean(v.teamId), { path: ["teamId"], message: "Choose the salesperson's team.", ...rulesApply })
-  .refine((v) => v.role === "SALES" || !v.teamId, { path: ["teamId"], message: "Only salespeople belong to a team; leave this empty.", ...rulesApply })
-  .refine((v) => v.role !== "SALES" || v.targetBonus !== undefined, { path: ["targetBonus"], message: "Enter the target bonus (0 or more).", ...rulesApply })
-  .refine((v) => v.role === "SALES" || toCents(v.targetBonus) === 0, { path: ["targetBonus"], message: NOT_SALES_BONUS, ...rulesApply });
-
-function toCents(amount: string | undefined): number {
-  if (!amount) return 0;
-  const [whole = "0", fraction = ""] = amount.split(".");
-  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
-}
+  }),
+);
 
 function formatMoney(cents: number): string {
   return (cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -75,26 +55,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
-  const { targetBonus, teamId, ...rest } = submission.value;
-  const outcome = await createUser(auditContextFrom(request, admin.id), {
-    ...rest,
-    teamId: teamId ?? null,
-    targetBonusCents: toCents(targetBonus),
-  });
+  const outcome = await createUser(auditContextFrom(request, admin.id), toProfileInput(submission.value));
   if (!outcome.ok) {
-    const { targetBonusCents, ...fieldErrors } = outcome.fieldErrors ?? {};
-    return data(
-      {
-        result: submission.reply({
-          fieldErrors: targetBonusCents ? { ...fieldErrors, targetBonus: targetBonusCents } : fieldErrors,
-          formErrors: outcome.formErrors,
-          hideFields: ["password"],
-        }),
-      },
-      { status: 400 },
-    );
+    const fieldErrors = toFormFieldErrors(outcome.fieldErrors);
+    return data({ result: submission.reply({ fieldErrors, formErrors: outcome.formErrors, hideFields: ["password"] }) }, { status: 400 });
   }
-  return redirectWithToast(`/admin/users/${outcome.value.id}`, { kind: "success", message: `Created the account for ${rest.name}.` });
+  return redirectWithToast(`/admin/users/${outcome.value.id}`, { kind: "success", message: `Created the account for ${submission.value.name}.` });
 }
 
 function pageLink(search: URLSearchParams, page: number) {
