@@ -4,15 +4,18 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { getEnv } from "./app/lib/env.server.ts";
 
 // The production server: remix-serve plus the two things it cannot do for us —
 // give each request a trusted client address (for sign-in throttling and the
 // audit log) and a request id, and send security headers.
 
-const root = import.meta.dirname;
-const buildPath = path.join(root, "build/server/index.js");
+const buildDir = path.resolve(import.meta.dirname, process.env.CANDOR_BUILD_DIR ?? "build");
+const buildPath = path.join(buildDir, "server/index.js");
 
 export async function startServer(port: number) {
+  // Fail at start-up, with a message naming the variable, rather than on the first request.
+  getEnv();
   const build = (await import(buildPath)) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
@@ -29,8 +32,8 @@ export async function startServer(port: number) {
     res.setHeader("Referrer-Policy", "same-origin");
     next();
   });
-  app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+  app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build, mode: "production" }));
   return new Promise<void>((resolve) => {
     const server = app.listen(port, () => {

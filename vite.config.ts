@@ -11,6 +11,7 @@ export default defineConfig({
   server: { port: Number(process.env.PORT ?? 3000) },
   plugins: [
     remix({
+      buildDirectory: process.env.CANDOR_BUILD_DIR ?? "build",
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,

@@ -5,6 +5,8 @@ import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const DEFAULT_DATABASE_URL = "file:./data/candor.db";
+/** Where `remix vite:build` writes; CANDOR_BUILD_DIR lets parallel test runs keep separate builds. */
+export const BUILD_DIR = path.resolve(ROOT, process.env.CANDOR_BUILD_DIR ?? "build");
 
 /** Loads .env (if present) without overriding variables already set. */
 export function loadDotEnv() {

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import {
+  BUILD_DIR,
   DEFAULT_DATABASE_URL,
   ROOT,
   databaseFile,
@@ -33,7 +34,7 @@ function newestSourceTime(entries: string[]): number {
 }
 
 function buildIsStale(): boolean {
-  const built = path.join(ROOT, "build/server/index.js");
+  const built = path.join(BUILD_DIR, "server/index.js");
   if (!existsSync(built)) return true;
   const sources = newestSourceTime(["app", "public", "vite.config.ts", "package-lock.json"]);
   return sources > statSync(built).mtimeMs;

@@ -3,18 +3,24 @@ import { ROLE_HOME, userHasPermission, type Permission, type PermissionSubject }
 export interface NavItem {
   to: string;
   label: string;
-  permission: Permission;
+  /** Shown when the role holds any of these. */
+  anyOf: Permission[];
 }
 
 // Only pages that exist appear here; each is shown to the roles that may use it.
 const NAV_ITEMS: NavItem[] = [
-  { to: "/audit", label: "Audit log", permission: "read:audit" },
-  { to: "/admin/users", label: "Users", permission: "admin:users" },
-  { to: "/admin/teams", label: "Teams", permission: "admin:teams" },
-  { to: "/admin/products", label: "Products", permission: "admin:products" },
+  { to: "/capabilities", label: "Capability matrix", anyOf: ["read:matrix"] },
+  { to: "/claims", label: "Claims", anyOf: ["read:claim"] },
+  { to: "/claims/new", label: "Log a claim", anyOf: ["log:claim"] },
+  { to: "/verify", label: "Verify", anyOf: ["verify:claim"] },
+  { to: "/ask", label: "Ask an engineer", anyOf: ["ask:question", "answer:question", "read:question"] },
+  { to: "/audit", label: "Audit log", anyOf: ["read:audit"] },
+  { to: "/admin/users", label: "Users", anyOf: ["admin:users"] },
+  { to: "/admin/teams", label: "Teams", anyOf: ["admin:teams"] },
+  { to: "/admin/products", label: "Products", anyOf: ["admin:products"] },
 ];
 
 export function navItemsFor(user: PermissionSubject): NavItem[] {
-  const home: NavItem = { to: ROLE_HOME[user.role], label: "Home", permission: "read:matrix" };
-  return [home, ...NAV_ITEMS.filter((item) => userHasPermission(user, item.permission))];
+  const home: NavItem = { to: ROLE_HOME[user.role], label: "Home", anyOf: [] };
+  return [home, ...NAV_ITEMS.filter((item) => item.anyOf.some((permission) => userHasPermission(user, permission)))];
 }

@@ -1,5 +1,12 @@
 import { prisma } from "../lib/db.server.ts";
 import { Prisma } from "../generated/prisma/client.ts";
+import { canLogClaimFor, type Actor } from "../domain/claim-rules.ts";
+import type { CapabilityLevel, Channel, MatrixCheckResult } from "../domain/levels.ts";
+import { checkClaimAgainstMatrix, revisionInForce } from "../domain/matrix-check.ts";
+import { permissionScope, type Scope } from "../domain/permissions.ts";
+import { diffAuditValues } from "./audit-log.server.ts";
+import { recordAudit, type AuditContext } from "./audit.server.ts";
+import { getManagedTeamIds } from "./teams.server.ts";
 
 /** Which claims a reader may see: a salesperson's own, a manager's teams', or all. */
 export type ClaimAudience = { kind: "own"; userId: string } | { kind: "teams"; teamIds: string[] } | { kind: "all" };
@@ -112,3 +119,223 @@ export async function summariseClaimsByTeam(teamIds: string[] | "all", since: Da
     };
   });
 }
+
+// ---------------------------------------------------------------- reading one claim
+
+/** The audience of a reader holding `scope` of "read:claim". */
+export async function claimAudienceFor(userId: string, scope: Scope): Promise<ClaimAudience> {
+  if (scope === "own") return { kind: "own", userId };
+  if (scope === "team") return { kind: "teams", teamIds: await getManagedTeamIds(userId) };
+  return { kind: "all" };
+}
+
+const claimPageSelect = {
+  id: true,
+  salespersonId: true,
+  loggedById: true,
+  accountName: true,
+  assertedLevel: true,
+  statement: true,
+  channel: true,
+  madeAt: true,
+  source: true,
+  evidence: true,
+  matrixCheck: true,
+  status: true,
+  severity: true,
+  verifiedAt: true,
+  verdictNote: true,
+  customerCorrectedAt: true,
+  version: true,
+  createdAt: true,
+  salesperson: { select: { id: true, name: true, teamId: true, team: { select: { name: true } } } },
+  loggedBy: { select: { id: true, name: true } },
+  verifiedBy: { select: { id: true, name: true } },
+  deal: { select: { id: true, externalId: true, status: true, amountCents: true, account: { select: { name: true } } } },
+  product: { select: { id: true, name: true, slug: true } },
+  capability: { select: { id: true, key: true, title: true, status: true, conditions: true, verifiedAt: true, reviewDueAt: true } },
+  revision: { select: { id: true, status: true, conditions: true, validFrom: true, note: true, author: { select: { name: true } } } },
+  dispute: {
+    select: {
+      id: true,
+      reason: true,
+      raisedAt: true,
+      disputedStatus: true,
+      status: true,
+      resolvedAt: true,
+      resolutionNote: true,
+      raisedBy: { select: { name: true } },
+      resolvedBy: { select: { name: true } },
+    },
+  },
+} satisfies Prisma.ClaimSelect;
+
+/**
+ * One claim as its page shows it, or null when it does not exist or lies outside the reader's
+ * scope of "read:claim" — the two look the same, so a claim's existence never leaks.
+ */
+export async function getClaimForReader(claimId: string, reader: Actor) {
+  const scope = permissionScope(reader, "read:claim");
+  if (scope === null) return null;
+  const audience = await claimAudienceFor(reader.userId, scope);
+  const claim = await prisma.claim.findFirst({ where: { AND: [{ id: claimId }, claimAudienceWhere(audience)] }, select: claimPageSelect });
+  if (!claim) return null;
+  const [events, managedTeamIds] = await Promise.all([
+    prisma.auditEvent.findMany({ where: { entityType: "Claim", entityId: claim.id }, orderBy: { id: "asc" } }),
+    audience.kind === "teams" ? audience.teamIds : permissionScope(reader, "resolve:dispute") === "team" ? getManagedTeamIds(reader.userId) : [],
+  ]);
+  const actorIds = [...new Set(events.flatMap((event) => (event.actorId ? [event.actorId] : [])))];
+  const actors = await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
+  const actorName = new Map(actors.map((actor) => [actor.id, actor.name]));
+  const auditTrail = events.map((event) => ({
+    id: event.id,
+    at: event.at,
+    action: event.action,
+    actorName: event.actorId ? (actorName.get(event.actorId) ?? null) : null,
+    changes: diffAuditValues(event.beforeJson, event.afterJson),
+  }));
+  return { claim, auditTrail, managedTeamIds };
+}
+
+// ---------------------------------------------------------------- logging a claim
+
+/** What the "Log a claim" form offers a logger: salespeople in scope, the matrix with its history, deals. */
+export async function getClaimFormOptions(logger: Actor, requestedSalespersonId: string | null) {
+  const scope = permissionScope(logger, "log:claim");
+  const teamIds = scope === "team" ? await getManagedTeamIds(logger.userId) : [];
+  const salespeople =
+    scope === "own" || scope === null
+      ? []
+      : await prisma.user.findMany({
+          where: { role: "SALES", active: true, ...(scope === "team" ? { teamId: { in: teamIds } } : {}) },
+          orderBy: { name: "asc" },
+          select: { id: true, name: true, team: { select: { name: true } } },
+        });
+  const salespersonId = scope === "own" ? logger.userId : (salespeople.find((person) => person.id === requestedSalespersonId)?.id ?? null);
+  const [products, deals] = await Promise.all([
+    prisma.product.findMany({
+      orderBy: { name: "asc" },
+      select: {
+        id: true,
+        name: true,
+        reviewCycleDays: true,
+        capabilities: {
+          orderBy: { title: "asc" },
+          select: {
+            id: true,
+            title: true,
+            revisions: { orderBy: [{ validFrom: "asc" }, { createdAt: "asc" }], select: { status: true, conditions: true, validFrom: true } },
+          },
+        },
+      },
+    }),
+    salespersonId === null
+      ? []
+      : prisma.deal.findMany({
+          where: { ownerId: salespersonId, status: { in: ["OPEN", "WON"] } },
+          orderBy: [{ status: "asc" }, { createdAt: "desc" }],
+          take: 200,
+          select: { id: true, externalId: true, status: true, account: { select: { name: true } } },
+        }),
+  ]);
+  return { scope, salespeople, salespersonId, products, deals };
+}
+
+export interface NewClaimInput {
+  salespersonId: string;
+  productId: string | null;
+  capabilityId: string | null;
+  assertedLevel: CapabilityLevel;
+  statement: string;
+  channel: Channel;
+  madeAt: Date;
+  dealId: string | null;
+  accountName: string | null;
+  evidence: string;
+}
+
+type ClaimField = "salespersonId" | "productId" | "capabilityId" | "dealId" | "accountName";
+export type CreateClaimResult =
+  | { ok: true; value: { id: string; matrixCheck: MatrixCheckResult } }
+  | { ok: false; forbidden: string }
+  | { ok: false; fieldErrors: Partial<Record<ClaimField, string[]>> };
+
+const fieldError = (field: ClaimField, message: string): CreateClaimResult => ({ ok: false, fieldErrors: { [field]: [message] } });
+
+/**
+ * Logs a claim. The matrix check is computed here against the capability revision in force
+ * at madeAt — whatever the browser showed — and stored with the revision it used.
+ */
+export async function createClaim(audit: AuditContext, logger: Actor, input: NewClaimInput): Promise<CreateClaimResult> {
+  const salesperson = await prisma.user.findUnique({ where: { id: input.salespersonId }, select: { id: true, role: true, teamId: true, active: true } });
+  if (!salesperson) return fieldError("salespersonId", "Choose the salesperson who made the claim.");
+  const managedTeamIds = permissionScope(logger, "log:claim") === "team" ? await getManagedTeamIds(logger.userId) : [];
+  const decision = canLogClaimFor(logger, managedTeamIds, salesperson);
+  if (!decision.allowed) return { ok: false, forbidden: decision.reason };
+
+  const capability = input.capabilityId
+    ? await prisma.capability.findUnique({
+        where: { id: input.capabilityId },
+        select: {
+          id: true,
+          productId: true,
+          product: { select: { name: true } },
+          revisions: { orderBy: [{ validFrom: "asc" }, { createdAt: "asc" }], select: { id: true, status: true, conditions: true, validFrom: true } },
+        },
+      })
+    : null;
+  if (input.capabilityId && !capability) return fieldError("capabilityId", "Choose a capability from the list.");
+  if (capability && input.productId && capability.productId !== input.productId) {
+    return fieldError("capabilityId", `That capability belongs to ${capability.product.name}; choose one of the chosen product's, or change the product.`);
+  }
+  const productId = capability?.productId ?? input.productId;
+  const product = productId ? await prisma.product.findUnique({ where: { id: productId }, select: { id: true, reviewCycleDays: true } }) : null;
+  if (!product) return fieldError("productId", "Choose the product the claim was about.");
+
+  const deal = input.dealId
+    ? await prisma.deal.findUnique({ where: { id: input.dealId }, select: { id: true, ownerId: true, status: true, account: { select: { name: true } } } })
+    : null;
+  if (input.dealId && (!deal || deal.ownerId !== salesperson.id || deal.status === "LOST")) {
+    return fieldError("dealId", "Choose one of the salesperson's open or won deals.");
+  }
+  const accountName = deal?.account.name ?? input.accountName?.trim() ?? "";
+  if (accountName === "") return fieldError("accountName", "Name the customer's account, or choose a deal.");
+
+  const revision = capability ? revisionInForce(capability.revisions, input.madeAt) : null;
+  const matrixCheck = checkClaimAgainstMatrix({ assertedLevel: input.assertedLevel, madeAt: input.madeAt, revision, reviewCycleDays: product.reviewCycleDays });
+  const data = {
+    salespersonId: salesperson.id,
+    dealId: deal?.id ?? null,
+    accountName,
+    productId: product.id,
+    capabilityId: capability?.id ?? null,
+    revisionId: revision?.id ?? null,
+    assertedLevel: input.assertedLevel,
+    statement: input.statement,
+    channel: input.channel,
+    madeAt: input.madeAt,
+    source: decision.source,
+    loggedById: logger.userId,
+    evidence: input.evidence,
+    matrixCheck,
+  };
+  const claim = await prisma.$transaction(async (tx) => {
+    const created = await tx.claim.create({ data, select: { id: true } });
+    await recordAudit(tx, audit, { action: "claim.create", entityType: "Claim", entityId: created.id, teamId: salesperson.teamId, after: data });
+    return created;
+  });
+  return { ok: true, value: { id: claim.id, matrixCheck } };
+}
+
+/** Whether the claim exists within the reader's scope of "read:claim" (actions answer 404 otherwise). */
+export async function claimIsReadableBy(claimId: string, reader: Actor): Promise<boolean> {
+  const scope = permissionScope(reader, "read:claim");
+  if (scope === null) return false;
+  const audience = await claimAudienceFor(reader.userId, scope);
+  const found = await prisma.claim.findFirst({ where: { AND: [{ id: claimId }, claimAudienceWhere(audience)] }, select: { id: true } });
+  return found !== null;
+}
+
+/** A claim page's data, for the components that show it. */
+export type ClaimPageData = NonNullable<Awaited<ReturnType<typeof getClaimForReader>>>;
+export type ClaimOnPage = ClaimPageData["claim"];

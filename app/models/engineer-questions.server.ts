@@ -1,14 +1,284 @@
+import type { Prisma } from "../generated/prisma/client.ts";
+import { alreadyAnsweredMessage, capabilityChanges } from "../domain/engineer-questions.ts";
+import { levelLabel, type CapabilityLevel } from "../domain/levels.ts";
+import { userHasPermission, type PermissionSubject } from "../domain/permissions.ts";
 import { prisma } from "../lib/db.server.ts";
+import { recordAudit, type AuditContext } from "./audit.server.ts";
+import { reviseCapabilityInTx } from "./capabilities.server.ts";
+import { getManagedTeamIds } from "./teams.server.ts";
+
+// "Ask before you claim" (PRODUCT.md §1 EngineerQuestion, §2 "ask / answer engineer questions").
+
+/** Which questions a reader may see: a salesperson's own, a manager's teams', or all. */
+export type QuestionAudience = { kind: "own"; userId: string } | { kind: "teams"; teamIds: string[] } | { kind: "all" };
+
+type QuestionField = "productId" | "capabilityId" | "question" | "context" | "answer" | "status" | "conditions" | "note";
+type QuestionChangeFailure = { ok: false; status: 400 | 404 | 409; fieldErrors?: Partial<Record<QuestionField, string[]>>; formErrors?: string[] };
+export type QuestionChangeResult<T> = { ok: true; value: T } | QuestionChangeFailure;
+
+/**
+ * Answerers (engineers, admins) read every question; readers without the right to answer
+ * (managers) read those asked by salespeople of the teams they manage; askers read their own.
+ * Null for a role with none of the three permissions.
+ */
+export async function questionAudienceFor(user: PermissionSubject & { id: string }): Promise<QuestionAudience | null> {
+  if (userHasPermission(user, "answer:question")) return { kind: "all" };
+  if (userHasPermission(user, "read:question")) return { kind: "teams", teamIds: await getManagedTeamIds(user.id) };
+  if (userHasPermission(user, "ask:question")) return { kind: "own", userId: user.id };
+  return null;
+}
+
+function questionAudienceWhere(audience: QuestionAudience): Prisma.EngineerQuestionWhereInput {
+  switch (audience.kind) {
+    case "own":
+      return { askedById: audience.userId };
+    case "teams":
+      return { askedBy: { teamId: { in: audience.teamIds } } };
+    case "all":
+      return {};
+  }
+}
 
 export async function countOpenEngineerQuestions() {
   return prisma.engineerQuestion.count({ where: { status: "OPEN" } });
 }
 
+/** Products with their capabilities, for the question form's pickers. */
+export async function listProductsWithCapabilities() {
+  return prisma.product.findMany({
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      capabilities: { orderBy: { title: "asc" }, select: { id: true, title: true, key: true, status: true } },
+    },
+  });
+}
+
+const questionListSelect = {
+  id: true,
+  question: true,
+  status: true,
+  askedAt: true,
+  answer: true,
+  answeredAt: true,
+  revisionId: true,
+  product: { select: { name: true, slug: true } },
+  capability: { select: { title: true, key: true } },
+  askedBy: { select: { name: true } },
+  answeredBy: { select: { name: true } },
+} satisfies Prisma.EngineerQuestionSelect;
+
+/** A salesperson's latest answers, for their home page. */
 export async function listAnswersFor(askedById: string, take = 5) {
   return prisma.engineerQuestion.findMany({
     where: { askedById, status: "ANSWERED" },
     orderBy: { answeredAt: "desc" },
     take,
-    select: { id: true, question: true, answer: true, answeredAt: true, product: { select: { name: true } }, answeredBy: { select: { name: true } } },
+    select: questionListSelect,
   });
+}
+
+export const OPEN_QUESTIONS_SHOWN = 100;
+export const ANSWERED_PAGE_SIZE = 25;
+
+async function listPage(where: Prisma.EngineerQuestionWhereInput, orderBy: Prisma.EngineerQuestionOrderByWithRelationInput[], page: number, pageSize: number) {
+  const total = await prisma.engineerQuestion.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const current = Math.min(Math.max(1, page), pageCount);
+  const rows = await prisma.engineerQuestion.findMany({ where, orderBy, skip: (current - 1) * pageSize, take: pageSize, select: questionListSelect });
+  return { rows, total, page: current, pageCount };
+}
+
+/**
+ * The /ask lists: open questions oldest first (the queue), answered ones newest first and paged.
+ * A status filter leaves the other list out (null).
+ */
+export async function listQuestionBoard(audience: QuestionAudience, filters: { productSlug?: string; status?: "OPEN" | "ANSWERED"; page?: number }) {
+  const where: Prisma.EngineerQuestionWhereInput = {
+    ...questionAudienceWhere(audience),
+    ...(filters.productSlug ? { product: { slug: filters.productSlug } } : {}),
+  };
+  const [open, answered] = await Promise.all([
+    filters.status === "ANSWERED" ? null : listPage({ ...where, status: "OPEN" }, [{ askedAt: "asc" }, { id: "asc" }], 1, OPEN_QUESTIONS_SHOWN),
+    filters.status === "OPEN"
+      ? null
+      : listPage({ ...where, status: "ANSWERED" }, [{ answeredAt: "desc" }, { id: "asc" }], filters.page ?? 1, ANSWERED_PAGE_SIZE),
+  ]);
+  return { open, answered };
+}
+
+/** One question with the capability as it stands, or null when it does not exist or lies outside the audience. */
+export async function getQuestionFor(audience: QuestionAudience, id: string) {
+  const question = await prisma.engineerQuestion.findFirst({
+    where: { id, ...questionAudienceWhere(audience) },
+    select: {
+      ...questionListSelect,
+      context: true,
+      askedBy: { select: { id: true, name: true, team: { select: { name: true } } } },
+      capability: {
+        select: {
+          id: true,
+          key: true,
+          title: true,
+          status: true,
+          conditions: true,
+          verifiedAt: true,
+          reviewDueAt: true,
+          version: true,
+          verifiedBy: { select: { name: true } },
+        },
+      },
+    },
+  });
+  if (!question) return null;
+  const revision = question.revisionId
+    ? await prisma.capabilityRevision.findUnique({
+        where: { id: question.revisionId },
+        select: { status: true, conditions: true, note: true, validFrom: true, author: { select: { name: true } } },
+      })
+    : null;
+  return { ...question, revision };
+}
+
+export interface AskQuestionInput {
+  askedById: string;
+  productId: string;
+  capabilityId: string | null;
+  question: string;
+  context: string;
+}
+
+export async function askQuestion(audit: AuditContext, input: AskQuestionInput): Promise<QuestionChangeResult<{ id: string }>> {
+  return prisma.$transaction(async (tx): Promise<QuestionChangeResult<{ id: string }>> => {
+    const product = await tx.product.findUnique({ where: { id: input.productId }, select: { id: true, name: true } });
+    if (!product) return { ok: false, status: 400, fieldErrors: { productId: ["Choose one of the products listed."] } };
+    if (input.capabilityId) {
+      const capability = await tx.capability.findFirst({ where: { id: input.capabilityId, productId: product.id }, select: { id: true } });
+      if (!capability) return { ok: false, status: 400, fieldErrors: { capabilityId: [`Choose a capability of ${product.name}, or none.`] } };
+    }
+    const asker = await tx.user.findUniqueOrThrow({ where: { id: input.askedById }, select: { teamId: true } });
+    const created = await tx.engineerQuestion.create({
+      data: {
+        askedById: input.askedById,
+        productId: product.id,
+        capabilityId: input.capabilityId,
+        question: input.question.trim(),
+        context: input.context.trim(),
+      },
+      select: { id: true, productId: true, capabilityId: true, question: true, context: true, status: true, askedAt: true },
+    });
+    await recordAudit(tx, audit, {
+      action: "engineer-question.ask",
+      entityType: "EngineerQuestion",
+      entityId: created.id,
+      teamId: asker.teamId,
+      after: created,
+    });
+    return { ok: true, value: { id: created.id } };
+  });
+}
+
+export interface CapabilityUpdateInput {
+  status: CapabilityLevel;
+  conditions: string;
+  note: string;
+  /** The capability version the answerer saw; a change made meanwhile refuses the answer. */
+  expectedVersion: number | null;
+}
+
+export interface AnswerQuestionInput {
+  questionId: string;
+  answeredById: string;
+  answer: string;
+  capabilityUpdate: CapabilityUpdateInput | null;
+  at?: Date;
+}
+
+/** Thrown inside the transaction to roll the answer back and hand the caller a refusal. */
+class AnswerRefused extends Error {
+  constructor(readonly failure: QuestionChangeFailure) {
+    super("answer refused");
+  }
+}
+
+/**
+ * Answers an open question and, when asked to, revises its capability in the same transaction:
+ * both are stored or neither. Exactly one answer wins: the question is claimed with a conditional
+ * update first (which also takes SQLite's write lock at once), so a second answerer gets 409
+ * naming who answered when.
+ */
+export async function answerQuestion(
+  audit: AuditContext,
+  input: AnswerQuestionInput,
+): Promise<QuestionChangeResult<{ id: string; revisionId: string | null; changes: string[] }>> {
+  const at = input.at ?? new Date();
+  const answer = input.answer.trim();
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const claimed = await tx.engineerQuestion.updateMany({
+        where: { id: input.questionId, status: "OPEN" },
+        data: { status: "ANSWERED", answer, answeredById: input.answeredById, answeredAt: at },
+      });
+      const question = await tx.engineerQuestion.findUnique({
+        where: { id: input.questionId },
+        select: { capabilityId: true, answeredAt: true, answeredBy: { select: { name: true } }, askedBy: { select: { teamId: true } } },
+      });
+      if (!question) throw new AnswerRefused({ ok: false, status: 404, formErrors: ["There is no such question."] });
+      if (claimed.count === 0) {
+        throw new AnswerRefused({ ok: false, status: 409, formErrors: [alreadyAnsweredMessage(question.answeredBy?.name ?? null, question.answeredAt)] });
+      }
+      let revisionId: string | null = null;
+      let changes: string[] = [];
+      const update = input.capabilityUpdate;
+      if (update) {
+        if (!question.capabilityId) {
+          throw new AnswerRefused({ ok: false, status: 400, formErrors: ["This question names no capability, so the answer cannot update one."] });
+        }
+        const capability = await tx.capability.findUniqueOrThrow({
+          where: { id: question.capabilityId },
+          select: { status: true, conditions: true, version: true },
+        });
+        if (update.expectedVersion !== null && capability.version !== update.expectedVersion) {
+          const now = capability.conditions.trim() ? `${levelLabel(capability.status)}: ${capability.conditions.trim()}` : levelLabel(capability.status);
+          throw new AnswerRefused({
+            ok: false,
+            status: 409,
+            formErrors: [`Someone changed this capability after you opened the page; it now says ${now}. Check it above and send your answer again.`],
+          });
+        }
+        changes = capabilityChanges(capability, update);
+        if (changes.length === 0) {
+          throw new AnswerRefused({
+            ok: false,
+            status: 400,
+            fieldErrors: { status: ["That is what the matrix already says: change the status or the conditions, or untick “Update the capability too”."] },
+          });
+        }
+        const revised = await reviseCapabilityInTx(tx, audit, {
+          capabilityId: question.capabilityId,
+          status: update.status,
+          conditions: update.conditions,
+          note: update.note,
+          authorId: input.answeredById,
+          at,
+        });
+        revisionId = revised.revisionId;
+        await tx.engineerQuestion.update({ where: { id: input.questionId }, data: { revisionId } });
+      }
+      await recordAudit(tx, audit, {
+        action: "engineer-question.answer",
+        entityType: "EngineerQuestion",
+        entityId: input.questionId,
+        teamId: question.askedBy.teamId,
+        before: { status: "OPEN" },
+        after: { status: "ANSWERED", answer, answeredById: input.answeredById, answeredAt: at, revisionId },
+      });
+      return { ok: true as const, value: { id: input.questionId, revisionId, changes } };
+    });
+  } catch (error) {
+    if (error instanceof AnswerRefused) return error.failure;
+    throw error;
+  }
 }

@@ -1,32 +1,16 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
-import { ErrorList, InputField, TextareaField } from "../components/ui/field.tsx";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ProductForm } from "../components/product-fields.tsx";
 import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { getProduct, updateProduct } from "../models/products.server.ts";
+import { productSchema } from "../schemas/product.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.product.name ?? "Not found"} · Candor` }];
-
-const productSchema = z.object({
-  name: z.string({ error: "Enter the product's name." }).trim().min(1, "Enter the product's name.").max(80, "Use at most 80 characters."),
-  slug: z
-    .string({ error: "Enter a slug." })
-    .trim()
-    .max(60, "Use at most 60 characters.")
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters and digits, with single hyphens between words (e.g. report-builder)."),
-  description: z.string().trim().max(2000, "Use at most 2000 characters.").default(""),
-  reviewCycleDays: z
-    .number({ error: "Enter a whole number of days." })
-    .int("Enter a whole number of days.")
-    .min(1, "Use at least 1 day.")
-    .max(730, "Use at most 730 days (two years)."),
-});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "admin:products");
@@ -48,16 +32,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ProductPage() {
   const { product } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "edit-product",
-    lastResult: actionData?.result,
-    defaultValue: { name: product.name, slug: product.slug, description: product.description, reviewCycleDays: String(product.reviewCycleDays) },
-    constraint: getZodConstraint(productSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: productSchema }),
-  });
 
   return (
     <>
@@ -79,28 +53,7 @@ export default function ProductPage() {
       </dl>
       <section className="panel" aria-labelledby="edit-title">
         <h2 id="edit-title">Edit product</h2>
-        <Form method="post" className="stack" {...getFormProps(form)}>
-          <ErrorList id={form.errorId} errors={form.errors} />
-          <InputField label="Name" meta={fields.name} autoComplete="off" />
-          <InputField
-            label="Slug"
-            meta={fields.slug}
-            autoComplete="off"
-            hint="Changing it changes the product's addresses (/capabilities/<slug>); old bookmarks stop working."
-          />
-          <TextareaField label="Description" meta={fields.description} />
-          <InputField
-            label="Review cycle (days)"
-            meta={fields.reviewCycleDays}
-            type="number"
-            hint="1 to 730 days. A change moves the review date of every verified capability of this product."
-          />
-          <div>
-            <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-              Save product
-            </button>
-          </div>
-        </Form>
+        <ProductForm product={product} lastResult={actionData?.result} />
       </section>
     </>
   );

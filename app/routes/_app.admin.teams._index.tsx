@@ -1,22 +1,18 @@
-import { getCollectionProps, getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { ManagerCheckboxes } from "../components/manager-checkboxes.tsx";
 import { ErrorList, InputField } from "../components/ui/field.tsx";
 import { requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { createTeam, listManagerCandidates, listTeams } from "../models/teams.server.ts";
+import { teamSchema } from "../schemas/team.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Teams · Candor" }];
-
-const teamSchema = z.object({
-  name: z.string({ error: "Enter the team's name." }).trim().min(1, "Enter the team's name.").max(80, "Use at most 80 characters."),
-  managerIds: z.array(z.string()).default([]),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "admin:teams");
@@ -31,35 +27,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await createTeam(auditContextFrom(request, admin.id), submission.value);
   if (!outcome.ok) return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) }, { status: 400 });
   return redirectWithToast(`/admin/teams/${outcome.value.id}`, { kind: "success", message: `Created the team ${submission.value.name}.` });
-}
-
-function ManagerCheckboxes({
-  meta,
-  candidates,
-}: {
-  meta: FieldMetadata<string[] | undefined, Record<string, unknown>, string[]>;
-  candidates: ReadonlyArray<{ id: string; name: string; email: string; active: boolean }>;
-}) {
-  const boxes = getCollectionProps(meta, { type: "checkbox", options: candidates.map((candidate) => candidate.id) });
-  return (
-    <fieldset className="field" aria-describedby={meta.errors?.length ? meta.errorId : undefined}>
-      <legend>Managers</legend>
-      {candidates.length === 0 ? <p className="muted small">No one has the manager role yet; give someone that role on their user page.</p> : null}
-      {boxes.map(({ key, ...props }, index) => {
-        const candidate = candidates[index];
-        return (
-          <label key={key} className="checkbox">
-            <input {...props} />
-            <span>
-              {candidate?.name} <span className="muted small">{candidate?.email}</span>
-              {candidate && !candidate.active ? <span className="badge bad">Deactivated</span> : null}
-            </span>
-          </label>
-        );
-      })}
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </fieldset>
-  );
 }
 
 export default function TeamsPage() {

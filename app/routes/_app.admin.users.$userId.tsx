@@ -11,7 +11,7 @@ import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { listTeamsForPicker } from "../models/teams.server.ts";
 import { getUserForAdmin, resetPassword, setUserActive, signOutEverywhere, updateUser } from "../models/users.server.ts";
-import { ROLE_OPTIONS, toFormFieldErrors, toProfileInput, userProfileSchema } from "../schemas/user-profile.ts";
+import { ROLE_OPTIONS, toFormFieldErrors, toProfileDefaults, toProfileInput, toTeamOptions, userProfileSchema } from "../schemas/user-profile.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -52,8 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: userProfileSchema });
     if (submission.status !== "success") return refuse(intent, submission.reply());
     const outcome = await updateUser(audit, userId, toProfileInput(submission.value));
-    const fieldErrors = outcome.ok ? undefined : toFormFieldErrors(outcome.fieldErrors);
-    if (!outcome.ok) return refuse(intent, submission.reply({ fieldErrors, formErrors: outcome.formErrors }));
+    if (!outcome.ok) return refuse(intent, submission.reply({ fieldErrors: toFormFieldErrors(outcome.fieldErrors), formErrors: outcome.formErrors }));
     return redirectWithToast(here, { kind: "success", message: "Saved." });
   }
   if (intent === "deactivate" || intent === "reactivate") {
@@ -126,12 +125,7 @@ function UserForms() {
   const { user, teams, isSelf } = useLoaderData<typeof loader>();
   const [editForm, edit] = useForm({
     ...useIntentForm("update", userProfileSchema),
-    defaultValue: {
-      name: user.name,
-      role: user.role,
-      teamId: user.teamId ?? "",
-      targetBonus: user.role === "SALES" ? (user.targetBonusCents / 100).toFixed(2) : "",
-    },
+    defaultValue: toProfileDefaults(user),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: userProfileSchema }),
   });
   const [passwordForm, password] = useForm({
@@ -150,13 +144,7 @@ function UserForms() {
           <ErrorList id={editForm.errorId} errors={editForm.errors} />
           <InputField label="Name" meta={edit.name} />
           <SelectField label="Role" meta={edit.role} options={ROLE_OPTIONS} />
-          <SelectField
-            label="Team"
-            meta={edit.teamId}
-            options={teams.map((t) => ({ value: t.id, label: t.name }))}
-            placeholder="No team"
-            hint="Required for salespeople; empty for everyone else."
-          />
+          <SelectField label="Team" meta={edit.teamId} options={toTeamOptions(teams)} placeholder="No team" hint="Required for salespeople; empty for everyone else." />
           <InputField label="Target bonus" meta={edit.targetBonus} hint="Salespeople only: the payout per period at a multiplier of 1.0, in currency units." />
           <div>
             <button type="submit" className="button">

@@ -10,7 +10,7 @@ import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { listTeamsForPicker } from "../models/teams.server.ts";
 import { createUser, listUsers } from "../models/users.server.ts";
-import { nameField, ROLE_OPTIONS, ROLES, roleFields, toFormFieldErrors, toProfileInput, withRoleRules } from "../schemas/user-profile.ts";
+import { nameField, ROLE_OPTIONS, ROLES, roleFields, toFormFieldErrors, toProfileInput, toTeamOptions, withRoleRules } from "../schemas/user-profile.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -188,7 +188,7 @@ export default function UsersPage() {
           <SelectField
             label="Team"
             meta={fields.teamId}
-            options={teams.map((team) => ({ value: team.id, label: team.name }))}
+            options={toTeamOptions(teams)}
             placeholder="No team"
             hint="Required for salespeople; leave empty for everyone else."
           />

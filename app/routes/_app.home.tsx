@@ -1,10 +1,12 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { ClaimStatusBadge, LevelBadge, MatrixCheckBadge } from "../components/ui/badges.tsx";
 import { formatDate, formatPercent } from "../components/ui/format.ts";
 import { ROLE_HOME } from "../domain/permissions.ts";
 import { weightedAccuracy } from "../domain/verdicts.ts";
 import { requireUser } from "../lib/session.server.ts";
+import { ChangedSinceYouSaid } from "../components/capabilities/changed-since-you-said.tsx";
+import { listFlaggedClaimsFor } from "../models/capabilities.server.ts";
 import { listRecentClaimsOf } from "../models/claims.server.ts";
 import { listAnswersFor } from "../models/engineer-questions.server.ts";
 import { summariseSurveysOf } from "../models/surveys.server.ts";
@@ -21,11 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (user.role !== "SALES") throw redirect(ROLE_HOME[user.role]);
   const now = new Date();
   const since = new Date(now.getTime() - 90 * DAY);
-  const [recent, verdicts, surveys, answers] = await Promise.all([
+  const [recent, verdicts, surveys, answers, flagged] = await Promise.all([
     listRecentClaimsOf(user.id, 12),
     prisma.claim.findMany({ where: { salespersonId: user.id, madeAt: { gte: since } }, select: { status: true, severity: true } }),
     summariseSurveysOf(user.id, new Date(now.getTime() - 365 * DAY)),
     listAnswersFor(user.id),
+    listFlaggedClaimsFor(user.id),
   ]);
   return {
     name: user.name,
@@ -35,14 +38,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     accuracy90: weightedAccuracy(verdicts),
     surveys,
     answers,
+    flagged,
   };
 }
 
 export default function SalesHome() {
-  const { name, recent, claims90, pending90, accuracy90, surveys, answers } = useLoaderData<typeof loader>();
+  const { name, recent, claims90, pending90, accuracy90, surveys, answers, flagged } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Welcome, {name}</h1>
+      {flagged.length > 0 ? <ChangedSinceYouSaid items={flagged} /> : null}
       <section aria-labelledby="scorecard">
         <h2 id="scorecard">Your last 90 days</h2>
         <div className="tiles">
@@ -91,7 +96,9 @@ export default function SalesHome() {
               <tbody>
                 {recent.map((claim) => (
                   <tr key={claim.id}>
-                    <td>{formatDate(claim.madeAt)}</td>
+                    <td>
+                      <Link to={`/claims/${claim.id}`}>{formatDate(claim.madeAt)}</Link>
+                    </td>
                     <td>{claim.accountName}</td>
                     <td>
                       {claim.product.name}
@@ -121,7 +128,10 @@ export default function SalesHome() {
           <ul>
             {answers.map((answer) => (
               <li key={answer.id}>
-                <strong>{answer.question}</strong> ({answer.product.name}) — {answer.answer}{" "}
+                <Link to={`/ask/${answer.id}`}>
+                  <strong>{answer.question}</strong>
+                </Link>{" "}
+                ({answer.product.name}) — {answer.answer}{" "}
                 <span className="muted small">
                   {answer.answeredBy?.name}, {formatDate(answer.answeredAt)}
                 </span>

@@ -21,7 +21,7 @@ function Shell({ children }: { children: React.ReactNode }) {
           </a>
           <nav className="nav" aria-label="Main">
             {nav.map((item) => (
-              <NavLink key={item.to} to={item.to} prefetch="intent">
+              <NavLink key={item.to} to={item.to} prefetch="intent" end={item.to === "/claims"}>
                 {item.label}
               </NavLink>
             ))}

@@ -1,10 +1,12 @@
 // The profile part of the user forms (new user and edit user), shared by the
 // browser and the server, so it must stay free of server imports.
 import { z } from "zod";
-import { ROLE_LABEL } from "../domain/permissions.ts";
+import { ROLE_LABEL, type Role } from "../domain/permissions.ts";
 
 export const ROLES = ["SALES", "ENGINEER", "MANAGER", "ADMIN"] as const;
 export const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABEL[role] }));
+export const toTeamOptions = (teams: ReadonlyArray<{ id: string; name: string }>) => teams.map((team) => ({ value: team.id, label: team.name }));
+
 // Currency units with at most two decimals; the upper bound keeps cents inside a 32-bit Int.
 const MONEY = /^\d{1,7}(\.\d{1,2})?$/;
 
@@ -35,7 +37,7 @@ export function withRoleRules<Schema extends z.ZodType<RoleValues>>(schema: Sche
 export const userProfileSchema = withRoleRules(z.object({ name: nameField, ...roleFields }));
 
 /** A validated amount in currency units ("12000.5") as integer cents. */
-export function toCents(amount: string | undefined): number {
+function toCents(amount: string | undefined): number {
   if (!amount) return 0;
   const [whole = "0", fraction = ""] = amount.split(".");
   return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
@@ -46,8 +48,17 @@ export function toProfileInput<Values extends RoleValues>({ teamId, targetBonus,
   return { ...rest, teamId: teamId ?? null, targetBonusCents: toCents(targetBonus) };
 }
 
+/** A stored profile as the form's default values: the target bonus in currency units, for salespeople only. */
+export function toProfileDefaults(user: { name: string; role: Role; teamId: string | null; targetBonusCents: number }) {
+  return {
+    name: user.name,
+    role: user.role,
+    teamId: user.teamId ?? "",
+    targetBonus: user.role === "SALES" ? (user.targetBonusCents / 100).toFixed(2) : "",
+  };
+}
+
 /** The user model's field errors keyed by form field: its targetBonusCents is the form's targetBonus. */
-export function toFormFieldErrors(modelErrors: Partial<Record<string, string[]>> = {}) {
-  const { targetBonusCents, ...fieldErrors } = modelErrors;
+export function toFormFieldErrors<Field extends string>({ targetBonusCents, ...fieldErrors }: Partial<Record<Field | "targetBonusCents", string[]>> = {}) {
   return targetBonusCents ? { ...fieldErrors, targetBonus: targetBonusCents } : fieldErrors;
 }

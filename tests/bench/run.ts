@@ -11,7 +11,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
-import { ROOT, prismaCli, remixBuild, tsx } from "../../scripts/lib.ts";
+import { BUILD_DIR, ROOT, prismaCli, remixBuild, tsx } from "../../scripts/lib.ts";
 import { BENCH_CASES, FLOOR_CASE, type BenchAccount, type BenchCase } from "./cases.ts";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -130,7 +130,7 @@ async function measure(benchCase: BenchCase, cookie: string | undefined) {
 }
 
 prepareScaleDatabase();
-if (!existsSync(path.join(ROOT, "build/server/index.js")) || args.includes("--rebuild")) remixBuild();
+if (!existsSync(path.join(BUILD_DIR, "server/index.js")) || args.includes("--rebuild")) remixBuild();
 const server = await startServer();
 try {
   const cookies = new Map<BenchAccount, string>();

@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { BASE_DATABASE, ROOT, SEED_TODAY, TMP_DIR } from "./paths.ts";
+import type { TestProject } from "vitest/node";
+import { ROOT, SEED_TODAY, TMP_ROOT } from "./paths.ts";
 
 function run(args: string[], env: NodeJS.ProcessEnv) {
   const [command, ...rest] = args;
@@ -13,13 +14,16 @@ function run(args: string[], env: NodeJS.ProcessEnv) {
 }
 
 // Built once per run through the real CLI: the same migrations and seed as `npm start`.
-export default function setup() {
-  mkdirSync(TMP_DIR, { recursive: true });
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(BASE_DATABASE + suffix, { force: true });
-  const env = { ...process.env, DATABASE_URL: `file:${BASE_DATABASE}` };
+// Each run gets its own directory, so runs side by side never share a file.
+export default function setup(project: TestProject) {
+  const runDirectory = path.join(TMP_ROOT, `run-${process.pid}-${Date.now()}`);
+  mkdirSync(runDirectory, { recursive: true });
+  const base = path.join(runDirectory, "base.db");
+  const env = { ...process.env, DATABASE_URL: `file:${base}` };
   run([path.join(ROOT, "node_modules/.bin/prisma"), "migrate", "deploy"], env);
   run([path.join(ROOT, "node_modules/.bin/tsx"), "seed/cli.ts", "--today", SEED_TODAY], env);
+  project.provide("runDirectory", runDirectory);
   return () => {
-    rmSync(TMP_DIR, { recursive: true, force: true });
+    rmSync(runDirectory, { recursive: true, force: true });
   };
 }

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { afterAll } from "vitest";
-import { BASE_DATABASE, TMP_DIR } from "./paths.ts";
+import { afterAll, inject } from "vitest";
+import "./paths.ts";
 
 // Every test file gets its own copy of the seeded base database, set before any
 // app module (and so the Prisma client) is imported.
-const file = path.join(TMP_DIR, `test-${process.env.VITEST_POOL_ID ?? "0"}-${randomUUID()}.db`);
-copyFileSync(BASE_DATABASE, file);
+const runDirectory = inject("runDirectory");
+const file = path.join(runDirectory, `test-${process.env.VITEST_POOL_ID ?? "0"}-${randomUUID()}.db`);
+copyFileSync(path.join(runDirectory, "base.db"), file);
 process.env.DATABASE_URL = `file:${file}`;
 process.env.SESSION_SECRET ??= "integration-tests-session-secret-0123456789";
 process.env.NODE_ENV = "test";

@@ -1,0 +1,41 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "@remix-run/react";
+import { askQuestionSchema, CONTEXT_MAX, QUESTION_MAX } from "../../schemas/engineer-question.ts";
+import { ErrorList, TextareaField } from "../ui/field.tsx";
+import { ProductCapabilityPicker, type PickerProduct } from "./capability-picker.tsx";
+
+/** "Ask before you claim": the salesperson's question to engineering. */
+export function AskForm({ products, lastResult }: { products: readonly PickerProduct[]; lastResult: SubmissionResult<string[]> | undefined }) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "ask-question",
+    lastResult,
+    constraint: getZodConstraint(askQuestionSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: askQuestionSchema }),
+  });
+  return (
+    <section className="panel" aria-labelledby="ask-title">
+      <h2 id="ask-title">New question</h2>
+      <p className="muted small">Not sure what the product does? Ask before you tell the customer. The answer comes back here and on your home page.</p>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <ProductCapabilityPicker products={products} productMeta={fields.productId} capabilityMeta={fields.capabilityId} />
+        <TextareaField label="Your question" meta={fields.question} rows={4} hint={`At most ${QUESTION_MAX} characters.`} />
+        <TextareaField
+          label="Context"
+          meta={fields.context}
+          rows={3}
+          hint={`Optional: the customer and what they need, e.g. “Acme want to export 2 million rows to Excel 2010”. At most ${CONTEXT_MAX} characters.`}
+        />
+        <div>
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            Send the question
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}

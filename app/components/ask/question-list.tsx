@@ -1,0 +1,199 @@
+import { Form, Link } from "@remix-run/react";
+import { questionAge } from "../../domain/engineer-questions.ts";
+import type { QuestionStatus } from "../../schemas/engineer-question.ts";
+import { formatDate, formatDateTime } from "../ui/format.ts";
+
+export interface QuestionRow {
+  id: string;
+  question: string;
+  askedAt: Date;
+  answer: string | null;
+  answeredAt: Date | null;
+  revisionId: string | null;
+  product: { name: string; slug: string };
+  capability: { title: string; key: string } | null;
+  askedBy: { name: string };
+  answeredBy: { name: string } | null;
+}
+
+export interface QuestionPage {
+  rows: QuestionRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+export interface QuestionFilters {
+  product?: string;
+  status?: QuestionStatus;
+}
+
+export function excerpt(text: string, length = 160): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`;
+}
+
+// The same control as the capability matrix's filters (components/capabilities/matrix-filters.tsx);
+// a candidate for components/ui once both have landed.
+function FilterSelect({
+  name,
+  label,
+  anyLabel,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  anyLabel: string;
+  value: string | undefined;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
+        <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+const STATUS_FILTER_OPTIONS = [
+  { value: "OPEN", label: "Open" },
+  { value: "ANSWERED", label: "Answered" },
+];
+
+/** A GET form, so a filtered list is a URL that can be bookmarked and shared. */
+export function QuestionFilterForm({ filters, products }: { filters: QuestionFilters; products: ReadonlyArray<{ slug: string; name: string }> }) {
+  const productOptions = products.map((product) => ({ value: product.slug, label: product.name }));
+  return (
+    <Form method="get" className="filters" role="search" aria-label="Filter questions">
+      <FilterSelect name="product" label="Product" anyLabel="Every product" value={filters.product} options={productOptions} />
+      <FilterSelect name="status" label="Status" anyLabel="Open and answered" value={filters.status} options={STATUS_FILTER_OPTIONS} />
+      <button type="submit" className="button secondary">
+        Filter
+      </button>
+    </Form>
+  );
+}
+
+function When({ at, children }: { at: Date | null; children: string }) {
+  return (
+    <time dateTime={at ? new Date(at).toISOString() : undefined} title={formatDateTime(at)} suppressHydrationWarning>
+      {children}
+    </time>
+  );
+}
+
+function pageLink(filters: QuestionFilters, page: number) {
+  const search = new URLSearchParams();
+  if (filters.product) search.set("product", filters.product);
+  if (filters.status) search.set("status", filters.status);
+  search.set("page", String(page));
+  return `?${search}`;
+}
+
+/**
+ * Open questions (oldest first, with how long each has waited) or answered ones (newest answer
+ * first, paged, with the answer). The asker column is left out of a salesperson's own list.
+ */
+export function QuestionTable({
+  kind,
+  title,
+  list,
+  filters,
+  now,
+  showAsker,
+}: {
+  kind: "open" | "answered";
+  title: string;
+  list: QuestionPage;
+  filters: QuestionFilters;
+  now: Date;
+  showAsker: boolean;
+}) {
+  const open = kind === "open";
+  const headingId = `${kind}-title`;
+  const columns = 3 + (showAsker ? 1 : 0) + (open ? 0 : 1);
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {title} ({list.total})
+      </h2>
+      {open && list.total > list.rows.length ? (
+        <p className="muted small">
+          The oldest {list.rows.length} of {list.total} are shown; filter by product to see others.
+        </p>
+      ) : null}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{open ? "Waiting" : "Answered"}</th>
+              {showAsker ? <th scope="col">Asked by</th> : null}
+              <th scope="col">Product · capability</th>
+              <th scope="col">Question</th>
+              {open ? null : <th scope="col">Answer</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.length === 0 ? (
+              <tr>
+                <td colSpan={columns} className="muted">
+                  {open ? "No open questions here." : "No answered questions here."}
+                </td>
+              </tr>
+            ) : null}
+            {list.rows.map((row) => (
+              <tr key={row.id}>
+                <td>
+                  {open ? (
+                    <When at={row.askedAt}>{questionAge(new Date(row.askedAt), now)}</When>
+                  ) : (
+                    <When at={row.answeredAt}>{formatDate(row.answeredAt)}</When>
+                  )}
+                </td>
+                {showAsker ? <td>{row.askedBy.name}</td> : null}
+                <td>
+                  {row.product.name}
+                  {row.capability ? <span className="muted"> · {row.capability.title}</span> : null}
+                </td>
+                <td>
+                  <Link to={`/ask/${row.id}`}>{excerpt(row.question)}</Link>
+                </td>
+                {open ? null : (
+                  <td>
+                    {excerpt(row.answer ?? "", 200)}
+                    <div className="muted small">
+                      {row.answeredBy?.name ?? "An engineer"}
+                      {row.revisionId ? (
+                        <>
+                          {" "}
+                          · <span className="badge info">Matrix updated</span>
+                        </>
+                      ) : null}
+                    </div>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {!open && list.pageCount > 1 ? (
+        <nav className="pagination" aria-label={`Pages of ${title.toLowerCase()}`}>
+          {list.page > 1 ? <Link to={pageLink(filters, list.page - 1)}>Previous</Link> : null}
+          <span>
+            Page {list.page} of {list.pageCount}
+          </span>
+          {list.page < list.pageCount ? <Link to={pageLink(filters, list.page + 1)}>Next</Link> : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}

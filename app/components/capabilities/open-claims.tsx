@@ -1,0 +1,100 @@
+import { Link } from "@remix-run/react";
+import type { CapabilityLevel, ClaimStatus } from "../../domain/levels.ts";
+import { ClaimStatusBadge, LevelBadge } from "../ui/badges.tsx";
+import { When } from "./review-status.tsx";
+
+export interface OpenClaimRow {
+  id: string;
+  madeAt: Date;
+  assertedLevel: CapabilityLevel;
+  statement: string;
+  accountName: string;
+  status: ClaimStatus;
+  salesperson: { name: string };
+  deal: { externalId: string; status: string } | null;
+  then: { status: CapabilityLevel; conditions: string } | null;
+}
+
+function Facts({ facts }: { facts: { status: CapabilityLevel; conditions: string } }) {
+  return (
+    <>
+      <LevelBadge level={facts.status} />
+      {facts.conditions ? <div className="small">{facts.conditions}</div> : null}
+    </>
+  );
+}
+
+/**
+ * Claims still in play that were made before this row last changed: their customers may have
+ * been told something engineering no longer says.
+ */
+export function OpenClaimsSinceChange({
+  claims,
+  total,
+  now,
+}: {
+  claims: readonly OpenClaimRow[];
+  total: number;
+  now: { status: CapabilityLevel; conditions: string };
+}) {
+  return (
+    <section aria-labelledby="open-claims-title">
+      <h2 id="open-claims-title">Open claims made before the latest change</h2>
+      <p className="muted small">
+        Pending claims, and claims on open deals, that you may read, made when this row said something other than it says now.
+      </p>
+      {claims.length === 0 ? (
+        <p className="muted">None: no open claim about this capability predates its current status and conditions.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Open claims made before the latest change</caption>
+            <thead>
+              <tr>
+                <th scope="col">Made</th>
+                <th scope="col">Salesperson</th>
+                <th scope="col">Account</th>
+                <th scope="col">What the salesperson said</th>
+                <th scope="col">Engineering said then</th>
+                <th scope="col">Engineering says now</th>
+                <th scope="col">Claim</th>
+              </tr>
+            </thead>
+            <tbody>
+              {claims.map((claim) => (
+                <tr key={claim.id}>
+                  <td>
+                    <When value={claim.madeAt} />
+                  </td>
+                  <td>{claim.salesperson.name}</td>
+                  <td>
+                    {claim.accountName}
+                    {claim.deal ? <div className="muted small">Deal {claim.deal.externalId}</div> : null}
+                  </td>
+                  <td>
+                    <LevelBadge level={claim.assertedLevel} />
+                    <div className="small">&ldquo;{claim.statement}&rdquo;</div>
+                  </td>
+                  <td>{claim.then ? <Facts facts={claim.then} /> : <span className="muted">No row yet</span>}</td>
+                  <td>
+                    <Facts facts={now} />
+                  </td>
+                  <td>
+                    <ClaimStatusBadge status={claim.status} /> <Link to={`/claims/${claim.id}`}>
+                      View<span className="visually-hidden"> the claim to {claim.accountName}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {total > claims.length ? (
+        <p className="muted small">
+          Showing the {claims.length} most recent of {total}.
+        </p>
+      ) : null}
+    </section>
+  );
+}

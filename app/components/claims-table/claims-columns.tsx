@@ -1,0 +1,68 @@
+import { Link } from "@remix-run/react";
+import { channelLabel, severityLabel } from "../../domain/levels.ts";
+import type { ClaimsTableRow } from "../../models/claims-table.server.ts";
+import { createDataTableColumnHelper } from "../data-table/data-table.tsx";
+import { ClaimStatusBadge, LevelBadge, MatrixCheckBadge } from "../ui/badges.tsx";
+import { formatDate } from "../ui/format.ts";
+
+function When({ value }: { value: Date | null }) {
+  if (!value) return <span className="muted">—</span>;
+  return (
+    <time dateTime={value.toISOString()} suppressHydrationWarning>
+      {formatDate(value)}
+    </time>
+  );
+}
+
+const helper = createDataTableColumnHelper<ClaimsTableRow>();
+
+// Column ids are the names used in the URL: sort=<id> (the sortable ones equal CLAIM_SORT_KEYS
+// in app/domain/claims-filter.ts) and hide=<id>,<id>.
+export const claimsColumns = helper.columns([
+  helper.accessor("madeAt", {
+    id: "madeAt",
+    header: "Made",
+    enableSorting: true,
+    sortDescFirst: true,
+    // The row's link to the claim lives here, so this column cannot be hidden.
+    enableHiding: false,
+    cell: (info) => (
+      <Link to={`/claims/${info.row.original.id}`} className="nowrap">
+        <When value={info.getValue()} />
+      </Link>
+    ),
+  }),
+  helper.accessor((row) => row.salesperson.name, { id: "salesperson", header: "Salesperson", enableSorting: true }),
+  helper.accessor("team", { id: "team", header: "Team", cell: (info) => info.getValue() ?? <span className="muted">—</span> }),
+  helper.accessor("accountName", { id: "account", header: "Account" }),
+  helper.accessor("product", { id: "product", header: "Product", enableSorting: true }),
+  helper.accessor("capability", {
+    id: "capability",
+    header: "Capability",
+    cell: (info) => info.getValue() ?? <span className="muted">Not in the matrix</span>,
+  }),
+  helper.accessor("assertedLevel", {
+    id: "assertedLevel",
+    header: "Customer was told",
+    cell: (info) => <LevelBadge level={info.getValue()} />,
+  }),
+  helper.accessor("statement", { id: "statement", header: "Statement", cell: (info) => <span className="claims-statement">{info.getValue()}</span> }),
+  helper.accessor("channel", { id: "channel", header: "Channel", cell: (info) => channelLabel(info.getValue()) }),
+  helper.accessor("matrixCheck", {
+    id: "matrixCheck",
+    header: "Matrix check",
+    enableSorting: true,
+    cell: (info) => <MatrixCheckBadge check={info.getValue()} />,
+  }),
+  helper.accessor("status", { id: "status", header: "Verdict", enableSorting: true, cell: (info) => <ClaimStatusBadge status={info.getValue()} /> }),
+  helper.accessor("severity", {
+    id: "severity",
+    header: "Severity",
+    enableSorting: true,
+    cell: (info) => {
+      const severity = info.getValue();
+      return severity ? severityLabel(severity) : <span className="muted">—</span>;
+    },
+  }),
+  helper.accessor("verifiedAt", { id: "verifiedAt", header: "Verified", cell: (info) => <When value={info.getValue()} /> }),
+]);

@@ -1,0 +1,157 @@
+import { Form, Link } from "@remix-run/react";
+import { useState, type ReactNode } from "react";
+import type { ClaimsFilter } from "../../domain/claims-filter.ts";
+import { CHANNELS, CLAIM_STATUSES, MATRIX_CHECKS, channelLabel, claimStatusLabel, matrixCheckLabel } from "../../domain/levels.ts";
+import type { ClaimsFilterOptions } from "../../models/claims-table.server.ts";
+import { TableStateInputs } from "../data-table/hidden-inputs.tsx";
+import { tableViewParams } from "../data-table/table-url.ts";
+
+function Select({ id, label, name, value, children, onChange, disabled, hint }: {
+  id: string;
+  label: string;
+  name: string;
+  value: string | undefined;
+  children: ReactNode;
+  onChange?: (value: string) => void;
+  disabled?: boolean;
+  hint?: string;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        name={name}
+        defaultValue={onChange ? undefined : value ?? ""}
+        value={onChange ? value ?? "" : undefined}
+        onChange={onChange ? (event) => onChange(event.currentTarget.value) : undefined}
+        disabled={disabled}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      >
+        {children}
+      </select>
+      {hint ? (
+        <span className="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The claims table's filters: a GET form, so the filtered view is an address. People and teams
+ * are only those the reader may see; the capability list follows the chosen product.
+ */
+export function ClaimsFilters({ filter, options, search }: { filter: ClaimsFilter; options: ClaimsFilterOptions; search: URLSearchParams }) {
+  const [productSlug, setProductSlug] = useState(filter.product ?? "");
+  const product = options.products.find((candidate) => candidate.slug === productSlug);
+  const teamName = new Map(options.teams.map((team) => [team.id, team.name]));
+  const byTeam = new Map<string, ClaimsFilterOptions["salespeople"]>();
+  for (const person of options.salespeople) {
+    const key = person.teamId ?? "";
+    byTeam.set(key, [...(byTeam.get(key) ?? []), person]);
+  }
+  const groups = [...byTeam.entries()].sort(([a], [b]) => (teamName.get(a) ?? "~").localeCompare(teamName.get(b) ?? "~"));
+  const view = tableViewParams(search).toString();
+  const clearHref = view ? `/claims?${view}` : "/claims";
+
+  return (
+    <Form method="get" action="/claims" className="filters claims-filters" role="search" aria-label="Filter claims">
+      <TableStateInputs search={search} />
+      <Select id="filter-status" label="Verdict" name="status" value={filter.status}>
+        <option value="">Any verdict</option>
+        {CLAIM_STATUSES.map((status) => (
+          <option key={status} value={status}>
+            {claimStatusLabel(status)}
+          </option>
+        ))}
+      </Select>
+      {options.salespeople.length || options.salespeopleNeedTeam ? (
+        <Select
+          id="filter-salesperson"
+          label="Salesperson"
+          name="salesperson"
+          value={filter.salesperson}
+          disabled={options.salespeople.length === 0}
+          hint={options.salespeopleNeedTeam && !filter.team ? "Filter by a team to list its salespeople." : undefined}
+        >
+          <option value="">Anyone</option>
+          {groups.map(([teamId, people]) => (
+            <optgroup key={teamId} label={teamName.get(teamId) ?? "No team"}>
+              {people.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.active ? person.name : `${person.name} (deactivated)`}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </Select>
+      ) : null}
+      {options.teams.length > 1 ? (
+        <Select id="filter-team" label="Team" name="team" value={filter.team}>
+          <option value="">Any team</option>
+          {options.teams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
+          ))}
+        </Select>
+      ) : null}
+      <Select id="filter-product" label="Product" name="product" value={productSlug} onChange={setProductSlug}>
+        <option value="">Any product</option>
+        {options.products.map((candidate) => (
+          <option key={candidate.slug} value={candidate.slug}>
+            {candidate.name}
+          </option>
+        ))}
+      </Select>
+      <Select
+        id="filter-capability"
+        label="Capability"
+        name="capability"
+        value={product && product.slug === filter.product ? filter.capability : undefined}
+        disabled={!product}
+        hint={product ? undefined : "Choose a product first."}
+        key={product?.slug ?? "none"}
+      >
+        <option value="">Any capability</option>
+        {product?.capabilities.map((capability) => (
+          <option key={capability.key} value={capability.key}>
+            {capability.title}
+          </option>
+        ))}
+      </Select>
+      <Select id="filter-channel" label="Channel" name="channel" value={filter.channel}>
+        <option value="">Any channel</option>
+        {CHANNELS.map((channel) => (
+          <option key={channel} value={channel}>
+            {channelLabel(channel)}
+          </option>
+        ))}
+      </Select>
+      <Select id="filter-check" label="Matrix check" name="matrixCheck" value={filter.matrixCheck}>
+        <option value="">Any result</option>
+        {MATRIX_CHECKS.map((check) => (
+          <option key={check} value={check}>
+            {matrixCheckLabel(check)}
+          </option>
+        ))}
+      </Select>
+      <div className="field">
+        <label htmlFor="filter-from">Made from (UTC)</label>
+        <input id="filter-from" name="from" type="date" defaultValue={filter.from ?? ""} />
+      </div>
+      <div className="field">
+        <label htmlFor="filter-to">Made to (UTC, inclusive)</label>
+        <input id="filter-to" name="to" type="date" defaultValue={filter.to ?? ""} />
+      </div>
+      <div className="claims-filter-actions">
+        <button type="submit" className="button">
+          Filter
+        </button>
+        <Link to={clearHref}>Clear filters</Link>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,104 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { Form, useNavigation } from "@remix-run/react";
+import { severityLabel } from "../../domain/levels.ts";
+import type { ClaimOnPage } from "../../models/claims.server.ts";
+import { disputeSchema, resolveDisputeSchema } from "../../schemas/claims.ts";
+import { ClaimStatusBadge } from "../ui/badges.tsx";
+import { ErrorList, SelectField, TextareaField } from "../ui/field.tsx";
+import { claimFormOptions } from "./form-options.ts";
+import { When } from "./when.tsx";
+import { NOTE_HINT, SEVERITY_HINT, SEVERITY_OPTIONS, VERDICT_OPTIONS } from "./verdict-options.ts";
+
+type Results = { dispute?: SubmissionResult<string[]>; resolve?: SubmissionResult<string[]> };
+
+const OUTCOME_OPTIONS = [
+  { value: "UPHELD", label: "Uphold: the verdict stands" },
+  { value: "OVERTURNED", label: "Overturn: replace the verdict" },
+];
+
+/** The dispute and its history; the dispute form for the salesperson, the resolve form for their manager. */
+export function DisputePanel({ claim, canDispute, canResolve, results }: { claim: ClaimOnPage; canDispute: boolean; canResolve: boolean; results: Results }) {
+  const { dispute } = claim;
+  if (!dispute && !canDispute) return null;
+  return (
+    <section className="panel" aria-labelledby="claim-dispute">
+      <h2 id="claim-dispute">Dispute</h2>
+      {dispute ? (
+        <ol className="dispute-history">
+          <li>
+            <strong>Disputed</strong> by {dispute.raisedBy.name} on <When at={dispute.raisedAt} withTime />; the verdict then was{" "}
+            <ClaimStatusBadge status={dispute.disputedStatus} />.
+            <blockquote className="claim-statement">{dispute.reason}</blockquote>
+          </li>
+          {dispute.status === "OPEN" ? (
+            <li className="muted">Awaiting a decision by a manager of the salesperson&rsquo;s team.</li>
+          ) : (
+            <li>
+              <strong>{dispute.status === "UPHELD" ? "Upheld" : "Overturned"}</strong> by {dispute.resolvedBy?.name ?? "—"}
+              {dispute.resolvedAt ? (
+                <>
+                  {" on "}
+                  <When at={dispute.resolvedAt} withTime />
+                </>
+              ) : null}
+              {dispute.status === "OVERTURNED" ? (
+                <>
+                  : the verdict changed from <ClaimStatusBadge status={dispute.disputedStatus} /> to <ClaimStatusBadge status={claim.status} />
+                  {claim.severity ? ` (${severityLabel(claim.severity)})` : ""}.
+                </>
+              ) : (
+                <>: the verdict stands.</>
+              )}
+              {dispute.resolutionNote ? <blockquote className="claim-statement">{dispute.resolutionNote}</blockquote> : null}
+            </li>
+          )}
+        </ol>
+      ) : null}
+      {canDispute ? <DisputeForm lastResult={results.dispute} /> : null}
+      {canResolve && dispute ? <ResolveForm disputedStatus={dispute.disputedStatus} lastResult={results.resolve} /> : null}
+    </section>
+  );
+}
+
+function DisputeForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm(claimFormOptions("dispute", disputeSchema, lastResult));
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="dispute" />
+      <p className="muted small">You can dispute a verdict once. A manager of your team decides whether it stands.</p>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <TextareaField label="Why the verdict is wrong" meta={fields.reason} hint="At least 10 characters." />
+      <div>
+        <button type="submit" className="button secondary" disabled={navigation.state === "submitting"}>
+          Dispute this verdict
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function ResolveForm({ disputedStatus, lastResult }: { disputedStatus: ClaimOnPage["status"]; lastResult: SubmissionResult<string[]> | undefined }) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm(claimFormOptions("resolve", resolveDisputeSchema(disputedStatus), lastResult));
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)} aria-labelledby="resolve-title">
+      <h3 id="resolve-title">Resolve the dispute</h3>
+      <input type="hidden" name="intent" value="resolve" />
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <SelectField label="Decision" meta={fields.outcome} options={OUTCOME_OPTIONS} placeholder="Choose a decision" />
+      <TextareaField label="Note to the salesperson" meta={fields.resolutionNote} />
+      <fieldset className="stack">
+        <legend>When overturning: the new verdict</legend>
+        <SelectField label="New verdict" meta={fields.status} options={VERDICT_OPTIONS} placeholder="Choose a verdict" />
+        <SelectField label="New severity" meta={fields.severity} options={SEVERITY_OPTIONS} placeholder="Choose a severity" hint={SEVERITY_HINT} />
+        <TextareaField label="New verdict note" meta={fields.note} hint={NOTE_HINT} />
+      </fieldset>
+      <div>
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          Resolve dispute
+        </button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,82 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { Form, useNavigation } from "@remix-run/react";
+import type { VerifyDecision } from "../../domain/claim-rules.ts";
+import { severityLabel } from "../../domain/levels.ts";
+import type { ClaimOnPage } from "../../models/claims.server.ts";
+import { verdictSchema } from "../../schemas/claims.ts";
+import { ClaimStatusBadge } from "../ui/badges.tsx";
+import { ErrorList, SelectField, TextareaField } from "../ui/field.tsx";
+import { When } from "./when.tsx";
+import { claimFormOptions } from "./form-options.ts";
+import { NOTE_HINT, SEVERITY_HINT, SEVERITY_OPTIONS, VERDICT_OPTIONS } from "./verdict-options.ts";
+
+/** The engineer's verdict, or the form to record it, or why there is none yet. */
+export function VerdictPanel({
+  claim,
+  verify,
+  canSeeVerifyForm,
+  lastResult,
+}: {
+  claim: ClaimOnPage;
+  verify: VerifyDecision;
+  canSeeVerifyForm: boolean;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  return (
+    <section className="panel" aria-labelledby="claim-verdict">
+      <h2 id="claim-verdict">Verdict</h2>
+      {claim.status === "PENDING" ? (
+        <p>
+          <ClaimStatusBadge status="PENDING" /> Awaiting an engineer&rsquo;s verdict.
+        </p>
+      ) : (
+        <dl className="facts">
+          <dt>Verdict</dt>
+          <dd>
+            <ClaimStatusBadge status={claim.status} />
+          </dd>
+          <dt>Severity</dt>
+          <dd>{claim.severity ? severityLabel(claim.severity) : "—"}</dd>
+          <dt>Note</dt>
+          <dd>{claim.verdictNote ?? <span className="muted">None</span>}</dd>
+          <dt>Verified by</dt>
+          <dd>
+            {claim.verifiedBy?.name ?? "—"}
+            {claim.verifiedAt ? (
+              <>
+                {" on "}
+                <When at={claim.verifiedAt} withTime />
+              </>
+            ) : null}
+          </dd>
+        </dl>
+      )}
+      {verify.allowed ? (
+        <VerdictForm version={claim.version} lastResult={lastResult} />
+      ) : canSeeVerifyForm && !verify.alreadyDecided ? (
+        <p className="muted">{verify.reason}</p>
+      ) : null}
+    </section>
+  );
+}
+
+function VerdictForm({ version, lastResult }: { version: number; lastResult: SubmissionResult<string[]> | undefined }) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm(claimFormOptions("verify", verdictSchema, lastResult));
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)} aria-labelledby="verdict-form-title">
+      <h3 id="verdict-form-title">Record your verdict</h3>
+      <input type="hidden" name="intent" value="verify" />
+      <input type="hidden" name="version" value={version} />
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <SelectField label="Verdict" meta={fields.status} options={VERDICT_OPTIONS} placeholder="Choose a verdict" />
+      <SelectField label="Severity" meta={fields.severity} options={SEVERITY_OPTIONS} placeholder="Choose a severity" hint={SEVERITY_HINT} />
+      <TextareaField label="Note" meta={fields.note} hint={NOTE_HINT} />
+      <div>
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          Record verdict
+        </button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,86 @@
+import { Link } from "@remix-run/react";
+import type { VerificationAge } from "../../domain/claim-rules.ts";
+import type { CapabilityLevel, MatrixCheckResult } from "../../domain/levels.ts";
+import { LevelBadge, MatrixCheckBadge } from "../ui/badges.tsx";
+import { When } from "./when.tsx";
+import { SlaBadge } from "./sla-badge.tsx";
+
+export interface QueueRow {
+  id: string;
+  madeAt: Date;
+  accountName: string;
+  statement: string;
+  assertedLevel: CapabilityLevel;
+  matrixCheck: MatrixCheckResult;
+  loggedById: string;
+  salesperson: { name: string };
+  product: { name: string };
+  capability: { title: string } | null;
+  revision: { status: CapabilityLevel; conditions: string; validFrom: Date } | null;
+  age: VerificationAge;
+}
+
+const excerpt = (text: string) => (text.length > 220 ? `${text.slice(0, 217)}…` : text);
+
+/** Pending claims with the matrix row as it stood on each claim's date beside it. */
+export function VerifyQueueTable({ rows, viewerId }: { rows: readonly QueueRow[]; viewerId: string }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">Claims awaiting a verdict, oldest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Made</th>
+            <th scope="col">Waiting</th>
+            <th scope="col">Claim</th>
+            <th scope="col">Matrix on the claim date</th>
+            <th scope="col">Check</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={5} className="muted">
+                No claims are waiting for a verdict with these filters.
+              </td>
+            </tr>
+          ) : null}
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <When at={row.madeAt} />
+              </td>
+              <td>
+                <SlaBadge age={row.age} />
+              </td>
+              <td>
+                <Link to={`/claims/${row.id}`}>
+                  {row.product.name} · {row.capability?.title ?? "not in the matrix"}
+                </Link>
+                <div className="small">
+                  {row.salesperson.name} told {row.accountName}: <LevelBadge level={row.assertedLevel} />
+                </div>
+                <div className="small muted">&ldquo;{excerpt(row.statement)}&rdquo;</div>
+                {row.loggedById === viewerId ? <div className="small muted">You logged this claim, so another engineer must verify it.</div> : null}
+              </td>
+              <td>
+                {row.revision ? (
+                  <>
+                    <LevelBadge level={row.revision.status} />
+                    <div className="small">{row.revision.conditions || <span className="muted">No conditions</span>}</div>
+                    <div className="small muted">since <When at={row.revision.validFrom} /></div>
+                  </>
+                ) : (
+                  <span className="muted small">No matrix row</span>
+                )}
+              </td>
+              <td>
+                <MatrixCheckBadge check={row.matrixCheck} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

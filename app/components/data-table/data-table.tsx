@@ -1,0 +1,238 @@
+// The one table wrapper (ENGINEERING.md §2): TanStack Table v9 for the column model, the server
+// for the rows. Sorting, filtering and paging are the loader's work (the table never reorders
+// or drops a row it is given); their state lives in the URL — sort=<column>&dir=asc|desc&
+// page=N&pageSize=N&hide=<col>,<col> plus the page's own filters — so a view can be bookmarked
+// and shared, and every control is a link or a GET form that works without JavaScript.
+//
+// Usage:
+//   const helper = createDataTableColumnHelper<Row>();
+//   const columns = helper.columns([              // at module scope: a stable reference
+//     helper.accessor("madeAt", { id: "madeAt", header: "Made", enableSorting: true, sortDescFirst: true,
+//       meta: { label: "Made" }, cell: (info) => … }),
+//     helper.accessor("name", { id: "name", header: "Name", enableHiding: false }),
+//   ]);
+//   <DataTable caption="Claims" columns={columns} data={rows} getRowId={(row) => row.id}
+//     total={total} page={page} pageSize={pageSize} sort={{ id: "madeAt", dir: "desc" }}
+//     noun={["claim", "claims"]} emptyMessage="No claims match these filters." />
+//
+// Props:
+//   caption        the table's <caption> (what the rows are); the current sort is added for screen readers.
+//   columns        from createDataTableColumnHelper<Row>(). Each column's `id` is its name in the URL.
+//                  Sorting is off unless a column sets `enableSorting: true` — only offer what the
+//                  loader can sort; `sortDescFirst: true` makes a first click sort descending.
+//                  `enableHiding: false` keeps a column out of the "Columns" list (e.g. the one
+//                  holding the row's link). `meta.label` is the plain name used in that list and in
+//                  the sort control (defaults to a string header, then the id); `meta.numeric` right-aligns.
+//   data           the rows of the current page, already filtered, sorted and paged by the loader.
+//   getRowId       a stable key for a row.
+//   total          rows matching the filters across all pages.
+//   page, pageSize the page shown (1-based, as the loader clamped it) and its size.
+//   pageSizes      the sizes offered (default 25, 50, 100); the loader must accept the same.
+//   sort           the order the loader applied (its default when the URL names none), or null.
+//   rowHeader      the id of the column whose cells name their row (<th scope="row">).
+//   noun           singular and plural for the count ("claim", "claims").
+//   emptyMessage   what an empty result says.
+import { Link, useLocation } from "@remix-run/react";
+import {
+  columnVisibilityFeature,
+  createColumnHelper,
+  metaHelper,
+  rowPaginationFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type Column,
+  type ColumnDef,
+  type Header,
+  type RowData,
+} from "@tanstack/react-table";
+import { useMemo, type ReactNode } from "react";
+import { ColumnPicker } from "./column-picker.tsx";
+import { Pagination } from "./pagination.tsx";
+import { hiddenColumnIds, searchWith, TABLE_PARAMS } from "./table-url.ts";
+
+export interface DataTableColumnMeta {
+  /** The column's plain name, for the "Columns" list and the sort control. */
+  label?: string;
+  /** Right-aligned, with tabular figures. */
+  numeric?: boolean;
+}
+
+export const dataTableFeatures = tableFeatures({
+  rowSortingFeature,
+  columnVisibilityFeature,
+  rowPaginationFeature,
+  columnMeta: metaHelper<DataTableColumnMeta>(),
+});
+export type DataTableFeatures = typeof dataTableFeatures;
+
+/** The column helper every data table uses, typed by its row. */
+export function createDataTableColumnHelper<TRow extends RowData>() {
+  return createColumnHelper<DataTableFeatures, TRow>();
+}
+
+export type SortDirection = "asc" | "desc";
+export interface DataTableSort {
+  id: string;
+  dir: SortDirection;
+}
+
+export interface DataTableProps<TRow extends RowData> {
+  caption: string;
+  columns: ReadonlyArray<ColumnDef<DataTableFeatures, TRow>>;
+  data: TRow[];
+  getRowId: (row: TRow) => string;
+  total: number;
+  page: number;
+  pageSize: number;
+  pageSizes?: readonly number[];
+  sort: DataTableSort | null;
+  rowHeader?: string;
+  noun?: [singular: string, plural: string];
+  emptyMessage: ReactNode;
+}
+
+const DEFAULT_PAGE_SIZES = [25, 50, 100] as const;
+const formatCount = (value: number) => value.toLocaleString("en-US");
+
+type TableColumn<TRow extends RowData> = Column<DataTableFeatures, TRow>;
+
+function columnLabel<TRow extends RowData>(column: TableColumn<TRow>): string {
+  const header = column.columnDef.header;
+  return column.columnDef.meta?.label ?? (typeof header === "string" ? header : column.id);
+}
+
+function SortControl<TRow extends RowData>({ header, href }: { header: Header<DataTableFeatures, TRow>; href: (dir: SortDirection) => string }) {
+  const sorted = header.column.getIsSorted();
+  const next: SortDirection = sorted ? (sorted === "asc" ? "desc" : "asc") : header.column.getFirstSortDir();
+  return (
+    <Link to={href(next)} preventScrollReset className="sort-link">
+      {columnLabel(header.column)}
+      <span className="visually-hidden">{`, sort ${next === "asc" ? "ascending" : "descending"}`}</span>
+      <span className="sort-mark" aria-hidden="true">
+        {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+      </span>
+    </Link>
+  );
+}
+
+export function DataTable<TRow extends RowData>(props: DataTableProps<TRow>) {
+  const { caption, columns, data, getRowId, total, page, pageSize, sort, rowHeader, emptyMessage } = props;
+  const pageSizes = props.pageSizes ?? DEFAULT_PAGE_SIZES;
+  const [singular, plural] = props.noun ?? ["row", "rows"];
+  const { pathname, search: searchText } = useLocation();
+  const search = useMemo(() => new URLSearchParams(searchText), [searchText]);
+  const hiddenKey = hiddenColumnIds(search).join(",");
+
+  // Controlled state mirrors the URL; nothing changes it but navigation, so no change handlers.
+  const state = useMemo(
+    () => ({
+      sorting: sort ? [{ id: sort.id, desc: sort.dir === "desc" }] : [],
+      columnVisibility: Object.fromEntries(hiddenKey.split(",").filter(Boolean).map((id) => [id, false])),
+      pagination: { pageIndex: page - 1, pageSize },
+    }),
+    [sort, hiddenKey, page, pageSize],
+  );
+  const table = useTable({
+    features: dataTableFeatures,
+    columns,
+    data,
+    getRowId,
+    state,
+    defaultColumn: { enableSorting: false },
+    manualSorting: true,
+    manualPagination: true,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    rowCount: total,
+  });
+
+  const hrefWith = (changes: Record<string, string | number | null>) => pathname + searchWith(search, changes);
+  const visibleColumns = table.getVisibleLeafColumns();
+  const sortedColumn = sort ? table.getAllLeafColumns().find((column) => column.id === sort.id) : undefined;
+  const pageCount = Math.max(1, table.getPageCount());
+  const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const last = Math.min(total, page * pageSize);
+  const rows = table.getRowModel().rows;
+
+  return (
+    <div className="data-table">
+      <div className="data-table-bar">
+        <p className="data-table-count" role="status">
+          {total === 0
+            ? `No ${plural}`
+            : `Showing ${formatCount(first)}–${formatCount(last)} of ${formatCount(total)} ${total === 1 ? singular : plural}`}
+        </p>
+        <ColumnPicker
+          pathname={pathname}
+          search={search}
+          columns={table
+            .getAllLeafColumns()
+            .filter((column) => column.getCanHide())
+            .map((column) => ({ id: column.id, label: columnLabel(column), visible: column.getIsVisible() }))}
+        />
+      </div>
+      <div className="table-wrap">
+        <table>
+          <caption>
+            {caption}
+            {sortedColumn && sort ? (
+              <span className="visually-hidden">{`, sorted by ${columnLabel(sortedColumn)}, ${sort.dir === "asc" ? "ascending" : "descending"}`}</span>
+            ) : null}
+          </caption>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      colSpan={header.colSpan > 1 ? header.colSpan : undefined}
+                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                      className={header.column.columnDef.meta?.numeric ? "num" : undefined}
+                    >
+                      {header.isPlaceholder ? null : header.column.getCanSort() ? (
+                        <SortControl header={header} href={(dir) => hrefWith({ [TABLE_PARAMS.sort]: header.column.id, [TABLE_PARAMS.dir]: dir, [TABLE_PARAMS.page]: null })} />
+                      ) : (
+                        <table.FlexRender header={header} />
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={Math.max(1, visibleColumns.length)} className="data-table-empty">
+                  {emptyMessage}
+                </td>
+              </tr>
+            ) : (
+              rows.map((row) => (
+                <tr key={row.id}>
+                  {row.getVisibleCells().map((cell) => {
+                    const className = cell.column.columnDef.meta?.numeric ? "num" : undefined;
+                    return cell.column.id === rowHeader ? (
+                      <th key={cell.id} scope="row" className={className}>
+                        <table.FlexRender cell={cell} />
+                      </th>
+                    ) : (
+                      <td key={cell.id} className={className}>
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={page} pageCount={pageCount} pageSize={pageSize} pageSizes={pageSizes} hrefWith={hrefWith} />
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import type { Prisma } from "../generated/prisma/client.ts";
+import { changeSinceClaim, describeChangeSinceClaim, latestChangeAt, type DatedRevision, type RowFacts } from "../domain/capability-changes.ts";
+import { permissionScope, type PermissionSubject } from "../domain/permissions.ts";
+import { prisma } from "../lib/db.server.ts";
+import { claimAudienceFor, claimAudienceWhere, type ClaimAudience } from "./claims.server.ts";
+
+// Claims still open when the matrix row they were about changed (issue 3 item 8): engineering
+// sees them on the capability page, the salesperson on their home, so that a customer told
+// something now out of date can be told again.
+
+/** Still in play: awaiting a verdict, or on a deal that has not closed. */
+const OPEN_CLAIM: Prisma.ClaimWhereInput = { OR: [{ status: "PENDING" }, { deal: { status: "OPEN" } }] };
+
+/** The claims a user may read (PRODUCT.md §2), or null when they may read none. */
+export async function claimAudienceOf(user: PermissionSubject & { id: string }): Promise<ClaimAudience | null> {
+  const scope = permissionScope(user, "read:claim");
+  return scope ? claimAudienceFor(user.id, scope) : null;
+}
+
+const OPEN_CLAIMS_SHOWN = 100;
+
+/**
+ * Open claims about a capability, readable by `audience`, whose row has changed since they were
+ * made: what the salesperson said, and what engineering said then (`then`). `revisions` in the
+ * order they were written (validFrom ascending).
+ */
+export async function listOpenClaimsChangedSince(
+  capability: RowFacts & { id: string; revisions: readonly DatedRevision[] },
+  audience: ClaimAudience,
+) {
+  const changedAt = latestChangeAt(capability.revisions);
+  if (changedAt === null) return { total: 0, claims: [] };
+  const rows = await prisma.claim.findMany({
+    where: { AND: [claimAudienceWhere(audience), OPEN_CLAIM, { capabilityId: capability.id, madeAt: { lt: changedAt } }] },
+    orderBy: { madeAt: "desc" },
+    select: {
+      id: true,
+      madeAt: true,
+      assertedLevel: true,
+      statement: true,
+      accountName: true,
+      status: true,
+      salesperson: { select: { id: true, name: true } },
+      deal: { select: { externalId: true, status: true } },
+    },
+  });
+  const now = { status: capability.status, conditions: capability.conditions };
+  const claims = rows.flatMap((claim) => {
+    const change = changeSinceClaim(capability.revisions, claim.madeAt, now);
+    return change ? [{ ...claim, then: change.then }] : [];
+  });
+  return { total: claims.length, claims: claims.slice(0, OPEN_CLAIMS_SHOWN) };
+}
+
+export interface FlaggedClaim {
+  claimId: string;
+  madeAt: Date;
+  accountName: string;
+  statement: string;
+  assertedLevel: RowFacts["status"];
+  capabilityTitle: string;
+  capabilityHref: string;
+  then: RowFacts | null;
+  now: RowFacts;
+  /** e.g. "SSO / SAML changed from On the roadmap to Supported since you said it on 3 Mar 2026." */
+  sentence: string;
+}
+
+/** A salesperson's open claims whose capability's status or conditions changed since they made them. */
+export async function listFlaggedClaimsFor(salespersonId: string): Promise<FlaggedClaim[]> {
+  const claims = await prisma.claim.findMany({
+    where: { AND: [{ salespersonId, capabilityId: { not: null } }, OPEN_CLAIM] },
+    orderBy: { madeAt: "desc" },
+    select: {
+      id: true,
+      madeAt: true,
+      accountName: true,
+      statement: true,
+      assertedLevel: true,
+      capability: { select: { id: true, key: true, title: true, status: true, conditions: true, product: { select: { slug: true } } } },
+    },
+  });
+  const capabilityIds = [...new Set(claims.flatMap((claim) => (claim.capability ? [claim.capability.id] : [])))];
+  const revisions = await prisma.capabilityRevision.findMany({
+    where: { capabilityId: { in: capabilityIds } },
+    orderBy: [{ validFrom: "asc" }, { createdAt: "asc" }],
+    select: { capabilityId: true, status: true, conditions: true, validFrom: true },
+  });
+  const byCapability = new Map<string, DatedRevision[]>();
+  for (const revision of revisions) {
+    const list = byCapability.get(revision.capabilityId) ?? [];
+    list.push(revision);
+    byCapability.set(revision.capabilityId, list);
+  }
+  return claims.flatMap((claim) => {
+    const capability = claim.capability;
+    if (!capability) return [];
+    const now = { status: capability.status, conditions: capability.conditions };
+    const change = changeSinceClaim(byCapability.get(capability.id) ?? [], claim.madeAt, now);
+    if (!change) return [];
+    return [
+      {
+        claimId: claim.id,
+        madeAt: claim.madeAt,
+        accountName: claim.accountName,
+        statement: claim.statement,
+        assertedLevel: claim.assertedLevel,
+        capabilityTitle: capability.title,
+        capabilityHref: `/capabilities/${capability.product.slug}/${capability.key}`,
+        then: change.then,
+        now,
+        sentence: describeChangeSinceClaim(capability.title, change, claim.madeAt),
+      },
+    ];
+  });
+}

@@ -1,0 +1,333 @@
+import { Prisma } from "../generated/prisma/client.ts";
+import {
+  canDispute,
+  canMarkCustomerCorrected,
+  canResolveDispute,
+  canVerify,
+  overturnFieldErrors,
+  SECOND_DISPUTE_REFUSAL,
+  verificationAge,
+  verdictFieldErrors,
+  type Actor,
+  type VerdictStatus,
+} from "../domain/claim-rules.ts";
+import { claimStatusLabel, severityLabel, type ClaimStatus, type MatrixCheckResult, type Severity } from "../domain/levels.ts";
+import { permissionScope } from "../domain/permissions.ts";
+import { prisma } from "../lib/db.server.ts";
+import { recordAudit, type AuditContext } from "./audit.server.ts";
+import { getManagedTeamIds } from "./teams.server.ts";
+
+// What happens to a claim after it is logged: the engineer's verdict, the customer correction,
+// the salesperson's dispute and its resolution. Every change is guarded so that two people
+// acting at once never overwrite each other silently, and audited in the same transaction.
+
+export interface VerdictValues {
+  status: VerdictStatus;
+  severity: Severity | null;
+  note: string;
+}
+
+/** Who got there first, for the 409 answer: "<name> recorded a verdict (Inaccurate, High) at <time>." */
+export interface Conflict {
+  message: string;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  verdict: string | null;
+}
+
+type Failure =
+  | { ok: false; kind: "not-found" }
+  | { ok: false; kind: "forbidden"; message: string }
+  | { ok: false; kind: "conflict"; conflict: Conflict }
+  | { ok: false; kind: "invalid"; fieldErrors: Record<string, string[]> };
+export type ChangeResult = { ok: true } | Failure;
+
+const NOTHING_OVERWRITTEN = "Nothing was overwritten.";
+
+/** A time in the message text, the same for every reader; pages show the structured time in the reader's locale. */
+function utcMinute(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+function verdictLabel(status: ClaimStatus, severity: Severity | null): string {
+  return severity ? `${claimStatusLabel(status)}, ${severityLabel(severity)}` : claimStatusLabel(status);
+}
+
+function toFieldErrors(errors: Partial<Record<string, string>>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(errors).flatMap(([key, message]) => (message ? [[key, [message]]] : [])));
+}
+
+const notFound: Failure = { ok: false, kind: "not-found" };
+const forbidden = (message: string): Failure => ({ ok: false, kind: "forbidden", message });
+const conflict = (value: Conflict): Failure => ({ ok: false, kind: "conflict", conflict: value });
+
+async function verdictConflict(claimId: string): Promise<Failure> {
+  const current = await prisma.claim.findUnique({
+    where: { id: claimId },
+    select: { status: true, severity: true, verifiedAt: true, verifiedBy: { select: { name: true } } },
+  });
+  if (!current) return notFound;
+  if (current.status !== "PENDING" && current.verifiedBy && current.verifiedAt) {
+    const verdict = verdictLabel(current.status, current.severity);
+    return conflict({
+      message: `${current.verifiedBy.name} recorded a verdict (${verdict}) at ${utcMinute(current.verifiedAt)}. ${NOTHING_OVERWRITTEN}`,
+      decidedBy: current.verifiedBy.name,
+      decidedAt: current.verifiedAt,
+      verdict,
+    });
+  }
+  return conflict({
+    message: `This claim changed while you were deciding. ${NOTHING_OVERWRITTEN} Review it and decide again.`,
+    decidedBy: null,
+    decidedAt: null,
+    verdict: null,
+  });
+}
+
+/**
+ * Records an engineer's verdict on a PENDING claim, guarded by the version the engineer saw:
+ * of two engineers deciding at once exactly one verdict is stored; the other gets a conflict
+ * naming who decided and when.
+ */
+export async function recordVerdict(audit: AuditContext, verifier: Actor, claimId: string, version: number, values: VerdictValues): Promise<ChangeResult> {
+  const claim = await prisma.claim.findUnique({
+    where: { id: claimId },
+    select: { id: true, version: true, status: true, severity: true, verdictNote: true, loggedById: true, salesperson: { select: { teamId: true } } },
+  });
+  if (!claim) return notFound;
+  const decision = canVerify(verifier, claim);
+  if (!decision.allowed && !decision.alreadyDecided) return forbidden(decision.reason);
+  if (!decision.allowed || claim.version !== version) return verdictConflict(claimId);
+  const errors = verdictFieldErrors(values);
+  if (Object.keys(errors).length > 0) return { ok: false, kind: "invalid", fieldErrors: toFieldErrors(errors) };
+
+  const after = {
+    status: values.status,
+    severity: values.severity,
+    verdictNote: values.note.trim() || null,
+    verifiedById: verifier.userId,
+    verifiedAt: new Date(),
+  };
+  const stored = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.claim.updateMany({ where: { id: claimId, version, status: "PENDING" }, data: { ...after, version: { increment: 1 } } });
+    if (count === 0) return false;
+    await recordAudit(tx, audit, {
+      action: "claim.verify",
+      entityType: "Claim",
+      entityId: claimId,
+      teamId: claim.salesperson.teamId,
+      before: { status: claim.status, severity: claim.severity, verdictNote: claim.verdictNote, version },
+      after: { ...after, version: version + 1 },
+    });
+    return true;
+  });
+  return stored ? { ok: true } : verdictConflict(claimId);
+}
+
+/** "I corrected this with the customer": recorded once, by the salesperson or whoever logged the claim. */
+export async function markCustomerCorrected(audit: AuditContext, actor: Actor, claimId: string): Promise<ChangeResult> {
+  const claim = await prisma.claim.findUnique({
+    where: { id: claimId },
+    select: { salespersonId: true, loggedById: true, matrixCheck: true, status: true, customerCorrectedAt: true, salesperson: { select: { teamId: true } } },
+  });
+  if (!claim) return notFound;
+  const decision = canMarkCustomerCorrected(actor, claim);
+  if (!decision.allowed) return forbidden(decision.reason);
+  const customerCorrectedAt = new Date();
+  const stored = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.claim.updateMany({
+      where: { id: claimId, customerCorrectedAt: null },
+      data: { customerCorrectedAt, version: { increment: 1 } },
+    });
+    if (count === 0) return false;
+    await recordAudit(tx, audit, {
+      action: "claim.customer-corrected",
+      entityType: "Claim",
+      entityId: claimId,
+      teamId: claim.salesperson.teamId,
+      before: { customerCorrectedAt: null },
+      after: { customerCorrectedAt },
+    });
+    return true;
+  });
+  if (stored) return { ok: true };
+  return conflict({ message: "The correction was already recorded.", decidedBy: null, decidedAt: null, verdict: null });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/** A salesperson disputes the verdict on their own claim, once, with a reason. */
+export async function raiseDispute(audit: AuditContext, actor: Actor, claimId: string, reason: string): Promise<ChangeResult> {
+  const claim = await prisma.claim.findUnique({
+    where: { id: claimId },
+    select: { salespersonId: true, status: true, dispute: { select: { id: true } }, salesperson: { select: { teamId: true } } },
+  });
+  if (!claim) return notFound;
+  const decision = canDispute(actor, { salespersonId: claim.salespersonId, status: claim.status, hasDispute: claim.dispute !== null });
+  if (!decision.allowed) {
+    return decision.reason === SECOND_DISPUTE_REFUSAL
+      ? conflict({ message: decision.reason, decidedBy: null, decidedAt: null, verdict: null })
+      : forbidden(decision.reason);
+  }
+  try {
+    await prisma.$transaction(async (tx) => {
+      const dispute = await tx.claimDispute.create({
+        data: { claimId, raisedById: actor.userId, reason: reason.trim(), disputedStatus: claim.status },
+        select: { id: true, raisedAt: true },
+      });
+      await recordAudit(tx, audit, {
+        action: "claim.dispute",
+        entityType: "Claim",
+        entityId: claimId,
+        teamId: claim.salesperson.teamId,
+        after: { disputeId: dispute.id, reason: reason.trim(), disputedStatus: claim.status, raisedAt: dispute.raisedAt },
+      });
+    });
+  } catch (error) {
+    // Two submissions at once: the unique claimId lets only the first dispute in.
+    if (isUniqueViolation(error)) return conflict({ message: SECOND_DISPUTE_REFUSAL, decidedBy: null, decidedAt: null, verdict: null });
+    throw error;
+  }
+  return { ok: true };
+}
+
+export interface Resolution {
+  outcome: "UPHELD" | "OVERTURNED";
+  resolutionNote: string;
+  /** The verdict that replaces the disputed one; only for OVERTURNED. */
+  verdict: { status: VerdictStatus | null; severity: Severity | null; note: string } | null;
+}
+
+class ResolutionLost extends Error {}
+
+async function resolutionConflict(claimId: string): Promise<Failure> {
+  const dispute = await prisma.claimDispute.findUnique({
+    where: { claimId },
+    select: { status: true, resolvedAt: true, resolvedBy: { select: { name: true } } },
+  });
+  if (dispute && dispute.status !== "OPEN" && dispute.resolvedBy && dispute.resolvedAt) {
+    const outcome = dispute.status === "UPHELD" ? "upheld" : "overturned";
+    return conflict({
+      message: `${dispute.resolvedBy.name} ${outcome} this dispute at ${utcMinute(dispute.resolvedAt)}. ${NOTHING_OVERWRITTEN}`,
+      decidedBy: dispute.resolvedBy.name,
+      decidedAt: dispute.resolvedAt,
+      verdict: null,
+    });
+  }
+  return conflict({ message: `This claim changed while you were deciding. ${NOTHING_OVERWRITTEN} Review it and decide again.`, decidedBy: null, decidedAt: null, verdict: null });
+}
+
+/**
+ * A manager of the salesperson's team (or an admin) upholds or overturns a dispute. Overturning
+ * sets the new verdict in the same step; verifiedBy stays the engineer who judged the claim,
+ * and the resolver and both verdicts are kept in the dispute row and the audit event.
+ */
+export async function resolveDispute(audit: AuditContext, resolver: Actor, claimId: string, resolution: Resolution): Promise<ChangeResult> {
+  const claim = await prisma.claim.findUnique({
+    where: { id: claimId },
+    select: {
+      version: true,
+      status: true,
+      severity: true,
+      verdictNote: true,
+      salesperson: { select: { teamId: true } },
+      dispute: { select: { id: true, status: true, disputedStatus: true } },
+    },
+  });
+  if (!claim) return notFound;
+  const managedTeamIds = permissionScope(resolver, "resolve:dispute") === "team" ? await getManagedTeamIds(resolver.userId) : [];
+  const decision = canResolveDispute(resolver, managedTeamIds, { salespersonTeamId: claim.salesperson.teamId, dispute: claim.dispute });
+  if (!decision.allowed) return decision.alreadyResolved ? resolutionConflict(claimId) : forbidden(decision.reason);
+  const dispute = claim.dispute;
+  if (!dispute) return forbidden("There is no dispute on this claim.");
+
+  let newVerdict: { status: VerdictStatus; severity: Severity | null; verdictNote: string | null } | null = null;
+  if (resolution.outcome === "OVERTURNED") {
+    const verdict = resolution.verdict ?? { status: null, severity: null, note: "" };
+    const errors = overturnFieldErrors(dispute.disputedStatus, verdict);
+    if (Object.keys(errors).length > 0 || verdict.status === null) return { ok: false, kind: "invalid", fieldErrors: toFieldErrors(errors) };
+    newVerdict = { status: verdict.status, severity: verdict.severity, verdictNote: verdict.note.trim() || null };
+  }
+
+  const resolvedAt = new Date();
+  try {
+    await prisma.$transaction(async (tx) => {
+      const { count } = await tx.claimDispute.updateMany({
+        where: { id: dispute.id, status: "OPEN" },
+        data: { status: resolution.outcome, resolvedById: resolver.userId, resolvedAt, resolutionNote: resolution.resolutionNote.trim() },
+      });
+      if (count === 0) throw new ResolutionLost();
+      if (newVerdict) {
+        const changed = await tx.claim.updateMany({ where: { id: claimId, version: claim.version }, data: { ...newVerdict, version: { increment: 1 } } });
+        if (changed.count === 0) throw new ResolutionLost();
+      }
+      const before = { status: claim.status, severity: claim.severity, verdictNote: claim.verdictNote };
+      await recordAudit(tx, audit, {
+        action: "claim.dispute.resolve",
+        entityType: "Claim",
+        entityId: claimId,
+        teamId: claim.salesperson.teamId,
+        before: { dispute: "OPEN", ...before },
+        after: { dispute: resolution.outcome, resolutionNote: resolution.resolutionNote.trim(), resolvedById: resolver.userId, ...(newVerdict ?? before) },
+      });
+    });
+  } catch (error) {
+    if (error instanceof ResolutionLost) return resolutionConflict(claimId);
+    throw error;
+  }
+  return { ok: true };
+}
+// ---------------------------------------------------------------- the verification queue
+
+export const QUEUE_PAGE_SIZE = 50;
+
+export interface QueueFilters {
+  productSlug?: string;
+  matrixCheck?: MatrixCheckResult;
+  page?: number;
+}
+
+/** Pending claims, oldest made first, each with the matrix row as it stood on the claim date. */
+export async function listVerificationQueue(filters: QueueFilters, now: Date) {
+  const products = await prisma.product.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, slug: true } });
+  const product = products.find((candidate) => candidate.slug === filters.productSlug);
+  const where: Prisma.ClaimWhereInput = {
+    status: "PENDING",
+    ...(product ? { productId: product.id } : {}),
+    ...(filters.matrixCheck ? { matrixCheck: filters.matrixCheck } : {}),
+  };
+  const total = await prisma.claim.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filters.page ?? 1), pageCount);
+  const rows = await prisma.claim.findMany({
+    where,
+    orderBy: [{ madeAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    skip: (page - 1) * QUEUE_PAGE_SIZE,
+    take: QUEUE_PAGE_SIZE,
+    select: {
+      id: true,
+      madeAt: true,
+      createdAt: true,
+      accountName: true,
+      statement: true,
+      assertedLevel: true,
+      matrixCheck: true,
+      channel: true,
+      loggedById: true,
+      salesperson: { select: { name: true } },
+      product: { select: { name: true } },
+      capability: { select: { title: true } },
+      revision: { select: { status: true, conditions: true, validFrom: true } },
+    },
+  });
+  return {
+    products,
+    productSlug: product?.slug ?? null,
+    total,
+    page,
+    pageCount,
+    rows: rows.map((row) => ({ ...row, age: verificationAge(row.createdAt, now) })),
+  };
+}

@@ -1,0 +1,210 @@
+// The SQL behind the claims table (app/models/claims-table.server.ts) on 200,000 claims.
+//
+// SQLite picks one index per table and, without statistics, guesses badly when two filters
+// each match tens of thousands of claims: counting "status = INACCURATE among a manager's
+// 100 salespeople" through one index looks up ~25,000 table rows (~80 ms). Every Claim index
+// ends in madeAt and (implicitly) rowid, so a filter on an indexed column can instead be read
+// from its index alone: the outer query scans one index, and each other indexed filter becomes
+// `rowid IN (SELECT rowid … that filter's index)`, a membership test that never touches the
+// table (~6 ms for the same count). Which shape is cheaper depends on how many claims each
+// filter matches, so those counts are taken first (each one a covering-index count) and the
+// plan is chosen from them. The unary `+` on a column or on rowid stops SQLite from driving
+// the query from that term, which is how the chosen outer index is enforced without naming
+// indexes. Ties on madeAt are broken by rowid, which every index carries, so a page never
+// needs the table rows it skips. Query plans: see the notes in the claims-table report.
+import { Prisma } from "../generated/prisma/client.ts";
+import { prisma } from "../lib/db.server.ts";
+
+/** Columns with an index on [column, madeAt]. */
+export type IndexedColumn = "salespersonId" | "status" | "productId" | "capabilityId" | "matrixCheck";
+/** Columns without an index: filtering on them reads table rows. */
+export type ResidualColumn = "channel" | "severity";
+export type ClaimColumn = IndexedColumn | ResidualColumn;
+
+const INDEXED: ReadonlySet<ClaimColumn> = new Set<ClaimColumn>(["salespersonId", "status", "productId", "capabilityId", "matrixCheck"]);
+
+/** `column IN values`; a null value (severity only) means IS NULL. */
+export interface Term {
+  column: ClaimColumn;
+  values: ReadonlyArray<string | null>;
+}
+
+export interface ClaimSelection {
+  terms: Term[];
+  /** Inclusive. */
+  from?: Date;
+  /** Exclusive. */
+  before?: Date;
+}
+
+export type Dir = "asc" | "desc";
+
+export interface RowKey {
+  rid: number;
+  madeAt: Date;
+}
+
+// Relative costs per claim, measured on the scale database (data/scale.db): looking up a table
+// row, adding an index entry to a rowid list, and reading an index entry while scanning.
+const LOOKUP_COST = 12;
+const LIST_ENTRY_COST = 1;
+const SCAN_COST = 0.25;
+
+type Sql = Prisma.Sql;
+
+function termSql(term: Term, drive: boolean): Sql {
+  const column = Prisma.raw(`${drive ? "" : "+"}"${term.column}"`);
+  if (term.values.includes(null)) return Prisma.sql`${column} IS NULL`;
+  if (term.values.length === 1) return Prisma.sql`${column} = ${term.values[0]}`;
+  return Prisma.sql`${column} IN (${Prisma.join(term.values)})`;
+}
+
+function rangeSql(selection: ClaimSelection): Sql[] {
+  const parts: Sql[] = [];
+  if (selection.from) parts.push(Prisma.sql`"madeAt" >= ${selection.from}`);
+  if (selection.before) parts.push(Prisma.sql`"madeAt" < ${selection.before}`);
+  return parts;
+}
+
+function listSql(term: Term, selection: ClaimSelection): Sql {
+  const where = Prisma.join([termSql(term, true), ...rangeSql(selection)], " AND ");
+  return Prisma.sql`+rowid IN (SELECT rowid FROM "Claim" WHERE ${where})`;
+}
+
+const isIndexed = (term: Term) => INDEXED.has(term.column);
+const termKey = (term: Term | null, selection: ClaimSelection) =>
+  JSON.stringify([term?.column ?? null, term?.values ?? null, selection.from?.toISOString() ?? null, selection.before?.toISOString() ?? null]);
+
+/** How the outer query reads the filters: which term drives it and which become rowid lists. */
+interface Plan {
+  drive: Term | null;
+  lists: Term[];
+}
+
+/**
+ * One request's queries over one selection of claims. It remembers how many claims each
+ * indexed filter matches, so the page, the count and the export batches plan from the same
+ * figures without counting twice.
+ */
+export class ClaimQuery {
+  private readonly sizes = new Map<string, Promise<number>>();
+
+  constructor(readonly selection: ClaimSelection) {}
+
+  /** Claims matching one filter (or, for null, the date range alone): a covering-index count. */
+  private size(term: Term | null): Promise<number> {
+    const key = termKey(term, this.selection);
+    let size = this.sizes.get(key);
+    if (!size) {
+      const parts = [...(term ? [termSql(term, true)] : []), ...rangeSql(this.selection)];
+      const where = parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+      size = prisma.$queryRaw<Array<{ n: number | bigint }>>`SELECT count(*) AS n FROM "Claim" ${where}`.then((rows) => Number(rows[0]?.n ?? 0));
+      this.sizes.set(key, size);
+    }
+    return size;
+  }
+
+  private async sized(terms: Term[]): Promise<Array<{ term: Term; size: number }>> {
+    const sizes = await Promise.all(terms.map((term) => this.size(term)));
+    return terms.map((term, index) => ({ term, size: sizes[index] ?? 0 })).sort((a, b) => a.size - b.size);
+  }
+
+  /**
+   * Chooses how the outer query reads the filters, from how many claims each one matches:
+   * drive from one filter's index and read table rows for the rest; or drive from one index
+   * (the largest filter, or `prefer`'s) and test the other indexed filters against rowid lists;
+   * or, for a GROUP BY on an indexed column no filter names, scan that column's index with every
+   * filter as a list. `reach` is the share of the matching claims the query must read: 1 for a
+   * count, (skip + take) / expected for a page, which stops once it has its rows. A driving
+   * filter on one value yields claims in madeAt order and can stop early; one on n values
+   * (a team's salespeople) reads up to n times as far.
+   */
+  private async plan(terms: Term[], reach: number, prefer?: ClaimColumn): Promise<Plan> {
+    const indexed = terms.filter(isIndexed);
+    const residual = terms.filter((term) => !isIndexed(term));
+    const groupsByResidual = prefer !== undefined && !INDEXED.has(prefer);
+    const preferScan = prefer !== undefined && INDEXED.has(prefer) && !indexed.some((term) => term.column === prefer);
+    if (indexed.length === 0 && !preferScan) return { drive: null, lists: [] };
+    if (indexed.length === 1 && residual.length === 0 && !preferScan) return { drive: indexed[0] ?? null, lists: [] };
+    const needsTotal = preferScan || residual.length > 0 || groupsByResidual;
+    const [sized, total] = await Promise.all([this.sized(indexed), needsTotal ? this.size(null) : Promise.resolve(0)]);
+    const read = (entry: { term: Term; size: number }) => entry.size * Math.min(1, reach * entry.term.values.length);
+    // Claims that pass every indexed filter (assuming independence) still need their table row
+    // when a filter or the grouping is on a column without an index.
+    const survivors = sized.reduce((product, entry) => product * (entry.size / Math.max(total, 1)), total);
+    const residualCost = residual.length > 0 || groupsByResidual ? survivors * reach * LOOKUP_COST : 0;
+    const candidates: Array<{ plan: Plan; cost: number }> = [];
+
+    for (const entry of sized) {
+      const othersNeedRows = terms.length > 1 || (prefer !== undefined && prefer !== entry.term.column);
+      candidates.push({ plan: { drive: entry.term, lists: [] }, cost: read(entry) * (othersNeedRows ? LOOKUP_COST : SCAN_COST) });
+    }
+    const driver = sized.find((entry) => entry.term.column === prefer) ?? sized[sized.length - 1];
+    if (driver && sized.length > 1) {
+      const lists = sized.filter((entry) => entry !== driver);
+      const cost = lists.reduce((sum, entry) => sum + entry.size * LIST_ENTRY_COST, 0) + read(driver) * SCAN_COST + residualCost;
+      candidates.push({ plan: { drive: driver.term, lists: lists.map((entry) => entry.term) }, cost });
+    }
+    if (preferScan) {
+      const cost = sized.reduce((sum, entry) => sum + entry.size * LIST_ENTRY_COST, 0) + total * SCAN_COST + residualCost;
+      candidates.push({ plan: { drive: null, lists: sized.map((entry) => entry.term) }, cost });
+    }
+    candidates.sort((a, b) => a.cost - b.cost);
+    return candidates[0]?.plan ?? { drive: null, lists: [] };
+  }
+
+  private where(terms: Term[], plan: Plan, extra: Sql[] = []): Sql {
+    const parts = terms.map((term) => {
+      if (plan.lists.includes(term)) return listSql(term, this.selection);
+      return termSql(term, term === plan.drive);
+    });
+    const all = [...parts, ...rangeSql(this.selection), ...extra];
+    return all.length ? Prisma.sql`WHERE ${Prisma.join(all, " AND ")}` : Prisma.empty;
+  }
+
+  /** How many claims the selection (narrowed by `segment`) holds. */
+  async count(segment?: Term): Promise<number> {
+    const terms = segment ? [...this.selection.terms, segment] : this.selection.terms;
+    const plan = await this.plan(terms, 1);
+    const rows = await prisma.$queryRaw<Array<{ n: number | bigint }>>`SELECT count(*) AS n FROM "Claim" ${this.where(terms, plan)}`;
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** Claim counts per value of `column` (severity's null included). */
+  async countBy(column: ClaimColumn): Promise<Array<{ value: string | null; count: number }>> {
+    const plan = await this.plan(this.selection.terms, 1, column);
+    const rows = await prisma.$queryRaw<Array<{ value: string | null; n: number | bigint }>>`
+      SELECT ${Prisma.raw(`"${column}"`)} AS value, count(*) AS n FROM "Claim" ${this.where(this.selection.terms, plan)}
+      GROUP BY ${Prisma.raw(`"${column}"`)}`;
+    return rows.map((row) => ({ value: row.value, count: Number(row.n) }));
+  }
+
+  /**
+   * Keys of claims in madeAt order (ties by rowid), within `segment` when given: `skip` rows
+   * are passed over (a page), or only rows after `after` are read (an export batch).
+   * `expected` is how many claims the segment holds, which tells the planner how far the scan goes.
+   */
+  async keys(options: { segment?: Term; dir: Dir; skip: number; take: number; after?: RowKey; expected: number }): Promise<RowKey[]> {
+    const { segment, dir, skip, take, after, expected } = options;
+    const terms = segment ? [...this.selection.terms, segment] : this.selection.terms;
+    const plan = await this.plan(terms, Math.min(1, (skip + take) / Math.max(expected, 1)), segment?.column);
+    const order = Prisma.raw(dir === "asc" ? "ASC" : "DESC");
+    const keyset = after ? [dir === "asc" ? Prisma.sql`("madeAt", rowid) > (${after.madeAt}, ${after.rid})` : Prisma.sql`("madeAt", rowid) < (${after.madeAt}, ${after.rid})`] : [];
+    const rows = await prisma.$queryRaw<Array<{ rid: number | bigint; madeAt: Date | string }>>`
+      SELECT rowid AS rid, "madeAt" AS madeAt FROM "Claim" ${this.where(terms, plan, keyset)}
+      ORDER BY "madeAt" ${order}, rowid ${order} LIMIT ${take} OFFSET ${skip}`;
+    return rows.map((row) => ({ rid: Number(row.rid), madeAt: row.madeAt instanceof Date ? row.madeAt : new Date(row.madeAt) }));
+  }
+}
+
+/** The claim ids behind rowids, in the order given. */
+export async function claimIdsFor(keys: RowKey[]): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const rows = await prisma.$queryRaw<Array<{ rid: number | bigint; id: string }>>`
+    SELECT rowid AS rid, "id" FROM "Claim" WHERE rowid IN (${Prisma.join(keys.map((key) => key.rid))})`;
+  const byRid = new Map(rows.map((row) => [Number(row.rid), row.id]));
+  return keys.flatMap((key) => {
+    const id = byRid.get(key.rid);
+    return id === undefined ? [] : [id];
+  });
+}

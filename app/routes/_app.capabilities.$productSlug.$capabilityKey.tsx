@@ -1,0 +1,119 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CapabilityEditForms } from "../components/capabilities/capability-edit-forms.tsx";
+import { DocsLink } from "../components/capabilities/matrix-table.tsx";
+import { OpenClaimsSinceChange } from "../components/capabilities/open-claims.tsx";
+import { LastVerified, ReviewDue } from "../components/capabilities/review-status.tsx";
+import { RevisionHistory } from "../components/capabilities/revision-history.tsx";
+import { LevelBadge } from "../components/ui/badges.tsx";
+import { userHasPermission } from "../domain/permissions.ts";
+import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
+import { redirectWithToast } from "../lib/toast.server.ts";
+import { auditContextFrom } from "../models/audit.server.ts";
+import { claimAudienceOf } from "../models/capability-claims.server.ts";
+import { getCapabilityPage, listOpenClaimsChangedSince, listOwnerCandidates, markCapabilityVerified, updateCapability } from "../models/capabilities.server.ts";
+import { editCapabilitySchema, verifyCapabilitySchema } from "../schemas/capability.ts";
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.capability.title ?? "Not found"} · Capability matrix · Candor` }];
+
+const NO_CAPABILITY = "There is no capability with that address in the capability matrix.";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "read:matrix");
+  const capability = await getCapabilityPage(params.productSlug ?? "", params.capabilityKey ?? "", new Date());
+  if (!capability) notFound(NO_CAPABILITY);
+  const canEdit = userHasPermission(user, "edit:capability");
+  const audience = await claimAudienceOf(user);
+  const [openClaims, owners] = await Promise.all([
+    audience ? listOpenClaimsChangedSince({ ...capability, revisions: [...capability.revisions].reverse() }, audience) : { total: 0, claims: [] },
+    canEdit ? listOwnerCandidates(capability.owner?.id ?? null) : Promise.resolve([]),
+  ]);
+  return { capability, canEdit, owners, openClaims, mayReadClaims: audience !== null };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "edit:capability", "Only engineers and admins can change the capability matrix.");
+  const capability = await getCapabilityPage(params.productSlug ?? "", params.capabilityKey ?? "", new Date());
+  if (!capability) notFound(NO_CAPABILITY);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const audit = auditContextFrom(request, user.id);
+  const here = `/capabilities/${capability.product.slug}/${capability.key}`;
+
+  if (intent === "update") {
+    const submission = parseWithZod(formData, { schema: editCapabilitySchema() });
+    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    const outcome = await updateCapability(audit, capability.id, { ...submission.value, docsUrl: submission.value.docsUrl ?? null }, user.id);
+    if (!outcome.ok) {
+      const result = submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors });
+      return data({ intent, result }, { status: outcome.conflict ? 409 : 400 });
+    }
+    const message = outcome.value.saved ? "Saved." : "Nothing had changed, so nothing was saved.";
+    return redirectWithToast(here, { kind: outcome.value.saved ? "success" : "info", message });
+  }
+  if (intent === "verify") {
+    const submission = parseWithZod(formData, { schema: verifyCapabilitySchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    const outcome = await markCapabilityVerified(audit, capability.id, submission.value.version, user.id);
+    if (!outcome.ok) return data({ intent, result: submission.reply({ formErrors: outcome.formErrors }) }, { status: outcome.conflict ? 409 : 400 });
+    return redirectWithToast(here, { kind: "success", message: "Marked verified; the review cycle starts again today." });
+  }
+  throw data({ message: "That form is not known here." }, { status: 400 });
+}
+
+export default function CapabilityPage() {
+  const { capability, canEdit, owners, openClaims, mayReadClaims } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { product } = capability;
+  return (
+    <>
+      <p className="small">
+        <Link to="/capabilities">Capability matrix</Link> › <Link to={`/capabilities/${product.slug}`}>{product.name}</Link>
+      </p>
+      <h1>
+        {capability.title} <LevelBadge level={capability.status} />
+      </h1>
+      <dl className="facts panel">
+        <dt>Key</dt>
+        <dd>
+          <code>{capability.key}</code>
+        </dd>
+        <dt>Description</dt>
+        <dd>{capability.description || <span className="muted">—</span>}</dd>
+        <dt>Conditions and limitations</dt>
+        <dd>{capability.conditions || <span className="muted">None</span>}</dd>
+        <dt>Customer pain points</dt>
+        <dd>{capability.painPoints || <span className="muted">—</span>}</dd>
+        <dt>Docs</dt>
+        <dd>
+          <DocsLink url={capability.docsUrl} title={capability.title} />
+        </dd>
+        <dt>Owner</dt>
+        <dd>{capability.owner?.name ?? <span className="muted">No owner</span>}</dd>
+        <dt>Last verified</dt>
+        <dd>
+          <LastVerified verifiedAt={capability.verifiedAt} verifiedBy={capability.verifiedBy} />
+        </dd>
+        <dt>Review due</dt>
+        <dd>
+          <ReviewDue reviewDueAt={capability.reviewDueAt} stale={capability.stale} />
+        </dd>
+      </dl>
+      {canEdit ? (
+        <CapabilityEditForms
+          // A saved change bumps the version: the forms start afresh from the stored row.
+          key={capability.version}
+          capability={{ ...capability, ownerId: capability.owner?.id ?? null, reviewCycleDays: product.reviewCycleDays }}
+          owners={owners}
+          editResult={actionData?.intent === "update" ? actionData.result : undefined}
+          verifyResult={actionData?.intent === "verify" ? actionData.result : undefined}
+        />
+      ) : null}
+      <RevisionHistory revisions={capability.revisions} />
+      {mayReadClaims ? <OpenClaimsSinceChange claims={openClaims.claims} total={openClaims.total} now={capability} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { AuditTrail } from "../components/claims/audit-trail.tsx";
+import { ClaimSummary } from "../components/claims/claim-summary.tsx";
+import { ConflictAlert } from "../components/claims/conflict-alert.tsx";
+import { DisputePanel } from "../components/claims/dispute-panel.tsx";
+import { MatrixCheckPanel } from "../components/claims/matrix-check-panel.tsx";
+import { VerdictPanel } from "../components/claims/verdict-panel.tsx";
+import { canDispute, canMarkCustomerCorrected, canResolveDispute, canVerify, type Actor } from "../domain/claim-rules.ts";
+import { userHasPermission } from "../domain/permissions.ts";
+import { forbidden, notFound, requireUser, requireUserWithPermission, requireUserWithScope } from "../lib/session.server.ts";
+import { redirectWithToast } from "../lib/toast.server.ts";
+import { auditContextFrom } from "../models/audit.server.ts";
+import { markCustomerCorrected, raiseDispute, recordVerdict, resolveDispute, type ChangeResult } from "../models/claim-verdicts.server.ts";
+import { claimIsReadableBy, getClaimForReader } from "../models/claims.server.ts";
+import { disputeSchema, emptySchema, resolveDisputeSchema, verdictSchema } from "../schemas/claims.ts";
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Claim · ${data.claim.accountName} · Candor` : "Claim · Candor" }];
+
+const NO_SUCH_CLAIM = "We could not find that claim.";
+
+// After a 409 the claim has changed under the reader: show it as it now stands.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 || defaultShouldRevalidate;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user } = await requireUserWithScope(request, "read:claim");
+  const actor: Actor = { userId: user.id, role: user.role };
+  const found = await getClaimForReader(params.claimId ?? "", actor);
+  if (!found) notFound(NO_SUCH_CLAIM);
+  const { claim, auditTrail, managedTeamIds } = found;
+  return {
+    claim,
+    auditTrail,
+    verify: canVerify(actor, claim),
+    isVerifier: userHasPermission(user, "verify:claim"),
+    canDispute: canDispute(actor, { salespersonId: claim.salespersonId, status: claim.status, hasDispute: claim.dispute !== null }).allowed,
+    canResolve: canResolveDispute(actor, managedTeamIds, { salespersonTeamId: claim.salesperson.teamId, dispute: claim.dispute }).allowed,
+    canMarkCorrected: canMarkCustomerCorrected(actor, claim).allowed,
+  };
+}
+
+type Intent = "verify" | "correct" | "dispute" | "resolve";
+interface Replyable {
+  reply(options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }): SubmissionResult<string[]>;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const claimId = params.claimId ?? "";
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  // Verdicts are refused to non-engineers before the claim is even looked up.
+  const user = intent === "verify" ? await requireUserWithPermission(request, "verify:claim", "Only engineers verify claims.") : await requireUser(request);
+  const actor: Actor = { userId: user.id, role: user.role };
+  if (!(await claimIsReadableBy(claimId, actor))) notFound(NO_SUCH_CLAIM);
+  const audit = auditContextFrom(request, user.id);
+  const here = `/claims/${claimId}`;
+
+  const respond = async (which: Intent, submission: Replyable, outcome: ChangeResult, done: string) => {
+    if (outcome.ok) return redirectWithToast(here, { kind: "success", message: done });
+    if (outcome.kind === "not-found") notFound(NO_SUCH_CLAIM);
+    if (outcome.kind === "forbidden") forbidden(outcome.message);
+    if (outcome.kind === "conflict") {
+      return data({ intent: which, result: submission.reply({ formErrors: [outcome.conflict.message] }), conflict: outcome.conflict }, { status: 409 });
+    }
+    return data({ intent: which, result: submission.reply({ fieldErrors: outcome.fieldErrors }), conflict: null }, { status: 400 });
+  };
+  const invalid = (which: Intent, submission: Replyable) => data({ intent: which, result: submission.reply(), conflict: null }, { status: 400 });
+
+  if (intent === "verify") {
+    const submission = parseWithZod(formData, { schema: verdictSchema });
+    if (submission.status !== "success") return invalid(intent, submission);
+    const { version, status, severity, note } = submission.value;
+    const outcome = await recordVerdict(audit, actor, claimId, version, { status, severity: severity ?? null, note: note ?? "" });
+    return respond(intent, submission, outcome, "Verdict recorded.");
+  }
+  if (intent === "correct") {
+    const submission = parseWithZod(formData, { schema: emptySchema });
+    return respond(intent, submission, await markCustomerCorrected(audit, actor, claimId), "Recorded that the customer was corrected.");
+  }
+  if (intent === "dispute") {
+    const submission = parseWithZod(formData, { schema: disputeSchema });
+    if (submission.status !== "success") return invalid(intent, submission);
+    return respond(intent, submission, await raiseDispute(audit, actor, claimId, submission.value.reason), "Dispute sent to your manager.");
+  }
+  if (intent === "resolve") {
+    // The disputed status is checked again by the model; the schema only needs it for its message.
+    const submission = parseWithZod(formData, { schema: resolveDisputeSchema("PENDING") });
+    if (submission.status !== "success") return invalid(intent, submission);
+    const { outcome: decision, resolutionNote, status, severity, note } = submission.value;
+    const verdict = decision === "OVERTURNED" ? { status: status ?? null, severity: severity ?? null, note: note ?? "" } : null;
+    const outcome = await resolveDispute(audit, actor, claimId, { outcome: decision, resolutionNote, verdict });
+    return respond(intent, submission, outcome, decision === "UPHELD" ? "Dispute resolved: the verdict stands." : "Dispute resolved: the verdict was overturned.");
+  }
+  throw data({ message: "That form is not known here." }, { status: 400 });
+}
+
+export default function ClaimPage() {
+  const { claim, auditTrail, verify, isVerifier, canDispute, canResolve, canMarkCorrected } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const resultOf = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined);
+  return (
+    <>
+      <p className="small">
+        <Link to={isVerifier ? "/verify" : "/"}>{isVerifier ? "← Verification queue" : "← Home"}</Link>
+      </p>
+      <h1>
+        Claim to {claim.accountName} <span className="muted small">by {claim.salesperson.name}</span>
+      </h1>
+      {actionData?.conflict ? <ConflictAlert conflict={actionData.conflict} /> : null}
+      <div className="grid-2">
+        <ClaimSummary claim={claim} />
+        <MatrixCheckPanel claim={claim} canMarkCorrected={canMarkCorrected} />
+      </div>
+      <VerdictPanel claim={claim} verify={verify} canSeeVerifyForm={isVerifier} lastResult={resultOf("verify")} />
+      <DisputePanel claim={claim} canDispute={canDispute} canResolve={canResolve} results={{ dispute: resultOf("dispute"), resolve: resultOf("resolve") }} />
+      <AuditTrail events={auditTrail} />
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData, useLocation, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useMemo } from "react";
+import { claimsColumns } from "../components/claims-table/claims-columns.tsx";
+import { ClaimsFilters } from "../components/claims-table/claims-filters.tsx";
+import { DataTable } from "../components/data-table/data-table.tsx";
+import { columnFormRedirect, onlyHiddenColumnsChanged, TABLE_PARAMS } from "../components/data-table/table-url.ts";
+import { CLAIM_PAGE_SIZES, hasClaimsFilter, parseClaimsQuery } from "../domain/claims-filter.ts";
+import { requireUserWithScope } from "../lib/session.server.ts";
+import { listClaimsPage } from "../models/claims-table.server.ts";
+import { claimAudienceFor } from "../models/claims.server.ts";
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Claims · Candor" }];
+
+const SCOPE_TEXT = {
+  any: "Every claim logged in Candor.",
+  team: "The claims of the salespeople in the teams you manage.",
+  own: "The claims you have made to customers, with their verdicts.",
+} as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, scope } = await requireUserWithScope(request, "read:claim");
+  const url = new URL(request.url);
+  const canonical = columnFormRedirect(url);
+  if (canonical) throw redirect(canonical);
+  const query = parseClaimsQuery(url.searchParams);
+  const audience = await claimAudienceFor(user.id, scope);
+  const page = await listClaimsPage(audience, query.filter, query.sort, query.page, query.pageSize);
+  return { ...page, notes: [...query.notes, ...page.notes], sort: query.sort, pageSize: query.pageSize, scope };
+}
+
+// Hiding a column changes only the address; the rows the browser has are still right.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  onlyHiddenColumnsChanged(currentUrl, nextUrl) ? false : defaultShouldRevalidate;
+
+/** The export carries the filters and the sort, not the page or the columns shown: it has every column and every row. */
+function exportHref(search: URLSearchParams): string {
+  const params = new URLSearchParams(search);
+  for (const key of [TABLE_PARAMS.page, TABLE_PARAMS.pageSize, TABLE_PARAMS.hide]) params.delete(key);
+  const text = params.toString();
+  return text ? `/claims.csv?${text}` : "/claims.csv";
+}
+
+const claimRowId = (row: { id: string }) => row.id;
+
+export default function ClaimsPage() {
+  const { rows, total, page, pageCount, pageSize, filter, notes, options, sort, scope } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const search = useMemo(() => new URLSearchParams(location.search), [location.search]);
+  const tableSort = useMemo(() => ({ id: sort.key, dir: sort.dir }), [sort.key, sort.dir]);
+  const emptyMessage = hasClaimsFilter(filter)
+    ? "No claims match these filters."
+    : scope === "own"
+      ? "You have not logged any claims yet."
+      : "No claims have been logged yet.";
+
+  return (
+    <>
+      <h1>Claims</h1>
+      <p className="muted">{SCOPE_TEXT[scope]}</p>
+      {/* Keyed by the applied filter so the fields show it again after "Clear filters" or Back. */}
+      <ClaimsFilters key={JSON.stringify(filter)} filter={filter} options={options} search={search} />
+      {notes.length ? (
+        <div className="claims-notes" role="note">
+          <ul>
+            {notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {total > 0 ? (
+        <p>
+          <a href={exportHref(search)} download>
+            Export {total === 1 ? "this claim" : `these ${total.toLocaleString("en-US")} claims`} as CSV
+          </a>
+        </p>
+      ) : null}
+      <DataTable
+        caption={scope === "own" ? "Your claims" : "Claims"}
+        columns={claimsColumns}
+        data={rows}
+        getRowId={claimRowId}
+        total={total}
+        page={Math.min(page, pageCount)}
+        pageSize={pageSize}
+        pageSizes={CLAIM_PAGE_SIZES}
+        sort={tableSort}
+        rowHeader="madeAt"
+        noun={["claim", "claims"]}
+        emptyMessage={emptyMessage}
+      />
+    </>
+  );
+}

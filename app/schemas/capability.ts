@@ -1,0 +1,75 @@
+// The capability forms (new, edit, mark verified), shared by the browser and the server, so it
+// must stay free of server imports.
+import { z } from "zod";
+import { sameFacts } from "../domain/capability-changes.ts";
+import { CAPABILITY_LEVELS, levelLabel, type CapabilityLevel } from "../domain/levels.ts";
+import { safeDocsUrl } from "../domain/spec-sheet.ts";
+
+export const LEVEL_OPTIONS = CAPABILITY_LEVELS.map((level) => ({ value: level, label: levelLabel(level) }));
+
+export const NOTE_REQUIRED = "Say why the status or conditions changed; the note is kept in the history.";
+
+// conform sends an empty field as undefined; these fields are optional text, stored as "".
+const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`).default("");
+
+const rowFields = {
+  title: z.string({ error: "Enter a title." }).trim().min(1, "Enter a title.").max(120, "Use at most 120 characters."),
+  description: text(2000),
+  status: z.enum(CAPABILITY_LEVELS, { error: "Choose a status." }),
+  conditions: text(2000),
+  painPoints: text(2000),
+  docsUrl: z
+    .string()
+    .trim()
+    .max(500, "Use at most 500 characters.")
+    .refine((value) => safeDocsUrl(value) !== null, "Enter a full link starting with https:// or http://, or leave it empty.")
+    .optional(),
+  ownerId: z.string({ error: "Choose the engineer who owns this row." }).min(1, "Choose the engineer who owns this row."),
+  note: text(500),
+};
+
+export const newCapabilitySchema = z.object({
+  key: z
+    .string({ error: "Enter a key." })
+    .trim()
+    .max(60, "Use at most 60 characters.")
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters and digits, with single hyphens between words (e.g. excel-export)."),
+  ...rowFields,
+});
+
+const versionField = z.coerce.number({ error: "Reload the page and try again." }).int().min(1);
+
+const editObject = z.object({ ...rowFields, version: versionField });
+
+/**
+ * The edit form. Given the row as the editor loaded it, the browser can ask for the note before
+ * submitting; the server checks the same rule against the stored row in the model.
+ */
+export function editCapabilitySchema(current?: { status: CapabilityLevel; conditions: string }) {
+  if (!current) return editObject;
+  return editObject.refine((value) => value.note !== "" || sameFacts(value, current), { path: ["note"], message: NOTE_REQUIRED });
+}
+
+export const verifyCapabilitySchema = z.object({ version: versionField });
+
+export type NewCapabilityValues = z.output<typeof newCapabilitySchema>;
+export type EditCapabilityValues = z.output<typeof editObject>;
+
+// The matrix filters live in the URL (a GET form), so a filtered view can be bookmarked; a value
+// that does not parse is ignored rather than refused.
+export const DUE_SOON_DAYS = 30;
+export const REVIEW_FILTERS = ["overdue", "due-soon", "current"] as const;
+export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
+export const REVIEW_FILTER_OPTIONS: ReadonlyArray<{ value: ReviewFilter; label: string }> = [
+  { value: "overdue", label: "Stale — review overdue" },
+  { value: "due-soon", label: `Review due within ${DUE_SOON_DAYS} days` },
+  { value: "current", label: "Not overdue" },
+];
+
+export const matrixFilterSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  status: z.enum(CAPABILITY_LEVELS).optional().catch(undefined),
+  owner: z.string().max(40).optional().catch(undefined),
+  review: z.enum(REVIEW_FILTERS).optional().catch(undefined),
+});
+export type MatrixFilterValues = z.output<typeof matrixFilterSchema>;

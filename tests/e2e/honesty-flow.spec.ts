@@ -1,0 +1,121 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signIn, signInAs } from "./fixtures.ts";
+
+// The heart of Candor end to end: a salesperson overstates a capability and sees it at once,
+// an engineer judges the claim, the salesperson disputes the verdict, their manager resolves it.
+
+async function pageAs(browser: Browser, role: Parameters<typeof signInAs>[1]): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAs(page, role);
+  return page;
+}
+
+test("log → matrix warning → verify → 409 for the late engineer → dispute → resolve, with the history on the claim page", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const account = `Honesty Flow ${Date.now()}`;
+
+  // 1. The salesperson tells a customer a Partial capability is Supported.
+  const sales = await pageAs(browser, "sales");
+  await sales.goto("/claims/new");
+  await sales.getByLabel("Product").selectOption({ label: "Ledgerline" });
+  await sales.getByLabel("Filter capabilities").fill("excel");
+  await sales.getByLabel("Capability", { exact: true }).selectOption({ label: "Excel export" });
+  await sales.getByLabel("What the customer was told").selectOption({ label: "Supported" });
+  const preview = sales.getByRole("region", { name: "What the matrix says" });
+  // The warning, with the conditions, shows before anything is submitted.
+  await expect(preview).toContainText("Overstates the matrix");
+  await expect(preview).toContainText("You said Supported; engineering says Partial: xlsx for Excel 2007 and later; legacy .xls not supported");
+  await expect(sales).toHaveURL(/\/claims\/new$/);
+
+  await sales.getByLabel("The words").fill("Our Excel export works with every version of Excel, including .xls.");
+  await sales.getByLabel("Channel").selectOption({ label: "Call" });
+  await sales.getByLabel("Account name").fill(account);
+  await sales.getByRole("button", { name: "Log the claim" }).click();
+  await sales.waitForURL((url) => /^\/claims\/(?!new$)[^/]+$/.test(url.pathname));
+  const claimPath = new URL(sales.url()).pathname;
+  const check = sales.getByRole("region", { name: "Matrix check" });
+  await expect(check).toContainText("engineering says Partial: xlsx for Excel 2007 and later; legacy .xls not supported");
+  await expect(check.getByRole("button", { name: "I corrected this with the customer" })).toBeVisible();
+
+  // 2. Two engineers open the claim from the queue; the first verdict wins.
+  const engineer = await pageAs(browser, "engineer");
+  await engineer.goto("/verify");
+  await engineer.getByLabel("Product").selectOption({ label: "Ledgerline" });
+  await engineer.getByLabel("Matrix check").selectOption({ label: "Overstates the matrix" });
+  await engineer.getByRole("button", { name: "Filter" }).click();
+  await expect(engineer).toHaveURL(/product=ledgerline&check=OVERSTATES/);
+  const row = engineer.locator(`a[href="${claimPath}"]`);
+  // Oldest first: the new claim is on the last page.
+  const next = engineer.getByRole("link", { name: "Next" });
+  await expect(async () => {
+    if (await row.isVisible()) return;
+    await next.click({ timeout: 2_000 });
+    await expect(row).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await row.click();
+  await expect(engineer).toHaveURL(claimPath);
+
+  const lateEngineer = await (await browser.newContext()).newPage();
+  await signIn(lateEngineer, "jun.tanaka@candor.test");
+  await expect(lateEngineer).toHaveURL("/engineering");
+  await lateEngineer.goto(claimPath);
+  await expect(lateEngineer.getByRole("button", { name: "Record verdict" })).toBeVisible();
+
+  const verdictForm = engineer.getByRole("form", { name: "Record your verdict" });
+  await verdictForm.getByLabel("Verdict").selectOption({ label: "Inaccurate" });
+  await verdictForm.getByLabel("Severity").selectOption({ label: "High" });
+  await verdictForm.getByLabel("Note").fill("Only xlsx is supported; legacy .xls files cannot be exported.");
+  await verdictForm.getByRole("button", { name: "Record verdict" }).click();
+  await expect(engineer.getByRole("region", { name: "Verdict" })).toContainText("Sam Keller");
+
+  const lateForm = lateEngineer.getByRole("form", { name: "Record your verdict" });
+  await lateForm.getByLabel("Verdict").selectOption({ label: "Accurate" });
+  await lateForm.getByLabel("Severity").selectOption({ label: "Low" });
+  await lateForm.getByRole("button", { name: "Record verdict" }).click();
+  await expect(lateEngineer.getByRole("alert")).toContainText("Sam Keller recorded a verdict (Inaccurate, High) at");
+  await expect(lateEngineer.getByRole("alert")).toContainText("Nothing was overwritten.");
+  // Nothing of the late verdict was stored, and the page now shows the one that was.
+  await expect(lateEngineer.getByRole("region", { name: "Verdict" })).toContainText("Inaccurate");
+  await expect(lateForm).toHaveCount(0);
+
+  // A plain form post with the stale version gets 409, with who decided and when.
+  const stale = await lateEngineer.request.post(claimPath, {
+    form: { intent: "verify", status: "ACCURATE", severity: "LOW", note: "", version: "1" },
+    headers: { origin: new URL(lateEngineer.url()).origin },
+  });
+  expect(stale.status()).toBe(409);
+  expect(await stale.text()).toContain("Sam Keller recorded a verdict (Inaccurate, High) at");
+
+  // 3. The salesperson sees the verdict on their home and disputes it.
+  await sales.goto("/home");
+  const homeRow = sales.getByRole("row").filter({ hasText: account });
+  await expect(homeRow).toContainText("Inaccurate");
+  await sales.goto(claimPath);
+  await sales.getByLabel("Why the verdict is wrong").fill("The customer only ever exports to xlsx; .xls never came up.");
+  await sales.getByRole("button", { name: "Dispute this verdict" }).click();
+  const dispute = sales.getByRole("region", { name: "Dispute" });
+  await expect(dispute).toContainText("Disputed by Maya Chen");
+  await expect(dispute.getByRole("button", { name: "Dispute this verdict" })).toHaveCount(0);
+
+  // 4. Their manager overturns it and sets the new verdict in the same step.
+  const manager = await pageAs(browser, "manager");
+  await manager.goto(claimPath);
+  await manager.getByLabel("Decision").selectOption({ label: "Overturn: replace the verdict" });
+  await manager.getByLabel("Note to the salesperson").fill("The deal is xlsx only, so the claim was mostly right.");
+  await manager.getByLabel("New verdict", { exact: true }).selectOption({ label: "Partially accurate" });
+  await manager.getByLabel("New severity").selectOption({ label: "Medium" });
+  await manager.getByLabel("New verdict note").fill("True for xlsx; .xls was not part of the deal.");
+  await manager.getByRole("button", { name: "Resolve dispute" }).click();
+
+  // 5. The claim page tells the whole story.
+  await sales.reload();
+  await expect(sales.getByRole("region", { name: "Verdict" })).toContainText("Partially accurate");
+  const history = sales.getByRole("region", { name: "Dispute" });
+  await expect(history).toContainText("Overturned by Priya Raman");
+  await expect(history).toContainText("the verdict changed from Inaccurate to Partially accurate (Medium)");
+  const audit = sales.getByRole("region", { name: "Audit trail" });
+  for (const action of ["claim.create", "claim.verify", "claim.dispute", "claim.dispute.resolve"]) {
+    await expect(audit.getByText(action, { exact: true })).toBeVisible();
+  }
+});
