@@ -48,7 +48,10 @@ export interface RowKey {
 // row, adding an index entry to a rowid list, and reading an index entry while scanning.
 const LOOKUP_COST = 12;
 const LIST_ENTRY_COST = 1;
-const SCAN_COST = 0.25;
+const SCAN_COST = 0.3;
+// Driving from a filter this small and reading its table rows is always cheap (a few ms), so
+// sizes are first counted only up to here, and counted in full only when every filter is larger.
+const FEW = 2_000;
 
 type Sql = Prisma.Sql;
 
@@ -88,24 +91,34 @@ interface Plan {
  */
 export class ClaimQuery {
   private readonly sizes = new Map<string, Promise<number>>();
+  private readonly few: number;
 
-  constructor(readonly selection: ClaimSelection) {}
+  /** `options.few` replaces FEW: tests set 0 to reach the cost-based plans on the small demo data. */
+  constructor(
+    readonly selection: ClaimSelection,
+    options: { few?: number } = {},
+  ) {
+    this.few = options.few ?? FEW;
+  }
 
   /** Claims matching one filter (or, for null, the date range alone): a covering-index count. */
-  private size(term: Term | null): Promise<number> {
-    const key = termKey(term, this.selection);
+  private size(term: Term | null, cap?: number): Promise<number> {
+    const key = `${termKey(term, this.selection)}/${cap ?? "all"}`;
     let size = this.sizes.get(key);
     if (!size) {
       const parts = [...(term ? [termSql(term, true)] : []), ...rangeSql(this.selection)];
       const where = parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
-      size = prisma.$queryRaw<Array<{ n: number | bigint }>>`SELECT count(*) AS n FROM "Claim" ${where}`.then((rows) => Number(rows[0]?.n ?? 0));
+      const rows = cap
+        ? prisma.$queryRaw<Array<{ n: number | bigint }>>`SELECT count(*) AS n FROM (SELECT 1 FROM "Claim" ${where} LIMIT ${cap})`
+        : prisma.$queryRaw<Array<{ n: number | bigint }>>`SELECT count(*) AS n FROM "Claim" ${where}`;
+      size = rows.then((result) => Number(result[0]?.n ?? 0));
       this.sizes.set(key, size);
     }
     return size;
   }
 
-  private async sized(terms: Term[]): Promise<Array<{ term: Term; size: number }>> {
-    const sizes = await Promise.all(terms.map((term) => this.size(term)));
+  private async sized(terms: Term[], cap?: number): Promise<Array<{ term: Term; size: number }>> {
+    const sizes = await Promise.all(terms.map((term) => this.size(term, cap)));
     return terms.map((term, index) => ({ term, size: sizes[index] ?? 0 })).sort((a, b) => a.size - b.size);
   }
 
@@ -126,6 +139,8 @@ export class ClaimQuery {
     const preferScan = prefer !== undefined && INDEXED.has(prefer) && !indexed.some((term) => term.column === prefer);
     if (indexed.length === 0 && !preferScan) return { drive: null, lists: [] };
     if (indexed.length === 1 && residual.length === 0 && !preferScan) return { drive: indexed[0] ?? null, lists: [] };
+    const [smallest] = await this.sized(indexed, this.few + 1);
+    if (smallest && smallest.size <= this.few) return { drive: smallest.term, lists: [] };
     const needsTotal = preferScan || residual.length > 0 || groupsByResidual;
     const [sized, total] = await Promise.all([this.sized(indexed), needsTotal ? this.size(null) : Promise.resolve(0)]);
     const read = (entry: { term: Term; size: number }) => entry.size * Math.min(1, reach * entry.term.values.length);
@@ -195,16 +210,4 @@ export class ClaimQuery {
       ORDER BY "madeAt" ${order}, rowid ${order} LIMIT ${take} OFFSET ${skip}`;
     return rows.map((row) => ({ rid: Number(row.rid), madeAt: row.madeAt instanceof Date ? row.madeAt : new Date(row.madeAt) }));
   }
-}
-
-/** The claim ids behind rowids, in the order given. */
-export async function claimIdsFor(keys: RowKey[]): Promise<string[]> {
-  if (keys.length === 0) return [];
-  const rows = await prisma.$queryRaw<Array<{ rid: number | bigint; id: string }>>`
-    SELECT rowid AS rid, "id" FROM "Claim" WHERE rowid IN (${Prisma.join(keys.map((key) => key.rid))})`;
-  const byRid = new Map(rows.map((row) => [Number(row.rid), row.id]));
-  return keys.flatMap((key) => {
-    const id = byRid.get(key.rid);
-    return id === undefined ? [] : [id];
-  });
 }

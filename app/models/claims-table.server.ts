@@ -1,146 +1,34 @@
 // The claims table (issue 3 item 7) and its CSV export: one page of the claims a reader may see,
 // filtered and sorted on the server, and the same selection streamed in keyset batches. How the
 // SQL stays fast on 200,000 claims is explained in claims-table-query.server.ts.
-import { madeAtBounds, type ClaimSortKey, type ClaimsFilter, type SortDir } from "../domain/claims-filter.ts";
-import { claimStatusLabel, matrixCheckLabel, SEVERITIES, type ClaimStatus, type MatrixCheckResult } from "../domain/levels.ts";
+import type { ClaimSortKey, ClaimsFilter, SortDir } from "../domain/claims-filter.ts";
+import {
+  claimStatusLabel,
+  isCapabilityLevel,
+  isChannel,
+  isClaimSource,
+  isClaimStatus,
+  isMatrixCheckResult,
+  isSeverity,
+  matrixCheckLabel,
+  SEVERITIES,
+  type CapabilityLevel,
+  type Channel,
+  type ClaimSource,
+  type ClaimStatus,
+  type MatrixCheckResult,
+  type Severity,
+} from "../domain/levels.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
-import { ClaimQuery, claimIdsFor, type ClaimColumn, type RowKey, type Term } from "./claims-table-query.server.ts";
+import { resolveClaimsFilter, type ClaimsFilterOptions, type ResolvedClaimsFilter } from "./claims-table-filters.server.ts";
+import type { ClaimQuery, ClaimColumn, RowKey, Term } from "./claims-table-query.server.ts";
 import type { ClaimAudience } from "./claims.server.ts";
-import { listProductsWithCapabilities } from "./engineer-questions.server.ts";
+
+export type { ClaimsFilterOptions };
 
 const STATEMENT_SHOWN = 140;
 export const EXPORT_BATCH_SIZE = 5_000;
-
-export interface ClaimsFilterOptions {
-  /**
-   * Salespeople to offer: those the reader may see when they are few (a manager's teams), else
-   * those of the chosen team; the chosen salesperson always. Empty for a salesperson reading
-   * their own claims.
-   */
-  salespeople: Person[];
-  /** True when the reader may see too many salespeople to list before a team is chosen. */
-  salespeopleNeedTeam: boolean;
-  teams: Array<{ id: string; name: string }>;
-  products: Array<{ id: string; slug: string; name: string; capabilities: Array<{ id: string; key: string; title: string }> }>;
-}
-
-type Person = { id: string; name: string; active: boolean; teamId: string | null };
-
-interface Resolved {
-  /** The filter actually applied: the URL's, less what could not be used. */
-  filter: ClaimsFilter;
-  /** Null when no claim can match (e.g. a team without salespeople). */
-  query: ClaimQuery | null;
-  notes: string[];
-  options: ClaimsFilterOptions;
-  names: Map<string, string>;
-}
-
-// A select of a thousand names is slow to send and useless to scroll; past this many, the
-// salesperson list waits for a team to be chosen.
-const SALESPEOPLE_LISTED = 150;
-const personSelect = { id: true, name: true, role: true, active: true, teamId: true } as const;
-
-async function loadProducts(): Promise<ClaimsFilterOptions["products"]> {
-  const products = await listProductsWithCapabilities();
-  return products.map((product) => ({
-    id: product.id,
-    slug: product.slug,
-    name: product.name,
-    capabilities: product.capabilities.map(({ id, key, title }) => ({ id, key, title })),
-  }));
-}
-
-const toPerson = ({ id, name, active, teamId }: Person): Person => ({ id, name, active, teamId });
-const intersect = (a: string[] | null, b: string[]) => (a === null ? b : a.filter((id) => b.includes(id)));
-
-/**
- * The salespeople a filter allows (null: anyone), within the audience, and the people to offer
- * in the form. A team or salesperson outside the audience is dropped with a note.
- */
-async function resolvePeople(audience: ClaimAudience, filter: ClaimsFilter, teams: ClaimsFilterOptions["teams"], notes: string[]) {
-  // Everyone in a manager's teams (any role, as claimAudienceWhere counts them); nobody is
-  // loaded for "all", where the whole company would be.
-  const scope = audience.kind === "teams" ? await prisma.user.findMany({ where: { teamId: { in: audience.teamIds } }, select: personSelect, orderBy: [{ name: "asc" }, { id: "asc" }] }) : null;
-  let allowed: string[] | null = audience.kind === "own" ? [audience.userId] : scope ? scope.map((person) => person.id) : null;
-  let members: typeof scope = null;
-
-  if (filter.team !== undefined) {
-    const teamId = filter.team;
-    if (teams.some((team) => team.id === teamId)) {
-      members = scope ? scope.filter((person) => person.teamId === teamId) : await prisma.user.findMany({ where: { teamId }, select: personSelect, orderBy: [{ name: "asc" }, { id: "asc" }] });
-      allowed = intersect(allowed, members.map((member) => member.id));
-    } else {
-      notes.push("Ignored the team filter: it is not a team whose claims you can read.");
-      delete filter.team;
-    }
-  }
-  let chosen: Person | null = null;
-  if (filter.salesperson !== undefined) {
-    const id = filter.salesperson;
-    const found =
-      audience.kind === "own" ? (id === audience.userId ? { id, name: "", active: true, teamId: null } : null)
-      : scope ? (scope.find((person) => person.id === id) ?? null)
-      : await prisma.user.findUnique({ where: { id }, select: personSelect });
-    if (found) {
-      chosen = toPerson(found);
-      allowed = intersect(allowed, [id]);
-    } else {
-      notes.push("Ignored the salesperson filter: it is not someone whose claims you can read.");
-      delete filter.salesperson;
-    }
-  }
-
-  const salesOf = (people: NonNullable<typeof scope>) => people.filter((person) => person.role === "SALES").map(toPerson);
-  const inScope = scope ? salesOf(scope) : null;
-  const needTeam = audience.kind === "all" || (inScope !== null && inScope.length > SALESPEOPLE_LISTED);
-  const listed = audience.kind === "own" ? [] : members ? salesOf(members) : needTeam ? [] : (inScope ?? []);
-  if (chosen && audience.kind !== "own" && !listed.some((person) => person.id === chosen.id)) listed.push(chosen);
-  const names = new Map([...(scope ?? []), ...(members ?? []), ...(chosen ? [chosen] : [])].map((person) => [person.id, person.name]));
-  return { allowed, salespeople: listed, salespeopleNeedTeam: needTeam && audience.kind !== "own", names };
-}
-
-/** Turns the URL's filter into SQL terms within the reader's audience, dropping what cannot apply. */
-async function resolve(audience: ClaimAudience, requested: ClaimsFilter): Promise<Resolved> {
-  const [teams, products] = await Promise.all([
-    audience.kind === "own"
-      ? Promise.resolve([])
-      : prisma.team.findMany({ where: audience.kind === "teams" ? { id: { in: audience.teamIds } } : {}, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    loadProducts(),
-  ]);
-  const filter: ClaimsFilter = { ...requested };
-  const notes: string[] = [];
-  const terms: Term[] = [];
-  const { allowed, salespeople, salespeopleNeedTeam, names } = await resolvePeople(audience, filter, teams, notes);
-  const options: ClaimsFilterOptions = { salespeople, salespeopleNeedTeam, teams, products };
-
-  const product = options.products.find((candidate) => candidate.slug === filter.product);
-  if (filter.product !== undefined && !product) {
-    notes.push(`Ignored the product filter: no product is called “${filter.product}”.`);
-    delete filter.product;
-  }
-  if (product) terms.push({ column: "productId", values: [product.id] });
-  if (filter.capability !== undefined) {
-    const capability = product?.capabilities.find((candidate) => candidate.key === filter.capability);
-    if (capability) {
-      terms.push({ column: "capabilityId", values: [capability.id] });
-    } else {
-      notes.push(
-        product
-          ? `Ignored the capability filter: ${product.name} has no capability “${filter.capability}”.`
-          : "Ignored the capability filter: choose the product it belongs to as well.",
-      );
-      delete filter.capability;
-    }
-  }
-  if (filter.status) terms.push({ column: "status", values: [filter.status] });
-  if (filter.matrixCheck) terms.push({ column: "matrixCheck", values: [filter.matrixCheck] });
-  if (filter.channel) terms.push({ column: "channel", values: [filter.channel] });
-  if (allowed !== null) terms.unshift({ column: "salespersonId", values: allowed });
-
-  const query = allowed !== null && allowed.length === 0 ? null : new ClaimQuery({ terms, ...madeAtBounds(filter) });
-  return { filter, query, notes, options, names };
-}
 
 // ---------------------------------------------------------------- ordering
 
@@ -164,7 +52,7 @@ const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true })
  * (names and labels, not ids); within a group claims go newest first. Severity follows its
  * rank (low, medium, high); claims without one come last either way.
  */
-async function orderedBuckets(resolved: Resolved & { query: ClaimQuery }, key: Exclude<ClaimSortKey, "madeAt">, dir: SortDir): Promise<Bucket[]> {
+async function orderedBuckets(resolved: ResolvedClaimsFilter & { query: ClaimQuery }, key: Exclude<ClaimSortKey, "madeAt">, dir: SortDir): Promise<Bucket[]> {
   const buckets = await resolved.query.countBy(SORT_COLUMN[key]);
   let label: (value: string) => string;
   if (key === "salesperson") {
@@ -193,7 +81,7 @@ interface Segment {
   count: number;
 }
 
-async function segmentsFor(resolved: Resolved & { query: ClaimQuery }, sort: { key: ClaimSortKey; dir: SortDir }): Promise<Segment[]> {
+async function segmentsFor(resolved: ResolvedClaimsFilter & { query: ClaimQuery }, sort: { key: ClaimSortKey; dir: SortDir }): Promise<Segment[]> {
   if (sort.key === "madeAt") return [{ dir: sort.dir, count: await resolved.query.count() }];
   const column = SORT_COLUMN[sort.key];
   const buckets = await orderedBuckets(resolved, sort.key, sort.dir);
@@ -216,32 +104,96 @@ async function keysAcross(query: ClaimQuery, segments: Segment[], skip: number, 
   return keys;
 }
 
-// ---------------------------------------------------------------- the page
+// ---------------------------------------------------------------- the rows
 
-const rowSelect = {
-  id: true,
-  madeAt: true,
-  accountName: true,
-  statement: true,
-  assertedLevel: true,
-  channel: true,
-  matrixCheck: true,
-  status: true,
-  severity: true,
-  verifiedAt: true,
-  salesperson: { select: { id: true, name: true, team: { select: { name: true } } } },
-  product: { select: { name: true } },
-  capability: { select: { title: true } },
-} as const;
+interface ClaimRecord {
+  rid: number;
+  id: string;
+  madeAt: Date;
+  accountName: string;
+  statement: string;
+  assertedLevel: CapabilityLevel;
+  channel: Channel;
+  source: ClaimSource;
+  matrixCheck: MatrixCheckResult;
+  status: ClaimStatus;
+  severity: Severity | null;
+  verifiedAt: Date | null;
+  customerCorrectedAt: Date | null;
+  salespersonId: string;
+  salespersonName: string;
+  salespersonEmail: string;
+  teamName: string | null;
+  productName: string;
+  capabilityTitle: string | null;
+}
 
-async function rowsFor(ids: string[]) {
-  const claims = await prisma.claim.findMany({ where: { id: { in: ids } }, select: rowSelect });
-  const byId = new Map(claims.map((claim) => [claim.id, claim]));
-  return ids.flatMap((id) => {
-    const claim = byId.get(id);
-    return claim ? [claim] : [];
+function checked<T extends string>(value: unknown, is: (value: unknown) => value is T, column: string): T {
+  if (!is(value)) throw new Error(`Claim.${column} holds ${JSON.stringify(value)}, which is not one of its values`);
+  return value;
+}
+
+function date(value: unknown): Date | null {
+  return value === null || value === undefined ? null : value instanceof Date ? value : new Date(String(value));
+}
+
+function requiredDate(value: unknown, column: string): Date {
+  const parsed = date(value);
+  if (!parsed) throw new Error(`Claim.${column} is empty`);
+  return parsed;
+}
+
+/**
+ * The claims behind `keys`, in that order, with their people, team, product and capability
+ * names: one joined query (a page or an export batch), rather than one per relation.
+ */
+async function claimRecords(keys: RowKey[]): Promise<ClaimRecord[]> {
+  if (keys.length === 0) return [];
+  const rows = await prisma.$queryRaw<Array<Record<string, unknown> & { rid: number | bigint }>>`
+    SELECT c.rowid AS rid, c."id", c."madeAt", c."accountName", c."statement", c."assertedLevel", c."channel", c."source",
+           c."matrixCheck", c."status", c."severity", c."verifiedAt", c."customerCorrectedAt",
+           u."id" AS salespersonId, u."name" AS salespersonName, u."email" AS salespersonEmail, t."name" AS teamName,
+           p."name" AS productName, cap."title" AS capabilityTitle
+      FROM "Claim" c
+      JOIN "User" u ON u."id" = c."salespersonId"
+      LEFT JOIN "Team" t ON t."id" = u."teamId"
+      JOIN "Product" p ON p."id" = c."productId"
+      LEFT JOIN "Capability" cap ON cap."id" = c."capabilityId"
+     WHERE c.rowid IN (${Prisma.join(keys.map((key) => key.rid))})`;
+  const text = (value: unknown) => String(value ?? "");
+  const byRid = new Map(
+    rows.map((row): [number, ClaimRecord] => [
+      Number(row.rid),
+      {
+        rid: Number(row.rid),
+        id: text(row.id),
+        madeAt: requiredDate(row.madeAt, "madeAt"),
+        accountName: text(row.accountName),
+        statement: text(row.statement),
+        assertedLevel: checked(row.assertedLevel, isCapabilityLevel, "assertedLevel"),
+        channel: checked(row.channel, isChannel, "channel"),
+        source: checked(row.source, isClaimSource, "source"),
+        matrixCheck: checked(row.matrixCheck, isMatrixCheckResult, "matrixCheck"),
+        status: checked(row.status, isClaimStatus, "status"),
+        severity: row.severity === null ? null : checked(row.severity, isSeverity, "severity"),
+        verifiedAt: date(row.verifiedAt),
+        customerCorrectedAt: date(row.customerCorrectedAt),
+        salespersonId: text(row.salespersonId),
+        salespersonName: text(row.salespersonName),
+        salespersonEmail: text(row.salespersonEmail),
+        teamName: row.teamName === null ? null : text(row.teamName),
+        productName: text(row.productName),
+        capabilityTitle: row.capabilityTitle === null ? null : text(row.capabilityTitle),
+      },
+    ]),
+  );
+  return keys.flatMap((key) => {
+    const record = byRid.get(key.rid);
+    return record ? [record] : [];
   });
 }
+
+// ---------------------------------------------------------------- the page
 
 function shorten(text: string): string {
   return text.length > STATEMENT_SHOWN ? `${text.slice(0, STATEMENT_SHOWN - 1).trimEnd()}…` : text;
@@ -249,15 +201,15 @@ function shorten(text: string): string {
 
 export type ClaimsTableRow = ReturnType<typeof toTableRow>;
 
-function toTableRow(claim: Awaited<ReturnType<typeof rowsFor>>[number]) {
+function toTableRow(claim: ClaimRecord) {
   return {
     id: claim.id,
     madeAt: claim.madeAt,
-    salesperson: { id: claim.salesperson.id, name: claim.salesperson.name },
-    team: claim.salesperson.team?.name ?? null,
+    salesperson: { id: claim.salespersonId, name: claim.salespersonName },
+    team: claim.teamName,
     accountName: claim.accountName,
-    product: claim.product.name,
-    capability: claim.capability?.title ?? null,
+    product: claim.productName,
+    capability: claim.capabilityTitle,
     assertedLevel: claim.assertedLevel,
     statement: shorten(claim.statement),
     channel: claim.channel,
@@ -287,7 +239,7 @@ export async function listClaimsPage(
   page: number,
   pageSize: number,
 ): Promise<ClaimsPage> {
-  const resolved = await resolve(audience, requested);
+  const resolved = await resolveClaimsFilter(audience, requested);
   const { filter, notes, options, query } = resolved;
   if (!query) return { rows: [], total: 0, page: 1, pageCount: 1, filter, notes, options };
   const segments = await segmentsFor({ ...resolved, query }, sort);
@@ -295,7 +247,7 @@ export async function listClaimsPage(
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const shown = Math.min(Math.max(1, page), pageCount);
   const keys = await keysAcross(query, segments, (shown - 1) * pageSize, pageSize);
-  const rows = (await rowsFor(await claimIdsFor(keys))).map(toTableRow);
+  const rows = (await claimRecords(keys)).map(toTableRow);
   return { rows, total, page: shown, pageCount, filter, notes, options };
 }
 
@@ -321,44 +273,28 @@ export const CLAIMS_CSV_HEADER = [
   "Customer corrected at (UTC)",
 ];
 
-const exportSelect = {
-  ...rowSelect,
-  source: true,
-  customerCorrectedAt: true,
-  salesperson: { select: { name: true, email: true, team: { select: { name: true } } } },
-} as const;
-
 const iso = (date: Date | null) => (date ? date.toISOString() : "");
 
 async function exportRows(keys: RowKey[]): Promise<string[][]> {
-  const ids = await claimIdsFor(keys);
-  const claims = await prisma.claim.findMany({ where: { id: { in: ids } }, select: exportSelect });
-  const byId = new Map(claims.map((claim) => [claim.id, claim]));
-  return ids.flatMap((id) => {
-    const claim = byId.get(id);
-    if (!claim) return [];
-    return [
-      [
-        claim.id,
-        iso(claim.madeAt),
-        claim.salesperson.name,
-        claim.salesperson.email,
-        claim.salesperson.team?.name ?? "",
-        claim.accountName,
-        claim.product.name,
-        claim.capability?.title ?? "",
-        claim.assertedLevel,
-        claim.statement,
-        claim.channel,
-        claim.source,
-        claim.matrixCheck,
-        claim.status,
-        claim.severity ?? "",
-        iso(claim.verifiedAt),
-        iso(claim.customerCorrectedAt),
-      ],
-    ];
-  });
+  return (await claimRecords(keys)).map((claim) => [
+    claim.id,
+    iso(claim.madeAt),
+    claim.salespersonName,
+    claim.salespersonEmail,
+    claim.teamName ?? "",
+    claim.accountName,
+    claim.productName,
+    claim.capabilityTitle ?? "",
+    claim.assertedLevel,
+    claim.statement,
+    claim.channel,
+    claim.source,
+    claim.matrixCheck,
+    claim.status,
+    claim.severity ?? "",
+    iso(claim.verifiedAt),
+    iso(claim.customerCorrectedAt),
+  ]);
 }
 
 /**
@@ -372,7 +308,7 @@ export async function* iterateClaimsForExport(
   sort: { key: ClaimSortKey; dir: SortDir },
   batchSize = EXPORT_BATCH_SIZE,
 ): AsyncGenerator<string[][]> {
-  const resolved = await resolve(audience, requested);
+  const resolved = await resolveClaimsFilter(audience, requested);
   const { query } = resolved;
   if (!query) return;
   let pending: RowKey[] = [];

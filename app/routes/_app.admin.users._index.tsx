@@ -4,6 +4,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorList, InputField, SelectField } from "../components/ui/field.tsx";
+import { FilterSelect } from "../components/ui/filter-select.tsx";
+import { Pagination } from "../components/ui/pagination.tsx";
 import { ROLE_LABEL } from "../domain/permissions.ts";
 import { requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
@@ -41,6 +43,11 @@ const filterSchema = z.object({
   page: z.coerce.number().int().min(1).optional().catch(undefined),
 });
 
+const STATUS_OPTIONS = [
+  { value: "active", label: "Active" },
+  { value: "inactive", label: "Deactivated" },
+];
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "admin:users");
   const filters = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
@@ -61,12 +68,6 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: submission.reply({ fieldErrors, formErrors: outcome.formErrors, hideFields: ["password"] }) }, { status: 400 });
   }
   return redirectWithToast(`/admin/users/${outcome.value.id}`, { kind: "success", message: `Created the account for ${submission.value.name}.` });
-}
-
-function pageLink(search: URLSearchParams, page: number) {
-  const next = new URLSearchParams(search);
-  next.set("page", String(page));
-  return `?${next}`;
 }
 
 export default function UsersPage() {
@@ -94,25 +95,8 @@ export default function UsersPage() {
           <label htmlFor="filter-q">Name or email</label>
           <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} />
         </div>
-        <div className="field">
-          <label htmlFor="filter-role">Role</label>
-          <select id="filter-role" name="role" defaultValue={filters.role ?? ""}>
-            <option value="">Any role</option>
-            {ROLE_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-status">Status</label>
-          <select id="filter-status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">Active and deactivated</option>
-            <option value="active">Active</option>
-            <option value="inactive">Deactivated</option>
-          </select>
-        </div>
+        <FilterSelect name="role" label="Role" anyLabel="Any role" defaultValue={filters.role} options={ROLE_OPTIONS} />
+        <FilterSelect name="status" label="Status" anyLabel="Active and deactivated" defaultValue={filters.status} options={STATUS_OPTIONS} />
         <button type="submit" className="button secondary">
           Filter
         </button>
@@ -168,15 +152,7 @@ export default function UsersPage() {
           </tbody>
         </table>
       </div>
-      {pageCount > 1 ? (
-        <nav className="pagination" aria-label="Pages">
-          {page > 1 ? <Link to={pageLink(search, page - 1)}>Previous</Link> : null}
-          <span>
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount ? <Link to={pageLink(search, page + 1)}>Next</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pageCount={pageCount} search={search} />
 
       <section className="panel" aria-labelledby="new-user-title">
         <h2 id="new-user-title">New user</h2>

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { FilterSelect } from "../components/ui/filter-select.tsx";
+import { Pagination } from "../components/ui/pagination.tsx";
 import { addDays } from "../domain/dates.ts";
 import { requireUserWithScope } from "../lib/session.server.ts";
 import { listAuditEvents } from "../models/audit-log.server.ts";
@@ -45,13 +47,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...log, filters, allTeams: scope === "any" };
 }
 
-function pageLink(filters: Record<string, string | number | undefined>, page: number) {
+function filterSearch(filters: Record<string, string | number | undefined>) {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
     if (value !== undefined && key !== "page") search.set(key, String(value));
   }
-  search.set("page", String(page));
-  return `?${search}`;
+  return search;
 }
 
 export default function AuditPage() {
@@ -71,17 +72,14 @@ export default function AuditPage() {
           <label htmlFor="filter-actor">Actor email</label>
           <input id="filter-actor" name="actor" type="search" defaultValue={filters.actor ?? ""} />
         </div>
-        <div className="field">
-          <label htmlFor="filter-entity">Entity type</label>
-          <select id="filter-entity" name="entityType" defaultValue={filters.entityType ?? ""}>
-            <option value="">Any</option>
-            {entityTypes.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-entity"
+          name="entityType"
+          label="Entity type"
+          anyLabel="Any"
+          defaultValue={filters.entityType}
+          options={entityTypes.map((type) => ({ value: type, label: type }))}
+        />
         <div className="field">
           <label htmlFor="filter-from">From (UTC)</label>
           <input id="filter-from" name="from" type="date" defaultValue={filters.from ?? ""} />
@@ -144,15 +142,7 @@ export default function AuditPage() {
           </tbody>
         </table>
       </div>
-      {pageCount > 1 ? (
-        <nav className="pagination" aria-label="Pages">
-          {page > 1 ? <Link to={pageLink(filters, page - 1)}>Newer</Link> : null}
-          <span>
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount ? <Link to={pageLink(filters, page + 1)}>Older</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pageCount={pageCount} search={filterSearch(filters)} previousLabel="Newer" nextLabel="Older" />
     </>
   );
 }

@@ -46,7 +46,7 @@ function exportHref(search: URLSearchParams): string {
 const claimRowId = (row: { id: string }) => row.id;
 
 export default function ClaimsPage() {
-  const { rows, total, page, pageCount, pageSize, filter, notes, options, sort, scope } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, filter, notes, options, sort, scope } = useLoaderData<typeof loader>();
   const location = useLocation();
   const search = useMemo(() => new URLSearchParams(location.search), [location.search]);
   const tableSort = useMemo(() => ({ id: sort.key, dir: sort.dir }), [sort.key, sort.dir]);
@@ -84,7 +84,7 @@ export default function ClaimsPage() {
         data={rows}
         getRowId={claimRowId}
         total={total}
-        page={Math.min(page, pageCount)}
+        page={page}
         pageSize={pageSize}
         pageSizes={CLAIM_PAGE_SIZES}
         sort={tableSort}

@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { VerifyQueueTable } from "../components/claims/verify-queue-table.tsx";
+import { FilterSelect } from "../components/ui/filter-select.tsx";
+import { Pagination } from "../components/ui/pagination.tsx";
 import { VERIFICATION_TARGET_WORKING_DAYS } from "../domain/claim-rules.ts";
 import { MATRIX_CHECKS, matrixCheckLabel } from "../domain/levels.ts";
 import { requireUserWithPermission } from "../lib/session.server.ts";
@@ -18,6 +20,8 @@ const filterSchema = z.object({
   page: z.coerce.number().int().min(1).optional().catch(undefined),
 });
 
+const CHECK_OPTIONS = MATRIX_CHECKS.map((value) => ({ value, label: matrixCheckLabel(value) }));
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "verify:claim", "Only engineers verify claims.");
   const filters = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
@@ -30,11 +34,6 @@ export default function VerifyQueuePage() {
   const search = new URLSearchParams();
   if (productSlug) search.set("product", productSlug);
   if (check) search.set("check", check);
-  const pageLink = (to: number) => {
-    const next = new URLSearchParams(search);
-    next.set("page", String(to));
-    return `?${next}`;
-  };
   return (
     <>
       <h1>Verification queue</h1>
@@ -42,28 +41,14 @@ export default function VerifyQueuePage() {
         Pending claims, oldest first. The target is a verdict within {VERIFICATION_TARGET_WORKING_DAYS} working days of a claim being logged.
       </p>
       <Form method="get" className="filters" role="search" aria-label="Filter the queue">
-        <div className="field">
-          <label htmlFor="filter-product">Product</label>
-          <select id="filter-product" name="product" defaultValue={productSlug ?? ""}>
-            <option value="">All products</option>
-            {products.map((product) => (
-              <option key={product.id} value={product.slug}>
-                {product.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-check">Matrix check</label>
-          <select id="filter-check" name="check" defaultValue={check ?? ""}>
-            <option value="">Any result</option>
-            {MATRIX_CHECKS.map((value) => (
-              <option key={value} value={value}>
-                {matrixCheckLabel(value)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="product"
+          label="Product"
+          anyLabel="All products"
+          defaultValue={productSlug}
+          options={products.map((product) => ({ value: product.slug, label: product.name }))}
+        />
+        <FilterSelect name="check" label="Matrix check" anyLabel="Any result" defaultValue={check} options={CHECK_OPTIONS} />
         <button type="submit" className="button secondary">
           Filter
         </button>
@@ -72,15 +57,7 @@ export default function VerifyQueuePage() {
         {total} claim{total === 1 ? "" : "s"} awaiting a verdict
       </p>
       <VerifyQueueTable rows={rows} viewerId={viewerId} />
-      {pageCount > 1 ? (
-        <nav className="pagination" aria-label="Pages">
-          {page > 1 ? <Link to={pageLink(page - 1)}>Previous</Link> : null}
-          <span>
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount ? <Link to={pageLink(page + 1)}>Next</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pageCount={pageCount} search={search} />
     </>
   );
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { handleAuthRequest } from "../../app/lib/auth.server.ts";
 import { prisma } from "../../app/lib/db.server.ts";
 import { listAuditEvents } from "../../app/models/audit-log.server.ts";
 import type { AuditContext } from "../../app/models/audit.server.ts";
@@ -9,8 +8,8 @@ import { createSession } from "../../app/models/sessions.server.ts";
 import { createTeam, getManagedTeamIds, getTeam, updateTeam } from "../../app/models/teams.server.ts";
 import { createUser, getUserForAdmin, listUsers, resetPassword, setUserActive, signOutEverywhere, updateUser } from "../../app/models/users.server.ts";
 import { action as newUserAction, loader as usersLoader } from "../../app/routes/_app.admin.users._index.tsx";
+import { ORIGIN, signIn } from "./support/sign-in.ts";
 
-const ORIGIN = "http://candor.test";
 const PASSWORD = "a-long-enough-password";
 const unique = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
 
@@ -33,33 +32,6 @@ async function newManager(audit: AuditContext) {
 }
 
 const auditRows = (action: string, entityId: string) => prisma.auditEvent.findMany({ where: { action, entityId }, orderBy: { id: "asc" } });
-
-/** Signs a demo account in through Auth.js and returns its cookie header. */
-async function signIn(email: string) {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const header of response.headers.getSetCookie()) {
-      const [pair = ""] = header.split(";");
-      const [name = "", ...value] = pair.split("=");
-      jar.set(name, value.join("="));
-    }
-  };
-  const headers = { "x-candor-client-ip": "203.0.113.50" };
-  const csrf = await handleAuthRequest(new Request(`${ORIGIN}/auth/csrf`, { headers }));
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-  keep(
-    await handleAuthRequest(
-      new Request(`${ORIGIN}/auth/callback/credentials`, {
-        method: "POST",
-        headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-        body: new URLSearchParams({ csrfToken, email, password: "candor-demo", callbackUrl: "/" }),
-      }),
-    ),
-  );
-  return cookie();
-}
 
 describe("users", () => {
   it("refuses a duplicate email (in any case) as a field error next to the email field", async () => {

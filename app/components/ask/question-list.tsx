@@ -1,7 +1,9 @@
 import { Form, Link } from "@remix-run/react";
 import { questionAge } from "../../domain/engineer-questions.ts";
 import type { QuestionStatus } from "../../schemas/engineer-question.ts";
+import { FilterSelect } from "../ui/filter-select.tsx";
 import { formatDate, formatDateTime } from "../ui/format.ts";
+import { Pagination } from "../ui/pagination.tsx";
 
 export interface QuestionRow {
   id: string;
@@ -33,36 +35,6 @@ export function excerpt(text: string, length = 160): string {
   return flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`;
 }
 
-// The same control as the capability matrix's filters (components/capabilities/matrix-filters.tsx);
-// a candidate for components/ui once both have landed.
-function FilterSelect({
-  name,
-  label,
-  anyLabel,
-  value,
-  options,
-}: {
-  name: string;
-  label: string;
-  anyLabel: string;
-  value: string | undefined;
-  options: ReadonlyArray<{ value: string; label: string }>;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
-        <option value="">{anyLabel}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 const STATUS_FILTER_OPTIONS = [
   { value: "OPEN", label: "Open" },
   { value: "ANSWERED", label: "Answered" },
@@ -73,8 +45,8 @@ export function QuestionFilterForm({ filters, products }: { filters: QuestionFil
   const productOptions = products.map((product) => ({ value: product.slug, label: product.name }));
   return (
     <Form method="get" className="filters" role="search" aria-label="Filter questions">
-      <FilterSelect name="product" label="Product" anyLabel="Every product" value={filters.product} options={productOptions} />
-      <FilterSelect name="status" label="Status" anyLabel="Open and answered" value={filters.status} options={STATUS_FILTER_OPTIONS} />
+      <FilterSelect name="product" label="Product" anyLabel="Every product" defaultValue={filters.product} options={productOptions} />
+      <FilterSelect name="status" label="Status" anyLabel="Open and answered" defaultValue={filters.status} options={STATUS_FILTER_OPTIONS} />
       <button type="submit" className="button secondary">
         Filter
       </button>
@@ -90,12 +62,11 @@ function When({ at, children }: { at: Date | null; children: string }) {
   );
 }
 
-function pageLink(filters: QuestionFilters, page: number) {
+function filterSearch(filters: QuestionFilters) {
   const search = new URLSearchParams();
   if (filters.product) search.set("product", filters.product);
   if (filters.status) search.set("status", filters.status);
-  search.set("page", String(page));
-  return `?${search}`;
+  return search;
 }
 
 /**
@@ -185,15 +156,7 @@ export function QuestionTable({
           </tbody>
         </table>
       </div>
-      {!open && list.pageCount > 1 ? (
-        <nav className="pagination" aria-label={`Pages of ${title.toLowerCase()}`}>
-          {list.page > 1 ? <Link to={pageLink(filters, list.page - 1)}>Previous</Link> : null}
-          <span>
-            Page {list.page} of {list.pageCount}
-          </span>
-          {list.page < list.pageCount ? <Link to={pageLink(filters, list.page + 1)}>Next</Link> : null}
-        </nav>
-      ) : null}
+      {open ? null : <Pagination page={list.page} pageCount={list.pageCount} search={filterSearch(filters)} label={`Pages of ${title.toLowerCase()}`} />}
     </section>
   );
 }

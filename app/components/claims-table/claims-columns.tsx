@@ -2,17 +2,8 @@ import { Link } from "@remix-run/react";
 import { channelLabel, severityLabel } from "../../domain/levels.ts";
 import type { ClaimsTableRow } from "../../models/claims-table.server.ts";
 import { createDataTableColumnHelper } from "../data-table/data-table.tsx";
+import { When } from "../claims/when.tsx";
 import { ClaimStatusBadge, LevelBadge, MatrixCheckBadge } from "../ui/badges.tsx";
-import { formatDate } from "../ui/format.ts";
-
-function When({ value }: { value: Date | null }) {
-  if (!value) return <span className="muted">—</span>;
-  return (
-    <time dateTime={value.toISOString()} suppressHydrationWarning>
-      {formatDate(value)}
-    </time>
-  );
-}
 
 const helper = createDataTableColumnHelper<ClaimsTableRow>();
 
@@ -28,7 +19,7 @@ export const claimsColumns = helper.columns([
     enableHiding: false,
     cell: (info) => (
       <Link to={`/claims/${info.row.original.id}`} className="nowrap">
-        <When value={info.getValue()} />
+        <When at={info.getValue()} />
       </Link>
     ),
   }),
@@ -64,5 +55,5 @@ export const claimsColumns = helper.columns([
       return severity ? severityLabel(severity) : <span className="muted">—</span>;
     },
   }),
-  helper.accessor("verifiedAt", { id: "verifiedAt", header: "Verified", cell: (info) => <When value={info.getValue()} /> }),
+  helper.accessor("verifiedAt", { id: "verifiedAt", header: "Verified", cell: (info) => <When at={info.getValue()} /> }),
 ]);

@@ -5,6 +5,11 @@ import { CHANNELS, CLAIM_STATUSES, MATRIX_CHECKS, channelLabel, claimStatusLabel
 import type { ClaimsFilterOptions } from "../../models/claims-table.server.ts";
 import { TableStateInputs } from "../data-table/hidden-inputs.tsx";
 import { tableViewParams } from "../data-table/table-url.ts";
+import { FilterSelect } from "../ui/filter-select.tsx";
+
+const STATUS_OPTIONS = CLAIM_STATUSES.map((status) => ({ value: status, label: claimStatusLabel(status) }));
+const CHANNEL_OPTIONS = CHANNELS.map((channel) => ({ value: channel, label: channelLabel(channel) }));
+const CHECK_OPTIONS = MATRIX_CHECKS.map((check) => ({ value: check, label: matrixCheckLabel(check) }));
 
 function Select({ id, label, name, value, children, onChange, disabled, hint }: {
   id: string;
@@ -59,14 +64,7 @@ export function ClaimsFilters({ filter, options, search }: { filter: ClaimsFilte
   return (
     <Form method="get" action="/claims" className="filters claims-filters" role="search" aria-label="Filter claims">
       <TableStateInputs search={search} />
-      <Select id="filter-status" label="Verdict" name="status" value={filter.status}>
-        <option value="">Any verdict</option>
-        {CLAIM_STATUSES.map((status) => (
-          <option key={status} value={status}>
-            {claimStatusLabel(status)}
-          </option>
-        ))}
-      </Select>
+      <FilterSelect id="filter-status" name="status" label="Verdict" anyLabel="Any verdict" defaultValue={filter.status} options={STATUS_OPTIONS} />
       {options.salespeople.length || options.salespeopleNeedTeam ? (
         <Select
           id="filter-salesperson"
@@ -89,14 +87,14 @@ export function ClaimsFilters({ filter, options, search }: { filter: ClaimsFilte
         </Select>
       ) : null}
       {options.teams.length > 1 ? (
-        <Select id="filter-team" label="Team" name="team" value={filter.team}>
-          <option value="">Any team</option>
-          {options.teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </Select>
+        <FilterSelect
+          id="filter-team"
+          name="team"
+          label="Team"
+          anyLabel="Any team"
+          defaultValue={filter.team}
+          options={options.teams.map((team) => ({ value: team.id, label: team.name }))}
+        />
       ) : null}
       <Select id="filter-product" label="Product" name="product" value={productSlug} onChange={setProductSlug}>
         <option value="">Any product</option>
@@ -122,22 +120,8 @@ export function ClaimsFilters({ filter, options, search }: { filter: ClaimsFilte
           </option>
         ))}
       </Select>
-      <Select id="filter-channel" label="Channel" name="channel" value={filter.channel}>
-        <option value="">Any channel</option>
-        {CHANNELS.map((channel) => (
-          <option key={channel} value={channel}>
-            {channelLabel(channel)}
-          </option>
-        ))}
-      </Select>
-      <Select id="filter-check" label="Matrix check" name="matrixCheck" value={filter.matrixCheck}>
-        <option value="">Any result</option>
-        {MATRIX_CHECKS.map((check) => (
-          <option key={check} value={check}>
-            {matrixCheckLabel(check)}
-          </option>
-        ))}
-      </Select>
+      <FilterSelect id="filter-channel" name="channel" label="Channel" anyLabel="Any channel" defaultValue={filter.channel} options={CHANNEL_OPTIONS} />
+      <FilterSelect id="filter-check" name="matrixCheck" label="Matrix check" anyLabel="Any result" defaultValue={filter.matrixCheck} options={CHECK_OPTIONS} />
       <div className="field">
         <label htmlFor="filter-from">Made from (UTC)</label>
         <input id="filter-from" name="from" type="date" defaultValue={filter.from ?? ""} />
