@@ -11,17 +11,14 @@
 // plan is chosen from them. The unary `+` on a column or on rowid stops SQLite from driving
 // the query from that term, which is how the chosen outer index is enforced without naming
 // indexes. Ties on madeAt are broken by rowid, which every index carries, so a page never
-// needs the table rows it skips. Query plans: see the notes in the claims-table report.
+// needs the table rows it skips.
 import { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
 
-/** Columns with an index on [column, madeAt]. */
-export type IndexedColumn = "salespersonId" | "status" | "productId" | "capabilityId" | "matrixCheck";
-/** Columns without an index: filtering on them reads table rows. */
-export type ResidualColumn = "channel" | "severity";
-export type ClaimColumn = IndexedColumn | ResidualColumn;
+/** The filterable Claim columns; each has an index on [column, madeAt] (prisma/schema.prisma). */
+export type ClaimColumn = "salespersonId" | "status" | "productId" | "capabilityId" | "matrixCheck" | "channel" | "severity";
 
-const INDEXED: ReadonlySet<ClaimColumn> = new Set<ClaimColumn>(["salespersonId", "status", "productId", "capabilityId", "matrixCheck"]);
+const INDEXED: ReadonlySet<ClaimColumn> = new Set<ClaimColumn>(["salespersonId", "status", "productId", "capabilityId", "matrixCheck", "channel", "severity"]);
 
 /** `column IN values`; a null value (severity only) means IS NULL. */
 export interface Term {

@@ -1,13 +1,17 @@
 // Formatting shared by pages. Dates are stored in UTC and shown in the reader's locale.
 
+// Building a formatter costs ~100 µs; a table of dates reuses one.
+const dateFormat = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric" });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+
 export function formatDate(value: Date | string | null | undefined): string {
   if (!value) return "—";
-  return new Date(value).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
+  return dateFormat.format(new Date(value));
 }
 
 export function formatDateTime(value: Date | string | null | undefined): string {
   if (!value) return "—";
-  return new Date(value).toLocaleString(undefined, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  return dateTimeFormat.format(new Date(value));
 }
 
 export function formatPercent(value: number | null | undefined, digits = 0): string {
