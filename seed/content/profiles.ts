@@ -31,7 +31,7 @@ export const ARCHETYPES: Readonly<Record<Archetype, SalesProfile>> = {
     happiness: 0.92, dealScale: 1.2, dealsPerQuarter: 4.5, winRate: 0.65, highSeverity: 0,
   },
   OVERPROMISER: {
-    overstate: 0.62, understate: 0.01, offMatrix: 0.1, claimsPerMonth: 11, quizSkill: 0.45,
+    overstate: 0.78, understate: 0.01, offMatrix: 0.06, claimsPerMonth: 11, quizSkill: 0.45,
     happiness: 0.22, dealScale: 3.4, dealsPerQuarter: 3.5, winRate: 0.7, highSeverity: 0.55,
   },
   SOLID: {

@@ -57,7 +57,7 @@ export function decideVerdict(relation: Relation, profile: SalesProfile, amountC
     const text = status === "ACCURATE" || facts.offMatrix ? note(status) : fillUsable(UNDERSTATED_NOTES, facts, rng);
     return { status, severity: rng.chance(0.85) ? "LOW" : "MEDIUM", note: text };
   }
-  const status = rng.weighted<Decided>([["INACCURATE", 62], ["PARTIALLY_ACCURATE", 33], ["ACCURATE", 3], ["UNVERIFIABLE", 2]]);
+  const status = rng.weighted<Decided>([["INACCURATE", 72], ["PARTIALLY_ACCURATE", 23], ["ACCURATE", 3], ["UNVERIFIABLE", 2]]);
   if (status === "UNVERIFIABLE") return { status, severity: null, note: note(status) };
   if (status === "INACCURATE") return { status, severity: overstatedSeverity(profile, amountCents, rng), note: note(status) };
   return { status, severity: rng.chance(0.5) ? "MEDIUM" : "LOW", note: note(status) };

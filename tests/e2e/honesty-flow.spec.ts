@@ -107,6 +107,7 @@ test("log → matrix warning → verify → 409 for the late engineer → disput
   await manager.getByLabel("New severity").selectOption({ label: "Medium" });
   await manager.getByLabel("New verdict note").fill("True for xlsx; .xls was not part of the deal.");
   await manager.getByRole("button", { name: "Resolve dispute" }).click();
+  await expect(manager.getByRole("region", { name: "Dispute" })).toContainText("Overturned by");
 
   // 5. The claim page tells the whole story.
   await sales.reload();
