@@ -3,7 +3,8 @@
 // `team` (the teams the user manages) or `any`. Loaders and actions ask with
 // requireUserWithPermission; the UI asks the same question with userHasPermission.
 
-export type Role = "SALES" | "ENGINEER" | "MANAGER" | "ADMIN";
+export const ROLES = ["SALES", "ENGINEER", "MANAGER", "ADMIN"] as const;
+export type Role = (typeof ROLES)[number];
 export type Scope = "own" | "team" | "any";
 
 type Scoped<T extends string> = `${T}:${Scope}`;

@@ -1,3 +1,4 @@
+import { FINAL_VERDICTS, SEVERITY_WEIGHT, VERDICT_CREDIT } from "../domain/verdicts.ts";
 import { prisma } from "../lib/db.server.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { canLogClaimFor, type Actor } from "../domain/claim-rules.ts";
@@ -81,6 +82,16 @@ export interface TeamClaimSummary {
  * Per-team claim figures since `since`, aggregated in SQL. Credit and weight are
  * those of PRODUCT.md §4 step 1 (app/domain/verdicts.ts), without the prior.
  */
+// The weights and credits of app/domain/verdicts.ts as SQL, so the aggregate and the
+// comp formula can never disagree. A final verdict without severity weighs as MEDIUM.
+const FINAL_IN_SQL = Prisma.raw(FINAL_VERDICTS.map((status) => `'${status}'`).join(","));
+const WEIGHT_SQL = Prisma.raw(
+  `(CASE c."severity" WHEN 'LOW' THEN ${SEVERITY_WEIGHT.LOW} WHEN 'HIGH' THEN ${SEVERITY_WEIGHT.HIGH} ELSE ${SEVERITY_WEIGHT.MEDIUM} END)`,
+);
+const CREDIT_SQL = Prisma.raw(
+  `(CASE c."status" ${FINAL_VERDICTS.map((status) => `WHEN '${status}' THEN ${VERDICT_CREDIT[status].toFixed(1)}`).join(" ")} ELSE 0.0 END)`,
+);
+
 export async function summariseClaimsByTeam(teamIds: string[] | "all", since: Date): Promise<TeamClaimSummary[]> {
   const teams = await prisma.team.findMany({
     where: teamIds === "all" ? {} : { id: { in: teamIds } },
@@ -95,12 +106,8 @@ export async function summariseClaimsByTeam(teamIds: string[] | "all", since: Da
             COUNT(*) AS claims,
             SUM(CASE WHEN c."status" = 'PENDING' THEN 1 ELSE 0 END) AS pending,
             SUM(CASE WHEN c."matrixCheck" = 'OVERSTATES' THEN 1 ELSE 0 END) AS overstated,
-            SUM(CASE WHEN c."status" IN ('ACCURATE','PARTIALLY_ACCURATE','INACCURATE')
-                     THEN (CASE c."severity" WHEN 'LOW' THEN 1 WHEN 'HIGH' THEN 4 ELSE 2 END)
-                        * (CASE c."status" WHEN 'ACCURATE' THEN 1.0 WHEN 'PARTIALLY_ACCURATE' THEN 0.5 ELSE 0.0 END)
-                     ELSE 0 END) AS weightedCredit,
-            SUM(CASE WHEN c."status" IN ('ACCURATE','PARTIALLY_ACCURATE','INACCURATE')
-                     THEN (CASE c."severity" WHEN 'LOW' THEN 1 WHEN 'HIGH' THEN 4 ELSE 2 END) ELSE 0 END) AS weight
+            SUM(CASE WHEN c."status" IN (${FINAL_IN_SQL}) THEN ${WEIGHT_SQL} * ${CREDIT_SQL} ELSE 0 END) AS weightedCredit,
+            SUM(CASE WHEN c."status" IN (${FINAL_IN_SQL}) THEN ${WEIGHT_SQL} ELSE 0 END) AS weight
        FROM "Claim" c JOIN "User" u ON u."id" = c."salespersonId"
       WHERE c."madeAt" >= ${since} AND u."teamId" IN (${Prisma.join(teams.map((team) => team.id))})
       GROUP BY u."teamId"`;

@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ProductForm } from "../components/product-fields.tsx";
+import { formatDate } from "../components/ui/format.ts";
 import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
@@ -47,7 +48,7 @@ export default function ProductPage() {
         <dt>Created</dt>
         <dd>
           <time dateTime={product.createdAt.toISOString()} suppressHydrationWarning>
-            {product.createdAt.toLocaleDateString(undefined, { dateStyle: "medium" })}
+            {formatDate(product.createdAt)}
           </time>
         </dd>
       </dl>

@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { formatDateTime } from "../components/ui/format.ts";
 import { ErrorList, InputField, SelectField } from "../components/ui/field.tsx";
 import { ROLE_LABEL } from "../domain/permissions.ts";
 import { getEnv } from "../lib/env.server.ts";
@@ -210,7 +211,7 @@ function RecentActivity() {
         {recentEvents.map((event) => (
           <li key={event.id}>
             <time dateTime={event.at.toISOString()} suppressHydrationWarning>
-              {event.at.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}
+              {formatDateTime(event.at)}
             </time>{" "}
             <code>{event.action}</code> by {event.actor?.name ?? "the system"}
             {event.changes.map((change) => (

@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { formatDateTime } from "../components/ui/format.ts";
 import { ErrorList, InputField, SelectField } from "../components/ui/field.tsx";
 import { FilterSelect } from "../components/ui/filter-select.tsx";
 import { Pagination } from "../components/ui/pagination.tsx";
@@ -141,7 +142,7 @@ export default function UsersPage() {
                 <td>
                   {user.lastSignInAt ? (
                     <time dateTime={user.lastSignInAt.toISOString()} suppressHydrationWarning>
-                      {user.lastSignInAt.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}
+                      {formatDateTime(user.lastSignInAt)}
                     </time>
                   ) : (
                     <span className="muted">Never</span>

@@ -1,9 +1,9 @@
 // The profile part of the user forms (new user and edit user), shared by the
 // browser and the server, so it must stay free of server imports.
 import { z } from "zod";
-import { ROLE_LABEL, type Role } from "../domain/permissions.ts";
+import { ROLE_LABEL, ROLES, type Role } from "../domain/permissions.ts";
 
-export const ROLES = ["SALES", "ENGINEER", "MANAGER", "ADMIN"] as const;
+export { ROLES };
 export const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABEL[role] }));
 export const toTeamOptions = (teams: ReadonlyArray<{ id: string; name: string }>) => teams.map((team) => ({ value: team.id, label: team.name }));
 

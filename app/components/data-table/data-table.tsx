@@ -33,6 +33,7 @@
 //   noun           singular and plural for the count ("claim", "claims").
 //   emptyMessage   what an empty result says.
 import { Link, useLocation } from "@remix-run/react";
+import { formatCount } from "../ui/format.ts";
 import {
   columnVisibilityFeature,
   createColumnHelper,
@@ -93,7 +94,6 @@ export interface DataTableProps<TRow extends RowData> {
 }
 
 const DEFAULT_PAGE_SIZES = [25, 50, 100] as const;
-const formatCount = (value: number) => value.toLocaleString("en-US");
 
 type TableColumn<TRow extends RowData> = Column<DataTableFeatures, TRow>;
 

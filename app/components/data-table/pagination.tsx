@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
+import { formatCount } from "../ui/format.ts";
 import { useId } from "react";
 import { TABLE_PARAMS } from "./table-url.ts";
 
-const formatCount = (value: number) => value.toLocaleString("en-US");
 
 function PageLink({ to, label, rel }: { to: string | null; label: string; rel?: string }) {
   // A control that leads nowhere is shown, greyed, so the pager keeps its shape.

@@ -14,6 +14,9 @@ export function formatDateTime(value: Date | string | null | undefined): string 
   return dateTimeFormat.format(new Date(value));
 }
 
+/** Whole counts with thousands separators, the same on server and browser. */
+export const formatCount = (value: number) => value.toLocaleString("en-US");
+
 export function formatPercent(value: number | null | undefined, digits = 0): string {
   if (value === null || value === undefined || Number.isNaN(value)) return "—";
   return `${(value * 100).toFixed(digits)}%`;
