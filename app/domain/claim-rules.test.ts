@@ -8,11 +8,14 @@ import {
   canResolveDispute,
   canVerify,
   claimDayError,
+  loggedBeforeForAge,
   madeAtFromDay,
   overturnFieldErrors,
   verdictFieldErrors,
   verificationAge,
+  verificationOverdueBefore,
 } from "./claim-rules.ts";
+import { MS_PER_DAY } from "./dates.ts";
 
 const sales = { userId: "maya", role: "SALES" as const };
 const otherSales = { userId: "brad", role: "SALES" as const };
@@ -182,5 +185,33 @@ describe("verificationAge", () => {
   it("does not count the weekend", () => {
     const friday = new Date("2026-11-20T16:00:00Z");
     expect(verificationAge(friday, new Date("2026-11-23T10:00:00Z"))).toEqual({ workingDays: 1, state: "within" });
+  });
+});
+
+describe("loggedBeforeForAge", () => {
+  // Every hour of four weeks of logging times, against every "now" in a fortnight: the cutoff
+  // separates the claims exactly as verificationAge ages them.
+  const start = Date.UTC(2026, 10, 2); // Monday 2 November 2026
+  const nows = Array.from({ length: 14 }, (_, i) => new Date(start + (21 + i) * MS_PER_DAY + 15 * 3_600_000));
+  const loggedTimes = Array.from({ length: 28 * 24 }, (_, i) => new Date(start + i * 3_600_000));
+
+  it.each([0, 1, 3, 4, 6, 11])("agrees with verificationAge for %i working days", (n) => {
+    for (const now of nows) {
+      const cutoff = loggedBeforeForAge(now, n);
+      for (const loggedAt of loggedTimes.filter((t) => t <= now)) {
+        expect(loggedAt < cutoff, `${loggedAt.toISOString()} at ${now.toISOString()}`).toBe(verificationAge(loggedAt, now).workingDays >= n);
+      }
+    }
+  });
+
+  it("puts the overdue line after the 3-working-day target", () => {
+    const thursday = new Date("2026-11-26T10:00:00Z");
+    // Logged on Friday the 20th or that weekend: Mon, Tue, Wed, Thu = 4 working days, overdue;
+    // logged on Monday the 23rd: 3, due today.
+    expect(verificationOverdueBefore(thursday).toISOString()).toBe("2026-11-23T00:00:00.000Z");
+  });
+
+  it("refuses a negative age", () => {
+    expect(() => loggedBeforeForAge(new Date(), -1)).toThrow(RangeError);
   });
 });

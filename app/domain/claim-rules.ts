@@ -232,3 +232,24 @@ export function verificationAge(loggedAt: Date, now: Date): VerificationAge {
     workingDays < VERIFICATION_TARGET_WORKING_DAYS ? "within" : workingDays === VERIFICATION_TARGET_WORKING_DAYS ? "due-today" : "overdue";
   return { workingDays, state };
 }
+
+/**
+ * The instant before which a claim logged is at least `workingDays` working days old at `now`
+ * (as `verificationAge` counts them), so the database can count claims by age with a plain
+ * `createdAt < cutoff` instead of loading them. Age depends only on the UTC day, so the cutoff
+ * is always a UTC midnight.
+ */
+export function loggedBeforeForAge(now: Date, workingDays: number): Date {
+  if (!Number.isInteger(workingDays) || workingDays < 0) throw new RangeError(`workingDays must be a whole number >= 0, got ${workingDays}`);
+  const today = startOfUtcDay(now);
+  if (workingDays === 0) return new Date(today.getTime() + MS_PER_DAY);
+  // Walk back day by day until a day that old is reached; at most workingDays + 3 weekend days per week.
+  let day = today;
+  while (workingDaysBetween(day, now) < workingDays) day = new Date(day.getTime() - MS_PER_DAY);
+  return new Date(day.getTime() + MS_PER_DAY);
+}
+
+/** Pending claims logged before this instant are past the verification target at `now`. */
+export function verificationOverdueBefore(now: Date): Date {
+  return loggedBeforeForAge(now, VERIFICATION_TARGET_WORKING_DAYS + 1);
+}

@@ -1,7 +1,7 @@
 import { FINAL_VERDICTS, SEVERITY_WEIGHT, VERDICT_CREDIT } from "../domain/verdicts.ts";
 import { prisma } from "../lib/db.server.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import { canLogClaimFor, type Actor } from "../domain/claim-rules.ts";
+import { canLogClaimFor, loggedBeforeForAge, verificationOverdueBefore, type Actor } from "../domain/claim-rules.ts";
 import type { CapabilityLevel, Channel, MatrixCheckResult } from "../domain/levels.ts";
 import { checkClaimAgainstMatrix, revisionInForce } from "../domain/matrix-check.ts";
 import { permissionScope, type Scope } from "../domain/permissions.ts";
@@ -43,6 +43,38 @@ export async function listRecentClaimsOf(salespersonId: string, take = 10) {
   });
 }
 
+/**
+ * A salesperson's claims that told the customer more than the product does (judged INACCURATE, or
+ * overstating the matrix) with no correction recorded, made since `since`: newest first, and the count.
+ */
+export async function listClaimsToCorrect(salespersonId: string, since: Date, take = 10) {
+  const where: Prisma.ClaimWhereInput = {
+    salespersonId,
+    madeAt: { gte: since },
+    customerCorrectedAt: null,
+    OR: [{ status: "INACCURATE" }, { matrixCheck: "OVERSTATES" }],
+  };
+  const [count, rows] = await Promise.all([
+    prisma.claim.count({ where }),
+    prisma.claim.findMany({
+      where,
+      orderBy: { madeAt: "desc" },
+      take,
+      select: {
+        id: true,
+        madeAt: true,
+        accountName: true,
+        assertedLevel: true,
+        matrixCheck: true,
+        status: true,
+        product: { select: { name: true } },
+        capability: { select: { title: true } },
+      },
+    }),
+  ]);
+  return { count, rows };
+}
+
 /** Claim counts by verdict status for claims made since `since`. */
 export async function countClaimsByStatus(where: Prisma.ClaimWhereInput, since: Date) {
   const groups = await prisma.claim.groupBy({
@@ -53,18 +85,43 @@ export async function countClaimsByStatus(where: Prisma.ClaimWhereInput, since: 
   return Object.fromEntries(groups.map((group) => [group.status, group._count._all])) as Partial<Record<string, number>>;
 }
 
+/** Age bands of the verification queue, in working days since logging (the target is 3). */
+export const QUEUE_AGE_BANDS = [
+  { label: "0–1 working days", from: 0, to: 1 },
+  { label: "2–3 working days", from: 2, to: 3 },
+  { label: "4–5 working days (late)", from: 4, to: 5 },
+  { label: "6–10 working days (late)", from: 6, to: 10 },
+  { label: "More than 10 working days (late)", from: 11, to: null },
+] as const;
+
 export interface PendingQueueSummary {
   pending: number;
-  oldestMadeAt: Date | null;
+  overdue: number;
   oldestLoggedAt: Date | null;
+  bands: Array<{ label: string; count: number }>;
 }
 
-export async function getPendingQueueSummary(): Promise<PendingQueueSummary> {
-  const [pending, oldest] = await Promise.all([
+/** The engineers' verification queue: its size, how much is past target, and its age bands, counted in SQL. */
+export async function getPendingQueueSummary(now: Date): Promise<PendingQueueSummary> {
+  const countBand = (from: number, to: number | null) =>
+    prisma.claim.count({
+      where: {
+        status: "PENDING",
+        createdAt: { lt: loggedBeforeForAge(now, from), ...(to === null ? {} : { gte: loggedBeforeForAge(now, to + 1) }) },
+      },
+    });
+  const [pending, overdue, oldest, ...bandCounts] = await Promise.all([
     prisma.claim.count({ where: { status: "PENDING" } }),
-    prisma.claim.findFirst({ where: { status: "PENDING" }, orderBy: { createdAt: "asc" }, select: { madeAt: true, createdAt: true } }),
+    prisma.claim.count({ where: { status: "PENDING", createdAt: { lt: verificationOverdueBefore(now) } } }),
+    prisma.claim.findFirst({ where: { status: "PENDING" }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+    ...QUEUE_AGE_BANDS.map((band) => countBand(band.from, band.to)),
   ]);
-  return { pending, oldestMadeAt: oldest?.madeAt ?? null, oldestLoggedAt: oldest?.createdAt ?? null };
+  return {
+    pending,
+    overdue,
+    oldestLoggedAt: oldest?.createdAt ?? null,
+    bands: QUEUE_AGE_BANDS.map((band, index) => ({ label: band.label, count: bandCounts[index] ?? 0 })),
+  };
 }
 
 export interface TeamClaimSummary {

@@ -80,6 +80,16 @@ export async function listAnswersFor(askedById: string, take = 5) {
   });
 }
 
+/** The open questions that have waited longest, for the engineer's home. */
+export async function listOldestOpenQuestions(take = 5) {
+  return prisma.engineerQuestion.findMany({
+    where: { status: "OPEN" },
+    orderBy: [{ askedAt: "asc" }, { id: "asc" }],
+    take,
+    select: questionListSelect,
+  });
+}
+
 export const OPEN_QUESTIONS_SHOWN = 100;
 export const ANSWERED_PAGE_SIZE = 25;
 

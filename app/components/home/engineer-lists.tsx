@@ -1,0 +1,92 @@
+import { Link } from "@remix-run/react";
+import { LevelBadge } from "../ui/badges.tsx";
+import { formatDate } from "../ui/format.ts";
+
+export interface ReviewDueRow {
+  id: string;
+  key: string;
+  title: string;
+  status: "SUPPORTED" | "PARTIAL" | "NOT_SUPPORTED" | "ROADMAP";
+  reviewDueAt: string | Date | null;
+  daysOverdue: number | null;
+  product: { name: string; slug: string };
+  owner: { name: string } | null;
+}
+
+export function CapabilitiesDueForReview({ count, rows }: { count: number; rows: ReviewDueRow[] }) {
+  return (
+    <section aria-labelledby="review-due">
+      <h2 id="review-due">Capabilities due for review ({count})</h2>
+      {rows.length === 0 ? (
+        <p className="muted">Every matrix row is within its review cycle.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Product</th>
+                <th scope="col">Capability</th>
+                <th scope="col">Status</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Review was due</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>{row.product.name}</td>
+                  <td>
+                    <Link to={`/capabilities/${row.product.slug}/${row.key}`}>{row.title}</Link>
+                  </td>
+                  <td>
+                    <LevelBadge level={row.status} />
+                  </td>
+                  <td>{row.owner?.name ?? "—"}</td>
+                  <td>
+                    {formatDate(row.reviewDueAt)}
+                    {row.daysOverdue !== null ? <span className="muted small"> ({row.daysOverdue} days ago)</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export interface OpenQuestionRow {
+  id: string;
+  question: string;
+  age: string;
+  product: { name: string };
+  askedBy: { name: string };
+}
+
+export function OpenEngineerQuestions({ count, rows }: { count: number; rows: OpenQuestionRow[] }) {
+  return (
+    <section aria-labelledby="open-questions">
+      <h2 id="open-questions">Questions from sales waiting for an answer ({count})</h2>
+      {rows.length === 0 ? (
+        <p className="muted">No open questions.</p>
+      ) : (
+        <ul>
+          {rows.map((row) => (
+            <li key={row.id}>
+              <Link to={`/ask/${row.id}`}>{row.question}</Link>{" "}
+              <span className="muted small">
+                {row.product.name} · {row.askedBy.name} · waiting {row.age}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {count > rows.length ? (
+        <p>
+          <Link to="/ask?status=OPEN">All {count} open questions</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}

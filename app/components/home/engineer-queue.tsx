@@ -1,0 +1,58 @@
+import { Link } from "@remix-run/react";
+import { formatCount } from "../ui/format.ts";
+
+export interface QueueView {
+  pending: number;
+  overdue: number;
+  oldestWorkingDays: number | null;
+  bands: Array<{ label: string; count: number }>;
+}
+
+/** The verification queue at a glance: size, how much is late, and how old it is. */
+export function EngineerQueue({ queue }: { queue: QueueView }) {
+  return (
+    <section aria-labelledby="queue">
+      <h2 id="queue">Verification queue</h2>
+      <div className="tiles">
+        <div className="tile">
+          <div className="tile-label">Claims awaiting a verdict</div>
+          <div className="tile-value">{formatCount(queue.pending)}</div>
+        </div>
+        <div className={queue.overdue > 0 ? "tile tile-alert" : "tile"}>
+          <div className="tile-label">Past the 3-working-day target</div>
+          <div className="tile-value">{formatCount(queue.overdue)}</div>
+        </div>
+        <div className="tile">
+          <div className="tile-label">Oldest waiting</div>
+          <div className="tile-value">{queue.oldestWorkingDays === null ? "—" : `${queue.oldestWorkingDays} working days`}</div>
+        </div>
+      </div>
+      {queue.pending > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="muted small">Pending claims by time since they were logged</caption>
+            <thead>
+              <tr>
+                <th scope="col">Waiting</th>
+                <th scope="col" className="num">
+                  Claims
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {queue.bands.map((band) => (
+                <tr key={band.label}>
+                  <td>{band.label}</td>
+                  <td className="num">{formatCount(band.count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <p>
+        <Link to="/verify">{queue.pending > 0 ? "Open the queue, oldest first" : "Open the queue"}</Link>
+      </p>
+    </section>
+  );
+}
