@@ -288,6 +288,7 @@ export async function getClaimFormOptions(logger: Actor, requestedSalespersonId:
           select: {
             id: true,
             title: true,
+            key: true,
             revisions: { orderBy: [{ validFrom: "asc" }, { createdAt: "asc" }], select: { status: true, conditions: true, validFrom: true } },
           },
         },

@@ -19,7 +19,7 @@ test("log → matrix warning → verify → 409 for the late engineer → disput
   const sales = await pageAs(browser, "sales");
   await sales.goto("/claims/new");
   await sales.getByLabel("Product").selectOption({ label: "Ledgerline" });
-  await sales.getByLabel("Filter capabilities").fill("excel");
+  await sales.getByLabel("Find a capability").fill("excel");
   await sales.getByLabel("Capability", { exact: true }).selectOption({ label: "Excel export" });
   await sales.getByLabel("What the customer was told").selectOption({ label: "Supported" });
   const preview = sales.getByRole("region", { name: "What the matrix says" });
@@ -89,8 +89,10 @@ test("log → matrix warning → verify → 409 for the late engineer → disput
 
   // 3. The salesperson sees the verdict on their home and disputes it.
   await sales.goto("/home");
-  const homeRow = sales.getByRole("row").filter({ hasText: account });
+  const homeRow = sales.getByRole("region", { name: "Your recent claims" }).getByRole("row").filter({ hasText: account });
   await expect(homeRow).toContainText("Inaccurate");
+  // An inaccurate claim with no correction recorded is also listed among the customers to correct.
+  await expect(sales.getByRole("region", { name: /Customers to correct/ }).getByRole("row").filter({ hasText: account })).toHaveCount(1);
   await sales.goto(claimPath);
   await sales.getByLabel("Why the verdict is wrong").fill("The customer only ever exports to xlsx; .xls never came up.");
   await sales.getByRole("button", { name: "Dispute this verdict" }).click();

@@ -2,10 +2,10 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { CAPABILITY_LEVELS, CHANNELS, channelLabel, levelLabel } from "../../domain/levels.ts";
-import { newClaimSchema } from "../../schemas/claims.ts";
+import { newClaimSchema, NOT_IN_MATRIX } from "../../schemas/claims.ts";
 import { ErrorList, InputField, SelectField, TextareaField } from "../ui/field.tsx";
 import { claimFormOptions } from "./form-options.ts";
-import { CapabilityPicker, type PickedSubject, type PickerProduct } from "./capability-picker.tsx";
+import { CapabilityPicker, type PickedSubject, type PickerProduct } from "../capabilities/capability-picker.tsx";
 import { MatrixCheckPreview, type PreviewProduct } from "./matrix-check-preview.tsx";
 
 const LEVEL_OPTIONS = CAPABILITY_LEVELS.map((level) => ({ value: level, label: levelLabel(level) }));
@@ -45,7 +45,16 @@ export function ClaimForm({
     <Form method="post" className="stack claim-form" {...getFormProps(form)}>
       <input type="hidden" name="salespersonId" value={salespersonId} />
       <ErrorList id={form.errorId} errors={form.errors} />
-      <CapabilityPicker products={products} value={subject} onChange={setSubject} productMeta={fields.productId} capabilityMeta={fields.capabilityId} />
+      <CapabilityPicker
+        products={products}
+        value={subject}
+        onChange={setSubject}
+        productMeta={fields.productId}
+        capabilityMeta={fields.capabilityId}
+        capabilityLabel="Capability"
+        extraOption={{ value: NOT_IN_MATRIX, label: "Not in the matrix" }}
+        hint="Choose “Not in the matrix” when the claim was about something the matrix has no row for (then choose the product)."
+      />
       <SelectField label="What the customer was told" meta={fields.assertedLevel} options={LEVEL_OPTIONS} placeholder="Choose a level" />
       <div className="field">
         <label htmlFor={fields.madeOn.id}>Date the claim was made</label>

@@ -1,0 +1,168 @@
+import type { FieldMetadata } from "@conform-to/react";
+import { useId, useState } from "react";
+import { levelLabel, type CapabilityLevel } from "../../domain/levels.ts";
+import { useHydrated } from "../claims/use-hydrated.ts";
+import { ErrorList } from "../ui/field.tsx";
+
+export interface PickerCapability {
+  id: string;
+  title: string;
+  key?: string;
+  /** Shown beside the title when given: what the matrix says today. */
+  status?: CapabilityLevel;
+}
+
+export interface PickerProduct {
+  id: string;
+  name: string;
+  capabilities: readonly PickerCapability[];
+}
+
+export interface PickedSubject {
+  productId: string;
+  capabilityId: string;
+}
+
+/** An option that is not a matrix row: "none" for a general question, "not in the matrix" for a claim. */
+export interface ExtraCapabilityOption {
+  value: string;
+  label: string;
+}
+
+const optionLabel = (capability: PickerCapability) => (capability.status ? `${capability.title} (${levelLabel(capability.status)})` : capability.title);
+
+function matches(capability: PickerCapability, query: string): boolean {
+  const needle = query.trim().toLocaleLowerCase();
+  return needle === "" || capability.title.toLocaleLowerCase().includes(needle) || (capability.key ?? "").toLocaleLowerCase().includes(needle);
+}
+
+/**
+ * Product, then one of its capabilities — the one picker of every form that names a matrix
+ * row (log a claim, ask an engineer, write a quiz question). Without JavaScript the capability
+ * select lists every product's rows grouped by product, and the server checks the pair. With
+ * it, choosing a product narrows the list to its rows, a search box narrows it further, and
+ * choosing a capability first fills in its product. The chosen row always stays listed, so
+ * narrowing never silently drops the selection.
+ */
+export function CapabilityPicker({
+  products,
+  value,
+  onChange,
+  productMeta,
+  capabilityMeta,
+  capabilityLabel,
+  extraOption,
+  hint,
+}: {
+  products: readonly PickerProduct[];
+  value: PickedSubject;
+  onChange: (value: PickedSubject) => void;
+  productMeta: FieldMetadata<string | undefined>;
+  capabilityMeta: FieldMetadata<string | undefined>;
+  capabilityLabel: string;
+  /** Listed after the matrix rows. */
+  extraOption?: ExtraCapabilityOption;
+  hint: string;
+}) {
+  const hydrated = useHydrated();
+  const searchId = useId();
+  const [query, setQuery] = useState("");
+  const productOf = (capabilityId: string) => products.find((product) => product.capabilities.some((capability) => capability.id === capabilityId));
+  const chosenProduct = products.find((product) => product.id === value.productId);
+
+  const chooseProduct = (productId: string) => {
+    const keep = value.capabilityId === extraOption?.value || productOf(value.capabilityId)?.id === productId;
+    onChange({ productId, capabilityId: keep ? value.capabilityId : (extraOption?.value ?? "") });
+    setQuery("");
+  };
+  const chooseCapability = (capabilityId: string) => {
+    onChange({ productId: productOf(capabilityId)?.id ?? value.productId, capabilityId });
+  };
+
+  const shown = products
+    .filter((product) => !hydrated || !chosenProduct || product.id === chosenProduct.id)
+    .map((product) => ({
+      ...product,
+      capabilities: product.capabilities.filter((capability) => !hydrated || capability.id === value.capabilityId || matches(capability, query)),
+    }))
+    .filter((product) => product.capabilities.length > 0);
+  const grouped = !hydrated || !chosenProduct;
+  const shownCount = shown.reduce((sum, product) => sum + product.capabilities.length, 0);
+  const totalCount = (chosenProduct ? [chosenProduct] : products).reduce((sum, product) => sum + product.capabilities.length, 0);
+  const noChoice = extraOption?.value === "" ? null : <option value="">Choose a capability</option>;
+
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={productMeta.id}>Product</label>
+        <select
+          id={productMeta.id}
+          name={productMeta.name}
+          value={value.productId}
+          onChange={(event) => chooseProduct(event.target.value)}
+          aria-invalid={productMeta.errors ? true : undefined}
+          aria-describedby={productMeta.errors ? productMeta.errorId : undefined}
+        >
+          <option value="">Choose a product</option>
+          {products.map((product) => (
+            <option key={product.id} value={product.id}>
+              {product.name}
+            </option>
+          ))}
+        </select>
+        <ErrorList id={productMeta.errorId} errors={productMeta.errors} />
+      </div>
+      {hydrated ? (
+        <div className="field">
+          <label htmlFor={searchId}>Find a capability</label>
+          <input
+            id={searchId}
+            type="search"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            aria-controls={capabilityMeta.id}
+            placeholder="e.g. export, SSO"
+            autoComplete="off"
+          />
+          <span className="hint" aria-live="polite">
+            {query.trim() ? `${shownCount} of ${totalCount} capabilities match.` : "Type part of a capability's name to narrow the list."}
+          </span>
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor={capabilityMeta.id}>{capabilityLabel}</label>
+        <select
+          id={capabilityMeta.id}
+          name={capabilityMeta.name}
+          value={value.capabilityId}
+          onChange={(event) => chooseCapability(event.target.value)}
+          aria-invalid={capabilityMeta.errors ? true : undefined}
+          aria-describedby={capabilityMeta.errors ? capabilityMeta.errorId : undefined}
+        >
+          {noChoice}
+          {extraOption?.value === "" ? <option value="">{extraOption.label}</option> : null}
+          {shown.map((product) =>
+            grouped ? (
+              <optgroup key={product.id} label={product.name}>
+                {product.capabilities.map((capability) => (
+                  <option key={capability.id} value={capability.id}>
+                    {optionLabel(capability)}
+                  </option>
+                ))}
+              </optgroup>
+            ) : (
+              product.capabilities.map((capability) => (
+                <option key={capability.id} value={capability.id}>
+                  {optionLabel(capability)}
+                </option>
+              ))
+            ),
+          )}
+          {extraOption && extraOption.value !== "" ? <option value={extraOption.value}>{extraOption.label}</option> : null}
+        </select>
+        <span className="hint">{hint}</span>
+        <ErrorList id={capabilityMeta.errorId} errors={capabilityMeta.errors} />
+      </div>
+    </>
+  );
+}
