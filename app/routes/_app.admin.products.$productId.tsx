@@ -47,7 +47,7 @@ export default function ProductPage() {
         </dd>
         <dt>Created</dt>
         <dd>
-          <time dateTime={product.createdAt.toISOString()} suppressHydrationWarning>
+          <time dateTime={product.createdAt.toISOString()}>
             {formatDate(product.createdAt)}
           </time>
         </dd>

@@ -210,7 +210,7 @@ function RecentActivity() {
       <ol className="small">
         {recentEvents.map((event) => (
           <li key={event.id}>
-            <time dateTime={event.at.toISOString()} suppressHydrationWarning>
+            <time dateTime={event.at.toISOString()}>
               {formatDateTime(event.at)}
             </time>{" "}
             <code>{event.action}</code> by {event.actor?.name ?? "the system"}

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { formatDateTime } from "../components/ui/format.ts";
+import { formatCents, formatDateTime } from "../components/ui/format.ts";
 import { ErrorList, InputField, SelectField } from "../components/ui/field.tsx";
 import { FilterSelect } from "../components/ui/filter-select.tsx";
 import { Pagination } from "../components/ui/pagination.tsx";
@@ -32,10 +32,6 @@ const newUserSchema = withRoleRules(
     password: z.string({ error: "Enter an initial password." }).min(12, "Use at least 12 characters.").max(200, "Use at most 200 characters."),
   }),
 );
-
-function formatMoney(cents: number): string {
-  return (cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
 
 const filterSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
@@ -138,10 +134,10 @@ export default function UsersPage() {
                 <td>{ROLE_LABEL[user.role]}</td>
                 <td>{user.team?.name ?? "—"}</td>
                 <td>{user.active ? <span className="badge good">Active</span> : <span className="badge bad">Deactivated</span>}</td>
-                <td className="num">{user.role === "SALES" ? formatMoney(user.targetBonusCents) : "—"}</td>
+                <td className="num">{user.role === "SALES" ? formatCents(user.targetBonusCents) : "—"}</td>
                 <td>
                   {user.lastSignInAt ? (
-                    <time dateTime={user.lastSignInAt.toISOString()} suppressHydrationWarning>
+                    <time dateTime={user.lastSignInAt.toISOString()}>
                       {formatDateTime(user.lastSignInAt)}
                     </time>
                   ) : (

@@ -3,6 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FilterSelect } from "../components/ui/filter-select.tsx";
 import { Pagination } from "../components/ui/pagination.tsx";
+import { formatDateTime } from "../components/ui/format.ts";
 import { addDays } from "../domain/dates.ts";
 import { requireUserWithScope } from "../lib/session.server.ts";
 import { listAuditEvents } from "../models/audit-log.server.ts";
@@ -118,9 +119,7 @@ export default function AuditPage() {
             {events.map((event) => (
               <tr key={event.id}>
                 <td>
-                  <time dateTime={event.at.toISOString()} suppressHydrationWarning>
-                    {event.at.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" })}
-                  </time>
+                  <time dateTime={event.at.toISOString()}>{formatDateTime(event.at)}</time>
                 </td>
                 <td>{event.actor ? <span title={event.actor.email}>{event.actor.name}</span> : <span className="muted">System</span>}</td>
                 <td>

@@ -47,7 +47,7 @@ export function QuestionFacts({ question, now }: { question: QuestionDetail; now
         </dd>
         <dt>Asked</dt>
         <dd>
-          <time dateTime={new Date(question.askedAt).toISOString()} suppressHydrationWarning>
+          <time dateTime={new Date(question.askedAt).toISOString()}>
             {formatDateTime(question.askedAt)}
           </time>
           {question.status === "OPEN" ? <span className="muted"> · waiting {questionAge(new Date(question.askedAt), now)}</span> : null}
@@ -88,12 +88,12 @@ export function CapabilityNow({ question, now }: { question: QuestionDetail; now
         <dt>Conditions</dt>
         <dd className="ask-text">{capability.conditions.trim() || <span className="muted">No conditions or limitations recorded.</span>}</dd>
         <dt>Last verified</dt>
-        <dd suppressHydrationWarning>
+        <dd>
           {capability.verifiedAt ? `${formatDate(capability.verifiedAt)}${capability.verifiedBy ? ` by ${capability.verifiedBy.name}` : ""}` : "Never"}
         </dd>
         <dt>Review due</dt>
         <dd>
-          <span suppressHydrationWarning>{formatDate(capability.reviewDueAt)}</span>
+          <span>{formatDate(capability.reviewDueAt)}</span>
           {stale ? (
             <>
               {" "}
@@ -117,7 +117,7 @@ export function TheAnswer({ question }: { question: QuestionDetail }) {
       <p className="ask-text">{question.answer}</p>
       <p className="muted small">
         {question.answeredBy?.name ?? "An engineer"},{" "}
-        <time dateTime={question.answeredAt ? new Date(question.answeredAt).toISOString() : undefined} suppressHydrationWarning>
+        <time dateTime={question.answeredAt ? new Date(question.answeredAt).toISOString() : undefined}>
           {formatDateTime(question.answeredAt)}
         </time>
       </p>
@@ -125,7 +125,7 @@ export function TheAnswer({ question }: { question: QuestionDetail }) {
         <div className="ask-revision">
           <h3>This answer updated the capability matrix</h3>
           <p>
-            From <span suppressHydrationWarning>{formatDate(revision.validFrom)}</span>: <LevelBadge level={revision.status} />{" "}
+            From <span>{formatDate(revision.validFrom)}</span>: <LevelBadge level={revision.status} />{" "}
             {revision.conditions.trim() ? <span className="ask-text">{revision.conditions}</span> : <span className="muted">no conditions or limitations</span>}
           </p>
           {revision.note.trim() ? <p className="small">Why: {revision.note}</p> : null}

@@ -56,7 +56,7 @@ export function QuestionFilterForm({ filters, products }: { filters: QuestionFil
 
 function When({ at, children }: { at: Date | null; children: string }) {
   return (
-    <time dateTime={at ? new Date(at).toISOString() : undefined} title={formatDateTime(at)} suppressHydrationWarning>
+    <time dateTime={at ? new Date(at).toISOString() : undefined} title={formatDateTime(at)}>
       {children}
     </time>
   );

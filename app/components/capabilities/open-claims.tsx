@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { CapabilityLevel, ClaimStatus } from "../../domain/levels.ts";
 import { ClaimStatusBadge, LevelBadge } from "../ui/badges.tsx";
-import { When } from "./review-status.tsx";
+import { When } from "../ui/when.tsx";
 
 export interface OpenClaimRow {
   id: string;
@@ -64,7 +64,7 @@ export function OpenClaimsSinceChange({
               {claims.map((claim) => (
                 <tr key={claim.id}>
                   <td>
-                    <When value={claim.madeAt} />
+                    <When at={claim.madeAt} />
                   </td>
                   <td>{claim.salesperson.name}</td>
                   <td>

@@ -1,7 +1,7 @@
 import { sameFacts } from "../../domain/capability-changes.ts";
 import type { CapabilityLevel } from "../../domain/levels.ts";
 import { LevelBadge } from "../ui/badges.tsx";
-import { When } from "./review-status.tsx";
+import { When } from "../ui/when.tsx";
 
 export interface RevisionRow {
   id: string;
@@ -43,7 +43,7 @@ export function RevisionHistory({ revisions }: { revisions: readonly RevisionRow
               {revisions.map((revision, index) => (
                 <tr key={revision.id}>
                   <td>
-                    <When value={revision.validFrom} withTime />
+                    <When at={revision.validFrom} withTime />
                   </td>
                   <td>{revision.author.name}</td>
                   <td>{kindOf(revision, revisions[index + 1])}</td>

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { channelLabel, severityLabel } from "../../domain/levels.ts";
 import type { ClaimsTableRow } from "../../models/claims-table.server.ts";
 import { createDataTableColumnHelper } from "../data-table/data-table.tsx";
-import { When } from "../claims/when.tsx";
+import { When } from "../ui/when.tsx";
 import { ClaimStatusBadge, LevelBadge, MatrixCheckBadge } from "../ui/badges.tsx";
 
 const helper = createDataTableColumnHelper<ClaimsTableRow>();

@@ -1,5 +1,5 @@
 import type { ClaimPageData } from "../../models/claims.server.ts";
-import { When } from "./when.tsx";
+import { When } from "../ui/when.tsx";
 
 /** Every recorded change to this claim, oldest first. */
 export function AuditTrail({ events }: { events: ClaimPageData["auditTrail"] }) {

@@ -3,7 +3,7 @@ import { channelLabel, claimSourceLabel } from "../../domain/levels.ts";
 import type { ClaimOnPage } from "../../models/claims.server.ts";
 import { LevelBadge } from "../ui/badges.tsx";
 import { formatCents } from "../ui/format.ts";
-import { When } from "./when.tsx";
+import { When } from "../ui/when.tsx";
 
 const isLink = (text: string) => /^https?:\/\/\S+$/.test(text.trim());
 

@@ -1,4 +1,4 @@
-import { When } from "./when.tsx";
+import { When } from "../ui/when.tsx";
 
 export interface ConflictView {
   message: string;

@@ -6,7 +6,7 @@ import { disputeSchema, resolveDisputeSchema } from "../../schemas/claims.ts";
 import { ClaimStatusBadge } from "../ui/badges.tsx";
 import { ErrorList, SelectField, TextareaField } from "../ui/field.tsx";
 import { claimFormOptions } from "./form-options.ts";
-import { When } from "./when.tsx";
+import { When } from "../ui/when.tsx";
 import { NOTE_HINT, SEVERITY_HINT, SEVERITY_OPTIONS, VERDICT_OPTIONS } from "./verdict-options.ts";
 
 type Results = { dispute?: SubmissionResult<string[]>; resolve?: SubmissionResult<string[]> };

@@ -1,7 +1,7 @@
 import { describeMatrixCheck } from "../../domain/matrix-check.ts";
 import type { CapabilityLevel, MatrixCheckResult } from "../../domain/levels.ts";
 import { MatrixCheckBadge } from "../ui/badges.tsx";
-import { When } from "./when.tsx";
+import { When } from "../ui/when.tsx";
 
 const TONE: Record<MatrixCheckResult, string> = {
   CONSISTENT: "good",

@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { needsCustomerCorrection } from "../../domain/claim-rules.ts";
 import type { ClaimOnPage } from "../../models/claims.server.ts";
-import { When } from "./when.tsx";
+import { When } from "../ui/when.tsx";
 import { MatrixCheckNotice } from "./matrix-check-notice.tsx";
 import { RevisionCompare } from "./revision-compare.tsx";
 

@@ -1,6 +1,6 @@
 import type { ClaimOnPage } from "../../models/claims.server.ts";
 import { LevelBadge } from "../ui/badges.tsx";
-import { When } from "./when.tsx";
+import { When } from "../ui/when.tsx";
 
 /** The matrix row as it stood on the claim date, beside the row as it stands today. */
 export function RevisionCompare({ claim }: { claim: ClaimOnPage }) {

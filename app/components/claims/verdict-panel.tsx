@@ -6,7 +6,7 @@ import type { ClaimOnPage } from "../../models/claims.server.ts";
 import { verdictSchema } from "../../schemas/claims.ts";
 import { ClaimStatusBadge } from "../ui/badges.tsx";
 import { ErrorList, SelectField, TextareaField } from "../ui/field.tsx";
-import { When } from "./when.tsx";
+import { When } from "../ui/when.tsx";
 import { claimFormOptions } from "./form-options.ts";
 import { NOTE_HINT, SEVERITY_HINT, SEVERITY_OPTIONS, VERDICT_OPTIONS } from "./verdict-options.ts";
 

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import type { VerificationAge } from "../../domain/claim-rules.ts";
 import type { CapabilityLevel, MatrixCheckResult } from "../../domain/levels.ts";
 import { LevelBadge, MatrixCheckBadge } from "../ui/badges.tsx";
-import { When } from "./when.tsx";
+import { When } from "../ui/when.tsx";
 import { SlaBadge } from "./sla-badge.tsx";
 
 export interface QueueRow {

@@ -1,8 +1,19 @@
-// Formatting shared by pages. Dates are stored in UTC and shown in the reader's locale.
+// Formatting shared by pages. Dates are stored in UTC and shown in UTC, in one fixed format
+// ("27 Nov 2026", "27 Nov 2026, 14:05 UTC"), so the server's HTML and the browser's render
+// agree to the character and a claim's calendar day (PRODUCT.md: stored as a UTC day) reads
+// the same for everyone, whatever their machine's time zone.
 
 // Building a formatter costs ~100 µs; a table of dates reuses one.
-const dateFormat = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric" });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
 
 export function formatDate(value: Date | string | null | undefined): string {
   if (!value) return "—";
@@ -11,7 +22,7 @@ export function formatDate(value: Date | string | null | undefined): string {
 
 export function formatDateTime(value: Date | string | null | undefined): string {
   if (!value) return "—";
-  return dateTimeFormat.format(new Date(value));
+  return `${dateTimeFormat.format(new Date(value))} UTC`;
 }
 
 /** Whole counts with thousands separators, the same on server and browser. */
@@ -24,7 +35,7 @@ export function formatPercent(value: number | null | undefined, digits = 0): str
 
 export function formatCents(cents: number | null | undefined): string {
   if (cents === null || cents === undefined) return "—";
-  return (cents / 100).toLocaleString(undefined, { style: "currency", currency: "USD" });
+  return (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" });
 }
 
 export function daysSince(value: Date | string, now = new Date()): number {
