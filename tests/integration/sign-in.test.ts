@@ -1,36 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { handleAuthRequest } from "../../app/lib/auth.server.ts";
 import { prisma } from "../../app/lib/db.server.ts";
 import { getSessionUser } from "../../app/lib/session.server.ts";
+import { attemptSignIn as attempt, ORIGIN } from "./support/sign-in.ts";
 
-const ORIGIN = "http://candor.test";
-
-function cookiesFrom(response: Response, jar = new Map<string, string>()) {
-  for (const header of response.headers.getSetCookie()) {
-    const [pair] = header.split(";");
-    const [name, ...value] = (pair ?? "").split("=");
-    if (name) jar.set(name, value.join("="));
-  }
-  return jar;
-}
-
-const cookieHeader = (jar: Map<string, string>) => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-
-/** Signs in through Auth.js exactly as the sign-in form and curl scripts do: csrf, then the callback. */
-async function attemptSignIn(email: string, password: string, ip = "203.0.113.7") {
-  const csrfResponse = await handleAuthRequest(new Request(`${ORIGIN}/auth/csrf`, { headers: { "x-candor-client-ip": ip } }));
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const jar = cookiesFrom(csrfResponse);
-  const response = await handleAuthRequest(
-    new Request(`${ORIGIN}/auth/callback/credentials`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar), "x-candor-client-ip": ip },
-      body: new URLSearchParams({ csrfToken, email, password, callbackUrl: "/claims" }),
-    }),
-  );
-  cookiesFrom(response, jar);
-  return { response, location: response.headers.get("location") ?? "", cookie: cookieHeader(jar) };
-}
+/** Signs in as the sign-in form does, from client address `ip`, heading for /claims. */
+const attemptSignIn = (email: string, password: string, ip = "203.0.113.7") => attempt(email, password, { clientIp: ip, callbackUrl: "/claims" });
 
 const sessionUserFor = (cookie: string) => getSessionUser(new Request(`${ORIGIN}/`, { headers: { cookie } }));
 
@@ -99,15 +73,7 @@ describe("sign-in", () => {
 });
 
 it("marks the session cookie Secure behind HTTPS", async () => {
-  const csrf = await handleAuthRequest(new Request("https://candor.test/auth/csrf"));
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await handleAuthRequest(
-    new Request("https://candor.test/auth/callback/credentials", {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(cookiesFrom(csrf)), "x-candor-client-ip": "10.9.9.9" },
-      body: new URLSearchParams({ csrfToken, email: "engineer@candor.test", password: "candor-demo" }),
-    }),
-  );
+  const { response } = await attempt("engineer@candor.test", "candor-demo", { clientIp: "10.9.9.9", origin: "https://candor.test" });
   const sessionCookie = response.headers.getSetCookie().find((header) => header.startsWith("__Secure-authjs.session-token="));
   expect(sessionCookie).toMatch(/; Secure/i);
   expect(sessionCookie).toMatch(/HttpOnly/i);

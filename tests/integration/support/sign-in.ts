@@ -1,32 +1,40 @@
 import { handleAuthRequest } from "../../../app/lib/auth.server.ts";
+import { CookieJar } from "../../support/cookie-jar.ts";
 
 export const ORIGIN = "http://candor.test";
 
-/** Signs a demo account in through Auth.js, as the browser would, and returns its cookie header. */
-export async function signIn(email: string, clientIp = "203.0.113.70"): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const header of response.headers.getSetCookie()) {
-      const [pair = ""] = header.split(";");
-      const [name = "", ...value] = pair.split("=");
-      jar.set(name, value.join("="));
-    }
-  };
+export interface SignInAttempt {
+  response: Response;
+  /** Where Auth.js sends the browser next. */
+  location: string;
+  cookie: string;
+}
+
+/** Signs in through Auth.js exactly as the sign-in form and curl scripts do: csrf, then the credentials callback. */
+export async function attemptSignIn(
+  email: string,
+  password: string,
+  { clientIp = "203.0.113.70", origin = ORIGIN, callbackUrl = "/" }: { clientIp?: string; origin?: string; callbackUrl?: string } = {},
+): Promise<SignInAttempt> {
   const headers = { "x-candor-client-ip": clientIp };
-  const csrf = await handleAuthRequest(new Request(`${ORIGIN}/auth/csrf`, { headers }));
-  keep(csrf);
+  const jar = new CookieJar();
+  const csrf = await handleAuthRequest(new Request(`${origin}/auth/csrf`, { headers }));
+  jar.keep(csrf);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-  keep(
-    await handleAuthRequest(
-      new Request(`${ORIGIN}/auth/callback/credentials`, {
-        method: "POST",
-        headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-        body: new URLSearchParams({ csrfToken, email, password: "candor-demo", callbackUrl: "/" }),
-      }),
-    ),
+  const response = await handleAuthRequest(
+    new Request(`${origin}/auth/callback/credentials`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
+      body: new URLSearchParams({ csrfToken, email, password, callbackUrl }),
+    }),
   );
-  return cookie();
+  jar.keep(response);
+  return { response, location: response.headers.get("location") ?? "", cookie: jar.header() };
+}
+
+/** Signs a demo account in and returns its cookie header. */
+export async function signIn(email: string, clientIp = "203.0.113.70"): Promise<string> {
+  return (await attemptSignIn(email, "candor-demo", { clientIp })).cookie;
 }
 
 const cookies = new Map<string, Promise<string>>();
