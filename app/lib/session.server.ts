@@ -6,19 +6,37 @@ import { getEnv } from "./env.server.ts";
 
 export type { SessionUser };
 
-const resolved = new WeakMap<Request, Promise<SessionUser | null>>();
+// Remix hands each loader of a page its own copy of the Request, so a cache keyed by the
+// object alone would read the session once per loader (measured: twice per page). server.ts
+// stamps every HTTP request with a fresh random X-Request-Id (overwriting any the client sent),
+// so the id together with the cookie identifies one HTTP request across its loaders. Without
+// that header (tests calling loaders directly) the Request object is the key.
+const byObject = new WeakMap<Request, Promise<SessionUser | null>>();
+const byRequestId = new Map<string, Promise<SessionUser | null>>();
+const REQUEST_CACHE_MS = 30_000;
 
-/** The signed-in user, checked against the database (once per request). */
+function readSessionUser(request: Request): Promise<SessionUser | null> {
+  return (async () => {
+    const sessionId = await getSessionIdFromCookie(request);
+    if (!sessionId) return null;
+    const env = getEnv();
+    return getActiveSessionUser(sessionId, { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS });
+  })();
+}
+
+/** The signed-in user, checked against the database once per HTTP request. */
 export function getSessionUser(request: Request): Promise<SessionUser | null> {
-  let pending = resolved.get(request);
+  const requestId = request.headers.get("x-request-id");
+  if (!requestId) {
+    let pending = byObject.get(request);
+    if (!pending) byObject.set(request, (pending = readSessionUser(request)));
+    return pending;
+  }
+  const key = `${requestId}\n${request.headers.get("cookie") ?? ""}`;
+  let pending = byRequestId.get(key);
   if (!pending) {
-    pending = (async () => {
-      const sessionId = await getSessionIdFromCookie(request);
-      if (!sessionId) return null;
-      const env = getEnv();
-      return getActiveSessionUser(sessionId, { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS });
-    })();
-    resolved.set(request, pending);
+    byRequestId.set(key, (pending = readSessionUser(request)));
+    setTimeout(() => byRequestId.delete(key), REQUEST_CACHE_MS).unref();
   }
   return pending;
 }

@@ -109,4 +109,15 @@ describe("the session is checked against the database on every request", () => {
     const tampered = cookie.replace(/(authjs\.session-token=)([^;]{10})/, "$1AAAAAAAAAA");
     expect(await sessionUserFor(tampered)).toBeNull();
   });
+
+  it("is checked once per HTTP request, though each loader gets its own copy of the Request", async () => {
+    const { cookie } = await attemptSignIn("engineer@candor.test", "candor-demo", "10.0.0.4");
+    const copy = (requestId: string) => new Request(`${ORIGIN}/claims`, { headers: { cookie, "x-request-id": requestId } });
+    expect(await getSessionUser(copy("request-1"))).not.toBeNull();
+    await prisma.session.deleteMany({ where: { user: { email: "engineer@candor.test" } } });
+    // The layout's and the page's loaders of the same request share the first answer…
+    expect(await getSessionUser(copy("request-1"))).not.toBeNull();
+    // …and the next request reads the database again and finds the session gone.
+    expect(await getSessionUser(copy("request-2"))).toBeNull();
+  });
 });
