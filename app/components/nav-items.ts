@@ -14,6 +14,8 @@ const NAV_ITEMS: NavItem[] = [
   { to: "/claims/new", label: "Log a claim", anyOf: ["log:claim"] },
   { to: "/verify", label: "Verify", anyOf: ["verify:claim"] },
   { to: "/ask", label: "Ask an engineer", anyOf: ["ask:question", "answer:question", "read:question"] },
+  { to: "/quizzes", label: "Quizzes", anyOf: ["take:quiz"] },
+  { to: "/question-bank", label: "Question bank", anyOf: ["write:quiz"] },
   { to: "/audit", label: "Audit log", anyOf: ["read:audit"] },
   { to: "/admin/users", label: "Users", anyOf: ["admin:users"] },
   { to: "/admin/teams", label: "Teams", anyOf: ["admin:teams"] },

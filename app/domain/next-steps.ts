@@ -5,9 +5,8 @@
 export interface QuizDue {
   quizId: string;
   title: string;
+  /** Required for comp and never passed; certification expiring within 14 days; required and its certification lapsed. */
   reason: "required" | "expiring" | "expired";
-  /** Certification expiry, when the reason is about one. */
-  expiresAt?: Date | null;
 }
 
 export interface SalesNextStepInput {

@@ -9,7 +9,8 @@ import { requireUser } from "../lib/session.server.ts";
 import { listCapabilitiesDueForReview } from "../models/capabilities.server.ts";
 import { getPendingQueueSummary } from "../models/claims.server.ts";
 import { countOpenEngineerQuestions, listOldestOpenQuestions } from "../models/engineer-questions.server.ts";
-import { countQuestionsNeedingReview } from "../models/quizzes.server.ts";
+import { listQuestionsAwaitingReview } from "../models/questions.server.ts";
+import { QuestionsAwaitingReviewSection } from "../components/quizzes/home-sections.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 export const meta: MetaFunction = () => [{ title: "Engineering · Candor" }];
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listCapabilitiesDueForReview(now),
     countOpenEngineerQuestions(),
     listOldestOpenQuestions(5),
-    countQuestionsNeedingReview(),
+    listQuestionsAwaitingReview(10),
   ]);
   return {
     name: user.name,
@@ -51,10 +52,7 @@ export default function EngineeringHome() {
       <EngineerQueue queue={queue} />
       <CapabilitiesDueForReview count={dueForReview.count} rows={dueForReview.rows} />
       <OpenEngineerQuestions count={openQuestions.count} rows={openQuestions.rows} />
-      <section aria-labelledby="quiz-review">
-        <h2 id="quiz-review">Quiz questions needing review ({questionsNeedingReview})</h2>
-        <p className="muted">Questions linked to a capability whose status or conditions changed are not drawn until re-approved.</p>
-      </section>
+      <QuestionsAwaitingReviewSection total={questionsNeedingReview.total} rows={questionsNeedingReview.rows} />
     </>
   );
 }

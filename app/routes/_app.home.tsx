@@ -15,6 +15,9 @@ import { listFlaggedClaimsFor } from "../models/capabilities.server.ts";
 import { listClaimsToCorrect, listRecentClaimsOf } from "../models/claims.server.ts";
 import { listAnswersFor } from "../models/engineer-questions.server.ts";
 import { summariseSurveysOf } from "../models/surveys.server.ts";
+import { CertificationsSection, QuizzesDueSection } from "../components/quizzes/home-sections.tsx";
+import { getQuizzesDueFor } from "../models/quizzes.server.ts";
+import type { QuizDue } from "../domain/next-steps.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 export const meta: MetaFunction = () => [{ title: "Home · Candor" }];
@@ -25,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (user.role !== "SALES") throw redirect(ROLE_HOME[user.role]);
   const now = new Date();
   const yearAgo = new Date(now.getTime() - 365 * MS_PER_DAY);
-  const [recent, verdicts, surveys, answers, flagged, toCorrect] = await Promise.all([
+  const [recent, verdicts, surveys, answers, flagged, toCorrect, quizzes] = await Promise.all([
     listRecentClaimsOf(user.id, 10),
     prisma.claim.findMany({
       where: { salespersonId: user.id, madeAt: { gte: new Date(now.getTime() - 90 * MS_PER_DAY) } },
@@ -35,12 +38,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listAnswersFor(user.id),
     listFlaggedClaimsFor(user.id),
     listClaimsToCorrect(user.id, yearAgo),
+    getQuizzesDueFor(user.id, now),
   ]);
+  const quizSteps: QuizDue[] = quizzes.due.flatMap((quiz): QuizDue[] => {
+    if (quiz.reason === "CERTIFICATION_EXPIRING") return [{ quizId: quiz.id, title: quiz.title, reason: "expiring" }];
+    if (quiz.reason !== "REQUIRED_NOT_PASSED") return [];
+    return [{ quizId: quiz.id, title: quiz.title, reason: quiz.certifiedUntil ? "expired" : "required" }];
+  });
   const weekAgo = now.getTime() - 7 * MS_PER_DAY;
   const steps = salesNextSteps({
     uncorrectedClaims: toCorrect.count,
     claimsChangedSince: flagged.length,
-    quizzesDue: [],
+    quizzesDue: quizSteps,
     recentAnswers: answers.filter((answer) => answer.answeredAt !== null && answer.answeredAt.getTime() >= weekAgo).length,
   });
   return {
@@ -54,11 +63,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     surveys,
     answers,
     flagged,
+    quizzes,
   };
 }
 
 export default function SalesHome() {
-  const { name, steps, recent, toCorrect, claims90, pending90, accuracy90, surveys, answers, flagged } = useLoaderData<typeof loader>();
+  const { name, steps, recent, toCorrect, claims90, pending90, accuracy90, surveys, answers, flagged, quizzes } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Welcome, {name}</h1>
@@ -90,6 +100,8 @@ export default function SalesHome() {
       </section>
       <ClaimsToCorrect count={toCorrect.count} rows={toCorrect.rows} />
       {flagged.length > 0 ? <ChangedSinceYouSaid items={flagged} /> : null}
+      <QuizzesDueSection rows={quizzes.due} />
+      <CertificationsSection rows={quizzes.certifications} />
       <RecentClaims rows={recent} />
       <EngineerAnswers rows={answers} />
     </>

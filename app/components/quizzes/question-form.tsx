@@ -1,0 +1,97 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { QUESTION_TYPES, questionTypeLabel, type QuestionType } from "../../domain/levels.ts";
+import { MAX_CHOICES, questionFormSchema } from "../../schemas/quiz.ts";
+import { ErrorList, InputField, SelectField, TextareaField } from "../ui/field.tsx";
+
+export interface BankProduct {
+  id: string;
+  name: string;
+  capabilities: ReadonlyArray<{ id: string; title: string }>;
+}
+
+export interface QuestionFormDefaults {
+  productId: string;
+  capabilityId: string | null;
+  type: QuestionType;
+  prompt: string;
+  choices: string[];
+  correct: number[];
+  explanation: string;
+}
+
+export function QuestionForm({
+  products,
+  defaults,
+  version,
+  lastResult,
+  submitLabel,
+}: {
+  products: readonly BankProduct[];
+  defaults: QuestionFormDefaults | null;
+  version: number | null;
+  lastResult: SubmissionResult<string[]> | undefined;
+  submitLabel: string;
+}) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "question-form",
+    lastResult,
+    defaultValue: defaults
+      ? {
+          productId: defaults.productId,
+          capabilityId: defaults.capabilityId ?? "",
+          type: defaults.type,
+          prompt: defaults.prompt,
+          choices: defaults.type === "TRUE_FALSE" ? "" : defaults.choices.join("\n"),
+          correct: defaults.correct.map((i) => i + 1).join(", "),
+          explanation: defaults.explanation,
+        }
+      : { type: "SINGLE" },
+    constraint: getZodConstraint(questionFormSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: questionFormSchema }),
+  });
+  const [productId, setProductId] = useState(String(fields.productId.initialValue ?? ""));
+  const capabilities = products.find((p) => p.id === productId)?.capabilities ?? products.flatMap((p) => p.capabilities);
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)} onChange={(event) => {
+      const target = event.target;
+      if (target instanceof HTMLSelectElement && target.name === "productId") setProductId(target.value);
+    }}>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      {version !== null ? <input type="hidden" name="version" value={version} /> : null}
+      <input type="hidden" name="intent" value="save" />
+      <SelectField label="Product" meta={fields.productId} options={products.map((p) => ({ value: p.id, label: p.name }))} placeholder="Choose a product" />
+      <SelectField
+        label="Capability"
+        meta={fields.capabilityId}
+        options={capabilities.map((c) => ({ value: c.id, label: c.title }))}
+        placeholder="None"
+        hint="When this capability's status or conditions change, the question waits for your review before it is drawn again."
+      />
+      <SelectField label="Kind of question" meta={fields.type} options={QUESTION_TYPES.map((t) => ({ value: t, label: questionTypeLabel(t) }))} />
+      <TextareaField label="Question" meta={fields.prompt} rows={3} />
+      <TextareaField
+        label="Choices"
+        meta={fields.choices}
+        rows={5}
+        hint={`One per line, 2 to ${MAX_CHOICES}. Left out for true/false questions, whose choices are “True” and “False”.`}
+      />
+      <InputField
+        label="Right choice(s)"
+        meta={fields.correct}
+        hint="The number of the right choice, counting from 1 (true/false: 1 = True, 2 = False). Multiple choice: every right one, e.g. “1, 3”."
+      />
+      <TextareaField label="Explanation" meta={fields.explanation} rows={3} hint="Shown with the right answer on every result page." />
+      <div>
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          {submitLabel}
+        </button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,93 @@
+import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "@remix-run/react";
+import { quizFormSchema } from "../../schemas/quiz.ts";
+import { ErrorList, InputField, SelectField } from "../ui/field.tsx";
+
+export interface QuizFormDefaults {
+  title: string;
+  productId: string | null;
+  questionCount: number;
+  includeMatrixQuestions: boolean;
+  timeLimitMinutes: number;
+  passMark: number;
+  maxAttempts: number;
+  requiredForComp: boolean;
+  certificationDays: number;
+  published: boolean;
+}
+
+function CheckboxField({ meta, label, hint }: { meta: FieldMetadata<boolean | undefined>; label: string; hint: string }) {
+  return (
+    <div className="field">
+      <div className="checkbox">
+        <input {...getInputProps(meta, { type: "checkbox" })} key={meta.key} />
+        <label htmlFor={meta.id}>{label}</label>
+      </div>
+      <span className="hint">{hint}</span>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function QuizForm({
+  products,
+  defaults,
+  lastResult,
+  submitLabel,
+}: {
+  products: ReadonlyArray<{ id: string; name: string }>;
+  defaults: QuizFormDefaults | null;
+  lastResult: SubmissionResult<string[]> | undefined;
+  submitLabel: string;
+}) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "quiz-form",
+    lastResult,
+    defaultValue: defaults
+      ? {
+          ...defaults,
+          productId: defaults.productId ?? "",
+          passMarkPercent: Math.round(defaults.passMark * 10_000) / 100,
+          includeMatrixQuestions: defaults.includeMatrixQuestions ? "on" : undefined,
+          requiredForComp: defaults.requiredForComp ? "on" : undefined,
+          published: defaults.published ? "on" : undefined,
+        }
+      : { questionCount: 10, timeLimitMinutes: 20, passMarkPercent: 70, maxAttempts: 3, certificationDays: 180, includeMatrixQuestions: "on" },
+    constraint: getZodConstraint(quizFormSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: quizFormSchema }),
+  });
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <InputField label="Title" meta={fields.title} />
+      <SelectField
+        label="Product"
+        meta={fields.productId}
+        options={products.map((p) => ({ value: p.id, label: p.name }))}
+        placeholder="All products"
+        hint="Questions are drawn from this product's bank and matrix."
+      />
+      <InputField label="Questions per attempt" meta={fields.questionCount} type="number" />
+      <CheckboxField
+        meta={fields.includeMatrixQuestions}
+        label="Include questions generated from the capability matrix"
+        hint="One per capability verified within its review cycle, generated when an attempt starts."
+      />
+      <InputField label="Time limit (minutes)" meta={fields.timeLimitMinutes} type="number" />
+      <InputField label="Pass mark (%)" meta={fields.passMarkPercent} type="number" />
+      <InputField label="Attempts allowed per 90 days" meta={fields.maxAttempts} type="number" />
+      <InputField label="Certification valid for (days)" meta={fields.certificationDays} type="number" />
+      <CheckboxField meta={fields.requiredForComp} label="Required for compensation" hint="Its best score counts in the quiz part of the comp formula." />
+      <CheckboxField meta={fields.published} label="Published" hint="Only published quizzes can be taken." />
+      <div>
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          {submitLabel}
+        </button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,131 @@
+import type { Prisma } from "../generated/prisma/client.ts";
+import { parseChosen } from "../domain/quiz-rules.ts";
+import { prisma } from "../lib/db.server.ts";
+import { questionContent, type QuestionFormValues, type QuestionState } from "../schemas/quiz.ts";
+import { recordAudit, type AuditContext } from "./audit.server.ts";
+
+// The engineers' question bank (PRODUCT.md §1 Question): ACTIVE questions are drawn;
+// NEEDS_REVIEW ones (their capability changed) wait for re-approval; RETIRED ones are kept for
+// the attempts that asked them.
+
+const bankRowSelect = {
+  id: true,
+  type: true,
+  prompt: true,
+  state: true,
+  version: true,
+  updatedAt: true,
+  product: { select: { id: true, name: true, slug: true } },
+  capability: { select: { title: true, key: true, status: true } },
+  author: { select: { name: true } },
+} satisfies Prisma.QuestionSelect;
+
+export async function listBankProducts() {
+  return prisma.product.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, slug: true, capabilities: { orderBy: { title: "asc" }, select: { id: true, title: true, key: true, status: true } } },
+  });
+}
+
+/** The bank, filtered by product slug and state; with counts per state for the filter. */
+export async function listBankQuestions(filters: { product?: string; state?: QuestionState }) {
+  const productWhere: Prisma.QuestionWhereInput = filters.product ? { product: { slug: filters.product } } : {};
+  const [rows, byState] = await Promise.all([
+    prisma.question.findMany({
+      where: { ...productWhere, ...(filters.state ? { state: filters.state } : {}) },
+      orderBy: [{ product: { name: "asc" } }, { state: "asc" }, { updatedAt: "desc" }],
+      take: 500,
+      select: bankRowSelect,
+    }),
+    prisma.question.groupBy({ by: ["state"], where: productWhere, _count: { _all: true } }),
+  ]);
+  const counts: Record<QuestionState, number> = { ACTIVE: 0, NEEDS_REVIEW: 0, RETIRED: 0 };
+  for (const row of byState) counts[row.state] = row._count._all;
+  return { rows, counts };
+}
+
+/** For the engineer's home: questions whose capability changed, oldest flag first. */
+export async function listQuestionsAwaitingReview(take = 10) {
+  const where = { state: "NEEDS_REVIEW" } as const;
+  const [total, rows] = await Promise.all([
+    prisma.question.count({ where }),
+    prisma.question.findMany({ where, orderBy: { updatedAt: "asc" }, take, select: bankRowSelect }),
+  ]);
+  return { total, rows };
+}
+
+export async function getBankQuestion(id: string) {
+  const question = await prisma.question.findUnique({
+    where: { id },
+    select: { ...bankRowSelect, productId: true, capabilityId: true, choicesJson: true, correctJson: true, explanation: true, capability: { select: { title: true, key: true, status: true, conditions: true } } },
+  });
+  if (!question) return null;
+  const choices: unknown = JSON.parse(question.choicesJson);
+  return { ...question, choices: Array.isArray(choices) ? choices.map(String) : [], correct: parseChosen(question.correctJson) };
+}
+
+type QuestionField = keyof QuestionFormValues;
+export type QuestionSaveResult = { ok: true; id: string } | { ok: false; status: 400 | 404 | 409; fieldErrors?: Partial<Record<QuestionField, string[]>>; formErrors?: string[] };
+
+/** Creates a question (ACTIVE) or, with `edit`, updates one whose version the author saw; audited. */
+export async function saveQuestion(
+  audit: AuditContext,
+  authorId: string,
+  values: QuestionFormValues,
+  edit?: { id: string; version: number },
+): Promise<QuestionSaveResult> {
+  const { choices, correct } = questionContent(values);
+  const data = {
+    productId: values.productId,
+    capabilityId: values.capabilityId || null,
+    type: values.type,
+    prompt: values.prompt,
+    choicesJson: JSON.stringify(choices),
+    correctJson: JSON.stringify(correct),
+    explanation: values.explanation,
+  };
+  return prisma.$transaction(async (tx): Promise<QuestionSaveResult> => {
+    if (!(await tx.product.findUnique({ where: { id: data.productId }, select: { id: true } }))) {
+      return { ok: false, status: 400, fieldErrors: { productId: ["Choose one of the products listed."] } };
+    }
+    if (data.capabilityId && !(await tx.capability.findFirst({ where: { id: data.capabilityId, productId: data.productId }, select: { id: true } }))) {
+      return { ok: false, status: 400, fieldErrors: { capabilityId: ["Choose a capability of the chosen product, or none."] } };
+    }
+    if (!edit) {
+      const created = await tx.question.create({ data: { ...data, authorId }, select: { id: true } });
+      await recordAudit(tx, audit, { action: "question.create", entityType: "Question", entityId: created.id, after: { ...data, state: "ACTIVE" } });
+      return { ok: true, id: created.id };
+    }
+    const before = await tx.question.findUnique({
+      where: { id: edit.id },
+      select: { productId: true, capabilityId: true, type: true, prompt: true, choicesJson: true, correctJson: true, explanation: true, version: true },
+    });
+    if (!before) return { ok: false, status: 404, formErrors: ["There is no such question."] };
+    const guard = await tx.question.updateMany({ where: { id: edit.id, version: edit.version }, data: { ...data, version: { increment: 1 } } });
+    if (guard.count === 0) {
+      return { ok: false, status: 409, formErrors: ["Someone changed this question after you opened it. Reload the page to see their version, then make your change again."] };
+    }
+    await recordAudit(tx, audit, { action: "question.update", entityType: "Question", entityId: edit.id, before, after: { ...data, version: edit.version + 1 } });
+    return { ok: true, id: edit.id };
+  });
+}
+
+const STATE_ACTIONS = {
+  approve: { from: ["NEEDS_REVIEW"], to: "ACTIVE", action: "question.approve" },
+  retire: { from: ["ACTIVE", "NEEDS_REVIEW"], to: "RETIRED", action: "question.retire" },
+  restore: { from: ["RETIRED"], to: "ACTIVE", action: "question.restore" },
+} as const satisfies Record<string, { from: readonly QuestionState[]; to: QuestionState; action: string }>;
+export type QuestionStateChange = keyof typeof STATE_ACTIONS;
+
+/** Re-approves, retires or restores a question; refused (409) when it is no longer in a state that allows it. */
+export async function changeQuestionState(audit: AuditContext, id: string, change: QuestionStateChange): Promise<{ ok: true } | { ok: false; status: 404 | 409; message: string }> {
+  const rule = STATE_ACTIONS[change];
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.question.findUnique({ where: { id }, select: { state: true } });
+    if (!before) return { ok: false as const, status: 404 as const, message: "There is no such question." };
+    const updated = await tx.question.updateMany({ where: { id, state: { in: [...rule.from] } }, data: { state: rule.to, version: { increment: 1 } } });
+    if (updated.count === 0) return { ok: false as const, status: 409 as const, message: `This question is ${before.state.replace("_", " ").toLowerCase()} now; nothing was changed.` };
+    await recordAudit(tx, audit, { action: rule.action, entityType: "Question", entityId: id, before: { state: before.state }, after: { state: rule.to } });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,43 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { QuestionForm } from "../components/quizzes/question-form.tsx";
+import { requireUserWithPermission } from "../lib/session.server.ts";
+import { redirectWithToast } from "../lib/toast.server.ts";
+import { auditContextFrom } from "../models/audit.server.ts";
+import { listBankProducts, saveQuestion } from "../models/questions.server.ts";
+import { questionFormSchema } from "../schemas/quiz.ts";
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
+
+export const meta: MetaFunction = () => [{ title: "New question · Candor" }];
+
+const WHO = "Only engineers and admins write quiz questions.";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "write:quiz", WHO);
+  return { products: await listBankProducts() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "write:quiz", WHO);
+  const submission = parseWithZod(await request.formData(), { schema: questionFormSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const saved = await saveQuestion(auditContextFrom(request, user.id), user.id, submission.value);
+  if (!saved.ok) return data({ result: submission.reply({ fieldErrors: saved.fieldErrors, formErrors: saved.formErrors }) }, { status: saved.status });
+  return redirectWithToast(`/question-bank/${saved.id}`, { kind: "success", message: "Question added to the bank; it is active and can be drawn." });
+}
+
+export default function NewQuestionPage() {
+  const { products } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <p className="small">
+        <Link to="/question-bank">← Question bank</Link>
+      </p>
+      <h1>New question</h1>
+      <QuestionForm products={products} defaults={null} version={null} lastResult={actionData?.result} submitLabel="Add the question" />
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AttemptForm, answerFieldName } from "../components/quizzes/attempt-form.tsx";
+import { AttemptReview, AttemptSummary } from "../components/quizzes/attempt-result.tsx";
+import { Countdown } from "../components/quizzes/countdown.tsx";
+import { forbidden, notFound, requireUserWithPermission } from "../lib/session.server.ts";
+import { redirectWithToast } from "../lib/toast.server.ts";
+import { auditContextFrom } from "../models/audit.server.ts";
+import { getAttemptPage, saveAnswer, submitAttempt } from "../models/quiz-attempts.server.ts";
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? data.quiz.title : "Quiz attempt"} · Candor` }];
+
+const NOT_FOUND = "We could not find that attempt.";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "take:quiz", "Your role does not take quizzes.");
+  const ids = { quizId: params.quizId ?? "", attemptId: params.attemptId ?? "" };
+  // An attempt that is not the viewer's (or their team's, for a manager) is "not found": its existence is not theirs to learn.
+  const page = await getAttemptPage(auditContextFrom(request, user.id), user, ids);
+  if (!page) notFound(NOT_FOUND);
+  return page;
+}
+
+const indexList = (values: FormDataEntryValue[]) => values.map((value) => (typeof value === "string" && /^\d+$/.test(value) ? Number(value) : -1));
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "take:quiz", "Your role does not take quizzes.");
+  const ids = { quizId: params.quizId ?? "", attemptId: params.attemptId ?? "" };
+  const audit = auditContextFrom(request, user.id);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "answer") {
+    const position = Number(form.get("position"));
+    if (!Number.isInteger(position) || position < 0) return data({ ok: false, message: "That answer names no question of this attempt." }, { status: 400 });
+    const saved = await saveAnswer(audit, user, ids, position, indexList(form.getAll("choice")));
+    if (!saved.ok && saved.status === 404) notFound(NOT_FOUND);
+    return saved.ok ? { ok: true, message: "Saved" } : data({ ok: false, message: saved.message }, { status: saved.status });
+  }
+  if (intent === "submit") {
+    const positions = String(form.get("positions") ?? "")
+      .split(",")
+      .filter((part) => /^\d+$/.test(part))
+      .map(Number);
+    const answers = new Map(positions.map((position) => [position, indexList(form.getAll(answerFieldName(position)))]));
+    const submitted = await submitAttempt(audit, user, ids, answers);
+    if (!submitted.ok && submitted.status === 404) notFound(NOT_FOUND);
+    if (!submitted.ok) return data({ ok: false, message: submitted.message }, { status: submitted.status });
+    const { score, passed } = submitted.value;
+    const message = `Submitted: ${Math.round(score * 100)} %, ${passed ? "passed" : "not passed"}.`;
+    return redirectWithToast(`/quizzes/${ids.quizId}/attempts/${ids.attemptId}`, { kind: passed ? "success" : "info", message });
+  }
+  forbidden("That is not something this page can do.");
+}
+
+export default function AttemptPage() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <p className="small">
+        <Link to={`/quizzes/${page.quiz.id}`}>← {page.quiz.title}</Link>
+      </p>
+      <h1>{page.quiz.title}</h1>
+      {actionData && !actionData.ok ? (
+        <p className="form-error" role="alert">
+          {actionData.message}
+        </p>
+      ) : null}
+      {page.state === "open" ? (
+        <>
+          <div className="tiles">
+            <Countdown deadline={page.deadline} serverNow={page.now} />
+            <div className="tile">
+              <div className="tile-label">Questions</div>
+              <div className="tile-value">{page.questions.length}</div>
+              <div className="small muted">Pass mark {Math.round(page.quiz.passMark * 100)} %</div>
+            </div>
+          </div>
+          {page.practice ? <p className="muted">This is a practice attempt: it is graded but grants no certification and is left out of statistics.</p> : null}
+          <AttemptForm questions={page.questions} />
+        </>
+      ) : (
+        <>
+          <AttemptSummary
+            score={page.score}
+            passed={page.passed}
+            passMark={page.quiz.passMark}
+            submittedAt={page.submittedAt}
+            expired={page.expired}
+            practice={page.practice}
+            certifiedUntil={page.certifiedUntil}
+            takerName={page.isOwn ? null : page.taker.name}
+          />
+          <AttemptReview questions={page.questions} />
+        </>
+      )}
+    </>
+  );
+}
