@@ -1,61 +1,81 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { formatPercent } from "../components/ui/format.ts";
+import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { AccuracyByMonth, AccuracyVsSatisfaction, MisrepresentedCapabilities, QuizScoreDistribution, VerificationBacklog } from "../components/dashboard/dashboard-charts.tsx";
+import { DashboardFilters } from "../components/dashboard/dashboard-filters.tsx";
+import { KpiTiles } from "../components/dashboard/kpi-tiles.tsx";
+import { dashboardHref } from "../components/dashboard/links.ts";
+import { formatDate } from "../components/ui/format.ts";
 import { permissionScope, ROLE_HOME } from "../domain/permissions.ts";
 import { requireUser } from "../lib/session.server.ts";
-import { summariseClaimsByTeam } from "../models/claims.server.ts";
-import { getManagedTeamIds } from "../models/teams.server.ts";
+import { chooseDashboardPeriods, getDashboard, listDashboardTeams } from "../models/dashboard.server.ts";
+import { resolveDashboardTeams } from "../models/dashboard-view.server.ts";
+import dashboardStyles from "../styles/dashboard.css?url";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 export const meta: MetaFunction = () => [{ title: "Dashboard · Candor" }];
-
-const DAY = 86_400_000;
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const scope = permissionScope(user, "read:dashboard");
+  // The dashboard is the managers' and admins' home; everyone else goes to theirs.
   if (!scope) throw redirect(ROLE_HOME[user.role]);
-  const teamIds = scope === "any" ? "all" : await getManagedTeamIds(user.id);
-  const teams = await summariseClaimsByTeam(teamIds, new Date(Date.now() - 90 * DAY));
-  return { name: user.name, scope, teams };
+  const url = new URL(request.url);
+  const [teams, { periods, chosen }] = await Promise.all([listDashboardTeams(user.id, scope), chooseDashboardPeriods(url.searchParams.get("period"))]);
+  const view = resolveDashboardTeams(teams, url.searchParams.get("team"));
+  const base = { name: user.name, scope, teams, team: view.team, periods: periods.map(({ name, status }) => ({ name, status })) };
+  if (view.inView.length === 0 || !chosen) return { ...base, period: null, dashboard: null, note: null };
+  const { current, previous, note } = chosen;
+  const dashboard = await getDashboard(view.inView, current, previous);
+  return {
+    ...base,
+    period: { name: current.name, status: current.status, startsAt: current.startsAt, endsAt: current.endsAt, previousName: previous?.name ?? null },
+    dashboard,
+    note,
+  };
 }
 
-export default function Dashboard() {
-  const { name, scope, teams } = useLoaderData<typeof loader>();
+export default function DashboardPage() {
+  const { name, scope, teams, team, periods, period, dashboard, note } = useLoaderData<typeof loader>();
+  const teamName = team ? teams.find((option) => option.id === team)?.name : null;
+  const allTeamsLabel = scope === "any" ? "Every team" : "All my teams";
   return (
     <>
       <h1>Dashboard · {name}</h1>
-      <p className="muted">{scope === "any" ? "Every team" : "The teams you manage"}, claims made in the last 90 days.</p>
       {teams.length === 0 ? (
         <p>You do not manage any team yet. An admin can add you as a team's manager.</p>
+      ) : !period || !dashboard ? (
+        <p>There is no compensation period yet, so there is nothing to measure. An admin opens periods on the compensation pages.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Claims by team in the last 90 days</caption>
-            <thead>
-              <tr>
-                <th scope="col">Team</th>
-                <th scope="col" className="num">Salespeople</th>
-                <th scope="col" className="num">Claims</th>
-                <th scope="col" className="num">Pending verdict</th>
-                <th scope="col" className="num">Overstate the matrix</th>
-                <th scope="col" className="num">Accuracy (weighted)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {teams.map((team) => (
-                <tr key={team.teamId}>
-                  <th scope="row">{team.teamName}</th>
-                  <td className="num">{team.salespeople}</td>
-                  <td className="num">{team.claims}</td>
-                  <td className="num">{team.pending}</td>
-                  <td className="num">{formatPercent(team.claims ? team.overstated / team.claims : null)}</td>
-                  <td className="num">{formatPercent(team.weight ? team.weightedCredit / team.weight : null)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <p className="muted">
+            {teamName ?? allTeamsLabel}, period {period.name} ({formatDate(period.startsAt)} to {formatDate(new Date(new Date(period.endsAt).getTime() - 1))}
+            {period.status === "OPEN" ? ", still open" : ", locked"}).
+          </p>
+          <DashboardFilters action="/dashboard" periods={periods} period={period.name} teams={teams} team={team} allTeamsLabel={allTeamsLabel} />
+          {note ? (
+            <p role="note" className="claims-notes">
+              {note}
+            </p>
+          ) : null}
+          <div className="page-actions">
+            <Link to={dashboardHref("/dashboard/scorecard", { period: period.name, team })}>Team scorecard: every salesperson's figures for {period.name}</Link>
+          </div>
+          <section aria-labelledby="kpis">
+            <h2 id="kpis">Key figures for {period.name}</h2>
+            <KpiTiles kpis={dashboard.kpis} deltas={dashboard.deltas} previousName={period.previousName} />
+          </section>
+          <section aria-labelledby="charts">
+            <h2 id="charts">Charts</h2>
+            <div className="chart-grid">
+              <AccuracyVsSatisfaction scatter={dashboard.scatter} />
+              <AccuracyByMonth monthly={dashboard.monthly} />
+              <MisrepresentedCapabilities capabilities={dashboard.capabilities} periodDays={dashboard.periodDays} />
+              <QuizScoreDistribution quiz={dashboard.quiz} />
+              <VerificationBacklog backlog={dashboard.backlog} team={team} />
+            </div>
+          </section>
+        </>
       )}
     </>
   );

@@ -1,0 +1,39 @@
+import { useNavigate } from "@remix-run/react";
+import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
+import { percentTick, seriesColor } from "./chart-colors.ts";
+
+export interface ScatterDatum {
+  x: number;
+  y: number;
+  label: string;
+  href: string;
+}
+
+/** Points in [0, 1] × [0, 1]; a click on a point opens its records. */
+export function PointScatterChart({ points, xLabel, yLabel, height = 340 }: { points: ScatterDatum[]; xLabel: string; yLabel: string; height?: number }) {
+  const navigate = useNavigate();
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <ScatterChart accessibilityLayer={false} margin={{ top: 12, right: 16, bottom: 24, left: 24 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis type="number" dataKey="x" name={xLabel} domain={[0, 1]} tickFormatter={percentTick} label={{ value: xLabel, position: "insideBottom", offset: -12 }} />
+        <YAxis type="number" dataKey="y" name={yLabel} domain={[0, 1]} tickFormatter={percentTick} width={52} label={{ value: yLabel, angle: -90, position: "left", offset: 8, style: { textAnchor: "middle" } }} />
+        <Tooltip
+          cursor={{ strokeDasharray: "3 3" }}
+          formatter={(value) => (typeof value === "number" ? percentTick(value) : String(value))}
+          labelFormatter={() => ""}
+        />
+        <Scatter
+          data={points}
+          fill={seriesColor(0)}
+          className="chart-link"
+          isAnimationActive={false}
+          onClick={(_item: unknown, index: number) => {
+            const point = points[index];
+            if (point) navigate(point.href);
+          }}
+        />
+      </ScatterChart>
+    </ResponsiveContainer>
+  );
+}

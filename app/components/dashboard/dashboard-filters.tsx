@@ -1,0 +1,52 @@
+import { Form } from "@remix-run/react";
+
+export interface DashboardFiltersProps {
+  periods: Array<{ name: string; status: "OPEN" | "LOCKED" }>;
+  period: string;
+  teams: Array<{ id: string; name: string }>;
+  team: string | null;
+  /** What "no team chosen" means for this reader. */
+  allTeamsLabel: string;
+  /** Extra fields to keep (e.g. the scorecard's name search). */
+  children?: React.ReactNode;
+  action: string;
+}
+
+/**
+ * The period and team selectors: a GET form, so the view is an address. With JavaScript a
+ * change applies at once; without it, "Show" applies.
+ */
+export function DashboardFilters({ periods, period, teams, team, allTeamsLabel, children, action }: DashboardFiltersProps) {
+  return (
+    <Form method="get" action={action} className="filters" role="search" aria-label="Choose period and team">
+      <div className="field">
+        <label htmlFor="dashboard-period">Period</label>
+        <select id="dashboard-period" name="period" defaultValue={period} onChange={(event) => event.currentTarget.form?.requestSubmit()}>
+          {[...periods].reverse().map((option) => (
+            <option key={option.name} value={option.name}>
+              {option.name}
+              {option.status === "OPEN" ? " (open)" : ""}
+            </option>
+          ))}
+        </select>
+      </div>
+      {teams.length > 1 ? (
+        <div className="field">
+          <label htmlFor="dashboard-team">Team</label>
+          <select id="dashboard-team" name="team" defaultValue={team ?? ""} onChange={(event) => event.currentTarget.form?.requestSubmit()}>
+            <option value="">{allTeamsLabel}</option>
+            {teams.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {children}
+      <button type="submit" className="button secondary">
+        Show
+      </button>
+    </Form>
+  );
+}

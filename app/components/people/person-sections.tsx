@@ -1,0 +1,208 @@
+import { Link } from "@remix-run/react";
+import { deliveredLabel } from "../../domain/levels.ts";
+import type { PersonPage } from "../../models/people.server.ts";
+import { ClaimStatusBadge, MatrixCheckBadge } from "../ui/badges.tsx";
+import { formatCents, formatCount, formatDate, formatPercent } from "../ui/format.ts";
+
+type Page = PersonPage;
+
+export function PersonFigures({ figures, period }: Pick<Page, "figures" | "period">) {
+  if (!period || !figures) return <p className="muted">No figures yet: there is no open period.</p>;
+  const items: Array<[string, string]> = [
+    ["Claims logged", formatCount(figures.claims)],
+    ["Claim accuracy (weighted)", formatPercent(figures.accuracy)],
+    ["Claims that overstate the matrix", formatPercent(figures.overstatedShare)],
+    ["Best quiz score", formatPercent(figures.quizBest)],
+    ["Quizzes passed", figures.quizzesTaken ? `${figures.quizzesPassed} of ${figures.quizzesTaken}` : "—"],
+    ["Six-month CSAT", figures.meanCsat === null ? "—" : `${figures.meanCsat.toFixed(1)} / 5 (${figures.surveysAnswered} answered)`],
+    ["Delivered as promised", formatPercent(figures.deliveredRate)],
+    [period.status === "OPEN" ? "Projected multiplier" : "Multiplier", figures.multiplier === null ? "Not computed yet" : `${figures.multiplier.toFixed(2)}×`],
+  ];
+  return (
+    <section aria-labelledby="figures">
+      <h2 id="figures">Figures for {period.name}</h2>
+      <dl className="person-figures">
+        {items.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+export function PersonClaims({ personId, claims }: { personId: string; claims: Page["claims"] }) {
+  return (
+    <section aria-labelledby="claims">
+      <h2 id="claims">Claims</h2>
+      <p>
+        <Link to={`/claims?salesperson=${encodeURIComponent(personId)}`}>All {formatCount(claims.total)} claims in the claims table</Link>
+      </p>
+      {claims.recent.length === 0 ? (
+        <p className="muted">No claims logged.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>Most recent claims</caption>
+            <thead>
+              <tr>
+                <th scope="col">Made</th>
+                <th scope="col">Account</th>
+                <th scope="col">Capability</th>
+                <th scope="col">Matrix check</th>
+                <th scope="col">Verdict</th>
+              </tr>
+            </thead>
+            <tbody>
+              {claims.recent.map((claim) => (
+                <tr key={claim.id}>
+                  <th scope="row">
+                    <Link to={`/claims/${claim.id}`}>{formatDate(claim.madeAt)}</Link>
+                  </th>
+                  <td>{claim.accountName}</td>
+                  <td>{claim.capability?.title ?? <span className="muted">Not in the matrix</span>}</td>
+                  <td>
+                    <MatrixCheckBadge check={claim.matrixCheck} />
+                  </td>
+                  <td>
+                    <ClaimStatusBadge status={claim.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function PersonAttempts({ attempts }: { attempts: Page["attempts"] }) {
+  return (
+    <section aria-labelledby="attempts">
+      <h2 id="attempts">Quiz attempts</h2>
+      {attempts.rows.length === 0 ? (
+        <p className="muted">No quiz attempts.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>{attempts.total > attempts.rows.length ? `The latest ${attempts.rows.length} of ${formatCount(attempts.total)} attempts` : "Every attempt"}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Quiz</th>
+                <th scope="col">Started</th>
+                <th scope="col">Submitted</th>
+                <th scope="col" className="num">Score</th>
+                <th scope="col">Result</th>
+              </tr>
+            </thead>
+            <tbody>
+              {attempts.rows.map((attempt) => (
+                <tr key={attempt.id}>
+                  <th scope="row">
+                    <Link to={`/quizzes/${attempt.quizId}/attempts/${attempt.id}`}>{attempt.quiz.title}</Link>
+                  </th>
+                  <td>{formatDate(attempt.startedAt)}</td>
+                  <td>{attempt.submittedAt ? formatDate(attempt.submittedAt) : <span className="muted">Not submitted</span>}</td>
+                  <td className="num">{formatPercent(attempt.score)}</td>
+                  <td>{attempt.submittedAt ? (attempt.passed ? "Passed" : `Below the pass mark (${formatPercent(attempt.quiz.passMark)})`) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function surveyState(survey: Page["surveys"]["rows"][number], now: number): string {
+  if (survey.respondedAt) return `Answered ${formatDate(survey.respondedAt)}`;
+  if (new Date(survey.dueAt).getTime() > now) return "Not due yet";
+  return survey.sentAt ? `Sent ${formatDate(survey.sentAt)}, no answer yet` : "Due, not sent yet";
+}
+
+export function PersonSurveys({ surveys, now }: { surveys: Page["surveys"]; now: number }) {
+  return (
+    <section aria-labelledby="surveys">
+      <h2 id="surveys">Six-month surveys of their deals</h2>
+      {surveys.rows.length === 0 ? (
+        <p className="muted">No won deals with a survey yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>{surveys.total > surveys.rows.length ? `The latest ${surveys.rows.length} of ${formatCount(surveys.total)} surveys` : "Every survey"}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Account (deal)</th>
+                <th scope="col">Due</th>
+                <th scope="col">State</th>
+                <th scope="col" className="num">CSAT</th>
+                <th scope="col">Delivered as promised</th>
+                <th scope="col" className="num">NPS</th>
+                <th scope="col">What they like least</th>
+              </tr>
+            </thead>
+            <tbody>
+              {surveys.rows.map((survey) => (
+                <tr key={survey.id}>
+                  <th scope="row">
+                    {survey.deal.account.name} <span className="small muted">({survey.deal.externalId})</span>
+                  </th>
+                  <td>{formatDate(survey.dueAt)}</td>
+                  <td>{surveyState(survey, now)}</td>
+                  <td className="num">{survey.csat ?? "—"}</td>
+                  <td>{survey.deliveredAsPromised ? deliveredLabel(survey.deliveredAsPromised) : "—"}</td>
+                  <td className="num">{survey.nps ?? "—"}</td>
+                  <td>{survey.leastLiked ?? <span className="muted">—</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function PersonStatements({ personId, statements }: { personId: string; statements: Page["statements"] }) {
+  return (
+    <section aria-labelledby="statements">
+      <h2 id="statements">Compensation statements</h2>
+      {statements.length === 0 ? (
+        <p className="muted">No statement has been computed yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>Statements by period, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Period</th>
+                <th scope="col" className="num">Multiplier</th>
+                <th scope="col" className="num">Payout</th>
+                <th scope="col" className="num">Adjustments</th>
+                <th scope="col">Computed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {statements.map((statement) => (
+                <tr key={statement.id}>
+                  <th scope="row">
+                    <Link to={`/comp/${encodeURIComponent(statement.period.name)}/${encodeURIComponent(personId)}`}>{statement.period.name}</Link>
+                    {statement.period.status === "OPEN" ? <span className="small muted"> (open, projected)</span> : null}
+                  </th>
+                  <td className="num">{statement.multiplier.toFixed(2)}×</td>
+                  <td className="num">{formatCents(statement.payoutCents)}</td>
+                  <td className="num">{statement.adjustmentCents ? formatCents(statement.adjustmentCents) : "—"}</td>
+                  <td>{formatDate(statement.computedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

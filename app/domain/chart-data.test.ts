@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { binIndex, downsampleLine, downsampleScatter, histogramBins, kpiDelta, MAX_CHART_POINTS, median } from "./chart-data.ts";
+
+describe("kpiDelta", () => {
+  it("calls a rise better when higher is better, and worse when lower is better", () => {
+    expect(kpiDelta(0.8, 0.7, true)).toEqual({ change: expect.closeTo(0.1, 10), trend: "better" });
+    expect(kpiDelta(12, 9, false)).toEqual({ change: 3, trend: "worse" });
+    expect(kpiDelta(9, 12, false)).toEqual({ change: -3, trend: "better" });
+    expect(kpiDelta(0.5, 0.6, true).trend).toBe("worse");
+  });
+  it("is unknown when either period has no figure, and same when nothing moved", () => {
+    expect(kpiDelta(null, 0.7, true)).toEqual({ change: null, trend: "unknown" });
+    expect(kpiDelta(0.7, null, true)).toEqual({ change: null, trend: "unknown" });
+    expect(kpiDelta(Number.NaN, 1, true).trend).toBe("unknown");
+    expect(kpiDelta(0.7, 0.7, true)).toEqual({ change: 0, trend: "same" });
+  });
+});
+
+describe("median", () => {
+  it("takes the middle value, or the mean of the middle two", () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([7])).toBe(7);
+    expect(median([])).toBeNull();
+  });
+  it("does not reorder its input", () => {
+    const values = [3, 1, 2];
+    median(values);
+    expect(values).toEqual([3, 1, 2]);
+  });
+});
+
+describe("histogramBins", () => {
+  it("puts each score in its 10 % bin, a perfect score in the last", () => {
+    const bins = histogramBins([0, 0.05, 0.1, 0.55, 0.7, 0.99, 1], 10);
+    expect(bins).toHaveLength(10);
+    expect(bins.map((bin) => bin.count)).toEqual([2, 1, 0, 0, 0, 1, 0, 1, 0, 2]);
+    expect(bins[0]).toMatchObject({ from: 0, to: 0.1 });
+    expect(bins[9]?.to).toBeCloseTo(1);
+  });
+  it("keeps a value on a bin edge in the upper bin despite floating point (0.7 is 70–80 %)", () => {
+    expect(binIndex(0.7, 10)).toBe(7);
+    expect(binIndex(0.3, 10)).toBe(3);
+    expect(binIndex(0.6, 10)).toBe(6);
+  });
+  it("clamps values outside the range and skips NaN", () => {
+    const bins = histogramBins([-0.2, 1.5, Number.NaN], 4);
+    expect(bins.map((bin) => bin.count)).toEqual([1, 0, 0, 1]);
+  });
+  it("counts every value exactly once", () => {
+    const values = Array.from({ length: 997 }, (_, index) => (index * 7919) % 1000 / 999);
+    expect(histogramBins(values, 10).reduce((sum, bin) => sum + bin.count, 0)).toBe(997);
+  });
+  it("refuses a histogram without bins", () => {
+    expect(() => histogramBins([1], 0)).toThrow(RangeError);
+  });
+});
+
+describe("downsampleLine", () => {
+  const wave = Array.from({ length: 5000 }, (_, x) => ({ x, y: Math.sin(x / 50) + (x === 2500 ? 10 : 0) }));
+
+  it("returns the points unchanged when there are few enough", () => {
+    const few = wave.slice(0, 20);
+    expect(downsampleLine(few, 100)).toEqual(few);
+  });
+  it("keeps at most the threshold, the first and last point, in x order, and the spike", () => {
+    const sampled = downsampleLine(wave, 200);
+    expect(sampled.length).toBeLessThanOrEqual(200);
+    expect(sampled.length).toBeGreaterThan(190);
+    expect(sampled[0]).toBe(wave[0]);
+    expect(sampled[sampled.length - 1]).toBe(wave[4999]);
+    expect(sampled.map((point) => point.x)).toEqual([...sampled.map((point) => point.x)].sort((a, b) => a - b));
+    expect(sampled.some((point) => point.x === 2500)).toBe(true);
+  });
+  it("defaults to the chart limit", () => {
+    expect(downsampleLine(wave).length).toBeLessThanOrEqual(MAX_CHART_POINTS);
+  });
+});
+
+describe("downsampleScatter", () => {
+  const cloud = Array.from({ length: 3000 }, (_, index) => ({ id: `p${index}`, x: ((index * 37) % 1000) / 1000, y: ((index * 61) % 997) / 997 }));
+
+  it("returns the points unchanged when within the limit", () => {
+    expect(downsampleScatter(cloud.slice(0, 50), 100)).toHaveLength(50);
+  });
+  it("keeps at most the limit, always the extremes and the points asked for", () => {
+    const outlier = { id: "outlier", x: 0.5, y: 0.5 };
+    const points = [...cloud, outlier];
+    const sampled = downsampleScatter(points, 300, (point) => point.id === "outlier");
+    expect(sampled.length).toBe(300);
+    expect(sampled).toContain(outlier);
+    const minX = Math.min(...points.map((point) => point.x));
+    const minY = Math.min(...points.map((point) => point.y));
+    expect(sampled.some((point) => point.x === minX)).toBe(true);
+    expect(sampled.some((point) => point.y === minY)).toBe(true);
+    expect(new Set(sampled).size).toBe(sampled.length);
+  });
+  it("is deterministic", () => {
+    expect(downsampleScatter(cloud, 500).map((point) => point.id)).toEqual(downsampleScatter(cloud, 500).map((point) => point.id));
+  });
+});

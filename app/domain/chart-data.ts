@@ -1,0 +1,143 @@
+// Pure helpers behind the dashboard's figures: changes against the previous period, medians,
+// histogram bins and server-side downsampling (a chart of more than ~1,000 points is slow to
+// draw and no easier to read; the server sends at most that many). See ADR 009.
+
+export const MAX_CHART_POINTS = 1000;
+
+export type Trend = "better" | "worse" | "same" | "unknown";
+
+export interface Delta {
+  /** current − previous, or null when either is unknown. */
+  change: number | null;
+  trend: Trend;
+}
+
+/**
+ * The change of a figure against the previous period. `higherIsBetter` says which way is good
+ * (accuracy: up; pending claims: down). Changes smaller than `epsilon` count as "same".
+ */
+export function kpiDelta(current: number | null, previous: number | null, higherIsBetter: boolean, epsilon = 1e-9): Delta {
+  if (current === null || previous === null || !Number.isFinite(current) || !Number.isFinite(previous)) return { change: null, trend: "unknown" };
+  const change = current - previous;
+  if (Math.abs(change) < epsilon) return { change: 0, trend: "same" };
+  return { change, trend: change > 0 === higherIsBetter ? "better" : "worse" };
+}
+
+/** The median of `values` (the mean of the middle two for an even count), null when empty. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const upper = sorted[middle] ?? 0;
+  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? 0) + upper) / 2;
+}
+
+export interface HistogramBin {
+  /** Inclusive lower edge. */
+  from: number;
+  /** Exclusive upper edge, except the last bin, which includes it. */
+  to: number;
+  count: number;
+}
+
+/**
+ * Equal-width bins over [min, max]; the last bin includes max (a perfect quiz score lands in
+ * 90–100 %). Values outside the range are clamped into the end bins; NaN is ignored.
+ */
+export function histogramBins(values: Iterable<number>, binCount: number, min = 0, max = 1): HistogramBin[] {
+  if (binCount < 1 || !(max > min)) throw new RangeError("A histogram needs at least one bin and max above min.");
+  const width = (max - min) / binCount;
+  const bins: HistogramBin[] = Array.from({ length: binCount }, (_, index) => ({ from: min + index * width, to: min + (index + 1) * width, count: 0 }));
+  for (const value of values) {
+    if (Number.isNaN(value)) continue;
+    const index = Math.min(binCount - 1, Math.max(0, Math.floor((value - min) / width + 1e-9)));
+    const bin = bins[index];
+    if (bin) bin.count += 1;
+  }
+  return bins;
+}
+
+/** The bin index of `value` for bins made by histogramBins (same clamping), for counting in SQL-grouped data. */
+export function binIndex(value: number, binCount: number, min = 0, max = 1): number {
+  const width = (max - min) / binCount;
+  return Math.min(binCount - 1, Math.max(0, Math.floor((value - min) / width + 1e-9)));
+}
+
+export interface XY {
+  x: number;
+  y: number;
+}
+
+/**
+ * Largest-Triangle-Three-Buckets: keeps the first and last point and, from each bucket between,
+ * the point forming the largest triangle with its neighbours — a line keeps its peaks and dips.
+ * Points must be sorted by x. Returns the input when it is within `threshold`.
+ */
+export function downsampleLine<T extends XY>(points: readonly T[], threshold = MAX_CHART_POINTS): T[] {
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (points.length <= threshold || threshold < 3 || !first || !last) return [...points];
+  const sampled: T[] = [first];
+  const bucketSize = (points.length - 2) / (threshold - 2);
+  let anchor = first;
+  for (let bucket = 0; bucket < threshold - 2; bucket++) {
+    const start = Math.floor(bucket * bucketSize) + 1;
+    const end = Math.min(points.length - 1, Math.floor((bucket + 1) * bucketSize) + 1);
+    const nextStart = end;
+    const nextEnd = Math.min(points.length, Math.floor((bucket + 2) * bucketSize) + 1);
+    let avgX = 0;
+    let avgY = 0;
+    const nextCount = Math.max(1, nextEnd - nextStart);
+    for (let index = nextStart; index < nextEnd; index++) {
+      const point = points[index];
+      if (point) {
+        avgX += point.x;
+        avgY += point.y;
+      }
+    }
+    avgX /= nextCount;
+    avgY /= nextCount;
+    let best: T | undefined;
+    let bestArea = -1;
+    for (let index = start; index < end; index++) {
+      const point = points[index];
+      if (!point) continue;
+      const area = Math.abs((anchor.x - avgX) * (point.y - anchor.y) - (anchor.x - point.x) * (avgY - anchor.y));
+      if (area > bestArea) {
+        bestArea = area;
+        best = point;
+      }
+    }
+    if (best) {
+      sampled.push(best);
+      anchor = best;
+    }
+  }
+  sampled.push(last);
+  return sampled;
+}
+
+/**
+ * Thins a scatter to at most `limit` points without losing its story: the points of `keep`
+ * (e.g. the lowest accuracy and the lowest satisfaction) and the extremes of each axis always
+ * stay; the rest are taken at an even stride in x order, so dense regions stay dense. Stable
+ * and deterministic: the same input gives the same picture.
+ */
+export function downsampleScatter<T extends XY>(points: readonly T[], limit = MAX_CHART_POINTS, keep: (point: T) => boolean = () => false): T[] {
+  if (points.length <= limit) return [...points];
+  const byX = [...points].sort((a, b) => a.x - b.x || a.y - b.y);
+  const byY = [...points].sort((a, b) => a.y - b.y || a.x - b.x);
+  const chosen = new Set<T>();
+  for (const point of [byX[0], byX[byX.length - 1], byY[0], byY[byY.length - 1]]) if (point) chosen.add(point);
+  for (const point of byX) if (chosen.size < limit && keep(point)) chosen.add(point);
+  const room = limit - chosen.size;
+  const rest = byX.filter((point) => !chosen.has(point));
+  if (room > 0 && rest.length > 0) {
+    const stride = rest.length / room;
+    for (let index = 0; index < room; index++) {
+      const point = rest[Math.floor(index * stride)];
+      if (point) chosen.add(point);
+    }
+  }
+  return byX.filter((point) => chosen.has(point));
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { parseScorecardQuery } from "./scorecard-query.ts";
+
+const parse = (query: string) => parseScorecardQuery(new URLSearchParams(query));
+
+describe("parseScorecardQuery", () => {
+  it("defaults to accuracy, lowest first, first page of 25", () => {
+    expect(parse("")).toEqual({ period: null, team: null, q: null, sort: { key: "accuracy", dir: "asc" }, page: 1, pageSize: 25, notes: [] });
+  });
+  it("reads every filter and the sort", () => {
+    const query = parse("period=2026-Q3&team=t1&q=%20ann%20&sort=claims&page=2&pageSize=50");
+    expect(query).toMatchObject({ period: "2026-Q3", team: "t1", q: "ann", sort: { key: "claims", dir: "desc" }, page: 2, pageSize: 50, notes: [] });
+  });
+  it("drops unreadable values with a note each, never throwing", () => {
+    const query = parse(`sort=salary&dir=up&page=-1&pageSize=7&q=${"x".repeat(200)}`);
+    expect(query.sort).toEqual({ key: "accuracy", dir: "asc" });
+    expect(query.page).toBe(1);
+    expect(query.pageSize).toBe(25);
+    expect(query.q).toBeNull();
+    expect(query.notes).toHaveLength(5);
+  });
+});

@@ -1,0 +1,79 @@
+// One salesperson's page (/people/<id>, PRODUCT.md §3): who they are, their figures for the
+// open period, and their claims, quiz attempts, surveys and statements.
+import { choosePeriods } from "../domain/dashboard-period.ts";
+import type { Scope } from "../domain/permissions.ts";
+import { prisma } from "../lib/db.server.ts";
+import { listRecentClaimsOf } from "./claims.server.ts";
+import { listPeriods } from "./dashboard.server.ts";
+import { getScorecardRow } from "./scorecard.server.ts";
+import { getManagedTeamIds } from "./teams.server.ts";
+
+/**
+ * The salesperson a reader holding `scope` of "read:person" may see, or null — for a missing id,
+ * someone who is not a salesperson, or one outside the reader's scope alike, so the page never
+ * tells which (PRODUCT.md §2: 404 where existence must not leak).
+ */
+export async function findVisibleSalesperson(readerId: string, scope: Scope, personId: string) {
+  const person = await prisma.user.findUnique({
+    where: { id: personId },
+    select: { id: true, name: true, email: true, role: true, active: true, teamId: true, team: { select: { id: true, name: true } } },
+  });
+  if (!person || person.role !== "SALES") return null;
+  if (scope === "own" && person.id !== readerId) return null;
+  if (scope === "team" && !(person.teamId && (await getManagedTeamIds(readerId)).includes(person.teamId))) return null;
+  return person;
+}
+
+type Person = NonNullable<Awaited<ReturnType<typeof findVisibleSalesperson>>>;
+
+const LISTED = 20;
+
+export async function getPersonPage(person: Person) {
+  const periods = await listPeriods();
+  const chosen = choosePeriods(periods, null);
+  const [figures, claimCount, claims, attemptCount, attempts, surveyCount, surveys, statements] = await Promise.all([
+    chosen && person.teamId ? getScorecardRow(person.id, [person.teamId], chosen.current) : Promise.resolve(null),
+    prisma.claim.count({ where: { salespersonId: person.id } }),
+    listRecentClaimsOf(person.id, 10),
+    prisma.quizAttempt.count({ where: { userId: person.id } }),
+    prisma.quizAttempt.findMany({
+      where: { userId: person.id },
+      orderBy: { startedAt: "desc" },
+      take: LISTED,
+      select: { id: true, quizId: true, startedAt: true, submittedAt: true, score: true, passed: true, quiz: { select: { title: true, passMark: true } } },
+    }),
+    prisma.survey.count({ where: { salespersonId: person.id } }),
+    prisma.survey.findMany({
+      where: { salespersonId: person.id },
+      orderBy: { dueAt: "desc" },
+      take: LISTED,
+      select: {
+        id: true,
+        dueAt: true,
+        sentAt: true,
+        respondedAt: true,
+        csat: true,
+        deliveredAsPromised: true,
+        nps: true,
+        leastLiked: true,
+        deal: { select: { externalId: true, account: { select: { name: true } } } },
+      },
+    }),
+    prisma.compStatement.findMany({
+      where: { userId: person.id },
+      orderBy: { period: { startsAt: "desc" } },
+      select: { id: true, multiplier: true, payoutCents: true, adjustmentCents: true, computedAt: true, period: { select: { name: true, status: true } } },
+    }),
+  ]);
+  return {
+    person: { id: person.id, name: person.name, email: person.email, active: person.active, team: person.team },
+    period: chosen ? { name: chosen.current.name, status: chosen.current.status } : null,
+    figures,
+    claims: { total: claimCount, recent: claims },
+    attempts: { total: attemptCount, rows: attempts },
+    surveys: { total: surveyCount, rows: surveys },
+    statements,
+  };
+}
+
+export type PersonPage = Awaited<ReturnType<typeof getPersonPage>>;

@@ -1,0 +1,127 @@
+import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useLocation, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useMemo } from "react";
+import { DashboardFilters } from "../components/dashboard/dashboard-filters.tsx";
+import { dashboardHref } from "../components/dashboard/links.ts";
+import { scorecardColumns } from "../components/dashboard/scorecard-columns.tsx";
+import { DataTable } from "../components/data-table/data-table.tsx";
+import { TableStateInputs } from "../components/data-table/hidden-inputs.tsx";
+import { columnFormRedirect, onlyHiddenColumnsChanged, TABLE_PARAMS } from "../components/data-table/table-url.ts";
+import { parseScorecardQuery, SCORECARD_PAGE_SIZES } from "../domain/scorecard-query.ts";
+import { requireUserWithScope } from "../lib/session.server.ts";
+import { resolveDashboardTeams } from "../models/dashboard-view.server.ts";
+import { chooseDashboardPeriods, listDashboardTeams } from "../models/dashboard.server.ts";
+import { listScorecardPage } from "../models/scorecard.server.ts";
+import dashboardStyles from "../styles/dashboard.css?url";
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
+export const meta: MetaFunction = () => [{ title: "Team scorecard · Candor" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, scope } = await requireUserWithScope(request, "read:dashboard", "The team scorecard is for managers and admins.");
+  const url = new URL(request.url);
+  const canonical = columnFormRedirect(url);
+  if (canonical) throw redirect(canonical);
+  const query = parseScorecardQuery(url.searchParams);
+  const [teams, { periods, chosen }] = await Promise.all([listDashboardTeams(user.id, scope), chooseDashboardPeriods(query.period)]);
+  const view = resolveDashboardTeams(teams, query.team);
+  const base = { scope, teams, team: view.team, q: query.q, sort: query.sort, pageSize: query.pageSize, periods: periods.map(({ name, status }) => ({ name, status })) };
+  if (!chosen) return { ...base, period: null, rows: [], total: 0, page: 1, computed: false, notes: query.notes };
+  const page = await listScorecardPage({ teamIds: view.inView.map((team) => team.id), q: query.q }, chosen.current, query.sort, query.page, query.pageSize);
+  return {
+    ...base,
+    ...page,
+    period: { name: chosen.current.name, status: chosen.current.status },
+    notes: [...(chosen.note ? [chosen.note] : []), ...query.notes],
+  };
+}
+
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  onlyHiddenColumnsChanged(currentUrl, nextUrl) ? false : defaultShouldRevalidate;
+
+/** The export carries the filters and the sort, not the page or the hidden columns. */
+function exportHref(search: URLSearchParams): string {
+  const params = new URLSearchParams(search);
+  for (const key of [TABLE_PARAMS.page, TABLE_PARAMS.pageSize, TABLE_PARAMS.hide]) params.delete(key);
+  const text = params.toString();
+  return text ? `/dashboard/scorecard.csv?${text}` : "/dashboard/scorecard.csv";
+}
+
+const rowId = (row: { id: string }) => row.id;
+
+export default function ScorecardPage() {
+  const { scope, teams, team, q, sort, pageSize, periods, period, rows, total, page, computed, notes } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const search = useMemo(() => new URLSearchParams(location.search), [location.search]);
+  const tableSort = useMemo(() => ({ id: sort.key, dir: sort.dir }), [sort.key, sort.dir]);
+  if (!period) {
+    return (
+      <>
+        <h1>Team scorecard</h1>
+        <p>There is no compensation period yet, so there is nothing to measure.</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Team scorecard · {period.name}</h1>
+      <p className="muted">
+        Each salesperson's claims made, quizzes submitted and six-month surveys due in {period.name}. Lowest accuracy first; choose a column to sort by it.
+        {computed
+          ? period.status === "OPEN"
+            ? " The multiplier is the projection of the period's latest computation."
+            : " The multiplier is the one the locked period paid."
+          : ` ${period.name} has not been computed yet, so there is no ${period.status === "OPEN" ? "projected " : ""}multiplier.`}
+      </p>
+      <p>
+        <Link to={dashboardHref("/dashboard", { period: period.name, team })}>Back to the dashboard</Link>
+      </p>
+      <DashboardFilters
+        key={`${period.name}|${team ?? ""}|${q ?? ""}`}
+        action="/dashboard/scorecard"
+        periods={periods}
+        period={period.name}
+        teams={teams}
+        team={team}
+        allTeamsLabel={scope === "any" ? "Every team" : "All my teams"}
+      >
+        <div className="field">
+          <label htmlFor="scorecard-q">Name contains</label>
+          <input id="scorecard-q" name="q" type="search" defaultValue={q ?? ""} maxLength={120} />
+        </div>
+        <TableStateInputs search={search} />
+      </DashboardFilters>
+      {notes.length ? (
+        <div className="claims-notes" role="note">
+          <ul>
+            {notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {total > 0 ? (
+        <p>
+          <a href={exportHref(search)} download>
+            Export these {total === 1 ? "figures" : `${total.toLocaleString("en-US")} salespeople`} as CSV
+          </a>
+        </p>
+      ) : null}
+      <DataTable
+        caption={`Team scorecard, ${period.name}`}
+        columns={scorecardColumns}
+        data={rows}
+        getRowId={rowId}
+        total={total}
+        page={page}
+        pageSize={pageSize}
+        pageSizes={SCORECARD_PAGE_SIZES}
+        sort={tableSort}
+        rowHeader="name"
+        noun={["salesperson", "salespeople"]}
+        emptyMessage={q ? "No salesperson's name matches this search." : "No salespeople in these teams."}
+      />
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { PersonAttempts, PersonClaims, PersonFigures, PersonStatements, PersonSurveys } from "../components/people/person-sections.tsx";
+import { notFound, requireUserWithScope } from "../lib/session.server.ts";
+import { findVisibleSalesperson, getPersonPage } from "../models/people.server.ts";
+import dashboardStyles from "../styles/dashboard.css?url";
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.person.name} · Candor` : "Salesperson · Candor" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
+
+const NOT_FOUND = "We could not find that salesperson among the people you can see.";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  // Engineers hold no "read:person": for them, too, the page does not exist.
+  const { user, scope } = await requireUserWithScope(request, "read:person").catch((error: unknown) => {
+    if (error instanceof Response) throw error;
+    notFound(NOT_FOUND);
+  });
+  const person = await findVisibleSalesperson(user.id, scope, params.userId ?? "");
+  if (!person) notFound(NOT_FOUND);
+  return { ...(await getPersonPage(person)), now: Date.now() };
+}
+
+export default function PersonPageRoute() {
+  const { person, period, figures, claims, attempts, surveys, statements, now } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>
+        {person.name}
+        {person.active ? null : <span className="small muted"> (deactivated)</span>}
+      </h1>
+      <p className="muted">
+        Salesperson{person.team ? `, ${person.team.name}` : ", no team"} · {person.email}
+      </p>
+      <PersonFigures figures={figures} period={period} />
+      <PersonClaims personId={person.id} claims={claims} />
+      <PersonAttempts attempts={attempts} />
+      <PersonSurveys surveys={surveys} now={now} />
+      <PersonStatements personId={person.id} statements={statements} />
+    </>
+  );
+}
