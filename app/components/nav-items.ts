@@ -10,6 +10,7 @@ export interface NavItem {
 // Only pages that exist appear here; each is shown to the roles that may use it.
 const NAV_ITEMS: NavItem[] = [
   { to: "/capabilities", label: "Capability matrix", anyOf: ["read:matrix"] },
+  { to: "/dashboard/scorecard", label: "Scorecard", anyOf: ["read:dashboard"] },
   { to: "/claims", label: "Claims", anyOf: ["read:claim"] },
   { to: "/claims/new", label: "Log a claim", anyOf: ["log:claim"] },
   { to: "/verify", label: "Verify", anyOf: ["verify:claim"] },
