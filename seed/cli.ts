@@ -43,6 +43,28 @@ function printSummary(summary: SeedSummary, seconds: number): void {
   for (const problem of storyProblems(summary.checks)) console.warn(`warning: ${problem}`);
 }
 
+/**
+ * Computes each open period once with the app's own model function, so the demo's projected
+ * multipliers exist from the start. Imported late: the app's database client reads DATABASE_URL.
+ */
+async function computeOpenPeriods(today: Date): Promise<void> {
+  const { prisma } = await import("../app/lib/db.server.ts");
+  const { computePeriod } = await import("../app/models/comp-compute.server.ts");
+  try {
+    const admin = await prisma.user.findFirst({ where: { role: "ADMIN" }, orderBy: { email: "asc" }, select: { id: true } });
+    const open = await prisma.compPeriod.findMany({ where: { status: "OPEN" }, orderBy: { startsAt: "asc" }, select: { id: true, name: true } });
+    for (const period of open) {
+      const started = performance.now();
+      const outcome = await computePeriod({ actorId: admin?.id ?? null, requestId: null, ip: null }, period.id, { kind: "all" }, { now: today });
+      if (!outcome.ok) throw new Error(`Computing ${period.name} failed: ${outcome.message}`);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(`Computed the open period ${outcome.name}: ${outcome.statements} statements, ${outcome.adjustments} prior-period adjustments (${seconds} s).`);
+    }
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   const url = process.env.DATABASE_URL ?? "file:./data/candor.db";
@@ -56,6 +78,7 @@ async function main(): Promise<number> {
   if (options.scale) {
     const summary = await seedScale(url, { today: options.today });
     printSummary(summary, (performance.now() - started) / 1000);
+    await computeOpenPeriods(options.today);
     return 0;
   }
   const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }) });
@@ -65,6 +88,7 @@ async function main(): Promise<number> {
   } finally {
     await prisma.$disconnect();
   }
+  await computeOpenPeriods(options.today);
   return 0;
 }
 

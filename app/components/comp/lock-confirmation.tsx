@@ -1,0 +1,43 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { lockSchema } from "../../schemas/comp.ts";
+import { ErrorList, InputField } from "../ui/field.tsx";
+
+/** The second step of locking: what locking does, and the period's name typed to confirm it. */
+export function LockConfirmation({ periodName, lastResult }: { periodName: string; lastResult: SubmissionResult<string[]> | undefined }) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "lock-period",
+    lastResult,
+    constraint: getZodConstraint(lockSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: lockSchema }),
+  });
+  return (
+    <section className="panel" aria-labelledby="lock-title" role="alertdialog" aria-describedby="lock-what">
+      <h2 id="lock-title">Lock {periodName}?</h2>
+      <div id="lock-what">
+        <p>
+          Locking first computes every salesperson&apos;s statement once more with today&apos;s data, then freezes them. After that:
+        </p>
+        <ul>
+          <li>no one can recompute or unlock {periodName} — there is no way back;</li>
+          <li>later changes to its claims, quiz attempts or surveys never alter its statements;</li>
+          <li>a change that would have moved a payout is paid as an adjustment line in the next open period.</li>
+        </ul>
+      </div>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="lock" />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <InputField label={`Type ${periodName} to confirm`} meta={fields.confirmName} autoComplete="off" />
+        <div className="inline-form">
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            Lock {periodName} for good
+          </button>{" "}
+          <Link to={`/comp/${encodeURIComponent(periodName)}`}>Cancel</Link>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { Link } from "@remix-run/react";
+import { formatScore4 } from "../../domain/comp-payroll.ts";
+import { formatCents, formatDate } from "../ui/format.ts";
+
+// The salesperson home's "if the period closed today" section. Fed by projectStatementFor
+// (app/models/comp-statements.server.ts); nothing here is stored or paid.
+
+export interface ProjectedStatementData {
+  period: { name: string; startsAt: string | Date; endsAt: string | Date };
+  asOf: string | Date;
+  figures: {
+    accuracy: number;
+    quiz: number | null;
+    satisfaction: number;
+    composite: number;
+    curveMultiplier: number;
+    multiplier: number;
+    payoutCents: number;
+    targetBonusCents: number;
+    gates: Array<{ name: string; reason: string; lowered: boolean }>;
+    pendingClaims: number;
+  };
+}
+
+export function ProjectedStatement({ projection }: { projection: ProjectedStatementData | null }) {
+  if (projection === null) {
+    return (
+      <section className="panel" aria-labelledby="projection-title">
+        <h2 id="projection-title">Projected pay</h2>
+        <p className="muted">There is no open compensation period right now.</p>
+      </section>
+    );
+  }
+  const { figures, period } = projection;
+  const tiles: Array<[string, string]> = [
+    ["Accuracy A", formatScore4(figures.accuracy)],
+    ["Quiz Q", figures.quiz === null ? "dropped" : formatScore4(figures.quiz)],
+    ["Satisfaction S", formatScore4(figures.satisfaction)],
+    ["Composite C", formatScore4(figures.composite)],
+    ["Projected multiplier", figures.multiplier.toFixed(4)],
+    ["Projected payout", formatCents(figures.payoutCents)],
+  ];
+  return (
+    <section className="panel" aria-labelledby="projection-title">
+      <h2 id="projection-title">If {period.name} closed today</h2>
+      <p className="muted small">
+        Computed just now from your claims, quiz attempts and surveys as of {formatDate(projection.asOf)}, with your target bonus of{" "}
+        {formatCents(figures.targetBonusCents)}. A projection, not a statement: it moves as verdicts, quizzes and surveys come in.
+      </p>
+      <div className="tiles">
+        {tiles.map(([label, value]) => (
+          <div className="tile" key={label}>
+            <div className="tile-label">{label}</div>
+            <div className="tile-value">{value}</div>
+          </div>
+        ))}
+      </div>
+      {figures.gates.length > 0 ? (
+        <ul>
+          {figures.gates.map((gate) => (
+            <li key={gate.name}>{gate.reason}</li>
+          ))}
+        </ul>
+      ) : (
+        <p>No gate applies: your multiplier is the curve&apos;s value for C.</p>
+      )}
+      {figures.pendingClaims > 0 ? (
+        <p className="small">
+          {figures.pendingClaims} of your claims in this period {figures.pendingClaims === 1 ? "is" : "are"} still pending and not counted yet.
+        </p>
+      ) : null}
+      <p className="small">
+        <Link to="/comp">Your statements</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,341 @@
+import { adjustmentReason, outstandingAdjustmentCents, verdictChanges, type PeriodFigures } from "../domain/comp-adjustment.ts";
+import { computeStatement, type CompFigures } from "../domain/comp-formula.ts";
+import type { CompPlanParams } from "../domain/comp-plan.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { prisma, type Tx } from "../lib/db.server.ts";
+import { recordAudit, type AuditContext } from "./audit.server.ts";
+import { parsePlanJson } from "./comp-plan.server.ts";
+import {
+  gatherAggregatedInputs,
+  gatherDetailedInputs,
+  listCompPeople,
+  listRequiredQuizzes,
+  salespersonWhere,
+  type CompAudience,
+  type RequiredQuiz,
+} from "./comp-inputs.server.ts";
+
+// Computing a period (PRODUCT.md §4, ADR 007): every salesperson in the audience gets a
+// statement from today's data, every locked period is recomputed to find payouts that moved
+// since the lock, and the differences become adjustment lines of this period. Reads happen
+// first; the writes (statements, adjustments, audit, and the lock itself) are one short
+// transaction that re-checks the period is still open, so a locked period is never rewritten.
+
+export type ComputeOutcome =
+  | { ok: true; name: string; statements: number; adjustments: number; locked: boolean }
+  | { ok: false; status: 404 | 409; message: string };
+
+interface NewAdjustment {
+  userId: string;
+  sourcePeriodId: string;
+  deltaCents: number;
+  reason: string;
+}
+
+interface FrozenRow {
+  userId: string;
+  payoutCents: number | bigint;
+  adjustmentCents: number | bigint;
+  targetBonusCents: number | bigint;
+  accuracy: number;
+  quiz: number | null;
+  satisfaction: number;
+  composite: number;
+  multiplier: number;
+  surveyCount: number | bigint | null;
+  quizzesJson: string | null;
+}
+
+function frozenQuizzes(json: string | null): RequiredQuiz[] {
+  if (json === null) return [];
+  const value: unknown = JSON.parse(json);
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((line: unknown) => {
+    if (typeof line !== "object" || line === null) return [];
+    const { quizId, title, passMark, certificationDays } = line as Record<string, unknown>;
+    if (typeof quizId !== "string" || typeof title !== "string" || typeof passMark !== "number" || typeof certificationDays !== "number") return [];
+    return [{ id: quizId, title, passMark, certificationDays }];
+  });
+}
+
+function figuresOf(figures: CompFigures): PeriodFigures {
+  const { accuracy, quiz, satisfaction, composite, multiplier, payoutCents } = figures;
+  return { accuracy, quiz, satisfaction, composite, multiplier, payoutCents };
+}
+
+/** What a reader of the adjustment needs to see changed: verdicts, late claims, surveys counted. */
+async function adjustmentDetails(periodId: string, userId: string, window: { startsAt: Date; endsAt: Date }, surveyCounts: [number, number]) {
+  const [frozen] = await prisma.$queryRaw<Array<{ claimsJson: string | null }>>`
+    SELECT json_extract(detailJson, '$.claims') AS claimsJson FROM CompStatement WHERE periodId = ${periodId} AND userId = ${userId}`;
+  const parsed: unknown = JSON.parse(frozen?.claimsJson ?? "[]");
+  const frozenClaims = Array.isArray(parsed)
+    ? parsed.flatMap((line: unknown) => {
+        if (typeof line !== "object" || line === null) return [];
+        const { id, status, severity } = line as Record<string, unknown>;
+        return typeof id === "string" && typeof status === "string" ? [{ id, status, severity: typeof severity === "string" ? severity : null }] : [];
+      })
+    : [];
+  const current = await prisma.claim.findMany({
+    where: { salespersonId: userId, madeAt: { gte: window.startsAt, lt: window.endsAt } },
+    select: { id: true, status: true, severity: true },
+  });
+  const details = verdictChanges(frozenClaims, current);
+  const [before, after] = surveyCounts;
+  if (before !== after) details.push(`answered surveys counted ${before} → ${after}`);
+  return details;
+}
+
+/**
+ * The people whose figures in each locked period may have moved: a claim made in it or a survey
+ * due in it was written after the lock (verdicts, disputes, severities and survey answers all
+ * touch updatedAt), or an attempt was submitted after the lock but inside the period. Everyone
+ * else's recomputation would equal their frozen statement, so it is skipped. One query: the
+ * dates are compared column to column, in SQLite, over the (madeAt) and (dueAt) indexes.
+ */
+async function changedSinceLock(): Promise<Map<string, string[]>> {
+  const rows = await prisma.$queryRaw<Array<{ periodId: string; userId: string }>>`
+    SELECT p.id AS periodId, c.salespersonId AS userId FROM CompPeriod p
+      JOIN Claim c ON c.madeAt >= p.startsAt AND c.madeAt < p.endsAt AND c.updatedAt > COALESCE(p.lockedAt, '')
+      WHERE p.status = 'LOCKED'
+    UNION
+    SELECT p.id, s.salespersonId FROM CompPeriod p
+      JOIN Survey s ON s.dueAt >= p.startsAt AND s.dueAt < p.endsAt AND s.updatedAt > COALESCE(p.lockedAt, '')
+      WHERE p.status = 'LOCKED'
+    UNION
+    SELECT p.id, a.userId FROM CompPeriod p
+      JOIN QuizAttempt a ON a.submittedAt > COALESCE(p.lockedAt, '') AND a.submittedAt <= p.endsAt
+      WHERE p.status = 'LOCKED'`;
+  const byPeriod = new Map<string, string[]>();
+  for (const row of rows) {
+    const list = byPeriod.get(row.periodId);
+    if (list) list.push(row.userId);
+    else byPeriod.set(row.periodId, [row.userId]);
+  }
+  return byPeriod;
+}
+
+async function priorPeriodAdjustments(openPeriodId: string, audience: CompAudience, people: ReadonlySet<string>): Promise<NewAdjustment[]> {
+  const locked = await prisma.compPeriod.findMany({
+    where: { status: "LOCKED" },
+    orderBy: { startsAt: "asc" },
+    select: { id: true, name: true, startsAt: true, endsAt: true, lockedAt: true, plan: { select: { paramsJson: true } } },
+  });
+  if (locked.length === 0) return [];
+  const paid = await prisma.compAdjustment.groupBy({
+    by: ["userId", "sourcePeriodId"],
+    where: { periodId: { not: openPeriodId }, user: salespersonWhere(audience) },
+    _sum: { deltaCents: true },
+  });
+  const changed = await changedSinceLock();
+  const alreadyAdjusted = new Map(paid.map((row) => [`${row.userId}/${row.sourcePeriodId}`, row._sum.deltaCents ?? 0]));
+  const perPeriod = await Promise.all(
+    locked.map(async (period) => {
+      const candidates = (changed.get(period.id) ?? []).filter((id) => people.has(id));
+      if (candidates.length === 0) return [];
+      const frozen = await prisma.$queryRaw<FrozenRow[]>`
+        SELECT userId, payoutCents, adjustmentCents, targetBonusCents, accuracy, quiz, satisfaction, composite, multiplier,
+               json_extract(detailJson, '$.surveyCount') AS surveyCount, json_extract(detailJson, '$.quizzes') AS quizzesJson
+        FROM CompStatement WHERE periodId = ${period.id} AND userId IN (${Prisma.join(candidates)})`;
+      if (frozen.length === 0) return [];
+      const plan: CompPlanParams = parsePlanJson(period.plan.paramsJson).params;
+      const quizLists = new Map<string, RequiredQuiz[]>();
+      const allQuizzes = new Map<string, RequiredQuiz>();
+      for (const row of frozen) {
+        const quizzes = quizLists.get(row.quizzesJson ?? "") ?? frozenQuizzes(row.quizzesJson);
+        quizLists.set(row.quizzesJson ?? "", quizzes);
+        for (const quiz of quizzes) allQuizzes.set(quiz.id, quiz);
+      }
+      const inputs = await gatherAggregatedInputs(frozen.map((row) => row.userId), period, [...allQuizzes.values()]);
+      const found: Array<{ userId: string; deltaCents: number; already: number; frozen: PeriodFigures; recomputed: PeriodFigures; surveyCounts: [number, number] }> = [];
+      for (const row of frozen) {
+        const personInputs = inputs.get(row.userId);
+        if (personInputs === undefined) continue;
+        const recomputed = computeStatement({
+          periodEnd: period.endsAt,
+          targetBonusCents: Number(row.targetBonusCents),
+          plan,
+          requiredQuizzes: quizLists.get(row.quizzesJson ?? "") ?? [],
+          ...personInputs,
+        });
+        const frozenFigures: PeriodFigures = {
+          accuracy: row.accuracy,
+          quiz: row.quiz,
+          satisfaction: row.satisfaction,
+          composite: row.composite,
+          multiplier: row.multiplier,
+          payoutCents: Number(row.payoutCents) - Number(row.adjustmentCents),
+        };
+        const already = alreadyAdjusted.get(`${row.userId}/${period.id}`) ?? 0;
+        const deltaCents = outstandingAdjustmentCents(recomputed.payoutCents, frozenFigures.payoutCents, already);
+        if (deltaCents === 0) continue;
+        const surveyCounts: [number, number] = [Number(row.surveyCount ?? 0), recomputed.surveyCount];
+        found.push({ userId: row.userId, deltaCents, already, frozen: frozenFigures, recomputed: figuresOf(recomputed), surveyCounts });
+      }
+      // The few payouts that moved get their reason spelt out: which verdicts and surveys changed.
+      return Promise.all(
+        found.map(async (change): Promise<NewAdjustment> => {
+          const details = await adjustmentDetails(period.id, change.userId, period, change.surveyCounts);
+          const reason = adjustmentReason({
+            periodName: period.name,
+            frozen: change.frozen,
+            recomputed: change.recomputed,
+            alreadyAdjustedCents: change.already,
+            deltaCents: change.deltaCents,
+            details,
+          });
+          return { userId: change.userId, sourcePeriodId: period.id, deltaCents: change.deltaCents, reason };
+        }),
+      );
+    }),
+  );
+  return perPeriod.flat();
+}
+
+function statementScope(periodId: string, audience: CompAudience): Prisma.CompStatementWhereInput {
+  return audience.kind === "all" ? { periodId } : { periodId, user: salespersonWhere(audience) };
+}
+
+interface Existing {
+  userId: string;
+  detailJson: string;
+  payoutCents: number;
+  adjustmentCents: number;
+  targetBonusCents: number;
+}
+
+const unchanged = (before: Existing | undefined, after: Prisma.CompStatementCreateManyInput) =>
+  before !== undefined &&
+  before.detailJson === after.detailJson &&
+  before.payoutCents === after.payoutCents &&
+  before.adjustmentCents === after.adjustmentCents &&
+  before.targetBonusCents === after.targetBonusCents;
+
+async function writeComputation(
+  tx: Tx,
+  ctx: AuditContext,
+  period: { id: string; name: string },
+  audience: CompAudience,
+  statements: Prisma.CompStatementCreateManyInput[],
+  existing: ReadonlyMap<string, Existing>,
+  adjustments: NewAdjustment[],
+  lock: boolean,
+  now: Date,
+): Promise<ComputeOutcome> {
+  // A write first, so the transaction holds SQLite's write lock from its first statement (a
+  // deferred transaction that reads first cannot upgrade once another writer has committed),
+  // and the status check and the change are one step.
+  const stillOpen = await tx.compPeriod.updateMany({ where: { id: period.id, status: "OPEN" }, data: { computedAt: now } });
+  if (stillOpen.count === 0) {
+    const exists = await tx.compPeriod.count({ where: { id: period.id } });
+    return exists === 0
+      ? { ok: false, status: 404, message: "That period no longer exists." }
+      : { ok: false, status: 409, message: `${period.name} is locked; its statements can no longer change.` };
+  }
+  const scope = statementScope(period.id, audience);
+  await tx.compAdjustment.deleteMany({ where: audience.kind === "all" ? { periodId: period.id } : { periodId: period.id, user: salespersonWhere(audience) } });
+  if (adjustments.length > 0) await tx.compAdjustment.createMany({ data: adjustments.map((a) => ({ ...a, periodId: period.id, createdAt: now })) });
+  // Most of a recomputation equals what is stored: rewrite only what changed (a period's
+  // statements are megabytes of figures), drop people no longer covered, add new ones.
+  const newIds = statements.map((statement) => statement.userId);
+  await tx.compStatement.deleteMany({ where: { AND: [scope, { userId: { notIn: newIds } }] } });
+  const stored = new Set((await tx.compStatement.findMany({ where: scope, select: { userId: true } })).map((row) => row.userId));
+  const created = statements.filter((statement) => !stored.has(statement.userId));
+  if (created.length > 0) await tx.compStatement.createMany({ data: created });
+  for (const statement of statements) {
+    if (!stored.has(statement.userId) || unchanged(existing.get(statement.userId), statement)) continue;
+    const { periodId, userId, ...figures } = statement;
+    await tx.compStatement.update({ where: { periodId_userId: { periodId, userId } }, data: figures });
+  }
+  await tx.compStatement.updateMany({ where: scope, data: { computedAt: now } });
+  const adjustmentCents = adjustments.reduce((sum, a) => sum + a.deltaCents, 0);
+  const after = { name: period.name, statements: statements.length, adjustments: adjustments.length, adjustmentCents };
+  if (lock) {
+    await tx.compPeriod.update({ where: { id: period.id }, data: { status: "LOCKED", lockedAt: now, lockedById: ctx.actorId } });
+    await recordAudit(tx, ctx, { action: "comp.lock", entityType: "CompPeriod", entityId: period.id, before: { status: "OPEN" }, after: { ...after, status: "LOCKED" } });
+  } else if (audience.kind === "teams") {
+    // One event per team, so each team's manager finds it in their audit log.
+    for (const teamId of audience.teamIds) {
+      await recordAudit(tx, ctx, { action: "comp.compute", entityType: "CompPeriod", entityId: period.id, teamId, after: { ...after, scope: "teams" } });
+    }
+  } else {
+    await recordAudit(tx, ctx, { action: "comp.compute", entityType: "CompPeriod", entityId: period.id, after: { ...after, scope: audience.kind } });
+  }
+  return { ok: true, name: period.name, statements: statements.length, adjustments: adjustments.length, locked: lock };
+}
+
+// One computation at a time per process. A computation of every salesperson holds the CPU for
+// about two seconds and then writes in one transaction; run side by side, several would queue
+// for SQLite's single writer past Prisma's transaction wait and fail. Queued, each waits its
+// turn and succeeds, and each reads the data the previous one left.
+let computing: Promise<unknown> = Promise.resolve();
+
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = computing.then(work, work);
+  computing = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * Computes (or recomputes) an open period for the audience's salespeople; with `lock`, for
+ * everyone and then locks it in the same transaction, so the frozen statements are today's.
+ */
+export function computePeriod(
+  ctx: AuditContext,
+  periodId: string,
+  audience: CompAudience,
+  options: { lock?: boolean; now?: Date } = {},
+): Promise<ComputeOutcome> {
+  return oneAtATime(() => computeNow(ctx, periodId, audience, options));
+}
+
+async function computeNow(ctx: AuditContext, periodId: string, audience: CompAudience, options: { lock?: boolean; now?: Date }): Promise<ComputeOutcome> {
+  const lock = options.lock ?? false;
+  const now = options.now ?? new Date();
+  if (lock && audience.kind !== "all") throw new Error("Only a computation for everyone can lock a period.");
+  const period = await prisma.compPeriod.findUnique({
+    where: { id: periodId },
+    select: { id: true, name: true, status: true, startsAt: true, endsAt: true, plan: { select: { paramsJson: true } } },
+  });
+  if (period === null) return { ok: false, status: 404, message: "That period does not exist." };
+  if (period.status !== "OPEN") return { ok: false, status: 409, message: `${period.name} is locked; its statements can no longer change.` };
+  const plan = parsePlanJson(period.plan.paramsJson).params;
+  const [people, requiredQuizzes] = await Promise.all([listCompPeople(audience), listRequiredQuizzes()]);
+  const ids = people.map((person) => person.id);
+  const [inputs, adjustments, stored] = await Promise.all([
+    gatherDetailedInputs(audience, ids, period, requiredQuizzes),
+    priorPeriodAdjustments(period.id, audience, new Set(ids)),
+    prisma.compStatement.findMany({
+      where: statementScope(period.id, audience),
+      select: { userId: true, detailJson: true, payoutCents: true, adjustmentCents: true, targetBonusCents: true },
+    }),
+  ]);
+  const existing = new Map(stored.map((row) => [row.userId, row]));
+  const adjustmentByUser = new Map<string, number>();
+  for (const adjustment of adjustments) adjustmentByUser.set(adjustment.userId, (adjustmentByUser.get(adjustment.userId) ?? 0) + adjustment.deltaCents);
+  const statements = people.map((person): Prisma.CompStatementCreateManyInput => {
+    const figures = computeStatement({
+      periodEnd: period.endsAt,
+      targetBonusCents: person.targetBonusCents,
+      plan,
+      requiredQuizzes,
+      ...(inputs.get(person.id) ?? { claims: [], attempts: [], surveys: [] }),
+    });
+    const adjustmentCents = adjustmentByUser.get(person.id) ?? 0;
+    return {
+      periodId: period.id,
+      userId: person.id,
+      detailJson: JSON.stringify(figures),
+      accuracy: figures.accuracy,
+      quiz: figures.quiz,
+      satisfaction: figures.satisfaction,
+      composite: figures.composite,
+      multiplier: figures.multiplier,
+      targetBonusCents: person.targetBonusCents,
+      // ADR 007: payoutCents is what the period pays — its own payout plus its adjustments.
+      payoutCents: figures.payoutCents + adjustmentCents,
+      adjustmentCents,
+      computedAt: now,
+    };
+  });
+  return prisma.$transaction((tx) => writeComputation(tx, ctx, period, audience, statements, existing, adjustments, lock, now), { maxWait: 10_000, timeout: 30_000 });
+}

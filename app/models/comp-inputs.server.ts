@@ -1,0 +1,156 @@
+import type { CompInput } from "../domain/comp-formula.ts";
+import { addDays } from "../domain/dates.ts";
+import type { ClaimStatus, Delivered, Severity } from "../domain/levels.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { prisma } from "../lib/db.server.ts";
+
+// The inputs of PRODUCT.md §4 for many salespeople at once, in a few bulk queries: claims made
+// in [startsAt, endsAt), answered surveys due in it, and attempts of the required quizzes
+// submitted in their certification windows ending at endsAt.
+
+export type CompAudience = { kind: "all" } | { kind: "teams"; teamIds: string[] } | { kind: "user"; userId: string };
+
+export interface PeriodWindow {
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export type RequiredQuiz = CompInput["requiredQuizzes"][number];
+
+export type PersonInputs = Pick<CompInput, "claims" | "attempts" | "surveys">;
+
+export function salespersonWhere(audience: CompAudience): Prisma.UserWhereInput {
+  if (audience.kind === "user") return { id: audience.userId };
+  if (audience.kind === "teams") return { teamId: { in: audience.teamIds } };
+  return {};
+}
+
+/** The salespeople a computation covers: active salespeople in the audience. */
+export function listCompPeople(audience: CompAudience) {
+  return prisma.user.findMany({
+    where: { AND: [{ role: "SALES", active: true }, salespersonWhere(audience)] },
+    select: { id: true, targetBonusCents: true },
+    orderBy: { id: "asc" },
+  });
+}
+
+/** The quizzes whose certification counts for pay today (the plan page edits these flags). */
+export async function listRequiredQuizzes(): Promise<RequiredQuiz[]> {
+  return prisma.quiz.findMany({
+    where: { requiredForComp: true },
+    orderBy: { id: "asc" },
+    select: { id: true, title: true, passMark: true, certificationDays: true },
+  });
+}
+
+function emptyInputs(): PersonInputs {
+  return { claims: [], attempts: [], surveys: [] };
+}
+
+function bucket(map: Map<string, PersonInputs>, userId: string): PersonInputs | undefined {
+  return map.get(userId);
+}
+
+/** Every claim, attempt and survey of each person, with ids: what a statement lists. */
+export async function gatherDetailedInputs(
+  audience: CompAudience,
+  userIds: readonly string[],
+  window: PeriodWindow,
+  requiredQuizzes: readonly RequiredQuiz[],
+): Promise<Map<string, PersonInputs>> {
+  const people = new Map(userIds.map((id) => [id, emptyInputs()]));
+  const who = audience.kind === "all" ? {} : { salesperson: salespersonWhere(audience) };
+  const longestWindow = Math.max(0, ...requiredQuizzes.map((quiz) => quiz.certificationDays));
+  const [claims, attempts, surveys] = await Promise.all([
+    prisma.claim.findMany({
+      where: { madeAt: { gte: window.startsAt, lt: window.endsAt }, ...who },
+      select: { id: true, salespersonId: true, status: true, severity: true },
+      orderBy: [{ madeAt: "asc" }, { id: "asc" }],
+    }),
+    requiredQuizzes.length === 0
+      ? []
+      : prisma.quizAttempt.findMany({
+          where: {
+            quizId: { in: requiredQuizzes.map((quiz) => quiz.id) },
+            submittedAt: { gte: addDays(window.endsAt, -longestWindow), lte: window.endsAt },
+            score: { not: null },
+            ...(audience.kind === "all" ? {} : { user: salespersonWhere(audience) }),
+          },
+          select: { id: true, userId: true, quizId: true, score: true, submittedAt: true },
+        }),
+    prisma.survey.findMany({
+      where: { dueAt: { gte: window.startsAt, lt: window.endsAt }, respondedAt: { not: null }, ...who },
+      select: { id: true, salespersonId: true, csat: true, deliveredAsPromised: true },
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+    }),
+  ]);
+  for (const claim of claims) bucket(people, claim.salespersonId)?.claims.push({ id: claim.id, status: claim.status, severity: claim.severity });
+  for (const attempt of attempts) {
+    if (attempt.score === null || attempt.submittedAt === null) continue;
+    bucket(people, attempt.userId)?.attempts.push({ id: attempt.id, quizId: attempt.quizId, score: attempt.score, submittedAt: attempt.submittedAt });
+  }
+  for (const survey of surveys) {
+    bucket(people, survey.salespersonId)?.surveys.push({ id: survey.id, csat: survey.csat, delivered: survey.deliveredAsPromised });
+  }
+  return people;
+}
+
+/**
+ * The same inputs counted in SQL rather than listed: claims by (verdict, severity), surveys by
+ * (CSAT, delivered), the best attempt per quiz. A, Q, S, C, M and the gates depend only on these,
+ * so recomputing a locked period to detect a changed payout never loads its rows.
+ */
+export async function gatherAggregatedInputs(
+  userIds: readonly string[],
+  window: PeriodWindow,
+  requiredQuizzes: readonly RequiredQuiz[],
+): Promise<Map<string, PersonInputs>> {
+  const people = new Map(userIds.map((id) => [id, emptyInputs()]));
+  const who = { salespersonId: { in: [...userIds] } };
+  const [claims, surveys, ...best] = await Promise.all([
+    prisma.claim.groupBy({
+      by: ["salespersonId", "status", "severity"],
+      where: { madeAt: { gte: window.startsAt, lt: window.endsAt }, ...who },
+      _count: { _all: true },
+    }),
+    prisma.survey.groupBy({
+      by: ["salespersonId", "csat", "deliveredAsPromised"],
+      where: { dueAt: { gte: window.startsAt, lt: window.endsAt }, respondedAt: { not: null }, ...who },
+      _count: { _all: true },
+    }),
+    ...requiredQuizzes.map((quiz) =>
+      prisma.quizAttempt.groupBy({
+        by: ["userId"],
+        where: {
+          quizId: quiz.id,
+          submittedAt: { gte: addDays(window.endsAt, -quiz.certificationDays), lte: window.endsAt },
+          score: { not: null },
+          userId: { in: [...userIds] },
+        },
+        _max: { score: true },
+      }),
+    ),
+  ]);
+  for (const group of claims) {
+    const inputs = bucket(people, group.salespersonId);
+    if (inputs === undefined) continue;
+    for (let i = 0; i < group._count._all; i++) {
+      inputs.claims.push({ id: `${group.status}/${group.severity ?? "NONE"}/${i}`, status: group.status as ClaimStatus, severity: group.severity as Severity | null });
+    }
+  }
+  for (const group of surveys) {
+    const inputs = bucket(people, group.salespersonId);
+    if (inputs === undefined) continue;
+    for (let i = 0; i < group._count._all; i++) {
+      inputs.surveys.push({ id: `${group.csat ?? "-"}/${group.deliveredAsPromised ?? "-"}/${i}`, csat: group.csat, delivered: group.deliveredAsPromised as Delivered | null });
+    }
+  }
+  requiredQuizzes.forEach((quiz, index) => {
+    for (const group of best[index] ?? []) {
+      const score = group._max.score;
+      if (score === null) continue;
+      bucket(people, group.userId)?.attempts.push({ id: `${quiz.id}/best`, quizId: quiz.id, score, submittedAt: window.endsAt });
+    }
+  });
+  return people;
+}

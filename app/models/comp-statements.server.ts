@@ -1,0 +1,203 @@
+import type { CompFigures } from "../domain/comp-formula.ts";
+import { computeStatement } from "../domain/comp-formula.ts";
+import { multiplierHistogram } from "../domain/comp-distribution.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { prisma } from "../lib/db.server.ts";
+import type { OverviewSortKey } from "../schemas/comp.ts";
+import { gatherDetailedInputs, listRequiredQuizzes, salespersonWhere, type CompAudience } from "./comp-inputs.server.ts";
+import { parsePlanJson } from "./comp-plan.server.ts";
+
+// Reading statements. A statement's figures always come from its stored detailJson, exactly as
+// computed (and, once the period is locked, frozen): pages never recompute a stored statement.
+
+/** The stored figures of a statement: our own JSON, written by computeStatement. */
+export function parseFigures(detailJson: string): CompFigures {
+  return JSON.parse(detailJson) as CompFigures;
+}
+
+export function listOwnStatements(userId: string) {
+  return prisma.compStatement.findMany({
+    where: { userId },
+    orderBy: { period: { startsAt: "desc" } },
+    select: { multiplier: true, payoutCents: true, adjustmentCents: true, computedAt: true, period: { select: { name: true, status: true } } },
+  });
+}
+
+
+function overviewOrder(key: OverviewSortKey, dir: "asc" | "desc"): Prisma.CompStatementOrderByWithRelationInput[] {
+  const byName: Prisma.CompStatementOrderByWithRelationInput = { user: { name: "asc" } };
+  switch (key) {
+    case "name":
+      return [{ user: { name: dir } }];
+    case "team":
+      return [{ user: { team: { name: dir } } }, byName];
+    case "payout":
+      return [{ payoutCents: dir }, byName];
+    case "adjustment":
+      return [{ adjustmentCents: dir }, byName];
+    case "quiz":
+      return [{ quiz: { sort: dir, nulls: "last" } }, byName];
+    default:
+      return [{ [key]: dir }, byName];
+  }
+}
+
+export async function getPeriodOverview(
+  periodId: string,
+  audience: CompAudience,
+  view: { sort: OverviewSortKey; dir: "asc" | "desc"; page: number; pageSize: number },
+  curveTop: number,
+) {
+  const where: Prisma.CompStatementWhereInput = { periodId, user: salespersonWhere(audience) };
+  const [total, multipliers, totals] = await Promise.all([
+    prisma.compStatement.count({ where }),
+    prisma.compStatement.findMany({ where, select: { multiplier: true } }),
+    prisma.compStatement.aggregate({ where, _sum: { payoutCents: true, adjustmentCents: true, targetBonusCents: true }, _avg: { multiplier: true } }),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(total / view.pageSize));
+  const page = Math.min(Math.max(1, view.page), pageCount);
+  const rows = await prisma.compStatement.findMany({
+    where,
+    orderBy: overviewOrder(view.sort, view.dir),
+    skip: (page - 1) * view.pageSize,
+    take: view.pageSize,
+    select: {
+      userId: true,
+      accuracy: true,
+      quiz: true,
+      satisfaction: true,
+      composite: true,
+      multiplier: true,
+      payoutCents: true,
+      adjustmentCents: true,
+      user: { select: { name: true, email: true, team: { select: { name: true } } } },
+    },
+  });
+  return {
+    total,
+    page,
+    rows: rows.map(({ user, ...row }) => ({ ...row, name: user.name, email: user.email, team: user.team?.name ?? null })),
+    histogram: multiplierHistogram(
+      multipliers.map((row) => row.multiplier),
+      curveTop,
+    ),
+    summary: {
+      people: total,
+      payoutCents: totals._sum.payoutCents ?? 0,
+      adjustmentCents: totals._sum.adjustmentCents ?? 0,
+      targetBonusCents: totals._sum.targetBonusCents ?? 0,
+      averageMultiplier: totals._avg.multiplier,
+    },
+  };
+}
+
+/** One person's statement with the labels its lines need, or null when the reader may not see them. */
+export async function getStatementPage(periodId: string, userId: string, audience: CompAudience) {
+  const person = await prisma.user.findFirst({
+    where: { AND: [{ id: userId }, salespersonWhere(audience)] },
+    select: { id: true, name: true, email: true, role: true, team: { select: { name: true } } },
+  });
+  if (person === null) return null;
+  const [statement, adjustments] = await Promise.all([
+    prisma.compStatement.findUnique({ where: { periodId_userId: { periodId, userId } } }),
+    prisma.compAdjustment.findMany({
+      where: { periodId, userId },
+      orderBy: { sourcePeriod: { startsAt: "asc" } },
+      select: { id: true, deltaCents: true, reason: true, createdAt: true, sourcePeriod: { select: { name: true } } },
+    }),
+  ]);
+  if (statement === null) return { person, statement: null, figures: null, adjustments: [], claims: {}, surveys: {} };
+  const figures = parseFigures(statement.detailJson);
+  const [claims, surveys] = await Promise.all([
+    prisma.claim.findMany({
+      where: { id: { in: figures.claims.map((claim) => claim.id) } },
+      select: { id: true, accountName: true, statement: true, madeAt: true, product: { select: { name: true } } },
+    }),
+    prisma.survey.findMany({
+      where: { id: { in: figures.surveys.map((survey) => survey.id) } },
+      select: { id: true, dueAt: true, respondedAt: true, deal: { select: { account: { select: { name: true } } } } },
+    }),
+  ]);
+  return {
+    person,
+    statement: {
+      multiplier: statement.multiplier,
+      payoutCents: statement.payoutCents,
+      adjustmentCents: statement.adjustmentCents,
+      targetBonusCents: statement.targetBonusCents,
+      computedAt: statement.computedAt,
+    },
+    figures,
+    adjustments: adjustments.map((a) => ({ id: a.id, deltaCents: a.deltaCents, reason: a.reason, createdAt: a.createdAt, sourcePeriod: a.sourcePeriod.name })),
+    claims: Object.fromEntries(claims.map((c) => [c.id, { accountName: c.accountName, statement: c.statement, madeAt: c.madeAt, product: c.product.name }])),
+    surveys: Object.fromEntries(surveys.map((s) => [s.id, { account: s.deal.account.name, dueAt: s.dueAt, respondedAt: s.respondedAt }])),
+  };
+}
+
+export async function listPayrollStatements(periodId: string, periodName: string, audience: CompAudience) {
+  const rows = await prisma.compStatement.findMany({
+    where: { periodId, user: salespersonWhere(audience) },
+    orderBy: [{ user: { team: { name: "asc" } } }, { user: { name: "asc" } }],
+    select: {
+      accuracy: true,
+      quiz: true,
+      satisfaction: true,
+      composite: true,
+      multiplier: true,
+      targetBonusCents: true,
+      payoutCents: true,
+      adjustmentCents: true,
+      user: { select: { email: true, name: true, team: { select: { name: true } } } },
+    },
+  });
+  return rows.map(({ user, ...row }) => ({ ...row, email: user.email, name: user.name, team: user.team?.name ?? null, period: periodName }));
+}
+
+/**
+ * The salesperson home's projection: the open period's statement for one person "if the period
+ * closed today" — today's data, and quiz certification windows ending today. Never stored.
+ */
+export async function projectStatementFor(userId: string, now: Date = new Date()) {
+  const person = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, role: true, active: true, targetBonusCents: true } });
+  if (person === null || person.role !== "SALES") return null;
+  const period =
+    (await prisma.compPeriod.findFirst({
+      where: { status: "OPEN", startsAt: { lte: now }, endsAt: { gt: now } },
+      select: { id: true, name: true, startsAt: true, endsAt: true, plan: { select: { paramsJson: true } } },
+    })) ??
+    (await prisma.compPeriod.findFirst({
+      where: { status: "OPEN" },
+      orderBy: { startsAt: "asc" },
+      select: { id: true, name: true, startsAt: true, endsAt: true, plan: { select: { paramsJson: true } } },
+    }));
+  if (period === null) return null;
+  const asOf = now.getTime() < period.endsAt.getTime() ? now : period.endsAt;
+  const requiredQuizzes = await listRequiredQuizzes();
+  const audience: CompAudience = { kind: "user", userId };
+  const inputs = await gatherDetailedInputs(audience, [userId], { startsAt: period.startsAt, endsAt: period.endsAt }, requiredQuizzes);
+  const figures = computeStatement({
+    periodEnd: asOf,
+    targetBonusCents: person.targetBonusCents,
+    plan: parsePlanJson(period.plan.paramsJson).params,
+    requiredQuizzes,
+    ...(inputs.get(userId) ?? { claims: [], attempts: [], surveys: [] }),
+  });
+  return {
+    period: { name: period.name, startsAt: period.startsAt, endsAt: period.endsAt },
+    asOf,
+    figures: {
+      accuracy: figures.accuracy,
+      quiz: figures.quiz,
+      satisfaction: figures.satisfaction,
+      composite: figures.composite,
+      curveMultiplier: figures.curveMultiplier,
+      multiplier: figures.multiplier,
+      payoutCents: figures.payoutCents,
+      targetBonusCents: figures.targetBonusCents,
+      gates: figures.gates.map((gate) => ({ name: gate.name, reason: gate.reason, lowered: gate.lowered })),
+      pendingClaims: figures.claims.filter((claim) => claim.status === "PENDING").length,
+    },
+  };
+}
+
+export type ProjectedStatement = NonNullable<Awaited<ReturnType<typeof projectStatementFor>>>;

@@ -1,0 +1,187 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useMemo } from "react";
+import { LockConfirmation } from "../components/comp/lock-confirmation.tsx";
+import { MultiplierDistribution } from "../components/comp/multiplier-chart.tsx";
+import { compPeopleColumns } from "../components/comp/people-columns.tsx";
+import { PeriodStatusBadge } from "../components/comp/periods-table.tsx";
+import { DataTable } from "../components/data-table/data-table.tsx";
+import { TABLE_PARAMS } from "../components/data-table/table-url.ts";
+import { formatCents, formatDate, formatDateTime } from "../components/ui/format.ts";
+import { addDays } from "../domain/dates.ts";
+import { permissionScope, userHasPermission } from "../domain/permissions.ts";
+import { notFound, requireUserWithPermission, requireUserWithScope } from "../lib/session.server.ts";
+import { redirectWithToast } from "../lib/toast.server.ts";
+import { auditContextFrom } from "../models/audit.server.ts";
+import { computePeriod } from "../models/comp-compute.server.ts";
+import { compAudienceFor, getPeriodByName } from "../models/comp-periods.server.ts";
+import { parsePlanJson } from "../models/comp-plan.server.ts";
+import { getPeriodOverview } from "../models/comp-statements.server.ts";
+import { lockSchema, OVERVIEW_PAGE_SIZES, OVERVIEW_SORT_KEYS, type OverviewSortKey } from "../schemas/comp.ts";
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.period.name ?? "Period"} · Compensation · Candor` }];
+
+function parseView(search: URLSearchParams) {
+  const sortParam = search.get(TABLE_PARAMS.sort) ?? "";
+  const sort: OverviewSortKey = (OVERVIEW_SORT_KEYS as readonly string[]).includes(sortParam) ? (sortParam as OverviewSortKey) : "name";
+  const dir = search.get(TABLE_PARAMS.dir) === "desc" ? "desc" : "asc";
+  const size = Number(search.get(TABLE_PARAMS.pageSize));
+  const pageSize = (OVERVIEW_PAGE_SIZES as readonly number[]).includes(size) ? size : 25;
+  const page = Math.max(1, Math.floor(Number(search.get(TABLE_PARAMS.page))) || 1);
+  return { sort, dir, page, pageSize } as const;
+}
+
+async function periodOr404(name: string | undefined) {
+  const period = await getPeriodByName(name ?? "");
+  if (period === null) notFound("There is no compensation period with that name.");
+  return period;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, scope } = await requireUserWithScope(request, "read:statement", "Compensation statements are for salespeople, their managers and admins.");
+  const period = await periodOr404(params.periodName);
+  if (scope === "own") throw redirect(`/comp/${encodeURIComponent(period.name)}/${user.id}`);
+  const url = new URL(request.url);
+  const view = parseView(url.searchParams);
+  const plan = parsePlanJson(period.plan.paramsJson).params;
+  const curveTop = Math.max(...plan.curve.map(([, m]) => m));
+  const overview = await getPeriodOverview(period.id, await compAudienceFor(user.id, scope), view, curveTop);
+  const canLock = userHasPermission(user, "lock:comp") && period.status === "OPEN";
+  return {
+    period: { ...period, lastDay: addDays(period.endsAt, -1), plan: { version: period.plan.version } },
+    scope,
+    view,
+    overview,
+    canCompute: period.status === "OPEN" && permissionScope(user, "compute:comp") !== null,
+    canLock,
+    confirmingLock: canLock && url.searchParams.get("confirm") === "lock",
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "compute") {
+    const { user, scope } = await requireUserWithScope(request, "compute:comp", "Only managers and admins can compute compensation.");
+    const period = await periodOr404(params.periodName);
+    const outcome = await computePeriod(auditContextFrom(request, user.id), period.id, await compAudienceFor(user.id, scope));
+    if (!outcome.ok) throw data({ message: outcome.message }, { status: outcome.status });
+    const adjustments = outcome.adjustments === 0 ? "" : `, with ${outcome.adjustments} prior-period adjustment${outcome.adjustments === 1 ? "" : "s"}`;
+    return redirectWithToast(`/comp/${encodeURIComponent(outcome.name)}`, {
+      kind: "success",
+      message: `Computed ${outcome.statements} statement${outcome.statements === 1 ? "" : "s"} for ${outcome.name}${adjustments}.`,
+    });
+  }
+  if (intent === "lock") {
+    const admin = await requireUserWithPermission(request, "lock:comp", "Only admins can lock a compensation period.");
+    const period = await periodOr404(params.periodName);
+    const submission = parseWithZod(form, { schema: lockSchema });
+    if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+    if (submission.value.confirmName !== period.name) {
+      return data({ result: submission.reply({ fieldErrors: { confirmName: [`Type ${period.name} exactly to lock this period.`] } }) }, { status: 400 });
+    }
+    const outcome = await computePeriod(auditContextFrom(request, admin.id), period.id, { kind: "all" }, { lock: true });
+    if (!outcome.ok) throw data({ message: outcome.message }, { status: outcome.status });
+    return redirectWithToast(`/comp/${encodeURIComponent(outcome.name)}`, {
+      kind: "success",
+      message: `Locked ${outcome.name}: ${outcome.statements} statements are now frozen.`,
+    });
+  }
+  throw data({ message: "That action is not recognised." }, { status: 400 });
+}
+
+const rowId = (row: { userId: string }) => row.userId;
+
+export default function PeriodPage() {
+  const { period, scope, view, overview, canCompute, canLock, confirmingLock } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { search } = useLocation();
+  const tableSort = useMemo(() => ({ id: view.sort, dir: view.dir }), [view.sort, view.dir]);
+  const rows = useMemo(() => overview.rows.map((row) => ({ ...row, period: period.name })), [overview.rows, period.name]);
+  const csvHref = `/comp/${encodeURIComponent(period.name)}/payroll.csv`;
+  const { summary } = overview;
+  return (
+    <>
+      <p className="small">
+        <Link to="/comp">← All periods</Link>
+      </p>
+      <h1>
+        {period.name} <PeriodStatusBadge status={period.status} />
+      </h1>
+      <p className="muted">
+        {formatDate(period.startsAt)} to {formatDate(period.lastDay)} · plan version {period.plan.version} ·{" "}
+        {period.computedAt ? `computed ${formatDateTime(period.computedAt)}` : "not computed yet"}
+        {period.lockedAt ? ` · locked ${formatDateTime(period.lockedAt)}${period.lockedBy ? ` by ${period.lockedBy.name}` : ""}` : ""}.{" "}
+        {scope === "team" ? "Showing the salespeople of the teams you manage." : "Showing every salesperson."}
+      </p>
+      {period.status === "LOCKED" ? (
+        <p role="note">This period is locked: its statements are frozen and can never be recomputed or unlocked.</p>
+      ) : null}
+      {canCompute || canLock ? (
+        <div className="inline-form">
+          {canCompute ? (
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="compute" />
+              <button type="submit" className="button">
+                {period.computedAt ? "Recompute" : "Compute"} {scope === "team" ? "my teams" : "everyone"}
+              </button>
+            </Form>
+          ) : null}{" "}
+          {canLock && !confirmingLock ? <Link to={`${search ? `${search}&` : "?"}confirm=lock`}>Lock {period.name}…</Link> : null}
+        </div>
+      ) : null}
+      {confirmingLock ? <LockConfirmation periodName={period.name} lastResult={actionData?.result} /> : null}
+
+      <div className="tiles">
+        <div className="tile">
+          <div className="tile-label">People</div>
+          <div className="tile-value">{summary.people}</div>
+        </div>
+        <div className="tile">
+          <div className="tile-label">Average multiplier</div>
+          <div className="tile-value">{summary.averageMultiplier === null ? "—" : summary.averageMultiplier.toFixed(4)}</div>
+        </div>
+        <div className="tile">
+          <div className="tile-label">Target bonuses</div>
+          <div className="tile-value">{formatCents(summary.targetBonusCents)}</div>
+        </div>
+        <div className="tile">
+          <div className="tile-label">Payout, adjustments included</div>
+          <div className="tile-value">{formatCents(summary.payoutCents)}</div>
+        </div>
+        <div className="tile">
+          <div className="tile-label">Prior-period adjustments</div>
+          <div className="tile-value">{formatCents(summary.adjustmentCents)}</div>
+        </div>
+      </div>
+
+      <MultiplierDistribution bins={overview.histogram} people={summary.people} />
+
+      {summary.people > 0 ? (
+        <p>
+          <a href={csvHref} download>
+            Download the payroll CSV
+          </a>{" "}
+          <span className="muted small">(one row per statement shown here; payout_cents includes adjustment_cents)</span>
+        </p>
+      ) : null}
+      <DataTable
+        caption={`Statements for ${period.name}`}
+        columns={compPeopleColumns}
+        data={rows}
+        getRowId={rowId}
+        total={overview.total}
+        page={overview.page}
+        pageSize={view.pageSize}
+        pageSizes={OVERVIEW_PAGE_SIZES}
+        sort={tableSort}
+        rowHeader="name"
+        noun={["statement", "statements"]}
+        emptyMessage={period.status === "OPEN" ? "No statements yet: compute the period." : "This period has no statements."}
+      />
+    </>
+  );
+}
