@@ -29,7 +29,14 @@ export async function startServer(port: number) {
     res.setHeader("X-Request-Id", requestId);
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("Referrer-Policy", "same-origin");
+    if (req.path.startsWith("/survey/")) {
+      // The public survey page sends its own, stricter policy (no-referrer, so its token never
+      // leaks). Under that policy browsers send `Origin: null` with the page's form posts, which
+      // Remix's CSRF check refuses; the page acts on no session, only on the token in its address.
+      if (req.method === "POST" && req.headers.origin === "null") delete req.headers.origin;
+    } else {
+      res.setHeader("Referrer-Policy", "same-origin");
+    }
     next();
   });
   app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));

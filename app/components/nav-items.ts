@@ -17,10 +17,15 @@ const NAV_ITEMS: NavItem[] = [
   { to: "/ask", label: "Ask an engineer", anyOf: ["ask:question", "answer:question", "read:question"] },
   { to: "/quizzes", label: "Quizzes", anyOf: ["take:quiz"] },
   { to: "/question-bank", label: "Question bank", anyOf: ["write:quiz"] },
+  { to: "/deals", label: "Deals", anyOf: ["import:deals"] },
+  { to: "/surveys", label: "Surveys", anyOf: ["read:survey:team"] },
+  { to: "/customer-comments", label: "Customer comments", anyOf: ["edit:capability"] },
+  { to: "/comp", label: "Compensation", anyOf: ["read:statement"] },
   { to: "/audit", label: "Audit log", anyOf: ["read:audit"] },
   { to: "/admin/users", label: "Users", anyOf: ["admin:users"] },
   { to: "/admin/teams", label: "Teams", anyOf: ["admin:teams"] },
   { to: "/admin/products", label: "Products", anyOf: ["admin:products"] },
+  { to: "/admin/plan", label: "Comp plan", anyOf: ["edit:plan"] },
 ];
 
 export function navItemsFor(user: PermissionSubject): NavItem[] {

@@ -18,6 +18,10 @@ import { summariseSurveysOf } from "../models/surveys.server.ts";
 import { CertificationsSection, QuizzesDueSection } from "../components/quizzes/home-sections.tsx";
 import { getQuizzesDueFor } from "../models/quizzes.server.ts";
 import type { QuizDue } from "../domain/next-steps.ts";
+import { ProjectedStatement } from "../components/comp/projected-statement.tsx";
+import { MySurveysSection } from "../components/surveys/my-surveys-section.tsx";
+import { projectStatementFor } from "../models/comp-statements.server.ts";
+import { listSurveysOfSalesperson } from "../models/surveys.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 export const meta: MetaFunction = () => [{ title: "Home · Candor" }];
@@ -28,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (user.role !== "SALES") throw redirect(ROLE_HOME[user.role]);
   const now = new Date();
   const yearAgo = new Date(now.getTime() - 365 * MS_PER_DAY);
-  const [recent, verdicts, surveys, answers, flagged, toCorrect, quizzes] = await Promise.all([
+  const [recent, verdicts, surveys, answers, flagged, toCorrect, quizzes, projection, mySurveys] = await Promise.all([
     listRecentClaimsOf(user.id, 10),
     prisma.claim.findMany({
       where: { salespersonId: user.id, madeAt: { gte: new Date(now.getTime() - 90 * MS_PER_DAY) } },
@@ -39,6 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listFlaggedClaimsFor(user.id),
     listClaimsToCorrect(user.id, yearAgo),
     getQuizzesDueFor(user.id, now),
+    projectStatementFor(user.id, now),
+    listSurveysOfSalesperson(user.id, now),
   ]);
   const quizSteps: QuizDue[] = quizzes.due.flatMap((quiz): QuizDue[] => {
     if (quiz.reason === "CERTIFICATION_EXPIRING") return [{ quizId: quiz.id, title: quiz.title, reason: "expiring" }];
@@ -64,17 +70,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     answers,
     flagged,
     quizzes,
+    projection,
+    mySurveys,
   };
 }
 
 export default function SalesHome() {
-  const { name, steps, recent, toCorrect, claims90, pending90, accuracy90, surveys, answers, flagged, quizzes } = useLoaderData<typeof loader>();
+  const { name, steps, recent, toCorrect, claims90, pending90, accuracy90, surveys, answers, flagged, quizzes, projection, mySurveys } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <h1>Welcome, {name}</h1>
       <NextSteps steps={steps} />
+      <ProjectedStatement projection={projection} />
       <section aria-labelledby="scorecard">
-        <h2 id="scorecard">Your scorecard</h2>
+        <h2 id="scorecard">Your record</h2>
         <div className="tiles">
           <div className="tile">
             <div className="tile-label">Claims logged, last 90 days</div>
@@ -103,6 +113,7 @@ export default function SalesHome() {
       <QuizzesDueSection rows={quizzes.due} />
       <CertificationsSection rows={quizzes.certifications} />
       <RecentClaims rows={recent} />
+      <MySurveysSection total={mySurveys.total} answered={mySurveys.answered} surveys={mySurveys.surveys} />
       <EngineerAnswers rows={answers} />
     </>
   );

@@ -12,6 +12,13 @@ export interface BenchCase {
   form?: Record<string, string>;
   /** A target from an issue, shown beside the measured median (informative, never enforced here). */
   targetMedianMs?: number;
+  /**
+   * For pages addressed by a generated id: a read-only SQL query on the scale database returning
+   * one row with a `path` column, used instead of `path` (which then only names the page).
+   */
+  resolvePath?: string;
+  /** POST a CSV file (multipart field "file", plus `form`) that run.ts builds from the scale database. */
+  upload?: "deals-10000";
 }
 
 export const FLOOR_CASE: BenchCase = { name: "floor: /healthz (trivial route)", path: "/healthz" };
@@ -20,6 +27,7 @@ export const BENCH_CASES: BenchCase[] = [
   { name: "sign-in page (anonymous)", path: "/login" },
   { name: "salesperson home", path: "/home", as: "sales" },
   { name: "engineer home", path: "/engineering", as: "engineer" },
+  // Issue 6: KPI tiles with the previous period's, five charts' data, all SQL aggregates.
   { name: "manager dashboard (document)", path: "/dashboard", as: "manager", targetMedianMs: 150 },
   { name: "admin users list", path: "/admin/users", as: "admin" },
   { name: "audit log, first page (admin)", path: "/audit", as: "admin" },
@@ -34,4 +42,27 @@ export const BENCH_CASES: BenchCase[] = [
   },
   // Every claim of the demo manager's four teams (20,000 rows on the scale data), streamed.
   { name: "claims CSV export, manager's teams", path: "/claims.csv", as: "manager" },
+  // Issue 4: item statistics of the quiz with the most attempts (about 8,500 of the 20,000), in under 1 s.
+  {
+    name: "quiz item statistics, largest quiz",
+    path: "/quizzes/<most attempted>/stats",
+    resolvePath: "SELECT '/quizzes/' || quizId || '/stats' AS path FROM QuizAttempt GROUP BY quizId ORDER BY COUNT(*) DESC LIMIT 1",
+    as: "engineer",
+    targetMedianMs: 1000,
+  },
+  // Issue 6: the team scorecard, the manager's ~100 salespeople, lowest accuracy first.
+  { name: "team scorecard (manager)", path: "/dashboard/scorecard", as: "manager", targetMedianMs: 100 },
+  // Every team of the company (1,000 salespeople, 200,000 claims): informative, no target.
+  { name: "manager dashboard, admin, every team (document)", path: "/dashboard", as: "admin" },
+  // Issue 5: computing the open period for every salesperson (982 active on the scale data), prior-period
+  // adjustments included, in under 3 s; run it with a small BENCH_REQUESTS (e.g. 5): each request recomputes.
+  { name: "comp: compute the open period, admin (POST)", path: "/comp/2026-Q4", as: "admin", method: "POST", form: { intent: "compute" }, targetMedianMs: 3000 },
+  // Issue 5: one locked statement, read from its frozen figures (the scale seed's ids are deterministic).
+  { name: "comp: statement page (salesperson, locked period)", path: "/comp/2026-Q3/cw2as4ynjolb9fzvh1h2fsdu6", as: "sales" },
+  // Issue 7: importing 10,000 deal rows in under 5 s. The first request creates the deals (its time is
+  // printed as "first"); the rest re-import the same file, which must change nothing. Use BENCH_REQUESTS=5.
+  { name: "deals import, 10,000 rows, admin (POST)", path: "/deals/import", as: "admin", method: "POST", form: { intent: "import" }, upload: "deals-10000", targetMedianMs: 5000 },
+  { name: "surveys overview, manager's teams (SQL aggregates)", path: "/surveys", as: "manager" },
+  { name: "surveys overview, admin, every team", path: "/surveys?months=all", as: "admin" },
+  { name: "deals list, manager, search", path: "/deals?q=Account", as: "manager" },
 ];

@@ -1,0 +1,108 @@
+import { Form, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { ImportColumn, ImportProblem } from "../../domain/csv-import.ts";
+import { formatCount } from "../ui/format.ts";
+
+/** The file's format, documented where the file is chosen. */
+export function ColumnGuide<K extends string>({ columns, example }: { columns: readonly ImportColumn<K>[]; example: string }) {
+  return (
+    <details className="panel">
+      <summary>The file's columns</summary>
+      <p className="small">
+        A CSV file with a header row (UTF-8; comma-separated; quoted fields may hold commas). Headers are matched whatever their case, spacing or
+        punctuation, and the alternative names shown are accepted too; other columns are ignored. At most 5 MB.
+      </p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Header</th>
+              <th scope="col">Also accepted</th>
+              <th scope="col">Required</th>
+              <th scope="col">What it holds</th>
+            </tr>
+          </thead>
+          <tbody>
+            {columns.map((column) => (
+              <tr key={column.key}>
+                <th scope="row">{column.header}</th>
+                <td className="small">{column.aliases?.join(", ") ?? "—"}</td>
+                <td>{column.required ? "Yes" : "No"}</td>
+                <td>{column.description}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="small">Example:</p>
+      <pre className="small">{example}</pre>
+    </details>
+  );
+}
+
+/** Step one: choose the file; the server checks every row and shows what importing would do. */
+export function UploadForm({ label }: { label: string }) {
+  const busy = useNavigation().state === "submitting";
+  return (
+    <Form method="post" encType="multipart/form-data" className="panel">
+      <div className="field">
+        <label htmlFor="import-file">{label}</label>
+        <input id="import-file" name="file" type="file" accept=".csv,text/csv" required />
+      </div>
+      <button type="submit" name="intent" value="preview" disabled={busy}>
+        {busy ? "Checking…" : "Check the file and preview"}
+      </button>
+    </Form>
+  );
+}
+
+/** Step two: the checked text goes back to the server, which checks it again and imports it. */
+export function ConfirmImportForm({ csv, summary }: { csv: string; summary: ReactNode }) {
+  const busy = useNavigation().state === "submitting";
+  return (
+    <Form method="post" encType="multipart/form-data" className="panel">
+      <p>{summary}</p>
+      <textarea name="csv" defaultValue={csv} hidden readOnly aria-hidden="true" />
+      <button type="submit" name="intent" value="import" disabled={busy}>
+        {busy ? "Importing…" : "Import these rows"}
+      </button>
+    </Form>
+  );
+}
+
+export const PROBLEMS_SHOWN = 500;
+
+/** Every bad row: line, column and reason, top to bottom, so the file can be fixed in one pass. */
+export function ImportProblems({ problems, problemCount, rowCount }: { problems: ImportProblem[]; problemCount: number; rowCount: number }) {
+  return (
+    <section className="panel" aria-labelledby="problems-title">
+      <h2 id="problems-title">Nothing was imported</h2>
+      <p role="alert" className="form-error">
+        {problemCount === 1 ? "One problem" : `${formatCount(problemCount)} problems`} {rowCount ? `in ${formatCount(rowCount)} rows` : "in the file"}. Fix{" "}
+        {problemCount === 1 ? "it" : "them"} and choose the file again: the import writes nothing unless every row is valid.
+      </p>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">Problems found in the file</caption>
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              <th scope="col">Column</th>
+              <th scope="col">Problem</th>
+            </tr>
+          </thead>
+          <tbody>
+            {problems.map((problem, index) => (
+              <tr key={`${problem.line}-${problem.column ?? ""}-${index}`}>
+                <th scope="row">{problem.line}</th>
+                <td>{problem.column ?? "(whole row)"}</td>
+                <td>{problem.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {problemCount > problems.length ? <p className="small muted">The first {formatCount(problems.length)} problems are shown.</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,154 @@
+import { CsvParseError, parseCsvRecords } from "./csv-safety.ts";
+
+// Shared rules of Candor's CSV imports (PRODUCT.md §6): headers are matched by name whatever
+// their case, spacing or punctuation; every problem names its line, column and reason; an
+// import writes nothing unless every row is valid.
+
+/** Uploads larger than this are refused with 413 before they are parsed. */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
+export interface ImportColumn<K extends string> {
+  key: K;
+  /** The header we document and write in templates. */
+  header: string;
+  /** Other spellings accepted (compared after normalising). */
+  aliases?: readonly string[];
+  required: boolean;
+  /** What the column holds, for the page that documents the format. */
+  description: string;
+}
+
+export interface ImportProblem {
+  /** 1-based line of the file (the header is line 1). */
+  line: number;
+  /** The column's documented header, or null for a problem with the whole row or file. */
+  column: string | null;
+  reason: string;
+}
+
+export interface ImportRow<K extends string> {
+  line: number;
+  values: Record<K, string>;
+}
+
+/** "Contact E-mail", " contact_email " and "CONTACTEMAIL" are the same header. */
+export function normaliseHeader(header: string): string {
+  return header.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+export type ReadImportResult<K extends string> = { ok: true; rows: ImportRow<K>[] } | { ok: false; problems: ImportProblem[] };
+
+/**
+ * Splits a CSV file into rows keyed by column. Problems with the file itself (no header, a
+ * missing or repeated column, a row with more cells than the header) are reported here; the
+ * values are checked by each import's own rules.
+ */
+export function readImportCsv<K extends string>(text: string, columns: readonly ImportColumn<K>[]): ReadImportResult<K> {
+  let records;
+  try {
+    records = parseCsvRecords(text);
+  } catch (error) {
+    if (error instanceof CsvParseError) return { ok: false, problems: [{ line: error.line, column: null, reason: error.message }] };
+    throw error;
+  }
+  const [header, ...body] = records;
+  if (!header) return { ok: false, problems: [{ line: 1, column: null, reason: "The file is empty: it needs a header row and at least one row." }] };
+
+  const problems: ImportProblem[] = [];
+  const indexOf = new Map<K, number>();
+  const names = new Map<string, K>();
+  for (const column of columns) {
+    for (const name of [column.header, ...(column.aliases ?? [])]) names.set(normaliseHeader(name), column.key);
+  }
+  header.fields.forEach((raw, index) => {
+    const key = names.get(normaliseHeader(raw));
+    if (key === undefined) return; // extra columns of a CRM export are ignored
+    if (indexOf.has(key)) {
+      problems.push({ line: header.line, column: raw.trim(), reason: `The column "${raw.trim()}" appears twice.` });
+      return;
+    }
+    indexOf.set(key, index);
+  });
+  for (const column of columns) {
+    if (column.required && !indexOf.has(column.key)) {
+      problems.push({ line: header.line, column: column.header, reason: `The header row has no "${column.header}" column.` });
+    }
+  }
+  if (problems.length) return { ok: false, problems };
+  if (body.length === 0) return { ok: false, problems: [{ line: header.line, column: null, reason: "The file has a header row but no rows to import." }] };
+
+  const rows: ImportRow<K>[] = [];
+  for (const record of body) {
+    if (record.fields.length > header.fields.length) {
+      problems.push({ line: record.line, column: null, reason: `The row has ${record.fields.length} cells but the header has ${header.fields.length}.` });
+      continue;
+    }
+    const values = {} as Record<K, string>;
+    for (const column of columns) {
+      const index = indexOf.get(column.key);
+      values[column.key] = index === undefined ? "" : (record.fields[index] ?? "").trim();
+    }
+    rows.push({ line: record.line, values });
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, rows };
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * A date as CRMs export it: `2026-03-31` (taken as noon UTC, so the calendar day is the same in
+ * every timezone we serve) or an ISO date-time (UTC unless it names an offset). Null when it is
+ * neither or names a day that does not exist (2026-02-30).
+ */
+export function parseImportDate(value: string): Date | null {
+  const day = ISO_DATE.exec(value);
+  if (day) {
+    const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])];
+    const result = new Date(Date.UTC(year, month - 1, date, 12));
+    return result.getUTCFullYear() === year && result.getUTCMonth() === month - 1 && result.getUTCDate() === date ? result : null;
+  }
+  if (!ISO_DATE_TIME.test(value)) return null;
+  const [datePart = ""] = value.split(/[T ]/);
+  const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/.test(value.slice(10));
+  const result = new Date(hasOffset ? value.replace(" ", "T") : `${value.replace(" ", "T")}Z`);
+  if (Number.isNaN(result.getTime())) return null;
+  // Reject rolled-over days such as 2026-02-30T10:00.
+  return parseImportDate(datePart) === null ? null : result;
+}
+
+const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
+
+export function isPlausibleEmail(value: string): boolean {
+  return value.length <= 254 && EMAIL.test(value);
+}
+
+/** The largest amount a deal may hold: the database stores cents in a 32-bit integer. */
+export const MAX_AMOUNT_CENTS = 2_147_483_647;
+
+/**
+ * "12500", "12,500.50", "$12,500" → integer cents, exactly (no floating point). Null for
+ * anything else: negative amounts, more than two decimals, letters, or more than MAX_AMOUNT_CENTS.
+ */
+export function parseAmountCents(value: string): number | null {
+  const text = value.replace(/^\$/, "").trim();
+  const match = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(text);
+  if (!match) return null;
+  const whole = (match[1] ?? "").replace(/,/g, "");
+  const fraction = (match[2] ?? "").padEnd(2, "0");
+  if (whole.length > 12) return null;
+  const cents = Number(whole) * 100 + Number(fraction);
+  return cents <= MAX_AMOUNT_CENTS ? cents : null;
+}
+
+/** Problems sorted the way a person fixes a file: top to bottom, left to right. */
+export function sortProblems(problems: ImportProblem[], columnOrder: readonly string[]): ImportProblem[] {
+  const rank = (column: string | null) => (column === null ? -1 : columnOrder.indexOf(column));
+  return [...problems].sort((a, b) => a.line - b.line || rank(a.column) - rank(b.column));
+}
+
+/** "3 created, 1 updated, 12 unchanged" — the words an import reports in. */
+export function importCountsSentence(counts: { created: number; updated: number; unchanged: number }, createdWord = "created"): string {
+  const n = (value: number) => value.toLocaleString("en-US");
+  return `${n(counts.created)} ${createdWord}, ${n(counts.updated)} updated, ${n(counts.unchanged)} unchanged`;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { changedDealFields, checkDealImport, type DealImportLookups } from "./deal-import.ts";
+
+const HEADER = "External ID,Account,Contact name,Contact email,Owner email,Product slug,Amount,Status,Closed date";
+const lookups: DealImportLookups = {
+  owners: new Map([
+    ["ann@candor.test", { id: "u-ann", teamId: "t-east", active: true, role: "SALES" }],
+    ["bob@candor.test", { id: "u-bob", teamId: "t-west", active: true, role: "SALES" }],
+  ]),
+  products: new Map([["ledgerline", "p-ledger"]]),
+  teamIds: ["t-east"],
+  existingTeams: new Map([["OTHER-1", "t-west"]]),
+  now: new Date("2026-11-27T00:00:00Z"),
+};
+
+describe("checkDealImport", () => {
+  it("turns valid rows into deals", () => {
+    const check = checkDealImport(`${HEADER}\nD-1,Acme,Jo,JO@Acme.Example,Ann@candor.test,LedgerLine,"1,000.50",won,2026-08-31`, lookups);
+    expect(check).toEqual({
+      ok: true,
+      rows: [
+        {
+          line: 2,
+          externalId: "D-1",
+          accountName: "Acme",
+          contactName: "Jo",
+          contactEmail: "jo@acme.example",
+          ownerId: "u-ann",
+          ownerEmail: "ann@candor.test",
+          ownerTeamId: "t-east",
+          productId: "p-ledger",
+          productSlug: "ledgerline",
+          amountCents: 100_050,
+          status: "WON",
+          closedAt: new Date("2026-08-31T12:00:00Z"),
+        },
+      ],
+    });
+  });
+
+  it("names every problem by line and column, and returns no rows when any is bad", () => {
+    const check = checkDealImport(
+      [
+        HEADER,
+        "D-1,Acme,Jo,jo@acme.example,ann@candor.test,,100,OPEN,2026-01-01",
+        "OTHER-1,Acme,Jo,jo@acme.example,ann@candor.test,,100,LOST,2030-01-01",
+        ",,,,bob@candor.test,,,,",
+      ].join("\n"),
+      lookups,
+    );
+    expect(check).toEqual({
+      ok: false,
+      rowCount: 3,
+      problems: [
+        { line: 2, column: "Closed date", reason: "An OPEN deal has no closed date; leave it empty." },
+        { line: 3, column: "External ID", reason: 'Deal "OTHER-1" belongs to a team you do not manage.' },
+        { line: 3, column: "Closed date", reason: "2030-01-01 is in the future." },
+        { line: 4, column: "External ID", reason: "Is empty." },
+        { line: 4, column: "Account", reason: "Is empty." },
+        { line: 4, column: "Contact name", reason: "Is empty." },
+        { line: 4, column: "Contact email", reason: "Is empty." },
+        { line: 4, column: "Owner email", reason: "bob@candor.test is not in a team you manage." },
+        { line: 4, column: "Amount", reason: "Is empty." },
+        { line: 4, column: "Status", reason: "Is empty; use OPEN, WON or LOST." },
+      ],
+    });
+  });
+
+  it("lets an importer of every team use any active salesperson", () => {
+    const check = checkDealImport(`${HEADER}\nD-2,Acme,Jo,jo@acme.example,bob@candor.test,,100,OPEN,`, { ...lookups, teamIds: null });
+    expect(check.ok).toBe(true);
+  });
+});
+
+describe("changedDealFields", () => {
+  it("lists the fields a row would change, and nothing for the same deal", () => {
+    const stored = { accountName: "Acme", contactName: "Jo", contactEmail: "jo@acme.example", ownerId: "u", productId: null, amountCents: 100, status: "WON", closedAt: new Date("2026-01-01T12:00:00Z") };
+    const row = { ...stored, line: 2, externalId: "D", ownerEmail: "", ownerTeamId: null, productSlug: null, status: "WON" as const };
+    expect(changedDealFields(stored, row)).toEqual([]);
+    expect(changedDealFields(stored, { ...row, amountCents: 200, closedAt: new Date("2026-01-02T12:00:00Z") })).toEqual(["amountCents", "closedAt"]);
+  });
+});

@@ -1,0 +1,118 @@
+import { isDelivered, type Delivered } from "./levels.ts";
+import { parseImportDate, readImportCsv, sortProblems, type ImportColumn, type ImportProblem, type ReadImportResult } from "./csv-import.ts";
+
+// Survey results collected outside Candor (PRODUCT.md §3 Satisfaction): one answered survey a
+// row, matched to its deal by the CRM id, stored with source IMPORT.
+
+export type SurveyResultColumnKey = "externalId" | "respondedAt" | "csat" | "delivered" | "nps" | "comment";
+
+export const SURVEY_RESULT_COLUMNS: readonly ImportColumn<SurveyResultColumnKey>[] = [
+  { key: "externalId", header: "Deal external ID", aliases: ["External ID", "Deal ID", "CRM ID"], required: true, description: "The deal's id in the CRM, as in the deals import." },
+  { key: "respondedAt", header: "Responded at", aliases: ["Responded", "Response date", "Answered at"], required: true, description: "YYYY-MM-DD or an ISO date-time." },
+  { key: "csat", header: "CSAT", aliases: ["Satisfaction"], required: true, description: "A whole number from 1 (very unhappy) to 5 (very happy)." },
+  { key: "delivered", header: "Delivered as promised", aliases: ["Delivered"], required: true, description: "YES, PARTLY or NO." },
+  { key: "nps", header: "NPS", aliases: ["Net promoter score"], required: false, description: "Optional: a whole number from 0 to 10." },
+  { key: "comment", header: "Comment", aliases: ["What do you like least", "Least liked"], required: false, description: "Optional: what the customer likes least." },
+];
+
+const HEADER_ORDER = SURVEY_RESULT_COLUMNS.map((column) => column.header);
+const HEADER = Object.fromEntries(SURVEY_RESULT_COLUMNS.map((column) => [column.key, column.header])) as Record<SurveyResultColumnKey, string>;
+
+export const LEAST_LIKED_MAX = 2000;
+
+export interface SurveyFacts {
+  surveyId: string;
+  dueAt: Date;
+  teamId: string | null;
+  respondedAt: Date | null;
+  source: "LINK" | "IMPORT" | null;
+}
+
+export interface SurveyResultLookups {
+  /** Deals by external id: null when the deal exists but has no survey (it is not WON). */
+  deals: ReadonlyMap<string, SurveyFacts | null>;
+  teamIds: readonly string[] | null;
+  now: Date;
+}
+
+export interface ValidSurveyResult {
+  line: number;
+  externalId: string;
+  surveyId: string;
+  respondedAt: Date;
+  csat: number;
+  deliveredAsPromised: Delivered;
+  nps: number | null;
+  leastLiked: string | null;
+}
+
+export type SurveyResultsCheck = { ok: true; rows: ValidSurveyResult[] } | { ok: false; problems: ImportProblem[]; rowCount: number };
+
+function wholeNumberIn(value: string, min: number, max: number): number | null {
+  if (!/^\d{1,2}$/.test(value)) return null;
+  const number = Number(value);
+  return number >= min && number <= max ? number : null;
+}
+
+export function checkSurveyResultsImport(text: string, lookups: SurveyResultLookups): SurveyResultsCheck {
+  return checkSurveyResultRows(readImportCsv(text, SURVEY_RESULT_COLUMNS), lookups);
+}
+
+export function checkSurveyResultRows(read: ReadImportResult<SurveyResultColumnKey>, lookups: SurveyResultLookups): SurveyResultsCheck {
+  if (!read.ok) return { ok: false, problems: read.problems, rowCount: 0 };
+  const problems: ImportProblem[] = [];
+  const rows: ValidSurveyResult[] = [];
+  const firstLineOf = new Map<string, number>();
+  for (const { line, values } of read.rows) {
+    const problem = (key: SurveyResultColumnKey, reason: string) => problems.push({ line, column: HEADER[key], reason });
+    const before = problems.length;
+
+    let survey: SurveyFacts | null = null;
+    if (values.externalId === "") problem("externalId", "Is empty.");
+    else {
+      const seen = firstLineOf.get(values.externalId);
+      if (seen !== undefined) problem("externalId", `"${values.externalId}" is also on line ${seen}; each survey may appear once.`);
+      else firstLineOf.set(values.externalId, line);
+      const found = lookups.deals.get(values.externalId);
+      if (found === undefined) problem("externalId", `No deal has the external id "${values.externalId}".`);
+      else if (found === null) problem("externalId", `Deal "${values.externalId}" has no survey: only WON deals are surveyed.`);
+      else if (lookups.teamIds !== null && (found.teamId === null || !lookups.teamIds.includes(found.teamId))) {
+        problem("externalId", `Deal "${values.externalId}" belongs to a team you do not manage.`);
+      } else if (found.source === "LINK") {
+        problem("externalId", `The customer already answered this survey through its link; that answer is kept.`);
+      } else survey = found;
+    }
+
+    const respondedAt = values.respondedAt === "" ? null : parseImportDate(values.respondedAt);
+    if (values.respondedAt === "") problem("respondedAt", "Is empty.");
+    else if (respondedAt === null) problem("respondedAt", `"${values.respondedAt}" is not a date (use YYYY-MM-DD).`);
+    else if (respondedAt.getTime() > lookups.now.getTime() + 24 * 3600_000) problem("respondedAt", `${values.respondedAt} is in the future.`);
+
+    const csat = wholeNumberIn(values.csat, 1, 5);
+    if (values.csat === "") problem("csat", "Is empty.");
+    else if (csat === null) problem("csat", `"${values.csat}" is not a whole number from 1 to 5.`);
+
+    const delivered = values.delivered.toUpperCase();
+    if (values.delivered === "") problem("delivered", "Is empty; use YES, PARTLY or NO.");
+    else if (!isDelivered(delivered)) problem("delivered", `"${values.delivered}" is not YES, PARTLY or NO.`);
+
+    const nps = values.nps === "" ? null : wholeNumberIn(values.nps, 0, 10);
+    if (values.nps !== "" && nps === null) problem("nps", `"${values.nps}" is not a whole number from 0 to 10.`);
+
+    if (values.comment.length > LEAST_LIKED_MAX) problem("comment", `Is longer than ${LEAST_LIKED_MAX} characters.`);
+
+    if (problems.length === before && survey && respondedAt && csat !== null && isDelivered(delivered)) {
+      rows.push({
+        line,
+        externalId: values.externalId,
+        surveyId: survey.surveyId,
+        respondedAt,
+        csat,
+        deliveredAsPromised: delivered,
+        nps,
+        leastLiked: values.comment === "" ? null : values.comment,
+      });
+    }
+  }
+  return problems.length ? { ok: false, problems: sortProblems(problems, HEADER_ORDER), rowCount: read.rows.length } : { ok: true, rows };
+}

@@ -1,0 +1,340 @@
+import { randomUUID } from "node:crypto";
+import type { ImportProblem } from "../domain/csv-import.ts";
+import { changedDealFields, checkDealRows, readDealCsv, type ValidDealRow } from "../domain/deal-import.ts";
+import type { Scope } from "../domain/permissions.ts";
+import { surveyDueAt } from "../domain/survey-schedule.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { prisma, type Tx } from "../lib/db.server.ts";
+import { recordAudit, type AuditContext } from "./audit.server.ts";
+import { bulkInsert, takeWriteLock } from "./bulk-insert.server.ts";
+import { getManagedTeamIds } from "./teams.server.ts";
+
+/** Whose deals a reader sees: null for every team. */
+export async function dealTeamIdsFor(userId: string, scope: Scope): Promise<string[] | null> {
+  return scope === "any" ? null : getManagedTeamIds(userId);
+}
+
+// SQLite allows a limited number of bound variables per statement; large `in` lists go in chunks.
+const CHUNK = 500;
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The list
+
+export interface DealListQuery {
+  q: string;
+  status: "OPEN" | "WON" | "LOST" | null;
+  page: number;
+  pageSize: number;
+}
+
+export async function listDealsPage(teamIds: string[] | null, query: DealListQuery) {
+  const q = query.q.trim();
+  const where: Prisma.DealWhereInput = {
+    ...(teamIds === null ? {} : { owner: { teamId: { in: teamIds } } }),
+    ...(query.status ? { status: query.status } : {}),
+    ...(q
+      ? {
+          OR: [
+            { externalId: { contains: q } },
+            { account: { name: { contains: q } } },
+            { contactName: { contains: q } },
+            { contactEmail: { contains: q } },
+            { owner: { name: { contains: q } } },
+            { owner: { email: { contains: q } } },
+          ],
+        }
+      : {}),
+  };
+  const total = await prisma.deal.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
+  const page = Math.min(Math.max(1, query.page), pageCount);
+  const rows = await prisma.deal.findMany({
+    where,
+    orderBy: [{ closedAt: { sort: "desc", nulls: "first" } }, { externalId: "asc" }],
+    skip: (page - 1) * query.pageSize,
+    take: query.pageSize,
+    select: {
+      id: true,
+      externalId: true,
+      contactName: true,
+      contactEmail: true,
+      amountCents: true,
+      status: true,
+      closedAt: true,
+      account: { select: { name: true } },
+      owner: { select: { name: true, team: { select: { name: true } } } },
+      product: { select: { name: true } },
+      survey: { select: { dueAt: true, sentAt: true, respondedAt: true, csat: true, deliveredAsPromised: true } },
+    },
+  });
+  return {
+    total,
+    page,
+    rows: rows.map((row) => ({
+      id: row.id,
+      externalId: row.externalId,
+      account: row.account.name,
+      contactName: row.contactName,
+      contactEmail: row.contactEmail,
+      owner: row.owner.name,
+      team: row.owner.team?.name ?? null,
+      product: row.product?.name ?? null,
+      amountCents: row.amountCents,
+      status: row.status,
+      closedAt: row.closedAt,
+      survey: row.survey,
+    })),
+  };
+}
+
+export type DealListRow = Awaited<ReturnType<typeof listDealsPage>>["rows"][number];
+
+// ---------------------------------------------------------------------------------------------
+// The import
+
+export type DealRowOutcome = "create" | "update" | "unchanged";
+
+export interface DealImportPlan {
+  rows: Array<ValidDealRow & { outcome: DealRowOutcome; changed: string[] }>;
+  counts: Record<DealRowOutcome, number>;
+}
+
+export type DealImportResult = { ok: true; plan: DealImportPlan } | { ok: false; problems: ImportProblem[]; rowCount: number };
+
+interface ExistingDeal {
+  id: string;
+  externalId: string;
+  ownerId: string;
+  productId: string | null;
+  contactName: string;
+  contactEmail: string;
+  amountCents: number;
+  status: string;
+  closedAt: Date | null;
+  account: { name: string };
+  owner: { teamId: string | null };
+  survey: { id: string; dueAt: Date; respondedAt: Date | null } | null;
+}
+
+async function loadExistingDeals(db: Tx | typeof prisma, externalIds: string[]): Promise<Map<string, ExistingDeal>> {
+  const found = new Map<string, ExistingDeal>();
+  for (const part of chunks(externalIds)) {
+    const rows = await db.deal.findMany({
+      where: { externalId: { in: part } },
+      select: {
+        id: true,
+        externalId: true,
+        ownerId: true,
+        productId: true,
+        contactName: true,
+        contactEmail: true,
+        amountCents: true,
+        status: true,
+        closedAt: true,
+        account: { select: { name: true } },
+        owner: { select: { teamId: true } },
+        survey: { select: { id: true, dueAt: true, respondedAt: true } },
+      },
+    });
+    for (const row of rows) found.set(row.externalId, row);
+  }
+  return found;
+}
+
+/**
+ * Checks a deals CSV against the database and works out what importing it would do. Writes
+ * nothing: the preview shows this, and importDeals re-runs it inside its transaction.
+ */
+export async function planDealImport(text: string, teamIds: string[] | null, now = new Date(), db: Tx | typeof prisma = prisma): Promise<DealImportResult & { existing?: Map<string, ExistingDeal> }> {
+  const read = readDealCsv(text);
+  // An unreadable file names no owners; the check reports why.
+  const emails = read.ok ? [...new Set(read.rows.map((row) => row.values.ownerEmail.toLowerCase()).filter((email) => email !== ""))] : [];
+  const [owners, products] = await Promise.all([
+    Promise.all(
+      chunks(emails).map((part) => db.user.findMany({ where: { email: { in: part } }, select: { id: true, email: true, teamId: true, active: true, role: true } })),
+    ).then((parts) => parts.flat()),
+    db.product.findMany({ select: { id: true, slug: true } }),
+  ]);
+  // External ids are only known after parsing; a first pass without them finds the rows.
+  const lookups = {
+    owners: new Map(owners.map((owner) => [owner.email, owner])),
+    products: new Map(products.map((product) => [product.slug.toLowerCase(), product.id])),
+    teamIds,
+    existingTeams: new Map<string, string | null>(),
+    now,
+  };
+  let check = checkDealRows(read, lookups);
+  const ids = check.ok ? check.rows.map((row) => row.externalId) : [];
+  const existing = await loadExistingDeals(db, ids);
+  if (check.ok && teamIds !== null && existing.size > 0) {
+    lookups.existingTeams = new Map([...existing.values()].map((deal) => [deal.externalId, deal.owner.teamId]));
+    check = checkDealRows(read, lookups);
+  }
+  if (!check.ok) return check;
+
+  const counts: Record<DealRowOutcome, number> = { create: 0, update: 0, unchanged: 0 };
+  const rows = check.rows.map((row) => {
+    const stored = existing.get(row.externalId);
+    const changed = stored ? changedDealFields({ ...stored, accountName: stored.account.name }, row) : [];
+    const outcome: DealRowOutcome = !stored ? "create" : changed.length ? "update" : "unchanged";
+    counts[outcome]++;
+    return { ...row, outcome, changed };
+  });
+  return { ok: true, plan: { rows, counts }, existing };
+}
+
+export type DealImportOutcome = DealImportResult;
+
+/**
+ * Imports every row or none: checks again inside the write transaction, upserts accounts by name
+ * and deals by external id, gives each WON deal its survey (answers already given are never
+ * touched), and records one audit event for the import plus one per created or changed deal.
+ */
+export async function importDeals(audit: AuditContext, text: string, teamIds: string[] | null, now = new Date()): Promise<DealImportOutcome> {
+  return prisma.$transaction(
+    async (tx) => {
+      await takeWriteLock(tx);
+      const planned = await planDealImport(text, teamIds, now, tx);
+      if (!planned.ok) return planned;
+      const { plan } = planned;
+      const existing = planned.existing ?? new Map<string, ExistingDeal>();
+      const toWrite = plan.rows.filter((row) => row.outcome !== "unchanged");
+
+      const accountIds = await upsertAccounts(tx, [...new Set(toWrite.map((row) => row.accountName))], now);
+      const accountId = (name: string) => accountIds.get(name) ?? "";
+
+      const dealIds = new Map<string, string>();
+      for (const [externalId, deal] of existing) dealIds.set(externalId, deal.id);
+      const created = toWrite.filter((row) => row.outcome === "create");
+      for (const row of created) dealIds.set(row.externalId, randomUUID());
+      await bulkInsert(
+        tx,
+        "Deal",
+        ["id", "externalId", "accountId", "contactName", "contactEmail", "ownerId", "productId", "amountCents", "status", "closedAt", "createdAt", "updatedAt"],
+        created.map((row) => [
+          dealIds.get(row.externalId) ?? "",
+          row.externalId,
+          accountId(row.accountName),
+          row.contactName,
+          row.contactEmail,
+          row.ownerId,
+          row.productId,
+          row.amountCents,
+          row.status,
+          row.closedAt,
+          now,
+          now,
+        ]),
+      );
+      for (const row of toWrite.filter((candidate) => candidate.outcome === "update")) {
+        await tx.deal.update({
+          where: { externalId: row.externalId },
+          data: {
+            accountId: accountId(row.accountName),
+            contactName: row.contactName,
+            contactEmail: row.contactEmail,
+            ownerId: row.ownerId,
+            productId: row.productId,
+            amountCents: row.amountCents,
+            status: row.status,
+            closedAt: row.closedAt,
+          },
+        });
+      }
+
+      const surveys = await scheduleSurveys(tx, toWrite, existing, dealIds, now);
+      const summary = { ...plan.counts, surveysCreated: surveys.created, surveysRescheduled: surveys.rescheduled };
+      const teams = [...new Set(plan.rows.map((row) => row.ownerTeamId))];
+      await recordAudit(tx, audit, {
+        action: "deal.import",
+        entityType: "DealImport",
+        entityId: audit.requestId ?? now.toISOString(),
+        teamId: teams.length === 1 ? (teams[0] ?? null) : null,
+        after: { rows: plan.rows.length, ...summary },
+      });
+      // One row per created or changed deal, so each deal's history stays readable on its own.
+      await bulkInsert(
+        tx,
+        "AuditEvent",
+        ["at", "actorId", "requestId", "ip", "action", "entityType", "entityId", "teamId", "beforeJson", "afterJson"],
+        toWrite.map((row) => {
+          const before = existing.get(row.externalId);
+          return [
+            now,
+            audit.actorId,
+            audit.requestId,
+            audit.ip,
+            row.outcome === "create" ? "deal.create" : "deal.update",
+            "Deal",
+            dealIds.get(row.externalId) ?? row.externalId,
+            row.ownerTeamId,
+            before ? JSON.stringify(dealSnapshot({ ...before, accountName: before.account.name })) : null,
+            JSON.stringify(dealSnapshot(row)),
+          ];
+        }),
+      );
+      return { ok: true as const, plan };
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+}
+
+function dealSnapshot(deal: { externalId: string; accountName: string; ownerId: string; productId: string | null; amountCents: number; status: string; closedAt: Date | null }) {
+  return {
+    externalId: deal.externalId,
+    account: deal.accountName,
+    ownerId: deal.ownerId,
+    productId: deal.productId,
+    amountCents: deal.amountCents,
+    status: deal.status,
+    closedAt: deal.closedAt?.toISOString() ?? null,
+  };
+}
+
+async function upsertAccounts(tx: Tx, names: string[], now: Date): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const part of chunks(names)) {
+    const found = await tx.account.findMany({ where: { name: { in: part } }, select: { id: true, name: true } });
+    for (const account of found) ids.set(account.name, account.id);
+  }
+  const missing = names.filter((name) => !ids.has(name));
+  for (const name of missing) ids.set(name, randomUUID());
+  await bulkInsert(tx, "Account", ["id", "name", "createdAt"], missing.map((name) => [ids.get(name) ?? "", name, now]));
+  return ids;
+}
+
+/**
+ * WON deals get their survey, due six calendar months after the close. An unanswered survey
+ * follows a corrected close date; an answered one is left exactly as it is.
+ */
+async function scheduleSurveys(
+  tx: Tx,
+  rows: Array<ValidDealRow & { outcome: DealRowOutcome }>,
+  existing: Map<string, ExistingDeal>,
+  dealIds: Map<string, string>,
+  now: Date,
+) {
+  const won = rows.filter((row) => row.status === "WON" && row.closedAt !== null);
+  const needSurvey = won.filter((row) => !existing.get(row.externalId)?.survey);
+  await bulkInsert(
+    tx,
+    "Survey",
+    ["id", "dealId", "salespersonId", "dueAt", "sendAttempts", "createdAt", "updatedAt"],
+    needSurvey.flatMap((row) => (row.closedAt ? [[randomUUID(), dealIds.get(row.externalId) ?? "", row.ownerId, surveyDueAt(row.closedAt), 0, now, now]] : [])),
+  );
+  let rescheduled = 0;
+  for (const row of won) {
+    const survey = existing.get(row.externalId)?.survey;
+    if (!survey || survey.respondedAt !== null || row.closedAt === null) continue;
+    const dueAt = surveyDueAt(row.closedAt);
+    if (dueAt.getTime() === survey.dueAt.getTime()) continue;
+    await tx.survey.update({ where: { id: survey.id }, data: { dueAt } });
+    rescheduled++;
+  }
+  return { created: needSurvey.length, rescheduled };
+}

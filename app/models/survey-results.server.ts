@@ -1,0 +1,131 @@
+import type { ImportProblem } from "../domain/csv-import.ts";
+import { readImportCsv } from "../domain/csv-import.ts";
+import { checkSurveyResultRows, SURVEY_RESULT_COLUMNS, type SurveyFacts, type ValidSurveyResult } from "../domain/survey-results-import.ts";
+import { prisma, type Tx } from "../lib/db.server.ts";
+import { recordAudit, type AuditContext } from "./audit.server.ts";
+import { takeWriteLock } from "./bulk-insert.server.ts";
+
+// Results of surveys run outside Candor, imported from CSV (source IMPORT). Every row or none.
+
+export type SurveyResultOutcome = "record" | "update" | "unchanged";
+
+export interface SurveyResultsPlan {
+  rows: Array<ValidSurveyResult & { outcome: SurveyResultOutcome }>;
+  counts: Record<SurveyResultOutcome, number>;
+}
+
+export type SurveyResultsImport = { ok: true; plan: SurveyResultsPlan } | { ok: false; problems: ImportProblem[]; rowCount: number };
+
+interface StoredSurvey extends SurveyFacts {
+  csat: number | null;
+  deliveredAsPromised: string | null;
+  nps: number | null;
+  leastLiked: string | null;
+}
+
+async function loadSurveys(db: Tx | typeof prisma, ids: string[]) {
+  const found = new Map<string, StoredSurvey | null>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const deals = await db.deal.findMany({
+      where: { externalId: { in: ids.slice(i, i + 500) } },
+      select: {
+        externalId: true,
+        owner: { select: { teamId: true } },
+        survey: { select: { id: true, dueAt: true, respondedAt: true, source: true, csat: true, deliveredAsPromised: true, nps: true, leastLiked: true, salesperson: { select: { teamId: true } } } },
+      },
+    });
+    for (const deal of deals) {
+      const survey = deal.survey;
+      found.set(
+        deal.externalId,
+        survey
+          ? {
+              surveyId: survey.id,
+              dueAt: survey.dueAt,
+              teamId: survey.salesperson.teamId,
+              respondedAt: survey.respondedAt,
+              source: survey.source,
+              csat: survey.csat,
+              deliveredAsPromised: survey.deliveredAsPromised,
+              nps: survey.nps,
+              leastLiked: survey.leastLiked,
+            }
+          : null,
+      );
+    }
+  }
+  return found;
+}
+
+function sameAnswers(stored: StoredSurvey, row: ValidSurveyResult): boolean {
+  return (
+    stored.respondedAt?.getTime() === row.respondedAt.getTime() &&
+    stored.csat === row.csat &&
+    stored.deliveredAsPromised === row.deliveredAsPromised &&
+    stored.nps === row.nps &&
+    stored.leastLiked === row.leastLiked
+  );
+}
+
+export async function planSurveyResults(text: string, teamIds: string[] | null, now = new Date(), db: Tx | typeof prisma = prisma): Promise<SurveyResultsImport> {
+  const read = readImportCsv(text, SURVEY_RESULT_COLUMNS);
+  // An unreadable file names no deals; the check reports why.
+  const ids = read.ok ? [...new Set(read.rows.map((row) => row.values.externalId).filter((id) => id !== ""))] : [];
+  const stored = await loadSurveys(db, ids);
+  const check = checkSurveyResultRows(read, { deals: stored, teamIds, now });
+  if (!check.ok) return check;
+  const counts: Record<SurveyResultOutcome, number> = { record: 0, update: 0, unchanged: 0 };
+  const rows = check.rows.map((row) => {
+    const survey = stored.get(row.externalId);
+    const outcome: SurveyResultOutcome = !survey || survey.respondedAt === null ? "record" : sameAnswers(survey, row) ? "unchanged" : "update";
+    counts[outcome]++;
+    return { ...row, outcome };
+  });
+  return { ok: true, plan: { rows, counts } };
+}
+
+/** Stores every row's answers with source IMPORT, or nothing when any row is invalid. */
+export async function importSurveyResults(audit: AuditContext, text: string, teamIds: string[] | null, now = new Date()): Promise<SurveyResultsImport> {
+  return prisma.$transaction(
+    async (tx) => {
+      await takeWriteLock(tx);
+      const planned = await planSurveyResults(text, teamIds, now, tx);
+      if (!planned.ok) return planned;
+      const teams = new Set<string | null>();
+      for (const row of planned.plan.rows) {
+        if (row.outcome === "unchanged") continue;
+        const values = {
+          respondedAt: row.respondedAt,
+          csat: row.csat,
+          deliveredAsPromised: row.deliveredAsPromised,
+          nps: row.nps,
+          leastLiked: row.leastLiked,
+          source: "IMPORT" as const,
+        };
+        const before = await tx.survey.findUniqueOrThrow({
+          where: { id: row.surveyId },
+          select: { respondedAt: true, csat: true, deliveredAsPromised: true, nps: true, leastLiked: true, source: true, salesperson: { select: { teamId: true } } },
+        });
+        await tx.survey.update({ where: { id: row.surveyId }, data: values });
+        teams.add(before.salesperson.teamId);
+        await recordAudit(tx, audit, {
+          action: row.outcome === "record" ? "survey.import" : "survey.import.update",
+          entityType: "Survey",
+          entityId: row.surveyId,
+          teamId: before.salesperson.teamId,
+          before: row.outcome === "update" ? { ...before, salesperson: undefined, respondedAt: before.respondedAt?.toISOString() ?? null } : undefined,
+          after: { ...values, respondedAt: values.respondedAt.toISOString(), externalId: row.externalId },
+        });
+      }
+      await recordAudit(tx, audit, {
+        action: "survey.results-import",
+        entityType: "SurveyImport",
+        entityId: audit.requestId ?? now.toISOString(),
+        teamId: teams.size === 1 ? ([...teams][0] ?? null) : null,
+        after: { rows: planned.plan.rows.length, ...planned.plan.counts },
+      });
+      return planned;
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+}

@@ -1,0 +1,74 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useLocation } from "@remix-run/react";
+import { z } from "zod";
+import { CommentList } from "../components/surveys/comment-list.tsx";
+import { Pagination } from "../components/ui/pagination.tsx";
+import { safeRedirectPath } from "../lib/request.server.ts";
+import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
+import { redirectWithToast } from "../lib/toast.server.ts";
+import { auditContextFrom } from "../models/audit.server.ts";
+import { attachCommentToCapability, listCommentProducts, listLeastLikedComments } from "../models/customer-comments.server.ts";
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
+
+export const meta: MetaFunction = () => [{ title: "What customers like least · Candor" }];
+
+const FORBIDDEN = "Customer comments are for engineers and admins, who keep the capability matrix.";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "edit:capability", FORBIDDEN);
+  const url = new URL(request.url);
+  const slug = url.searchParams.get("product") || null;
+  const page = Number(url.searchParams.get("page")) || 1;
+  const [products, list] = await Promise.all([listCommentProducts(), listLeastLikedComments(slug, page)]);
+  if (slug && !list.product) notFound("There is no product with that name.");
+  return { products, ...list };
+}
+
+const attachSchema = z.object({ surveyId: z.string().trim().min(1).max(100), capabilityId: z.string().trim().min(1).max(100), returnTo: z.string().optional() });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "edit:capability", FORBIDDEN);
+  const parsed = attachSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ message: "Choose the capability the comment is about." }, { status: 400 });
+  const outcome = await attachCommentToCapability(auditContextFrom(request, user.id), parsed.data.surveyId, parsed.data.capabilityId);
+  if (!outcome.ok) throw data({ message: outcome.message }, { status: outcome.status });
+  const back = safeRedirectPath(parsed.data.returnTo) ?? "/customer-comments";
+  const message = outcome.added ? `Added to the pain points of ${outcome.capabilityTitle}.` : `${outcome.capabilityTitle} already lists this comment.`;
+  return redirectWithToast(back.startsWith("/customer-comments") ? back : "/customer-comments", { kind: "success", message });
+}
+
+export default function CustomerCommentsPage() {
+  const { products, product, comments, total, page, pageCount } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const search = new URLSearchParams(location.search);
+  return (
+    <>
+      <h1>What customers like least</h1>
+      <p className="muted">
+        The answers to “What do you like least?” from six-month surveys, newest first. Add one to a capability's pain points in one step; it appears in
+        the capability matrix, quoted, as the customer's words.
+      </p>
+      <Form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="comments-product">Product</label>
+          <select id="comments-product" name="product" defaultValue={product?.slug ?? ""}>
+            <option value="">Every product</option>
+            {products.map((option) => (
+              <option key={option.id} value={option.slug}>
+                {option.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">Show</button>
+      </Form>
+      <p role="status">
+        {total} {total === 1 ? "comment" : "comments"}
+        {product ? ` about ${product.name}` : ""}
+      </p>
+      <CommentList comments={comments} returnTo={location.pathname + location.search} />
+      <Pagination page={page} pageCount={pageCount} search={search} label="Comment pages" />
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { NewLinkPanel, OutboxTable } from "../components/surveys/outbox-table.tsx";
+import { Pagination } from "../components/ui/pagination.tsx";
+import { permissionScope } from "../domain/permissions.ts";
+import { getEnv } from "../lib/env.server.ts";
+import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
+import { redirectWithToast } from "../lib/toast.server.ts";
+import { auditContextFrom } from "../models/audit.server.ts";
+import { dealTeamIdsFor } from "../models/deals.server.ts";
+import { createSurveyLink, listOutbox, markSurveySent, sendDueSurveys } from "../models/survey-links.server.ts";
+import { surveyIdSchema } from "../schemas/survey-response.ts";
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Survey outbox · Candor" }];
+
+const NOT_IN_OUTBOX = "That survey is not in your outbox: it may have been answered, expired, or belong to a team you do not manage.";
+
+async function requireSender(request: Request) {
+  const user = await requireUserWithPermission(request, "send:surveys", "Only managers and admins send surveys.");
+  return { user, teamIds: await dealTeamIdsFor(user.id, permissionScope(user, "read:survey") === "any" ? "any" : "team") };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { teamIds } = await requireSender(request);
+  const page = Number(new URL(request.url).searchParams.get("page")) || 1;
+  const outbox = await listOutbox(teamIds, new Date(), page);
+  return { ...outbox, mailConfigured: Boolean(getEnv().SMTP_URL) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, teamIds } = await requireSender(request);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const audit = auditContextFrom(request, user.id);
+  if (intent === "send-due") {
+    const env = getEnv();
+    if (!env.SMTP_URL) return data({ kind: "error" as const, message: "Email is not configured (SMTP_URL), so surveys cannot be sent from Candor." }, { status: 400 });
+    const result = await sendDueSurveys(audit, teamIds, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, origin: new URL(request.url).origin });
+    const failed = result.failed ? ` ${result.failed} could not be sent and will be tried again next time.` : "";
+    const more = result.remaining ? ` ${result.remaining} more are waiting: send again.` : "";
+    return redirectWithToast("/surveys/outbox", { kind: result.failed ? "error" : "success", message: `${result.sent} surveys sent.${failed}${more}` });
+  }
+  const submission = parseWithZod(form, { schema: surveyIdSchema });
+  if (submission.status !== "success") return data({ kind: "error" as const, message: "Choose a survey." }, { status: 400 });
+  const { surveyId } = submission.value;
+  if (intent === "create-link") {
+    const link = await createSurveyLink(audit, surveyId, teamIds);
+    if (!link) notFound(NOT_IN_OUTBOX);
+    return { kind: "link" as const, surveyId, url: `${new URL(request.url).origin}${link.path}`, contactName: link.contactName, contactEmail: link.contactEmail };
+  }
+  if (intent === "mark-sent") {
+    const outcome = await markSurveySent(audit, surveyId, teamIds);
+    if (outcome === "not-found") notFound(NOT_IN_OUTBOX);
+    if (outcome === "no-link") return data({ kind: "error" as const, message: "Create a link first: there is nothing to send yet." }, { status: 400 });
+    return redirectWithToast("/surveys/outbox", { kind: "success", message: "Marked as sent." });
+  }
+  return data({ kind: "error" as const, message: "Unknown action." }, { status: 400 });
+}
+
+export default function OutboxPage() {
+  const { rows, total, unsent, page, pageCount, mailConfigured } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <>
+      <p className="small">
+        <Link to="/surveys">← Six-month surveys</Link>
+      </p>
+      <h1>Survey outbox</h1>
+      <p className="muted">
+        Surveys that are due and not answered, with the customer contact. {total} waiting, {unsent} not sent yet. A link is shown once, when it is made;
+        making a new one replaces the old.
+      </p>
+      {result?.kind === "link" ? <NewLinkPanel url={result.url} contactName={result.contactName} contactEmail={result.contactEmail} /> : null}
+      {result?.kind === "error" ? (
+        <p className="form-error" role="alert">
+          {result.message}
+        </p>
+      ) : null}
+      {mailConfigured ? (
+        <Form method="post" className="panel">
+          <p>Email each survey not yet sent (a fresh link each); failures are recorded and tried again next time.</p>
+          <button type="submit" name="intent" value="send-due" disabled={busy || unsent === 0}>
+            Send due surveys ({unsent})
+          </button>
+        </Form>
+      ) : (
+        <p className="panel small muted">Email is not configured here (SMTP_URL), so create each link and send it yourself.</p>
+      )}
+      <OutboxTable rows={rows} busy={busy} />
+      <Pagination page={page} pageCount={pageCount} search={new URLSearchParams()} label="Outbox pages" />
+    </>
+  );
+}

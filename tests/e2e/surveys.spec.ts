@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./fixtures.ts";
+
+test("a manager creates a survey link; the customer answers it without JavaScript, sees the thank-you page, and the link then says it was answered", async ({ page, browser }) => {
+  await signInAs(page, "manager");
+  await page.goto("/surveys/outbox");
+  await expect(page.getByRole("heading", { level: 1, name: "Survey outbox" })).toBeVisible();
+  await page.getByRole("button", { name: /^(Create|Replace) link for / }).first().click();
+  const panel = page.getByRole("status").filter({ hasText: "Copy it now" });
+  await expect(panel).toBeVisible();
+  const link = await page.getByRole("textbox", { name: "Survey link" }).inputValue();
+  expect(link).toMatch(/\/survey\/[A-Za-z0-9_-]{43}$/);
+
+  const customer = await browser.newContext({ javaScriptEnabled: false });
+  const customerPage = await customer.newPage();
+  const opened = await customerPage.goto(link);
+  expect(opened?.status()).toBe(200);
+  expect(opened?.headers()["referrer-policy"]).toBe("no-referrer");
+  await expect(customerPage.getByRole("heading", { level: 1 })).toContainText("Six months with");
+  // No sign-in and none of the staff navigation.
+  await expect(customerPage.getByRole("navigation", { name: "Main" })).toHaveCount(0);
+
+  // Submitting with nothing chosen shows field errors (server-side: no JavaScript here).
+  await customerPage.getByRole("button", { name: "Send my answers" }).click();
+  await expect(customerPage.getByText("Choose how satisfied you are, from 1 to 5.")).toBeVisible();
+
+  await customerPage.getByRole("group", { name: /How satisfied are you with/ }).getByLabel("4", { exact: true }).check();
+  await customerPage.getByRole("group", { name: "Did the product do what our salesperson told you it would?" }).getByLabel("Partly").check();
+  await customerPage.getByRole("group", { name: /How likely are you to recommend/ }).getByLabel("8", { exact: true }).check();
+  await customerPage.getByLabel("What do you like least? (optional)").fill("Reports take a minute to load.");
+  await customerPage.getByRole("button", { name: "Send my answers" }).click();
+  await expect(customerPage.getByRole("heading", { level: 1, name: "Thank you" })).toBeVisible();
+
+  const again = await customerPage.goto(link);
+  expect(again?.headers()["referrer-policy"]).toBe("no-referrer");
+  await expect(customerPage.getByRole("heading", { level: 1, name: "Already answered" })).toBeVisible();
+
+  // A tampered link gets the plain 404 page, with the same policy.
+  const last = link.at(-1) === "A" ? "B" : "A";
+  const tampered = await customerPage.goto(`${link.slice(0, -1)}${last}`);
+  expect(tampered?.status()).toBe(404);
+  expect(tampered?.headers()["referrer-policy"]).toBe("no-referrer");
+  await expect(customerPage.getByRole("heading", { level: 1, name: "This link is not valid" })).toBeVisible();
+  await customer.close();
+});
