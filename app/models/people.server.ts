@@ -4,6 +4,7 @@ import { choosePeriods } from "../domain/dashboard-period.ts";
 import type { Scope } from "../domain/permissions.ts";
 import { prisma } from "../lib/db.server.ts";
 import { listRecentClaimsOf } from "./claims.server.ts";
+import { listSurveysOfSalesperson } from "./surveys.server.ts";
 import { listPeriods } from "./dashboard.server.ts";
 import { getScorecardRow } from "./scorecard.server.ts";
 import { getManagedTeamIds } from "./teams.server.ts";
@@ -31,7 +32,7 @@ const LISTED = 20;
 export async function getPersonPage(person: Person) {
   const periods = await listPeriods();
   const chosen = choosePeriods(periods, null);
-  const [figures, claimCount, claims, attemptCount, attempts, surveyCount, surveys, statements] = await Promise.all([
+  const [figures, claimCount, claims, attemptCount, attempts, surveys, statements] = await Promise.all([
     chosen && person.teamId ? getScorecardRow(person.id, [person.teamId], chosen.current) : Promise.resolve(null),
     prisma.claim.count({ where: { salespersonId: person.id } }),
     listRecentClaimsOf(person.id, 10),
@@ -42,23 +43,7 @@ export async function getPersonPage(person: Person) {
       take: LISTED,
       select: { id: true, quizId: true, startedAt: true, submittedAt: true, score: true, passed: true, quiz: { select: { title: true, passMark: true } } },
     }),
-    prisma.survey.count({ where: { salespersonId: person.id } }),
-    prisma.survey.findMany({
-      where: { salespersonId: person.id },
-      orderBy: { dueAt: "desc" },
-      take: LISTED,
-      select: {
-        id: true,
-        dueAt: true,
-        sentAt: true,
-        respondedAt: true,
-        csat: true,
-        deliveredAsPromised: true,
-        nps: true,
-        leastLiked: true,
-        deal: { select: { externalId: true, account: { select: { name: true } } } },
-      },
-    }),
+    listSurveysOfSalesperson(person.id),
     prisma.compStatement.findMany({
       where: { userId: person.id },
       orderBy: { period: { startsAt: "desc" } },
@@ -71,7 +56,7 @@ export async function getPersonPage(person: Person) {
     figures,
     claims: { total: claimCount, recent: claims },
     attempts: { total: attemptCount, rows: attempts },
-    surveys: { total: surveyCount, rows: surveys },
+    surveys,
     statements,
   };
 }

@@ -1,4 +1,4 @@
-import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AccuracyByMonth, AccuracyVsSatisfaction, MisrepresentedCapabilities, QuizScoreDistribution, VerificationBacklog } from "../components/dashboard/dashboard-charts.tsx";
 import { DashboardFilters } from "../components/dashboard/dashboard-filters.tsx";
@@ -9,11 +9,9 @@ import { permissionScope, ROLE_HOME } from "../domain/permissions.ts";
 import { requireUser } from "../lib/session.server.ts";
 import { chooseDashboardPeriods, getDashboard, listDashboardTeams } from "../models/dashboard.server.ts";
 import { resolveDashboardTeams } from "../models/dashboard-view.server.ts";
-import dashboardStyles from "../styles/dashboard.css?url";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 export const meta: MetaFunction = () => [{ title: "Dashboard · Candor" }];
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,4 +1,4 @@
-import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useMemo } from "react";
 import { DashboardFilters } from "../components/dashboard/dashboard-filters.tsx";
@@ -12,11 +12,9 @@ import { requireUserWithScope } from "../lib/session.server.ts";
 import { resolveDashboardTeams } from "../models/dashboard-view.server.ts";
 import { chooseDashboardPeriods, listDashboardTeams } from "../models/dashboard.server.ts";
 import { listScorecardPage } from "../models/scorecard.server.ts";
-import dashboardStyles from "../styles/dashboard.css?url";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 export const meta: MetaFunction = () => [{ title: "Team scorecard · Candor" }];
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireUserWithScope(request, "read:dashboard", "The team scorecard is for managers and admins.");

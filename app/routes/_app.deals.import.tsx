@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { DealPreviewTable } from "../components/deals/deal-preview.tsx";
-import { ColumnGuide, ConfirmImportForm, ImportProblems, PROBLEMS_SHOWN, UploadForm } from "../components/imports/import-parts.tsx";
+import { ColumnGuide, ImportStep, PROBLEMS_SHOWN } from "../components/imports/import-parts.tsx";
 import { importCountsSentence } from "../domain/csv-import.ts";
 import { DEAL_COLUMNS } from "../domain/deal-import.ts";
 import { userHasPermission } from "../domain/permissions.ts";
@@ -84,24 +84,12 @@ export default function ImportDealsPage() {
         external ID, so importing the same file again changes nothing. Each WON deal gets its six-month survey; answers already given are kept.
       </p>
       <ColumnGuide columns={DEAL_COLUMNS} example={EXAMPLE} />
-      {result?.kind === "problems" ? <ImportProblems problems={result.problems} problemCount={result.problemCount} rowCount={result.rowCount} /> : null}
-      {result?.kind === "empty" ? (
-        <p className="form-error" role="alert">
-          Choose a CSV file to import.
-        </p>
-      ) : null}
-      {result?.kind === "preview" ? (
-        <section aria-labelledby="preview-title">
-          <h2 id="preview-title">Preview{result.fileName ? ` of ${result.fileName}` : ""}</h2>
-          <ConfirmImportForm
-            csv={result.csv}
-            summary={`Every row is valid. Importing: ${importCountsSentence({ created: result.counts.create, updated: result.counts.update, unchanged: result.counts.unchanged }, "new")}.`}
-          />
-          <DealPreviewTable rows={result.rows} total={result.total} />
-        </section>
-      ) : (
-        <UploadForm label="CRM export (CSV)" />
-      )}
+      <ImportStep
+        result={result}
+        uploadLabel="CRM export (CSV)"
+        summary={result?.kind === "preview" ? `Every row is valid. Importing: ${importCountsSentence({ created: result.counts.create, updated: result.counts.update, unchanged: result.counts.unchanged }, "new")}.` : ""}
+        preview={result?.kind === "preview" ? <DealPreviewTable rows={result.rows} total={result.total} /> : null}
+      />
     </>
   );
 }

@@ -19,7 +19,7 @@ import { CertificationsSection, QuizzesDueSection } from "../components/quizzes/
 import { getQuizzesDueFor } from "../models/quizzes.server.ts";
 import type { QuizDue } from "../domain/next-steps.ts";
 import { ProjectedStatement } from "../components/comp/projected-statement.tsx";
-import { MySurveysSection } from "../components/surveys/my-surveys-section.tsx";
+import { SurveysOfDeals } from "../components/surveys/surveys-of-deals.tsx";
 import { projectStatementFor } from "../models/comp-statements.server.ts";
 import { listSurveysOfSalesperson } from "../models/surveys.server.ts";
 
@@ -113,7 +113,7 @@ export default function SalesHome() {
       <QuizzesDueSection rows={quizzes.due} />
       <CertificationsSection rows={quizzes.certifications} />
       <RecentClaims rows={recent} />
-      <MySurveysSection total={mySurveys.total} answered={mySurveys.answered} surveys={mySurveys.surveys} />
+      <SurveysOfDeals reader="salesperson" total={mySurveys.total} answered={mySurveys.answered} surveys={mySurveys.surveys} />
       <EngineerAnswers rows={answers} />
     </>
   );

@@ -1,13 +1,12 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { PersonAttempts, PersonClaims, PersonFigures, PersonStatements, PersonSurveys } from "../components/people/person-sections.tsx";
+import { PersonAttempts, PersonClaims, PersonFigures, PersonStatements } from "../components/people/person-sections.tsx";
+import { SurveysOfDeals } from "../components/surveys/surveys-of-deals.tsx";
 import { notFound, requireUserWithScope } from "../lib/session.server.ts";
 import { findVisibleSalesperson, getPersonPage } from "../models/people.server.ts";
-import dashboardStyles from "../styles/dashboard.css?url";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.person.name} · Candor` : "Salesperson · Candor" }];
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 
 const NOT_FOUND = "We could not find that salesperson among the people you can see.";
 
@@ -19,11 +18,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   const person = await findVisibleSalesperson(user.id, scope, params.userId ?? "");
   if (!person) notFound(NOT_FOUND);
-  return { ...(await getPersonPage(person)), now: Date.now() };
+  return getPersonPage(person);
 }
 
 export default function PersonPageRoute() {
-  const { person, period, figures, claims, attempts, surveys, statements, now } = useLoaderData<typeof loader>();
+  const { person, period, figures, claims, attempts, surveys, statements } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>
@@ -36,7 +35,7 @@ export default function PersonPageRoute() {
       <PersonFigures figures={figures} period={period} />
       <PersonClaims personId={person.id} claims={claims} />
       <PersonAttempts attempts={attempts} />
-      <PersonSurveys surveys={surveys} now={now} />
+      <SurveysOfDeals reader="manager" total={surveys.total} answered={surveys.answered} surveys={surveys.surveys} />
       <PersonStatements personId={person.id} statements={statements} />
     </>
   );

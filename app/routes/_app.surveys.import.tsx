@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import { ColumnGuide, ConfirmImportForm, ImportProblems, PROBLEMS_SHOWN, UploadForm } from "../components/imports/import-parts.tsx";
+import { ColumnGuide, ImportStep, PROBLEMS_SHOWN } from "../components/imports/import-parts.tsx";
 import { ResultsPreviewTable } from "../components/surveys/results-preview.tsx";
 import { importCountsSentence } from "../domain/csv-import.ts";
 import { permissionScope } from "../domain/permissions.ts";
@@ -67,24 +67,12 @@ export default function ImportSurveyResultsPage() {
         source “import”. Nothing is written unless every row is valid, and an answer a customer gave through Candor's own link is never overwritten.
       </p>
       <ColumnGuide columns={SURVEY_RESULT_COLUMNS} example={EXAMPLE} />
-      {result?.kind === "problems" ? <ImportProblems problems={result.problems} problemCount={result.problemCount} rowCount={result.rowCount} /> : null}
-      {result?.kind === "empty" ? (
-        <p className="form-error" role="alert">
-          Choose a CSV file to import.
-        </p>
-      ) : null}
-      {result?.kind === "preview" ? (
-        <section aria-labelledby="preview-title">
-          <h2 id="preview-title">Preview{result.fileName ? ` of ${result.fileName}` : ""}</h2>
-          <ConfirmImportForm
-            csv={result.csv}
-            summary={`Every row is valid. Importing: ${importCountsSentence({ created: result.counts.record, updated: result.counts.update, unchanged: result.counts.unchanged }, "recorded")}.`}
-          />
-          <ResultsPreviewTable rows={result.rows} total={result.total} />
-        </section>
-      ) : (
-        <UploadForm label="Survey results (CSV)" />
-      )}
+      <ImportStep
+        result={result}
+        uploadLabel="Survey results (CSV)"
+        summary={result?.kind === "preview" ? `Every row is valid. Importing: ${importCountsSentence({ created: result.counts.record, updated: result.counts.update, unchanged: result.counts.unchanged }, "recorded")}.` : ""}
+        preview={result?.kind === "preview" ? <ResultsPreviewTable rows={result.rows} total={result.total} /> : null}
+      />
     </>
   );
 }

@@ -160,7 +160,8 @@ async function measure(benchCase: BenchCase, cookie: string | undefined) {
     medianMs: Number(percentile(latencies, 50).toFixed(2)),
     p95Ms: Number(percentile(latencies, 95).toFixed(2)),
     requestsPerSecond: Number(load.requests.average.toFixed(1)),
-    loadErrors: load.errors + load.non2xx,
+    // Connection errors and timeouts, and 4xx/5xx answers; a POST's 302 redirect is its success.
+    loadErrors: load.errors + load["4xx"] + load["5xx"],
     targetMedianMs: benchCase.targetMedianMs ?? null,
   };
 }

@@ -106,3 +106,47 @@ export function ImportProblems({ problems, problemCount, rowCount }: { problems:
     </section>
   );
 }
+
+/** What an import page's action answers: a bad file, an empty upload, or a checked file to preview. */
+export type ImportStepResult =
+  | { kind: "problems"; problems: ImportProblem[]; problemCount: number; rowCount: number }
+  | { kind: "empty" }
+  | { kind: "preview"; fileName: string | null; csv: string };
+
+/**
+ * The body of an import page after its introduction: the problems of a refused file, or the
+ * preview of a valid one with the button that imports it, or the upload form.
+ */
+export function ImportStep({
+  result,
+  uploadLabel,
+  summary,
+  preview,
+}: {
+  result: ImportStepResult | undefined;
+  uploadLabel: string;
+  /** The sentence above the import button, for a valid file. */
+  summary: string;
+  /** The table of the valid file's first rows. */
+  preview: ReactNode;
+}) {
+  return (
+    <>
+      {result?.kind === "problems" ? <ImportProblems problems={result.problems} problemCount={result.problemCount} rowCount={result.rowCount} /> : null}
+      {result?.kind === "empty" ? (
+        <p className="form-error" role="alert">
+          Choose a CSV file to import.
+        </p>
+      ) : null}
+      {result?.kind === "preview" ? (
+        <section aria-labelledby="preview-title">
+          <h2 id="preview-title">Preview{result.fileName ? ` of ${result.fileName}` : ""}</h2>
+          <ConfirmImportForm csv={result.csv} summary={summary} />
+          {preview}
+        </section>
+      ) : (
+        <UploadForm label={uploadLabel} />
+      )}
+    </>
+  );
+}

@@ -1,5 +1,4 @@
 import { Link } from "@remix-run/react";
-import { deliveredLabel } from "../../domain/levels.ts";
 import type { PersonPage } from "../../models/people.server.ts";
 import { ClaimStatusBadge, MatrixCheckBadge } from "../ui/badges.tsx";
 import { formatCents, formatCount, formatDate, formatPercent } from "../ui/format.ts";
@@ -108,55 +107,6 @@ export function PersonAttempts({ attempts }: { attempts: Page["attempts"] }) {
                   <td>{attempt.submittedAt ? formatDate(attempt.submittedAt) : <span className="muted">Not submitted</span>}</td>
                   <td className="num">{formatPercent(attempt.score)}</td>
                   <td>{attempt.submittedAt ? (attempt.passed ? "Passed" : `Below the pass mark (${formatPercent(attempt.quiz.passMark)})`) : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
-  );
-}
-
-function surveyState(survey: Page["surveys"]["rows"][number], now: number): string {
-  if (survey.respondedAt) return `Answered ${formatDate(survey.respondedAt)}`;
-  if (new Date(survey.dueAt).getTime() > now) return "Not due yet";
-  return survey.sentAt ? `Sent ${formatDate(survey.sentAt)}, no answer yet` : "Due, not sent yet";
-}
-
-export function PersonSurveys({ surveys, now }: { surveys: Page["surveys"]; now: number }) {
-  return (
-    <section aria-labelledby="surveys">
-      <h2 id="surveys">Six-month surveys of their deals</h2>
-      {surveys.rows.length === 0 ? (
-        <p className="muted">No won deals with a survey yet.</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption>{surveys.total > surveys.rows.length ? `The latest ${surveys.rows.length} of ${formatCount(surveys.total)} surveys` : "Every survey"}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Account (deal)</th>
-                <th scope="col">Due</th>
-                <th scope="col">State</th>
-                <th scope="col" className="num">CSAT</th>
-                <th scope="col">Delivered as promised</th>
-                <th scope="col" className="num">NPS</th>
-                <th scope="col">What they like least</th>
-              </tr>
-            </thead>
-            <tbody>
-              {surveys.rows.map((survey) => (
-                <tr key={survey.id}>
-                  <th scope="row">
-                    {survey.deal.account.name} <span className="small muted">({survey.deal.externalId})</span>
-                  </th>
-                  <td>{formatDate(survey.dueAt)}</td>
-                  <td>{surveyState(survey, now)}</td>
-                  <td className="num">{survey.csat ?? "—"}</td>
-                  <td>{survey.deliveredAsPromised ? deliveredLabel(survey.deliveredAsPromised) : "—"}</td>
-                  <td className="num">{survey.nps ?? "—"}</td>
-                  <td>{survey.leastLiked ?? <span className="muted">—</span>}</td>
                 </tr>
               ))}
             </tbody>

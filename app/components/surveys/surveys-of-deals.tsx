@@ -1,9 +1,10 @@
+import { deliveredLabel, type Delivered } from "../../domain/levels.ts";
 import type { SurveyState } from "../../domain/survey-schedule.ts";
 import { formatDate } from "../ui/format.ts";
 import { SurveyStateText } from "./survey-state.tsx";
 
-// "Surveys of your deals" on the salesperson's home. Fed by listSurveysOfSalesperson
-// (app/models/surveys.server.ts); dates may arrive serialised.
+// The surveys of a salesperson's deals, on their home and on their page (/people/<id>). Fed by
+// listSurveysOfSalesperson (app/models/surveys.server.ts); dates may arrive serialised.
 
 export interface MySurveyRow {
   id: string;
@@ -13,28 +14,32 @@ export interface MySurveyRow {
   externalId: string;
   product: string | null;
   csat: number | null;
-  deliveredAsPromised: string | null;
+  deliveredAsPromised: Delivered | null;
   nps: number | null;
   leastLiked: string | null;
   source: string | null;
 }
 
-const DELIVERED_TEXT: Record<string, string> = { YES: "Yes", PARTLY: "Partly", NO: "No" };
 
-export function MySurveysSection({ total, answered, surveys }: { total: number; answered: number; surveys: MySurveyRow[] }) {
+/**
+ * The surveys of one salesperson's deals, with their answers: on their own home (`reader`
+ * "salesperson") or on their page for a manager.
+ */
+export function SurveysOfDeals({ reader, total, answered, surveys }: { reader: "salesperson" | "manager"; total: number; answered: number; surveys: MySurveyRow[] }) {
+  const own = reader === "salesperson";
   return (
-    <section className="panel" aria-labelledby="my-surveys-title">
-      <h2 id="my-surveys-title">Surveys of your deals</h2>
+    <section className="panel" aria-labelledby="surveys-of-deals">
+      <h2 id="surveys-of-deals">{own ? "Surveys of your deals" : "Six-month surveys of their deals"}</h2>
       <p className="small muted">
-        Six calendar months after you win a deal, the customer is asked how satisfied they are and whether the product did what you said. {answered} of{" "}
-        {total} answered so far.
+        Six calendar months after {own ? "you win a deal" : "a deal is won"}, the customer is asked how satisfied they are and whether the product did
+        what {own ? "you" : "the salesperson"} said. {answered} of {total} answered so far.
       </p>
       {surveys.length === 0 ? (
-        <p className="muted">None yet: each deal you win gets its survey.</p>
+        <p className="muted">None yet: each won deal gets its survey.</p>
       ) : (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">Your most recent and next surveys</caption>
+            <caption className="visually-hidden">The most recent and next surveys</caption>
             <thead>
               <tr>
                 <th scope="col">Account</th>
@@ -61,7 +66,7 @@ export function MySurveysSection({ total, answered, surveys }: { total: number; 
                     <SurveyStateText state={survey.state} />
                   </td>
                   <td className="num">{survey.csat === null ? "—" : `${survey.csat} / 5`}</td>
-                  <td>{survey.deliveredAsPromised ? DELIVERED_TEXT[survey.deliveredAsPromised] : "—"}</td>
+                  <td>{survey.deliveredAsPromised ? deliveredLabel(survey.deliveredAsPromised) : "—"}</td>
                   <td className="small">{survey.leastLiked ?? <span className="muted">—</span>}</td>
                 </tr>
               ))}
