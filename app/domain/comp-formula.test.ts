@@ -245,13 +245,13 @@ describe("computeStatement: gates", () => {
         name: "HIGH_SEVERITY_INACCURATE",
         cap: 1,
         lowered: true,
-        reason: "A claim judged inaccurate with high severity (bad) caps the multiplier at 1.0.",
+        reason: "A claim judged inaccurate with high severity caps the multiplier at 1.0.",
       },
     ]);
     expect(figures.multiplier).toBe(1);
     expect(figures.payoutCents).toBe(500_000);
     expect(figures.explanation).toContain(
-      "A claim judged inaccurate with high severity (bad) caps the multiplier at 1.0. M = min(1.337500, 1.0) = 1.000000",
+      "A claim judged inaccurate with high severity caps the multiplier at 1.0. M = min(1.337500, 1.0) = 1.000000",
     );
   });
 
@@ -277,7 +277,7 @@ describe("computeStatement: gates", () => {
       ["HIGH_SEVERITY_INACCURATE", 1, false],
       ["QUIZ_BELOW_PASS_MARK", 0.9, true],
     ]);
-    expect(figures.gates[0]?.reason).toBe("2 claims judged inaccurate with high severity (bad1, bad2) cap the multiplier at 1.0.");
+    expect(figures.gates[0]?.reason).toBe("2 claims judged inaccurate with high severity cap the multiplier at 1.0.");
     expect(figures.multiplier).toBe(0.9);
     expect(figures.payoutCents).toBe(450_000);
     expect(figures.explanation).toContain('Required quiz "Security": no attempt from 2026-04-03 to 2026-09-30, so 0; pass mark 0.8, not passed.');

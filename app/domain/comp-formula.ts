@@ -254,13 +254,12 @@ function applyGates(input: CompInput, claims: ClaimLine[], quizzes: QuizLine[], 
   };
   const highInaccurate = claims.filter((c) => c.status === "INACCURATE" && c.severity === "HIGH");
   if (highInaccurate.length > 0) {
-    const which = highInaccurate.map((c) => c.id).join(", ");
     fire(
       "HIGH_SEVERITY_INACCURATE",
       caps.highSeverityInaccurateCap,
       highInaccurate.length === 1
-        ? `A claim judged inaccurate with high severity (${which}) caps the multiplier at ${formatCap(caps.highSeverityInaccurateCap)}.`
-        : `${highInaccurate.length} claims judged inaccurate with high severity (${which}) cap the multiplier at ${formatCap(caps.highSeverityInaccurateCap)}.`,
+        ? `A claim judged inaccurate with high severity caps the multiplier at ${formatCap(caps.highSeverityInaccurateCap)}.`
+        : `${highInaccurate.length} claims judged inaccurate with high severity cap the multiplier at ${formatCap(caps.highSeverityInaccurateCap)}.`,
     );
   }
   const failed = quizzes.filter((line) => !line.passed);

@@ -67,7 +67,7 @@ export function PeriodsTable({ periods, canCompute, computeLabel }: { periods: P
                   {period.status === "OPEN" ? (
                     <Form method="post" action={`/comp/${encodeURIComponent(period.name)}`} className="inline-form">
                       <input type="hidden" name="intent" value="compute" />
-                      <button type="submit" className="link-button">
+                      <button type="submit" className="button secondary">
                         {period.computedAt ? `Recompute ${computeLabel}` : `Compute ${computeLabel}`}
                       </button>
                     </Form>
