@@ -58,7 +58,7 @@ describe("the demo's stories", () => {
       expect(over.figures.multiplier).toBeLessThan(honest.figures.multiplier);
       // The words and numbers: the gate's sentence and the payout arithmetic from the paid M.
       const overText = over.figures.explanation.join("\n");
-      expect(overText).toMatch(/inaccurate with high severity .* caps? the multiplier at 1\.0/);
+      expect(overText).toMatch(/inaccurate with high severity caps? the multiplier at 1\.0/);
       expect(overText).toContain(`Payout = round(${over.figures.targetBonusCents} cents × ${over.figures.multiplier.toFixed(4)})`);
       expect(overText).toContain(`= ${over.figures.payoutCents} cents`);
       const honestText = honest.figures.explanation.join("\n");
