@@ -13,6 +13,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { BUILD_DIR, ROOT, prismaCli, remixBuild, tsx } from "../../scripts/lib.ts";
+import { CookieJar } from "../support/cookie-jar.ts";
 import { BENCH_CASES, FLOOR_CASE, type BenchAccount, type BenchCase } from "./cases.ts";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -62,29 +63,20 @@ async function startServer(): Promise<ChildProcess> {
   throw new Error("The server did not start within two minutes");
 }
 
-function collectCookies(response: Response, jar: Map<string, string>) {
-  for (const header of response.headers.getSetCookie()) {
-    const [pair] = header.split(";");
-    const [name, ...value] = (pair ?? "").split("=");
-    if (name) jar.set(name, value.join("="));
-  }
-}
-
 async function signIn(email: string): Promise<string> {
-  const jar = new Map<string, string>();
+  const jar = new CookieJar();
   const csrf = await fetch(`${ORIGIN}/auth/csrf`);
-  collectCookies(csrf, jar);
+  jar.keep(csrf);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
   const response = await fetch(`${ORIGIN}/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
     body: new URLSearchParams({ csrfToken, email, password: "candor-demo", callbackUrl: "/" }),
   });
-  collectCookies(response, jar);
-  if (![...jar.keys()].some((name) => name.includes("session-token"))) throw new Error(`Could not sign in as ${email}`);
-  return cookie();
+  const cookie = jar.keep(response).header();
+  if (!cookie.includes("session-token=")) throw new Error(`Could not sign in as ${email}`);
+  return cookie;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
