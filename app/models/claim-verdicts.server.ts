@@ -162,7 +162,7 @@ function isUniqueViolation(error: unknown): boolean {
 export async function raiseDispute(audit: AuditContext, actor: Actor, claimId: string, reason: string): Promise<ChangeResult> {
   const claim = await prisma.claim.findUnique({
     where: { id: claimId },
-    select: { salespersonId: true, status: true, dispute: { select: { id: true } }, salesperson: { select: { teamId: true } } },
+    select: { salespersonId: true, status: true, severity: true, dispute: { select: { id: true } }, salesperson: { select: { teamId: true } } },
   });
   if (!claim) return notFound;
   const decision = canDispute(actor, { salespersonId: claim.salespersonId, status: claim.status, hasDispute: claim.dispute !== null });
@@ -174,7 +174,7 @@ export async function raiseDispute(audit: AuditContext, actor: Actor, claimId: s
   try {
     await prisma.$transaction(async (tx) => {
       const dispute = await tx.claimDispute.create({
-        data: { claimId, raisedById: actor.userId, reason: reason.trim(), disputedStatus: claim.status },
+        data: { claimId, raisedById: actor.userId, reason: reason.trim(), disputedStatus: claim.status, disputedSeverity: claim.severity },
         select: { id: true, raisedAt: true },
       });
       await recordAudit(tx, audit, {
@@ -222,7 +222,8 @@ async function resolutionConflict(claimId: string): Promise<Failure> {
 /**
  * A manager of the salesperson's team (or an admin) upholds or overturns a dispute. Overturning
  * sets the new verdict in the same step; verifiedBy stays the engineer who judged the claim,
- * and the resolver and both verdicts are kept in the dispute row and the audit event.
+ * and the resolver and both verdicts (with their severities) are kept in the dispute row and
+ * the audit event.
  */
 export async function resolveDispute(audit: AuditContext, resolver: Actor, claimId: string, resolution: Resolution): Promise<ChangeResult> {
   const claim = await prisma.claim.findUnique({
@@ -256,7 +257,14 @@ export async function resolveDispute(audit: AuditContext, resolver: Actor, claim
     await prisma.$transaction(async (tx) => {
       const { count } = await tx.claimDispute.updateMany({
         where: { id: dispute.id, status: "OPEN" },
-        data: { status: resolution.outcome, resolvedById: resolver.userId, resolvedAt, resolutionNote: resolution.resolutionNote.trim() },
+        data: {
+          status: resolution.outcome,
+          resolvedById: resolver.userId,
+          resolvedAt,
+          resolutionNote: resolution.resolutionNote.trim(),
+          overturnedStatus: newVerdict?.status ?? null,
+          overturnedSeverity: newVerdict?.severity ?? null,
+        },
       });
       if (count === 0) throw new ResolutionLost();
       if (newVerdict) {

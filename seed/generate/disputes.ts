@@ -31,12 +31,14 @@ export function applyAftermath(person: SeedPerson, claims: readonly GeneratedCla
           : rng.chance(person.archetype === "OVERPROMISER" ? 0.85 : 0.7) ? "UPHELD" : "OVERTURNED";
         const dispute: ClaimDispute = {
           id: ctx.ids.id(), claimId: row.id, raisedById: person.id, reason: rng.pick(DISPUTE_REASONS), raisedAt,
-          disputedStatus: row.status, status, resolvedById: null, resolvedAt: null, resolutionNote: null,
+          disputedStatus: row.status, disputedSeverity: row.severity, status, resolvedById: null, resolvedAt: null, resolutionNote: null,
+          overturnedStatus: null, overturnedSeverity: null,
         };
         if (status !== "OPEN") {
           Object.assign(dispute, { resolvedById: rng.pick(person.managerIds), resolvedAt, resolutionNote: rng.pick(DISPUTE_RESOLUTIONS[status]) } satisfies Partial<ClaimDispute>);
         }
         if (status === "OVERTURNED") {
+          Object.assign(dispute, { overturnedStatus: overturned(row.status), overturnedSeverity: row.severity } satisfies Partial<ClaimDispute>);
           Object.assign(row, {
             status: overturned(row.status),
             verdictNote: `${row.verdictNote ?? ""} Overturned on dispute.`.trim(),

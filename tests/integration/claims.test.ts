@@ -278,6 +278,9 @@ describe("disputes", () => {
     const claim = await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, include: { dispute: true } });
     expect(claim).toMatchObject({ status: "PARTIALLY_ACCURATE", severity: "MEDIUM", verifiedById: sam.userId, version: 3 });
     expect(claim.dispute).toMatchObject({ status: "OVERTURNED", disputedStatus: "INACCURATE", resolvedById: priya.userId, raisedById: maya.userId });
+    // The dispute row keeps both verdicts: the one disputed and the one the overturn set.
+    expect(claim.dispute).toMatchObject({ overturnedStatus: "PARTIALLY_ACCURATE", overturnedSeverity: "MEDIUM" });
+    expect(claim.dispute?.disputedSeverity).toBe("HIGH");
 
     const events = await prisma.auditEvent.findMany({ where: { entityType: "Claim", entityId: claimId }, orderBy: { id: "asc" } });
     expect(events.map((event) => event.action)).toEqual(["claim.create", "claim.verify", "claim.dispute", "claim.dispute.resolve"]);

@@ -20,6 +20,11 @@ const OUTCOME_OPTIONS = [
 export function DisputePanel({ claim, canDispute, canResolve, results }: { claim: ClaimOnPage; canDispute: boolean; canResolve: boolean; results: Results }) {
   const { dispute } = claim;
   if (!dispute && !canDispute) return null;
+  // Disputes resolved before the dispute row kept the new verdict read it from the claim.
+  const overturnedTo =
+    dispute?.overturnedStatus != null
+      ? { status: dispute.overturnedStatus, severity: dispute.overturnedSeverity }
+      : { status: claim.status, severity: claim.severity };
   return (
     <section className="panel" aria-labelledby="claim-dispute">
       <h2 id="claim-dispute">Dispute</h2>
@@ -27,7 +32,8 @@ export function DisputePanel({ claim, canDispute, canResolve, results }: { claim
         <ol className="dispute-history">
           <li>
             <strong>Disputed</strong> by {dispute.raisedBy.name} on <When at={dispute.raisedAt} withTime />; the verdict then was{" "}
-            <ClaimStatusBadge status={dispute.disputedStatus} />.
+            <ClaimStatusBadge status={dispute.disputedStatus} />
+            {dispute.disputedSeverity ? ` (${severityLabel(dispute.disputedSeverity)})` : ""}.
             <blockquote className="claim-statement">{dispute.reason}</blockquote>
           </li>
           {dispute.status === "OPEN" ? (
@@ -43,8 +49,9 @@ export function DisputePanel({ claim, canDispute, canResolve, results }: { claim
               ) : null}
               {dispute.status === "OVERTURNED" ? (
                 <>
-                  : the verdict changed from <ClaimStatusBadge status={dispute.disputedStatus} /> to <ClaimStatusBadge status={claim.status} />
-                  {claim.severity ? ` (${severityLabel(claim.severity)})` : ""}.
+                  : the verdict changed from <ClaimStatusBadge status={dispute.disputedStatus} /> to{" "}
+                  <ClaimStatusBadge status={overturnedTo.status} />
+                  {overturnedTo.severity ? ` (${severityLabel(overturnedTo.severity)})` : ""}.
                 </>
               ) : (
                 <>: the verdict stands.</>
