@@ -1,3 +1,4 @@
+import type { QuestionType } from "./levels.ts";
 // Item statistics for quiz questions (PRODUCT.md §3 "item statistics"). The database sums the
 // figures (app/models/quiz-stats.server.ts); these functions turn sums into statistics, so the
 // formulas can be read and tested here without a database.
@@ -41,4 +42,20 @@ export function discriminationLabel(r: number | null): string {
   if (r < 0.2) return "weak";
   if (r < 0.4) return "fair";
   return "good";
+}
+
+/** One question's figures on the statistics page: a bank question, or a capability's matrix questions. */
+export interface QuestionStats {
+  key: string;
+  kind: "bank" | "matrix";
+  questionId: string | null;
+  type: QuestionType;
+  prompt: string;
+  state: string | null;
+  capability: { title: string; href: string } | null;
+  answers: number;
+  facility: number | null;
+  discrimination: number | null;
+  discriminationText: string;
+  mostPickedWrong: { choice: string; picks: number; share: number } | null;
 }

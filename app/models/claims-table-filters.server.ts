@@ -5,7 +5,7 @@ import { madeAtBounds, type ClaimsFilter } from "../domain/claims-filter.ts";
 import { prisma } from "../lib/db.server.ts";
 import { ClaimQuery, type Term } from "./claims-table-query.server.ts";
 import type { ClaimAudience } from "./claims.server.ts";
-import { listProductsWithCapabilities } from "./engineer-questions.server.ts";
+import { listProductsWithCapabilities } from "./products.server.ts";
 
 export interface ClaimsFilterOptions {
   /**

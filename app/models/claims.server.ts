@@ -1,6 +1,6 @@
-import { FINAL_VERDICTS, SEVERITY_WEIGHT, VERDICT_CREDIT } from "../domain/verdicts.ts";
+import { weightedAccuracy } from "../domain/verdicts.ts";
 import { prisma } from "../lib/db.server.ts";
-import { Prisma } from "../generated/prisma/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import { canLogClaimFor, loggedBeforeForAge, verificationOverdueBefore, type Actor } from "../domain/claim-rules.ts";
 import type { CapabilityLevel, Channel, MatrixCheckResult } from "../domain/levels.ts";
 import { checkClaimAgainstMatrix, revisionInForce } from "../domain/matrix-check.ts";
@@ -41,6 +41,16 @@ export async function listRecentClaimsOf(salespersonId: string, take = 10) {
       capability: { select: { title: true } },
     },
   });
+}
+
+/** A salesperson's record since `since`: claims made, how many await a verdict, and severity-weighted accuracy. */
+export async function getClaimRecordOf(salespersonId: string, since: Date) {
+  const claims = await prisma.claim.findMany({ where: { salespersonId, madeAt: { gte: since } }, select: { status: true, severity: true } });
+  return {
+    claims: claims.length,
+    pending: claims.filter((claim) => claim.status === "PENDING").length,
+    accuracy: weightedAccuracy(claims),
+  };
 }
 
 /**
@@ -122,66 +132,6 @@ export async function getPendingQueueSummary(now: Date): Promise<PendingQueueSum
     oldestLoggedAt: oldest?.createdAt ?? null,
     bands: QUEUE_AGE_BANDS.map((band, index) => ({ label: band.label, count: bandCounts[index] ?? 0 })),
   };
-}
-
-export interface TeamClaimSummary {
-  teamId: string;
-  teamName: string;
-  salespeople: number;
-  claims: number;
-  pending: number;
-  overstated: number;
-  weightedCredit: number;
-  weight: number;
-}
-
-/**
- * Per-team claim figures since `since`, aggregated in SQL. Credit and weight are
- * those of PRODUCT.md §4 step 1 (app/domain/verdicts.ts), without the prior.
- */
-// The weights and credits of app/domain/verdicts.ts as SQL, so the aggregate and the
-// comp formula can never disagree. A final verdict without severity weighs as MEDIUM.
-const FINAL_IN_SQL = Prisma.raw(FINAL_VERDICTS.map((status) => `'${status}'`).join(","));
-const WEIGHT_SQL = Prisma.raw(
-  `(CASE c."severity" WHEN 'LOW' THEN ${SEVERITY_WEIGHT.LOW} WHEN 'HIGH' THEN ${SEVERITY_WEIGHT.HIGH} ELSE ${SEVERITY_WEIGHT.MEDIUM} END)`,
-);
-const CREDIT_SQL = Prisma.raw(
-  `(CASE c."status" ${FINAL_VERDICTS.map((status) => `WHEN '${status}' THEN ${VERDICT_CREDIT[status].toFixed(1)}`).join(" ")} ELSE 0.0 END)`,
-);
-
-export async function summariseClaimsByTeam(teamIds: string[] | "all", since: Date): Promise<TeamClaimSummary[]> {
-  const teams = await prisma.team.findMany({
-    where: teamIds === "all" ? {} : { id: { in: teamIds } },
-    select: { id: true, name: true, _count: { select: { members: { where: { role: "SALES", active: true } } } } },
-    orderBy: { name: "asc" },
-  });
-  if (teams.length === 0) return [];
-  // Dates go in as parameters so the adapter writes them in the stored format.
-  const rows = await prisma.$queryRaw<
-    Array<{ teamId: string; claims: bigint; pending: bigint; overstated: bigint; weightedCredit: number | null; weight: number | null }>
-  >`SELECT u."teamId" AS teamId,
-            COUNT(*) AS claims,
-            SUM(CASE WHEN c."status" = 'PENDING' THEN 1 ELSE 0 END) AS pending,
-            SUM(CASE WHEN c."matrixCheck" = 'OVERSTATES' THEN 1 ELSE 0 END) AS overstated,
-            SUM(CASE WHEN c."status" IN (${FINAL_IN_SQL}) THEN ${WEIGHT_SQL} * ${CREDIT_SQL} ELSE 0 END) AS weightedCredit,
-            SUM(CASE WHEN c."status" IN (${FINAL_IN_SQL}) THEN ${WEIGHT_SQL} ELSE 0 END) AS weight
-       FROM "Claim" c JOIN "User" u ON u."id" = c."salespersonId"
-      WHERE c."madeAt" >= ${since} AND u."teamId" IN (${Prisma.join(teams.map((team) => team.id))})
-      GROUP BY u."teamId"`;
-  const byTeam = new Map(rows.map((row) => [row.teamId, row]));
-  return teams.map((team) => {
-    const row = byTeam.get(team.id);
-    return {
-      teamId: team.id,
-      teamName: team.name,
-      salespeople: team._count.members,
-      claims: Number(row?.claims ?? 0),
-      pending: Number(row?.pending ?? 0),
-      overstated: Number(row?.overstated ?? 0),
-      weightedCredit: Number(row?.weightedCredit ?? 0),
-      weight: Number(row?.weight ?? 0),
-    };
-  });
 }
 
 // ---------------------------------------------------------------- reading one claim

@@ -43,19 +43,6 @@ export async function countOpenEngineerQuestions() {
   return prisma.engineerQuestion.count({ where: { status: "OPEN" } });
 }
 
-/** Products with their capabilities, for the question form's pickers. */
-export async function listProductsWithCapabilities() {
-  return prisma.product.findMany({
-    orderBy: { name: "asc" },
-    select: {
-      id: true,
-      name: true,
-      slug: true,
-      capabilities: { orderBy: { title: "asc" }, select: { id: true, title: true, key: true, status: true } },
-    },
-  });
-}
-
 const questionListSelect = {
   id: true,
   question: true,

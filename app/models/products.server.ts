@@ -27,6 +27,19 @@ export async function listProductsForPicker() {
   return prisma.product.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, slug: true } });
 }
 
+/** Products with their capabilities (and what the matrix says of each), for the capability pickers and filters. */
+export async function listProductsWithCapabilities() {
+  return prisma.product.findMany({
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      capabilities: { orderBy: { title: "asc" }, select: { id: true, title: true, key: true, status: true } },
+    },
+  });
+}
+
 export async function getProduct(id: string) {
   const product = await prisma.product.findUnique({
     where: { id },

@@ -20,13 +20,6 @@ const bankRowSelect = {
   author: { select: { name: true } },
 } satisfies Prisma.QuestionSelect;
 
-export async function listBankProducts() {
-  return prisma.product.findMany({
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, slug: true, capabilities: { orderBy: { title: "asc" }, select: { id: true, title: true, key: true, status: true } } },
-  });
-}
-
 /** The bank, filtered by product slug and state; with counts per state for the filter. */
 export async function listBankQuestions(filters: { product?: string; state?: QuestionState }) {
   const productWhere: Prisma.QuestionWhereInput = filters.product ? { product: { slug: filters.product } } : {};

@@ -1,6 +1,6 @@
 import { Prisma } from "../generated/prisma/client.ts";
-import { CAPABILITY_LEVELS, isQuestionType, levelLabel, type QuestionType } from "../domain/levels.ts";
-import { discriminationLabel, facility, pearsonFromSums } from "../domain/quiz-stats.ts";
+import { CAPABILITY_LEVELS, isQuestionType, levelLabel} from "../domain/levels.ts";
+import { discriminationLabel, facility, pearsonFromSums, type QuestionStats } from "../domain/quiz-stats.ts";
 import { parseChosen } from "../domain/quiz-rules.ts";
 import { prisma } from "../lib/db.server.ts";
 
@@ -82,20 +82,6 @@ function wrongPicks(sums: QuestionSums, multi: boolean, correct: ReadonlySet<num
   return [...picks].map(([choice, count]) => ({ choice, picks: count }));
 }
 
-export interface QuestionStats {
-  key: string;
-  kind: "bank" | "matrix";
-  questionId: string | null;
-  type: QuestionType;
-  prompt: string;
-  state: string | null;
-  capability: { title: string; href: string } | null;
-  answers: number;
-  facility: number | null;
-  discrimination: number | null;
-  discriminationText: string;
-  mostPickedWrong: { choice: string; picks: number; share: number } | null;
-}
 
 export async function getQuizStats(quizId: string) {
   const quiz = await prisma.quiz.findUnique({

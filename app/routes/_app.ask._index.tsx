@@ -7,7 +7,8 @@ import { userHasPermission } from "../domain/permissions.ts";
 import { forbidden, requireUser, requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
-import { askQuestion, listProductsWithCapabilities, listQuestionBoard, questionAudienceFor } from "../models/engineer-questions.server.ts";
+import { askQuestion, listQuestionBoard, questionAudienceFor } from "../models/engineer-questions.server.ts";
+import { listProductsWithCapabilities } from "../models/products.server.ts";
 import { askQuestionSchema, questionFiltersSchema } from "../schemas/engineer-question.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";

@@ -4,7 +4,8 @@ import { useMemo } from "react";
 import { claimsColumns } from "../components/claims-table/claims-columns.tsx";
 import { ClaimsFilters } from "../components/claims-table/claims-filters.tsx";
 import { DataTable } from "../components/data-table/data-table.tsx";
-import { columnFormRedirect, onlyHiddenColumnsChanged, TABLE_PARAMS } from "../components/data-table/table-url.ts";
+import { TableNotes } from "../components/data-table/table-notes.tsx";
+import { columnFormRedirect, exportHref, onlyHiddenColumnsChanged } from "../components/data-table/table-url.ts";
 import { CLAIM_PAGE_SIZES, hasClaimsFilter, parseClaimsQuery } from "../domain/claims-filter.ts";
 import { requireUserWithScope } from "../lib/session.server.ts";
 import { listClaimsPage } from "../models/claims-table.server.ts";
@@ -35,14 +36,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
   onlyHiddenColumnsChanged(currentUrl, nextUrl) ? false : defaultShouldRevalidate;
 
-/** The export carries the filters and the sort, not the page or the columns shown: it has every column and every row. */
-function exportHref(search: URLSearchParams): string {
-  const params = new URLSearchParams(search);
-  for (const key of [TABLE_PARAMS.page, TABLE_PARAMS.pageSize, TABLE_PARAMS.hide]) params.delete(key);
-  const text = params.toString();
-  return text ? `/claims.csv?${text}` : "/claims.csv";
-}
-
 const claimRowId = (row: { id: string }) => row.id;
 
 export default function ClaimsPage() {
@@ -62,18 +55,10 @@ export default function ClaimsPage() {
       <p className="muted">{SCOPE_TEXT[scope]}</p>
       {/* Keyed by the applied filter so the fields show it again after "Clear filters" or Back. */}
       <ClaimsFilters key={JSON.stringify(filter)} filter={filter} options={options} search={search} />
-      {notes.length ? (
-        <div className="claims-notes" role="note">
-          <ul>
-            {notes.map((note) => (
-              <li key={note}>{note}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <TableNotes notes={notes} />
       {total > 0 ? (
         <p>
-          <a href={exportHref(search)} download>
+          <a href={exportHref("/claims.csv", search)} download>
             Export {total === 1 ? "this claim" : `these ${total.toLocaleString("en-US")} claims`} as CSV
           </a>
         </p>

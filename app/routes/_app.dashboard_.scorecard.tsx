@@ -6,7 +6,8 @@ import { dashboardHref } from "../components/dashboard/links.ts";
 import { scorecardColumns } from "../components/dashboard/scorecard-columns.tsx";
 import { DataTable } from "../components/data-table/data-table.tsx";
 import { TableStateInputs } from "../components/data-table/hidden-inputs.tsx";
-import { columnFormRedirect, onlyHiddenColumnsChanged, TABLE_PARAMS } from "../components/data-table/table-url.ts";
+import { TableNotes } from "../components/data-table/table-notes.tsx";
+import { columnFormRedirect, exportHref, onlyHiddenColumnsChanged } from "../components/data-table/table-url.ts";
 import { parseScorecardQuery, SCORECARD_PAGE_SIZES } from "../domain/scorecard-query.ts";
 import { requireUserWithScope } from "../lib/session.server.ts";
 import { resolveDashboardTeams } from "../models/dashboard-view.server.ts";
@@ -37,14 +38,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
   onlyHiddenColumnsChanged(currentUrl, nextUrl) ? false : defaultShouldRevalidate;
-
-/** The export carries the filters and the sort, not the page or the hidden columns. */
-function exportHref(search: URLSearchParams): string {
-  const params = new URLSearchParams(search);
-  for (const key of [TABLE_PARAMS.page, TABLE_PARAMS.pageSize, TABLE_PARAMS.hide]) params.delete(key);
-  const text = params.toString();
-  return text ? `/dashboard/scorecard.csv?${text}` : "/dashboard/scorecard.csv";
-}
 
 const rowId = (row: { id: string }) => row.id;
 
@@ -90,18 +83,10 @@ export default function ScorecardPage() {
         </div>
         <TableStateInputs search={search} />
       </DashboardFilters>
-      {notes.length ? (
-        <div className="claims-notes" role="note">
-          <ul>
-            {notes.map((note) => (
-              <li key={note}>{note}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <TableNotes notes={notes} />
       {total > 0 ? (
         <p>
-          <a href={exportHref(search)} download>
+          <a href={exportHref("/dashboard/scorecard.csv", search)} download>
             Export these {total === 1 ? "figures" : `${total.toLocaleString("en-US")} salespeople`} as CSV
           </a>
         </p>

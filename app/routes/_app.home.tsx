@@ -8,11 +8,9 @@ import { formatPercent } from "../components/ui/format.ts";
 import { MS_PER_DAY } from "../domain/dates.ts";
 import { salesNextSteps } from "../domain/next-steps.ts";
 import { ROLE_HOME } from "../domain/permissions.ts";
-import { weightedAccuracy } from "../domain/verdicts.ts";
-import { prisma } from "../lib/db.server.ts";
 import { requireUser } from "../lib/session.server.ts";
 import { listFlaggedClaimsFor } from "../models/capabilities.server.ts";
-import { listClaimsToCorrect, listRecentClaimsOf } from "../models/claims.server.ts";
+import { getClaimRecordOf, listClaimsToCorrect, listRecentClaimsOf } from "../models/claims.server.ts";
 import { listAnswersFor } from "../models/engineer-questions.server.ts";
 import { summariseSurveysOf } from "../models/surveys.server.ts";
 import { CertificationsSection, QuizzesDueSection } from "../components/quizzes/home-sections.tsx";
@@ -32,12 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (user.role !== "SALES") throw redirect(ROLE_HOME[user.role]);
   const now = new Date();
   const yearAgo = new Date(now.getTime() - 365 * MS_PER_DAY);
-  const [recent, verdicts, surveys, answers, flagged, toCorrect, quizzes, projection, mySurveys] = await Promise.all([
+  const [recent, record90, surveys, answers, flagged, toCorrect, quizzes, projection, mySurveys] = await Promise.all([
     listRecentClaimsOf(user.id, 10),
-    prisma.claim.findMany({
-      where: { salespersonId: user.id, madeAt: { gte: new Date(now.getTime() - 90 * MS_PER_DAY) } },
-      select: { status: true, severity: true },
-    }),
+    getClaimRecordOf(user.id, new Date(now.getTime() - 90 * MS_PER_DAY)),
     summariseSurveysOf(user.id, yearAgo),
     listAnswersFor(user.id),
     listFlaggedClaimsFor(user.id),
@@ -63,9 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     steps,
     recent,
     toCorrect,
-    claims90: verdicts.length,
-    pending90: verdicts.filter((claim) => claim.status === "PENDING").length,
-    accuracy90: weightedAccuracy(verdicts),
+    record90,
     surveys,
     answers,
     flagged,
@@ -76,7 +69,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function SalesHome() {
-  const { name, steps, recent, toCorrect, claims90, pending90, accuracy90, surveys, answers, flagged, quizzes, projection, mySurveys } =
+  const { name, steps, recent, toCorrect, record90, surveys, answers, flagged, quizzes, projection, mySurveys } =
     useLoaderData<typeof loader>();
   return (
     <>
@@ -88,12 +81,12 @@ export default function SalesHome() {
         <div className="tiles">
           <div className="tile">
             <div className="tile-label">Claims logged, last 90 days</div>
-            <div className="tile-value">{claims90}</div>
-            <div className="small muted">{pending90} awaiting an engineer's verdict</div>
+            <div className="tile-value">{record90.claims}</div>
+            <div className="small muted">{record90.pending} awaiting an engineer's verdict</div>
           </div>
           <div className="tile">
             <div className="tile-label">Claim accuracy, last 90 days (weighted by severity)</div>
-            <div className="tile-value">{formatPercent(accuracy90)}</div>
+            <div className="tile-value">{formatPercent(record90.accuracy)}</div>
           </div>
           <div className="tile">
             <div className="tile-label">Six-month CSAT, last 12 months</div>

@@ -7,7 +7,8 @@ import { LevelBadge } from "../components/ui/badges.tsx";
 import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
-import { changeQuestionState, getBankQuestion, listBankProducts, saveQuestion } from "../models/questions.server.ts";
+import { changeQuestionState, getBankQuestion, saveQuestion } from "../models/questions.server.ts";
+import { listProductsWithCapabilities } from "../models/products.server.ts";
 import { questionFormSchema } from "../schemas/quiz.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
@@ -24,7 +25,7 @@ const STATE_MESSAGES = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "write:quiz", WHO);
-  const [question, products] = await Promise.all([getBankQuestion(params.questionId ?? ""), listBankProducts()]);
+  const [question, products] = await Promise.all([getBankQuestion(params.questionId ?? ""), listProductsWithCapabilities()]);
   if (!question) notFound(NOT_FOUND);
   return { question, products };
 }

@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BankTable, STATE_LABEL } from "../components/quizzes/bank-table.tsx";
 import { FilterSelect } from "../components/ui/filter-select.tsx";
 import { requireUserWithPermission } from "../lib/session.server.ts";
-import { listBankProducts, listBankQuestions } from "../models/questions.server.ts";
+import { listBankQuestions } from "../models/questions.server.ts";
+import { listProductsWithCapabilities } from "../models/products.server.ts";
 import { bankFiltersSchema, QUESTION_STATES } from "../schemas/quiz.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "write:quiz", "Only engineers and admins write quiz questions.");
   const url = new URL(request.url);
   const filters = bankFiltersSchema.parse(Object.fromEntries(url.searchParams));
-  const [bank, products] = await Promise.all([listBankQuestions(filters), listBankProducts()]);
+  const [bank, products] = await Promise.all([listBankQuestions(filters), listProductsWithCapabilities()]);
   return { ...bank, products: products.map((p) => ({ slug: p.slug, name: p.name })), filters };
 }
 

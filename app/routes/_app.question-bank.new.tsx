@@ -5,7 +5,8 @@ import { QuestionForm } from "../components/quizzes/question-form.tsx";
 import { requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
-import { listBankProducts, saveQuestion } from "../models/questions.server.ts";
+import { saveQuestion } from "../models/questions.server.ts";
+import { listProductsWithCapabilities } from "../models/products.server.ts";
 import { questionFormSchema } from "../schemas/quiz.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
@@ -16,7 +17,7 @@ const WHO = "Only engineers and admins write quiz questions.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "write:quiz", WHO);
-  return { products: await listBankProducts() };
+  return { products: await listProductsWithCapabilities() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

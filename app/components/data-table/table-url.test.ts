@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { columnFormRedirect, hiddenColumnIds, hideParam, onlyHiddenColumnsChanged, searchWith, tableViewParams } from "./table-url.ts";
+import { columnFormRedirect, exportHref, hiddenColumnIds, hideParam, onlyHiddenColumnsChanged, searchWith, tableViewParams } from "./table-url.ts";
 
 const params = (text: string) => new URLSearchParams(text);
 const url = (path: string) => new URL(path, "http://candor.test");
@@ -49,5 +49,16 @@ describe("onlyHiddenColumnsChanged", () => {
     expect(onlyHiddenColumnsChanged(url("/claims?status=X"), url("/claims?status=Y&hide=team"))).toBe(false);
     expect(onlyHiddenColumnsChanged(url("/claims?hide=team"), url("/claims?hide=team"))).toBe(false);
     expect(onlyHiddenColumnsChanged(url("/claims?hide=team"), url("/verify?hide=team,x"))).toBe(false);
+  });
+});
+
+describe("exportHref", () => {
+  it("keeps the filters and the sort, and drops the page, the page size and the hidden columns", () => {
+    const search = new URLSearchParams("status=INACCURATE&sort=madeAt&dir=desc&page=3&pageSize=50&hide=channel");
+    expect(exportHref("/claims.csv", search)).toBe("/claims.csv?status=INACCURATE&sort=madeAt&dir=desc");
+  });
+
+  it("is the bare path when nothing is left", () => {
+    expect(exportHref("/dashboard/scorecard.csv", new URLSearchParams("page=2"))).toBe("/dashboard/scorecard.csv");
   });
 });

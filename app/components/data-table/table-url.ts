@@ -80,3 +80,14 @@ export function onlyHiddenColumnsChanged(current: URL, next: URL): boolean {
   };
   return strip(current) === strip(next) && current.searchParams.get(TABLE_PARAMS.hide) !== next.searchParams.get(TABLE_PARAMS.hide);
 }
+
+/**
+ * The address of a table's CSV export: it carries the filters and the sort, not the page, the
+ * page size or the hidden columns, because the export has every row and every column.
+ */
+export function exportHref(csvPath: string, search: URLSearchParams): string {
+  const params = new URLSearchParams(search);
+  for (const key of [TABLE_PARAMS.page, TABLE_PARAMS.pageSize, TABLE_PARAMS.hide]) params.delete(key);
+  const text = params.toString();
+  return text ? `${csvPath}?${text}` : csvPath;
+}

@@ -14,16 +14,18 @@ export interface HomeClaimRow {
   capability: { title: string } | null;
 }
 
-function ClaimRows({ rows }: { rows: HomeClaimRow[] }) {
+/** A salesperson's claims as a short table: on their home ("You said") and on their page for a manager. */
+export function ClaimRows({ rows, saidLabel = "You said", caption }: { rows: HomeClaimRow[]; saidLabel?: string; caption?: string }) {
   return (
     <div className="table-wrap">
       <table>
+        {caption ? <caption>{caption}</caption> : null}
         <thead>
           <tr>
             <th scope="col">Made</th>
             <th scope="col">Account</th>
             <th scope="col">Product / capability</th>
-            <th scope="col">You said</th>
+            <th scope="col">{saidLabel}</th>
             <th scope="col">Matrix check</th>
             <th scope="col">Verdict</th>
           </tr>

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
+import { ClaimRows } from "../home/sales-claims.tsx";
 import type { PersonPage } from "../../models/people.server.ts";
-import { ClaimStatusBadge, MatrixCheckBadge } from "../ui/badges.tsx";
 import { formatCents, formatCount, formatDate, formatPercent } from "../ui/format.ts";
 
 type Page = PersonPage;
@@ -42,37 +42,7 @@ export function PersonClaims({ personId, claims }: { personId: string; claims: P
       {claims.recent.length === 0 ? (
         <p className="muted">No claims logged.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption>Most recent claims</caption>
-            <thead>
-              <tr>
-                <th scope="col">Made</th>
-                <th scope="col">Account</th>
-                <th scope="col">Capability</th>
-                <th scope="col">Matrix check</th>
-                <th scope="col">Verdict</th>
-              </tr>
-            </thead>
-            <tbody>
-              {claims.recent.map((claim) => (
-                <tr key={claim.id}>
-                  <th scope="row">
-                    <Link to={`/claims/${claim.id}`}>{formatDate(claim.madeAt)}</Link>
-                  </th>
-                  <td>{claim.accountName}</td>
-                  <td>{claim.capability?.title ?? <span className="muted">Not in the matrix</span>}</td>
-                  <td>
-                    <MatrixCheckBadge check={claim.matrixCheck} />
-                  </td>
-                  <td>
-                    <ClaimStatusBadge status={claim.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ClaimRows rows={claims.recent} saidLabel="Told the customer" caption="Most recent claims" />
       )}
     </section>
   );

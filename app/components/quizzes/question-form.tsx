@@ -2,15 +2,10 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
+import { CapabilityPicker, type PickedSubject, type PickerProduct } from "../capabilities/capability-picker.tsx";
 import { QUESTION_TYPES, questionTypeLabel, type QuestionType } from "../../domain/levels.ts";
 import { MAX_CHOICES, questionFormSchema } from "../../schemas/quiz.ts";
 import { ErrorList, InputField, SelectField, TextareaField } from "../ui/field.tsx";
-
-export interface BankProduct {
-  id: string;
-  name: string;
-  capabilities: ReadonlyArray<{ id: string; title: string }>;
-}
 
 export interface QuestionFormDefaults {
   productId: string;
@@ -29,7 +24,7 @@ export function QuestionForm({
   lastResult,
   submitLabel,
 }: {
-  products: readonly BankProduct[];
+  products: readonly PickerProduct[];
   defaults: QuestionFormDefaults | null;
   version: number | null;
   lastResult: SubmissionResult<string[]> | undefined;
@@ -55,22 +50,23 @@ export function QuestionForm({
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: questionFormSchema }),
   });
-  const [productId, setProductId] = useState(String(fields.productId.initialValue ?? ""));
-  const capabilities = products.find((p) => p.id === productId)?.capabilities ?? products.flatMap((p) => p.capabilities);
+  const [subject, setSubject] = useState<PickedSubject>({
+    productId: String(fields.productId.initialValue ?? ""),
+    capabilityId: String(fields.capabilityId.initialValue ?? ""),
+  });
   return (
-    <Form method="post" className="stack" {...getFormProps(form)} onChange={(event) => {
-      const target = event.target;
-      if (target instanceof HTMLSelectElement && target.name === "productId") setProductId(target.value);
-    }}>
+    <Form method="post" className="stack" {...getFormProps(form)}>
       <ErrorList id={form.errorId} errors={form.errors} />
       {version !== null ? <input type="hidden" name="version" value={version} /> : null}
       <input type="hidden" name="intent" value="save" />
-      <SelectField label="Product" meta={fields.productId} options={products.map((p) => ({ value: p.id, label: p.name }))} placeholder="Choose a product" />
-      <SelectField
-        label="Capability"
-        meta={fields.capabilityId}
-        options={capabilities.map((c) => ({ value: c.id, label: c.title }))}
-        placeholder="None"
+      <CapabilityPicker
+        products={products}
+        value={subject}
+        onChange={setSubject}
+        productMeta={fields.productId}
+        capabilityMeta={fields.capabilityId}
+        capabilityLabel="Capability (optional)"
+        extraOption={{ value: "", label: "None: not about one capability" }}
         hint="When this capability's status or conditions change, the question waits for your review before it is drawn again."
       />
       <SelectField label="Kind of question" meta={fields.type} options={QUESTION_TYPES.map((t) => ({ value: t, label: questionTypeLabel(t) }))} />

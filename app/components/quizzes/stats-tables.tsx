@@ -1,25 +1,12 @@
 import { Link } from "@remix-run/react";
-import { questionTypeLabel, type QuestionType } from "../../domain/levels.ts";
+import { questionTypeLabel } from "../../domain/levels.ts";
+import type { QuestionStats } from "../../domain/quiz-stats.ts";
 import { formatCount, formatPercent } from "../ui/format.ts";
 
-export interface QuestionStatsRow {
-  key: string;
-  kind: "bank" | "matrix";
-  questionId: string | null;
-  type: QuestionType;
-  prompt: string;
-  state: string | null;
-  capability: { title: string; href: string } | null;
-  answers: number;
-  facility: number | null;
-  discrimination: number | null;
-  discriminationText: string;
-  mostPickedWrong: { choice: string; picks: number; share: number } | null;
-}
 
 const formatR = (r: number | null) => (r === null ? "—" : r.toFixed(2));
 
-function WrongChoice({ row }: { row: QuestionStatsRow }) {
+function WrongChoice({ row }: { row: QuestionStats }) {
   if (!row.mostPickedWrong) return <span className="muted">none</span>;
   return (
     <>
@@ -28,7 +15,7 @@ function WrongChoice({ row }: { row: QuestionStatsRow }) {
   );
 }
 
-export function QuestionStatsTable({ rows, caption, canEdit }: { rows: QuestionStatsRow[]; caption: string; canEdit: boolean }) {
+export function QuestionStatsTable({ rows, caption, canEdit }: { rows: QuestionStats[]; caption: string; canEdit: boolean }) {
   if (rows.length === 0) return <p className="muted">No answers yet.</p>;
   return (
     <div className="table-wrap">
@@ -69,7 +56,7 @@ export function QuestionStatsTable({ rows, caption, canEdit }: { rows: QuestionS
   );
 }
 
-export function FailedMostList({ rows }: { rows: QuestionStatsRow[] }) {
+export function FailedMostList({ rows }: { rows: QuestionStats[] }) {
   if (rows.length === 0) return <p className="muted">No question is missed often enough to single out yet.</p>;
   return (
     <ol>
