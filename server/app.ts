@@ -1,0 +1,33 @@
+import path from "node:path";
+import compression from "compression";
+import express, { type RequestHandler } from "express";
+import { allowedMethods, boundedBody, sameOriginOnly, securityHeaders, trustedClient, unexpectedError } from "./guards.ts";
+
+export interface CandorAppOptions {
+  /** The build folder whose client/ assets are served as static files. */
+  buildDir: string;
+  /** TRUST_PROXY: how many reverse proxies stand in front of Candor. */
+  trustedHops: number;
+  /** What answers the requests that pass the guards: Remix, or a stand-in in tests. */
+  handler: RequestHandler;
+}
+
+/** The Express application in front of Remix, in the order its guards must run. */
+export function createCandorApp({ buildDir, trustedHops, handler }: CandorAppOptions) {
+  const app = express();
+  app.disable("x-powered-by");
+  // Behind N reverse proxies, the client is the address the outermost of them saw.
+  app.set("trust proxy", trustedHops);
+  app.use(trustedClient(trustedHops));
+  app.use(securityHeaders());
+  app.use(allowedMethods);
+  app.use(compression());
+  app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+  // Both refusals come before the body is read, so a refused request costs no parsing.
+  app.use(sameOriginOnly);
+  app.use(boundedBody);
+  app.all("*", handler);
+  app.use(unexpectedError);
+  return app;
+}

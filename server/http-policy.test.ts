@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { FORM_BODY_LIMIT, bodyLimitFor, isAllowedMethod, isSameOriginRequest, parseTrustedHops, trustedProtocol } from "./http-policy.ts";
+
+const OWN = "https://candor.example.com";
+const post = (pathname: string, origin: string | null, fetchSite: string | null = null) =>
+  isSameOriginRequest({ method: "POST", pathname, origin, fetchSite, ownOrigin: OWN });
+
+describe("the same-origin rule for requests that change something", () => {
+  it("accepts a POST from Candor's own pages", () => {
+    expect(post("/claims/new", OWN, "same-origin")).toBe(true);
+    expect(post("/logout", "https://CANDOR.example.com:443")).toBe(true);
+  });
+
+  it("refuses a POST from another site, whichever route it targets", () => {
+    for (const route of ["/logout", "/claims.csv", "/claims/new", "/auth/callback/credentials"]) {
+      expect(post(route, "https://evil.example")).toBe(false);
+      expect(post(route, null, "cross-site")).toBe(false);
+      expect(post(route, OWN, "same-site")).toBe(false);
+    }
+    // Another scheme or port is another origin.
+    expect(post("/logout", "http://candor.example.com")).toBe(false);
+    expect(post("/logout", "https://candor.example.com:8443")).toBe(false);
+  });
+
+  it("refuses an Origin that is not an origin at all", () => {
+    for (const garbage of ["not a url", "https://candor.example.com/path", "javascript:alert(1)", "https://user@candor.example.com", ""]) {
+      expect(post("/claims/new", garbage)).toBe(false);
+    }
+  });
+
+  it("accepts Origin: null only on the exact public survey route", () => {
+    expect(post("/survey/AbC123_-x", "null", "same-origin")).toBe(true);
+    expect(post("/survey/AbC123/../../logout", "null")).toBe(false);
+    expect(post("/survey/abc/extra", "null")).toBe(false);
+    expect(post("/surveys/import", "null")).toBe(false);
+    expect(post("/logout", "null")).toBe(false);
+    // A cross-site page cannot borrow the survey's exception.
+    expect(post("/survey/abc", "null", "cross-site")).toBe(false);
+  });
+
+  it("lets scripts without browser headers through and never blocks reads", () => {
+    expect(post("/auth/callback/credentials", null, null)).toBe(true);
+    expect(isSameOriginRequest({ method: "GET", pathname: "/claims", origin: "https://evil.example", fetchSite: "cross-site", ownOrigin: OWN })).toBe(true);
+  });
+});
+
+describe("request bodies and methods", () => {
+  it("gives only the exact upload routes the large limit", () => {
+    expect(bodyLimitFor("/deals/import")).toBeGreaterThan(5 * 1024 * 1024);
+    expect(bodyLimitFor("/surveys/import/")).toBeGreaterThan(5 * 1024 * 1024);
+    for (const small of ["/auth/callback/credentials", "/survey/abc", "/deals/import/x", "/x/deals/import", "/claims/new"]) {
+      expect(bodyLimitFor(small)).toBe(FORM_BODY_LIMIT);
+    }
+  });
+
+  it("accepts GET, HEAD and POST only", () => {
+    expect(["GET", "HEAD", "POST"].every(isAllowedMethod)).toBe(true);
+    expect(["PUT", "PATCH", "DELETE", "TRACE", "OPTIONS", "CONNECT"].some(isAllowedMethod)).toBe(false);
+  });
+});
+
+describe("trusted proxy hops", () => {
+  it("reads TRUST_PROXY as a number of hops and refuses anything else", () => {
+    expect(parseTrustedHops(undefined)).toBe(0);
+    expect(parseTrustedHops("")).toBe(0);
+    expect(parseTrustedHops("1")).toBe(1);
+    expect(parseTrustedHops("2")).toBe(2);
+    for (const bad of ["true", "yes", "-1", "1.5", "99"]) expect(() => parseTrustedHops(bad)).toThrow(/TRUST_PROXY/);
+  });
+
+  it("ignores a client-written X-Forwarded-Proto without a trusted proxy", () => {
+    expect(trustedProtocol(0, false, "https")).toBe("http");
+    expect(trustedProtocol(0, true, "http")).toBe("https");
+  });
+
+  it("takes the scheme the outermost trusted proxy saw, not what the client wrote before it", () => {
+    expect(trustedProtocol(1, false, "https")).toBe("https");
+    expect(trustedProtocol(1, false, "https, http")).toBe("http");
+    expect(trustedProtocol(2, false, "http, https, http")).toBe("https");
+    expect(trustedProtocol(1, false, undefined)).toBe("http");
+  });
+});

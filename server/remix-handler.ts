@@ -1,0 +1,48 @@
+import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
+import type { Request as ExpressRequest, RequestHandler } from "express";
+
+// Remix's Express adapter streams the body straight from the socket. Candor reads it first,
+// bounded (server/guards.ts boundedBody), so the Request handed to Remix is built from those
+// bytes. Every response Remix makes is private and uncached unless the route says otherwise:
+// pages and exports carry people's claims, scores and pay.
+
+function fetchHeaders(req: ExpressRequest): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(key, item);
+    else if (value !== undefined) headers.set(key, value);
+  }
+  return headers;
+}
+
+function toFetchRequest(req: ExpressRequest, signal: AbortSignal): Request {
+  const url = new URL(`${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`);
+  const init: RequestInit = { method: req.method, headers: fetchHeaders(req), signal };
+  if (req.method !== "GET" && req.method !== "HEAD") init.body = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array(0);
+  return new Request(url.href, init);
+}
+
+export function remixHandler(build: ServerBuild): RequestHandler {
+  const handle = createRequestHandler(build, "production");
+  return async (req, res, next) => {
+    try {
+      const controller = new AbortController();
+      let finished = false;
+      res.on("finish", () => (finished = true));
+      res.on("close", () => finished || controller.abort());
+      const response = await handle(toFetchRequest(req, controller.signal), { cspNonce: res.locals.cspNonce });
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      for (const [key, value] of response.headers.entries()) {
+        // A route's own header replaces the server's default (the survey page's Referrer-Policy).
+        if (key === "set-cookie") res.append(key, value);
+        else res.setHeader(key, value);
+      }
+      if (!response.headers.has("cache-control")) res.setHeader("Cache-Control", "private, no-store");
+      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      else res.end();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
