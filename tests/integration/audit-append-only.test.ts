@@ -20,6 +20,37 @@ describe("audit events are append-only in the database itself", () => {
   });
 });
 
+describe("audit events cannot be rewritten through SQLite's conflict resolution", () => {
+  const context = { actorId: null, requestId: "test-request", ip: "127.0.0.1" };
+
+  async function recordedEvent(entityId: string) {
+    await recordAudit(prisma, context, { action: "test.append", entityType: "Test", entityId });
+    return prisma.auditEvent.findFirstOrThrow({ where: { action: "test.append", entityId } });
+  }
+
+  it("refuses INSERT OR REPLACE with an existing id and leaves the event as it was", async () => {
+    const event = await recordedEvent("or-replace");
+    await expect(
+      prisma.$executeRaw`INSERT OR REPLACE INTO "AuditEvent" ("id", "at", "action", "entityType", "entityId") VALUES (${event.id}, ${event.at}, 'tampered', 'Test', 'or-replace')`,
+    ).rejects.toThrow(/append-only/);
+    expect(await prisma.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).toEqual(event);
+  });
+
+  it("refuses REPLACE INTO and an ON CONFLICT upsert on an existing id", async () => {
+    const event = await recordedEvent("replace-into");
+    await expect(
+      prisma.$executeRaw`REPLACE INTO "AuditEvent" ("id", "at", "action", "entityType", "entityId") VALUES (${event.id}, ${event.at}, 'tampered', 'Test', 'replace-into')`,
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      prisma.$executeRaw`INSERT INTO "AuditEvent" ("id", "at", "action", "entityType", "entityId") VALUES (${event.id}, ${event.at}, 'tampered', 'Test', 'replace-into') ON CONFLICT("id") DO UPDATE SET "action" = excluded."action"`,
+    ).rejects.toThrow(/append-only/);
+    expect(await prisma.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).toEqual(event);
+    // Ordinary appends still work after the refusals.
+    const next = await recordedEvent("replace-into-after");
+    expect(next.id).toBeGreaterThan(event.id);
+  });
+});
+
 describe("every connection runs with the pragmas a web server needs", () => {
   it("uses WAL, a busy timeout and synchronous=NORMAL", async () => {
     const [journal] = await prisma.$queryRawUnsafe<Array<{ journal_mode: string }>>("PRAGMA journal_mode");
