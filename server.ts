@@ -2,7 +2,6 @@ import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "./app/lib/env.server.ts";
 import { createCandorApp } from "./server/app.ts";
-import { parseTrustedHops } from "./server/http-policy.ts";
 import { remixHandler } from "./server/remix-handler.ts";
 
 // The production server: Remix behind the guards remix-serve lacks — a trusted client address
@@ -14,8 +13,7 @@ const buildPath = path.join(buildDir, "server/index.js");
 
 export async function startServer(port: number) {
   // Fail at start-up, with a message naming the variable, rather than on the first request.
-  getEnv();
-  const trustedHops = parseTrustedHops(process.env.TRUST_PROXY);
+  const trustedHops = getEnv().TRUST_PROXY;
   const build = (await import(buildPath)) as ServerBuild;
   const app = createCandorApp({ buildDir, trustedHops, handler: remixHandler(build) });
   return new Promise<void>((resolve) => {

@@ -1,28 +1,48 @@
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parseEnv } from "node:util";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const DEFAULT_DATABASE_URL = "file:./data/candor.db";
 /** Where `remix vite:build` writes; CANDOR_BUILD_DIR lets parallel test runs keep separate builds. */
 export const BUILD_DIR = path.resolve(ROOT, process.env.CANDOR_BUILD_DIR ?? "build");
 
+/** The settings file `npm start` reads and writes; CANDOR_ENV_FILE points tests elsewhere. */
+export const ENV_FILE = path.resolve(ROOT, process.env.CANDOR_ENV_FILE ?? ".env");
+
+/** Environment variables: process.env, or a plain object in tests. */
+export type Settings = Record<string, string | undefined>;
+
 /** Loads .env (if present) without overriding variables already set. */
-export function loadDotEnv() {
-  const file = path.join(ROOT, ".env");
-  if (existsSync(file)) process.loadEnvFile(file);
+export function loadDotEnv(file = ENV_FILE, env: Settings = process.env) {
+  // An empty SESSION_SECRET in the environment would hide the one in .env, and a new
+  // secret would then sign everyone out; empty counts as unset.
+  if (env.SESSION_SECRET === "") delete env.SESSION_SECRET;
+  if (!existsSync(file)) return;
+  for (const [name, value] of Object.entries(parseEnv(readFileSync(file, "utf8")))) env[name] ??= value;
 }
 
-/** Generates a session secret into .env the first time Candor starts. */
-export function ensureSessionSecret() {
-  if (process.env.SESSION_SECRET) return;
+// "SESSION_SECRET=", "SESSION_SECRET=''" …: a line that sets the secret to nothing.
+const EMPTY_SECRET_LINE = /^[ \t]*(?:export[ \t]+)?SESSION_SECRET[ \t]*=[ \t]*(?:""|'')?[ \t]*$/m;
+
+/**
+ * Generates a session secret into .env the first time Candor starts. A configured
+ * secret is never replaced (that would sign everyone out); an empty SESSION_SECRET
+ * line is filled in where it stands rather than followed by a second one.
+ */
+export function ensureSessionSecret(file = ENV_FILE, env: Settings = process.env) {
+  if (env.SESSION_SECRET) return;
   const secret = randomBytes(32).toString("hex");
-  const file = path.join(ROOT, ".env");
+  const line = `SESSION_SECRET=${secret}`;
   const existing = existsSync(file) ? readFileSync(file, "utf8") : "";
-  appendFileSync(file, `${existing && !existing.endsWith("\n") ? "\n" : ""}SESSION_SECRET=${secret}\n`, { mode: 0o600 });
-  process.env.SESSION_SECRET = secret;
-  console.log("Generated a session secret and stored it in .env");
+  const updated = EMPTY_SECRET_LINE.test(existing)
+    ? existing.replace(EMPTY_SECRET_LINE, line)
+    : `${existing}${existing && !existing.endsWith("\n") ? "\n" : ""}${line}\n`;
+  writeFileSync(file, updated, { mode: 0o600 });
+  env.SESSION_SECRET = secret;
+  console.log(`Generated a session secret and stored it in ${file.startsWith(ROOT + path.sep) ? path.relative(ROOT, file) : file}`);
 }
 
 /** The SQLite file behind a file: URL, resolved against the project root. */
@@ -32,6 +52,67 @@ export function databaseFile(url: string): string {
 
 export function ensureDatabaseDirectory(url: string) {
   mkdirSync(path.dirname(databaseFile(url)), { recursive: true });
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export class DatabaseInUseError extends Error {}
+
+/** The pid in a lock file; NaN when the file vanished (its holder just stopped) or holds no pid. */
+function lockHolder(lockFile: string): number {
+  try {
+    return Number.parseInt(readFileSync(lockFile, "utf8"), 10);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return Number.NaN;
+    throw error;
+  }
+}
+
+/**
+ * Claims a SQLite database for this Candor process: `<database>.lock`, created only if
+ * absent, holds the owner's pid. A lock whose process has died (a crash, kill -9) is
+ * taken over. Two servers on one file would each migrate, seed and cache sessions as
+ * if alone. Returns the function that releases the lock.
+ */
+export function acquireDatabaseLock(databasePath: string, pid = process.pid): () => void {
+  const lockFile = `${databasePath}.lock`;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      writeFileSync(lockFile, `${pid}\n`, { flag: "wx" });
+      return () => {
+        const holder = existsSync(lockFile) ? readFileSync(lockFile, "utf8").trim() : "";
+        if (holder === String(pid)) rmSync(lockFile, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const holder = lockHolder(lockFile);
+    // The holder's own pid again means a container restarted it with the same pid.
+    if (Number.isInteger(holder) && holder > 0 && holder !== pid && processIsAlive(holder)) {
+      throw new DatabaseInUseError(
+        `another Candor process is using ${databasePath} (process ${holder}). Stop it first; if none is running, delete ${lockFile}.`,
+      );
+    }
+    rmSync(lockFile, { force: true });
+  }
+  throw new DatabaseInUseError(`another Candor process is using ${databasePath} (its lock ${lockFile} keeps changing hands).`);
+}
+
+/** The Prisma client is generated into app/generated (gitignored); a build needs it. */
+export const PRISMA_CLIENT = path.join(ROOT, "app/generated/prisma/client.ts");
+
+export function ensurePrismaClient() {
+  if (existsSync(PRISMA_CLIENT)) return;
+  console.log("Generating the Prisma client…");
+  prismaCli(["generate"]);
 }
 
 export function run(command: string, args: string[], options: SpawnSyncOptions = {}) {

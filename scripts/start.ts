@@ -1,16 +1,22 @@
 // `npm start`: everything a fresh clone needs, then the production server.
-// Builds when the build is missing or older than the sources, creates and
-// migrates the SQLite database, seeds the demo data when the database has no
-// users (never over existing data), and generates a session secret if none is set.
+// Checks the settings before touching the disk, claims the database file for this
+// process, generates a session secret if none is set and the Prisma client if it is
+// missing, builds when the build is missing or older than the sources, creates and
+// migrates the SQLite database, and seeds the demo data when the database has no
+// users (never over existing data).
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { environmentProblems } from "../app/lib/env.server.ts";
 import {
   BUILD_DIR,
   DEFAULT_DATABASE_URL,
+  DatabaseInUseError,
   ROOT,
+  acquireDatabaseLock,
   databaseFile,
   ensureDatabaseDirectory,
+  ensurePrismaClient,
   ensureSessionSecret,
   loadDotEnv,
   prismaCli,
@@ -50,17 +56,45 @@ function hasUsers(url: string): boolean {
   }
 }
 
+function cannotStart(problem: string): never {
+  console.error(`Candor cannot start: ${problem}`);
+  process.exit(1);
+}
+
 loadDotEnv();
-ensureSessionSecret();
+// The server runs as production whatever NODE_ENV says (below).
+const problems = environmentProblems({ ...process.env, NODE_ENV: "production" }, { secretWillBeGenerated: true });
+if (problems.length > 0) {
+  for (const problem of problems) console.error(`Candor cannot start: ${problem}`);
+  process.exit(1);
+}
 process.env.DATABASE_URL ??= DEFAULT_DATABASE_URL;
 const databaseUrl = process.env.DATABASE_URL;
+
+if (existsSync(databaseFile(databaseUrl)) && statSync(databaseFile(databaseUrl)).isDirectory()) {
+  cannotStart(`DATABASE_URL points to ${databaseFile(databaseUrl)}, which is a folder, not a database file.`);
+}
+try {
+  ensureDatabaseDirectory(databaseUrl);
+} catch (error) {
+  cannotStart(`DATABASE_URL points to ${databaseFile(databaseUrl)}, whose folder cannot be created (${(error as Error).message}).`);
+}
+try {
+  const release = acquireDatabaseLock(databaseFile(databaseUrl));
+  process.on("exit", release);
+} catch (error) {
+  if (error instanceof DatabaseInUseError) cannotStart(error.message);
+  cannotStart(`DATABASE_URL points to ${databaseFile(databaseUrl)}, which cannot be used (${(error as Error).message}).`);
+}
+
+ensureSessionSecret();
+ensurePrismaClient();
 
 if (buildIsStale() || process.argv.includes("--rebuild")) {
   console.log("Building Candor…");
   remixBuild();
 }
 
-ensureDatabaseDirectory(databaseUrl);
 prismaCli(["migrate", "deploy"]);
 
 if (!hasUsers(databaseUrl)) {

@@ -69,16 +69,6 @@ export function isSameOriginRequest(input: OriginInput): boolean {
   return origin !== null && origin === parsedOrigin(input.ownOrigin);
 }
 
-/** TRUST_PROXY: how many reverse proxies stand in front of Candor (0 = clients connect directly). */
-export function parseTrustedHops(value: string | undefined): number {
-  if (value === undefined || value.trim() === "") return 0;
-  const hops = Number(value);
-  if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
-    throw new Error("TRUST_PROXY must be the number of reverse proxies in front of Candor (0 to 10), e.g. TRUST_PROXY=1.");
-  }
-  return hops;
-}
-
 /**
  * The scheme the client used. Each trusted proxy appends what it saw to X-Forwarded-Proto (or
  * replaces it), so the entry `hops` from the right is the outermost trusted proxy's view;
