@@ -6,7 +6,9 @@ const TITLES: Record<number, string> = {
   404: "Not found",
   409: "Someone else got there first",
   413: "Too large",
+  415: "That request could not be understood",
   429: "Too many attempts",
+  503: "Nothing was saved",
 };
 
 function messageOf(value: unknown): string | null {

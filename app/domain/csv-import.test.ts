@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importCountsSentence, normaliseHeader, parseAmountCents, parseImportDate, readImportCsv, type ImportColumn } from "./csv-import.ts";
+import { importCountsSentence, isUtf16, normaliseHeader, parseAmountCents, parseImportDate, readImportCsv, type ImportColumn } from "./csv-import.ts";
 
 describe("parseAmountCents", () => {
   it("reads dollars into exact integer cents", () => {
@@ -45,5 +45,23 @@ describe("readImportCsv", () => {
   });
   it("says an import's outcome in words", () => {
     expect(importCountsSentence({ created: 1200, updated: 3, unchanged: 0 })).toBe("1,200 created, 3 updated, 0 unchanged");
+  });
+});
+
+describe("isUtf16", () => {
+  const text = "External ID,Account\nD-1,Société Générale\n";
+  const utf16be = (value: string) => Buffer.from(value, "utf16le").swap16();
+
+  it("recognises UTF-16 with either byte-order mark, and without one", () => {
+    expect(isUtf16(Buffer.from(`\uFEFF${text}`, "utf16le"))).toBe(true);
+    expect(isUtf16(utf16be(`\uFEFF${text}`))).toBe(true);
+    expect(isUtf16(Buffer.from(text, "utf16le"))).toBe(true);
+    expect(isUtf16(utf16be(text))).toBe(true);
+  });
+
+  it("takes UTF-8, with or without its byte-order mark, for what it is", () => {
+    expect(isUtf16(Buffer.from(text, "utf8"))).toBe(false);
+    expect(isUtf16(Buffer.from(`\uFEFF${text}`, "utf8"))).toBe(false);
+    expect(isUtf16(new Uint8Array())).toBe(false);
   });
 });

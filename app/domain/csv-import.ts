@@ -7,6 +7,29 @@ import { CsvParseError, parseCsvRecords } from "./csv-safety.ts";
 /** Uploads larger than this are refused with 413 before they are parsed. */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
+export const UTF16_FILE = "This file is saved as UTF-16. Save it as CSV UTF-8 (in Excel: Save As → CSV UTF-8) and import it again.";
+
+/**
+ * Whether an upload is UTF-16 text, as Excel's "Unicode Text" and some CRM exports write it:
+ * read as UTF-8 it would give row errors about values that look right. A byte-order mark says
+ * so; without one, ASCII text in UTF-16 has a NUL byte in every other place, which UTF-8 text
+ * never has.
+ */
+export function isUtf16(bytes: Uint8Array): boolean {
+  const [first, second] = bytes;
+  if ((first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff)) return true;
+  const sample = bytes.subarray(0, 4096);
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let index = 0; index < sample.length; index++) {
+    if (sample[index] !== 0) continue;
+    if (index % 2 === 0) evenNuls++;
+    else oddNuls++;
+  }
+  const pairs = Math.floor(sample.length / 2);
+  return pairs > 0 && Math.max(evenNuls, oddNuls) >= pairs / 2;
+}
+
 export interface ImportColumn<K extends string> {
   key: K;
   /** The header we document and write in templates. */

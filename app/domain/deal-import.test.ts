@@ -53,7 +53,7 @@ describe("checkDealImport", () => {
       rowCount: 3,
       problems: [
         { line: 2, column: "Closed date", reason: "An OPEN deal has no closed date; leave it empty." },
-        { line: 3, column: "External ID", reason: 'Deal "OTHER-1" belongs to a team you do not manage.' },
+        { line: 3, column: "External ID", reason: 'The External ID "OTHER-1" cannot be used. Check it against your CRM, or ask an admin to import this row.' },
         { line: 3, column: "Closed date", reason: "2030-01-01 is in the future." },
         { line: 4, column: "External ID", reason: "Is empty." },
         { line: 4, column: "Account", reason: "Is empty." },
@@ -64,6 +64,15 @@ describe("checkDealImport", () => {
         { line: 4, column: "Status", reason: "Is empty; use OPEN, WON or LOST." },
       ],
     });
+  });
+
+  it("refuses another team's external id without saying that a deal has it", () => {
+    const check = checkDealImport(`${HEADER}\nOTHER-1,Acme,Jo,jo@acme.example,ann@candor.test,,100,OPEN,`, lookups);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    const reasons = check.problems.map((problem) => problem.reason);
+    expect(reasons).toEqual(['The External ID "OTHER-1" cannot be used. Check it against your CRM, or ask an admin to import this row.']);
+    expect(reasons.join(" ")).not.toMatch(/deal|team/i);
   });
 
   it("lets an importer of every team use any active salesperson", () => {

@@ -71,6 +71,11 @@ export type DealImportCheck = { ok: true; rows: ValidDealRow[] } | { ok: false; 
 
 const MAX_TEXT = 200;
 
+/** Said of an external id that an importer may not use, whatever the reason. */
+export function externalIdRefused(externalId: string): string {
+  return `The External ID "${externalId}" cannot be used. Check it against your CRM, or ask an admin to import this row.`;
+}
+
 /** Reads and checks every row; the import may write only when this says ok. */
 export function checkDealImport(text: string, lookups: DealImportLookups): DealImportCheck {
   return checkDealRows(readDealCsv(text), lookups);
@@ -102,7 +107,9 @@ export function checkDealRows(read: ReadImportResult<DealColumnKey>, lookups: De
       else firstLineOf.set(externalId, line);
       if (lookups.teamIds !== null && lookups.existingTeams.has(externalId)) {
         const team = lookups.existingTeams.get(externalId) ?? null;
-        if (team === null || !lookups.teamIds.includes(team)) problem("externalId", `Deal "${externalId}" belongs to a team you do not manage.`);
+        // External ids are unique across Candor, so another team's id cannot be imported; the
+        // sentence must not tell a manager that such a deal exists.
+        if (team === null || !lookups.teamIds.includes(team)) problem("externalId", externalIdRefused(externalId));
       }
     }
 

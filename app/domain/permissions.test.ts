@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { permissionScope, userHasPermission, type Role } from "./permissions.ts";
+import { permissionScope, ROLES, userHasPermission, type Role, type Scope, type ScopedPermission } from "./permissions.ts";
 
 const as = (role: Role) => ({ role });
 
@@ -51,5 +51,33 @@ describe("the role table", () => {
     expect(userHasPermission(as("ADMIN"), "read:claim:team")).toBe(true);
     expect(userHasPermission(as("MANAGER"), "read:claim:any")).toBe(false);
     expect(userHasPermission(null, "read:matrix")).toBe(false);
+  });
+});
+
+// Whose rows each role reads, PRODUCT.md §2 carried down to the scoped read permissions that
+// the models filter by (null: the role reads none). Columns: SALES, ENGINEER, MANAGER, ADMIN.
+const READ_ROWS: ReadonlyArray<[row: string, permission: ScopedPermission, scopes: readonly (Scope | null)[]]> = [
+  ["read claims", "read:claim", ["own", "any", "team", "any"]],
+  ["ask / answer engineer questions", "read:question", ["own", "any", "team", "any"]],
+  ["take quizzes (attempts)", "read:attempt", ["own", "own", "team", "any"]],
+  ["import deals and survey results (deals)", "read:deal", ["own", null, "team", "any"]],
+  ["read surveys", "read:survey", ["own", null, "team", "any"]],
+  ["comp: see statement", "read:statement", ["own", null, "team", "any"]],
+  ["audit log", "read:audit", [null, null, "team", "any"]],
+  ["read conversations", "read:conversation", ["own", "any", "team", "any"]],
+  ["salesperson pages", "read:person", ["own", null, "team", "any"]],
+  ["dashboard", "read:dashboard", [null, null, "team", "any"]],
+];
+
+describe("whose rows each role reads", () => {
+  for (const [row, permission, scopes] of READ_ROWS) {
+    it(`scopes "${row}" (${permission}) as PRODUCT.md §2 says`, () => {
+      expect(ROLES.map((role) => permissionScope(as(role), permission))).toEqual(scopes);
+    });
+  }
+
+  it("lets a salesperson read their own deals and never anyone else's", () => {
+    expect(userHasPermission(as("SALES"), "read:deal:own")).toBe(true);
+    expect(userHasPermission(as("SALES"), "read:deal:team")).toBe(false);
   });
 });

@@ -15,6 +15,10 @@ export type ScopedPermission =
   | "dispute:claim"
   | "resolve:dispute"
   | "read:survey"
+  | "read:deal"
+  | "read:attempt" // submitted quiz attempts of others; a taker always reads their own
+  | "read:conversation"
+  | "read:question"
   | "read:statement"
   | "compute:comp"
   | "read:audit"
@@ -29,7 +33,6 @@ export type Permission =
   | "verify:claim"
   | "ask:question"
   | "answer:question"
-  | "read:question"
   | "take:quiz"
   | "write:quiz"
   | "read:quiz-stats"
@@ -51,8 +54,12 @@ export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
     "read:claim:own",
     "dispute:claim:own",
     "ask:question",
+    "read:question:own",
     "take:quiz",
+    "read:attempt:own",
     "read:survey:own",
+    "read:deal:own",
+    "read:conversation:own",
     "read:statement:own",
     "read:person:own",
   ],
@@ -63,23 +70,28 @@ export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
     "read:claim:any",
     "verify:claim",
     "answer:question",
-    "read:question",
+    "read:question:any",
     "take:quiz",
+    "read:attempt:own",
     "write:quiz",
     "read:quiz-stats",
+    "read:conversation:any",
   ],
   MANAGER: [
     "read:matrix",
     "log:claim:team",
     "read:claim:team",
     "resolve:dispute:team",
-    "read:question",
+    "read:question:team",
     "take:quiz",
+    "read:attempt:team",
     "read:quiz-stats",
     "import:deals",
     "import:surveys",
     "send:surveys",
     "read:survey:team",
+    "read:deal:team",
+    "read:conversation:team",
     "read:statement:team",
     "compute:comp:team",
     "read:audit:team",
@@ -94,14 +106,17 @@ export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
     "resolve:dispute:any",
     "ask:question",
     "answer:question",
-    "read:question",
+    "read:question:any",
     "take:quiz",
+    "read:attempt:any",
     "write:quiz",
     "read:quiz-stats",
     "import:deals",
     "import:surveys",
     "send:surveys",
     "read:survey:any",
+    "read:deal:any",
+    "read:conversation:any",
     "read:statement:any",
     "compute:comp:any",
     "lock:comp",

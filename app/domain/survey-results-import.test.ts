@@ -41,6 +41,13 @@ describe("checkSurveyResultsImport", () => {
       [6, "NPS"],
     ]);
   });
+
+  it("answers another team's deal exactly as a deal that does not exist", () => {
+    const check = checkSurveyResultsImport([HEADER, "D-4,2026-11-01,4,YES,,", "D-9,2026-11-01,4,YES,,"].join("\n"), lookups);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.problems.map((problem) => problem.reason)).toEqual(['No deal has the external id "D-4".', 'No deal has the external id "D-9".']);
+  });
 });
 
 describe("survey links", () => {

@@ -29,7 +29,10 @@ export interface SurveyFacts {
 }
 
 export interface SurveyResultLookups {
-  /** Deals by external id: null when the deal exists but has no survey (it is not WON). */
+  /**
+   * The importer's deals by external id: null when the deal exists but has no survey (it is not
+   * WON). Deals of other teams must be left out, as a no-survey entry cannot be told apart.
+   */
   deals: ReadonlyMap<string, SurveyFacts | null>;
   teamIds: readonly string[] | null;
   now: Date;
@@ -74,11 +77,12 @@ export function checkSurveyResultRows(read: ReadImportResult<SurveyResultColumnK
       if (seen !== undefined) problem("externalId", `"${values.externalId}" is also on line ${seen}; each survey may appear once.`);
       else firstLineOf.set(values.externalId, line);
       const found = lookups.deals.get(values.externalId);
-      if (found === undefined) problem("externalId", `No deal has the external id "${values.externalId}".`);
+      const teamIds = lookups.teamIds;
+      // Another team's deal reads exactly like no deal at all: the importer learns nothing of it.
+      const elsewhere = teamIds !== null && found != null && (found.teamId === null || !teamIds.includes(found.teamId));
+      if (found === undefined || elsewhere) problem("externalId", `No deal has the external id "${values.externalId}".`);
       else if (found === null) problem("externalId", `Deal "${values.externalId}" has no survey: only WON deals are surveyed.`);
-      else if (lookups.teamIds !== null && (found.teamId === null || !lookups.teamIds.includes(found.teamId))) {
-        problem("externalId", `Deal "${values.externalId}" belongs to a team you do not manage.`);
-      } else if (found.source === "LINK") {
+      else if (found.source === "LINK") {
         problem("externalId", `The customer already answered this survey through its link; that answer is kept.`);
       } else survey = found;
     }

@@ -1,11 +1,11 @@
 import { Auth, type AuthConfig } from "@auth/core";
-import { CredentialsSignin } from "@auth/core/errors";
+import { AuthError, CredentialsSignin } from "@auth/core/errors";
 import { getToken } from "@auth/core/jwt";
 import Credentials from "@auth/core/providers/credentials";
 import { z } from "zod";
 import { throttleDecision } from "../domain/sign-in-throttle.ts";
 import { recordAudit, auditContextFrom } from "../models/audit.server.ts";
-import { createSession } from "../models/sessions.server.ts";
+import { createSession, endSession, getActiveSessionUser } from "../models/sessions.server.ts";
 import { prisma } from "./db.server.ts";
 import { getEnv } from "./env.server.ts";
 import { DUMMY_PASSWORD_HASH, verifyPassword } from "./password.server.ts";
@@ -23,6 +23,9 @@ declare module "@auth/core/jwt" {
 }
 
 export const AUTH_BASE_PATH = "/auth";
+
+/** Auth.js errors caused by what a client sent, which Auth.js answers with an error redirect. */
+const CLIENT_MISTAKES = new Set<string>(["MissingCSRF", "AccessDenied", "Verification", "UnknownAction"]);
 
 /** The same code for a wrong password, an unknown email and a deactivated account. */
 class InvalidCredentials extends CredentialsSignin {
@@ -105,7 +108,8 @@ async function authorize(input: Partial<Record<string, unknown>>, request: Reque
   return { id: user.id, email: user.email, name: user.name, sessionId: session.id };
 }
 
-export function getAuthConfig(): AuthConfig {
+/** Auth.js for one request: the request gives sign-out's audit row its address and request id. */
+export function getAuthConfig(request: Request): AuthConfig {
   const env = getEnv();
   return {
     // Outside Next.js, @auth/core reads none of AUTH_SECRET / AUTH_TRUST_HOST.
@@ -123,15 +127,38 @@ export function getAuthConfig(): AuthConfig {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user?.sessionId) token.sid = user.sessionId;
-        return token;
+      async jwt({ token, user }) {
+        if (user?.sessionId) {
+          token.sid = user.sessionId;
+          return token;
+        }
+        // Reading /auth/session: a JWT stays valid after its session was revoked, ran out
+        // or its user was deactivated; the Session row knows. null is Auth.js's
+        // signed-out answer, and it clears the cookie.
+        const limits = { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS };
+        const active = typeof token.sid === "string" ? await getActiveSessionUser(token.sid, limits) : null;
+        return active ? token : null;
+      },
+      // callbackUrl comes from the sign-in form, so anyone can write it: only a same-origin
+      // path Candor would send a user to is kept, decided as for /login's redirectTo.
+      redirect({ url, baseUrl }) {
+        const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url;
+        return `${baseUrl}${safeRedirectPath(path) ?? "/"}`;
+      },
+    },
+    events: {
+      async signOut(message) {
+        const sessionId = "token" in message ? message.token?.sid : undefined;
+        if (typeof sessionId === "string") await endSession(sessionId, auditContextFrom(request, null));
       },
     },
     logger: {
-      // A failed sign-in is an expected event, already in the audit log.
+      // A failed sign-in is an expected event, already in the audit log; a client's own mistake
+      // (a missing csrf token, a refused callback) is answered to the client, and anyone could
+      // otherwise fill the log with them.
       error(error) {
         if (error instanceof CredentialsSignin || (error.cause as { err?: unknown } | undefined)?.err instanceof CredentialsSignin) return;
+        if (error instanceof AuthError && CLIENT_MISTAKES.has(error.type)) return;
         console.error(`[auth] ${error.name}: ${error.message}`);
       },
       warn() {},
@@ -150,7 +177,7 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
     const form = await request.clone().formData().catch(() => null);
     redirectTo = safeRedirectPath(form?.get("callbackUrl") ?? null);
   }
-  const response = await Auth(request, getAuthConfig());
+  const response = await Auth(request, getAuthConfig(request));
   const location = response.headers.get("location");
   if (redirectTo && location) {
     const url = new URL(location, request.url);
@@ -173,9 +200,16 @@ export async function getSessionIdFromCookie(request: Request): Promise<string |
 /** A csrf token for the sign-in form, with the cookie Auth.js pairs it with. */
 export async function getCsrfToken(request: Request): Promise<{ csrfToken: string; setCookies: string[] }> {
   const url = new URL(`${AUTH_BASE_PATH}/csrf`, request.url);
-  const response = await Auth(new Request(url, { headers: request.headers }), getAuthConfig());
+  const response = await Auth(new Request(url, { headers: request.headers }), getAuthConfig(request));
   const body = (await response.json()) as { csrfToken?: string };
   return { csrfToken: body.csrfToken ?? "", setCookies: response.headers.getSetCookie() };
+}
+
+/** Ends the request's session, if any, and returns the Set-Cookie values that drop its cookie. */
+export async function signOut(request: Request): Promise<string[]> {
+  const sessionId = await getSessionIdFromCookie(request);
+  if (sessionId) await endSession(sessionId, auditContextFrom(request, null));
+  return clearSessionCookies(request);
 }
 
 /** Set-Cookie values that remove the session cookie (plain and __Secure- names). */

@@ -1,5 +1,6 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { httpError } from "./http-error.server.ts";
 
 // WAL lets readers proceed during a write; busy_timeout makes a writer wait for
 // the lock instead of failing at once; NORMAL is durable enough under WAL.
@@ -28,8 +29,32 @@ export function createSqliteAdapter(url: string) {
   };
 }
 
+export const READ_ONLY_STORAGE =
+  "Candor's storage is read-only, so nothing was saved. Ask your administrator to check the database file's permissions.";
+
+/** SQLITE_READONLY and its extended codes: the file, its directory or its mount cannot be written. */
+function isReadOnlyStorage(error: unknown): boolean {
+  if (!(error instanceof Error) || !("meta" in error)) return false;
+  const meta = error.meta as { driverAdapterError?: { cause?: { originalCode?: unknown } } } | undefined;
+  const code = meta?.driverAdapterError?.cause?.originalCode;
+  return typeof code === "string" && code.startsWith("SQLITE_READONLY");
+}
+
 export function createPrismaClient(url: string) {
-  return new PrismaClient({ adapter: createSqliteAdapter(url) });
+  // Every write goes through here, so a read-only database answers one 503 with a sentence
+  // wherever it is met, instead of a 500 and an engine error from whichever action ran.
+  return new PrismaClient({ adapter: createSqliteAdapter(url) }).$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          if (isReadOnlyStorage(error)) throw httpError(503, READ_ONLY_STORAGE);
+          throw error;
+        }
+      },
+    },
+  });
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;

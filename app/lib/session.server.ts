@@ -1,8 +1,10 @@
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { permissionScope, userHasPermission, type Permission, type Scope, type ScopedPermission } from "../domain/permissions.ts";
+import { audienceFor, type Audience } from "../models/audience.server.ts";
 import { getActiveSessionUser, type SessionUser } from "../models/sessions.server.ts";
 import { clearSessionCookies, getSessionIdFromCookie } from "./auth.server.ts";
 import { getEnv } from "./env.server.ts";
+import { httpError } from "./http-error.server.ts";
 
 export type { SessionUser };
 
@@ -57,12 +59,14 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user;
 }
 
+// Thrown as Responses (not `data()`), so the CSV and other resource routes answer 403/404 with
+// the sentence instead of a 500.
 export function forbidden(message = "You do not have permission to do that."): never {
-  throw data({ message }, { status: 403 });
+  throw httpError(403, message);
 }
 
 export function notFound(message = "We could not find that page."): never {
-  throw data({ message }, { status: 404 });
+  throw httpError(404, message);
 }
 
 export async function requireUserWithPermission(request: Request, permission: Permission, message?: string): Promise<SessionUser> {
@@ -81,4 +85,19 @@ export async function requireUserWithScope(
   const scope = permissionScope(user, permission);
   if (!scope) forbidden(message);
   return { user, scope };
+}
+
+/**
+ * For scoped reads: the user, their scope, and whose rows they read (ADR 011). The audience is
+ * worked out once here, so a loader hands it to the model instead of deciding rows itself.
+ */
+export async function requireUserWithAudience(
+  request: Request,
+  permission: ScopedPermission,
+  message?: string,
+): Promise<{ user: SessionUser; scope: Scope; audience: Audience }> {
+  const { user, scope } = await requireUserWithScope(request, permission, message);
+  const audience = await audienceFor(user, permission);
+  if (!audience) forbidden(message);
+  return { user, scope, audience };
 }

@@ -1,7 +1,6 @@
 import type { AuditEvent, Prisma } from "../generated/prisma/client.ts";
-import type { Scope } from "../domain/permissions.ts";
 import { prisma } from "../lib/db.server.ts";
-import { getManagedTeamIds } from "./teams.server.ts";
+import { audienceTeamIds, type Audience } from "./audience.server.ts";
 
 // The read side of the audit log. Writing stays in audit.server.ts (recordAudit),
 // which has no update or delete path; this file only reads.
@@ -90,11 +89,10 @@ async function toRows(events: AuditEvent[]): Promise<AuditRow[]> {
   }));
 }
 
-/** Admins (scope "any") read every event; anyone else only events of the teams they manage. */
-async function scopeWhere(viewer: { userId: string; scope: Scope }): Promise<Prisma.AuditEventWhereInput> {
-  if (viewer.scope === "any") return {};
-  const teamIds = viewer.scope === "team" ? await getManagedTeamIds(viewer.userId) : [];
-  return { teamId: { in: teamIds } };
+/** An event belongs to the team it was recorded for: admins read every one, managers their teams'. */
+function scopeWhere(audience: Audience): Prisma.AuditEventWhereInput {
+  const teamIds = audienceTeamIds(audience);
+  return teamIds === null ? {} : { teamId: { in: teamIds } };
 }
 
 const NOTHING: Prisma.AuditEventWhereInput = { id: { lt: 0 } };
@@ -113,8 +111,8 @@ async function filterWhere(filters: AuditLogFilters): Promise<Prisma.AuditEventW
 }
 
 /** One page of the audit log, newest first, within the viewer's scope. */
-export async function listAuditEvents(viewer: { userId: string; scope: Scope }, filters: AuditLogFilters) {
-  const scope = await scopeWhere(viewer);
+export async function listAuditEvents(audience: Audience, filters: AuditLogFilters) {
+  const scope = scopeWhere(audience);
   const where: Prisma.AuditEventWhereInput = { AND: [scope, ...(await filterWhere(filters))] };
   const [total, entityTypes] = await Promise.all([
     prisma.auditEvent.count({ where }),

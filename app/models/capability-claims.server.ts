@@ -1,8 +1,8 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import { changeSinceClaim, describeChangeSinceClaim, latestChangeAt, type DatedRevision, type RowFacts } from "../domain/capability-changes.ts";
-import { permissionScope, type PermissionSubject } from "../domain/permissions.ts";
 import { prisma } from "../lib/db.server.ts";
-import { claimAudienceFor, claimAudienceWhere, type ClaimAudience } from "./claims.server.ts";
+import type { Audience } from "./audience.server.ts";
+import { claimAudienceWhere } from "./claims.server.ts";
 
 // Claims still open when the matrix row they were about changed (issue 3 item 8): engineering
 // sees them on the capability page, the salesperson on their home, so that a customer told
@@ -10,12 +10,6 @@ import { claimAudienceFor, claimAudienceWhere, type ClaimAudience } from "./clai
 
 /** Still in play: awaiting a verdict, or on a deal that has not closed. */
 const OPEN_CLAIM: Prisma.ClaimWhereInput = { OR: [{ status: "PENDING" }, { deal: { status: "OPEN" } }] };
-
-/** The claims a user may read (PRODUCT.md §2), or null when they may read none. */
-export async function claimAudienceOf(user: PermissionSubject & { id: string }): Promise<ClaimAudience | null> {
-  const scope = permissionScope(user, "read:claim");
-  return scope ? claimAudienceFor(user.id, scope) : null;
-}
 
 const OPEN_CLAIMS_SHOWN = 100;
 
@@ -26,7 +20,7 @@ const OPEN_CLAIMS_SHOWN = 100;
  */
 export async function listOpenClaimsChangedSince(
   capability: RowFacts & { id: string; revisions: readonly DatedRevision[] },
-  audience: ClaimAudience,
+  audience: Audience,
 ) {
   const changedAt = latestChangeAt(capability.revisions);
   if (changedAt === null) return { total: 0, claims: [] };

@@ -4,7 +4,7 @@
 import { madeAtBounds, type ClaimsFilter } from "../domain/claims-filter.ts";
 import { prisma } from "../lib/db.server.ts";
 import { ClaimQuery, type Term } from "./claims-table-query.server.ts";
-import type { ClaimAudience } from "./claims.server.ts";
+import type { Audience } from "./audience.server.ts";
 import { listProductsWithCapabilities } from "./products.server.ts";
 
 export interface ClaimsFilterOptions {
@@ -54,7 +54,7 @@ const intersect = (a: string[] | null, b: string[]) => (a === null ? b : a.filte
  * The salespeople a filter allows (null: anyone), within the audience, and the people to offer
  * in the form. A team or salesperson outside the audience is dropped with a note.
  */
-async function resolvePeople(audience: ClaimAudience, filter: ClaimsFilter, teams: ClaimsFilterOptions["teams"], notes: string[]) {
+async function resolvePeople(audience: Audience, filter: ClaimsFilter, teams: ClaimsFilterOptions["teams"], notes: string[]) {
   // Everyone in a manager's teams (any role, as claimAudienceWhere counts them). For "all"
   // nobody is loaded here: that would be the whole company.
   const scope = audience.kind === "teams" ? await prisma.user.findMany({ where: { teamId: { in: audience.teamIds } }, select: personSelect, orderBy: [{ name: "asc" }, { id: "asc" }] }) : null;
@@ -103,7 +103,7 @@ async function resolvePeople(audience: ClaimAudience, filter: ClaimsFilter, team
 }
 
 /** Turns the URL's filter into SQL terms within the reader's audience, dropping what cannot apply. */
-export async function resolveClaimsFilter(audience: ClaimAudience, requested: ClaimsFilter): Promise<ResolvedClaimsFilter> {
+export async function resolveClaimsFilter(audience: Audience, requested: ClaimsFilter): Promise<ResolvedClaimsFilter> {
   const [teams, products] = await Promise.all([
     audience.kind === "own"
       ? Promise.resolve([])

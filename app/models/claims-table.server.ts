@@ -23,7 +23,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
 import { resolveClaimsFilter, type ClaimsFilterOptions, type ResolvedClaimsFilter } from "./claims-table-filters.server.ts";
 import type { ClaimQuery, ClaimColumn, RowKey, Term } from "./claims-table-query.server.ts";
-import type { ClaimAudience } from "./claims.server.ts";
+import type { Audience } from "./audience.server.ts";
 
 export type { ClaimsFilterOptions };
 
@@ -233,7 +233,7 @@ export interface ClaimsPage {
 
 /** One page of the claims `audience` may read, filtered and sorted on the server. */
 export async function listClaimsPage(
-  audience: ClaimAudience,
+  audience: Audience,
   requested: ClaimsFilter,
   sort: { key: ClaimSortKey; dir: SortDir },
   page: number,
@@ -303,7 +303,7 @@ async function exportRows(keys: RowKey[]): Promise<string[][]> {
  * seen), so memory stays flat and no query reads the whole selection at once.
  */
 export async function* iterateClaimsForExport(
-  audience: ClaimAudience,
+  audience: Audience,
   requested: ClaimsFilter,
   sort: { key: ClaimSortKey; dir: SortDir },
   batchSize = EXPORT_BATCH_SIZE,

@@ -4,23 +4,15 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { canLogClaimFor, loggedBeforeForAge, verificationOverdueBefore, type Actor } from "../domain/claim-rules.ts";
 import type { CapabilityLevel, Channel, MatrixCheckResult } from "../domain/levels.ts";
 import { checkClaimAgainstMatrix, revisionInForce } from "../domain/matrix-check.ts";
-import { permissionScope, type Scope } from "../domain/permissions.ts";
+import { permissionScope } from "../domain/permissions.ts";
 import { diffAuditValues } from "./audit-log.server.ts";
+import { audienceFor, audienceOwnerWhere, managedTeamIdsOf, type Audience, type AudienceReader } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { getManagedTeamIds } from "./teams.server.ts";
 
-/** Which claims a reader may see: a salesperson's own, a manager's teams', or all. */
-export type ClaimAudience = { kind: "own"; userId: string } | { kind: "teams"; teamIds: string[] } | { kind: "all" };
-
-export function claimAudienceWhere(audience: ClaimAudience): Prisma.ClaimWhereInput {
-  switch (audience.kind) {
-    case "own":
-      return { salespersonId: audience.userId };
-    case "teams":
-      return { salesperson: { teamId: { in: audience.teamIds } } };
-    case "all":
-      return {};
-  }
+/** The claims of an audience: a claim belongs to the salesperson it is about. */
+export function claimAudienceWhere(audience: Audience): Prisma.ClaimWhereInput {
+  return audienceOwnerWhere(audience, "salespersonId", "salesperson");
 }
 
 export async function listRecentClaimsOf(salespersonId: string, take = 10) {
@@ -136,13 +128,6 @@ export async function getPendingQueueSummary(now: Date): Promise<PendingQueueSum
 
 // ---------------------------------------------------------------- reading one claim
 
-/** The audience of a reader holding `scope` of "read:claim". */
-export async function claimAudienceFor(userId: string, scope: Scope): Promise<ClaimAudience> {
-  if (scope === "own") return { kind: "own", userId };
-  if (scope === "team") return { kind: "teams", teamIds: await getManagedTeamIds(userId) };
-  return { kind: "all" };
-}
-
 const claimPageSelect = {
   id: true,
   salespersonId: true,
@@ -191,15 +176,14 @@ const claimPageSelect = {
  * One claim as its page shows it, or null when it does not exist or lies outside the reader's
  * scope of "read:claim" — the two look the same, so a claim's existence never leaks.
  */
-export async function getClaimForReader(claimId: string, reader: Actor) {
-  const scope = permissionScope(reader, "read:claim");
-  if (scope === null) return null;
-  const audience = await claimAudienceFor(reader.userId, scope);
+export async function getClaimForReader(claimId: string, reader: AudienceReader) {
+  const audience = await audienceFor(reader, "read:claim");
+  if (audience === null) return null;
   const claim = await prisma.claim.findFirst({ where: { AND: [{ id: claimId }, claimAudienceWhere(audience)] }, select: claimPageSelect });
   if (!claim) return null;
   const [events, managedTeamIds] = await Promise.all([
     prisma.auditEvent.findMany({ where: { entityType: "Claim", entityId: claim.id }, orderBy: { id: "asc" } }),
-    audience.kind === "teams" ? audience.teamIds : permissionScope(reader, "resolve:dispute") === "team" ? getManagedTeamIds(reader.userId) : [],
+    permissionScope(reader, "resolve:dispute") === "team" ? managedTeamIdsOf(reader) : [],
   ]);
   const actorIds = [...new Set(events.flatMap((event) => (event.actorId ? [event.actorId] : [])))];
   const actors = await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
@@ -346,10 +330,9 @@ export async function createClaim(audit: AuditContext, logger: Actor, input: New
 }
 
 /** Whether the claim exists within the reader's scope of "read:claim" (actions answer 404 otherwise). */
-export async function claimIsReadableBy(claimId: string, reader: Actor): Promise<boolean> {
-  const scope = permissionScope(reader, "read:claim");
-  if (scope === null) return false;
-  const audience = await claimAudienceFor(reader.userId, scope);
+export async function claimIsReadableBy(claimId: string, reader: AudienceReader): Promise<boolean> {
+  const audience = await audienceFor(reader, "read:claim");
+  if (audience === null) return false;
   const found = await prisma.claim.findFirst({ where: { AND: [{ id: claimId }, claimAudienceWhere(audience)] }, select: { id: true } });
   return found !== null;
 }

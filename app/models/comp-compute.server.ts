@@ -10,10 +10,9 @@ import {
   gatherDetailedInputs,
   listCompPeople,
   listRequiredQuizzes,
-  salespersonWhere,
-  type CompAudience,
   type RequiredQuiz,
 } from "./comp-inputs.server.ts";
+import { audienceUserWhere, type Audience } from "./audience.server.ts";
 
 // Computing a period (PRODUCT.md §4, ADR 007): every salesperson in the audience gets a
 // statement from today's data, every locked period is recomputed to find payouts that moved
@@ -114,7 +113,7 @@ async function changedSinceLock(): Promise<Map<string, string[]>> {
   return byPeriod;
 }
 
-async function priorPeriodAdjustments(openPeriodId: string, audience: CompAudience, people: ReadonlySet<string>): Promise<NewAdjustment[]> {
+async function priorPeriodAdjustments(openPeriodId: string, audience: Audience, people: ReadonlySet<string>): Promise<NewAdjustment[]> {
   const locked = await prisma.compPeriod.findMany({
     where: { status: "LOCKED" },
     orderBy: { startsAt: "asc" },
@@ -123,7 +122,7 @@ async function priorPeriodAdjustments(openPeriodId: string, audience: CompAudien
   if (locked.length === 0) return [];
   const paid = await prisma.compAdjustment.groupBy({
     by: ["userId", "sourcePeriodId"],
-    where: { periodId: { not: openPeriodId }, user: salespersonWhere(audience) },
+    where: { periodId: { not: openPeriodId }, user: audienceUserWhere(audience) },
     _sum: { deltaCents: true },
   });
   const changed = await changedSinceLock();
@@ -191,8 +190,8 @@ async function priorPeriodAdjustments(openPeriodId: string, audience: CompAudien
   return perPeriod.flat();
 }
 
-function statementScope(periodId: string, audience: CompAudience): Prisma.CompStatementWhereInput {
-  return audience.kind === "all" ? { periodId } : { periodId, user: salespersonWhere(audience) };
+function statementScope(periodId: string, audience: Audience): Prisma.CompStatementWhereInput {
+  return audience.kind === "all" ? { periodId } : { periodId, user: audienceUserWhere(audience) };
 }
 
 interface Existing {
@@ -214,7 +213,7 @@ async function writeComputation(
   tx: Tx,
   ctx: AuditContext,
   period: { id: string; name: string },
-  audience: CompAudience,
+  audience: Audience,
   statements: Prisma.CompStatementCreateManyInput[],
   existing: ReadonlyMap<string, Existing>,
   adjustments: NewAdjustment[],
@@ -232,7 +231,7 @@ async function writeComputation(
       : { ok: false, status: 409, message: `${period.name} is locked; its statements can no longer change.` };
   }
   const scope = statementScope(period.id, audience);
-  await tx.compAdjustment.deleteMany({ where: audience.kind === "all" ? { periodId: period.id } : { periodId: period.id, user: salespersonWhere(audience) } });
+  await tx.compAdjustment.deleteMany({ where: audience.kind === "all" ? { periodId: period.id } : { periodId: period.id, user: audienceUserWhere(audience) } });
   if (adjustments.length > 0) await tx.compAdjustment.createMany({ data: adjustments.map((a) => ({ ...a, periodId: period.id, createdAt: now })) });
   // Most of a recomputation equals what is stored: rewrite only what changed (a period's
   // statements are megabytes of figures), drop people no longer covered, add new ones.
@@ -282,13 +281,13 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
 export function computePeriod(
   ctx: AuditContext,
   periodId: string,
-  audience: CompAudience,
+  audience: Audience,
   options: { lock?: boolean; now?: Date } = {},
 ): Promise<ComputeOutcome> {
   return oneAtATime(() => computeNow(ctx, periodId, audience, options));
 }
 
-async function computeNow(ctx: AuditContext, periodId: string, audience: CompAudience, options: { lock?: boolean; now?: Date }): Promise<ComputeOutcome> {
+async function computeNow(ctx: AuditContext, periodId: string, audience: Audience, options: { lock?: boolean; now?: Date }): Promise<ComputeOutcome> {
   const lock = options.lock ?? false;
   const now = options.now ?? new Date();
   if (lock && audience.kind !== "all") throw new Error("Only a computation for everyone can lock a period.");

@@ -1,14 +1,12 @@
 import type { CompInput } from "../domain/comp-formula.ts";
 import { addDays } from "../domain/dates.ts";
 import type { ClaimStatus, Delivered, Severity } from "../domain/levels.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
+import { audienceUserWhere, type Audience } from "./audience.server.ts";
 
 // The inputs of PRODUCT.md §4 for many salespeople at once, in a few bulk queries: claims made
 // in [startsAt, endsAt), answered surveys due in it, and attempts of the required quizzes
 // submitted in their certification windows ending at endsAt.
-
-export type CompAudience = { kind: "all" } | { kind: "teams"; teamIds: string[] } | { kind: "user"; userId: string };
 
 export interface PeriodWindow {
   startsAt: Date;
@@ -19,16 +17,10 @@ export type RequiredQuiz = CompInput["requiredQuizzes"][number];
 
 export type PersonInputs = Pick<CompInput, "claims" | "attempts" | "surveys">;
 
-export function salespersonWhere(audience: CompAudience): Prisma.UserWhereInput {
-  if (audience.kind === "user") return { id: audience.userId };
-  if (audience.kind === "teams") return { teamId: { in: audience.teamIds } };
-  return {};
-}
-
 /** The salespeople a computation covers: active salespeople in the audience. */
-export function listCompPeople(audience: CompAudience) {
+export function listCompPeople(audience: Audience) {
   return prisma.user.findMany({
-    where: { AND: [{ role: "SALES", active: true }, salespersonWhere(audience)] },
+    where: { AND: [{ role: "SALES", active: true }, audienceUserWhere(audience)] },
     select: { id: true, targetBonusCents: true },
     orderBy: { id: "asc" },
   });
@@ -53,13 +45,13 @@ function bucket(map: Map<string, PersonInputs>, userId: string): PersonInputs | 
 
 /** Every claim, attempt and survey of each person, with ids: what a statement lists. */
 export async function gatherDetailedInputs(
-  audience: CompAudience,
+  audience: Audience,
   userIds: readonly string[],
   window: PeriodWindow,
   requiredQuizzes: readonly RequiredQuiz[],
 ): Promise<Map<string, PersonInputs>> {
   const people = new Map(userIds.map((id) => [id, emptyInputs()]));
-  const who = audience.kind === "all" ? {} : { salesperson: salespersonWhere(audience) };
+  const who = audience.kind === "all" ? {} : { salesperson: audienceUserWhere(audience) };
   const longestWindow = Math.max(0, ...requiredQuizzes.map((quiz) => quiz.certificationDays));
   const [claims, attempts, surveys] = await Promise.all([
     prisma.claim.findMany({
@@ -74,7 +66,7 @@ export async function gatherDetailedInputs(
             quizId: { in: requiredQuizzes.map((quiz) => quiz.id) },
             submittedAt: { gte: addDays(window.endsAt, -longestWindow), lte: window.endsAt },
             score: { not: null },
-            ...(audience.kind === "all" ? {} : { user: salespersonWhere(audience) }),
+            ...(audience.kind === "all" ? {} : { user: audienceUserWhere(audience) }),
           },
           select: { id: true, userId: true, quizId: true, score: true, submittedAt: true },
         }),

@@ -1,19 +1,10 @@
 import { addDays } from "../domain/dates.ts";
-import type { Scope } from "../domain/permissions.ts";
 import { prisma } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
-import type { CompAudience } from "./comp-inputs.server.ts";
 import { getCurrentPlan } from "./comp-plan.server.ts";
-import { getManagedTeamIds } from "./teams.server.ts";
 
 // Compensation periods: [startsAt, endsAt) with endsAt the first instant of the next period,
 // never overlapping, OPEN until an admin locks them (irreversible; see comp-compute.server.ts).
-
-export async function compAudienceFor(userId: string, scope: Scope): Promise<CompAudience> {
-  if (scope === "own") return { kind: "user", userId };
-  if (scope === "team") return { kind: "teams", teamIds: await getManagedTeamIds(userId) };
-  return { kind: "all" };
-}
 
 export function getPeriodByName(name: string) {
   return prisma.compPeriod.findUnique({

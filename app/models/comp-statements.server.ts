@@ -4,7 +4,8 @@ import { multiplierHistogram } from "../domain/comp-distribution.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
 import type { OverviewSortKey } from "../schemas/comp.ts";
-import { gatherDetailedInputs, listRequiredQuizzes, salespersonWhere, type CompAudience } from "./comp-inputs.server.ts";
+import { audienceUserWhere, type Audience } from "./audience.server.ts";
+import { gatherDetailedInputs, listRequiredQuizzes } from "./comp-inputs.server.ts";
 import { parsePlanJson } from "./comp-plan.server.ts";
 
 // Reading statements. A statement's figures always come from its stored detailJson, exactly as
@@ -44,11 +45,11 @@ function overviewOrder(key: OverviewSortKey, dir: "asc" | "desc"): Prisma.CompSt
 
 export async function getPeriodOverview(
   periodId: string,
-  audience: CompAudience,
+  audience: Audience,
   view: { sort: OverviewSortKey; dir: "asc" | "desc"; page: number; pageSize: number },
   curveTop: number,
 ) {
-  const where: Prisma.CompStatementWhereInput = { periodId, user: salespersonWhere(audience) };
+  const where: Prisma.CompStatementWhereInput = { periodId, user: audienceUserWhere(audience) };
   const [total, multipliers, totals] = await Promise.all([
     prisma.compStatement.count({ where }),
     prisma.compStatement.findMany({ where, select: { multiplier: true } }),
@@ -92,9 +93,9 @@ export async function getPeriodOverview(
 }
 
 /** One person's statement with the labels its lines need, or null when the reader may not see them. */
-export async function getStatementPage(periodId: string, userId: string, audience: CompAudience) {
+export async function getStatementPage(periodId: string, userId: string, audience: Audience) {
   const person = await prisma.user.findFirst({
-    where: { AND: [{ id: userId }, salespersonWhere(audience)] },
+    where: { AND: [{ id: userId }, audienceUserWhere(audience)] },
     select: { id: true, name: true, email: true, role: true, team: { select: { name: true } } },
   });
   if (person === null) return null;
@@ -134,9 +135,9 @@ export async function getStatementPage(periodId: string, userId: string, audienc
   };
 }
 
-export async function listPayrollStatements(periodId: string, periodName: string, audience: CompAudience) {
+export async function listPayrollStatements(periodId: string, periodName: string, audience: Audience) {
   const rows = await prisma.compStatement.findMany({
-    where: { periodId, user: salespersonWhere(audience) },
+    where: { periodId, user: audienceUserWhere(audience) },
     orderBy: [{ user: { team: { name: "asc" } } }, { user: { name: "asc" } }],
     select: {
       accuracy: true,
@@ -173,7 +174,7 @@ export async function projectStatementFor(userId: string, now: Date = new Date()
   if (period === null) return null;
   const asOf = now.getTime() < period.endsAt.getTime() ? now : period.endsAt;
   const requiredQuizzes = await listRequiredQuizzes();
-  const audience: CompAudience = { kind: "user", userId };
+  const audience: Audience = { kind: "own", userId };
   const inputs = await gatherDetailedInputs(audience, [userId], { startsAt: period.startsAt, endsAt: period.endsAt }, requiredQuizzes);
   const figures = computeStatement({
     periodEnd: asOf,

@@ -1,5 +1,5 @@
 import { data, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
-import { IMPORT_MAX_BYTES } from "../domain/csv-import.ts";
+import { IMPORT_MAX_BYTES, isUtf16, UTF16_FILE } from "../domain/csv-import.ts";
 
 // Reading an import upload (PRODUCT.md §6: size limits answer 413 with a message). The declared
 // Content-Length is checked first; the body is also counted while it is read, since a client
@@ -10,6 +10,7 @@ const TOO_LARGE = `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB.
 const FRAMING_ALLOWANCE = 64 * 1024;
 
 class UploadTooLarge extends Error {}
+class Utf16Upload extends Error {}
 
 export interface CsvUpload {
   intent: string;
@@ -38,13 +39,16 @@ export async function readCsvUpload(request: Request): Promise<CsvUpload> {
       chunks.push(chunk);
     }
     if (name === "file" && filename) fileName = filename;
-    return Buffer.concat(chunks).toString("utf8");
+    const bytes = Buffer.concat(chunks);
+    if (name === "file" && isUtf16(bytes)) throw new Utf16Upload();
+    return bytes.toString("utf8");
   };
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(request, handler);
   } catch (error) {
     if (error instanceof UploadTooLarge) tooLarge();
+    if (error instanceof Utf16Upload) throw data({ message: UTF16_FILE }, { status: 400 });
     throw data({ message: "The upload could not be read. Choose the file again and retry." }, { status: 400 });
   }
   const field = (key: string) => {

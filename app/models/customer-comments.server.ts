@@ -3,6 +3,9 @@ import { recordAudit, type AuditContext } from "./audit.server.ts";
 
 // "What customers like least" (PRODUCT.md: engineers can't answer "what do your customers hate
 // most?"): the survey comments per product, each attachable to a capability as a pain point.
+// Engineers read no surveys (PRODUCT.md §2), so a comment leaves this module as its words, its
+// product, its date and the capabilities it is attached to — never the account, the contact,
+// the salesperson or the scores of the survey it came from.
 
 export const COMMENTS_PAGE_SIZE = 25;
 
@@ -21,14 +24,7 @@ export async function listLeastLikedComments(productSlug: string | null, page: n
     orderBy: [{ respondedAt: "desc" }, { id: "asc" }],
     skip: (current - 1) * COMMENTS_PAGE_SIZE,
     take: COMMENTS_PAGE_SIZE,
-    select: {
-      id: true,
-      respondedAt: true,
-      csat: true,
-      deliveredAsPromised: true,
-      leastLiked: true,
-      deal: { select: { account: { select: { name: true } }, product: { select: { id: true, name: true } } } },
-    },
+    select: { id: true, respondedAt: true, leastLiked: true, deal: { select: { product: { select: { id: true, name: true } } } } },
   });
   const productIds = [...new Set(rows.flatMap((row) => (row.deal.product ? [row.deal.product.id] : [])))];
   const capabilities = await prisma.capability.findMany({
@@ -48,10 +44,7 @@ export async function listLeastLikedComments(productSlug: string | null, page: n
       return {
         surveyId: row.id,
         respondedAt: row.respondedAt,
-        csat: row.csat,
-        deliveredAsPromised: row.deliveredAsPromised,
         text,
-        account: row.deal.account.name,
         product: row.deal.product?.name ?? null,
         attachedTo: options.filter((capability) => painPointLines(capability.painPoints).includes(painPointLine(text))).map((capability) => capability.title),
         capabilities: options.map((capability) => ({ id: capability.id, title: capability.title, key: capability.key })),

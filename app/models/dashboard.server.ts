@@ -4,21 +4,20 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { downsampleScatter, kpiDelta, MAX_CHART_POINTS, type Delta } from "../domain/chart-data.ts";
 import { choosePeriods, dayRange, monthsBetween, trailingYear, type ChosenPeriods, type PeriodRef } from "../domain/dashboard-period.ts";
 import { addDays, startOfUtcDay } from "../domain/dates.ts";
-import type { Scope } from "../domain/permissions.ts";
 import { prisma } from "../lib/db.server.ts";
+import { audienceTeamIds, type Audience } from "./audience.server.ts";
 import { deliveredYesSql, surveyScoreSql, weightedCreditSql, weightSql } from "./accuracy-sql.server.ts";
-import { getManagedTeamIds } from "./teams.server.ts";
 
 export interface TeamOption {
   id: string;
   name: string;
 }
 
-/** The teams a reader of the dashboard may see: all for "any", the managed ones for "team". */
-export async function listDashboardTeams(userId: string, scope: Scope): Promise<TeamOption[]> {
-  if (scope === "own") return [];
-  const where = scope === "any" ? {} : { id: { in: await getManagedTeamIds(userId) } };
-  return prisma.team.findMany({ where, select: { id: true, name: true }, orderBy: { name: "asc" } });
+/** The teams in a dashboard reader's audience: every team, the managed ones, or none. */
+export async function listDashboardTeams(audience: Audience): Promise<TeamOption[]> {
+  const ids = audienceTeamIds(audience);
+  if (ids !== null && ids.length === 0) return [];
+  return prisma.team.findMany({ where: ids === null ? {} : { id: { in: ids } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
 export async function listPeriods(): Promise<PeriodRef[]> {

@@ -1,18 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { ImportProblem } from "../domain/csv-import.ts";
 import { changedDealFields, checkDealRows, readDealCsv, type ValidDealRow } from "../domain/deal-import.ts";
-import type { Scope } from "../domain/permissions.ts";
 import { surveyDueAt } from "../domain/survey-schedule.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { prisma, type Tx } from "../lib/db.server.ts";
+import { audienceOwnerWhere, type Audience } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { bulkInsert, takeWriteLock } from "./bulk-insert.server.ts";
-import { getManagedTeamIds } from "./teams.server.ts";
-
-/** Whose deals a reader sees: null for every team. */
-export async function dealTeamIdsFor(userId: string, scope: Scope): Promise<string[] | null> {
-  return scope === "any" ? null : getManagedTeamIds(userId);
-}
 
 // SQLite allows a limited number of bound variables per statement; large `in` lists go in chunks.
 const CHUNK = 500;
@@ -32,10 +26,11 @@ export interface DealListQuery {
   pageSize: number;
 }
 
-export async function listDealsPage(teamIds: string[] | null, query: DealListQuery) {
+/** One page of the deals in the audience of "read:deal" (a deal belongs to its owner). */
+export async function listDealsPage(audience: Audience, query: DealListQuery) {
   const q = query.q.trim();
   const where: Prisma.DealWhereInput = {
-    ...(teamIds === null ? {} : { owner: { teamId: { in: teamIds } } }),
+    ...audienceOwnerWhere(audience, "ownerId", "owner"),
     ...(query.status ? { status: query.status } : {}),
     ...(q
       ? {

@@ -1,42 +1,22 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import { alreadyAnsweredMessage, capabilityChanges } from "../domain/engineer-questions.ts";
 import { levelLabel, type CapabilityLevel } from "../domain/levels.ts";
-import { userHasPermission, type PermissionSubject } from "../domain/permissions.ts";
 import { prisma } from "../lib/db.server.ts";
+import { audienceOwnerWhere, type Audience } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { reviseCapabilityInTx } from "./capabilities.server.ts";
-import { getManagedTeamIds } from "./teams.server.ts";
 
 // "Ask before you claim" (PRODUCT.md §1 EngineerQuestion, §2 "ask / answer engineer questions").
-
-/** Which questions a reader may see: a salesperson's own, a manager's teams', or all. */
-export type QuestionAudience = { kind: "own"; userId: string } | { kind: "teams"; teamIds: string[] } | { kind: "all" };
 
 type QuestionField = "productId" | "capabilityId" | "question" | "context" | "answer" | "status" | "conditions" | "note";
 type QuestionChangeFailure = { ok: false; status: 400 | 404 | 409; fieldErrors?: Partial<Record<QuestionField, string[]>>; formErrors?: string[] };
 export type QuestionChangeResult<T> = { ok: true; value: T } | QuestionChangeFailure;
 
-/**
- * Answerers (engineers, admins) read every question; readers without the right to answer
- * (managers) read those asked by salespeople of the teams they manage; askers read their own.
- * Null for a role with none of the three permissions.
- */
-export async function questionAudienceFor(user: PermissionSubject & { id: string }): Promise<QuestionAudience | null> {
-  if (userHasPermission(user, "answer:question")) return { kind: "all" };
-  if (userHasPermission(user, "read:question")) return { kind: "teams", teamIds: await getManagedTeamIds(user.id) };
-  if (userHasPermission(user, "ask:question")) return { kind: "own", userId: user.id };
-  return null;
-}
-
-function questionAudienceWhere(audience: QuestionAudience): Prisma.EngineerQuestionWhereInput {
-  switch (audience.kind) {
-    case "own":
-      return { askedById: audience.userId };
-    case "teams":
-      return { askedBy: { teamId: { in: audience.teamIds } } };
-    case "all":
-      return {};
-  }
+// Whose questions a reader sees is the audience of "read:question" (audienceFor): askers their
+// own, managers those of their teams' salespeople, answerers every one. A question belongs to
+// whoever asked it.
+function questionAudienceWhere(audience: Audience): Prisma.EngineerQuestionWhereInput {
+  return audienceOwnerWhere(audience, "askedById", "askedBy");
 }
 
 export async function countOpenEngineerQuestions() {
@@ -92,7 +72,7 @@ async function listPage(where: Prisma.EngineerQuestionWhereInput, orderBy: Prism
  * The /ask lists: open questions oldest first (the queue), answered ones newest first and paged.
  * A status filter leaves the other list out (null).
  */
-export async function listQuestionBoard(audience: QuestionAudience, filters: { productSlug?: string; status?: "OPEN" | "ANSWERED"; page?: number }) {
+export async function listQuestionBoard(audience: Audience, filters: { productSlug?: string; status?: "OPEN" | "ANSWERED"; page?: number }) {
   const where: Prisma.EngineerQuestionWhereInput = {
     ...questionAudienceWhere(audience),
     ...(filters.productSlug ? { product: { slug: filters.productSlug } } : {}),
@@ -107,7 +87,7 @@ export async function listQuestionBoard(audience: QuestionAudience, filters: { p
 }
 
 /** One question with the capability as it stands, or null when it does not exist or lies outside the audience. */
-export async function getQuestionFor(audience: QuestionAudience, id: string) {
+export async function getQuestionFor(audience: Audience, id: string) {
   const question = await prisma.engineerQuestion.findFirst({
     where: { id, ...questionAudienceWhere(audience) },
     select: {

@@ -1,27 +1,24 @@
 // One salesperson's page (/people/<id>, PRODUCT.md §3): who they are, their figures for the
 // open period, and their claims, quiz attempts, surveys and statements.
 import { choosePeriods } from "../domain/dashboard-period.ts";
-import type { Scope } from "../domain/permissions.ts";
 import { prisma } from "../lib/db.server.ts";
+import { audienceIncludes, type Audience } from "./audience.server.ts";
 import { listRecentClaimsOf } from "./claims.server.ts";
 import { listSurveysOfSalesperson } from "./surveys.server.ts";
 import { listPeriods } from "./dashboard.server.ts";
 import { getScorecardRow } from "./scorecard.server.ts";
-import { getManagedTeamIds } from "./teams.server.ts";
 
 /**
- * The salesperson a reader holding `scope` of "read:person" may see, or null — for a missing id,
+ * The salesperson in the reader's audience of "read:person", or null — for a missing id,
  * someone who is not a salesperson, or one outside the reader's scope alike, so the page never
  * tells which (PRODUCT.md §2: 404 where existence must not leak).
  */
-export async function findVisibleSalesperson(readerId: string, scope: Scope, personId: string) {
+export async function findVisibleSalesperson(audience: Audience, personId: string) {
   const person = await prisma.user.findUnique({
     where: { id: personId },
     select: { id: true, name: true, email: true, role: true, active: true, teamId: true, team: { select: { id: true, name: true } } },
   });
-  if (!person || person.role !== "SALES") return null;
-  if (scope === "own" && person.id !== readerId) return null;
-  if (scope === "team" && !(person.teamId && (await getManagedTeamIds(readerId)).includes(person.teamId))) return null;
+  if (!person || person.role !== "SALES" || !audienceIncludes(audience, person)) return null;
   return person;
 }
 

@@ -17,8 +17,8 @@ import {
 } from "../domain/quiz-rules.ts";
 import { isQuestionType } from "../domain/levels.ts";
 import { prisma, type Db, type Tx } from "../lib/db.server.ts";
+import { audienceFor, audienceIncludes } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
-import { getManagedTeamIds } from "./teams.server.ts";
 
 // Taking a quiz (PRODUCT.md §3): start (draw and freeze), answer as you go, submit, result.
 // Only salespeople's attempts count: anyone else's is practice — not limited by maxAttempts,
@@ -261,13 +261,15 @@ export async function submitAttempt(
   });
 }
 
-/** Who may open an attempt: its taker always; once submitted, managers of the taker's team and admins. */
+/**
+ * Who may open an attempt: its taker always (an open one is theirs alone to answer); once
+ * submitted, whoever holds the taker in their audience of "read:attempt" (PRODUCT.md §2).
+ */
 async function mayRead(viewer: Taker, attempt: AttemptRow): Promise<boolean> {
   if (attempt.userId === viewer.id) return true;
   if (attempt.submittedAt === null) return false;
-  if (viewer.role === "ADMIN") return true;
-  if (viewer.role !== "MANAGER" || !attempt.user.teamId) return false;
-  return (await getManagedTeamIds(viewer.id)).includes(attempt.user.teamId);
+  const audience = await audienceFor(viewer, "read:attempt");
+  return audience !== null && audienceIncludes(audience, attempt.user);
 }
 
 /**

@@ -3,9 +3,9 @@ import { userHasPermission } from "../domain/permissions.ts";
 import { acceptsAnswersAt, certificationExpiresAt, quizDueReason, type QuizDueReason } from "../domain/quiz-rules.ts";
 import { prisma } from "../lib/db.server.ts";
 import type { QuizFormValues } from "../schemas/quiz.ts";
+import { audienceFor } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { getAttemptAllowance, isPractice, type Taker } from "./quiz-attempts.server.ts";
-import { getManagedTeamIds } from "./teams.server.ts";
 
 // Quizzes (PRODUCT.md §1 Quiz, §3 Quizzes): the list, one quiz's page, authoring, and the
 // salesperson's "quizzes due" and certifications.
@@ -98,14 +98,15 @@ export async function listTeamQuizFigures(teamIds: readonly string[], quizId?: s
   return rows.map((row) => ({ ...row, attempts: Number(row.attempts), people: Number(row.people) }));
 }
 
-/** Team figures for the viewer when they manage teams (managers); admins see every team. */
+/**
+ * Team figures for the teams in the viewer's audience of "read:attempt" (a manager's teams, every
+ * team for an admin); null for a viewer who reads only their own attempts.
+ */
 export async function teamFiguresFor(user: Taker, quizId?: string): Promise<TeamQuizFigures[] | null> {
-  if (user.role === "MANAGER") return listTeamQuizFigures(await getManagedTeamIds(user.id), quizId);
-  if (user.role === "ADMIN") {
-    const teams = await prisma.team.findMany({ select: { id: true } });
-    return listTeamQuizFigures(teams.map((team) => team.id), quizId);
-  }
-  return null;
+  const audience = await audienceFor(user, "read:attempt");
+  if (audience === null || audience.kind === "own") return null;
+  const teamIds = audience.kind === "teams" ? audience.teamIds : (await prisma.team.findMany({ select: { id: true } })).map((team) => team.id);
+  return listTeamQuizFigures(teamIds, quizId);
 }
 
 /** One quiz's page: its rules, the viewer's attempts and what they have left. Null when not theirs to see. */

@@ -1,5 +1,6 @@
 import { prisma } from "../lib/db.server.ts";
 import type { Role } from "../domain/permissions.ts";
+import { recordAudit, type AuditContext } from "./audit.server.ts";
 
 export interface SessionUser {
   id: string;
@@ -46,6 +47,18 @@ export async function getActiveSessionUser(sessionId: string, limits: SessionLim
   return { id: user.id, email: user.email, name: user.name, role: user.role, teamId: user.teamId, sessionId };
 }
 
-export async function deleteSession(sessionId: string) {
-  await prisma.session.deleteMany({ where: { id: sessionId } });
+/**
+ * Ends a session and audits the sign-out. Every way out (the sign-out button,
+ * Auth.js's own /auth/signout) goes through here, so an old cookie opens nothing.
+ */
+export async function endSession(sessionId: string, context: Omit<AuditContext, "actorId">) {
+  const session = await prisma.session.findUnique({ where: { id: sessionId }, select: { user: { select: { id: true, email: true, teamId: true } } } });
+  if (!session) return;
+  const { user } = session;
+  await prisma.$transaction(async (tx) => {
+    const ended = await tx.session.deleteMany({ where: { id: sessionId } });
+    // A sign-out racing this one already ended and audited the session.
+    if (ended.count === 0) return;
+    await recordAudit(tx, { ...context, actorId: user.id }, { action: "auth.signout", entityType: "User", entityId: user.email, teamId: user.teamId });
+  });
 }

@@ -23,11 +23,12 @@ interface StoredSurvey extends SurveyFacts {
   leastLiked: string | null;
 }
 
-async function loadSurveys(db: Tx | typeof prisma, ids: string[]) {
+/** The importer's deals among `ids` (teamIds null: every team); another team's deal is not looked up, so no message can reveal it. */
+async function loadSurveys(db: Tx | typeof prisma, ids: string[], teamIds: string[] | null) {
   const found = new Map<string, StoredSurvey | null>();
   for (let i = 0; i < ids.length; i += 500) {
     const deals = await db.deal.findMany({
-      where: { externalId: { in: ids.slice(i, i + 500) } },
+      where: { externalId: { in: ids.slice(i, i + 500) }, ...(teamIds === null ? {} : { owner: { teamId: { in: teamIds } } }) },
       select: {
         externalId: true,
         owner: { select: { teamId: true } },
@@ -71,7 +72,7 @@ export async function planSurveyResults(text: string, teamIds: string[] | null, 
   const read = readImportCsv(text, SURVEY_RESULT_COLUMNS);
   // An unreadable file names no deals; the check reports why.
   const ids = read.ok ? [...new Set(read.rows.map((row) => row.values.externalId).filter((id) => id !== ""))] : [];
-  const stored = await loadSurveys(db, ids);
+  const stored = await loadSurveys(db, ids, teamIds);
   const check = checkSurveyResultRows(read, { deals: stored, teamIds, now });
   if (!check.ok) return check;
   const counts: Record<SurveyResultOutcome, number> = { record: 0, update: 0, unchanged: 0 };

@@ -2,9 +2,8 @@ import { addDays } from "../domain/dates.ts";
 import { SURVEY_OVERDUE_DAYS } from "../domain/survey-links.ts";
 import { SURVEY_LINK_VALID_DAYS, surveyState } from "../domain/survey-schedule.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import type { Scope } from "../domain/permissions.ts";
 import { prisma } from "../lib/db.server.ts";
-import { getManagedTeamIds } from "./teams.server.ts";
+import { audienceOwnerWhere, audienceUserWhere, type Audience } from "./audience.server.ts";
 
 /** The six-month surveys of a salesperson's deals: answered count and means. */
 export async function summariseSurveysOf(salespersonId: string, since: Date) {
@@ -62,22 +61,13 @@ const emptyCounts = (): SurveyCounts => ({
 });
 
 /**
- * Per salesperson of the reader's teams (every team for null): surveys scheduled, come due,
+ * Per salesperson in the audience: surveys scheduled, come due,
  * waiting to be sent, overdue (due SURVEY_OVERDUE_DAYS ago and not sent), sent and awaiting an
  * answer, answered, expired; and the six-month CSAT and "delivered as promised" of the answers
  * to surveys due within the window.
  */
-export type SurveyAudience = { kind: "all" } | { kind: "teams"; teamIds: string[] } | { kind: "own"; userId: string };
-
-export async function surveyAudienceFor(userId: string, scope: Scope): Promise<SurveyAudience> {
-  if (scope === "own") return { kind: "own", userId };
-  if (scope === "team") return { kind: "teams", teamIds: await getManagedTeamIds(userId) };
-  return { kind: "all" };
-}
-
-export async function getSurveyOverview(audience: SurveyAudience, now: Date, since: Date) {
-  const scope: Prisma.SurveyWhereInput =
-    audience.kind === "all" ? {} : audience.kind === "teams" ? { salesperson: { teamId: { in: audience.teamIds } } } : { salespersonId: audience.userId };
+export async function getSurveyOverview(audience: Audience, now: Date, since: Date) {
+  const scope: Prisma.SurveyWhereInput = audienceOwnerWhere(audience, "salespersonId", "salesperson");
   const base = { ...scope, dueAt: { gte: since } };
   const open = { respondedAt: null, dueAt: { lte: now, gt: addDays(now, -SURVEY_LINK_VALID_DAYS), gte: since } };
   const overdueBefore = addDays(now, -SURVEY_OVERDUE_DAYS);
@@ -100,7 +90,7 @@ export async function getSurveyOverview(audience: SurveyAudience, now: Date, sin
     prisma.user.findMany({
       where: {
         role: "SALES",
-        ...(audience.kind === "teams" ? { teamId: { in: audience.teamIds } } : audience.kind === "own" ? { id: audience.userId } : {}),
+        ...audienceUserWhere(audience),
         OR: [{ active: true }, { surveys: { some: { dueAt: { gte: since } } } }] },
       select: { id: true, name: true, active: true, team: { select: { id: true, name: true } } },
       orderBy: { name: "asc" },

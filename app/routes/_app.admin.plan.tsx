@@ -4,6 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { PlanForm } from "../components/comp/plan-form.tsx";
 import { PlanHistory } from "../components/comp/plan-history.tsx";
 import type { CompPlanParams } from "../domain/comp-plan.ts";
+import { readForm } from "../lib/form-data.server.ts";
 import { requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
@@ -29,7 +30,7 @@ function formKey(key: string, rowOf: number[]): string {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "edit:plan", "Only admins can change the compensation plan.");
-  const submission = parseWithZod(await request.formData(), { schema: planSchema });
+  const submission = parseWithZod(await readForm(request), { schema: planSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const value = submission.value;
   const fieldErrors: Record<string, string[]> = {};

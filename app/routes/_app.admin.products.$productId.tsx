@@ -3,6 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ProductForm } from "../components/product-fields.tsx";
 import { formatDate } from "../components/ui/format.ts";
+import { readForm } from "../lib/form-data.server.ts";
 import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "admin:products");
   const productId = params.productId ?? "";
-  const submission = parseWithZod(await request.formData(), { schema: productSchema });
+  const submission = parseWithZod(await readForm(request), { schema: productSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await updateProduct(auditContextFrom(request, admin.id), productId, submission.value);
   if (!outcome.ok) return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) }, { status: 400 });

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { ManagerCheckboxes } from "../components/manager-checkboxes.tsx";
 import { ErrorList, InputField } from "../components/ui/field.tsx";
 import { ROLE_LABEL } from "../domain/permissions.ts";
+import { readForm } from "../lib/form-data.server.ts";
 import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "admin:teams");
   const teamId = params.teamId ?? "";
-  const submission = parseWithZod(await request.formData(), { schema: teamSchema });
+  const submission = parseWithZod(await readForm(request), { schema: teamSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await updateTeam(auditContextFrom(request, admin.id), teamId, submission.value);
   if (!outcome.ok) return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) }, { status: 400 });

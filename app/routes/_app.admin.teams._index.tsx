@@ -4,6 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ManagerCheckboxes } from "../components/manager-checkboxes.tsx";
 import { ErrorList, InputField } from "../components/ui/field.tsx";
+import { readForm } from "../lib/form-data.server.ts";
 import { requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "admin:teams");
-  const submission = parseWithZod(await request.formData(), { schema: teamSchema });
+  const submission = parseWithZod(await readForm(request), { schema: teamSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await createTeam(auditContextFrom(request, admin.id), submission.value);
   if (!outcome.ok) return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) }, { status: 400 });

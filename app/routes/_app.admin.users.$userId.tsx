@@ -7,6 +7,7 @@ import { formatDateTime } from "../components/ui/format.ts";
 import { ErrorList, InputField, SelectField } from "../components/ui/field.tsx";
 import { ROLE_LABEL } from "../domain/permissions.ts";
 import { getEnv } from "../lib/env.server.ts";
+import { readForm } from "../lib/form-data.server.ts";
 import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
@@ -43,7 +44,7 @@ type Intent = "update" | "set-active" | "reset-password" | "sign-out-everywhere"
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "admin:users");
   const userId = params.userId ?? "";
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const audit = auditContextFrom(request, admin.id);
   const here = `/admin/users/${userId}`;

@@ -8,6 +8,7 @@ import { ErrorList, InputField, SelectField } from "../components/ui/field.tsx";
 import { FilterSelect } from "../components/ui/filter-select.tsx";
 import { Pagination } from "../components/ui/pagination.tsx";
 import { ROLE_LABEL } from "../domain/permissions.ts";
+import { readForm } from "../lib/form-data.server.ts";
 import { requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
@@ -55,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "admin:users");
-  const submission = parseWithZod(await request.formData(), { schema: newUserSchema });
+  const submission = parseWithZod(await readForm(request), { schema: newUserSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }

@@ -5,10 +5,11 @@ import { AnswerForm } from "../components/ask/answer-form.tsx";
 import { CapabilityNow, QuestionFacts, TheAnswer } from "../components/ask/question-detail.tsx";
 import { excerpt } from "../components/ask/question-list.tsx";
 import { userHasPermission } from "../domain/permissions.ts";
-import { forbidden, notFound, requireUser, requireUserWithPermission } from "../lib/session.server.ts";
+import { readForm } from "../lib/form-data.server.ts";
+import { notFound, requireUserWithAudience, requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
-import { answerQuestion, getQuestionFor, questionAudienceFor } from "../models/engineer-questions.server.ts";
+import { answerQuestion, getQuestionFor } from "../models/engineer-questions.server.ts";
 import { answerQuestionSchema } from "../schemas/engineer-question.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
@@ -18,9 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 const NOT_FOUND = "We could not find that question.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const audience = await questionAudienceFor(user);
-  if (!audience) forbidden("Your role has no access to questions for engineers.");
+  const { user, audience } = await requireUserWithAudience(request, "read:question", "Your role has no access to questions for engineers.");
   // Another salesperson's question, or one from a team the manager does not manage, is "not found":
   // its existence is not theirs to learn.
   const question = await getQuestionFor(audience, params.questionId ?? "");
@@ -30,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "answer:question", "Only engineers answer questions from sales.");
-  const submission = parseWithZod(await request.formData(), { schema: answerQuestionSchema });
+  const submission = parseWithZod(await readForm(request), { schema: answerQuestionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { answer, updateCapability, status, conditions, note, capabilityVersion } = submission.value;
   const outcome = await answerQuestion(auditContextFrom(request, user.id), {

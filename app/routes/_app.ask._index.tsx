@@ -4,10 +4,11 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { AskForm } from "../components/ask/ask-form.tsx";
 import { QuestionFilterForm, QuestionTable } from "../components/ask/question-list.tsx";
 import { userHasPermission } from "../domain/permissions.ts";
-import { forbidden, requireUser, requireUserWithPermission } from "../lib/session.server.ts";
+import { readForm } from "../lib/form-data.server.ts";
+import { requireUserWithAudience, requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
-import { askQuestion, listQuestionBoard, questionAudienceFor } from "../models/engineer-questions.server.ts";
+import { askQuestion, listQuestionBoard } from "../models/engineer-questions.server.ts";
 import { listProductsWithCapabilities } from "../models/products.server.ts";
 import { askQuestionSchema, questionFiltersSchema } from "../schemas/engineer-question.ts";
 
@@ -16,9 +17,7 @@ export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-b
 export const meta: MetaFunction = () => [{ title: "Ask an engineer · Candor" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const audience = await questionAudienceFor(user);
-  if (!audience) forbidden("Your role has no access to questions for engineers.");
+  const { user, audience } = await requireUserWithAudience(request, "read:question", "Your role has no access to questions for engineers.");
   const filters = questionFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [board, products] = await Promise.all([
     listQuestionBoard(audience, { productSlug: filters.product, status: filters.status, page: filters.page }),
@@ -38,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "ask:question", "Only salespeople ask engineers questions; engineers answer them.");
-  const submission = parseWithZod(await request.formData(), { schema: askQuestionSchema });
+  const submission = parseWithZod(await readForm(request), { schema: askQuestionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { productId, capabilityId, question, context } = submission.value;
   const outcome = await askQuestion(auditContextFrom(request, user.id), {

@@ -5,7 +5,7 @@ import { FilterSelect } from "../components/ui/filter-select.tsx";
 import { Pagination } from "../components/ui/pagination.tsx";
 import { formatDateTime } from "../components/ui/format.ts";
 import { addDays } from "../domain/dates.ts";
-import { requireUserWithScope } from "../lib/session.server.ts";
+import { requireUserWithAudience } from "../lib/session.server.ts";
 import { listAuditEvents } from "../models/audit-log.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
@@ -29,13 +29,13 @@ const filterSchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUserWithScope(request, "read:audit");
+  const { scope, audience } = await requireUserWithAudience(request, "read:audit");
   const searchParams = new URL(request.url).searchParams;
   const entries = [...searchParams.entries()].filter(([, value]) => value !== "");
   const filters = filterSchema.parse(Object.fromEntries(entries));
   // Dates are whole UTC days; "to" includes its whole day.
   const log = await listAuditEvents(
-    { userId: user.id, scope },
+    audience,
     {
       actionPrefix: filters.action,
       actorEmail: filters.actor,

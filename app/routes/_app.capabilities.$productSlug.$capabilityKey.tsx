@@ -8,10 +8,11 @@ import { LastVerified, ReviewDue } from "../components/capabilities/review-statu
 import { RevisionHistory } from "../components/capabilities/revision-history.tsx";
 import { LevelBadge } from "../components/ui/badges.tsx";
 import { userHasPermission } from "../domain/permissions.ts";
+import { readForm } from "../lib/form-data.server.ts";
 import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
-import { claimAudienceOf } from "../models/capability-claims.server.ts";
+import { audienceFor } from "../models/audience.server.ts";
 import { getCapabilityPage, listOpenClaimsChangedSince, listOwnerCandidates, markCapabilityVerified, updateCapability } from "../models/capabilities.server.ts";
 import { editCapabilitySchema, verifyCapabilitySchema } from "../schemas/capability.ts";
 
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const capability = await getCapabilityPage(params.productSlug ?? "", params.capabilityKey ?? "", new Date());
   if (!capability) notFound(NO_CAPABILITY);
   const canEdit = userHasPermission(user, "edit:capability");
-  const audience = await claimAudienceOf(user);
+  const audience = await audienceFor(user, "read:claim");
   const [openClaims, owners] = await Promise.all([
     audience ? listOpenClaimsChangedSince({ ...capability, revisions: [...capability.revisions].reverse() }, audience) : { total: 0, claims: [] },
     canEdit ? listOwnerCandidates(capability.owner?.id ?? null) : Promise.resolve([]),
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "edit:capability", "Only engineers and admins can change the capability matrix.");
   const capability = await getCapabilityPage(params.productSlug ?? "", params.capabilityKey ?? "", new Date());
   if (!capability) notFound(NO_CAPABILITY);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const audit = auditContextFrom(request, user.id);
   const here = `/capabilities/${capability.product.slug}/${capability.key}`;

@@ -5,6 +5,7 @@ import { MatrixFilters } from "../components/capabilities/matrix-filters.tsx";
 import { MatrixTable } from "../components/capabilities/matrix-table.tsx";
 import { NewCapabilityForm } from "../components/capabilities/new-capability-form.tsx";
 import { userHasPermission } from "../domain/permissions.ts";
+import { readForm } from "../lib/form-data.server.ts";
 import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
@@ -36,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "edit:capability", "Only engineers and admins can change the capability matrix.");
   const product = await getMatrixProduct(params.productSlug ?? "");
   if (!product) notFound(NO_PRODUCT);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") !== "create") throw data({ message: "That form is not known here." }, { status: 400 });
   const submission = parseWithZod(formData, { schema: newCapabilitySchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });

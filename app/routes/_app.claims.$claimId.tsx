@@ -10,6 +10,7 @@ import { MatrixCheckPanel } from "../components/claims/matrix-check-panel.tsx";
 import { VerdictPanel } from "../components/claims/verdict-panel.tsx";
 import { canDispute, canMarkCustomerCorrected, canResolveDispute, canVerify, type Actor } from "../domain/claim-rules.ts";
 import { userHasPermission } from "../domain/permissions.ts";
+import { readForm } from "../lib/form-data.server.ts";
 import { forbidden, notFound, requireUser, requireUserWithPermission, requireUserWithScope } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
@@ -30,7 +31,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireUserWithScope(request, "read:claim");
   const actor: Actor = { userId: user.id, role: user.role };
-  const found = await getClaimForReader(params.claimId ?? "", actor);
+  const found = await getClaimForReader(params.claimId ?? "", user);
   if (!found) notFound(NO_SUCH_CLAIM);
   const { claim, auditTrail, managedTeamIds } = found;
   return {
@@ -51,12 +52,13 @@ interface Replyable {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const claimId = params.claimId ?? "";
-  const formData = await request.formData();
+  // Signed in before the body is read; verdicts are refused to non-engineers before the claim is even looked up.
+  const signedIn = await requireUser(request);
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
-  // Verdicts are refused to non-engineers before the claim is even looked up.
-  const user = intent === "verify" ? await requireUserWithPermission(request, "verify:claim", "Only engineers verify claims.") : await requireUser(request);
+  const user = intent === "verify" ? await requireUserWithPermission(request, "verify:claim", "Only engineers verify claims.") : signedIn;
   const actor: Actor = { userId: user.id, role: user.role };
-  if (!(await claimIsReadableBy(claimId, actor))) notFound(NO_SUCH_CLAIM);
+  if (!(await claimIsReadableBy(claimId, user))) notFound(NO_SUCH_CLAIM);
   const audit = auditContextFrom(request, user.id);
   const here = `/claims/${claimId}`;
 

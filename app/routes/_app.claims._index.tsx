@@ -7,9 +7,8 @@ import { DataTable } from "../components/data-table/data-table.tsx";
 import { TableNotes } from "../components/data-table/table-notes.tsx";
 import { columnFormRedirect, exportHref, onlyHiddenColumnsChanged } from "../components/data-table/table-url.ts";
 import { CLAIM_PAGE_SIZES, hasClaimsFilter, parseClaimsQuery } from "../domain/claims-filter.ts";
-import { requireUserWithScope } from "../lib/session.server.ts";
+import { requireUserWithAudience } from "../lib/session.server.ts";
 import { listClaimsPage } from "../models/claims-table.server.ts";
-import { claimAudienceFor } from "../models/claims.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -22,12 +21,11 @@ const SCOPE_TEXT = {
 } as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUserWithScope(request, "read:claim");
+  const { scope, audience } = await requireUserWithAudience(request, "read:claim");
   const url = new URL(request.url);
   const canonical = columnFormRedirect(url);
   if (canonical) throw redirect(canonical);
   const query = parseClaimsQuery(url.searchParams);
-  const audience = await claimAudienceFor(user.id, scope);
   const page = await listClaimsPage(audience, query.filter, query.sort, query.page, query.pageSize);
   return { ...page, notes: [...query.notes, ...page.notes], sort: query.sort, pageSize: query.pageSize, scope };
 }

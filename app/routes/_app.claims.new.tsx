@@ -4,6 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { ClaimForm } from "../components/claims/claim-form.tsx";
 import { SalespersonChooser } from "../components/claims/salesperson-chooser.tsx";
 import { madeAtFromDay, utcDayOf } from "../domain/claim-rules.ts";
+import { readForm } from "../lib/form-data.server.ts";
 import { forbidden, requireUserWithScope } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, scope } = await requireUserWithScope(request, "log:claim", CANNOT_LOG);
-  const submission = parseWithZod(await request.formData(), { schema: newClaimSchema });
+  const submission = parseWithZod(await readForm(request), { schema: newClaimSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const values = submission.value;
   const salespersonId = values.salespersonId ?? (scope === "own" ? user.id : null);

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatementView } from "../components/comp/statement-view.tsx";
-import { notFound, requireUserWithScope } from "../lib/session.server.ts";
-import { compAudienceFor, getPeriodByName } from "../models/comp-periods.server.ts";
+import { notFound, requireUserWithAudience } from "../lib/session.server.ts";
+import { getPeriodByName } from "../models/comp-periods.server.ts";
 import { getStatementPage } from "../models/comp-statements.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
@@ -14,12 +14,12 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
 const NOT_FOUND = "We could not find that statement.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUserWithScope(request, "read:statement", "Compensation statements are for salespeople, their managers and admins.");
+  const { user, scope, audience } = await requireUserWithAudience(request, "read:statement", "Compensation statements are for salespeople, their managers and admins.");
   const period = await getPeriodByName(params.periodName ?? "");
   if (period === null) notFound("There is no compensation period with that name.");
   // Another salesperson's statement, or one outside the teams a manager manages: 404, so
   // whether it exists does not leak.
-  const page = await getStatementPage(period.id, params.userId ?? "", await compAudienceFor(user.id, scope));
+  const page = await getStatementPage(period.id, params.userId ?? "", audience);
   if (page === null || page.person.role !== "SALES") notFound(NOT_FOUND);
   return { period: { name: period.name, status: period.status }, own: user.id === page.person.id, scope, ...page };
 }

@@ -11,11 +11,12 @@ import { TABLE_PARAMS } from "../components/data-table/table-url.ts";
 import { formatCents, formatDate, formatDateTime } from "../components/ui/format.ts";
 import { addDays } from "../domain/dates.ts";
 import { permissionScope, userHasPermission } from "../domain/permissions.ts";
-import { notFound, requireUserWithPermission, requireUserWithScope } from "../lib/session.server.ts";
+import { readForm } from "../lib/form-data.server.ts";
+import { notFound, requireUser, requireUserWithAudience, requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { computePeriod } from "../models/comp-compute.server.ts";
-import { compAudienceFor, getPeriodByName } from "../models/comp-periods.server.ts";
+import { getPeriodByName } from "../models/comp-periods.server.ts";
 import { parsePlanJson } from "../models/comp-plan.server.ts";
 import { getPeriodOverview } from "../models/comp-statements.server.ts";
 import { lockSchema, OVERVIEW_PAGE_SIZES, OVERVIEW_SORT_KEYS, type OverviewSortKey } from "../schemas/comp.ts";
@@ -41,14 +42,14 @@ async function periodOr404(name: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUserWithScope(request, "read:statement", "Compensation statements are for salespeople, their managers and admins.");
+  const { user, scope, audience } = await requireUserWithAudience(request, "read:statement", "Compensation statements are for salespeople, their managers and admins.");
   const period = await periodOr404(params.periodName);
   if (scope === "own") throw redirect(`/comp/${encodeURIComponent(period.name)}/${user.id}`);
   const url = new URL(request.url);
   const view = parseView(url.searchParams);
   const plan = parsePlanJson(period.plan.paramsJson).params;
   const curveTop = Math.max(...plan.curve.map(([, m]) => m));
-  const overview = await getPeriodOverview(period.id, await compAudienceFor(user.id, scope), view, curveTop);
+  const overview = await getPeriodOverview(period.id, audience, view, curveTop);
   const canLock = userHasPermission(user, "lock:comp") && period.status === "OPEN";
   return {
     period: { ...period, lastDay: addDays(period.endsAt, -1), plan: { version: period.plan.version } },
@@ -62,12 +63,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData();
+  // Signed in before the body is read; each intent then checks its own permission.
+  await requireUser(request);
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "compute") {
-    const { user, scope } = await requireUserWithScope(request, "compute:comp", "Only managers and admins can compute compensation.");
+    const { user, audience } = await requireUserWithAudience(request, "compute:comp", "Only managers and admins can compute compensation.");
     const period = await periodOr404(params.periodName);
-    const outcome = await computePeriod(auditContextFrom(request, user.id), period.id, await compAudienceFor(user.id, scope));
+    const outcome = await computePeriod(auditContextFrom(request, user.id), period.id, audience);
     if (!outcome.ok) throw data({ message: outcome.message }, { status: outcome.status });
     const adjustments = outcome.adjustments === 0 ? "" : `, with ${outcome.adjustments} prior-period adjustment${outcome.adjustments === 1 ? "" : "s"}`;
     return redirectWithToast(`/comp/${encodeURIComponent(outcome.name)}`, {

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NewPeriodForm } from "../components/comp/new-period-form.tsx";
 import { OwnStatementsTable, PeriodsTable } from "../components/comp/periods-table.tsx";
 import { permissionScope, userHasPermission } from "../domain/permissions.ts";
+import { readForm } from "../lib/form-data.server.ts";
 import { requireUserWithPermission, requireUserWithScope } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "lock:comp", "Only admins can create compensation periods.");
-  const submission = parseWithZod(await request.formData(), { schema: newPeriodSchema });
+  const submission = parseWithZod(await readForm(request), { schema: newPeriodSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { name, startsOn, endsOn } = submission.value;
   const outcome = await createPeriod(auditContextFrom(request, admin.id), {

@@ -3,6 +3,7 @@ import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { CommentList } from "../components/surveys/comment-list.tsx";
 import { Pagination } from "../components/ui/pagination.tsx";
+import { readForm } from "../lib/form-data.server.ts";
 import { safeRedirectPath } from "../lib/request.server.ts";
 import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
@@ -29,7 +30,7 @@ const attachSchema = z.object({ surveyId: z.string().trim().min(1).max(100), cap
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "edit:capability", FORBIDDEN);
-  const parsed = attachSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = attachSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ message: "Choose the capability the comment is about." }, { status: 400 });
   const outcome = await attachCommentToCapability(auditContextFrom(request, user.id), parsed.data.surveyId, parsed.data.capabilityId);
   if (!outcome.ok) throw data({ message: outcome.message }, { status: outcome.status });

@@ -7,6 +7,7 @@ import { dashboardHref } from "../components/dashboard/links.ts";
 import { formatDate } from "../components/ui/format.ts";
 import { permissionScope, ROLE_HOME } from "../domain/permissions.ts";
 import { requireUser } from "../lib/session.server.ts";
+import { audienceFor } from "../models/audience.server.ts";
 import { chooseDashboardPeriods, getDashboard, listDashboardTeams } from "../models/dashboard.server.ts";
 import { resolveDashboardTeams } from "../models/dashboard-view.server.ts";
 
@@ -16,10 +17,11 @@ export const meta: MetaFunction = () => [{ title: "Dashboard · Candor" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const scope = permissionScope(user, "read:dashboard");
+  const audience = await audienceFor(user, "read:dashboard");
   // The dashboard is the managers' and admins' home; everyone else goes to theirs.
-  if (!scope) throw redirect(ROLE_HOME[user.role]);
+  if (!scope || !audience) throw redirect(ROLE_HOME[user.role]);
   const url = new URL(request.url);
-  const [teams, { periods, chosen }] = await Promise.all([listDashboardTeams(user.id, scope), chooseDashboardPeriods(url.searchParams.get("period"))]);
+  const [teams, { periods, chosen }] = await Promise.all([listDashboardTeams(audience), chooseDashboardPeriods(url.searchParams.get("period"))]);
   const view = resolveDashboardTeams(teams, url.searchParams.get("team"));
   const base = { name: user.name, scope, teams, team: view.team, periods: periods.map(({ name, status }) => ({ name, status })) };
   if (view.inView.length === 0 || !chosen) return { ...base, period: null, dashboard: null, note: null };

@@ -9,7 +9,7 @@ import { TableStateInputs } from "../components/data-table/hidden-inputs.tsx";
 import { TableNotes } from "../components/data-table/table-notes.tsx";
 import { columnFormRedirect, exportHref, onlyHiddenColumnsChanged } from "../components/data-table/table-url.ts";
 import { parseScorecardQuery, SCORECARD_PAGE_SIZES } from "../domain/scorecard-query.ts";
-import { requireUserWithScope } from "../lib/session.server.ts";
+import { requireUserWithAudience } from "../lib/session.server.ts";
 import { resolveDashboardTeams } from "../models/dashboard-view.server.ts";
 import { chooseDashboardPeriods, listDashboardTeams } from "../models/dashboard.server.ts";
 import { listScorecardPage } from "../models/scorecard.server.ts";
@@ -18,12 +18,12 @@ export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-b
 export const meta: MetaFunction = () => [{ title: "Team scorecard · Candor" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUserWithScope(request, "read:dashboard", "The team scorecard is for managers and admins.");
+  const { scope, audience } = await requireUserWithAudience(request, "read:dashboard", "The team scorecard is for managers and admins.");
   const url = new URL(request.url);
   const canonical = columnFormRedirect(url);
   if (canonical) throw redirect(canonical);
   const query = parseScorecardQuery(url.searchParams);
-  const [teams, { periods, chosen }] = await Promise.all([listDashboardTeams(user.id, scope), chooseDashboardPeriods(query.period)]);
+  const [teams, { periods, chosen }] = await Promise.all([listDashboardTeams(audience), chooseDashboardPeriods(query.period)]);
   const view = resolveDashboardTeams(teams, query.team);
   const base = { scope, teams, team: view.team, q: query.q, sort: query.sort, pageSize: query.pageSize, periods: periods.map(({ name, status }) => ({ name, status })) };
   if (!chosen) return { ...base, period: null, rows: [], total: 0, page: 1, computed: false, notes: query.notes };

@@ -4,22 +4,21 @@ import { useMemo } from "react";
 import { DataTable } from "../components/data-table/data-table.tsx";
 import { TABLE_PARAMS } from "../components/data-table/table-url.ts";
 import { DEAL_PAGE_SIZES, dealColumns, DealsSearch } from "../components/deals/deals-table.tsx";
-import { permissionScope, userHasPermission } from "../domain/permissions.ts";
-import { forbidden, requireUser } from "../lib/session.server.ts";
-import { dealTeamIdsFor, listDealsPage } from "../models/deals.server.ts";
+import { userHasPermission } from "../domain/permissions.ts";
+import { forbidden, requireUserWithAudience } from "../lib/session.server.ts";
+import { listDealsPage } from "../models/deals.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Deals · Candor" }];
 
 const STATUSES = ["OPEN", "WON", "LOST"] as const;
+const DEALS_FORBIDDEN = "Deals are for managers and admins.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  // Importers and survey readers of a team or more; a salesperson's own deals show on their home.
-  const scope = permissionScope(user, "read:survey");
-  if (!userHasPermission(user, "import:deals") && scope !== "team" && scope !== "any") forbidden("Deals are for managers and admins.");
-  const teamIds = await dealTeamIdsFor(user.id, scope === "any" ? "any" : "team");
+  // Readers of a team's deals or more; a salesperson's own deals show on their home.
+  const { user, scope, audience } = await requireUserWithAudience(request, "read:deal", DEALS_FORBIDDEN);
+  if (scope === "own") forbidden(DEALS_FORBIDDEN);
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, 200);
   const rawStatus = url.searchParams.get("status");
@@ -28,8 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const pageSize = (DEAL_PAGE_SIZES as readonly number[]).includes(rawSize) ? rawSize : DEAL_PAGE_SIZES[0];
   const rawPage = Number(url.searchParams.get(TABLE_PARAMS.page));
   const page = Number.isInteger(rawPage) && rawPage >= 1 && rawPage <= 100_000 ? rawPage : 1;
-  const result = await listDealsPage(teamIds, { q, status, page, pageSize });
-  return { ...result, q, status, pageSize, allTeams: teamIds === null, canImport: userHasPermission(user, "import:deals"), now: new Date() };
+  const result = await listDealsPage(audience, { q, status, page, pageSize });
+  return { ...result, q, status, pageSize, allTeams: audience.kind === "all", canImport: userHasPermission(user, "import:deals"), now: new Date() };
 }
 
 const dealRowId = (row: { id: string }) => row.id;

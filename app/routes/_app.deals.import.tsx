@@ -4,12 +4,12 @@ import { DealPreviewTable } from "../components/deals/deal-preview.tsx";
 import { ColumnGuide, ImportStep, PROBLEMS_SHOWN } from "../components/imports/import-parts.tsx";
 import { importCountsSentence } from "../domain/csv-import.ts";
 import { DEAL_COLUMNS } from "../domain/deal-import.ts";
-import { userHasPermission } from "../domain/permissions.ts";
 import { requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
+import { audienceFor, audienceTeamIds } from "../models/audience.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { readCsvUpload } from "../models/csv-upload.server.ts";
-import { dealTeamIdsFor, importDeals, planDealImport } from "../models/deals.server.ts";
+import { importDeals, planDealImport } from "../models/deals.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -22,7 +22,7 @@ CRM-1043,Globex,Hank Scorpio,hank@globex.example,sales@candor.test,,8000,OPEN,`;
 
 async function requireImporter(request: Request) {
   const user = await requireUserWithPermission(request, "import:deals", "Only managers and admins import deals.");
-  return { user, teamIds: await dealTeamIdsFor(user.id, userHasPermission(user, "read:survey:any") ? "any" : "team") };
+  return { user, teamIds: audienceTeamIds(await audienceFor(user, "read:deal")) };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PersonAttempts, PersonClaims, PersonFigures, PersonStatements } from "../components/people/person-sections.tsx";
 import { SurveysOfDeals } from "../components/surveys/surveys-of-deals.tsx";
-import { notFound, requireUserWithScope } from "../lib/session.server.ts";
+import { notFound, requireUser } from "../lib/session.server.ts";
+import { audienceFor } from "../models/audience.server.ts";
 import { findVisibleSalesperson, getPersonPage } from "../models/people.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
@@ -11,12 +12,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 const NOT_FOUND = "We could not find that salesperson among the people you can see.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  // Engineers hold no "read:person": for them, too, the page does not exist.
-  const { user, scope } = await requireUserWithScope(request, "read:person").catch((error: unknown) => {
-    if (error instanceof Response) throw error;
-    notFound(NOT_FOUND);
-  });
-  const person = await findVisibleSalesperson(user.id, scope, params.userId ?? "");
+  const user = await requireUser(request);
+  // Engineers hold no "read:person": for them, too, the page does not exist (404, not 403).
+  const audience = await audienceFor(user, "read:person");
+  if (!audience) notFound(NOT_FOUND);
+  const person = await findVisibleSalesperson(audience, params.userId ?? "");
   if (!person) notFound(NOT_FOUND);
   return getPersonPage(person);
 }

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { QuestionStateBadge } from "../components/quizzes/bank-table.tsx";
 import { QuestionForm } from "../components/quizzes/question-form.tsx";
 import { LevelBadge } from "../components/ui/badges.tsx";
+import { readForm } from "../lib/form-data.server.ts";
 import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
@@ -34,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:quiz", WHO);
   const id = params.questionId ?? "";
   const audit = auditContextFrom(request, user.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "approve" || intent === "retire" || intent === "restore") {
     const changed = await changeQuestionState(audit, id, intent);

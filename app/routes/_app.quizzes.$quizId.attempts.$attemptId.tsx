@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AttemptForm, answerFieldName } from "../components/quizzes/attempt-form.tsx";
 import { AttemptReview, AttemptSummary } from "../components/quizzes/attempt-result.tsx";
 import { Countdown } from "../components/quizzes/countdown.tsx";
+import { readForm } from "../lib/form-data.server.ts";
 import { forbidden, notFound, requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
@@ -29,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "take:quiz", "Your role does not take quizzes.");
   const ids = { quizId: params.quizId ?? "", attemptId: params.attemptId ?? "" };
   const audit = auditContextFrom(request, user.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "answer") {
     const position = Number(form.get("position"));

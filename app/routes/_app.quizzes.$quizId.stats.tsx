@@ -15,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Statis
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:quiz-stats", "Quiz statistics are for engineers, managers and admins.");
   const quizId = params.quizId ?? "";
-  const [stats, teamFigures] = await Promise.all([getQuizStats(quizId), user.role === "MANAGER" || user.role === "ADMIN" ? teamFiguresFor(user, quizId) : null]);
+  const [stats, teamFigures] = await Promise.all([getQuizStats(quizId), teamFiguresFor(user, quizId)]);
   if (!stats) notFound("We could not find that quiz.");
   return { ...stats, teamFigures, canEdit: userHasPermission(user, "write:quiz") };
 }

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { QuizList } from "../components/quizzes/quiz-list.tsx";
 import { TeamFigures } from "../components/quizzes/team-figures.tsx";
-import { userHasPermission } from "../domain/permissions.ts";
+import { permissionScope, userHasPermission } from "../domain/permissions.ts";
 import { ATTEMPT_WINDOW_DAYS } from "../domain/quiz-rules.ts";
 import { requireUserWithPermission } from "../lib/session.server.ts";
 import { listQuizzesFor, teamFiguresFor } from "../models/quizzes.server.ts";
@@ -14,7 +14,9 @@ export const meta: MetaFunction = () => [{ title: "Quizzes · Candor" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "take:quiz", "Your role does not take quizzes.");
   const now = new Date();
-  const [list, teamFigures] = await Promise.all([listQuizzesFor(user, now), user.role === "MANAGER" ? teamFiguresFor(user) : null]);
+  // The list shows the figures of the teams a manager manages; every team's (an admin's) would
+  // swamp it, so admins read them per quiz on its statistics page.
+  const [list, teamFigures] = await Promise.all([listQuizzesFor(user, now), permissionScope(user, "read:attempt") === "team" ? teamFiguresFor(user) : null]);
   return { ...list, teamFigures, canSeeStats: userHasPermission(user, "read:quiz-stats"), now };
 }
 

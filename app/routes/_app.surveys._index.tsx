@@ -5,8 +5,8 @@ import { addDays } from "../domain/dates.ts";
 import { userHasPermission } from "../domain/permissions.ts";
 import { SURVEY_OVERDUE_DAYS } from "../domain/survey-links.ts";
 import { SURVEY_LINK_VALID_DAYS } from "../domain/survey-schedule.ts";
-import { requireUserWithScope } from "../lib/session.server.ts";
-import { getSurveyOverview, surveyAudienceFor } from "../models/surveys.server.ts";
+import { requireUserWithAudience } from "../lib/session.server.ts";
+import { getSurveyOverview } from "../models/surveys.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -17,20 +17,20 @@ type WindowKey = keyof typeof WINDOWS;
 const isWindow = (value: string | null): value is WindowKey => value !== null && value in WINDOWS;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUserWithScope(request, "read:survey", "Surveys are read by salespeople (their own), managers and admins.");
+  const { user, scope, audience } = await requireUserWithAudience(request, "read:survey", "Surveys are read by salespeople (their own), managers and admins.");
   const raw = new URL(request.url).searchParams.get("months");
   const window: WindowKey = isWindow(raw) ? raw : "12";
   const now = new Date();
   const days = WINDOWS[window];
   const since = days === null ? new Date(0) : addDays(now, -days);
-  const overview = await getSurveyOverview(await surveyAudienceFor(user.id, scope), now, since);
+  const overview = await getSurveyOverview(audience, now, since);
   return {
     ...overview,
     scope,
     window,
     canSend: userHasPermission(user, "send:surveys"),
     canImport: userHasPermission(user, "import:surveys"),
-    canReadDeals: userHasPermission(user, "import:deals"),
+    canReadDeals: userHasPermission(user, "read:deal:team"),
   };
 }
 

@@ -3,13 +3,12 @@ import { Link, useActionData } from "@remix-run/react";
 import { ColumnGuide, ImportStep, PROBLEMS_SHOWN } from "../components/imports/import-parts.tsx";
 import { ResultsPreviewTable } from "../components/surveys/results-preview.tsx";
 import { importCountsSentence } from "../domain/csv-import.ts";
-import { permissionScope } from "../domain/permissions.ts";
 import { SURVEY_RESULT_COLUMNS } from "../domain/survey-results-import.ts";
 import { requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
+import { audienceFor, audienceTeamIds } from "../models/audience.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { readCsvUpload } from "../models/csv-upload.server.ts";
-import { dealTeamIdsFor } from "../models/deals.server.ts";
 import { importSurveyResults, planSurveyResults } from "../models/survey-results.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
@@ -23,7 +22,7 @@ CRM-1077,2026-12-02,5,YES,,`;
 
 async function requireImporter(request: Request) {
   const user = await requireUserWithPermission(request, "import:surveys", "Only managers and admins import survey results.");
-  return { user, teamIds: await dealTeamIdsFor(user.id, permissionScope(user, "read:survey") === "any" ? "any" : "team") };
+  return { user, teamIds: audienceTeamIds(await audienceFor(user, "read:deal")) };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {

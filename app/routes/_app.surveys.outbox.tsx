@@ -3,12 +3,12 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { NewLinkPanel, OutboxTable } from "../components/surveys/outbox-table.tsx";
 import { Pagination } from "../components/ui/pagination.tsx";
-import { permissionScope } from "../domain/permissions.ts";
 import { getEnv } from "../lib/env.server.ts";
+import { readForm } from "../lib/form-data.server.ts";
 import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
+import { audienceFor, audienceTeamIds } from "../models/audience.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
-import { dealTeamIdsFor } from "../models/deals.server.ts";
 import { createSurveyLink, listOutbox, markSurveySent, sendDueSurveys } from "../models/survey-links.server.ts";
 import { surveyIdSchema } from "../schemas/survey-response.ts";
 
@@ -20,7 +20,7 @@ const NOT_IN_OUTBOX = "That survey is not in your outbox: it may have been answe
 
 async function requireSender(request: Request) {
   const user = await requireUserWithPermission(request, "send:surveys", "Only managers and admins send surveys.");
-  return { user, teamIds: await dealTeamIdsFor(user.id, permissionScope(user, "read:survey") === "any" ? "any" : "team") };
+  return { user, teamIds: audienceTeamIds(await audienceFor(user, "read:deal")) };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, teamIds } = await requireSender(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const audit = auditContextFrom(request, user.id);
   if (intent === "send-due") {

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseClaimsQuery } from "../domain/claims-filter.ts";
 import { toCsv } from "../domain/csv-safety.ts";
-import { requireUserWithScope } from "../lib/session.server.ts";
+import { requireUserWithAudience } from "../lib/session.server.ts";
 import { CLAIMS_CSV_HEADER, iterateClaimsForExport } from "../models/claims-table.server.ts";
-import { claimAudienceFor } from "../models/claims.server.ts";
 
 // /claims.csv takes the same filters and sort as /claims and answers every matching claim the
 // reader may see (all pages). A resource route: it guards itself, and streams the file batch by
@@ -16,9 +15,9 @@ function csvRecords(rows: string[][]): string {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUserWithScope(request, "read:claim");
+  const { audience } = await requireUserWithAudience(request, "read:claim");
   const query = parseClaimsQuery(new URL(request.url).searchParams);
-  const batches = iterateClaimsForExport(await claimAudienceFor(user.id, scope), query.filter, query.sort);
+  const batches = iterateClaimsForExport(audience, query.filter, query.sort);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     start(controller) {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { PAYROLL_CSV_HEADER, payrollRow } from "../domain/comp-payroll.ts";
 import { toCsv } from "../domain/csv-safety.ts";
-import { notFound, requireUserWithScope } from "../lib/session.server.ts";
-import { compAudienceFor, getPeriodByName } from "../models/comp-periods.server.ts";
+import { notFound, requireUserWithAudience } from "../lib/session.server.ts";
+import { getPeriodByName } from "../models/comp-periods.server.ts";
 import { listPayrollStatements } from "../models/comp-statements.server.ts";
 
 // /comp/<period-name>/payroll.csv: one row per statement the reader may see (a salesperson:
@@ -10,10 +10,10 @@ import { listPayrollStatements } from "../models/comp-statements.server.ts";
 // PAYROLL_CSV_HEADER. payout_cents is what the period pays, adjustments included (ADR 007).
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUserWithScope(request, "read:statement", "Payroll exports are for salespeople, their managers and admins.");
+  const { audience } = await requireUserWithAudience(request, "read:statement", "Payroll exports are for salespeople, their managers and admins.");
   const period = await getPeriodByName(params.periodName ?? "");
   if (period === null) notFound("There is no compensation period with that name.");
-  const statements = await listPayrollStatements(period.id, period.name, await compAudienceFor(user.id, scope));
+  const statements = await listPayrollStatements(period.id, period.name, audience);
   const body = toCsv([...PAYROLL_CSV_HEADER], statements.map(payrollRow));
   const safeName = period.name.replace(/[^A-Za-z0-9_-]/g, "_");
   return new Response(body, {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { toCsv } from "../domain/csv-safety.ts";
 import { parseScorecardQuery } from "../domain/scorecard-query.ts";
-import { notFound, requireUserWithScope } from "../lib/session.server.ts";
+import { notFound, requireUserWithAudience } from "../lib/session.server.ts";
 import { resolveDashboardTeams } from "../models/dashboard-view.server.ts";
 import { chooseDashboardPeriods, listDashboardTeams } from "../models/dashboard.server.ts";
 import { listScorecardRows, SCORECARD_CSV_HEADER, scorecardCsvRow } from "../models/scorecard.server.ts";
@@ -9,9 +9,9 @@ import { listScorecardRows, SCORECARD_CSV_HEADER, scorecardCsvRow } from "../mod
 // /dashboard/scorecard.csv takes the same period, team, name search and sort as the page and
 // answers every matching salesperson (all pages; at most the teams' salespeople).
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUserWithScope(request, "read:dashboard", "The team scorecard is for managers and admins.");
+  const { audience } = await requireUserWithAudience(request, "read:dashboard", "The team scorecard is for managers and admins.");
   const query = parseScorecardQuery(new URL(request.url).searchParams);
-  const [teams, { chosen }] = await Promise.all([listDashboardTeams(user.id, scope), chooseDashboardPeriods(query.period)]);
+  const [teams, { chosen }] = await Promise.all([listDashboardTeams(audience), chooseDashboardPeriods(query.period)]);
   const view = resolveDashboardTeams(teams, query.team);
   if (!chosen) notFound("There is no compensation period yet, so there is no scorecard to export.");
   const rows = await listScorecardRows({ teamIds: view.inView.map((team) => team.id), q: query.q }, chosen.current, query.sort);

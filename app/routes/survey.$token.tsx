@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { NOT_VALID, SurveyForm, SurveyShell } from "../components/surveys/public-survey.tsx";
+import { readForm } from "../lib/form-data.server.ts";
 import { getClientIp } from "../lib/request.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { findSurveyByToken, recordRefusedResponse, recordSurveyResponse, surveyResponseThrottle } from "../models/survey-links.server.ts";
@@ -49,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await recordRefusedResponse(audit, "already-answered", null);
     return data({ kind: "already" as const }, { status: 409, headers: PUBLIC_SURVEY_HEADERS });
   }
-  const submission = parseWithZod(await request.formData(), { schema: surveyResponseSchema });
+  const submission = parseWithZod(await readForm(request), { schema: surveyResponseSchema });
   if (submission.status !== "success") return data({ kind: "invalid" as const, result: submission.reply() }, { status: 400, headers: PUBLIC_SURVEY_HEADERS });
   const outcome = await recordSurveyResponse(audit, token, submission.value);
   if (outcome === "invalid") notValid();

@@ -19,6 +19,7 @@ import { action as matrixAction, loader as matrixLoader } from "../../app/routes
 import { loader as specSheetCsv } from "../../app/routes/capabilities.$productSlug.spec-sheet[.]csv.ts";
 import { loader as specSheetMd } from "../../app/routes/capabilities.$productSlug.spec-sheet[.]md.ts";
 import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
+import { refusalOf } from "./support/refusal.ts";
 
 const userId = async (email: string) => (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
 const auditAs = async (email: string): Promise<AuditContext> => ({ actorId: await userId(email), requestId: randomUUID(), ip: "203.0.113.9" });
@@ -201,7 +202,7 @@ describe("changing a capability", () => {
     const params = { productSlug: "ledgerline", capabilityKey: "multi-currency" };
     for (const fields of [editForm(before, { status: "NOT_SUPPORTED", note: "x" }), { intent: "verify", version: String(before.version) }]) {
       const refusal = await settle(() => capabilityAction({ request: formPost("/capabilities/ledgerline/multi-currency", cookie, fields), params, context: {} }));
-      expect(refusal).toMatchObject({ init: { status: 403 } });
+      expect(await refusalOf(refusal)).toMatchObject({ status: 403 });
     }
     const create = await settle(() =>
       matrixAction({
@@ -210,7 +211,7 @@ describe("changing a capability", () => {
         context: {},
       }),
     );
-    expect(create).toMatchObject({ init: { status: 403 } });
+    expect(await refusalOf(create)).toMatchObject({ status: 403 });
     const after = await capabilityAt("ledgerline", "multi-currency");
     expect(after.version).toBe(before.version);
     expect(await prisma.capability.count({ where: { key: "teleport" } })).toBe(0);
@@ -226,11 +227,11 @@ describe("changing a capability", () => {
     expect(matrix.rows.length).toBeGreaterThan(5);
 
     const noProduct = await settle(() => matrixLoader({ request: new Request(`${ORIGIN}/capabilities/nope`, { headers: { cookie } }), params: { productSlug: "nope" }, context: {} }));
-    expect(noProduct).toMatchObject({ init: { status: 404 }, data: { message: expect.stringMatching(/no product/) } });
+    expect(await refusalOf(noProduct)).toMatchObject({ status: 404, message: expect.stringMatching(/no product/) });
     const noKey = await settle(() =>
       capabilityLoader({ request: new Request(`${ORIGIN}/capabilities/ledgerline/nope`, { headers: { cookie } }), params: { productSlug: "ledgerline", capabilityKey: "nope" }, context: {} }),
     );
-    expect(noKey).toMatchObject({ init: { status: 404 }, data: { message: expect.stringMatching(/no capability/) } });
+    expect(await refusalOf(noKey)).toMatchObject({ status: 404, message: expect.stringMatching(/no capability/) });
   });
 });
 

@@ -5,13 +5,20 @@ import type { Prisma } from "../../app/generated/prisma/client.ts";
 import { prisma } from "../../app/lib/db.server.ts";
 import { ClaimQuery, type ClaimSelection } from "../../app/models/claims-table-query.server.ts";
 import { iterateClaimsForExport, listClaimsPage } from "../../app/models/claims-table.server.ts";
-import { claimAudienceFor, claimAudienceWhere } from "../../app/models/claims.server.ts";
+import { audienceFor } from "../../app/models/audience.server.ts";
+import { claimAudienceWhere } from "../../app/models/claims.server.ts";
 import { getManagedTeamIds } from "../../app/models/teams.server.ts";
 import { loader as csvLoader } from "../../app/routes/claims[.]csv.ts";
 import { loader as claimsLoader } from "../../app/routes/_app.claims._index.tsx";
 import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
 
 const userByEmail = (email: string) => prisma.user.findUniqueOrThrow({ where: { email } });
+
+async function readAudience(user: { id: string; role: "SALES" | "ENGINEER" | "MANAGER" | "ADMIN" }) {
+  const audience = await audienceFor(user, "read:claim");
+  if (!audience) throw new Error(`${user.role} reads no claims`);
+  return audience;
+}
 
 async function loadTable(email: string, query = "") {
   const cookie = await cookieFor(email);
@@ -74,7 +81,7 @@ describe("the claims table", () => {
 
   it("filters on every field exactly as a database query with the same conditions would", async () => {
     const engineer = await userByEmail("engineer@candor.test");
-    const audience = await claimAudienceFor(engineer.id, "any");
+    const audience = await readAudience(engineer);
     const product = await prisma.product.findFirstOrThrow({ where: { slug: { not: "" } }, orderBy: { name: "asc" }, include: { capabilities: true } });
     const capability = product.capabilities[0];
     if (!capability) throw new Error("the demo product has no capabilities");
@@ -102,7 +109,7 @@ describe("the claims table", () => {
 
   it("sorts across pages: newest first by default, and by name, label or rank when asked", async () => {
     const manager = await userByEmail("manager@candor.test");
-    const audience = await claimAudienceFor(manager.id, "team");
+    const audience = await readAudience(manager);
     const allPages = async (key: "madeAt" | "salesperson" | "product" | "status" | "matrixCheck" | "severity", dir: "asc" | "desc") => {
       const first = await listClaimsPage(audience, {}, { key, dir }, 1, 100);
       const rows = [...first.rows];
@@ -166,7 +173,7 @@ describe("the claims table", () => {
 describe("the claims CSV export", () => {
   it("has a header and exactly the filtered rows of the manager's teams, across all pages", async () => {
     const manager = await userByEmail("manager@candor.test");
-    const audience = await claimAudienceFor(manager.id, "team");
+    const audience = await readAudience(manager);
     const { response, rows } = await exportCsv("manager@candor.test", "?matrixCheck=OVERSTATES&sort=salesperson&page=2&pageSize=25");
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="candor-claims-\d{4}-\d{2}-\d{2}\.csv"$/);

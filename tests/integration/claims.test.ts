@@ -9,6 +9,7 @@ import { createClaim, getClaimForReader, type NewClaimInput } from "../../app/mo
 import { action as claimAction, loader as claimLoader } from "../../app/routes/_app.claims.$claimId.tsx";
 import { action as newClaimAction } from "../../app/routes/_app.claims.new.tsx";
 import { ORIGIN, cookieFor, settle } from "./support/sign-in.ts";
+import { refusalOf } from "./support/refusal.ts";
 
 const DAY = 86_400_000;
 const now = new Date();
@@ -159,13 +160,13 @@ describe("reading claims", () => {
   it("answers 404 to a salesperson reading another salesperson's claim, and 403 to their verdict", async () => {
     const bradsClaim = await logClaim("overpromiser@candor.test", "overpromiser@candor.test");
     expect(await readClaim("overpromiser@candor.test", bradsClaim)).toMatchObject({ claim: { id: bradsClaim } });
-    expect(await readClaim("sales@candor.test", bradsClaim)).toMatchObject({ init: { status: 404 } });
+    expect(await refusalOf(await readClaim("sales@candor.test", bradsClaim))).toMatchObject({ status: 404 });
     const verdict = await postToClaim("sales@candor.test", bradsClaim, { intent: "verify", status: "ACCURATE", severity: "LOW", version: "1" });
-    expect(verdict).toMatchObject({ init: { status: 403 }, data: { message: "Only engineers verify claims." } });
+    expect(await refusalOf(verdict)).toMatchObject({ status: 403, message: "Only engineers verify claims." });
     // Not even on their own claim.
     const mayasClaim = await logClaim("sales@candor.test", "sales@candor.test");
-    expect(await postToClaim("sales@candor.test", mayasClaim, { intent: "verify", status: "ACCURATE", severity: "LOW", version: "1" })).toMatchObject({
-      init: { status: 403 },
+    expect(await refusalOf(await postToClaim("sales@candor.test", mayasClaim, { intent: "verify", status: "ACCURATE", severity: "LOW", version: "1" }))).toMatchObject({
+      status: 403,
     });
     expect(await prisma.claim.findUniqueOrThrow({ where: { id: mayasClaim } })).toMatchObject({ status: "PENDING", version: 1 });
   });
@@ -175,14 +176,14 @@ describe("reading claims", () => {
     const engineer = await actorFor("engineer@candor.test");
     const outcome = await createClaim(auditOf(engineer), engineer, claimInput(aisha.id));
     if (!outcome.ok) throw new Error(JSON.stringify(outcome));
-    expect(await readClaim("manager@candor.test", outcome.value.id)).toMatchObject({ init: { status: 404 } });
+    expect(await refusalOf(await readClaim("manager@candor.test", outcome.value.id))).toMatchObject({ status: 404 });
     expect(await readClaim("marcus.bell@candor.test", outcome.value.id)).toMatchObject({ claim: { id: outcome.value.id } });
     expect(await readClaim("engineer@candor.test", outcome.value.id)).toMatchObject({ claim: { id: outcome.value.id } });
   });
 
   it("shows the claim's revision as of the claim date beside today's row", async () => {
     const claimId = await logClaim("sales@candor.test", "sales@candor.test", { madeAt: new Date(now.getTime() - 20 * DAY) });
-    const found = await getClaimForReader(claimId, await actorFor("sales@candor.test"));
+    const found = await getClaimForReader(claimId, await prisma.user.findUniqueOrThrow({ where: { email: "sales@candor.test" } }));
     expect(found?.claim.revision).toMatchObject({ status: "SUPPORTED" });
     expect(found?.claim.capability).toMatchObject({ status: "PARTIAL", conditions: "xlsx only; .xls is not supported" });
   });
@@ -192,7 +193,7 @@ describe("verdicts", () => {
   it("never lets the engineer who logged a claim verify it (403 from the action)", async () => {
     const claimId = await logClaim("engineer@candor.test", "sales@candor.test");
     const refused = await postToClaim("engineer@candor.test", claimId, { intent: "verify", status: "INACCURATE", severity: "HIGH", note: "No .xls", version: "1" });
-    expect(refused).toMatchObject({ init: { status: 403 }, data: { message: OWN_CLAIM_REFUSAL } });
+    expect(await refusalOf(refused)).toMatchObject({ status: 403, message: OWN_CLAIM_REFUSAL });
     expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({ status: "PENDING", verifiedById: null });
 
     const accepted = await postToClaim("jun.tanaka@candor.test", claimId, { intent: "verify", status: "INACCURATE", severity: "HIGH", note: "No .xls", version: "1" });
@@ -301,6 +302,6 @@ describe("disputes", () => {
     const claim = await prisma.claim.findUniqueOrThrow({ where: { id: claimId } });
     expect(claim.customerCorrectedAt).not.toBeNull();
     expect(await auditRows("claim.customer-corrected", claimId)).toHaveLength(1);
-    expect(await postToClaim("sales@candor.test", claimId, { intent: "correct" })).toMatchObject({ init: { status: 403 } });
+    expect(await refusalOf(await postToClaim("sales@candor.test", claimId, { intent: "correct" }))).toMatchObject({ status: 403 });
   });
 });

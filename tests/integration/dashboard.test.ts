@@ -8,6 +8,7 @@ import { loader as scorecardLoader } from "../../app/routes/_app.dashboard_.scor
 import { loader as personLoader } from "../../app/routes/_app.people.$userId.tsx";
 import { loader as scorecardCsvLoader } from "../../app/routes/dashboard.scorecard[.]csv.ts";
 import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
+import { refusalOf } from "./support/refusal.ts";
 
 const userByEmail = (email: string) => prisma.user.findUniqueOrThrow({ where: { email } });
 
@@ -172,8 +173,8 @@ describe("the manager dashboard", () => {
   it("answers 404 when a manager names a team they do not manage", async () => {
     const teamIds = await getManagedTeamIds((await userByEmail("manager@candor.test")).id);
     const other = await prisma.team.findFirstOrThrow({ where: { id: { notIn: teamIds } } });
-    expect(await settle(() => loadDashboard("manager@candor.test", `?team=${other.id}`))).toMatchObject({ init: { status: 404 } });
-    expect(await settle(() => loadScorecard("manager@candor.test", `?team=${other.id}`))).toMatchObject({ init: { status: 404 } });
+    expect(await refusalOf(await settle(() => loadDashboard("manager@candor.test", `?team=${other.id}`)))).toMatchObject({ status: 404 });
+    expect(await refusalOf(await settle(() => loadScorecard("manager@candor.test", `?team=${other.id}`)))).toMatchObject({ status: 404 });
     // An admin sees every team, that one included.
     const admin = dashboardOf(await loadDashboard("admin@candor.test", `?team=${other.id}`));
     expect(admin.monthly.teams.map((team) => team.id)).toEqual([other.id]);
@@ -233,9 +234,9 @@ describe("the team scorecard", () => {
 
   it("refuses salespeople and engineers with 403", async () => {
     for (const email of ["sales@candor.test", "engineer@candor.test"]) {
-      expect(await settle(() => loadScorecard(email))).toMatchObject({ init: { status: 403 } });
-      expect(await settle(async () => scorecardCsvLoader({ request: await request(email, "/dashboard/scorecard.csv"), params: {}, context: {} }))).toMatchObject({
-        init: { status: 403 },
+      expect(await refusalOf(await settle(() => loadScorecard(email)))).toMatchObject({ status: 403 });
+      expect(await refusalOf(await settle(async () => scorecardCsvLoader({ request: await request(email, "/dashboard/scorecard.csv"), params: {}, context: {} })))).toMatchObject({
+        status: 403,
       });
     }
   });
@@ -262,15 +263,15 @@ describe("the person page", () => {
     const overpromiser = await userByEmail("overpromiser@candor.test");
     const engineer = await userByEmail("engineer@candor.test");
     expect((await loadPerson("sales@candor.test", sales.id)).person.id).toBe(sales.id);
-    expect(await settle(() => loadPerson("sales@candor.test", overpromiser.id))).toMatchObject({ init: { status: 404 } });
-    expect(await settle(() => loadPerson("engineer@candor.test", sales.id))).toMatchObject({ init: { status: 404 } });
+    expect(await refusalOf(await settle(() => loadPerson("sales@candor.test", overpromiser.id)))).toMatchObject({ status: 404 });
+    expect(await refusalOf(await settle(() => loadPerson("engineer@candor.test", sales.id)))).toMatchObject({ status: 404 });
     // Not a salesperson, or no one at all.
-    expect(await settle(() => loadPerson("admin@candor.test", engineer.id))).toMatchObject({ init: { status: 404 } });
-    expect(await settle(() => loadPerson("admin@candor.test", "no-such-person"))).toMatchObject({ init: { status: 404 } });
+    expect(await refusalOf(await settle(() => loadPerson("admin@candor.test", engineer.id)))).toMatchObject({ status: 404 });
+    expect(await refusalOf(await settle(() => loadPerson("admin@candor.test", "no-such-person")))).toMatchObject({ status: 404 });
     // A manager: not a salesperson of another manager's team.
     const teamIds = await getManagedTeamIds((await userByEmail("manager@candor.test")).id);
     const outsider = await prisma.user.findFirstOrThrow({ where: { role: "SALES", teamId: { notIn: teamIds } } });
-    expect(await settle(() => loadPerson("manager@candor.test", outsider.id))).toMatchObject({ init: { status: 404 } });
+    expect(await refusalOf(await settle(() => loadPerson("manager@candor.test", outsider.id)))).toMatchObject({ status: 404 });
     expect((await loadPerson("admin@candor.test", outsider.id)).person.id).toBe(outsider.id);
   });
 });

@@ -4,6 +4,7 @@ import { prisma } from "../../app/lib/db.server.ts";
 import { loader as dealsLoader } from "../../app/routes/_app.deals._index.tsx";
 import { action as importAction, loader as importLoader } from "../../app/routes/_app.deals.import.tsx";
 import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
+import { refusalOf } from "./support/refusal.ts";
 
 const HEADER = "External ID,Account,Contact name,Contact email,Owner email,Product slug,Amount,Status,Closed date";
 
@@ -140,7 +141,7 @@ describe("deals import", () => {
     // A manager may not overwrite another team's deal, even with an owner of their own.
     const takeover = west.replace("aisha.rahman", "sales");
     expect(problemsOf(await post("manager@candor.test", takeover))).toEqual([
-      { line: 2, column: "External ID", reason: `Deal "B-${stamp}-W" belongs to a team you do not manage.` },
+      { line: 2, column: "External ID", reason: `The External ID "B-${stamp}-W" cannot be used. Check it against your CRM, or ask an admin to import this row.` },
     ]);
   });
 
@@ -154,7 +155,7 @@ describe("deals import", () => {
   it("answers an upload over 5 MB with 413 and a plain sentence, whether or not it declares its size", async () => {
     const big = `${HEADER}\n${"x".repeat(5 * 1024 * 1024 + 100_000)}`;
     const streamed = await post("manager@candor.test", big);
-    expect(streamed).toMatchObject({ init: { status: 413 }, data: { message: expect.stringContaining("larger than 5 MB") } });
+    expect(await refusalOf(streamed)).toMatchObject({ status: 413, message: expect.stringContaining("larger than 5 MB") });
     const declared = await settle(async () =>
       importAction({
         request: new Request(`${ORIGIN}/deals/import`, {
@@ -166,16 +167,16 @@ describe("deals import", () => {
         context: {},
       }),
     );
-    expect(declared).toMatchObject({ init: { status: 413 } });
+    expect(await refusalOf(declared)).toMatchObject({ status: 413 });
   });
 
   it("lets only importers in, and shows managers their teams' deals with search", async () => {
     for (const email of ["sales@candor.test", "engineer@candor.test"]) {
       const refused = await settle(async () => importLoader({ request: new Request(`${ORIGIN}/deals/import`, { headers: { cookie: await cookieFor(email) } }), params: {}, context: {} }));
-      expect(refused).toMatchObject({ init: { status: 403 } });
-      expect(await post(email, good)).toMatchObject({ init: { status: 403 } });
+      expect(await refusalOf(refused)).toMatchObject({ status: 403 });
+      expect(await refusalOf(await post(email, good))).toMatchObject({ status: 403 });
       const list = await settle(async () => dealsLoader({ request: new Request(`${ORIGIN}/deals`, { headers: { cookie: await cookieFor(email) } }), params: {}, context: {} }));
-      expect(list).toMatchObject({ init: { status: 403 } });
+      expect(await refusalOf(list)).toMatchObject({ status: 403 });
     }
     const manager = await prisma.user.findUniqueOrThrow({ where: { email: "manager@candor.test" }, include: { managedTeams: true } });
     const teamIds = manager.managedTeams.map((team) => team.teamId);

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/lib/db.server.ts";
-import { answerQuestion, askQuestion, listQuestionBoard, questionAudienceFor } from "../../app/models/engineer-questions.server.ts";
+import { audienceFor } from "../../app/models/audience.server.ts";
+import { answerQuestion, askQuestion, listQuestionBoard } from "../../app/models/engineer-questions.server.ts";
 import { action as askAction, loader as askLoader } from "../../app/routes/_app.ask._index.tsx";
 import { action as answerAction, loader as questionLoader } from "../../app/routes/_app.ask.$questionId.tsx";
 import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
+import { refusalOf } from "./support/refusal.ts";
 
 async function post(email: string, path: string, fields: Record<string, string>) {
   return new Request(`${ORIGIN}${path}`, { method: "POST", headers: { cookie: await cookieFor(email) }, body: new URLSearchParams(fields) });
@@ -180,14 +182,14 @@ describe("who may read and answer", () => {
     const other = await settle(async () =>
       questionLoader({ request: await get("overpromiser@candor.test", `/ask/${id}`), params: { questionId: id }, context: {} }),
     );
-    expect(other).toMatchObject({ init: { status: 404 } });
+    expect(await refusalOf(other)).toMatchObject({ status: 404 });
     const own = await questionLoader({ request: await get("sales@candor.test", `/ask/${id}`), params: { questionId: id }, context: {} });
     expect(own.canAnswer).toBe(false);
 
     const answer = await settle(async () =>
       answerAction({ request: await post("sales@candor.test", `/ask/${id}`, { answer: "I know this one." }), params: { questionId: id }, context: {} }),
     );
-    expect(answer).toMatchObject({ init: { status: 403 } });
+    expect(await refusalOf(answer)).toMatchObject({ status: 403 });
     expect(await prisma.engineerQuestion.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "OPEN" });
   });
 
@@ -199,10 +201,10 @@ describe("who may read and answer", () => {
     const elsewhere = await settle(async () =>
       questionLoader({ request: await get("marcus.bell@candor.test", `/ask/${id}`), params: { questionId: id }, context: {} }),
     );
-    expect(elsewhere).toMatchObject({ init: { status: 404 } });
+    expect(await refusalOf(elsewhere)).toMatchObject({ status: 404 });
 
     const manager = await prisma.user.findUniqueOrThrow({ where: { email: "manager@candor.test" } });
-    const audience = await questionAudienceFor(manager);
+    const audience = await audienceFor(manager, "read:question");
     const board = await listQuestionBoard(audience ?? { kind: "own", userId: manager.id }, {});
     const askers = await prisma.engineerQuestion.findMany({
       where: { id: { in: [...(board.open?.rows ?? []), ...(board.answered?.rows ?? [])].map((row) => row.id) } },
@@ -211,16 +213,12 @@ describe("who may read and answer", () => {
     expect(askers.length).toBeGreaterThan(0);
     for (const asker of askers) expect(asker.askedBy.team?.managers.map((m) => m.userId)).toContain(manager.id);
 
-    expect(
-      await settle(async () => askAction({ request: await post("manager@candor.test", "/ask", { question: "?" }), params: {}, context: {} })),
-    ).toMatchObject({
-      init: { status: 403 },
-    });
-    expect(
-      await settle(async () =>
-        answerAction({ request: await post("manager@candor.test", `/ask/${id}`, { answer: "?" }), params: { questionId: id }, context: {} }),
-      ),
-    ).toMatchObject({ init: { status: 403 } });
+    const ask = await settle(async () => askAction({ request: await post("manager@candor.test", "/ask", { question: "?" }), params: {}, context: {} }));
+    expect(await refusalOf(ask)).toMatchObject({ status: 403 });
+    const answer = await settle(async () =>
+      answerAction({ request: await post("manager@candor.test", `/ask/${id}`, { answer: "?" }), params: { questionId: id }, context: {} }),
+    );
+    expect(await refusalOf(answer)).toMatchObject({ status: 403 });
   });
 
   it("shows engineers every open question, oldest first, filtered by product and status from the URL", async () => {

@@ -121,3 +121,19 @@ describe("the session is checked against the database on every request", () => {
     expect(await getSessionUser(copy("request-2"))).toBeNull();
   });
 });
+
+it("answers a sign-in posted without its csrf token with the sign-in page's error, logging nothing", async () => {
+  const { handleAuthRequest } = await import("../../app/lib/auth.server.ts");
+  const response = await handleAuthRequest(
+    new Request(`${ORIGIN}/auth/callback/credentials`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "x-candor-client-ip": "10.9.9.10" },
+      body: new URLSearchParams({ email: "engineer@candor.test", password: "candor-demo" }),
+    }),
+  );
+  expect(response.status).toBe(302);
+  const location = new URL(response.headers.get("location") ?? "", ORIGIN);
+  expect(location.pathname).toBe("/login");
+  expect(location.searchParams.get("error")).toBe("MissingCSRF");
+  expect(response.headers.getSetCookie().some((cookie) => /session-token=[^;]/.test(cookie))).toBe(false);
+});

@@ -10,6 +10,7 @@ import { action as resultsAction } from "../../app/routes/_app.surveys.import.ts
 import { action as outboxAction, loader as outboxLoader } from "../../app/routes/_app.surveys.outbox.tsx";
 import { action as surveyAction, headers as surveyHeaders, loader as surveyLoader } from "../../app/routes/survey.$token.tsx";
 import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
+import { refusalOf } from "./support/refusal.ts";
 
 const stamp = Date.now().toString(36).toUpperCase();
 let sequence = 0;
@@ -165,7 +166,7 @@ describe("the public survey link", () => {
   it("rate-limits responses per client address", async () => {
     const ip = "192.0.2.99";
     const unknown = Buffer.alloc(32, 9).toString("base64url");
-    for (let i = 0; i < 10; i++) expect(await answer(unknown, { csat: "5", deliveredAsPromised: "YES" }, ip)).toMatchObject({ init: { status: 404 } });
+    for (let i = 0; i < 10; i++) expect(await refusalOf(await answer(unknown, { csat: "5", deliveredAsPromised: "YES" }, ip))).toMatchObject({ status: 404 });
     const { surveyId } = await dueSurvey();
     const token = await createLink(surveyId);
     const refused = await answer(token, { csat: "5", deliveredAsPromised: "YES" }, ip);
@@ -179,7 +180,7 @@ describe("the public survey link", () => {
 describe("the outbox", () => {
   it("marks a survey sent once it has a link, and keeps other teams' surveys out of a manager's reach", async () => {
     const { surveyId } = await dueSurvey();
-    expect(await outboxPost("manager@candor.test", { intent: "mark-sent", surveyId })).toMatchObject({ init: { status: 400 } });
+    expect(await refusalOf(await outboxPost("manager@candor.test", { intent: "mark-sent", surveyId }))).toMatchObject({ status: 400 });
     await createLink(surveyId);
     const marked = await outboxPost("manager@candor.test", { intent: "mark-sent", surveyId });
     expect(marked).toBeInstanceOf(Response);
@@ -187,16 +188,16 @@ describe("the outbox", () => {
     expect(await prisma.auditEvent.count({ where: { action: "survey.mark-sent", entityId: surveyId } })).toBe(1);
 
     const west = await dueSurvey("aisha.rahman@candor.test");
-    expect(await outboxPost("manager@candor.test", { intent: "create-link", surveyId: west.surveyId })).toMatchObject({ init: { status: 404 } });
+    expect(await refusalOf(await outboxPost("manager@candor.test", { intent: "create-link", surveyId: west.surveyId }))).toMatchObject({ status: 404 });
     expect((await prisma.survey.findUniqueOrThrow({ where: { id: west.surveyId } })).tokenHash).toBeNull();
     await createLink(west.surveyId, "admin@candor.test");
 
     const page = await outboxLoader({ request: new Request(`${ORIGIN}/surveys/outbox`, { headers: { cookie: await cookieFor("manager@candor.test") } }), params: {}, context: {} });
     expect(page.rows.some((row) => row.id === west.surveyId)).toBe(false);
     expect(page.mailConfigured).toBe(false);
-    expect(await outboxPost("manager@candor.test", { intent: "send-due" })).toMatchObject({ init: { status: 400 } });
+    expect(await refusalOf(await outboxPost("manager@candor.test", { intent: "send-due" }))).toMatchObject({ status: 400 });
     for (const email of ["sales@candor.test", "engineer@candor.test"]) {
-      expect(await outboxPost(email, { intent: "create-link", surveyId })).toMatchObject({ init: { status: 403 } });
+      expect(await refusalOf(await outboxPost(email, { intent: "create-link", surveyId }))).toMatchObject({ status: 403 });
     }
   });
 });
@@ -320,8 +321,8 @@ describe("survey results import", () => {
     // Another team's deal is refused; salespeople and engineers may not import.
     const west = await dueSurvey("aisha.rahman@candor.test", 10);
     const other = (await resultsUpload("manager@candor.test", [header, `${west.externalId},2026-11-01,4,YES,,`].join("\n"))) as { data: { problems: unknown[] } };
-    expect(other.data.problems).toEqual([{ line: 2, column: "Deal external ID", reason: `Deal "${west.externalId}" belongs to a team you do not manage.` }]);
-    for (const email of ["sales@candor.test", "engineer@candor.test"]) expect(await resultsUpload(email, good)).toMatchObject({ init: { status: 403 } });
+    expect(other.data.problems).toEqual([{ line: 2, column: "Deal external ID", reason: `No deal has the external id "${west.externalId}".` }]);
+    for (const email of ["sales@candor.test", "engineer@candor.test"]) expect(await refusalOf(await resultsUpload(email, good))).toMatchObject({ status: 403 });
   });
 });
 
@@ -341,7 +342,7 @@ describe("the satisfaction overview and customer comments", () => {
     // A manager sees only their teams; an engineer is refused.
     expect(page.salespeople.some((person) => person.team === "Enterprise West")).toBe(false);
     const refused = await settle(async () => overviewLoader({ request: new Request(`${ORIGIN}/surveys`, { headers: { cookie: await cookieFor("engineer@candor.test") } }), params: {}, context: {} }));
-    expect(refused).toMatchObject({ init: { status: 403 } });
+    expect(await refusalOf(refused)).toMatchObject({ status: 403 });
     const own = await overviewLoader({ request: new Request(`${ORIGIN}/surveys`, { headers: { cookie: await cookieFor("sales@candor.test") } }), params: {}, context: {} });
     expect(own.salespeople.map((person) => person.id)).toEqual([honestId]);
   });
@@ -377,6 +378,6 @@ describe("the satisfaction overview and customer comments", () => {
     const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@candor.test" } });
     expect(await attachCommentToCapability({ actorId: admin.id, requestId: null, ip: null }, surveyId, other.id)).toMatchObject({ ok: false, status: 400 });
     const refused = await settle(async () => commentsLoader({ request: new Request(`${ORIGIN}/customer-comments`, { headers: { cookie: await cookieFor("manager@candor.test") } }), params: {}, context: {} }));
-    expect(refused).toMatchObject({ init: { status: 403 } });
+    expect(await refusalOf(refused)).toMatchObject({ status: 403 });
   });
 });

@@ -4,10 +4,7 @@ import { formatDate } from "../ui/format.ts";
 export interface CommentRow {
   surveyId: string;
   respondedAt: string | Date | null;
-  csat: number | null;
-  deliveredAsPromised: string | null;
   text: string;
-  account: string;
   product: string | null;
   attachedTo: string[];
   capabilities: Array<{ id: string; title: string; key: string }>;
@@ -21,9 +18,7 @@ export function CommentList({ comments, returnTo }: { comments: CommentRow[]; re
         <li key={comment.surveyId} className="panel">
           <blockquote>{comment.text}</blockquote>
           <p className="small muted">
-            {comment.account}
-            {comment.product ? ` · ${comment.product}` : ""} · answered {formatDate(comment.respondedAt)} · CSAT {comment.csat ?? "—"} · delivered as
-            promised: {comment.deliveredAsPromised?.toLowerCase() ?? "—"}
+            {comment.product ?? "No product named"} · answered {formatDate(comment.respondedAt)}
           </p>
           {comment.attachedTo.length ? <p className="small">A pain point of: {comment.attachedTo.join(", ")}</p> : null}
           {comment.capabilities.length ? (
