@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PlanForm } from "../components/comp/plan-form.tsx";
@@ -30,7 +30,7 @@ function formKey(key: string, rowOf: number[]): string {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "edit:plan", "Only admins can change the compensation plan.");
-  const submission = parseWithZod(await readForm(request), { schema: planSchema });
+  const submission = parseSubmission(await readForm(request), { schema: planSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const value = submission.value;
   const fieldErrors: Record<string, string[]> = {};

@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -51,21 +52,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const refuse = (which: Intent, result: SubmissionResult<string[]>) => data({ intent: which, result }, { status: 400 });
 
   if (intent === "update") {
-    const submission = parseWithZod(formData, { schema: userProfileSchema });
+    const submission = parseSubmission(formData, { schema: userProfileSchema });
     if (submission.status !== "success") return refuse(intent, submission.reply());
     const outcome = await updateUser(audit, userId, toProfileInput(submission.value));
     if (!outcome.ok) return refuse(intent, submission.reply({ fieldErrors: toFormFieldErrors(outcome.fieldErrors), formErrors: outcome.formErrors }));
     return redirectWithToast(here, { kind: "success", message: "Saved." });
   }
   if (intent === "deactivate" || intent === "reactivate") {
-    const submission = parseWithZod(formData, { schema: noFieldsSchema });
+    const submission = parseSubmission(formData, { schema: noFieldsSchema });
     const outcome = await setUserActive(audit, userId, intent === "reactivate");
     if (!outcome.ok) return refuse("set-active", submission.reply({ formErrors: outcome.formErrors }));
     const message = intent === "reactivate" ? "Account reactivated." : "Account deactivated and signed out everywhere.";
     return redirectWithToast(here, { kind: "success", message });
   }
   if (intent === "reset-password") {
-    const submission = parseWithZod(formData, { schema: passwordSchema });
+    const submission = parseSubmission(formData, { schema: passwordSchema });
     const hideFields = ["password", "confirmPassword"];
     if (submission.status !== "success") return refuse(intent, submission.reply({ hideFields }));
     const outcome = await resetPassword(audit, userId, submission.value.password);
@@ -73,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(here, { kind: "success", message: "Password reset; every session of this account has ended." });
   }
   if (intent === "sign-out-everywhere") {
-    const submission = parseWithZod(formData, { schema: noFieldsSchema });
+    const submission = parseSubmission(formData, { schema: noFieldsSchema });
     const outcome = await signOutEverywhere(audit, userId);
     if (!outcome.ok) return refuse(intent, submission.reply({ formErrors: outcome.formErrors }));
     const ended = outcome.value.sessionsEnded;

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { AnswerForm } from "../components/ask/answer-form.tsx";
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "answer:question", "Only engineers answer questions from sales.");
-  const submission = parseWithZod(await readForm(request), { schema: answerQuestionSchema });
+  const submission = parseSubmission(await readForm(request), { schema: answerQuestionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { answer, updateCapability, status, conditions, note, capabilityVersion } = submission.value;
   const outcome = await answerQuestion(auditContextFrom(request, user.id), {

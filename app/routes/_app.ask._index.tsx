@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AskForm } from "../components/ask/ask-form.tsx";
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "ask:question", "Only salespeople ask engineers questions; engineers answer them.");
-  const submission = parseWithZod(await readForm(request), { schema: askQuestionSchema });
+  const submission = parseSubmission(await readForm(request), { schema: askQuestionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { productId, capabilityId, question, context } = submission.value;
   const outcome = await askQuestion(auditContextFrom(request, user.id), {

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CapabilityEditForms } from "../components/capabilities/capability-edit-forms.tsx";
@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/capabilities/${capability.product.slug}/${capability.key}`;
 
   if (intent === "update") {
-    const submission = parseWithZod(formData, { schema: editCapabilitySchema() });
+    const submission = parseSubmission(formData, { schema: editCapabilitySchema() });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const outcome = await updateCapability(audit, capability.id, { ...submission.value, docsUrl: submission.value.docsUrl ?? null }, user.id);
     if (!outcome.ok) {
@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(here, { kind: outcome.value.saved ? "success" : "info", message });
   }
   if (intent === "verify") {
-    const submission = parseWithZod(formData, { schema: verifyCapabilitySchema });
+    const submission = parseSubmission(formData, { schema: verifyCapabilitySchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const outcome = await markCapabilityVerified(audit, capability.id, submission.value.version, user.id);
     if (!outcome.ok) return data({ intent, result: submission.reply({ formErrors: outcome.formErrors }) }, { status: outcome.conflict ? 409 : 400 });

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { MatrixFilters } from "../components/capabilities/matrix-filters.tsx";
@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!product) notFound(NO_PRODUCT);
   const formData = await readForm(request);
   if (formData.get("intent") !== "create") throw data({ message: "That form is not known here." }, { status: 400 });
-  const submission = parseWithZod(formData, { schema: newCapabilitySchema });
+  const submission = parseSubmission(formData, { schema: newCapabilitySchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await createCapability(auditContextFrom(request, user.id), product.id, { ...submission.value, docsUrl: submission.value.docsUrl ?? null }, user.id);
   if (!outcome.ok) return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) }, { status: 400 });

@@ -1,5 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { AuditTrail } from "../components/claims/audit-trail.tsx";
@@ -74,24 +74,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const invalid = (which: Intent, submission: Replyable) => data({ intent: which, result: submission.reply(), conflict: null }, { status: 400 });
 
   if (intent === "verify") {
-    const submission = parseWithZod(formData, { schema: verdictSchema });
+    const submission = parseSubmission(formData, { schema: verdictSchema });
     if (submission.status !== "success") return invalid(intent, submission);
     const { version, status, severity, note } = submission.value;
     const outcome = await recordVerdict(audit, actor, claimId, version, { status, severity: severity ?? null, note: note ?? "" });
     return respond(intent, submission, outcome, "Verdict recorded.");
   }
   if (intent === "correct") {
-    const submission = parseWithZod(formData, { schema: emptySchema });
+    const submission = parseSubmission(formData, { schema: emptySchema });
     return respond(intent, submission, await markCustomerCorrected(audit, actor, claimId), "Recorded that the customer was corrected.");
   }
   if (intent === "dispute") {
-    const submission = parseWithZod(formData, { schema: disputeSchema });
+    const submission = parseSubmission(formData, { schema: disputeSchema });
     if (submission.status !== "success") return invalid(intent, submission);
     return respond(intent, submission, await raiseDispute(audit, actor, claimId, submission.value.reason), "Dispute sent to your manager.");
   }
   if (intent === "resolve") {
     // The disputed status is checked again by the model; the schema only needs it for its message.
-    const submission = parseWithZod(formData, { schema: resolveDisputeSchema("PENDING") });
+    const submission = parseSubmission(formData, { schema: resolveDisputeSchema("PENDING") });
     if (submission.status !== "success") return invalid(intent, submission);
     const { outcome: decision, resolutionNote, status, severity, note } = submission.value;
     const verdict = decision === "OVERTURNED" ? { status: status ?? null, severity: severity ?? null, note: note ?? "" } : null;

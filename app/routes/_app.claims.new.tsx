@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ClaimForm } from "../components/claims/claim-form.tsx";
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, scope } = await requireUserWithScope(request, "log:claim", CANNOT_LOG);
-  const submission = parseWithZod(await readForm(request), { schema: newClaimSchema });
+  const submission = parseSubmission(await readForm(request), { schema: newClaimSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const values = submission.value;
   const salespersonId = values.salespersonId ?? (scope === "own" ? user.id : null);

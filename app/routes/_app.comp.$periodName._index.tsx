@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "../lib/submission.server.ts";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useMemo } from "react";
@@ -81,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "lock") {
     const admin = await requireUserWithPermission(request, "lock:comp", "Only admins can lock a compensation period.");
     const period = await periodOr404(params.periodName);
-    const submission = parseWithZod(form, { schema: lockSchema });
+    const submission = parseSubmission(form, { schema: lockSchema });
     if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
     if (submission.value.confirmName !== period.name) {
       return data({ result: submission.reply({ fieldErrors: { confirmName: [`Type ${period.name} exactly to lock this period.`] } }) }, { status: 400 });

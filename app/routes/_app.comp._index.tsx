@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NewPeriodForm } from "../components/comp/new-period-form.tsx";
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "lock:comp", "Only admins can create compensation periods.");
-  const submission = parseWithZod(await readForm(request), { schema: newPeriodSchema });
+  const submission = parseSubmission(await readForm(request), { schema: newPeriodSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { name, startsOn, endsOn } = submission.value;
   const outcome = await createPeriod(auditContextFrom(request, admin.id), {

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { QuestionStateBadge } from "../components/quizzes/bank-table.tsx";
@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirectWithToast(`/question-bank/${id}`, { kind: "success", message: STATE_MESSAGES[intent] });
   }
-  const submission = parseWithZod(form, { schema: questionFormSchema });
+  const submission = parseSubmission(form, { schema: questionFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), stateError: null }, { status: 400 });
   const version = Number(form.get("version"));
   const saved = await saveQuestion(audit, user.id, submission.value, { id, version: Number.isInteger(version) ? version : -1 });

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { QuestionForm } from "../components/quizzes/question-form.tsx";
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:quiz", WHO);
-  const submission = parseWithZod(await readForm(request), { schema: questionFormSchema });
+  const submission = parseSubmission(await readForm(request), { schema: questionFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const saved = await saveQuestion(auditContextFrom(request, user.id), user.id, submission.value);
   if (!saved.ok) return data({ result: submission.reply({ fieldErrors: saved.fieldErrors, formErrors: saved.formErrors }) }, { status: saved.status });

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { QuizForm } from "../components/quizzes/quiz-form.tsx";
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:quiz", WHO);
-  const submission = parseWithZod(await readForm(request), { schema: quizFormSchema });
+  const submission = parseSubmission(await readForm(request), { schema: quizFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const saved = await saveQuiz(auditContextFrom(request, user.id), user.id, submission.value, params.quizId ?? "");
   if (!saved.ok) {

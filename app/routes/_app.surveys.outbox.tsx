@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { NewLinkPanel, OutboxTable } from "../components/surveys/outbox-table.tsx";
@@ -43,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const more = result.remaining ? ` ${result.remaining} more are waiting: send again.` : "";
     return redirectWithToast("/surveys/outbox", { kind: result.failed ? "error" : "success", message: `${result.sent} surveys sent.${failed}${more}` });
   }
-  const submission = parseWithZod(form, { schema: surveyIdSchema });
+  const submission = parseSubmission(form, { schema: surveyIdSchema });
   if (submission.status !== "success") return data({ kind: "error" as const, message: "Choose a survey." }, { status: 400 });
   const { surveyId } = submission.value;
   if (intent === "create-link") {

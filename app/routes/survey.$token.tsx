@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "../lib/submission.server.ts";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { NOT_VALID, SurveyForm, SurveyShell } from "../components/surveys/public-survey.tsx";
@@ -50,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await recordRefusedResponse(audit, "already-answered", null);
     return data({ kind: "already" as const }, { status: 409, headers: PUBLIC_SURVEY_HEADERS });
   }
-  const submission = parseWithZod(await readForm(request), { schema: surveyResponseSchema });
+  const submission = parseSubmission(await readForm(request), { schema: surveyResponseSchema });
   if (submission.status !== "success") return data({ kind: "invalid" as const, result: submission.reply() }, { status: 400, headers: PUBLIC_SURVEY_HEADERS });
   const outcome = await recordSurveyResponse(audit, token, submission.value);
   if (outcome === "invalid") notValid();

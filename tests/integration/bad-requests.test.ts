@@ -104,6 +104,20 @@ describe("a body that is not one of Candor's forms", () => {
     expect(await prisma.claim.count()).toBe(before);
   });
 
+  it("answers a value longer than its field allows with the field's error, without echoing the value", async () => {
+    const marker = "toolong-".repeat(500);
+    const request = await signedIn("sales@candor.test", "/claims/new", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ statement: marker, channel: "CALL", accountName: "Echo Co" }),
+    });
+    const outcome = await settle(() => claimAction({ request, params: {}, context: {} }));
+    const reply = JSON.stringify(outcome);
+    expect(reply).not.toContain("toolong-toolong-");
+    expect(reply).toContain("Echo Co");
+    expect(reply).toMatch(/at most 2000/);
+  });
+
   it("answers a multipart body whose boundary does not match with 400 and a sentence", async () => {
     const request = await signedIn("admin@candor.test", "/admin/teams", {
       method: "POST",
