@@ -3,7 +3,7 @@ import { PrismaClient } from "../app/generated/prisma/client.ts";
 import { seedDemo, type SeedSummary } from "./demo.ts";
 import { parseReferenceDate } from "./generate/timeline.ts";
 import { seedScale } from "./scale.ts";
-import { storyProblems } from "./story-checks.ts";
+import { sourceStoryProblems, storyProblems } from "./story-checks.ts";
 import { countUsers, wipeDatabase } from "./wipe.ts";
 
 // npm run seed [-- --force] [--today YYYY-MM-DD] [--scale large]
@@ -40,7 +40,19 @@ function printSummary(summary: SeedSummary, seconds: number): void {
       console.log(`  ${c.email.padEnd(26)} ${c.period}  A=${c.accuracy.toFixed(3)} Q=${q} S=${c.satisfaction.toFixed(3)} C=${c.composite.toFixed(3)} M=${c.multiplier.toFixed(4)} ${c.gates.join(",")}`);
     }
   }
-  for (const problem of storyProblems(summary.checks)) console.warn(`warning: ${problem}`);
+  if (summary.sources !== undefined && summary.sources.length > 0) {
+    console.log("Claims by source (the demo manager's salespeople): SELF/OBSERVED/CUSTOMER/CONVERSATION, coverage, accuracy, candidates");
+    for (const s of summary.sources.slice(0, 2)) {
+      const { SELF, OBSERVED, CUSTOMER, CONVERSATION } = s.claims;
+      const accuracy = s.accuracy === null ? "-" : s.accuracy.toFixed(3);
+      console.log(
+        `  ${s.email.padEnd(26)} ${SELF}/${OBSERVED}/${CUSTOMER}/${CONVERSATION}  coverage ${s.coverage.covered}/${s.coverage.won}  A=${accuracy}  ` +
+          `candidates ${s.candidates.total} (${s.candidates.pending} pending, ${s.candidates.overstating} overstating)  unlogged promises ${s.unloggedPromises}`,
+      );
+    }
+  }
+  const problems = [...storyProblems(summary.checks), ...(summary.sources === undefined ? [] : sourceStoryProblems(summary.sources)), ...(summary.problems ?? [])];
+  for (const problem of problems) console.warn(`warning: ${problem}`);
 }
 
 /**

@@ -1,11 +1,12 @@
 import type {
-  Account, Capability, CapabilityRevision, Claim, ClaimDispute, CompPeriod, CompPlan, CompStatement, Deal, EngineerQuestion,
-  Product, Question, Quiz, QuizAnswer, QuizAttempt, Survey, Team, TeamManager, User,
+  Account, CandidateClaim, Capability, CapabilityRevision, Claim, ClaimDispute, CompPeriod, CompPlan, CompStatement, Conversation,
+  ConversationSentence, Deal, EngineerQuestion, Product, Question, Quiz, QuizAnswer, QuizAttempt, Survey, Team, TeamManager, User,
 } from "../app/generated/prisma/client.ts";
 import type { AuditRow } from "./generate/comp.ts";
 
 // Every row of a seed, typed as the Prisma models (every column present), in insertion order:
-// a table comes after the tables its foreign keys point to.
+// a table comes after the tables its foreign keys point to (a claim points to the survey a
+// customer reported it in and to the candidate it was confirmed from, so those come first).
 
 export interface Dataset {
   teams: Team[];
@@ -16,6 +17,10 @@ export interface Dataset {
   revisions: CapabilityRevision[];
   accounts: Account[];
   deals: Deal[];
+  surveys: Survey[];
+  conversations: Conversation[];
+  conversationSentences: ConversationSentence[];
+  candidateClaims: CandidateClaim[];
   claims: Claim[];
   disputes: ClaimDispute[];
   engineerQuestions: EngineerQuestion[];
@@ -23,7 +28,6 @@ export interface Dataset {
   questions: Question[];
   attempts: QuizAttempt[];
   answers: QuizAnswer[];
-  surveys: Survey[];
   plans: CompPlan[];
   periods: CompPeriod[];
   statements: CompStatement[];
@@ -40,6 +44,10 @@ export const TABLES: readonly (readonly [keyof Dataset, string])[] = [
   ["revisions", "CapabilityRevision"],
   ["accounts", "Account"],
   ["deals", "Deal"],
+  ["surveys", "Survey"],
+  ["conversations", "Conversation"],
+  ["conversationSentences", "ConversationSentence"],
+  ["candidateClaims", "CandidateClaim"],
   ["claims", "Claim"],
   ["disputes", "ClaimDispute"],
   ["engineerQuestions", "EngineerQuestion"],
@@ -47,7 +55,6 @@ export const TABLES: readonly (readonly [keyof Dataset, string])[] = [
   ["questions", "Question"],
   ["attempts", "QuizAttempt"],
   ["answers", "QuizAnswer"],
-  ["surveys", "Survey"],
   ["plans", "CompPlan"],
   ["periods", "CompPeriod"],
   ["statements", "CompStatement"],
@@ -56,9 +63,9 @@ export const TABLES: readonly (readonly [keyof Dataset, string])[] = [
 
 export function emptyDataset(): Dataset {
   return {
-    teams: [], users: [], teamManagers: [], products: [], capabilities: [], revisions: [], accounts: [], deals: [], claims: [],
-    disputes: [], engineerQuestions: [], quizzes: [], questions: [], attempts: [], answers: [], surveys: [], plans: [],
-    periods: [], statements: [], audit: [],
+    teams: [], users: [], teamManagers: [], products: [], capabilities: [], revisions: [], accounts: [], deals: [], surveys: [],
+    conversations: [], conversationSentences: [], candidateClaims: [], claims: [], disputes: [], engineerQuestions: [], quizzes: [],
+    questions: [], attempts: [], answers: [], plans: [], periods: [], statements: [], audit: [],
   };
 }
 

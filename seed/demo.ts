@@ -13,11 +13,11 @@ import type { SeedContext } from "./generate/context.ts";
 import { planDeals } from "./generate/deals.ts";
 import { buildDemoOrg, toSeedPerson } from "./generate/demo-org.ts";
 import { questionsBehindChanges } from "./generate/engineer-questions.ts";
-import { generatePerson, type PersonBundle } from "./generate/person.ts";
+import { generatePerson, type PersonBundle, type PersonPlan } from "./generate/person.ts";
 import { buildQuizzes } from "./generate/quizzes.ts";
 import { buildTimeline, instantBetween } from "./generate/timeline.ts";
 import { Rng, SEED } from "./random.ts";
-import { storyChecks, type StoryCheck } from "./story-checks.ts";
+import { HONEST_EMAIL, OVERPROMISER_EMAIL, sourceStories, storyChecks, type SourceStory, type StoryCheck } from "./story-checks.ts";
 import { writeWithPrisma } from "./write-prisma.ts";
 
 // The demo data set (PRODUCT.md §6): three products, three teams, ~24 salespeople with distinct
@@ -33,9 +33,23 @@ export function appendBundle(data: Dataset, bundle: PersonBundle): void {
   data.answers.push(...bundle.answers);
   data.engineerQuestions.push(...bundle.engineerQuestions);
   data.statements.push(...bundle.statements);
+  data.conversations.push(...bundle.conversations.conversations);
+  data.conversationSentences.push(...bundle.conversations.sentences);
+  data.candidateClaims.push(...bundle.conversations.candidates);
 }
 
-export function buildDemoDataset(today: Date, passwordHash: string): { data: Dataset; checks: StoryCheck[] } {
+/** The demo's story people: their conversations are the files of seed/content/conversations/. */
+const STORY_PEOPLE: Readonly<Record<string, PersonPlan["story"]>> = { [OVERPROMISER_EMAIL]: "overpromiser", [HONEST_EMAIL]: "honest" };
+
+export interface DemoDataset {
+  data: Dataset;
+  checks: StoryCheck[];
+  sources: SourceStory[];
+  /** Decisions of seed/content/conversations.ts that matched no candidate. */
+  problems: string[];
+}
+
+export function buildDemoDataset(today: Date, passwordHash: string): DemoDataset {
   const rng = new Rng(SEED);
   const ids = rng.fork("ids");
   const timeline = buildTimeline(today);
@@ -58,10 +72,19 @@ export function buildDemoDataset(today: Date, passwordHash: string): { data: Dat
     nextDealNumber: () => ++dealNumber,
   };
   const people = org.sales.map((sale) => toSeedPerson(sale, catalog));
+  const problems: string[] = [];
   people.forEach((person, index) => {
     const personRng = rng.fork(`person:${index}`);
-    const plan = { deals: planDeals(person, ctx, personRng.fork("plan")), claims: planClaimCount(person, ctx, personRng.fork("count")) };
-    appendBundle(data, generatePerson(person, plan, comp.locked, ctx, personRng));
+    const story = STORY_PEOPLE[org.sales[index]?.row.email ?? ""];
+    const plan: PersonPlan = {
+      deals: planDeals(person, ctx, personRng.fork("plan")),
+      claims: planClaimCount(person, ctx, personRng.fork("count")),
+      story,
+      unmappedCustomerClaims: story === "overpromiser" ? 2 : 0,
+    };
+    const bundle = generatePerson(person, plan, comp.locked, ctx, personRng);
+    appendBundle(data, bundle);
+    problems.push(...bundle.problems);
   });
   data.engineerQuestions.push(...questionsBehindChanges(people, ctx, rng.fork("changes")));
 
@@ -74,18 +97,21 @@ export function buildDemoDataset(today: Date, passwordHash: string): { data: Dat
       takeAttempt(taker, staffRng.pick(bank.quizzes), instantBetween(staffRng, timeline.historyStart, addDays(timeline.now, -1)), ctx, staffRng, data);
     }
   }
-  return { data, checks: storyChecks(data.users, data.statements, comp.locked) };
+  return { data, checks: storyChecks(data.users, data.statements, comp.locked), sources: sourceStories(data), problems };
 }
 
 export interface SeedSummary {
   counts: Record<string, number>;
   checks: StoryCheck[];
+  /** The demo manager's salespeople's claims by source, coverage and accuracy (the demo only). */
+  sources?: SourceStory[];
+  problems?: string[];
 }
 
 export async function seedDemo(prisma: PrismaClient, options: { today: Date }): Promise<SeedSummary> {
   // Hashed once (scrypt costs ~50 ms) and shared by every demo account.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const { data, checks } = buildDemoDataset(options.today, passwordHash);
+  const { data, checks, sources, problems } = buildDemoDataset(options.today, passwordHash);
   await writeWithPrisma(prisma, data);
-  return { counts: countsOf(data), checks };
+  return { counts: countsOf(data), checks, sources, problems };
 }

@@ -21,21 +21,28 @@ import { sqlitePath } from "./wipe.ts";
 import { SqliteWriter } from "./write-sqlite.ts";
 
 // `--scale large` (PRODUCT.md §6): 1,000 salespeople in 40 teams, 200,000 claims, 20,000 quiz
-// attempts, 40,000 WON deals each with its survey (plus 4,000 open or lost deals), and the same
-// products, matrix, quizzes and comp periods as the demo. Rows stream person by person straight
+// attempts, 40,000 WON deals each with its survey (plus 4,000 open or lost deals), 2,000
+// conversations, and the same products, matrix (with its phrases), quizzes and comp periods as
+// the demo. Rows stream person by person straight
 // into SQLite (seed/write-sqlite.ts), so memory stays flat. The database must be migrated.
 
-const PLAN = { deals: { won: 40, lost: 2, open: 2 }, claims: 200, attempts: 20, questionsPerMonth: 0.1 };
+// Two generated conversations per salesperson (2,000 with their sentences and candidates), and
+// customer reports on a few percent of answered surveys (seed/generate/customer-claims.ts).
+const PLAN = { deals: { won: 40, lost: 2, open: 2 }, claims: 200, attempts: 20, questionsPerMonth: 0.1, conversations: 2 };
 const PEOPLE_PER_TRANSACTION = 50;
 
 function writeBundle(writer: SqliteWriter, bundle: PersonBundle): void {
   writer.insert("Deal", bundle.deals);
+  // A claim points to its customer's survey and to the candidate it was confirmed from.
+  writer.insert("Survey", bundle.surveys);
+  writer.insert("Conversation", bundle.conversations.conversations);
+  writer.insert("ConversationSentence", bundle.conversations.sentences);
+  writer.insert("CandidateClaim", bundle.conversations.candidates);
   writer.insert("Claim", bundle.claims);
   writer.insert("ClaimDispute", bundle.disputes);
   writer.insert("EngineerQuestion", bundle.engineerQuestions);
   writer.insert("QuizAttempt", bundle.attempts);
   writer.insert("QuizAnswer", bundle.answers);
-  writer.insert("Survey", bundle.surveys);
   writer.insert("CompStatement", bundle.statements);
 }
 

@@ -3,7 +3,7 @@ import { checkClaimAgainstMatrix, revisionInForce } from "../app/domain/matrix-c
 import { gradeQuestion } from "../app/domain/quiz-grading.ts";
 import { surveyDueAt } from "../app/domain/survey-schedule.ts";
 import { buildDemoDataset } from "./demo.ts";
-import { storyProblems } from "./story-checks.ts";
+import { HONEST_EMAIL, OVERPROMISER_EMAIL, sourceStoryProblems, storyProblems } from "./story-checks.ts";
 import { toSqlite } from "./write-sqlite.ts";
 
 // The demo data must be reproducible and must obey the product's own rules, or the pages built
@@ -11,7 +11,7 @@ import { toSqlite } from "./write-sqlite.ts";
 // on the wrong day, a score that is not the mean of its credits).
 
 const TODAY = new Date("2026-11-26T00:00:00Z");
-const { data, checks } = buildDemoDataset(TODAY, "scrypt$test");
+const { data, checks, sources, problems } = buildDemoDataset(TODAY, "scrypt$test");
 const byId = <T extends { id: string }>(rows: readonly T[]) => new Map(rows.map((row) => [row.id, row]));
 
 describe("demo seed", () => {
@@ -44,7 +44,11 @@ describe("demo seed", () => {
       const product = products.get(claim.productId);
       const capability = claim.capabilityId === null ? null : capabilities.get(claim.capabilityId);
       expect(capability === undefined || capability === null || capability.productId === claim.productId).toBe(true);
-      const expected = checkClaimAgainstMatrix({ assertedLevel: claim.assertedLevel, madeAt: claim.madeAt, revision, reviewCycleDays: product?.reviewCycleDays ?? 90 });
+      // A customer's report nobody has mapped yet says nothing the matrix could check.
+      const expected =
+        claim.assertedLevel === null
+          ? "NO_MATRIX_ROW"
+          : checkClaimAgainstMatrix({ assertedLevel: claim.assertedLevel, madeAt: claim.madeAt, revision, reviewCycleDays: product?.reviewCycleDays ?? 90 });
       expect(claim.matrixCheck).toBe(expected);
     }
   });
@@ -107,9 +111,95 @@ describe("demo seed", () => {
     expect(data.claims.length).toBeGreaterThanOrEqual(1500);
     expect(data.claims.length).toBeLessThanOrEqual(2500);
     expect(data.deals.length).toBeGreaterThanOrEqual(300);
-    expect(data.deals.length).toBeLessThanOrEqual(500);
+    // ~490 generated deals plus the deals of the story people's conversations (seed/content/conversations.ts).
+    expect(data.deals.length).toBeLessThanOrEqual(550);
     expect(data.periods.filter((p) => p.status === "LOCKED").map((p) => p.name)).toEqual(["2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"]);
     expect(data.periods.find((p) => p.status === "OPEN")?.name).toBe("2026-Q4");
+  });
+});
+
+describe("claims that do not depend on the salesperson's own log", () => {
+  const story = (email: string) => {
+    const found = sources.find((s) => s.email === email);
+    if (found === undefined) throw new Error(`${email} is not one of the demo manager's salespeople`);
+    return found;
+  };
+  const over = story(OVERPROMISER_EMAIL);
+  const honest = story(HONEST_EMAIL);
+
+  it("tells the over-promiser's story from his conversations and his customers, not his own log", () => {
+    expect(problems).toEqual([]);
+    expect(sourceStoryProblems(sources)).toEqual([]);
+    expect(over.claims.SELF * 3).toBeLessThan(honest.claims.SELF);
+    expect(over.claims.CUSTOMER).toBeGreaterThanOrEqual(3);
+    expect(over.claims.CONVERSATION).toBeGreaterThanOrEqual(5);
+    const others = sources.filter((s) => s !== over);
+    const coverage = (s: (typeof sources)[number]) => (s.coverage.won === 0 ? null : s.coverage.covered / s.coverage.won);
+    for (const other of others) {
+      if (coverage(other) !== null) expect(coverage(other)).toBeGreaterThan(coverage(over) ?? 1);
+      if (other.accuracy !== null) expect(other.accuracy).toBeGreaterThan(over.accuracy ?? 1);
+    }
+    expect(coverage(honest)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("reads the over-promiser's calls and emails in every format the importer takes", () => {
+    const overId = data.users.find((u) => u.email === OVERPROMISER_EMAIL)?.id;
+    const formats = data.conversations.filter((c) => c.salespersonId === overId).map((c) => c.format);
+    expect(formats.filter((f) => f === "VTT").length).toBeGreaterThanOrEqual(2);
+    for (const format of ["SRT", "TEXT", "EMAIL"] as const) expect(formats).toContain(format);
+    expect(data.conversationSentences.length).toBeGreaterThan(300);
+  });
+
+  it("checks every candidate against the revision in force on the day of the conversation", () => {
+    const conversations = byId(data.conversations);
+    const sentences = byId(data.conversationSentences);
+    const products = byId(data.products);
+    for (const candidate of data.candidateClaims) {
+      const conversation = conversations.get(candidate.conversationId);
+      const sentence = sentences.get(candidate.sentenceId);
+      if (conversation === undefined || sentence === undefined) throw new Error("candidate without its conversation or sentence");
+      expect(sentence.speaker).toBe(conversation.salespersonSpeaker);
+      expect(sentence.conversationId).toBe(conversation.id);
+      const revision = revisionInForce(data.revisions.filter((r) => r.capabilityId === candidate.capabilityId), conversation.occurredAt);
+      expect(candidate.revisionId).toBe(revision?.id ?? null);
+      const reviewCycleDays = products.get(candidate.productId)?.reviewCycleDays ?? 90;
+      expect(candidate.matrixCheck).toBe(checkClaimAgainstMatrix({ assertedLevel: candidate.assertedLevel, madeAt: conversation.occurredAt, revision, reviewCycleDays }));
+      expect(candidate.status === "PENDING").toBe(candidate.decidedAt === null);
+      expect(candidate.status === "DISMISSED").toBe(candidate.dismissReason !== null);
+    }
+  });
+
+  it("turns each confirmed candidate into one CONVERSATION claim with the sentence's words", () => {
+    const candidates = byId(data.candidateClaims);
+    const sentences = byId(data.conversationSentences);
+    const found = data.claims.filter((claim) => claim.source === "CONVERSATION");
+    expect(found).toHaveLength(data.candidateClaims.filter((c) => c.status === "CONFIRMED").length);
+    for (const claim of found) {
+      const candidate = candidates.get(claim.candidateId ?? "");
+      expect(candidate?.status).toBe("CONFIRMED");
+      expect(claim).toMatchObject({ capabilityId: candidate?.capabilityId, assertedLevel: candidate?.assertedLevel, matrixCheck: candidate?.matrixCheck, createdAt: candidate?.decidedAt });
+      expect(claim.statement).toBe(sentences.get(candidate?.sentenceId ?? "")?.text);
+    }
+    expect(found.some((claim) => claim.status === "PENDING")).toBe(true);
+    expect(found.filter((claim) => claim.salespersonId === data.users.find((u) => u.email === OVERPROMISER_EMAIL)?.id && (claim.status === "INACCURATE" || claim.status === "PARTIALLY_ACCURATE")).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("records each customer's untrue-claim answer as one CUSTOMER claim on the deal's owner", () => {
+    const surveys = byId(data.surveys);
+    const deals = byId(data.deals);
+    const reported = data.claims.filter((claim) => claim.source === "CUSTOMER");
+    expect(reported).toHaveLength(data.surveys.filter((s) => s.untrueClaim !== null).length);
+    for (const claim of reported) {
+      const survey = surveys.get(claim.surveyId ?? "");
+      expect(survey?.untrueClaim).toBe(claim.statement);
+      expect(survey?.deliveredAsPromised === "NO" || survey?.deliveredAsPromised === "PARTLY").toBe(true);
+      expect(claim.dealId).toBe(survey?.dealId);
+      expect(claim.salespersonId).toBe(deals.get(claim.dealId ?? "")?.ownerId);
+      expect(claim.madeAt).toEqual(deals.get(claim.dealId ?? "")?.closedAt);
+      expect(claim.capabilityId === null).toBe(claim.assertedLevel === null);
+      if (claim.assertedLevel === null) expect(claim.status).toBe("PENDING");
+    }
+    expect(over.unmappedCustomerClaims).toBeGreaterThanOrEqual(2);
   });
 });
 

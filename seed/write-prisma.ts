@@ -21,6 +21,10 @@ export async function writeWithPrisma(prisma: PrismaClient, data: Dataset): Prom
       await inBatches(data.revisions, (data) => tx.capabilityRevision.createMany({ data }));
       await inBatches(data.accounts, (data) => tx.account.createMany({ data }));
       await inBatches(data.deals, (data) => tx.deal.createMany({ data }));
+      await inBatches(data.surveys, (data) => tx.survey.createMany({ data }));
+      await inBatches(data.conversations, (data) => tx.conversation.createMany({ data }));
+      await inBatches(data.conversationSentences, (data) => tx.conversationSentence.createMany({ data }));
+      await inBatches(data.candidateClaims, (data) => tx.candidateClaim.createMany({ data }));
       await inBatches(data.claims, (data) => tx.claim.createMany({ data }));
       await inBatches(data.disputes, (data) => tx.claimDispute.createMany({ data }));
       await inBatches(data.engineerQuestions, (data) => tx.engineerQuestion.createMany({ data }));
@@ -28,7 +32,6 @@ export async function writeWithPrisma(prisma: PrismaClient, data: Dataset): Prom
       await inBatches(data.questions, (data) => tx.question.createMany({ data }));
       await inBatches(data.attempts, (data) => tx.quizAttempt.createMany({ data }));
       await inBatches(data.answers, (data) => tx.quizAnswer.createMany({ data }));
-      await inBatches(data.surveys, (data) => tx.survey.createMany({ data }));
       await inBatches(data.plans, (data) => tx.compPlan.createMany({ data }));
       await inBatches(data.periods, (data) => tx.compPeriod.createMany({ data }));
       await inBatches(data.statements, (data) => tx.compStatement.createMany({ data }));

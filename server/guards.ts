@@ -7,6 +7,7 @@ import {
   METHOD_MESSAGE,
   bodyLimitFor,
   isAllowedMethod,
+  isApiPath,
   isSameOriginRequest,
   tooLargeMessage,
   trustedProtocol,
@@ -23,12 +24,15 @@ declare module "express-serve-static-core" {
 }
 
 /**
- * Answers with one plain sentence: a small page for a browser, JSON for Remix's own data
- * requests (`?_data=`, so the route's error boundary shows the sentence), text otherwise.
+ * Answers with one plain sentence: JSON `{ "error", "problems" }` on the API's addresses, a
+ * small page for a browser, JSON for Remix's own data requests (`?_data=`, so the route's error
+ * boundary shows the sentence), text otherwise.
  */
 export function refuse(req: Request, res: Response, status: number, message: string) {
   res.status(status).setHeader("Cache-Control", "no-store");
-  if (typeof req.query._data === "string") {
+  if (isApiPath(req.path)) {
+    res.json({ error: message, problems: [] });
+  } else if (typeof req.query._data === "string") {
     res.setHeader("X-Remix-Catch", "yes");
     res.json({ message });
   } else if (req.accepts(["text/plain", "text/html"]) === "text/html") {
@@ -133,6 +137,21 @@ export const boundedBody: RequestHandler = (req, res, next) => {
   });
 };
 
+/**
+ * The single sign-on button posts to Candor, which redirects the browser to the identity
+ * provider's authorization endpoint; browsers hold that redirect to form-action too, so the
+ * provider's origin (OIDC_ISSUER's, as for Okta, Entra ID, Google and Keycloak) is allowed.
+ */
+function identityProviderOrigins(): string[] {
+  const issuer = process.env.OIDC_ISSUER;
+  if (!issuer) return [];
+  try {
+    return [new URL(issuer).origin];
+  } catch {
+    return [];
+  }
+}
+
 /** Headers for every response; HSTS only when the client reached Candor over HTTPS. */
 export function securityHeaders(): RequestHandler {
   const headers = helmet({
@@ -148,7 +167,7 @@ export function securityHeaders(): RequestHandler {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "form-action": ["'self'"],
+        "form-action": ["'self'", ...identityProviderOrigins()],
         "frame-ancestors": ["'none'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],

@@ -48,6 +48,13 @@ describe("request bodies and methods", () => {
   it("gives only the exact upload routes the large limit", () => {
     expect(bodyLimitFor("/deals/import")).toBeGreaterThan(5 * 1024 * 1024);
     expect(bodyLimitFor("/surveys/import/")).toBeGreaterThan(5 * 1024 * 1024);
+    // Five transcripts of 2 MB each, with room for the form around them.
+    expect(bodyLimitFor("/conversations/import")).toBeGreaterThan(10 * 1024 * 1024);
+    expect(bodyLimitFor("/conversations/import/x")).toBe(FORM_BODY_LIMIT);
+    // The JSON API's writes take 10,000 deals; its other addresses and look-alikes take forms' limit.
+    expect(bodyLimitFor("/api/v1/deals")).toBe(8 * 1024 * 1024);
+    expect(bodyLimitFor("/api/v1/survey-results/")).toBe(8 * 1024 * 1024);
+    for (const small of ["/api/v1/claims", "/api/v1/deals/x", "/x/api/v1/deals"]) expect(bodyLimitFor(small)).toBe(FORM_BODY_LIMIT);
     for (const small of ["/auth/callback/credentials", "/survey/abc", "/deals/import/x", "/x/deals/import", "/claims/new"]) {
       expect(bodyLimitFor(small)).toBe(FORM_BODY_LIMIT);
     }

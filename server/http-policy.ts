@@ -1,4 +1,6 @@
+import { API_BODY_MAX_BYTES } from "../app/domain/api-tokens.ts";
 import { IMPORT_MAX_BYTES } from "../app/domain/csv-import.ts";
+import { CONVERSATION_IMPORT_MAX_BYTES } from "../app/schemas/conversation.ts";
 
 // What the HTTP server accepts before any route sees a request (docs/security.md). Pure
 // decisions, so each rule is tested on its own; server/guards.ts applies them.
@@ -7,6 +9,8 @@ import { IMPORT_MAX_BYTES } from "../app/domain/csv-import.ts";
 export const FORM_BODY_LIMIT = 256 * 1024;
 /** Room for the multipart framing and the form's small fields around a file of the maximum size. */
 const IMPORT_BODY_LIMIT = IMPORT_MAX_BYTES + 64 * 1024;
+/** A conversation import carries several transcripts (or, in its second step, their texts) at once. */
+export const CONVERSATION_IMPORT_BODY_LIMIT = CONVERSATION_IMPORT_MAX_BYTES + 64 * 1024;
 
 /** The routes that take a file upload, matched exactly (a prefix would widen the limit for others). */
 const UPLOAD_ROUTES = [/^\/deals\/import\/?$/, /^\/surveys\/import\/?$/];
@@ -16,7 +20,21 @@ const PUBLIC_SURVEY_ROUTE = /^\/survey\/[A-Za-z0-9_-]+\/?$/;
 
 export const ALLOWED_METHODS = ["GET", "HEAD", "POST"] as const;
 
+/** The conversation import, matched exactly like the other upload routes. */
+const CONVERSATION_IMPORT_ROUTE = /^\/conversations\/import\/?$/;
+
+/** The JSON API's two writes (PRODUCT.md §9): up to 10,000 deals or survey results in one JSON body. */
+const API_WRITE_ROUTES = [/^\/api\/v1\/deals\/?$/, /^\/api\/v1\/survey-results\/?$/];
+export const API_BODY_LIMIT = API_BODY_MAX_BYTES;
+
+/** The JSON API's addresses, whose refusals are JSON `{ "error", "problems" }` like its own answers. */
+export function isApiPath(pathname: string): boolean {
+  return pathname === "/api" || pathname.startsWith("/api/");
+}
+
 export function bodyLimitFor(pathname: string): number {
+  if (API_WRITE_ROUTES.some((route) => route.test(pathname))) return API_BODY_LIMIT;
+  if (CONVERSATION_IMPORT_ROUTE.test(pathname)) return CONVERSATION_IMPORT_BODY_LIMIT;
   return UPLOAD_ROUTES.some((route) => route.test(pathname)) ? IMPORT_BODY_LIMIT : FORM_BODY_LIMIT;
 }
 

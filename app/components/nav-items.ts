@@ -14,6 +14,8 @@ const NAV_ITEMS: NavItem[] = [
   { to: "/claims", label: "Claims", anyOf: ["read:claim"] },
   { to: "/claims/new", label: "Log a claim", anyOf: ["log:claim"] },
   { to: "/verify", label: "Verify", anyOf: ["verify:claim"] },
+  { to: "/conversations", label: "Conversations", anyOf: ["read:conversation"] },
+  { to: "/conversations/import", label: "Import a conversation", anyOf: ["import:conversation"] },
   { to: "/ask", label: "Ask an engineer", anyOf: ["ask:question", "answer:question", "read:question"] },
   { to: "/quizzes", label: "Quizzes", anyOf: ["take:quiz"] },
   { to: "/question-bank", label: "Question bank", anyOf: ["write:quiz"] },
@@ -26,6 +28,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: "/admin/teams", label: "Teams", anyOf: ["admin:teams"] },
   { to: "/admin/products", label: "Products", anyOf: ["admin:products"] },
   { to: "/admin/plan", label: "Comp plan", anyOf: ["edit:plan"] },
+  { to: "/admin/api-tokens", label: "API tokens", anyOf: ["admin:api-tokens"] },
 ];
 
 export function navItemsFor(user: PermissionSubject): NavItem[] {

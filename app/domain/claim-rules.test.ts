@@ -16,6 +16,7 @@ import {
   verificationOverdueBefore,
 } from "./claim-rules.ts";
 import { MS_PER_DAY } from "./dates.ts";
+import { MAP_BEFORE_VERDICT } from "./customer-claims.ts";
 
 const sales = { userId: "maya", role: "SALES" as const };
 const otherSales = { userId: "brad", role: "SALES" as const };
@@ -69,7 +70,7 @@ describe("claim day", () => {
 });
 
 describe("canVerify", () => {
-  const pending = { loggedById: "maya", status: "PENDING" as const };
+  const pending = { loggedById: "maya", status: "PENDING" as const, source: "SELF" as const, assertedLevel: "SUPPORTED" as const };
 
   it("lets an engineer verify a pending claim someone else logged", () => {
     expect(canVerify(engineer, pending)).toEqual({ allowed: true });
@@ -87,6 +88,12 @@ describe("canVerify", () => {
 
   it("reports a decided claim as already decided, so the caller can say who decided", () => {
     expect(canVerify(engineer, { ...pending, status: "INACCURATE" })).toMatchObject({ allowed: false, alreadyDecided: true });
+  });
+
+  it("refuses a verdict on a customer's report until an engineer has set what the customer was told", () => {
+    const reported = { ...pending, source: "CUSTOMER" as const, assertedLevel: null };
+    expect(canVerify(engineer, reported)).toEqual({ allowed: false, reason: MAP_BEFORE_VERDICT, alreadyDecided: false });
+    expect(canVerify(engineer, { ...reported, assertedLevel: "PARTIAL" as const })).toEqual({ allowed: true });
   });
 });
 

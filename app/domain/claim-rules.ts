@@ -1,5 +1,6 @@
 import { MS_PER_DAY, startOfUtcDay, workingDaysBetween } from "./dates.ts";
-import type { ClaimSource, ClaimStatus, MatrixCheckResult, Severity } from "./levels.ts";
+import { MAP_BEFORE_VERDICT, needsMapping } from "./customer-claims.ts";
+import type { CapabilityLevel, ClaimSource, ClaimStatus, MatrixCheckResult, Severity } from "./levels.ts";
 import { permissionScope, userHasPermission, type Role } from "./permissions.ts";
 
 // Who may do what to a claim (PRODUCT.md §2), and the rules of the claim forms. Pure, so the
@@ -100,6 +101,9 @@ export const OWN_CLAIM_REFUSAL = "You logged this claim, so another engineer mus
 export interface VerifiableClaim {
   loggedById: string;
   status: ClaimStatus;
+  /** A customer's report is judged only once an engineer has mapped it (PRODUCT.md §7). */
+  source: ClaimSource;
+  assertedLevel: CapabilityLevel | null;
 }
 
 export type VerifyDecision = { allowed: true } | { allowed: false; reason: string; alreadyDecided: boolean };
@@ -113,6 +117,9 @@ export function canVerify(actor: Actor, claim: VerifiableClaim): VerifyDecision 
   if (!userHasPermission(actor, "verify:claim")) return { allowed: false, reason: "Only engineers verify claims.", alreadyDecided: false };
   if (claim.loggedById === actor.userId) return { allowed: false, reason: OWN_CLAIM_REFUSAL, alreadyDecided: false };
   if (claim.status !== "PENDING") return { allowed: false, reason: "This claim already has a verdict.", alreadyDecided: true };
+  if (needsMapping(claim)) {
+    return { allowed: false, reason: MAP_BEFORE_VERDICT, alreadyDecided: false };
+  }
   return { allowed: true };
 }
 

@@ -10,7 +10,7 @@ describe("parseClaimsQuery", () => {
 
   it("reads every filter, the sort, the page and the page size", () => {
     const query = parse(
-      "status=INACCURATE&salesperson=u1&team=t1&product=relay&capability=sso&channel=EMAIL&matrixCheck=OVERSTATES&from=2026-03-01&to=2026-03-31&sort=salesperson&dir=desc&page=3&pageSize=100",
+      "status=INACCURATE&salesperson=u1&team=t1&product=relay&capability=sso&channel=EMAIL&matrixCheck=OVERSTATES&source=CUSTOMER&from=2026-03-01&to=2026-03-31&sort=salesperson&dir=desc&page=3&pageSize=100",
     );
     expect(query).toEqual({
       filter: {
@@ -21,6 +21,7 @@ describe("parseClaimsQuery", () => {
         capability: "sso",
         channel: "EMAIL",
         matrixCheck: "OVERSTATES",
+        source: "CUSTOMER",
         from: "2026-03-01",
         to: "2026-03-31",
       },
@@ -41,12 +42,13 @@ describe("parseClaimsQuery", () => {
   });
 
   it("ignores unknown enum values and bad dates with a note each, keeping the rest", () => {
-    const query = parse("status=MAYBE&matrixCheck=overstates&channel=FAX&from=2026-02-30&to=yesterday&product=relay");
+    const query = parse("status=MAYBE&matrixCheck=overstates&channel=FAX&source=RUMOUR&from=2026-02-30&to=yesterday&product=relay");
     expect(query.filter).toEqual({ product: "relay" });
     expect(query.notes).toEqual([
       "Ignored the verdict status filter: “MAYBE” is not a value Candor knows.",
       "Ignored the channel filter: “FAX” is not a value Candor knows.",
       "Ignored the matrix check filter: “overstates” is not a value Candor knows.",
+      "Ignored the source filter: “RUMOUR” is not a value Candor knows.",
       "Ignored the “made from” date filter: “2026-02-30” is not a date (YYYY-MM-DD).",
       "Ignored the “made to” date filter: “yesterday” is not a date (YYYY-MM-DD).",
     ]);

@@ -4,7 +4,7 @@
 // the page (PRODUCT.md §6). Pure: shared by the page, the CSV export and the browser.
 import { z } from "zod";
 import { addDays } from "./dates.ts";
-import { CHANNELS, CLAIM_STATUSES, MATRIX_CHECKS, type Channel, type ClaimStatus, type MatrixCheckResult } from "./levels.ts";
+import { CHANNELS, CLAIM_SOURCES, CLAIM_STATUSES, MATRIX_CHECKS, type Channel, type ClaimSource, type ClaimStatus, type MatrixCheckResult } from "./levels.ts";
 
 export const CLAIM_SORT_KEYS = ["madeAt", "salesperson", "product", "status", "matrixCheck", "severity"] as const;
 export type ClaimSortKey = (typeof CLAIM_SORT_KEYS)[number];
@@ -24,13 +24,15 @@ export interface ClaimsFilter {
   capability?: string;
   channel?: Channel;
   matrixCheck?: MatrixCheckResult;
+  /** Where the claim came from (PRODUCT.md §7): the salesperson's log, a witness, the customer, a conversation. */
+  source?: ClaimSource;
   /** YYYY-MM-DD, the first UTC day included. */
   from?: string;
   /** YYYY-MM-DD, the last UTC day included. */
   to?: string;
 }
 
-export const CLAIM_FILTER_KEYS = ["status", "salesperson", "team", "product", "capability", "channel", "matrixCheck", "from", "to"] as const satisfies ReadonlyArray<
+export const CLAIM_FILTER_KEYS = ["status", "salesperson", "team", "product", "capability", "channel", "matrixCheck", "source", "from", "to"] as const satisfies ReadonlyArray<
   keyof ClaimsFilter
 >;
 
@@ -72,6 +74,7 @@ export const claimsQuerySchema = z.object({
   capability: orInvalid(reference),
   channel: orInvalid(z.enum(CHANNELS)),
   matrixCheck: orInvalid(z.enum(MATRIX_CHECKS)),
+  source: orInvalid(z.enum(CLAIM_SOURCES)),
   from: orInvalid(day),
   to: orInvalid(day),
   sort: orInvalid(z.enum(CLAIM_SORT_KEYS)),
@@ -88,6 +91,7 @@ const FIELD_NAMES: Record<keyof ClaimsFilter, string> = {
   capability: "capability",
   channel: "channel",
   matrixCheck: "matrix check",
+  source: "source",
   from: "“made from” date",
   to: "“made to” date",
 };

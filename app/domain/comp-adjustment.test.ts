@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adjustmentReason, figureChanges, outstandingAdjustmentCents, verdictChanges, type PeriodFigures } from "./comp-adjustment.ts";
+import { adjustmentReason, figureChanges, lateSurveyChanges, outstandingAdjustmentCents, verdictChanges, type PeriodFigures } from "./comp-adjustment.ts";
 
 const frozen: PeriodFigures = { accuracy: 0.92, quiz: 0.8875, satisfaction: 0.9, composite: 0.906, multiplier: 1.3113, payoutCents: 3_147_120 };
 
@@ -21,46 +21,83 @@ describe("figureChanges", () => {
 });
 
 describe("verdictChanges", () => {
-  it("lists changed verdicts and severities and counts claims recorded after the lock", () => {
+  it("says in plain words which verdicts were given or changed after the lock and how many claims were logged late", () => {
     const before = [
       { id: "c1", status: "ACCURATE", severity: "HIGH" },
       { id: "c2", status: "PENDING", severity: null },
       { id: "c3", status: "ACCURATE", severity: "LOW" },
+      { id: "c6", status: "ACCURATE", severity: "LOW" },
     ];
     const now = [
-      { id: "c1", status: "INACCURATE", severity: "HIGH" },
+      { id: "c1", status: "INACCURATE", severity: "HIGH", account: "Northwind", madeAt: new Date("2026-09-29T10:00:00Z") },
       { id: "c2", status: "ACCURATE", severity: "MEDIUM" },
       { id: "c3", status: "ACCURATE", severity: "LOW" },
       { id: "c4", status: "PENDING", severity: null },
       { id: "c5", status: "ACCURATE", severity: "LOW" },
+      { id: "c6", status: "ACCURATE", severity: "HIGH" },
     ];
     expect(verdictChanges(before, now)).toEqual([
-      "claim c1 ACCURATE → INACCURATE (HIGH)",
-      "claim c2 PENDING → ACCURATE (MEDIUM)",
-      "2 claims made in the period recorded after the lock",
+      "the verdict on the claim to Northwind of 29 Sep 2026 changed from accurate (high severity) to inaccurate (high severity) after the period was locked",
+      "claim c2 was judged accurate (medium severity) after the period was locked",
+      "the severity of claim c6 (accurate) changed from low to high after the period was locked",
+      "2 claims made in the period were logged after it was locked",
+    ]);
+  });
+});
+
+describe("lateSurveyChanges", () => {
+  const lockedAt = new Date("2026-01-10T20:00:00Z");
+  it("names the day of an answer given after the lock, and both days of one dated before it but recorded after", () => {
+    expect(
+      lateSurveyChanges(
+        [
+          { respondedAt: new Date("2026-01-12T09:00:00Z"), recordedAt: new Date("2026-01-12T09:00:00Z") },
+          { respondedAt: new Date("2026-01-08T09:00:00Z"), recordedAt: new Date("2026-01-11T15:00:00Z") },
+        ],
+        lockedAt,
+      ),
+    ).toEqual([
+      "a survey answered on 8 Jan 2026 but recorded on 11 Jan 2026, after the period was locked",
+      "a survey answered on 12 Jan 2026, after the period was locked",
     ]);
   });
 });
 
 describe("adjustmentReason", () => {
-  it("names the period, the figures that moved, what changed and the payout difference", () => {
+  it("says in plain words what arrived after the lock, how it moved the multiplier, and the payout difference", () => {
+    const reason = adjustmentReason({
+      periodName: "2025-Q4",
+      frozen: { ...frozen, multiplier: 0.95, payoutCents: 950_000 },
+      recomputed: { ...frozen, satisfaction: 0.95, multiplier: 1.02, payoutCents: 1_020_000 },
+      alreadyAdjustedCents: 0,
+      deltaCents: 70_000,
+      details: ["a survey answered on 11 Jan 2026, after the period was locked"],
+    });
+    expect(reason).toBe(
+      "2025-Q4: a survey answered on 11 Jan 2026, after the period was locked, raised the multiplier from 0.9500 to 1.0200 (S 0.9000 → 0.9500); " +
+        "payout 9,500.00 when locked, 10,200.00 now: +700.00.",
+    );
+  });
+
+  it("lowers, lists several changes and counts the rest", () => {
     const reason = adjustmentReason({
       periodName: "2026-Q3",
       frozen,
       recomputed: { ...frozen, accuracy: 0.8, composite: 0.8584, multiplier: 1, payoutCents: 2_400_000 },
       alreadyAdjustedCents: 0,
       deltaCents: -747_120,
-      details: ["claim c1 ACCURATE → INACCURATE (HIGH)"],
+      details: ["one", "two", "three", "four", "five", "six"],
     });
     expect(reason).toBe(
-      "2026-Q3 recomputed with today's data; A 0.9200 → 0.8000, C 0.9060 → 0.8584, M 1.3113 → 1.0000; " +
-        "claim c1 ACCURATE → INACCURATE (HIGH); payout 31,471.20 when locked, 24,000.00 now: -7,471.20.",
+      "2026-Q3: one; two; three; four and 2 more changes, lowered the multiplier from 1.3113 to 1.0000 (A 0.9200 → 0.8000, C 0.9060 → 0.8584); " +
+        "payout 31,471.20 when locked, 24,000.00 now: -7,471.20.",
     );
   });
 
   it("mentions what was already adjusted", () => {
     const reason = adjustmentReason({ periodName: "Q", frozen, recomputed: frozen, alreadyAdjustedCents: -500, deltaCents: 500, details: [] });
-    expect(reason).toContain("the scores are unchanged at 4 decimals");
-    expect(reason).toContain("payout 31,471.20 when locked less -5.00 already adjusted, 31,471.20 now: +5.00.");
+    expect(reason).toBe(
+      "Q: changes recorded after the period was locked, left the multiplier at 1.3113; payout 31,471.20 when locked less -5.00 already adjusted, 31,471.20 now: +5.00.",
+    );
   });
 });

@@ -1,8 +1,12 @@
+import { formatDay } from "./comp-as-of.ts";
 import { formatCentsPlain, formatScore4 } from "./comp-payroll.ts";
+import { claimStatusLabel, isClaimStatus, isSeverity, severityLabel } from "./levels.ts";
 
-// Prior-period adjustments (PRODUCT.md §4, ADR 007). When an open period is computed, every
-// locked period is recomputed with today's data; a payout that moved is paid, as a difference,
-// in the open period. Pure: the model gathers the figures, this decides and words the line.
+// Prior-period adjustments (PRODUCT.md §4, ADR 007). A locked statement holds the figures as
+// they stood at the lock; when an open period is computed, every locked period is recomputed
+// with today's data, and a payout that moved is paid, as a difference, in the open period.
+// Pure: the model gathers the figures and what arrived after the lock; this decides and words
+// the line so the person reads why in plain words.
 
 /** The figures of one person in one period that an adjustment line compares. */
 export interface PeriodFigures {
@@ -19,7 +23,13 @@ export interface ClaimVerdict {
   id: string;
   status: string;
   severity: string | null;
+  /** How a person recognises the claim: its account and day. */
+  account?: string;
+  madeAt?: Date;
 }
+
+const claimName = (claim: ClaimVerdict) =>
+  claim.account !== undefined && claim.madeAt !== undefined ? `the claim to ${claim.account} of ${formatDay(claim.madeAt)}` : `claim ${claim.id}`;
 
 /**
  * The amount still owed for a locked period: what today's data pays, less what was paid when it
@@ -44,7 +54,15 @@ export function figureChanges(before: PeriodFigures, after: PeriodFigures): stri
   return FIGURES.flatMap(({ key, label }) => (four(before[key]) === four(after[key]) ? [] : [`${label} ${four(before[key])} → ${four(after[key])}`]));
 }
 
-/** "claim c1 ACCURATE → INACCURATE (HIGH)" for every claim whose verdict or severity differs. */
+const label = (status: string) => (isClaimStatus(status) ? claimStatusLabel(status).toLowerCase() : status);
+const severityWord = (severity: string | null) => (severity !== null && isSeverity(severity) ? severityLabel(severity).toLowerCase() : "none");
+const withSeverity = (status: string, severity: string | null) =>
+  `${label(status)}${severity === null ? "" : ` (${severityWord(severity)} severity)`}`;
+
+/**
+ * In plain words, every claim whose verdict or severity differs from the frozen statement, and
+ * the claims made in the period that were logged after the lock.
+ */
 export function verdictChanges(frozen: readonly ClaimVerdict[], current: readonly ClaimVerdict[]): string[] {
   const now = new Map(current.map((claim) => [claim.id, claim]));
   const lines: string[] = [];
@@ -52,16 +70,63 @@ export function verdictChanges(frozen: readonly ClaimVerdict[], current: readonl
     const today = now.get(claim.id);
     if (today === undefined) continue;
     if (today.status === claim.status && today.severity === claim.severity) continue;
-    const severity = today.severity === null ? "" : ` (${today.severity})`;
-    lines.push(`claim ${claim.id} ${claim.status} → ${today.status}${severity}`);
+    if (claim.status === "PENDING") lines.push(`${claimName(today)} was judged ${withSeverity(today.status, today.severity)} after the period was locked`);
+    else if (today.status === claim.status) {
+      lines.push(`the severity of ${claimName(today)} (${label(today.status)}) changed from ${severityWord(claim.severity)} to ${severityWord(today.severity)} after the period was locked`);
+    }
+    else lines.push(`the verdict on ${claimName(today)} changed from ${withSeverity(claim.status, claim.severity)} to ${withSeverity(today.status, today.severity)} after the period was locked`);
   }
   const known = new Set(frozen.map((claim) => claim.id));
   const added = current.filter((claim) => !known.has(claim.id)).length;
-  if (added > 0) lines.push(`${added} claim${added === 1 ? "" : "s"} made in the period recorded after the lock`);
+  if (added > 0) lines.push(`${added === 1 ? "a claim" : `${added} claims`} made in the period ${added === 1 ? "was" : "were"} logged after it was locked`);
   return lines;
 }
 
-/** The reason written on the adjustment line: the period, what moved, and the payout difference. */
+/** A survey answer the frozen statement did not hold: when it was answered and when Candor recorded it. */
+export interface LateSurveyAnswer {
+  respondedAt: Date;
+  recordedAt: Date;
+}
+
+/**
+ * "a survey answered on 11 Jan 2026, after the period was locked"; an answer dated before the
+ * lock but recorded after it (an import) says both days.
+ */
+export function lateSurveyChanges(answers: readonly LateSurveyAnswer[], lockedAt: Date): string[] {
+  return [...answers]
+    .sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime())
+    .map((answer) =>
+      answer.respondedAt.getTime() > lockedAt.getTime()
+        ? `a survey answered on ${formatDay(answer.respondedAt)}, after the period was locked`
+        : `a survey answered on ${formatDay(answer.respondedAt)} but recorded on ${formatDay(answer.recordedAt)}, after the period was locked`,
+    );
+}
+
+// A reason stays readable: beyond this many changes the rest are counted, not listed.
+const LISTED_CHANGES = 4;
+
+function causesText(details: readonly string[]): string {
+  if (details.length === 0) return "changes recorded after the period was locked";
+  const listed = details.slice(0, LISTED_CHANGES);
+  const rest = details.length - listed.length;
+  if (rest > 0) listed.push(`${rest} more change${rest === 1 ? "" : "s"}`);
+  if (listed.length === 1) return listed[0] ?? "";
+  return `${listed.slice(0, -1).join("; ")} and ${listed.at(-1) ?? ""}`;
+}
+
+function multiplierText(before: number, after: number): string {
+  const [from, to] = [before.toFixed(4), after.toFixed(4)];
+  if (from === to) return `left the multiplier at ${from}`;
+  return `${after > before ? "raised" : "lowered"} the multiplier from ${from} to ${to}`;
+}
+
+/**
+ * The reason written on the adjustment line, in plain words: the period, what arrived after its
+ * lock, how that moved the multiplier (and the scores behind it), and the payout difference —
+ * e.g. "2025-Q4: a survey answered on 11 Jan 2026, after the period was locked, raised the
+ * multiplier from 0.9500 to 1.0200 (S 0.7100 → 0.7500, C 0.7400 → 0.7560); payout 9,500.00
+ * when locked, 10,200.00 now: +700.00."
+ */
 export function adjustmentReason(input: {
   periodName: string;
   frozen: PeriodFigures;
@@ -70,16 +135,11 @@ export function adjustmentReason(input: {
   deltaCents: number;
   details: readonly string[];
 }): string {
-  const moved = figureChanges(input.frozen, input.recomputed);
-  const parts = [
-    `${input.periodName} recomputed with today's data`,
-    moved.length > 0 ? moved.join(", ") : "the scores are unchanged at 4 decimals",
-  ];
-  if (input.details.length > 0) parts.push(input.details.join("; "));
+  const scores = figureChanges(input.frozen, input.recomputed).filter((change) => !change.startsWith("M "));
+  const moved = `${multiplierText(input.frozen.multiplier, input.recomputed.multiplier)}${scores.length > 0 ? ` (${scores.join(", ")})` : ""}`;
   const earlier = input.alreadyAdjustedCents === 0 ? "" : ` less ${formatCentsPlain(input.alreadyAdjustedCents)} already adjusted`;
-  parts.push(
+  const payout =
     `payout ${formatCentsPlain(input.frozen.payoutCents)} when locked${earlier}, ` +
-      `${formatCentsPlain(input.recomputed.payoutCents)} now: ${input.deltaCents > 0 ? "+" : ""}${formatCentsPlain(input.deltaCents)}`,
-  );
-  return `${parts.join("; ")}.`;
+    `${formatCentsPlain(input.recomputed.payoutCents)} now: ${input.deltaCents > 0 ? "+" : ""}${formatCentsPlain(input.deltaCents)}`;
+  return `${input.periodName}: ${causesText(input.details)}, ${moved}; ${payout}.`;
 }

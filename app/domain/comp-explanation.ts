@@ -63,6 +63,14 @@ export function explainStatement(figures: Omit<CompFigures, "explanation">): str
   if (defaulted > 0) {
     lines.push(`${plural(defaulted, "claim has", "claims have")} no severity recorded and ${defaulted === 1 ? "is" : "are"} weighted as Medium (2).`);
   }
+  // §4: a verdict under an open dispute counts as it stands; saying so here means an overturn
+  // that later moves the figure surprises nobody.
+  const disputed = figures.claims.filter((c) => c.disputed).length;
+  if (disputed > 0) {
+    lines.push(
+      `${plural(disputed, "claim is", "claims are")} disputed: ${disputed === 1 ? "its verdict counts" : "their verdicts count"} as ${disputed === 1 ? "it stands" : "they stand"} until a manager resolves the dispute.`,
+    );
+  }
   const { k: kA, m: mA } = plan.accuracyPrior;
   lines.push(
     `A = (${formatPlain(figures.sumWeightedCredit)} + ${formatPlain(kA)} × ${formatPlain(mA)}) / ` +

@@ -83,26 +83,26 @@ describe("computeStatement: a full statement, computed by hand", () => {
 
   it("lists every claim with its credit and weight, or why it is left out", () => {
     expect(figures.claims).toEqual([
-      { id: "a1", status: "ACCURATE", severity: "HIGH", counted: true, weightedAs: "HIGH", credit: 1, weight: 4, note: null },
-      { id: "a2", status: "ACCURATE", severity: "HIGH", counted: true, weightedAs: "HIGH", credit: 1, weight: 4, note: null },
-      { id: "a3", status: "PARTIALLY_ACCURATE", severity: "HIGH", counted: true, weightedAs: "HIGH", credit: 0.5, weight: 4, note: null },
+      { id: "a1", status: "ACCURATE", severity: "HIGH", disputed: false, counted: true, weightedAs: "HIGH", credit: 1, weight: 4, note: null },
+      { id: "a2", status: "ACCURATE", severity: "HIGH", disputed: false, counted: true, weightedAs: "HIGH", credit: 1, weight: 4, note: null },
+      { id: "a3", status: "PARTIALLY_ACCURATE", severity: "HIGH", disputed: false, counted: true, weightedAs: "HIGH", credit: 0.5, weight: 4, note: null },
       {
         id: "a4",
         status: "ACCURATE",
         severity: null,
-        counted: true,
+        disputed: false, counted: true,
         weightedAs: "MEDIUM",
         credit: 1,
         weight: 2,
         note: "No severity recorded: weighted as Medium (2).",
       },
-      { id: "a5", status: "INACCURATE", severity: "LOW", counted: true, weightedAs: "LOW", credit: 0, weight: 1, note: null },
-      { id: "a6", status: "PARTIALLY_ACCURATE", severity: "LOW", counted: true, weightedAs: "LOW", credit: 0.5, weight: 1, note: null },
+      { id: "a5", status: "INACCURATE", severity: "LOW", disputed: false, counted: true, weightedAs: "LOW", credit: 0, weight: 1, note: null },
+      { id: "a6", status: "PARTIALLY_ACCURATE", severity: "LOW", disputed: false, counted: true, weightedAs: "LOW", credit: 0.5, weight: 1, note: null },
       {
         id: "a7",
         status: "PENDING",
         severity: "HIGH",
-        counted: false,
+        disputed: false, counted: false,
         weightedAs: null,
         credit: null,
         weight: null,
@@ -112,7 +112,7 @@ describe("computeStatement: a full statement, computed by hand", () => {
         id: "a8",
         status: "UNVERIFIABLE",
         severity: "MEDIUM",
-        counted: false,
+        disputed: false, counted: false,
         weightedAs: null,
         credit: null,
         weight: null,
@@ -253,6 +253,21 @@ describe("computeStatement: gates", () => {
     expect(figures.explanation).toContain(
       "A claim judged inaccurate with high severity caps the multiplier at 1.0. M = min(1.337500, 1.0) = 1.000000",
     );
+  });
+
+  it("a verdict under an open dispute counts as it stands, and the line and the arithmetic say it is disputed", () => {
+    const figures = computeStatement(
+      emptyInput({
+        targetBonusCents: 500_000,
+        claims: [...repeat(10, (i) => claim(`ok${i}`, "ACCURATE", "HIGH")), { ...claim("bad", "INACCURATE", "HIGH"), disputed: true }],
+        surveys: perfectSurveys,
+      }),
+    );
+    expect(figures.claims.find((line) => line.id === "bad")).toMatchObject({ disputed: true, counted: true, credit: 0, weight: 4 });
+    expect(figures.claims.filter((line) => line.disputed)).toHaveLength(1);
+    expect(figures.gates.map((gate) => gate.name)).toEqual(["HIGH_SEVERITY_INACCURATE"]);
+    expect(figures.multiplier).toBe(1);
+    expect(figures.explanation).toContain("1 claim is disputed: its verdict counts as it stands until a manager resolves the dispute.");
   });
 
   it("both gates fire; the quiz cap is the one that bites", () => {

@@ -17,8 +17,8 @@ export interface CompInput {
   periodEnd: Date;
   targetBonusCents: number;
   plan: CompPlanParams;
-  /** Claims made in the period. */
-  claims: Array<{ id: string; status: ClaimStatus; severity: Severity | null }>;
+  /** Claims made in the period; `disputed`: the verdict is under an open dispute and counts as it stands (§4). */
+  claims: Array<{ id: string; status: ClaimStatus; severity: Severity | null; disputed?: boolean }>;
   requiredQuizzes: Array<{ id: string; title: string; passMark: number; certificationDays: number }>;
   /** Submitted attempts up to periodEnd (others are ignored). */
   attempts: Array<{ id: string; quizId: string; score: number; submittedAt: Date }>;
@@ -30,6 +30,8 @@ export interface ClaimLine {
   id: string;
   status: ClaimStatus;
   severity: Severity | null;
+  /** Under an open dispute when computed: counted as it stands, marked so an overturn surprises nobody. */
+  disputed: boolean;
   counted: boolean;
   /** The severity the weight was taken from: MEDIUM when a final verdict has none recorded. */
   weightedAs: Severity | null;
@@ -149,7 +151,7 @@ export function payoutFromMultiplier(targetBonusCents: number, multiplierTenThou
 
 function accuracyFigures(input: CompInput) {
   const claims: ClaimLine[] = input.claims.map((claim) => {
-    const base = { id: claim.id, status: claim.status, severity: claim.severity };
+    const base = { id: claim.id, status: claim.status, severity: claim.severity, disputed: claim.disputed ?? false };
     if (!isFinalVerdict(claim.status)) {
       const note = claim.status === "PENDING" ? "Pending: not verified yet, so left out." : "Unverifiable: left out of accuracy.";
       return { ...base, counted: false, weightedAs: null, credit: null, weight: null, note };

@@ -30,8 +30,9 @@ export interface PayrollStatement {
   composite: number;
   multiplier: number;
   targetBonusCents: number;
-  /** What is paid for the period: the period's own payout plus its adjustments (ADR 007). */
+  /** What is paid for the period: the statement's totalPayoutCents, its own payout plus its adjustments (ADR 007). */
   payoutCents: number;
+  /** The part of payoutCents that corrects earlier, locked periods. */
   adjustmentCents: number;
 }
 

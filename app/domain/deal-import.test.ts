@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changedDealFields, checkDealImport, type DealImportLookups } from "./deal-import.ts";
+import { changedDealFields, checkDealImport, checkDealValues, type DealImportLookups } from "./deal-import.ts";
 
 const HEADER = "External ID,Account,Contact name,Contact email,Owner email,Product slug,Amount,Status,Closed date";
 const lookups: DealImportLookups = {
@@ -87,5 +87,24 @@ describe("changedDealFields", () => {
     const row = { ...stored, line: 2, externalId: "D", ownerEmail: "", ownerTeamId: null, productSlug: null, status: "WON" as const };
     expect(changedDealFields(stored, row)).toEqual([]);
     expect(changedDealFields(stored, { ...row, amountCents: 200, closedAt: new Date("2026-01-02T12:00:00Z") })).toEqual(["amountCents", "closedAt"]);
+  });
+});
+
+describe("checkDealValues", () => {
+  it("is the CSV import's check: the same reasons, with rows named as the caller names them", () => {
+    const values = { externalId: "D-9", account: "Acme", contactName: "Jo", contactEmail: "jo@acme.example", ownerEmail: "ann@candor.test", product: "", amount: "100", status: "OPEN", closedAt: "" };
+    const check = checkDealValues([values, { ...values, amount: "ten" }], lookups, (index) => `at index ${index}`);
+    expect(check).toEqual({
+      ok: false,
+      problems: [
+        { index: 1, key: "externalId", reason: '"D-9" is also at index 0; each deal may appear once.' },
+        { index: 1, key: "amount", reason: '"ten" is not an amount in dollars (e.g. 12500 or 12,500.50, at most 21,474,836.47).' },
+      ],
+    });
+    const csv = checkDealImport(`${HEADER}\nD-9,Acme,Jo,jo@acme.example,ann@candor.test,,100,OPEN,\nD-9,Acme,Jo,jo@acme.example,ann@candor.test,,ten,OPEN,`, lookups);
+    expect(csv.ok ? [] : csv.problems.map((problem) => problem.reason)).toEqual([
+      '"D-9" is also on line 2; each deal may appear once.',
+      '"ten" is not an amount in dollars (e.g. 12500 or 12,500.50, at most 21,474,836.47).',
+    ]);
   });
 });

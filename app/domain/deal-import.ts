@@ -51,8 +51,8 @@ export interface DealImportLookups {
   now: Date;
 }
 
-export interface ValidDealRow {
-  line: number;
+/** A deal that passed every check, ready to be written. */
+export interface ValidDeal {
   externalId: string;
   accountName: string;
   contactName: string;
@@ -67,7 +67,25 @@ export interface ValidDealRow {
   closedAt: Date | null;
 }
 
+/** A valid deal of a CSV file, with the line it came from. */
+export interface ValidDealRow extends ValidDeal {
+  line: number;
+}
+
 export type DealImportCheck = { ok: true; rows: ValidDealRow[] } | { ok: false; problems: ImportProblem[]; rowCount: number };
+
+/** One deal as the CSV import and the JSON API both hand it over: each field's text, "" when absent. */
+export type DealValues = Record<DealColumnKey, string>;
+
+/** A problem with one deal of a batch: its position (0-based), the field, and why. */
+export interface DealProblem {
+  index: number;
+  key: DealColumnKey;
+  reason: string;
+}
+
+/** Every deal of the batch, in order, when all are valid; otherwise every problem found. */
+export type DealValuesCheck = { ok: true; deals: ValidDeal[] } | { ok: false; problems: DealProblem[] };
 
 const MAX_TEXT = 200;
 
@@ -86,14 +104,33 @@ export function readDealCsv(text: string): ReadImportResult<DealColumnKey> {
   return readImportCsv(text, DEAL_COLUMNS);
 }
 
+/** The CSV import's check: the rows go through checkDealValues, and problems are named by line and column header. */
 export function checkDealRows(read: ReadImportResult<DealColumnKey>, lookups: DealImportLookups): DealImportCheck {
   if (!read.ok) return { ok: false, problems: read.problems, rowCount: 0 };
+  const lineOf = (index: number) => read.rows[index]?.line ?? 0;
+  const check = checkDealValues(
+    read.rows.map((row) => row.values),
+    lookups,
+    (index) => `on line ${lineOf(index)}`,
+  );
+  if (!check.ok) {
+    const problems = check.problems.map((problem) => ({ line: lineOf(problem.index), column: HEADER[problem.key], reason: problem.reason }));
+    return { ok: false, problems: sortProblems(problems, HEADER_ORDER), rowCount: read.rows.length };
+  }
+  return { ok: true, rows: check.deals.map((deal, index) => ({ line: lineOf(index), ...deal })) };
+}
 
-  const problems: ImportProblem[] = [];
-  const rows: ValidDealRow[] = [];
-  const firstLineOf = new Map<string, number>();
-  for (const { line, values } of read.rows) {
-    const problem = (key: DealColumnKey, reason: string) => problems.push({ line, column: HEADER[key], reason });
+/**
+ * The one check of a batch of deals, shared by the CSV import and the JSON API (PRODUCT.md §9:
+ * the same fields and rules). `whereIs(index)` names another deal of the batch in the caller's
+ * words ("on line 4", "at index 3"), for the duplicate sentence.
+ */
+export function checkDealValues(batch: readonly DealValues[], lookups: DealImportLookups, whereIs: (index: number) => string): DealValuesCheck {
+  const problems: DealProblem[] = [];
+  const deals: ValidDeal[] = [];
+  const firstIndexOf = new Map<string, number>();
+  batch.forEach((values, index) => {
+    const problem = (key: DealColumnKey, reason: string) => problems.push({ index, key, reason });
     const before = problems.length;
 
     for (const key of ["externalId", "account", "contactName"] as const) {
@@ -102,9 +139,9 @@ export function checkDealRows(read: ReadImportResult<DealColumnKey>, lookups: De
     }
     const externalId = values.externalId;
     if (externalId !== "") {
-      const seen = firstLineOf.get(externalId);
-      if (seen !== undefined) problem("externalId", `"${externalId}" is also on line ${seen}; each deal may appear once.`);
-      else firstLineOf.set(externalId, line);
+      const seen = firstIndexOf.get(externalId);
+      if (seen !== undefined) problem("externalId", `"${externalId}" is also ${whereIs(seen)}; each deal may appear once.`);
+      else firstIndexOf.set(externalId, index);
       if (lookups.teamIds !== null && lookups.existingTeams.has(externalId)) {
         const team = lookups.existingTeams.get(externalId) ?? null;
         // External ids are unique across Candor, so another team's id cannot be imported; the
@@ -152,8 +189,7 @@ export function checkDealRows(read: ReadImportResult<DealColumnKey>, lookups: De
     }
 
     if (problems.length === before && owner && amountCents !== null && isStatus) {
-      rows.push({
-        line,
+      deals.push({
         externalId,
         accountName: values.account,
         contactName: values.contactName,
@@ -168,8 +204,8 @@ export function checkDealRows(read: ReadImportResult<DealColumnKey>, lookups: De
         closedAt,
       });
     }
-  }
-  return problems.length ? { ok: false, problems: sortProblems(problems, HEADER_ORDER), rowCount: read.rows.length } : { ok: true, rows };
+  });
+  return problems.length ? { ok: false, problems } : { ok: true, deals };
 }
 
 export interface StoredDeal {
@@ -184,7 +220,7 @@ export interface StoredDeal {
 }
 
 /** The fields of a stored deal that the row would change (empty: the row changes nothing). */
-export function changedDealFields(stored: StoredDeal, row: ValidDealRow): Array<keyof StoredDeal> {
+export function changedDealFields(stored: StoredDeal, row: ValidDeal): Array<keyof StoredDeal> {
   const fields: Array<keyof StoredDeal> = [];
   if (stored.accountName !== row.accountName) fields.push("accountName");
   if (stored.contactName !== row.contactName) fields.push("contactName");

@@ -10,6 +10,7 @@ import {
   QUESTION_TYPES,
   SEVERITIES,
   channelLabel,
+  claimSourceLabel,
   claimStatusLabel,
   deliveredLabel,
   isCapabilityLevel,
@@ -27,8 +28,9 @@ function prismaEnum(name: string): string[] {
   if (block?.[1] === undefined) throw new Error(`enum ${name} not found in schema.prisma`);
   return block[1]
     .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line !== "" && !line.startsWith("//"));
+    // A value may carry a comment after it (ClaimSource does).
+    .map((line) => line.replace(/\/\/.*$/, "").trim())
+    .filter((line) => line !== "");
 }
 
 describe("unions match the Prisma enums", () => {
@@ -56,6 +58,10 @@ describe("labels", () => {
     expect(SEVERITIES.map(severityLabel)).toEqual(["Low", "Medium", "High"]);
     expect(CHANNELS.map(channelLabel)).toEqual(["Call", "Email", "Demo", "Meeting", "RFP", "Chat"]);
     expect(DELIVERED.map(deliveredLabel)).toEqual(["Yes", "Partly", "No"]);
+  });
+
+  it("names every claim source plainly", () => {
+    expect(CLAIM_SOURCES.map(claimSourceLabel)).toEqual(["Logged by the salesperson", "Observed", "Reported by the customer", "Found in a conversation"]);
   });
 
   it("gives every matrix check a distinct label", () => {

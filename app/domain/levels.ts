@@ -24,7 +24,7 @@ export type Delivered = (typeof DELIVERED)[number];
 export const QUESTION_TYPES = ["SINGLE", "MULTI", "TRUE_FALSE"] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
-export const CLAIM_SOURCES = ["SELF", "OBSERVED"] as const;
+export const CLAIM_SOURCES = ["SELF", "OBSERVED", "CUSTOMER", "CONVERSATION"] as const;
 export type ClaimSource = (typeof CLAIM_SOURCES)[number];
 
 // Labels are what a salesperson reads on a page or in a quiz; the enum values stay in the
@@ -80,9 +80,12 @@ const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
   TRUE_FALSE: "True or false",
 };
 
+// Where a claim came from (PRODUCT.md §7), said the way a reader of the claims table asks it.
 const CLAIM_SOURCE_LABELS: Record<ClaimSource, string> = {
-  SELF: "Self-reported",
+  SELF: "Logged by the salesperson",
   OBSERVED: "Observed",
+  CUSTOMER: "Reported by the customer",
+  CONVERSATION: "Found in a conversation",
 };
 
 export function levelLabel(level: CapabilityLevel): string {

@@ -171,4 +171,10 @@ describe("describeMatrixCheck", () => {
       "You said Not supported; the capability matrix had no row for this on the day of the claim, so an engineer will verify it.",
     );
   });
+
+  it("says a customer's report has nothing to compare until an engineer sets what the customer was told", () => {
+    expect(describeMatrixCheck("NO_MATRIX_ROW", null, null)).toBe(
+      "What the customer was told is not stated yet: an engineer maps the customer's words to a capability and a level, and the matrix check follows.",
+    );
+  });
 });

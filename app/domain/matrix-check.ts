@@ -71,6 +71,9 @@ export function checkClaimAgainstMatrix(input: MatrixCheckInput): MatrixCheckRes
   return "CONSISTENT";
 }
 
+export const NOT_STATED_CHECK =
+  "What the customer was told is not stated yet: an engineer maps the customer's words to a capability and a level, and the matrix check follows.";
+
 function withFullStop(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
@@ -82,9 +85,12 @@ function withFullStop(text: string): string {
  */
 export function describeMatrixCheck(
   result: MatrixCheckResult,
-  assertedLevel: CapabilityLevel,
+  assertedLevel: CapabilityLevel | null,
   revision: Pick<MatrixRevision, "status" | "conditions"> | null,
 ): string {
+  // A customer's report (PRODUCT.md §7) arrives as words only: until an engineer sets what the
+  // customer was told, there is nothing to compare with the matrix.
+  if (assertedLevel === null) return NOT_STATED_CHECK;
   const said = `You said ${levelLabel(assertedLevel)}`;
   if (result === "NO_MATRIX_ROW" || revision === null) {
     return `${said}; the capability matrix had no row for this on the day of the claim, so an engineer will verify it.`;

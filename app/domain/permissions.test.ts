@@ -47,6 +47,12 @@ describe("the role table", () => {
     expect(permissionScope(as("ENGINEER"), "read:statement")).toBeNull();
   });
 
+  it("lets every role but engineers decide candidate claims, though engineers may import conversations", () => {
+    expect(userHasPermission(as("ENGINEER"), "import:conversation")).toBe(true);
+    expect(userHasPermission(as("ENGINEER"), "decide:candidate")).toBe(false);
+    expect(userHasPermission(as("SALES"), "decide:candidate:team")).toBe(false);
+  });
+
   it("treats a wider scope as including a narrower one", () => {
     expect(userHasPermission(as("ADMIN"), "read:claim:team")).toBe(true);
     expect(userHasPermission(as("MANAGER"), "read:claim:any")).toBe(false);
@@ -65,6 +71,8 @@ const READ_ROWS: ReadonlyArray<[row: string, permission: ScopedPermission, scope
   ["comp: see statement", "read:statement", ["own", null, "team", "any"]],
   ["audit log", "read:audit", [null, null, "team", "any"]],
   ["read conversations", "read:conversation", ["own", "any", "team", "any"]],
+  ["import a conversation", "import:conversation", ["own", "any", "team", "any"]],
+  ["confirm or dismiss candidate claims", "decide:candidate", ["own", null, "team", "any"]],
   ["salesperson pages", "read:person", ["own", null, "team", "any"]],
   ["dashboard", "read:dashboard", [null, null, "team", "any"]],
 ];

@@ -18,6 +18,8 @@ export type ScopedPermission =
   | "read:deal"
   | "read:attempt" // submitted quiz attempts of others; a taker always reads their own
   | "read:conversation"
+  | "import:conversation" // PRODUCT.md §7: upload a transcript or email thread for a deal
+  | "decide:candidate" // confirm or dismiss a candidate claim found in a conversation
   | "read:question"
   | "read:statement"
   | "compute:comp"
@@ -43,7 +45,8 @@ export type Permission =
   | "edit:plan"
   | "admin:users"
   | "admin:teams"
-  | "admin:products";
+  | "admin:products"
+  | "admin:api-tokens"; // PRODUCT.md §9: tokens for the CRM and other systems
 
 type Grant = Exclude<Permission, ScopedPermission>;
 
@@ -60,6 +63,8 @@ export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
     "read:survey:own",
     "read:deal:own",
     "read:conversation:own",
+    "import:conversation:own",
+    "decide:candidate:own",
     "read:statement:own",
     "read:person:own",
   ],
@@ -76,6 +81,8 @@ export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
     "write:quiz",
     "read:quiz-stats",
     "read:conversation:any",
+    // Engineers may import any deal's conversation but never decide its candidates (§2).
+    "import:conversation:any",
   ],
   MANAGER: [
     "read:matrix",
@@ -92,6 +99,10 @@ export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
     "read:survey:team",
     "read:deal:team",
     "read:conversation:team",
+    "import:conversation:team",
+    // §2 says "own teams (after 7 days, or any time)": a manager may decide at any time; the
+    // candidates undecided for 7 days are the ones shown to them as waiting.
+    "decide:candidate:team",
     "read:statement:team",
     "compute:comp:team",
     "read:audit:team",
@@ -117,6 +128,8 @@ export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
     "read:survey:any",
     "read:deal:any",
     "read:conversation:any",
+    "import:conversation:any",
+    "decide:candidate:any",
     "read:statement:any",
     "compute:comp:any",
     "lock:comp",
@@ -127,6 +140,7 @@ export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
     "admin:users",
     "admin:teams",
     "admin:products",
+    "admin:api-tokens",
   ],
 };
 

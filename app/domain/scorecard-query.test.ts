@@ -11,6 +11,10 @@ describe("parseScorecardQuery", () => {
     const query = parse("period=2026-Q3&team=t1&q=%20ann%20&sort=claims&page=2&pageSize=50");
     expect(query).toMatchObject({ period: "2026-Q3", team: "t1", q: "ann", sort: { key: "claims", dir: "desc" }, page: 2, pageSize: 50, notes: [] });
   });
+  it("sorts by coverage, lowest first, like the other figures", () => {
+    expect(parse("sort=coverage").sort).toEqual({ key: "coverage", dir: "asc" });
+    expect(parse("sort=coverage&dir=desc").sort).toEqual({ key: "coverage", dir: "desc" });
+  });
   it("drops unreadable values with a note each, never throwing", () => {
     const query = parse(`sort=salary&dir=up&page=-1&pageSize=7&q=${"x".repeat(200)}`);
     expect(query.sort).toEqual({ key: "accuracy", dir: "asc" });

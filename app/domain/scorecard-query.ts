@@ -3,7 +3,7 @@
 // is dropped with a plain note rather than failing the page (PRODUCT.md §6). Pure.
 import { z } from "zod";
 
-export const SCORECARD_SORT_KEYS = ["name", "team", "claims", "accuracy", "overstated", "quizBest", "csat", "delivered", "multiplier"] as const;
+export const SCORECARD_SORT_KEYS = ["name", "team", "claims", "accuracy", "overstated", "coverage", "quizBest", "csat", "delivered", "multiplier"] as const;
 export type ScorecardSortKey = (typeof SCORECARD_SORT_KEYS)[number];
 export type SortDir = "asc" | "desc";
 

@@ -19,8 +19,18 @@ describe("checkSurveyResultsImport", () => {
   it("reads a valid row, with optional items left out", () => {
     expect(checkSurveyResultsImport(`${HEADER}\nD-1,2026-11-01,4,partly,,`, lookups)).toEqual({
       ok: true,
-      rows: [{ line: 2, externalId: "D-1", surveyId: "s-1", respondedAt: new Date("2026-11-01T12:00:00Z"), csat: 4, deliveredAsPromised: "PARTLY", nps: null, leastLiked: null }],
+      rows: [{ line: 2, externalId: "D-1", surveyId: "s-1", respondedAt: new Date("2026-11-01T12:00:00Z"), csat: 4, deliveredAsPromised: "PARTLY", nps: null, leastLiked: null, untrueClaim: null }],
     });
+  });
+
+  it("reads the optional Untrue claim column: trimmed words become the customer's report, blanks none, over 2,000 characters a problem", () => {
+    const header = `${HEADER},Untrue claim`;
+    const check = checkSurveyResultsImport(`${header}\nD-1,2026-11-01,2,NO,,,"  They said .xls works.  "`, lookups);
+    expect(check.ok && check.rows[0]?.untrueClaim).toBe("They said .xls works.");
+    const blank = checkSurveyResultsImport(`${header}\nD-1,2026-11-01,2,NO,,,   `, lookups);
+    expect(blank.ok && blank.rows[0]?.untrueClaim).toBeNull();
+    const long = checkSurveyResultsImport(`${header}\nD-1,2026-11-01,2,NO,,,${"x".repeat(2001)}`, lookups);
+    expect(long.ok ? [] : long.problems).toEqual([{ line: 2, column: "Untrue claim", reason: "Is longer than 2000 characters." }]);
   });
 
   it("reports unknown deals, deals without a survey, link answers, other teams and out-of-range values", () => {

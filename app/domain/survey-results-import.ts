@@ -1,10 +1,11 @@
+import { UNTRUE_CLAIM_MAX, UNTRUE_CLAIM_QUESTION, untrueClaimAnswer } from "./customer-claims.ts";
 import { isDelivered, type Delivered } from "./levels.ts";
 import { parseImportDate, readImportCsv, sortProblems, type ImportColumn, type ImportProblem, type ReadImportResult } from "./csv-import.ts";
 
 // Survey results collected outside Candor (PRODUCT.md §3 Satisfaction): one answered survey a
 // row, matched to its deal by the CRM id, stored with source IMPORT.
 
-export type SurveyResultColumnKey = "externalId" | "respondedAt" | "csat" | "delivered" | "nps" | "comment";
+export type SurveyResultColumnKey = "externalId" | "respondedAt" | "csat" | "delivered" | "nps" | "comment" | "untrueClaim";
 
 export const SURVEY_RESULT_COLUMNS: readonly ImportColumn<SurveyResultColumnKey>[] = [
   { key: "externalId", header: "Deal external ID", aliases: ["External ID", "Deal ID", "CRM ID"], required: true, description: "The deal's id in the CRM, as in the deals import." },
@@ -13,6 +14,13 @@ export const SURVEY_RESULT_COLUMNS: readonly ImportColumn<SurveyResultColumnKey>
   { key: "delivered", header: "Delivered as promised", aliases: ["Delivered"], required: true, description: "YES, PARTLY or NO." },
   { key: "nps", header: "NPS", aliases: ["Net promoter score"], required: false, description: "Optional: a whole number from 0 to 10." },
   { key: "comment", header: "Comment", aliases: ["What do you like least", "Least liked"], required: false, description: "Optional: what the customer likes least." },
+  {
+    key: "untrueClaim",
+    header: "Untrue claim",
+    aliases: ["Anything untrue", "Told something untrue"],
+    required: false,
+    description: `Optional: the answer to "${UNTRUE_CLAIM_QUESTION}" Any text becomes a claim reported by the customer, in the verification queue.`,
+  },
 ];
 
 const HEADER_ORDER = SURVEY_RESULT_COLUMNS.map((column) => column.header);
@@ -47,6 +55,8 @@ export interface ValidSurveyResult {
   deliveredAsPromised: Delivered;
   nps: number | null;
   leastLiked: string | null;
+  /** The customer's words when they were told something untrue (PRODUCT.md §7), else null. */
+  untrueClaim: string | null;
 }
 
 export type SurveyResultsCheck = { ok: true; rows: ValidSurveyResult[] } | { ok: false; problems: ImportProblem[]; rowCount: number };
@@ -61,21 +71,58 @@ export function checkSurveyResultsImport(text: string, lookups: SurveyResultLook
   return checkSurveyResultRows(readImportCsv(text, SURVEY_RESULT_COLUMNS), lookups);
 }
 
+/** One answered survey as the CSV import and the JSON API both hand it over: each field's text, "" when absent. */
+export type SurveyResultValues = Record<SurveyResultColumnKey, string>;
+
+/** A problem with one result of a batch: its position (0-based), the field, and why. */
+export interface SurveyResultProblem {
+  index: number;
+  key: SurveyResultColumnKey;
+  reason: string;
+}
+
+/** A valid result of a batch (a CSV row adds its line). */
+export type SurveyResult = Omit<ValidSurveyResult, "line">;
+
+export type SurveyResultValuesCheck = { ok: true; results: SurveyResult[] } | { ok: false; problems: SurveyResultProblem[] };
+
+/** Said of a survey the customer answered through its link: the API answers it as a conflict (409). */
+export const ANSWERED_THROUGH_LINK = "The customer already answered this survey through its link; that answer is kept.";
+
+/** The CSV import's check: the rows go through checkSurveyResultValues, and problems are named by line and column header. */
 export function checkSurveyResultRows(read: ReadImportResult<SurveyResultColumnKey>, lookups: SurveyResultLookups): SurveyResultsCheck {
   if (!read.ok) return { ok: false, problems: read.problems, rowCount: 0 };
-  const problems: ImportProblem[] = [];
-  const rows: ValidSurveyResult[] = [];
-  const firstLineOf = new Map<string, number>();
-  for (const { line, values } of read.rows) {
-    const problem = (key: SurveyResultColumnKey, reason: string) => problems.push({ line, column: HEADER[key], reason });
+  const lineOf = (index: number) => read.rows[index]?.line ?? 0;
+  const check = checkSurveyResultValues(
+    read.rows.map((row) => row.values),
+    lookups,
+    (index) => `on line ${lineOf(index)}`,
+  );
+  if (!check.ok) {
+    const problems: ImportProblem[] = check.problems.map((problem) => ({ line: lineOf(problem.index), column: HEADER[problem.key], reason: problem.reason }));
+    return { ok: false, problems: sortProblems(problems, HEADER_ORDER), rowCount: read.rows.length };
+  }
+  return { ok: true, rows: check.results.map((result, index) => ({ line: lineOf(index), ...result })) };
+}
+
+/**
+ * The one check of a batch of survey results, shared by the CSV import and the JSON API
+ * (PRODUCT.md §9). `whereIs(index)` names another result of the batch in the caller's words.
+ */
+export function checkSurveyResultValues(batch: readonly SurveyResultValues[], lookups: SurveyResultLookups, whereIs: (index: number) => string): SurveyResultValuesCheck {
+  const problems: SurveyResultProblem[] = [];
+  const rows: SurveyResult[] = [];
+  const firstIndexOf = new Map<string, number>();
+  batch.forEach((values, index) => {
+    const problem = (key: SurveyResultColumnKey, reason: string) => problems.push({ index, key, reason });
     const before = problems.length;
 
     let survey: SurveyFacts | null = null;
     if (values.externalId === "") problem("externalId", "Is empty.");
     else {
-      const seen = firstLineOf.get(values.externalId);
-      if (seen !== undefined) problem("externalId", `"${values.externalId}" is also on line ${seen}; each survey may appear once.`);
-      else firstLineOf.set(values.externalId, line);
+      const seen = firstIndexOf.get(values.externalId);
+      if (seen !== undefined) problem("externalId", `"${values.externalId}" is also ${whereIs(seen)}; each survey may appear once.`);
+      else firstIndexOf.set(values.externalId, index);
       const found = lookups.deals.get(values.externalId);
       const teamIds = lookups.teamIds;
       // Another team's deal reads exactly like no deal at all: the importer learns nothing of it.
@@ -83,7 +130,7 @@ export function checkSurveyResultRows(read: ReadImportResult<SurveyResultColumnK
       if (found === undefined || elsewhere) problem("externalId", `No deal has the external id "${values.externalId}".`);
       else if (found === null) problem("externalId", `Deal "${values.externalId}" has no survey: only WON deals are surveyed.`);
       else if (found.source === "LINK") {
-        problem("externalId", `The customer already answered this survey through its link; that answer is kept.`);
+        problem("externalId", ANSWERED_THROUGH_LINK);
       } else survey = found;
     }
 
@@ -104,10 +151,11 @@ export function checkSurveyResultRows(read: ReadImportResult<SurveyResultColumnK
     if (values.nps !== "" && nps === null) problem("nps", `"${values.nps}" is not a whole number from 0 to 10.`);
 
     if (values.comment.length > LEAST_LIKED_MAX) problem("comment", `Is longer than ${LEAST_LIKED_MAX} characters.`);
+    const untrueClaim = untrueClaimAnswer(values.untrueClaim);
+    if (untrueClaim !== null && untrueClaim.length > UNTRUE_CLAIM_MAX) problem("untrueClaim", `Is longer than ${UNTRUE_CLAIM_MAX} characters.`);
 
     if (problems.length === before && survey && respondedAt && csat !== null && isDelivered(delivered)) {
       rows.push({
-        line,
         externalId: values.externalId,
         surveyId: survey.surveyId,
         respondedAt,
@@ -115,8 +163,9 @@ export function checkSurveyResultRows(read: ReadImportResult<SurveyResultColumnK
         deliveredAsPromised: delivered,
         nps,
         leastLiked: values.comment === "" ? null : values.comment,
+        untrueClaim,
       });
     }
-  }
-  return problems.length ? { ok: false, problems: sortProblems(problems, HEADER_ORDER), rowCount: read.rows.length } : { ok: true, rows };
+  });
+  return problems.length ? { ok: false, problems } : { ok: true, results: rows };
 }

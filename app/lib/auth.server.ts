@@ -3,17 +3,19 @@ import { AuthError, CredentialsSignin } from "@auth/core/errors";
 import { getToken } from "@auth/core/jwt";
 import Credentials from "@auth/core/providers/credentials";
 import { z } from "zod";
-import { throttleDecision } from "../domain/sign-in-throttle.ts";
-import { recordAudit, auditContextFrom } from "../models/audit.server.ts";
-import { createSession, endSession, getActiveSessionUser } from "../models/sessions.server.ts";
-import { prisma } from "./db.server.ts";
+import { auditContextFrom } from "../models/audit.server.ts";
+import { endSession, getActiveSessionUser } from "../models/sessions.server.ts";
+import { findUserForSignIn, recordSignInFailure, recordThrottledSignIn, signInThrottle, startSignedInSession } from "../models/sign-ins.server.ts";
 import { getEnv } from "./env.server.ts";
+import { OidcAttempt, oidcProvider } from "./oidc.server.ts";
 import { DUMMY_PASSWORD_HASH, verifyPassword } from "./password.server.ts";
 import { getClientIp, isSecureRequest, safeRedirectPath } from "./request.server.ts";
 
 declare module "@auth/core/types" {
   interface User {
     sessionId?: string;
+    /** What the identity provider said about the person's email (single sign-on only). */
+    ssoClaims?: { email?: unknown; email_verified?: unknown; xms_edov?: unknown };
   }
 }
 declare module "@auth/core/jwt" {
@@ -31,6 +33,10 @@ const CLIENT_MISTAKES = new Set<string>(["MissingCSRF", "AccessDenied", "Verific
 class InvalidCredentials extends CredentialsSignin {
   code = "credentials";
 }
+/** PASSWORD_SIGNIN=off: the company's identity provider is the only way in. */
+class PasswordSignInOff extends CredentialsSignin {
+  code = "password_off";
+}
 class ThrottledSignIn extends CredentialsSignin {
   constructor(minutes: number) {
     super();
@@ -43,74 +49,47 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
-async function recentFailures(where: { entityId: string } | { ip: string }, since: Date) {
-  const rows = await prisma.auditEvent.findMany({
-    where: { action: "auth.signin.failure", at: { gt: since }, ...where },
-    select: { at: true },
-    orderBy: { at: "desc" },
-    take: 100,
-  });
-  return rows.map((row) => row.at);
-}
-
-async function refusalFor(email: string, ip: string, now: Date): Promise<ThrottleDecision | null> {
-  const env = getEnv();
-  const windowStart = new Date(now.getTime() - env.LOGIN_THROTTLE_MINUTES * 60_000);
-  const lastSuccess = await prisma.auditEvent.findFirst({
-    where: { action: "auth.signin.success", entityId: email, at: { gt: windowStart } },
-    orderBy: { at: "desc" },
-    select: { at: true },
-  });
-  const since = lastSuccess?.at ?? windowStart;
-  const byEmail = throttleDecision(await recentFailures({ entityId: email }, since), now, env.LOGIN_MAX_FAILURES_PER_EMAIL, env.LOGIN_THROTTLE_MINUTES);
-  if (!byEmail.allowed) return byEmail;
-  const byAddress = throttleDecision(await recentFailures({ ip }, windowStart), now, env.LOGIN_MAX_FAILURES_PER_ADDRESS, env.LOGIN_THROTTLE_MINUTES);
-  return byAddress.allowed ? null : byAddress;
-}
-type ThrottleDecision = ReturnType<typeof throttleDecision>;
-
 async function authorize(input: Partial<Record<string, unknown>>, request: Request) {
   const ip = getClientIp(request);
   const context = auditContextFrom(request, null);
   const parsed = credentialsSchema.safeParse(input);
   const email = parsed.success ? parsed.data.email : String(input.email ?? "").trim().toLowerCase().slice(0, 254);
-  const now = new Date();
+  const env = getEnv();
 
-  const refusal = await refusalFor(email, ip, now);
-  if (refusal && !refusal.allowed) {
-    await recordAudit(prisma, context, { action: "auth.signin.throttled", entityType: "User", entityId: email });
-    throw new ThrottledSignIn(refusal.retryAfterMinutes);
+  if (env.PASSWORD_SIGNIN === "off") {
+    await recordSignInFailure(context, { email: email || null, reason: "password-sign-in-off", method: "password" });
+    throw new PasswordSignInOff();
   }
 
-  const user = parsed.success ? await prisma.user.findUnique({ where: { email } }) : null;
+  const throttle = await signInThrottle(
+    { email, ip },
+    { maxPerEmail: env.LOGIN_MAX_FAILURES_PER_EMAIL, maxPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS, windowMinutes: env.LOGIN_THROTTLE_MINUTES },
+  );
+  if (!throttle.allowed) {
+    await recordThrottledSignIn(context, email, "password");
+    throw new ThrottledSignIn(throttle.retryAfterMinutes);
+  }
+
+  const user = parsed.success ? await findUserForSignIn(email) : null;
   // Always hash, so an unknown email takes as long as a wrong password.
   const passwordMatches = await verifyPassword(parsed.success ? parsed.data.password : "", user?.passwordHash ?? DUMMY_PASSWORD_HASH);
   if (!user || !user.active || !passwordMatches) {
     const reason = !parsed.success ? "malformed" : !user ? "unknown-email" : !user.active ? "deactivated" : "wrong-password";
-    await recordAudit(prisma, { ...context, actorId: user?.id ?? null }, {
-      action: "auth.signin.failure",
-      entityType: "User",
-      entityId: email,
-      teamId: user?.teamId ?? null,
-      after: { reason },
-    });
+    await recordSignInFailure(context, { email, user, reason, method: "password" });
     throw new InvalidCredentials();
   }
 
-  const session = await createSession(user.id, { ip, userAgent: request.headers.get("user-agent") });
-  await recordAudit(prisma, { ...context, actorId: user.id }, {
-    action: "auth.signin.success",
-    entityType: "User",
-    entityId: email,
-    teamId: user.teamId,
-    after: { sessionId: session.id },
-  });
+  const session = await startSignedInSession(user, { ip, userAgent: request.headers.get("user-agent") }, context, { method: "password" });
   return { id: user.id, email: user.email, name: user.name, sessionId: session.id };
 }
 
-/** Auth.js for one request: the request gives sign-out's audit row its address and request id. */
-export function getAuthConfig(request: Request): AuthConfig {
+/**
+ * Auth.js for one request: the request gives sign-out's and sign-in's audit rows their address
+ * and request id; `oidc` follows a single sign-on request through to its answer.
+ */
+export function getAuthConfig(request: Request, oidc: OidcAttempt | null = null): AuthConfig {
   const env = getEnv();
+  const sso = oidcProvider();
   return {
     // Outside Next.js, @auth/core reads none of AUTH_SECRET / AUTH_TRUST_HOST.
     secret: env.SESSION_SECRET,
@@ -125,8 +104,14 @@ export function getAuthConfig(request: Request): AuthConfig {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         authorize,
       }),
+      ...(sso ? [sso] : []),
     ],
     callbacks: {
+      // Password sign-ins are decided in authorize(); single sign-on here, after Auth.js has
+      // checked state, PKCE and the ID token's issuer and audience.
+      signIn({ user, account }) {
+        return oidc ? oidc.admit(user, account ?? null) : account?.provider !== "oidc";
+      },
       async jwt({ token, user }) {
         if (user?.sessionId) {
           token.sid = user.sessionId;
@@ -157,6 +142,9 @@ export function getAuthConfig(request: Request): AuthConfig {
       // (a missing csrf token, a refused callback) is answered to the client, and anyone could
       // otherwise fill the log with them.
       error(error) {
+        // A single sign-on failure gets its sentence, audit row and (for a settings problem)
+        // log line once the answer is known (OidcAttempt.finish).
+        if (oidc) return oidc.noteFailure(error);
         if (error instanceof CredentialsSignin || (error.cause as { err?: unknown } | undefined)?.err instanceof CredentialsSignin) return;
         if (error instanceof AuthError && CLIENT_MISTAKES.has(error.type)) return;
         console.error(`[auth] ${error.name}: ${error.message}`);
@@ -177,7 +165,9 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
     const form = await request.clone().formData().catch(() => null);
     redirectTo = safeRedirectPath(form?.get("callbackUrl") ?? null);
   }
-  const response = await Auth(request, getAuthConfig(request));
+  const oidc = OidcAttempt.isOidcRequest(request) ? new OidcAttempt(request) : null;
+  const answer = await Auth(request, getAuthConfig(request, oidc));
+  const response = oidc ? await oidc.finish(answer) : answer;
   const location = response.headers.get("location");
   if (redirectTo && location) {
     const url = new URL(location, request.url);

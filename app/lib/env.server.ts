@@ -19,8 +19,35 @@ const databaseUrlSchema = z
   })
   .default("file:./data/candor.db");
 
+// Browsers and providers reach Candor's identity provider over the network, where plain http
+// would expose the codes and tokens; only a provider on this machine (tests, a local Keycloak)
+// may use it.
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+const oidcIssuerSchema = z
+  .string()
+  .optional()
+  .superRefine((value, context) => {
+    if (value === undefined || value === "") return;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      context.addIssue({ code: "custom", message: `OIDC_ISSUER must be the identity provider's issuer URL, e.g. https://login.example.com/realms/sales (it is "${value}")` });
+      return;
+    }
+    const loopback = LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith("127.");
+    if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
+      context.addIssue({ code: "custom", message: `OIDC_ISSUER must be an https:// URL (plain http only for a provider on this machine); it is "${value}"` });
+    } else if (url.search || url.hash || url.username || url.password) {
+      context.addIssue({ code: "custom", message: `OIDC_ISSUER must be the issuer URL alone, without a query, fragment or credentials; it is "${value}"` });
+    }
+  });
+
+const OIDC_SETTINGS = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+
 // Read once at start-up; a bad value stops the server with a message naming it.
-const envSchema = z.object({
+const baseSchema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("development"),
   DATABASE_URL: databaseUrlSchema,
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters long (e.g. the output of `openssl rand -hex 32`)"),
@@ -40,15 +67,51 @@ const envSchema = z.object({
   ),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Candor <candor@localhost>"),
+  // Single sign-on (README "Single sign-on"): all three of issuer, client id and secret, or none.
+  OIDC_ISSUER: oidcIssuerSchema,
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.preprocess((value) => (value === "" ? undefined : value), z.string().max(60, "OIDC_NAME is the sign-in button's label and must be at most 60 characters").default("Single sign-on")),
+  PASSWORD_SIGNIN: z.preprocess(
+    (value) => (value === undefined || value === "" ? "on" : typeof value === "string" ? value.toLowerCase() : value),
+    z.enum(["on", "off"], { error: "PASSWORD_SIGNIN must be on or off" }),
+  ),
 });
+
+type SignInSettings = Pick<z.infer<typeof baseSchema>, (typeof OIDC_SETTINGS)[number] | "PASSWORD_SIGNIN">;
+
+function withSignInChecks<T extends z.ZodType<SignInSettings>>(schema: T) {
+  return schema.superRefine((env, context) => {
+    const set = OIDC_SETTINGS.filter((name) => (env[name] ?? "") !== "");
+    if (set.length > 0 && set.length < OIDC_SETTINGS.length) {
+      const missing = OIDC_SETTINGS.filter((name) => !set.includes(name));
+      context.addIssue({
+        code: "custom",
+        path: [missing[0] ?? "OIDC_ISSUER"],
+        message: `${missing.join(" and ")} must be set too: single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together (${set.join(" and ")} ${set.length === 1 ? "is" : "are"} set)`,
+      });
+    }
+    if (env.PASSWORD_SIGNIN === "off" && set.length === 0) {
+      context.addIssue({
+        code: "custom",
+        path: ["PASSWORD_SIGNIN"],
+        message: "PASSWORD_SIGNIN=off leaves no way to sign in: configure single sign-on (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET) or keep PASSWORD_SIGNIN=on",
+      });
+    }
+  });
+}
+
+const envSchema = withSignInChecks(baseSchema);
 
 export type Env = z.infer<typeof envSchema>;
 
 // `npm start` writes a secret when none is set (scripts/lib.ts), so there only a
 // set-but-bad one is a problem.
-const startSchema = envSchema.extend({
-  SESSION_SECRET: z.preprocess((value) => (value === "" ? undefined : value), envSchema.shape.SESSION_SECRET.optional()),
-});
+const startSchema = withSignInChecks(
+  baseSchema.extend({
+    SESSION_SECRET: z.preprocess((value) => (value === "" ? undefined : value), baseSchema.shape.SESSION_SECRET.optional()),
+  }),
+);
 
 let cached: Env | undefined;
 
@@ -80,6 +143,12 @@ export function getEnv(): Env {
 }
 
 /** The only settings the browser may see. */
+/** Single sign-on's settings, or null when it is not configured. */
+export function getOidcSettings(env: Env = getEnv()) {
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
+  return { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_NAME };
+}
+
 export function getClientEnv() {
   return { MODE: getEnv().NODE_ENV };
 }

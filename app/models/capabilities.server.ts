@@ -1,5 +1,6 @@
 import { Prisma, type CapabilityStatus } from "../generated/prisma/client.ts";
 import { isReviewOverdue, sameFacts, utcTimeLabel } from "../domain/capability-changes.ts";
+import { parsePhrases } from "../domain/phrase-matching.ts";
 import { addDays } from "../domain/dates.ts";
 import { CAPABILITY_LEVELS } from "../domain/levels.ts";
 import { prisma, type Db, type Tx } from "../lib/db.server.ts";
@@ -128,6 +129,7 @@ export async function getCapabilityPage(productSlug: string, key: string, now: D
     where: { key, product: { slug: productSlug } },
     select: {
       ...rowSelect,
+      phrases: true,
       product: { select: productSelect },
       revisions: {
         orderBy: [{ validFrom: "desc" }, { createdAt: "desc" }],
@@ -310,6 +312,30 @@ export async function updateCapability(
     }
     return { ok: true, value: { saved: true } };
   });
+}
+
+/**
+ * Keeps the phrases conversations are matched with (PRODUCT.md §7): one per line, trimmed, without
+ * blanks or duplicates. They say nothing about what the product does, so a change is audited but
+ * is not a revision and leaves the row's version (and anyone's open edit form) alone.
+ */
+export async function updateCapabilityPhrases(audit: AuditContext, capabilityId: string, text: string): Promise<CapabilityChangeResult<{ saved: boolean; phrases: string[] }>> {
+  const before = await prisma.capability.findUnique({ where: { id: capabilityId }, select: { phrases: true } });
+  if (!before) return gone();
+  const phrases = parsePhrases(text);
+  const stored = phrases.join("\n");
+  if (stored === before.phrases) return { ok: true, value: { saved: false, phrases } };
+  await prisma.$transaction(async (tx) => {
+    await tx.capability.update({ where: { id: capabilityId }, data: { phrases: stored } });
+    await recordAudit(tx, audit, {
+      action: "capability.phrases",
+      entityType: "Capability",
+      entityId: capabilityId,
+      before: { phrases: parsePhrases(before.phrases) },
+      after: { phrases },
+    });
+  });
+  return { ok: true, value: { saved: true, phrases } };
 }
 
 /**

@@ -51,7 +51,7 @@ export interface FlaggedClaim {
   madeAt: Date;
   accountName: string;
   statement: string;
-  assertedLevel: RowFacts["status"];
+  assertedLevel: RowFacts["status"] | null;
   capabilityTitle: string;
   capabilityHref: string;
   then: RowFacts | null;

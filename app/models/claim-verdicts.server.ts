@@ -92,7 +92,7 @@ async function verdictConflict(claimId: string): Promise<Failure> {
 export async function recordVerdict(audit: AuditContext, verifier: Actor, claimId: string, version: number, values: VerdictValues): Promise<ChangeResult> {
   const claim = await prisma.claim.findUnique({
     where: { id: claimId },
-    select: { id: true, version: true, status: true, severity: true, verdictNote: true, loggedById: true, salesperson: { select: { teamId: true } } },
+    select: { id: true, version: true, status: true, severity: true, verdictNote: true, loggedById: true, source: true, assertedLevel: true, salesperson: { select: { teamId: true } } },
   });
   if (!claim) return notFound;
   const decision = canVerify(verifier, claim);
@@ -323,6 +323,7 @@ export async function listVerificationQueue(filters: QueueFilters, now: Date) {
       assertedLevel: true,
       matrixCheck: true,
       channel: true,
+      source: true,
       loggedById: true,
       salesperson: { select: { name: true } },
       product: { select: { name: true } },

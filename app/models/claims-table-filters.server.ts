@@ -138,6 +138,7 @@ export async function resolveClaimsFilter(audience: Audience, requested: ClaimsF
   if (filter.status) terms.push({ column: "status", values: [filter.status] });
   if (filter.matrixCheck) terms.push({ column: "matrixCheck", values: [filter.matrixCheck] });
   if (filter.channel) terms.push({ column: "channel", values: [filter.channel] });
+  if (filter.source) terms.push({ column: "source", values: [filter.source] });
   if (allowed !== null) terms.unshift({ column: "salespersonId", values: allowed });
 
   const query = allowed !== null && allowed.length === 0 ? null : new ClaimQuery({ terms, ...madeAtBounds(filter) });

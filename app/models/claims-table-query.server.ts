@@ -16,9 +16,9 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
 
 /** The filterable Claim columns; each has an index on [column, madeAt] (prisma/schema.prisma). */
-export type ClaimColumn = "salespersonId" | "status" | "productId" | "capabilityId" | "matrixCheck" | "channel" | "severity";
+export type ClaimColumn = "salespersonId" | "status" | "productId" | "capabilityId" | "matrixCheck" | "channel" | "severity" | "source";
 
-const INDEXED: ReadonlySet<ClaimColumn> = new Set<ClaimColumn>(["salespersonId", "status", "productId", "capabilityId", "matrixCheck", "channel", "severity"]);
+const INDEXED: ReadonlySet<ClaimColumn> = new Set<ClaimColumn>(["salespersonId", "status", "productId", "capabilityId", "matrixCheck", "channel", "severity", "source"]);
 
 /** `column IN values`; a null value (severity only) means IS NULL. */
 export interface Term {

@@ -19,6 +19,7 @@ import {
   type MatrixCheckResult,
   type Severity,
 } from "../domain/levels.ts";
+import { NOT_STATED_YET } from "../domain/customer-claims.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
 import { resolveClaimsFilter, type ClaimsFilterOptions, type ResolvedClaimsFilter } from "./claims-table-filters.server.ts";
@@ -112,7 +113,8 @@ interface ClaimRecord {
   madeAt: Date;
   accountName: string;
   statement: string;
-  assertedLevel: CapabilityLevel;
+  /** Null for a customer's report an engineer has not mapped yet (PRODUCT.md §7). */
+  assertedLevel: CapabilityLevel | null;
   channel: Channel;
   source: ClaimSource;
   matrixCheck: MatrixCheckResult;
@@ -170,7 +172,7 @@ async function claimRecords(keys: RowKey[]): Promise<ClaimRecord[]> {
         madeAt: requiredDate(row.madeAt, "madeAt"),
         accountName: text(row.accountName),
         statement: text(row.statement),
-        assertedLevel: checked(row.assertedLevel, isCapabilityLevel, "assertedLevel"),
+        assertedLevel: row.assertedLevel === null ? null : checked(row.assertedLevel, isCapabilityLevel, "assertedLevel"),
         channel: checked(row.channel, isChannel, "channel"),
         source: checked(row.source, isClaimSource, "source"),
         matrixCheck: checked(row.matrixCheck, isMatrixCheckResult, "matrixCheck"),
@@ -213,6 +215,7 @@ function toTableRow(claim: ClaimRecord) {
     assertedLevel: claim.assertedLevel,
     statement: shorten(claim.statement),
     channel: claim.channel,
+    source: claim.source,
     matrixCheck: claim.matrixCheck,
     status: claim.status,
     severity: claim.severity,
@@ -285,7 +288,7 @@ async function exportRows(keys: RowKey[]): Promise<string[][]> {
     claim.accountName,
     claim.productName,
     claim.capabilityTitle ?? "",
-    claim.assertedLevel,
+    claim.assertedLevel ?? NOT_STATED_YET,
     claim.statement,
     claim.channel,
     claim.source,

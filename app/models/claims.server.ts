@@ -201,7 +201,7 @@ export async function getClaimForReader(claimId: string, reader: AudienceReader)
 // ---------------------------------------------------------------- logging a claim
 
 /** What the "Log a claim" form offers a logger: salespeople in scope, the matrix with its history, deals. */
-export async function getClaimFormOptions(logger: Actor, requestedSalespersonId: string | null) {
+export async function getClaimFormOptions(logger: Actor, requestedSalespersonId: string | null, requestedDealId: string | null = null) {
   const scope = permissionScope(logger, "log:claim");
   const teamIds = scope === "team" ? await getManagedTeamIds(logger.userId) : [];
   const salespeople =
@@ -240,7 +240,18 @@ export async function getClaimFormOptions(logger: Actor, requestedSalespersonId:
           select: { id: true, externalId: true, status: true, account: { select: { name: true } } },
         }),
   ]);
-  return { scope, salespeople, salespersonId, products, deals };
+  // A link from the dashboard's unlogged promises names the deal: chosen when it is one of the
+  // salesperson's open or won deals (fetched when older than the list's 200), else ignored.
+  const requestedDeal =
+    salespersonId === null || !requestedDealId
+      ? null
+      : (deals.find((deal) => deal.id === requestedDealId) ??
+        (await prisma.deal.findFirst({
+          where: { id: requestedDealId, ownerId: salespersonId, status: { in: ["OPEN", "WON"] } },
+          select: { id: true, externalId: true, status: true, account: { select: { name: true } } },
+        })));
+  const listed = requestedDeal && !deals.some((deal) => deal.id === requestedDeal.id) ? [...deals, requestedDeal] : deals;
+  return { scope, salespeople, salespersonId, products, deals: listed, dealId: requestedDeal?.id ?? null };
 }
 
 export interface NewClaimInput {

@@ -1,4 +1,4 @@
-import { adjustmentReason, outstandingAdjustmentCents, verdictChanges, type PeriodFigures } from "../domain/comp-adjustment.ts";
+import { adjustmentReason, lateSurveyChanges, outstandingAdjustmentCents, verdictChanges, type PeriodFigures } from "../domain/comp-adjustment.ts";
 import { computeStatement, type CompFigures } from "../domain/comp-formula.ts";
 import type { CompPlanParams } from "../domain/comp-plan.ts";
 import { Prisma } from "../generated/prisma/client.ts";
@@ -15,8 +15,9 @@ import {
 import { audienceUserWhere, type Audience } from "./audience.server.ts";
 
 // Computing a period (PRODUCT.md §4, ADR 007): every salesperson in the audience gets a
-// statement from today's data, every locked period is recomputed to find payouts that moved
-// since the lock, and the differences become adjustment lines of this period. Reads happen
+// statement from the data as it stands at the computing instant (for a lock, the lock instant:
+// nothing recorded after it is frozen in), every locked period is recomputed to find payouts
+// that moved since the lock, and the differences become adjustment lines of this period. Reads happen
 // first; the writes (statements, adjustments, audit, and the lock itself) are one short
 // transaction that re-checks the period is still open, so a locked period is never rewritten.
 
@@ -33,15 +34,13 @@ interface NewAdjustment {
 
 interface FrozenRow {
   userId: string;
-  payoutCents: number | bigint;
-  adjustmentCents: number | bigint;
+  periodPayoutCents: number | bigint;
   targetBonusCents: number | bigint;
   accuracy: number;
   quiz: number | null;
   satisfaction: number;
   composite: number;
   multiplier: number;
-  surveyCount: number | bigint | null;
   quizzesJson: string | null;
 }
 
@@ -62,10 +61,25 @@ function figuresOf(figures: CompFigures): PeriodFigures {
   return { accuracy, quiz, satisfaction, composite, multiplier, payoutCents };
 }
 
-/** What a reader of the adjustment needs to see changed: verdicts, late claims, surveys counted. */
-async function adjustmentDetails(periodId: string, userId: string, window: { startsAt: Date; endsAt: Date }, surveyCounts: [number, number]) {
-  const [frozen] = await prisma.$queryRaw<Array<{ claimsJson: string | null }>>`
-    SELECT json_extract(detailJson, '$.claims') AS claimsJson FROM CompStatement WHERE periodId = ${periodId} AND userId = ${userId}`;
+function idsOf(json: string | null): string[] {
+  const parsed: unknown = JSON.parse(json ?? "[]");
+  if (!Array.isArray(parsed)) return [];
+  return parsed.flatMap((line: unknown) => {
+    if (typeof line !== "object" || line === null) return [];
+    const { id } = line as Record<string, unknown>;
+    return typeof id === "string" ? [id] : [];
+  });
+}
+
+/**
+ * What arrived after the lock, in plain words, for the adjustment's reason: survey answers the
+ * frozen statement did not hold (with the day answered and, for imports, the day recorded),
+ * verdicts given or changed, claims logged late, attempts submitted late.
+ */
+async function adjustmentDetails(periodId: string, userId: string, window: { startsAt: Date; endsAt: Date; lockedAt: Date }) {
+  const [frozen] = await prisma.$queryRaw<Array<{ claimsJson: string | null; surveysJson: string | null }>>`
+    SELECT json_extract(detailJson, '$.claims') AS claimsJson, json_extract(detailJson, '$.surveys') AS surveysJson
+    FROM CompStatement WHERE periodId = ${periodId} AND userId = ${userId}`;
   const parsed: unknown = JSON.parse(frozen?.claimsJson ?? "[]");
   const frozenClaims = Array.isArray(parsed)
     ? parsed.flatMap((line: unknown) => {
@@ -74,13 +88,27 @@ async function adjustmentDetails(periodId: string, userId: string, window: { sta
         return typeof id === "string" && typeof status === "string" ? [{ id, status, severity: typeof severity === "string" ? severity : null }] : [];
       })
     : [];
-  const current = await prisma.claim.findMany({
-    where: { salespersonId: userId, madeAt: { gte: window.startsAt, lt: window.endsAt } },
-    select: { id: true, status: true, severity: true },
+  const frozenSurveys = new Set(idsOf(frozen?.surveysJson ?? null));
+  const [current, surveys, lateAttempts] = await Promise.all([
+    prisma.claim.findMany({
+      where: { salespersonId: userId, madeAt: { gte: window.startsAt, lt: window.endsAt } },
+      select: { id: true, status: true, severity: true, accountName: true, madeAt: true },
+    }),
+    prisma.survey.findMany({
+      where: { salespersonId: userId, dueAt: { gte: window.startsAt, lt: window.endsAt }, respondedAt: { not: null } },
+      select: { id: true, respondedAt: true, answerRecordedAt: true, updatedAt: true },
+    }),
+    prisma.quizAttempt.count({ where: { userId, submittedAt: { gt: window.lockedAt, lte: window.endsAt }, score: { not: null } } }),
+  ]);
+  const lateAnswers = surveys.flatMap((survey) => {
+    const recordedAt = survey.answerRecordedAt ?? survey.updatedAt;
+    if (survey.respondedAt === null) return [];
+    const late = !frozenSurveys.has(survey.id) || recordedAt.getTime() > window.lockedAt.getTime();
+    return late ? [{ respondedAt: survey.respondedAt, recordedAt }] : [];
   });
-  const details = verdictChanges(frozenClaims, current);
-  const [before, after] = surveyCounts;
-  if (before !== after) details.push(`answered surveys counted ${before} → ${after}`);
+  const named = current.map(({ accountName, ...claim }) => ({ ...claim, account: accountName }));
+  const details = [...lateSurveyChanges(lateAnswers, window.lockedAt), ...verdictChanges(frozenClaims, named)];
+  if (lateAttempts > 0) details.push(`${lateAttempts === 1 ? "a quiz attempt" : `${lateAttempts} quiz attempts`} submitted after the period was locked`);
   return details;
 }
 
@@ -132,8 +160,8 @@ async function priorPeriodAdjustments(openPeriodId: string, audience: Audience, 
       const candidates = (changed.get(period.id) ?? []).filter((id) => people.has(id));
       if (candidates.length === 0) return [];
       const frozen = await prisma.$queryRaw<FrozenRow[]>`
-        SELECT userId, payoutCents, adjustmentCents, targetBonusCents, accuracy, quiz, satisfaction, composite, multiplier,
-               json_extract(detailJson, '$.surveyCount') AS surveyCount, json_extract(detailJson, '$.quizzes') AS quizzesJson
+        SELECT userId, periodPayoutCents, targetBonusCents, accuracy, quiz, satisfaction, composite, multiplier,
+               json_extract(detailJson, '$.quizzes') AS quizzesJson
         FROM CompStatement WHERE periodId = ${period.id} AND userId IN (${Prisma.join(candidates)})`;
       if (frozen.length === 0) return [];
       const plan: CompPlanParams = parsePlanJson(period.plan.paramsJson).params;
@@ -145,7 +173,7 @@ async function priorPeriodAdjustments(openPeriodId: string, audience: Audience, 
         for (const quiz of quizzes) allQuizzes.set(quiz.id, quiz);
       }
       const inputs = await gatherAggregatedInputs(frozen.map((row) => row.userId), period, [...allQuizzes.values()]);
-      const found: Array<{ userId: string; deltaCents: number; already: number; frozen: PeriodFigures; recomputed: PeriodFigures; surveyCounts: [number, number] }> = [];
+      const found: Array<{ userId: string; deltaCents: number; already: number; frozen: PeriodFigures; recomputed: PeriodFigures }> = [];
       for (const row of frozen) {
         const personInputs = inputs.get(row.userId);
         if (personInputs === undefined) continue;
@@ -162,18 +190,18 @@ async function priorPeriodAdjustments(openPeriodId: string, audience: Audience, 
           satisfaction: row.satisfaction,
           composite: row.composite,
           multiplier: row.multiplier,
-          payoutCents: Number(row.payoutCents) - Number(row.adjustmentCents),
+          payoutCents: Number(row.periodPayoutCents),
         };
         const already = alreadyAdjusted.get(`${row.userId}/${period.id}`) ?? 0;
         const deltaCents = outstandingAdjustmentCents(recomputed.payoutCents, frozenFigures.payoutCents, already);
         if (deltaCents === 0) continue;
-        const surveyCounts: [number, number] = [Number(row.surveyCount ?? 0), recomputed.surveyCount];
-        found.push({ userId: row.userId, deltaCents, already, frozen: frozenFigures, recomputed: figuresOf(recomputed), surveyCounts });
+        found.push({ userId: row.userId, deltaCents, already, frozen: frozenFigures, recomputed: figuresOf(recomputed) });
       }
       // The few payouts that moved get their reason spelt out: which verdicts and surveys changed.
+      const lockedAt = period.lockedAt ?? period.endsAt;
       return Promise.all(
         found.map(async (change): Promise<NewAdjustment> => {
-          const details = await adjustmentDetails(period.id, change.userId, period, change.surveyCounts);
+          const details = await adjustmentDetails(period.id, change.userId, { startsAt: period.startsAt, endsAt: period.endsAt, lockedAt });
           const reason = adjustmentReason({
             periodName: period.name,
             frozen: change.frozen,
@@ -197,16 +225,18 @@ function statementScope(periodId: string, audience: Audience): Prisma.CompStatem
 interface Existing {
   userId: string;
   detailJson: string;
-  payoutCents: number;
+  periodPayoutCents: number;
   adjustmentCents: number;
+  totalPayoutCents: number;
   targetBonusCents: number;
 }
 
 const unchanged = (before: Existing | undefined, after: Prisma.CompStatementCreateManyInput) =>
   before !== undefined &&
   before.detailJson === after.detailJson &&
-  before.payoutCents === after.payoutCents &&
+  before.periodPayoutCents === after.periodPayoutCents &&
   before.adjustmentCents === after.adjustmentCents &&
+  before.totalPayoutCents === after.totalPayoutCents &&
   before.targetBonusCents === after.targetBonusCents;
 
 async function writeComputation(
@@ -275,8 +305,9 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Computes (or recomputes) an open period for the audience's salespeople; with `lock`, for
- * everyone and then locks it in the same transaction, so the frozen statements are today's.
+ * Computes (or recomputes) an open period for the audience's salespeople from the data as it
+ * stands at `now`; with `lock`, for everyone and then locks it at `now` in the same transaction,
+ * so the frozen statements hold exactly what was known at the lock (ADR 007).
  */
 export function computePeriod(
   ctx: AuditContext,
@@ -301,11 +332,11 @@ async function computeNow(ctx: AuditContext, periodId: string, audience: Audienc
   const [people, requiredQuizzes] = await Promise.all([listCompPeople(audience), listRequiredQuizzes()]);
   const ids = people.map((person) => person.id);
   const [inputs, adjustments, stored] = await Promise.all([
-    gatherDetailedInputs(audience, ids, period, requiredQuizzes),
+    gatherDetailedInputs(audience, ids, period, requiredQuizzes, now),
     priorPeriodAdjustments(period.id, audience, new Set(ids)),
     prisma.compStatement.findMany({
       where: statementScope(period.id, audience),
-      select: { userId: true, detailJson: true, payoutCents: true, adjustmentCents: true, targetBonusCents: true },
+      select: { userId: true, detailJson: true, periodPayoutCents: true, adjustmentCents: true, totalPayoutCents: true, targetBonusCents: true },
     }),
   ]);
   const existing = new Map(stored.map((row) => [row.userId, row]));
@@ -330,9 +361,10 @@ async function computeNow(ctx: AuditContext, periodId: string, audience: Audienc
       composite: figures.composite,
       multiplier: figures.multiplier,
       targetBonusCents: person.targetBonusCents,
-      // ADR 007: payoutCents is what the period pays — its own payout plus its adjustments.
-      payoutCents: figures.payoutCents + adjustmentCents,
+      // ADR 007: the period's own payout and the adjustments are stored apart; the total is paid.
+      periodPayoutCents: figures.payoutCents,
       adjustmentCents,
+      totalPayoutCents: figures.payoutCents + adjustmentCents,
       computedAt: now,
     };
   });

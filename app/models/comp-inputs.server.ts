@@ -1,3 +1,4 @@
+import { attemptSubmittedBy, claimAsOf, surveyAnswerKnownAt } from "../domain/comp-as-of.ts";
 import type { CompInput } from "../domain/comp-formula.ts";
 import { addDays } from "../domain/dates.ts";
 import type { ClaimStatus, Delivered, Severity } from "../domain/levels.ts";
@@ -43,20 +44,34 @@ function bucket(map: Map<string, PersonInputs>, userId: string): PersonInputs | 
   return map.get(userId);
 }
 
-/** Every claim, attempt and survey of each person, with ids: what a statement lists. */
+/**
+ * Every claim, attempt and survey of each person, with ids: what a statement lists — as they
+ * stood at `asOf` (the compute, or the lock: ADR 007). Rows recorded later are left out, and a
+ * verdict given or overturned later is read as it stood then, so a lock never freezes data that
+ * arrived after it. Each claim says whether its verdict was under an open dispute.
+ */
 export async function gatherDetailedInputs(
   audience: Audience,
   userIds: readonly string[],
   window: PeriodWindow,
   requiredQuizzes: readonly RequiredQuiz[],
+  asOf: Date,
 ): Promise<Map<string, PersonInputs>> {
   const people = new Map(userIds.map((id) => [id, emptyInputs()]));
   const who = audience.kind === "all" ? {} : { salesperson: audienceUserWhere(audience) };
   const longestWindow = Math.max(0, ...requiredQuizzes.map((quiz) => quiz.certificationDays));
   const [claims, attempts, surveys] = await Promise.all([
     prisma.claim.findMany({
-      where: { madeAt: { gte: window.startsAt, lt: window.endsAt }, ...who },
-      select: { id: true, salespersonId: true, status: true, severity: true },
+      where: { madeAt: { gte: window.startsAt, lt: window.endsAt }, createdAt: { lte: asOf }, ...who },
+      select: {
+        id: true,
+        salespersonId: true,
+        status: true,
+        severity: true,
+        createdAt: true,
+        verifiedAt: true,
+        dispute: { select: { status: true, raisedAt: true, resolvedAt: true, disputedStatus: true, disputedSeverity: true } },
+      },
       orderBy: [{ madeAt: "asc" }, { id: "asc" }],
     }),
     requiredQuizzes.length === 0
@@ -72,16 +87,21 @@ export async function gatherDetailedInputs(
         }),
     prisma.survey.findMany({
       where: { dueAt: { gte: window.startsAt, lt: window.endsAt }, respondedAt: { not: null }, ...who },
-      select: { id: true, salespersonId: true, csat: true, deliveredAsPromised: true },
+      select: { id: true, salespersonId: true, csat: true, deliveredAsPromised: true, respondedAt: true, answerRecordedAt: true },
       orderBy: [{ dueAt: "asc" }, { id: "asc" }],
     }),
   ]);
-  for (const claim of claims) bucket(people, claim.salespersonId)?.claims.push({ id: claim.id, status: claim.status, severity: claim.severity });
+  for (const claim of claims) {
+    const then = claimAsOf(claim, asOf);
+    if (then === null) continue;
+    bucket(people, claim.salespersonId)?.claims.push({ id: claim.id, ...then });
+  }
   for (const attempt of attempts) {
-    if (attempt.score === null || attempt.submittedAt === null) continue;
+    if (attempt.score === null || attempt.submittedAt === null || !attemptSubmittedBy(attempt, asOf)) continue;
     bucket(people, attempt.userId)?.attempts.push({ id: attempt.id, quizId: attempt.quizId, score: attempt.score, submittedAt: attempt.submittedAt });
   }
   for (const survey of surveys) {
+    if (!surveyAnswerKnownAt(survey, asOf)) continue;
     bucket(people, survey.salespersonId)?.surveys.push({ id: survey.id, csat: survey.csat, delivered: survey.deliveredAsPromised });
   }
   return people;

@@ -20,7 +20,7 @@ export function listOwnStatements(userId: string) {
   return prisma.compStatement.findMany({
     where: { userId },
     orderBy: { period: { startsAt: "desc" } },
-    select: { multiplier: true, payoutCents: true, adjustmentCents: true, computedAt: true, period: { select: { name: true, status: true } } },
+    select: { multiplier: true, periodPayoutCents: true, adjustmentCents: true, totalPayoutCents: true, computedAt: true, period: { select: { name: true, status: true } } },
   });
 }
 
@@ -33,7 +33,7 @@ function overviewOrder(key: OverviewSortKey, dir: "asc" | "desc"): Prisma.CompSt
     case "team":
       return [{ user: { team: { name: dir } } }, byName];
     case "payout":
-      return [{ payoutCents: dir }, byName];
+      return [{ totalPayoutCents: dir }, byName];
     case "adjustment":
       return [{ adjustmentCents: dir }, byName];
     case "quiz":
@@ -53,7 +53,7 @@ export async function getPeriodOverview(
   const [total, multipliers, totals] = await Promise.all([
     prisma.compStatement.count({ where }),
     prisma.compStatement.findMany({ where, select: { multiplier: true } }),
-    prisma.compStatement.aggregate({ where, _sum: { payoutCents: true, adjustmentCents: true, targetBonusCents: true }, _avg: { multiplier: true } }),
+    prisma.compStatement.aggregate({ where, _sum: { periodPayoutCents: true, adjustmentCents: true, totalPayoutCents: true, targetBonusCents: true }, _avg: { multiplier: true } }),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / view.pageSize));
   const page = Math.min(Math.max(1, view.page), pageCount);
@@ -69,8 +69,9 @@ export async function getPeriodOverview(
       satisfaction: true,
       composite: true,
       multiplier: true,
-      payoutCents: true,
+      periodPayoutCents: true,
       adjustmentCents: true,
+      totalPayoutCents: true,
       user: { select: { name: true, email: true, team: { select: { name: true } } } },
     },
   });
@@ -84,8 +85,9 @@ export async function getPeriodOverview(
     ),
     summary: {
       people: total,
-      payoutCents: totals._sum.payoutCents ?? 0,
+      periodPayoutCents: totals._sum.periodPayoutCents ?? 0,
       adjustmentCents: totals._sum.adjustmentCents ?? 0,
+      totalPayoutCents: totals._sum.totalPayoutCents ?? 0,
       targetBonusCents: totals._sum.targetBonusCents ?? 0,
       averageMultiplier: totals._avg.multiplier,
     },
@@ -112,7 +114,7 @@ export async function getStatementPage(periodId: string, userId: string, audienc
   const [claims, surveys] = await Promise.all([
     prisma.claim.findMany({
       where: { id: { in: figures.claims.map((claim) => claim.id) } },
-      select: { id: true, accountName: true, statement: true, madeAt: true, product: { select: { name: true } } },
+      select: { id: true, accountName: true, statement: true, madeAt: true, source: true, product: { select: { name: true } } },
     }),
     prisma.survey.findMany({
       where: { id: { in: figures.surveys.map((survey) => survey.id) } },
@@ -123,14 +125,15 @@ export async function getStatementPage(periodId: string, userId: string, audienc
     person,
     statement: {
       multiplier: statement.multiplier,
-      payoutCents: statement.payoutCents,
+      periodPayoutCents: statement.periodPayoutCents,
       adjustmentCents: statement.adjustmentCents,
+      totalPayoutCents: statement.totalPayoutCents,
       targetBonusCents: statement.targetBonusCents,
       computedAt: statement.computedAt,
     },
     figures,
     adjustments: adjustments.map((a) => ({ id: a.id, deltaCents: a.deltaCents, reason: a.reason, createdAt: a.createdAt, sourcePeriod: a.sourcePeriod.name })),
-    claims: Object.fromEntries(claims.map((c) => [c.id, { accountName: c.accountName, statement: c.statement, madeAt: c.madeAt, product: c.product.name }])),
+    claims: Object.fromEntries(claims.map((c) => [c.id, { accountName: c.accountName, statement: c.statement, madeAt: c.madeAt, product: c.product.name, source: c.source }])),
     surveys: Object.fromEntries(surveys.map((s) => [s.id, { account: s.deal.account.name, dueAt: s.dueAt, respondedAt: s.respondedAt }])),
   };
 }
@@ -146,12 +149,20 @@ export async function listPayrollStatements(periodId: string, periodName: string
       composite: true,
       multiplier: true,
       targetBonusCents: true,
-      payoutCents: true,
+      totalPayoutCents: true,
       adjustmentCents: true,
       user: { select: { email: true, name: true, team: { select: { name: true } } } },
     },
   });
-  return rows.map(({ user, ...row }) => ({ ...row, email: user.email, name: user.name, team: user.team?.name ?? null, period: periodName }));
+  // payroll.csv's payout_cents is the total paid; adjustment_cents the part from earlier periods.
+  return rows.map(({ user, totalPayoutCents, ...row }) => ({
+    ...row,
+    payoutCents: totalPayoutCents,
+    email: user.email,
+    name: user.name,
+    team: user.team?.name ?? null,
+    period: periodName,
+  }));
 }
 
 /**
@@ -175,7 +186,7 @@ export async function projectStatementFor(userId: string, now: Date = new Date()
   const asOf = now.getTime() < period.endsAt.getTime() ? now : period.endsAt;
   const requiredQuizzes = await listRequiredQuizzes();
   const audience: Audience = { kind: "own", userId };
-  const inputs = await gatherDetailedInputs(audience, [userId], { startsAt: period.startsAt, endsAt: period.endsAt }, requiredQuizzes);
+  const inputs = await gatherDetailedInputs(audience, [userId], { startsAt: period.startsAt, endsAt: period.endsAt }, requiredQuizzes, now);
   const figures = computeStatement({
     periodEnd: asOf,
     targetBonusCents: person.targetBonusCents,
@@ -183,9 +194,20 @@ export async function projectStatementFor(userId: string, now: Date = new Date()
     requiredQuizzes,
     ...(inputs.get(userId) ?? { claims: [], attempts: [], surveys: [] }),
   });
+  // §4: a verdict under an open dispute counts as it stands; the projection names those claims.
+  const disputedIds = figures.claims.filter((claim) => claim.disputed).map((claim) => claim.id);
+  const disputed =
+    disputedIds.length === 0
+      ? []
+      : await prisma.claim.findMany({
+          where: { id: { in: disputedIds }, salespersonId: userId },
+          orderBy: [{ madeAt: "asc" }, { id: "asc" }],
+          select: { id: true, accountName: true, statement: true, status: true },
+        });
   return {
     period: { name: period.name, startsAt: period.startsAt, endsAt: period.endsAt },
     asOf,
+    disputedClaims: disputed,
     figures: {
       accuracy: figures.accuracy,
       quiz: figures.quiz,

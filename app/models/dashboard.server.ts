@@ -1,12 +1,14 @@
 // The manager dashboard's figures (PRODUCT.md §5), every one an SQL aggregate over the teams in
 // view: nothing here loads claims, attempts or surveys into JavaScript to count them.
 import { Prisma } from "../generated/prisma/client.ts";
+import { coverageShare } from "../domain/coverage.ts";
 import { downsampleScatter, kpiDelta, MAX_CHART_POINTS, type Delta } from "../domain/chart-data.ts";
 import { choosePeriods, dayRange, monthsBetween, trailingYear, type ChosenPeriods, type PeriodRef } from "../domain/dashboard-period.ts";
 import { addDays, startOfUtcDay } from "../domain/dates.ts";
 import { prisma } from "../lib/db.server.ts";
 import { audienceTeamIds, type Audience } from "./audience.server.ts";
 import { deliveredYesSql, surveyScoreSql, weightedCreditSql, weightSql } from "./accuracy-sql.server.ts";
+import { getTeamCoverage, listUnloggedPromises, type UnloggedPromises } from "./coverage.server.ts";
 
 export interface TeamOption {
   id: string;
@@ -49,6 +51,11 @@ export interface Kpis {
   meanCsat: number | null;
   deliveredRate: number | null;
   responseRate: number | null;
+  /** Won deals closed in the period, and those with a claim of any source (PRODUCT.md §7). */
+  wonDeals: number;
+  coveredDeals: number;
+  /** coveredDeals / wonDeals; null without won deals. */
+  coverage: number | null;
 }
 
 type Num = number | bigint | null;
@@ -59,7 +66,7 @@ export async function getKpis(teamIds: readonly string[], period: Pick<PeriodRef
   const { startsAt: from, endsAt: to } = period;
   const dueUntil = now.getTime() < to.getTime() ? now : to;
   const people = peopleOf(teamIds);
-  const [[claims], [verdictTime], [quiz], [surveys]] = await Promise.all([
+  const [[claims], [verdictTime], [quiz], [surveys], coverage] = await Promise.all([
     prisma.$queryRaw<Array<{ claims: Num; pending: Num; overstated: Num; weightedCredit: Num; weight: Num }>>`
       SELECT COUNT(*) AS claims,
              SUM(CASE WHEN c."status" = 'PENDING' THEN 1 ELSE 0 END) AS pending,
@@ -86,6 +93,7 @@ export async function getKpis(teamIds: readonly string[], period: Pick<PeriodRef
              AVG(CASE WHEN s."respondedAt" IS NOT NULL THEN ${deliveredYesSql("s")} END) AS delivered
         FROM "Survey" s
        WHERE s."salespersonId" IN ${people} AND s."dueAt" >= ${from} AND s."dueAt" < ${to}`,
+    getTeamCoverage(teamIds, period),
   ]);
   const total = num(claims?.claims ?? 0);
   const weight = num(claims?.weight ?? 0);
@@ -106,6 +114,9 @@ export async function getKpis(teamIds: readonly string[], period: Pick<PeriodRef
     deliveredRate: surveys?.delivered ?? null,
     // Answers can arrive for a survey before it is due; never above 100 %.
     responseRate: due === 0 ? null : Math.min(1, answered / due),
+    wonDeals: coverage.won,
+    coveredDeals: coverage.covered,
+    coverage: coverageShare(coverage),
   };
 }
 
@@ -119,6 +130,7 @@ export const KPI_HIGHER_IS_BETTER = {
   meanCsat: true,
   deliveredRate: true,
   responseRate: true,
+  coverage: true,
 } as const satisfies Partial<Record<keyof Kpis, boolean>>;
 export type KpiKey = keyof typeof KPI_HIGHER_IS_BETTER;
 
@@ -318,13 +330,15 @@ export interface Dashboard {
   capabilities: MisrepresentedCapability[];
   quiz: QuizDistribution;
   backlog: BacklogBucket[];
+  /** Deals of the period whose customer says the promise was not kept and that have no claim. */
+  unlogged: UnloggedPromises;
   periodDays: { from: string; to: string };
 }
 
 /** Everything the dashboard shows for `teams` in `current`, compared with `previous`. */
 export async function getDashboard(teams: readonly TeamOption[], current: PeriodRef, previous: PeriodRef | null, now = new Date()): Promise<Dashboard> {
   const teamIds = teams.map((team) => team.id);
-  const [kpis, previousKpis, monthly, scatter, capabilities, quiz, backlog] = await Promise.all([
+  const [kpis, previousKpis, monthly, scatter, capabilities, quiz, backlog, unlogged] = await Promise.all([
     getKpis(teamIds, current, now),
     previous ? getKpis(teamIds, previous, now) : Promise.resolve(null),
     getMonthlyAccuracy(teams, current),
@@ -332,6 +346,7 @@ export async function getDashboard(teams: readonly TeamOption[], current: Period
     getMisrepresentedCapabilities(teamIds, current),
     getQuizDistribution(teamIds, current),
     getVerificationBacklog(teamIds, now),
+    listUnloggedPromises(teamIds, current),
   ]);
-  return { kpis, previousKpis, deltas: kpiDeltas(kpis, previousKpis), monthly, scatter, capabilities, quiz, backlog, periodDays: dayRange(current.startsAt, current.endsAt) };
+  return { kpis, previousKpis, deltas: kpiDeltas(kpis, previousKpis), monthly, scatter, capabilities, quiz, backlog, unlogged, periodDays: dayRange(current.startsAt, current.endsAt) };
 }

@@ -1,6 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { ImportProblem } from "../domain/csv-import.ts";
-import { changedDealFields, checkDealRows, readDealCsv, type ValidDealRow } from "../domain/deal-import.ts";
+import {
+  changedDealFields,
+  checkDealRows,
+  checkDealValues,
+  readDealCsv,
+  type DealImportLookups,
+  type DealProblem,
+  type DealValues,
+  type ValidDeal,
+  type ValidDealRow,
+} from "../domain/deal-import.ts";
 import { surveyDueAt } from "../domain/survey-schedule.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { prisma, type Tx } from "../lib/db.server.ts";
@@ -94,12 +104,17 @@ export type DealListRow = Awaited<ReturnType<typeof listDealsPage>>["rows"][numb
 
 export type DealRowOutcome = "create" | "update" | "unchanged";
 
-export interface DealImportPlan {
-  rows: Array<ValidDealRow & { outcome: DealRowOutcome; changed: string[] }>;
+type Planned<Row extends ValidDeal> = Row & { outcome: DealRowOutcome; changed: string[] };
+
+export interface DealImportPlan<Row extends ValidDeal = ValidDealRow> {
+  rows: Array<Planned<Row>>;
   counts: Record<DealRowOutcome, number>;
 }
 
 export type DealImportResult = { ok: true; plan: DealImportPlan } | { ok: false; problems: ImportProblem[]; rowCount: number };
+
+/** The JSON API's import: problems name the deal's position in the posted array and its field. */
+export type DealBatchResult = { ok: true; plan: DealImportPlan<ValidDeal> } | { ok: false; problems: DealProblem[] };
 
 interface ExistingDeal {
   id: string;
@@ -141,39 +156,46 @@ async function loadExistingDeals(db: Tx | typeof prisma, externalIds: string[]):
   return found;
 }
 
+type Checked<Row, Failure> = { ok: true; rows: Row[] } | Failure;
+
 /**
- * Checks a deals CSV against the database and works out what importing it would do. Writes
- * nothing: the preview shows this, and importDeals re-runs it inside its transaction.
+ * Looks up what the batch names (owners, products, deals already stored), runs `check` (the CSV
+ * file's or the API's, both built on checkDealValues), and works out what importing would do.
+ * Writes nothing.
  */
-export async function planDealImport(text: string, teamIds: string[] | null, now = new Date(), db: Tx | typeof prisma = prisma): Promise<DealImportResult & { existing?: Map<string, ExistingDeal> }> {
-  const read = readDealCsv(text);
-  // An unreadable file names no owners; the check reports why.
-  const emails = read.ok ? [...new Set(read.rows.map((row) => row.values.ownerEmail.toLowerCase()).filter((email) => email !== ""))] : [];
+async function planDeals<Row extends ValidDeal, Failure extends { ok: false }>(
+  batch: readonly DealValues[],
+  check: (lookups: DealImportLookups) => Checked<Row, Failure>,
+  teamIds: string[] | null,
+  now: Date,
+  db: Tx | typeof prisma,
+): Promise<{ ok: true; plan: DealImportPlan<Row>; existing: Map<string, ExistingDeal> } | Failure> {
+  const emails = [...new Set(batch.map((values) => values.ownerEmail.toLowerCase()).filter((email) => email !== ""))];
   const [owners, products] = await Promise.all([
     Promise.all(
       chunks(emails).map((part) => db.user.findMany({ where: { email: { in: part } }, select: { id: true, email: true, teamId: true, active: true, role: true } })),
     ).then((parts) => parts.flat()),
     db.product.findMany({ select: { id: true, slug: true } }),
   ]);
-  // External ids are only known after parsing; a first pass without them finds the rows.
-  const lookups = {
+  // External ids are only known to be usable after the first check; it finds the rows.
+  const lookups: DealImportLookups = {
     owners: new Map(owners.map((owner) => [owner.email, owner])),
     products: new Map(products.map((product) => [product.slug.toLowerCase(), product.id])),
     teamIds,
     existingTeams: new Map<string, string | null>(),
     now,
   };
-  let check = checkDealRows(read, lookups);
-  const ids = check.ok ? check.rows.map((row) => row.externalId) : [];
+  let checked = check(lookups);
+  const ids = checked.ok ? checked.rows.map((row) => row.externalId) : [];
   const existing = await loadExistingDeals(db, ids);
-  if (check.ok && teamIds !== null && existing.size > 0) {
+  if (checked.ok && teamIds !== null && existing.size > 0) {
     lookups.existingTeams = new Map([...existing.values()].map((deal) => [deal.externalId, deal.owner.teamId]));
-    check = checkDealRows(read, lookups);
+    checked = check(lookups);
   }
-  if (!check.ok) return check;
+  if (!checked.ok) return checked;
 
   const counts: Record<DealRowOutcome, number> = { create: 0, update: 0, unchanged: 0 };
-  const rows = check.rows.map((row) => {
+  const rows = checked.rows.map((row): Planned<Row> => {
     const stored = existing.get(row.externalId);
     const changed = stored ? changedDealFields({ ...stored, accountName: stored.account.name }, row) : [];
     const outcome: DealRowOutcome = !stored ? "create" : changed.length ? "update" : "unchanged";
@@ -182,6 +204,20 @@ export async function planDealImport(text: string, teamIds: string[] | null, now
   });
   return { ok: true, plan: { rows, counts }, existing };
 }
+
+/**
+ * Checks a deals CSV against the database and works out what importing it would do. Writes
+ * nothing: the preview shows this, and importDeals re-runs it inside its transaction.
+ */
+export async function planDealImport(text: string, teamIds: string[] | null, now = new Date(), db: Tx | typeof prisma = prisma) {
+  const read = readDealCsv(text);
+  // An unreadable file names no owners; the check reports why.
+  const batch = read.ok ? read.rows.map((row) => row.values) : [];
+  return planDeals<ValidDealRow, { ok: false; problems: ImportProblem[]; rowCount: number }>(batch, (lookups) => checkDealRows(read, lookups), teamIds, now, db);
+}
+
+/** Where the API names a deal of the posted array, in its duplicate sentence. */
+const atIndex = (index: number) => `at index ${index}`;
 
 export type DealImportOutcome = DealImportResult;
 
@@ -196,86 +232,114 @@ export async function importDeals(audit: AuditContext, text: string, teamIds: st
       await takeWriteLock(tx);
       const planned = await planDealImport(text, teamIds, now, tx);
       if (!planned.ok) return planned;
-      const { plan } = planned;
-      const existing = planned.existing ?? new Map<string, ExistingDeal>();
-      const toWrite = plan.rows.filter((row) => row.outcome !== "unchanged");
-
-      const accountIds = await upsertAccounts(tx, [...new Set(toWrite.map((row) => row.accountName))], now);
-      const accountId = (name: string) => accountIds.get(name) ?? "";
-
-      const dealIds = new Map<string, string>();
-      for (const [externalId, deal] of existing) dealIds.set(externalId, deal.id);
-      const created = toWrite.filter((row) => row.outcome === "create");
-      for (const row of created) dealIds.set(row.externalId, randomUUID());
-      await bulkInsert(
-        tx,
-        "Deal",
-        ["id", "externalId", "accountId", "contactName", "contactEmail", "ownerId", "productId", "amountCents", "status", "closedAt", "createdAt", "updatedAt"],
-        created.map((row) => [
-          dealIds.get(row.externalId) ?? "",
-          row.externalId,
-          accountId(row.accountName),
-          row.contactName,
-          row.contactEmail,
-          row.ownerId,
-          row.productId,
-          row.amountCents,
-          row.status,
-          row.closedAt,
-          now,
-          now,
-        ]),
-      );
-      for (const row of toWrite.filter((candidate) => candidate.outcome === "update")) {
-        await tx.deal.update({
-          where: { externalId: row.externalId },
-          data: {
-            accountId: accountId(row.accountName),
-            contactName: row.contactName,
-            contactEmail: row.contactEmail,
-            ownerId: row.ownerId,
-            productId: row.productId,
-            amountCents: row.amountCents,
-            status: row.status,
-            closedAt: row.closedAt,
-          },
-        });
-      }
-
-      const surveys = await scheduleSurveys(tx, toWrite, existing, dealIds, now);
-      const summary = { ...plan.counts, surveysCreated: surveys.created, surveysRescheduled: surveys.rescheduled };
-      const teams = [...new Set(plan.rows.map((row) => row.ownerTeamId))];
-      await recordAudit(tx, audit, {
-        action: "deal.import",
-        entityType: "DealImport",
-        entityId: audit.requestId ?? now.toISOString(),
-        teamId: teams.length === 1 ? (teams[0] ?? null) : null,
-        after: { rows: plan.rows.length, ...summary },
-      });
-      // One row per created or changed deal, so each deal's history stays readable on its own.
-      await bulkInsert(
-        tx,
-        "AuditEvent",
-        ["at", "actorId", "requestId", "ip", "action", "entityType", "entityId", "teamId", "beforeJson", "afterJson"],
-        toWrite.map((row) => {
-          const before = existing.get(row.externalId);
-          return [
-            now,
-            audit.actorId,
-            audit.requestId,
-            audit.ip,
-            row.outcome === "create" ? "deal.create" : "deal.update",
-            "Deal",
-            dealIds.get(row.externalId) ?? row.externalId,
-            row.ownerTeamId,
-            before ? JSON.stringify(dealSnapshot({ ...before, accountName: before.account.name })) : null,
-            JSON.stringify(dealSnapshot(row)),
-          ];
-        }),
-      );
-      return { ok: true as const, plan };
+      await writeDealPlan(tx, audit, planned.plan, planned.existing, now);
+      return { ok: true as const, plan: planned.plan };
     },
     { timeout: 60_000, maxWait: 10_000 },
+  );
+}
+
+/**
+ * The JSON API's import (PRODUCT.md §9): the same checks and writes as importDeals, for deals
+ * posted as objects; every deal or none, and posting the same deals again changes nothing.
+ */
+export async function importDealBatch(audit: AuditContext, batch: readonly DealValues[], teamIds: string[] | null, now = new Date()): Promise<DealBatchResult> {
+  return prisma.$transaction(
+    async (tx) => {
+      await takeWriteLock(tx);
+      const planned = await planDeals<ValidDeal, { ok: false; problems: DealProblem[] }>(
+        batch,
+        (lookups) => {
+          const check = checkDealValues(batch, lookups, atIndex);
+          return check.ok ? { ok: true as const, rows: check.deals } : check;
+        },
+        teamIds,
+        now,
+        tx,
+      );
+      if (!planned.ok) return planned;
+      await writeDealPlan(tx, audit, planned.plan, planned.existing, now);
+      return { ok: true as const, plan: planned.plan };
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+}
+
+async function writeDealPlan(tx: Tx, audit: AuditContext, plan: DealImportPlan<ValidDeal>, existing: Map<string, ExistingDeal>, now: Date) {
+  const toWrite = plan.rows.filter((row) => row.outcome !== "unchanged");
+
+  const accountIds = await upsertAccounts(tx, [...new Set(toWrite.map((row) => row.accountName))], now);
+  const accountId = (name: string) => accountIds.get(name) ?? "";
+
+  const dealIds = new Map<string, string>();
+  for (const [externalId, deal] of existing) dealIds.set(externalId, deal.id);
+  const created = toWrite.filter((row) => row.outcome === "create");
+  for (const row of created) dealIds.set(row.externalId, randomUUID());
+  await bulkInsert(
+    tx,
+    "Deal",
+    ["id", "externalId", "accountId", "contactName", "contactEmail", "ownerId", "productId", "amountCents", "status", "closedAt", "createdAt", "updatedAt"],
+    created.map((row) => [
+      dealIds.get(row.externalId) ?? "",
+      row.externalId,
+      accountId(row.accountName),
+      row.contactName,
+      row.contactEmail,
+      row.ownerId,
+      row.productId,
+      row.amountCents,
+      row.status,
+      row.closedAt,
+      now,
+      now,
+    ]),
+  );
+  for (const row of toWrite.filter((candidate) => candidate.outcome === "update")) {
+    await tx.deal.update({
+      where: { externalId: row.externalId },
+      data: {
+        accountId: accountId(row.accountName),
+        contactName: row.contactName,
+        contactEmail: row.contactEmail,
+        ownerId: row.ownerId,
+        productId: row.productId,
+        amountCents: row.amountCents,
+        status: row.status,
+        closedAt: row.closedAt,
+      },
+    });
+  }
+
+  const surveys = await scheduleSurveys(tx, toWrite, existing, dealIds, now);
+  const summary = { ...plan.counts, surveysCreated: surveys.created, surveysRescheduled: surveys.rescheduled };
+  const teams = [...new Set(plan.rows.map((row) => row.ownerTeamId))];
+  await recordAudit(tx, audit, {
+    action: "deal.import",
+    entityType: "DealImport",
+    entityId: audit.requestId ?? now.toISOString(),
+    teamId: teams.length === 1 ? (teams[0] ?? null) : null,
+    after: { rows: plan.rows.length, ...summary },
+  });
+  // One row per created or changed deal, so each deal's history stays readable on its own.
+  await bulkInsert(
+    tx,
+    "AuditEvent",
+    ["at", "actorId", "requestId", "ip", "action", "entityType", "entityId", "teamId", "beforeJson", "afterJson"],
+    toWrite.map((row) => {
+      const before = existing.get(row.externalId);
+      return [
+        now,
+        audit.actorId,
+        audit.requestId,
+        audit.ip,
+        row.outcome === "create" ? "deal.create" : "deal.update",
+        "Deal",
+        dealIds.get(row.externalId) ?? row.externalId,
+        row.ownerTeamId,
+        before ? JSON.stringify(dealSnapshot({ ...before, accountName: before.account.name })) : null,
+        JSON.stringify(dealSnapshot(row)),
+      ];
+    }),
   );
 }
 
@@ -309,7 +373,7 @@ async function upsertAccounts(tx: Tx, names: string[], now: Date): Promise<Map<s
  */
 async function scheduleSurveys(
   tx: Tx,
-  rows: Array<ValidDealRow & { outcome: DealRowOutcome }>,
+  rows: Array<ValidDeal & { outcome: DealRowOutcome }>,
   existing: Map<string, ExistingDeal>,
   dealIds: Map<string, string>,
   now: Date,

@@ -44,7 +44,7 @@ export async function getPersonPage(person: Person) {
     prisma.compStatement.findMany({
       where: { userId: person.id },
       orderBy: { period: { startsAt: "desc" } },
-      select: { id: true, multiplier: true, payoutCents: true, adjustmentCents: true, computedAt: true, period: { select: { name: true, status: true } } },
+      select: { id: true, multiplier: true, totalPayoutCents: true, adjustmentCents: true, computedAt: true, period: { select: { name: true, status: true } } },
     }),
   ]);
   return {

@@ -5,6 +5,7 @@ import type { PeriodRef } from "../domain/dashboard-period.ts";
 import type { ScorecardSortKey, SortDir } from "../domain/scorecard-query.ts";
 import { prisma } from "../lib/db.server.ts";
 import { deliveredYesSql, weightedCreditSql, weightSql } from "./accuracy-sql.server.ts";
+import { coverageByOwnerSql } from "./coverage.server.ts";
 
 export interface ScorecardRow {
   id: string;
@@ -14,6 +15,12 @@ export interface ScorecardRow {
   claims: number;
   accuracy: number | null;
   overstatedShare: number | null;
+  /** Won deals closed in the period (PRODUCT.md §7 coverage). */
+  wonDeals: number;
+  /** Of those, the deals with a claim of any source. */
+  coveredDeals: number;
+  /** coveredDeals / wonDeals; null when there were no won deals. */
+  coverage: number | null;
   quizBest: number | null;
   quizzesTaken: number;
   quizzesPassed: number;
@@ -40,6 +47,7 @@ const ORDER_SQL: Record<ScorecardSortKey, string> = {
   claims: "claims",
   accuracy: "accuracy",
   overstated: "overstatedShare",
+  coverage: "coverage",
   quizBest: "quizBest",
   csat: "meanCsat",
   delivered: "deliveredRate",
@@ -68,6 +76,9 @@ interface RawRow {
   claims: Num;
   accuracy: number | null;
   overstatedShare: number | null;
+  wonDeals: Num;
+  coveredDeals: Num;
+  coverage: number | null;
   quizBest: number | null;
   quizzesTaken: Num;
   quizzesPassed: Num;
@@ -95,17 +106,20 @@ async function queryRows(filter: ScorecardFilter, period: PeriodRef, order: { ke
                  GROUP BY a."userId"),
          sv AS (SELECT s."salespersonId" AS id, COUNT(*) AS answered, AVG(s."csat") AS csat, AVG(${deliveredYesSql("s")}) AS delivered
                   FROM "Survey" s WHERE s."salespersonId" IN (SELECT "id" FROM people) AND s."dueAt" >= ${from} AND s."dueAt" < ${to} AND s."respondedAt" IS NOT NULL
-                 GROUP BY s."salespersonId")
+                 GROUP BY s."salespersonId"),
+         cv AS (${coverageByOwnerSql(Prisma.sql`(SELECT "id" FROM people)`, period)})
     SELECT * FROM (
     SELECT p."id" AS id, p."name" AS name, p."active" AS active, p.teamName AS teamName,
            COALESCE(cl.claims, 0) AS claims,
            CASE WHEN cl.weight > 0 THEN cl.weightedCredit * 1.0 / cl.weight END AS accuracy,
            CASE WHEN cl.claims > 0 THEN cl.overstated * 1.0 / cl.claims END AS overstatedShare,
+           COALESCE(cv.won, 0) AS wonDeals, COALESCE(cv.covered, 0) AS coveredDeals,
+           CASE WHEN cv.won > 0 THEN cv.covered * 1.0 / cv.won END AS coverage,
            qz.best AS quizBest, COALESCE(qz.taken, 0) AS quizzesTaken, COALESCE(qz.passed, 0) AS quizzesPassed,
            COALESCE(sv.answered, 0) AS surveysAnswered, sv.csat AS meanCsat, sv.delivered AS deliveredRate,
            st."multiplier" AS multiplier
       FROM people p
-      LEFT JOIN cl ON cl.id = p."id" LEFT JOIN qz ON qz.id = p."id" LEFT JOIN sv ON sv.id = p."id"
+      LEFT JOIN cl ON cl.id = p."id" LEFT JOIN qz ON qz.id = p."id" LEFT JOIN sv ON sv.id = p."id" LEFT JOIN cv ON cv.id = p."id"
       LEFT JOIN "CompStatement" st ON st."userId" = p."id" AND st."periodId" = ${period.id}
     ) AS r
      ORDER BY ${orderBy}
@@ -118,6 +132,9 @@ async function queryRows(filter: ScorecardFilter, period: PeriodRef, order: { ke
     claims: num(row.claims),
     accuracy: row.accuracy,
     overstatedShare: row.overstatedShare,
+    wonDeals: num(row.wonDeals),
+    coveredDeals: num(row.coveredDeals),
+    coverage: row.coverage,
     quizBest: row.quizBest,
     quizzesTaken: num(row.quizzesTaken),
     quizzesPassed: num(row.quizzesPassed),
@@ -179,6 +196,9 @@ export const SCORECARD_CSV_HEADER = [
   "Claims logged",
   "Accuracy (weighted)",
   "Overstated share",
+  "Won deals",
+  "Won deals with a claim",
+  "Coverage",
   "Best quiz score",
   "Quizzes passed",
   "Quizzes taken",
@@ -198,6 +218,10 @@ export function scorecardCsvRow(row: ScorecardRow): Array<string | number> {
     row.claims,
     fixed(row.accuracy, 4),
     fixed(row.overstatedShare, 4),
+    row.wonDeals,
+    row.coveredDeals,
+    // Blank without won deals: "no won deals" is not 0 % coverage.
+    fixed(row.coverage, 4),
     fixed(row.quizBest, 4),
     row.quizzesPassed,
     row.quizzesTaken,

@@ -9,12 +9,14 @@ import {
   surveyLinkPath,
 } from "../domain/survey-links.ts";
 import { surveyLinkExpiresAt } from "../domain/survey-schedule.ts";
+import { untrueClaimAnswer } from "../domain/customer-claims.ts";
 import { addDays } from "../domain/dates.ts";
 import { SURVEY_LINK_VALID_DAYS } from "../domain/survey-schedule.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
 import type { SurveyResponse } from "../schemas/survey-response.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
+import { recordCustomerClaim } from "./customer-claims.server.ts";
 
 // Links to the public survey page (ADR 008): the token exists only in the response that shows
 // it (or the email that carries it); the database keeps its sha256.
@@ -283,11 +285,13 @@ export async function recordSurveyResponse(audit: AuditContext, token: string, a
     deliveredAsPromised: answers.deliveredAsPromised,
     nps: answers.nps ?? null,
     leastLiked: answers.leastLiked ? answers.leastLiked : null,
+    untrueClaim: untrueClaimAnswer(answers.untrueClaim),
     source: "LINK" as const,
   };
   const outcome = await prisma.$transaction(async (tx) => {
     // The unanswered condition is the write's own guard, so a double submit records one answer.
-    const written = await tx.survey.updateMany({ where: { id: found.surveyId, respondedAt: null }, data: values });
+    // answerRecordedAt: when Candor learnt the answer, which decides whether a locked comp period held it (ADR 007).
+    const written = await tx.survey.updateMany({ where: { id: found.surveyId, respondedAt: null }, data: { ...values, answerRecordedAt: now } });
     if (written.count === 0) return "already-answered" as const;
     const survey = await tx.survey.findUniqueOrThrow({ where: { id: found.surveyId }, select: { salesperson: { select: { teamId: true } } } });
     await recordAudit(tx, audit, {
@@ -297,6 +301,9 @@ export async function recordSurveyResponse(audit: AuditContext, token: string, a
       teamId: survey.salesperson.teamId,
       after: { ...values, respondedAt: now.toISOString() },
     });
+    // PRODUCT.md §7: the customer's "told you something untrue" answer is a claim in the queue,
+    // stored with the answer or not at all.
+    if (values.untrueClaim !== null) await recordCustomerClaim(tx, audit, found.surveyId, values.untrueClaim);
     return "recorded" as const;
   });
   if (outcome === "already-answered") await recordRefusedResponse(audit, "already-answered", found.surveyId);

@@ -6,6 +6,7 @@ import { DocsLink } from "../components/capabilities/matrix-table.tsx";
 import { OpenClaimsSinceChange } from "../components/capabilities/open-claims.tsx";
 import { LastVerified, ReviewDue } from "../components/capabilities/review-status.tsx";
 import { RevisionHistory } from "../components/capabilities/revision-history.tsx";
+import { CapabilityPhrases } from "../components/conversations/capability-phrases.tsx";
 import { LevelBadge } from "../components/ui/badges.tsx";
 import { userHasPermission } from "../domain/permissions.ts";
 import { readForm } from "../lib/form-data.server.ts";
@@ -13,8 +14,15 @@ import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { audienceFor } from "../models/audience.server.ts";
-import { getCapabilityPage, listOpenClaimsChangedSince, listOwnerCandidates, markCapabilityVerified, updateCapability } from "../models/capabilities.server.ts";
-import { editCapabilitySchema, verifyCapabilitySchema } from "../schemas/capability.ts";
+import {
+  getCapabilityPage,
+  listOpenClaimsChangedSince,
+  listOwnerCandidates,
+  markCapabilityVerified,
+  updateCapability,
+  updateCapabilityPhrases,
+} from "../models/capabilities.server.ts";
+import { capabilityPhrasesSchema, editCapabilitySchema, verifyCapabilitySchema } from "../schemas/capability.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -61,6 +69,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const outcome = await markCapabilityVerified(audit, capability.id, submission.value.version, user.id);
     if (!outcome.ok) return data({ intent, result: submission.reply({ formErrors: outcome.formErrors }) }, { status: outcome.conflict ? 409 : 400 });
     return redirectWithToast(here, { kind: "success", message: "Marked verified; the review cycle starts again today." });
+  }
+  if (intent === "phrases") {
+    const submission = parseSubmission(formData, { schema: capabilityPhrasesSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    const outcome = await updateCapabilityPhrases(audit, capability.id, submission.value.phrases);
+    if (!outcome.ok) return data({ intent, result: submission.reply({ formErrors: outcome.formErrors }) }, { status: 400 });
+    const message = outcome.value.saved ? "Phrases saved; conversations imported from now on are matched with them." : "The phrases had not changed.";
+    return redirectWithToast(here, { kind: outcome.value.saved ? "success" : "info", message });
   }
   throw data({ message: "That form is not known here." }, { status: 400 });
 }
@@ -113,6 +129,13 @@ export default function CapabilityPage() {
           verifyResult={actionData?.intent === "verify" ? actionData.result : undefined}
         />
       ) : null}
+      <CapabilityPhrases
+        key={capability.phrases}
+        title={capability.title}
+        phrases={capability.phrases}
+        canEdit={canEdit}
+        result={actionData?.intent === "phrases" ? actionData.result : undefined}
+      />
       <RevisionHistory revisions={capability.revisions} />
       {mayReadClaims ? <OpenClaimsSinceChange claims={openClaims.claims} total={openClaims.total} now={capability} /> : null}
     </>

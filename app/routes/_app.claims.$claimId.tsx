@@ -6,6 +6,7 @@ import { AuditTrail } from "../components/claims/audit-trail.tsx";
 import { ClaimSummary } from "../components/claims/claim-summary.tsx";
 import { ConflictAlert } from "../components/claims/conflict-alert.tsx";
 import { DisputePanel } from "../components/claims/dispute-panel.tsx";
+import { MapClaimPanel } from "../components/claims/map-claim-panel.tsx";
 import { MatrixCheckPanel } from "../components/claims/matrix-check-panel.tsx";
 import { VerdictPanel } from "../components/claims/verdict-panel.tsx";
 import { canDispute, canMarkCustomerCorrected, canResolveDispute, canVerify, type Actor } from "../domain/claim-rules.ts";
@@ -16,7 +17,9 @@ import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { markCustomerCorrected, raiseDispute, recordVerdict, resolveDispute, type ChangeResult } from "../models/claim-verdicts.server.ts";
 import { claimIsReadableBy, getClaimForReader } from "../models/claims.server.ts";
-import { disputeSchema, emptySchema, resolveDisputeSchema, verdictSchema } from "../schemas/claims.ts";
+import { listMappingProducts, mapCustomerClaim } from "../models/customer-claims.server.ts";
+import { disputeSchema, emptySchema, NOT_IN_MATRIX, resolveDisputeSchema, verdictSchema } from "../schemas/claims.ts";
+import { mapClaimSchema } from "../schemas/customer-claims.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -34,9 +37,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getClaimForReader(params.claimId ?? "", user);
   if (!found) notFound(NO_SUCH_CLAIM);
   const { claim, auditTrail, managedTeamIds } = found;
+  // A customer's report awaiting its verdict is mapped by an engineer first (PRODUCT.md §7).
+  const canMap = claim.source === "CUSTOMER" && claim.status === "PENDING" && userHasPermission(user, "verify:claim");
   return {
     claim,
     auditTrail,
+    mappingProducts: canMap ? await listMappingProducts() : null,
     verify: canVerify(actor, claim),
     isVerifier: userHasPermission(user, "verify:claim"),
     canDispute: canDispute(actor, { salespersonId: claim.salespersonId, status: claim.status, hasDispute: claim.dispute !== null }).allowed,
@@ -45,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Intent = "verify" | "correct" | "dispute" | "resolve";
+type Intent = "verify" | "map" | "correct" | "dispute" | "resolve";
 interface Replyable {
   reply(options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }): SubmissionResult<string[]>;
 }
@@ -56,7 +62,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const signedIn = await requireUser(request);
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
-  const user = intent === "verify" ? await requireUserWithPermission(request, "verify:claim", "Only engineers verify claims.") : signedIn;
+  const user =
+    intent === "verify"
+      ? await requireUserWithPermission(request, "verify:claim", "Only engineers verify claims.")
+      : intent === "map"
+        ? await requireUserWithPermission(request, "verify:claim", "Only engineers map claims reported by customers.")
+        : signedIn;
   const actor: Actor = { userId: user.id, role: user.role };
   if (!(await claimIsReadableBy(claimId, user))) notFound(NO_SUCH_CLAIM);
   const audit = auditContextFrom(request, user.id);
@@ -80,6 +91,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const outcome = await recordVerdict(audit, actor, claimId, version, { status, severity: severity ?? null, note: note ?? "" });
     return respond(intent, submission, outcome, "Verdict recorded.");
   }
+  if (intent === "map") {
+    const submission = parseSubmission(formData, { schema: mapClaimSchema });
+    if (submission.status !== "success") return invalid(intent, submission);
+    const { version, productId, capabilityId, assertedLevel } = submission.value;
+    const offMatrix = capabilityId === NOT_IN_MATRIX;
+    const mapping = { capabilityId: offMatrix ? null : capabilityId, productId: productId || null, assertedLevel };
+    return respond(intent, submission, await mapCustomerClaim(audit, actor, claimId, version, mapping), "Claim mapped: the matrix check is updated.");
+  }
   if (intent === "correct") {
     const submission = parseSubmission(formData, { schema: emptySchema });
     return respond(intent, submission, await markCustomerCorrected(audit, actor, claimId), "Recorded that the customer was corrected.");
@@ -102,7 +121,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ClaimPage() {
-  const { claim, auditTrail, verify, isVerifier, canDispute, canResolve, canMarkCorrected } = useLoaderData<typeof loader>();
+  const { claim, auditTrail, mappingProducts, verify, isVerifier, canDispute, canResolve, canMarkCorrected } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultOf = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined);
   return (
@@ -118,6 +137,7 @@ export default function ClaimPage() {
         <ClaimSummary claim={claim} />
         <MatrixCheckPanel claim={claim} canMarkCorrected={canMarkCorrected} />
       </div>
+      {mappingProducts ? <MapClaimPanel claim={claim} products={mappingProducts} lastResult={resultOf("map")} /> : null}
       <VerdictPanel claim={claim} verify={verify} canSeeVerifyForm={isVerifier} lastResult={resultOf("verify")} />
       <DisputePanel claim={claim} canDispute={canDispute} canResolve={canResolve} results={{ dispute: resultOf("dispute"), resolve: resultOf("resolve") }} />
       <AuditTrail events={auditTrail} />

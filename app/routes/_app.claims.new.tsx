@@ -19,8 +19,10 @@ const CANNOT_LOG = "Your role cannot log claims.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUserWithScope(request, "log:claim", CANNOT_LOG);
-  const requested = new URL(request.url).searchParams.get("salesperson");
-  const options = await getClaimFormOptions({ userId: user.id, role: user.role }, requested);
+  const params = new URL(request.url).searchParams;
+  // ?salesperson= from the chooser; ?salespersonId=&dealId= from links that name a deal.
+  const requested = params.get("salesperson") ?? params.get("salespersonId");
+  const options = await getClaimFormOptions({ userId: user.id, role: user.role }, requested, params.get("dealId"));
   return { ...options, today: utcDayOf(new Date()) };
 }
 
@@ -58,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function LogClaimPage() {
-  const { scope, salespeople, salespersonId, products, deals, today } = useLoaderData<typeof loader>();
+  const { scope, salespeople, salespersonId, products, deals, dealId, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const observed = scope !== "own";
   return (
@@ -71,7 +73,7 @@ export default function LogClaimPage() {
       </p>
       {observed ? <SalespersonChooser salespeople={salespeople} chosenId={salespersonId} /> : null}
       {salespersonId ? (
-        <ClaimForm key={salespersonId} products={products} deals={deals} salespersonId={salespersonId} today={today} lastResult={actionData?.result} />
+        <ClaimForm key={salespersonId} products={products} deals={deals} dealId={dealId} salespersonId={salespersonId} today={today} lastResult={actionData?.result} />
       ) : (
         <p className="muted">Choose whose claim this is to continue.</p>
       )}

@@ -153,7 +153,7 @@ export default function PeriodPage() {
         </div>
         <div className="tile">
           <div className="tile-label">Payout, adjustments included</div>
-          <div className="tile-value">{formatCents(summary.payoutCents)}</div>
+          <div className="tile-value">{formatCents(summary.totalPayoutCents)}</div>
         </div>
         <div className="tile">
           <div className="tile-label">Prior-period adjustments</div>

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AccuracyByMonth, AccuracyVsSatisfaction, MisrepresentedCapabilities, QuizScoreDistribution, VerificationBacklog } from "../components/dashboard/dashboard-charts.tsx";
 import { DashboardFilters } from "../components/dashboard/dashboard-filters.tsx";
 import { KpiTiles } from "../components/dashboard/kpi-tiles.tsx";
+import { UnloggedPromises } from "../components/dashboard/unlogged-promises.tsx";
 import { dashboardHref } from "../components/dashboard/links.ts";
 import { formatDate } from "../components/ui/format.ts";
 import { permissionScope, ROLE_HOME } from "../domain/permissions.ts";
@@ -65,6 +66,7 @@ export default function DashboardPage() {
             <h2 id="kpis">Key figures for {period.name}</h2>
             <KpiTiles kpis={dashboard.kpis} deltas={dashboard.deltas} previousName={period.previousName} />
           </section>
+          <UnloggedPromises unlogged={dashboard.unlogged} periodName={period.name} />
           <section aria-labelledby="charts">
             <h2 id="charts">Charts</h2>
             <div className="chart-grid">

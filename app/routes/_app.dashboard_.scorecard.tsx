@@ -58,7 +58,7 @@ export default function ScorecardPage() {
     <>
       <h1>Team scorecard · {period.name}</h1>
       <p className="muted">
-        Each salesperson's claims made, quizzes submitted and six-month surveys due in {period.name}. Lowest accuracy first; choose a column to sort by it.
+        Each salesperson's claims made, quizzes submitted and six-month surveys due in {period.name}. Coverage counts the deals won (closed) in {period.name} that have at least one claim on record — logged, observed, from the customer or from a conversation — so “4 of 9” means five won deals have no claim at all. Lowest accuracy first; choose a column to sort by it.
         {computed
           ? period.status === "OPEN"
             ? " The multiplier is the projection of the period's latest computation."

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { ChangedSinceYouSaid } from "../components/capabilities/changed-since-you-said.tsx";
 import { EngineerAnswers } from "../components/home/engineer-answers.tsx";
 import { NextSteps } from "../components/home/next-steps.tsx";
+import { CoverageTile } from "../components/home/coverage-tile.tsx";
 import { ClaimsToCorrect, RecentClaims } from "../components/home/sales-claims.tsx";
 import { formatPercent } from "../components/ui/format.ts";
 import { MS_PER_DAY } from "../domain/dates.ts";
@@ -20,6 +21,9 @@ import { ProjectedStatement } from "../components/comp/projected-statement.tsx";
 import { SurveysOfDeals } from "../components/surveys/surveys-of-deals.tsx";
 import { projectStatementFor } from "../models/comp-statements.server.ts";
 import { listSurveysOfSalesperson } from "../models/surveys.server.ts";
+import { getCurrentCoverageOf } from "../models/coverage.server.ts";
+import { ClaimsFoundInConversations } from "../components/conversations/conversation-lists.tsx";
+import { listPendingCandidatesOf } from "../models/candidate-claims.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 export const meta: MetaFunction = () => [{ title: "Home · Candor" }];
@@ -30,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (user.role !== "SALES") throw redirect(ROLE_HOME[user.role]);
   const now = new Date();
   const yearAgo = new Date(now.getTime() - 365 * MS_PER_DAY);
-  const [recent, record90, surveys, answers, flagged, toCorrect, quizzes, projection, mySurveys] = await Promise.all([
+  const [recent, record90, surveys, answers, flagged, toCorrect, quizzes, projection, mySurveys, coverage, foundInConversations] = await Promise.all([
     listRecentClaimsOf(user.id, 10),
     getClaimRecordOf(user.id, new Date(now.getTime() - 90 * MS_PER_DAY)),
     summariseSurveysOf(user.id, yearAgo),
@@ -40,6 +44,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getQuizzesDueFor(user.id, now),
     projectStatementFor(user.id, now),
     listSurveysOfSalesperson(user.id, now),
+    getCurrentCoverageOf(user.id),
+    listPendingCandidatesOf(user.id, now),
   ]);
   const quizSteps: QuizDue[] = quizzes.due.flatMap((quiz): QuizDue[] => {
     if (quiz.reason === "CERTIFICATION_EXPIRING") return [{ quizId: quiz.id, title: quiz.title, reason: "expiring" }];
@@ -65,11 +71,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     quizzes,
     projection,
     mySurveys,
+    coverage,
+    foundInConversations,
   };
 }
 
 export default function SalesHome() {
-  const { name, steps, recent, toCorrect, record90, surveys, answers, flagged, quizzes, projection, mySurveys } =
+  const { name, steps, recent, toCorrect, record90, surveys, answers, flagged, quizzes, projection, mySurveys, coverage, foundInConversations } =
     useLoaderData<typeof loader>();
   return (
     <>
@@ -99,9 +107,11 @@ export default function SalesHome() {
             <div className="tile-label">Customers who say you delivered as promised</div>
             <div className="tile-value">{formatPercent(surveys.deliveredYesShare)}</div>
           </div>
+          <CoverageTile coverage={coverage} />
         </div>
       </section>
       <ClaimsToCorrect count={toCorrect.count} rows={toCorrect.rows} />
+      <ClaimsFoundInConversations count={foundInConversations.count} rows={foundInConversations.rows} />
       {flagged.length > 0 ? <ChangedSinceYouSaid items={flagged} /> : null}
       <QuizzesDueSection rows={quizzes.due} />
       <CertificationsSection rows={quizzes.certifications} />

@@ -16,9 +16,9 @@ export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-b
 export const meta: MetaFunction = () => [{ title: "Import survey results · Candor" }];
 
 const PREVIEW_ROWS = 100;
-const EXAMPLE = `Deal external ID,Responded at,CSAT,Delivered as promised,NPS,Comment
-CRM-1042,2026-11-30,4,PARTLY,8,"The xls export we were promised only does xlsx."
-CRM-1077,2026-12-02,5,YES,,`;
+const EXAMPLE = `Deal external ID,Responded at,CSAT,Delivered as promised,NPS,Comment,Untrue claim
+CRM-1042,2026-11-30,4,PARTLY,8,"Slow reports.","We were told it exports to .xls for Excel 2003; it only does xlsx."
+CRM-1077,2026-12-02,5,YES,,,`;
 
 async function requireImporter(request: Request) {
   const user = await requireUserWithPermission(request, "import:surveys", "Only managers and admins import survey results.");

@@ -7,7 +7,8 @@ import { listPayrollStatements } from "../models/comp-statements.server.ts";
 
 // /comp/<period-name>/payroll.csv: one row per statement the reader may see (a salesperson:
 // their own; a manager: their teams; an admin: everyone), with exactly the columns of
-// PAYROLL_CSV_HEADER. payout_cents is what the period pays, adjustments included (ADR 007).
+// PAYROLL_CSV_HEADER. payout_cents is the statement's total paid (the period's own payout plus
+// its adjustments); adjustment_cents is the part from earlier periods (ADR 007).
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { audience } = await requireUserWithAudience(request, "read:statement", "Payroll exports are for salespeople, their managers and admins.");

@@ -74,7 +74,7 @@ export default function PublicSurveyPage() {
   return (
     <SurveyShell>
       <h1>Six months with {page.productName}</h1>
-      <p>Two quick questions, and two optional ones. Your honest answer helps us keep our promises.</p>
+      <p>Two quick questions, and three optional ones. Your honest answer helps us keep our promises.</p>
       {result?.kind === "throttled" ? (
         <p className="form-error" role="alert">
           Too many answers have come from your network in a short time. Please try again in {result.minutes} {result.minutes === 1 ? "minute" : "minutes"}.

@@ -52,6 +52,12 @@ export function editCapabilitySchema(current?: { status: CapabilityLevel; condit
 
 export const verifyCapabilitySchema = z.object({ version: versionField });
 
+/** The words customers and salespeople use for a capability, one per line (PRODUCT.md §7); kept apart from the row's revisions. */
+export const PHRASES_MAX_CHARACTERS = 4000;
+export const capabilityPhrasesSchema = z.object({
+  phrases: z.string().max(PHRASES_MAX_CHARACTERS, `Use at most ${PHRASES_MAX_CHARACTERS} characters.`).default(""),
+});
+
 export type NewCapabilityValues = z.output<typeof newCapabilitySchema>;
 export type EditCapabilityValues = z.output<typeof editObject>;
 

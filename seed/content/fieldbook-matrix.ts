@@ -11,6 +11,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "fieldbook/mobile/offline",
     owner: 1,
     action: "do everything offline and sync later",
+    phrases: ["offline", "no signal", "without a connection", "no connectivity"],
     weight: 3,
     history: [
       { status: "PARTIAL", conditions: "Work orders and checklists only; photos need a connection", note: "Initial matrix row." },
@@ -25,6 +26,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "fieldbook/mobile/devices",
     owner: 1,
     action: "run Fieldbook on any phone or tablet your technicians carry",
+    phrases: ["iOS", "Android", "iPhone", "mobile app"],
     weight: 2,
     history: [{ status: "SUPPORTED", conditions: "iOS 16+ and Android 11+", note: "Initial matrix row." }],
   },
@@ -36,6 +38,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "fieldbook/office/dispatch",
     owner: 0,
     action: "schedule jobs on a drag-and-drop dispatch board",
+    phrases: ["dispatch board", "dispatching", "scheduling board", "drag and drop scheduling"],
     history: [{ status: "SUPPORTED", conditions: "", note: "Initial matrix row." }],
   },
   {
@@ -46,6 +49,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "fieldbook/office/routes",
     owner: 0,
     action: "optimise every technician's route automatically",
+    phrases: ["route optimisation", "route optimization", "routing", "optimised routes"],
     weight: 2,
     history: [
       { status: "ROADMAP", conditions: "Planned for the first half of the year", note: "Initial matrix row." },
@@ -60,6 +64,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "fieldbook/mobile/signatures",
     owner: 1,
     action: "capture the customer's signature on site",
+    phrases: ["e-signature", "signature", "sign on the device", "customer sign-off"],
     history: [{ status: "SUPPORTED", conditions: "", note: "Initial matrix row." }],
   },
   {
@@ -70,6 +75,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "fieldbook/mobile/scanning",
     owner: 1,
     action: "scan barcodes with any device or scanner",
+    phrases: ["barcode", "QR", "scanning", "Zebra"],
     history: [{ status: "SUPPORTED", conditions: "Device camera; rugged scanners through Zebra DataWedge only", note: "Initial matrix row." }],
   },
   {
@@ -80,6 +86,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "fieldbook/integrations/sap",
     owner: 3,
     action: "integrate natively with SAP Field Service Management",
+    phrases: ["SAP FSM", "SAP Field Service", "SAP"],
     history: [{ status: "NOT_SUPPORTED", conditions: "No native integration; a Relay flow can be built by professional services", note: "Initial matrix row." }],
   },
   {
@@ -90,6 +97,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "fieldbook/integrations/servicenow",
     owner: 3,
     action: "keep ServiceNow and Fieldbook in sync both ways",
+    phrases: ["ServiceNow", "ServiceNow integration", "ServiceNow sync"],
     weight: 2,
     history: [{ status: "PARTIAL", conditions: "Incidents and work orders flow one way into Fieldbook; status sync back is planned", note: "Initial matrix row." }],
   },
@@ -101,6 +109,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "fieldbook/office/tracking",
     owner: 0,
     action: "track technicians live on a map",
+    phrases: ["GPS", "live tracking", "technician tracking", "location history"],
     lastVerifiedDaysAgo: 140,
     history: [{ status: "SUPPORTED", conditions: "While clocked in only; location history kept 30 days", note: "Initial matrix row." }],
   },
@@ -112,6 +121,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "fieldbook/roadmap/remote-assist",
     owner: 0,
     action: "get an expert to guide technicians through AR video",
+    phrases: ["augmented reality", "AR remote", "remote assist", "remote expert"],
     weight: 2,
     history: [{ status: "ROADMAP", conditions: "Pilot with two customers; no general availability date", note: "Initial matrix row." }],
   },
@@ -123,6 +133,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "fieldbook/mobile/invoicing",
     owner: 4,
     action: "invoice and take card payments on site anywhere",
+    phrases: ["invoicing", "invoice", "card payments", "take payment", "Stripe"],
     history: [{ status: "PARTIAL", conditions: "Invoices everywhere; card payments through Stripe Terminal in the US and UK only", note: "Initial matrix row." }],
   },
   {
@@ -133,6 +144,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "fieldbook/branding",
     owner: 4,
     action: "publish Fieldbook under your own brand",
+    phrases: ["white-label", "white label", "own branding", "branded app", "app store listing"],
     lastVerifiedDaysAgo: 96,
     history: [{ status: "NOT_SUPPORTED", conditions: "Logo and colours only; no separate app-store listing", note: "Initial matrix row." }],
   },
@@ -144,6 +156,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "fieldbook/mobile/windows",
     owner: 1,
     action: "run the native app on Windows tablets",
+    phrases: ["Windows tablet", "Windows app", "Surface", "Windows"],
     history: [
       { status: "SUPPORTED", conditions: "Windows 10 and 11 tablets", note: "Initial matrix row." },
       { status: "NOT_SUPPORTED", conditions: "Windows app retired; use the web app in Edge", note: "Windows app end of life.", daysAgo: 60 },

@@ -11,6 +11,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "ledgerline/reports/excel-export",
     owner: 0,
     action: "export any report straight to Excel",
+    phrases: ["Excel", "xls", "xlsx", "Excel 2003", "export to spreadsheet", "spreadsheet export"],
     weight: 3,
     history: [
       { status: "PARTIAL", conditions: "xlsx for Excel 2007 and later; legacy .xls not supported", note: "Initial matrix row." },
@@ -25,6 +26,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "ledgerline/reports/board-packs",
     owner: 0,
     action: "produce a branded board pack PDF in one click",
+    phrases: ["board pack", "PDF", "board deck"],
     history: [{ status: "SUPPORTED", conditions: "", note: "Initial matrix row." }],
   },
   {
@@ -35,6 +37,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "ledgerline/consolidation/currencies",
     owner: 1,
     action: "consolidate subsidiaries in any currency",
+    phrases: ["multi-currency", "currencies", "FX rates", "exchange rates", "currency translation"],
     weight: 2,
     history: [{ status: "SUPPORTED", conditions: "Up to 60 currencies; daily ECB rates or custom rate tables per entity", note: "Initial matrix row." }],
   },
@@ -46,6 +49,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "ledgerline/consolidation/intercompany",
     owner: 1,
     action: "eliminate intercompany balances automatically",
+    phrases: ["intercompany", "eliminations", "intercompany matching", "many-to-many"],
     weight: 2,
     history: [{ status: "PARTIAL", conditions: "Automatic for one-to-one matches; many-to-many matches need a manual journal", note: "Initial matrix row." }],
   },
@@ -57,6 +61,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "ledgerline/admin/sso",
     owner: 2,
     action: "use single sign-on with your identity provider",
+    phrases: ["SSO", "SAML", "single sign-on", "Azure AD", "Entra ID"],
     weight: 3,
     history: [
       { status: "PARTIAL", conditions: "Okta and Azure AD only; no IdP-initiated login", note: "Initial matrix row." },
@@ -71,6 +76,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "ledgerline/admin/scim",
     owner: 2,
     action: "provision and deprovision users automatically over SCIM",
+    phrases: ["SCIM", "user provisioning", "provision users", "deprovisioning", "automatic provisioning"],
     history: [
       { status: "ROADMAP", conditions: "Planned after generic SAML; no committed date", note: "Initial matrix row." },
       { status: "PARTIAL", conditions: "Okta only; group push not supported", note: "SCIM beta for Okta released.", daysAgo: 70 },
@@ -84,6 +90,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "ledgerline/connectors/netsuite",
     owner: 3,
     action: "pull trial balances from NetSuite automatically",
+    phrases: ["NetSuite", "trial balance import", "NetSuite connector"],
     weight: 2,
     history: [{ status: "SUPPORTED", conditions: "Token-based authentication; custom segments mapped once at setup", note: "Initial matrix row." }],
   },
@@ -95,6 +102,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "ledgerline/connectors/sap",
     owner: 3,
     action: "connect directly to your SAP system",
+    phrases: ["SAP", "S/4HANA", "ECC", "SAP connector"],
     weight: 2,
     lastVerifiedDaysAgo: 131,
     history: [{ status: "PARTIAL", conditions: "S/4HANA Cloud only; on-premise ECC not supported", note: "Initial matrix row." }],
@@ -107,6 +115,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "ledgerline/dashboards/refresh",
     owner: 0,
     action: "watch dashboards update in real time",
+    phrases: ["real-time", "real time", "live dashboards", "live data", "dashboard refresh"],
     weight: 2,
     lastVerifiedDaysAgo: 104,
     history: [{ status: "PARTIAL", conditions: "Refresh every 15 minutes; no streaming updates", note: "Initial matrix row." }],
@@ -119,6 +128,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "ledgerline/security/audit-trail",
     owner: 4,
     action: "keep a complete, tamper-proof audit trail",
+    phrases: ["audit trail", "audit log", "change history", "tamper-proof"],
     history: [{ status: "SUPPORTED", conditions: "Seven-year retention", note: "Initial matrix row." }],
   },
   {
@@ -129,6 +139,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "ledgerline/security/row-level",
     owner: 4,
     action: "restrict each user to their own entities and cost centres",
+    phrases: ["row-level security", "entity-level permissions", "cost centre access", "restrict access"],
     history: [{ status: "SUPPORTED", conditions: "", note: "Initial matrix row." }],
   },
   {
@@ -139,6 +150,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "ledgerline/roadmap/ai-commentary",
     owner: 1,
     action: "generate variance commentary with AI",
+    phrases: ["AI", "variance commentary", "variance explanations", "generative AI"],
     weight: 2,
     history: [{ status: "ROADMAP", conditions: "Beta planned; no committed date", note: "Initial matrix row." }],
   },
@@ -150,6 +162,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "ledgerline/hosting/regions",
     owner: 4,
     action: "run Ledgerline on your own servers",
+    phrases: ["on-prem", "on-premises", "on premise", "own data centre", "self-hosted", "own servers"],
     history: [{ status: "NOT_SUPPORTED", conditions: "SaaS only, hosted in EU and US regions", note: "Initial matrix row." }],
   },
   {
@@ -160,6 +173,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "ledgerline/roadmap/leases",
     owner: 1,
     action: "calculate IFRS 16 lease schedules",
+    phrases: ["IFRS 16", "lease accounting", "lease schedules", "leases"],
     history: [
       { status: "ROADMAP", conditions: "Planned for a later release", note: "Initial matrix row." },
       { status: "NOT_SUPPORTED", conditions: "Dropped from the roadmap; use a lease-accounting partner and import the journals", note: "Product decided not to build lease accounting.", daysAgo: 200 },
@@ -173,6 +187,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "ledgerline/api/reporting",
     owner: 3,
     action: "read and write your numbers through our API",
+    phrases: ["API", "REST API", "write API", "load budgets through the API"],
     history: [{ status: "PARTIAL", conditions: "Read-only; 600 requests per minute", note: "Initial matrix row." }],
   },
 ];

@@ -11,6 +11,8 @@ export interface SalesProfile {
   /** Share of claims about things the matrix has no row for. */
   offMatrix: number;
   claimsPerMonth: number;
+  /** Share of claims made on a deal in flight rather than to a prospect not yet in the CRM (default 0.8). */
+  dealClaimShare?: number;
   /** Probability of answering a quiz question right. */
   quizSkill: number;
   /** Baseline customer happiness six months after the close, 0–1. */
@@ -26,13 +28,16 @@ export interface SalesProfile {
 export type Archetype = "HONEST" | "OVERPROMISER" | "SOLID" | "AVERAGE" | "CAUTIOUS" | "SLOPPY" | "IMPROVER" | "NEWCOMER";
 
 export const ARCHETYPES: Readonly<Record<Archetype, SalesProfile>> = {
+  // Logs what she tells customers, on the deal she told them.
   HONEST: {
-    overstate: 0.02, understate: 0.03, offMatrix: 0.04, claimsPerMonth: 9, quizSkill: 0.93,
+    overstate: 0.02, understate: 0.03, offMatrix: 0.04, claimsPerMonth: 9, dealClaimShare: 0.9, quizSkill: 0.93,
     happiness: 0.92, dealScale: 1.2, dealsPerQuarter: 4.5, winRate: 0.65, highSeverity: 0,
   },
+  // Logs few claims himself, and rarely on the deals that matter (PRODUCT.md §7): his
+  // conversations and his customers' answers tell the rest.
   OVERPROMISER: {
-    overstate: 0.78, understate: 0.01, offMatrix: 0.06, claimsPerMonth: 11, quizSkill: 0.45,
-    happiness: 0.22, dealScale: 3.4, dealsPerQuarter: 3.5, winRate: 0.7, highSeverity: 0.55,
+    overstate: 0.78, understate: 0.01, offMatrix: 0.06, claimsPerMonth: 3, dealClaimShare: 0.1, quizSkill: 0.45,
+    happiness: 0.22, dealScale: 3.4, dealsPerQuarter: 4.5, winRate: 0.7, highSeverity: 0.55,
   },
   SOLID: {
     overstate: 0.07, understate: 0.05, offMatrix: 0.05, claimsPerMonth: 8, quizSkill: 0.85,

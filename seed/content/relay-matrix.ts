@@ -11,6 +11,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "relay/connectors/catalogue",
     owner: 3,
     action: "connect to any of our 240 prebuilt connectors",
+    phrases: ["connectors", "prebuilt connectors", "connector catalogue", "out-of-the-box connectors"],
     weight: 2,
     history: [{ status: "SUPPORTED", conditions: "240+ connectors; custom OAuth apps on Business tier and above", note: "Initial matrix row." }],
   },
@@ -22,6 +23,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "relay/connectors/salesforce",
     owner: 3,
     action: "sync Salesforce both ways in real time",
+    phrases: ["Salesforce", "bi-directional sync", "two-way sync", "real-time sync"],
     weight: 3,
     history: [{ status: "PARTIAL", conditions: "Standard objects plus up to 50 custom objects; near-real-time (1–5 minutes), not instant", note: "Initial matrix row." }],
   },
@@ -33,6 +35,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "relay/connectors/sap-idoc",
     owner: 2,
     action: "send and receive SAP IDocs",
+    phrases: ["IDoc", "IDocs", "SAP"],
     weight: 2,
     history: [
       { status: "SUPPORTED", conditions: "Inbound and outbound IDocs over RFC", note: "Initial matrix row." },
@@ -47,6 +50,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "relay/flows/webhooks",
     owner: 0,
     action: "trigger flows from webhooks with automatic retries",
+    phrases: ["webhook", "webhooks", "retries"],
     history: [{ status: "SUPPORTED", conditions: "Retries for 24 hours with exponential backoff; at-least-once delivery", note: "Initial matrix row." }],
   },
   {
@@ -57,6 +61,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "relay/flows/delivery-guarantees",
     owner: 0,
     action: "get exactly-once delivery for every message",
+    phrases: ["exactly-once", "exactly once", "duplicates", "idempotency", "duplicate postings"],
     weight: 2,
     history: [{ status: "NOT_SUPPORTED", conditions: "At-least-once only; use idempotency keys to de-duplicate", note: "Initial matrix row." }],
   },
@@ -68,6 +73,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "relay/agent/install",
     owner: 4,
     action: "reach systems behind your firewall with our agent",
+    phrases: ["on-prem agent", "on-premises agent", "behind the firewall", "Docker image"],
     history: [{ status: "SUPPORTED", conditions: "Windows Server 2019+, RHEL 8+ or the Docker image", note: "Initial matrix row." }],
   },
   {
@@ -78,6 +84,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "relay/roadmap/graphql",
     owner: 0,
     action: "manage everything through a GraphQL API",
+    phrases: ["GraphQL", "GraphQL API"],
     history: [{ status: "ROADMAP", conditions: "Design phase; no committed date", note: "Initial matrix row." }],
   },
   {
@@ -88,6 +95,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "relay/hosting/eu-region",
     owner: 4,
     action: "keep all your data inside the EU",
+    phrases: ["EU data residency", "data residency", "Frankfurt", "EU region", "stays in the EU"],
     weight: 2,
     history: [
       { status: "ROADMAP", conditions: "Frankfurt region planned", note: "Initial matrix row." },
@@ -102,6 +110,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "relay/security/masking",
     owner: 2,
     action: "mask personal data in logs automatically",
+    phrases: ["PII", "masking", "mask personal data", "redaction"],
     lastVerifiedDaysAgo: 112,
     history: [{ status: "PARTIAL", conditions: "Field-level masking rules; no automatic PII detection", note: "Initial matrix row." }],
   },
@@ -113,6 +122,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "relay/security/compliance",
     owner: 2,
     action: "process health data under a signed BAA",
+    phrases: ["HIPAA", "BAA", "PHI", "business associate agreement"],
     history: [{ status: "NOT_SUPPORTED", conditions: "We do not sign BAAs; do not send PHI through Relay", note: "Initial matrix row." }],
   },
   {
@@ -123,6 +133,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "relay/flows/versions",
     owner: 0,
     action: "roll back any flow to an earlier version",
+    phrases: ["versioning", "rollback", "roll back", "flow versions"],
     history: [{ status: "SUPPORTED", conditions: "", note: "Initial matrix row." }],
   },
   {
@@ -133,6 +144,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "relay/limits/throughput",
     owner: 4,
     action: "push 10,000 messages a second through one workspace",
+    phrases: ["throughput", "messages per second", "messages a second", "high volume"],
     weight: 2,
     history: [{ status: "PARTIAL", conditions: "Up to 2,000 messages/s per workspace; more on a dedicated cluster (Enterprise)", note: "Initial matrix row." }],
   },
@@ -144,6 +156,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "relay/roadmap/edi",
     owner: 3,
     action: "exchange X12 EDI documents with your trading partners",
+    phrases: ["EDI", "X12", "purchase orders over EDI", "ASN"],
     history: [{ status: "ROADMAP", conditions: "850/855/856 planned; no committed date", note: "Initial matrix row." }],
   },
   {
@@ -154,6 +167,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     docsPath: "relay/flows/code-steps",
     owner: 0,
     action: "run any custom code inside a flow",
+    phrases: ["custom code", "JavaScript", "Node.js", "npm packages", "code steps"],
     history: [{ status: "PARTIAL", conditions: "Node.js 20 sandbox; 30-second timeout; allow-listed npm packages only", note: "Initial matrix row." }],
   },
 ];

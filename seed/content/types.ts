@@ -21,6 +21,11 @@ export interface CapabilitySpec {
   owner: number;
   /** Completes "you can …" in a salesperson's words, e.g. "export any report to Excel". */
   action: string;
+  /**
+   * The words customers and salespeople use for it (PRODUCT.md §7): 2–6 phrases the conversation
+   * matcher looks for besides the title, stored one per line in Capability.phrases.
+   */
+  phrases: readonly string[];
   /** history[0] is the row as first written; later entries change status or conditions. */
   history: readonly RevisionSpec[];
   /** The row was last verified this many days ago; above the review cycle it is overdue. */

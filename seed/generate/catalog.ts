@@ -95,7 +95,7 @@ export function buildCatalog(contents: readonly ProductContent[], engineerIds: r
       capabilities.push(capability);
       rows.capabilities.push({
         id: capability.id, productId, key: spec.key, title: spec.title, description: spec.description,
-        status: last.status, conditions: last.conditions, painPoints: spec.painPoints, docsUrl: capability.docsUrl,
+        status: last.status, conditions: last.conditions, painPoints: spec.painPoints, phrases: spec.phrases.join("\n"), docsUrl: capability.docsUrl,
         ownerId, verifiedById: last.authorId, verifiedAt: last.validFrom, reviewDueAt: addDays(last.validFrom, content.reviewCycleDays),
         version: revisions.length, createdAt: first.validFrom, updatedAt: last.validFrom,
       });

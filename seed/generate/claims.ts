@@ -39,10 +39,10 @@ export function planClaimCount(person: SeedPerson, ctx: SeedContext, rng: Rng): 
   return Math.round(person.profile.claimsPerMonth * months * rng.float(0.85, 1.15));
 }
 
-function pickDeal(deals: readonly GeneratedDeal[], madeAt: Date, now: Date, rng: Rng): GeneratedDeal | null {
+function pickDeal(deals: readonly GeneratedDeal[], madeAt: Date, now: Date, onDeal: number, rng: Rng): GeneratedDeal | null {
   const t = madeAt.getTime();
   const inFlight = deals.filter((deal) => deal.openedAt.getTime() <= t && t <= (deal.row.closedAt ?? now).getTime());
-  return inFlight.length > 0 && rng.chance(0.8) ? rng.pick(inFlight) : null;
+  return inFlight.length > 0 && rng.chance(onDeal) ? rng.pick(inFlight) : null;
 }
 
 function verifierFor(subject: ClaimSubject, loggedById: string, ctx: SeedContext, rng: Rng): string {
@@ -59,7 +59,7 @@ export function generateClaims(person: SeedPerson, deals: readonly GeneratedDeal
   const claims: GeneratedClaim[] = [];
   for (let i = 0; i < count; i++) {
     const madeAt = instantBetween(rng, from, until);
-    const deal = pickDeal(deals, madeAt, now, rng);
+    const deal = pickDeal(deals, madeAt, now, person.profile.dealClaimShare ?? 0.8, rng);
     const product: CatalogProduct = deal?.product ?? rng.weighted(person.productWeights);
     const subject = chooseSubject(person, product, madeAt, (madeAt.getTime() - historyStart.getTime()) / span, rng);
     const revision = subject.kind === "matrix" ? subject.revision : null;
@@ -93,6 +93,8 @@ export function generateClaims(person: SeedPerson, deals: readonly GeneratedDeal
       verifiedAt: null,
       verdictNote: null,
       customerCorrectedAt: null,
+      surveyId: null,
+      candidateId: null,
       version: 1,
       createdAt: loggedAt,
       updatedAt: loggedAt,

@@ -1,13 +1,17 @@
+import { attemptSubmittedBy, claimAsOf, surveyAnswerKnownAt } from "../../app/domain/comp-as-of.ts";
 import { DEFAULT_COMP_PLAN, computeStatement, type CompFigures } from "../../app/domain/comp-formula.ts";
 import { MS_PER_DAY, addDays } from "../../app/domain/dates.ts";
-import type { AuditEvent, Claim, CompPeriod, CompPlan, CompStatement, QuizAttempt, Survey } from "../../app/generated/prisma/client.ts";
+import type { AuditEvent, Claim, ClaimDispute, CompPeriod, CompPlan, CompStatement, QuizAttempt, Survey } from "../../app/generated/prisma/client.ts";
 import type { Rng } from "../random.ts";
 import type { QuizModel, SeedContext, SeedPerson } from "./context.ts";
 import type { Quarter, Timeline } from "./timeline.ts";
 
 // The default plan, the four locked quarters with a frozen statement per salesperson employed
 // in them, and the current quarter open without statements. Statements are computed with the
-// app's own formula from the seeded data, so the pages recompute the same numbers.
+// app's own formula and its own as-of rules (ADR 007): each holds the data as it stood at its
+// period's lock, as the app's lock would have frozen it. Survey answers and verdicts that came in
+// after a lock are left out, so the seed's first computation of the open period pays them as
+// prior-period adjustments with their reasons — the demo shows that rule at work.
 
 export interface LockedPeriod {
   row: CompPeriod;
@@ -21,11 +25,14 @@ export function buildComp(timeline: Timeline, adminId: string, rng: Rng, ids: Rn
   const plan: CompPlan = { id: ids.id(), version: 1, paramsJson: JSON.stringify(DEFAULT_COMP_PLAN), createdById: adminId, createdAt: planCreated };
   const audit: AuditRow[] = [auditRow(planCreated, adminId, "plan.create", "CompPlan", plan.id, null, { version: 1 })];
   const locked: LockedPeriod[] = timeline.lockedPeriods.map((quarter) => {
-    const lockedAt = new Date(quarter.endsAt.getTime() + (9 + rng.float(0, 3)) * MS_PER_DAY);
+    // Payroll closes in the first days after a quarter ends, while the last surveys due in it
+    // are still being answered: those answers reach people as adjustments in the open period.
+    const lockedAt = new Date(quarter.endsAt.getTime() + (2 + rng.float(0, 2)) * MS_PER_DAY);
     const computedAt = new Date(lockedAt.getTime() - 3_600_000);
+    // Locking recomputes every statement at the lock instant, so that is the period's last computation.
     const row: CompPeriod = {
       id: ids.id(), name: quarter.name, startsAt: quarter.startsAt, endsAt: quarter.endsAt, status: "LOCKED", planId: plan.id,
-      computedAt, lockedAt, lockedById: adminId, createdAt: quarter.startsAt,
+      computedAt: lockedAt, lockedAt, lockedById: adminId, createdAt: quarter.startsAt,
     };
     audit.push(auditRow(computedAt, adminId, "comp.compute", "CompPeriod", row.id, null, { name: quarter.name }));
     audit.push(auditRow(lockedAt, adminId, "comp.lock", "CompPeriod", row.id, { status: "OPEN" }, { status: "LOCKED" }));
@@ -48,28 +55,35 @@ function auditRow(at: Date, actorId: string, action: string, entityType: string,
 
 export interface PersonHistory {
   claims: readonly Claim[];
+  disputes: readonly ClaimDispute[];
   attempts: readonly QuizAttempt[];
   surveys: readonly Survey[];
 }
 
 const within = (date: Date, quarter: Quarter) => date.getTime() >= quarter.startsAt.getTime() && date.getTime() < quarter.endsAt.getTime();
 
-export function figuresFor(person: SeedPerson, history: PersonHistory, quarter: Quarter, quizzes: readonly QuizModel[]): CompFigures {
+/** The figures of one quarter as the app computes them at `asOf` (its lock): only what was recorded by then. */
+export function figuresFor(person: SeedPerson, history: PersonHistory, quarter: Quarter, quizzes: readonly QuizModel[], asOf: Date): CompFigures {
+  const disputes = new Map(history.disputes.map((d) => [d.claimId, d]));
   return computeStatement({
     periodEnd: quarter.endsAt,
     targetBonusCents: person.targetBonusCents,
     plan: DEFAULT_COMP_PLAN,
-    claims: history.claims.filter((c) => within(c.madeAt, quarter)).map((c) => ({ id: c.id, status: c.status, severity: c.severity })),
+    claims: history.claims.flatMap((c) => {
+      if (!within(c.madeAt, quarter)) return [];
+      const then = claimAsOf({ ...c, dispute: disputes.get(c.id) ?? null }, asOf);
+      return then === null ? [] : [{ id: c.id, ...then }];
+    }),
     requiredQuizzes: quizzes.filter((q) => q.row.requiredForComp).map((q) => ({
       id: q.row.id, title: q.row.title, passMark: q.row.passMark, certificationDays: q.row.certificationDays,
     })),
     attempts: history.attempts.flatMap((a) =>
-      a.submittedAt !== null && a.score !== null && a.submittedAt.getTime() <= quarter.endsAt.getTime()
+      a.submittedAt !== null && a.score !== null && a.submittedAt.getTime() <= quarter.endsAt.getTime() && attemptSubmittedBy(a, asOf)
         ? [{ id: a.id, quizId: a.quizId, score: a.score, submittedAt: a.submittedAt }]
         : [],
     ),
     surveys: history.surveys
-      .filter((s) => s.respondedAt !== null && within(s.dueAt, quarter))
+      .filter((s) => within(s.dueAt, quarter) && surveyAnswerKnownAt(s, asOf))
       .map((s) => ({ id: s.id, csat: s.csat, delivered: s.deliveredAsPromised })),
   });
 }
@@ -78,11 +92,13 @@ export function statementsFor(person: SeedPerson, history: PersonHistory, locked
   return locked.flatMap(({ row, quarter }) => {
     const employed = person.activeFrom < quarter.endsAt && (person.activeUntil === null || person.activeUntil > quarter.startsAt);
     if (!employed) return [];
-    const figures = figuresFor(person, history, quarter, ctx.quizzes);
+    const lockedAt = row.lockedAt ?? quarter.endsAt;
+    const figures = figuresFor(person, history, quarter, ctx.quizzes, lockedAt);
     return [{
       id: ctx.ids.id(), periodId: row.id, userId: person.id, detailJson: JSON.stringify(figures), accuracy: figures.accuracy,
       quiz: figures.quiz, satisfaction: figures.satisfaction, composite: figures.composite, multiplier: figures.multiplier,
-      targetBonusCents: person.targetBonusCents, payoutCents: figures.payoutCents, adjustmentCents: 0, computedAt: row.computedAt ?? row.startsAt,
+      targetBonusCents: person.targetBonusCents, periodPayoutCents: figures.payoutCents, adjustmentCents: 0, totalPayoutCents: figures.payoutCents,
+      computedAt: lockedAt,
     }];
   });
 }

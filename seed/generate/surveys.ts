@@ -52,8 +52,8 @@ export function generateSurvey(person: SeedPerson, deal: GeneratedDeal, claims: 
   const dueAt = surveyDueAt(closedAt);
   const survey: Survey = {
     id: ctx.ids.id(), dealId: deal.row.id, salespersonId: person.id, dueAt, tokenHash: null, tokenCreatedAt: null,
-    sentAt: null, sendAttempts: 0, lastSendError: null, respondedAt: null, csat: null, deliveredAsPromised: null,
-    nps: null, leastLiked: null, source: null, createdAt: closedAt, updatedAt: closedAt,
+    sentAt: null, sendAttempts: 0, lastSendError: null, respondedAt: null, answerRecordedAt: null, csat: null, deliveredAsPromised: null,
+    nps: null, leastLiked: null, untrueClaim: null, source: null, createdAt: closedAt, updatedAt: closedAt,
   };
   if (dueAt.getTime() >= now.getTime()) return survey;
   const viaLink = rng.chance(0.8);
@@ -68,6 +68,7 @@ export function generateSurvey(person: SeedPerson, deal: GeneratedDeal, claims: 
       tokenHash: viaLink ? lostTokenHash(rng) : null,
       tokenCreatedAt: viaLink ? sentAt : null,
       respondedAt,
+      answerRecordedAt: respondedAt,
       csat,
       deliveredAsPromised: deliveredFor(happiness, rng),
       nps: rng.chance(0.85) ? Math.min(10, Math.max(0, Math.round(happiness * 10 + rng.float(-1.5, 1.5)))) : null,

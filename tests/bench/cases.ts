@@ -17,8 +17,19 @@ export interface BenchCase {
    * one row with a `path` column, used instead of `path` (which then only names the page).
    */
   resolvePath?: string;
-  /** POST a CSV file (multipart field "file", plus `form`) that run.ts builds from the scale database. */
-  upload?: "deals-10000";
+  /**
+   * POST a CSV file (multipart field "file", plus `form`) that run.ts builds from the scale database;
+   * "deals-10000-json": the same 10,000 deals (under their own ids) as the JSON API's array.
+   */
+  upload?: "deals-10000" | "deals-10000-json";
+  /** Call the JSON API with a bearer token of this scope, which run.ts creates in the scale database. */
+  apiToken?: "deals:write";
+  /**
+   * Measured in the bench process itself, without HTTP (run.ts): "conversation-matching" parses,
+   * indexes and matches a 12,000-word transcript against the scale matrix
+   * (tests/bench/conversation-matching.ts). `path` then only names what is measured.
+   */
+  inProcess?: "conversation-matching";
 }
 
 export const FLOOR_CASE: BenchCase = { name: "floor: /healthz (trivial route)", path: "/healthz" };
@@ -27,7 +38,8 @@ export const BENCH_CASES: BenchCase[] = [
   { name: "sign-in page (anonymous)", path: "/login" },
   { name: "salesperson home", path: "/home", as: "sales" },
   { name: "engineer home", path: "/engineering", as: "engineer" },
-  // Issue 6: KPI tiles with the previous period's, five charts' data, all SQL aggregates.
+  // Issue 6: KPI tiles with the previous period's, five charts' data, all SQL aggregates; with PRODUCT.md §7
+  // the page also counts coverage and lists the unlogged promises of the manager's four teams.
   { name: "manager dashboard (document)", path: "/dashboard", as: "manager", targetMedianMs: 150 },
   { name: "admin users list", path: "/admin/users", as: "admin" },
   { name: "audit log, first page (admin)", path: "/audit", as: "admin" },
@@ -65,4 +77,10 @@ export const BENCH_CASES: BenchCase[] = [
   { name: "surveys overview, manager's teams (SQL aggregates)", path: "/surveys", as: "manager" },
   { name: "surveys overview, admin, every team", path: "/surveys?months=all", as: "admin" },
   { name: "deals list, manager, search", path: "/deals?q=Account", as: "manager" },
+  // Issue 14: POST /api/v1/deals with 10,000 deals, within the CSV import's budget above (compare the two
+  // cases' "first", which creates the deals, and medians, which re-post them unchanged). BENCH_REQUESTS=5.
+  { name: "api deals, 10,000 deals as JSON (POST /api/v1/deals)", path: "/api/v1/deals", method: "POST", upload: "deals-10000-json", apiToken: "deals:write", targetMedianMs: 5000 },
+  // PRODUCT.md §7: the pure part of a conversation import — parse, sentences, index, match every
+  // capability of the scale matrix, read the asserted levels — on a 12,000-word call, in-process.
+  { name: "conversation matching: a 12,000-word transcript against the scale matrix", path: "(in-process) parse + index + match", inProcess: "conversation-matching" },
 ];

@@ -8,6 +8,7 @@
 //   npm run bench -- --only dashboard # cases whose name contains "dashboard"
 //   npm run bench -- --reseed         # rebuild the scale database first
 import { spawn, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -15,6 +16,7 @@ import Database from "better-sqlite3";
 import { BUILD_DIR, ROOT, prismaCli, remixBuild, tsx } from "../../scripts/lib.ts";
 import { CookieJar } from "../support/cookie-jar.ts";
 import { BENCH_CASES, FLOOR_CASE, type BenchAccount, type BenchCase } from "./cases.ts";
+import { conversationMatchingCase } from "./conversation-matching.ts";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const ORIGIN = `http://localhost:${PORT}`;
@@ -97,6 +99,7 @@ function uploadBody(benchCase: BenchCase): { contentType: string; body: string }
   } finally {
     db.close();
   }
+  if (benchCase.upload === "deals-10000-json") return { contentType: "application/json", body: JSON.stringify(apiBenchDeals(owners, products)) };
   const lines = ["External ID,Account,Contact name,Contact email,Owner email,Product slug,Amount,Status,Closed date"];
   for (let i = 1; i <= 10_000; i++) {
     const status = ["WON", "LOST", "OPEN"][i % 3] ?? "OPEN";
@@ -109,6 +112,51 @@ function uploadBody(benchCase: BenchCase): { contentType: string; body: string }
   return { contentType: `multipart/form-data; boundary=${boundary}`, body: parts.join("") };
 }
 
+/** The CSV case's 10,000 deals as the JSON API takes them, under their own ids so both cases create theirs. */
+function apiBenchDeals(owners: string[], products: string[]) {
+  return Array.from({ length: 10_000 }, (_, index) => {
+    const i = index + 1;
+    const status = ["WON", "LOST", "OPEN"][i % 3] ?? "OPEN";
+    return {
+      externalId: `BENCH-API-DEAL-${String(i).padStart(5, "0")}`,
+      account: `Bench Account ${i % 2000}`,
+      contactName: `Contact ${i}`,
+      contactEmail: `contact${i}@bench.example`,
+      ownerEmail: owners[i % owners.length] ?? "",
+      product: products[i % products.length] ?? null,
+      amount: 1000 + (i % 97) * 250,
+      status,
+      closedAt: status === "OPEN" ? null : new Date(Date.UTC(2020, 0, 1 + (i % 365))).toISOString().slice(0, 10),
+    };
+  });
+}
+
+const apiTokens = new Map<string, string>();
+
+/** An API token of the scope, made straight in the scale database (the server has applied its migrations by now). */
+function apiTokenFor(scope: string): string {
+  const known = apiTokens.get(scope);
+  if (known) return known;
+  const token = `cnd_${randomBytes(32).toString("base64url")}`;
+  const db = new Database(SCALE_DB);
+  try {
+    const adminId = (db.prepare("SELECT id FROM User WHERE email = ?").get(ACCOUNTS.admin) as { id: string }).id;
+    db.prepare("INSERT INTO ApiToken (id, name, tokenHash, prefix, scopes, createdById, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)").run(
+      `bench-${randomBytes(8).toString("hex")}`,
+      `Bench ${scope}`,
+      createHash("sha256").update(token).digest("hex"),
+      token.slice(0, 12),
+      scope,
+      adminId,
+      new Date().toISOString().replace("Z", "+00:00"),
+    );
+  } finally {
+    db.close();
+  }
+  apiTokens.set(scope, token);
+  return token;
+}
+
 async function measure(benchCase: BenchCase, cookie: string | undefined) {
   const upload = uploadBody(benchCase);
   const init = (): RequestInit => ({
@@ -116,6 +164,7 @@ async function measure(benchCase: BenchCase, cookie: string | undefined) {
     redirect: "manual",
     headers: {
       ...(cookie ? { cookie } : {}),
+      ...(benchCase.apiToken ? { authorization: `Bearer ${apiTokenFor(benchCase.apiToken)}` } : {}),
       ...(upload ? { "content-type": upload.contentType } : benchCase.form ? { "content-type": "application/x-www-form-urlencoded" } : {}),
     },
     body: upload ? upload.body : benchCase.form ? new URLSearchParams(benchCase.form) : undefined,
@@ -158,6 +207,38 @@ async function measure(benchCase: BenchCase, cookie: string | undefined) {
   };
 }
 
+/** An in-process case: the same figures as a page's, from calls of a function instead of requests. */
+function measureInProcess(benchCase: BenchCase) {
+  const work = conversationMatchingCase(SCALE_DB);
+  const firstStarted = performance.now();
+  const candidates = work.run();
+  const firstMs = performance.now() - firstStarted;
+  for (let warm = 0; warm < 5; warm++) work.run();
+  const latencies: number[] = [];
+  for (let i = 0; i < SEQUENTIAL_REQUESTS; i++) {
+    const started = performance.now();
+    work.run();
+    latencies.push(performance.now() - started);
+  }
+  latencies.sort((a, b) => a - b);
+  const mean = latencies.reduce((sum, ms) => sum + ms, 0) / latencies.length;
+  console.log(`  (${work.words} words, ${work.capabilities} capabilities, ${candidates} candidates)`);
+  return {
+    name: benchCase.name,
+    path: benchCase.path,
+    as: null,
+    status: 200,
+    firstMs: Number(firstMs.toFixed(2)),
+    requests: latencies.length,
+    medianMs: Number(percentile(latencies, 50).toFixed(2)),
+    p95Ms: Number(percentile(latencies, 95).toFixed(2)),
+    // One caller, one after another: runs per second of the work alone.
+    requestsPerSecond: Number((1000 / mean).toFixed(1)),
+    loadErrors: 0,
+    targetMedianMs: benchCase.targetMedianMs ?? null,
+  };
+}
+
 /** A case whose page is addressed by a generated id names it with a query on the scale database. */
 function resolveCasePath(benchCase: BenchCase): BenchCase {
   if (!benchCase.resolvePath) return benchCase;
@@ -180,7 +261,9 @@ try {
   const results = [];
   for (const benchCase of cases) {
     if (benchCase.as && !cookies.has(benchCase.as)) cookies.set(benchCase.as, await signIn(ACCOUNTS[benchCase.as]));
-    const result = await measure(resolveCasePath(benchCase), benchCase.as ? cookies.get(benchCase.as) : undefined);
+    const result = benchCase.inProcess
+      ? measureInProcess(benchCase)
+      : await measure(resolveCasePath(benchCase), benchCase.as ? cookies.get(benchCase.as) : undefined);
     results.push(result);
     const target = `${result.targetMedianMs ? ` (target < ${result.targetMedianMs} ms)` : ""}${benchCase.upload ? `  first ${result.firstMs.toFixed(0)} ms` : ""}`;
     console.log(

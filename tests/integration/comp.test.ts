@@ -107,10 +107,11 @@ describe("the payroll export", () => {
           formatScore4(figures.composite),
           figures.multiplier.toFixed(4),
           String(page.statement.targetBonusCents),
-          String(page.statement.payoutCents),
+          String(page.statement.totalPayoutCents),
           String(page.statement.adjustmentCents),
         ]);
-        expect(page.statement.payoutCents).toBe(figures.payoutCents + page.statement.adjustmentCents);
+        expect(page.statement.periodPayoutCents).toBe(figures.payoutCents);
+        expect(page.statement.totalPayoutCents).toBe(figures.payoutCents + page.statement.adjustmentCents);
       }
     }
   });
@@ -261,30 +262,34 @@ describe("prior-period adjustments", () => {
     expect(after.statement).toEqual(before.statement);
 
     expect(statusOf(await compute("admin@candor.test", OPEN))).toBe(302);
-    const adjustments = await prisma.compAdjustment.findMany({ where: { userId: salesId, period: { name: OPEN } }, include: { sourcePeriod: true } });
+    const adjustments = await prisma.compAdjustment.findMany({ where: { userId: salesId, period: { name: OPEN }, sourcePeriod: { name: LOCKED } }, include: { sourcePeriod: true } });
     expect(adjustments).toHaveLength(1);
     const [adjustment] = adjustments;
     if (!adjustment) throw new Error("expected an adjustment");
     expect(adjustment.sourcePeriod.name).toBe(LOCKED);
     // The HIGH-severity inaccurate claim now caps M at 1.0: the payout falls to the target.
-    const frozenPayout = before.statement.payoutCents - before.statement.adjustmentCents;
+    const frozenPayout = before.statement.periodPayoutCents;
     expect(adjustment.deltaCents).toBe(before.statement.targetBonusCents - frozenPayout);
-    expect(adjustment.reason).toContain(`${LOCKED} recomputed with today's data`);
-    expect(adjustment.reason).toContain(`M ${before.figures.multiplier.toFixed(4)} → 1.0000`);
-    expect(adjustment.reason).toContain(`claim ${target.id} ACCURATE → INACCURATE (HIGH)`);
+    expect(adjustment.reason).toMatch(new RegExp(`^${LOCKED}: `));
+    expect(adjustment.reason).toContain(`lowered the multiplier from ${before.figures.multiplier.toFixed(4)} to 1.0000`);
+    const changed = before.claims[target.id];
+    expect(adjustment.reason).toContain(`the verdict on the claim to ${changed?.accountName ?? ""} of `);
+    expect(adjustment.reason).toContain("to inaccurate (high severity) after the period was locked");
 
     const open = await statement("sales@candor.test", OPEN);
     if (open.figures === null || open.statement === null) throw new Error("expected an open statement");
-    expect(open.adjustments).toMatchObject([{ sourcePeriod: LOCKED, deltaCents: adjustment.deltaCents }]);
-    expect(open.statement.adjustmentCents).toBe(adjustment.deltaCents);
-    expect(open.statement.payoutCents).toBe(open.figures.payoutCents + adjustment.deltaCents);
+    expect(open.adjustments.filter((line) => line.sourcePeriod === LOCKED)).toMatchObject([{ deltaCents: adjustment.deltaCents }]);
+    const adjusted = open.adjustments.reduce((sum, line) => sum + line.deltaCents, 0);
+    expect(open.statement.adjustmentCents).toBe(adjusted);
+    expect(open.statement.periodPayoutCents).toBe(open.figures.payoutCents);
+    expect(open.statement.totalPayoutCents).toBe(open.figures.payoutCents + adjusted);
     const { rows } = await payroll("admin@candor.test", OPEN);
     const row = rows.find((cells) => cells[0] === "sales@candor.test");
-    expect(row?.slice(10)).toEqual([String(open.statement.payoutCents), String(adjustment.deltaCents)]);
+    expect(row?.slice(10)).toEqual([String(open.statement.totalPayoutCents), String(adjusted)]);
 
     // Recomputing does not pay it twice.
     expect(statusOf(await compute("admin@candor.test", OPEN))).toBe(302);
-    expect(await prisma.compAdjustment.count({ where: { userId: salesId, period: { name: OPEN } } })).toBe(1);
+    expect(await prisma.compAdjustment.count({ where: { userId: salesId, period: { name: OPEN }, sourcePeriod: { name: LOCKED } } })).toBe(1);
     // Nor does it come back once the open period carrying it is locked and the next one computed.
     expect(statusOf(await lock("admin@candor.test", OPEN))).toBe(302);
     await prisma.compPeriod.create({

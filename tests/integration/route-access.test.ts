@@ -8,6 +8,8 @@
 //           the request got past the permission check and only its content was refused)
 //   login — sent to /login (not signed in)
 //   deny  — 403, or 404 where existence itself must not leak
+//   token — 401: the JSON API answers only an API token, never a session cookie
+//   method — 405: the address does not take this method, whoever asks
 //
 // Each route is requested with ids of seeded rows that belong to sales@candor.test (Maya Chen,
 // team 0), whom manager@candor.test manages. So "deny" below is about the role, not about a
@@ -25,7 +27,7 @@ import { createSurveyLink } from "../../app/models/survey-links.server.ts";
 import { CookieJar } from "../support/cookie-jar.ts";
 import { cookieFor, ORIGIN, settle, signIn } from "./support/sign-in.ts";
 
-type Outcome = "allow" | "login" | "deny";
+type Outcome = "allow" | "login" | "deny" | "token" | "method";
 const WHO = ["anonymous", "sales", "engineer", "manager", "admin"] as const;
 type Who = (typeof WHO)[number];
 type Role = Exclude<Who, "anonymous">;
@@ -40,6 +42,11 @@ function only(...roles: Role[]): Expectation {
   return { anonymous: "login", sales: "deny", engineer: "deny", manager: "deny", admin: "deny", ...Object.fromEntries(roles.map((role) => [role, "allow"])) };
 }
 
+/** The JSON API: a cookie is no way in, for anyone. */
+const API_TOKEN_ONLY: Expectation = { anonymous: "token", sales: "token", engineer: "token", manager: "token", admin: "token" };
+const NO_SUCH_METHOD: Expectation = { anonymous: "method", sales: "method", engineer: "method", manager: "method", admin: "method" };
+const NOWHERE: Expectation = { anonymous: "deny", sales: "deny", engineer: "deny", manager: "deny", admin: "deny" };
+
 /** Seeded rows the route parameters are filled from (see seededRows below). */
 type SeededRow =
   | "productId"
@@ -53,7 +60,8 @@ type SeededRow =
   | "quizId"
   | "attemptId"
   | "periodName"
-  | "surveyToken";
+  | "surveyToken"
+  | "conversationId";
 
 interface RouteAccess {
   loader?: Expectation;
@@ -107,6 +115,12 @@ const ACCESS: Record<string, RouteAccess> = {
   "claims[.]csv.ts":                                   { loader: SIGNED_IN },
   "_app.verify.tsx":                                   { loader: only("engineer") },
 
+  // Conversations: everyone reads within their scope and imports (salespeople for their own deals);
+  // engineers never confirm or dismiss candidates. An upload that is not multipart is refused as invalid.
+  "_app.conversations._index.tsx":                     { loader: SIGNED_IN },
+  "_app.conversations.import.tsx":                     { loader: SIGNED_IN, action: SIGNED_IN },
+  "_app.conversations.$conversationId.tsx":            { loader: SIGNED_IN, action: only("sales", "manager", "admin"), body: { intent: "confirm" } }, // no candidate named: refused as invalid
+
   // Ask an engineer: salespeople ask, engineers answer, managers read, admins all.
   "_app.ask._index.tsx":                               { loader: SIGNED_IN, action: only("sales", "admin"), body: {} },
   "_app.ask.$questionId.tsx":                          { loader: SIGNED_IN, action: only("engineer", "admin"), body: {} },
@@ -150,6 +164,14 @@ const ACCESS: Record<string, RouteAccess> = {
   "_app.admin.products._index.tsx":                    { loader: only("admin"), action: only("admin"), body: {} },
   "_app.admin.products.$productId.tsx":                { loader: only("admin"), action: only("admin"), body: {} },
   "_app.admin.plan.tsx":                               { loader: only("admin"), action: only("admin"), body: {} },
+  "_app.admin.api-tokens.tsx":                         { loader: only("admin"), action: only("admin"), body: {} },
+
+  // The JSON API (PRODUCT.md §9): bearer tokens only; its description is public; other addresses are 404.
+  "api.v1.deals.ts":                                   { loader: API_TOKEN_ONLY, action: API_TOKEN_ONLY },
+  "api.v1.survey-results.ts":                          { loader: API_TOKEN_ONLY, action: API_TOKEN_ONLY },
+  "api.v1.claims.ts":                                  { loader: API_TOKEN_ONLY, action: API_TOKEN_ONLY },
+  "api.v1.openapi[.]json.ts":                          { loader: PUBLIC, action: NO_SUCH_METHOD },
+  "api.v1.$.ts":                                       { loader: NOWHERE, action: NOWHERE, splat: { GET: "nothing-here", POST: "nothing-here" } },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -181,6 +203,7 @@ const PARAM_SOURCE: Record<string, SeededRow> = {
   attemptId: "attemptId",
   periodName: "periodName",
   token: "surveyToken",
+  conversationId: "conversationId",
 };
 
 let seeded: Record<SeededRow, string>;
@@ -219,6 +242,21 @@ async function seededRows(): Promise<Record<SeededRow, string>> {
   if (!deal.survey) throw new Error("The probe deal got no survey");
   const link = await createSurveyLink(auditContextFrom(new Request(ORIGIN), admin.id), deal.survey.id, null);
   if (!link) throw new Error("Could not issue a survey link");
+  const conversation = await prisma.conversation.create({
+    data: {
+      dealId: deal.id,
+      salespersonId: maya.id,
+      importedById: maya.id,
+      format: "TEXT",
+      fileName: "probe-call.txt",
+      contentHash: "route-access-probe",
+      occurredAt: addDays(new Date(), -1),
+      salespersonSpeaker: "Maya Chen",
+      speakersJson: JSON.stringify(["Maya Chen", "Dana Customer"]),
+      wordCount: 6,
+      sentences: { create: [{ position: 0, speaker: "Maya Chen", text: "Thanks for your time today." }] },
+    },
+  });
 
   return {
     productId: product.id,
@@ -233,6 +271,7 @@ async function seededRows(): Promise<Record<SeededRow, string>> {
     attemptId: attempt.id,
     periodName: statement.period.name,
     surveyToken: link.path.replace("/survey/", ""),
+    conversationId: conversation.id,
   };
 }
 
@@ -309,6 +348,8 @@ function classify(result: unknown): Observed {
   }
   if (status < 300 || status === 400 || status === 409 || status === 422) return { outcome: "allow", detail };
   if (status === 403 || status === 404) return { outcome: "deny", detail };
+  if (status === 401) return { outcome: "token", detail };
+  if (status === 405) return { outcome: "method", detail };
   return { outcome: "unexpected", detail };
 }
 

@@ -1,12 +1,12 @@
 import { Link } from "@remix-run/react";
 import type { CapabilityLevel } from "../../domain/levels.ts";
-import { LevelBadge } from "../ui/badges.tsx";
+import { AssertedLevelBadge, LevelBadge } from "../ui/badges.tsx";
 
 export interface ChangedSinceYouSaidItem {
   claimId: string;
   accountName: string;
   statement: string;
-  assertedLevel: CapabilityLevel;
+  assertedLevel: CapabilityLevel | null;
   capabilityTitle: string;
   capabilityHref: string;
   now: { status: CapabilityLevel; conditions: string };
@@ -31,7 +31,7 @@ export function ChangedSinceYouSaid({ items }: { items: readonly ChangedSinceYou
                 <strong>{item.sentence}</strong>
               </p>
               <p className="small">
-                You told {item.accountName} <LevelBadge level={item.assertedLevel} />: &ldquo;{item.statement}&rdquo;
+                You told {item.accountName} <AssertedLevelBadge level={item.assertedLevel} />: &ldquo;{item.statement}&rdquo;
               </p>
               <p className="small">
                 Engineering now says <LevelBadge level={item.now.status} />

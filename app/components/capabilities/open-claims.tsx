@@ -1,12 +1,12 @@
 import { Link } from "@remix-run/react";
 import type { CapabilityLevel, ClaimStatus } from "../../domain/levels.ts";
-import { ClaimStatusBadge, LevelBadge } from "../ui/badges.tsx";
+import { AssertedLevelBadge, ClaimStatusBadge, LevelBadge } from "../ui/badges.tsx";
 import { When } from "../ui/when.tsx";
 
 export interface OpenClaimRow {
   id: string;
   madeAt: Date;
-  assertedLevel: CapabilityLevel;
+  assertedLevel: CapabilityLevel | null;
   statement: string;
   accountName: string;
   status: ClaimStatus;
@@ -72,7 +72,7 @@ export function OpenClaimsSinceChange({
                     {claim.deal ? <div className="muted small">Deal {claim.deal.externalId}</div> : null}
                   </td>
                   <td>
-                    <LevelBadge level={claim.assertedLevel} />
+                    <AssertedLevelBadge level={claim.assertedLevel} />
                     <div className="small">&ldquo;{claim.statement}&rdquo;</div>
                   </td>
                   <td>{claim.then ? <Facts facts={claim.then} /> : <span className="muted">No row yet</span>}</td>

@@ -1,9 +1,10 @@
 import { Link } from "@remix-run/react";
-import { channelLabel, severityLabel } from "../../domain/levels.ts";
+import { CUSTOMER_CHANNEL_LABEL } from "../../domain/customer-claims.ts";
+import { channelLabel, claimSourceLabel, severityLabel } from "../../domain/levels.ts";
 import type { ClaimsTableRow } from "../../models/claims-table.server.ts";
 import { createDataTableColumnHelper } from "../data-table/data-table.tsx";
 import { When } from "../ui/when.tsx";
-import { ClaimStatusBadge, LevelBadge, MatrixCheckBadge } from "../ui/badges.tsx";
+import { AssertedLevelBadge, ClaimStatusBadge, MatrixCheckBadge } from "../ui/badges.tsx";
 
 const helper = createDataTableColumnHelper<ClaimsTableRow>();
 
@@ -35,10 +36,16 @@ export const claimsColumns = helper.columns([
   helper.accessor("assertedLevel", {
     id: "assertedLevel",
     header: "Customer was told",
-    cell: (info) => <LevelBadge level={info.getValue()} />,
+    cell: (info) => <AssertedLevelBadge level={info.getValue()} />,
   }),
   helper.accessor("statement", { id: "statement", header: "Statement", cell: (info) => <span className="claims-statement">{info.getValue()}</span> }),
-  helper.accessor("channel", { id: "channel", header: "Channel", cell: (info) => channelLabel(info.getValue()) }),
+  helper.accessor("channel", {
+    id: "channel",
+    header: "Channel",
+    // A customer does not say how they were told; the stored channel is only a placeholder.
+    cell: (info) => (info.row.original.source === "CUSTOMER" ? <span className="muted">{CUSTOMER_CHANNEL_LABEL}</span> : channelLabel(info.getValue())),
+  }),
+  helper.accessor("source", { id: "source", header: "Source", cell: (info) => claimSourceLabel(info.getValue()) }),
   helper.accessor("matrixCheck", {
     id: "matrixCheck",
     header: "Matrix check",

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useState, type ReactNode } from "react";
 import type { ClaimsFilter } from "../../domain/claims-filter.ts";
-import { CHANNELS, CLAIM_STATUSES, MATRIX_CHECKS, channelLabel, claimStatusLabel, matrixCheckLabel } from "../../domain/levels.ts";
+import { CHANNELS, CLAIM_SOURCES, CLAIM_STATUSES, MATRIX_CHECKS, channelLabel, claimSourceLabel, claimStatusLabel, matrixCheckLabel } from "../../domain/levels.ts";
 import type { ClaimsFilterOptions } from "../../models/claims-table.server.ts";
 import { TableStateInputs } from "../data-table/hidden-inputs.tsx";
 import { tableViewParams } from "../data-table/table-url.ts";
@@ -10,6 +10,7 @@ import { FilterSelect } from "../ui/filter-select.tsx";
 const STATUS_OPTIONS = CLAIM_STATUSES.map((status) => ({ value: status, label: claimStatusLabel(status) }));
 const CHANNEL_OPTIONS = CHANNELS.map((channel) => ({ value: channel, label: channelLabel(channel) }));
 const CHECK_OPTIONS = MATRIX_CHECKS.map((check) => ({ value: check, label: matrixCheckLabel(check) }));
+const SOURCE_OPTIONS = CLAIM_SOURCES.map((source) => ({ value: source, label: claimSourceLabel(source) }));
 
 function Select({ id, label, name, value, children, onChange, disabled, hint }: {
   id: string;
@@ -122,6 +123,7 @@ export function ClaimsFilters({ filter, options, search }: { filter: ClaimsFilte
       </Select>
       <FilterSelect id="filter-channel" name="channel" label="Channel" anyLabel="Any channel" defaultValue={filter.channel} options={CHANNEL_OPTIONS} />
       <FilterSelect id="filter-check" name="matrixCheck" label="Matrix check" anyLabel="Any result" defaultValue={filter.matrixCheck} options={CHECK_OPTIONS} />
+      <FilterSelect id="filter-source" name="source" label="Source" anyLabel="Any source" defaultValue={filter.source} options={SOURCE_OPTIONS} />
       <div className="field">
         <label htmlFor="filter-from">Made from (UTC)</label>
         <input id="filter-from" name="from" type="date" defaultValue={filter.from ?? ""} />

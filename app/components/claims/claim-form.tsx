@@ -24,18 +24,21 @@ const text = (value: unknown) => (typeof value === "string" ? value : "");
 export function ClaimForm({
   products,
   deals,
+  dealId = null,
   salespersonId,
   today,
   lastResult,
 }: {
   products: ReadonlyArray<PickerProduct & PreviewProduct>;
   deals: readonly ClaimFormDeal[];
+  /** The deal to start with, when the page was opened for one. */
+  dealId?: string | null;
   salespersonId: string;
   today: string;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const navigation = useNavigation();
-  const [form, fields] = useForm({ ...claimFormOptions("new-claim", newClaimSchema, lastResult), defaultValue: { madeOn: today } });
+  const [form, fields] = useForm({ ...claimFormOptions("new-claim", newClaimSchema, lastResult), defaultValue: { madeOn: today, ...(dealId ? { dealId } : {}) } });
   const [subject, setSubject] = useState<PickedSubject>({
     productId: text(fields.productId.initialValue),
     capabilityId: text(fields.capabilityId.initialValue),

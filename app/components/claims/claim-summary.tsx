@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import { channelLabel, claimSourceLabel } from "../../domain/levels.ts";
 import type { ClaimOnPage } from "../../models/claims.server.ts";
-import { LevelBadge } from "../ui/badges.tsx";
+import { CUSTOMER_CHANNEL_LABEL, needsMapping } from "../../domain/customer-claims.ts";
+import { AssertedLevelBadge } from "../ui/badges.tsx";
 import { formatCents } from "../ui/format.ts";
 import { When } from "../ui/when.tsx";
 
@@ -21,7 +22,7 @@ export function ClaimSummary({ claim }: { claim: ClaimOnPage }) {
         </dd>
         <dt>Customer was told</dt>
         <dd>
-          <LevelBadge level={claim.assertedLevel} />
+          <AssertedLevelBadge level={claim.assertedLevel} />
         </dd>
         <dt>About</dt>
         <dd>
@@ -31,6 +32,8 @@ export function ClaimSummary({ claim }: { claim: ClaimOnPage }) {
               {" · "}
               <Link to={`/capabilities/${claim.product.slug}/${claim.capability.key}`}>{claim.capability.title}</Link>
             </>
+          ) : needsMapping(claim) ? (
+            <span className="muted"> · to be mapped by an engineer</span>
           ) : (
             <span className="muted"> · not in the matrix</span>
           )}
@@ -44,12 +47,25 @@ export function ClaimSummary({ claim }: { claim: ClaimOnPage }) {
         <dt>Made</dt>
         <dd>
           <When at={claim.madeAt} />{" "}
-          by {channelLabel(claim.channel).toLowerCase()}
+          {claim.source === "CUSTOMER" ? (
+            // The customer does not say how they were told; the day is the deal's close, by which the words had been said.
+            <span className="muted">(the deal&rsquo;s close) · channel {CUSTOMER_CHANNEL_LABEL.toLowerCase()}</span>
+          ) : (
+            <>by {channelLabel(claim.channel).toLowerCase()}</>
+          )}
         </dd>
         <dt>Source</dt>
         <dd>
-          {claimSourceLabel(claim.source)}: logged by {claim.loggedBy.name} on{" "}
-          <When at={claim.createdAt} withTime />
+          {claim.source === "CUSTOMER" ? (
+            <>
+              <span className="badge info">{claimSourceLabel(claim.source)}</span> in the six-month survey, answered on{" "}
+              <When at={claim.createdAt} withTime />
+            </>
+          ) : (
+            <>
+              {claimSourceLabel(claim.source)}: logged by {claim.loggedBy.name} on <When at={claim.createdAt} withTime />
+            </>
+          )}
         </dd>
         <dt>Evidence</dt>
         <dd>

@@ -18,7 +18,7 @@ export function MatrixCheckNotice({
   revision,
 }: {
   result: MatrixCheckResult;
-  assertedLevel: CapabilityLevel;
+  assertedLevel: CapabilityLevel | null;
   revision: { status: CapabilityLevel; conditions: string; validFrom: Date } | null;
 }) {
   return (

@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import type { VerificationAge } from "../../domain/claim-rules.ts";
-import type { CapabilityLevel, MatrixCheckResult } from "../../domain/levels.ts";
-import { LevelBadge, MatrixCheckBadge } from "../ui/badges.tsx";
+import { needsMapping } from "../../domain/customer-claims.ts";
+import { claimSourceLabel, type CapabilityLevel, type ClaimSource, type MatrixCheckResult } from "../../domain/levels.ts";
+import { AssertedLevelBadge, LevelBadge, MatrixCheckBadge } from "../ui/badges.tsx";
 import { When } from "../ui/when.tsx";
 import { SlaBadge } from "./sla-badge.tsx";
 
@@ -10,7 +11,8 @@ export interface QueueRow {
   madeAt: Date;
   accountName: string;
   statement: string;
-  assertedLevel: CapabilityLevel;
+  assertedLevel: CapabilityLevel | null;
+  source: ClaimSource;
   matrixCheck: MatrixCheckResult;
   loggedById: string;
   salesperson: { name: string };
@@ -54,12 +56,18 @@ export function VerifyQueueTable({ rows, viewerId }: { rows: readonly QueueRow[]
                 <SlaBadge age={row.age} />
               </td>
               <td>
+                {row.source === "CUSTOMER" ? (
+                  <div>
+                    <span className="badge info">{claimSourceLabel("CUSTOMER")}</span>
+                  </div>
+                ) : null}
                 <Link to={`/claims/${row.id}`}>
-                  {row.product.name} · {row.capability?.title ?? "not in the matrix"}
+                  {needsMapping(row) ? `${row.product.name} · to be mapped` : `${row.product.name} · ${row.capability?.title ?? "not in the matrix"}`}
                 </Link>
                 <div className="small">
-                  {row.salesperson.name} told {row.accountName}: <LevelBadge level={row.assertedLevel} />
+                  {row.salesperson.name} told {row.accountName}: <AssertedLevelBadge level={row.assertedLevel} />
                 </div>
+                {needsMapping(row) ? <div className="small muted">Map it to a capability and set what the customer was told, then record the verdict.</div> : null}
                 <div className="small muted">&ldquo;{excerpt(row.statement)}&rdquo;</div>
                 {row.loggedById === viewerId ? <div className="small muted">You logged this claim, so another engineer must verify it.</div> : null}
               </td>

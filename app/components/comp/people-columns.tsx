@@ -12,7 +12,7 @@ export interface CompPersonRow {
   satisfaction: number;
   composite: number;
   multiplier: number;
-  payoutCents: number;
+  totalPayoutCents: number;
   adjustmentCents: number;
   /** The period's name, for the statement link. */
   period: string;
@@ -43,7 +43,14 @@ export const compPeopleColumns = helper.columns([
   }),
   helper.accessor("composite", { id: "composite", header: "C", enableSorting: true, sortDescFirst: true, meta: { label: "Composite (C)", numeric: true }, cell: (info) => score(info.getValue()) }),
   helper.accessor("multiplier", { id: "multiplier", header: "M", enableSorting: true, sortDescFirst: true, meta: { label: "Multiplier (M)", numeric: true }, cell: (info) => score(info.getValue()) }),
-  helper.accessor("payoutCents", { id: "payout", header: "Payout", enableSorting: true, sortDescFirst: true, meta: { numeric: true }, cell: (info) => formatCents(info.getValue()) }),
+  helper.accessor("totalPayoutCents", {
+    id: "payout",
+    header: "Paid",
+    enableSorting: true,
+    sortDescFirst: true,
+    meta: { label: "Paid (payout + adjustments)", numeric: true },
+    cell: (info) => formatCents(info.getValue()),
+  }),
   helper.accessor("adjustmentCents", {
     id: "adjustment",
     header: "Adjustment",

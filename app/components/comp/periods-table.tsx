@@ -86,7 +86,7 @@ export function PeriodsTable({ periods, canCompute, computeLabel }: { periods: P
 
 export interface OwnStatementRow {
   multiplier: number;
-  payoutCents: number;
+  totalPayoutCents: number;
   adjustmentCents: number;
   computedAt: Date | string;
   period: { name: string; status: "OPEN" | "LOCKED" };
@@ -105,7 +105,7 @@ export function OwnStatementsTable({ statements, userId }: { statements: OwnStat
               Multiplier
             </th>
             <th scope="col" className="num">
-              Payout
+              Paid
             </th>
             <th scope="col" className="num">
               of which adjustments
@@ -130,7 +130,7 @@ export function OwnStatementsTable({ statements, userId }: { statements: OwnStat
                 <PeriodStatusBadge status={statement.period.status} />
               </td>
               <td className="num">{statement.multiplier.toFixed(4)}</td>
-              <td className="num">{formatCents(statement.payoutCents)}</td>
+              <td className="num">{formatCents(statement.totalPayoutCents)}</td>
               <td className="num">{statement.adjustmentCents === 0 ? "—" : formatCents(statement.adjustmentCents)}</td>
               <td>{formatDateTime(statement.computedAt)}</td>
             </tr>

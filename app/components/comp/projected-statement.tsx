@@ -1,5 +1,7 @@
 import { Link } from "@remix-run/react";
 import { formatScore4 } from "../../domain/comp-payroll.ts";
+import type { ClaimStatus } from "../../domain/levels.ts";
+import { ClaimStatusBadge } from "../ui/badges.tsx";
 import { formatCents, formatDate } from "../ui/format.ts";
 
 // The salesperson home's "if the period closed today" section. Fed by projectStatementFor
@@ -8,6 +10,8 @@ import { formatCents, formatDate } from "../ui/format.ts";
 export interface ProjectedStatementData {
   period: { name: string; startsAt: string | Date; endsAt: string | Date };
   asOf: string | Date;
+  /** Claims of the period whose verdict is under an open dispute: counted as it stands (§4). */
+  disputedClaims: Array<{ id: string; accountName: string; statement: string; status: ClaimStatus }>;
   figures: {
     accuracy: number;
     quiz: number | null;
@@ -68,6 +72,24 @@ export function ProjectedStatement({ projection }: { projection: ProjectedStatem
         <p className="small">
           {figures.pendingClaims} of your claims in this period {figures.pendingClaims === 1 ? "is" : "are"} still pending and not counted yet.
         </p>
+      ) : null}
+      {projection.disputedClaims.length > 0 ? (
+        <div className="small">
+          <p>
+            Disputed: {projection.disputedClaims.length === 1 ? "this verdict counts" : "these verdicts count"} as{" "}
+            {projection.disputedClaims.length === 1 ? "it stands" : "they stand"} until your manager resolves the dispute; an overturn moves the figure.
+          </p>
+          <ul>
+            {projection.disputedClaims.map((claim) => (
+              <li key={claim.id}>
+                <span className="badge warn">Disputed</span> <ClaimStatusBadge status={claim.status} />{" "}
+                <Link to={`/claims/${claim.id}`}>
+                  {claim.accountName}: {claim.statement}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       <p className="small">
         <Link to="/comp">Your statements</Link>

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { CompFigures } from "../../domain/comp-formula.ts";
 import { formatScore4 } from "../../domain/comp-payroll.ts";
-import { deliveredLabel, severityLabel } from "../../domain/levels.ts";
+import { claimSourceLabel, deliveredLabel, severityLabel, type ClaimSource } from "../../domain/levels.ts";
 import { ClaimStatusBadge } from "../ui/badges.tsx";
 import { formatCents, formatDate, formatDateTime } from "../ui/format.ts";
 
@@ -13,10 +13,17 @@ export interface StatementViewProps {
   periodName: string;
   locked: boolean;
   person: { name: string; email: string; team: string | null };
-  statement: { multiplier: number; payoutCents: number; adjustmentCents: number; targetBonusCents: number; computedAt: string | Date };
+  statement: {
+    multiplier: number;
+    periodPayoutCents: number;
+    adjustmentCents: number;
+    totalPayoutCents: number;
+    targetBonusCents: number;
+    computedAt: string | Date;
+  };
   figures: CompFigures;
   adjustments: Array<{ id: string; deltaCents: number; reason: string; sourcePeriod: string }>;
-  claims: Record<string, { accountName: string; statement: string; madeAt: string | Date; product: string } | undefined>;
+  claims: Record<string, { accountName: string; statement: string; madeAt: string | Date; product: string; source: ClaimSource } | undefined>;
   surveys: Record<string, { account: string; dueAt: string | Date; respondedAt: string | Date | null } | undefined>;
 }
 
@@ -51,7 +58,8 @@ function ClaimLines({ figures, claims }: Pick<StatementViewProps, "figures" | "c
       <h2 id="claims-title">1. Claims made in the period ({figures.claims.length})</h2>
       <p className="muted small">
         Credit: accurate 1, partially accurate 0.5, inaccurate 0. Weight by severity: low 1, medium 2, high 4. Pending and unverifiable claims are left
-        out. A = (Σ w·credit + kA·mA) / (Σ w + kA).
+        out. Claims from every source count once verified: logged by you, observed, reported by your customer, or found in a conversation. A = (Σ w·credit
+        + kA·mA) / (Σ w + kA).
       </p>
       <div className="table-wrap">
         <table>
@@ -60,6 +68,7 @@ function ClaimLines({ figures, claims }: Pick<StatementViewProps, "figures" | "c
             <tr>
               <th scope="col">Made</th>
               <th scope="col">Account</th>
+              <th scope="col">Source</th>
               <th scope="col">What the customer was told</th>
               <th scope="col">Verdict</th>
               <th scope="col">Severity</th>
@@ -77,7 +86,7 @@ function ClaimLines({ figures, claims }: Pick<StatementViewProps, "figures" | "c
           <tbody>
             {figures.claims.length === 0 ? (
               <tr>
-                <td colSpan={8} className="muted">
+                <td colSpan={9} className="muted">
                   No claims were made in this period, so A is the prior mA.
                 </td>
               </tr>
@@ -90,12 +99,22 @@ function ClaimLines({ figures, claims }: Pick<StatementViewProps, "figures" | "c
                     <Link to={`/claims/${line.id}`}>{claim ? formatDate(claim.madeAt) : line.id}</Link>
                   </td>
                   <td>{claim?.accountName ?? "—"}</td>
+                  <td>{claim ? claimSourceLabel(claim.source) : "—"}</td>
                   <td>
                     {claim ? <span className="claims-statement">{claim.statement}</span> : null}
                     {line.note ? <div className="small muted">{line.note}</div> : null}
                   </td>
                   <td>
                     <ClaimStatusBadge status={line.status} />
+                    {/* §4: counted as it stands; an overturn moves the figure at the next compute (or by adjustment once locked). */}
+                    {line.disputed === true ? (
+                      <>
+                        {" "}
+                        <span className="badge warn" title="Under an open dispute: the verdict counts as it stands until a manager resolves it.">
+                          Disputed
+                        </span>
+                      </>
+                    ) : null}
                   </td>
                   <td>{line.severity ? severityLabel(line.severity) : "—"}</td>
                   <td className="num">{line.counted ? plain(line.credit) : "left out"}</td>
@@ -107,7 +126,7 @@ function ClaimLines({ figures, claims }: Pick<StatementViewProps, "figures" | "c
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row" colSpan={6}>
+              <th scope="row" colSpan={7}>
                 Totals over counted claims
               </th>
               <td className="num">Σ w = {plain(figures.sumWeight)}</td>
@@ -247,7 +266,6 @@ function SurveyLines({ figures, surveys }: Pick<StatementViewProps, "figures" | 
 
 export function StatementView(props: StatementViewProps) {
   const { figures, statement, adjustments, locked, periodName, person } = props;
-  const periodPayout = statement.payoutCents - statement.adjustmentCents;
   return (
     <>
       <p className="muted">
@@ -271,7 +289,7 @@ export function StatementView(props: StatementViewProps) {
             <tr>
               <th scope="row">This period&apos;s payout: round(target × M)</th>
               <td className="num" data-figure="period-payout">
-                {formatCents(periodPayout)}
+                {formatCents(statement.periodPayoutCents)}
               </td>
             </tr>
             <tr>
@@ -281,15 +299,15 @@ export function StatementView(props: StatementViewProps) {
               </td>
             </tr>
             <tr>
-              <th scope="row">Paid for {periodName} (the payroll&apos;s payout_cents)</th>
+              <th scope="row">Total paid for {periodName} (the payroll&apos;s payout_cents)</th>
               <td className="num" data-figure="payout">
-                <strong>{formatCents(statement.payoutCents)}</strong>
+                <strong>{formatCents(statement.totalPayoutCents)}</strong>
               </td>
             </tr>
           </tbody>
         </table>
         <p className="small muted">
-          In cents: {periodPayout} + {statement.adjustmentCents} = {statement.payoutCents}.
+          In cents: {statement.periodPayoutCents} + {statement.adjustmentCents} = {statement.totalPayoutCents}.
         </p>
       </section>
 

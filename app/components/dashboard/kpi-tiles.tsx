@@ -1,4 +1,5 @@
 import type { Delta } from "../../domain/chart-data.ts";
+import { describeCoverage } from "../../domain/coverage.ts";
 import type { KpiKey, Kpis } from "../../models/dashboard.server.ts";
 import { formatCount, formatPercent } from "../ui/format.ts";
 
@@ -60,6 +61,12 @@ const TILES: TileSpec[] = [
   { key: "quizPassRate", label: "Quiz pass rate", unit: "percent", detail: (k) => `${formatCount(k.quizAttempts)} attempts submitted` },
   { key: "meanCsat", label: "Six-month CSAT", unit: "csat", detail: (k) => `${formatCount(k.surveysAnswered)} surveys answered` },
   { key: "deliveredRate", label: "Customers who say “delivered as promised”", unit: "percent", detail: () => null },
+  {
+    key: "coverage",
+    label: "Coverage: won deals with a logged claim",
+    unit: "percent",
+    detail: (k) => (k.wonDeals === 0 ? "No won deals closed in the period" : `${describeCoverage({ won: k.wonDeals, covered: k.coveredDeals })} (any source)`),
+  },
   { key: "responseRate", label: "Survey response rate", unit: "percent", detail: (k) => `${formatCount(k.surveysAnswered)} answered of ${formatCount(k.surveysDue)} due so far` },
 ];
 

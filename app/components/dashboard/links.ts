@@ -19,3 +19,14 @@ export function dashboardHref(path: "/dashboard" | "/dashboard/scorecard", view:
 
 export const personHref = (userId: string) => `/people/${encodeURIComponent(userId)}`;
 export const quizStatsHref = (quizId: string) => `/quizzes/${encodeURIComponent(quizId)}/stats`;
+
+/** The deals table searched for one deal's CRM id. */
+export const dealHref = (externalId: string) => `/deals?q=${encodeURIComponent(externalId)}`;
+
+/** "Log an observed claim" for a deal: /claims/new with the deal and its salesperson chosen. */
+export function logObservedClaimHref(deal: { dealId: string; salespersonId: string }): string {
+  return `/claims/new?${new URLSearchParams({ salespersonId: deal.salespersonId, dealId: deal.dealId }).toString()}`;
+}
+
+/** "Import the conversation" for a deal. */
+export const importConversationHref = (dealId: string) => `/conversations/import?${new URLSearchParams({ dealId }).toString()}`;

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { ScorecardRow } from "../../models/scorecard.server.ts";
 import { createDataTableColumnHelper } from "../data-table/data-table.tsx";
+import { describeCoverage } from "../../domain/coverage.ts";
 import { formatCount, formatPercent } from "../ui/format.ts";
 import { personHref } from "./links.ts";
 
@@ -27,6 +28,22 @@ export const scorecardColumns = helper.columns([
   helper.accessor("claims", { id: "claims", header: "Claims logged", enableSorting: true, sortDescFirst: true, meta: { numeric: true }, cell: (info) => formatCount(info.getValue()) }),
   helper.accessor("accuracy", { id: "accuracy", header: "Accuracy", enableSorting: true, meta: { numeric: true, label: "Accuracy (weighted)" }, cell: (info) => formatPercent(info.getValue()) }),
   helper.accessor("overstatedShare", { id: "overstated", header: "Overstated", enableSorting: true, meta: { numeric: true, label: "Overstated share" }, cell: (info) => formatPercent(info.getValue()) }),
+  helper.accessor("coverage", {
+    id: "coverage",
+    header: "Coverage",
+    enableSorting: true,
+    meta: { numeric: true, label: "Coverage (won deals with a claim)" },
+    cell: (info) => {
+      const counts = { won: info.row.original.wonDeals, covered: info.row.original.coveredDeals };
+      // Without won deals there is nothing to cover: say so rather than show 0 %.
+      if (counts.won === 0) return <span className="small muted">No won deals</span>;
+      return (
+        <span title={describeCoverage(counts)}>
+          {formatPercent(info.getValue())} <span className="small muted">({counts.covered} of {counts.won})</span>
+        </span>
+      );
+    },
+  }),
   helper.accessor("quizBest", { id: "quizBest", header: "Best quiz score", enableSorting: true, meta: { numeric: true }, cell: (info) => formatPercent(info.getValue()) }),
   helper.accessor("quizzesPassed", {
     id: "quizPassed",

@@ -1,13 +1,13 @@
 import { Link } from "@remix-run/react";
 import type { CapabilityLevel, ClaimStatus, MatrixCheckResult } from "../../domain/levels.ts";
-import { ClaimStatusBadge, LevelBadge, MatrixCheckBadge } from "../ui/badges.tsx";
+import { AssertedLevelBadge, ClaimStatusBadge, MatrixCheckBadge } from "../ui/badges.tsx";
 import { formatDate } from "../ui/format.ts";
 
 export interface HomeClaimRow {
   id: string;
   madeAt: string | Date;
   accountName: string;
-  assertedLevel: CapabilityLevel;
+  assertedLevel: CapabilityLevel | null;
   matrixCheck: MatrixCheckResult;
   status: ClaimStatus;
   product: { name: string };
@@ -42,7 +42,7 @@ export function ClaimRows({ rows, saidLabel = "You said", caption }: { rows: Hom
                 {claim.capability ? ` · ${claim.capability.title}` : ""}
               </td>
               <td>
-                <LevelBadge level={claim.assertedLevel} />
+                <AssertedLevelBadge level={claim.assertedLevel} />
               </td>
               <td>
                 <MatrixCheckBadge check={claim.matrixCheck} />

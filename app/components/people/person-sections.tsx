@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { ClaimRows } from "../home/sales-claims.tsx";
 import type { PersonPage } from "../../models/people.server.ts";
+import { describeCoverage } from "../../domain/coverage.ts";
 import { formatCents, formatCount, formatDate, formatPercent } from "../ui/format.ts";
 
 type Page = PersonPage;
@@ -11,6 +12,8 @@ export function PersonFigures({ figures, period }: Pick<Page, "figures" | "perio
     ["Claims logged", formatCount(figures.claims)],
     ["Claim accuracy (weighted)", formatPercent(figures.accuracy)],
     ["Claims that overstate the matrix", formatPercent(figures.overstatedShare)],
+    // PRODUCT.md §7: any source counts, so a salesperson who logs little can still be covered.
+    ["Coverage: won deals with a claim of any source", figures.wonDeals === 0 ? "No won deals in the period" : `${formatPercent(figures.coverage)} — ${describeCoverage({ won: figures.wonDeals, covered: figures.coveredDeals })}`],
     ["Best quiz score", formatPercent(figures.quizBest)],
     ["Quizzes passed", figures.quizzesTaken ? `${figures.quizzesPassed} of ${figures.quizzesTaken}` : "—"],
     ["Six-month CSAT", figures.meanCsat === null ? "—" : `${figures.meanCsat.toFixed(1)} / 5 (${figures.surveysAnswered} answered)`],
@@ -114,7 +117,7 @@ export function PersonStatements({ personId, statements }: { personId: string; s
                     {statement.period.status === "OPEN" ? <span className="small muted"> (open, projected)</span> : null}
                   </th>
                   <td className="num">{statement.multiplier.toFixed(2)}×</td>
-                  <td className="num">{formatCents(statement.payoutCents)}</td>
+                  <td className="num">{formatCents(statement.totalPayoutCents)}</td>
                   <td className="num">{statement.adjustmentCents ? formatCents(statement.adjustmentCents) : "—"}</td>
                   <td>{formatDate(statement.computedAt)}</td>
                 </tr>

@@ -2,6 +2,7 @@ import { getFormProps, getTextareaProps, useForm, type FieldMetadata, type Submi
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, isRouteErrorResponse, useNavigation, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { UNTRUE_CLAIM_MAX, UNTRUE_CLAIM_QUESTION } from "../../domain/customer-claims.ts";
 import { LEAST_LIKED_MAX } from "../../domain/survey-results-import.ts";
 import { surveyResponseSchema } from "../../schemas/survey-response.ts";
 import { ErrorList } from "../ui/field.tsx";
@@ -73,6 +74,12 @@ export function SurveyForm({ productName, lastResult }: { productName: string; l
         <textarea {...getTextareaProps(fields.leastLiked)} rows={4} maxLength={LEAST_LIKED_MAX} key={fields.leastLiked.key} />
         <span className="hint">Be blunt: this goes to the engineers who build the product.</span>
         <ErrorList id={fields.leastLiked.errorId} errors={fields.leastLiked.errors} />
+      </div>
+      <div className="field">
+        <label htmlFor={fields.untrueClaim.id}>{UNTRUE_CLAIM_QUESTION} (optional)</label>
+        <textarea {...getTextareaProps(fields.untrueClaim)} rows={4} maxLength={UNTRUE_CLAIM_MAX} key={fields.untrueClaim.key} />
+        <span className="hint">In your own words. An engineer checks every answer against what the product really does.</span>
+        <ErrorList id={fields.untrueClaim.errorId} errors={fields.untrueClaim.errors} />
       </div>
       <button type="submit" disabled={busy}>
         {busy ? "Sending…" : "Send my answers"}

@@ -1,4 +1,5 @@
 import { claimStatusLabel, levelLabel, matrixCheckLabel, type CapabilityLevel, type ClaimStatus, type MatrixCheckResult } from "../../domain/levels.ts";
+import { NOT_STATED_YET } from "../../domain/customer-claims.ts";
 
 const STATUS_TONE: Record<ClaimStatus, string> = {
   PENDING: "info",
@@ -33,4 +34,9 @@ export function MatrixCheckBadge({ check }: { check: MatrixCheckResult }) {
 
 export function LevelBadge({ level }: { level: CapabilityLevel }) {
   return <span className={`badge ${LEVEL_TONE[level]}`}>{levelLabel(level)}</span>;
+}
+
+/** What the customer was told; a customer's report nobody has mapped yet says so (PRODUCT.md §7). */
+export function AssertedLevelBadge({ level }: { level: CapabilityLevel | null }) {
+  return level === null ? <span className="muted">{NOT_STATED_YET}</span> : <LevelBadge level={level} />;
 }
