@@ -11,7 +11,7 @@ import {
   type Actor,
   type VerdictStatus,
 } from "../domain/claim-rules.ts";
-import { claimStatusLabel, severityLabel, type ClaimStatus, type MatrixCheckResult, type Severity } from "../domain/levels.ts";
+import { claimStatusLabel, severityLabel, type ClaimSource, type ClaimStatus, type MatrixCheckResult, type Severity } from "../domain/levels.ts";
 import { permissionScope } from "../domain/permissions.ts";
 import { prisma } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
@@ -294,6 +294,7 @@ export const QUEUE_PAGE_SIZE = 50;
 export interface QueueFilters {
   productSlug?: string;
   matrixCheck?: MatrixCheckResult;
+  source?: ClaimSource;
   page?: number;
 }
 
@@ -305,6 +306,7 @@ export async function listVerificationQueue(filters: QueueFilters, now: Date) {
     status: "PENDING",
     ...(product ? { productId: product.id } : {}),
     ...(filters.matrixCheck ? { matrixCheck: filters.matrixCheck } : {}),
+    ...(filters.source ? { source: filters.source } : {}),
   };
   const total = await prisma.claim.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));

@@ -5,7 +5,7 @@ import { VerifyQueueTable } from "../components/claims/verify-queue-table.tsx";
 import { FilterSelect } from "../components/ui/filter-select.tsx";
 import { Pagination } from "../components/ui/pagination.tsx";
 import { VERIFICATION_TARGET_WORKING_DAYS } from "../domain/claim-rules.ts";
-import { MATRIX_CHECKS, matrixCheckLabel } from "../domain/levels.ts";
+import { CLAIM_SOURCES, MATRIX_CHECKS, claimSourceLabel, matrixCheckLabel } from "../domain/levels.ts";
 import { requireUserWithPermission } from "../lib/session.server.ts";
 import { listVerificationQueue } from "../models/claim-verdicts.server.ts";
 
@@ -17,23 +17,26 @@ export const meta: MetaFunction = () => [{ title: "Verification queue · Candor"
 const filterSchema = z.object({
   product: z.string().trim().max(100).optional().catch(undefined),
   check: z.enum(MATRIX_CHECKS).optional().catch(undefined),
+  source: z.enum(CLAIM_SOURCES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).optional().catch(undefined),
 });
 
 const CHECK_OPTIONS = MATRIX_CHECKS.map((value) => ({ value, label: matrixCheckLabel(value) }));
+const SOURCE_OPTIONS = CLAIM_SOURCES.map((value) => ({ value, label: claimSourceLabel(value) }));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "verify:claim", "Only engineers verify claims.");
   const filters = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const queue = await listVerificationQueue({ productSlug: filters.product, matrixCheck: filters.check, page: filters.page }, new Date());
-  return { ...queue, check: filters.check ?? null, viewerId: user.id };
+  const queue = await listVerificationQueue({ productSlug: filters.product, matrixCheck: filters.check, source: filters.source, page: filters.page }, new Date());
+  return { ...queue, check: filters.check ?? null, source: filters.source ?? null, viewerId: user.id };
 }
 
 export default function VerifyQueuePage() {
-  const { rows, products, productSlug, check, total, page, pageCount, viewerId } = useLoaderData<typeof loader>();
+  const { rows, products, productSlug, check, source, total, page, pageCount, viewerId } = useLoaderData<typeof loader>();
   const search = new URLSearchParams();
   if (productSlug) search.set("product", productSlug);
   if (check) search.set("check", check);
+  if (source) search.set("source", source);
   return (
     <>
       <h1>Verification queue</h1>
@@ -49,6 +52,7 @@ export default function VerifyQueuePage() {
           options={products.map((product) => ({ value: product.slug, label: product.name }))}
         />
         <FilterSelect name="check" label="Matrix check" anyLabel="Any result" defaultValue={check} options={CHECK_OPTIONS} />
+        <FilterSelect name="source" label="Source" anyLabel="Every source" defaultValue={source} options={SOURCE_OPTIONS} />
         <button type="submit" className="button secondary">
           Filter
         </button>

@@ -1,0 +1,140 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signInAs } from "./fixtures.ts";
+
+// Claims that do not depend on the salesperson's own log (PRODUCT.md §7), end to end: a call
+// transcript reveals claims the salesperson confirms or dismisses, an engineer judges the
+// confirmed one, and the statement counts it with its source; a customer's "you told us
+// something untrue" puts a claim in the verification queue.
+
+async function pageAs(browser: Browser, role: Parameters<typeof signInAs>[1]): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInAs(page, role);
+  return page;
+}
+
+const marker = `Zephyr${Date.now().toString(36)}`;
+
+// A Teams-style export: cue ids, cue settings, <v> speaker tags, a multi-line cue.
+const transcript = `WEBVTT
+
+1
+00:00:01.000 --> 00:00:05.000 align:start
+<v Dana Whitfield>We still run Excel 2003 on the finance floor. Will the export open there?</v>
+
+2
+00:00:05.500 --> 00:00:12.000
+<v Maya Chen>Yes, the Excel export works with Excel 2003 for ${marker}, every legacy .xls file included.</v>
+
+3
+00:00:12.500 --> 00:00:18.000
+<v Dana Whitfield>And the board pack?</v>
+
+4
+00:00:18.500 --> 00:00:25.000
+<v Maya Chen>The board pack PDF is generated for ${marker}
+every month without anyone touching it.</v>
+`;
+
+test("a transcript's claims are confirmed or dismissed, judged in /verify, and counted on the statement as found in a conversation", async ({ browser }) => {
+  test.setTimeout(180_000);
+
+  // 1. The salesperson imports a call for one of her Ledgerline deals.
+  const sales = await pageAs(browser, "sales");
+  await sales.goto("/conversations/import");
+  const deal = sales.getByLabel("Deal", { exact: true });
+  const ledgerline = await deal.locator("option", { hasText: "Ledgerline" }).first().getAttribute("value");
+  expect(ledgerline).toBeTruthy();
+  await deal.selectOption(ledgerline ?? "");
+  await sales.getByLabel("Day of the conversation").fill(new Date().toISOString().slice(0, 10));
+  await sales.getByLabel(/^Files/).setInputFiles({ name: "zephyr-call.vtt", mimeType: "text/vtt", buffer: Buffer.from(transcript) });
+  await sales.getByRole("button", { name: "Read the files and preview" }).click();
+  // Candor suggests the deal owner as the salesperson speaker.
+  await expect(sales.getByRole("radio", { name: "Maya Chen" })).toBeChecked();
+  await sales.getByRole("button", { name: "Import this conversation" }).click();
+  await sales.waitForURL(/\/conversations\/(?!import)[^/]+$/);
+
+  // 2. Each candidate shows the capability, the phrase that matched, the cue and the matrix check.
+  const excel = sales.getByRole("article").filter({ has: sales.getByRole("heading", { name: /Excel export/ }) });
+  await expect(excel).toContainText(marker);
+  await expect(excel).toContainText("Matched phrase");
+  await expect(excel).toContainText(/“(Excel export|Excel 2003|Excel|xls)”/);
+  await expect(excel).toContainText("What the words assert");
+  await expect(excel).toContainText(/Overstates the matrix/);
+  await excel.getByRole("button", { name: "Confirm as a claim" }).click();
+  await expect(excel).toContainText("the claim");
+  const claimPath = await excel.getByRole("link", { name: "the claim" }).getAttribute("href");
+  expect(claimPath).toMatch(/^\/claims\/[^/]+$/);
+
+  const pdf = sales.getByRole("article").filter({ has: sales.getByRole("heading", { name: /Board pack PDF/ }) });
+  await pdf.getByText("Dismiss…").click();
+  await pdf.getByRole("radio").first().check();
+  await pdf.getByRole("button", { name: "Dismiss", exact: true }).click();
+  await expect(pdf.getByRole("button", { name: "Confirm as a claim" })).toHaveCount(0);
+  await expect(pdf).toContainText(/[Dd]ismissed/);
+
+  // 3. The engineer finds the confirmed claim in the queue and judges it.
+  const engineer = await pageAs(browser, "engineer");
+  await engineer.goto("/verify");
+  await engineer.getByLabel("Product").selectOption({ label: "Ledgerline" });
+  await engineer.getByLabel("Matrix check").selectOption({ label: "Overstates the matrix" });
+  await engineer.getByRole("button", { name: "Filter" }).click();
+  const row = engineer.locator(`a[href="${claimPath}"]`);
+  const next = engineer.getByRole("link", { name: "Next" });
+  await expect(async () => {
+    if (await row.isVisible()) return;
+    await next.click({ timeout: 2_000 });
+    await expect(row).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+  await row.click();
+  await expect(engineer.getByText("Found in a conversation").first()).toBeVisible();
+  const verdict = engineer.getByRole("form", { name: "Record your verdict" });
+  await verdict.getByLabel("Verdict").selectOption({ label: "Inaccurate" });
+  await verdict.getByLabel("Severity").selectOption({ label: "High" });
+  await verdict.getByLabel("Note").fill("Only xlsx for Excel 2007 and later; .xls is not supported.");
+  await verdict.getByRole("button", { name: "Record verdict" }).click();
+  await expect(engineer.getByRole("region", { name: "Verdict" })).toContainText("Inaccurate");
+
+  // 4. The open period is computed; the salesperson's statement lists the claim with its source.
+  const manager = await pageAs(browser, "manager");
+  await manager.goto("/comp");
+  const open = await manager.getByRole("link", { name: /^\d{4}-Q\d$/ }).first().textContent();
+  await manager.goto(`/comp/${open}`);
+  await manager.getByRole("button", { name: /^(Compute|Recompute) / }).click();
+  await expect(manager.getByRole("status").filter({ hasText: /Computed \d+ statement/ })).toBeVisible();
+  await sales.goto(`/comp/${open}`);
+  const row2 = sales.getByRole("row").filter({ hasText: marker });
+  await expect(row2).toContainText("Found in a conversation");
+  await expect(row2).toContainText("Inaccurate");
+});
+
+test("a survey answer that says the salesperson told something untrue puts a customer-reported claim in /verify", async ({ browser }) => {
+  const manager = await pageAs(browser, "manager");
+  await manager.goto("/surveys/outbox");
+  await manager.getByRole("button", { name: /^(Create|Replace) link for / }).first().click();
+  const link = await manager.getByRole("textbox", { name: "Survey link" }).inputValue();
+
+  const customer = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await customer.goto(link);
+  await customer.getByRole("group", { name: /How satisfied are you with/ }).getByLabel("2", { exact: true }).check();
+  await customer.getByRole("group", { name: "Did the product do what our salesperson told you it would?" }).getByLabel("No").check();
+  const words = `We were told the NetSuite connector synced every hour (${marker}); it runs once a night.`;
+  await customer.getByLabel(/Was there anything our salesperson told you that turned out not to be true\? What\?/).fill(words);
+  await customer.getByRole("button", { name: "Send my answers" }).click();
+  await expect(customer.getByRole("heading", { level: 1, name: "Thank you" })).toBeVisible();
+
+  const engineer = await pageAs(browser, "engineer");
+  await engineer.goto("/verify");
+  await engineer.getByLabel("Source").selectOption({ label: "Reported by the customer" });
+  await engineer.getByRole("button", { name: "Filter" }).click();
+  await expect(engineer).toHaveURL(/source=CUSTOMER/);
+  const row = engineer.getByRole("row").filter({ hasText: marker });
+  const next = engineer.getByRole("link", { name: "Next" });
+  await expect(async () => {
+    if (await row.isVisible()) return;
+    await next.click({ timeout: 2_000 });
+    await expect(row).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(row).toContainText("Reported by the customer");
+  await row.getByRole("link").first().click();
+  await expect(engineer.getByText(words)).toBeVisible();
+});
