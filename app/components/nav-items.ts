@@ -5,6 +5,8 @@ export interface NavItem {
   label: string;
   /** Shown when the role holds any of these. */
   anyOf: Permission[];
+  /** Things waiting for the reader there, shown beside the label. */
+  count?: number;
 }
 
 // Only pages that exist appear here; each is shown to the roles that may use it.
@@ -14,6 +16,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: "/claims", label: "Claims", anyOf: ["read:claim"] },
   { to: "/claims/new", label: "Log a claim", anyOf: ["log:claim"] },
   { to: "/verify", label: "Verify", anyOf: ["verify:claim"] },
+  { to: "/disputes", label: "Disputes", anyOf: ["resolve:dispute"] },
   { to: "/conversations", label: "Conversations", anyOf: ["read:conversation"] },
   { to: "/conversations/import", label: "Import a conversation", anyOf: ["import:conversation"] },
   { to: "/ask", label: "Ask an engineer", anyOf: ["ask:question", "answer:question", "read:question"] },
@@ -31,7 +34,16 @@ const NAV_ITEMS: NavItem[] = [
   { to: "/admin/api-tokens", label: "API tokens", anyOf: ["admin:api-tokens"] },
 ];
 
-export function navItemsFor(user: PermissionSubject): NavItem[] {
+/** Counts the layout looked up for the reader; an item without one shows no count. */
+export interface NavCounts {
+  openDisputes?: number | null;
+}
+
+export function navItemsFor(user: PermissionSubject, counts: NavCounts = {}): NavItem[] {
   const home: NavItem = { to: ROLE_HOME[user.role], label: "Home", anyOf: [] };
-  return [home, ...NAV_ITEMS.filter((item) => item.anyOf.some((permission) => userHasPermission(user, permission)))];
+  const shown = NAV_ITEMS.filter((item) => item.anyOf.some((permission) => userHasPermission(user, permission)));
+  return [
+    home,
+    ...shown.map((item) => (item.to === "/disputes" && typeof counts.openDisputes === "number" ? { ...item, count: counts.openDisputes } : item)),
+  ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { binIndex, downsampleLine, downsampleScatter, histogramBins, kpiDelta, MAX_CHART_POINTS, median } from "./chart-data.ts";
+import { binIndex, comparedDeltas, downsampleLine, downsampleScatter, histogramBins, kpiDelta, MAX_CHART_POINTS, median, type ComparisonRule } from "./chart-data.ts";
 
 describe("kpiDelta", () => {
   it("calls a rise better when higher is better, and worse when lower is better", () => {
@@ -97,5 +97,30 @@ describe("downsampleScatter", () => {
   });
   it("is deterministic", () => {
     expect(downsampleScatter(cloud, 500).map((point) => point.id)).toEqual(downsampleScatter(cloud, 500).map((point) => point.id));
+  });
+});
+
+describe("comparedDeltas", () => {
+  const rules = {
+    accuracy: { higherIsBetter: true, compareAt: "whole period" },
+    pending: { higherIsBetter: false, compareAt: "same point" },
+    medianDaysToVerdict: { higherIsBetter: false, compareAt: "same point" },
+  } as const satisfies Record<string, ComparisonRule>;
+  const current = { accuracy: 0.8, pending: 36, medianDaysToVerdict: 3 };
+
+  it("compares claims still waiting with the previous period at the same point, not with its drained end state", () => {
+    // At its end the previous quarter had nothing waiting; 45 days in it had 40.
+    const deltas = comparedDeltas(rules, current, { accuracy: 0.7, pending: 0, medianDaysToVerdict: 9 }, { pending: 40, medianDaysToVerdict: 4 });
+    expect(deltas.pending).toEqual({ change: -4, trend: "better" });
+    expect(deltas.medianDaysToVerdict).toEqual({ change: -1, trend: "better" });
+    // Rates still compare with the whole previous period.
+    expect(deltas.accuracy).toEqual({ change: expect.closeTo(0.1, 10), trend: "better" });
+  });
+  it("has no comparison for a backlog figure without a same-point value, nor for anything without a previous period", () => {
+    const deltas = comparedDeltas(rules, current, { accuracy: 0.7, pending: 0, medianDaysToVerdict: 9 }, null);
+    expect(deltas.pending).toEqual({ change: null, trend: "unknown" });
+    expect(deltas.accuracy.trend).toBe("better");
+    const none = comparedDeltas(rules, current, null, null);
+    expect(Object.values(none).every((delta) => delta.trend === "unknown")).toBe(true);
   });
 });

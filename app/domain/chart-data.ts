@@ -23,6 +23,54 @@ export function kpiDelta(current: number | null, previous: number | null, higher
   return { change, trend: change > 0 === higherIsBetter ? "better" : "worse" };
 }
 
+/** How one figure is compared with the previous period. */
+export interface ComparisonRule {
+  higherIsBetter: boolean;
+  /**
+   * "same point": a backlog figure (claims still waiting, time to verdict), compared with its
+   * value as many days into the previous period as today is into this one — a closed quarter's
+   * backlog has had months to drain, so its end state always makes today look worse.
+   * "whole period": a rate over the period's events, comparable with the previous period's.
+   */
+  compareAt: "same point" | "whole period";
+}
+
+/**
+ * The change of every figure against the previous period, each measured as its rule says.
+ * `previousSamePoint` holds the backlog figures at the same point of the previous period; a
+ * figure missing from it has no comparison rather than a misleading one.
+ */
+export function comparedDeltas<K extends string>(
+  rules: Readonly<Record<K, ComparisonRule>>,
+  current: Readonly<Record<NoInfer<K>, number | null>>,
+  previousWhole: Readonly<Record<NoInfer<K>, number | null>> | null,
+  previousSamePoint: Readonly<Partial<Record<NoInfer<K>, number | null>>> | null,
+): Record<K, Delta> {
+  const keys = Object.keys(rules) as K[];
+  return Object.fromEntries(
+    keys.map((key) => {
+      const rule = rules[key];
+      const previous = rule.compareAt === "same point" ? (previousSamePoint?.[key] ?? null) : previousWhole ? previousWhole[key] : null;
+      return [key, kpiDelta(current[key], previous, rule.higherIsBetter)];
+    }),
+  ) as Record<K, Delta>;
+}
+
+/**
+ * The dashboard's key figures: whether a rising one is good news, and what it is compared with: backlog figures with the
+ * previous period at the same point (see ComparisonRule), the rest with the whole period.
+ */
+export const KPI_COMPARISON = {
+  accuracy: { higherIsBetter: true, compareAt: "whole period" },
+  pending: { higherIsBetter: false, compareAt: "same point" },
+  medianDaysToVerdict: { higherIsBetter: false, compareAt: "same point" },
+  overstatedShare: { higherIsBetter: false, compareAt: "whole period" },
+  quizPassRate: { higherIsBetter: true, compareAt: "whole period" },
+  meanCsat: { higherIsBetter: true, compareAt: "whole period" },
+  deliveredRate: { higherIsBetter: true, compareAt: "whole period" },
+  responseRate: { higherIsBetter: true, compareAt: "whole period" },
+  coverage: { higherIsBetter: true, compareAt: "whole period" },
+} as const satisfies Record<string, ComparisonRule>;
 /** The median of `values` (the mean of the middle two for an even count), null when empty. */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;

@@ -260,3 +260,6 @@ export function loggedBeforeForAge(now: Date, workingDays: number): Date {
 export function verificationOverdueBefore(now: Date): Date {
   return loggedBeforeForAge(now, VERIFICATION_TARGET_WORKING_DAYS + 1);
 }
+
+/** How far back /disputes lists recently resolved disputes. */
+export const RECENTLY_RESOLVED_DAYS = 30;

@@ -54,6 +54,13 @@ describe("parseClaimsQuery", () => {
     ]);
   });
 
+  it("reads the dispute filter: an open dispute or any dispute, nothing else", () => {
+    expect(parse("disputed=open").filter).toEqual({ disputed: "open" });
+    expect(parse("disputed=any").filter).toEqual({ disputed: "any" });
+    expect(hasClaimsFilter(parse("disputed=open").filter)).toBe(true);
+    expect(parse("disputed=yes").notes).toEqual(["Ignored the dispute filter: “yes” is not a value Candor knows."]);
+  });
+
   it("ignores a date range whose start is after its end", () => {
     const query = parse("from=2026-05-01&to=2026-04-01");
     expect(query.filter).toEqual({});

@@ -10,6 +10,14 @@ export const CLAIM_SORT_KEYS = ["madeAt", "salesperson", "product", "status", "m
 export type ClaimSortKey = (typeof CLAIM_SORT_KEYS)[number];
 export type SortDir = "asc" | "desc";
 
+/** The "disputed" filter: claims whose verdict is disputed and awaits a decision, or that were ever disputed. */
+export const DISPUTE_FILTERS = ["open", "any"] as const;
+export type DisputeFilter = (typeof DISPUTE_FILTERS)[number];
+
+export function disputeFilterLabel(value: DisputeFilter): string {
+  return value === "open" ? "Open dispute" : "Any dispute";
+}
+
 export const CLAIM_PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_CLAIM_PAGE_SIZE = 25;
 // Far beyond any real page (200,000 claims / 25), small enough that the offset stays an integer.
@@ -26,13 +34,15 @@ export interface ClaimsFilter {
   matrixCheck?: MatrixCheckResult;
   /** Where the claim came from (PRODUCT.md §7): the salesperson's log, a witness, the customer, a conversation. */
   source?: ClaimSource;
+  /** Only claims with a dispute awaiting a decision ("open") or with any dispute at all ("any"). */
+  disputed?: DisputeFilter;
   /** YYYY-MM-DD, the first UTC day included. */
   from?: string;
   /** YYYY-MM-DD, the last UTC day included. */
   to?: string;
 }
 
-export const CLAIM_FILTER_KEYS = ["status", "salesperson", "team", "product", "capability", "channel", "matrixCheck", "source", "from", "to"] as const satisfies ReadonlyArray<
+export const CLAIM_FILTER_KEYS = ["status", "salesperson", "team", "product", "capability", "channel", "matrixCheck", "source", "disputed", "from", "to"] as const satisfies ReadonlyArray<
   keyof ClaimsFilter
 >;
 
@@ -75,6 +85,7 @@ export const claimsQuerySchema = z.object({
   channel: orInvalid(z.enum(CHANNELS)),
   matrixCheck: orInvalid(z.enum(MATRIX_CHECKS)),
   source: orInvalid(z.enum(CLAIM_SOURCES)),
+  disputed: orInvalid(z.enum(DISPUTE_FILTERS)),
   from: orInvalid(day),
   to: orInvalid(day),
   sort: orInvalid(z.enum(CLAIM_SORT_KEYS)),
@@ -92,6 +103,7 @@ const FIELD_NAMES: Record<keyof ClaimsFilter, string> = {
   channel: "channel",
   matrixCheck: "matrix check",
   source: "source",
+  disputed: "dispute",
   from: "“made from” date",
   to: "“made to” date",
 };

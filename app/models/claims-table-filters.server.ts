@@ -139,6 +139,7 @@ export async function resolveClaimsFilter(audience: Audience, requested: ClaimsF
   if (filter.matrixCheck) terms.push({ column: "matrixCheck", values: [filter.matrixCheck] });
   if (filter.channel) terms.push({ column: "channel", values: [filter.channel] });
   if (filter.source) terms.push({ column: "source", values: [filter.source] });
+  if (filter.disputed) terms.push({ column: "dispute", values: [filter.disputed === "open" ? "OPEN" : "ANY"] });
   if (allowed !== null) terms.unshift({ column: "salespersonId", values: allowed });
 
   const query = allowed !== null && allowed.length === 0 ? null : new ClaimQuery({ terms, ...madeAtBounds(filter) });

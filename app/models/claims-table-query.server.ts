@@ -16,11 +16,16 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
 
 /** The filterable Claim columns; each has an index on [column, madeAt] (prisma/schema.prisma). */
-export type ClaimColumn = "salespersonId" | "status" | "productId" | "capabilityId" | "matrixCheck" | "channel" | "severity" | "source";
+export type ClaimColumn = "salespersonId" | "status" | "productId" | "capabilityId" | "matrixCheck" | "channel" | "severity" | "source" | "dispute";
 
 const INDEXED: ReadonlySet<ClaimColumn> = new Set<ClaimColumn>(["salespersonId", "status", "productId", "capabilityId", "matrixCheck", "channel", "severity", "source"]);
 
-/** `column IN values`; a null value (severity only) means IS NULL. */
+/**
+ * `column IN values`; a null value (severity only) means IS NULL. "dispute" is not a Claim
+ * column but the claim's ClaimDispute row: "OPEN" for one awaiting a decision, "ANY" for any.
+ * Disputes are few, so it is never planned as an index scan: the claim id's unique index
+ * answers it from the dispute rows.
+ */
 export interface Term {
   column: ClaimColumn;
   values: ReadonlyArray<string | null>;
@@ -53,6 +58,11 @@ const FEW = 2_000;
 type Sql = Prisma.Sql;
 
 function termSql(term: Term, drive: boolean): Sql {
+  if (term.column === "dispute") {
+    return term.values.includes("OPEN")
+      ? Prisma.sql`"id" IN (SELECT "claimId" FROM "ClaimDispute" WHERE "status" = 'OPEN')`
+      : Prisma.sql`"id" IN (SELECT "claimId" FROM "ClaimDispute")`;
+  }
   const column = Prisma.raw(`${drive ? "" : "+"}"${term.column}"`);
   if (term.values.includes(null)) return Prisma.sql`${column} IS NULL`;
   if (term.values.length === 1) return Prisma.sql`${column} = ${term.values[0]}`;

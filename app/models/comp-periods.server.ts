@@ -1,4 +1,5 @@
 import { addDays } from "../domain/dates.ts";
+import { lockWarnings } from "../domain/lock-warnings.ts";
 import { prisma } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { getCurrentPlan } from "./comp-plan.server.ts";
@@ -98,4 +99,17 @@ export async function createPeriod(ctx: AuditContext, input: NewPeriodInput): Pr
     });
     return { ok: true as const, name: period.name };
   });
+}
+
+/**
+ * What the lock confirmation warns of (see lockWarnings): time left, claims made in the period
+ * still waiting for a verdict, and open disputes on its claims — across every team, as a lock is.
+ */
+export async function getLockWarnings(period: { name: string; startsAt: Date; endsAt: Date }, now: Date = new Date()): Promise<string[]> {
+  const madeIn = { madeAt: { gte: period.startsAt, lt: period.endsAt } };
+  const [pendingClaims, openDisputes] = await Promise.all([
+    prisma.claim.count({ where: { ...madeIn, status: "PENDING" } }),
+    prisma.claimDispute.count({ where: { status: "OPEN", claim: madeIn } }),
+  ]);
+  return lockWarnings({ periodName: period.name, endsAt: period.endsAt, pendingClaims, openDisputes }, now);
 }

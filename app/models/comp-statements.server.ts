@@ -1,6 +1,7 @@
 import type { CompFigures } from "../domain/comp-formula.ts";
 import { computeStatement } from "../domain/comp-formula.ts";
 import { multiplierHistogram } from "../domain/comp-distribution.ts";
+import { periodInEffect } from "../domain/dashboard-period.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
 import type { OverviewSortKey } from "../schemas/comp.ts";
@@ -172,16 +173,13 @@ export async function listPayrollStatements(periodId: string, periodName: string
 export async function projectStatementFor(userId: string, now: Date = new Date()) {
   const person = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, role: true, active: true, targetBonusCents: true } });
   if (person === null || person.role !== "SALES") return null;
-  const period =
-    (await prisma.compPeriod.findFirst({
-      where: { status: "OPEN", startsAt: { lte: now }, endsAt: { gt: now } },
-      select: { id: true, name: true, startsAt: true, endsAt: true, plan: { select: { paramsJson: true } } },
-    })) ??
-    (await prisma.compPeriod.findFirst({
-      where: { status: "OPEN" },
-      orderBy: { startsAt: "asc" },
-      select: { id: true, name: true, startsAt: true, endsAt: true, plan: { select: { paramsJson: true } } },
-    }));
+  // The open period in effect today, never one created early for next quarter: a projection of
+  // a period that has not started is priors alone.
+  const open = await prisma.compPeriod.findMany({
+    where: { status: "OPEN", startsAt: { lte: now } },
+    select: { id: true, name: true, startsAt: true, endsAt: true, plan: { select: { paramsJson: true } } },
+  });
+  const period = periodInEffect(open, now);
   if (period === null) return null;
   const asOf = now.getTime() < period.endsAt.getTime() ? now : period.endsAt;
   const requiredQuizzes = await listRequiredQuizzes();

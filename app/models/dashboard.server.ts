@@ -2,8 +2,8 @@
 // view: nothing here loads claims, attempts or surveys into JavaScript to count them.
 import { Prisma } from "../generated/prisma/client.ts";
 import { coverageShare } from "../domain/coverage.ts";
-import { downsampleScatter, kpiDelta, MAX_CHART_POINTS, type Delta } from "../domain/chart-data.ts";
-import { choosePeriods, dayRange, monthsBetween, trailingYear, type ChosenPeriods, type PeriodRef } from "../domain/dashboard-period.ts";
+import { comparedDeltas, downsampleScatter, KPI_COMPARISON, MAX_CHART_POINTS, type ComparisonRule, type Delta } from "../domain/chart-data.ts";
+import { choosePeriods, dayRange, monthsBetween, samePointInPrevious, trailingYear, type ChosenPeriods, type PeriodRef } from "../domain/dashboard-period.ts";
 import { addDays, startOfUtcDay } from "../domain/dates.ts";
 import { prisma } from "../lib/db.server.ts";
 import { audienceTeamIds, type Audience } from "./audience.server.ts";
@@ -26,9 +26,9 @@ export async function listPeriods(): Promise<PeriodRef[]> {
   return prisma.compPeriod.findMany({ select: { id: true, name: true, startsAt: true, endsAt: true, status: true }, orderBy: { startsAt: "asc" } });
 }
 
-export async function chooseDashboardPeriods(requested: string | null): Promise<{ periods: PeriodRef[]; chosen: ChosenPeriods<PeriodRef> | null }> {
+export async function chooseDashboardPeriods(requested: string | null, now = new Date()): Promise<{ periods: PeriodRef[]; chosen: ChosenPeriods<PeriodRef> | null }> {
   const periods = await listPeriods();
-  return { periods, chosen: choosePeriods(periods, requested) };
+  return { periods, chosen: choosePeriods(periods, requested, now) };
 }
 
 /** Salespeople of the teams in view, as an SQL subquery (uses the (teamId, role) index). */
@@ -120,23 +120,44 @@ export async function getKpis(teamIds: readonly string[], period: Pick<PeriodRef
   };
 }
 
-/** Whether a rising figure is good news, for the change shown on each tile. */
-export const KPI_HIGHER_IS_BETTER = {
-  accuracy: true,
-  pending: false,
-  medianDaysToVerdict: false,
-  overstatedShare: false,
-  quizPassRate: true,
-  meanCsat: true,
-  deliveredRate: true,
-  responseRate: true,
-  coverage: true,
-} as const satisfies Partial<Record<keyof Kpis, boolean>>;
-export type KpiKey = keyof typeof KPI_HIGHER_IS_BETTER;
+/** Whether a rising figure is good news, and what it is compared with (see KPI_COMPARISON). */
+export const KPI_RULES = KPI_COMPARISON satisfies Partial<Record<keyof Kpis, ComparisonRule>>;
+export type KpiKey = keyof typeof KPI_RULES;
 
-export function kpiDeltas(current: Kpis, previous: Kpis | null): Record<KpiKey, Delta> {
-  const keys = Object.keys(KPI_HIGHER_IS_BETTER) as KpiKey[];
-  return Object.fromEntries(keys.map((key) => [key, kpiDelta(current[key], previous ? previous[key] : null, KPI_HIGHER_IS_BETTER[key])])) as Record<KpiKey, Delta>;
+/** The backlog figures of a period as they stood at `asOf`. */
+export interface BacklogKpis {
+  pending: number;
+  medianDaysToVerdict: number | null;
+  /** Claims of any period waiting for a verdict at `asOf` (the verification backlog). */
+  backlog: number;
+}
+
+/**
+ * The backlog figures of `period` as they stood at `asOf`: claims made (and logged) by then, of
+ * which those without a verdict by then were waiting. A verdict given later counts as waiting.
+ */
+export async function getBacklogKpisAsOf(teamIds: readonly string[], period: Pick<PeriodRef, "startsAt" | "endsAt">, asOf: Date): Promise<BacklogKpis> {
+  const from = period.startsAt;
+  const to = asOf.getTime() < period.endsAt.getTime() ? asOf : period.endsAt;
+  const people = peopleOf(teamIds);
+  const [[waiting], [verdictTime]] = await Promise.all([
+    prisma.$queryRaw<Array<{ pending: Num; backlog: Num }>>`
+      SELECT SUM(CASE WHEN c."madeAt" >= ${from} AND c."madeAt" < ${to} THEN 1 ELSE 0 END) AS pending, COUNT(*) AS backlog
+        FROM "Claim" c
+       WHERE c."salespersonId" IN ${people} AND c."madeAt" < ${asOf} AND c."createdAt" <= ${asOf}
+         AND (c."verifiedAt" IS NULL OR c."verifiedAt" > ${asOf})`,
+    prisma.$queryRaw<Array<{ median: number | null }>>`
+      WITH d AS (SELECT julianday(c."verifiedAt") - julianday(c."createdAt") AS days
+                   FROM "Claim" c
+                  WHERE c."salespersonId" IN ${people} AND c."madeAt" >= ${from} AND c."madeAt" < ${to} AND c."verifiedAt" <= ${asOf}),
+           o AS (SELECT days, ROW_NUMBER() OVER (ORDER BY days) AS rn, COUNT(*) OVER () AS n FROM d)
+      SELECT AVG(days) AS median FROM o WHERE rn IN ((n + 1) / 2, (n + 2) / 2)`,
+  ]);
+  return { pending: num(waiting?.pending ?? 0), medianDaysToVerdict: verdictTime?.median ?? null, backlog: num(waiting?.backlog ?? 0) };
+}
+
+export function kpiDeltas(current: Kpis, previous: Kpis | null, previousSamePoint: BacklogKpis | null): Record<KpiKey, Delta> {
+  return comparedDeltas(KPI_RULES, current, previous, previousSamePoint);
 }
 
 // ---------------------------------------------------------------- charts
@@ -287,6 +308,7 @@ export interface BacklogBucket {
 }
 
 // Ages in whole UTC days since the claim was made; the verification target is 3 working days.
+
 const BACKLOG_BUCKETS = [
   { label: "0–3 days", min: 0, max: 3 },
   { label: "4–7 days", min: 4, max: 7 },
@@ -324,6 +346,8 @@ export async function getVerificationBacklog(teamIds: readonly string[], now = n
 export interface Dashboard {
   kpis: Kpis;
   previousKpis: Kpis | null;
+  /** The previous period's backlog figures as many days into it as today is into this one. */
+  previousSamePoint: (BacklogKpis & { asOf: Date }) | null;
   deltas: Record<KpiKey, Delta>;
   monthly: MonthlyAccuracy;
   scatter: AccuracySatisfaction;
@@ -338,9 +362,11 @@ export interface Dashboard {
 /** Everything the dashboard shows for `teams` in `current`, compared with `previous`. */
 export async function getDashboard(teams: readonly TeamOption[], current: PeriodRef, previous: PeriodRef | null, now = new Date()): Promise<Dashboard> {
   const teamIds = teams.map((team) => team.id);
-  const [kpis, previousKpis, monthly, scatter, capabilities, quiz, backlog, unlogged] = await Promise.all([
+  const samePoint = previous ? samePointInPrevious(current, previous, now) : null;
+  const [kpis, previousKpis, previousBacklog, monthly, scatter, capabilities, quiz, backlog, unlogged] = await Promise.all([
     getKpis(teamIds, current, now),
     previous ? getKpis(teamIds, previous, now) : Promise.resolve(null),
+    previous && samePoint ? getBacklogKpisAsOf(teamIds, previous, samePoint) : Promise.resolve(null),
     getMonthlyAccuracy(teams, current),
     getAccuracyVsSatisfaction(teamIds, current),
     getMisrepresentedCapabilities(teamIds, current),
@@ -348,5 +374,27 @@ export async function getDashboard(teams: readonly TeamOption[], current: Period
     getVerificationBacklog(teamIds, now),
     listUnloggedPromises(teamIds, current),
   ]);
-  return { kpis, previousKpis, deltas: kpiDeltas(kpis, previousKpis), monthly, scatter, capabilities, quiz, backlog, unlogged, periodDays: dayRange(current.startsAt, current.endsAt) };
+  const previousSamePoint = previousBacklog && samePoint ? { ...previousBacklog, asOf: samePoint } : null;
+  return {
+    kpis,
+    previousKpis,
+    previousSamePoint,
+    deltas: kpiDeltas(kpis, previousKpis, previousBacklog),
+    monthly,
+    scatter,
+    capabilities,
+    quiz,
+    backlog,
+    unlogged,
+    periodDays: dayRange(current.startsAt, current.endsAt),
+  };
+}
+
+/**
+ * Open disputes on claims of the salespeople in the teams in view (PRODUCT.md §8's dashboard
+ * tile): a count of now, not of the period, since a dispute waits until someone resolves it.
+ */
+export async function countOpenDisputesInTeams(teamIds: readonly string[]): Promise<number> {
+  if (teamIds.length === 0) return 0;
+  return prisma.claimDispute.count({ where: { status: "OPEN", claim: { salesperson: { teamId: { in: [...teamIds] } } } } });
 }

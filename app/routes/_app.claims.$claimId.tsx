@@ -11,6 +11,7 @@ import { MatrixCheckPanel } from "../components/claims/matrix-check-panel.tsx";
 import { VerdictPanel } from "../components/claims/verdict-panel.tsx";
 import { canDispute, canMarkCustomerCorrected, canResolveDispute, canVerify, type Actor } from "../domain/claim-rules.ts";
 import { userHasPermission } from "../domain/permissions.ts";
+import { verdictAuthorOf } from "../domain/verdict-author.ts";
 import { readForm } from "../lib/form-data.server.ts";
 import { forbidden, notFound, requireUser, requireUserWithPermission, requireUserWithScope } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
@@ -42,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     claim,
     auditTrail,
+    verdictAuthor: claim.status === "PENDING" ? null : verdictAuthorOf(claim),
     mappingProducts: canMap ? await listMappingProducts() : null,
     verify: canVerify(actor, claim),
     isVerifier: userHasPermission(user, "verify:claim"),

@@ -16,7 +16,7 @@ import { notFound, requireUser, requireUserWithAudience, requireUserWithPermissi
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { computePeriod } from "../models/comp-compute.server.ts";
-import { getPeriodByName } from "../models/comp-periods.server.ts";
+import { getLockWarnings, getPeriodByName } from "../models/comp-periods.server.ts";
 import { parsePlanJson } from "../models/comp-plan.server.ts";
 import { getPeriodOverview } from "../models/comp-statements.server.ts";
 import { lockSchema, OVERVIEW_PAGE_SIZES, OVERVIEW_SORT_KEYS, type OverviewSortKey } from "../schemas/comp.ts";
@@ -51,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const curveTop = Math.max(...plan.curve.map(([, m]) => m));
   const overview = await getPeriodOverview(period.id, audience, view, curveTop);
   const canLock = userHasPermission(user, "lock:comp") && period.status === "OPEN";
+  const confirmingLock = canLock && url.searchParams.get("confirm") === "lock";
   return {
     period: { ...period, lastDay: addDays(period.endsAt, -1), plan: { version: period.plan.version } },
     scope,
@@ -58,7 +59,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     overview,
     canCompute: period.status === "OPEN" && permissionScope(user, "compute:comp") !== null,
     canLock,
-    confirmingLock: canLock && url.searchParams.get("confirm") === "lock",
+    confirmingLock,
+    // Shown before the admin types the name; none of them prevents the lock.
+    lockWarnings: confirmingLock ? await getLockWarnings(period) : [],
   };
 }
 
@@ -99,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const rowId = (row: { userId: string }) => row.userId;
 
 export default function PeriodPage() {
-  const { period, scope, view, overview, canCompute, canLock, confirmingLock } = useLoaderData<typeof loader>();
+  const { period, scope, view, overview, canCompute, canLock, confirmingLock, lockWarnings } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { search } = useLocation();
   const tableSort = useMemo(() => ({ id: view.sort, dir: view.dir }), [view.sort, view.dir]);
@@ -136,7 +139,7 @@ export default function PeriodPage() {
           {canLock && !confirmingLock ? <Link to={`${search ? `${search}&` : "?"}confirm=lock`}>Lock {period.name}…</Link> : null}
         </div>
       ) : null}
-      {confirmingLock ? <LockConfirmation periodName={period.name} lastResult={actionData?.result} /> : null}
+      {confirmingLock ? <LockConfirmation periodName={period.name} warnings={lockWarnings} lastResult={actionData?.result} /> : null}
 
       <div className="tiles">
         <div className="tile">

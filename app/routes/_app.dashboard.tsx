@@ -9,7 +9,7 @@ import { formatDate } from "../components/ui/format.ts";
 import { permissionScope, ROLE_HOME } from "../domain/permissions.ts";
 import { requireUser } from "../lib/session.server.ts";
 import { audienceFor } from "../models/audience.server.ts";
-import { chooseDashboardPeriods, getDashboard, listDashboardTeams } from "../models/dashboard.server.ts";
+import { chooseDashboardPeriods, countOpenDisputesInTeams, getDashboard, listDashboardTeams } from "../models/dashboard.server.ts";
 import { resolveDashboardTeams } from "../models/dashboard-view.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
@@ -27,17 +27,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const base = { name: user.name, scope, teams, team: view.team, periods: periods.map(({ name, status }) => ({ name, status })) };
   if (view.inView.length === 0 || !chosen) return { ...base, period: null, dashboard: null, note: null };
   const { current, previous, note } = chosen;
-  const dashboard = await getDashboard(view.inView, current, previous);
+  const [dashboard, openDisputes] = await Promise.all([
+    getDashboard(view.inView, current, previous),
+    countOpenDisputesInTeams(view.inView.map((team) => team.id)),
+  ]);
   return {
     ...base,
     period: { name: current.name, status: current.status, startsAt: current.startsAt, endsAt: current.endsAt, previousName: previous?.name ?? null },
     dashboard,
+    openDisputes,
     note,
   };
 }
 
 export default function DashboardPage() {
-  const { name, scope, teams, team, periods, period, dashboard, note } = useLoaderData<typeof loader>();
+  const { name, scope, teams, team, periods, period, dashboard, note, ...rest } = useLoaderData<typeof loader>();
+  const openDisputes = "openDisputes" in rest ? rest.openDisputes : undefined;
   const teamName = team ? teams.find((option) => option.id === team)?.name : null;
   const allTeamsLabel = scope === "any" ? "Every team" : "All my teams";
   return (
@@ -64,7 +69,7 @@ export default function DashboardPage() {
           </div>
           <section aria-labelledby="kpis">
             <h2 id="kpis">Key figures for {period.name}</h2>
-            <KpiTiles kpis={dashboard.kpis} deltas={dashboard.deltas} previousName={period.previousName} />
+            <KpiTiles kpis={dashboard.kpis} deltas={dashboard.deltas} previousName={period.previousName} openDisputes={openDisputes} />
           </section>
           <UnloggedPromises unlogged={dashboard.unlogged} periodName={period.name} />
           <section aria-labelledby="charts">
@@ -74,7 +79,11 @@ export default function DashboardPage() {
               <AccuracyByMonth monthly={dashboard.monthly} />
               <MisrepresentedCapabilities capabilities={dashboard.capabilities} periodDays={dashboard.periodDays} />
               <QuizScoreDistribution quiz={dashboard.quiz} />
-              <VerificationBacklog backlog={dashboard.backlog} team={team} />
+              <VerificationBacklog
+                backlog={dashboard.backlog}
+                team={team}
+                samePoint={dashboard.previousSamePoint && period.previousName ? { periodName: period.previousName, count: dashboard.previousSamePoint.backlog } : null}
+              />
             </div>
           </section>
         </>

@@ -4,10 +4,13 @@ import { ErrorPage } from "../components/error-page.tsx";
 import { navItemsFor } from "../components/nav-items.ts";
 import { ROLE_LABEL } from "../domain/permissions.ts";
 import { requireUser } from "../lib/session.server.ts";
+import { countOpenDisputesFor } from "../models/disputes.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { user: { id: user.id, name: user.name, email: user.email, role: user.role }, nav: navItemsFor(user) };
+  // One COUNT for those who resolve disputes (PRODUCT.md §8); nothing for everyone else.
+  const openDisputes = await countOpenDisputesFor(user);
+  return { user: { id: user.id, name: user.name, email: user.email, role: user.role }, nav: navItemsFor(user, { openDisputes }) };
 }
 
 function Shell({ children }: { children: React.ReactNode }) {
@@ -23,6 +26,13 @@ function Shell({ children }: { children: React.ReactNode }) {
             {nav.map((item) => (
               <NavLink key={item.to} to={item.to} prefetch="intent" end={item.to === "/claims"}>
                 {item.label}
+                {item.count ? (
+                  <>
+                    {" "}
+                    <span className="badge warn">{item.count}</span>
+                    <span className="visually-hidden"> open</span>
+                  </>
+                ) : null}
               </NavLink>
             ))}
           </nav>

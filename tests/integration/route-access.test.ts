@@ -114,6 +114,7 @@ const ACCESS: Record<string, RouteAccess> = {
   "_app.claims.$claimId.tsx":                          { loader: SIGNED_IN, action: only("engineer"), body: { intent: "verify" } }, // no verdict given: refused as invalid
   "claims[.]csv.ts":                                   { loader: SIGNED_IN },
   "_app.verify.tsx":                                   { loader: only("engineer") },
+  "_app.disputes.tsx":                                 { loader: only("manager", "admin"), action: only("manager", "admin"), body: { intent: "resolve" } }, // no decision given: refused as invalid
 
   // Conversations: everyone reads within their scope and imports (salespeople for their own deals);
   // engineers never confirm or dismiss candidates. An upload that is not multipart is refused as invalid.

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useState, type ReactNode } from "react";
-import type { ClaimsFilter } from "../../domain/claims-filter.ts";
+import { DISPUTE_FILTERS, disputeFilterLabel, type ClaimsFilter } from "../../domain/claims-filter.ts";
 import { CHANNELS, CLAIM_SOURCES, CLAIM_STATUSES, MATRIX_CHECKS, channelLabel, claimSourceLabel, claimStatusLabel, matrixCheckLabel } from "../../domain/levels.ts";
 import type { ClaimsFilterOptions } from "../../models/claims-table.server.ts";
 import { TableStateInputs } from "../data-table/hidden-inputs.tsx";
@@ -11,6 +11,7 @@ const STATUS_OPTIONS = CLAIM_STATUSES.map((status) => ({ value: status, label: c
 const CHANNEL_OPTIONS = CHANNELS.map((channel) => ({ value: channel, label: channelLabel(channel) }));
 const CHECK_OPTIONS = MATRIX_CHECKS.map((check) => ({ value: check, label: matrixCheckLabel(check) }));
 const SOURCE_OPTIONS = CLAIM_SOURCES.map((source) => ({ value: source, label: claimSourceLabel(source) }));
+const DISPUTE_OPTIONS = DISPUTE_FILTERS.map((value) => ({ value, label: disputeFilterLabel(value) }));
 
 function Select({ id, label, name, value, children, onChange, disabled, hint }: {
   id: string;
@@ -124,6 +125,7 @@ export function ClaimsFilters({ filter, options, search }: { filter: ClaimsFilte
       <FilterSelect id="filter-channel" name="channel" label="Channel" anyLabel="Any channel" defaultValue={filter.channel} options={CHANNEL_OPTIONS} />
       <FilterSelect id="filter-check" name="matrixCheck" label="Matrix check" anyLabel="Any result" defaultValue={filter.matrixCheck} options={CHECK_OPTIONS} />
       <FilterSelect id="filter-source" name="source" label="Source" anyLabel="Any source" defaultValue={filter.source} options={SOURCE_OPTIONS} />
+      <FilterSelect id="filter-disputed" name="disputed" label="Disputed" anyLabel="Disputed or not" defaultValue={filter.disputed} options={DISPUTE_OPTIONS} />
       <div className="field">
         <label htmlFor="filter-from">Made from (UTC)</label>
         <input id="filter-from" name="from" type="date" defaultValue={filter.from ?? ""} />

@@ -85,13 +85,31 @@ function DisputeForm({ lastResult }: { lastResult: SubmissionResult<string[]> | 
   );
 }
 
-function ResolveForm({ disputedStatus, lastResult }: { disputedStatus: ClaimOnPage["status"]; lastResult: SubmissionResult<string[]> | undefined }) {
+/**
+ * Uphold or overturn a dispute. The claim page has one; the dispute queue has one per open
+ * dispute, so each gets its own form id (conform derives field ids from it) and names its claim.
+ */
+export function ResolveForm({
+  disputedStatus,
+  lastResult,
+  formId = "resolve",
+  claimId,
+  title = "Resolve the dispute",
+}: {
+  disputedStatus: ClaimOnPage["status"];
+  lastResult: SubmissionResult<string[]> | undefined;
+  formId?: string;
+  claimId?: string;
+  title?: string;
+}) {
   const navigation = useNavigation();
-  const [form, fields] = useForm(claimFormOptions("resolve", resolveDisputeSchema(disputedStatus), lastResult));
+  const [form, fields] = useForm(claimFormOptions(formId, resolveDisputeSchema(disputedStatus), lastResult));
+  const titleId = `${formId}-title`;
   return (
-    <Form method="post" className="stack" {...getFormProps(form)} aria-labelledby="resolve-title">
-      <h3 id="resolve-title">Resolve the dispute</h3>
+    <Form method="post" className="stack" {...getFormProps(form)} aria-labelledby={titleId}>
+      <h3 id={titleId}>{title}</h3>
       <input type="hidden" name="intent" value="resolve" />
+      {claimId ? <input type="hidden" name="claimId" value={claimId} /> : null}
       <ErrorList id={form.errorId} errors={form.errors} />
       <SelectField label="Decision" meta={fields.outcome} options={OUTCOME_OPTIONS} placeholder="Choose a decision" />
       <TextareaField label="Note to the salesperson" meta={fields.resolutionNote} />

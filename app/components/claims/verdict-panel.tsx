@@ -2,6 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { Form, useNavigation } from "@remix-run/react";
 import type { VerifyDecision } from "../../domain/claim-rules.ts";
 import { severityLabel } from "../../domain/levels.ts";
+import { verdictAuthorOf } from "../../domain/verdict-author.ts";
 import type { ClaimOnPage } from "../../models/claims.server.ts";
 import { verdictSchema } from "../../schemas/claims.ts";
 import { ClaimStatusBadge } from "../ui/badges.tsx";
@@ -22,6 +23,7 @@ export function VerdictPanel({
   canSeeVerifyForm: boolean;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
+  const author = verdictAuthorOf(claim);
   return (
     <section className="panel" aria-labelledby="claim-verdict">
       <h2 id="claim-verdict">Verdict</h2>
@@ -39,15 +41,16 @@ export function VerdictPanel({
           <dd>{claim.severity ? severityLabel(claim.severity) : "—"}</dd>
           <dt>Note</dt>
           <dd>{claim.verdictNote ?? <span className="muted">None</span>}</dd>
-          <dt>Verified by</dt>
+          <dt>{author.kind === "overturned" ? "Verdict set by" : "Verified by"}</dt>
           <dd>
-            {claim.verifiedBy?.name ?? "—"}
-            {claim.verifiedAt ? (
+            {author.name ?? "—"}
+            {author.at ? (
               <>
                 {" on "}
-                <When at={claim.verifiedAt} withTime />
+                <When at={author.at} withTime />
               </>
             ) : null}
+            {author.kind === "overturned" ? `, overturning the verdict ${author.originalName ? `${author.originalName} gave` : "first given"} (see Dispute)` : null}
           </dd>
         </dl>
       )}

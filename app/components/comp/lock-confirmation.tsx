@@ -4,8 +4,11 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { lockSchema } from "../../schemas/comp.ts";
 import { ErrorList, InputField } from "../ui/field.tsx";
 
-/** The second step of locking: what locking does, and the period's name typed to confirm it. */
-export function LockConfirmation({ periodName, lastResult }: { periodName: string; lastResult: SubmissionResult<string[]> | undefined }) {
+/**
+ * The second step of locking: what locking does, what is still unsettled in the period (time
+ * left, claims waiting, open disputes), and the period's name typed to confirm it.
+ */
+export function LockConfirmation({ periodName, warnings, lastResult }: { periodName: string; warnings: readonly string[]; lastResult: SubmissionResult<string[]> | undefined }) {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "lock-period",
@@ -26,6 +29,19 @@ export function LockConfirmation({ periodName, lastResult }: { periodName: strin
           <li>later changes to its claims, quiz attempts or surveys never alter its statements;</li>
           <li>a change that would have moved a payout is paid as an adjustment line in the next open period.</li>
         </ul>
+        {warnings.length > 0 ? (
+          <div className="check-notice warn">
+            <p>
+              <strong>Before you lock {periodName}:</strong>
+            </p>
+            <ul data-testid="lock-warnings">
+              {warnings.map((warning) => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+            <p>You can still lock it now.</p>
+          </div>
+        ) : null}
       </div>
       <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="lock" />

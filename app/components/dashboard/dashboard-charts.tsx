@@ -215,7 +215,11 @@ export function QuizScoreDistribution({ quiz }: Pick<View, "quiz">) {
   );
 }
 
-export function VerificationBacklog({ backlog, team }: Pick<View, "backlog"> & { team: string | null }) {
+/**
+ * `samePoint`: how many claims were waiting as far into the previous period as today is into
+ * this one — the fair comparison for a backlog, which a closed quarter has long since drained.
+ */
+export function VerificationBacklog({ backlog, team, samePoint = null }: Pick<View, "backlog"> & { team: string | null; samePoint?: { periodName: string; count: number } | null }) {
   const categories = backlog.map((bucket) => ({
     label: bucket.label,
     values: [bucket.count],
@@ -225,7 +229,7 @@ export function VerificationBacklog({ backlog, team }: Pick<View, "backlog"> & {
   return (
     <ChartFigure
       id="verification-backlog"
-      caption={`Verification backlog today: the ${formatCount(total)} claims still waiting for a verdict, by how many days ago they were made (the target is a verdict within 3 working days). Click a bar to see those claims.`}
+      caption={`Verification backlog today: the ${formatCount(total)} claims still waiting for a verdict, by how many days ago they were made (the target is a verdict within 3 working days).${samePoint ? ` At the same point of ${samePoint.periodName}, ${formatCount(samePoint.count)} were waiting.` : ""} Click a bar to see those claims.`}
       empty={total ? undefined : "No claim is waiting for a verdict."}
       chart={() => <CategoryBarChart categories={categories} series={["Claims waiting"]} />}
       table={

@@ -1,4 +1,5 @@
-import type { Delta } from "../../domain/chart-data.ts";
+import { Link } from "@remix-run/react";
+import { KPI_COMPARISON, type Delta } from "../../domain/chart-data.ts";
 import { describeCoverage } from "../../domain/coverage.ts";
 import type { KpiKey, Kpis } from "../../models/dashboard.server.ts";
 import { formatCount, formatPercent } from "../ui/format.ts";
@@ -36,12 +37,14 @@ function formatChange(change: number, unit: Unit): string {
 
 const TREND_WORD = { better: "better", worse: "worse", same: "unchanged", unknown: "" } as const;
 
-function Change({ delta, unit, previousName }: { delta: Delta; unit: Unit; previousName: string | null }) {
+function Change({ delta, unit, previousName, samePoint }: { delta: Delta; unit: Unit; previousName: string | null; samePoint: boolean }) {
   if (!previousName) return <div className="small muted">No earlier period to compare with</div>;
-  if (delta.change === null) return <div className="small muted">No figure for {previousName} to compare with</div>;
+  // A backlog figure is compared with the previous period as many days into it as we are now.
+  const against = samePoint ? `${previousName} at the same point` : previousName;
+  if (delta.change === null) return <div className="small muted">No figure for {against} to compare with</div>;
   return (
     <div className={`small kpi-change kpi-${delta.trend}`}>
-      {delta.trend === "same" ? `Same as ${previousName}` : `${formatChange(delta.change, unit)} against ${previousName} (${TREND_WORD[delta.trend]})`}
+      {delta.trend === "same" ? `Same as ${against}` : `${formatChange(delta.change, unit)} against ${against} (${TREND_WORD[delta.trend]})`}
     </div>
   );
 }
@@ -71,7 +74,18 @@ const TILES: TileSpec[] = [
 ];
 
 /** The KPI tiles of PRODUCT.md §5, each with its change against the previous period. */
-export function KpiTiles({ kpis, deltas, previousName }: { kpis: Kpis; deltas: Record<KpiKey, Delta>; previousName: string | null }) {
+export function KpiTiles({
+  kpis,
+  deltas,
+  previousName,
+  openDisputes,
+}: {
+  kpis: Kpis;
+  deltas: Record<KpiKey, Delta>;
+  previousName: string | null;
+  /** Open disputes in the teams in view, now; the tile is left out when not given. */
+  openDisputes?: number;
+}) {
   return (
     <ul className="tiles kpi-tiles" aria-label="Key figures">
       {TILES.map((tile) => {
@@ -83,10 +97,26 @@ export function KpiTiles({ kpis, deltas, previousName }: { kpis: Kpis; deltas: R
               {formatValue(kpis[tile.key], tile.unit)}
             </div>
             {detail ? <div className="small muted">{detail}</div> : null}
-            <Change delta={deltas[tile.key]} unit={tile.unit} previousName={previousName} />
+            <Change delta={deltas[tile.key]} unit={tile.unit} previousName={previousName} samePoint={KPI_COMPARISON[tile.key].compareAt === "same point"} />
           </li>
         );
       })}
+      {openDisputes === undefined ? null : <OpenDisputesTile count={openDisputes} />}
     </ul>
+  );
+}
+
+// Disputes wait until a manager resolves them, so the tile counts them now rather than per period.
+function OpenDisputesTile({ count }: { count: number }) {
+  return (
+    <li className="tile">
+      <div className="tile-label">Open disputes</div>
+      <div className="tile-value" data-kpi="openDisputes">
+        {formatCount(count)}
+      </div>
+      <div className="small">
+        <Link to="/disputes">{count === 0 ? "None waiting: see recent decisions" : "Resolve them on the disputes page"}</Link>
+      </div>
+    </li>
   );
 }
