@@ -87,8 +87,11 @@ function unquote(name: string): string {
   return squeezeSpaces(name.replace(/^["'\s]+|["'\s]+$/g, "").replace(/\\"/g, '"'));
 }
 
-/** Header lines from `start` up to the first blank line, with folded lines joined; null when the lines are not headers. */
-function readHeaderBlock(lines: string[], start: number): { headers: Headers; next: number } | null {
+/**
+ * Header lines from `start` up to the first blank line or the first line that is not a header,
+ * with folded lines joined; a repeated header keeps its first value.
+ */
+function scanHeaders(lines: string[], start: number): { headers: Headers; next: number; known: number } {
   const headers: Headers = new Map();
   let index = start;
   let last: string | null = null;
@@ -101,13 +104,18 @@ function readHeaderBlock(lines: string[], start: number): { headers: Headers; ne
       continue;
     }
     const match = HEADER_LINE.exec(line);
-    if (!match?.[1]) return known > 0 && headers.has("from") ? { headers, next: index } : null;
+    if (!match?.[1]) break;
     last = match[1].toLowerCase();
     if (KNOWN_HEADER.test(last)) known++;
     if (!headers.has(last)) headers.set(last, match[2] ?? "");
   }
-  if (known === 0 || !headers.has("from")) return null;
-  return { headers, next: index };
+  return { headers, next: index, known };
+}
+
+/** A message's headers: null unless they include From and at least one header mail uses. */
+function readHeaderBlock(lines: string[], start: number): { headers: Headers; next: number } | null {
+  const { headers, next, known } = scanHeaders(lines, start);
+  return known > 0 && headers.has("from") ? { headers, next } : null;
 }
 
 function isMime(headers: Headers): boolean {
@@ -166,22 +174,8 @@ function splitMultipart(body: string, boundary: string): string[] {
 
 /** A MIME part's headers need no From line, unlike a message's. */
 function readPartHeaders(lines: string[]): { headers: Headers; next: number } {
-  const headers: Headers = new Map();
-  let last: string | null = null;
-  let index = 0;
-  for (; index < lines.length; index++) {
-    const line = lines[index] ?? "";
-    if (line.trim() === "") break;
-    if (/^[ \t]/.test(line) && last !== null) {
-      headers.set(last, `${headers.get(last) ?? ""} ${line.trim()}`);
-      continue;
-    }
-    const match = HEADER_LINE.exec(line);
-    if (!match?.[1]) break;
-    last = match[1].toLowerCase();
-    headers.set(last, match[2] ?? "");
-  }
-  return { headers, next: index };
+  const { headers, next } = scanHeaders(lines, 0);
+  return { headers, next };
 }
 
 function decodeTransfer(body: string, encoding: string, charset: string): string {

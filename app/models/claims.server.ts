@@ -275,17 +275,16 @@ export type CreateClaimResult =
 
 const fieldError = (field: ClaimField, message: string): CreateClaimResult => ({ ok: false, fieldErrors: { [field]: [message] } });
 
-/**
- * Logs a claim. The matrix check is computed here against the capability revision in force
- * at madeAt — whatever the browser showed — and stored with the revision it used.
- */
-export async function createClaim(audit: AuditContext, logger: Actor, input: NewClaimInput): Promise<CreateClaimResult> {
-  const salesperson = await prisma.user.findUnique({ where: { id: input.salespersonId }, select: { id: true, role: true, teamId: true, active: true } });
-  if (!salesperson) return fieldError("salespersonId", "Choose the salesperson who made the claim.");
-  const managedTeamIds = permissionScope(logger, "log:claim") === "team" ? await getManagedTeamIds(logger.userId) : [];
-  const decision = canLogClaimFor(logger, managedTeamIds, salesperson);
-  if (!decision.allowed) return { ok: false, forbidden: decision.reason };
+export type MatrixPlacement =
+  | { ok: false; field: "capabilityId" | "productId"; /** null: no product could be known; the caller words it. */ message: string | null }
+  | { ok: true; product: { id: string; slug: string }; capabilityId: string | null; revisionId: string | null; matrixCheck: MatrixCheckResult };
 
+/**
+ * Where a claim sits in the matrix: its capability (optional) and product, checked together, and
+ * the matrix check against the revision in force on the day the claim was made — whatever the
+ * browser showed. Logging a claim and mapping a customer's report both go through here.
+ */
+export async function placeInMatrix(input: { capabilityId?: string | null; productId?: string | null; assertedLevel: CapabilityLevel; madeAt: Date }): Promise<MatrixPlacement> {
   const capability = input.capabilityId
     ? await prisma.capability.findUnique({
         where: { id: input.capabilityId },
@@ -297,13 +296,32 @@ export async function createClaim(audit: AuditContext, logger: Actor, input: New
         },
       })
     : null;
-  if (input.capabilityId && !capability) return fieldError("capabilityId", "Choose a capability from the list.");
+  if (input.capabilityId && !capability) return { ok: false, field: "capabilityId", message: "Choose a capability from the list." };
   if (capability && input.productId && capability.productId !== input.productId) {
-    return fieldError("capabilityId", `That capability belongs to ${capability.product.name}; choose one of the chosen product's, or change the product.`);
+    return { ok: false, field: "capabilityId", message: `That capability belongs to ${capability.product.name}; choose one of the chosen product's, or change the product.` };
   }
   const productId = capability?.productId ?? input.productId;
-  const product = productId ? await prisma.product.findUnique({ where: { id: productId }, select: { id: true, reviewCycleDays: true } }) : null;
-  if (!product) return fieldError("productId", "Choose the product the claim was about.");
+  const product = productId ? await prisma.product.findUnique({ where: { id: productId }, select: { id: true, slug: true, reviewCycleDays: true } }) : null;
+  if (!product) return { ok: false, field: "productId", message: null };
+  const revision = capability ? revisionInForce(capability.revisions, input.madeAt) : null;
+  const matrixCheck = checkClaimAgainstMatrix({ assertedLevel: input.assertedLevel, madeAt: input.madeAt, revision, reviewCycleDays: product.reviewCycleDays });
+  return { ok: true, product: { id: product.id, slug: product.slug }, capabilityId: capability?.id ?? null, revisionId: revision?.id ?? null, matrixCheck };
+}
+
+/**
+ * Logs a claim. The matrix check is computed here against the capability revision in force
+ * at madeAt — whatever the browser showed — and stored with the revision it used.
+ */
+export async function createClaim(audit: AuditContext, logger: Actor, input: NewClaimInput): Promise<CreateClaimResult> {
+  const salesperson = await prisma.user.findUnique({ where: { id: input.salespersonId }, select: { id: true, role: true, teamId: true, active: true } });
+  if (!salesperson) return fieldError("salespersonId", "Choose the salesperson who made the claim.");
+  const managedTeamIds = permissionScope(logger, "log:claim") === "team" ? await getManagedTeamIds(logger.userId) : [];
+  const decision = canLogClaimFor(logger, managedTeamIds, salesperson);
+  if (!decision.allowed) return { ok: false, forbidden: decision.reason };
+
+  const placed = await placeInMatrix(input);
+  if (!placed.ok) return fieldError(placed.field, placed.message ?? "Choose the product the claim was about.");
+  const { product, capabilityId, revisionId, matrixCheck } = placed;
 
   const deal = input.dealId
     ? await prisma.deal.findUnique({ where: { id: input.dealId }, select: { id: true, ownerId: true, status: true, account: { select: { name: true } } } })
@@ -314,15 +332,13 @@ export async function createClaim(audit: AuditContext, logger: Actor, input: New
   const accountName = deal?.account.name ?? input.accountName?.trim() ?? "";
   if (accountName === "") return fieldError("accountName", "Name the customer's account, or choose a deal.");
 
-  const revision = capability ? revisionInForce(capability.revisions, input.madeAt) : null;
-  const matrixCheck = checkClaimAgainstMatrix({ assertedLevel: input.assertedLevel, madeAt: input.madeAt, revision, reviewCycleDays: product.reviewCycleDays });
   const data = {
     salespersonId: salesperson.id,
     dealId: deal?.id ?? null,
     accountName,
     productId: product.id,
-    capabilityId: capability?.id ?? null,
-    revisionId: revision?.id ?? null,
+    capabilityId,
+    revisionId,
     assertedLevel: input.assertedLevel,
     statement: input.statement,
     channel: input.channel,

@@ -88,20 +88,9 @@ export async function listUnloggedPromises(teamIds: readonly string[], period: W
   // Both the survey's salesperson (the owner at close: the (salespersonId, dueAt) index) and the
   // deal's current owner must be in view, so a deal that moved teams is never shown to a
   // manager of neither, and the "log an observed claim" link names the deal's owner.
+  // The adapter hands the two dates back as text; the rest comes as the page reads it.
   const rows = await prisma.$queryRaw<
-    Array<{
-      dealId: string;
-      externalId: string;
-      accountName: string;
-      salespersonId: string;
-      salespersonName: string;
-      answer: UnloggedPromiseAnswer;
-      respondedAt: Date | string | null;
-      dueAt: Date | string;
-      leastLiked: string | null;
-      untrueClaim: string | null;
-      total: Num;
-    }>
+    Array<Omit<UnloggedPromise, "respondedAt" | "dueAt"> & { respondedAt: Date | string | null; dueAt: Date | string; total: Num }>
   >`
     SELECT d."id" AS dealId, d."externalId" AS externalId, a."name" AS accountName, d."ownerId" AS salespersonId, u."name" AS salespersonName,
            s."deliveredAsPromised" AS answer, s."respondedAt" AS respondedAt, s."dueAt" AS dueAt, s."leastLiked" AS leastLiked, s."untrueClaim" AS untrueClaim,

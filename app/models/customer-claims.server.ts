@@ -7,7 +7,7 @@ import {
   UNKNOWN_PRODUCT,
 } from "../domain/customer-claims.ts";
 import type { CapabilityLevel } from "../domain/levels.ts";
-import { checkClaimAgainstMatrix, revisionInForce } from "../domain/matrix-check.ts";
+import { placeInMatrix } from "./claims.server.ts";
 import { userHasPermission } from "../domain/permissions.ts";
 import { prisma, type Tx } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
@@ -120,28 +120,12 @@ export async function mapCustomerClaim(audit: AuditContext, engineer: Actor, cla
   if (claim.status !== "PENDING") return { ok: false, kind: "conflict", conflict: { message: MAP_ONLY_PENDING, decidedBy: null, decidedAt: null, verdict: null } };
   if (claim.version !== version) return changedMeanwhile;
 
-  const capability = mapping.capabilityId
-    ? await prisma.capability.findUnique({
-        where: { id: mapping.capabilityId },
-        select: {
-          id: true,
-          productId: true,
-          product: { select: { name: true } },
-          revisions: { orderBy: [{ validFrom: "asc" }, { createdAt: "asc" }], select: { id: true, status: true, conditions: true, validFrom: true } },
-        },
-      })
-    : null;
-  if (mapping.capabilityId && !capability) return { ok: false, kind: "invalid", fieldErrors: { capabilityId: ["Choose a capability from the list."] } };
-  if (capability && mapping.productId && capability.productId !== mapping.productId) {
-    return { ok: false, kind: "invalid", fieldErrors: { capabilityId: [`That capability belongs to ${capability.product.name}; choose one of the chosen product's, or change the product.`] } };
-  }
-  const productId = capability?.productId ?? mapping.productId;
-  const product = productId ? await prisma.product.findUnique({ where: { id: productId }, select: { id: true, slug: true, reviewCycleDays: true } }) : null;
-  if (!product || product.slug === UNKNOWN_PRODUCT.slug) return { ok: false, kind: "invalid", fieldErrors: { productId: ["Choose the product the customer was talking about."] } };
-
-  const revision = capability ? revisionInForce(capability.revisions, claim.madeAt) : null;
-  const matrixCheck = checkClaimAgainstMatrix({ assertedLevel: mapping.assertedLevel, madeAt: claim.madeAt, revision, reviewCycleDays: product.reviewCycleDays });
-  const after = { productId: product.id, capabilityId: capability?.id ?? null, revisionId: revision?.id ?? null, assertedLevel: mapping.assertedLevel, matrixCheck };
+  const placed = await placeInMatrix({ ...mapping, madeAt: claim.madeAt });
+  const noProduct = "Choose the product the customer was talking about.";
+  if (!placed.ok) return { ok: false, kind: "invalid", fieldErrors: { [placed.field]: [placed.message ?? noProduct] } };
+  if (placed.product.slug === UNKNOWN_PRODUCT.slug) return { ok: false, kind: "invalid", fieldErrors: { productId: [noProduct] } };
+  const { capabilityId, revisionId, matrixCheck } = placed;
+  const after = { productId: placed.product.id, capabilityId, revisionId, assertedLevel: mapping.assertedLevel, matrixCheck };
   const stored = await prisma.$transaction(async (tx) => {
     const { count } = await tx.claim.updateMany({ where: { id: claimId, version, status: "PENDING" }, data: { ...after, version: { increment: 1 } } });
     if (count === 0) return false;

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signInAs } from "./fixtures.ts";
+import { pageUntilVisible, signInAs } from "./fixtures.ts";
 
 // Claims that do not depend on the salesperson's own log (PRODUCT.md §7), end to end: a call
 // transcript reveals claims the salesperson confirms or dismisses, an engineer judges the
@@ -79,12 +79,7 @@ test("a transcript's claims are confirmed or dismissed, judged in /verify, and c
   await engineer.getByLabel("Matrix check").selectOption({ label: "Overstates the matrix" });
   await engineer.getByRole("button", { name: "Filter" }).click();
   const row = engineer.locator(`a[href="${claimPath}"]`);
-  const next = engineer.getByRole("link", { name: "Next" });
-  await expect(async () => {
-    if (await row.isVisible()) return;
-    await next.click({ timeout: 2_000 });
-    await expect(row).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 60_000 });
+  await pageUntilVisible(engineer, row, 60_000);
   await row.click();
   await expect(engineer.getByText("Found in a conversation").first()).toBeVisible();
   const verdict = engineer.getByRole("form", { name: "Record your verdict" });
@@ -128,12 +123,7 @@ test("a survey answer that says the salesperson told something untrue puts a cus
   await engineer.getByRole("button", { name: "Filter" }).click();
   await expect(engineer).toHaveURL(/source=CUSTOMER/);
   const row = engineer.getByRole("row").filter({ hasText: marker });
-  const next = engineer.getByRole("link", { name: "Next" });
-  await expect(async () => {
-    if (await row.isVisible()) return;
-    await next.click({ timeout: 2_000 });
-    await expect(row).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 60_000 });
+  await pageUntilVisible(engineer, row, 60_000);
   await expect(row).toContainText("Reported by the customer");
   await row.getByRole("link").first().click();
   await expect(engineer.getByText(words)).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "candor-demo";
 
@@ -22,4 +22,14 @@ export async function signInAs(page: Page, role: keyof typeof DEMO_ACCOUNTS) {
   const account = DEMO_ACCOUNTS[role];
   await signIn(page, account.email);
   await expect(page).toHaveURL(account.home);
+}
+
+/** Pages forward through a paginated list (its "Next" link) until `target` is on screen. */
+export async function pageUntilVisible(page: Page, target: Locator, timeout = 30_000) {
+  const next = page.getByRole("link", { name: "Next" });
+  await expect(async () => {
+    if (await target.isVisible()) return;
+    await next.click({ timeout: 2_000 });
+    await expect(target).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout });
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn, signInAs } from "./fixtures.ts";
+import { pageUntilVisible, signIn, signInAs } from "./fixtures.ts";
 
 // The heart of Candor end to end: a salesperson overstates a capability and sees it at once,
 // an engineer judges the claim, the salesperson disputes the verdict, their manager resolves it.
@@ -47,12 +47,7 @@ test("log → matrix warning → verify → 409 for the late engineer → disput
   await expect(engineer).toHaveURL(/product=ledgerline&check=OVERSTATES/);
   const row = engineer.locator(`a[href="${claimPath}"]`);
   // Oldest first: the new claim is on the last page.
-  const next = engineer.getByRole("link", { name: "Next" });
-  await expect(async () => {
-    if (await row.isVisible()) return;
-    await next.click({ timeout: 2_000 });
-    await expect(row).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
+  await pageUntilVisible(engineer, row);
   await row.click();
   await expect(engineer).toHaveURL(claimPath);
 
