@@ -21,7 +21,7 @@ export function buildDemoOrg(timeline: Timeline, passwordHash: string, rng: Rng,
   const staffSince = addDays(timeline.dealsStart, -90);
   const user = (name: string, email: string, role: Role, extra: Partial<User> = {}): User => {
     const row: User = {
-      id: ids.id(), email, name, role, teamId: null, active: true, passwordHash, targetBonusCents: 0,
+      id: ids.id(), email, name, role, teamId: null, active: true, passwordHash, targetBonusCents: 0, emailDigest: false,
       createdAt: staffSince, updatedAt: staffSince, ...extra,
     };
     rows.users.push(row);

@@ -31,7 +31,7 @@ export function buildScaleOrg(timeline: Timeline, passwordHash: string, productC
   let nameIndex = 0;
   const nextName = () => names[nameIndex++] ?? `Person ${nameIndex}`;
   const user = (name: string, email: string, role: Role, extra: Partial<User> = {}): User => {
-    const row: User = { id: ids.id(), email, name, role, teamId: null, active: true, passwordHash, targetBonusCents: 0, createdAt: since, updatedAt: since, ...extra };
+    const row: User = { id: ids.id(), email, name, role, teamId: null, active: true, passwordHash, targetBonusCents: 0, emailDigest: false, createdAt: since, updatedAt: since, ...extra };
     rows.users.push(row);
     return row;
   };
