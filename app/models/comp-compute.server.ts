@@ -71,44 +71,79 @@ function idsOf(json: string | null): string[] {
   });
 }
 
+interface FrozenClaim {
+  id: string;
+  status: string;
+  severity: string | null;
+}
+
+function frozenClaimsOf(json: string | null): FrozenClaim[] {
+  const parsed: unknown = JSON.parse(json ?? "[]");
+  if (!Array.isArray(parsed)) return [];
+  return parsed.flatMap((line: unknown) => {
+    if (typeof line !== "object" || line === null) return [];
+    const { id, status, severity } = line as Record<string, unknown>;
+    return typeof id === "string" && typeof status === "string" ? [{ id, status, severity: typeof severity === "string" ? severity : null }] : [];
+  });
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = groups.get(key(row));
+    if (list) list.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
+
 /**
- * What arrived after the lock, in plain words, for the adjustment's reason: survey answers the
- * frozen statement did not hold (with the day answered and, for imports, the day recorded),
- * verdicts given or changed, claims logged late, attempts submitted late.
+ * What arrived after the lock, in plain words, for each moved payout's reason: survey answers
+ * the frozen statement did not hold (with the day answered and, for imports, the day recorded),
+ * verdicts given or changed, claims logged late, attempts submitted late. Four queries for all
+ * of a period's moved people together, however many they are.
  */
-async function adjustmentDetails(periodId: string, userId: string, window: { startsAt: Date; endsAt: Date; lockedAt: Date }) {
-  const [frozen] = await prisma.$queryRaw<Array<{ claimsJson: string | null; surveysJson: string | null }>>`
-    SELECT json_extract(detailJson, '$.claims') AS claimsJson, json_extract(detailJson, '$.surveys') AS surveysJson
-    FROM CompStatement WHERE periodId = ${periodId} AND userId = ${userId}`;
-  const parsed: unknown = JSON.parse(frozen?.claimsJson ?? "[]");
-  const frozenClaims = Array.isArray(parsed)
-    ? parsed.flatMap((line: unknown) => {
-        if (typeof line !== "object" || line === null) return [];
-        const { id, status, severity } = line as Record<string, unknown>;
-        return typeof id === "string" && typeof status === "string" ? [{ id, status, severity: typeof severity === "string" ? severity : null }] : [];
-      })
-    : [];
-  const frozenSurveys = new Set(idsOf(frozen?.surveysJson ?? null));
-  const [current, surveys, lateAttempts] = await Promise.all([
+async function adjustmentDetails(periodId: string, userIds: readonly string[], window: { startsAt: Date; endsAt: Date; lockedAt: Date }): Promise<Map<string, string[]>> {
+  const details = new Map<string, string[]>();
+  if (userIds.length === 0) return details;
+  const people = [...userIds];
+  const [frozenRows, current, surveys, lateAttempts] = await Promise.all([
+    prisma.$queryRaw<Array<{ userId: string; claimsJson: string | null; surveysJson: string | null }>>`
+      SELECT userId, json_extract(detailJson, '$.claims') AS claimsJson, json_extract(detailJson, '$.surveys') AS surveysJson
+      FROM CompStatement WHERE periodId = ${periodId} AND userId IN (${Prisma.join(people)})`,
     prisma.claim.findMany({
-      where: { salespersonId: userId, madeAt: { gte: window.startsAt, lt: window.endsAt } },
-      select: { id: true, status: true, severity: true, accountName: true, madeAt: true },
+      where: { salespersonId: { in: people }, madeAt: { gte: window.startsAt, lt: window.endsAt } },
+      select: { id: true, salespersonId: true, status: true, severity: true, accountName: true, madeAt: true },
     }),
     prisma.survey.findMany({
-      where: { salespersonId: userId, dueAt: { gte: window.startsAt, lt: window.endsAt }, respondedAt: { not: null } },
-      select: { id: true, respondedAt: true, answerRecordedAt: true, updatedAt: true },
+      where: { salespersonId: { in: people }, dueAt: { gte: window.startsAt, lt: window.endsAt }, respondedAt: { not: null } },
+      select: { id: true, salespersonId: true, respondedAt: true, answerRecordedAt: true, updatedAt: true },
     }),
-    prisma.quizAttempt.count({ where: { userId, submittedAt: { gt: window.lockedAt, lte: window.endsAt }, score: { not: null } } }),
+    prisma.quizAttempt.groupBy({
+      by: ["userId"],
+      where: { userId: { in: people }, submittedAt: { gt: window.lockedAt, lte: window.endsAt }, score: { not: null } },
+      _count: { _all: true },
+    }),
   ]);
-  const lateAnswers = surveys.flatMap((survey) => {
-    const recordedAt = survey.answerRecordedAt ?? survey.updatedAt;
-    if (survey.respondedAt === null) return [];
-    const late = !frozenSurveys.has(survey.id) || recordedAt.getTime() > window.lockedAt.getTime();
-    return late ? [{ respondedAt: survey.respondedAt, recordedAt }] : [];
-  });
-  const named = current.map(({ accountName, ...claim }) => ({ ...claim, account: accountName }));
-  const details = [...lateSurveyChanges(lateAnswers, window.lockedAt), ...verdictChanges(frozenClaims, named)];
-  if (lateAttempts > 0) details.push(`${lateAttempts === 1 ? "a quiz attempt" : `${lateAttempts} quiz attempts`} submitted after the period was locked`);
+  const frozenByUser = new Map(frozenRows.map((row) => [row.userId, row]));
+  const claimsByUser = groupBy(current, (claim) => claim.salespersonId);
+  const surveysByUser = groupBy(surveys, (survey) => survey.salespersonId);
+  const attemptsByUser = new Map(lateAttempts.map((row) => [row.userId, row._count._all]));
+  for (const userId of people) {
+    const frozen = frozenByUser.get(userId);
+    const frozenSurveys = new Set(idsOf(frozen?.surveysJson ?? null));
+    const lateAnswers = (surveysByUser.get(userId) ?? []).flatMap((survey) => {
+      const recordedAt = survey.answerRecordedAt ?? survey.updatedAt;
+      if (survey.respondedAt === null) return [];
+      const late = !frozenSurveys.has(survey.id) || recordedAt.getTime() > window.lockedAt.getTime();
+      return late ? [{ respondedAt: survey.respondedAt, recordedAt }] : [];
+    });
+    const named = (claimsByUser.get(userId) ?? []).map(({ accountName, salespersonId: _owner, ...claim }) => ({ ...claim, account: accountName }));
+    const lines = [...lateSurveyChanges(lateAnswers, window.lockedAt), ...verdictChanges(frozenClaimsOf(frozen?.claimsJson ?? null), named)];
+    const late = attemptsByUser.get(userId) ?? 0;
+    if (late > 0) lines.push(`${late === 1 ? "a quiz attempt" : `${late} quiz attempts`} submitted after the period was locked`);
+    details.set(userId, lines);
+  }
   return details;
 }
 
@@ -197,22 +232,24 @@ async function priorPeriodAdjustments(openPeriodId: string, audience: Audience, 
         if (deltaCents === 0) continue;
         found.push({ userId: row.userId, deltaCents, already, frozen: frozenFigures, recomputed: figuresOf(recomputed) });
       }
-      // The few payouts that moved get their reason spelt out: which verdicts and surveys changed.
+      // The payouts that moved get their reason spelt out: which verdicts and surveys changed.
       const lockedAt = period.lockedAt ?? period.endsAt;
-      return Promise.all(
-        found.map(async (change): Promise<NewAdjustment> => {
-          const details = await adjustmentDetails(period.id, change.userId, { startsAt: period.startsAt, endsAt: period.endsAt, lockedAt });
-          const reason = adjustmentReason({
-            periodName: period.name,
-            frozen: change.frozen,
-            recomputed: change.recomputed,
-            alreadyAdjustedCents: change.already,
-            deltaCents: change.deltaCents,
-            details,
-          });
-          return { userId: change.userId, sourcePeriodId: period.id, deltaCents: change.deltaCents, reason };
-        }),
+      const details = await adjustmentDetails(
+        period.id,
+        found.map((change) => change.userId),
+        { startsAt: period.startsAt, endsAt: period.endsAt, lockedAt },
       );
+      return found.map((change): NewAdjustment => {
+        const reason = adjustmentReason({
+          periodName: period.name,
+          frozen: change.frozen,
+          recomputed: change.recomputed,
+          alreadyAdjustedCents: change.already,
+          deltaCents: change.deltaCents,
+          details: details.get(change.userId) ?? [],
+        });
+        return { userId: change.userId, sourcePeriodId: period.id, deltaCents: change.deltaCents, reason };
+      });
     }),
   );
   return perPeriod.flat();
