@@ -44,13 +44,15 @@ interface FrozenRow {
   quizzesJson: string | null;
 }
 
+/** The objects of a JSON array read from a frozen statement's detailJson; anything else is skipped. */
+function jsonLines(json: string | null): Array<Record<string, unknown>> {
+  const parsed: unknown = JSON.parse(json ?? "[]");
+  if (!Array.isArray(parsed)) return [];
+  return parsed.filter((line: unknown): line is Record<string, unknown> => typeof line === "object" && line !== null);
+}
+
 function frozenQuizzes(json: string | null): RequiredQuiz[] {
-  if (json === null) return [];
-  const value: unknown = JSON.parse(json);
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((line: unknown) => {
-    if (typeof line !== "object" || line === null) return [];
-    const { quizId, title, passMark, certificationDays } = line as Record<string, unknown>;
+  return jsonLines(json).flatMap(({ quizId, title, passMark, certificationDays }) => {
     if (typeof quizId !== "string" || typeof title !== "string" || typeof passMark !== "number" || typeof certificationDays !== "number") return [];
     return [{ id: quizId, title, passMark, certificationDays }];
   });
@@ -62,13 +64,7 @@ function figuresOf(figures: CompFigures): PeriodFigures {
 }
 
 function idsOf(json: string | null): string[] {
-  const parsed: unknown = JSON.parse(json ?? "[]");
-  if (!Array.isArray(parsed)) return [];
-  return parsed.flatMap((line: unknown) => {
-    if (typeof line !== "object" || line === null) return [];
-    const { id } = line as Record<string, unknown>;
-    return typeof id === "string" ? [id] : [];
-  });
+  return jsonLines(json).flatMap(({ id }) => (typeof id === "string" ? [id] : []));
 }
 
 interface FrozenClaim {
@@ -78,13 +74,9 @@ interface FrozenClaim {
 }
 
 function frozenClaimsOf(json: string | null): FrozenClaim[] {
-  const parsed: unknown = JSON.parse(json ?? "[]");
-  if (!Array.isArray(parsed)) return [];
-  return parsed.flatMap((line: unknown) => {
-    if (typeof line !== "object" || line === null) return [];
-    const { id, status, severity } = line as Record<string, unknown>;
-    return typeof id === "string" && typeof status === "string" ? [{ id, status, severity: typeof severity === "string" ? severity : null }] : [];
-  });
+  return jsonLines(json).flatMap(({ id, status, severity }) =>
+    typeof id === "string" && typeof status === "string" ? [{ id, status, severity: typeof severity === "string" ? severity : null }] : [],
+  );
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -167,13 +159,7 @@ async function changedSinceLock(): Promise<Map<string, string[]>> {
     SELECT p.id, a.userId FROM CompPeriod p
       JOIN QuizAttempt a ON a.submittedAt > COALESCE(p.lockedAt, '') AND a.submittedAt <= p.endsAt
       WHERE p.status = 'LOCKED'`;
-  const byPeriod = new Map<string, string[]>();
-  for (const row of rows) {
-    const list = byPeriod.get(row.periodId);
-    if (list) list.push(row.userId);
-    else byPeriod.set(row.periodId, [row.userId]);
-  }
-  return byPeriod;
+  return new Map([...groupBy(rows, (row) => row.periodId)].map(([periodId, list]) => [periodId, list.map((row) => row.userId)]));
 }
 
 async function priorPeriodAdjustments(openPeriodId: string, audience: Audience, people: ReadonlySet<string>): Promise<NewAdjustment[]> {
