@@ -1,5 +1,19 @@
 import { vitePlugin as remix } from "@remix-run/dev";
-import { defineConfig } from "vite";
+import path from "node:path";
+import { defineConfig, type Plugin } from "vite";
+
+/** csv-parse and csv-stringify run on the server; the browser gets app/shims/csv-server-only.ts. */
+function csvOnTheServer(): Plugin {
+  const shim = path.resolve(import.meta.dirname, "app/shims/csv-server-only.ts");
+  return {
+    name: "candor-csv-on-the-server",
+    enforce: "pre",
+    resolveId(id, _importer, options) {
+      if (options?.ssr) return null;
+      return id === "csv-parse/sync" || id === "csv-stringify/sync" ? shim : null;
+    },
+  };
+}
 
 declare module "@remix-run/node" {
   interface Future {
@@ -10,6 +24,7 @@ declare module "@remix-run/node" {
 export default defineConfig({
   server: { port: Number(process.env.PORT ?? 3000) },
   plugins: [
+    csvOnTheServer(),
     remix({
       buildDirectory: process.env.CANDOR_BUILD_DIR ?? "build",
       future: {

@@ -83,7 +83,7 @@ describe("parseCsv", () => {
   });
 
   it("is lenient with stray quotes, as spreadsheets are", () => {
-    expect(parseCsv('a"b,"c"d')).toEqual([['a"b', "cd"]]);
+    expect(parseCsv('a"b,"c"d')).toEqual([['a"b', '"c"d']]);
   });
 
   it("reports the line each record starts on", () => {

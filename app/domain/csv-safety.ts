@@ -1,7 +1,13 @@
-// CSV in and out (PRODUCT.md §6). Exports neutralise formula injection: a spreadsheet runs a
-// cell that starts with = + - @ (or a tab or CR, which some spreadsheets skip before such a
-// character) as a formula, so such a cell gets a leading apostrophe and is shown as text.
-// Imports must survive what spreadsheets write: quoted fields, CRLF or LF, a UTF-8 BOM.
+import { parse, CsvError } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+
+// CSV in and out (PRODUCT.md §6). The format itself (quoting, line ends, BOM) is csv-parse's and
+// csv-stringify's; Candor's rules sit on top. Exports neutralise formula injection: a
+// spreadsheet runs a cell that starts with = + - @ (or a tab or CR, which some spreadsheets skip
+// before such a character) as a formula, so such a cell gets a leading apostrophe and is shown
+// as text. Imports must survive what spreadsheets write: quoted fields, CRLF, LF or CR line
+// ends mixed in one file, a UTF-8 BOM, stray quotes; and every record knows the line it starts
+// on, for row-by-row import reports.
 
 const FORMULA_TRIGGERS = new Set(["=", "+", "-", "@", "\t", "\r"]);
 
@@ -9,15 +15,11 @@ export function neutraliseCell(value: string): string {
   return FORMULA_TRIGGERS.has(value.charAt(0)) ? `'${value}` : value;
 }
 
-function quoteField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function formatCell(value: string | number | null | undefined): string {
+function exportCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
   // Numbers are ours, not a user's text, and a negative amount must stay a number.
   if (typeof value === "number") return String(value);
-  return quoteField(neutraliseCell(value));
+  return neutraliseCell(value);
 }
 
 /**
@@ -26,14 +28,15 @@ function formatCell(value: string | number | null | undefined): string {
  * are empty cells. No BOM is added: a route that serves the file to Excel may prepend one.
  */
 export function toCsv(header: string[], rows: Array<Array<string | number | null | undefined>>): string {
-  return [header, ...rows].map((row) => `${formatRecord(row)}\r\n`).join("");
-}
-
-function formatRecord(row: Array<string | number | null | undefined>): string {
-  const text = row.map(formatCell).join(",");
   // A record of one empty cell would be an empty line, which readers (ours included) skip;
   // quoting it keeps the row.
-  return text === "" && row.length === 1 ? '""' : text;
+  return stringify([header, ...rows].map((row) => row.map(exportCell)), {
+    record_delimiter: "\r\n",
+    // csv-stringify quotes a field holding its own record delimiter; a lone LF or CR must be
+    // quoted too, or a reader would split the record there.
+    quoted_match: /[\r\n]/,
+    cast: { string: (value) => value },
+  }).replace(/^(?=\r\n)|(?<=\r\n)(?=\r\n)/g, '""');
 }
 
 export class CsvParseError extends Error {
@@ -52,69 +55,52 @@ export interface CsvRecord {
   fields: string[];
 }
 
+const LINE_BREAK = /\r\n|\n|\r/g;
+
+function lineBreaksIn(text: string): number {
+  return text.match(LINE_BREAK)?.length ?? 0;
+}
+
 /**
  * Parses RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks; records
  * end in CRLF, LF or a lone CR; a leading UTF-8 BOM is dropped. Empty lines are skipped (editors
  * and spreadsheets leave them at the end). Lenient where spreadsheets are: a quote inside an
- * unquoted field, or text after a closing quote, is kept as text. A quoted field left open at
- * the end of the file throws CsvParseError, since everything after it would silently become
+ * unquoted field, or text after a closing quote, is kept as written. A quoted field left open at the end of the file throws
+ * CsvParseError naming the line its record starts on, since everything after it would silently become
  * one field.
  */
 export function parseCsvRecords(text: string): CsvRecord[] {
-  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let line = 1;
-  let recordLine = 1;
-  let quoted = false;
-  let quoteOpenedOnLine = 0;
-  // A quote opens a quoted field only as the field's first character.
-  let atFieldStart = true;
-  // Whether the current record holds anything at all: an empty line is not a record.
-  let recordStarted = false;
-
-  for (let i = 0; i < input.length; i++) {
-    const char = input.charAt(i);
-    const next = input.charAt(i + 1);
-    if (quoted) {
-      if (char === '"' && next === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') {
-        quoted = false;
-      } else {
-        if (char === "\n" || (char === "\r" && next !== "\n")) line++;
-        field += char;
-      }
-    } else if (char === '"' && atFieldStart) {
-      quoted = true;
-      quoteOpenedOnLine = line;
-      atFieldStart = false;
-      recordStarted = true;
-    } else if (char === ",") {
-      fields.push(field);
-      field = "";
-      atFieldStart = true;
-      recordStarted = true;
-    } else if (char === "\r" || char === "\n") {
-      if (char === "\r" && next === "\n") i++;
-      if (recordStarted) records.push({ line: recordLine, fields: [...fields, field] });
-      fields = [];
-      field = "";
-      atFieldStart = true;
-      recordStarted = false;
-      line++;
-      recordLine = line;
-    } else {
-      field += char;
-      atFieldStart = false;
-      recordStarted = true;
+  let parsed: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    // With `info`, csv-parse returns { record, info, raw } per record; its types do not say so.
+    parsed = parse(text, {
+      bom: true,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      record_delimiter: ["\r\n", "\n", "\r"],
+      info: true,
+      // Kept so that an unclosed quote can be traced back to the line its record starts on.
+      raw: true,
+    }) as unknown as typeof parsed;
+  } catch (error) {
+    if (error instanceof CsvError && error.code === "CSV_QUOTE_NOT_CLOSED") {
+      // The parser stops at the end of the file; the record's own line breaks lead back to its start.
+      const { lines, raw } = error as CsvError & { lines: number; raw?: string };
+      const start = Math.max(1, lines - lineBreaksIn((raw ?? "").replace(/(\r\n|\n|\r)$/, "")));
+      throw new CsvParseError(`The record starting on line ${start} has a quoted field that is never closed.`, start);
     }
+    if (error instanceof CsvError) {
+      const { lines } = error as CsvError & { lines?: number };
+      throw new CsvParseError(`The file is not valid CSV near line ${lines ?? 1}.`, lines ?? 1);
+    }
+    throw error;
   }
-  if (quoted) throw new CsvParseError(`A quoted field opened on line ${quoteOpenedOnLine} is never closed.`, quoteOpenedOnLine);
-  if (recordStarted) records.push({ line: recordLine, fields: [...fields, field] });
-  return records;
+  // `lines` is where a record ends; line breaks inside its quoted fields lead back to its start.
+  return parsed.map(({ record, info }) => ({
+    line: info.lines - record.reduce((sum, field) => sum + lineBreaksIn(field), 0),
+    fields: record,
+  }));
 }
 
 /** The fields of each record; see parseCsvRecords for the rules. */
