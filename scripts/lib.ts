@@ -77,10 +77,11 @@ function lockHolder(lockFile: string): number {
 }
 
 /**
- * Claims a SQLite database for this Candor process: `<database>.lock`, created only if
+ * Claims a SQLite database for this Candor server: `<database>.lock`, created only if
  * absent, holds the owner's pid. A lock whose process has died (a crash, kill -9) is
- * taken over. Two servers on one file would each migrate, seed and cache sessions as
- * if alone. Returns the function that releases the lock.
+ * taken over. Two servers on one file would each migrate and seed as if alone. With
+ * several workers (server/cluster.ts) the primary holds the lock for them all: it alone
+ * migrates and seeds, before it starts them. Returns the function that releases the lock.
  */
 export function acquireDatabaseLock(databasePath: string, pid = process.pid): () => void {
   const lockFile = `${databasePath}.lock`;

@@ -3,11 +3,15 @@
 // process, generates a session secret if none is set and the Prisma client if it is
 // missing, builds when the build is missing or older than the sources, creates and
 // migrates the SQLite database, and seeds the demo data when the database has no
-// users (never over existing data).
+// users (never over existing data). Then it serves: in this process with WEB_CONCURRENCY=1,
+// otherwise through one worker process per core (or WEB_CONCURRENCY of them) that this
+// process starts and watches (server/cluster.ts).
 import { existsSync, readdirSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { environmentProblems } from "../app/lib/env.server.ts";
+import { workerCountFrom } from "../server/cluster-policy.ts";
 import {
   BUILD_DIR,
   DEFAULT_DATABASE_URL,
@@ -68,6 +72,9 @@ if (problems.length > 0) {
   for (const problem of problems) console.error(`Candor cannot start: ${problem}`);
   process.exit(1);
 }
+const workerCount = workerCountFrom(process.env.WEB_CONCURRENCY, availableParallelism());
+if (!workerCount.ok) cannotStart(workerCount.problem);
+const workers = workerCount.count;
 process.env.DATABASE_URL ??= DEFAULT_DATABASE_URL;
 const databaseUrl = process.env.DATABASE_URL;
 
@@ -104,5 +111,15 @@ if (!hasUsers(databaseUrl)) {
 }
 
 process.env.NODE_ENV = "production";
-const { startServer } = await import("../server.ts");
-await startServer(Number(process.env.PORT ?? 3000));
+if (process.env.CANDOR_QUERY_LOG) {
+  console.log(`CANDOR_QUERY_LOG is set: the SQL of requests that ask for it is written to ${process.env.CANDOR_QUERY_LOG} (for benchmarks only; unset it in production).`);
+}
+const port = Number(process.env.PORT ?? 3000);
+if (workers === 1) {
+  const { startServer } = await import("../server.ts");
+  await startServer(port);
+} else {
+  // Everything above ran once, here; the workers only serve (ADR 020).
+  const { serveWithWorkers } = await import("../server/cluster.ts");
+  await serveWithWorkers({ count: workers, port });
+}

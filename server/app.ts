@@ -1,7 +1,7 @@
 import path from "node:path";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
-import { allowedMethods, boundedBody, sameOriginOnly, securityHeaders, trustedClient, unexpectedError } from "./guards.ts";
+import { allowedMethods, boundedBody, namesWorker, sameOriginOnly, securityHeaders, trustedClient, unexpectedError } from "./guards.ts";
 
 export interface CandorAppOptions {
   /** The build folder whose client/ assets are served as static files. */
@@ -10,15 +10,21 @@ export interface CandorAppOptions {
   trustedHops: number;
   /** What answers the requests that pass the guards: Remix, or a stand-in in tests. */
   handler: RequestHandler;
+  /**
+   * Tests and the benchmarks only: name the serving process in an `X-Candor-Worker` header, to
+   * see that several workers answer (ADR 020). Off unless CANDOR_WORKER_HEADER=1.
+   */
+  workerHeader?: boolean;
 }
 
 /** The Express application in front of Remix, in the order its guards must run. */
-export function createCandorApp({ buildDir, trustedHops, handler }: CandorAppOptions) {
+export function createCandorApp({ buildDir, trustedHops, handler, workerHeader = process.env.CANDOR_WORKER_HEADER === "1" }: CandorAppOptions) {
   const app = express();
   app.disable("x-powered-by");
   // Behind N reverse proxies, the client is the address the outermost of them saw.
   app.set("trust proxy", trustedHops);
   app.use(trustedClient(trustedHops));
+  if (workerHeader) app.use(namesWorker);
   app.use(securityHeaders());
   app.use(allowedMethods);
   app.use(compression());

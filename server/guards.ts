@@ -66,6 +66,12 @@ export function trustedClient(hops: number): RequestHandler {
   };
 }
 
+/** X-Candor-Worker: the pid of the process that answered (tests and benchmarks only, server/app.ts). */
+export const namesWorker: RequestHandler = (_req, res, next) => {
+  res.setHeader("X-Candor-Worker", String(process.pid));
+  next();
+};
+
 export const allowedMethods: RequestHandler = (req, res, next) => {
   if (isAllowedMethod(req.method)) return next();
   res.setHeader("Allow", ALLOWED_METHODS.join(", "));
