@@ -1,5 +1,6 @@
 import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler } from "express";
+import { RECORD_QUERIES_HEADER, queryLogFile, recordingQueries } from "../app/lib/query-log.server.ts";
 
 // Remix's Express adapter streams the body straight from the socket. Candor reads it first,
 // bounded (server/guards.ts boundedBody), so the Request handed to Remix is built from those
@@ -24,7 +25,7 @@ function toFetchRequest(req: ExpressRequest, signal: AbortSignal): Request {
 
 export function remixHandler(build: ServerBuild): RequestHandler {
   const handle = createRequestHandler(build, "production");
-  return async (req, res, next) => {
+  const serve: RequestHandler = async (req, res, next) => {
     try {
       const controller = new AbortController();
       let finished = false;
@@ -44,5 +45,13 @@ export function remixHandler(build: ServerBuild): RequestHandler {
     } catch (error) {
       next(error);
     }
+  };
+  // Bench mode (CANDOR_QUERY_LOG set): a request that asks for it has its SQL statements logged
+  // under its X-Request-Id, for the benchmark's SQL floor (app/lib/query-log.server.ts).
+  if (!queryLogFile()) return serve;
+  return (req, res, next) => {
+    const requestId = req.headers["x-request-id"];
+    if (req.headers[RECORD_QUERIES_HEADER] === undefined || typeof requestId !== "string") return serve(req, res, next);
+    return recordingQueries(requestId, () => serve(req, res, next));
   };
 }

@@ -1,14 +1,26 @@
 // The manager dashboard's figures (PRODUCT.md §5), every one an SQL aggregate over the teams in
-// view: nothing here loads claims, attempts or surveys into JavaScript to count them.
+// view: nothing here loads claims, attempts or surveys into JavaScript to count them. The period
+// figures and chart series come from the monthly rollups (app/models/rollups.server.ts, ADR 019),
+// so the page costs the same however much history is kept; the backlog figures — what is waiting
+// now, or was waiting at an instant — are read from the claims through their indexes.
 import { Prisma } from "../generated/prisma/client.ts";
 import { coverageShare } from "../domain/coverage.ts";
 import { comparedDeltas, downsampleScatter, KPI_COMPARISON, MAX_CHART_POINTS, type ComparisonRule, type Delta } from "../domain/chart-data.ts";
 import { choosePeriods, dayRange, monthsBetween, samePointInPrevious, trailingYear, type ChosenPeriods, type PeriodRef } from "../domain/dashboard-period.ts";
 import { addDays, startOfUtcDay } from "../domain/dates.ts";
+import { medianFromPlaces, medianPlaces, subtractCounts, type TimeRange } from "../domain/rollups.ts";
 import { prisma } from "../lib/db.server.ts";
 import { audienceTeamIds, type Audience } from "./audience.server.ts";
-import { deliveredYesSql, surveyScoreSql, weightedCreditSql, weightSql } from "./accuracy-sql.server.ts";
-import { getTeamCoverage, listUnloggedPromises, type UnloggedPromises } from "./coverage.server.ts";
+import { listUnloggedPromises, type UnloggedPromises } from "./coverage.server.ts";
+import {
+  getWaitingAt,
+  misrepresentedCapabilitiesSql,
+  sumAccuracySatisfactionByPerson,
+  sumClaimsByTeamMonth,
+  sumRollups,
+  VERDICT_TIME_COLUMNS,
+  verdictTimesAt,
+} from "./rollups.server.ts";
 
 export interface TeamOption {
   id: string;
@@ -66,58 +78,46 @@ export async function getKpis(teamIds: readonly string[], period: Pick<PeriodRef
   const { startsAt: from, endsAt: to } = period;
   const dueUntil = now.getTime() < to.getTime() ? now : to;
   const people = peopleOf(teamIds);
-  const [[claims], [verdictTime], [quiz], [surveys], coverage] = await Promise.all([
-    prisma.$queryRaw<Array<{ claims: Num; pending: Num; overstated: Num; weightedCredit: Num; weight: Num }>>`
-      SELECT COUNT(*) AS claims,
-             SUM(CASE WHEN c."status" = 'PENDING' THEN 1 ELSE 0 END) AS pending,
-             SUM(CASE WHEN c."matrixCheck" = 'OVERSTATES' THEN 1 ELSE 0 END) AS overstated,
-             SUM(${weightedCreditSql("c")}) AS weightedCredit,
-             SUM(${weightSql("c")}) AS weight
-        FROM "Claim" c
-       WHERE c."salespersonId" IN ${people} AND c."madeAt" >= ${from} AND c."madeAt" < ${to}`,
-    // SQLite has no MEDIAN: number the durations in order and average the middle one or two.
-    prisma.$queryRaw<Array<{ median: number | null }>>`
-      WITH d AS (SELECT julianday(c."verifiedAt") - julianday(c."createdAt") AS days
-                   FROM "Claim" c
-                  WHERE c."salespersonId" IN ${people} AND c."madeAt" >= ${from} AND c."madeAt" < ${to} AND c."verifiedAt" IS NOT NULL),
-           o AS (SELECT days, ROW_NUMBER() OVER (ORDER BY days) AS rn, COUNT(*) OVER () AS n FROM d)
-      SELECT AVG(days) AS median FROM o WHERE rn IN ((n + 1) / 2, (n + 2) / 2)`,
-    prisma.$queryRaw<Array<{ attempts: Num; passed: Num }>>`
-      SELECT COUNT(*) AS attempts, SUM(CASE WHEN a."passed" = 1 THEN 1 ELSE 0 END) AS passed
-        FROM "QuizAttempt" a
-       WHERE a."userId" IN ${people} AND a."submittedAt" >= ${from} AND a."submittedAt" < ${to}`,
-    prisma.$queryRaw<Array<{ due: Num; answered: Num; csat: number | null; delivered: number | null }>>`
-      SELECT SUM(CASE WHEN s."dueAt" < ${dueUntil} THEN 1 ELSE 0 END) AS due,
-             SUM(CASE WHEN s."respondedAt" IS NOT NULL THEN 1 ELSE 0 END) AS answered,
-             AVG(CASE WHEN s."respondedAt" IS NOT NULL THEN s."csat" END) AS csat,
-             AVG(CASE WHEN s."respondedAt" IS NOT NULL THEN ${deliveredYesSql("s")} END) AS delivered
-        FROM "Survey" s
-       WHERE s."salespersonId" IN ${people} AND s."dueAt" >= ${from} AND s."dueAt" < ${to}`,
-    getTeamCoverage(teamIds, period),
-  ]);
-  const total = num(claims?.claims ?? 0);
-  const weight = num(claims?.weight ?? 0);
-  const attempts = num(quiz?.attempts ?? 0);
-  const due = num(surveys?.due ?? 0);
-  const answered = num(surveys?.answered ?? 0);
+  const sums = await sumRollups(prisma, people, { from, to });
+  // Surveys due so far: the period's, up to today.
+  const due = dueUntil.getTime() >= to.getTime() ? sums.surveys : (await sumRollups(prisma, people, { from, to: dueUntil }, ["surveys"])).surveys;
+  const answered = sums.surveysAnswered;
   return {
-    claims: total,
-    accuracy: weight === 0 ? null : num(claims?.weightedCredit ?? 0) / weight,
-    pending: num(claims?.pending ?? 0),
-    medianDaysToVerdict: verdictTime?.median ?? null,
-    overstatedShare: ratio(num(claims?.overstated ?? 0), total),
-    quizAttempts: attempts,
-    quizPassRate: ratio(num(quiz?.passed ?? 0), attempts),
+    claims: sums.claims,
+    accuracy: sums.judgedWeight === 0 ? null : sums.judgedCredit / sums.judgedWeight,
+    pending: sums.pending,
+    medianDaysToVerdict: await medianDaysToVerdict(people, { from, to }, sums.verdictTimes),
+    overstatedShare: ratio(sums.overstated, sums.claims),
+    quizAttempts: sums.attempts,
+    quizPassRate: ratio(sums.attemptsPassed, sums.attempts),
     surveysDue: due,
     surveysAnswered: answered,
-    meanCsat: surveys?.csat ?? null,
-    deliveredRate: surveys?.delivered ?? null,
+    meanCsat: ratio(sums.csatSum, sums.csatCount),
+    deliveredRate: ratio(sums.deliveredYes, sums.deliveredCount),
     // Answers can arrive for a survey before it is due; never above 100 %.
     responseRate: due === 0 ? null : Math.min(1, answered / due),
-    wonDeals: coverage.won,
-    coveredDeals: coverage.covered,
-    coverage: coverageShare(coverage),
+    wonDeals: sums.wonDeals,
+    coveredDeals: sums.coveredDeals,
+    coverage: coverageShare({ won: sums.wonDeals, covered: sums.coveredDeals }),
   };
+}
+
+/**
+ * Days from logging to verdict, median over the claims of `people` made in the window that have
+ * a verdict (by `verifiedBy`, when given): the histogram says which bin holds the middle
+ * value(s), and only that bin's claims are read, in order. SQLite has no MEDIAN, and sorting a
+ * whole period's claims is what this replaces.
+ */
+async function medianDaysToVerdict(people: Prisma.Sql, window: TimeRange, histogram: readonly number[], verifiedBy: Date | null = null): Promise<number | null> {
+  const places = medianPlaces(histogram);
+  const [first, second] = places;
+  if (!first) return null;
+  const values =
+    second && second.bin === first.bin
+      ? await verdictTimesAt(prisma, people, window, first, 2, verifiedBy)
+      : [...(await verdictTimesAt(prisma, people, window, first, 1, verifiedBy)), ...(second ? await verdictTimesAt(prisma, people, window, second, 1, verifiedBy) : [])];
+  // Fewer values than the histogram promised would mean stale rollups: no figure rather than a wrong one.
+  return values.length === places.length ? medianFromPlaces(values) : null;
 }
 
 /** Whether a rising figure is good news, and what it is compared with (see KPI_COMPARISON). */
@@ -137,23 +137,13 @@ export interface BacklogKpis {
  * which those without a verdict by then were waiting. A verdict given later counts as waiting.
  */
 export async function getBacklogKpisAsOf(teamIds: readonly string[], period: Pick<PeriodRef, "startsAt" | "endsAt">, asOf: Date): Promise<BacklogKpis> {
-  const from = period.startsAt;
-  const to = asOf.getTime() < period.endsAt.getTime() ? asOf : period.endsAt;
+  const window = { from: period.startsAt, to: asOf.getTime() < period.endsAt.getTime() ? asOf : period.endsAt };
   const people = peopleOf(teamIds);
-  const [[waiting], [verdictTime]] = await Promise.all([
-    prisma.$queryRaw<Array<{ pending: Num; backlog: Num }>>`
-      SELECT SUM(CASE WHEN c."madeAt" >= ${from} AND c."madeAt" < ${to} THEN 1 ELSE 0 END) AS pending, COUNT(*) AS backlog
-        FROM "Claim" c
-       WHERE c."salespersonId" IN ${people} AND c."madeAt" < ${asOf} AND c."createdAt" <= ${asOf}
-         AND (c."verifiedAt" IS NULL OR c."verifiedAt" > ${asOf})`,
-    prisma.$queryRaw<Array<{ median: number | null }>>`
-      WITH d AS (SELECT julianday(c."verifiedAt") - julianday(c."createdAt") AS days
-                   FROM "Claim" c
-                  WHERE c."salespersonId" IN ${people} AND c."madeAt" >= ${from} AND c."madeAt" < ${to} AND c."verifiedAt" <= ${asOf}),
-           o AS (SELECT days, ROW_NUMBER() OVER (ORDER BY days) AS rn, COUNT(*) OVER () AS n FROM d)
-      SELECT AVG(days) AS median FROM o WHERE rn IN ((n + 1) / 2, (n + 2) / 2)`,
-  ]);
-  return { pending: num(waiting?.pending ?? 0), medianDaysToVerdict: verdictTime?.median ?? null, backlog: num(waiting?.backlog ?? 0) };
+  const waiting = await getWaitingAt(prisma, people, window, asOf);
+  // The window's verdicts by time, less those given after asOf: the verdicts known by then.
+  const { verdictTimes } = await sumRollups(prisma, people, window, VERDICT_TIME_COLUMNS);
+  const histogram = subtractCounts(verdictTimes, waiting.judgedLater);
+  return { pending: waiting.pending, medianDaysToVerdict: await medianDaysToVerdict(people, window, histogram, asOf), backlog: waiting.backlog };
 }
 
 export function kpiDeltas(current: Kpis, previous: Kpis | null, previousSamePoint: BacklogKpis | null): Record<KpiKey, Delta> {
@@ -174,12 +164,7 @@ export interface MonthlyAccuracy {
 export async function getMonthlyAccuracy(teams: readonly TeamOption[], period: Pick<PeriodRef, "endsAt">): Promise<MonthlyAccuracy> {
   const { from, to } = trailingYear(period);
   const months = monthsBetween(from, to);
-  const rows = await prisma.$queryRaw<Array<{ teamId: string; month: string; claims: Num; weightedCredit: Num; weight: Num }>>`
-    SELECT u."teamId" AS teamId, substr(c."madeAt", 1, 7) AS month, COUNT(*) AS claims,
-           SUM(${weightedCreditSql("c")}) AS weightedCredit, SUM(${weightSql("c")}) AS weight
-      FROM "Claim" c JOIN "User" u ON u."id" = c."salespersonId"
-     WHERE c."salespersonId" IN ${peopleOf(teams.map((team) => team.id))} AND c."madeAt" >= ${from} AND c."madeAt" < ${to}
-     GROUP BY u."teamId", month`;
+  const rows = await sumClaimsByTeamMonth(prisma, peopleOf(teams.map((team) => team.id)), { from, to });
   const cell = new Map(rows.map((row) => [`${row.teamId}|${row.month}`, row]));
   return {
     months,
@@ -187,11 +172,10 @@ export async function getMonthlyAccuracy(teams: readonly TeamOption[], period: P
     accuracy: teams.map((team) =>
       months.map((month) => {
         const row = cell.get(`${team.id}|${month}`);
-        const weight = num(row?.weight ?? 0);
-        return weight === 0 ? null : num(row?.weightedCredit ?? 0) / weight;
+        return !row || row.judgedWeight === 0 ? null : row.judgedCredit / row.judgedWeight;
       }),
     ),
-    claims: teams.map((team) => months.map((month) => num(cell.get(`${team.id}|${month}`)?.claims ?? 0))),
+    claims: teams.map((team) => months.map((month) => cell.get(`${team.id}|${month}`)?.claims ?? 0)),
   };
 }
 
@@ -218,27 +202,24 @@ export interface AccuracySatisfaction {
 /** Accuracy against six-month satisfaction per salesperson, over the twelve months ending with the period. */
 export async function getAccuracyVsSatisfaction(teamIds: readonly string[], period: Pick<PeriodRef, "endsAt">): Promise<AccuracySatisfaction> {
   const { from, to } = trailingYear(period);
-  const rows = await prisma.$queryRaw<Array<{ id: string; name: string; teamName: string | null; claims: Num; weightedCredit: Num; weight: Num; surveys: Num; satisfaction: number | null }>>`
-    WITH people AS (SELECT u."id", u."name", t."name" AS teamName FROM "User" u JOIN "Team" t ON t."id" = u."teamId"
-                     WHERE u."teamId" IN (${Prisma.join(teamIds)}) AND u."role" = 'SALES'),
-         cl AS (SELECT c."salespersonId" AS id, COUNT(*) AS claims, SUM(${weightedCreditSql("c")}) AS weightedCredit, SUM(${weightSql("c")}) AS weight
-                  FROM "Claim" c WHERE c."salespersonId" IN (SELECT "id" FROM people) AND c."madeAt" >= ${from} AND c."madeAt" < ${to}
-                 GROUP BY c."salespersonId"),
-         sv AS (SELECT s."salespersonId" AS id, COUNT(*) AS surveys, AVG(${surveyScoreSql("s")}) AS satisfaction
-                  FROM "Survey" s WHERE s."salespersonId" IN (SELECT "id" FROM people) AND s."dueAt" >= ${from} AND s."dueAt" < ${to} AND s."respondedAt" IS NOT NULL
-                 GROUP BY s."salespersonId")
-    SELECT p."id" AS id, p."name" AS name, p.teamName AS teamName, cl.claims, cl.weightedCredit, cl.weight, sv.surveys, sv.satisfaction
-      FROM people p JOIN cl ON cl.id = p."id" JOIN sv ON sv.id = p."id"
-     WHERE cl.weight > 0 AND sv.satisfaction IS NOT NULL`;
-  const all: ScatterPoint[] = rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    teamName: row.teamName ?? "",
-    x: num(row.weightedCredit) / num(row.weight),
-    y: row.satisfaction ?? 0,
-    claims: num(row.claims),
-    surveys: num(row.surveys),
-  }));
+  const salespeople = Prisma.sql`(SELECT "id" FROM "User" WHERE "teamId" IN (${Prisma.join(teamIds)}) AND "role" = 'SALES')`;
+  const figures = await sumAccuracySatisfactionByPerson(prisma, salespeople, { from, to });
+  const all: ScatterPoint[] = figures.flatMap((row) =>
+    // Both figures or no point: a final verdict in the window and an answered survey with a score.
+    row.claims === 0 || row.judgedWeight === 0 || row.surveysAnswered === 0 || row.satisfactionCount === 0
+      ? []
+      : [
+          {
+            id: row.id,
+            name: row.name,
+            teamName: row.teamName ?? "",
+            x: row.judgedCredit / row.judgedWeight,
+            y: row.satisfactionSum / row.satisfactionCount,
+            claims: row.claims,
+            surveys: row.surveysAnswered,
+          },
+        ],
+  );
   return { days: dayRange(from, to), points: downsampleScatter(all, MAX_CHART_POINTS), total: all.length };
 }
 
@@ -255,18 +236,10 @@ export interface MisrepresentedCapability {
 /** The capabilities most often overstated or judged inaccurate in the period (top `limit`). */
 export async function getMisrepresentedCapabilities(teamIds: readonly string[], period: Pick<PeriodRef, "startsAt" | "endsAt">, limit = 10): Promise<MisrepresentedCapability[]> {
   const rows = await prisma.$queryRaw<Array<{ id: string; key: string; title: string; productSlug: string; productName: string; overstated: Num; inaccurate: Num }>>`
-    WITH m AS (SELECT c."capabilityId" AS id,
-                      SUM(CASE WHEN c."matrixCheck" = 'OVERSTATES' THEN 1 ELSE 0 END) AS overstated,
-                      SUM(CASE WHEN c."status" = 'INACCURATE' THEN 1 ELSE 0 END) AS inaccurate
-                 FROM "Claim" c
-                WHERE c."salespersonId" IN ${peopleOf(teamIds)} AND c."madeAt" >= ${period.startsAt} AND c."madeAt" < ${period.endsAt}
-                GROUP BY c."capabilityId"
-               -- Filtering after grouping keeps the scan on the covering index (an OR in WHERE
-               -- makes SQLite read two other indexes and every matching row).
-               HAVING c."capabilityId" IS NOT NULL AND overstated + inaccurate > 0)
+    WITH m AS (${misrepresentedCapabilitiesSql(peopleOf(teamIds), { from: period.startsAt, to: period.endsAt })})
     SELECT cap."id" AS id, cap."key" AS key, cap."title" AS title, p."slug" AS productSlug, p."name" AS productName, m.overstated, m.inaccurate
       FROM m JOIN "Capability" cap ON cap."id" = m.id JOIN "Product" p ON p."id" = cap."productId"
-     ORDER BY m.overstated + m.inaccurate DESC, cap."title" ASC
+     ORDER BY m.overstated + m.inaccurate DESC, cap."title" ASC, cap."id" ASC
      LIMIT ${limit}`;
   return rows.map((row) => ({ ...row, overstated: num(row.overstated), inaccurate: num(row.inaccurate) }));
 }
@@ -318,7 +291,10 @@ const BACKLOG_BUCKETS = [
   { label: "Over 60 days", min: 61, max: null },
 ] as const;
 
-/** Claims waiting for a verdict today, by how many days ago they were made. */
+/**
+ * Claims waiting for a verdict today, by how many days ago they were made: one range of the
+ * (status, …) index, each claim's salesperson checked (the unary + rules out a seek per person).
+ */
 export async function getVerificationBacklog(teamIds: readonly string[], now = new Date()): Promise<BacklogBucket[]> {
   const today = startOfUtcDay(now);
   const bounds = BACKLOG_BUCKETS.map((bucket) => ({
@@ -334,7 +310,7 @@ export async function getVerificationBacklog(teamIds: readonly string[], now = n
   );
   const [row] = await prisma.$queryRaw<Array<Record<string, Num>>>`
     SELECT ${Prisma.join(sums.map((sum, index) => Prisma.sql`${sum} AS ${Prisma.raw(`b${index}`)}`))}
-      FROM "Claim" c WHERE c."status" = 'PENDING' AND c."salespersonId" IN ${peopleOf(teamIds)}`;
+      FROM "Claim" c WHERE c."status" = 'PENDING' AND +c."salespersonId" IN ${peopleOf(teamIds)}`;
   return bounds.map((bucket, index) => ({
     label: bucket.label,
     from: bucket.start ? bucket.start.toISOString().slice(0, 10) : null,

@@ -6,8 +6,12 @@
 //    its text. Afterwards the markers are counted in the database: every acknowledged write (a 302 to
 //    the new record) must be there, no unacknowledged one may have appeared, and no answer may be 5xx.
 // 2. Crash: CRASH_WRITERS concurrent writers (default 8) log claims; once CRASH_AFTER_ACKS (default
-//    40) are acknowledged the server process gets SIGKILL mid-burst. Restarted on the same file,
-//    `PRAGMA integrity_check` must say ok and every acknowledged claim must be present.
+//    40) are acknowledged the server's processes (the primary and every worker) get SIGKILL
+//    mid-burst. Restarted on the same file, `PRAGMA integrity_check` must say ok and every
+//    acknowledged claim must be present.
+//
+// The server runs as `npm start` does: WEB_CONCURRENCY worker processes (default one per core,
+// ADR 020); the answers are counted per worker, so a run shows that every worker served.
 //
 // It uses its own database (data/load-check.db, recreated with the demo data each run), port
 // (LOAD_PORT, default 3260) and build directory (build-loadcheck), so it runs beside other servers.
@@ -15,8 +19,9 @@
 //   npm run bench:load                                  # both checks, full settings
 //   LOAD_SECONDS=5 LOAD_CONNECTIONS=10 npm run bench:load -- --only load
 //   npm run bench:load -- --only crash
+//   WEB_CONCURRENCY=1 npm run bench:load                # a single process
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, mkdirSync, rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { ROOT } from "../../scripts/lib.ts";
@@ -74,7 +79,25 @@ function serverEnv(): NodeJS.ProcessEnv {
     // Set here so that start-up never writes a generated secret into the developer's .env.
     SESSION_SECRET: "load-check-session-secret-0123456789-abcdef",
     LOGIN_MAX_FAILURES_PER_ADDRESS: "1000",
+    // Each answer names its worker (X-Candor-Worker), counted below.
+    CANDOR_WORKER_HEADER: "1",
   };
+}
+
+/** The pids of a process's children (Linux /proc): the server's workers. */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // "pid (comm) state ppid …"; comm may hold spaces.
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) children.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return children;
 }
 
 /**
@@ -237,6 +260,7 @@ function table(rows: Array<[string, string | number]>) {
 async function loadCheck(cookies: Record<Account, string>, targets: Targets): Promise<boolean> {
   console.log(`\nLoad: ${LOAD_CONNECTIONS} connections for ${LOAD_SECONDS} s, one request in ${WRITE_SHARE} a write`);
   const statuses = new Map<string, number>();
+  const byWorker = new Map<string, number>();
   const acked: Record<WriteKind, Set<string>> = { claim: new Set(), question: new Set() };
   const sent: Record<WriteKind, number> = { claim: 0, question: 0 };
   const latencies: number[] = [];
@@ -247,6 +271,10 @@ async function loadCheck(cookies: Record<Account, string>, targets: Targets): Pr
   let unexpectedWriteAnswers = 0;
   let sequence = 0;
   const count = (key: string) => statuses.set(key, (statuses.get(key) ?? 0) + 1);
+  const served = (response: Response) => {
+    const worker = response.headers.get("x-candor-worker") ?? "unnamed";
+    byWorker.set(worker, (byWorker.get(worker) ?? 0) + 1);
+  };
   const deadline = Date.now() + LOAD_SECONDS * 1000;
 
   async function client(index: number) {
@@ -261,6 +289,7 @@ async function loadCheck(cookies: Record<Account, string>, targets: Targets): Pr
           writes++;
           const response = await fetch(url, init);
           await response.arrayBuffer();
+          served(response);
           count(`${init.method} ${new URL(url).pathname} ${response.status}`);
           if (response.status >= 500) fiveHundreds++;
           if (acknowledged(kind, response)) acked[kind].add(marker);
@@ -271,6 +300,7 @@ async function loadCheck(cookies: Record<Account, string>, targets: Targets): Pr
           reads++;
           const response = await fetch(ORIGIN + read.path, { redirect: "manual", headers: read.as ? { cookie: cookies[read.as] } : {} });
           await response.arrayBuffer();
+          served(response);
           count(`GET ${read.path} ${response.status}`);
           if (response.status >= 500) fiveHundreds++;
         }
@@ -295,6 +325,8 @@ async function loadCheck(cookies: Record<Account, string>, targets: Targets): Pr
 
   console.log("\n  answers by request:");
   for (const [key, value] of [...statuses].sort()) console.log(`    ${key.padEnd(36)} ${String(value).padStart(8)}`);
+  console.log("\n  answers by worker process:");
+  for (const [worker, value] of [...byWorker].sort()) console.log(`    ${`pid ${worker}`.padEnd(36)} ${String(value).padStart(8)}`);
   console.log("");
   table([
     ["requests", reads + writes],
@@ -343,6 +375,8 @@ async function crashCheck(targets: Targets): Promise<boolean> {
     if (killed) return;
     killed = true;
     for (const marker of pending) inFlightAtKill.add(marker);
+    // Every process of the server at once: the workers hold the connections and write.
+    for (const worker of childrenOf(pid)) process.kill(worker, "SIGKILL");
     process.kill(pid, "SIGKILL");
   };
 
@@ -373,7 +407,7 @@ async function crashCheck(targets: Targets): Promise<boolean> {
   clearTimeout(fallback);
   await exited;
   server = null;
-  console.log(`  killed server pid ${pid} with SIGKILL; restarting on the same database…`);
+  console.log(`  killed the server (pid ${pid} and its workers) with SIGKILL; restarting on the same database…`);
 
   server = await startServer();
   const integrity = integrityCheck();
@@ -412,7 +446,8 @@ async function main(): Promise<boolean> {
   console.log(`Starting Candor on ${ORIGIN} with ${path.relative(ROOT, DB_FILE)} (demo data; build in ${BUILD_DIR}/; log in ${path.relative(ROOT, SERVER_LOG)})`);
   const startedAt = performance.now();
   server = await startServer();
-  console.log(`  ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+  const workers = server.pid === undefined ? [] : childrenOf(server.pid);
+  console.log(`  ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s; ${workers.length > 0 ? `${workers.length} worker processes (${workers.join(", ")})` : "one process"}, WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "unset (one per core)"}`);
   const targets = readTargets();
   let ok = true;
   if (only !== "crash") ok = (await loadCheck(await signInAll(), targets)) && ok;

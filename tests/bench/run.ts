@@ -1,30 +1,48 @@
-// `npm run bench`: measures Candor's pages on the scale database (PRODUCT.md §6)
-// against the production build. For each case: median and p95 latency of
-// sequential requests (one at a time, so the figure is the page's own cost),
-// then requests/s under concurrent load from autocannon. The trivial /healthz
-// route is measured in the same run as the framework's floor.
+// `npm run bench`: measures Candor's pages on the scale data (PRODUCT.md §6) against the
+// production build, served as `npm start` serves it (WEB_CONCURRENCY workers, one per core by
+// default). For each case:
+//   - median and p95 of sequential requests (one at a time: the page's own cost);
+//   - its SQL floor: the server records the statements of one request of the page (bench mode,
+//     CANDOR_QUERY_LOG, app/lib/query-log.server.ts), which are replayed on better-sqlite3
+//     directly (tests/bench/sql-floor.ts); the floor is the median time of that replay;
+//   - the ratio page ÷ (healthz + SQL floor): how many times its irreducible cost the page takes
+//     (the trivial /healthz route is the cost of HTTP and the framework);
+//   - requests/s with 10 concurrent connections (autocannon).
+// Then the JavaScript weight of every page from the build's manifest (tests/bench/weight.ts).
 //
-//   npm run bench                     # all cases
-//   npm run bench -- --only dashboard # cases whose name contains "dashboard"
-//   npm run bench -- --reseed         # rebuild the scale database first
+//   npm run bench                          # every case on 200,000 claims
+//   npm run bench -- --only dashboard      # cases whose name contains "dashboard"
+//   npm run bench -- --reseed              # rebuild the scale data first
+//   npm run bench -- --growth              # also 2,000,000 claims, and how each page grows
+//   npm run bench -- --sizes 200k,1m       # the sizes of the growth table
+//   BENCH_REQUESTS=20 npm run bench        # fewer sequential requests per case (default 60)
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { RECORD_QUERIES_HEADER } from "../../app/lib/query-log.server.ts";
 import { BUILD_DIR, ROOT, prismaCli, remixBuild, tsx } from "../../scripts/lib.ts";
 import { CookieJar } from "../support/cookie-jar.ts";
 import { BENCH_CASES, FLOOR_CASE, type BenchAccount, type BenchCase } from "./cases.ts";
 import { conversationMatchingCase } from "./conversation-matching.ts";
+import { fixed, growthRows, pageRatio, parseSize, percentile, sizeLabel, statementsOf, textTable } from "./report.ts";
+import { sqlFloor, type SqlFloor } from "./sql-floor.ts";
+import { printWeights, weighBuild } from "./weight.ts";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const ORIGIN = `http://localhost:${PORT}`;
-const SCALE_DB = path.join(ROOT, "data/scale.db");
-const RESULTS = path.join(ROOT, "data/bench-results.json");
+const DATA = path.join(ROOT, "data");
+const RESULTS = path.join(DATA, "bench-results.json");
+const QUERY_LOG = path.join(DATA, "bench-queries.jsonl");
 const SEQUENTIAL_REQUESTS = Number(process.env.BENCH_REQUESTS ?? 60);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
-const LOAD_CONNECTIONS = 8;
+const LOAD_CONNECTIONS = 10;
+const DEFAULT_CLAIMS = 200_000;
+/** The growth table's larger size is meant to seed within this long. */
+const SEED_BUDGET_MS = 10 * 60_000;
 
 const ACCOUNTS: Record<BenchAccount, string> = {
   admin: "admin@candor.test",
@@ -34,43 +52,97 @@ const ACCOUNTS: Record<BenchAccount, string> = {
 };
 
 const args = process.argv.slice(2);
-const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const only = option("--only");
 
-function prepareScaleDatabase() {
-  if (existsSync(SCALE_DB) && !args.includes("--reseed")) return;
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(SCALE_DB + suffix, { force: true });
-  mkdirSync(path.dirname(SCALE_DB), { recursive: true });
-  const env = { ...process.env, DATABASE_URL: `file:${SCALE_DB}` };
-  prismaCli(["migrate", "deploy"], env);
-  const started = Date.now();
-  tsx(["seed/cli.ts", "--scale", "large"], env);
-  console.log(`Scale data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+function sizesFromArgs(): number[] {
+  const text = option("--sizes") ?? (args.includes("--growth") ? "200k,2m" : "200k");
+  const sizes = text.split(",").map((part) => parseSize(part));
+  if (sizes.some((size) => size === null)) throw new Error(`--sizes takes claim counts like 200k,2m (got "${text}")`);
+  return sizes.filter((size): size is number => size !== null);
 }
 
-async function startServer(): Promise<ChildProcess> {
-  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
+function scaleDatabase(claims: number): string {
+  return path.join(DATA, claims === DEFAULT_CLAIMS ? "scale.db" : `scale-${sizeLabel(claims)}.db`);
+}
+
+/** Seeds the size's scale database when missing (or with --reseed); returns the seconds it took, or null. */
+function prepareScaleDatabase(claims: number): number | null {
+  const file = scaleDatabase(claims);
+  if (existsSync(file) && !args.includes("--reseed")) return null;
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+  mkdirSync(DATA, { recursive: true });
+  const env = { ...process.env, DATABASE_URL: `file:${file}` };
+  prismaCli(["migrate", "deploy"], env);
+  const started = Date.now();
+  tsx(["seed/cli.ts", "--scale", "large", "--claims", String(claims)], env);
+  const ms = Date.now() - started;
+  console.log(`Scale data with ${sizeLabel(claims)} claims loaded in ${(ms / 1000).toFixed(1)} s`);
+  if (ms > SEED_BUDGET_MS) console.log(`  (over the 10 minutes a growth size should take; choose a smaller one with --sizes)`);
+  return ms / 1000;
+}
+
+let server: ChildProcess | null = null;
+
+/** `npm start` in a node process of its own (tsx as a loader), so SIGTERM reaches its primary. */
+async function startServer(database: string): Promise<ChildProcess> {
+  rmSync(QUERY_LOG, { force: true });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${SCALE_DB}`, PORT: String(PORT), SESSION_SECRET: "bench-session-secret-0123456789-abcdef", LOGIN_MAX_FAILURES_PER_ADDRESS: "1000" },
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${database}`,
+      PORT: String(PORT),
+      SESSION_SECRET: "bench-session-secret-0123456789-abcdef",
+      LOGIN_MAX_FAILURES_PER_ADDRESS: "1000",
+      // Bench mode: statements of requests that ask for it are logged here (never set in production).
+      CANDOR_QUERY_LOG: QUERY_LOG,
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  for (let attempt = 0; attempt < 240; attempt++) {
+  server = child;
+  for (let attempt = 0; attempt < 480; attempt++) {
+    if (child.exitCode !== null) throw new Error(`The server exited during start-up (${child.exitCode})`);
     try {
-      if ((await fetch(`${ORIGIN}/healthz`)).ok) return child;
+      if ((await send(`${ORIGIN}/healthz`)).ok) return child;
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  child.kill();
-  throw new Error("The server did not start within two minutes");
+  throw new Error("The server did not start within four minutes");
+}
+
+async function stopServer() {
+  const child = server;
+  server = null;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await gone;
+}
+
+/**
+ * fetch, asked again once when the connection was closed before an answer came: after a long
+ * synchronous replay (sql-floor.ts) the pool may hand out a connection the server has just
+ * closed for idleness. Every case's request may be repeated (reads, and POSTs that change nothing
+ * when repeated).
+ */
+async function send(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return fetch(url, init);
+  }
 }
 
 async function signIn(email: string): Promise<string> {
   const jar = new CookieJar();
-  const csrf = await fetch(`${ORIGIN}/auth/csrf`);
+  const csrf = await send(`${ORIGIN}/auth/csrf`);
   jar.keep(csrf);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${ORIGIN}/auth/callback/credentials`, {
+  const response = await send(`${ORIGIN}/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
@@ -81,16 +153,14 @@ async function signIn(email: string): Promise<string> {
   return cookie;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-
 /**
  * The multipart body of an upload case. "deals-10000": a CRM export of 10,000 deals owned by the
  * scale data's active salespeople in email order, so every run posts the same file. Closed in 2020,
  * their surveys fall outside every period and window the other cases measure.
  */
-function uploadBody(benchCase: BenchCase): { contentType: string; body: string } | null {
+function uploadBody(database: string, benchCase: BenchCase): { contentType: string; body: string } | null {
   if (!benchCase.upload) return null;
-  const db = new Database(SCALE_DB, { readonly: true });
+  const db = new Database(database, { readonly: true });
   let owners: string[];
   let products: string[];
   try {
@@ -134,11 +204,12 @@ function apiBenchDeals(owners: string[], products: string[]) {
 const apiTokens = new Map<string, string>();
 
 /** An API token of the scope, made straight in the scale database (the server has applied its migrations by now). */
-function apiTokenFor(scope: string): string {
-  const known = apiTokens.get(scope);
+function apiTokenFor(database: string, scope: string): string {
+  const key = `${database}\n${scope}`;
+  const known = apiTokens.get(key);
   if (known) return known;
   const token = `cnd_${randomBytes(32).toString("base64url")}`;
-  const db = new Database(SCALE_DB);
+  const db = new Database(database);
   try {
     const adminId = (db.prepare("SELECT id FROM User WHERE email = ?").get(ACCOUNTS.admin) as { id: string }).id;
     db.prepare("INSERT INTO ApiToken (id, name, tokenHash, prefix, scopes, createdById, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)").run(
@@ -153,44 +224,79 @@ function apiTokenFor(scope: string): string {
   } finally {
     db.close();
   }
-  apiTokens.set(scope, token);
+  apiTokens.set(key, token);
   return token;
 }
 
-async function measure(benchCase: BenchCase, cookie: string | undefined) {
-  const upload = uploadBody(benchCase);
+interface CaseResult {
+  name: string;
+  path: string;
+  as: BenchAccount | null;
+  status: number;
+  firstMs: number;
+  requests: number;
+  medianMs: number;
+  p95Ms: number;
+  /** null: not measured under load (inProcess, or `load: false`). */
+  requestsPerSecond: number | null;
+  loadErrors: number;
+  targetMedianMs: number | null;
+  sql: SqlFloor | null;
+  /** page ÷ (healthz + SQL floor); null for the in-process case. */
+  ratio: number | null;
+}
+
+/** One request of the page with its statements recorded, replayed for the SQL floor. */
+async function recordSqlFloor(database: string, url: string, init: () => RequestInit): Promise<SqlFloor> {
+  const base = init();
+  const response = await send(url, { ...base, headers: { ...(base.headers as Record<string, string>), [RECORD_QUERIES_HEADER]: "1" } });
+  await response.arrayBuffer();
+  const requestId = response.headers.get("x-request-id");
+  if (!requestId) throw new Error(`${url} answered without an X-Request-Id`);
+  const statements = statementsOf(existsSync(QUERY_LOG) ? readFileSync(QUERY_LOG, "utf8") : "", requestId);
+  return sqlFloor(database, statements);
+}
+
+async function measure(database: string, benchCase: BenchCase, cookie: string | undefined): Promise<Omit<CaseResult, "ratio">> {
+  const upload = uploadBody(database, benchCase);
   const init = (): RequestInit => ({
     method: benchCase.method ?? "GET",
     redirect: "manual",
     headers: {
       ...(cookie ? { cookie } : {}),
-      ...(benchCase.apiToken ? { authorization: `Bearer ${apiTokenFor(benchCase.apiToken)}` } : {}),
+      ...(benchCase.apiToken ? { authorization: `Bearer ${apiTokenFor(database, benchCase.apiToken)}` } : {}),
       ...(upload ? { "content-type": upload.contentType } : benchCase.form ? { "content-type": "application/x-www-form-urlencoded" } : {}),
     },
     body: upload ? upload.body : benchCase.form ? new URLSearchParams(benchCase.form) : undefined,
   });
+  const url = ORIGIN + benchCase.path;
   const firstStarted = performance.now();
-  const first = await fetch(ORIGIN + benchCase.path, init());
+  const first = await send(url, init());
   await first.arrayBuffer();
   const firstMs = performance.now() - firstStarted;
   if (first.status >= 400) throw new Error(`${benchCase.name}: ${benchCase.path} answered ${first.status}`);
-  for (let warm = 0; warm < 5; warm++) await (await fetch(ORIGIN + benchCase.path, init())).arrayBuffer();
+  const requests = Math.min(SEQUENTIAL_REQUESTS, benchCase.requests ?? SEQUENTIAL_REQUESTS);
+  for (let warm = 0; warm < (requests < 10 ? 1 : 5); warm++) await (await send(url, init())).arrayBuffer();
   const latencies: number[] = [];
-  for (let i = 0; i < SEQUENTIAL_REQUESTS; i++) {
+  for (let i = 0; i < requests; i++) {
     const started = performance.now();
-    const response = await fetch(ORIGIN + benchCase.path, init());
+    const response = await send(url, init());
     await response.arrayBuffer();
     latencies.push(performance.now() - started);
   }
   latencies.sort((a, b) => a - b);
-  const load = await autocannon({
-    url: ORIGIN + benchCase.path,
-    method: benchCase.method ?? "GET",
-    connections: LOAD_CONNECTIONS,
-    duration: LOAD_SECONDS,
-    headers: init().headers as Record<string, string>,
-    body: upload ? upload.body : benchCase.form ? new URLSearchParams(benchCase.form).toString() : undefined,
-  });
+  const load =
+    benchCase.load === false
+      ? null
+      : await autocannon({
+          url,
+          method: benchCase.method ?? "GET",
+          connections: LOAD_CONNECTIONS,
+          duration: LOAD_SECONDS,
+          headers: init().headers as Record<string, string>,
+          body: upload ? upload.body : benchCase.form ? new URLSearchParams(benchCase.form).toString() : undefined,
+        });
+  const sql = await recordSqlFloor(database, url, init);
   return {
     name: benchCase.name,
     path: benchCase.path,
@@ -200,16 +306,17 @@ async function measure(benchCase: BenchCase, cookie: string | undefined) {
     requests: latencies.length,
     medianMs: Number(percentile(latencies, 50).toFixed(2)),
     p95Ms: Number(percentile(latencies, 95).toFixed(2)),
-    requestsPerSecond: Number(load.requests.average.toFixed(1)),
+    requestsPerSecond: load ? Number(load.requests.average.toFixed(1)) : null,
     // Connection errors and timeouts, and 4xx/5xx answers; a POST's 302 redirect is its success.
-    loadErrors: load.errors + load["4xx"] + load["5xx"],
+    loadErrors: load ? load.errors + load["4xx"] + load["5xx"] : 0,
     targetMedianMs: benchCase.targetMedianMs ?? null,
+    sql,
   };
 }
 
 /** An in-process case: the same figures as a page's, from calls of a function instead of requests. */
-function measureInProcess(benchCase: BenchCase) {
-  const work = conversationMatchingCase(SCALE_DB);
+function measureInProcess(database: string, benchCase: BenchCase): Omit<CaseResult, "ratio"> {
+  const work = conversationMatchingCase(database);
   const firstStarted = performance.now();
   const candidates = work.run();
   const firstMs = performance.now() - firstStarted;
@@ -221,7 +328,6 @@ function measureInProcess(benchCase: BenchCase) {
     latencies.push(performance.now() - started);
   }
   latencies.sort((a, b) => a - b);
-  const mean = latencies.reduce((sum, ms) => sum + ms, 0) / latencies.length;
   console.log(`  (${work.words} words, ${work.capabilities} capabilities, ${candidates} candidates)`);
   return {
     name: benchCase.name,
@@ -232,17 +338,17 @@ function measureInProcess(benchCase: BenchCase) {
     requests: latencies.length,
     medianMs: Number(percentile(latencies, 50).toFixed(2)),
     p95Ms: Number(percentile(latencies, 95).toFixed(2)),
-    // One caller, one after another: runs per second of the work alone.
-    requestsPerSecond: Number((1000 / mean).toFixed(1)),
+    requestsPerSecond: null,
     loadErrors: 0,
     targetMedianMs: benchCase.targetMedianMs ?? null,
+    sql: null,
   };
 }
 
 /** A case whose page is addressed by a generated id names it with a query on the scale database. */
-function resolveCasePath(benchCase: BenchCase): BenchCase {
+function resolveCasePath(database: string, benchCase: BenchCase): BenchCase {
   if (!benchCase.resolvePath) return benchCase;
-  const db = new Database(SCALE_DB, { readonly: true });
+  const db = new Database(database, { readonly: true });
   try {
     const row = db.prepare(benchCase.resolvePath).get() as { path?: unknown } | undefined;
     if (typeof row?.path !== "string") throw new Error(`${benchCase.name}: its resolvePath query returned no path`);
@@ -252,30 +358,108 @@ function resolveCasePath(benchCase: BenchCase): BenchCase {
   }
 }
 
-prepareScaleDatabase();
-if (!existsSync(path.join(BUILD_DIR, "server/index.js")) || args.includes("--rebuild")) remixBuild();
-const server = await startServer();
-try {
-  const cookies = new Map<BenchAccount, string>();
-  const cases = [FLOOR_CASE, ...BENCH_CASES.filter((c) => !only || c.name.includes(only))];
-  const results = [];
-  for (const benchCase of cases) {
-    if (benchCase.as && !cookies.has(benchCase.as)) cookies.set(benchCase.as, await signIn(ACCOUNTS[benchCase.as]));
-    const result = benchCase.inProcess
-      ? measureInProcess(benchCase)
-      : await measure(resolveCasePath(benchCase), benchCase.as ? cookies.get(benchCase.as) : undefined);
-    results.push(result);
-    const target = `${result.targetMedianMs ? ` (target < ${result.targetMedianMs} ms)` : ""}${benchCase.upload ? `  first ${result.firstMs.toFixed(0)} ms` : ""}`;
+function resultRow(result: CaseResult): string[] {
+  const target = result.targetMedianMs ? `< ${result.targetMedianMs}` : "";
+  const sql = result.sql;
+  const failed = sql && sql.failed > 0 ? ` (${sql.failed} failed)` : "";
+  return [
+    result.name,
+    fixed(result.medianMs),
+    fixed(result.p95Ms),
+    sql ? fixed(sql.floorMs, 2) : "-",
+    sql ? `${sql.statements}${failed}` : "-",
+    result.ratio === null ? "-" : `${fixed(result.ratio)}×`,
+    result.requestsPerSecond === null ? "-" : fixed(result.requestsPerSecond, 0),
+    target,
+  ];
+}
+
+const HEADER = ["case", "median ms", "p95 ms", "SQL floor ms", "statements", "ratio", `req/s @${LOAD_CONNECTIONS}`, "target ms"];
+
+async function benchSize(claims: number) {
+  const database = scaleDatabase(claims);
+  const seedSeconds = prepareScaleDatabase(claims);
+  console.log(`\n== ${sizeLabel(claims)} claims (${path.relative(ROOT, database)}); load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} ==`);
+  await startServer(database);
+  try {
+    const cookies = new Map<BenchAccount, string>();
+    const cases = [FLOOR_CASE, ...BENCH_CASES.filter((c) => !only || c.name.includes(only))];
+    const results: CaseResult[] = [];
+    let healthzMedian = Number.NaN;
+    for (const benchCase of cases) {
+      if (benchCase.as && !cookies.has(benchCase.as)) cookies.set(benchCase.as, await signIn(ACCOUNTS[benchCase.as]));
+      const measured = benchCase.inProcess
+        ? measureInProcess(database, benchCase)
+        : await measure(database, resolveCasePath(database, benchCase), benchCase.as ? cookies.get(benchCase.as) : undefined);
+      if (benchCase === FLOOR_CASE) healthzMedian = measured.medianMs;
+      const result: CaseResult = { ...measured, ratio: measured.sql ? pageRatio(measured.medianMs, healthzMedian, measured.sql.floorMs) : null };
+      results.push(result);
+      const [name, median, p95, floor, statements, ratio, rps, target] = resultRow(result);
+      const first = benchCase.upload ? `  first ${result.firstMs.toFixed(0)} ms` : "";
+      console.log(`${(name ?? "").padEnd(60)} median ${median} ms  p95 ${p95} ms  SQL ${floor} ms in ${statements} statements  ratio ${ratio}  ${rps} req/s${target ? ` (target ${target} ms)` : ""}${first}`);
+    }
+    console.log(`\n${sizeLabel(claims)} claims: page ÷ (healthz ${fixed(healthzMedian)} ms + its SQL floor)`);
+    console.log(textTable(HEADER, results.map(resultRow)));
+    return { claims, database: path.relative(ROOT, database), seedSeconds, loadAverage: loadavg(), results };
+  } finally {
+    await stopServer();
+  }
+}
+
+async function main() {
+  const sizes = sizesFromArgs();
+  if (!existsSync(path.join(BUILD_DIR, "server/index.js")) || args.includes("--rebuild")) remixBuild();
+  const workers = process.env.WEB_CONCURRENCY ?? `${availableParallelism()} (one per core)`;
+  console.log(`Bench: ${SEQUENTIAL_REQUESTS} sequential requests a case, ${LOAD_CONNECTIONS} connections for ${LOAD_SECONDS} s; ${workers} workers; Node ${process.version}`);
+  const runs = [];
+  for (const claims of sizes) runs.push(await benchSize(claims));
+  const [smallest, largest] = [runs[0], runs.at(-1)];
+  if (smallest && largest && runs.length > 1) {
+    const toSized = (run: typeof smallest) => run.results.map((result) => ({ name: result.name, medianMs: result.medianMs, sqlFloorMs: result.sql?.floorMs ?? null }));
+    const rows = growthRows(toSized(smallest), toSized(largest));
+    const [a, b] = [sizeLabel(smallest.claims), sizeLabel(largest.claims)];
+    console.log(`\nGrowth from ${a} to ${b} claims (×${(largest.claims / smallest.claims).toFixed(0)} the data)`);
     console.log(
-      `${result.name.padEnd(44)} median ${result.medianMs.toFixed(1).padStart(7)} ms  p95 ${result.p95Ms.toFixed(1).padStart(7)} ms  ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s${target}`,
+      textTable(
+        ["case", `median ${a}`, `median ${b}`, "growth", `SQL ${a}`, `SQL ${b}`, "SQL growth"],
+        rows.map((row) => [row.name, fixed(row.small), fixed(row.large), row.growth === null ? "-" : `${fixed(row.growth, 2)}×`, fixed(row.floorSmall, 2), fixed(row.floorLarge, 2), row.floorGrowth === null ? "-" : `${fixed(row.floorGrowth, 2)}×`]),
+      ),
     );
   }
-  mkdirSync(path.dirname(RESULTS), { recursive: true });
+  let weight = null;
+  if (!args.includes("--no-weight")) {
+    weight = weighBuild(BUILD_DIR, path.join(ROOT, "app"));
+    printWeights(weight, path.join(ROOT, "app"));
+  }
+  mkdirSync(DATA, { recursive: true });
   writeFileSync(
     RESULTS,
-    JSON.stringify({ at: new Date().toISOString(), node: process.version, sequentialRequests: SEQUENTIAL_REQUESTS, loadSeconds: LOAD_SECONDS, loadConnections: LOAD_CONNECTIONS, results }, null, 2),
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        node: process.version,
+        webConcurrency: process.env.WEB_CONCURRENCY ?? null,
+        sequentialRequests: SEQUENTIAL_REQUESTS,
+        loadSeconds: LOAD_SECONDS,
+        loadConnections: LOAD_CONNECTIONS,
+        runs,
+        weight: weight && { limitKb: 100, pages: weight.weights.map(({ chunks: _chunks, ...page }) => page), heavy: weight.heavy.map((page) => page.url), unexpectedRecharts: weight.unexpectedRecharts },
+      },
+      null,
+      2,
+    ),
   );
   console.log(`\nWritten to ${path.relative(ROOT, RESULTS)}`);
+}
+
+const stopOnSignal = () => {
+  void stopServer().finally(() => process.exit(130));
+};
+process.once("SIGINT", stopOnSignal);
+process.once("SIGTERM", stopOnSignal);
+
+try {
+  await main();
 } finally {
-  server.kill("SIGTERM");
+  await stopServer();
 }
