@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "./app/lib/env.server.ts";
@@ -18,7 +19,12 @@ export async function startServer(port: number) {
   const app = createCandorApp({ buildDir, trustedHops, handler: remixHandler(build) });
   return new Promise<void>((resolve) => {
     const server = app.listen(port, () => {
-      console.log(`Candor is serving on http://localhost:${port}`);
+      // Under several workers (server/cluster.ts) the primary announces the port once.
+      if (!cluster.isWorker) console.log(`Candor is serving on http://localhost:${port}`);
+      // The daily notifications scan and email digest (PRODUCT.md §8, ADR 017); DIGEST_HOUR_UTC=off disables it.
+      import("./app/lib/daily-jobs.server.ts")
+        .then(({ dailyJobSettings, startDailyJobs }) => startDailyJobs(dailyJobSettings(getEnv(), port)))
+        .catch((error: unknown) => console.error("The daily notifications job could not start.", error));
       resolve();
     });
     const stop = () => server.close(() => process.exit(0));

@@ -41,10 +41,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   const { toast } = useLoaderData<typeof loader>();
+  // After the page in the DOM, so the skip link stays the first Tab stop while a message shows.
   return (
     <>
-      {toast ? <ToastMessage toast={toast} /> : null}
       <Outlet />
+      <ToastMessage toast={toast} />
     </>
   );
 }

@@ -2,21 +2,24 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../app/generated/prisma/client.ts";
 import { seedDemo, type SeedSummary } from "./demo.ts";
 import { parseReferenceDate } from "./generate/timeline.ts";
-import { seedScale } from "./scale.ts";
+import { SCALE_PEOPLE, seedScale } from "./scale.ts";
 import { sourceStoryProblems, storyProblems } from "./story-checks.ts";
 import { countUsers, wipeDatabase } from "./wipe.ts";
 
-// npm run seed [-- --force] [--today YYYY-MM-DD] [--scale large]
+// npm run seed [-- --force] [--today YYYY-MM-DD] [--scale large [--claims N]]
 // Seeds DATABASE_URL (default file:./data/candor.db), which must already be migrated.
+// --claims sets the scale data's number of claims (default 200,000; the benchmark's growth
+// table also seeds 2,000,000): the same people, deals and quizzes, more history per person.
 
 interface Options {
   force: boolean;
   today: Date;
   scale: boolean;
+  claims: number | undefined;
 }
 
 function parseArgs(args: readonly string[]): Options {
-  const options: Options = { force: false, today: new Date(), scale: false };
+  const options: Options = { force: false, today: new Date(), scale: false, claims: undefined };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "--force") options.force = true;
@@ -25,8 +28,13 @@ function parseArgs(args: readonly string[]): Options {
       const size = args[++i];
       if (size !== "large") throw new Error(`--scale accepts only "large", got "${size ?? ""}"`);
       options.scale = true;
-    } else throw new Error(`Unknown argument "${arg ?? ""}". Usage: seed [--force] [--today YYYY-MM-DD] [--scale large]`);
+    } else if (arg === "--claims") {
+      const value = args[++i] ?? "";
+      if (!/^\d+$/.test(value) || Number(value) < SCALE_PEOPLE) throw new Error(`--claims takes a whole number of at least ${SCALE_PEOPLE}, got "${value}"`);
+      options.claims = Number(value);
+    } else throw new Error(`Unknown argument "${arg ?? ""}". Usage: seed [--force] [--today YYYY-MM-DD] [--scale large [--claims N]]`);
   }
+  if (options.claims !== undefined && !options.scale) throw new Error("--claims applies to the scale data only: add --scale large");
   return options;
 }
 
@@ -77,6 +85,23 @@ async function computeOpenPeriods(today: Date): Promise<void> {
   }
 }
 
+/**
+ * The demo's inboxes (PRODUCT.md §8): the notifications its last two weeks of verdicts, disputes,
+ * answers, conversations and unhappy customers would have written, and the daily scan's quizzes
+ * due and claims past target — the same model functions the server uses.
+ */
+async function notifyDemoUsers(today: Date): Promise<void> {
+  const { prisma } = await import("../app/lib/db.server.ts");
+  const { backfillRecentNotifications, runDailyScan } = await import("../app/models/notifications.server.ts");
+  try {
+    const events = await backfillRecentNotifications(today);
+    const { created } = await runDailyScan(today);
+    console.log(`Notifications: ${events} from the last two weeks' events, ${created} from the daily scan.`);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   const url = process.env.DATABASE_URL ?? "file:./data/candor.db";
@@ -88,7 +113,7 @@ async function main(): Promise<number> {
   if (options.force) wipeDatabase(url);
   const started = performance.now();
   if (options.scale) {
-    const summary = await seedScale(url, { today: options.today });
+    const summary = await seedScale(url, { today: options.today, claims: options.claims });
     printSummary(summary, (performance.now() - started) / 1000);
     await computeOpenPeriods(options.today);
     return 0;
@@ -101,6 +126,7 @@ async function main(): Promise<number> {
     await prisma.$disconnect();
   }
   await computeOpenPeriods(options.today);
+  await notifyDemoUsers(options.today);
   return 0;
 }
 

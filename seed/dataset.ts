@@ -1,6 +1,6 @@
 import type {
   Account, CandidateClaim, Capability, CapabilityRevision, Claim, ClaimDispute, CompPeriod, CompPlan, CompStatement, Conversation,
-  ConversationSentence, Deal, EngineerQuestion, Product, Question, Quiz, QuizAnswer, QuizAttempt, Survey, Team, TeamManager, User,
+  ConversationSentence, Deal, EngineerQuestion, Product, Question, Quiz, QuizAnswer, QuizAttempt, Setting, Survey, Team, TeamManager, User,
 } from "../app/generated/prisma/client.ts";
 import type { AuditRow } from "./generate/comp.ts";
 
@@ -32,6 +32,8 @@ export interface Dataset {
   periods: CompPeriod[];
   statements: CompStatement[];
   audit: AuditRow[];
+  /** Company settings (the company's name the survey page shows). */
+  settings: Setting[];
 }
 
 /** The SQL table of each part, in insertion order. */
@@ -59,13 +61,14 @@ export const TABLES: readonly (readonly [keyof Dataset, string])[] = [
   ["periods", "CompPeriod"],
   ["statements", "CompStatement"],
   ["audit", "AuditEvent"],
+  ["settings", "Setting"],
 ];
 
 export function emptyDataset(): Dataset {
   return {
     teams: [], users: [], teamManagers: [], products: [], capabilities: [], revisions: [], accounts: [], deals: [], surveys: [],
     conversations: [], conversationSentences: [], candidateClaims: [], claims: [], disputes: [], engineerQuestions: [], quizzes: [],
-    questions: [], attempts: [], answers: [], plans: [], periods: [], statements: [], audit: [],
+    questions: [], attempts: [], answers: [], plans: [], periods: [], statements: [], audit: [], settings: [],
   };
 }
 

@@ -1,6 +1,8 @@
 import { addDays } from "../app/domain/dates.ts";
 import type { PrismaClient } from "../app/generated/prisma/client.ts";
 import { hashPassword } from "../app/lib/password.server.ts";
+import { COMPANY_NAME_KEY } from "../app/schemas/settings.ts";
+import { DEMO_COMPANY_NAME } from "./content/company.ts";
 import { DEMO_PASSWORD } from "./content/people.ts";
 import { PRODUCTS } from "./content/products.ts";
 import { countsOf, emptyDataset, type Dataset } from "./dataset.ts";
@@ -65,6 +67,7 @@ export function buildDemoDataset(today: Date, passwordHash: string): DemoDataset
   Object.assign(data, bank.rows satisfies Partial<Dataset>);
   const comp = buildComp(timeline, org.adminId, rng.fork("comp"), ids);
   Object.assign(data, { plans: [comp.plan], periods: comp.periods, audit: comp.audit } satisfies Partial<Dataset>);
+  data.settings = [{ key: COMPANY_NAME_KEY, value: DEMO_COMPANY_NAME, updatedAt: timeline.historyStart }];
 
   let dealNumber = 4100;
   const ctx: SeedContext = {

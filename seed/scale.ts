@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { addDays } from "../app/domain/dates.ts";
 import type { CompStatement } from "../app/generated/prisma/client.ts";
 import { hashPassword } from "../app/lib/password.server.ts";
+import { rebuildRollupsSql } from "../app/models/rollups.server.ts";
 import { DEMO_PASSWORD } from "./content/people.ts";
 import { PRODUCTS } from "./content/products.ts";
 import { TABLES, emptyDataset, type Dataset } from "./dataset.ts";
@@ -29,6 +30,8 @@ import { SqliteWriter } from "./write-sqlite.ts";
 // Two generated conversations per salesperson (2,000 with their sentences and candidates), and
 // customer reports on a few percent of answered surveys (seed/generate/customer-claims.ts).
 const PLAN = { deals: { won: 40, lost: 2, open: 2 }, claims: 200, attempts: 20, questionsPerMonth: 0.1, conversations: 2 };
+/** The scale organisation's salespeople (seed/generate/scale-org.ts): `claims` are shared among them. */
+export const SCALE_PEOPLE = 1_000;
 const PEOPLE_PER_TRANSACTION = 50;
 
 function writeBundle(writer: SqliteWriter, bundle: PersonBundle): void {
@@ -50,7 +53,12 @@ function writeStatic(writer: SqliteWriter, data: Dataset, skip: ReadonlySet<keyo
   for (const [key, table] of TABLES) if (!skip.has(key)) writer.insert(table, data[key]);
 }
 
-export async function seedScale(url: string, options: { today: Date }): Promise<SeedSummary> {
+/**
+ * `claims`: the total of generated claims (default 200,000), spread evenly over the salespeople;
+ * more than the default makes each person's history denser, as years of use would.
+ */
+export async function seedScale(url: string, options: { today: Date; claims?: number }): Promise<SeedSummary> {
+  const claimsPerPerson = Math.max(1, Math.round((options.claims ?? PLAN.claims * SCALE_PEOPLE) / SCALE_PEOPLE));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const rng = new Rng(SEED ^ 0x5ca1e);
   const ids = rng.fork("ids");
@@ -89,7 +97,7 @@ export async function seedScale(url: string, options: { today: Date }): Promise<
     for (let start = 0; start < people.length; start += PEOPLE_PER_TRANSACTION) {
       db.transaction(() => {
         people.slice(start, start + PEOPLE_PER_TRANSACTION).forEach((person, offset) => {
-          const plan = { ...PLAN, deals: person.activeUntil === null ? PLAN.deals : { ...PLAN.deals, open: 0, lost: 4 } };
+          const plan = { ...PLAN, claims: claimsPerPerson, deals: person.activeUntil === null ? PLAN.deals : { ...PLAN.deals, open: 0, lost: 4 } };
           const bundle = generatePerson(person, plan, comp.locked, ctx, rng.fork(`person:${start + offset}`));
           writeBundle(writer, bundle);
           if (storyIds.has(person.id)) storyStatements.push(...bundle.statements);
@@ -99,6 +107,10 @@ export async function seedScale(url: string, options: { today: Date }): Promise<
     db.transaction(() => {
       writer.insert("EngineerQuestion", questionsBehindChanges(people, ctx, rng.fork("changes")));
       writer.insert("AuditEvent", data.audit);
+    })();
+    // The dashboard's rollups, from the rows just written (ADR 019).
+    db.transaction(() => {
+      for (const statement of rebuildRollupsSql()) db.exec(statement);
     })();
     db.pragma("synchronous = NORMAL");
     db.pragma("wal_checkpoint(TRUNCATE)");

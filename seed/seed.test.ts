@@ -116,6 +116,34 @@ describe("demo seed", () => {
     expect(data.periods.filter((p) => p.status === "LOCKED").map((p) => p.name)).toEqual(["2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"]);
     expect(data.periods.find((p) => p.status === "OPEN")?.name).toBe("2026-Q4");
   });
+
+  it("sets the company's name the survey page shows", () => {
+    expect(data.settings).toEqual([expect.objectContaining({ key: "companyName", value: "Brightwater Software" })]);
+  });
+
+  // Reference dates across a quarter: the answers depend on the date the demo is built for.
+  const REFERENCE_DAYS = ["2026-10-06", "2026-11-17", "2026-11-26", "2026-12-03"];
+  const datasets = REFERENCE_DAYS.map((day) => ({ day, built: day === "2026-11-26" ? data : buildDemoDataset(new Date(`${day}T00:00:00Z`), "scrypt$test").data }));
+
+  it("has survey answers that agree with themselves: no “delivered as promised” from an unhappy customer, no “not delivered” from a happy one", () => {
+    for (const { day, built } of datasets) {
+      const answered = built.surveys.filter((s) => s.respondedAt !== null);
+      expect(answered.length, day).toBeGreaterThan(50);
+      const contradictions = answered.filter((s) => (s.deliveredAsPromised === "YES" && (s.csat ?? 5) <= 2) || (s.deliveredAsPromised === "NO" && (s.csat ?? 1) >= 4));
+      expect(contradictions.map((s) => `${day}: CSAT ${s.csat}, delivered ${s.deliveredAsPromised}`)).toEqual([]);
+    }
+  });
+
+  it("never has an over-promiser's customer say the product did everything he promised", () => {
+    for (const { day, built } of datasets) {
+      const over = built.users.find((u) => u.email === OVERPROMISER_EMAIL);
+      const answers = built.surveys.filter((s) => s.salespersonId === over?.id && s.respondedAt !== null).map((s) => s.deliveredAsPromised);
+      expect(answers.length, day).toBeGreaterThan(5);
+      expect(answers.filter((answer) => answer === "YES"), day).toEqual([]);
+      // Mostly a plain "no", as his story says.
+      expect(answers.filter((answer) => answer === "NO").length * 2, day).toBeGreaterThanOrEqual(answers.length * 0.8);
+    }
+  });
 });
 
 describe("claims that do not depend on the salesperson's own log", () => {

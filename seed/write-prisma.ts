@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../app/generated/prisma/client.ts";
+import { rebuildRollups } from "../app/models/rollups.server.ts";
 import type { Dataset } from "./dataset.ts";
 
 // The demo seed writes through the Prisma client (the same path the app uses), in one
@@ -36,6 +37,9 @@ export async function writeWithPrisma(prisma: PrismaClient, data: Dataset): Prom
       await inBatches(data.periods, (data) => tx.compPeriod.createMany({ data }));
       await inBatches(data.statements, (data) => tx.compStatement.createMany({ data }));
       await inBatches(data.audit, (data) => tx.auditEvent.createMany({ data }));
+      await inBatches(data.settings, (data) => tx.setting.createMany({ data }));
+      // The dashboard's rollups, from the rows just written (ADR 019).
+      await rebuildRollups(tx);
     },
     { maxWait: 10_000, timeout: 120_000 },
   );

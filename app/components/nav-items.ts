@@ -7,10 +7,13 @@ export interface NavItem {
   anyOf: Permission[];
   /** Things waiting for the reader there, shown beside the label. */
   count?: number;
+  /** What the count counts, for screen readers ("3 unread"); "open" when not said. */
+  countLabel?: string;
 }
 
 // Only pages that exist appear here; each is shown to the roles that may use it.
 const NAV_ITEMS: NavItem[] = [
+  { to: "/inbox", label: "Inbox", anyOf: ["read:notification"] },
   { to: "/capabilities", label: "Capability matrix", anyOf: ["read:matrix"] },
   { to: "/dashboard/scorecard", label: "Scorecard", anyOf: ["read:dashboard"] },
   { to: "/claims", label: "Claims", anyOf: ["read:claim"] },
@@ -32,11 +35,14 @@ const NAV_ITEMS: NavItem[] = [
   { to: "/admin/products", label: "Products", anyOf: ["admin:products"] },
   { to: "/admin/plan", label: "Comp plan", anyOf: ["edit:plan"] },
   { to: "/admin/api-tokens", label: "API tokens", anyOf: ["admin:api-tokens"] },
+  { to: "/admin/settings", label: "Company settings", anyOf: ["admin:settings"] },
 ];
 
 /** Counts the layout looked up for the reader; an item without one shows no count. */
 export interface NavCounts {
   openDisputes?: number | null;
+  /** The reader's unread notifications (PRODUCT.md §8). */
+  unreadNotifications?: number | null;
 }
 
 export function navItemsFor(user: PermissionSubject, counts: NavCounts = {}): NavItem[] {
@@ -44,6 +50,10 @@ export function navItemsFor(user: PermissionSubject, counts: NavCounts = {}): Na
   const shown = NAV_ITEMS.filter((item) => item.anyOf.some((permission) => userHasPermission(user, permission)));
   return [
     home,
-    ...shown.map((item) => (item.to === "/disputes" && typeof counts.openDisputes === "number" ? { ...item, count: counts.openDisputes } : item)),
+    ...shown.map((item) => {
+      if (item.to === "/disputes" && typeof counts.openDisputes === "number") return { ...item, count: counts.openDisputes };
+      if (item.to === "/inbox" && typeof counts.unreadNotifications === "number") return { ...item, count: counts.unreadNotifications, countLabel: "unread" };
+      return item;
+    }),
   ];
 }

@@ -6,5 +6,5 @@ import { ErrorPage } from "./error-page.tsx";
  * action renders here, inside the signed-in shell, rather than replacing it.
  */
 export function RouteErrorBoundary() {
-  return <ErrorPage error={useRouteError()} />;
+  return <ErrorPage error={useRouteError()} inLayout />;
 }

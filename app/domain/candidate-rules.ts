@@ -1,4 +1,5 @@
 import { MS_PER_DAY } from "./dates.ts";
+import { ENUM_LABELS } from "./labels.ts";
 import type { Channel, MatrixCheckResult } from "./levels.ts";
 import type { Scope } from "./permissions.ts";
 
@@ -11,15 +12,8 @@ export const DECISION_WINDOW_DAYS = 7;
 export const DISMISS_REASONS = ["NOT_A_CLAIM", "OTHER_CAPABILITY", "CUSTOMER_SAID_IT", "OTHER"] as const;
 export type DismissReason = (typeof DISMISS_REASONS)[number];
 
-const DISMISS_REASON_LABELS: Record<DismissReason, string> = {
-  NOT_A_CLAIM: "Not a claim",
-  OTHER_CAPABILITY: "About another capability",
-  CUSTOMER_SAID_IT: "The customer said it",
-  OTHER: "Other",
-};
-
 export function dismissReasonLabel(reason: DismissReason): string {
-  return DISMISS_REASON_LABELS[reason];
+  return ENUM_LABELS.DismissReason[reason];
 }
 
 export const CANDIDATE_STATUSES = ["PENDING", "CONFIRMED", "DISMISSED"] as const;

@@ -1,3 +1,4 @@
+import { formatDate, formatDateTime } from "./format.ts";
 import { revisionInForce } from "./matrix-check.ts";
 import { levelLabel, type CapabilityLevel } from "./levels.ts";
 
@@ -51,18 +52,14 @@ export function changeSinceClaim(revisions: readonly DatedRevision[], madeAt: Da
   return { then: then === null ? null : { status: then.status, conditions: then.conditions }, now };
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** "3 Mar 2026" (UTC), for sentences built on the server that must read the same everywhere. */
+/** "3 Mar 2026" (UTC), for sentences built on the server that must read the same everywhere (format.ts). */
 export function utcDayLabel(date: Date): string {
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()] ?? ""} ${date.getUTCFullYear()}`;
+  return formatDate(date);
 }
 
-/** "3 Mar 2026, 14:05 UTC". */
+/** "3 Mar 2026, 14:05 UTC" (format.ts). */
 export function utcTimeLabel(date: Date): string {
-  const hh = String(date.getUTCHours()).padStart(2, "0");
-  const mm = String(date.getUTCMinutes()).padStart(2, "0");
-  return `${utcDayLabel(date)}, ${hh}:${mm} UTC`;
+  return formatDateTime(date);
 }
 
 /** e.g. "SSO / SAML changed from On the roadmap to Supported since you said it on 3 Mar 2026." */

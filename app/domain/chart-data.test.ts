@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { binIndex, comparedDeltas, downsampleLine, downsampleScatter, histogramBins, kpiDelta, MAX_CHART_POINTS, median, type ComparisonRule } from "./chart-data.ts";
+import {
+  binIndex,
+  categoryAxisLayout,
+  comparedDeltas,
+  downsampleLine,
+  downsampleScatter,
+  histogramBins,
+  kpiDelta,
+  MAX_CHART_POINTS,
+  median,
+  wrapLabel,
+  type ComparisonRule,
+} from "./chart-data.ts";
 
 describe("kpiDelta", () => {
   it("calls a rise better when higher is better, and worse when lower is better", () => {
@@ -122,5 +134,76 @@ describe("comparedDeltas", () => {
     expect(deltas.accuracy.trend).toBe("better");
     const none = comparedDeltas(rules, current, null, null);
     expect(Object.values(none).every((delta) => delta.trend === "unknown")).toBe(true);
+  });
+});
+
+describe("wrapLabel", () => {
+  it("keeps a label that fits on one line", () => {
+    expect(wrapLabel("0–3 days", 12)).toEqual(["0–3 days"]);
+  });
+
+  it("breaks between words, never losing one", () => {
+    const lines = wrapLabel("Over 60 days", 7);
+    expect(lines).toEqual(["Over 60", "days"]);
+    expect(lines.join(" ")).toBe("Over 60 days");
+  });
+
+  it("breaks a range after its dash rather than dropping or overrunning it", () => {
+    expect(wrapLabel("90–100%", 4)).toEqual(["90–", "100%"]);
+    expect(wrapLabel("0.75–1.00", 6)).toEqual(["0.75–", "1.00"]);
+  });
+
+  it("puts a month and its year on two lines when the band is narrow", () => {
+    expect(wrapLabel("Jan 2026", 5)).toEqual(["Jan", "2026"]);
+  });
+
+  it("cuts a word longer than a line, and ends the last allowed line with an ellipsis", () => {
+    expect(wrapLabel("abcdefghij", 4, 5)).toEqual(["abcd", "efgh", "ij"]);
+    const lines = wrapLabel("Excel export to legacy spreadsheet formats (Ledgerline)", 10, 2);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]?.endsWith("…")).toBe(true);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(10);
+  });
+
+  it("never returns a line longer than asked, whatever the words", () => {
+    const labels = ["Single sign-on (SAML 2.0) (Ledgerline)", "15–30 days", "Partially accurate / disputed", "x".repeat(40)];
+    for (const label of labels) {
+      for (const width of [3, 5, 8, 13, 21]) {
+        for (const line of wrapLabel(label, width, 10)) expect(line.length, `${label} at ${width}`).toBeLessThanOrEqual(width);
+      }
+    }
+  });
+});
+
+describe("categoryAxisLayout", () => {
+  const backlog = ["0–3 days", "4–7 days", "8–14 days", "15–30 days", "31–60 days", "Over 60 days"];
+
+  it("keeps every label on one line when the bands are wide", () => {
+    const layout = categoryAxisLayout(backlog, 120);
+    expect(layout.lines.map((lines) => lines.join(" "))).toEqual(backlog);
+    expect(layout).toMatchObject({ lineCount: 1, angle: 0 });
+  });
+
+  it("wraps labels between words when the bands are narrower, keeping every label", () => {
+    const layout = categoryAxisLayout(backlog, 60);
+    expect(layout.angle).toBe(0);
+    expect(layout.lines).toHaveLength(backlog.length);
+    expect(layout.lines[5]).toEqual(["Over 60", "days"]);
+    expect(layout.lineCount).toBe(2);
+    expect(layout.extent).toBe(28);
+  });
+
+  it("slants whole labels rather than cutting a word when a word does not fit its band", () => {
+    const months = ["Jan 2026", "Feb 2026", "Mar 2026"];
+    const layout = categoryAxisLayout(months, 22);
+    expect(layout.angle).toBe(-45);
+    expect(layout.lines).toEqual(months.map((month) => [month]));
+    expect(layout.extent).toBeGreaterThan(30);
+  });
+
+  it("cuts words on an axis that cannot slant (names down the side), never dropping a label", () => {
+    const layout = categoryAxisLayout(["Intercompany elimination (Ledgerline)"], 60, { canSlant: false, maxLines: 8 });
+    expect(layout.angle).toBe(0);
+    expect(layout.lines[0]?.join("").replace(/\s/g, "")).toBe("Intercompanyelimination(Ledgerline)");
   });
 });

@@ -189,3 +189,75 @@ export function downsampleScatter<T extends XY>(points: readonly T[], limit = MA
   }
   return byX.filter((point) => chosen.has(point));
 }
+
+// ---------------------------------------------------------------- axis labels
+
+/**
+ * A category label broken into lines of at most `maxChars` characters, so a chart can show
+ * every label instead of dropping the ones that collide (PRODUCT.md §5: a bar without its label
+ * cannot be read). Breaks between words, and inside a word after a dash or slash ("90–100%" →
+ * "90–", "100%"); a word still too long is cut at `maxChars`. Past `maxLines` the last line
+ * ends with "…" (the figure's table always has the whole label).
+ */
+export function wrapLabel(label: string, maxChars: number, maxLines = 3): string[] {
+  const width = Math.max(1, Math.floor(maxChars));
+  const pieces: string[] = [];
+  for (const word of label.trim().split(/\s+/).filter(Boolean)) {
+    for (const part of word.split(/(?<=[–—\-/])/)) {
+      for (let start = 0; start < part.length; start += width) pieces.push(part.slice(start, start + width));
+    }
+  }
+  const lines: string[] = [];
+  let line = "";
+  for (const piece of pieces) {
+    // A piece that ends a dash joins the next one without a space (it was one word).
+    const joiner = line === "" || /[–—\-/]$/.test(line) ? "" : " ";
+    if (line !== "" && line.length + joiner.length + piece.length > width) {
+      lines.push(line);
+      line = piece;
+    } else {
+      line += joiner + piece;
+    }
+  }
+  if (line !== "") lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, Math.max(1, maxLines));
+  const last = kept[kept.length - 1] ?? "";
+  kept[kept.length - 1] = `${last.slice(0, Math.max(0, width - 1)).trimEnd()}…`;
+  return kept;
+}
+
+export interface CategoryAxisLayout {
+  /** Each label's lines, in the labels' order. */
+  lines: string[][];
+  /** The most lines any label needs. */
+  lineCount: number;
+  /**
+   * 0, or −45 when even a single word is wider than a category's band (twelve months on a
+   * phone): the labels are then drawn whole and slanted rather than cut mid-word.
+   */
+  angle: 0 | -45;
+  /** The pixels the labels need below (or beside) the axis line. */
+  extent: number;
+}
+
+const LINE_HEIGHT = 14;
+
+/**
+ * How the labels of a category axis fit `bandWidth` pixels each (the plot's width divided by
+ * the number of categories, on a horizontal axis; the axis's width on a vertical one), with
+ * characters about `charWidth` pixels wide. Every label is kept: long ones wrap between words,
+ * and when a word itself does not fit, a horizontal axis (`canSlant`) slants the labels instead.
+ */
+export function categoryAxisLayout(labels: readonly string[], bandWidth: number, options: { charWidth?: number; maxLines?: number; canSlant?: boolean } = {}): CategoryAxisLayout {
+  const { charWidth = 6.5, maxLines = 3, canSlant = true } = options;
+  const maxChars = Math.max(2, Math.floor((bandWidth - 4) / charWidth));
+  const longestWord = Math.max(0, ...labels.flatMap((label) => label.split(/\s+/).flatMap((word) => word.split(/(?<=[–—\-/])/)).map((piece) => piece.length)));
+  if (canSlant && longestWord > maxChars) {
+    const longest = Math.max(0, ...labels.map((label) => label.length));
+    return { lines: labels.map((label) => [label]), lineCount: 1, angle: -45, extent: Math.ceil(longest * charWidth * Math.SQRT1_2 + LINE_HEIGHT) };
+  }
+  const lines = labels.map((label) => wrapLabel(label, maxChars, maxLines));
+  const lineCount = Math.max(1, ...lines.map((label) => label.length));
+  return { lines, lineCount, angle: 0, extent: lineCount * LINE_HEIGHT };
+}

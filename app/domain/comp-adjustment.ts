@@ -1,12 +1,13 @@
-import { formatDay } from "./comp-as-of.ts";
-import { formatCentsPlain, formatScore4 } from "./comp-payroll.ts";
+import { formatScore4 } from "./comp-payroll.ts";
+import { formatCents, formatDate, formatPercent, formatSignedCents } from "./format.ts";
 import { claimStatusLabel, isClaimStatus, isSeverity, severityLabel } from "./levels.ts";
 
 // Prior-period adjustments (PRODUCT.md §4, ADR 007). A locked statement holds the figures as
 // they stood at the lock; when an open period is computed, every locked period is recomputed
 // with today's data, and a payout that moved is paid, as a difference, in the open period.
 // Pure: the model gathers the figures and what arrived after the lock; this decides and words
-// the line so the person reads why in plain words.
+// the line so the person reads why in plain words: claims named by their customer and day,
+// verdicts by their labels, scores as percentages, money in dollars (labels.ts, format.ts).
 
 /** The figures of one person in one period that an adjustment line compares. */
 export interface PeriodFigures {
@@ -28,8 +29,11 @@ export interface ClaimVerdict {
   madeAt?: Date;
 }
 
+/** How a reason names a claim: by its customer and day ("the claim to Northwind of 29 Sep 2026"), never by its id. */
+export const nameOfClaim = (account: string, madeAt: Date) => `the claim to ${account} of ${formatDate(madeAt)}`;
+
 const claimName = (claim: ClaimVerdict) =>
-  claim.account !== undefined && claim.madeAt !== undefined ? `the claim to ${claim.account} of ${formatDay(claim.madeAt)}` : `claim ${claim.id}`;
+  claim.account !== undefined && claim.madeAt !== undefined ? nameOfClaim(claim.account, claim.madeAt) : "a claim made in the period";
 
 /**
  * The amount still owed for a locked period: what today's data pays, less what was paid when it
@@ -40,18 +44,23 @@ export function outstandingAdjustmentCents(recomputedPayoutCents: number, frozen
 }
 
 const FIGURES: Array<{ key: keyof Omit<PeriodFigures, "payoutCents">; label: string }> = [
-  { key: "accuracy", label: "A" },
-  { key: "quiz", label: "Q" },
-  { key: "satisfaction", label: "S" },
-  { key: "composite", label: "C" },
-  { key: "multiplier", label: "M" },
+  { key: "accuracy", label: "accuracy" },
+  { key: "quiz", label: "quiz" },
+  { key: "satisfaction", label: "satisfaction" },
+  { key: "composite", label: "composite" },
+  { key: "multiplier", label: "multiplier" },
 ];
 
 const four = (value: number | null) => (value === null ? "dropped" : formatScore4(value));
+// Scores read as percentages to two decimals: the four decimals a statement computes with.
+const shown = (key: keyof PeriodFigures, value: number | null) => (value === null ? "dropped" : key === "multiplier" ? formatScore4(value) : formatPercent(value, 2));
 
-/** "A 0.8500 → 0.7000" for each figure that moved (compared at the 4 decimals a statement shows). */
+/**
+ * "accuracy 85.00% → 70.00%" for each figure that moved (compared at the 4 decimals a statement
+ * shows); the multiplier, which is no score, keeps its 4 decimals: "multiplier 1.3113 → 1.0000".
+ */
 export function figureChanges(before: PeriodFigures, after: PeriodFigures): string[] {
-  return FIGURES.flatMap(({ key, label }) => (four(before[key]) === four(after[key]) ? [] : [`${label} ${four(before[key])} → ${four(after[key])}`]));
+  return FIGURES.flatMap(({ key, label }) => (four(before[key]) === four(after[key]) ? [] : [`${label} ${shown(key, before[key])} → ${shown(key, after[key])}`]));
 }
 
 const label = (status: string) => (isClaimStatus(status) ? claimStatusLabel(status).toLowerCase() : status);
@@ -97,8 +106,8 @@ export function lateSurveyChanges(answers: readonly LateSurveyAnswer[], lockedAt
     .sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime())
     .map((answer) =>
       answer.respondedAt.getTime() > lockedAt.getTime()
-        ? `a survey answered on ${formatDay(answer.respondedAt)}, after the period was locked`
-        : `a survey answered on ${formatDay(answer.respondedAt)} but recorded on ${formatDay(answer.recordedAt)}, after the period was locked`,
+        ? `a survey answered on ${formatDate(answer.respondedAt)}, after the period was locked`
+        : `a survey answered on ${formatDate(answer.respondedAt)} but recorded on ${formatDate(answer.recordedAt)}, after the period was locked`,
     );
 }
 
@@ -124,8 +133,8 @@ function multiplierText(before: number, after: number): string {
  * The reason written on the adjustment line, in plain words: the period, what arrived after its
  * lock, how that moved the multiplier (and the scores behind it), and the payout difference —
  * e.g. "2025-Q4: a survey answered on 11 Jan 2026, after the period was locked, raised the
- * multiplier from 0.9500 to 1.0200 (S 0.7100 → 0.7500, C 0.7400 → 0.7560); payout 9,500.00
- * when locked, 10,200.00 now: +700.00."
+ * multiplier from 0.9500 to 1.0200 (satisfaction 71.00% → 75.00%, composite 74.00% → 75.60%);
+ * payout $9,500.00 when locked, $10,200.00 now: +$700.00."
  */
 export function adjustmentReason(input: {
   periodName: string;
@@ -135,11 +144,47 @@ export function adjustmentReason(input: {
   deltaCents: number;
   details: readonly string[];
 }): string {
-  const scores = figureChanges(input.frozen, input.recomputed).filter((change) => !change.startsWith("M "));
+  const scores = figureChanges(input.frozen, input.recomputed).filter((change) => !change.startsWith("multiplier "));
   const moved = `${multiplierText(input.frozen.multiplier, input.recomputed.multiplier)}${scores.length > 0 ? ` (${scores.join(", ")})` : ""}`;
-  const earlier = input.alreadyAdjustedCents === 0 ? "" : ` less ${formatCentsPlain(input.alreadyAdjustedCents)} already adjusted`;
+  const earlier = input.alreadyAdjustedCents === 0 ? "" : ` less ${formatSignedCents(input.alreadyAdjustedCents)} already adjusted`;
   const payout =
-    `payout ${formatCentsPlain(input.frozen.payoutCents)} when locked${earlier}, ` +
-    `${formatCentsPlain(input.recomputed.payoutCents)} now: ${input.deltaCents > 0 ? "+" : ""}${formatCentsPlain(input.deltaCents)}`;
+    `payout ${formatCents(input.frozen.payoutCents)} when locked${earlier}, ` +
+    `${formatCents(input.recomputed.payoutCents)} now: ${formatSignedCents(input.deltaCents)}`;
   return `${input.periodName}: ${causesText(input.details)}, ${moved}; ${payout}.`;
+}
+
+const SCORE_NAMES: Readonly<Record<string, string>> = { A: "accuracy", Q: "quiz", S: "satisfaction", C: "composite" };
+const CUID = /\bc[a-z0-9]{24}\b/;
+
+/**
+ * A stored reason as a person reads it. Reasons are stored text, and locked statements' reasons
+ * are never rewritten (ADR 007); those written before Candor worded them ("claim c… INACCURATE →
+ * PARTIALLY_ACCURATE (HIGH)", "A 0.8500 → 0.7000", "payout 9,500.00") are read through the same
+ * vocabulary here: a claim is named by its customer and day when `claimNames` knows its id (else
+ * "a claim"), verdicts by their labels, scores as percentages. A reason already in words passes
+ * through unchanged.
+ */
+export function readableAdjustmentReason(reason: string, claimNames: ReadonlyMap<string, string> = new Map()): string {
+  const name = (id: string) => claimNames.get(id) ?? "a claim";
+  return (
+    reason
+      // Only the old claim lines held codes; account names and other text are never touched.
+      .replace(/\bclaim (\S+) ([A-Z][A-Z_]+) → ([A-Z][A-Z_]+)(?: \(([A-Z]+)\))?/g, (_match, id: string, from: string, to: string, severity: string | undefined) => {
+        const judged = (status: string) => (isClaimStatus(status) ? claimStatusLabel(status).toLowerCase() : status);
+        const how = severity !== undefined && isSeverity(severity) ? ` (${severityLabel(severity).toLowerCase()} severity)` : "";
+        return `the verdict on ${name(id)} changed from ${judged(from)} to ${judged(to)}${how}`;
+      })
+      .replace(/\bclaim (c[a-z0-9]{24})\b/g, (_match, id: string) => name(id))
+      .replace(/\b([AQSC]) (\d\.\d{4}|dropped) → (\d\.\d{4}|dropped)/g, (_match, figure: string, from: string, to: string) => {
+        const percent = (value: string) => (value === "dropped" ? value : formatPercent(Number(value), 2));
+        return `${SCORE_NAMES[figure] ?? figure} ${percent(from)} → ${percent(to)}`;
+      })
+      .replace(/\bM (\d\.\d{4}) → (\d\.\d{4})/g, "multiplier $1 → $2")
+      .replace(/(payout |less |, |now: )([+-]?)(\d{1,3}(?:,\d{3})*\.\d{2})\b(?!%)/g, (_match, before: string, sign: string, amount: string) => `${before}${sign}$${amount}`)
+  );
+}
+
+/** The claim ids a stored reason names (old reasons only), so the model can look their names up. */
+export function claimIdsInReason(reason: string): string[] {
+  return [...reason.matchAll(new RegExp(CUID.source, "g"))].map((match) => match[0]);
 }

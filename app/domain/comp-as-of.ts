@@ -1,3 +1,4 @@
+import { formatDate } from "./format.ts";
 import type { ClaimStatus, Severity } from "./levels.ts";
 
 // PRODUCT.md §4, ADR 007: a statement holds its inputs as they stood at one instant — the moment
@@ -61,9 +62,7 @@ export function attemptSubmittedBy(attempt: { submittedAt: Date | null }, asOf: 
   return attempt.submittedAt !== null && !after(attempt.submittedAt, asOf);
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** "11 Jan 2026" (UTC): how an adjustment's reason names a day, the same for every reader. */
+/** "11 Jan 2026" (UTC): how an adjustment's reason names a day — the one date format of format.ts. */
 export function formatDay(date: Date): string {
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()] ?? ""} ${date.getUTCFullYear()}`;
+  return formatDate(date);
 }

@@ -1,5 +1,6 @@
 import type { CompFigures } from "./comp-formula.ts";
 import { locateOnCurve } from "./comp-plan.ts";
+import { formatDate, formatIsoInText, formatPercent } from "./format.ts";
 import { roundHalfAwayFromZero } from "./rounding.ts";
 
 // The plain-language arithmetic of a statement (PRODUCT.md §4: "a salesperson must be able to
@@ -9,7 +10,8 @@ import { roundHalfAwayFromZero } from "./rounding.ts";
 // Computed scores (A, Q, S, C, M before rounding) are shown to 6 decimals, not 4: the formula
 // carries full precision into the next step, and with 4 shown decimals a hand recomputation is
 // often off by one in M's fourth decimal (C = 0.6807 gives M = 0.8614 by hand, while the exact
-// C = 0.680667 gives the paid 0.8613). At 6 decimals the hand result matches the paid M.
+// C = 0.680667 gives the paid 0.8613). At 6 decimals the hand result matches the paid M. Each
+// score's result also reads as a percentage, the way pages show scores (format.ts).
 
 const SHOWN_DECIMALS = 6;
 
@@ -23,13 +25,23 @@ export function formatScore(value: number): string {
   return roundHalfAwayFromZero(value, SHOWN_DECIMALS).toFixed(SHOWN_DECIMALS);
 }
 
+/** A score or pass mark as a percentage with the decimals it needs: 0.8 → "80%", 0.775 → "77.5%" (format.ts's "80%"). */
+export function formatPlainPercent(value: number): string {
+  return `${formatPlain(value * 100)}%`;
+}
+
+/** A computed score with its percentage, as the statement's tiles show it: "0.785000 (78.50%)". */
+function scoreWithPercent(value: number): string {
+  return `${formatScore(value)} (${formatPercent(value, 2)})`;
+}
+
 /** A multiplier cap as plans write it: 1.0, 0.9. */
 export function formatCap(value: number): string {
   return Number.isInteger(value) ? value.toFixed(1) : formatPlain(value);
 }
 
 function day(iso: string): string {
-  return iso.slice(0, 10);
+  return formatDate(iso);
 }
 
 function plural(count: number, one: string, many: string): string {
@@ -74,15 +86,15 @@ export function explainStatement(figures: Omit<CompFigures, "explanation">): str
   const { k: kA, m: mA } = plan.accuracyPrior;
   lines.push(
     `A = (${formatPlain(figures.sumWeightedCredit)} + ${formatPlain(kA)} × ${formatPlain(mA)}) / ` +
-      `(${formatPlain(figures.sumWeight)} + ${formatPlain(kA)}) = ${formatScore(figures.accuracy)}`,
+      `(${formatPlain(figures.sumWeight)} + ${formatPlain(kA)}) = ${scoreWithPercent(figures.accuracy)}`,
   );
 
   // 2. Quiz Q.
   for (const quiz of figures.quizzes) {
     const window = `${day(quiz.windowStart)} to ${day(quiz.windowEnd)}`;
     const best =
-      quiz.bestAttemptId === null ? `no attempt from ${window}, so 0` : `best score ${formatPlain(quiz.bestScore)} from ${window}`;
-    lines.push(`Required quiz "${quiz.title}": ${best}; pass mark ${formatPlain(quiz.passMark)}, ${quiz.passed ? "passed" : "not passed"}.`);
+      quiz.bestAttemptId === null ? `no attempt from ${window}, so 0` : `best score ${formatPlainPercent(quiz.bestScore)} from ${window}`;
+    lines.push(`Required quiz "${quiz.title}": ${best}; pass mark ${formatPlainPercent(quiz.passMark)}, ${quiz.passed ? "passed" : "not passed"}.`);
   }
   if (figures.quiz === null) {
     const rest = plan.weights.accuracy + plan.weights.satisfaction;
@@ -95,7 +107,7 @@ export function explainStatement(figures: Omit<CompFigures, "explanation">): str
     );
   } else {
     const scores = figures.quizzes.map((q) => formatPlain(q.bestScore)).join(" + ");
-    lines.push(`Q = (${scores}) / ${figures.quizzes.length} = ${formatScore(figures.quiz)}`);
+    lines.push(`Q = (${scores}) / ${figures.quizzes.length} = ${scoreWithPercent(figures.quiz)}`);
   }
 
   // 3. Six-month satisfaction S.
@@ -109,14 +121,14 @@ export function explainStatement(figures: Omit<CompFigures, "explanation">): str
   const { k: kS, m: mS } = plan.satisfactionPrior;
   lines.push(
     `S = (${formatPlain(figures.sumSatisfaction)} + ${formatPlain(kS)} × ${formatPlain(mS)}) / ` +
-      `(${figures.surveyCount} + ${formatPlain(kS)}) = ${formatScore(figures.satisfaction)}`,
+      `(${figures.surveyCount} + ${formatPlain(kS)}) = ${scoreWithPercent(figures.satisfaction)}`,
   );
 
   // 4. Composite C.
   const terms = [`${formatPlain(w.accuracy)} × ${formatScore(figures.accuracy)}`];
   if (figures.quiz !== null) terms.push(`${formatPlain(w.quiz)} × ${formatScore(figures.quiz)}`);
   terms.push(`${formatPlain(w.satisfaction)} × ${formatScore(figures.satisfaction)}`);
-  lines.push(`C = ${terms.join(" + ")} = ${formatScore(figures.composite)}`);
+  lines.push(`C = ${terms.join(" + ")} = ${scoreWithPercent(figures.composite)}`);
 
   // 5. Multiplier from the curve.
   const position = locateOnCurve(plan.curve, figures.composite);
@@ -149,4 +161,17 @@ export function explainStatement(figures: Omit<CompFigures, "explanation">): str
       `round(${exactProduct(figures.targetBonusCents, figures.multiplierTenThousandths)}) = ${figures.payoutCents} cents`,
   );
   return lines;
+}
+
+/**
+ * A stored line of a statement (its arithmetic or a gate's reason) as a person reads it today. A
+ * locked statement is a frozen snapshot (ADR 007) and is never rewritten; one frozen before
+ * Candor worded scores as percentages and days as dates ("best score 0.8 from 2026-07-02 …;
+ * pass mark 0.7", "A = … = 0.785000") is read through the same formats here. A line already
+ * worded that way passes through unchanged.
+ */
+export function readableStatementLine(line: string): string {
+  return formatIsoInText(line)
+    .replace(/\b(best score|pass mark|best) (\d+(?:\.\d+)?)(?![\d.%])/g, (_match, word: string, value: string) => `${word} ${formatPlainPercent(Number(value))}`)
+    .replace(/^([AQSC]) = (.+) = (\d+\.\d{6})$/, (_match, figure: string, sum: string, value: string) => `${figure} = ${sum} = ${scoreWithPercent(Number(value))}`);
 }

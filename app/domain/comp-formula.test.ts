@@ -187,7 +187,7 @@ describe("computeStatement: a full statement, computed by hand", () => {
         name: "QUIZ_BELOW_PASS_MARK",
         cap: 0.9,
         lowered: false,
-        reason: 'A required quiz is below the pass mark: "Security" (best 0.7, pass mark 0.8); this caps the multiplier at 0.9.',
+        reason: 'A required quiz is below the pass mark: "Security" (best 70%, pass mark 80%); this caps the multiplier at 0.9.',
       },
     ]);
     expect(figures.multiplierAfterGates).toBeCloseTo(0.8613333333, 9);
@@ -203,15 +203,15 @@ describe("computeStatement: a full statement, computed by hand", () => {
     expect(figures.explanation).toEqual([
       "Claim accuracy: 6 of 8 claims made in the period have a final verdict and count (1 pending and 1 unverifiable are left out); Σ w·credit = 12.5, Σ w = 16.",
       "1 claim has no severity recorded and is weighted as Medium (2).",
-      "A = (12.5 + 4 × 0.8) / (16 + 4) = 0.785000",
-      'Required quiz "Ledgerly basics": best score 0.8 from 2026-07-02 to 2026-09-30; pass mark 0.7, passed.',
-      'Required quiz "Security": best score 0.7 from 2026-04-03 to 2026-09-30; pass mark 0.8, not passed.',
-      "Q = (0.8 + 0.7) / 2 = 0.750000",
+      "A = (12.5 + 4 × 0.8) / (16 + 4) = 0.785000 (78.50%)",
+      'Required quiz "Ledgerly basics": best score 80% from 2 Jul 2026 to 30 Sep 2026; pass mark 70%, passed.',
+      'Required quiz "Security": best score 70% from 3 Apr 2026 to 30 Sep 2026; pass mark 80%, not passed.',
+      "Q = (0.8 + 0.7) / 2 = 0.750000 (75.00%)",
       "Satisfaction: 4 answered surveys due in the period count (1 survey with no answered item left out); Σ s = 1.75, n = 4.",
-      "S = (1.75 + 2 × 0.75) / (4 + 2) = 0.541667",
-      "C = 0.4 × 0.785000 + 0.2 × 0.750000 + 0.4 × 0.541667 = 0.680667",
+      "S = (1.75 + 2 × 0.75) / (4 + 2) = 0.541667 (54.17%)",
+      "C = 0.4 × 0.785000 + 0.2 × 0.750000 + 0.4 × 0.541667 = 0.680667 (68.07%)",
       "C lies between the curve points (0.5, 0.5) and (0.75, 1): M = 0.5 + (0.680667 − 0.5) × (1 − 0.5) / (0.75 − 0.5) = 0.861333",
-      'A required quiz is below the pass mark: "Security" (best 0.7, pass mark 0.8); this caps the multiplier at 0.9. M = min(0.861333, 0.9) = 0.861333',
+      'A required quiz is below the pass mark: "Security" (best 70%, pass mark 80%); this caps the multiplier at 0.9. M = min(0.861333, 0.9) = 0.861333',
       "M rounded to 4 decimals = 0.8613",
       "Payout = round(1234567 cents × 0.8613) = round(1063332.5571) = 1063333 cents",
     ]);
@@ -295,7 +295,7 @@ describe("computeStatement: gates", () => {
     expect(figures.gates[0]?.reason).toBe("2 claims judged inaccurate with high severity cap the multiplier at 1.0.");
     expect(figures.multiplier).toBe(0.9);
     expect(figures.payoutCents).toBe(450_000);
-    expect(figures.explanation).toContain('Required quiz "Security": no attempt from 2026-04-03 to 2026-09-30, so 0; pass mark 0.8, not passed.');
+    expect(figures.explanation).toContain('Required quiz "Security": no attempt from 3 Apr 2026 to 30 Sep 2026, so 0; pass mark 80%, not passed.');
   });
 
   it("an inaccurate claim without a severity counts as MEDIUM and does not fire the HIGH gate", () => {
@@ -341,11 +341,11 @@ describe("computeStatement: the prior and the dropped quiz", () => {
     expect(figures.payoutCents).toBe(105_000);
     expect(figures.explanation).toEqual([
       "Claim accuracy: 0 of 0 claims made in the period have a final verdict and count; Σ w·credit = 0, Σ w = 0.",
-      "A = (0 + 4 × 0.8) / (0 + 4) = 0.800000",
+      "A = (0 + 4 × 0.8) / (0 + 4) = 0.800000 (80.00%)",
       "No quiz is required for compensation, so Q is dropped and the other weights are scaled to sum to 1: wA = 0.4 / 0.8 = 0.5, wS = 0.4 / 0.8 = 0.5.",
       "Satisfaction: 0 answered surveys due in the period count; Σ s = 0, n = 0.",
-      "S = (0 + 2 × 0.75) / (0 + 2) = 0.750000",
-      "C = 0.5 × 0.800000 + 0.5 × 0.750000 = 0.775000",
+      "S = (0 + 2 × 0.75) / (0 + 2) = 0.750000 (75.00%)",
+      "C = 0.5 × 0.800000 + 0.5 × 0.750000 = 0.775000 (77.50%)",
       "C lies between the curve points (0.75, 1) and (1, 1.5): M = 1 + (0.775000 − 0.75) × (1.5 − 1) / (1 − 0.75) = 1.050000",
       "M rounded to 4 decimals = 1.0500",
       "Payout = round(100000 cents × 1.0500) = round(105000) = 105000 cents",

@@ -1,4 +1,4 @@
-import { explainStatement, formatCap, formatPlain } from "./comp-explanation.ts";
+import { explainStatement, formatCap, formatPlainPercent } from "./comp-explanation.ts";
 import { type CompPlanParams, evaluateCurve, validateCompPlan } from "./comp-plan.ts";
 import { addDays } from "./dates.ts";
 import type { ClaimStatus, Delivered, Severity } from "./levels.ts";
@@ -267,7 +267,7 @@ function applyGates(input: CompInput, claims: ClaimLine[], quizzes: QuizLine[], 
   const failed = quizzes.filter((line) => !line.passed);
   if (failed.length > 0) {
     const which = failed
-      .map((line) => `"${line.title}" (best ${formatPlain(line.bestScore)}, pass mark ${formatPlain(line.passMark)})`)
+      .map((line) => `"${line.title}" (best ${formatPlainPercent(line.bestScore)}, pass mark ${formatPlainPercent(line.passMark)})`)
       .join(", ");
     fire(
       "QUIZ_BELOW_PASS_MARK",

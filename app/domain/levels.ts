@@ -2,6 +2,7 @@
 // values (prisma/schema.prisma), so a row read through Prisma can be passed here unchanged,
 // but the domain layer never imports Prisma (ENGINEERING.md §2: the domain imports nothing of
 // ours but other domain files).
+import { ENUM_LABELS } from "./labels.ts";
 
 export const CAPABILITY_LEVELS = ["SUPPORTED", "PARTIAL", "NOT_SUPPORTED", "ROADMAP"] as const;
 export type CapabilityLevel = (typeof CAPABILITY_LEVELS)[number];
@@ -28,96 +29,38 @@ export const CLAIM_SOURCES = ["SELF", "OBSERVED", "CUSTOMER", "CONVERSATION"] as
 export type ClaimSource = (typeof CLAIM_SOURCES)[number];
 
 // Labels are what a salesperson reads on a page or in a quiz; the enum values stay in the
-// database, URLs and CSV filters. "On the roadmap" rather than "Roadmap" because the sentence
-// a customer hears is "that is on the roadmap".
-const LEVEL_LABELS: Record<CapabilityLevel, string> = {
-  SUPPORTED: "Supported",
-  PARTIAL: "Partial",
-  NOT_SUPPORTED: "Not supported",
-  ROADMAP: "On the roadmap",
-};
-
-const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
-  PENDING: "Pending",
-  ACCURATE: "Accurate",
-  PARTIALLY_ACCURATE: "Partially accurate",
-  INACCURATE: "Inaccurate",
-  UNVERIFIABLE: "Unverifiable",
-};
-
-const SEVERITY_LABELS: Record<Severity, string> = {
-  LOW: "Low",
-  MEDIUM: "Medium",
-  HIGH: "High",
-};
-
-const MATRIX_CHECK_LABELS: Record<MatrixCheckResult, string> = {
-  CONSISTENT: "Consistent with the matrix",
-  OVERSTATES: "Overstates the matrix",
-  UNDERSTATES: "Understates the matrix",
-  NO_MATRIX_ROW: "No matrix row",
-  MATRIX_STALE: "Matrix row overdue for review",
-};
-
-const CHANNEL_LABELS: Record<Channel, string> = {
-  CALL: "Call",
-  EMAIL: "Email",
-  DEMO: "Demo",
-  MEETING: "Meeting",
-  RFP: "RFP",
-  CHAT: "Chat",
-};
-
-const DELIVERED_LABELS: Record<Delivered, string> = {
-  YES: "Yes",
-  PARTLY: "Partly",
-  NO: "No",
-};
-
-const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
-  SINGLE: "Single choice",
-  MULTI: "Multiple choice",
-  TRUE_FALSE: "True or false",
-};
-
-// Where a claim came from (PRODUCT.md §7), said the way a reader of the claims table asks it.
-const CLAIM_SOURCE_LABELS: Record<ClaimSource, string> = {
-  SELF: "Logged by the salesperson",
-  OBSERVED: "Observed",
-  CUSTOMER: "Reported by the customer",
-  CONVERSATION: "Found in a conversation",
-};
+// database, URLs and CSV filters. The words live in labels.ts, the one vocabulary of labels.
 
 export function levelLabel(level: CapabilityLevel): string {
-  return LEVEL_LABELS[level];
+  return ENUM_LABELS.CapabilityStatus[level];
 }
 
 export function claimStatusLabel(status: ClaimStatus): string {
-  return CLAIM_STATUS_LABELS[status];
+  return ENUM_LABELS.ClaimStatus[status];
 }
 
 export function severityLabel(severity: Severity): string {
-  return SEVERITY_LABELS[severity];
+  return ENUM_LABELS.Severity[severity];
 }
 
 export function matrixCheckLabel(result: MatrixCheckResult): string {
-  return MATRIX_CHECK_LABELS[result];
+  return ENUM_LABELS.MatrixCheck[result];
 }
 
 export function channelLabel(channel: Channel): string {
-  return CHANNEL_LABELS[channel];
+  return ENUM_LABELS.Channel[channel];
 }
 
 export function deliveredLabel(delivered: Delivered): string {
-  return DELIVERED_LABELS[delivered];
+  return ENUM_LABELS.Delivered[delivered];
 }
 
 export function questionTypeLabel(type: QuestionType): string {
-  return QUESTION_TYPE_LABELS[type];
+  return ENUM_LABELS.QuestionType[type];
 }
 
 export function claimSourceLabel(source: ClaimSource): string {
-  return CLAIM_SOURCE_LABELS[source];
+  return ENUM_LABELS.ClaimSource[source];
 }
 
 // Type guards for values arriving as plain strings (query strings, CSV imports, JSON).

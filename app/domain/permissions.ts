@@ -1,3 +1,4 @@
+import { ENUM_LABELS } from "./labels.ts";
 // The one place PRODUCT.md §2 lives. A permission is `action:entity` or
 // `action:entity:scope`; the scope says whose records: `own` (the user's),
 // `team` (the teams the user manages) or `any`. Loaders and actions ask with
@@ -25,7 +26,8 @@ export type ScopedPermission =
   | "compute:comp"
   | "read:audit"
   | "read:dashboard"
-  | "read:person";
+  | "read:person"
+  | "read:notification"; // PRODUCT.md §8: the inbox — everyone their own, nobody anyone else's
 
 export type Permission =
   | ScopedPermission
@@ -46,7 +48,8 @@ export type Permission =
   | "admin:users"
   | "admin:teams"
   | "admin:products"
-  | "admin:api-tokens"; // PRODUCT.md §9: tokens for the CRM and other systems
+  | "admin:api-tokens" // PRODUCT.md §9: tokens for the CRM and other systems
+  | "admin:settings"; // the company's name, shown to customers on the survey page
 
 type Grant = Exclude<Permission, ScopedPermission>;
 
@@ -67,6 +70,7 @@ export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
     "decide:candidate:own",
     "read:statement:own",
     "read:person:own",
+    "read:notification:own",
   ],
   ENGINEER: [
     "read:matrix",
@@ -83,6 +87,7 @@ export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
     "read:conversation:any",
     // Engineers may import any deal's conversation but never decide its candidates (§2).
     "import:conversation:any",
+    "read:notification:own",
   ],
   MANAGER: [
     "read:matrix",
@@ -108,6 +113,7 @@ export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
     "read:audit:team",
     "read:dashboard:team",
     "read:person:team",
+    "read:notification:own",
   ],
   ADMIN: [
     "read:matrix",
@@ -141,6 +147,8 @@ export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
     "admin:teams",
     "admin:products",
     "admin:api-tokens",
+    "admin:settings",
+    "read:notification:own",
   ],
 };
 
@@ -180,9 +188,5 @@ export const ROLE_HOME: Record<Role, string> = {
   ADMIN: "/dashboard",
 };
 
-export const ROLE_LABEL: Record<Role, string> = {
-  SALES: "Salesperson",
-  ENGINEER: "Engineer",
-  MANAGER: "Manager",
-  ADMIN: "Admin",
-};
+/** The role's label, from the one vocabulary of labels (labels.ts). */
+export const ROLE_LABEL: Record<Role, string> = ENUM_LABELS.Role;

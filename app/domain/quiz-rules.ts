@@ -164,14 +164,63 @@ export function sample<T>(items: readonly T[], n: number, random: () => number):
 
 type DrawnQuestion = Omit<SnapshotQuestion, "position">;
 
-/** Draws an attempt's questions from the bank and the matrix questions, in random order, numbered from 0. */
+/**
+ * What a question is about, for spreading a draw: its capability, or — for a bank question linked
+ * to none — the question itself (such questions never crowd each other out).
+ */
+const topicOf = (question: DrawnQuestion, fallback: string) => (question.capabilityId === null ? `question:${fallback}` : `capability:${question.capabilityId}`);
+
+/**
+ * Draws an attempt's questions from the bank and the matrix questions, in random order, numbered
+ * from 0. Fair draws: no capability is asked about twice while a question about another capability
+ * (or about none) is left in either pool — and, more generally, a capability is asked about k + 1
+ * times only once every topic that has k questions to give has given them. Within that rule the
+ * bank / matrix mix of planDraw is kept; it gives way only where keeping it would repeat a
+ * capability. The bank is drawn first because its questions are the scarce ones: the matrix has
+ * one question per capability, so it can nearly always find a capability the bank left free.
+ */
 export function drawQuestions(
   bank: readonly DrawnQuestion[],
   matrix: readonly DrawnQuestion[],
   questionCount: number,
   random: () => number,
 ): SnapshotQuestion[] {
-  const plan = planDraw(questionCount, bank.length, matrix.length);
-  const drawn = [...sample(bank, plan.bank, random), ...sample(matrix, plan.matrix, random)];
+  const total = Math.min(Math.max(0, questionCount), bank.length + matrix.length);
+  const plan = planDraw(total, bank.length, matrix.length);
+  const pools = [
+    { items: sample(bank.map((question, index) => ({ question, topic: topicOf(question, `bank-${index}`) })), bank.length, random), quota: plan.bank },
+    { items: sample(matrix.map((question, index) => ({ question, topic: topicOf(question, `matrix-${index}`) })), matrix.length, random), quota: plan.matrix },
+  ].map((pool) => ({ ...pool, taken: new Array<boolean>(pool.items.length).fill(false), count: 0 }));
+  const timesAsked = new Map<string, number>();
+  const drawn: DrawnQuestion[] = [];
+
+  // Level L takes only questions whose topic has been asked L times so far: every topic gets its
+  // first question before any gets a second, and so on.
+  for (let level = 0; drawn.length < total; level++) {
+    for (const withinQuota of [true, false]) {
+      for (const pool of pools) {
+        for (let i = 0; i < pool.items.length && drawn.length < total; i++) {
+          if (withinQuota && pool.count >= pool.quota) break;
+          const item = pool.items[i];
+          if (!item || pool.taken[i] || (timesAsked.get(item.topic) ?? 0) !== level) continue;
+          pool.taken[i] = true;
+          pool.count++;
+          timesAsked.set(item.topic, level + 1);
+          drawn.push(item.question);
+        }
+      }
+    }
+  }
   return sample(drawn, drawn.length, random).map((question, position) => ({ ...question, position }));
+}
+
+/**
+ * The positions of an attempt's questions that have no answer: nothing saved and nothing on the
+ * submitted form, or an empty choice. A submission with any of them goes through a review step
+ * first (PRODUCT.md §3 Quizzes), so an attempt is never used up by a click on a half-done page.
+ */
+export function unansweredPositions(questionCount: number, answers: ReadonlyMap<number, readonly number[]>): number[] {
+  const blank: number[] = [];
+  for (let position = 0; position < questionCount; position++) if ((answers.get(position)?.length ?? 0) === 0) blank.push(position);
+  return blank;
 }

@@ -92,7 +92,7 @@ describe("specSheetCsvRows", () => {
       "Export any report to Excel.",
       "xlsx for Excel 2007 and later; legacy .xls not supported",
       "https://docs.example.test/ledgerline/export",
-      "2026-03-03",
+      "3 Mar 2026",
     ]);
     expect(rows[3]?.[3]).toBe("Not available today (on the roadmap)");
     expect(rows.every((r) => r.length === SPEC_SHEET_CSV_HEADER.length)).toBe(true);

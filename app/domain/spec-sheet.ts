@@ -1,4 +1,4 @@
-import { utcDayLabel } from "./capability-changes.ts";
+import { formatDate } from "./format.ts";
 import { levelLabel, type CapabilityLevel } from "./levels.ts";
 
 // The customer-facing spec sheet (PRODUCT.md §3): the honest list of what a product does, does
@@ -97,7 +97,7 @@ export function specSheetMarkdown(product: SpecSheetProduct, capabilities: reado
   const parts = [`# ${escapeMarkdown(product.name)} — spec sheet`, ""];
   const description = escapeMarkdown(product.description);
   if (description) parts.push(description, "");
-  parts.push(`Generated on ${utcDayLabel(generatedAt)} from ${escapeMarkdown(product.name)}'s capability matrix, kept by its engineers.`, "");
+  parts.push(`Generated on ${formatDate(generatedAt)} from ${escapeMarkdown(product.name)}'s capability matrix, kept by its engineers.`, "");
   for (const section of specSheetSections(product, capabilities)) {
     parts.push(`## ${escapeMarkdown(section.heading)}`, "", section.intro, "");
     if (section.items.length === 0) parts.push("_Nothing in this section._", "");
@@ -110,7 +110,7 @@ export const SPEC_SHEET_CSV_HEADER = ["Product", "Section", "Capability", "Avail
 
 /** One row per capability, in spec-sheet order; write them with toCsv, which neutralises formulas. */
 export function specSheetCsvRows(product: SpecSheetProduct, capabilities: readonly SpecSheetCapability[], generatedAt: Date): string[][] {
-  const generated = generatedAt.toISOString().slice(0, 10);
+  const generated = formatDate(generatedAt);
   return specSheetSections(product, capabilities).flatMap((section) =>
     section.items.map((item) => [
       product.name,

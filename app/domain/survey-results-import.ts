@@ -1,6 +1,9 @@
 import { UNTRUE_CLAIM_MAX, UNTRUE_CLAIM_QUESTION, untrueClaimAnswer } from "./customer-claims.ts";
 import { isDelivered, type Delivered } from "./levels.ts";
 import { parseImportDate, readImportCsv, sortProblems, type ImportColumn, type ImportProblem, type ReadImportResult } from "./csv-import.ts";
+import { LEAST_LIKED_MAX } from "./survey-answers.ts";
+
+export { LEAST_LIKED_MAX };
 
 // Survey results collected outside Candor (PRODUCT.md §3 Satisfaction): one answered survey a
 // row, matched to its deal by the CRM id, stored with source IMPORT.
@@ -26,7 +29,6 @@ export const SURVEY_RESULT_COLUMNS: readonly ImportColumn<SurveyResultColumnKey>
 const HEADER_ORDER = SURVEY_RESULT_COLUMNS.map((column) => column.header);
 const HEADER = Object.fromEntries(SURVEY_RESULT_COLUMNS.map((column) => [column.key, column.header])) as Record<SurveyResultColumnKey, string>;
 
-export const LEAST_LIKED_MAX = 2000;
 
 export interface SurveyFacts {
   surveyId: string;

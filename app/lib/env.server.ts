@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { DEFAULT_DIGEST_HOUR_UTC } from "../domain/notifications.ts";
+
+const DIGEST_HOUR_PROBLEM = "DIGEST_HOUR_UTC must be the hour (0 to 23, UTC) the daily notifications digest goes out, or off";
 
 // This version stores its data in SQLite only; the sentence says so before anything is
 // created on disk (a postgres:// URL read as a file path would make a folder of it).
@@ -67,6 +70,16 @@ const baseSchema = z.object({
   ),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Candor <candor@localhost>"),
+  // The daily job (README "Configuration"): the UTC hour the notifications digest goes out, or "off".
+  DIGEST_HOUR_UTC: z.preprocess(
+    (value) => (value === undefined || value === "" ? DEFAULT_DIGEST_HOUR_UTC : typeof value === "string" ? value.trim().toLowerCase() : value),
+    z.union([z.literal("off"), z.coerce.number().int(DIGEST_HOUR_PROBLEM).min(0, DIGEST_HOUR_PROBLEM).max(23, DIGEST_HOUR_PROBLEM)], { error: DIGEST_HOUR_PROBLEM }),
+  ),
+  // Candor's address as its users open it, for the links in emails it sends on its own (the digest).
+  PUBLIC_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.url({ protocol: /^https?$/, error: "PUBLIC_URL must be Candor's address as its users open it, e.g. https://candor.example.com" }).optional(),
+  ),
   // Single sign-on (README "Single sign-on"): all three of issuer, client id and secret, or none.
   OIDC_ISSUER: oidcIssuerSchema,
   OIDC_CLIENT_ID: z.string().optional(),

@@ -1,4 +1,5 @@
 import type { AuditEvent, Prisma } from "../generated/prisma/client.ts";
+import { auditActionLabel, auditEntityLabel, describeAuditChanges, type AuditChangeText } from "../domain/audit-vocabulary.ts";
 import { prisma } from "../lib/db.server.ts";
 import { audienceTeamIds, type Audience } from "./audience.server.ts";
 
@@ -20,20 +21,22 @@ export interface AuditLogFilters {
   page?: number;
 }
 
-export interface AuditChange {
-  key: string;
-  before: string;
-  after: string;
-}
+export type AuditChange = AuditChangeText;
 
 export interface AuditRow {
   id: number;
   at: Date;
+  /** The machine code ("claim.verify"): admins search by it, so pages keep it beside the label. */
   action: string;
+  /** "Verdict recorded" (audit-vocabulary.ts). */
+  actionLabel: string;
   entityType: string;
+  /** "Compensation period". */
+  entityLabel: string;
   entityId: string;
   teamId: string | null;
   actor: { id: string; name: string; email: string } | null;
+  /** Each changed field in words: its label, and its values through the one vocabulary of labels and formats. */
   changes: AuditChange[];
 }
 
@@ -46,31 +49,9 @@ function parseJson(text: string | null): unknown {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function show(value: unknown): string {
-  return value === undefined ? "—" : JSON.stringify(value);
-}
-
-/**
- * The keys whose values differ between an event's before and after JSON, each
- * value shown as JSON. An event with only one side lists every key of that side.
- */
-export function diffAuditValues(beforeJson: string | null, afterJson: string | null): AuditChange[] {
-  const before = parseJson(beforeJson);
-  const after = parseJson(afterJson);
-  if (before === undefined && after === undefined) return [];
-  if (!isRecord(before ?? {}) || !isRecord(after ?? {})) {
-    return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ key: "(value)", before: show(before), after: show(after) }];
-  }
-  const left = isRecord(before) ? before : {};
-  const right = isRecord(after) ? after : {};
-  const keys = [...new Set([...Object.keys(left), ...Object.keys(right)])];
-  return keys
-    .filter((key) => JSON.stringify(left[key]) !== JSON.stringify(right[key]))
-    .map((key) => ({ key, before: show(left[key]), after: show(right[key]) }));
+/** The fields whose values differ between an event's before and after JSON, in words. */
+export function diffAuditValues(entityType: string, beforeJson: string | null, afterJson: string | null): AuditChange[] {
+  return describeAuditChanges(entityType, parseJson(beforeJson), parseJson(afterJson));
 }
 
 async function toRows(events: AuditEvent[]): Promise<AuditRow[]> {
@@ -81,11 +62,13 @@ async function toRows(events: AuditEvent[]): Promise<AuditRow[]> {
     id: event.id,
     at: event.at,
     action: event.action,
+    actionLabel: auditActionLabel(event.action),
     entityType: event.entityType,
+    entityLabel: auditEntityLabel(event.entityType),
     entityId: event.entityId,
     teamId: event.teamId,
     actor: event.actorId ? byId.get(event.actorId) ?? null : null,
-    changes: diffAuditValues(event.beforeJson, event.afterJson),
+    changes: diffAuditValues(event.entityType, event.beforeJson, event.afterJson),
   }));
 }
 

@@ -8,11 +8,13 @@ import {
   type CandidateStatus,
   type DismissReason,
 } from "../domain/candidate-rules.ts";
+import { formatDateTime } from "../domain/format.ts";
 import { permissionScope } from "../domain/permissions.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
 import { audienceFor, audienceOwnerWhere, managedTeamIdsOf, type Audience, type AudienceReader } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
+import { refreshRollups } from "./rollups.server.ts";
 
 // Candidate claims found in conversations (PRODUCT.md §7): who reads them, the conversation page,
 // the lists that ask for a decision, and the decision itself — confirm (it becomes a claim with
@@ -255,7 +257,7 @@ type DecideRefusal = Exclude<DecideOutcome, { ok: true }>;
 async function alreadyDecided(candidateId: string): Promise<DecideRefusal> {
   const row = await prisma.candidateClaim.findUnique({ where: { id: candidateId }, select: { status: true, decidedAt: true, decidedBy: { select: { name: true } } } });
   const verb = row?.status === "CONFIRMED" ? "confirmed" : "dismissed";
-  const when = row?.decidedAt ? ` on ${row.decidedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "";
+  const when = row?.decidedAt ? ` on ${formatDateTime(row.decidedAt)}` : "";
   return { ok: false, status: 409, message: `${row?.decidedBy?.name ?? "Someone"} already ${verb} this candidate${when}. Reload the page to see it.` };
 }
 
@@ -320,6 +322,7 @@ export async function confirmCandidate(audit: AuditContext, reader: AudienceRead
       after: { status: "CONFIRMED", claimId: claim.id, matchedPhrase: candidate.matchedPhrase },
     });
     await recordAudit(tx, audit, { action: "claim.create", entityType: "Claim", entityId: claim.id, teamId: candidate.salesperson.teamId, after: claimData });
+    await refreshRollups(tx, { claimIds: [claim.id] });
     return claim.id;
   });
   if (claimId === null) return alreadyDecided(candidate.id);

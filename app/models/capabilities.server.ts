@@ -6,6 +6,7 @@ import { CAPABILITY_LEVELS } from "../domain/levels.ts";
 import { prisma, type Db, type Tx } from "../lib/db.server.ts";
 import { DUE_SOON_DAYS, NOTE_REQUIRED, type ReviewFilter } from "../schemas/capability.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
+import { listOpenClaimsChangedSince } from "./capability-claims.server.ts";
 
 export { listFlaggedClaimsFor, listOpenClaimsChangedSince } from "./capability-claims.server.ts";
 
@@ -281,7 +282,7 @@ export async function updateCapability(
   input: CapabilityRowInput & { version: number },
   authorId: string,
   at = new Date(),
-): Promise<CapabilityChangeResult<{ saved: boolean }>> {
+): Promise<CapabilityChangeResult<CapabilitySaved>> {
   const before = await prisma.capability.findUnique({
     where: { id: capabilityId },
     select: { title: true, description: true, painPoints: true, docsUrl: true, ownerId: true, status: true, conditions: true, version: true },
@@ -293,10 +294,10 @@ export async function updateCapability(
   const factsChanged = !sameFacts(before, input);
   if (factsChanged && input.note.trim() === "") return { ok: false, fieldErrors: { note: [NOTE_REQUIRED] } };
   const changed = PLAIN_FIELDS.filter((field) => (before[field] ?? null) !== (input[field] ?? null));
-  if (!factsChanged && changed.length === 0) return { ok: true, value: { saved: false } };
+  if (!factsChanged && changed.length === 0) return { ok: true, value: { saved: false, factsChanged: false, questionsToReview: 0, openClaimsAffected: 0 } };
 
   const pick = (source: Pick<CapabilityRowInput, PlainField> | typeof before) => Object.fromEntries(changed.map((field) => [field, source[field]]));
-  return prisma.$transaction(async (tx): Promise<CapabilityChangeResult<{ saved: boolean }>> => {
+  const outcome = await prisma.$transaction(async (tx): Promise<CapabilityChangeResult<{ questionsToReview: number }>> => {
     // The version check is the transaction's first statement and a write, so it takes the write
     // lock before anything is read: of two editors holding the same version, exactly one matches.
     const guard = await tx.capability.updateMany({
@@ -307,11 +308,39 @@ export async function updateCapability(
     if (changed.length > 0) {
       await recordAudit(tx, audit, { action: "capability.update", entityType: "Capability", entityId: capabilityId, before: pick(before), after: pick(input) });
     }
-    if (factsChanged) {
-      await reviseCapabilityInTx(tx, audit, { capabilityId, status: input.status, conditions: input.conditions, note: input.note, authorId, at });
-    }
-    return { ok: true, value: { saved: true } };
+    if (!factsChanged) return { ok: true, value: { questionsToReview: 0 } };
+    const revised = await reviseCapabilityInTx(tx, audit, { capabilityId, status: input.status, conditions: input.conditions, note: input.note, authorId, at });
+    return { ok: true, value: { questionsToReview: revised.questionsFlagged } };
   });
+  if (!outcome.ok) return outcome;
+  // Counted after the commit, exactly as the capability page lists them below the form.
+  const openClaimsAffected = factsChanged ? await countOpenClaimsAffected(capabilityId) : 0;
+  return { ok: true, value: { saved: true, factsChanged, questionsToReview: outcome.value.questionsToReview, openClaimsAffected } };
+}
+
+/** What a save changed beyond the row, for the engineer's confirmation (the capability page's toast). */
+export interface CapabilitySaved {
+  saved: boolean;
+  /** Status or conditions changed: a new revision. */
+  factsChanged: boolean;
+  /** Linked quiz questions moved from ACTIVE to NEEDS_REVIEW by this save (PRODUCT.md §1 Question). */
+  questionsToReview: number;
+  /** Open claims, anyone's, about this capability that the matrix now contradicts (listOpenClaimsChangedSince). */
+  openClaimsAffected: number;
+}
+
+async function countOpenClaimsAffected(capabilityId: string): Promise<number> {
+  const row = await prisma.capability.findUnique({
+    where: { id: capabilityId },
+    select: {
+      id: true,
+      status: true,
+      conditions: true,
+      revisions: { orderBy: [{ validFrom: "asc" }, { createdAt: "asc" }], select: { status: true, conditions: true, validFrom: true } },
+    },
+  });
+  if (!row) return 0;
+  return (await listOpenClaimsChangedSince(row, { kind: "all" })).total;
 }
 
 /**
@@ -401,7 +430,7 @@ export async function reviseCapabilityInTx(
   tx: Tx,
   audit: AuditContext,
   input: ReviseCapabilityInput,
-): Promise<{ revisionId: string; changed: boolean }> {
+): Promise<{ revisionId: string; changed: boolean; questionsFlagged: number }> {
   const at = input.at ?? new Date();
   const conditions = input.conditions.trim();
   const before = await tx.capability.findUnique({
@@ -422,7 +451,7 @@ export async function reviseCapabilityInTx(
 
   const changed = before.status !== input.status || before.conditions.trim() !== conditions;
   const current = before.revisions[0];
-  if (!changed && current) return { revisionId: current.id, changed: false };
+  if (!changed && current) return { revisionId: current.id, changed: false, questionsFlagged: 0 };
 
   const revision = await tx.capabilityRevision.create({
     data: { capabilityId: before.id, status: input.status, conditions, validFrom: at, authorId: input.authorId, note: input.note.trim() },
@@ -456,7 +485,7 @@ export async function reviseCapabilityInTx(
     },
     after: { ...after, revisionId: revision.id, note: input.note.trim(), questionsFlagged: flagged },
   });
-  return { revisionId: revision.id, changed: true };
+  return { revisionId: revision.id, changed: true, questionsFlagged: flagged };
 }
 
 /** Quiz questions about a capability whose facts changed must be re-approved before being drawn. */

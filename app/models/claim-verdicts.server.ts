@@ -12,9 +12,12 @@ import {
   type VerdictStatus,
 } from "../domain/claim-rules.ts";
 import { claimStatusLabel, severityLabel, type ClaimSource, type ClaimStatus, type MatrixCheckResult, type Severity } from "../domain/levels.ts";
+import { formatDateTime } from "../domain/format.ts";
 import { permissionScope } from "../domain/permissions.ts";
 import { prisma } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
+import { notifyDisputeOpened, notifyDisputeResolved, notifyVerdict } from "./notifications.server.ts";
+import { refreshRollups } from "./rollups.server.ts";
 import { getManagedTeamIds } from "./teams.server.ts";
 
 // What happens to a claim after it is logged: the engineer's verdict, the customer correction,
@@ -44,9 +47,9 @@ export type ChangeResult = { ok: true } | Failure;
 
 const NOTHING_OVERWRITTEN = "Nothing was overwritten.";
 
-/** A time in the message text, the same for every reader; pages show the structured time in the reader's locale. */
+/** A time in the message text, the same for every reader: "3 Dec 2026, 14:05 UTC" (format.ts). */
 function utcMinute(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  return formatDateTime(date);
 }
 
 function verdictLabel(status: ClaimStatus, severity: Severity | null): string {
@@ -119,6 +122,9 @@ export async function recordVerdict(audit: AuditContext, verifier: Actor, claimI
       before: { status: claim.status, severity: claim.severity, verdictNote: claim.verdictNote, version },
       after: { ...after, version: version + 1 },
     });
+    // PRODUCT.md §8: the salesperson hears of the verdict, in the verdict's own transaction.
+    await notifyVerdict(tx, claimId);
+    await refreshRollups(tx, { claimIds: [claimId] });
     return true;
   });
   return stored ? { ok: true } : verdictConflict(claimId);
@@ -184,6 +190,7 @@ export async function raiseDispute(audit: AuditContext, actor: Actor, claimId: s
         teamId: claim.salesperson.teamId,
         after: { disputeId: dispute.id, reason: reason.trim(), disputedStatus: claim.status, raisedAt: dispute.raisedAt },
       });
+      await notifyDisputeOpened(tx, dispute.id);
     });
   } catch (error) {
     // Two submissions at once: the unique claimId lets only the first dispute in.
@@ -270,6 +277,8 @@ export async function resolveDispute(audit: AuditContext, resolver: Actor, claim
       if (newVerdict) {
         const changed = await tx.claim.updateMany({ where: { id: claimId, version: claim.version }, data: { ...newVerdict, version: { increment: 1 } } });
         if (changed.count === 0) throw new ResolutionLost();
+        // The overturned verdict changes the dashboard's accuracy (ADR 019).
+        await refreshRollups(tx, { claimIds: [claimId] });
       }
       const before = { status: claim.status, severity: claim.severity, verdictNote: claim.verdictNote };
       await recordAudit(tx, audit, {
@@ -280,6 +289,7 @@ export async function resolveDispute(audit: AuditContext, resolver: Actor, claim
         before: { dispute: "OPEN", ...before },
         after: { dispute: resolution.outcome, resolutionNote: resolution.resolutionNote.trim(), resolvedById: resolver.userId, ...(newVerdict ?? before) },
       });
+      await notifyDisputeResolved(tx, dispute.id);
     });
   } catch (error) {
     if (error instanceof ResolutionLost) return resolutionConflict(claimId);

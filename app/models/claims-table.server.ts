@@ -3,6 +3,8 @@
 // SQL stays fast on 200,000 claims is explained in claims-table-query.server.ts.
 import type { ClaimSortKey, ClaimsFilter, SortDir } from "../domain/claims-filter.ts";
 import {
+  channelLabel,
+  claimSourceLabel,
   claimStatusLabel,
   isCapabilityLevel,
   isChannel,
@@ -10,8 +12,10 @@ import {
   isClaimStatus,
   isMatrixCheckResult,
   isSeverity,
+  levelLabel,
   matrixCheckLabel,
   SEVERITIES,
+  severityLabel,
   type CapabilityLevel,
   type Channel,
   type ClaimSource,
@@ -19,7 +23,8 @@ import {
   type MatrixCheckResult,
   type Severity,
 } from "../domain/levels.ts";
-import { NOT_STATED_YET } from "../domain/customer-claims.ts";
+import { CUSTOMER_CHANNEL_LABEL, NOT_STATED_YET } from "../domain/customer-claims.ts";
+import { formatDate, formatDateTime } from "../domain/format.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
 import { resolveClaimsFilter, type ClaimsFilterOptions, type ResolvedClaimsFilter } from "./claims-table-filters.server.ts";
@@ -258,7 +263,7 @@ export async function listClaimsPage(
 
 export const CLAIMS_CSV_HEADER = [
   "Claim ID",
-  "Made at (UTC)",
+  "Made on",
   "Salesperson",
   "Salesperson email",
   "Team",
@@ -272,31 +277,34 @@ export const CLAIMS_CSV_HEADER = [
   "Matrix check",
   "Verdict",
   "Severity",
-  "Verified at (UTC)",
-  "Customer corrected at (UTC)",
+  "Verified at",
+  "Customer corrected at",
 ];
 
-const iso = (date: Date | null) => (date ? date.toISOString() : "");
+// The screen's words in the file: labels for every enum, dates as "3 Dec 2026" (a claim's day) and
+// "3 Dec 2026, 14:05 UTC" (labels.ts, format.ts); the filters in the URL keep the codes.
+const day = (date: Date | null) => (date ? formatDate(date) : "");
+const time = (date: Date | null) => (date ? formatDateTime(date) : "");
 
 async function exportRows(keys: RowKey[]): Promise<string[][]> {
   return (await claimRecords(keys)).map((claim) => [
     claim.id,
-    iso(claim.madeAt),
+    day(claim.madeAt),
     claim.salespersonName,
     claim.salespersonEmail,
     claim.teamName ?? "",
     claim.accountName,
     claim.productName,
     claim.capabilityTitle ?? "",
-    claim.assertedLevel ?? NOT_STATED_YET,
+    claim.assertedLevel ? levelLabel(claim.assertedLevel) : NOT_STATED_YET,
     claim.statement,
-    claim.channel,
-    claim.source,
-    claim.matrixCheck,
-    claim.status,
-    claim.severity ?? "",
-    iso(claim.verifiedAt),
-    iso(claim.customerCorrectedAt),
+    claim.source === "CUSTOMER" ? CUSTOMER_CHANNEL_LABEL : channelLabel(claim.channel),
+    claimSourceLabel(claim.source),
+    matrixCheckLabel(claim.matrixCheck),
+    claimStatusLabel(claim.status),
+    claim.severity ? severityLabel(claim.severity) : "",
+    time(claim.verifiedAt),
+    time(claim.customerCorrectedAt),
   ]);
 }
 

@@ -5,9 +5,10 @@ import { canLogClaimFor, loggedBeforeForAge, verificationOverdueBefore, type Act
 import type { CapabilityLevel, Channel, MatrixCheckResult } from "../domain/levels.ts";
 import { checkClaimAgainstMatrix, revisionInForce } from "../domain/matrix-check.ts";
 import { permissionScope } from "../domain/permissions.ts";
-import { diffAuditValues } from "./audit-log.server.ts";
+import { getClaimHistory } from "./claim-history.server.ts";
 import { audienceFor, audienceOwnerWhere, managedTeamIdsOf, type Audience, type AudienceReader } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
+import { refreshRollups } from "./rollups.server.ts";
 import { getManagedTeamIds } from "./teams.server.ts";
 
 /** The claims of an audience: a claim belongs to the salesperson it is about. */
@@ -181,20 +182,11 @@ export async function getClaimForReader(claimId: string, reader: AudienceReader)
   if (audience === null) return null;
   const claim = await prisma.claim.findFirst({ where: { AND: [{ id: claimId }, claimAudienceWhere(audience)] }, select: claimPageSelect });
   if (!claim) return null;
-  const [events, managedTeamIds] = await Promise.all([
-    prisma.auditEvent.findMany({ where: { entityType: "Claim", entityId: claim.id }, orderBy: { id: "asc" } }),
+  // The history in plain words, naming people and capabilities, never ids or codes (claim-history.ts).
+  const [auditTrail, managedTeamIds] = await Promise.all([
+    getClaimHistory(claim.id),
     permissionScope(reader, "resolve:dispute") === "team" ? managedTeamIdsOf(reader) : [],
   ]);
-  const actorIds = [...new Set(events.flatMap((event) => (event.actorId ? [event.actorId] : [])))];
-  const actors = await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
-  const actorName = new Map(actors.map((actor) => [actor.id, actor.name]));
-  const auditTrail = events.map((event) => ({
-    id: event.id,
-    at: event.at,
-    action: event.action,
-    actorName: event.actorId ? (actorName.get(event.actorId) ?? null) : null,
-    changes: diffAuditValues(event.beforeJson, event.afterJson),
-  }));
   return { claim, auditTrail, managedTeamIds };
 }
 
@@ -351,6 +343,7 @@ export async function createClaim(audit: AuditContext, logger: Actor, input: New
   const claim = await prisma.$transaction(async (tx) => {
     const created = await tx.claim.create({ data, select: { id: true } });
     await recordAudit(tx, audit, { action: "claim.create", entityType: "Claim", entityId: created.id, teamId: salesperson.teamId, after: data });
+    await refreshRollups(tx, { claimIds: [created.id] });
     return created;
   });
   return { ok: true, value: { id: claim.id, matrixCheck } };

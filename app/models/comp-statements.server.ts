@@ -1,3 +1,4 @@
+import { claimIdsInReason, nameOfClaim, readableAdjustmentReason } from "../domain/comp-adjustment.ts";
 import type { CompFigures } from "../domain/comp-formula.ts";
 import { computeStatement } from "../domain/comp-formula.ts";
 import { multiplierHistogram } from "../domain/comp-distribution.ts";
@@ -112,7 +113,9 @@ export async function getStatementPage(periodId: string, userId: string, audienc
   ]);
   if (statement === null) return { person, statement: null, figures: null, adjustments: [], claims: {}, surveys: {} };
   const figures = parseFigures(statement.detailJson);
-  const [claims, surveys] = await Promise.all([
+  // Reasons stored before Candor worded them name claims by id: those are looked up and named.
+  const reasonClaimIds = adjustments.flatMap((adjustment) => claimIdsInReason(adjustment.reason));
+  const [claims, surveys, reasonClaims] = await Promise.all([
     prisma.claim.findMany({
       where: { id: { in: figures.claims.map((claim) => claim.id) } },
       select: { id: true, accountName: true, statement: true, madeAt: true, source: true, product: { select: { name: true } } },
@@ -121,7 +124,11 @@ export async function getStatementPage(periodId: string, userId: string, audienc
       where: { id: { in: figures.surveys.map((survey) => survey.id) } },
       select: { id: true, dueAt: true, respondedAt: true, deal: { select: { account: { select: { name: true } } } } },
     }),
+    reasonClaimIds.length === 0
+      ? []
+      : prisma.claim.findMany({ where: { id: { in: reasonClaimIds }, salespersonId: userId }, select: { id: true, accountName: true, madeAt: true } }),
   ]);
+  const claimNames = new Map(reasonClaims.map((claim) => [claim.id, nameOfClaim(claim.accountName, claim.madeAt)]));
   return {
     person,
     statement: {
@@ -133,7 +140,7 @@ export async function getStatementPage(periodId: string, userId: string, audienc
       computedAt: statement.computedAt,
     },
     figures,
-    adjustments: adjustments.map((a) => ({ id: a.id, deltaCents: a.deltaCents, reason: a.reason, createdAt: a.createdAt, sourcePeriod: a.sourcePeriod.name })),
+    adjustments: adjustments.map((a) => ({ id: a.id, deltaCents: a.deltaCents, reason: readableAdjustmentReason(a.reason, claimNames), createdAt: a.createdAt, sourcePeriod: a.sourcePeriod.name })),
     claims: Object.fromEntries(claims.map((c) => [c.id, { accountName: c.accountName, statement: c.statement, madeAt: c.madeAt, product: c.product.name, source: c.source }])),
     surveys: Object.fromEntries(surveys.map((s) => [s.id, { account: s.deal.account.name, dueAt: s.dueAt, respondedAt: s.respondedAt }])),
   };

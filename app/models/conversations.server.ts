@@ -21,6 +21,7 @@ import { audienceOwnerWhere, type Audience } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { bulkInsert } from "./bulk-insert.server.ts";
 import type { ConversationUploadItem } from "./conversation-upload.server.ts";
+import { notifyCandidatesFound } from "./notifications.server.ts";
 
 // Importing a call transcript or email thread for a deal (PRODUCT.md §7): parse each file, let the
 // importer say which speaker is the salesperson, match the salesperson's sentences against the
@@ -437,6 +438,8 @@ export async function importConversations(audit: AuditContext, importerId: strin
             candidates: item.candidates.length,
           },
         });
+        // PRODUCT.md §8: the salesperson has candidate claims to confirm (unless they imported it).
+        await notifyCandidatesFound(tx, conversation.id);
         stored.push({ id: conversation.id, fileName: item.fileName, candidates: item.candidates.length });
       }
       return stored;

@@ -12,6 +12,7 @@ import { userHasPermission } from "../domain/permissions.ts";
 import { prisma, type Tx } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import type { ChangeResult } from "./claim-verdicts.server.ts";
+import { refreshRollups } from "./rollups.server.ts";
 
 // Claims the customer reports in the six-month survey (PRODUCT.md §7): created with the answer
 // that carries them (the public page or the results import), then mapped by an engineer.
@@ -85,6 +86,7 @@ export async function recordCustomerClaim(tx: Tx, audit: AuditContext, surveyId:
   };
   const created = await tx.claim.create({ data, select: { id: true } });
   await recordAudit(tx, audit, { action: "claim.customer-report", entityType: "Claim", entityId: created.id, teamId: survey.salesperson.teamId, after: data });
+  await refreshRollups(tx, { claimIds: [created.id] });
   return { claimId: created.id, outcome: "created" };
 }
 
@@ -137,6 +139,8 @@ export async function mapCustomerClaim(audit: AuditContext, engineer: Actor, cla
       before: { productId: claim.productId, capabilityId: claim.capabilityId, revisionId: claim.revisionId, assertedLevel: claim.assertedLevel, matrixCheck: claim.matrixCheck, version },
       after: { ...after, version: version + 1 },
     });
+    // The matrix check and capability just changed: the dashboard's overstated counts follow.
+    await refreshRollups(tx, { claimIds: [claimId] });
     return true;
   });
   return stored ? { ok: true } : changedMeanwhile;

@@ -11,12 +11,14 @@ import {
   type ValidDeal,
   type ValidDealRow,
 } from "../domain/deal-import.ts";
+import type { DealSortKey, DealStatusCode, SortDir } from "../domain/deals-query.ts";
 import { surveyDueAt } from "../domain/survey-schedule.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { prisma, type Tx } from "../lib/db.server.ts";
 import { audienceOwnerWhere, type Audience } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { bulkInsert, takeWriteLock } from "./bulk-insert.server.ts";
+import { refreshRollups, rollupKeysOf } from "./rollups.server.ts";
 
 // SQLite allows a limited number of bound variables per statement; large `in` lists go in chunks.
 const CHUNK = 500;
@@ -31,9 +33,36 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
 
 export interface DealListQuery {
   q: string;
-  status: "OPEN" | "WON" | "LOST" | null;
+  status: DealStatusCode | null;
+  /** Default: the newest close first, open deals (not closed yet) before them. */
+  sort?: { key: DealSortKey; dir: SortDir };
   page: number;
   pageSize: number;
+}
+
+/** The ORDER BY of each sortable column, ending with the external ID so pages never overlap. */
+function dealOrderBy(sort: { key: DealSortKey; dir: SortDir }): Prisma.DealOrderByWithRelationInput[] {
+  const { dir } = sort;
+  const tieBreak: Prisma.DealOrderByWithRelationInput = { externalId: "asc" };
+  switch (sort.key) {
+    case "externalId":
+      return [{ externalId: dir }];
+    case "account":
+      return [{ account: { name: dir } }, tieBreak];
+    case "owner":
+      return [{ owner: { name: dir } }, tieBreak];
+    case "team":
+      return [{ owner: { team: { name: dir } } }, { owner: { name: "asc" } }, tieBreak];
+    case "product":
+      return [{ product: { name: dir } }, tieBreak];
+    case "amount":
+      return [{ amountCents: dir }, tieBreak];
+    case "status":
+      // The codes sort as their labels do: Lost, Open, Won.
+      return [{ status: dir }, { closedAt: { sort: "desc", nulls: "first" } }, tieBreak];
+    case "closedAt":
+      return [{ closedAt: { sort: dir, nulls: dir === "desc" ? "first" : "last" } }, tieBreak];
+  }
 }
 
 /** One page of the deals in the audience of "read:deal" (a deal belongs to its owner). */
@@ -60,7 +89,7 @@ export async function listDealsPage(audience: Audience, query: DealListQuery) {
   const page = Math.min(Math.max(1, query.page), pageCount);
   const rows = await prisma.deal.findMany({
     where,
-    orderBy: [{ closedAt: { sort: "desc", nulls: "first" } }, { externalId: "asc" }],
+    orderBy: dealOrderBy(query.sort ?? { key: "closedAt", dir: "desc" }),
     skip: (page - 1) * query.pageSize,
     take: query.pageSize,
     select: {
@@ -267,6 +296,8 @@ export async function importDealBatch(audit: AuditContext, batch: readonly DealV
 
 async function writeDealPlan(tx: Tx, audit: AuditContext, plan: DealImportPlan<ValidDeal>, existing: Map<string, ExistingDeal>, now: Date) {
   const toWrite = plan.rows.filter((row) => row.outcome !== "unchanged");
+  // Where the changed deals and their surveys counted on the dashboard until now (ADR 019).
+  const rollupsBefore = await rollupKeysOf(tx, { dealIds: toWrite.flatMap((row) => existing.get(row.externalId)?.id ?? []) });
 
   const accountIds = await upsertAccounts(tx, [...new Set(toWrite.map((row) => row.accountName))], now);
   const accountId = (name: string) => accountIds.get(name) ?? "";
@@ -311,6 +342,7 @@ async function writeDealPlan(tx: Tx, audit: AuditContext, plan: DealImportPlan<V
   }
 
   const surveys = await scheduleSurveys(tx, toWrite, existing, dealIds, now);
+  await refreshRollups(tx, { dealIds: toWrite.flatMap((row) => dealIds.get(row.externalId) ?? []) }, rollupsBefore);
   const summary = { ...plan.counts, surveysCreated: surveys.created, surveysRescheduled: surveys.rescheduled };
   const teams = [...new Set(plan.rows.map((row) => row.ownerTeamId))];
   await recordAudit(tx, audit, {

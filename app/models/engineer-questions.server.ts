@@ -5,6 +5,7 @@ import { prisma } from "../lib/db.server.ts";
 import { audienceOwnerWhere, type Audience } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { reviseCapabilityInTx } from "./capabilities.server.ts";
+import { notifyQuestionAnswered } from "./notifications.server.ts";
 
 // "Ask before you claim" (PRODUCT.md §1 EngineerQuestion, §2 "ask / answer engineer questions").
 
@@ -252,6 +253,7 @@ export async function answerQuestion(
         before: { status: "OPEN" },
         after: { status: "ANSWERED", answer, answeredById: input.answeredById, answeredAt: at, revisionId },
       });
+      await notifyQuestionAnswered(tx, input.questionId);
       return { ok: true as const, value: { id: input.questionId, revisionId, changes } };
     });
   } catch (error) {

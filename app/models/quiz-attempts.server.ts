@@ -13,12 +13,14 @@ import {
   openQuestion,
   parseChosen,
   parseSnapshot,
+  unansweredPositions,
   type SnapshotQuestion,
 } from "../domain/quiz-rules.ts";
 import { isQuestionType } from "../domain/levels.ts";
 import { prisma, type Db, type Tx } from "../lib/db.server.ts";
 import { audienceFor, audienceIncludes } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
+import { refreshRollups } from "./rollups.server.ts";
 
 // Taking a quiz (PRODUCT.md §3): start (draw and freeze), answer as you go, submit, result.
 // Only salespeople's attempts count: anyone else's is practice — not limited by maxAttempts,
@@ -186,6 +188,8 @@ async function gradeInTx(tx: Tx, audit: AuditContext, attempt: AttemptRow, submi
   const passed = isPassing(score, attempt.quiz.passMark);
   const claimed = await tx.quizAttempt.updateMany({ where: { id: attempt.id, submittedAt: null }, data: { submittedAt, score, passed } });
   if (claimed.count === 0) return;
+  // The dashboard's quiz pass rate counts the attempt from now on (ADR 019).
+  await refreshRollups(tx, { attemptIds: [attempt.id] });
   for (const question of snapshot) {
     const chosen = answers.get(question.position);
     const credit = credits[question.position] ?? 0;
@@ -231,10 +235,18 @@ export async function saveAnswer(
   });
 }
 
+export type SubmitOutcome =
+  | { submitted: true; score: number; passed: boolean }
+  /** Not submitted: questions are unanswered and the taker has not confirmed; the answers on the form were saved. */
+  | { submitted: false; unanswered: number[] };
+
 /**
  * Submits an attempt with the answers on the page (the form carries them all, so it works without
- * JavaScript); answers not on the form keep their saved value. After the deadline plus grace the
- * submission is refused and the attempt graded on the saved answers.
+ * JavaScript); answers not on the form keep their saved value. With questions left unanswered the
+ * attempt is not graded unless the taker confirmed ("Submit anyway"): the answers are saved and the
+ * unanswered positions returned for the review step, so a stray click never uses up an attempt.
+ * Past the deadline (within the grace period) there is no time left to answer, so no review.
+ * After the deadline plus grace the submission is refused and the attempt graded on the saved answers.
  */
 export async function submitAttempt(
   audit: AuditContext,
@@ -242,8 +254,9 @@ export async function submitAttempt(
   ids: { quizId: string; attemptId: string },
   answers: Map<number, number[]>,
   now = new Date(),
-): Promise<AttemptResult<{ score: number; passed: boolean }>> {
-  return prisma.$transaction(async (tx): Promise<AttemptResult<{ score: number; passed: boolean }>> => {
+  { whenUnanswered = "review" }: { whenUnanswered?: "review" | "submit" } = {},
+): Promise<AttemptResult<SubmitOutcome>> {
+  return prisma.$transaction(async (tx): Promise<AttemptResult<SubmitOutcome>> => {
     const attempt = await findAttempt(tx, ids.quizId, ids.attemptId);
     if (!attempt || attempt.userId !== user.id) return { ok: false, status: 404, message: "We could not find that attempt." };
     if (attempt.submittedAt) return { ok: false, status: 409, message: "This attempt was already submitted." };
@@ -255,9 +268,13 @@ export async function submitAttempt(
       if (!question || !normalised) return { ok: false, status: 400, message: `The answer to question ${position + 1} is not one of its choices.` };
       await upsertAnswer(tx, attempt.id, question, normalised, now);
     }
+    if (whenUnanswered === "review" && now.getTime() <= attempt.deadline.getTime()) {
+      const unanswered = unansweredPositions(snapshot.length, await savedAnswers(tx, attempt.id));
+      if (unanswered.length > 0) return { ok: true, value: { submitted: false, unanswered } };
+    }
     await gradeInTx(tx, audit, attempt, now, "submit");
     const graded = await tx.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id }, select: { score: true, passed: true } });
-    return { ok: true, value: { score: graded.score ?? 0, passed: graded.passed ?? false } };
+    return { ok: true, value: { submitted: true, score: graded.score ?? 0, passed: graded.passed ?? false } };
   });
 }
 

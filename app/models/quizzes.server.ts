@@ -1,6 +1,6 @@
 import { Prisma } from "../generated/prisma/client.ts";
 import { userHasPermission } from "../domain/permissions.ts";
-import { acceptsAnswersAt, certificationExpiresAt, quizDueReason, type QuizDueReason } from "../domain/quiz-rules.ts";
+import { acceptsAnswersAt, attemptAllowance, attemptWindowStart, certificationExpiresAt, quizDueReason, type QuizDueReason } from "../domain/quiz-rules.ts";
 import { prisma } from "../lib/db.server.ts";
 import type { QuizFormValues } from "../schemas/quiz.ts";
 import { audienceFor } from "./audience.server.ts";
@@ -200,6 +200,11 @@ export interface QuizDue {
   requiredForComp: boolean;
   reason: QuizDueReason;
   certifiedUntil: Date | null;
+  /** Attempts left in the current round, and when another may start once none are left. */
+  attemptsLeft: number;
+  nextAttemptAt: Date | null;
+  /** An attempt started and still accepting answers. */
+  openAttemptId: string | null;
 }
 
 export interface Certification {
@@ -209,19 +214,49 @@ export interface Certification {
   expired: boolean;
 }
 
+/** Per quiz: the attempts the user started in the current round, and their attempt still open, if any. */
+async function attemptsInRound(userId: string, quizIds: readonly string[], now: Date) {
+  const rows = await prisma.quizAttempt.findMany({
+    where: { userId, quizId: { in: [...quizIds] }, OR: [{ startedAt: { gte: attemptWindowStart(now) } }, { submittedAt: null }] },
+    orderBy: { startedAt: "asc" },
+    select: { id: true, quizId: true, startedAt: true, submittedAt: true, deadline: true },
+  });
+  const starts = new Map<string, Date[]>();
+  const open = new Map<string, string>();
+  for (const row of rows) {
+    if (row.startedAt.getTime() >= attemptWindowStart(now).getTime()) starts.set(row.quizId, [...(starts.get(row.quizId) ?? []), row.startedAt]);
+    if (row.submittedAt === null && acceptsAnswersAt(row.deadline, now)) open.set(row.quizId, row.id);
+  }
+  return (quiz: { id: string; maxAttempts: number }) => ({ allowance: attemptAllowance(quiz.maxAttempts, starts.get(quiz.id) ?? []), openAttemptId: open.get(quiz.id) ?? null });
+}
+
 /**
  * The salesperson's home: quizzes due (required and not passed, certification expiring within 14
- * days, or never attempted) and their certifications with expiry, most urgent first.
+ * days, or never attempted) with the attempts left for each, and their certifications with expiry,
+ * most urgent first.
  */
 export async function getQuizzesDueFor(userId: string, now = new Date()): Promise<{ due: QuizDue[]; certifications: Certification[] }> {
   const quizzes = await prisma.quiz.findMany({ where: { published: true }, orderBy: { title: "asc" }, select: quizSelect });
-  const standing = await userQuizStanding(userId, quizzes);
+  const [standing, round] = await Promise.all([userQuizStanding(userId, quizzes), attemptsInRound(userId, quizzes.map((quiz) => quiz.id), now)]);
   const due: QuizDue[] = [];
   const certifications: Certification[] = [];
   for (const quiz of quizzes) {
     const own = standing(quiz.id);
     const reason = quizDueReason({ requiredForComp: quiz.requiredForComp, certifiedUntil: own.certifiedUntil, attempted: own.attempts > 0, now });
-    if (reason) due.push({ id: quiz.id, title: quiz.title, productName: quiz.product?.name ?? null, requiredForComp: quiz.requiredForComp, reason, certifiedUntil: own.certifiedUntil });
+    if (reason) {
+      const { allowance, openAttemptId } = round(quiz);
+      due.push({
+        id: quiz.id,
+        title: quiz.title,
+        productName: quiz.product?.name ?? null,
+        requiredForComp: quiz.requiredForComp,
+        reason,
+        certifiedUntil: own.certifiedUntil,
+        attemptsLeft: allowance.left,
+        nextAttemptAt: allowance.nextAt,
+        openAttemptId,
+      });
+    }
     if (own.certifiedUntil) certifications.push({ quizId: quiz.id, title: quiz.title, certifiedUntil: own.certifiedUntil, expired: own.certifiedUntil.getTime() <= now.getTime() });
   }
   const urgency: Record<QuizDueReason, number> = { REQUIRED_NOT_PASSED: 0, CERTIFICATION_EXPIRING: 1, NOT_ATTEMPTED: 2 };

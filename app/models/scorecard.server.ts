@@ -6,6 +6,8 @@ import type { ScorecardSortKey, SortDir } from "../domain/scorecard-query.ts";
 import { prisma } from "../lib/db.server.ts";
 import { deliveredYesSql, weightedCreditSql, weightSql } from "./accuracy-sql.server.ts";
 import { coverageByOwnerSql } from "./coverage.server.ts";
+import { formatPercent } from "../domain/format.ts";
+import { yesNo } from "../domain/labels.ts";
 
 export interface ScorecardRow {
   id: string;
@@ -37,6 +39,8 @@ export interface ScorecardFilter {
   q?: string | null;
   /** Only this person (the person page). */
   personId?: string;
+  /** Leave out deactivated people (the team scorecard and its CSV: they no longer sell). */
+  activeOnly?: boolean;
 }
 
 // Each sort key as a column of the final SELECT; NULLs (no figure) always last. The ORDER BY
@@ -62,6 +66,7 @@ function peopleWhere(filter: ScorecardFilter): Prisma.Sql {
   const terms = [Prisma.sql`u."role" = 'SALES'`, Prisma.sql`u."teamId" IN (${Prisma.join(filter.teamIds)})`];
   if (filter.q) terms.push(Prisma.sql`u."name" LIKE ${likePattern(filter.q)} ESCAPE '\\'`);
   if (filter.personId) terms.push(Prisma.sql`u."id" = ${filter.personId}`);
+  if (filter.activeOnly) terms.push(Prisma.sql`u."active" = 1`);
   return Prisma.join(terms, " AND ");
 }
 
@@ -161,6 +166,8 @@ export interface ScorecardPage {
   total: number;
   page: number;
   computed: boolean;
+  /** Deactivated people of the teams in view left out by `activeOnly` (0 without it). */
+  inactive: number;
 }
 
 export async function listScorecardPage(
@@ -170,12 +177,17 @@ export async function listScorecardPage(
   page: number,
   pageSize: number,
 ): Promise<ScorecardPage> {
-  const [total, computed] = await Promise.all([countPeople(filter), periodComputed(period)]);
+  const [total, everyone, computed] = await Promise.all([
+    countPeople(filter),
+    filter.activeOnly ? countPeople({ ...filter, activeOnly: false }) : null,
+    periodComputed(period),
+  ]);
+  const inactive = everyone === null ? 0 : everyone - total;
   // A page past the end shows the last one rather than an empty table.
   const lastPage = Math.max(1, Math.ceil(total / pageSize));
   const shown = Math.min(page, lastPage);
   const rows = await queryRows(filter, period, sort, pageSize, (shown - 1) * pageSize);
-  return { rows, total, page: shown, computed };
+  return { rows, total, page: shown, computed, inactive };
 }
 
 /** Every row, for the CSV export (at most the salespeople of the teams in view: ~1,000). */
@@ -209,25 +221,27 @@ export const SCORECARD_CSV_HEADER = [
 ];
 
 const fixed = (value: number | null, digits: number) => (value === null ? "" : value.toFixed(digits));
+// Shares and scores as the page shows them, "80%" (format.ts), to two decimals so no precision is lost.
+const percent = (value: number | null) => (value === null ? "" : formatPercent(value, 2));
 
 export function scorecardCsvRow(row: ScorecardRow): Array<string | number> {
   return [
     row.name,
     row.teamName ?? "",
-    row.active ? "yes" : "no",
+    yesNo(row.active),
     row.claims,
-    fixed(row.accuracy, 4),
-    fixed(row.overstatedShare, 4),
+    percent(row.accuracy),
+    percent(row.overstatedShare),
     row.wonDeals,
     row.coveredDeals,
-    // Blank without won deals: "no won deals" is not 0 % coverage.
-    fixed(row.coverage, 4),
-    fixed(row.quizBest, 4),
+    // Blank without won deals: "no won deals" is not 0% coverage.
+    percent(row.coverage),
+    percent(row.quizBest),
     row.quizzesPassed,
     row.quizzesTaken,
     row.surveysAnswered,
     fixed(row.meanCsat, 2),
-    fixed(row.deliveredRate, 4),
+    percent(row.deliveredRate),
     fixed(row.multiplier, 4),
   ];
 }

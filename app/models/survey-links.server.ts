@@ -17,6 +17,8 @@ import { prisma } from "../lib/db.server.ts";
 import type { SurveyResponse } from "../schemas/survey-response.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { recordCustomerClaim } from "./customer-claims.server.ts";
+import { notifySurveyAnswered } from "./notifications.server.ts";
+import { refreshRollups } from "./rollups.server.ts";
 
 // Links to the public survey page (ADR 008): the token exists only in the response that shows
 // it (or the email that carries it); the database keeps its sha256.
@@ -90,20 +92,31 @@ export type OutboxRow = Awaited<ReturnType<typeof listOutbox>>["rows"][number];
 async function findOutboxSurvey(surveyId: string, teamIds: string[] | null, now: Date) {
   return prisma.survey.findFirst({
     where: { id: surveyId, ...outboxWhere(teamIds, now) },
-    select: { id: true, salesperson: { select: { teamId: true } }, deal: { select: { contactName: true, contactEmail: true } } },
+    select: { id: true, tokenCreatedAt: true, sentAt: true, salesperson: { select: { teamId: true } }, deal: { select: { contactName: true, contactEmail: true } } },
   });
 }
 
-/**
- * Makes a new link for a survey in the outbox, replacing (and so invalidating) any earlier one.
- * Returns the link's path, to be shown once; null when the survey is not in the sender's outbox.
- */
-export async function createSurveyLink(audit: AuditContext, surveyId: string, teamIds: string[] | null, now = new Date()): Promise<{ path: string; contactName: string; contactEmail: string } | null> {
+/** A survey of the sender's outbox with its current link's age, for the "replace the link?" question; null when not in it. */
+export async function getOutboxSurveyLink(surveyId: string, teamIds: string[] | null, now = new Date()) {
   const survey = await findOutboxSurvey(surveyId, teamIds, now);
   if (!survey) return null;
+  return { surveyId: survey.id, linkCreatedAt: survey.tokenCreatedAt, sentAt: survey.sentAt, contactName: survey.deal.contactName, contactEmail: survey.deal.contactEmail };
+}
+
+export type SurveyLinkChange =
+  | { kind: "created"; path: string; contactName: string; contactEmail: string }
+  | { kind: "not-found" }
+  /** The survey's link is no longer the one the sender saw: nothing was written. */
+  | { kind: "changed"; linkCreatedAt: Date | null };
+
+async function issueSurveyLink(audit: AuditContext, surveyId: string, teamIds: string[] | null, now: Date, seen: Date | null | undefined): Promise<SurveyLinkChange> {
+  const survey = await findOutboxSurvey(surveyId, teamIds, now);
+  if (!survey) return { kind: "not-found" };
   const token = newToken();
-  await prisma.$transaction(async (tx) => {
+  const changed = await prisma.$transaction(async (tx) => {
     const replaced = await tx.survey.findUniqueOrThrow({ where: { id: survey.id }, select: { tokenCreatedAt: true } });
+    // Checked in the write's transaction, so of two senders only the first replaces without asking.
+    if (seen !== undefined && (replaced.tokenCreatedAt?.getTime() ?? null) !== (seen?.getTime() ?? null)) return { kind: "changed" as const, linkCreatedAt: replaced.tokenCreatedAt };
     await tx.survey.update({ where: { id: survey.id }, data: { tokenHash: hashSurveyToken(token), tokenCreatedAt: now } });
     await recordAudit(tx, audit, {
       action: "survey.link.create",
@@ -113,8 +126,29 @@ export async function createSurveyLink(audit: AuditContext, surveyId: string, te
       // Never the token or its hash: the audit log is readable by managers.
       after: { linkCreatedAt: now.toISOString(), replacesLinkOf: replaced.tokenCreatedAt?.toISOString() ?? null },
     });
+    return null;
   });
-  return { path: surveyLinkPath(token), contactName: survey.deal.contactName, contactEmail: survey.deal.contactEmail };
+  if (changed) return changed;
+  return { kind: "created", path: surveyLinkPath(token), contactName: survey.deal.contactName, contactEmail: survey.deal.contactEmail };
+}
+
+/**
+ * Makes a new link for a survey in the outbox, replacing (and so invalidating) any earlier one.
+ * Returns the link's path, to be shown once; null when the survey is not in the sender's outbox.
+ */
+export async function createSurveyLink(audit: AuditContext, surveyId: string, teamIds: string[] | null, now = new Date()): Promise<{ path: string; contactName: string; contactEmail: string } | null> {
+  const outcome = await issueSurveyLink(audit, surveyId, teamIds, now, undefined);
+  return outcome.kind === "created" ? { path: outcome.path, contactName: outcome.contactName, contactEmail: outcome.contactEmail } : null;
+}
+
+/**
+ * The outbox's "Create link" and "Yes, replace the link": makes the link only while the survey's
+ * current link is the one the sender's page showed (`seen`: when it was made, or null for none).
+ * A link made or replaced since — by a colleague, or by the daily send — is never replaced
+ * without the sender being asked again.
+ */
+export async function createSurveyLinkIfUnchanged(audit: AuditContext, surveyId: string, teamIds: string[] | null, seen: Date | null, now = new Date()): Promise<SurveyLinkChange> {
+  return issueSurveyLink(audit, surveyId, teamIds, now, seen);
 }
 
 /** Records that the link was sent outside Candor (by hand). */
@@ -304,6 +338,10 @@ export async function recordSurveyResponse(audit: AuditContext, token: string, a
     // PRODUCT.md §7: the customer's "told you something untrue" answer is a claim in the queue,
     // stored with the answer or not at all.
     if (values.untrueClaim !== null) await recordCustomerClaim(tx, audit, found.surveyId, values.untrueClaim);
+    // PRODUCT.md §8: a NO to "did it do what you were told" reaches the salesperson and their managers.
+    await notifySurveyAnswered(tx, found.surveyId);
+    // The dashboard's satisfaction and response figures count the answer (ADR 019).
+    await refreshRollups(tx, { surveyIds: [found.surveyId] });
     return "recorded" as const;
   });
   if (outcome === "already-answered") await recordRefusedResponse(audit, "already-answered", found.surveyId);

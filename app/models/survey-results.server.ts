@@ -14,6 +14,8 @@ import { prisma, type Tx } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { takeWriteLock } from "./bulk-insert.server.ts";
 import { recordCustomerClaim } from "./customer-claims.server.ts";
+import { notifySurveyAnswered } from "./notifications.server.ts";
+import { refreshRollups } from "./rollups.server.ts";
 
 // Results of surveys run outside Candor, imported from CSV (source IMPORT). Every row or none.
 
@@ -166,7 +168,11 @@ export async function importSurveyResults(
         });
         // PRODUCT.md §7: an "Untrue claim" answer becomes the survey's CUSTOMER claim, as on the public page.
         if (row.untrueClaim !== null) await recordCustomerClaim(tx, audit, row.surveyId, row.untrueClaim);
+        // PRODUCT.md §8: a NO reaches the salesperson and their managers, once per survey (keyed).
+        await notifySurveyAnswered(tx, row.surveyId);
       }
+      // The dashboard's satisfaction and response figures count the answers (ADR 019).
+      await refreshRollups(tx, { surveyIds: planned.plan.rows.flatMap((row) => (row.outcome === "unchanged" ? [] : [row.surveyId])) });
       await recordAudit(tx, audit, {
         action: "survey.results-import",
         entityType: "SurveyImport",

@@ -12,6 +12,7 @@ import { redirectWithToast } from "../lib/toast.server.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "../models/api-tokens.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { apiTokenSchema, revokeApiTokenSchema } from "../schemas/api-token.ts";
+import { TableScroll } from "../components/ui/table-scroll.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -75,7 +76,7 @@ export default function ApiTokensPage() {
         </section>
       ) : null}
 
-      <div className="table-wrap">
+      <TableScroll label="API tokens">
         <table>
           <caption className="muted small">Tokens, newest first; revoked ones last</caption>
           <thead>
@@ -130,7 +131,7 @@ export default function ApiTokensPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <section className="panel" aria-labelledby="new-token-title">
         <h2 id="new-token-title">New token</h2>

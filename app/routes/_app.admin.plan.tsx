@@ -67,7 +67,8 @@ export default function PlanPage() {
     <>
       <h1>Compensation plan</h1>
       <p className="muted">
-        The rule of PRODUCT.md §4 with this plan&apos;s parameters. Saving creates version {current.version + 1}: open periods use it from their next
+        How claim accuracy (A), required quizzes (Q) and six-month customer satisfaction (S) become the composite C, and C the multiplier M on each
+        salesperson&apos;s target bonus. Saving creates version {current.version + 1}: open periods use it from their next
         computation; locked periods keep the version they were computed with. The required quizzes are the ones whose certification counts for pay.
       </p>
       <section className="panel" aria-labelledby="plan-edit-title">

@@ -8,6 +8,7 @@ import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { createProduct, listProducts } from "../models/products.server.ts";
 import { productSchema } from "../schemas/product.ts";
+import { TableScroll } from "../components/ui/table-scroll.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -34,7 +35,7 @@ export default function ProductsPage() {
   return (
     <>
       <h1>Products</h1>
-      <div className="table-wrap">
+      <TableScroll label="Products">
         <table>
           <thead>
             <tr>
@@ -73,7 +74,7 @@ export default function ProductsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <section className="panel" aria-labelledby="new-product-title">
         <h2 id="new-product-title">New product</h2>

@@ -12,6 +12,7 @@ import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { getTeam, updateTeam } from "../models/teams.server.ts";
 import { teamSchema } from "../schemas/team.ts";
+import { TableScroll } from "../components/ui/table-scroll.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -60,7 +61,7 @@ export default function TeamPage() {
           {team.members.length === 0 ? (
             <p className="muted">No one belongs to this team yet. Salespeople join a team from their user page.</p>
           ) : (
-            <div className="table-wrap">
+            <TableScroll label="Members">
               <table>
                 <thead>
                   <tr>
@@ -83,7 +84,7 @@ export default function TeamPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </section>
 

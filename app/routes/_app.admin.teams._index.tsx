@@ -11,6 +11,7 @@ import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { createTeam, listManagerCandidates, listTeams } from "../models/teams.server.ts";
 import { teamSchema } from "../schemas/team.ts";
+import { TableScroll } from "../components/ui/table-scroll.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -47,7 +48,7 @@ export default function TeamsPage() {
   return (
     <>
       <h1>Teams</h1>
-      <div className="table-wrap">
+      <TableScroll label="Teams">
         <table>
           <thead>
             <tr>
@@ -77,7 +78,7 @@ export default function TeamsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <section className="panel" aria-labelledby="new-team-title">
         <h2 id="new-team-title">New team</h2>

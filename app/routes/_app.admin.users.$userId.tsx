@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { formatDateTime } from "../components/ui/format.ts";
 import { ErrorList, InputField, SelectField } from "../components/ui/field.tsx";
+import { NONE } from "../domain/format.ts";
 import { ROLE_LABEL } from "../domain/permissions.ts";
 import { getEnv } from "../lib/env.server.ts";
 import { readForm } from "../lib/form-data.server.ts";
@@ -215,10 +216,10 @@ function RecentActivity() {
             <time dateTime={event.at.toISOString()}>
               {formatDateTime(event.at)}
             </time>{" "}
-            <code>{event.action}</code> by {event.actor?.name ?? "the system"}
+            {event.actionLabel} by {event.actor?.name ?? "the system"} <code className="muted">{event.action}</code>
             {event.changes.map((change) => (
               <div key={change.key}>
-                {change.key}: {change.before} → {change.after}
+                {change.field}: {change.before === NONE ? change.after : `${change.before} → ${change.after}`}
               </div>
             ))}
           </li>

@@ -16,6 +16,7 @@ import { auditContextFrom } from "../models/audit.server.ts";
 import { listTeamsForPicker } from "../models/teams.server.ts";
 import { createUser, listUsers } from "../models/users.server.ts";
 import { nameField, ROLE_OPTIONS, ROLES, roleFields, toFormFieldErrors, toProfileInput, toTeamOptions, withRoleRules } from "../schemas/user-profile.ts";
+import { TableScroll } from "../components/ui/table-scroll.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -104,7 +105,7 @@ export default function UsersPage() {
       <p className="muted small" role="status">
         {total} user{total === 1 ? "" : "s"}
       </p>
-      <div className="table-wrap">
+      <TableScroll label="Users">
         <table>
           <thead>
             <tr>
@@ -150,7 +151,7 @@ export default function UsersPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <Pagination page={page} pageCount={pageCount} search={search} />
 
       <section className="panel" aria-labelledby="new-user-title">

@@ -4,9 +4,12 @@ import { z } from "zod";
 import { FilterSelect } from "../components/ui/filter-select.tsx";
 import { Pagination } from "../components/ui/pagination.tsx";
 import { formatDateTime } from "../components/ui/format.ts";
+import { auditEntityLabel } from "../domain/audit-vocabulary.ts";
 import { addDays } from "../domain/dates.ts";
+import { NONE } from "../domain/format.ts";
 import { requireUserWithAudience } from "../lib/session.server.ts";
 import { listAuditEvents } from "../models/audit-log.server.ts";
+import { TableScroll } from "../components/ui/table-scroll.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -66,8 +69,11 @@ export default function AuditPage() {
       </p>
       <Form method="get" className="filters" role="search" aria-label="Filter the audit log">
         <div className="field">
-          <label htmlFor="filter-action">Action starts with</label>
-          <input id="filter-action" name="action" type="search" placeholder="claim." defaultValue={filters.action ?? ""} />
+          <label htmlFor="filter-action">Action code starts with</label>
+          <input id="filter-action" name="action" type="search" placeholder="claim." defaultValue={filters.action ?? ""} aria-describedby="filter-action-hint" />
+          <span id="filter-action-hint" className="hint">
+            The code under each action, e.g. claim.verify
+          </span>
         </div>
         <div className="field">
           <label htmlFor="filter-actor">Actor email</label>
@@ -76,10 +82,10 @@ export default function AuditPage() {
         <FilterSelect
           id="filter-entity"
           name="entityType"
-          label="Entity type"
+          label="Kind of record"
           anyLabel="Any"
           defaultValue={filters.entityType}
-          options={entityTypes.map((type) => ({ value: type, label: type }))}
+          options={entityTypes.map((type) => ({ value: type, label: auditEntityLabel(type) }))}
         />
         <div className="field">
           <label htmlFor="filter-from">From (UTC)</label>
@@ -97,14 +103,14 @@ export default function AuditPage() {
       <p className="muted small" role="status">
         {total} event{total === 1 ? "" : "s"}
       </p>
-      <div className="table-wrap">
+      <TableScroll label="Audit events, newest first">
         <table>
           <thead>
             <tr>
               <th scope="col">When</th>
               <th scope="col">Actor</th>
               <th scope="col">Action</th>
-              <th scope="col">Entity</th>
+              <th scope="col">Record</th>
               <th scope="col">Changes</th>
             </tr>
           </thead>
@@ -123,16 +129,22 @@ export default function AuditPage() {
                 </td>
                 <td>{event.actor ? <span title={event.actor.email}>{event.actor.name}</span> : <span className="muted">System</span>}</td>
                 <td>
-                  <code>{event.action}</code>
+                  {event.actionLabel}
+                  {/* The event's code stays in reach: admins filter by it ("Action starts with"). */}
+                  <div className="muted small">
+                    <code>{event.action}</code>
+                  </div>
                 </td>
                 <td>
-                  {event.entityType} <span className="muted small">{event.entityId}</span>
+                  {event.entityLabel}
+                  <div className="muted small">{event.entityId}</div>
                 </td>
                 <td className="small">
                   {event.changes.length === 0 ? <span className="muted">—</span> : null}
                   {event.changes.map((change) => (
                     <div key={change.key}>
-                      <strong>{change.key}</strong>: <del>{change.before}</del> → <ins>{change.after}</ins>
+                      <strong>{change.field}</strong>: {change.before === NONE ? null : <><del>{change.before}</del> → </>}
+                      <ins>{change.after}</ins>
                     </div>
                   ))}
                 </td>
@@ -140,7 +152,7 @@ export default function AuditPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <Pagination page={page} pageCount={pageCount} search={filterSearch(filters)} previousLabel="Newer" nextLabel="Older" />
     </>
   );

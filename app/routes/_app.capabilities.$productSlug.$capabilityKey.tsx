@@ -8,6 +8,7 @@ import { LastVerified, ReviewDue } from "../components/capabilities/review-statu
 import { RevisionHistory } from "../components/capabilities/revision-history.tsx";
 import { CapabilityPhrases } from "../components/conversations/capability-phrases.tsx";
 import { LevelBadge } from "../components/ui/badges.tsx";
+import { capabilitySavedMessage } from "../domain/capability-save-message.ts";
 import { userHasPermission } from "../domain/permissions.ts";
 import { readForm } from "../lib/form-data.server.ts";
 import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
@@ -60,8 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors });
       return data({ intent, result }, { status: outcome.conflict ? 409 : 400 });
     }
-    const message = outcome.value.saved ? "Saved." : "Nothing had changed, so nothing was saved.";
-    return redirectWithToast(here, { kind: outcome.value.saved ? "success" : "info", message });
+    return redirectWithToast(here, { kind: outcome.value.saved ? "success" : "info", message: capabilitySavedMessage(outcome.value) });
   }
   if (intent === "verify") {
     const submission = parseSubmission(formData, { schema: verifyCapabilitySchema });

@@ -4,6 +4,7 @@ import { StaleBadge } from "../components/capabilities/review-status.tsx";
 import { CAPABILITY_LEVELS, levelLabel } from "../domain/levels.ts";
 import { requireUserWithPermission } from "../lib/session.server.ts";
 import { listMatrixProducts } from "../models/capabilities.server.ts";
+import { TableScroll } from "../components/ui/table-scroll.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -21,7 +22,7 @@ export default function CapabilitiesIndex() {
       <h1>Capability matrix</h1>
       <p className="muted">What each product really does, kept by its engineers. Check here before you promise anything to a customer.</p>
       {products.length === 0 ? <p className="muted">No products yet.</p> : null}
-      <div className="table-wrap">
+      <TableScroll label="Products and their capability counts">
         <table className="matrix-table">
           <caption className="visually-hidden">Products and their capability counts</caption>
           <thead>
@@ -56,7 +57,9 @@ export default function CapabilitiesIndex() {
                 ))}
                 <td className="num">
                   {product.stale > 0 ? (
-                    <Link to={`/capabilities/${product.slug}?review=overdue`} aria-label={`${product.stale} stale rows in ${product.name}, review overdue`}>
+                    // The name keeps the visible words (WCAG 2.5.3), with the product said first.
+                    <Link to={`/capabilities/${product.slug}?review=overdue`}>
+                      <span className="visually-hidden">{product.name}: </span>
                       {product.stale} <StaleBadge />
                     </Link>
                   ) : (
@@ -76,7 +79,7 @@ export default function CapabilitiesIndex() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { ConflictAlert } from "../components/claims/conflict-alert.tsx";
 import { DisputePanel } from "../components/claims/dispute-panel.tsx";
 import { MapClaimPanel } from "../components/claims/map-claim-panel.tsx";
 import { MatrixCheckPanel } from "../components/claims/matrix-check-panel.tsx";
+import { NextClaimPanel, QueueLinks, type QueuePosition } from "../components/claims/queue-nav.tsx";
 import { VerdictPanel } from "../components/claims/verdict-panel.tsx";
 import { canDispute, canMarkCustomerCorrected, canResolveDispute, canVerify, type Actor } from "../domain/claim-rules.ts";
 import { userHasPermission } from "../domain/permissions.ts";
@@ -21,6 +22,8 @@ import { claimIsReadableBy, getClaimForReader } from "../models/claims.server.ts
 import { listMappingProducts, mapCustomerClaim } from "../models/customer-claims.server.ts";
 import { disputeSchema, emptySchema, NOT_IN_MATRIX, resolveDisputeSchema, verdictSchema } from "../schemas/claims.ts";
 import { mapClaimSchema } from "../schemas/customer-claims.ts";
+import { claimInQueueHref, queueFilterOf, verifyQueueSearch, type VerifyQueueFilter } from "../schemas/verify-queue.ts";
+import { findNextInQueue } from "../models/verify-queue.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -32,6 +35,17 @@ const NO_SUCH_CLAIM = "We could not find that claim.";
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
   actionStatus === 409 || defaultShouldRevalidate;
 
+/** Where an engineer who opened this claim from /verify goes next, with the queue's filter kept. */
+async function queuePosition(filter: VerifyQueueFilter, claimId: string, viewerId: string): Promise<QueuePosition> {
+  const { next, remaining } = await findNextInQueue(filter, claimId, viewerId);
+  const search = verifyQueueSearch(filter);
+  return {
+    queueHref: search ? `/verify?${search}` : "/verify",
+    next: next ? { href: claimInQueueHref(next.id, filter), accountName: next.accountName, salespersonName: next.salespersonName } : null,
+    remaining,
+  };
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireUserWithScope(request, "read:claim");
   const actor: Actor = { userId: user.id, role: user.role };
@@ -40,7 +54,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { claim, auditTrail, managedTeamIds } = found;
   // A customer's report awaiting its verdict is mapped by an engineer first (PRODUCT.md §7).
   const canMap = claim.source === "CUSTOMER" && claim.status === "PENDING" && userHasPermission(user, "verify:claim");
+  const queueFilter = userHasPermission(user, "verify:claim") ? queueFilterOf(new URL(request.url)) : null;
   return {
+    queue: queueFilter ? await queuePosition(queueFilter, claim.id, user.id) : null,
     claim,
     auditTrail,
     verdictAuthor: claim.status === "PENDING" ? null : verdictAuthorOf(claim),
@@ -73,7 +89,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor: Actor = { userId: user.id, role: user.role };
   if (!(await claimIsReadableBy(claimId, user))) notFound(NO_SUCH_CLAIM);
   const audit = auditContextFrom(request, user.id);
-  const here = `/claims/${claimId}`;
+  // A claim opened from the queue stays "in the queue" after a verdict: the page then offers the next claim.
+  const queueFilter = queueFilterOf(new URL(request.url));
+  const here = queueFilter ? claimInQueueHref(claimId, queueFilter) : `/claims/${claimId}`;
 
   const respond = async (which: Intent, submission: Replyable, outcome: ChangeResult, done: string) => {
     if (outcome.ok) return redirectWithToast(here, { kind: "success", message: done });
@@ -123,14 +141,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ClaimPage() {
-  const { claim, auditTrail, mappingProducts, verify, isVerifier, canDispute, canResolve, canMarkCorrected } = useLoaderData<typeof loader>();
+  const { claim, auditTrail, mappingProducts, verify, isVerifier, canDispute, canResolve, canMarkCorrected, queue } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultOf = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined);
   return (
     <>
-      <p className="small">
-        <Link to={isVerifier ? "/verify" : "/"}>{isVerifier ? "← Verification queue" : "← Home"}</Link>
-      </p>
+      {queue ? (
+        <QueueLinks queue={queue} />
+      ) : (
+        <p className="small">
+          <Link to={isVerifier ? "/verify" : "/"}>{isVerifier ? "← Verification queue" : "← Home"}</Link>
+        </p>
+      )}
       <h1>
         Claim to {claim.accountName} <span className="muted small">by {claim.salesperson.name}</span>
       </h1>
@@ -141,6 +163,7 @@ export default function ClaimPage() {
       </div>
       {mappingProducts ? <MapClaimPanel claim={claim} products={mappingProducts} lastResult={resultOf("map")} /> : null}
       <VerdictPanel claim={claim} verify={verify} canSeeVerifyForm={isVerifier} lastResult={resultOf("verify")} />
+      {queue && claim.status !== "PENDING" ? <NextClaimPanel queue={queue} /> : null}
       <DisputePanel claim={claim} canDispute={canDispute} canResolve={canResolve} results={{ dispute: resultOf("dispute"), resolve: resultOf("resolve") }} />
       <AuditTrail events={auditTrail} />
     </>

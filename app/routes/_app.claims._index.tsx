@@ -2,6 +2,7 @@ import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run
 import { useLoaderData, useLocation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useMemo } from "react";
 import { claimsColumns } from "../components/claims-table/claims-columns.tsx";
+import { claimsColumnsToOmit } from "../components/claims-table/claims-column-rules.ts";
 import { ClaimsFilters } from "../components/claims-table/claims-filters.tsx";
 import { DataTable } from "../components/data-table/data-table.tsx";
 import { TableNotes } from "../components/data-table/table-notes.tsx";
@@ -72,6 +73,7 @@ export default function ClaimsPage() {
         pageSizes={CLAIM_PAGE_SIZES}
         sort={tableSort}
         rowHeader="madeAt"
+        omit={claimsColumnsToOmit({ scope, teamCount: options.teams.length })}
         noun={["claim", "claims"]}
         emptyMessage={emptyMessage}
       />

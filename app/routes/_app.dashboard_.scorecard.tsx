@@ -26,8 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [teams, { periods, chosen }] = await Promise.all([listDashboardTeams(audience), chooseDashboardPeriods(query.period)]);
   const view = resolveDashboardTeams(teams, query.team);
   const base = { scope, teams, team: view.team, q: query.q, sort: query.sort, pageSize: query.pageSize, periods: periods.map(({ name, status }) => ({ name, status })) };
-  if (!chosen) return { ...base, period: null, rows: [], total: 0, page: 1, computed: false, notes: query.notes };
-  const page = await listScorecardPage({ teamIds: view.inView.map((team) => team.id), q: query.q }, chosen.current, query.sort, query.page, query.pageSize);
+  if (!chosen) return { ...base, period: null, rows: [], total: 0, page: 1, computed: false, inactive: 0, notes: query.notes };
+  // People who have left (deactivated) are not on the team's scorecard; their person page keeps their history.
+  const page = await listScorecardPage({ teamIds: view.inView.map((team) => team.id), q: query.q, activeOnly: true }, chosen.current, query.sort, query.page, query.pageSize);
   return {
     ...base,
     ...page,
@@ -42,7 +43,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 const rowId = (row: { id: string }) => row.id;
 
 export default function ScorecardPage() {
-  const { scope, teams, team, q, sort, pageSize, periods, period, rows, total, page, computed, notes } = useLoaderData<typeof loader>();
+  const { scope, teams, team, q, sort, pageSize, periods, period, rows, total, page, computed, inactive, notes } = useLoaderData<typeof loader>();
   const location = useLocation();
   const search = useMemo(() => new URLSearchParams(location.search), [location.search]);
   const tableSort = useMemo(() => ({ id: sort.key, dir: sort.dir }), [sort.key, sort.dir]);
@@ -64,6 +65,9 @@ export default function ScorecardPage() {
             ? " The multiplier is the projection of the period's latest computation."
             : " The multiplier is the one the locked period paid."
           : ` ${period.name} has not been computed yet, so there is no ${period.status === "OPEN" ? "projected " : ""}multiplier.`}
+        {inactive > 0
+          ? ` ${inactive === 1 ? "One person who has left is" : `${inactive} people who have left are`} not listed; their history stays on their own page.`
+          : null}
       </p>
       <p>
         <Link to={dashboardHref("/dashboard", { period: period.name, team })}>Back to the dashboard</Link>

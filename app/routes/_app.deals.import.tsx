@@ -81,7 +81,7 @@ export default function ImportDealsPage() {
       <h1>Import deals</h1>
       <p className="muted">
         Upload a CSV export from the CRM. Every row is checked first and nothing is written unless every row is valid. Deals are matched by their
-        external ID, so importing the same file again changes nothing. Each WON deal gets its six-month survey; answers already given are kept.
+        external ID, so importing the same file again changes nothing. Each won deal gets its six-month survey; answers already given are kept.
       </p>
       <ColumnGuide columns={DEAL_COLUMNS} example={EXAMPLE} />
       <ImportStep

@@ -14,6 +14,7 @@ import { resolveDispute } from "../models/claim-verdicts.server.ts";
 import { listDisputesForResolver } from "../models/disputes.server.ts";
 import { RECENTLY_RESOLVED_DAYS } from "../domain/claim-rules.ts";
 import { resolveDisputeSchema } from "../schemas/claims.ts";
+import { TableScroll } from "../components/ui/table-scroll.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -126,7 +127,7 @@ export default function DisputesPage() {
         {resolved.length === 0 ? (
           <p>No dispute was resolved in the last {RECENTLY_RESOLVED_DAYS} days.</p>
         ) : (
-          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="resolved-disputes">
+          <TableScroll label={`Resolved in the last ${RECENTLY_RESOLVED_DAYS} days`}>
             <table>
               <thead>
                 <tr>
@@ -165,7 +166,7 @@ export default function DisputesPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </>

@@ -7,16 +7,16 @@ import { CoverageTile } from "../components/home/coverage-tile.tsx";
 import { ClaimsToCorrect, RecentClaims } from "../components/home/sales-claims.tsx";
 import { formatPercent } from "../components/ui/format.ts";
 import { MS_PER_DAY } from "../domain/dates.ts";
-import { salesNextSteps } from "../domain/next-steps.ts";
+import { quizStepsFrom, salesNextSteps } from "../domain/next-steps.ts";
 import { ROLE_HOME } from "../domain/permissions.ts";
 import { requireUser } from "../lib/session.server.ts";
 import { listFlaggedClaimsFor } from "../models/capabilities.server.ts";
-import { getClaimRecordOf, listClaimsToCorrect, listRecentClaimsOf } from "../models/claims.server.ts";
+import { getClaimRecordOf, listRecentClaimsOf } from "../models/claims.server.ts";
+import { CUSTOMERS_TO_CORRECT_FULL_LIST, listCustomersToCorrect } from "../models/customers-to-correct.server.ts";
 import { listAnswersFor } from "../models/engineer-questions.server.ts";
 import { summariseSurveysOf } from "../models/surveys.server.ts";
 import { CertificationsSection, QuizzesDueSection } from "../components/quizzes/home-sections.tsx";
 import { getQuizzesDueFor } from "../models/quizzes.server.ts";
-import type { QuizDue } from "../domain/next-steps.ts";
 import { ProjectedStatement } from "../components/comp/projected-statement.tsx";
 import { SurveysOfDeals } from "../components/surveys/surveys-of-deals.tsx";
 import { projectStatementFor } from "../models/comp-statements.server.ts";
@@ -28,42 +28,44 @@ import { listPendingCandidatesOf } from "../models/candidate-claims.server.ts";
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 export const meta: MetaFunction = () => [{ title: "Home · Candor" }];
 
+const HOME_LIST_LENGTH = 10;
+const ALL_TO_CORRECT_HREF = "/home?correct=all#to-correct";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   // The salesperson's home; everyone else has their own.
   if (user.role !== "SALES") throw redirect(ROLE_HOME[user.role]);
   const now = new Date();
+  // "Customers to correct" shows the newest few; ?correct=all shows the whole list (within a cap).
+  const showAllToCorrect = new URL(request.url).searchParams.get("correct") === "all";
   const yearAgo = new Date(now.getTime() - 365 * MS_PER_DAY);
   const [recent, record90, surveys, answers, flagged, toCorrect, quizzes, projection, mySurveys, coverage, foundInConversations] = await Promise.all([
-    listRecentClaimsOf(user.id, 10),
+    listRecentClaimsOf(user.id, HOME_LIST_LENGTH),
     getClaimRecordOf(user.id, new Date(now.getTime() - 90 * MS_PER_DAY)),
     summariseSurveysOf(user.id, yearAgo),
     listAnswersFor(user.id),
     listFlaggedClaimsFor(user.id),
-    listClaimsToCorrect(user.id, yearAgo),
+    listCustomersToCorrect(user.id, showAllToCorrect ? CUSTOMERS_TO_CORRECT_FULL_LIST : HOME_LIST_LENGTH),
     getQuizzesDueFor(user.id, now),
     projectStatementFor(user.id, now),
     listSurveysOfSalesperson(user.id, now),
     getCurrentCoverageOf(user.id),
     listPendingCandidatesOf(user.id, now),
   ]);
-  const quizSteps: QuizDue[] = quizzes.due.flatMap((quiz): QuizDue[] => {
-    if (quiz.reason === "CERTIFICATION_EXPIRING") return [{ quizId: quiz.id, title: quiz.title, reason: "expiring" }];
-    if (quiz.reason !== "REQUIRED_NOT_PASSED") return [];
-    return [{ quizId: quiz.id, title: quiz.title, reason: quiz.certifiedUntil ? "expired" : "required" }];
-  });
   const weekAgo = now.getTime() - 7 * MS_PER_DAY;
   const steps = salesNextSteps({
     uncorrectedClaims: toCorrect.count,
+    uncorrectedHref: toCorrect.count > toCorrect.rows.length ? ALL_TO_CORRECT_HREF : "#to-correct",
     claimsChangedSince: flagged.length,
-    quizzesDue: quizSteps,
+    // Only quizzes the person can take now: never one whose attempts are used up.
+    quizzesDue: quizStepsFrom(quizzes.due),
     recentAnswers: answers.filter((answer) => answer.answeredAt !== null && answer.answeredAt.getTime() >= weekAgo).length,
   });
   return {
     name: user.name,
     steps,
     recent,
-    toCorrect,
+    toCorrect: { ...toCorrect, showingAll: showAllToCorrect },
     record90,
     surveys,
     answers,
@@ -110,7 +112,7 @@ export default function SalesHome() {
           <CoverageTile coverage={coverage} />
         </div>
       </section>
-      <ClaimsToCorrect count={toCorrect.count} rows={toCorrect.rows} />
+      <ClaimsToCorrect count={toCorrect.count} rows={toCorrect.rows} showingAll={toCorrect.showingAll} />
       <ClaimsFoundInConversations count={foundInConversations.count} rows={foundInConversations.rows} />
       {flagged.length > 0 ? <ChangedSinceYouSaid items={flagged} /> : null}
       <QuizzesDueSection rows={quizzes.due} />

@@ -7,6 +7,7 @@ import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { startAttempt } from "../models/quiz-attempts.server.ts";
 import { getQuizPage } from "../models/quizzes.server.ts";
+import { TableScroll } from "../components/ui/table-scroll.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -106,7 +107,7 @@ export default function QuizPage() {
         {attempts.length === 0 ? (
           <p className="muted">You have not taken this quiz yet.</p>
         ) : (
-          <div className="table-wrap">
+          <TableScroll label="Your attempts">
             <table className="data-table">
               <thead>
                 <tr>
@@ -133,7 +134,7 @@ export default function QuizPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </>

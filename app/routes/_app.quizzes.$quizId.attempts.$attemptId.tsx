@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AttemptForm, answerFieldName } from "../components/quizzes/attempt-form.tsx";
 import { AttemptReview, AttemptSummary } from "../components/quizzes/attempt-result.tsx";
 import { Countdown } from "../components/quizzes/countdown.tsx";
+import { formatPercent } from "../components/ui/format.ts";
 import { readForm } from "../lib/form-data.server.ts";
 import { forbidden, notFound, requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
@@ -39,15 +40,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!saved.ok && saved.status === 404) notFound(NOT_FOUND);
     return saved.ok ? { ok: true, message: "Saved" } : data({ ok: false, message: saved.message }, { status: saved.status });
   }
-  if (intent === "submit") {
+  // "submit" grades only when every question has an answer; with blanks the answers are saved and
+  // the page lists the unanswered questions (the review step). "submit-anyway" is the confirmation.
+  if (intent === "submit" || intent === "submit-anyway") {
     const positions = String(form.get("positions") ?? "")
       .split(",")
       .filter((part) => /^\d+$/.test(part))
       .map(Number);
     const answers = new Map(positions.map((position) => [position, indexList(form.getAll(answerFieldName(position)))]));
-    const submitted = await submitAttempt(audit, user, ids, answers);
+    const submitted = await submitAttempt(audit, user, ids, answers, new Date(), { whenUnanswered: intent === "submit" ? "review" : "submit" });
     if (!submitted.ok && submitted.status === 404) notFound(NOT_FOUND);
     if (!submitted.ok) return data({ ok: false, message: submitted.message }, { status: submitted.status });
+    if (!submitted.value.submitted) return { ok: false, message: null, unanswered: submitted.value.unanswered };
     const { score, passed } = submitted.value;
     const message = `Submitted: ${Math.round(score * 100)} %, ${passed ? "passed" : "not passed"}.`;
     return redirectWithToast(`/quizzes/${ids.quizId}/attempts/${ids.attemptId}`, { kind: passed ? "success" : "info", message });
@@ -64,23 +68,22 @@ export default function AttemptPage() {
         <Link to={`/quizzes/${page.quiz.id}`}>← {page.quiz.title}</Link>
       </p>
       <h1>{page.quiz.title}</h1>
-      {actionData && !actionData.ok ? (
+      {actionData && !actionData.ok && actionData.message ? (
         <p className="form-error" role="alert">
           {actionData.message}
         </p>
       ) : null}
       {page.state === "open" ? (
         <>
-          <div className="tiles">
-            <Countdown deadline={page.deadline} serverNow={page.now} />
-            <div className="tile">
-              <div className="tile-label">Questions</div>
-              <div className="tile-value">{page.questions.length}</div>
-              <div className="small muted">Pass mark {Math.round(page.quiz.passMark * 100)} %</div>
-            </div>
-          </div>
-          {page.practice ? <p className="muted">This is a practice attempt: it is graded but grants no certification and is left out of statistics.</p> : null}
-          <AttemptForm questions={page.questions} />
+          <p className="muted">
+            {page.questions.length} questions · pass mark {formatPercent(page.quiz.passMark)}
+            {page.practice ? ". This is a practice attempt: it is graded but grants no certification and is left out of statistics." : ""}
+          </p>
+          <AttemptForm
+            questions={page.questions}
+            timer={<Countdown deadline={page.deadline} serverNow={page.now} />}
+            review={actionData && "unanswered" in actionData ? actionData.unanswered : null}
+          />
         </>
       ) : (
         <>

@@ -40,7 +40,7 @@ export default function SurveysPage() {
     <>
       <h1>Six-month surveys</h1>
       <p className="muted">
-        Every WON deal's customer is asked, six calendar months after the close, how satisfied they are and whether the product did what the salesperson
+        Every won deal's customer is asked, six calendar months after the close, how satisfied they are and whether the product did what the salesperson
         said. {scope === "own" ? "These are the surveys of your deals." : scope === "team" ? "The teams you manage." : "Every team."}
       </p>
       <p>

@@ -1,7 +1,7 @@
 import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { NewLinkPanel, OutboxTable } from "../components/surveys/outbox-table.tsx";
+import { NewLinkPanel, OutboxTable, ReplaceLinkConfirmation } from "../components/surveys/outbox-table.tsx";
 import { Pagination } from "../components/ui/pagination.tsx";
 import { getEnv } from "../lib/env.server.ts";
 import { readForm } from "../lib/form-data.server.ts";
@@ -9,7 +9,15 @@ import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { audienceFor, audienceTeamIds } from "../models/audience.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
-import { createSurveyLink, listOutbox, markSurveySent, sendDueSurveys } from "../models/survey-links.server.ts";
+import {
+  createSurveyLink,
+  createSurveyLinkIfUnchanged,
+  getOutboxSurveyLink,
+  listOutbox,
+  markSurveySent,
+  sendDueSurveys,
+  type SurveyLinkChange,
+} from "../models/survey-links.server.ts";
 import { surveyIdSchema } from "../schemas/survey-response.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
@@ -30,6 +38,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...outbox, mailConfigured: Boolean(getEnv().SMTP_URL) };
 }
 
+/** The new link to show once, or — when the survey's link changed since the sender's page showed it — the question again. */
+async function linkCreated(outcome: SurveyLinkChange, surveyId: string, teamIds: string[] | null, origin: string) {
+  if (outcome.kind === "not-found") notFound(NOT_IN_OUTBOX);
+  if (outcome.kind === "changed") {
+    const current = await getOutboxSurveyLink(surveyId, teamIds);
+    if (!current) notFound(NOT_IN_OUTBOX);
+    return data({ kind: "confirm-replace" as const, ...current, changedMeanwhile: true }, { status: 409 });
+  }
+  return { kind: "link" as const, surveyId, url: `${origin}${outcome.path}`, contactName: outcome.contactName, contactEmail: outcome.contactEmail };
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const { user, teamIds } = await requireSender(request);
   const form = await readForm(request);
@@ -46,10 +65,28 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseSubmission(form, { schema: surveyIdSchema });
   if (submission.status !== "success") return data({ kind: "error" as const, message: "Choose a survey." }, { status: 400 });
   const { surveyId } = submission.value;
+  const origin = new URL(request.url).origin;
+  // Replacing a link stops the old one working, perhaps after the customer got it, so the
+  // outbox asks first, on the server (no JavaScript needed): "Replace link" only shows the
+  // question; its "Replace the link" button posts create-link with the link it was asked about.
+  if (intent === "replace-link") {
+    const current = await getOutboxSurveyLink(surveyId, teamIds);
+    if (!current) notFound(NOT_IN_OUTBOX);
+    if (current.linkCreatedAt !== null) return { kind: "confirm-replace" as const, ...current, changedMeanwhile: false };
+    return linkCreated(await createSurveyLinkIfUnchanged(audit, surveyId, teamIds, null), surveyId, teamIds, origin);
+  }
   if (intent === "create-link") {
-    const link = await createSurveyLink(audit, surveyId, teamIds);
-    if (!link) notFound(NOT_IN_OUTBOX);
-    return { kind: "link" as const, surveyId, url: `${new URL(request.url).origin}${link.path}`, contactName: link.contactName, contactEmail: link.contactEmail };
+    // `seen` is the link the sender's page showed ("" for none). Without it (a script, an older
+    // page) the link is made as before, replacing any earlier one.
+    const seenRaw = form.get("seen");
+    if (typeof seenRaw !== "string") {
+      const link = await createSurveyLink(audit, surveyId, teamIds);
+      if (!link) notFound(NOT_IN_OUTBOX);
+      return { kind: "link" as const, surveyId, url: `${origin}${link.path}`, contactName: link.contactName, contactEmail: link.contactEmail };
+    }
+    const seen = seenRaw === "" ? null : new Date(seenRaw);
+    if (seen !== null && Number.isNaN(seen.getTime())) return data({ kind: "error" as const, message: "That page was out of date: the outbox is shown again as it is now." }, { status: 400 });
+    return linkCreated(await createSurveyLinkIfUnchanged(audit, surveyId, teamIds, seen), surveyId, teamIds, origin);
   }
   if (intent === "mark-sent") {
     const outcome = await markSurveySent(audit, surveyId, teamIds);
@@ -75,6 +112,17 @@ export default function OutboxPage() {
         making a new one replaces the old.
       </p>
       {result?.kind === "link" ? <NewLinkPanel url={result.url} contactName={result.contactName} contactEmail={result.contactEmail} /> : null}
+      {result?.kind === "confirm-replace" ? (
+        <ReplaceLinkConfirmation
+          surveyId={result.surveyId}
+          contactName={result.contactName}
+          contactEmail={result.contactEmail}
+          linkCreatedAt={result.linkCreatedAt}
+          sentAt={result.sentAt}
+          changedMeanwhile={result.changedMeanwhile}
+          busy={busy}
+        />
+      ) : null}
       {result?.kind === "error" ? (
         <p className="form-error" role="alert">
           {result.message}

@@ -1,44 +1,63 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, Link, Outlet, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "../components/error-page.tsx";
+import { arrangeNav, currentNavTarget } from "../components/nav-groups.ts";
 import { navItemsFor } from "../components/nav-items.ts";
+import { NavItemLabel, NavMenu } from "../components/nav-menu.tsx";
 import { ROLE_LABEL } from "../domain/permissions.ts";
 import { requireUser } from "../lib/session.server.ts";
 import { countOpenDisputesFor } from "../models/disputes.server.ts";
+import { countUnread } from "../models/notifications.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  // One COUNT for those who resolve disputes (PRODUCT.md §8); nothing for everyone else.
-  const openDisputes = await countOpenDisputesFor(user);
-  return { user: { id: user.id, name: user.name, email: user.email, role: user.role }, nav: navItemsFor(user, { openDisputes }) };
+  // One COUNT for those who resolve disputes, and one of the reader's unread notifications on
+  // the (userId, readAt, createdAt) index (PRODUCT.md §8).
+  const [openDisputes, unreadNotifications] = await Promise.all([countOpenDisputesFor(user), countUnread(user.id)]);
+  return { user: { id: user.id, name: user.name, email: user.email, role: user.role }, nav: navItemsFor(user, { openDisputes, unreadNotifications }) };
 }
 
 function Shell({ children }: { children: React.ReactNode }) {
   const { user, nav } = useLoaderData<typeof loader>();
+  const { pathname } = useLocation();
+  const current = currentNavTarget(pathname, nav);
   return (
     <>
+      {/* The first Tab stop of every signed-in page (WCAG 2.4.1): past the navigation to the page. */}
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <header className="shell-header">
         <div className="shell-header-inner">
           <a className="brand" href="/">
             Candor
           </a>
           <nav className="nav" aria-label="Main">
-            {nav.map((item) => (
-              <NavLink key={item.to} to={item.to} prefetch="intent" end={item.to === "/claims"}>
-                {item.label}
-                {item.count ? (
-                  <>
-                    {" "}
-                    <span className="badge warn">{item.count}</span>
-                    <span className="visually-hidden"> open</span>
-                  </>
-                ) : null}
-              </NavLink>
-            ))}
+            <ul className="nav-list">
+              {arrangeNav(nav).map((entry) =>
+                entry.kind === "link" ? (
+                  <li key={entry.item.to}>
+                    <Link
+                      to={entry.item.to}
+                      prefetch="intent"
+                      aria-current={entry.item.to === current ? "page" : undefined}
+                      className={entry.item.to === current ? "active" : undefined}
+                    >
+                      <NavItemLabel item={entry.item} />
+                    </Link>
+                  </li>
+                ) : (
+                  <li key={entry.menu.id}>
+                    {/* Keyed by the address, so a menu closes when one of its links is followed. */}
+                    <NavMenu key={pathname} menu={entry.menu} current={current} />
+                  </li>
+                ),
+              )}
+            </ul>
           </nav>
           <div className="shell-user">
-            <span>
-              {user.name} <span className="small">({ROLE_LABEL[user.role]})</span>
+            <span className="shell-user-name">
+              {user.name} <span className="shell-user-role">{ROLE_LABEL[user.role]}</span>
             </span>
             <Form method="post" action="/logout">
               <button type="submit">Sign out</button>
@@ -46,7 +65,8 @@ function Shell({ children }: { children: React.ReactNode }) {
           </div>
         </div>
       </header>
-      <main className="page" id="main">
+      {/* tabIndex -1: the skip link moves focus here, not only the scroll position. */}
+      <main className="page" id="main" tabIndex={-1}>
         {children}
       </main>
     </>

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { VerifyQueueTable } from "../components/claims/verify-queue-table.tsx";
 import { FilterSelect } from "../components/ui/filter-select.tsx";
 import { Pagination } from "../components/ui/pagination.tsx";
@@ -8,35 +7,28 @@ import { VERIFICATION_TARGET_WORKING_DAYS } from "../domain/claim-rules.ts";
 import { CLAIM_SOURCES, MATRIX_CHECKS, claimSourceLabel, matrixCheckLabel } from "../domain/levels.ts";
 import { requireUserWithPermission } from "../lib/session.server.ts";
 import { listVerificationQueue } from "../models/claim-verdicts.server.ts";
+import { parseVerifyQueueFilter, QUEUE_PARAM, verifyQueueSearch } from "../schemas/verify-queue.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Verification queue · Candor" }];
-
-// Unknown or malformed values fall back to "no filter" rather than failing the page.
-const filterSchema = z.object({
-  product: z.string().trim().max(100).optional().catch(undefined),
-  check: z.enum(MATRIX_CHECKS).optional().catch(undefined),
-  source: z.enum(CLAIM_SOURCES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).optional().catch(undefined),
-});
 
 const CHECK_OPTIONS = MATRIX_CHECKS.map((value) => ({ value, label: matrixCheckLabel(value) }));
 const SOURCE_OPTIONS = CLAIM_SOURCES.map((value) => ({ value, label: claimSourceLabel(value) }));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "verify:claim", "Only engineers verify claims.");
-  const filters = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const filters = parseVerifyQueueFilter(new URL(request.url).searchParams);
   const queue = await listVerificationQueue({ productSlug: filters.product, matrixCheck: filters.check, source: filters.source, page: filters.page }, new Date());
   return { ...queue, check: filters.check ?? null, source: filters.source ?? null, viewerId: user.id };
 }
 
 export default function VerifyQueuePage() {
   const { rows, products, productSlug, check, source, total, page, pageCount, viewerId } = useLoaderData<typeof loader>();
-  const search = new URLSearchParams();
-  if (productSlug) search.set("product", productSlug);
-  if (check) search.set("check", check);
-  if (source) search.set("source", source);
+  const filter = { product: productSlug ?? undefined, check: check ?? undefined, source: source ?? undefined };
+  const search = new URLSearchParams(verifyQueueSearch(filter));
+  // A claim opened from here remembers the queue's filter (and page): its "Next claim" and its way back keep them.
+  const claimSearch = `?${new URLSearchParams({ [QUEUE_PARAM]: verifyQueueSearch({ ...filter, page }) }).toString()}`;
   return (
     <>
       <h1>Verification queue</h1>
@@ -60,7 +52,7 @@ export default function VerifyQueuePage() {
       <p className="muted small" role="status">
         {total} claim{total === 1 ? "" : "s"} awaiting a verdict
       </p>
-      <VerifyQueueTable rows={rows} viewerId={viewerId} />
+      <VerifyQueueTable rows={rows} viewerId={viewerId} claimSearch={claimSearch} />
       <Pagination page={page} pageCount={pageCount} search={search} />
     </>
   );

@@ -14,7 +14,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [teams, { chosen }] = await Promise.all([listDashboardTeams(audience), chooseDashboardPeriods(query.period)]);
   const view = resolveDashboardTeams(teams, query.team);
   if (!chosen) notFound("There is no compensation period yet, so there is no scorecard to export.");
-  const rows = await listScorecardRows({ teamIds: view.inView.map((team) => team.id), q: query.q }, chosen.current, query.sort);
+  // As on the page: people who have left (deactivated) are not on the team's scorecard.
+  const rows = await listScorecardRows({ teamIds: view.inView.map((team) => team.id), q: query.q, activeOnly: true }, chosen.current, query.sort);
   // The BOM makes Excel read the file as UTF-8 (accented names).
   const body = `\uFEFF${toCsv(SCORECARD_CSV_HEADER, rows.map(scorecardCsvRow))}`;
   return new Response(body, {

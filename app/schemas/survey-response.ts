@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { UNTRUE_CLAIM_MAX } from "../domain/customer-claims.ts";
 import { DELIVERED } from "../domain/levels.ts";
-import { LEAST_LIKED_MAX } from "../domain/survey-results-import.ts";
+import { LEAST_LIKED_MAX } from "../domain/survey-answers.ts";
 
 export const surveyResponseSchema = z.object({
   csat: z

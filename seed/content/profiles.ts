@@ -23,6 +23,11 @@ export interface SalesProfile {
   winRate: number;
   /** Share of overstated claims the verifier rates HIGH severity. */
   highSeverity: number;
+  /**
+   * Tells nearly every customer more than the product does, logged or not, so none of his
+   * customers answers that the product did everything he said it would.
+   */
+  overpromisesEveryDeal?: boolean;
 }
 
 export type Archetype = "HONEST" | "OVERPROMISER" | "SOLID" | "AVERAGE" | "CAUTIOUS" | "SLOPPY" | "IMPROVER" | "NEWCOMER";
@@ -37,7 +42,7 @@ export const ARCHETYPES: Readonly<Record<Archetype, SalesProfile>> = {
   // conversations and his customers' answers tell the rest.
   OVERPROMISER: {
     overstate: 0.78, understate: 0.01, offMatrix: 0.06, claimsPerMonth: 3, dealClaimShare: 0.1, quizSkill: 0.45,
-    happiness: 0.22, dealScale: 3.4, dealsPerQuarter: 4.5, winRate: 0.7, highSeverity: 0.55,
+    happiness: 0.22, dealScale: 3.4, dealsPerQuarter: 4.5, winRate: 0.7, highSeverity: 0.55, overpromisesEveryDeal: true,
   },
   SOLID: {
     overstate: 0.07, understate: 0.05, offMatrix: 0.05, claimsPerMonth: 8, quizSkill: 0.85,

@@ -92,6 +92,8 @@ export function generateClaims(person: SeedPerson, deals: readonly GeneratedDeal
       verifiedById: null,
       verifiedAt: null,
       verdictNote: null,
+      // Set by the rollups rebuild once the rows are loaded (ADR 019).
+      verdictBin: null,
       customerCorrectedAt: null,
       surveyId: null,
       candidateId: null,

@@ -118,7 +118,7 @@ export function confirmedClaim(conversation: Conversation, deal: GeneratedDeal, 
     capabilityId: found.capability.id, revisionId: found.revision?.id ?? null, assertedLevel: found.level, statement: found.sentence.text,
     channel: channelOfConversation(conversation.format), madeAt: conversation.occurredAt, source: "CONVERSATION", loggedById: decidedById,
     evidence: `${conversation.fileName}${minute}: “${found.sentence.text}”`, matrixCheck: found.matrixCheck, status: "PENDING", severity: null,
-    verifiedById: null, verifiedAt: null, verdictNote: null, customerCorrectedAt: null, surveyId: null, candidateId, version: 1,
+    verifiedById: null, verifiedAt: null, verdictNote: null, verdictBin: null, customerCorrectedAt: null, surveyId: null, candidateId, version: 1,
     createdAt: decidedAt, updatedAt: decidedAt,
   };
   const revision = found.revision ?? found.capability.revisions[0];
@@ -240,7 +240,7 @@ function selfLogged(deal: GeneratedDeal, found: FoundCandidate, person: SeedPers
     capabilityId: found.capability.id, revisionId: found.revision?.id ?? null, assertedLevel: found.level, statement: found.sentence.text,
     channel: "CALL", madeAt: occurredAt, source: "SELF", loggedById: person.id, evidence: "Logged right after the call; the written summary went to the customer the same day.",
     matrixCheck: found.matrixCheck, status: "ACCURATE", severity: "MEDIUM", verifiedById: verifierOf(found.capability, person.id, ctx), verifiedAt,
-    verdictNote: "Matches the matrix, limitation included.", customerCorrectedAt: null, surveyId: null, candidateId: null, version: 2,
+    verdictNote: "Matches the matrix, limitation included.", verdictBin: null, customerCorrectedAt: null, surveyId: null, candidateId: null, version: 2,
     createdAt: loggedAt, updatedAt: verifiedAt,
   };
   return { row, deal, subject: { kind: "matrix", capability: found.capability, revision, asserted: found.level, relation: relationOf(found.level, revision.status) } };

@@ -57,7 +57,7 @@ export function customerClaims(
       id: ids.id(), salespersonId: person.id, dealId: deal.row.id, accountName: deal.accountName, productId: deal.product.id,
       capabilityId: null, revisionId: null, assertedLevel: null, statement: spec.words, channel: CUSTOMER_CLAIM_CHANNEL, madeAt: closedAt,
       source: "CUSTOMER", loggedById: person.id, evidence: "", matrixCheck: "NO_MATRIX_ROW", status: "PENDING", severity: null,
-      verifiedById: null, verifiedAt: null, verdictNote: null, customerCorrectedAt: null, surveyId: survey.id, candidateId: null, version: 1,
+      verifiedById: null, verifiedAt: null, verdictNote: null, verdictBin: null, customerCorrectedAt: null, surveyId: survey.id, candidateId: null, version: 1,
       createdAt: survey.answerRecordedAt ?? respondedAt, updatedAt: survey.answerRecordedAt ?? respondedAt,
     };
     reported.push({ row, deal, subject: { kind: "matrix", capability, revision, asserted: spec.told, relation: "over" } });

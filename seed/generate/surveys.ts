@@ -36,6 +36,29 @@ function deliveredFor(happiness: number, rng: Rng): Delivered {
   return rng.weighted<Delivered>([["NO", 62], ["PARTLY", 33], ["YES", 5]]);
 }
 
+/**
+ * Whether the customer was told more than the product does and never set right: an overstating
+ * or inaccurate claim on the deal (any source) without a correction, or a salesperson who
+ * over-promises on every deal whether he logs it or not.
+ */
+function promiseBroken(person: SeedPerson, claims: readonly GeneratedClaim[]): boolean {
+  if (person.profile.overpromisesEveryDeal === true) return true;
+  return claims.some(({ row }) => row.customerCorrectedAt === null && (row.status === "INACCURATE" || (row.matrixCheck === "OVERSTATES" && row.status !== "ACCURATE")));
+}
+
+/**
+ * The answer to "did the product do what our salesperson told you it would?" agrees with the
+ * rest of the survey and with the deal's story: a customer told more than the product does does
+ * not answer "yes" ("no" when they are also unhappy), nor does an unhappy one (CSAT 1–2); a
+ * happy one (CSAT 4–5) does not answer "no".
+ */
+export function consistentDelivered(drawn: Delivered, csat: number, broken: boolean): Delivered {
+  if (drawn === "YES" && broken) return csat <= 2 ? "NO" : "PARTLY";
+  if (drawn === "YES" && csat <= 2) return "PARTLY";
+  if (drawn === "NO" && csat >= 4) return "PARTLY";
+  return drawn;
+}
+
 function leastLikedFor(deal: GeneratedDeal, claims: readonly GeneratedClaim[], happiness: number, rng: Rng): string | null {
   if (rng.chance(0.12)) return null;
   const band = happiness > 0.75 ? "happy" : happiness > 0.45 ? "mixed" : "unhappy";
@@ -70,7 +93,8 @@ export function generateSurvey(person: SeedPerson, deal: GeneratedDeal, claims: 
       respondedAt,
       answerRecordedAt: respondedAt,
       csat,
-      deliveredAsPromised: deliveredFor(happiness, rng),
+      // Drawn first, then made consistent, so the random stream (and every later row) stays put.
+      deliveredAsPromised: consistentDelivered(deliveredFor(happiness, rng), csat, promiseBroken(person, claims)),
       nps: rng.chance(0.85) ? Math.min(10, Math.max(0, Math.round(happiness * 10 + rng.float(-1.5, 1.5)))) : null,
       leastLiked: leastLikedFor(deal, claims, happiness, rng),
       source: viaLink ? "LINK" : "IMPORT",

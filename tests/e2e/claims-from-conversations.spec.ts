@@ -78,7 +78,7 @@ test("a transcript's claims are confirmed or dismissed, judged in /verify, and c
   await engineer.getByLabel("Product").selectOption({ label: "Ledgerline" });
   await engineer.getByLabel("Matrix check").selectOption({ label: "Overstates the matrix" });
   await engineer.getByRole("button", { name: "Filter" }).click();
-  const row = engineer.locator(`a[href="${claimPath}"]`);
+  const row = engineer.locator(`a[href^="${claimPath}?"]`);
   await pageUntilVisible(engineer, row, 60_000);
   await row.click();
   await expect(engineer.getByText("Found in a conversation").first()).toBeVisible();

@@ -61,9 +61,10 @@ test("a manager filters, sorts and hides a column; the address brings the same v
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^candor-claims-\d{4}-\d{2}-\d{2}\.csv$/);
   const [header, ...rows] = parseCsv(await readFile(await download.path(), "utf8"));
-  expect(header?.slice(0, 3)).toEqual(["Claim ID", "Made at (UTC)", "Salesperson"]);
+  // The export uses the screen's words (labels, not codes).
+  expect(header?.slice(0, 3)).toEqual(["Claim ID", "Made on", "Salesperson"]);
   expect(rows).toHaveLength(total);
-  expect(new Set(rows.map((row) => row[12]))).toEqual(new Set(["OVERSTATES"]));
+  expect(new Set(rows.map((row) => row[12]))).toEqual(new Set(["Overstates the matrix"]));
 });
 
 test.describe("without JavaScript", () => {
@@ -97,5 +98,96 @@ test.describe("without JavaScript", () => {
 
     await page.goto("/claims?matrixCheck=SOMETIMES");
     await expect(page.getByRole("note")).toContainText("Ignored the matrix check filter: “SOMETIMES” is not a value Candor knows.");
+  });
+});
+
+test.describe("fitting the screen", () => {
+  const headerRight = (page: Page, name: string) =>
+    claimsTable(page)
+      .locator("thead th")
+      .filter({ hasText: new RegExp(`^${name}`) })
+      .evaluate((th) => th.getBoundingClientRect().right);
+  const pageWidth = (page: Page) => page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+
+  test("at 1440 px every column of a manager's table is on screen; a long statement is clamped and opens on demand", async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signInAs(page, "manager");
+    await page.goto("/claims");
+    const table = claimsTable(page);
+    await expect(table.getByRole("columnheader", { name: /Salesperson/ })).toBeVisible();
+    await expect(table.getByRole("columnheader", { name: "Team" })).toBeVisible();
+    for (const name of ["Verdict", "Severity", "Verified"]) expect(await headerRight(page, name), name).toBeLessThanOrEqual(1440);
+    expect(await pageWidth(page)).toEqual({ scrollWidth: 1440, innerWidth: 1440 });
+    // Nothing left to scroll, so the table's box is no Tab stop.
+    const scroller = page.getByRole("region", { name: "Claims" });
+    await expect(scroller).not.toHaveAttribute("tabindex", "0");
+    await testInfo.attach("claims-1440.png", { body: await page.screenshot(), contentType: "image/png" });
+
+    const cell = table.locator("tbody td").filter({ has: page.locator("summary", { hasText: "Show all" }) }).first();
+    const text = cell.locator(".clamp-text");
+    const clamped = await text.evaluate((element) => ({ height: element.clientHeight, full: element.scrollHeight }));
+    expect(clamped.full).toBeGreaterThan(clamped.height);
+    const lineHeight = await text.evaluate((element) => parseFloat(getComputedStyle(element).lineHeight));
+    expect(Math.round(clamped.height / lineHeight)).toBeLessThanOrEqual(3);
+    await cell.getByText("Show all").click();
+    await expect(cell.getByText("Show less")).toBeVisible();
+    expect(await text.evaluate((element) => element.clientHeight)).toBeGreaterThan(clamped.height);
+    await cell.getByText("Show less").click();
+    await expect(cell.getByText("Show all")).toBeVisible();
+    expect(await text.evaluate((element) => element.clientHeight)).toBe(clamped.height);
+  });
+
+  test("where the table must scroll sideways, its box is a named region a keyboard can scroll; the page never scrolls", async ({ page }) => {
+    await page.setViewportSize({ width: 900, height: 900 });
+    await signInAs(page, "engineer");
+    await page.goto("/claims");
+    const scroller = page.getByRole("region", { name: "Claims" });
+    await expect(scroller).toHaveAttribute("tabindex", "0");
+    expect(await pageWidth(page)).toEqual({ scrollWidth: 900, innerWidth: 900 });
+    await scroller.focus();
+    await page.keyboard.press("End");
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => scroller.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+  });
+
+  test("at 390 px each claim is a card of labelled fields, the sort controls stay, and the page is no wider than the phone", async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAs(page, "manager");
+    await page.goto("/claims");
+    const table = claimsTable(page);
+    expect(await pageWidth(page)).toEqual({ scrollWidth: 390, innerWidth: 390 });
+    const firstRow = table.locator("tbody tr").first();
+    expect(await firstRow.evaluate((row) => getComputedStyle(row).display)).toBe("block");
+    const rowBox = await firstRow.boundingBox();
+    expect((rowBox?.x ?? -1) >= 0 && (rowBox?.x ?? 0) + (rowBox?.width ?? 999) <= 390).toBe(true);
+    // Every field carries its column's name, drawn beside the value.
+    const labels = await firstRow.locator("td, th").evaluateAll((cells) => cells.map((cell) => getComputedStyle(cell, "::before").content));
+    expect(labels).toEqual(expect.arrayContaining(['"Verdict"', '"Severity"', '"Salesperson"', '"Matrix check"']));
+    // The fields stack: the verdict sits below the made date, not beside it.
+    const made = await firstRow.locator("th[scope=row]").boundingBox();
+    const verdict = await firstRow.locator("td[data-label=Verdict]").boundingBox();
+    expect((verdict?.y ?? 0) > (made?.y ?? 0)).toBe(true);
+    await expect(table.getByRole("link", { name: /^Verdict\s*, sort/ })).toBeVisible();
+    await testInfo.attach("claims-390.png", { body: await page.screenshot({ fullPage: false }), contentType: "image/png" });
+    await firstRow.scrollIntoViewIfNeeded();
+    await testInfo.attach("claims-390-card.png", { body: await page.screenshot(), contentType: "image/png" });
+
+    await table.getByRole("link", { name: /^Verdict\s*, sort/ }).click();
+    await expect(page).toHaveURL(/sort=status/);
+  });
+
+  test("a salesperson's table leaves out the salesperson and team columns, which would only repeat them", async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signInAs(page, "sales");
+    await page.goto("/claims");
+    // A salesperson's table is captioned "Your claims".
+    const headers = await page.getByRole("table", { name: /^Your claims/ }).locator("thead th").allTextContents();
+    expect(headers.some((header) => header.startsWith("Salesperson"))).toBe(false);
+    expect(headers).not.toContain("Team");
+    expect(headers.some((header) => header.startsWith("Verdict"))).toBe(true);
+    await page.getByText("Columns", { exact: true }).click();
+    await expect(page.getByRole("checkbox", { name: "Team" })).toHaveCount(0);
+    await expect(page.getByRole("checkbox", { name: "Salesperson" })).toHaveCount(0);
+    await expect(page.getByRole("checkbox", { name: "Account" })).toBeVisible();
   });
 });

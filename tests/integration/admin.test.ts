@@ -263,7 +263,9 @@ describe("audit log", () => {
     expect(seen).toContain(insider.id);
     expect(seen).not.toContain(outsider.id);
     const insiderEvent = asManager.events.find((event) => event.entityId === insider.id);
-    expect(insiderEvent?.changes).toEqual([{ key: "name", before: JSON.stringify(insider.name), after: JSON.stringify(`${insider.name} Jr`) }]);
+    // In words: the field's label and its values as written, the event's code kept beside its label.
+    expect(insiderEvent?.changes).toEqual([{ key: "name", field: "Name", before: insider.name, after: `${insider.name} Jr` }]);
+    expect(insiderEvent).toMatchObject({ action: "user.update", actionLabel: "User edited", entityLabel: "User" });
     expect(insiderEvent?.actor?.email).toBe("admin@candor.test");
 
     const byActor = await listAuditEvents({ kind: "all" }, { actorEmail: "nobody-at-all@", actionPrefix: "user." });

@@ -79,7 +79,7 @@ describe("changing a capability", () => {
       { ...editInput(before), status: "SUPPORTED", conditions: "xlsx and .xls", note: "Legacy .xls export shipped in 2026.4." },
       await userId("engineer@candor.test"),
     );
-    expect(outcome).toEqual({ ok: true, value: { saved: true } });
+    expect(outcome).toMatchObject({ ok: true, value: { saved: true, factsChanged: true, questionsToReview: activeQuestions } });
 
     const after = await capabilityAt("ledgerline", "excel-export");
     expect(after.revisions).toHaveLength(before.revisions.length + 1);
@@ -113,7 +113,7 @@ describe("changing a capability", () => {
       { ...editInput(before), painPoints: "Exports of the trail are slow." },
       await userId("engineer@candor.test"),
     );
-    expect(outcome).toEqual({ ok: true, value: { saved: true } });
+    expect(outcome).toEqual({ ok: true, value: { saved: true, factsChanged: false, questionsToReview: 0, openClaimsAffected: 0 } });
     const after = await capabilityAt("ledgerline", "audit-trail");
     expect(after).toMatchObject({ painPoints: "Exports of the trail are slow.", version: before.version + 1, verifiedAt: before.verifiedAt });
     expect(after.revisions).toHaveLength(before.revisions.length);

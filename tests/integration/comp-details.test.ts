@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { formatDay } from "../../app/domain/comp-as-of.ts";
 import type { Actor } from "../../app/domain/claim-rules.ts";
 import type { CompFigures } from "../../app/domain/comp-formula.ts";
-import { formatScore4 } from "../../app/domain/comp-payroll.ts";
+import { formatPercent } from "../../app/domain/format.ts";
 import { parseCsv } from "../../app/domain/csv-safety.ts";
 import { prisma } from "../../app/lib/db.server.ts";
 import { raiseDispute } from "../../app/models/claim-verdicts.server.ts";
@@ -67,7 +67,7 @@ describe("the demo's adjustments", () => {
     const answeredOn = formatDay(late[0]?.respondedAt ?? new Date(0));
     expect(line?.reason).toContain(`${LAST_LOCKED}: a survey answered on ${answeredOn}, after the period was locked`);
     expect(line?.reason).toMatch(/(raised|lowered) the multiplier from \d\.\d{4} to \d\.\d{4}/);
-    expect(line?.reason).toContain(`S ${formatScore4(locked.figures.satisfaction)} → `);
+    expect(line?.reason).toContain(`satisfaction ${formatPercent(locked.figures.satisfaction, 2)} → `);
     // The page's three payout figures: the period's own, the adjustments, and the total paid.
     expect(open.statement.periodPayoutCents).toBe(open.figures.payoutCents);
     expect(open.statement.adjustmentCents).toBe(open.adjustments.reduce((sum, adjustment) => sum + adjustment.deltaCents, 0));

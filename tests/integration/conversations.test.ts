@@ -278,7 +278,7 @@ describe("deciding candidate claims", () => {
 
     const raced = replyOf(await postDecision(MANAGER, conversationId, { intent: "dismiss", candidateId: overstating.id, reason: "NOT_A_CLAIM" }));
     expect(raced.status).toBe(409);
-    expect(raced.data.errors).toMatchObject({ formErrors: [expect.stringMatching(/^Maya Chen already confirmed this candidate on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/)] });
+    expect(raced.data.errors).toMatchObject({ formErrors: [expect.stringMatching(/^Maya Chen already confirmed this candidate on \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC/)] });
     expect(await prisma.claim.count({ where: { candidateId: overstating.id } })).toBe(1);
   });
 

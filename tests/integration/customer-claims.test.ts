@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAP_BEFORE_VERDICT, NOT_STATED_YET } from "../../app/domain/customer-claims.ts";
 import { addDays } from "../../app/domain/dates.ts";
+import { claimSourceLabel } from "../../app/domain/levels.ts";
 import { prisma } from "../../app/lib/db.server.ts";
 import { action as claimAction, loader as claimLoader } from "../../app/routes/_app.claims.$claimId.tsx";
 import { loader as claimsLoader } from "../../app/routes/_app.claims._index.tsx";
@@ -285,7 +286,7 @@ describe("every source shown and filterable", () => {
     const sourceAt = header?.indexOf("Source") ?? -1;
     const toldAt = header?.indexOf("Customer was told") ?? -1;
     expect(sourceAt).toBeGreaterThan(-1);
-    expect(rows.every((row) => row[sourceAt] === "CUSTOMER")).toBe(true);
+    expect(rows.every((row) => row[sourceAt] === claimSourceLabel("CUSTOMER"))).toBe(true);
     expect(rows.find((row) => row[0] === claim?.id)?.[toldAt]).toBe(NOT_STATED_YET);
   });
 

@@ -186,7 +186,8 @@ describe("the team scorecard", () => {
     const manager = await userByEmail("manager@candor.test");
     const teamIds = await getManagedTeamIds(manager.id);
     const result = await loadScorecard("manager@candor.test", "?pageSize=100");
-    const salespeople = await prisma.user.findMany({ where: { role: "SALES", teamId: { in: teamIds } }, select: { id: true } });
+    // People who have left (deactivated) are not on the scorecard.
+    const salespeople = await prisma.user.findMany({ where: { role: "SALES", active: true, teamId: { in: teamIds } }, select: { id: true } });
     expect(result.total).toBe(salespeople.length);
     expect(new Set(result.rows.map((row) => row.id))).toEqual(new Set(salespeople.map((person) => person.id)));
     const overpromiser = await userByEmail("overpromiser@candor.test");

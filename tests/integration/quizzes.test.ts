@@ -3,7 +3,7 @@ import { prisma } from "../../app/lib/db.server.ts";
 import { CAPABILITY_LEVELS } from "../../app/domain/levels.ts";
 import { ANSWER_GRACE_MS, parseSnapshot } from "../../app/domain/quiz-rules.ts";
 import type { AuditContext } from "../../app/models/audit.server.ts";
-import { saveAnswer, startAttempt } from "../../app/models/quiz-attempts.server.ts";
+import { saveAnswer, startAttempt, submitAttempt } from "../../app/models/quiz-attempts.server.ts";
 import { getQuizStats } from "../../app/models/quiz-stats.server.ts";
 import { listQuestionsAwaitingReview } from "../../app/models/questions.server.ts";
 import { getQuizzesDueFor } from "../../app/models/quizzes.server.ts";
@@ -225,7 +225,7 @@ describe("taking a quiz", () => {
     for (let i = 0; i < 3; i++) {
       const attempt = await startAs("overpromiser@candor.test", quiz.id);
       const params = { quizId: quiz.id, attemptId: attempt.id };
-      const submitted = await attemptAction({ request: await post("overpromiser@candor.test", `/quizzes/${quiz.id}/attempts/${attempt.id}`, { intent: "submit", positions: "" }), params, context: {} });
+      const submitted = await attemptAction({ request: await post("overpromiser@candor.test", `/quizzes/${quiz.id}/attempts/${attempt.id}`, { intent: "submit-anyway", positions: "" }), params, context: {} });
       expect(submitted).toBeInstanceOf(Response);
     }
     const fourth = await quizAction({ request: await post("overpromiser@candor.test", `/quizzes/${quiz.id}`, {}), params: { quizId: quiz.id }, context: {} });
@@ -235,7 +235,109 @@ describe("taking a quiz", () => {
     // An engineer's attempts are practice and not limited.
     for (let i = 0; i < 4; i++) {
       const attempt = await startAs("engineer@candor.test", quiz.id);
-      await attemptAction({ request: await post("engineer@candor.test", `/quizzes/${quiz.id}/attempts/${attempt.id}`, { intent: "submit", positions: "" }), params: { quizId: quiz.id, attemptId: attempt.id }, context: {} });
+      await attemptAction({ request: await post("engineer@candor.test", `/quizzes/${quiz.id}/attempts/${attempt.id}`, { intent: "submit-anyway", positions: "" }), params: { quizId: quiz.id, attemptId: attempt.id }, context: {} });
+    }
+  });
+});
+
+describe("the review step before submitting", () => {
+  it("answers a submission with blanks by keeping the answers and listing the blanks, without using up the attempt; “Submit anyway” then grades it", async () => {
+    const quiz = await wholePoolQuiz("fieldbook", { maxAttempts: 1 });
+    const attempt = await startAs("overpromiser@candor.test", quiz.id);
+    const snapshot = parseSnapshot(attempt.snapshotJson);
+    expect(snapshot.length).toBeGreaterThan(3);
+    const params = { quizId: quiz.id, attemptId: attempt.id };
+    const path = `/quizzes/${quiz.id}/attempts/${attempt.id}`;
+    // The form as a browser without JavaScript sends it: questions 1 and 3 answered, the rest blank.
+    const answered = [0, 2];
+    const fields: Record<string, string | string[]> = { intent: "submit", positions: snapshot.map((q) => q.position).join(",") };
+    for (const position of answered) fields[`answer-${position}`] = (snapshot[position]?.correct ?? []).map(String);
+
+    const review = await attemptAction({ request: await post("overpromiser@candor.test", path, fields), params, context: {} });
+    expect(review).not.toBeInstanceOf(Response);
+    const blanks = snapshot.map((q) => q.position).filter((position) => !answered.includes(position));
+    expect(review).toEqual({ ok: false, message: null, unanswered: blanks });
+
+    // Nothing was consumed: not submitted, not graded, no submit event, and the quiz still offers the one attempt to finish.
+    const stored = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
+    expect(stored).toMatchObject({ submittedAt: null, score: null, passed: null });
+    expect(await prisma.auditEvent.count({ where: { action: "quiz-attempt.submit", entityId: attempt.id } })).toBe(0);
+    const quizPage = await quizLoader({ request: await get("overpromiser@candor.test", `/quizzes/${quiz.id}`), params: { quizId: quiz.id }, context: {} });
+    expect(quizPage.open?.id).toBe(attempt.id);
+
+    // The answers on the form were kept: the page shows them chosen.
+    const page = await attemptLoader({ request: await get("overpromiser@candor.test", path), params, context: {} });
+    expect(page.state).toBe("open");
+    if (page.state !== "open") return;
+    for (const position of answered) expect(page.questions[position]?.chosen).toEqual(snapshot[position]?.correct);
+    for (const position of blanks) expect(page.questions[position]?.chosen).toEqual([]);
+
+    // A second "Submit" with one more answer lists only what is still blank.
+    const [firstBlank, ...stillBlank] = blanks;
+    if (firstBlank === undefined) throw new Error("expected blanks");
+    fields[`answer-${firstBlank}`] = ["0"];
+    const again = await attemptAction({ request: await post("overpromiser@candor.test", path, fields), params, context: {} });
+    expect(again).toEqual({ ok: false, message: null, unanswered: stillBlank });
+
+    // Confirmed: graded on what was given, blanks score nothing.
+    const confirmed = await attemptAction({ request: await post("overpromiser@candor.test", path, { ...fields, intent: "submit-anyway" }), params, context: {} });
+    expect(confirmed).toBeInstanceOf(Response);
+    const graded = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
+    expect(graded.submittedAt).not.toBeNull();
+    const credits = await prisma.quizAnswer.findMany({ where: { attemptId: attempt.id }, orderBy: { position: "asc" }, select: { position: true, credit: true, chosenJson: true } });
+    expect(credits).toHaveLength(snapshot.length);
+    for (const position of stillBlank) expect(credits[position]).toMatchObject({ credit: 0, chosenJson: "[]" });
+    for (const position of answered) expect(credits[position]?.credit).toBe(1);
+    expect(await prisma.auditEvent.count({ where: { action: "quiz-attempt.submit", entityId: attempt.id } })).toBe(1);
+  });
+
+  it("submits a fully answered attempt at once, and skips the review once the deadline has passed (within the grace period)", async () => {
+    const quiz = await wholePoolQuiz("fieldbook", { timeLimitMinutes: 10 });
+    const sales = await user("sales@candor.test");
+    const startedAt = new Date(Date.now() - 10 * 60_000 - 5_000);
+    const started = await startAttempt(AUDIT, sales, quiz.id, startedAt);
+    if (!started.ok) throw new Error(started.message);
+    const ids = { quizId: quiz.id, attemptId: started.value.attemptId };
+    const attempt = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: ids.attemptId } });
+    // 5 s past the deadline, within the grace period: no time to answer the blanks, so it is graded.
+    const late = await submitAttempt(AUDIT, sales, ids, new Map([[0, [0]]]), new Date(attempt.deadline.getTime() + 5_000));
+    expect(late).toMatchObject({ ok: true, value: { submitted: true } });
+
+    const fresh = await wholePoolQuiz("fieldbook");
+    const next = await startAttempt(AUDIT, sales, fresh.id);
+    if (!next.ok) throw new Error(next.message);
+    const snapshot = parseSnapshot((await prisma.quizAttempt.findUniqueOrThrow({ where: { id: next.value.attemptId } })).snapshotJson);
+    const all = new Map(snapshot.map((q) => [q.position, q.correct]));
+    const done = await submitAttempt(AUDIT, sales, { quizId: fresh.id, attemptId: next.value.attemptId }, all);
+    expect(done).toMatchObject({ ok: true, value: { submitted: true, score: 1, passed: true } });
+  });
+});
+
+describe("fair draws on the demo bank", () => {
+  it("never asks about one capability twice in an attempt while the pool holds questions about other capabilities", async () => {
+    const quiz = await prisma.quiz.findFirstOrThrow({ where: { title: "Ledgerline certification" } });
+    expect(quiz.includeMatrixQuestions).toBe(true);
+    const engineer = await user("engineer@candor.test");
+    // The pool shares capabilities between the bank and the matrix: the old draw could pair them.
+    const bankCapabilities = await prisma.question.findMany({ where: { productId: quiz.productId ?? "", state: "ACTIVE", capabilityId: { not: null } }, select: { capabilityId: true } });
+    expect(bankCapabilities.length).toBeGreaterThan(5);
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let draw = 0; draw < 25; draw++) {
+      const started = await startAttempt(AUDIT, engineer, quiz.id, new Date(), random);
+      if (!started.ok) throw new Error(started.message);
+      expect(started.value.resumed).toBe(false);
+      const snapshot = parseSnapshot((await prisma.quizAttempt.findUniqueOrThrow({ where: { id: started.value.attemptId } })).snapshotJson);
+      expect(snapshot).toHaveLength(quiz.questionCount);
+      const capabilities = snapshot.flatMap((q) => (q.capabilityId ? [q.capabilityId] : []));
+      expect(new Set(capabilities).size).toBe(capabilities.length);
+      expect(snapshot.some((q) => q.questionId === null)).toBe(true);
+      expect(snapshot.some((q) => q.questionId !== null)).toBe(true);
+      const done = await submitAttempt(AUDIT, engineer, { quizId: quiz.id, attemptId: started.value.attemptId }, new Map(), new Date(), { whenUnanswered: "submit" });
+      expect(done).toMatchObject({ ok: true, value: { submitted: true } });
     }
   });
 });
@@ -252,7 +354,7 @@ describe("permissions", () => {
     const answer = await settle(async () => attemptAction({ request: await post("overpromiser@candor.test", path, { intent: "answer", position: "0", choice: "0" }), params, context: {} }));
     expect(statusOf(answer)).toBe(404);
 
-    await attemptAction({ request: await post("sales@candor.test", path, { intent: "submit", positions: "" }), params, context: {} });
+    await attemptAction({ request: await post("sales@candor.test", path, { intent: "submit-anyway", positions: "" }), params, context: {} });
     expect(await load("manager@candor.test")).toMatchObject({ state: "submitted", isOwn: false });
     expect(await load("admin@candor.test")).toMatchObject({ state: "submitted" });
     expect(statusOf(await load("marcus.bell@candor.test"))).toBe(404);

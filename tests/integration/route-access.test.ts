@@ -46,6 +46,8 @@ function only(...roles: Role[]): Expectation {
 const API_TOKEN_ONLY: Expectation = { anonymous: "token", sales: "token", engineer: "token", manager: "token", admin: "token" };
 const NO_SUCH_METHOD: Expectation = { anonymous: "method", sales: "method", engineer: "method", manager: "method", admin: "method" };
 const NOWHERE: Expectation = { anonymous: "deny", sales: "deny", engineer: "deny", manager: "deny", admin: "deny" };
+/** An address no page has: 404 for everyone signed in; anonymous visitors go to /login, so nothing tells them which addresses exist. */
+const NOT_A_PAGE: Expectation = { anonymous: "login", sales: "deny", engineer: "deny", manager: "deny", admin: "deny" };
 
 /** Seeded rows the route parameters are filled from (see seededRows below). */
 type SeededRow =
@@ -157,6 +159,9 @@ const ACCESS: Record<string, RouteAccess> = {
   "_app.people.$userId.tsx":                           { loader: only("sales", "manager", "admin") },
   "_app.audit.tsx":                                    { loader: only("manager", "admin") },
 
+  // The inbox (PRODUCT.md §8): every role has its own; an empty form is refused as invalid.
+  "_app.inbox.tsx":                                    { loader: SIGNED_IN, action: SIGNED_IN, body: {} },
+
   // Administration: admins only. Empty forms fail validation; no account is touched.
   "_app.admin.users._index.tsx":                       { loader: only("admin"), action: only("admin"), body: {} },
   "_app.admin.users.$userId.tsx":                      { loader: only("admin"), action: only("admin"), body: { intent: "update" } },
@@ -166,6 +171,7 @@ const ACCESS: Record<string, RouteAccess> = {
   "_app.admin.products.$productId.tsx":                { loader: only("admin"), action: only("admin"), body: {} },
   "_app.admin.plan.tsx":                               { loader: only("admin"), action: only("admin"), body: {} },
   "_app.admin.api-tokens.tsx":                         { loader: only("admin"), action: only("admin"), body: {} },
+  "_app.admin.settings.tsx":                           { loader: only("admin"), action: only("admin"), body: {} }, // an empty name fails validation
 
   // The JSON API (PRODUCT.md §9): bearer tokens only; its description is public; other addresses are 404.
   "api.v1.deals.ts":                                   { loader: API_TOKEN_ONLY, action: API_TOKEN_ONLY },
@@ -173,6 +179,9 @@ const ACCESS: Record<string, RouteAccess> = {
   "api.v1.claims.ts":                                  { loader: API_TOKEN_ONLY, action: API_TOKEN_ONLY },
   "api.v1.openapi[.]json.ts":                          { loader: PUBLIC, action: NO_SUCH_METHOD },
   "api.v1.$.ts":                                       { loader: NOWHERE, action: NOWHERE, splat: { GET: "nothing-here", POST: "nothing-here" } },
+
+  // Any other address: "Page not found" inside the layout for everyone signed in; visitors are sent to sign in, as for every page.
+  "_app.$.tsx":                                        { loader: NOT_A_PAGE, action: NOT_A_PAGE, splat: { GET: "no-such-page/here", POST: "no-such-page" } },
 };
 
 // ---------------------------------------------------------------------------------------------

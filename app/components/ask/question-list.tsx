@@ -1,9 +1,11 @@
 import { Form, Link } from "@remix-run/react";
 import { questionAge } from "../../domain/engineer-questions.ts";
+import { enumOptions } from "../../domain/labels.ts";
 import type { QuestionStatus } from "../../schemas/engineer-question.ts";
 import { FilterSelect } from "../ui/filter-select.tsx";
 import { formatDate, formatDateTime } from "../ui/format.ts";
 import { Pagination } from "../ui/pagination.tsx";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 export interface QuestionRow {
   id: string;
@@ -35,10 +37,7 @@ export function excerpt(text: string, length = 160): string {
   return flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`;
 }
 
-const STATUS_FILTER_OPTIONS = [
-  { value: "OPEN", label: "Open" },
-  { value: "ANSWERED", label: "Answered" },
-];
+const STATUS_FILTER_OPTIONS = enumOptions("EngineerQuestionStatus");
 
 /** A GET form, so a filtered list is a URL that can be bookmarked and shared. */
 export function QuestionFilterForm({ filters, products }: { filters: QuestionFilters; products: ReadonlyArray<{ slug: string; name: string }> }) {
@@ -101,7 +100,7 @@ export function QuestionTable({
           The oldest {list.rows.length} of {list.total} are shown; filter by product to see others.
         </p>
       ) : null}
-      <div className="table-wrap">
+      <TableScroll label="Questions">
         <table>
           <thead>
             <tr>
@@ -155,7 +154,7 @@ export function QuestionTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {open ? null : <Pagination page={list.page} pageCount={list.pageCount} search={filterSearch(filters)} label={`Pages of ${title.toLowerCase()}`} />}
     </section>
   );

@@ -3,6 +3,7 @@ import type { CapabilityLevel } from "../../domain/levels.ts";
 import { safeDocsUrl } from "../../domain/spec-sheet.ts";
 import { LevelBadge } from "../ui/badges.tsx";
 import { LastVerified, ReviewDue } from "./review-status.tsx";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 export interface MatrixRow {
   id: string;
@@ -36,7 +37,7 @@ export function DocsLink({ url, title }: { url: string | null; title: string }) 
 
 export function MatrixTable({ productSlug, productName, rows }: { productSlug: string; productName: string; rows: readonly MatrixRow[] }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label={`${productName} capability matrix`}>
       <table className="matrix-table">
         <caption className="visually-hidden">{productName} capability matrix</caption>
         <thead>
@@ -90,6 +91,6 @@ export function MatrixTable({ productSlug, productName, rows }: { productSlug: s
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

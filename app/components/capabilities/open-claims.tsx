@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { CapabilityLevel, ClaimStatus } from "../../domain/levels.ts";
 import { AssertedLevelBadge, ClaimStatusBadge, LevelBadge } from "../ui/badges.tsx";
 import { When } from "../ui/when.tsx";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 export interface OpenClaimRow {
   id: string;
@@ -46,7 +47,7 @@ export function OpenClaimsSinceChange({
       {claims.length === 0 ? (
         <p className="muted">None: no open claim about this capability predates its current status and conditions.</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label="Open claims made before the latest change">
           <table>
             <caption className="visually-hidden">Open claims made before the latest change</caption>
             <thead>
@@ -88,7 +89,7 @@ export function OpenClaimsSinceChange({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {total > claims.length ? (
         <p className="muted small">

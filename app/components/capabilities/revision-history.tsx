@@ -2,6 +2,7 @@ import { sameFacts } from "../../domain/capability-changes.ts";
 import type { CapabilityLevel } from "../../domain/levels.ts";
 import { LevelBadge } from "../ui/badges.tsx";
 import { When } from "../ui/when.tsx";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 export interface RevisionRow {
   id: string;
@@ -26,7 +27,7 @@ export function RevisionHistory({ revisions }: { revisions: readonly RevisionRow
       {revisions.length === 0 ? (
         <p className="muted">No revisions recorded.</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label="Revisions, newest first">
           <table>
             <caption className="visually-hidden">Revisions, newest first</caption>
             <thead>
@@ -56,7 +57,7 @@ export function RevisionHistory({ revisions }: { revisions: readonly RevisionRow
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

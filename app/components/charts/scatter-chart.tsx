@@ -1,5 +1,5 @@
 import { useNavigate } from "@remix-run/react";
-import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import { percentTick, seriesColor } from "./chart-colors.ts";
 
 export interface ScatterDatum {
@@ -9,7 +9,28 @@ export interface ScatterDatum {
   href: string;
 }
 
-/** Points in [0, 1] × [0, 1]; a click on a point opens its records. */
+function isDatum(value: unknown): value is ScatterDatum {
+  return typeof value === "object" && value !== null && "label" in value && "x" in value && "y" in value;
+}
+
+/** The hovered point: whose it is (the salesperson's name), then both figures. */
+function PointTooltip({ active, payload, xLabel, yLabel }: Pick<TooltipContentProps<number, string>, "active" | "payload"> & { xLabel: string; yLabel: string }) {
+  const point: unknown = payload?.[0]?.payload;
+  if (!active || !isDatum(point)) return null;
+  return (
+    <div className="chart-tooltip">
+      <p className="chart-tooltip-title">{point.label}</p>
+      <p>
+        {xLabel}: {percentTick(point.x)}
+      </p>
+      <p>
+        {yLabel}: {percentTick(point.y)}
+      </p>
+    </div>
+  );
+}
+
+/** Points in [0, 1] × [0, 1]; a click on a point opens its records; hovering one names it. */
 export function PointScatterChart({ points, xLabel, yLabel, height = 340 }: { points: ScatterDatum[]; xLabel: string; yLabel: string; height?: number }) {
   const navigate = useNavigate();
   return (
@@ -18,11 +39,7 @@ export function PointScatterChart({ points, xLabel, yLabel, height = 340 }: { po
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis type="number" dataKey="x" name={xLabel} domain={[0, 1]} tickFormatter={percentTick} label={{ value: xLabel, position: "insideBottom", offset: -12 }} />
         <YAxis type="number" dataKey="y" name={yLabel} domain={[0, 1]} tickFormatter={percentTick} width={52} label={{ value: yLabel, angle: -90, position: "left", offset: 8, style: { textAnchor: "middle" } }} />
-        <Tooltip
-          cursor={{ strokeDasharray: "3 3" }}
-          formatter={(value) => (typeof value === "number" ? percentTick(value) : String(value))}
-          labelFormatter={() => ""}
-        />
+        <Tooltip cursor={{ strokeDasharray: "3 3" }} content={(props) => <PointTooltip {...props} xLabel={xLabel} yLabel={yLabel} />} />
         <Scatter
           data={points}
           fill={seriesColor(0)}

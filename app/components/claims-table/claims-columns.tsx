@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { CUSTOMER_CHANNEL_LABEL } from "../../domain/customer-claims.ts";
 import { channelLabel, claimSourceLabel, severityLabel } from "../../domain/levels.ts";
 import type { ClaimsTableRow } from "../../models/claims-table.server.ts";
+import { ClampedText } from "../data-table/clamped-text.tsx";
 import { createDataTableColumnHelper } from "../data-table/data-table.tsx";
 import { When } from "../ui/when.tsx";
 import { AssertedLevelBadge, ClaimStatusBadge, MatrixCheckBadge } from "../ui/badges.tsx";
@@ -38,7 +39,16 @@ export const claimsColumns = helper.columns([
     header: "Customer was told",
     cell: (info) => <AssertedLevelBadge level={info.getValue()} />,
   }),
-  helper.accessor("statement", { id: "statement", header: "Statement", cell: (info) => <span className="claims-statement">{info.getValue()}</span> }),
+  helper.accessor("statement", {
+    id: "statement",
+    header: "Statement",
+    // Clamped to three lines so the table fits the screen; "Show all" opens the rest.
+    cell: (info) => (
+      <div className="claims-statement">
+        <ClampedText text={info.getValue()} label="statement" />
+      </div>
+    ),
+  }),
   helper.accessor("channel", {
     id: "channel",
     header: "Channel",

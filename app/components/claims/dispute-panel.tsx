@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
+import { disputeStatusLabel } from "../../domain/labels.ts";
 import { severityLabel } from "../../domain/levels.ts";
 import type { ClaimOnPage } from "../../models/claims.server.ts";
 import { disputeSchema, resolveDisputeSchema } from "../../schemas/claims.ts";
@@ -40,7 +41,7 @@ export function DisputePanel({ claim, canDispute, canResolve, results }: { claim
             <li className="muted">Awaiting a decision by a manager of the salesperson&rsquo;s team.</li>
           ) : (
             <li>
-              <strong>{dispute.status === "UPHELD" ? "Upheld" : "Overturned"}</strong> by {dispute.resolvedBy?.name ?? "—"}
+              <strong>{disputeStatusLabel(dispute.status)}</strong> by {dispute.resolvedBy?.name ?? "—"}
               {dispute.resolvedAt ? (
                 <>
                   {" on "}

@@ -5,6 +5,7 @@ import { claimSourceLabel, type CapabilityLevel, type ClaimSource, type MatrixCh
 import { AssertedLevelBadge, LevelBadge, MatrixCheckBadge } from "../ui/badges.tsx";
 import { When } from "../ui/when.tsx";
 import { SlaBadge } from "./sla-badge.tsx";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 export interface QueueRow {
   id: string;
@@ -24,10 +25,13 @@ export interface QueueRow {
 
 const excerpt = (text: string) => (text.length > 220 ? `${text.slice(0, 217)}…` : text);
 
-/** Pending claims with the matrix row as it stood on each claim's date beside it. */
-export function VerifyQueueTable({ rows, viewerId }: { rows: readonly QueueRow[]; viewerId: string }) {
+/**
+ * Pending claims with the matrix row as it stood on each claim's date beside it. `claimSearch` is
+ * added to each claim's link, so the claim page can keep the queue's filter ("Next claim").
+ */
+export function VerifyQueueTable({ rows, viewerId, claimSearch = "" }: { rows: readonly QueueRow[]; viewerId: string; claimSearch?: string }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label="Claims awaiting a verdict, oldest first">
       <table>
         <caption className="visually-hidden">Claims awaiting a verdict, oldest first</caption>
         <thead>
@@ -61,7 +65,7 @@ export function VerifyQueueTable({ rows, viewerId }: { rows: readonly QueueRow[]
                     <span className="badge info">{claimSourceLabel("CUSTOMER")}</span>
                   </div>
                 ) : null}
-                <Link to={`/claims/${row.id}`}>
+                <Link to={`/claims/${row.id}${claimSearch}`}>
                   {needsMapping(row) ? `${row.product.name} · to be mapped` : `${row.product.name} · ${row.capability?.title ?? "not in the matrix"}`}
                 </Link>
                 <div className="small">
@@ -89,6 +93,6 @@ export function VerifyQueueTable({ rows, viewerId }: { rows: readonly QueueRow[]
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,6 +1,7 @@
 import type { MultiplierBin } from "../../domain/comp-distribution.ts";
 import { CategoryBarChart } from "../charts/bar-chart.tsx";
 import { ChartFigure } from "../charts/chart-figure.tsx";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 /** The multiplier distribution of a period, drawn like every other chart (components/charts). */
 export function MultiplierDistribution({ bins, people }: { bins: MultiplierBin[]; people: number }) {
@@ -11,7 +12,7 @@ export function MultiplierDistribution({ bins, people }: { bins: MultiplierBin[]
       empty={people === 0 ? "No statements yet: compute the period to see the distribution." : undefined}
       chart={() => <CategoryBarChart categories={bins.map((bin) => ({ label: bin.label, values: [bin.count], hrefs: [null] }))} series={["People"]} height={260} />}
       table={
-        <div className="table-wrap">
+        <TableScroll label="People per band of the multiplier M">
           <table>
             <caption className="visually-hidden">People per band of the multiplier M</caption>
             <thead>
@@ -31,7 +32,7 @@ export function MultiplierDistribution({ bins, people }: { bins: MultiplierBin[]
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       }
     />
   );

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { createDataTableColumnHelper } from "../data-table/data-table.tsx";
-import { formatCents } from "../ui/format.ts";
+import { formatCents, formatPercent } from "../ui/format.ts";
 
 export interface CompPersonRow {
   userId: string;
@@ -19,7 +19,9 @@ export interface CompPersonRow {
 }
 
 const helper = createDataTableColumnHelper<CompPersonRow>();
-const score = (value: number | null) => (value === null ? <span className="muted">dropped</span> : value.toFixed(4));
+// Scores read as percentages (format.ts); the multiplier, no score, keeps its paid 4 decimals.
+const score = (value: number | null) => (value === null ? <span className="muted">dropped</span> : formatPercent(value, 2));
+const multiplier = (value: number) => value.toFixed(4);
 
 // Column ids are the URL's sort keys (OVERVIEW_SORT_KEYS in comp-statements.server.ts).
 export const compPeopleColumns = helper.columns([
@@ -42,7 +44,7 @@ export const compPeopleColumns = helper.columns([
     cell: (info) => score(info.getValue()),
   }),
   helper.accessor("composite", { id: "composite", header: "C", enableSorting: true, sortDescFirst: true, meta: { label: "Composite (C)", numeric: true }, cell: (info) => score(info.getValue()) }),
-  helper.accessor("multiplier", { id: "multiplier", header: "M", enableSorting: true, sortDescFirst: true, meta: { label: "Multiplier (M)", numeric: true }, cell: (info) => score(info.getValue()) }),
+  helper.accessor("multiplier", { id: "multiplier", header: "M", enableSorting: true, sortDescFirst: true, meta: { label: "Multiplier (M)", numeric: true }, cell: (info) => multiplier(info.getValue()) }),
   helper.accessor("totalPayoutCents", {
     id: "payout",
     header: "Paid",

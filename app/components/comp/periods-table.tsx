@@ -1,5 +1,7 @@
 import { Form, Link } from "@remix-run/react";
+import { periodStatusLabel } from "../../domain/labels.ts";
 import { formatCents, formatDate, formatDateTime } from "../ui/format.ts";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 export interface PeriodRow {
   name: string;
@@ -14,13 +16,13 @@ export interface PeriodRow {
 }
 
 export function PeriodStatusBadge({ status }: { status: "OPEN" | "LOCKED" }) {
-  return status === "OPEN" ? <span className="badge info">Open</span> : <span className="badge">Locked</span>;
+  return <span className={status === "OPEN" ? "badge info" : "badge"}>{periodStatusLabel(status)}</span>;
 }
 
 /** Every period with its state; open ones offer Compute to those who may (the form posts to the period's page). */
 export function PeriodsTable({ periods, canCompute, computeLabel }: { periods: PeriodRow[]; canCompute: boolean; computeLabel: string }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label="Compensation periods">
       <table>
         <caption>Compensation periods, newest first</caption>
         <thead>
@@ -80,7 +82,7 @@ export function PeriodsTable({ periods, canCompute, computeLabel }: { periods: P
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -94,7 +96,7 @@ export interface OwnStatementRow {
 
 export function OwnStatementsTable({ statements, userId }: { statements: OwnStatementRow[]; userId: string }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label="Your compensation statements">
       <table>
         <caption>Your compensation statements</caption>
         <thead>
@@ -137,6 +139,6 @@ export function OwnStatementsTable({ statements, userId }: { statements: OwnStat
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

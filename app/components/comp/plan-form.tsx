@@ -4,6 +4,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import type { CompPlanParams } from "../../domain/comp-plan.ts";
 import { CURVE_ROWS, planSchema } from "../../schemas/comp.ts";
 import { ErrorList, InputField } from "../ui/field.tsx";
+import { formatPercent } from "../ui/format.ts";
 
 export interface PlanQuizOption {
   id: string;
@@ -113,7 +114,7 @@ export function PlanForm({
       <fieldset>
         <legend>Gates: caps on M</legend>
         <div className="grid-2">
-          <InputField label="Cap when a HIGH-severity claim is inaccurate" meta={gates.highSeverityInaccurateCap} />
+          <InputField label="Cap when a high-severity claim is inaccurate" meta={gates.highSeverityInaccurateCap} />
           <InputField label="Cap when a required quiz is below its pass mark" meta={gates.quizBelowPassMarkCap} />
         </div>
       </fieldset>
@@ -124,7 +125,7 @@ export function PlanForm({
           <div className="checkbox" key={quiz.id}>
             <label>
               <input type="checkbox" name={fields.requiredQuizIds.name} value={quiz.id} defaultChecked={quiz.requiredForComp} /> {quiz.title} (pass mark{" "}
-              {quiz.passMark}
+              {formatPercent(quiz.passMark)}
               {quiz.published ? "" : ", not published"})
             </label>
           </div>

@@ -1,5 +1,6 @@
 import type { CompPlanParams } from "../../domain/comp-plan.ts";
 import { formatDateTime } from "../ui/format.ts";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 export interface PlanVersionRow {
   version: number;
@@ -14,7 +15,7 @@ export function PlanHistory({ history }: { history: PlanVersionRow[] }) {
   return (
     <section aria-labelledby="plan-history-title">
       <h2 id="plan-history-title">History</h2>
-      <div className="table-wrap">
+      <TableScroll label="Every plan version, newest first">
         <table>
           <caption className="visually-hidden">Every plan version, newest first</caption>
           <thead>
@@ -24,7 +25,7 @@ export function PlanHistory({ history }: { history: PlanVersionRow[] }) {
               <th scope="col">Weights A / Q / S</th>
               <th scope="col">Priors kA, mA · kS, mS</th>
               <th scope="col">Curve (C, M)</th>
-              <th scope="col">Gates: HIGH · quiz</th>
+              <th scope="col">Caps: high-severity inaccurate claim · quiz below pass mark</th>
               <th scope="col">Required quizzes</th>
               <th scope="col">Periods</th>
             </tr>
@@ -60,7 +61,7 @@ export function PlanHistory({ history }: { history: PlanVersionRow[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
-import { formatScore4 } from "../../domain/comp-payroll.ts";
+import { readableStatementLine } from "../../domain/comp-explanation.ts";
 import type { ClaimStatus } from "../../domain/levels.ts";
 import { ClaimStatusBadge } from "../ui/badges.tsx";
-import { formatCents, formatDate } from "../ui/format.ts";
+import { formatCents, formatDate, formatPercent } from "../ui/format.ts";
 
 // The salesperson home's "if the period closed today" section. Fed by projectStatementFor
 // (app/models/comp-statements.server.ts); nothing here is stored or paid.
@@ -37,10 +37,10 @@ export function ProjectedStatement({ projection }: { projection: ProjectedStatem
   }
   const { figures, period } = projection;
   const tiles: Array<[string, string]> = [
-    ["Accuracy A", formatScore4(figures.accuracy)],
-    ["Quiz Q", figures.quiz === null ? "dropped" : formatScore4(figures.quiz)],
-    ["Satisfaction S", formatScore4(figures.satisfaction)],
-    ["Composite C", formatScore4(figures.composite)],
+    ["Accuracy A", formatPercent(figures.accuracy, 2)],
+    ["Quiz Q", figures.quiz === null ? "dropped" : formatPercent(figures.quiz, 2)],
+    ["Satisfaction S", formatPercent(figures.satisfaction, 2)],
+    ["Composite C", formatPercent(figures.composite, 2)],
     ["Projected multiplier", figures.multiplier.toFixed(4)],
     ["Projected payout", formatCents(figures.payoutCents)],
   ];
@@ -62,7 +62,7 @@ export function ProjectedStatement({ projection }: { projection: ProjectedStatem
       {figures.gates.length > 0 ? (
         <ul>
           {figures.gates.map((gate) => (
-            <li key={gate.name}>{gate.reason}</li>
+            <li key={gate.name}>{readableStatementLine(gate.reason)}</li>
           ))}
         </ul>
       ) : (

@@ -1,9 +1,10 @@
 import { Link } from "@remix-run/react";
 import type { CompFigures } from "../../domain/comp-formula.ts";
-import { formatScore4 } from "../../domain/comp-payroll.ts";
+import { formatPlainPercent, readableStatementLine } from "../../domain/comp-explanation.ts";
 import { claimSourceLabel, deliveredLabel, severityLabel, type ClaimSource } from "../../domain/levels.ts";
 import { ClaimStatusBadge } from "../ui/badges.tsx";
-import { formatCents, formatDate, formatDateTime } from "../ui/format.ts";
+import { formatCents, formatDate, formatDateTime, formatPercent, formatSignedCents } from "../ui/format.ts";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 // One statement, every number of it (PRODUCT.md §4): the lines that counted with their credit
 // and weight, each intermediate figure, the gates, and the arithmetic in words — all read from
@@ -28,14 +29,15 @@ export interface StatementViewProps {
 }
 
 const plain = (value: number | null) => (value === null ? "—" : String(Math.round(value * 1e6) / 1e6));
-const signedCents = (cents: number) => `${cents > 0 ? "+" : ""}${formatCents(cents)}`;
+// Scores read as percentages (format.ts), to two decimals: the statement's four-decimal figures.
+const score = (value: number) => formatPercent(value, 2);
 
 function FigureTiles({ figures }: { figures: CompFigures }) {
   const tiles: Array<[string, string]> = [
-    ["Claim accuracy A", formatScore4(figures.accuracy)],
-    ["Quiz Q", figures.quiz === null ? "dropped" : formatScore4(figures.quiz)],
-    ["Satisfaction S", formatScore4(figures.satisfaction)],
-    ["Composite C", formatScore4(figures.composite)],
+    ["Claim accuracy A", score(figures.accuracy)],
+    ["Quiz Q", figures.quiz === null ? "dropped" : score(figures.quiz)],
+    ["Satisfaction S", score(figures.satisfaction)],
+    ["Composite C", score(figures.composite)],
     ["Multiplier M", figures.multiplier.toFixed(4)],
   ];
   return (
@@ -61,7 +63,7 @@ function ClaimLines({ figures, claims }: Pick<StatementViewProps, "figures" | "c
         out. Claims from every source count once verified: logged by you, observed, reported by your customer, or found in a conversation. A = (Σ w·credit
         + kA·mA) / (Σ w + kA).
       </p>
-      <div className="table-wrap">
+      <TableScroll label="Claims and their credit and weight">
         <table>
           <caption className="visually-hidden">Claims and their credit and weight</caption>
           <thead>
@@ -134,7 +136,7 @@ function ClaimLines({ figures, claims }: Pick<StatementViewProps, "figures" | "c
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
@@ -155,11 +157,11 @@ function QuizLines({ figures }: Pick<StatementViewProps, "figures">) {
         </p>
       )}
       {figures.quizzes.map((quiz) => (
-        <div key={quiz.quizId} className="table-wrap">
+        <TableScroll key={quiz.quizId} label={quiz.title}>
           <table>
             <caption>
               {quiz.title}: window {formatDate(quiz.windowStart)} to {formatDate(quiz.windowEnd)} ({quiz.certificationDays} days), pass mark{" "}
-              {plain(quiz.passMark)} — best {plain(quiz.bestScore)}, {quiz.passed ? "passed" : "not passed"}
+              {formatPlainPercent(quiz.passMark)} — best {formatPlainPercent(quiz.bestScore)}, {quiz.passed ? "passed" : "not passed"}
             </caption>
             <thead>
               <tr>
@@ -182,14 +184,14 @@ function QuizLines({ figures }: Pick<StatementViewProps, "figures">) {
               {quiz.attempts.map((attempt) => (
                 <tr key={attempt.id}>
                   <td>{formatDateTime(attempt.submittedAt)}</td>
-                  <td className="num">{plain(attempt.score)}</td>
+                  <td className="num">{formatPlainPercent(attempt.score)}</td>
                   <td>Yes</td>
                   <td>{attempt.id === quiz.bestAttemptId ? "Best score" : "—"}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ))}
     </section>
   );
@@ -202,7 +204,7 @@ function SurveyLines({ figures, surveys }: Pick<StatementViewProps, "figures" | 
       <p className="muted small">
         s = mean((CSAT − 1) / 4, delivered) with delivered yes 1, partly 0.5, no 0; an unanswered item is left out. S = (Σ s + kS·mS) / (n + kS).
       </p>
-      <div className="table-wrap">
+      <TableScroll label="Surveys and their scores">
         <table>
           <caption className="visually-hidden">Surveys and their scores</caption>
           <thead>
@@ -259,7 +261,7 @@ function SurveyLines({ figures, surveys }: Pick<StatementViewProps, "figures" | 
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
@@ -295,7 +297,7 @@ export function StatementView(props: StatementViewProps) {
             <tr>
               <th scope="row">Prior-period adjustments</th>
               <td className="num" data-figure="adjustments">
-                {statement.adjustmentCents === 0 ? formatCents(0) : signedCents(statement.adjustmentCents)}
+                {formatSignedCents(statement.adjustmentCents)}
               </td>
             </tr>
             <tr>
@@ -314,8 +316,9 @@ export function StatementView(props: StatementViewProps) {
       <section aria-labelledby="arithmetic-title">
         <h2 id="arithmetic-title">The arithmetic</h2>
         <ol className="stack" data-testid="statement-arithmetic">
+          {/* A statement frozen before scores and days were worded reads through today's formats. */}
           {figures.explanation.map((line) => (
-            <li key={line}>{line}</li>
+            <li key={line}>{readableStatementLine(line)}</li>
           ))}
         </ol>
       </section>
@@ -328,7 +331,7 @@ export function StatementView(props: StatementViewProps) {
           <ul>
             {figures.gates.map((gate) => (
               <li key={gate.name}>
-                {gate.reason} {gate.lowered ? "It lowered M." : "M was already at or below the cap, so it did not change M."}
+                {readableStatementLine(gate.reason)} {gate.lowered ? "It lowered M." : "M was already at or below the cap, so it did not change M."}
               </li>
             ))}
           </ul>
@@ -344,7 +347,7 @@ export function StatementView(props: StatementViewProps) {
         {adjustments.length === 0 ? (
           <p className="muted">None: no locked period&apos;s payout has changed since it was locked.</p>
         ) : (
-          <div className="table-wrap">
+          <TableScroll label="Adjustments paid in this period">
             <table>
               <caption className="visually-hidden">Adjustments paid in this period</caption>
               <thead>
@@ -361,12 +364,12 @@ export function StatementView(props: StatementViewProps) {
                   <tr key={adjustment.id}>
                     <th scope="row">{adjustment.sourcePeriod}</th>
                     <td>{adjustment.reason}</td>
-                    <td className="num">{signedCents(adjustment.deltaCents)}</td>
+                    <td className="num">{formatSignedCents(adjustment.deltaCents)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </>

@@ -1,16 +1,11 @@
 import type { ConversationPageData } from "../../models/candidate-claims.server.ts";
+import { conversationFormatLabel, dealStatusLabel } from "../../domain/labels.ts";
 import { formatCount } from "../ui/format.ts";
 import { When } from "../ui/when.tsx";
 
-const FORMAT_LABEL: Record<ConversationPageData["conversation"]["format"], string> = {
-  VTT: "Call transcript (WebVTT)",
-  SRT: "Call transcript (SubRip)",
-  TEXT: "Transcript (plain text)",
-  EMAIL: "Email thread",
-};
-
+/** The conversation's kind, from the one vocabulary of labels (labels.ts). */
 export function formatLabel(format: ConversationPageData["conversation"]["format"]): string {
-  return FORMAT_LABEL[format];
+  return conversationFormatLabel(format);
 }
 
 /** What the conversation was, for whom, and who brought it in. */
@@ -21,7 +16,7 @@ export function ConversationFacts({ conversation }: { conversation: Conversation
       <dt>Deal</dt>
       <dd>
         {deal.externalId} · {deal.account.name}
-        {deal.product ? ` · ${deal.product.name}` : ""} <span className="small muted">({deal.status.toLowerCase()})</span>
+        {deal.product ? ` · ${deal.product.name}` : ""} <span className="small muted">({dealStatusLabel(deal.status).toLowerCase()})</span>
       </dd>
       <dt>Salesperson</dt>
       <dd>
@@ -33,7 +28,7 @@ export function ConversationFacts({ conversation }: { conversation: Conversation
       </dd>
       <dt>Format</dt>
       <dd>
-        {FORMAT_LABEL[conversation.format]}: {conversation.fileName}
+        {formatLabel(conversation.format)}: {conversation.fileName}
         {conversation.title ? ` — “${conversation.title}”` : ""}
       </dd>
       <dt>Speakers</dt>

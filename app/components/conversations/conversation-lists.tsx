@@ -3,6 +3,7 @@ import type { CapabilityLevel, MatrixCheckResult } from "../../domain/levels.ts"
 import { MatrixCheckBadge } from "../ui/badges.tsx";
 import { formatCount, formatDate } from "../ui/format.ts";
 import { AssertedLevel } from "./candidate-card.tsx";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 export interface ConversationRow {
   id: string;
@@ -18,7 +19,7 @@ export interface ConversationRow {
 /** The conversations a reader may see, with their candidates counted by state. */
 export function ConversationsTable({ rows, showSalesperson }: { rows: ConversationRow[]; showSalesperson: boolean }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label="Imported conversations">
       <table>
         <caption className="visually-hidden">Imported conversations, newest first</caption>
         <thead>
@@ -56,7 +57,7 @@ export function ConversationsTable({ rows, showSalesperson }: { rows: Conversati
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -77,7 +78,7 @@ export interface CandidateRow {
 /** Undecided candidates, each linking to its conversation: on a salesperson's home and for managers. */
 export function CandidateRows({ rows, caption, showSalesperson }: { rows: CandidateRow[]; caption: string; showSalesperson: boolean }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label={caption}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -110,7 +111,7 @@ export function CandidateRows({ rows, caption, showSalesperson }: { rows: Candid
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

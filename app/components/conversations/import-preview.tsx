@@ -4,11 +4,12 @@ import type { FoundCandidate, PreviewFile, RefusedFile } from "../../models/conv
 import { MatrixCheckBadge } from "../ui/badges.tsx";
 import { formatCount, formatDate } from "../ui/format.ts";
 import { AssertedLevel } from "./candidate-card.tsx";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 function CandidatePreviewTable({ candidates, caption }: { candidates: FoundCandidate[]; caption: string }) {
   if (candidates.length === 0) return <p className="muted small">No sentence of this speaker names a capability of the deal's product.</p>;
   return (
-    <div className="table-wrap">
+    <TableScroll label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -36,7 +37,7 @@ function CandidatePreviewTable({ candidates, caption }: { candidates: FoundCandi
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

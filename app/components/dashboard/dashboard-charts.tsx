@@ -8,6 +8,7 @@ import { MultiLineChart } from "../charts/line-chart.tsx";
 import { PointScatterChart } from "../charts/scatter-chart.tsx";
 import { formatCount, formatPercent } from "../ui/format.ts";
 import { claimsHref, personHref, quizStatsHref } from "./links.ts";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 type View = Pick<Dashboard, "monthly" | "scatter" | "capabilities" | "quiz" | "backlog" | "periodDays">;
 
@@ -33,7 +34,7 @@ export function AccuracyByMonth({ monthly }: Pick<View, "monthly">) {
       empty={hasData ? undefined : "No claim has a verdict in these twelve months yet."}
       chart={() => <MultiLineChart categories={monthly.months.map(monthLabel)} series={series} />}
       table={
-        <div className="table-wrap">
+        <TableScroll label="Claim accuracy by month and team">
           <table>
             <caption className="visually-hidden">Claim accuracy by month and team</caption>
             <thead>
@@ -69,7 +70,7 @@ export function AccuracyByMonth({ monthly }: Pick<View, "monthly">) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       }
     />
   );
@@ -87,7 +88,7 @@ export function AccuracyVsSatisfaction({ scatter }: Pick<View, "scatter">) {
       note={scatter.total > points.length ? `Showing ${formatCount(points.length)} of ${formatCount(scatter.total)} salespeople, including the extremes; the scorecard lists everyone.` : undefined}
       chart={() => <PointScatterChart points={points.map((point) => ({ x: point.x, y: point.y, label: point.name, href: point.href }))} xLabel="Claim accuracy" yLabel="Six-month satisfaction" />}
       table={
-        <div className="table-wrap">
+        <TableScroll label="Claim accuracy and six-month satisfaction per salesperson, lowest accuracy first">
           <table>
             <caption className="visually-hidden">Claim accuracy and six-month satisfaction per salesperson, lowest accuracy first</caption>
             <thead>
@@ -119,7 +120,7 @@ export function AccuracyVsSatisfaction({ scatter }: Pick<View, "scatter">) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       }
     />
   );
@@ -141,7 +142,7 @@ export function MisrepresentedCapabilities({ capabilities, periodDays }: Pick<Vi
       empty={categories.length ? undefined : "No claim in this period overstated the matrix or was judged inaccurate."}
       chart={() => <CategoryBarChart categories={categories} series={["Overstated the matrix", "Judged inaccurate"]} layout="vertical" height={Math.max(200, 40 * categories.length + 60)} />}
       table={
-        <div className="table-wrap">
+        <TableScroll label="Most-misrepresented capabilities">
           <table>
             <caption className="visually-hidden">Most-misrepresented capabilities</caption>
             <thead>
@@ -164,7 +165,7 @@ export function MisrepresentedCapabilities({ capabilities, periodDays }: Pick<Vi
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       }
     />
   );
@@ -182,7 +183,7 @@ export function QuizScoreDistribution({ quiz }: Pick<View, "quiz">) {
       empty={quiz.attempts ? undefined : "No quiz attempt was submitted in this period."}
       chart={() => <CategoryBarChart categories={categories} series={quiz.quizzes.map((item) => item.title)} stacked />}
       table={
-        <div className="table-wrap">
+        <TableScroll label="Quiz attempts by score and quiz">
           <table>
             <caption className="visually-hidden">Quiz attempts by score and quiz</caption>
             <thead>
@@ -209,7 +210,7 @@ export function QuizScoreDistribution({ quiz }: Pick<View, "quiz">) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       }
     />
   );
@@ -233,7 +234,7 @@ export function VerificationBacklog({ backlog, team, samePoint = null }: Pick<Vi
       empty={total ? undefined : "No claim is waiting for a verdict."}
       chart={() => <CategoryBarChart categories={categories} series={["Claims waiting"]} />}
       table={
-        <div className="table-wrap">
+        <TableScroll label="Claims waiting for a verdict, by age">
           <table>
             <caption className="visually-hidden">Claims waiting for a verdict, by age</caption>
             <thead>
@@ -251,7 +252,7 @@ export function VerificationBacklog({ backlog, team, samePoint = null }: Pick<Vi
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       }
     />
   );

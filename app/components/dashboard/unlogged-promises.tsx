@@ -3,6 +3,7 @@ import { customerWordsOf, moreThanShown, unloggedPromiseAnswerLabel } from "../.
 import type { UnloggedPromises as UnloggedPromiseList } from "../../models/coverage.server.ts";
 import { formatCount, formatDate } from "../ui/format.ts";
 import { dealHref, importConversationHref, logObservedClaimHref, personHref } from "./links.ts";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 // Loader data arrives with dates as strings; the list only formats them.
 type Row = Omit<UnloggedPromiseList["rows"][number], "respondedAt" | "dueAt"> & { respondedAt: Date | string | null; dueAt: Date | string };
@@ -24,7 +25,7 @@ export function UnloggedPromises({ unlogged, periodName }: { unlogged: { rows: r
       {unlogged.rows.length === 0 ? (
         <p>No unlogged promises in {periodName}: every deal whose customer said the product fell short of what they were told already has a claim on record.</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label="Unlogged promises">
           <table>
             <caption>
               {unlogged.total === unlogged.rows.length
@@ -85,7 +86,7 @@ export function UnloggedPromises({ unlogged, periodName }: { unlogged: { rows: r
           {more ? (
             <p className="small muted">…{more} in {periodName}, with older answers.</p>
           ) : null}
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -30,8 +30,15 @@
 //   pageSizes      the sizes offered (default 25, 50, 100); the loader must accept the same.
 //   sort           the order the loader applied (its default when the URL names none), or null.
 //   rowHeader      the id of the column whose cells name their row (<th scope="row">).
+//   omit           ids of columns left out for this reader (e.g. one that would say the same on
+//                  every row); they are not offered in the "Columns" list either.
 //   noun           singular and plural for the count ("claim", "claims").
 //   emptyMessage   what an empty result says.
+//
+// Fitting the screen: the table scrolls sideways inside its own box (a focusable, labelled
+// region, so keyboards can scroll it), never the page; below ~700 px each row is a card of
+// labelled fields (the labels come from data-label, drawn by CSS; the sortable headers stay
+// above the cards as the sort controls).
 import { Link, useLocation } from "@remix-run/react";
 import { formatCount } from "../ui/format.ts";
 import {
@@ -47,10 +54,11 @@ import {
   type Header,
   type RowData,
 } from "@tanstack/react-table";
-import { useMemo, type ReactNode } from "react";
+import { useMemo, useRef, type ReactNode } from "react";
 import { ColumnPicker } from "./column-picker.tsx";
 import { Pagination } from "./pagination.tsx";
 import { hiddenColumnIds, searchWith, TABLE_PARAMS } from "./table-url.ts";
+import { useHorizontalOverflow } from "./use-overflow.ts";
 
 export interface DataTableColumnMeta {
   /** The column's plain name, for the "Columns" list and the sort control. */
@@ -89,6 +97,7 @@ export interface DataTableProps<TRow extends RowData> {
   pageSizes?: readonly number[];
   sort: DataTableSort | null;
   rowHeader?: string;
+  omit?: readonly string[];
   noun?: [singular: string, plural: string];
   emptyMessage: ReactNode;
 }
@@ -100,6 +109,10 @@ type TableColumn<TRow extends RowData> = Column<DataTableFeatures, TRow>;
 function columnLabel<TRow extends RowData>(column: TableColumn<TRow>): string {
   const header = column.columnDef.header;
   return column.columnDef.meta?.label ?? (typeof header === "string" ? header : column.id);
+}
+
+function cellClass(numeric: boolean | undefined, extra?: string): string | undefined {
+  return [numeric ? "num" : null, extra].filter(Boolean).join(" ") || undefined;
 }
 
 function SortControl<TRow extends RowData>({ header, href }: { header: Header<DataTableFeatures, TRow>; href: (dir: SortDirection) => string }) {
@@ -117,7 +130,14 @@ function SortControl<TRow extends RowData>({ header, href }: { header: Header<Da
 }
 
 export function DataTable<TRow extends RowData>(props: DataTableProps<TRow>) {
-  const { caption, columns, data, getRowId, total, page, pageSize, sort, rowHeader, emptyMessage } = props;
+  const { caption, data, getRowId, total, page, pageSize, sort, rowHeader, emptyMessage } = props;
+  const omitKey = (props.omit ?? []).join(",");
+  const columns = useMemo(() => {
+    const omitted = omitKey.split(",");
+    return props.columns.filter((column) => !column.id || !omitted.includes(column.id));
+  }, [props.columns, omitKey]);
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const scrolls = useHorizontalOverflow(scrollerRef);
   const pageSizes = props.pageSizes ?? DEFAULT_PAGE_SIZES;
   const [singular, plural] = props.noun ?? ["row", "rows"];
   const { pathname, search: searchText } = useLocation();
@@ -172,7 +192,14 @@ export function DataTable<TRow extends RowData>(props: DataTableProps<TRow>) {
             .map((column) => ({ id: column.id, label: columnLabel(column), visible: column.getIsVisible() }))}
         />
       </div>
-      <div className="table-wrap">
+      {/* Focusable only while it has something to scroll (WCAG 2.1.1); named by the table's caption. */}
+      <div
+        className="table-wrap data-table-scroller"
+        ref={scrollerRef}
+        role="region"
+        aria-label={caption}
+        tabIndex={scrolls ? 0 : undefined}
+      >
         <table>
           <caption>
             {caption}
@@ -191,7 +218,7 @@ export function DataTable<TRow extends RowData>(props: DataTableProps<TRow>) {
                       scope="col"
                       colSpan={header.colSpan > 1 ? header.colSpan : undefined}
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                      className={header.column.columnDef.meta?.numeric ? "num" : undefined}
+                      className={cellClass(header.column.columnDef.meta?.numeric, header.column.getCanSort() ? "sortable" : undefined)}
                     >
                       {header.isPlaceholder ? null : header.column.getCanSort() ? (
                         <SortControl header={header} href={(dir) => hrefWith({ [TABLE_PARAMS.sort]: header.column.id, [TABLE_PARAMS.dir]: dir, [TABLE_PARAMS.page]: null })} />
@@ -215,14 +242,19 @@ export function DataTable<TRow extends RowData>(props: DataTableProps<TRow>) {
               rows.map((row) => (
                 <tr key={row.id}>
                   {row.getVisibleCells().map((cell) => {
-                    const className = cell.column.columnDef.meta?.numeric ? "num" : undefined;
+                    const className = cellClass(cell.column.columnDef.meta?.numeric);
+                    const label = columnLabel(cell.column);
                     return cell.column.id === rowHeader ? (
-                      <th key={cell.id} scope="row" className={className}>
-                        <table.FlexRender cell={cell} />
+                      <th key={cell.id} scope="row" className={className} data-label={label}>
+                        <div className="data-table-value">
+                          <table.FlexRender cell={cell} />
+                        </div>
                       </th>
                     ) : (
-                      <td key={cell.id} className={className}>
-                        <table.FlexRender cell={cell} />
+                      <td key={cell.id} className={className} data-label={label}>
+                        <div className="data-table-value">
+                          <table.FlexRender cell={cell} />
+                        </div>
                       </td>
                     );
                   })}

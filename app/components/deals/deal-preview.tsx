@@ -1,5 +1,7 @@
 import type { DealRowOutcome } from "../../models/deals.server.ts";
+import { enumLabel } from "../../domain/labels.ts";
 import { formatCents, formatDate } from "../ui/format.ts";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 export interface DealPreviewRow {
   line: number;
@@ -20,7 +22,7 @@ const OUTCOME_TEXT: Record<DealRowOutcome, string> = { create: "New", update: "C
 
 export function DealPreviewTable({ rows, total }: { rows: DealPreviewRow[]; total: number }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label="Rows of the file">
       <table>
         <caption>
           {rows.length < total ? `The first ${rows.length} of ${total.toLocaleString("en-US")} rows` : "Every row of the file"}
@@ -53,7 +55,7 @@ export function DealPreviewTable({ rows, total }: { rows: DealPreviewRow[]; tota
               <td>{row.ownerEmail}</td>
               <td>{row.product ?? <span className="muted">—</span>}</td>
               <td className="num">{formatCents(row.amountCents)}</td>
-              <td>{row.status}</td>
+              <td>{enumLabel("DealStatus", row.status)}</td>
               <td>{row.closedAt ? formatDate(row.closedAt) : <span className="muted">—</span>}</td>
               <td>
                 {OUTCOME_TEXT[row.outcome]}
@@ -63,6 +65,6 @@ export function DealPreviewTable({ rows, total }: { rows: DealPreviewRow[]; tota
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

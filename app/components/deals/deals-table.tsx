@@ -1,7 +1,11 @@
 import { Form } from "@remix-run/react";
+import type { DealStatusCode } from "../../domain/deals-query.ts";
+import { dealStatusLabel, enumOptions } from "../../domain/labels.ts";
+import { deliveredLabel, isDelivered } from "../../domain/levels.ts";
 import { surveyState } from "../../domain/survey-schedule.ts";
 import type { DealListRow } from "../../models/deals.server.ts";
 import { createDataTableColumnHelper } from "../data-table/data-table.tsx";
+import { TableStateInputs } from "../data-table/hidden-inputs.tsx";
 import { formatCents, formatDate } from "../ui/format.ts";
 import { SurveyStateText } from "../surveys/survey-state.tsx";
 
@@ -10,16 +14,23 @@ type Row = Omit<DealListRow, "closedAt" | "survey"> & {
   survey: { dueAt: string | Date; sentAt: string | Date | null; respondedAt: string | Date | null; csat: number | null; deliveredAsPromised: string | null } | null;
 };
 
-export const DEAL_PAGE_SIZES = [25, 50, 100] as const;
-
 const helper = createDataTableColumnHelper<Row>();
 
 const asDate = (value: string | Date | null) => (value === null ? null : new Date(value));
+const dash = <span className="muted">—</span>;
 
+/** "CSAT 4 of 5, delivered as promised: partly" — the answer in words, never its code. */
+function answerSummary(csat: number | null, delivered: string | null): string {
+  const parts = [csat === null ? null : `CSAT ${csat} of 5`, isDelivered(delivered) ? `delivered as promised: ${deliveredLabel(delivered).toLowerCase()}` : null];
+  return parts.filter((part) => part !== null).join(", ") || "answered";
+}
+
+// Column ids are the names used in the URL: sort=<id> (the sortable ones equal DEAL_SORT_KEYS in
+// app/domain/deals-query.ts; the loader sorts, the table never reorders rows) and hide=<id>,<id>.
 export function dealColumns(now: Date) {
   return helper.columns([
-    helper.accessor("externalId", { id: "externalId", header: "External ID", enableHiding: false }),
-    helper.accessor("account", { id: "account", header: "Account" }),
+    helper.accessor("externalId", { id: "externalId", header: "External ID", enableHiding: false, enableSorting: true }),
+    helper.accessor("account", { id: "account", header: "Account", enableSorting: true }),
     helper.accessor("contactName", {
       id: "contact",
       header: "Contact",
@@ -31,12 +42,18 @@ export function dealColumns(now: Date) {
         </>
       ),
     }),
-    helper.accessor("owner", { id: "owner", header: "Owner" }),
-    helper.accessor("team", { id: "team", header: "Team", cell: (info) => info.getValue() ?? <span className="muted">—</span> }),
-    helper.accessor("product", { id: "product", header: "Product", cell: (info) => info.getValue() ?? <span className="muted">—</span> }),
-    helper.accessor("amountCents", { id: "amount", header: "Amount", meta: { numeric: true }, cell: (info) => formatCents(info.getValue()) }),
-    helper.accessor("status", { id: "status", header: "Status" }),
-    helper.accessor("closedAt", { id: "closedAt", header: "Closed", cell: (info) => formatDate(info.getValue()) }),
+    helper.accessor("owner", { id: "owner", header: "Owner", enableSorting: true }),
+    helper.accessor("team", { id: "team", header: "Team", enableSorting: true, cell: (info) => info.getValue() ?? dash }),
+    helper.accessor("product", { id: "product", header: "Product", enableSorting: true, cell: (info) => info.getValue() ?? dash }),
+    helper.accessor("amountCents", { id: "amount", header: "Amount", enableSorting: true, sortDescFirst: true, meta: { numeric: true }, cell: (info) => formatCents(info.getValue()) }),
+    helper.accessor("status", { id: "status", header: "Status", enableSorting: true, cell: (info) => dealStatusLabel(info.getValue()) }),
+    helper.accessor("closedAt", {
+      id: "closedAt",
+      header: "Closed",
+      enableSorting: true,
+      sortDescFirst: true,
+      cell: (info) => (info.getValue() === null ? <span className="muted">Not closed</span> : formatDate(info.getValue())),
+    }),
     helper.accessor("survey", {
       id: "survey",
       header: "Six-month survey",
@@ -49,7 +66,7 @@ export function dealColumns(now: Date) {
             <SurveyStateText state={state} />
             <br />
             <span className="small muted">
-              {state === "ANSWERED" ? `CSAT ${survey.csat ?? "—"}, delivered ${survey.deliveredAsPromised?.toLowerCase() ?? "—"}` : `due ${formatDate(survey.dueAt)}`}
+              {state === "ANSWERED" ? answerSummary(survey.csat, survey.deliveredAsPromised) : `due ${formatDate(survey.dueAt)}`}
             </span>
           </>
         );
@@ -58,23 +75,29 @@ export function dealColumns(now: Date) {
   ]);
 }
 
-export function DealsSearch({ q, status }: { q: string; status: string | null }) {
+/** The search and status filter; a GET form that keeps the table's sort, page size and hidden columns. */
+export function DealsSearch({ q, status, search }: { q: string; status: DealStatusCode | null; search: URLSearchParams }) {
   return (
-    <Form method="get" className="filters" role="search">
+    <Form method="get" className="filters" role="search" aria-label="Search deals">
       <div className="field">
         <label htmlFor="deals-q">Search</label>
-        <input id="deals-q" name="q" type="search" defaultValue={q} placeholder="Account, contact, external ID, owner…" />
+        <input id="deals-q" name="q" type="search" defaultValue={q} maxLength={200} placeholder="Account, contact, external ID, owner…" />
       </div>
       <div className="field">
         <label htmlFor="deals-status">Status</label>
         <select id="deals-status" name="status" defaultValue={status ?? ""}>
           <option value="">Any</option>
-          <option value="OPEN">Open</option>
-          <option value="WON">Won</option>
-          <option value="LOST">Lost</option>
+          {enumOptions("DealStatus").map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
         </select>
       </div>
-      <button type="submit">Search</button>
+      <TableStateInputs search={search} />
+      <button type="submit" className="button">
+        Search
+      </button>
     </Form>
   );
 }

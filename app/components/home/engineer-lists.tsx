@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { LevelBadge } from "../ui/badges.tsx";
 import { formatDate } from "../ui/format.ts";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 export interface ReviewDueRow {
   id: string;
@@ -20,7 +21,7 @@ export function CapabilitiesDueForReview({ count, rows }: { count: number; rows:
       {rows.length === 0 ? (
         <p className="muted">Every matrix row is within its review cycle.</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label="Capabilities due for review">
           <table>
             <thead>
               <tr>
@@ -50,7 +51,7 @@ export function CapabilitiesDueForReview({ count, rows }: { count: number; rows:
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

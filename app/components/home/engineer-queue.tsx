@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { formatCount } from "../ui/format.ts";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 export interface QueueView {
   pending: number;
@@ -28,7 +29,7 @@ export function EngineerQueue({ queue }: { queue: QueueView }) {
         </div>
       </div>
       {queue.pending > 0 ? (
-        <div className="table-wrap">
+        <TableScroll label="Pending claims by time since they were logged">
           <table>
             <caption className="muted small">Pending claims by time since they were logged</caption>
             <thead>
@@ -48,7 +49,7 @@ export function EngineerQueue({ queue }: { queue: QueueView }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       <p>
         <Link to="/verify">{queue.pending > 0 ? "Open the queue, oldest first" : "Open the queue"}</Link>

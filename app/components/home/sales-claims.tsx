@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { CapabilityLevel, ClaimStatus, MatrixCheckResult } from "../../domain/levels.ts";
 import { AssertedLevelBadge, ClaimStatusBadge, MatrixCheckBadge } from "../ui/badges.tsx";
 import { formatDate } from "../ui/format.ts";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 export interface HomeClaimRow {
   id: string;
@@ -17,7 +18,7 @@ export interface HomeClaimRow {
 /** A salesperson's claims as a short table: on their home ("You said") and on their page for a manager. */
 export function ClaimRows({ rows, saidLabel = "You said", caption }: { rows: HomeClaimRow[]; saidLabel?: string; caption?: string }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label={caption ?? "Claims"}>
       <table>
         {caption ? <caption>{caption}</caption> : null}
         <thead>
@@ -54,7 +55,7 @@ export function ClaimRows({ rows, saidLabel = "You said", caption }: { rows: Hom
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -70,17 +71,31 @@ export function RecentClaims({ rows }: { rows: HomeClaimRow[] }) {
   );
 }
 
-/** Claims that told a customer more than the product does, with no correction recorded yet. */
-export function ClaimsToCorrect({ count, rows }: { count: number; rows: HomeClaimRow[] }) {
+/**
+ * Claims whose customer still has to be told the truth (app/domain/next-steps.ts
+ * isCustomerToCorrect): the newest few, or all of them with ?correct=all.
+ */
+export function ClaimsToCorrect({ count, rows, showingAll }: { count: number; rows: HomeClaimRow[]; showingAll: boolean }) {
   if (count === 0) return null;
   return (
     <section aria-labelledby="to-correct">
       <h2 id="to-correct">Customers to correct ({count})</h2>
       <p className="muted">
-        These claims were judged inaccurate or said more than the matrix. Open one, tell the customer what the product really does, then
-        record the correction on the claim.
+        An engineer judged these claims inaccurate or only partly accurate: the customer was told more than the product does. Open one, tell the
+        customer what the product really does, then record the correction on the claim.
       </p>
-      <ClaimRows rows={rows} />
+      <ClaimRows rows={rows} caption={rows.length < count ? `The ${rows.length} most recent of ${count}` : undefined} />
+      {rows.length < count && !showingAll ? (
+        <p>
+          <Link to="/home?correct=all#to-correct">Show all {count} claims to correct</Link>
+        </p>
+      ) : showingAll && count > SHORT_LIST ? (
+        <p>
+          <Link to="/home#to-correct">Show only the {SHORT_LIST} most recent</Link>
+        </p>
+      ) : null}
     </section>
   );
 }
+
+const SHORT_LIST = 10;

@@ -2,6 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { ImportColumn, ImportProblem } from "../../domain/csv-import.ts";
 import { formatCount } from "../ui/format.ts";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 /** The file's format, documented where the file is chosen. */
 export function ColumnGuide<K extends string>({ columns, example }: { columns: readonly ImportColumn<K>[]; example: string }) {
@@ -12,7 +13,7 @@ export function ColumnGuide<K extends string>({ columns, example }: { columns: r
         A CSV file with a header row (UTF-8; comma-separated; quoted fields may hold commas). Headers are matched whatever their case, spacing or
         punctuation, and the alternative names shown are accepted too; other columns are ignored. At most 5 MB.
       </p>
-      <div className="table-wrap">
+      <TableScroll label="Columns of the file">
         <table>
           <thead>
             <tr>
@@ -33,7 +34,7 @@ export function ColumnGuide<K extends string>({ columns, example }: { columns: r
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="small">Example:</p>
       <pre className="small">{example}</pre>
     </details>
@@ -81,7 +82,7 @@ export function ImportProblems({ problems, problemCount, rowCount }: { problems:
         {problemCount === 1 ? "One problem" : `${formatCount(problemCount)} problems`} {rowCount ? `in ${formatCount(rowCount)} rows` : "in the file"}. Fix{" "}
         {problemCount === 1 ? "it" : "them"} and choose the file again: the import writes nothing unless every row is valid.
       </p>
-      <div className="table-wrap">
+      <TableScroll label="Problems found in the file">
         <table>
           <caption className="visually-hidden">Problems found in the file</caption>
           <thead>
@@ -101,7 +102,7 @@ export function ImportProblems({ problems, problemCount, rowCount }: { problems:
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {problemCount > problems.length ? <p className="small muted">The first {formatCount(problems.length)} problems are shown.</p> : null}
     </section>
   );

@@ -3,6 +3,7 @@ import { ClaimRows } from "../home/sales-claims.tsx";
 import type { PersonPage } from "../../models/people.server.ts";
 import { describeCoverage } from "../../domain/coverage.ts";
 import { formatCents, formatCount, formatDate, formatPercent } from "../ui/format.ts";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 type Page = PersonPage;
 
@@ -58,7 +59,7 @@ export function PersonAttempts({ attempts }: { attempts: Page["attempts"] }) {
       {attempts.rows.length === 0 ? (
         <p className="muted">No quiz attempts.</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label="Quiz attempts">
           <table>
             <caption>{attempts.total > attempts.rows.length ? `The latest ${attempts.rows.length} of ${formatCount(attempts.total)} attempts` : "Every attempt"}</caption>
             <thead>
@@ -84,7 +85,7 @@ export function PersonAttempts({ attempts }: { attempts: Page["attempts"] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );
@@ -97,7 +98,7 @@ export function PersonStatements({ personId, statements }: { personId: string; s
       {statements.length === 0 ? (
         <p className="muted">No statement has been computed yet.</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label="Statements by period">
           <table>
             <caption>Statements by period, newest first</caption>
             <thead>
@@ -124,7 +125,7 @@ export function PersonStatements({ personId, statements }: { personId: string; s
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

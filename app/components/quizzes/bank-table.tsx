@@ -1,8 +1,10 @@
 import { Link } from "@remix-run/react";
+import { ENUM_LABELS } from "../../domain/labels.ts";
 import { questionTypeLabel, type QuestionType } from "../../domain/levels.ts";
 import { LevelBadge } from "../ui/badges.tsx";
 import { formatDate } from "../ui/format.ts";
 import type { CapabilityLevel } from "../../domain/levels.ts";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 export interface BankRow {
   id: string;
@@ -16,7 +18,7 @@ export interface BankRow {
 }
 
 const STATE_TONE = { ACTIVE: "good", NEEDS_REVIEW: "warn", RETIRED: "" } as const;
-export const STATE_LABEL = { ACTIVE: "Active", NEEDS_REVIEW: "Needs review", RETIRED: "Retired" } as const;
+export const STATE_LABEL = ENUM_LABELS.QuestionState;
 
 export function QuestionStateBadge({ state }: { state: BankRow["state"] }) {
   return <span className={`badge ${STATE_TONE[state]}`}>{STATE_LABEL[state]}</span>;
@@ -25,7 +27,7 @@ export function QuestionStateBadge({ state }: { state: BankRow["state"] }) {
 export function BankTable({ rows }: { rows: BankRow[] }) {
   if (rows.length === 0) return <p className="panel muted">No questions match these filters.</p>;
   return (
-    <div className="table-wrap">
+    <TableScroll label="Questions in the bank">
       <table className="data-table">
         <thead>
           <tr>
@@ -62,6 +64,6 @@ export function BankTable({ rows }: { rows: BankRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -10,7 +10,8 @@ function clock(ms: number): string {
 
 /**
  * The time left, ticking in the browser. The server's clock is the reference (the page carries
- * its "now"), so a browser clock that is off does not shorten or lengthen the attempt.
+ * its "now"), so a browser clock that is off does not shorten or lengthen the attempt. It sits in
+ * the attempt's bar, which stays in view while the taker scrolls through the questions.
  */
 export function Countdown({ deadline, serverNow }: { deadline: Date | string; serverNow: Date | string }) {
   const deadlineMs = new Date(deadline).getTime();
@@ -25,9 +26,8 @@ export function Countdown({ deadline, serverNow }: { deadline: Date | string; se
   }, [deadlineMs, serverNowMs]);
   const over = remaining <= 0;
   return (
-    <div className="tile" role="timer" aria-label="Time left">
-      <div className="tile-label">Time left</div>
-      <div className={`tile-value${remaining < 60_000 ? " bad" : ""}`}>{clock(remaining)}</div>
+    <div className="attempt-timer" role="timer" aria-label="Time left">
+      <span className="attempt-bar-label">Time left</span> <span className={`attempt-bar-value${remaining < 60_000 ? " bad" : ""}`}>{clock(remaining)}</span>
       {over ? (
         <p className="form-error small" role="alert">
           Time is up. Submit now: answers are accepted for {Math.round(ANSWER_GRACE_MS / 1000)} seconds after the deadline, then the attempt is graded on what was saved.

@@ -14,6 +14,9 @@ export interface QuizDueRow {
   requiredForComp: boolean;
   reason: QuizDueReason;
   certifiedUntil: Date | string | null;
+  attemptsLeft: number;
+  nextAttemptAt: Date | string | null;
+  openAttemptId: string | null;
 }
 
 export interface CertificationRow {
@@ -34,6 +37,13 @@ function reasonText(row: QuizDueRow): string {
   }
 }
 
+/** What the person can do about it now: finish the open attempt, how many attempts are left, or when the quiz opens again. */
+function availability(row: QuizDueRow): string {
+  if (row.openAttemptId) return "You have an attempt in progress.";
+  if (row.attemptsLeft > 0) return `${row.attemptsLeft} attempt${row.attemptsLeft === 1 ? "" : "s"} left.`;
+  return row.nextAttemptAt ? `No attempts left: you can try again from ${formatDate(row.nextAttemptAt)}.` : "No attempts left for now.";
+}
+
 export function QuizzesDueSection({ rows }: { rows: QuizDueRow[] }) {
   return (
     <section aria-labelledby="quizzes-due">
@@ -44,8 +54,9 @@ export function QuizzesDueSection({ rows }: { rows: QuizDueRow[] }) {
         <ul>
           {rows.map((row) => (
             <li key={row.id}>
-              <Link to={`/quizzes/${row.id}`}>{row.title}</Link>
-              {row.productName ? <span className="muted"> · {row.productName}</span> : null} — {reasonText(row)}
+              <Link to={row.openAttemptId ? `/quizzes/${row.id}/attempts/${row.openAttemptId}` : `/quizzes/${row.id}`}>{row.title}</Link>
+              {row.productName ? <span className="muted"> · {row.productName}</span> : null} — {reasonText(row)}{" "}
+              <span className={row.openAttemptId || row.attemptsLeft > 0 ? "" : "muted"}>{availability(row)}</span>
             </li>
           ))}
         </ul>

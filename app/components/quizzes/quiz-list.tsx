@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { formatDate, formatPercent } from "../ui/format.ts";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 export interface QuizListRow {
   id: string;
@@ -28,7 +29,7 @@ function certification(row: QuizListRow, now: Date) {
 export function QuizList({ rows, practice, canSeeStats, canEdit, now }: { rows: QuizListRow[]; practice: boolean; canSeeStats: boolean; canEdit: boolean; now: Date }) {
   if (rows.length === 0) return <p className="panel muted">No quizzes are published yet.</p>;
   return (
-    <div className="table-wrap">
+    <TableScroll label={practice ? "Practice quizzes" : "Quizzes"}>
       <table className="data-table">
         <thead>
           <tr>
@@ -68,6 +69,6 @@ export function QuizList({ rows, practice, canSeeStats, canEdit, now }: { rows: 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { questionTypeLabel } from "../../domain/levels.ts";
 import type { QuestionStats } from "../../domain/quiz-stats.ts";
 import { formatCount, formatPercent } from "../ui/format.ts";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 
 const formatR = (r: number | null) => (r === null ? "—" : r.toFixed(2));
@@ -18,7 +19,7 @@ function WrongChoice({ row }: { row: QuestionStats }) {
 export function QuestionStatsTable({ rows, caption, canEdit }: { rows: QuestionStats[]; caption: string; canEdit: boolean }) {
   if (rows.length === 0) return <p className="muted">No answers yet.</p>;
   return (
-    <div className="table-wrap">
+    <TableScroll label={caption}>
       <table className="data-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -52,7 +53,7 @@ export function QuestionStatsTable({ rows, caption, canEdit }: { rows: QuestionS
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -1,4 +1,5 @@
 import { formatCount, formatPercent } from "../ui/format.ts";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 export interface TeamFigureRow {
   quizId: string;
@@ -18,7 +19,7 @@ export function TeamFigures({ rows, quizTitles, caption }: { rows: TeamFigureRow
       {rows.length === 0 ? (
         <p className="muted">No submitted attempts by the salespeople of your teams yet.</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label={caption}>
           <table className="data-table">
             <thead>
               <tr>
@@ -43,7 +44,7 @@ export function TeamFigures({ rows, quizTitles, caption }: { rows: TeamFigureRow
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

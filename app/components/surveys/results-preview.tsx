@@ -1,5 +1,7 @@
 import type { SurveyResultOutcome } from "../../models/survey-results.server.ts";
+import { enumLabel } from "../../domain/labels.ts";
 import { formatDate } from "../ui/format.ts";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 export interface ResultPreviewRow {
   line: number;
@@ -16,7 +18,7 @@ const OUTCOME_TEXT: Record<SurveyResultOutcome, string> = { record: "Records the
 
 export function ResultsPreviewTable({ rows, total }: { rows: ResultPreviewRow[]; total: number }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label="Rows of the file">
       <table>
         <caption>{rows.length < total ? `The first ${rows.length} of ${total.toLocaleString("en-US")} rows` : "Every row of the file"}</caption>
         <thead>
@@ -38,7 +40,7 @@ export function ResultsPreviewTable({ rows, total }: { rows: ResultPreviewRow[];
               <th scope="row">{row.externalId}</th>
               <td>{formatDate(row.respondedAt)}</td>
               <td className="num">{row.csat}</td>
-              <td>{row.deliveredAsPromised}</td>
+              <td>{enumLabel("Delivered", row.deliveredAsPromised)}</td>
               <td className="num">{row.nps ?? "—"}</td>
               <td>{row.leastLiked ?? <span className="muted">—</span>}</td>
               <td>{OUTCOME_TEXT[row.outcome]}</td>
@@ -46,6 +48,6 @@ export function ResultsPreviewTable({ rows, total }: { rows: ResultPreviewRow[];
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,6 +1,7 @@
 import type { SurveyCounts } from "../../models/surveys.server.ts";
 import { responseRate } from "../../domain/survey-links.ts";
 import { formatCount, formatPercent } from "../ui/format.ts";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 export function meanCsat(counts: SurveyCounts): number | null {
   return counts.csatCount === 0 ? null : counts.csatSum / counts.csatCount;
@@ -49,7 +50,7 @@ export interface OverviewRow {
 
 export function SurveyCountsTable({ caption, rows, nameHeader, showTeam }: { caption: string; rows: OverviewRow[]; nameHeader: string; showTeam: boolean }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -99,6 +100,6 @@ export function SurveyCountsTable({ caption, rows, nameHeader, showTeam }: { cap
           )}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -2,6 +2,7 @@ import { deliveredLabel, type Delivered } from "../../domain/levels.ts";
 import type { SurveyState } from "../../domain/survey-schedule.ts";
 import { formatDate } from "../ui/format.ts";
 import { SurveyStateText } from "./survey-state.tsx";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 // The surveys of a salesperson's deals, on their home and on their page (/people/<id>). Fed by
 // listSurveysOfSalesperson (app/models/surveys.server.ts); dates may arrive serialised.
@@ -37,7 +38,7 @@ export function SurveysOfDeals({ reader, total, answered, surveys }: { reader: "
       {surveys.length === 0 ? (
         <p className="muted">None yet: each won deal gets its survey.</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label="The most recent and next surveys">
           <table>
             <caption className="visually-hidden">The most recent and next surveys</caption>
             <thead>
@@ -72,7 +73,7 @@ export function SurveysOfDeals({ reader, total, answered, surveys }: { reader: "
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { parseDealsQuery } from "./deals-query.ts";
+
+const parse = (query: string) => parseDealsQuery(new URLSearchParams(query));
+
+describe("parseDealsQuery", () => {
+  it("defaults to the newest close first, every status, the first page of 25", () => {
+    expect(parse("")).toEqual({ q: "", status: null, sort: { key: "closedAt", dir: "desc" }, page: 1, pageSize: 25, notes: [] });
+  });
+
+  it("reads the search, the status, the sort and the page", () => {
+    expect(parse("q=%20acme%20&status=WON&sort=account&page=3&pageSize=50")).toEqual({
+      q: "acme",
+      status: "WON",
+      sort: { key: "account", dir: "asc" },
+      page: 3,
+      pageSize: 50,
+      notes: [],
+    });
+  });
+
+  it("sorts amounts biggest first and names A to Z unless the direction is given", () => {
+    expect(parse("sort=amount").sort).toEqual({ key: "amount", dir: "desc" });
+    expect(parse("sort=amount&dir=asc").sort).toEqual({ key: "amount", dir: "asc" });
+    expect(parse("sort=owner").sort).toEqual({ key: "owner", dir: "asc" });
+    expect(parse("sort=closedAt&dir=asc").sort).toEqual({ key: "closedAt", dir: "asc" });
+  });
+
+  it("drops each unreadable value with a plain note, never throwing", () => {
+    const query = parse(`status=PAID&sort=salary&dir=up&page=0&pageSize=7&q=${"x".repeat(300)}`);
+    expect(query).toMatchObject({ status: null, sort: { key: "closedAt", dir: "desc" }, page: 1, pageSize: 25 });
+    expect(query.q).toHaveLength(200);
+    expect(query.notes).toHaveLength(6);
+    expect(query.notes.join(" ")).not.toMatch(/undefined|NaN/);
+  });
+});

@@ -1,0 +1,45 @@
+import type { Prisma } from "../generated/prisma/client.ts";
+import { VERDICTS_TO_CORRECT } from "../domain/next-steps.ts";
+import { prisma } from "../lib/db.server.ts";
+
+// "Customers to correct" on the salesperson's home: the SQL form of isCustomerToCorrect
+// (app/domain/next-steps.ts) — judged inaccurate or partially accurate, told the customer too
+// much (inaccurate, or over the matrix: claim-rules.ts needsCustomerCorrection), no correction
+// recorded. tests/integration/home.test.ts checks the two agree claim by claim.
+
+/** The most claims the full list shows at once; the count is always the whole. */
+export const CUSTOMERS_TO_CORRECT_FULL_LIST = 500;
+
+export function customersToCorrectWhere(salespersonId: string): Prisma.ClaimWhereInput {
+  return {
+    salespersonId,
+    customerCorrectedAt: null,
+    status: { in: [...VERDICTS_TO_CORRECT] },
+    OR: [{ status: "INACCURATE" }, { matrixCheck: "OVERSTATES" }],
+  };
+}
+
+/** A salesperson's claims whose customer still has to be told the truth: newest first, and how many there are in all. */
+export async function listCustomersToCorrect(salespersonId: string, take: number) {
+  const where = customersToCorrectWhere(salespersonId);
+  const [count, rows] = await Promise.all([
+    prisma.claim.count({ where }),
+    prisma.claim.findMany({
+      where,
+      orderBy: [{ madeAt: "desc" }, { id: "asc" }],
+      take,
+      select: {
+        id: true,
+        madeAt: true,
+        accountName: true,
+        assertedLevel: true,
+        matrixCheck: true,
+        status: true,
+        severity: true,
+        product: { select: { name: true } },
+        capability: { select: { title: true } },
+      },
+    }),
+  ]);
+  return { count, rows };
+}

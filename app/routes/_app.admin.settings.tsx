@@ -1,0 +1,78 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ErrorList } from "../components/ui/field.tsx";
+import { formatDateTime } from "../components/ui/format.ts";
+import { readForm } from "../lib/form-data.server.ts";
+import { requireUserWithPermission } from "../lib/session.server.ts";
+import { parseSubmission } from "../lib/submission.server.ts";
+import { redirectWithToast } from "../lib/toast.server.ts";
+import { auditContextFrom } from "../models/audit.server.ts";
+import { getCompanyNameSetting, setCompanyName } from "../models/settings.server.ts";
+import { COMPANY_NAME_MAX, companySettingsSchema, DEFAULT_COMPANY_NAME } from "../schemas/settings.ts";
+
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Company settings · Candor" }];
+
+const ADMINS_ONLY = "Only admins can change the company settings.";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "admin:settings", ADMINS_ONLY);
+  return { companyName: await getCompanyNameSetting() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireUserWithPermission(request, "admin:settings", ADMINS_ONLY);
+  const submission = parseSubmission(await readForm(request), { schema: companySettingsSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const { changed } = await setCompanyName(auditContextFrom(request, admin.id), submission.value.companyName);
+  return redirectWithToast("/admin/settings", {
+    kind: "success",
+    message: changed ? `Saved: customers now see “${submission.value.companyName}”.` : "Nothing changed: that is already the company's name.",
+  });
+}
+
+export default function SettingsPage() {
+  const { companyName } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    id: "company-settings",
+    lastResult: actionData?.result,
+    defaultValue: { companyName: companyName.value ?? "" },
+    constraint: getZodConstraint(companySettingsSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: companySettingsSchema }),
+  });
+  const field = fields.companyName;
+  return (
+    <>
+      <h1>Company settings</h1>
+      <section className="panel" aria-labelledby="company-name-title">
+        <h2 id="company-name-title">Company name</h2>
+        <p className="muted">
+          Customers see this name on the six-month survey page, beside the product and their salesperson&apos;s first name, so they know who is asking.
+          {companyName.value === null ? ` No name is set yet, so the survey says “${DEFAULT_COMPANY_NAME}”.` : null}
+          {companyName.updatedAt ? ` Last changed ${formatDateTime(companyName.updatedAt)}.` : null}
+        </p>
+        <Form method="post" className="stack" {...getFormProps(form)}>
+          <ErrorList id={form.errorId} errors={form.errors} />
+          <div className="field">
+            <label htmlFor={field.id}>Company name</label>
+            <input {...getInputProps(field, { type: "text" })} key={field.key} autoComplete="organization" maxLength={COMPANY_NAME_MAX} />
+            <span className="hint">As your customers know it, e.g. “Brightwater Software”. At most {COMPANY_NAME_MAX} characters.</span>
+            <ErrorList id={field.errorId} errors={field.errors} />
+          </div>
+          <div>
+            <button type="submit" className="button" disabled={busy}>
+              {busy ? "Saving…" : "Save"}
+            </button>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}
