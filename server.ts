@@ -22,9 +22,13 @@ export async function startServer(port: number) {
       // Under several workers (server/cluster.ts) the primary announces the port once.
       if (!cluster.isWorker) console.log(`Candor is serving on http://localhost:${port}`);
       // The daily notifications scan and email digest (PRODUCT.md §8, ADR 017); DIGEST_HOUR_UTC=off disables it.
-      import("./app/lib/daily-jobs.server.ts")
-        .then(({ dailyJobSettings, startDailyJobs }) => startDailyJobs(dailyJobSettings(getEnv(), port)))
-        .catch((error: unknown) => console.error("The daily notifications job could not start.", error));
+      // Under several workers only the first slot runs it (a restarted worker keeps its slot);
+      // the job is safe in several processes at once, but one is enough.
+      if (!cluster.isWorker || process.env.CANDOR_WORKER_INDEX === "0") {
+        import("./app/lib/daily-jobs.server.ts")
+          .then(({ dailyJobSettings, startDailyJobs }) => startDailyJobs(dailyJobSettings(getEnv(), port)))
+          .catch((error: unknown) => console.error("The daily notifications job could not start.", error));
+      }
       resolve();
     });
     const stop = () => server.close(() => process.exit(0));

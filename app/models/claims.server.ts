@@ -46,38 +46,6 @@ export async function getClaimRecordOf(salespersonId: string, since: Date) {
   };
 }
 
-/**
- * A salesperson's claims that told the customer more than the product does (judged INACCURATE, or
- * overstating the matrix) with no correction recorded, made since `since`: newest first, and the count.
- */
-export async function listClaimsToCorrect(salespersonId: string, since: Date, take = 10) {
-  const where: Prisma.ClaimWhereInput = {
-    salespersonId,
-    madeAt: { gte: since },
-    customerCorrectedAt: null,
-    OR: [{ status: "INACCURATE" }, { matrixCheck: "OVERSTATES" }],
-  };
-  const [count, rows] = await Promise.all([
-    prisma.claim.count({ where }),
-    prisma.claim.findMany({
-      where,
-      orderBy: { madeAt: "desc" },
-      take,
-      select: {
-        id: true,
-        madeAt: true,
-        accountName: true,
-        assertedLevel: true,
-        matrixCheck: true,
-        status: true,
-        product: { select: { name: true } },
-        capability: { select: { title: true } },
-      },
-    }),
-  ]);
-  return { count, rows };
-}
-
 /** Claim counts by verdict status for claims made since `since`. */
 export async function countClaimsByStatus(where: Prisma.ClaimWhereInput, since: Date) {
   const groups = await prisma.claim.groupBy({

@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!submitted.ok) return data({ ok: false, message: submitted.message }, { status: submitted.status });
     if (!submitted.value.submitted) return { ok: false, message: null, unanswered: submitted.value.unanswered };
     const { score, passed } = submitted.value;
-    const message = `Submitted: ${Math.round(score * 100)} %, ${passed ? "passed" : "not passed"}.`;
+    const message = `Submitted: ${formatPercent(score)}, ${passed ? "passed" : "not passed"}.`;
     return redirectWithToast(`/quizzes/${ids.quizId}/attempts/${ids.attemptId}`, { kind: passed ? "success" : "info", message });
   }
   forbidden("That is not something this page can do.");
