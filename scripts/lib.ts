@@ -42,7 +42,9 @@ export function ensureSessionSecret(file = ENV_FILE, env: Settings = process.env
     : `${existing}${existing && !existing.endsWith("\n") ? "\n" : ""}${line}\n`;
   writeFileSync(file, updated, { mode: 0o600 });
   env.SESSION_SECRET = secret;
-  console.log(`Generated a session secret and stored it in ${file.startsWith(ROOT + path.sep) ? path.relative(ROOT, file) : file}`);
+  console.log(
+    `Generated a session secret and stored it in ${file.startsWith(ROOT + path.sep) ? path.relative(ROOT, file) : file}`,
+  );
 }
 
 /** The SQLite file behind a file: URL, resolved against the project root. */
@@ -104,7 +106,9 @@ export function acquireDatabaseLock(databasePath: string, pid = process.pid): ()
     }
     rmSync(lockFile, { force: true });
   }
-  throw new DatabaseInUseError(`another Candor process is using ${databasePath} (its lock ${lockFile} keeps changing hands).`);
+  throw new DatabaseInUseError(
+    `another Candor process is using ${databasePath} (its lock ${lockFile} keeps changing hands).`,
+  );
 }
 
 /** The Prisma client is generated into app/generated (gitignored); a build needs it. */

@@ -84,14 +84,18 @@ if (existsSync(databaseFile(databaseUrl)) && statSync(databaseFile(databaseUrl))
 try {
   ensureDatabaseDirectory(databaseUrl);
 } catch (error) {
-  cannotStart(`DATABASE_URL points to ${databaseFile(databaseUrl)}, whose folder cannot be created (${(error as Error).message}).`);
+  cannotStart(
+    `DATABASE_URL points to ${databaseFile(databaseUrl)}, whose folder cannot be created (${(error as Error).message}).`,
+  );
 }
 try {
   const release = acquireDatabaseLock(databaseFile(databaseUrl));
   process.on("exit", release);
 } catch (error) {
   if (error instanceof DatabaseInUseError) cannotStart(error.message);
-  cannotStart(`DATABASE_URL points to ${databaseFile(databaseUrl)}, which cannot be used (${(error as Error).message}).`);
+  cannotStart(
+    `DATABASE_URL points to ${databaseFile(databaseUrl)}, which cannot be used (${(error as Error).message}).`,
+  );
 }
 
 ensureSessionSecret();
@@ -112,7 +116,9 @@ if (!hasUsers(databaseUrl)) {
 
 process.env.NODE_ENV = "production";
 if (process.env.CANDOR_QUERY_LOG) {
-  console.log(`CANDOR_QUERY_LOG is set: the SQL of requests that ask for it is written to ${process.env.CANDOR_QUERY_LOG} (for benchmarks only; unset it in production).`);
+  console.log(
+    `CANDOR_QUERY_LOG is set: the SQL of requests that ask for it is written to ${process.env.CANDOR_QUERY_LOG} (for benchmarks only; unset it in production).`,
+  );
 }
 const port = Number(process.env.PORT ?? 3000);
 if (workers === 1) {

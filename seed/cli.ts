@@ -30,11 +30,16 @@ function parseArgs(args: readonly string[]): Options {
       options.scale = true;
     } else if (arg === "--claims") {
       const value = args[++i] ?? "";
-      if (!/^\d+$/.test(value) || Number(value) < SCALE_PEOPLE) throw new Error(`--claims takes a whole number of at least ${SCALE_PEOPLE}, got "${value}"`);
+      if (!/^\d+$/.test(value) || Number(value) < SCALE_PEOPLE)
+        throw new Error(`--claims takes a whole number of at least ${SCALE_PEOPLE}, got "${value}"`);
       options.claims = Number(value);
-    } else throw new Error(`Unknown argument "${arg ?? ""}". Usage: seed [--force] [--today YYYY-MM-DD] [--scale large [--claims N]]`);
+    } else
+      throw new Error(
+        `Unknown argument "${arg ?? ""}". Usage: seed [--force] [--today YYYY-MM-DD] [--scale large [--claims N]]`,
+      );
   }
-  if (options.claims !== undefined && !options.scale) throw new Error("--claims applies to the scale data only: add --scale large");
+  if (options.claims !== undefined && !options.scale)
+    throw new Error("--claims applies to the scale data only: add --scale large");
   return options;
 }
 
@@ -45,11 +50,15 @@ function printSummary(summary: SeedSummary, seconds: number): void {
     console.log("Stories (locked periods): email, period, A, Q, S, C, M, gates");
     for (const c of summary.checks) {
       const q = c.quiz === null ? "-" : c.quiz.toFixed(3);
-      console.log(`  ${c.email.padEnd(26)} ${c.period}  A=${c.accuracy.toFixed(3)} Q=${q} S=${c.satisfaction.toFixed(3)} C=${c.composite.toFixed(3)} M=${c.multiplier.toFixed(4)} ${c.gates.join(",")}`);
+      console.log(
+        `  ${c.email.padEnd(26)} ${c.period}  A=${c.accuracy.toFixed(3)} Q=${q} S=${c.satisfaction.toFixed(3)} C=${c.composite.toFixed(3)} M=${c.multiplier.toFixed(4)} ${c.gates.join(",")}`,
+      );
     }
   }
   if (summary.sources !== undefined && summary.sources.length > 0) {
-    console.log("Claims by source (the demo manager's salespeople): SELF/OBSERVED/CUSTOMER/CONVERSATION, coverage, accuracy, candidates");
+    console.log(
+      "Claims by source (the demo manager's salespeople): SELF/OBSERVED/CUSTOMER/CONVERSATION, coverage, accuracy, candidates",
+    );
     for (const s of summary.sources.slice(0, 2)) {
       const { SELF, OBSERVED, CUSTOMER, CONVERSATION } = s.claims;
       const accuracy = s.accuracy === null ? "-" : s.accuracy.toFixed(3);
@@ -59,7 +68,11 @@ function printSummary(summary: SeedSummary, seconds: number): void {
       );
     }
   }
-  const problems = [...storyProblems(summary.checks), ...(summary.sources === undefined ? [] : sourceStoryProblems(summary.sources)), ...(summary.problems ?? [])];
+  const problems = [
+    ...storyProblems(summary.checks),
+    ...(summary.sources === undefined ? [] : sourceStoryProblems(summary.sources)),
+    ...(summary.problems ?? []),
+  ];
   for (const problem of problems) console.warn(`warning: ${problem}`);
 }
 
@@ -71,14 +84,29 @@ async function computeOpenPeriods(today: Date): Promise<void> {
   const { prisma } = await import("../app/lib/db.server.ts");
   const { computePeriod } = await import("../app/models/comp-compute.server.ts");
   try {
-    const admin = await prisma.user.findFirst({ where: { role: "ADMIN" }, orderBy: { email: "asc" }, select: { id: true } });
-    const open = await prisma.compPeriod.findMany({ where: { status: "OPEN" }, orderBy: { startsAt: "asc" }, select: { id: true, name: true } });
+    const admin = await prisma.user.findFirst({
+      where: { role: "ADMIN" },
+      orderBy: { email: "asc" },
+      select: { id: true },
+    });
+    const open = await prisma.compPeriod.findMany({
+      where: { status: "OPEN" },
+      orderBy: { startsAt: "asc" },
+      select: { id: true, name: true },
+    });
     for (const period of open) {
       const started = performance.now();
-      const outcome = await computePeriod({ actorId: admin?.id ?? null, requestId: null, ip: null }, period.id, { kind: "all" }, { now: today });
+      const outcome = await computePeriod(
+        { actorId: admin?.id ?? null, requestId: null, ip: null },
+        period.id,
+        { kind: "all" },
+        { now: today },
+      );
       if (!outcome.ok) throw new Error(`Computing ${period.name} failed: ${outcome.message}`);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      console.log(`Computed the open period ${outcome.name}: ${outcome.statements} statements, ${outcome.adjustments} prior-period adjustments (${seconds} s).`);
+      console.log(
+        `Computed the open period ${outcome.name}: ${outcome.statements} statements, ${outcome.adjustments} prior-period adjustments (${seconds} s).`,
+      );
     }
   } finally {
     await prisma.$disconnect();

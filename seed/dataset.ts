@@ -1,6 +1,27 @@
 import type {
-  Account, CandidateClaim, Capability, CapabilityRevision, Claim, ClaimDispute, CompPeriod, CompPlan, CompStatement, Conversation,
-  ConversationSentence, Deal, EngineerQuestion, Product, Question, Quiz, QuizAnswer, QuizAttempt, Setting, Survey, Team, TeamManager, User,
+  Account,
+  CandidateClaim,
+  Capability,
+  CapabilityRevision,
+  Claim,
+  ClaimDispute,
+  CompPeriod,
+  CompPlan,
+  CompStatement,
+  Conversation,
+  ConversationSentence,
+  Deal,
+  EngineerQuestion,
+  Product,
+  Question,
+  Quiz,
+  QuizAnswer,
+  QuizAttempt,
+  Setting,
+  Survey,
+  Team,
+  TeamManager,
+  User,
 } from "../app/generated/prisma/client.ts";
 import type { AuditRow } from "./generate/comp.ts";
 
@@ -66,9 +87,30 @@ export const TABLES: readonly (readonly [keyof Dataset, string])[] = [
 
 export function emptyDataset(): Dataset {
   return {
-    teams: [], users: [], teamManagers: [], products: [], capabilities: [], revisions: [], accounts: [], deals: [], surveys: [],
-    conversations: [], conversationSentences: [], candidateClaims: [], claims: [], disputes: [], engineerQuestions: [], quizzes: [],
-    questions: [], attempts: [], answers: [], plans: [], periods: [], statements: [], audit: [], settings: [],
+    teams: [],
+    users: [],
+    teamManagers: [],
+    products: [],
+    capabilities: [],
+    revisions: [],
+    accounts: [],
+    deals: [],
+    surveys: [],
+    conversations: [],
+    conversationSentences: [],
+    candidateClaims: [],
+    claims: [],
+    disputes: [],
+    engineerQuestions: [],
+    quizzes: [],
+    questions: [],
+    attempts: [],
+    answers: [],
+    plans: [],
+    periods: [],
+    statements: [],
+    audit: [],
+    settings: [],
   };
 }
 

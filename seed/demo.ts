@@ -19,7 +19,14 @@ import { generatePerson, type PersonBundle, type PersonPlan } from "./generate/p
 import { buildQuizzes } from "./generate/quizzes.ts";
 import { buildTimeline, instantBetween } from "./generate/timeline.ts";
 import { Rng, SEED } from "./random.ts";
-import { HONEST_EMAIL, OVERPROMISER_EMAIL, sourceStories, storyChecks, type SourceStory, type StoryCheck } from "./story-checks.ts";
+import {
+  HONEST_EMAIL,
+  OVERPROMISER_EMAIL,
+  sourceStories,
+  storyChecks,
+  type SourceStory,
+  type StoryCheck,
+} from "./story-checks.ts";
 import { writeWithPrisma } from "./write-prisma.ts";
 
 // The demo data set (PRODUCT.md §6): three products, three teams, ~24 salespeople with distinct
@@ -41,7 +48,10 @@ export function appendBundle(data: Dataset, bundle: PersonBundle): void {
 }
 
 /** The demo's story people: their conversations are the files of seed/content/conversations/. */
-const STORY_PEOPLE: Readonly<Record<string, PersonPlan["story"]>> = { [OVERPROMISER_EMAIL]: "overpromiser", [HONEST_EMAIL]: "honest" };
+const STORY_PEOPLE: Readonly<Record<string, PersonPlan["story"]>> = {
+  [OVERPROMISER_EMAIL]: "overpromiser",
+  [HONEST_EMAIL]: "honest",
+};
 
 export interface DemoDataset {
   data: Dataset;
@@ -71,7 +81,12 @@ export function buildDemoDataset(today: Date, passwordHash: string): DemoDataset
 
   let dealNumber = 4100;
   const ctx: SeedContext = {
-    timeline, catalog, engineerIds: org.engineerIds, accounts: pool.accounts, quizzes: bank.quizzes, ids,
+    timeline,
+    catalog,
+    engineerIds: org.engineerIds,
+    accounts: pool.accounts,
+    quizzes: bank.quizzes,
+    ids,
     nextDealNumber: () => ++dealNumber,
   };
   const people = org.sales.map((sale) => toSeedPerson(sale, catalog));
@@ -96,11 +111,28 @@ export function buildDemoDataset(today: Date, passwordHash: string): DemoDataset
   const staff = data.users.filter((u) => u.role === "ENGINEER" || u.role === "MANAGER");
   for (const user of staff) {
     for (let i = staffRng.int(1, 3); i > 0; i--) {
-      const taker = { userId: user.id, skill: user.role === "ENGINEER" ? 0.9 : 0.75, activeFrom: timeline.historyStart, activeUntil: timeline.now };
-      takeAttempt(taker, staffRng.pick(bank.quizzes), instantBetween(staffRng, timeline.historyStart, addDays(timeline.now, -1)), ctx, staffRng, data);
+      const taker = {
+        userId: user.id,
+        skill: user.role === "ENGINEER" ? 0.9 : 0.75,
+        activeFrom: timeline.historyStart,
+        activeUntil: timeline.now,
+      };
+      takeAttempt(
+        taker,
+        staffRng.pick(bank.quizzes),
+        instantBetween(staffRng, timeline.historyStart, addDays(timeline.now, -1)),
+        ctx,
+        staffRng,
+        data,
+      );
     }
   }
-  return { data, checks: storyChecks(data.users, data.statements, comp.locked), sources: sourceStories(data), problems };
+  return {
+    data,
+    checks: storyChecks(data.users, data.statements, comp.locked),
+    sources: sourceStories(data),
+    problems,
+  };
 }
 
 export interface SeedSummary {

@@ -29,7 +29,13 @@ import { SqliteWriter } from "./write-sqlite.ts";
 
 // Two generated conversations per salesperson (2,000 with their sentences and candidates), and
 // customer reports on a few percent of answered surveys (seed/generate/customer-claims.ts).
-const PLAN = { deals: { won: 40, lost: 2, open: 2 }, claims: 200, attempts: 20, questionsPerMonth: 0.1, conversations: 2 };
+const PLAN = {
+  deals: { won: 40, lost: 2, open: 2 },
+  claims: 200,
+  attempts: 20,
+  questionsPerMonth: 0.1,
+  conversations: 2,
+};
 /** The scale organisation's salespeople (seed/generate/scale-org.ts): `claims` are shared among them. */
 export const SCALE_PEOPLE = 1_000;
 const PEOPLE_PER_TRANSACTION = 50;
@@ -78,7 +84,12 @@ export async function seedScale(url: string, options: { today: Date; claims?: nu
 
   let dealNumber = 100_000;
   const ctx: SeedContext = {
-    timeline, catalog: built.catalog, engineerIds: org.engineerIds, accounts: pool.accounts, quizzes: bank.quizzes, ids,
+    timeline,
+    catalog: built.catalog,
+    engineerIds: org.engineerIds,
+    accounts: pool.accounts,
+    quizzes: bank.quizzes,
+    ids,
     nextDealNumber: () => ++dealNumber,
   };
   const people: SeedPerson[] = org.people.map((person) => ({
@@ -92,12 +103,20 @@ export async function seedScale(url: string, options: { today: Date; claims?: nu
     db.pragma("synchronous = OFF");
     const writer = new SqliteWriter(db);
     db.transaction(() => writeStatic(writer, data, new Set(["audit"])))();
-    const storyIds = new Set(data.users.filter((u) => u.email === "sales@candor.test" || u.email === "overpromiser@candor.test").map((u) => u.id));
+    const storyIds = new Set(
+      data.users
+        .filter((u) => u.email === "sales@candor.test" || u.email === "overpromiser@candor.test")
+        .map((u) => u.id),
+    );
     const storyStatements: CompStatement[] = [];
     for (let start = 0; start < people.length; start += PEOPLE_PER_TRANSACTION) {
       db.transaction(() => {
         people.slice(start, start + PEOPLE_PER_TRANSACTION).forEach((person, offset) => {
-          const plan = { ...PLAN, claims: claimsPerPerson, deals: person.activeUntil === null ? PLAN.deals : { ...PLAN.deals, open: 0, lost: 4 } };
+          const plan = {
+            ...PLAN,
+            claims: claimsPerPerson,
+            deals: person.activeUntil === null ? PLAN.deals : { ...PLAN.deals, open: 0, lost: 4 },
+          };
           const bundle = generatePerson(person, plan, comp.locked, ctx, rng.fork(`person:${start + offset}`));
           writeBundle(writer, bundle);
           if (storyIds.has(person.id)) storyStatements.push(...bundle.statements);

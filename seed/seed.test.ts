@@ -27,7 +27,13 @@ describe("demo seed", () => {
 
   it("has the demo accounts, lower-case and unique", () => {
     const emails = data.users.map((u) => u.email);
-    for (const email of ["admin@candor.test", "manager@candor.test", "engineer@candor.test", "sales@candor.test", "overpromiser@candor.test"]) {
+    for (const email of [
+      "admin@candor.test",
+      "manager@candor.test",
+      "engineer@candor.test",
+      "sales@candor.test",
+      "overpromiser@candor.test",
+    ]) {
       expect(emails).toContain(email);
     }
     expect(new Set(emails).size).toBe(emails.length);
@@ -48,7 +54,12 @@ describe("demo seed", () => {
       const expected =
         claim.assertedLevel === null
           ? "NO_MATRIX_ROW"
-          : checkClaimAgainstMatrix({ assertedLevel: claim.assertedLevel, madeAt: claim.madeAt, revision, reviewCycleDays: product?.reviewCycleDays ?? 90 });
+          : checkClaimAgainstMatrix({
+              assertedLevel: claim.assertedLevel,
+              madeAt: claim.madeAt,
+              revision,
+              reviewCycleDays: product?.reviewCycleDays ?? 90,
+            });
       expect(claim.matrixCheck).toBe(expected);
     }
   });
@@ -101,7 +112,9 @@ describe("demo seed", () => {
     const sample = data.answers[0];
     const attempt = data.attempts.find((a) => a.id === sample?.attemptId);
     if (sample === undefined || attempt === undefined) throw new Error("no attempts seeded");
-    const questions: { type: "SINGLE" | "MULTI" | "TRUE_FALSE"; correct: number[] }[] = JSON.parse(attempt.snapshotJson);
+    const questions: { type: "SINGLE" | "MULTI" | "TRUE_FALSE"; correct: number[] }[] = JSON.parse(
+      attempt.snapshotJson,
+    );
     const question = questions[sample.position];
     if (question === undefined) throw new Error("answer without a question");
     expect(sample.credit).toBe(gradeQuestion(question.type, question.correct, JSON.parse(sample.chosenJson)));
@@ -113,7 +126,12 @@ describe("demo seed", () => {
     expect(data.deals.length).toBeGreaterThanOrEqual(300);
     // ~490 generated deals plus the deals of the story people's conversations (seed/content/conversations.ts).
     expect(data.deals.length).toBeLessThanOrEqual(550);
-    expect(data.periods.filter((p) => p.status === "LOCKED").map((p) => p.name)).toEqual(["2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"]);
+    expect(data.periods.filter((p) => p.status === "LOCKED").map((p) => p.name)).toEqual([
+      "2025-Q4",
+      "2026-Q1",
+      "2026-Q2",
+      "2026-Q3",
+    ]);
     expect(data.periods.find((p) => p.status === "OPEN")?.name).toBe("2026-Q4");
   });
 
@@ -123,13 +141,20 @@ describe("demo seed", () => {
 
   // Reference dates across a quarter: the answers depend on the date the demo is built for.
   const REFERENCE_DAYS = ["2026-10-06", "2026-11-17", "2026-11-26", "2026-12-03"];
-  const datasets = REFERENCE_DAYS.map((day) => ({ day, built: day === "2026-11-26" ? data : buildDemoDataset(new Date(`${day}T00:00:00Z`), "scrypt$test").data }));
+  const datasets = REFERENCE_DAYS.map((day) => ({
+    day,
+    built: day === "2026-11-26" ? data : buildDemoDataset(new Date(`${day}T00:00:00Z`), "scrypt$test").data,
+  }));
 
   it("has survey answers that agree with themselves: no “delivered as promised” from an unhappy customer, no “not delivered” from a happy one", () => {
     for (const { day, built } of datasets) {
       const answered = built.surveys.filter((s) => s.respondedAt !== null);
       expect(answered.length, day).toBeGreaterThan(50);
-      const contradictions = answered.filter((s) => (s.deliveredAsPromised === "YES" && (s.csat ?? 5) <= 2) || (s.deliveredAsPromised === "NO" && (s.csat ?? 1) >= 4));
+      const contradictions = answered.filter(
+        (s) =>
+          (s.deliveredAsPromised === "YES" && (s.csat ?? 5) <= 2) ||
+          (s.deliveredAsPromised === "NO" && (s.csat ?? 1) >= 4),
+      );
       expect(contradictions.map((s) => `${day}: CSAT ${s.csat}, delivered ${s.deliveredAsPromised}`)).toEqual([]);
     }
   });
@@ -137,9 +162,14 @@ describe("demo seed", () => {
   it("never has an over-promiser's customer say the product did everything he promised", () => {
     for (const { day, built } of datasets) {
       const over = built.users.find((u) => u.email === OVERPROMISER_EMAIL);
-      const answers = built.surveys.filter((s) => s.salespersonId === over?.id && s.respondedAt !== null).map((s) => s.deliveredAsPromised);
+      const answers = built.surveys
+        .filter((s) => s.salespersonId === over?.id && s.respondedAt !== null)
+        .map((s) => s.deliveredAsPromised);
       expect(answers.length, day).toBeGreaterThan(5);
-      expect(answers.filter((answer) => answer === "YES"), day).toEqual([]);
+      expect(
+        answers.filter((answer) => answer === "YES"),
+        day,
+      ).toEqual([]);
       // Mostly a plain "no", as his story says.
       expect(answers.filter((answer) => answer === "NO").length * 2, day).toBeGreaterThanOrEqual(answers.length * 0.8);
     }
@@ -162,7 +192,8 @@ describe("claims that do not depend on the salesperson's own log", () => {
     expect(over.claims.CUSTOMER).toBeGreaterThanOrEqual(3);
     expect(over.claims.CONVERSATION).toBeGreaterThanOrEqual(5);
     const others = sources.filter((s) => s !== over);
-    const coverage = (s: (typeof sources)[number]) => (s.coverage.won === 0 ? null : s.coverage.covered / s.coverage.won);
+    const coverage = (s: (typeof sources)[number]) =>
+      s.coverage.won === 0 ? null : s.coverage.covered / s.coverage.won;
     for (const other of others) {
       if (coverage(other) !== null) expect(coverage(other)).toBeGreaterThan(coverage(over) ?? 1);
       if (other.accuracy !== null) expect(other.accuracy).toBeGreaterThan(over.accuracy ?? 1);
@@ -185,13 +216,24 @@ describe("claims that do not depend on the salesperson's own log", () => {
     for (const candidate of data.candidateClaims) {
       const conversation = conversations.get(candidate.conversationId);
       const sentence = sentences.get(candidate.sentenceId);
-      if (conversation === undefined || sentence === undefined) throw new Error("candidate without its conversation or sentence");
+      if (conversation === undefined || sentence === undefined)
+        throw new Error("candidate without its conversation or sentence");
       expect(sentence.speaker).toBe(conversation.salespersonSpeaker);
       expect(sentence.conversationId).toBe(conversation.id);
-      const revision = revisionInForce(data.revisions.filter((r) => r.capabilityId === candidate.capabilityId), conversation.occurredAt);
+      const revision = revisionInForce(
+        data.revisions.filter((r) => r.capabilityId === candidate.capabilityId),
+        conversation.occurredAt,
+      );
       expect(candidate.revisionId).toBe(revision?.id ?? null);
       const reviewCycleDays = products.get(candidate.productId)?.reviewCycleDays ?? 90;
-      expect(candidate.matrixCheck).toBe(checkClaimAgainstMatrix({ assertedLevel: candidate.assertedLevel, madeAt: conversation.occurredAt, revision, reviewCycleDays }));
+      expect(candidate.matrixCheck).toBe(
+        checkClaimAgainstMatrix({
+          assertedLevel: candidate.assertedLevel,
+          madeAt: conversation.occurredAt,
+          revision,
+          reviewCycleDays,
+        }),
+      );
       expect(candidate.status === "PENDING").toBe(candidate.decidedAt === null);
       expect(candidate.status === "DISMISSED").toBe(candidate.dismissReason !== null);
     }
@@ -205,11 +247,22 @@ describe("claims that do not depend on the salesperson's own log", () => {
     for (const claim of found) {
       const candidate = candidates.get(claim.candidateId ?? "");
       expect(candidate?.status).toBe("CONFIRMED");
-      expect(claim).toMatchObject({ capabilityId: candidate?.capabilityId, assertedLevel: candidate?.assertedLevel, matrixCheck: candidate?.matrixCheck, createdAt: candidate?.decidedAt });
+      expect(claim).toMatchObject({
+        capabilityId: candidate?.capabilityId,
+        assertedLevel: candidate?.assertedLevel,
+        matrixCheck: candidate?.matrixCheck,
+        createdAt: candidate?.decidedAt,
+      });
       expect(claim.statement).toBe(sentences.get(candidate?.sentenceId ?? "")?.text);
     }
     expect(found.some((claim) => claim.status === "PENDING")).toBe(true);
-    expect(found.filter((claim) => claim.salespersonId === data.users.find((u) => u.email === OVERPROMISER_EMAIL)?.id && (claim.status === "INACCURATE" || claim.status === "PARTIALLY_ACCURATE")).length).toBeGreaterThanOrEqual(5);
+    expect(
+      found.filter(
+        (claim) =>
+          claim.salespersonId === data.users.find((u) => u.email === OVERPROMISER_EMAIL)?.id &&
+          (claim.status === "INACCURATE" || claim.status === "PARTIALLY_ACCURATE"),
+      ).length,
+    ).toBeGreaterThanOrEqual(5);
   });
 
   it("records each customer's untrue-claim answer as one CUSTOMER claim on the deal's owner", () => {

@@ -20,7 +20,9 @@ export function countUsers(url: string): number {
     const row: unknown = db.prepare('SELECT COUNT(*) AS n FROM "User"').get();
     return typeof row === "object" && row !== null && "n" in row && typeof row.n === "number" ? row.n : 0;
   } catch {
-    throw new Error(`The database at ${url} has no User table. Apply the migrations first (npx prisma migrate deploy).`);
+    throw new Error(
+      `The database at ${url} has no User table. Apply the migrations first (npx prisma migrate deploy).`,
+    );
   } finally {
     db.close();
   }
@@ -38,8 +40,14 @@ function rowsOf(db: Database.Database, sql: string): { name: string; sql: string
 export function wipeDatabase(url: string): void {
   const db = new Database(sqlitePath(url), { fileMustExist: true });
   try {
-    const tables = rowsOf(db, "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'");
-    const triggers = rowsOf(db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'AuditEvent'");
+    const tables = rowsOf(
+      db,
+      "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'",
+    );
+    const triggers = rowsOf(
+      db,
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'AuditEvent'",
+    );
     const hasSequence = rowsOf(db, "SELECT name, sql FROM sqlite_master WHERE name = 'sqlite_sequence'").length > 0;
     db.transaction(() => {
       // Checked at commit, when every table is empty, so the deletion order does not matter.

@@ -1,7 +1,15 @@
 import path from "node:path";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
-import { allowedMethods, boundedBody, namesWorker, sameOriginOnly, securityHeaders, trustedClient, unexpectedError } from "./guards.ts";
+import {
+  allowedMethods,
+  boundedBody,
+  namesWorker,
+  sameOriginOnly,
+  securityHeaders,
+  trustedClient,
+  unexpectedError,
+} from "./guards.ts";
 
 export interface CandorAppOptions {
   /** The build folder whose client/ assets are served as static files. */
@@ -18,7 +26,12 @@ export interface CandorAppOptions {
 }
 
 /** The Express application in front of Remix, in the order its guards must run. */
-export function createCandorApp({ buildDir, trustedHops, handler, workerHeader = process.env.CANDOR_WORKER_HEADER === "1" }: CandorAppOptions) {
+export function createCandorApp({
+  buildDir,
+  trustedHops,
+  handler,
+  workerHeader = process.env.CANDOR_WORKER_HEADER === "1",
+}: CandorAppOptions) {
   const app = express();
   app.disable("x-powered-by");
   // Behind N reverse proxies, the client is the address the outermost of them saw.

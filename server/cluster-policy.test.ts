@@ -23,7 +23,10 @@ describe("WEB_CONCURRENCY", () => {
     for (const value of ["0", "-1", "1.5", "two", "2 workers", String(MAX_WORKERS + 1)]) {
       const result = workerCountFrom(value, 2);
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.problem).toBe(`WEB_CONCURRENCY must be a whole number of worker processes from 1 to ${MAX_WORKERS} (it is "${value}"); leave it unset for one per CPU core.`);
+      if (!result.ok)
+        expect(result.problem).toBe(
+          `WEB_CONCURRENCY must be a whole number of worker processes from 1 to ${MAX_WORKERS} (it is "${value}"); leave it unset for one per CPU core.`,
+        );
     }
   });
 });

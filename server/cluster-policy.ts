@@ -15,7 +15,10 @@ export function workerCountFrom(setting: string | undefined, cpus: number): Work
   const value = setting?.trim() ?? "";
   if (value === "") return { ok: true, count: Math.min(MAX_WORKERS, Math.max(1, Math.floor(cpus))) };
   if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_WORKERS) {
-    return { ok: false, problem: `WEB_CONCURRENCY must be a whole number of worker processes from 1 to ${MAX_WORKERS} (it is "${value}"); leave it unset for one per CPU core.` };
+    return {
+      ok: false,
+      problem: `WEB_CONCURRENCY must be a whole number of worker processes from 1 to ${MAX_WORKERS} (it is "${value}"); leave it unset for one per CPU core.`,
+    };
   }
   return { ok: true, count: Number(value) };
 }
@@ -48,7 +51,11 @@ export function isCrash(exit: WorkerExit): boolean {
  * Whether a crashed worker is started again, given the times of the earlier restarts; when it
  * is, the caller records `now` among them.
  */
-export function mayRestart(earlierRestarts: readonly number[], now: number, limit: RestartLimit = RESTART_LIMIT): boolean {
+export function mayRestart(
+  earlierRestarts: readonly number[],
+  now: number,
+  limit: RestartLimit = RESTART_LIMIT,
+): boolean {
   const recent = earlierRestarts.filter((at) => now - at < limit.windowMs);
   return recent.length < limit.restarts;
 }

@@ -58,7 +58,9 @@ export function serveWithWorkers({ count, port }: WorkersOptions): Promise<void>
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
       if (listening < count) {
         // Before every worker has started, a crash is a start-up failure that would repeat.
-        console.error(`Candor cannot start: worker process ${worker.process.pid} ${how} before it could serve. See the errors above.`);
+        console.error(
+          `Candor cannot start: worker process ${worker.process.pid} ${how} before it could serve. See the errors above.`,
+        );
         stop(1);
         return;
       }

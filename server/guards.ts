@@ -37,7 +37,11 @@ export function refuse(req: Request, res: Response, status: number, message: str
     res.json({ message });
   } else if (req.accepts(["text/plain", "text/html"]) === "text/html") {
     const escaped = message.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-    res.type("html").send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Candor</title></head><body><main><h1>Candor</h1><p>${escaped}</p><p><a href="/">Back to Candor</a></p></main></body></html>`);
+    res
+      .type("html")
+      .send(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Candor</title></head><body><main><h1>Candor</h1><p>${escaped}</p><p><a href="/">Back to Candor</a></p></main></body></html>`,
+      );
   } else {
     res.type("text/plain").send(message);
   }
@@ -51,7 +55,11 @@ export function refuse(req: Request, res: Response, status: number, message: str
 export function trustedClient(hops: number): RequestHandler {
   return (req, res, next) => {
     const forwardedProto = req.headers["x-forwarded-proto"];
-    const protocol = trustedProtocol(hops, "encrypted" in req.socket && req.socket.encrypted === true, Array.isArray(forwardedProto) ? forwardedProto.join(",") : forwardedProto);
+    const protocol = trustedProtocol(
+      hops,
+      "encrypted" in req.socket && req.socket.encrypted === true,
+      Array.isArray(forwardedProto) ? forwardedProto.join(",") : forwardedProto,
+    );
     // Express reads the leftmost X-Forwarded-Proto when a proxy is trusted; leave it only the trusted value.
     if (hops > 0) req.headers["x-forwarded-proto"] = protocol;
     else delete req.headers["x-forwarded-proto"];
@@ -196,6 +204,13 @@ export function securityHeaders(): RequestHandler {
 /** The last resort: an unexpected error still gets a sentence, and the log gets the details. */
 export const unexpectedError: ErrorRequestHandler = (error, req, res, next) => {
   if (res.headersSent) return next(error);
-  console.error(`[server] ${req.method} ${req.path} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  refuse(req, res, 500, "Something went wrong on Candor's side. Try again; if it keeps happening, tell your Candor admin.");
+  console.error(
+    `[server] ${req.method} ${req.path} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  refuse(
+    req,
+    res,
+    500,
+    "Something went wrong on Candor's side. Try again; if it keeps happening, tell your Candor admin.",
+  );
 };

@@ -23,7 +23,13 @@ describe("the same-origin rule for requests that change something", () => {
   });
 
   it("refuses an Origin that is not an origin at all", () => {
-    for (const garbage of ["not a url", "https://candor.example.com/path", "javascript:alert(1)", "https://user@candor.example.com", ""]) {
+    for (const garbage of [
+      "not a url",
+      "https://candor.example.com/path",
+      "javascript:alert(1)",
+      "https://user@candor.example.com",
+      "",
+    ]) {
       expect(post("/claims/new", garbage)).toBe(false);
     }
   });
@@ -40,7 +46,15 @@ describe("the same-origin rule for requests that change something", () => {
 
   it("lets scripts without browser headers through and never blocks reads", () => {
     expect(post("/auth/callback/credentials", null, null)).toBe(true);
-    expect(isSameOriginRequest({ method: "GET", pathname: "/claims", origin: "https://evil.example", fetchSite: "cross-site", ownOrigin: OWN })).toBe(true);
+    expect(
+      isSameOriginRequest({
+        method: "GET",
+        pathname: "/claims",
+        origin: "https://evil.example",
+        fetchSite: "cross-site",
+        ownOrigin: OWN,
+      }),
+    ).toBe(true);
   });
 });
 
@@ -54,8 +68,15 @@ describe("request bodies and methods", () => {
     // The JSON API's writes take 10,000 deals; its other addresses and look-alikes take forms' limit.
     expect(bodyLimitFor("/api/v1/deals")).toBe(8 * 1024 * 1024);
     expect(bodyLimitFor("/api/v1/survey-results/")).toBe(8 * 1024 * 1024);
-    for (const small of ["/api/v1/claims", "/api/v1/deals/x", "/x/api/v1/deals"]) expect(bodyLimitFor(small)).toBe(FORM_BODY_LIMIT);
-    for (const small of ["/auth/callback/credentials", "/survey/abc", "/deals/import/x", "/x/deals/import", "/claims/new"]) {
+    for (const small of ["/api/v1/claims", "/api/v1/deals/x", "/x/api/v1/deals"])
+      expect(bodyLimitFor(small)).toBe(FORM_BODY_LIMIT);
+    for (const small of [
+      "/auth/callback/credentials",
+      "/survey/abc",
+      "/deals/import/x",
+      "/x/deals/import",
+      "/claims/new",
+    ]) {
       expect(bodyLimitFor(small)).toBe(FORM_BODY_LIMIT);
     }
   });

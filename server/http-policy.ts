@@ -43,7 +43,8 @@ export function tooLargeMessage(limit: number): string {
   return `This request is larger than Candor accepts here (${size}), so nothing was saved. For a large file, split it and import the parts one after another.`;
 }
 
-export const CROSS_SITE_MESSAGE = "Candor refused this request because it did not come from a Candor page. Reload the page and try again.";
+export const CROSS_SITE_MESSAGE =
+  "Candor refused this request because it did not come from a Candor page. Reload the page and try again.";
 export const METHOD_MESSAGE = "Candor pages accept only GET and POST requests.";
 
 export function isAllowedMethod(method: string): boolean {
@@ -92,7 +93,11 @@ export function isSameOriginRequest(input: OriginInput): boolean {
  * replaces it), so the entry `hops` from the right is the outermost trusted proxy's view;
  * anything left of it was written by the client and is ignored.
  */
-export function trustedProtocol(hops: number, socketEncrypted: boolean, forwardedProto: string | undefined): "http" | "https" {
+export function trustedProtocol(
+  hops: number,
+  socketEncrypted: boolean,
+  forwardedProto: string | undefined,
+): "http" | "https" {
   if (hops === 0 || !forwardedProto) return socketEncrypted ? "https" : "http";
   const entries = forwardedProto.split(",").map((entry) => entry.trim().toLowerCase());
   const seen = entries[Math.max(0, entries.length - hops)];

@@ -19,7 +19,8 @@ function fetchHeaders(req: ExpressRequest): Headers {
 function toFetchRequest(req: ExpressRequest, signal: AbortSignal): Request {
   const url = new URL(`${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`);
   const init: RequestInit = { method: req.method, headers: fetchHeaders(req), signal };
-  if (req.method !== "GET" && req.method !== "HEAD") init.body = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array(0);
+  if (req.method !== "GET" && req.method !== "HEAD")
+    init.body = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array(0);
   return new Request(url.href, init);
 }
 

@@ -21,7 +21,8 @@ const DEFAULT_MESSAGES: Record<number, string> = {
 // are written for developers; a person reads the plain sentence for the status instead.
 function messageOf(value: unknown): string | null {
   if (typeof value === "string") return value.startsWith("Error: ") ? null : value;
-  if (value && typeof value === "object" && "message" in value && typeof value.message === "string") return value.message;
+  if (value && typeof value === "object" && "message" in value && typeof value.message === "string")
+    return value.message;
   return null;
 }
 

@@ -12,7 +12,9 @@ export function ManagerCheckboxes({
   return (
     <fieldset className="field" aria-describedby={meta.errors?.length ? meta.errorId : undefined}>
       <legend>Managers</legend>
-      {candidates.length === 0 ? <p className="muted small">No one has the manager role yet; give someone that role on their user page.</p> : null}
+      {candidates.length === 0 ? (
+        <p className="muted small">No one has the manager role yet; give someone that role on their user page.</p>
+      ) : null}
       {boxes.map(({ key, ...props }, index) => {
         const candidate = candidates[index];
         return (

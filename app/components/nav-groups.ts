@@ -17,9 +17,17 @@ export type NavEntry = { kind: "link"; item: NavItem } | { kind: "menu"; menu: N
 // stood (quizzes are used daily); the others follow the bar's links, in this order.
 const MENUS: ReadonlyArray<{ id: string; label: string; paths: readonly string[]; inline?: boolean }> = [
   { id: "quizzes", label: "Quizzes", paths: ["/quizzes", "/question-bank"], inline: true },
-  { id: "customers", label: "Customers", paths: ["/conversations", "/conversations/import", "/deals", "/surveys", "/customer-comments"] },
+  {
+    id: "customers",
+    label: "Customers",
+    paths: ["/conversations", "/conversations/import", "/deals", "/surveys", "/customer-comments"],
+  },
   { id: "reports", label: "Reports", paths: ["/dashboard/scorecard", "/comp", "/audit"] },
-  { id: "admin", label: "Admin", paths: ["/admin/users", "/admin/teams", "/admin/products", "/admin/plan", "/admin/api-tokens", "/admin/settings"] },
+  {
+    id: "admin",
+    label: "Admin",
+    paths: ["/admin/users", "/admin/teams", "/admin/products", "/admin/plan", "/admin/api-tokens", "/admin/settings"],
+  },
 ];
 
 /**

@@ -51,8 +51,10 @@ export function navItemsFor(user: PermissionSubject, counts: NavCounts = {}): Na
   return [
     home,
     ...shown.map((item) => {
-      if (item.to === "/disputes" && typeof counts.openDisputes === "number") return { ...item, count: counts.openDisputes };
-      if (item.to === "/inbox" && typeof counts.unreadNotifications === "number") return { ...item, count: counts.unreadNotifications, countLabel: "unread" };
+      if (item.to === "/disputes" && typeof counts.openDisputes === "number")
+        return { ...item, count: counts.openDisputes };
+      if (item.to === "/inbox" && typeof counts.unreadNotifications === "number")
+        return { ...item, count: counts.unreadNotifications, countLabel: "unread" };
       return item;
     }),
   ];

@@ -61,7 +61,12 @@ export function NavMenu({ menu, current }: { menu: NavMenuGroup; current: string
       <ul className="nav-menu-list">
         {menu.items.map((item) => (
           <li key={item.to}>
-            <Link to={item.to} prefetch="intent" aria-current={item.to === current ? "page" : undefined} className={item.to === current ? "active" : undefined}>
+            <Link
+              to={item.to}
+              prefetch="intent"
+              aria-current={item.to === current ? "page" : undefined}
+              className={item.to === current ? "active" : undefined}
+            >
               <NavItemLabel item={item} />
             </Link>
           </li>

@@ -7,13 +7,24 @@ import { ErrorList, InputField, TextareaField } from "./ui/field.tsx";
 type EditedProduct = { name: string; slug: string; description: string; reviewCycleDays: number };
 
 /** The product form: it edits `product` when given one, and creates a new product otherwise. */
-export function ProductForm({ product, lastResult }: { product?: EditedProduct; lastResult: SubmissionResult<string[]> | undefined }) {
+export function ProductForm({
+  product,
+  lastResult,
+}: {
+  product?: EditedProduct;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: product ? "edit-product" : "new-product",
     lastResult,
     defaultValue: product
-      ? { name: product.name, slug: product.slug, description: product.description, reviewCycleDays: String(product.reviewCycleDays) }
+      ? {
+          name: product.name,
+          slug: product.slug,
+          description: product.description,
+          reviewCycleDays: String(product.reviewCycleDays),
+        }
       : { reviewCycleDays: "90" },
     constraint: getZodConstraint(productSchema),
     shouldValidate: "onBlur",

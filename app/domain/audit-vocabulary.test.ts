@@ -1,6 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { auditActionLabel, auditEntityLabel, auditFieldLabel, auditValueText, describeAuditChanges, hasAuditActionLabel, wordsOf } from "./audit-vocabulary.ts";
+import {
+  auditActionLabel,
+  auditEntityLabel,
+  auditFieldLabel,
+  auditValueText,
+  describeAuditChanges,
+  hasAuditActionLabel,
+  wordsOf,
+} from "./audit-vocabulary.ts";
 
 // Every action code the app records, read from the code that records it, so a new action without
 // a label fails here (the page would still show words made from the code, but plainer ones).
@@ -20,7 +28,15 @@ function recordedActions(): string[] {
 
 describe("audit actions", () => {
   it("finds the actions the models record", () => {
-    expect(recordedActions()).toEqual(expect.arrayContaining(["claim.verify", "comp.lock", "auth.signin.success", "quiz-attempt.expire", "api.request"]));
+    expect(recordedActions()).toEqual(
+      expect.arrayContaining([
+        "claim.verify",
+        "comp.lock",
+        "auth.signin.success",
+        "quiz-attempt.expire",
+        "api.request",
+      ]),
+    );
   });
 
   it.each(recordedActions())("%s has a label", (action) => {
@@ -65,7 +81,13 @@ describe("audit values in words", () => {
     const changes = describeAuditChanges(
       "Claim",
       { status: "PENDING", severity: null, verdictNote: null, version: 1 },
-      { status: "INACCURATE", severity: "HIGH", verdictNote: "Not for .xls.", version: 2, verifiedAt: "2026-12-03T09:30:00.000Z" },
+      {
+        status: "INACCURATE",
+        severity: "HIGH",
+        verdictNote: "Not for .xls.",
+        version: 2,
+        verifiedAt: "2026-12-03T09:30:00.000Z",
+      },
     );
     expect(changes).toEqual([
       { key: "status", field: "Status", before: "Pending", after: "Inaccurate" },
@@ -73,9 +95,9 @@ describe("audit values in words", () => {
       { key: "verdictNote", field: "Verdict note", before: "—", after: "Not for .xls." },
       { key: "verifiedAt", field: "Verified at", before: "—", after: "3 Dec 2026, 09:30 UTC" },
     ]);
-    expect(describeAuditChanges("User", undefined, { sessionId: "cmx7witdo0000dq7dddjp1q93", method: "password" })).toEqual([
-      { key: "method", field: "Method", before: "—", after: "password" },
-    ]);
+    expect(
+      describeAuditChanges("User", undefined, { sessionId: "cmx7witdo0000dq7dddjp1q93", method: "password" }),
+    ).toEqual([{ key: "method", field: "Method", before: "—", after: "password" }]);
     expect(describeAuditChanges("User", { name: "A" }, { name: "A" })).toEqual([]);
   });
 });

@@ -204,7 +204,8 @@ export function auditValueText(entityType: string, key: string, value: unknown):
     const label = /^[A-Z][A-Z_]+$/.test(value) ? labelOfCode(value) : null;
     return label ?? formatIsoInText(value);
   }
-  if (Array.isArray(value)) return value.length === 0 ? NONE : value.map((item) => auditValueText(entityType, key, item)).join(", ");
+  if (Array.isArray(value))
+    return value.length === 0 ? NONE : value.map((item) => auditValueText(entityType, key, item)).join(", ");
   if (typeof value === "object") {
     return Object.entries(value as Record<string, unknown>)
       .map(([inner, innerValue]) => `${auditFieldLabel(inner)}: ${auditValueText(entityType, inner, innerValue)}`)
@@ -236,7 +237,14 @@ export function describeAuditChanges(entityType: string, before: unknown, after:
   if (before === undefined && after === undefined) return [];
   if (!isRecord(before ?? {}) || !isRecord(after ?? {})) {
     if (JSON.stringify(before) === JSON.stringify(after)) return [];
-    return [{ key: "value", field: "Value", before: auditValueText(entityType, "value", before), after: auditValueText(entityType, "value", after) }];
+    return [
+      {
+        key: "value",
+        field: "Value",
+        before: auditValueText(entityType, "value", before),
+        after: auditValueText(entityType, "value", after),
+      },
+    ];
   }
   const left = isRecord(before) ? before : {};
   const right = isRecord(after) ? after : {};

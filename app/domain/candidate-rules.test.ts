@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "./dates.ts";
-import { canDecideCandidate, candidateEvidence, channelOfConversation, compareCandidates, decisionDaysLeft, isWaitingForManager } from "./candidate-rules.ts";
+import {
+  canDecideCandidate,
+  candidateEvidence,
+  channelOfConversation,
+  compareCandidates,
+  decisionDaysLeft,
+  isWaitingForManager,
+} from "./candidate-rules.ts";
 
 const maya = { id: "maya", teamId: "east" };
 const now = new Date("2026-11-26T12:00:00Z");
@@ -12,14 +19,22 @@ describe("who decides a candidate claim", () => {
   });
 
   it("lets a manager decide their teams' candidates only", () => {
-    expect(canDecideCandidate({ userId: "priya", scope: "team", managedTeamIds: ["east"] }, maya)).toEqual({ allowed: true });
+    expect(canDecideCandidate({ userId: "priya", scope: "team", managedTeamIds: ["east"] }, maya)).toEqual({
+      allowed: true,
+    });
     expect(canDecideCandidate({ userId: "marcus", scope: "team", managedTeamIds: ["west"] }, maya).allowed).toBe(false);
-    expect(canDecideCandidate({ userId: "priya", scope: "team", managedTeamIds: ["east"] }, { id: "gone", teamId: null }).allowed).toBe(false);
+    expect(
+      canDecideCandidate({ userId: "priya", scope: "team", managedTeamIds: ["east"] }, { id: "gone", teamId: null })
+        .allowed,
+    ).toBe(false);
   });
 
   it("refuses engineers with a sentence and lets admins decide any", () => {
     const engineer = canDecideCandidate({ userId: "sam", scope: null, managedTeamIds: [] }, maya);
-    expect(engineer).toEqual({ allowed: false, reason: expect.stringContaining("Engineers do not confirm or dismiss") });
+    expect(engineer).toEqual({
+      allowed: false,
+      reason: expect.stringContaining("Engineers do not confirm or dismiss"),
+    });
     expect(canDecideCandidate({ userId: "alex", scope: "any", managedTeamIds: [] }, maya)).toEqual({ allowed: true });
   });
 });

@@ -49,12 +49,20 @@ export type CandidateDecision = { allowed: true } | { allowed: false; reason: st
  * their own candidates after the 7 days too: the window says when the manager is asked, not when
  * the salesperson loses the say.
  */
-export function canDecideCandidate(decider: CandidateDecider, salesperson: { id: string; teamId: string | null }): CandidateDecision {
+export function canDecideCandidate(
+  decider: CandidateDecider,
+  salesperson: { id: string; teamId: string | null },
+): CandidateDecision {
   switch (decider.scope) {
     case null:
-      return { allowed: false, reason: "Engineers do not confirm or dismiss candidate claims; the salesperson or their manager does." };
+      return {
+        allowed: false,
+        reason: "Engineers do not confirm or dismiss candidate claims; the salesperson or their manager does.",
+      };
     case "own":
-      return salesperson.id === decider.userId ? { allowed: true } : { allowed: false, reason: "Only the salesperson or their manager decides this candidate." };
+      return salesperson.id === decider.userId
+        ? { allowed: true }
+        : { allowed: false, reason: "Only the salesperson or their manager decides this candidate." };
     case "team":
       return salesperson.teamId !== null && decider.managedTeamIds.includes(salesperson.teamId)
         ? { allowed: true }
@@ -70,7 +78,10 @@ export function channelOfConversation(format: "VTT" | "SRT" | "TEXT" | "EMAIL"):
 }
 
 /** Overstating candidates first (PRODUCT.md §7), then in the order they were said. */
-export function compareCandidates(a: { matrixCheck: MatrixCheckResult; position: number }, b: { matrixCheck: MatrixCheckResult; position: number }): number {
+export function compareCandidates(
+  a: { matrixCheck: MatrixCheckResult; position: number },
+  b: { matrixCheck: MatrixCheckResult; position: number },
+): number {
   const overstates = Number(b.matrixCheck === "OVERSTATES") - Number(a.matrixCheck === "OVERSTATES");
   return overstates !== 0 ? overstates : a.position - b.position;
 }
@@ -82,6 +93,8 @@ export function candidateEvidence(input: {
   sentence: { speaker: string; text: string };
   after: { speaker: string; text: string } | null;
 }): string {
-  const lines = [input.before, input.sentence, input.after].flatMap((line) => (line ? [`${line.speaker}: ${line.text}`] : []));
+  const lines = [input.before, input.sentence, input.after].flatMap((line) =>
+    line ? [`${line.speaker}: ${line.text}`] : [],
+  );
   return [...lines, `(from ${input.fileName})`].join("\n");
 }

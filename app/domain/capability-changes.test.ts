@@ -1,12 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { changeSinceClaim, describeChangeSinceClaim, isReviewOverdue, latestChangeAt, utcDayLabel, utcTimeLabel, type DatedRevision } from "./capability-changes.ts";
+import {
+  changeSinceClaim,
+  describeChangeSinceClaim,
+  isReviewOverdue,
+  latestChangeAt,
+  utcDayLabel,
+  utcTimeLabel,
+  type DatedRevision,
+} from "./capability-changes.ts";
 
 const utc = (iso: string) => new Date(iso);
 
 // SSO: on the roadmap, verified unchanged once, then shipped, then verified again.
-const roadmap: DatedRevision = { status: "ROADMAP", conditions: "No committed date", validFrom: utc("2026-01-10T09:00:00Z") };
+const roadmap: DatedRevision = {
+  status: "ROADMAP",
+  conditions: "No committed date",
+  validFrom: utc("2026-01-10T09:00:00Z"),
+};
 const roadmapVerified: DatedRevision = { ...roadmap, validFrom: utc("2026-02-20T09:00:00Z") };
-const supported: DatedRevision = { status: "SUPPORTED", conditions: "Any SAML 2.0 IdP", validFrom: utc("2026-04-01T09:00:00Z") };
+const supported: DatedRevision = {
+  status: "SUPPORTED",
+  conditions: "Any SAML 2.0 IdP",
+  validFrom: utc("2026-04-01T09:00:00Z"),
+};
 const supportedVerified: DatedRevision = { ...supported, validFrom: utc("2026-06-01T09:00:00Z") };
 const history = [roadmap, roadmapVerified, supported, supportedVerified];
 const now = { status: supported.status, conditions: supported.conditions };
@@ -37,7 +53,9 @@ describe("changeSinceClaim", () => {
 
   it("is null when a change was reverted before now", () => {
     const reverted = [...history, { ...roadmap, validFrom: utc("2026-07-01T00:00:00Z") }];
-    expect(changeSinceClaim(reverted, utc("2026-03-03T12:00:00Z"), { status: "ROADMAP", conditions: "No committed date" })).toBeNull();
+    expect(
+      changeSinceClaim(reverted, utc("2026-03-03T12:00:00Z"), { status: "ROADMAP", conditions: "No committed date" }),
+    ).toBeNull();
   });
 
   it("treats a claim made before the row existed as changed", () => {
@@ -45,7 +63,9 @@ describe("changeSinceClaim", () => {
   });
 
   it("sees a change of conditions alone, ignoring surrounding whitespace", () => {
-    expect(changeSinceClaim(history, utc("2026-05-01T00:00:00Z"), { ...now, conditions: "  Any SAML 2.0 IdP " })).toBeNull();
+    expect(
+      changeSinceClaim(history, utc("2026-05-01T00:00:00Z"), { ...now, conditions: "  Any SAML 2.0 IdP " }),
+    ).toBeNull();
     expect(changeSinceClaim(history, utc("2026-05-01T00:00:00Z"), { ...now, conditions: "Okta only" })).not.toBeNull();
   });
 });
@@ -54,18 +74,26 @@ describe("describeChangeSinceClaim", () => {
   const madeAt = utc("2026-03-03T12:00:00Z");
 
   it("names the old and new status", () => {
-    const change = { then: { status: "ROADMAP" as const, conditions: "" }, now: { status: "SUPPORTED" as const, conditions: "" } };
-    expect(describeChangeSinceClaim("SSO / SAML", change, madeAt)).toBe("SSO / SAML changed from On the roadmap to Supported since you said it on 3 Mar 2026.");
+    const change = {
+      then: { status: "ROADMAP" as const, conditions: "" },
+      now: { status: "SUPPORTED" as const, conditions: "" },
+    };
+    expect(describeChangeSinceClaim("SSO / SAML", change, madeAt)).toBe(
+      "SSO / SAML changed from On the roadmap to Supported since you said it on 3 Mar 2026.",
+    );
   });
 
   it("quotes the new conditions when only they changed", () => {
-    const change = { then: { status: "PARTIAL" as const, conditions: "xlsx only" }, now: { status: "PARTIAL" as const, conditions: "xlsx only; at most 1,048,576 rows." } };
+    const change = {
+      then: { status: "PARTIAL" as const, conditions: "xlsx only" },
+      now: { status: "PARTIAL" as const, conditions: "xlsx only; at most 1,048,576 rows." },
+    };
     expect(describeChangeSinceClaim("Excel export", change, madeAt)).toBe(
       "The conditions on Excel export changed since you said it on 3 Mar 2026; they are now: xlsx only; at most 1,048,576 rows.",
     );
-    expect(describeChangeSinceClaim("Excel export", { ...change, now: { status: "PARTIAL", conditions: "" } }, madeAt)).toBe(
-      "The conditions on Excel export were removed since you said it on 3 Mar 2026.",
-    );
+    expect(
+      describeChangeSinceClaim("Excel export", { ...change, now: { status: "PARTIAL", conditions: "" } }, madeAt),
+    ).toBe("The conditions on Excel export were removed since you said it on 3 Mar 2026.");
   });
 
   it("says when the row did not exist yet", () => {

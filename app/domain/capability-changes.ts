@@ -46,7 +46,11 @@ export interface ChangeSinceClaim {
  * The change a salesperson should hear about, or null when the row says today what it said on
  * the day of the claim (a change that was later reverted leaves nothing to tell).
  */
-export function changeSinceClaim(revisions: readonly DatedRevision[], madeAt: Date, now: RowFacts): ChangeSinceClaim | null {
+export function changeSinceClaim(
+  revisions: readonly DatedRevision[],
+  madeAt: Date,
+  now: RowFacts,
+): ChangeSinceClaim | null {
   const then = revisionInForce(revisions, madeAt);
   if (then !== null && sameFacts(then, now)) return null;
   return { then: then === null ? null : { status: then.status, conditions: then.conditions }, now };
@@ -67,7 +71,8 @@ export function describeChangeSinceClaim(title: string, change: ChangeSinceClaim
   const since = `since you said it on ${utcDayLabel(madeAt)}`;
   const { then, now } = change;
   if (then === null) return `${title} was added to the matrix as ${levelLabel(now.status)} ${since}.`;
-  if (then.status !== now.status) return `${title} changed from ${levelLabel(then.status)} to ${levelLabel(now.status)} ${since}.`;
+  if (then.status !== now.status)
+    return `${title} changed from ${levelLabel(then.status)} to ${levelLabel(now.status)} ${since}.`;
   const conditions = now.conditions.trim();
   return conditions === ""
     ? `The conditions on ${title} were removed ${since}.`

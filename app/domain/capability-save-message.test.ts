@@ -14,11 +14,15 @@ describe("capabilitySavedMessage", () => {
     expect(capabilitySavedMessage({ ...base, questionsToReview: 1, openClaimsAffected: 1 })).toBe(
       "Saved as a new revision: 1 quiz question moved to review (not asked until an engineer re-approves it), and 1 open claim was made when the matrix said something else (listed on this page).",
     );
-    expect(capabilitySavedMessage(base)).toBe("Saved as a new revision: no quiz question needed review, and no open claim is affected.");
+    expect(capabilitySavedMessage(base)).toBe(
+      "Saved as a new revision: no quiz question needed review, and no open claim is affected.",
+    );
   });
 
   it("keeps the short messages when only other fields changed, or nothing did", () => {
     expect(capabilitySavedMessage({ ...base, factsChanged: false })).toBe("Saved.");
-    expect(capabilitySavedMessage({ ...base, saved: false, factsChanged: false })).toBe("Nothing had changed, so nothing was saved.");
+    expect(capabilitySavedMessage({ ...base, saved: false, factsChanged: false })).toBe(
+      "Nothing had changed, so nothing was saved.",
+    );
   });
 });

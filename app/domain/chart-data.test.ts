@@ -60,7 +60,7 @@ describe("histogramBins", () => {
     expect(bins.map((bin) => bin.count)).toEqual([1, 0, 0, 1]);
   });
   it("counts every value exactly once", () => {
-    const values = Array.from({ length: 997 }, (_, index) => (index * 7919) % 1000 / 999);
+    const values = Array.from({ length: 997 }, (_, index) => ((index * 7919) % 1000) / 999);
     expect(histogramBins(values, 10).reduce((sum, bin) => sum + bin.count, 0)).toBe(997);
   });
   it("refuses a histogram without bins", () => {
@@ -90,7 +90,11 @@ describe("downsampleLine", () => {
 });
 
 describe("downsampleScatter", () => {
-  const cloud = Array.from({ length: 3000 }, (_, index) => ({ id: `p${index}`, x: ((index * 37) % 1000) / 1000, y: ((index * 61) % 997) / 997 }));
+  const cloud = Array.from({ length: 3000 }, (_, index) => ({
+    id: `p${index}`,
+    x: ((index * 37) % 1000) / 1000,
+    y: ((index * 61) % 997) / 997,
+  }));
 
   it("returns the points unchanged when within the limit", () => {
     expect(downsampleScatter(cloud.slice(0, 50), 100)).toHaveLength(50);
@@ -108,7 +112,9 @@ describe("downsampleScatter", () => {
     expect(new Set(sampled).size).toBe(sampled.length);
   });
   it("is deterministic", () => {
-    expect(downsampleScatter(cloud, 500).map((point) => point.id)).toEqual(downsampleScatter(cloud, 500).map((point) => point.id));
+    expect(downsampleScatter(cloud, 500).map((point) => point.id)).toEqual(
+      downsampleScatter(cloud, 500).map((point) => point.id),
+    );
   });
 });
 
@@ -122,7 +128,12 @@ describe("comparedDeltas", () => {
 
   it("compares claims still waiting with the previous period at the same point, not with its drained end state", () => {
     // At its end the previous quarter had nothing waiting; 45 days in it had 40.
-    const deltas = comparedDeltas(rules, current, { accuracy: 0.7, pending: 0, medianDaysToVerdict: 9 }, { pending: 40, medianDaysToVerdict: 4 });
+    const deltas = comparedDeltas(
+      rules,
+      current,
+      { accuracy: 0.7, pending: 0, medianDaysToVerdict: 9 },
+      { pending: 40, medianDaysToVerdict: 4 },
+    );
     expect(deltas.pending).toEqual({ change: -4, trend: "better" });
     expect(deltas.medianDaysToVerdict).toEqual({ change: -1, trend: "better" });
     // Rates still compare with the whole previous period.
@@ -166,10 +177,16 @@ describe("wrapLabel", () => {
   });
 
   it("never returns a line longer than asked, whatever the words", () => {
-    const labels = ["Single sign-on (SAML 2.0) (Ledgerline)", "15–30 days", "Partially accurate / disputed", "x".repeat(40)];
+    const labels = [
+      "Single sign-on (SAML 2.0) (Ledgerline)",
+      "15–30 days",
+      "Partially accurate / disputed",
+      "x".repeat(40),
+    ];
     for (const label of labels) {
       for (const width of [3, 5, 8, 13, 21]) {
-        for (const line of wrapLabel(label, width, 10)) expect(line.length, `${label} at ${width}`).toBeLessThanOrEqual(width);
+        for (const line of wrapLabel(label, width, 10))
+          expect(line.length, `${label} at ${width}`).toBeLessThanOrEqual(width);
       }
     }
   });

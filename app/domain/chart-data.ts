@@ -16,8 +16,14 @@ export interface Delta {
  * The change of a figure against the previous period. `higherIsBetter` says which way is good
  * (accuracy: up; pending claims: down). Changes smaller than `epsilon` count as "same".
  */
-export function kpiDelta(current: number | null, previous: number | null, higherIsBetter: boolean, epsilon = 1e-9): Delta {
-  if (current === null || previous === null || !Number.isFinite(current) || !Number.isFinite(previous)) return { change: null, trend: "unknown" };
+export function kpiDelta(
+  current: number | null,
+  previous: number | null,
+  higherIsBetter: boolean,
+  epsilon = 1e-9,
+): Delta {
+  if (current === null || previous === null || !Number.isFinite(current) || !Number.isFinite(previous))
+    return { change: null, trend: "unknown" };
   const change = current - previous;
   if (Math.abs(change) < epsilon) return { change: 0, trend: "same" };
   return { change, trend: change > 0 === higherIsBetter ? "better" : "worse" };
@@ -50,7 +56,12 @@ export function comparedDeltas<K extends string>(
   return Object.fromEntries(
     keys.map((key) => {
       const rule = rules[key];
-      const previous = rule.compareAt === "same point" ? (previousSamePoint?.[key] ?? null) : previousWhole ? previousWhole[key] : null;
+      const previous =
+        rule.compareAt === "same point"
+          ? (previousSamePoint?.[key] ?? null)
+          : previousWhole
+            ? previousWhole[key]
+            : null;
       return [key, kpiDelta(current[key], previous, rule.higherIsBetter)];
     }),
   ) as Record<K, Delta>;
@@ -95,7 +106,11 @@ export interface HistogramBin {
 export function histogramBins(values: Iterable<number>, binCount: number, min = 0, max = 1): HistogramBin[] {
   if (binCount < 1 || !(max > min)) throw new RangeError("A histogram needs at least one bin and max above min.");
   const width = (max - min) / binCount;
-  const bins: HistogramBin[] = Array.from({ length: binCount }, (_, index) => ({ from: min + index * width, to: min + (index + 1) * width, count: 0 }));
+  const bins: HistogramBin[] = Array.from({ length: binCount }, (_, index) => ({
+    from: min + index * width,
+    to: min + (index + 1) * width,
+    count: 0,
+  }));
   for (const value of values) {
     if (Number.isNaN(value)) continue;
     const index = Math.min(binCount - 1, Math.max(0, Math.floor((value - min) / width + 1e-9)));
@@ -171,7 +186,11 @@ export function downsampleLine<T extends XY>(points: readonly T[], threshold = M
  * stay; the rest are taken at an even stride in x order, so dense regions stay dense. Stable
  * and deterministic: the same input gives the same picture.
  */
-export function downsampleScatter<T extends XY>(points: readonly T[], limit = MAX_CHART_POINTS, keep: (point: T) => boolean = () => false): T[] {
+export function downsampleScatter<T extends XY>(
+  points: readonly T[],
+  limit = MAX_CHART_POINTS,
+  keep: (point: T) => boolean = () => false,
+): T[] {
   if (points.length <= limit) return [...points];
   const byX = [...points].sort((a, b) => a.x - b.x || a.y - b.y);
   const byY = [...points].sort((a, b) => a.y - b.y || a.x - b.x);
@@ -249,13 +268,30 @@ const LINE_HEIGHT = 14;
  * characters about `charWidth` pixels wide. Every label is kept: long ones wrap between words,
  * and when a word itself does not fit, a horizontal axis (`canSlant`) slants the labels instead.
  */
-export function categoryAxisLayout(labels: readonly string[], bandWidth: number, options: { charWidth?: number; maxLines?: number; canSlant?: boolean } = {}): CategoryAxisLayout {
+export function categoryAxisLayout(
+  labels: readonly string[],
+  bandWidth: number,
+  options: { charWidth?: number; maxLines?: number; canSlant?: boolean } = {},
+): CategoryAxisLayout {
   const { charWidth = 6.5, maxLines = 3, canSlant = true } = options;
   const maxChars = Math.max(2, Math.floor((bandWidth - 4) / charWidth));
-  const longestWord = Math.max(0, ...labels.flatMap((label) => label.split(/\s+/).flatMap((word) => word.split(/(?<=[–—\-/])/)).map((piece) => piece.length)));
+  const longestWord = Math.max(
+    0,
+    ...labels.flatMap((label) =>
+      label
+        .split(/\s+/)
+        .flatMap((word) => word.split(/(?<=[–—\-/])/))
+        .map((piece) => piece.length),
+    ),
+  );
   if (canSlant && longestWord > maxChars) {
     const longest = Math.max(0, ...labels.map((label) => label.length));
-    return { lines: labels.map((label) => [label]), lineCount: 1, angle: -45, extent: Math.ceil(longest * charWidth * Math.SQRT1_2 + LINE_HEIGHT) };
+    return {
+      lines: labels.map((label) => [label]),
+      lineCount: 1,
+      angle: -45,
+      extent: Math.ceil(longest * charWidth * Math.SQRT1_2 + LINE_HEIGHT),
+    };
   }
   const lines = labels.map((label) => wrapLabel(label, maxChars, maxLines));
   const lineCount = Math.max(1, ...lines.map((label) => label.length));

@@ -36,12 +36,15 @@ function fieldsOf(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-const text = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value.trim() : null);
+const text = (value: unknown): string | null =>
+  typeof value === "string" && value.trim() !== "" ? value.trim() : null;
 const quoted = (value: string) => `“${value}”`;
 
 function verdictWords(status: unknown, severity: unknown): string {
   const verdict = typeof status === "string" ? enumLabel("ClaimStatus", status).toLowerCase() : "judged";
-  return typeof severity === "string" ? `${verdict} (${enumLabel("Severity", severity).toLowerCase()} severity)` : verdict;
+  return typeof severity === "string"
+    ? `${verdict} (${enumLabel("Severity", severity).toLowerCase()} severity)`
+    : verdict;
 }
 
 // Ids, versions and bookkeeping never reach the page; everything else changed is listed.
@@ -50,7 +53,11 @@ const HIDDEN_FIELD = /(^id$|Id$|Ids$|^version$|^ip$|^requestId$)/;
 function changedFields(before: unknown, after: unknown): string[] {
   return describeAuditChanges("Claim", before, after)
     .filter((change) => !HIDDEN_FIELD.test(change.key))
-    .map((change) => (change.before === "—" ? `${change.field}: ${change.after}` : `${change.field}: ${change.before} → ${change.after}`));
+    .map((change) =>
+      change.before === "—"
+        ? `${change.field}: ${change.after}`
+        : `${change.field}: ${change.before} → ${change.after}`,
+    );
 }
 
 /** One event as a sentence with its details. */
@@ -64,9 +71,12 @@ export function describeClaimEvent(event: ClaimHistoryEvent, names: HistoryNames
     text: sentence,
     details: details.filter((detail): detail is string => detail !== null),
   });
-  const levelDetail = (value: unknown) => (typeof value === "string" ? `What the customer was told: ${enumLabel("CapabilityStatus", value)}` : null);
-  const checkDetail = (value: unknown) => (typeof value === "string" ? `Matrix check: ${enumLabel("MatrixCheck", value)}` : null);
-  const capabilityName = (value: unknown) => (typeof value === "string" ? (names.capabilities.get(value) ?? "a capability") : null);
+  const levelDetail = (value: unknown) =>
+    typeof value === "string" ? `What the customer was told: ${enumLabel("CapabilityStatus", value)}` : null;
+  const checkDetail = (value: unknown) =>
+    typeof value === "string" ? `Matrix check: ${enumLabel("MatrixCheck", value)}` : null;
+  const capabilityName = (value: unknown) =>
+    typeof value === "string" ? (names.capabilities.get(value) ?? "a capability") : null;
 
   switch (event.action) {
     case "claim.create": {
@@ -78,31 +88,51 @@ export function describeClaimEvent(event: ClaimHistoryEvent, names: HistoryNames
           : source === "OBSERVED" && salesperson !== undefined
             ? `${who} logged this claim, heard from ${salesperson}.`
             : `${who} logged this claim.`;
-      const made = after.madeAt instanceof Date || typeof after.madeAt === "string" ? `Made on ${formatDate(after.madeAt)}` : null;
+      const made =
+        after.madeAt instanceof Date || typeof after.madeAt === "string" ? `Made on ${formatDate(after.madeAt)}` : null;
       return line(sentence, [levelDetail(after.assertedLevel), checkDetail(after.matrixCheck), made]);
     }
     case "claim.customer-report":
-      return line("The customer reported this claim in the six-month survey.", [text(after.statement) === null ? null : `In their words: ${quoted(text(after.statement) ?? "")}`]);
+      return line("The customer reported this claim in the six-month survey.", [
+        text(after.statement) === null ? null : `In their words: ${quoted(text(after.statement) ?? "")}`,
+      ]);
     case "claim.customer-report.update":
-      return line("The customer's words were replaced by their newer survey answer.", [text(after.statement) === null ? null : `Now: ${quoted(text(after.statement) ?? "")}`]);
+      return line("The customer's words were replaced by their newer survey answer.", [
+        text(after.statement) === null ? null : `Now: ${quoted(text(after.statement) ?? "")}`,
+      ]);
     case "claim.map": {
       const capability = capabilityName(after.capabilityId);
       const product = typeof after.productId === "string" ? names.products.get(after.productId) : undefined;
       const target = capability ?? (product === undefined ? "no row of the matrix" : `no row of ${product}'s matrix`);
-      return line(`${who} mapped the customer's report to ${target}.`, [levelDetail(after.assertedLevel), checkDetail(after.matrixCheck)]);
+      return line(`${who} mapped the customer's report to ${target}.`, [
+        levelDetail(after.assertedLevel),
+        checkDetail(after.matrixCheck),
+      ]);
     }
     case "claim.verify":
-      return line(`${who} judged the claim ${verdictWords(after.status, after.severity)}.`, [text(after.verdictNote) === null ? null : `Note: ${quoted(text(after.verdictNote) ?? "")}`]);
+      return line(`${who} judged the claim ${verdictWords(after.status, after.severity)}.`, [
+        text(after.verdictNote) === null ? null : `Note: ${quoted(text(after.verdictNote) ?? "")}`,
+      ]);
     case "claim.dispute": {
-      const disputed = typeof after.disputedStatus === "string" ? ` (${enumLabel("ClaimStatus", after.disputedStatus).toLowerCase()})` : "";
-      return line(`${who} disputed the verdict${disputed}.`, [text(after.reason) === null ? null : `Reason: ${quoted(text(after.reason) ?? "")}`]);
+      const disputed =
+        typeof after.disputedStatus === "string"
+          ? ` (${enumLabel("ClaimStatus", after.disputedStatus).toLowerCase()})`
+          : "";
+      return line(`${who} disputed the verdict${disputed}.`, [
+        text(after.reason) === null ? null : `Reason: ${quoted(text(after.reason) ?? "")}`,
+      ]);
     }
     case "claim.dispute.resolve": {
       const note = text(after.resolutionNote) === null ? null : `Note: ${quoted(text(after.resolutionNote) ?? "")}`;
       if (after.dispute === "OVERTURNED") {
-        return line(`${who} overturned the verdict: the claim is now ${verdictWords(after.status, after.severity)}.`, [note]);
+        return line(`${who} overturned the verdict: the claim is now ${verdictWords(after.status, after.severity)}.`, [
+          note,
+        ]);
       }
-      return line(`${who} upheld the verdict: it stands as ${verdictWords(before.status ?? after.status, before.severity ?? after.severity)}.`, [note]);
+      return line(
+        `${who} upheld the verdict: it stands as ${verdictWords(before.status ?? after.status, before.severity ?? after.severity)}.`,
+        [note],
+      );
     }
     case "claim.customer-corrected":
       return line(`${who} recorded that the customer was told the truth.`);
@@ -112,7 +142,11 @@ export function describeClaimEvent(event: ClaimHistoryEvent, names: HistoryNames
 }
 
 /** The ids an event names, so the model can look their names up in one query each. */
-export function idsNamedBy(events: readonly ClaimHistoryEvent[]): { capabilities: string[]; products: string[]; users: string[] } {
+export function idsNamedBy(events: readonly ClaimHistoryEvent[]): {
+  capabilities: string[];
+  products: string[];
+  users: string[];
+} {
   const capabilities = new Set<string>();
   const products = new Set<string>();
   const users = new Set<string>();

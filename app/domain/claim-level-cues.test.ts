@@ -49,12 +49,18 @@ describe("readAssertedLevel", () => {
   });
 
   it("reads cues as whole words only", () => {
-    expect(readAssertedLevel("Sometimes someone exports something huge, and it works.")).toEqual({ level: "SUPPORTED", cues: [] });
+    expect(readAssertedLevel("Sometimes someone exports something huge, and it works.")).toEqual({
+      level: "SUPPORTED",
+      cues: [],
+    });
     expect(readAssertedLevel("The roadmapping workshop exported everything.").level).toBe("SUPPORTED");
   });
 
   it("gives the cues as written in the sentence, lower-cased, whatever the apostrophes and spacing", () => {
     expect(readAssertedLevel("We DON’T support that.")).toEqual({ level: "NOT_SUPPORTED", cues: ["we don’t"] });
-    expect(readAssertedLevel("It is Coming   Next Quarter.")).toEqual({ level: "ROADMAP", cues: ["coming", "next quarter"] });
+    expect(readAssertedLevel("It is Coming   Next Quarter.")).toEqual({
+      level: "ROADMAP",
+      cues: ["coming", "next quarter"],
+    });
   });
 });

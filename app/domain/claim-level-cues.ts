@@ -26,32 +26,146 @@ export interface LevelReading {
 type CueKind = "NEGATION" | "ROADMAP" | "PARTIAL" | "NEUTRAL";
 
 const NEGATION_CUES = [
-  "we don't", "we do not", "we can't", "we cannot", "we won't", "don't", "do not", "doesn't", "does not", "didn't", "isn't", "is not",
-  "aren't", "are not", "not supported", "unsupported", "no support for", "no support", "can't", "cannot", "can not", "won't",
-  "will not", "not possible", "not available", "unavailable", "no longer", "never", "no plans", "not something",
+  "we don't",
+  "we do not",
+  "we can't",
+  "we cannot",
+  "we won't",
+  "don't",
+  "do not",
+  "doesn't",
+  "does not",
+  "didn't",
+  "isn't",
+  "is not",
+  "aren't",
+  "are not",
+  "not supported",
+  "unsupported",
+  "no support for",
+  "no support",
+  "can't",
+  "cannot",
+  "can not",
+  "won't",
+  "will not",
+  "not possible",
+  "not available",
+  "unavailable",
+  "no longer",
+  "never",
+  "no plans",
+  "not something",
 ];
 
 const ROADMAP_CUES = [
-  "next quarter", "next release", "next version", "next year", "next month", "next sprint", "next update", "coming soon", "coming",
-  "upcoming", "planned", "plan to", "planning to", "plans to", "on the roadmap", "on our roadmap", "roadmap", "later this year",
-  "later this quarter", "end of the year", "soon", "will be", "will have", "will support", "in the works", "working on",
-  "in development", "in q1", "in q2", "in q3", "in q4", "by q1", "by q2", "by q3", "by q4",
+  "next quarter",
+  "next release",
+  "next version",
+  "next year",
+  "next month",
+  "next sprint",
+  "next update",
+  "coming soon",
+  "coming",
+  "upcoming",
+  "planned",
+  "plan to",
+  "planning to",
+  "plans to",
+  "on the roadmap",
+  "on our roadmap",
+  "roadmap",
+  "later this year",
+  "later this quarter",
+  "end of the year",
+  "soon",
+  "will be",
+  "will have",
+  "will support",
+  "in the works",
+  "working on",
+  "in development",
+  "in q1",
+  "in q2",
+  "in q3",
+  "in q4",
+  "by q1",
+  "by q2",
+  "by q3",
+  "by q4",
 ];
 
 const PARTIAL_CUES = [
-  "with some limits", "with some limitations", "some limitations", "with limitations", "with limits", "partially", "partial",
-  "in part", "limited", "only", "except", "except for", "not yet all", "not all", "not every", "not fully", "not completely",
-  "doesn't support all", "don't support all", "some", "mostly", "with a workaround", "workaround",
+  "with some limits",
+  "with some limitations",
+  "some limitations",
+  "with limitations",
+  "with limits",
+  "partially",
+  "partial",
+  "in part",
+  "limited",
+  "only",
+  "except",
+  "except for",
+  "not yet all",
+  "not all",
+  "not every",
+  "not fully",
+  "not completely",
+  "doesn't support all",
+  "don't support all",
+  "some",
+  "mostly",
+  "with a workaround",
+  "workaround",
 ];
 
 // Phrases that contain a cue word but assert nothing about the capability's level.
 const NEUTRAL_PHRASES = [
-  "don't need", "doesn't need", "do not need", "don't have to", "doesn't have to", "don't worry", "no problem", "not a problem",
-  "doesn't matter", "don't see why not", "can't think of", "can't wait", "no issue", "no issues", "not an issue", "coming from",
-  "coming up on", "not only", "some time", "will be happy", "will be glad",
+  "don't need",
+  "doesn't need",
+  "do not need",
+  "don't have to",
+  "doesn't have to",
+  "don't worry",
+  "no problem",
+  "not a problem",
+  "doesn't matter",
+  "don't see why not",
+  "can't think of",
+  "can't wait",
+  "no issue",
+  "no issues",
+  "not an issue",
+  "coming from",
+  "coming up on",
+  "not only",
+  "some time",
+  "will be happy",
+  "will be glad",
 ];
 
-const NEGATORS = new Set(["not", "no", "never", "isn't", "aren't", "don't", "doesn't", "won't", "can't", "cannot", "nothing", "none", "nor", "without", "wasn't", "haven't", "hasn't"]);
+const NEGATORS = new Set([
+  "not",
+  "no",
+  "never",
+  "isn't",
+  "aren't",
+  "don't",
+  "doesn't",
+  "won't",
+  "can't",
+  "cannot",
+  "nothing",
+  "none",
+  "nor",
+  "without",
+  "wasn't",
+  "haven't",
+  "hasn't",
+]);
 const CLAUSE_WORDS = new Set(["but", "though", "although", "however", "whereas", "while"]);
 
 interface Cue {
@@ -74,7 +188,13 @@ const PATTERNS: { kind: CueKind; pattern: RegExp }[] = (
 ).map(([kind, phrases]) => ({
   kind,
   // Longest first, so that at one position the longest cue is the one found.
-  pattern: new RegExp(`(?<![\\p{L}\\p{N}'])(?:${[...phrases].sort((a, b) => b.length - a.length).map((phrase) => escapeForRegExp(phrase).replace(/ /g, "\\s+")).join("|")})(?![\\p{L}\\p{N}'])`, "gu"),
+  pattern: new RegExp(
+    `(?<![\\p{L}\\p{N}'])(?:${[...phrases]
+      .sort((a, b) => b.length - a.length)
+      .map((phrase) => escapeForRegExp(phrase).replace(/ /g, "\\s+"))
+      .join("|")})(?![\\p{L}\\p{N}'])`,
+    "gu",
+  ),
 }));
 
 /** Every cue candidate, overlaps resolved: longer first, then earlier. */
@@ -82,7 +202,7 @@ function findCues(text: string): Cue[] {
   const candidates: Cue[] = [];
   for (const { kind, pattern } of PATTERNS) {
     // Each alternative is tried at each position so that a shorter cue inside a longer one is still a candidate.
-    for (let from = 0; from < text.length; ) {
+    for (let from = 0; from < text.length;) {
       pattern.lastIndex = from;
       const match = pattern.exec(text);
       if (!match) break;
@@ -101,7 +221,10 @@ function findCues(text: string): Cue[] {
 /** The start of a negation within `maxWords` words before `index`, in the same clause; null when there is none. */
 function negationBefore(text: string, index: number, maxWords: number): number | null {
   const before = text.slice(0, index);
-  const clauseStart = Math.max(...[",", ";", ":", "—", "–", "(", ")", " - "].map((mark) => before.lastIndexOf(mark) + mark.length), 0);
+  const clauseStart = Math.max(
+    ...[",", ";", ":", "—", "–", "(", ")", " - "].map((mark) => before.lastIndexOf(mark) + mark.length),
+    0,
+  );
   const words = [...before.slice(clauseStart).matchAll(/[\p{L}\p{N}']+/gu)];
   for (let back = 1; back <= Math.min(maxWords, words.length); back++) {
     const word = words[words.length - back];
@@ -122,9 +245,12 @@ export function readAssertedLevel(sentence: string): LevelReading {
     const negatedAt = negationBefore(text, cue.start, cue.kind === "ROADMAP" ? 5 : 2);
     if (negatedAt === null) continue;
     const span: Cue = { start: negatedAt, end: cue.end, kind: cue.kind === "ROADMAP" ? "NEGATION" : "NEUTRAL" };
-    cues = [...cues.filter((other) => other.end <= span.start || other.start >= span.end), span].sort((a, b) => a.start - b.start);
+    cues = [...cues.filter((other) => other.end <= span.start || other.start >= span.end), span].sort(
+      (a, b) => a.start - b.start,
+    );
   }
-  const of = (kind: CueKind) => cues.filter((cue) => cue.kind === kind).map((cue) => lower.slice(cue.start, cue.end).replace(/\s+/g, " "));
+  const of = (kind: CueKind) =>
+    cues.filter((cue) => cue.kind === kind).map((cue) => lower.slice(cue.start, cue.end).replace(/\s+/g, " "));
   const roadmap = of("ROADMAP");
   if (roadmap.length > 0) return { level: "ROADMAP", cues: roadmap };
   const negation = of("NEGATION");

@@ -70,36 +70,58 @@ describe("claim day", () => {
 });
 
 describe("canVerify", () => {
-  const pending = { loggedById: "maya", status: "PENDING" as const, source: "SELF" as const, assertedLevel: "SUPPORTED" as const };
+  const pending = {
+    loggedById: "maya",
+    status: "PENDING" as const,
+    source: "SELF" as const,
+    assertedLevel: "SUPPORTED" as const,
+  };
 
   it("lets an engineer verify a pending claim someone else logged", () => {
     expect(canVerify(engineer, pending)).toEqual({ allowed: true });
   });
 
   it("never lets an engineer verify a claim they logged", () => {
-    expect(canVerify(engineer, { ...pending, loggedById: "sam" })).toEqual({ allowed: false, reason: OWN_CLAIM_REFUSAL, alreadyDecided: false });
+    expect(canVerify(engineer, { ...pending, loggedById: "sam" })).toEqual({
+      allowed: false,
+      reason: OWN_CLAIM_REFUSAL,
+      alreadyDecided: false,
+    });
   });
 
   it("refuses everyone but engineers, admins included", () => {
     for (const actor of [sales, manager, admin]) {
-      expect(canVerify(actor, pending)).toEqual({ allowed: false, reason: "Only engineers verify claims.", alreadyDecided: false });
+      expect(canVerify(actor, pending)).toEqual({
+        allowed: false,
+        reason: "Only engineers verify claims.",
+        alreadyDecided: false,
+      });
     }
   });
 
   it("reports a decided claim as already decided, so the caller can say who decided", () => {
-    expect(canVerify(engineer, { ...pending, status: "INACCURATE" })).toMatchObject({ allowed: false, alreadyDecided: true });
+    expect(canVerify(engineer, { ...pending, status: "INACCURATE" })).toMatchObject({
+      allowed: false,
+      alreadyDecided: true,
+    });
   });
 
   it("refuses a verdict on a customer's report until an engineer has set what the customer was told", () => {
     const reported = { ...pending, source: "CUSTOMER" as const, assertedLevel: null };
-    expect(canVerify(engineer, reported)).toEqual({ allowed: false, reason: MAP_BEFORE_VERDICT, alreadyDecided: false });
+    expect(canVerify(engineer, reported)).toEqual({
+      allowed: false,
+      reason: MAP_BEFORE_VERDICT,
+      alreadyDecided: false,
+    });
     expect(canVerify(engineer, { ...reported, assertedLevel: "PARTIAL" as const })).toEqual({ allowed: true });
   });
 });
 
 describe("verdictFieldErrors", () => {
   it("requires a severity unless the claim is unverifiable", () => {
-    expect(verdictFieldErrors({ status: "INACCURATE", severity: null, note: "xls is not supported" })).toHaveProperty("severity");
+    expect(verdictFieldErrors({ status: "INACCURATE", severity: null, note: "xls is not supported" })).toHaveProperty(
+      "severity",
+    );
     expect(verdictFieldErrors({ status: "UNVERIFIABLE", severity: null, note: "No recording" })).toEqual({});
   });
 
@@ -120,7 +142,10 @@ describe("canDispute", () => {
   });
 
   it("refuses a second dispute with a plain sentence", () => {
-    expect(canDispute(sales, { ...decided, hasDispute: true })).toEqual({ allowed: false, reason: SECOND_DISPUTE_REFUSAL });
+    expect(canDispute(sales, { ...decided, hasDispute: true })).toEqual({
+      allowed: false,
+      reason: SECOND_DISPUTE_REFUSAL,
+    });
   });
 
   it("refuses a pending claim, someone else's claim, and anyone but salespeople", () => {
@@ -145,32 +170,57 @@ describe("canResolveDispute", () => {
   });
 
   it("refuses a resolved dispute or none", () => {
-    expect(canResolveDispute(manager, ["east"], { ...open, dispute: { status: "UPHELD" } })).toMatchObject({ allowed: false, alreadyResolved: true });
-    expect(canResolveDispute(manager, ["east"], { ...open, dispute: null })).toMatchObject({ allowed: false, alreadyResolved: false });
-    expect(canResolveDispute(manager, ["west"], { ...open, dispute: { status: "UPHELD" } })).toMatchObject({ allowed: false, alreadyResolved: false });
+    expect(canResolveDispute(manager, ["east"], { ...open, dispute: { status: "UPHELD" } })).toMatchObject({
+      allowed: false,
+      alreadyResolved: true,
+    });
+    expect(canResolveDispute(manager, ["east"], { ...open, dispute: null })).toMatchObject({
+      allowed: false,
+      alreadyResolved: false,
+    });
+    expect(canResolveDispute(manager, ["west"], { ...open, dispute: { status: "UPHELD" } })).toMatchObject({
+      allowed: false,
+      alreadyResolved: false,
+    });
   });
 });
 
 describe("overturnFieldErrors", () => {
   it("needs a new verdict that differs from the disputed one, under the verdict rules", () => {
     expect(overturnFieldErrors("INACCURATE", { status: null, severity: null, note: "" })).toHaveProperty("status");
-    expect(overturnFieldErrors("INACCURATE", { status: "INACCURATE", severity: "HIGH", note: "x" })).toHaveProperty("status");
+    expect(overturnFieldErrors("INACCURATE", { status: "INACCURATE", severity: "HIGH", note: "x" })).toHaveProperty(
+      "status",
+    );
     expect(overturnFieldErrors("INACCURATE", { status: "PARTIALLY_ACCURATE", severity: null, note: "" })).toEqual({
       severity: expect.any(String),
       note: expect.any(String),
     });
-    expect(overturnFieldErrors("INACCURATE", { status: "PARTIALLY_ACCURATE", severity: "MEDIUM", note: "xlsx works" })).toEqual({});
+    expect(
+      overturnFieldErrors("INACCURATE", { status: "PARTIALLY_ACCURATE", severity: "MEDIUM", note: "xlsx works" }),
+    ).toEqual({});
   });
 });
 
 describe("canMarkCustomerCorrected", () => {
-  const overstated = { salespersonId: "maya", loggedById: "maya", matrixCheck: "OVERSTATES" as const, status: "PENDING" as const, customerCorrectedAt: null };
+  const overstated = {
+    salespersonId: "maya",
+    loggedById: "maya",
+    matrixCheck: "OVERSTATES" as const,
+    status: "PENDING" as const,
+    customerCorrectedAt: null,
+  };
 
   it("lets the salesperson record a correction once for an overstated or inaccurate claim", () => {
     expect(canMarkCustomerCorrected(sales, overstated)).toEqual({ allowed: true });
-    expect(canMarkCustomerCorrected(sales, { ...overstated, matrixCheck: "CONSISTENT", status: "INACCURATE" })).toEqual({ allowed: true });
-    expect(canMarkCustomerCorrected(sales, { ...overstated, customerCorrectedAt: new Date() })).toMatchObject({ allowed: false });
-    expect(canMarkCustomerCorrected(sales, { ...overstated, matrixCheck: "CONSISTENT" })).toMatchObject({ allowed: false });
+    expect(canMarkCustomerCorrected(sales, { ...overstated, matrixCheck: "CONSISTENT", status: "INACCURATE" })).toEqual(
+      { allowed: true },
+    );
+    expect(canMarkCustomerCorrected(sales, { ...overstated, customerCorrectedAt: new Date() })).toMatchObject({
+      allowed: false,
+    });
+    expect(canMarkCustomerCorrected(sales, { ...overstated, matrixCheck: "CONSISTENT" })).toMatchObject({
+      allowed: false,
+    });
   });
 
   it("lets whoever logged an observed claim record it too, and nobody else", () => {
@@ -206,7 +256,9 @@ describe("loggedBeforeForAge", () => {
     for (const now of nows) {
       const cutoff = loggedBeforeForAge(now, n);
       for (const loggedAt of loggedTimes.filter((t) => t <= now)) {
-        expect(loggedAt < cutoff, `${loggedAt.toISOString()} at ${now.toISOString()}`).toBe(verificationAge(loggedAt, now).workingDays >= n);
+        expect(loggedAt < cutoff, `${loggedAt.toISOString()} at ${now.toISOString()}`).toBe(
+          verificationAge(loggedAt, now).workingDays >= n,
+        );
       }
     }
   });

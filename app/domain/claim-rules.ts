@@ -32,7 +32,11 @@ export type LogDecision = { allowed: true; source: ClaimSource } | { allowed: fa
  * logs their own claims (SELF); anyone else logs what they heard (OBSERVED) — engineers and
  * admins about any salesperson, managers about the salespeople of the teams they manage.
  */
-export function canLogClaimFor(actor: Actor, managedTeamIds: readonly string[], salesperson: ClaimSubjectPerson): LogDecision {
+export function canLogClaimFor(
+  actor: Actor,
+  managedTeamIds: readonly string[],
+  salesperson: ClaimSubjectPerson,
+): LogDecision {
   const scope = permissionScope(actor, "log:claim");
   if (scope === null) return { allowed: false, reason: "You cannot log claims." };
   if (salesperson.role !== "SALES" || !salesperson.active) {
@@ -63,7 +67,8 @@ function parseUtcDay(day: string): Date | null {
   const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const parsed = new Date(Date.UTC(year, month - 1, date));
   // Date.UTC rolls 2026-02-30 over to March; a day that does not round-trip does not exist.
-  if (parsed.getUTCFullYear() !== year || parsed.getUTCMonth() !== month - 1 || parsed.getUTCDate() !== date) return null;
+  if (parsed.getUTCFullYear() !== year || parsed.getUTCMonth() !== month - 1 || parsed.getUTCDate() !== date)
+    return null;
   return parsed;
 }
 
@@ -73,7 +78,8 @@ export function claimDayError(day: string, now: Date): string | null {
   if (parsed === null) return "Enter the date the claim was made.";
   const today = startOfUtcDay(now);
   if (parsed.getTime() > today.getTime()) return "The date cannot be in the future.";
-  if (today.getTime() - parsed.getTime() > CLAIM_MAX_AGE_DAYS * MS_PER_DAY) return "Claims made more than two years ago cannot be logged.";
+  if (today.getTime() - parsed.getTime() > CLAIM_MAX_AGE_DAYS * MS_PER_DAY)
+    return "Claims made more than two years ago cannot be logged.";
   return null;
 }
 
@@ -114,9 +120,11 @@ export type VerifyDecision = { allowed: true } | { allowed: false; reason: strin
  * `alreadyDecided` lets the caller answer that case with who decided (409) rather than 403.
  */
 export function canVerify(actor: Actor, claim: VerifiableClaim): VerifyDecision {
-  if (!userHasPermission(actor, "verify:claim")) return { allowed: false, reason: "Only engineers verify claims.", alreadyDecided: false };
+  if (!userHasPermission(actor, "verify:claim"))
+    return { allowed: false, reason: "Only engineers verify claims.", alreadyDecided: false };
   if (claim.loggedById === actor.userId) return { allowed: false, reason: OWN_CLAIM_REFUSAL, alreadyDecided: false };
-  if (claim.status !== "PENDING") return { allowed: false, reason: "This claim already has a verdict.", alreadyDecided: true };
+  if (claim.status !== "PENDING")
+    return { allowed: false, reason: "This claim already has a verdict.", alreadyDecided: true };
   if (needsMapping(claim)) {
     return { allowed: false, reason: MAP_BEFORE_VERDICT, alreadyDecided: false };
   }
@@ -158,7 +166,8 @@ export const SECOND_DISPUTE_REFUSAL = "You have already disputed this verdict; a
 
 /** A salesperson disputes a verdict on their own claim, once (§1 ClaimDispute). */
 export function canDispute(actor: Actor, claim: DisputableClaim): Decision {
-  if (permissionScope(actor, "dispute:claim") === null) return refuse("Only the salesperson who made a claim can dispute its verdict.");
+  if (permissionScope(actor, "dispute:claim") === null)
+    return refuse("Only the salesperson who made a claim can dispute its verdict.");
   if (claim.salespersonId !== actor.userId) return refuse("You can dispute verdicts on your own claims only.");
   if (claim.status === "PENDING") return refuse("This claim has no verdict to dispute yet.");
   if (claim.hasDispute) return refuse(SECOND_DISPUTE_REFUSAL);
@@ -176,23 +185,39 @@ export type ResolveDecision = { allowed: true } | { allowed: false; reason: stri
  * A manager of the salesperson's team, or an admin, resolves an open dispute; `alreadyResolved`
  * lets the caller answer a resolved one with who resolved it (409) rather than 403.
  */
-export function canResolveDispute(actor: Actor, managedTeamIds: readonly string[], claim: ResolvableClaim): ResolveDecision {
+export function canResolveDispute(
+  actor: Actor,
+  managedTeamIds: readonly string[],
+  claim: ResolvableClaim,
+): ResolveDecision {
   const scope = permissionScope(actor, "resolve:dispute");
-  const inScope = scope === "any" || (scope === "team" && claim.salespersonTeamId !== null && managedTeamIds.includes(claim.salespersonTeamId));
+  const inScope =
+    scope === "any" ||
+    (scope === "team" && claim.salespersonTeamId !== null && managedTeamIds.includes(claim.salespersonTeamId));
   if (!inScope) {
-    return { allowed: false, reason: "Only a manager of the salesperson's team, or an admin, can resolve this dispute.", alreadyResolved: false };
+    return {
+      allowed: false,
+      reason: "Only a manager of the salesperson's team, or an admin, can resolve this dispute.",
+      alreadyResolved: false,
+    };
   }
-  if (claim.dispute === null) return { allowed: false, reason: "There is no dispute on this claim.", alreadyResolved: false };
-  if (claim.dispute.status !== "OPEN") return { allowed: false, reason: "This dispute has already been resolved.", alreadyResolved: true };
+  if (claim.dispute === null)
+    return { allowed: false, reason: "There is no dispute on this claim.", alreadyResolved: false };
+  if (claim.dispute.status !== "OPEN")
+    return { allowed: false, reason: "This dispute has already been resolved.", alreadyResolved: true };
   return { allowed: true };
 }
 
 export type ResolutionFieldErrors = Partial<Record<"status" | "severity" | "note", string>>;
 
 /** An overturned verdict is replaced by a different one, under the verdict form's rules. */
-export function overturnFieldErrors(disputedStatus: ClaimStatus, verdict: { status: VerdictStatus | null; severity: Severity | null; note: string }): ResolutionFieldErrors {
+export function overturnFieldErrors(
+  disputedStatus: ClaimStatus,
+  verdict: { status: VerdictStatus | null; severity: Severity | null; note: string },
+): ResolutionFieldErrors {
   if (verdict.status === null) return { status: "Choose the verdict that replaces the disputed one." };
-  if (verdict.status === disputedStatus) return { status: "Choose a different verdict, or uphold the dispute instead." };
+  if (verdict.status === disputedStatus)
+    return { status: "Choose a different verdict, or uphold the dispute instead." };
   return verdictFieldErrors({ status: verdict.status, severity: verdict.severity, note: verdict.note });
 }
 
@@ -216,7 +241,8 @@ export function canMarkCustomerCorrected(actor: Actor, claim: CorrectableClaim):
   if (actor.userId !== claim.salespersonId && actor.userId !== claim.loggedById) {
     return refuse("Only the salesperson, or whoever logged the claim, can record that the customer was corrected.");
   }
-  if (!needsCustomerCorrection(claim)) return refuse("This claim did not tell the customer more than the matrix, so there is nothing to correct.");
+  if (!needsCustomerCorrection(claim))
+    return refuse("This claim did not tell the customer more than the matrix, so there is nothing to correct.");
   if (claim.customerCorrectedAt !== null) return refuse("The correction is already recorded.");
   return ALLOWED;
 }
@@ -236,7 +262,11 @@ export interface VerificationAge {
 export function verificationAge(loggedAt: Date, now: Date): VerificationAge {
   const workingDays = Math.max(0, workingDaysBetween(loggedAt, now));
   const state: SlaState =
-    workingDays < VERIFICATION_TARGET_WORKING_DAYS ? "within" : workingDays === VERIFICATION_TARGET_WORKING_DAYS ? "due-today" : "overdue";
+    workingDays < VERIFICATION_TARGET_WORKING_DAYS
+      ? "within"
+      : workingDays === VERIFICATION_TARGET_WORKING_DAYS
+        ? "due-today"
+        : "overdue";
   return { workingDays, state };
 }
 
@@ -247,7 +277,8 @@ export function verificationAge(loggedAt: Date, now: Date): VerificationAge {
  * is always a UTC midnight.
  */
 export function loggedBeforeForAge(now: Date, workingDays: number): Date {
-  if (!Number.isInteger(workingDays) || workingDays < 0) throw new RangeError(`workingDays must be a whole number >= 0, got ${workingDays}`);
+  if (!Number.isInteger(workingDays) || workingDays < 0)
+    throw new RangeError(`workingDays must be a whole number >= 0, got ${workingDays}`);
   const today = startOfUtcDay(now);
   if (workingDays === 0) return new Date(today.getTime() + MS_PER_DAY);
   // Walk back day by day until a day that old is reached; at most workingDays + 3 weekend days per week.

@@ -42,7 +42,9 @@ describe("parseClaimsQuery", () => {
   });
 
   it("ignores unknown enum values and bad dates with a note each, keeping the rest", () => {
-    const query = parse("status=MAYBE&matrixCheck=overstates&channel=FAX&source=RUMOUR&from=2026-02-30&to=yesterday&product=relay");
+    const query = parse(
+      "status=MAYBE&matrixCheck=overstates&channel=FAX&source=RUMOUR&from=2026-02-30&to=yesterday&product=relay",
+    );
     expect(query.filter).toEqual({ product: "relay" });
     expect(query.notes).toEqual([
       "Ignored the verdict status filter: “MAYBE” is not a value Candor knows.",

@@ -4,7 +4,16 @@
 // the page (PRODUCT.md §6). Pure: shared by the page, the CSV export and the browser.
 import { z } from "zod";
 import { addDays } from "./dates.ts";
-import { CHANNELS, CLAIM_SOURCES, CLAIM_STATUSES, MATRIX_CHECKS, type Channel, type ClaimSource, type ClaimStatus, type MatrixCheckResult } from "./levels.ts";
+import {
+  CHANNELS,
+  CLAIM_SOURCES,
+  CLAIM_STATUSES,
+  MATRIX_CHECKS,
+  type Channel,
+  type ClaimSource,
+  type ClaimStatus,
+  type MatrixCheckResult,
+} from "./levels.ts";
 
 export const CLAIM_SORT_KEYS = ["madeAt", "salesperson", "product", "status", "matrixCheck", "severity"] as const;
 export type ClaimSortKey = (typeof CLAIM_SORT_KEYS)[number];
@@ -42,9 +51,19 @@ export interface ClaimsFilter {
   to?: string;
 }
 
-export const CLAIM_FILTER_KEYS = ["status", "salesperson", "team", "product", "capability", "channel", "matrixCheck", "source", "disputed", "from", "to"] as const satisfies ReadonlyArray<
-  keyof ClaimsFilter
->;
+export const CLAIM_FILTER_KEYS = [
+  "status",
+  "salesperson",
+  "team",
+  "product",
+  "capability",
+  "channel",
+  "matrixCheck",
+  "source",
+  "disputed",
+  "from",
+  "to",
+] as const satisfies ReadonlyArray<keyof ClaimsFilter>;
 
 export interface ClaimsQuery {
   filter: ClaimsFilter;
@@ -147,7 +166,9 @@ export function parseClaimsQuery(params: URLSearchParams): ClaimsQuery {
 
   if (parsed.page === INVALID) notes.push(`Showing the first page: ${quoted(raw.page ?? "")} is not a page number.`);
   if (parsed.pageSize === INVALID) {
-    notes.push(`Showing ${DEFAULT_CLAIM_PAGE_SIZE} claims a page: ${quoted(raw.pageSize ?? "")} is not one of ${CLAIM_PAGE_SIZES.join(", ")}.`);
+    notes.push(
+      `Showing ${DEFAULT_CLAIM_PAGE_SIZE} claims a page: ${quoted(raw.pageSize ?? "")} is not one of ${CLAIM_PAGE_SIZES.join(", ")}.`,
+    );
   }
   return {
     filter,

@@ -1,7 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { adjustmentReason, claimIdsInReason, figureChanges, lateSurveyChanges, outstandingAdjustmentCents, readableAdjustmentReason, verdictChanges, type PeriodFigures } from "./comp-adjustment.ts";
+import {
+  adjustmentReason,
+  claimIdsInReason,
+  figureChanges,
+  lateSurveyChanges,
+  outstandingAdjustmentCents,
+  readableAdjustmentReason,
+  verdictChanges,
+  type PeriodFigures,
+} from "./comp-adjustment.ts";
 
-const frozen: PeriodFigures = { accuracy: 0.92, quiz: 0.8875, satisfaction: 0.9, composite: 0.906, multiplier: 1.3113, payoutCents: 3_147_120 };
+const frozen: PeriodFigures = {
+  accuracy: 0.92,
+  quiz: 0.8875,
+  satisfaction: 0.9,
+  composite: 0.906,
+  multiplier: 1.3113,
+  payoutCents: 3_147_120,
+};
 
 describe("outstandingAdjustmentCents", () => {
   it("is today's payout less the frozen payout less what was already adjusted", () => {
@@ -14,7 +30,11 @@ describe("outstandingAdjustmentCents", () => {
 describe("figureChanges", () => {
   it("names the figures that moved at 4 decimals, and only those, scores as percentages", () => {
     const recomputed = { ...frozen, accuracy: 0.80000001, multiplier: 1, composite: 0.85840004 };
-    expect(figureChanges(frozen, recomputed)).toEqual(["accuracy 92.00% → 80.00%", "composite 90.60% → 85.84%", "multiplier 1.3113 → 1.0000"]);
+    expect(figureChanges(frozen, recomputed)).toEqual([
+      "accuracy 92.00% → 80.00%",
+      "composite 90.60% → 85.84%",
+      "multiplier 1.3113 → 1.0000",
+    ]);
     expect(figureChanges(frozen, { ...frozen, accuracy: 0.92000001 })).toEqual([]);
     expect(figureChanges(frozen, { ...frozen, quiz: null })).toEqual(["quiz 88.75% → dropped"]);
   });
@@ -29,7 +49,13 @@ describe("verdictChanges", () => {
       { id: "c6", status: "ACCURATE", severity: "LOW" },
     ];
     const now = [
-      { id: "c1", status: "INACCURATE", severity: "HIGH", account: "Northwind", madeAt: new Date("2026-09-29T10:00:00Z") },
+      {
+        id: "c1",
+        status: "INACCURATE",
+        severity: "HIGH",
+        account: "Northwind",
+        madeAt: new Date("2026-09-29T10:00:00Z"),
+      },
       { id: "c2", status: "ACCURATE", severity: "MEDIUM" },
       { id: "c3", status: "ACCURATE", severity: "LOW" },
       { id: "c4", status: "PENDING", severity: null },
@@ -95,7 +121,14 @@ describe("adjustmentReason", () => {
   });
 
   it("mentions what was already adjusted", () => {
-    const reason = adjustmentReason({ periodName: "Q", frozen, recomputed: frozen, alreadyAdjustedCents: -500, deltaCents: 500, details: [] });
+    const reason = adjustmentReason({
+      periodName: "Q",
+      frozen,
+      recomputed: frozen,
+      alreadyAdjustedCents: -500,
+      deltaCents: 500,
+      details: [],
+    });
     expect(reason).toBe(
       "Q: changes recorded after the period was locked, left the multiplier at 1.3113; payout $31,471.20 when locked less -$5.00 already adjusted, $31,471.20 now: +$5.00.",
     );
@@ -131,7 +164,9 @@ describe("readableAdjustmentReason", () => {
       recomputed: { ...frozen, satisfaction: 0.95, multiplier: 1.02, payoutCents: 1_020_000 },
       alreadyAdjustedCents: -500,
       deltaCents: 70_500,
-      details: ["the claim to HIGH Street Bank of 3 Dec 2025 was judged accurate (low severity) after the period was locked"],
+      details: [
+        "the claim to HIGH Street Bank of 3 Dec 2025 was judged accurate (low severity) after the period was locked",
+      ],
     });
     expect(readableAdjustmentReason(reason)).toBe(reason);
   });

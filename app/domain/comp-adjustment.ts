@@ -33,13 +33,19 @@ export interface ClaimVerdict {
 export const nameOfClaim = (account: string, madeAt: Date) => `the claim to ${account} of ${formatDate(madeAt)}`;
 
 const claimName = (claim: ClaimVerdict) =>
-  claim.account !== undefined && claim.madeAt !== undefined ? nameOfClaim(claim.account, claim.madeAt) : "a claim made in the period";
+  claim.account !== undefined && claim.madeAt !== undefined
+    ? nameOfClaim(claim.account, claim.madeAt)
+    : "a claim made in the period";
 
 /**
  * The amount still owed for a locked period: what today's data pays, less what was paid when it
  * was locked and the adjustments already paid for it in later periods. Zero means nothing to do.
  */
-export function outstandingAdjustmentCents(recomputedPayoutCents: number, frozenPayoutCents: number, alreadyAdjustedCents: number): number {
+export function outstandingAdjustmentCents(
+  recomputedPayoutCents: number,
+  frozenPayoutCents: number,
+  alreadyAdjustedCents: number,
+): number {
   return recomputedPayoutCents - frozenPayoutCents - alreadyAdjustedCents;
 }
 
@@ -53,18 +59,22 @@ const FIGURES: Array<{ key: keyof Omit<PeriodFigures, "payoutCents">; label: str
 
 const four = (value: number | null) => (value === null ? "dropped" : formatScore4(value));
 // Scores read as percentages to two decimals: the four decimals a statement computes with.
-const shown = (key: keyof PeriodFigures, value: number | null) => (value === null ? "dropped" : key === "multiplier" ? formatScore4(value) : formatPercent(value, 2));
+const shown = (key: keyof PeriodFigures, value: number | null) =>
+  value === null ? "dropped" : key === "multiplier" ? formatScore4(value) : formatPercent(value, 2);
 
 /**
  * "accuracy 85.00% → 70.00%" for each figure that moved (compared at the 4 decimals a statement
  * shows); the multiplier, which is no score, keeps its 4 decimals: "multiplier 1.3113 → 1.0000".
  */
 export function figureChanges(before: PeriodFigures, after: PeriodFigures): string[] {
-  return FIGURES.flatMap(({ key, label }) => (four(before[key]) === four(after[key]) ? [] : [`${label} ${shown(key, before[key])} → ${shown(key, after[key])}`]));
+  return FIGURES.flatMap(({ key, label }) =>
+    four(before[key]) === four(after[key]) ? [] : [`${label} ${shown(key, before[key])} → ${shown(key, after[key])}`],
+  );
 }
 
 const label = (status: string) => (isClaimStatus(status) ? claimStatusLabel(status).toLowerCase() : status);
-const severityWord = (severity: string | null) => (severity !== null && isSeverity(severity) ? severityLabel(severity).toLowerCase() : "none");
+const severityWord = (severity: string | null) =>
+  severity !== null && isSeverity(severity) ? severityLabel(severity).toLowerCase() : "none";
 const withSeverity = (status: string, severity: string | null) =>
   `${label(status)}${severity === null ? "" : ` (${severityWord(severity)} severity)`}`;
 
@@ -79,15 +89,25 @@ export function verdictChanges(frozen: readonly ClaimVerdict[], current: readonl
     const today = now.get(claim.id);
     if (today === undefined) continue;
     if (today.status === claim.status && today.severity === claim.severity) continue;
-    if (claim.status === "PENDING") lines.push(`${claimName(today)} was judged ${withSeverity(today.status, today.severity)} after the period was locked`);
+    if (claim.status === "PENDING")
+      lines.push(
+        `${claimName(today)} was judged ${withSeverity(today.status, today.severity)} after the period was locked`,
+      );
     else if (today.status === claim.status) {
-      lines.push(`the severity of ${claimName(today)} (${label(today.status)}) changed from ${severityWord(claim.severity)} to ${severityWord(today.severity)} after the period was locked`);
-    }
-    else lines.push(`the verdict on ${claimName(today)} changed from ${withSeverity(claim.status, claim.severity)} to ${withSeverity(today.status, today.severity)} after the period was locked`);
+      lines.push(
+        `the severity of ${claimName(today)} (${label(today.status)}) changed from ${severityWord(claim.severity)} to ${severityWord(today.severity)} after the period was locked`,
+      );
+    } else
+      lines.push(
+        `the verdict on ${claimName(today)} changed from ${withSeverity(claim.status, claim.severity)} to ${withSeverity(today.status, today.severity)} after the period was locked`,
+      );
   }
   const known = new Set(frozen.map((claim) => claim.id));
   const added = current.filter((claim) => !known.has(claim.id)).length;
-  if (added > 0) lines.push(`${added === 1 ? "a claim" : `${added} claims`} made in the period ${added === 1 ? "was" : "were"} logged after it was locked`);
+  if (added > 0)
+    lines.push(
+      `${added === 1 ? "a claim" : `${added} claims`} made in the period ${added === 1 ? "was" : "were"} logged after it was locked`,
+    );
   return lines;
 }
 
@@ -146,7 +166,8 @@ export function adjustmentReason(input: {
 }): string {
   const scores = figureChanges(input.frozen, input.recomputed).filter((change) => !change.startsWith("multiplier "));
   const moved = `${multiplierText(input.frozen.multiplier, input.recomputed.multiplier)}${scores.length > 0 ? ` (${scores.join(", ")})` : ""}`;
-  const earlier = input.alreadyAdjustedCents === 0 ? "" : ` less ${formatSignedCents(input.alreadyAdjustedCents)} already adjusted`;
+  const earlier =
+    input.alreadyAdjustedCents === 0 ? "" : ` less ${formatSignedCents(input.alreadyAdjustedCents)} already adjusted`;
   const payout =
     `payout ${formatCents(input.frozen.payoutCents)} when locked${earlier}, ` +
     `${formatCents(input.recomputed.payoutCents)} now: ${formatSignedCents(input.deltaCents)}`;
@@ -169,18 +190,30 @@ export function readableAdjustmentReason(reason: string, claimNames: ReadonlyMap
   return (
     reason
       // Only the old claim lines held codes; account names and other text are never touched.
-      .replace(/\bclaim (\S+) ([A-Z][A-Z_]+) → ([A-Z][A-Z_]+)(?: \(([A-Z]+)\))?/g, (_match, id: string, from: string, to: string, severity: string | undefined) => {
-        const judged = (status: string) => (isClaimStatus(status) ? claimStatusLabel(status).toLowerCase() : status);
-        const how = severity !== undefined && isSeverity(severity) ? ` (${severityLabel(severity).toLowerCase()} severity)` : "";
-        return `the verdict on ${name(id)} changed from ${judged(from)} to ${judged(to)}${how}`;
-      })
+      .replace(
+        /\bclaim (\S+) ([A-Z][A-Z_]+) → ([A-Z][A-Z_]+)(?: \(([A-Z]+)\))?/g,
+        (_match, id: string, from: string, to: string, severity: string | undefined) => {
+          const judged = (status: string) => (isClaimStatus(status) ? claimStatusLabel(status).toLowerCase() : status);
+          const how =
+            severity !== undefined && isSeverity(severity)
+              ? ` (${severityLabel(severity).toLowerCase()} severity)`
+              : "";
+          return `the verdict on ${name(id)} changed from ${judged(from)} to ${judged(to)}${how}`;
+        },
+      )
       .replace(/\bclaim (c[a-z0-9]{24})\b/g, (_match, id: string) => name(id))
-      .replace(/\b([AQSC]) (\d\.\d{4}|dropped) → (\d\.\d{4}|dropped)/g, (_match, figure: string, from: string, to: string) => {
-        const percent = (value: string) => (value === "dropped" ? value : formatPercent(Number(value), 2));
-        return `${SCORE_NAMES[figure] ?? figure} ${percent(from)} → ${percent(to)}`;
-      })
+      .replace(
+        /\b([AQSC]) (\d\.\d{4}|dropped) → (\d\.\d{4}|dropped)/g,
+        (_match, figure: string, from: string, to: string) => {
+          const percent = (value: string) => (value === "dropped" ? value : formatPercent(Number(value), 2));
+          return `${SCORE_NAMES[figure] ?? figure} ${percent(from)} → ${percent(to)}`;
+        },
+      )
       .replace(/\bM (\d\.\d{4}) → (\d\.\d{4})/g, "multiplier $1 → $2")
-      .replace(/(payout |less |, |now: )([+-]?)(\d{1,3}(?:,\d{3})*\.\d{2})\b(?!%)/g, (_match, before: string, sign: string, amount: string) => `${before}${sign}$${amount}`)
+      .replace(
+        /(payout |less |, |now: )([+-]?)(\d{1,3}(?:,\d{3})*\.\d{2})\b(?!%)/g,
+        (_match, before: string, sign: string, amount: string) => `${before}${sign}$${amount}`,
+      )
   );
 }
 

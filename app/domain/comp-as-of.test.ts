@@ -21,27 +21,53 @@ describe("claimAsOf", () => {
   });
 
   it("reads a verdict given after the instant as still pending", () => {
-    expect(claimAsOf(claim({ verifiedAt: later }), lock)).toEqual({ status: "PENDING", severity: null, disputed: false });
-    expect(claimAsOf(claim({ status: "PENDING", severity: null, verifiedAt: null }), lock)).toEqual({ status: "PENDING", severity: null, disputed: false });
+    expect(claimAsOf(claim({ verifiedAt: later }), lock)).toEqual({
+      status: "PENDING",
+      severity: null,
+      disputed: false,
+    });
+    expect(claimAsOf(claim({ status: "PENDING", severity: null, verifiedAt: null }), lock)).toEqual({
+      status: "PENDING",
+      severity: null,
+      disputed: false,
+    });
   });
 
   it("counts a verdict under an open dispute as it stands, marked disputed", () => {
-    const dispute = { status: "OPEN" as const, raisedAt: before, resolvedAt: null, disputedStatus: "ACCURATE" as const, disputedSeverity: "HIGH" as const };
+    const dispute = {
+      status: "OPEN" as const,
+      raisedAt: before,
+      resolvedAt: null,
+      disputedStatus: "ACCURATE" as const,
+      disputedSeverity: "HIGH" as const,
+    };
     expect(claimAsOf(claim({ dispute }), lock)).toEqual({ status: "ACCURATE", severity: "HIGH", disputed: true });
     // Raised after the instant: not yet disputed then.
     expect(claimAsOf(claim({ dispute: { ...dispute, raisedAt: later } }), lock)?.disputed).toBe(false);
     // Upheld before the instant: no longer disputed.
-    expect(claimAsOf(claim({ dispute: { ...dispute, status: "UPHELD", resolvedAt: before } }), lock)?.disputed).toBe(false);
+    expect(claimAsOf(claim({ dispute: { ...dispute, status: "UPHELD", resolvedAt: before } }), lock)?.disputed).toBe(
+      false,
+    );
   });
 
   it("reads a verdict overturned after the instant as the disputed one that stood then", () => {
     const overturned = claim({
       status: "INACCURATE",
       severity: "LOW",
-      dispute: { status: "OVERTURNED", raisedAt: before, resolvedAt: later, disputedStatus: "ACCURATE", disputedSeverity: "HIGH" },
+      dispute: {
+        status: "OVERTURNED",
+        raisedAt: before,
+        resolvedAt: later,
+        disputedStatus: "ACCURATE",
+        disputedSeverity: "HIGH",
+      },
     });
     expect(claimAsOf(overturned, lock)).toEqual({ status: "ACCURATE", severity: "HIGH", disputed: true });
-    expect(claimAsOf(overturned, new Date("2026-02-01T00:00:00Z"))).toEqual({ status: "INACCURATE", severity: "LOW", disputed: false });
+    expect(claimAsOf(overturned, new Date("2026-02-01T00:00:00Z"))).toEqual({
+      status: "INACCURATE",
+      severity: "LOW",
+      disputed: false,
+    });
   });
 });
 

@@ -39,12 +39,16 @@ export function claimAsOf(claim: ClaimRecord, asOf: Date): ClaimAsOf | null {
   if (after(claim.createdAt, asOf)) return null;
   const { dispute } = claim;
   const raised = dispute !== null && !after(dispute.raisedAt, asOf);
-  const openThen = raised && dispute !== null && (dispute.status === "OPEN" || dispute.resolvedAt === null || after(dispute.resolvedAt, asOf));
+  const openThen =
+    raised &&
+    dispute !== null &&
+    (dispute.status === "OPEN" || dispute.resolvedAt === null || after(dispute.resolvedAt, asOf));
   // An overturn after the instant replaced the verdict that was then under dispute.
   if (openThen && dispute !== null && dispute.status === "OVERTURNED") {
     return { status: dispute.disputedStatus, severity: dispute.disputedSeverity, disputed: true };
   }
-  if (claim.verifiedAt === null || after(claim.verifiedAt, asOf)) return { status: "PENDING", severity: null, disputed: false };
+  if (claim.verifiedAt === null || after(claim.verifiedAt, asOf))
+    return { status: "PENDING", severity: null, disputed: false };
   return { status: claim.status, severity: claim.severity, disputed: openThen };
 }
 
@@ -52,7 +56,10 @@ export function claimAsOf(claim: ClaimRecord, asOf: Date): ClaimAsOf | null {
  * Whether a survey's answer was known to Candor at `asOf`: answered, and recorded by then. An
  * imported answer dated before the instant but imported after it was not known.
  */
-export function surveyAnswerKnownAt(survey: { respondedAt: Date | null; answerRecordedAt: Date | null }, asOf: Date): boolean {
+export function surveyAnswerKnownAt(
+  survey: { respondedAt: Date | null; answerRecordedAt: Date | null },
+  asOf: Date,
+): boolean {
   if (survey.respondedAt === null) return false;
   return !after(survey.answerRecordedAt ?? survey.respondedAt, asOf) && !after(survey.respondedAt, asOf);
 }

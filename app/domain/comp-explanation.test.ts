@@ -11,11 +11,19 @@ describe("formatPlainPercent", () => {
 
 describe("readableStatementLine", () => {
   it("reads a line frozen before scores and days were worded through today's formats", () => {
-    expect(readableStatementLine('Required quiz "Security": best score 0.7 from 2026-04-03 to 2026-09-30; pass mark 0.8, not passed.')).toBe(
-      'Required quiz "Security": best score 70% from 3 Apr 2026 to 30 Sep 2026; pass mark 80%, not passed.',
+    expect(
+      readableStatementLine(
+        'Required quiz "Security": best score 0.7 from 2026-04-03 to 2026-09-30; pass mark 0.8, not passed.',
+      ),
+    ).toBe('Required quiz "Security": best score 70% from 3 Apr 2026 to 30 Sep 2026; pass mark 80%, not passed.');
+    expect(readableStatementLine("A = (12.5 + 4 × 0.8) / (16 + 4) = 0.785000")).toBe(
+      "A = (12.5 + 4 × 0.8) / (16 + 4) = 0.785000 (78.50%)",
     );
-    expect(readableStatementLine("A = (12.5 + 4 × 0.8) / (16 + 4) = 0.785000")).toBe("A = (12.5 + 4 × 0.8) / (16 + 4) = 0.785000 (78.50%)");
-    expect(readableStatementLine('A required quiz is below the pass mark: "Security" (best 0.7, pass mark 0.8); this caps the multiplier at 0.9.')).toBe(
+    expect(
+      readableStatementLine(
+        'A required quiz is below the pass mark: "Security" (best 0.7, pass mark 0.8); this caps the multiplier at 0.9.',
+      ),
+    ).toBe(
       'A required quiz is below the pass mark: "Security" (best 70%, pass mark 80%); this caps the multiplier at 0.9.',
     );
   });

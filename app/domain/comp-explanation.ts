@@ -73,7 +73,9 @@ export function explainStatement(figures: Omit<CompFigures, "explanation">): str
       `; Σ w·credit = ${formatPlain(figures.sumWeightedCredit)}, Σ w = ${formatPlain(figures.sumWeight)}.`,
   );
   if (defaulted > 0) {
-    lines.push(`${plural(defaulted, "claim has", "claims have")} no severity recorded and ${defaulted === 1 ? "is" : "are"} weighted as Medium (2).`);
+    lines.push(
+      `${plural(defaulted, "claim has", "claims have")} no severity recorded and ${defaulted === 1 ? "is" : "are"} weighted as Medium (2).`,
+    );
   }
   // §4: a verdict under an open dispute counts as it stands; saying so here means an overturn
   // that later moves the figure surprises nobody.
@@ -93,8 +95,12 @@ export function explainStatement(figures: Omit<CompFigures, "explanation">): str
   for (const quiz of figures.quizzes) {
     const window = `${day(quiz.windowStart)} to ${day(quiz.windowEnd)}`;
     const best =
-      quiz.bestAttemptId === null ? `no attempt from ${window}, so 0` : `best score ${formatPlainPercent(quiz.bestScore)} from ${window}`;
-    lines.push(`Required quiz "${quiz.title}": ${best}; pass mark ${formatPlainPercent(quiz.passMark)}, ${quiz.passed ? "passed" : "not passed"}.`);
+      quiz.bestAttemptId === null
+        ? `no attempt from ${window}, so 0`
+        : `best score ${formatPlainPercent(quiz.bestScore)} from ${window}`;
+    lines.push(
+      `Required quiz "${quiz.title}": ${best}; pass mark ${formatPlainPercent(quiz.passMark)}, ${quiz.passed ? "passed" : "not passed"}.`,
+    );
   }
   if (figures.quiz === null) {
     const rest = plan.weights.accuracy + plan.weights.satisfaction;
@@ -172,6 +178,12 @@ export function explainStatement(figures: Omit<CompFigures, "explanation">): str
  */
 export function readableStatementLine(line: string): string {
   return formatIsoInText(line)
-    .replace(/\b(best score|pass mark|best) (\d+(?:\.\d+)?)(?![\d.%])/g, (_match, word: string, value: string) => `${word} ${formatPlainPercent(Number(value))}`)
-    .replace(/^([AQSC]) = (.+) = (\d+\.\d{6})$/, (_match, figure: string, sum: string, value: string) => `${figure} = ${sum} = ${scoreWithPercent(Number(value))}`);
+    .replace(
+      /\b(best score|pass mark|best) (\d+(?:\.\d+)?)(?![\d.%])/g,
+      (_match, word: string, value: string) => `${word} ${formatPlainPercent(Number(value))}`,
+    )
+    .replace(
+      /^([AQSC]) = (.+) = (\d+\.\d{6})$/,
+      (_match, figure: string, sum: string, value: string) => `${figure} = ${sum} = ${scoreWithPercent(Number(value))}`,
+    );
 }

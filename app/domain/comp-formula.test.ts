@@ -83,26 +83,78 @@ describe("computeStatement: a full statement, computed by hand", () => {
 
   it("lists every claim with its credit and weight, or why it is left out", () => {
     expect(figures.claims).toEqual([
-      { id: "a1", status: "ACCURATE", severity: "HIGH", disputed: false, counted: true, weightedAs: "HIGH", credit: 1, weight: 4, note: null },
-      { id: "a2", status: "ACCURATE", severity: "HIGH", disputed: false, counted: true, weightedAs: "HIGH", credit: 1, weight: 4, note: null },
-      { id: "a3", status: "PARTIALLY_ACCURATE", severity: "HIGH", disputed: false, counted: true, weightedAs: "HIGH", credit: 0.5, weight: 4, note: null },
+      {
+        id: "a1",
+        status: "ACCURATE",
+        severity: "HIGH",
+        disputed: false,
+        counted: true,
+        weightedAs: "HIGH",
+        credit: 1,
+        weight: 4,
+        note: null,
+      },
+      {
+        id: "a2",
+        status: "ACCURATE",
+        severity: "HIGH",
+        disputed: false,
+        counted: true,
+        weightedAs: "HIGH",
+        credit: 1,
+        weight: 4,
+        note: null,
+      },
+      {
+        id: "a3",
+        status: "PARTIALLY_ACCURATE",
+        severity: "HIGH",
+        disputed: false,
+        counted: true,
+        weightedAs: "HIGH",
+        credit: 0.5,
+        weight: 4,
+        note: null,
+      },
       {
         id: "a4",
         status: "ACCURATE",
         severity: null,
-        disputed: false, counted: true,
+        disputed: false,
+        counted: true,
         weightedAs: "MEDIUM",
         credit: 1,
         weight: 2,
         note: "No severity recorded: weighted as Medium (2).",
       },
-      { id: "a5", status: "INACCURATE", severity: "LOW", disputed: false, counted: true, weightedAs: "LOW", credit: 0, weight: 1, note: null },
-      { id: "a6", status: "PARTIALLY_ACCURATE", severity: "LOW", disputed: false, counted: true, weightedAs: "LOW", credit: 0.5, weight: 1, note: null },
+      {
+        id: "a5",
+        status: "INACCURATE",
+        severity: "LOW",
+        disputed: false,
+        counted: true,
+        weightedAs: "LOW",
+        credit: 0,
+        weight: 1,
+        note: null,
+      },
+      {
+        id: "a6",
+        status: "PARTIALLY_ACCURATE",
+        severity: "LOW",
+        disputed: false,
+        counted: true,
+        weightedAs: "LOW",
+        credit: 0.5,
+        weight: 1,
+        note: null,
+      },
       {
         id: "a7",
         status: "PENDING",
         severity: "HIGH",
-        disputed: false, counted: false,
+        disputed: false,
+        counted: false,
         weightedAs: null,
         credit: null,
         weight: null,
@@ -112,7 +164,8 @@ describe("computeStatement: a full statement, computed by hand", () => {
         id: "a8",
         status: "UNVERIFIABLE",
         severity: "MEDIUM",
-        disputed: false, counted: false,
+        disputed: false,
+        counted: false,
         weightedAs: null,
         credit: null,
         weight: null,
@@ -170,8 +223,14 @@ describe("computeStatement: a full statement, computed by hand", () => {
       ["v4", null, [], false],
       ["v5", 0, ["delivered"], true],
     ]);
-    expect(figures.surveys[2]).toMatchObject({ csatItem: 0.25, deliveredItem: null, note: "Only CSAT was answered; s is that item alone." });
-    expect(figures.surveys[3]?.note).toBe("Neither CSAT nor delivered-as-promised was answered, so the survey is left out.");
+    expect(figures.surveys[2]).toMatchObject({
+      csatItem: 0.25,
+      deliveredItem: null,
+      note: "Only CSAT was answered; s is that item alone.",
+    });
+    expect(figures.surveys[3]?.note).toBe(
+      "Neither CSAT nor delivered-as-promised was answered, so the survey is left out.",
+    );
   });
 
   it("C = 0.4 × 0.785 + 0.2 × 0.75 + 0.4 × 0.541667 and M from the curve", () => {
@@ -187,7 +246,8 @@ describe("computeStatement: a full statement, computed by hand", () => {
         name: "QUIZ_BELOW_PASS_MARK",
         cap: 0.9,
         lowered: false,
-        reason: 'A required quiz is below the pass mark: "Security" (best 70%, pass mark 80%); this caps the multiplier at 0.9.',
+        reason:
+          'A required quiz is below the pass mark: "Security" (best 70%, pass mark 80%); this caps the multiplier at 0.9.',
       },
     ]);
     expect(figures.multiplierAfterGates).toBeCloseTo(0.8613333333, 9);
@@ -259,15 +319,25 @@ describe("computeStatement: gates", () => {
     const figures = computeStatement(
       emptyInput({
         targetBonusCents: 500_000,
-        claims: [...repeat(10, (i) => claim(`ok${i}`, "ACCURATE", "HIGH")), { ...claim("bad", "INACCURATE", "HIGH"), disputed: true }],
+        claims: [
+          ...repeat(10, (i) => claim(`ok${i}`, "ACCURATE", "HIGH")),
+          { ...claim("bad", "INACCURATE", "HIGH"), disputed: true },
+        ],
         surveys: perfectSurveys,
       }),
     );
-    expect(figures.claims.find((line) => line.id === "bad")).toMatchObject({ disputed: true, counted: true, credit: 0, weight: 4 });
+    expect(figures.claims.find((line) => line.id === "bad")).toMatchObject({
+      disputed: true,
+      counted: true,
+      credit: 0,
+      weight: 4,
+    });
     expect(figures.claims.filter((line) => line.disputed)).toHaveLength(1);
     expect(figures.gates.map((gate) => gate.name)).toEqual(["HIGH_SEVERITY_INACCURATE"]);
     expect(figures.multiplier).toBe(1);
-    expect(figures.explanation).toContain("1 claim is disputed: its verdict counts as it stands until a manager resolves the dispute.");
+    expect(figures.explanation).toContain(
+      "1 claim is disputed: its verdict counts as it stands until a manager resolves the dispute.",
+    );
   });
 
   it("both gates fire; the quiz cap is the one that bites", () => {
@@ -295,7 +365,9 @@ describe("computeStatement: gates", () => {
     expect(figures.gates[0]?.reason).toBe("2 claims judged inaccurate with high severity cap the multiplier at 1.0.");
     expect(figures.multiplier).toBe(0.9);
     expect(figures.payoutCents).toBe(450_000);
-    expect(figures.explanation).toContain('Required quiz "Security": no attempt from 3 Apr 2026 to 30 Sep 2026, so 0; pass mark 80%, not passed.');
+    expect(figures.explanation).toContain(
+      'Required quiz "Security": no attempt from 3 Apr 2026 to 30 Sep 2026, so 0; pass mark 80%, not passed.',
+    );
   });
 
   it("an inaccurate claim without a severity counts as MEDIUM and does not fire the HIGH gate", () => {
@@ -308,10 +380,17 @@ describe("computeStatement: gates", () => {
   it("a quiz score equal to the pass mark passes, even a float hair below it", () => {
     const requiredQuizzes = [{ id: "q", title: "Basics", passMark: 0.7, certificationDays: 30 }];
     const at = utc("2026-09-15T00:00:00Z");
-    const pass = computeStatement(emptyInput({ requiredQuizzes, attempts: [{ id: "a", quizId: "q", score: 0.7 - Number.EPSILON, submittedAt: at }] }));
+    const pass = computeStatement(
+      emptyInput({
+        requiredQuizzes,
+        attempts: [{ id: "a", quizId: "q", score: 0.7 - Number.EPSILON, submittedAt: at }],
+      }),
+    );
     expect(pass.quizzes[0]?.passed).toBe(true);
     expect(pass.gates).toEqual([]);
-    const fail = computeStatement(emptyInput({ requiredQuizzes, attempts: [{ id: "a", quizId: "q", score: 0.69, submittedAt: at }] }));
+    const fail = computeStatement(
+      emptyInput({ requiredQuizzes, attempts: [{ id: "a", quizId: "q", score: 0.69, submittedAt: at }] }),
+    );
     expect(fail.gates.map((g) => g.name)).toEqual(["QUIZ_BELOW_PASS_MARK"]);
   });
 
@@ -378,7 +457,9 @@ describe("computeStatement: the prior and the dropped quiz", () => {
   it("with a prior weight of 0, A is the plain weighted accuracy", () => {
     // (4 × 1 + 1 × 0) / (4 + 1) = 0.8.
     const plan = planWith((p) => (p.accuracyPrior = { k: 0, m: 0.6 }));
-    const figures = computeStatement(emptyInput({ plan, claims: [claim("a", "ACCURATE", "HIGH"), claim("b", "INACCURATE", "LOW")] }));
+    const figures = computeStatement(
+      emptyInput({ plan, claims: [claim("a", "ACCURATE", "HIGH"), claim("b", "INACCURATE", "LOW")] }),
+    );
     expect(figures.accuracy).toBe(0.8);
   });
 
@@ -506,7 +587,9 @@ const unit = fc.double({ min: 0, max: 1, noNaN: true });
 /** A valid plan: weights summing to 1, priors in range, a curve ascending in C with M never falling. */
 const planArb: fc.Arbitrary<CompPlanParams> = fc
   .record({
-    w: fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 })).filter(([a, b, c]) => a + b + c > 0),
+    w: fc
+      .tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }))
+      .filter(([a, b, c]) => a + b + c > 0),
     kA: fc.double({ min: 0, max: 20, noNaN: true }),
     mA: unit,
     kS: fc.double({ min: 0, max: 20, noNaN: true }),
@@ -536,8 +619,12 @@ const inputArb: fc.Arbitrary<CompInput> = fc
     target: fc.integer({ min: 0, max: 10_000_000 }),
     claims: fc.array(claimArb, { maxLength: 12 }),
     surveys: fc.array(surveyArb, { maxLength: 8 }),
-    quizzes: fc.array(fc.record({ passMark: unit, certificationDays: fc.integer({ min: 0, max: 400 }) }), { maxLength: 3 }),
-    attempts: fc.array(fc.record({ quiz: fc.nat(3), score: unit, daysBefore: fc.integer({ min: 0, max: 500 }) }), { maxLength: 8 }),
+    quizzes: fc.array(fc.record({ passMark: unit, certificationDays: fc.integer({ min: 0, max: 400 }) }), {
+      maxLength: 3,
+    }),
+    attempts: fc.array(fc.record({ quiz: fc.nat(3), score: unit, daysBefore: fc.integer({ min: 0, max: 500 }) }), {
+      maxLength: 8,
+    }),
   })
   .map(({ plan, target, claims, surveys, quizzes, attempts }) => ({
     periodEnd,
@@ -589,7 +676,10 @@ describe("properties", () => {
     fc.assert(
       fc.property(inputArb, fc.constantFrom<Severity | null>(...SEVERITIES, null), (input, severity) => {
         const before = computeStatement(input).accuracy;
-        const after = computeStatement({ ...input, claims: [...input.claims, claim("new", "ACCURATE", severity)] }).accuracy;
+        const after = computeStatement({
+          ...input,
+          claims: [...input.claims, claim("new", "ACCURATE", severity)],
+        }).accuracy;
         expect(after).toBeGreaterThanOrEqual(before - 1e-12);
       }),
     );
@@ -610,7 +700,10 @@ describe("properties", () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         const before = computeStatement(input);
-        const after = computeStatement({ ...input, surveys: [...input.surveys, { id: "happy", csat: 5, delivered: "YES" }] });
+        const after = computeStatement({
+          ...input,
+          surveys: [...input.surveys, { id: "happy", csat: 5, delivered: "YES" }],
+        });
         expect(after.composite).toBeGreaterThanOrEqual(before.composite - 1e-12);
         expect(after.payoutCents).toBeGreaterThanOrEqual(before.payoutCents);
       }),

@@ -144,8 +144,10 @@ function withPrior(sum: number, count: number, prior: { k: number; m: number }):
 
 /** payout = round(targetBonusCents × M) half away from zero, with M in ten-thousandths: exact. */
 export function payoutFromMultiplier(targetBonusCents: number, multiplierTenThousandths: number): number {
-  if (!Number.isSafeInteger(targetBonusCents)) throw new RangeError(`targetBonusCents must be whole cents, got ${targetBonusCents}`);
-  if (!Number.isSafeInteger(multiplierTenThousandths)) throw new RangeError(`M must be whole ten-thousandths, got ${multiplierTenThousandths}`);
+  if (!Number.isSafeInteger(targetBonusCents))
+    throw new RangeError(`targetBonusCents must be whole cents, got ${targetBonusCents}`);
+  if (!Number.isSafeInteger(multiplierTenThousandths))
+    throw new RangeError(`M must be whole ten-thousandths, got ${multiplierTenThousandths}`);
   return Number(divideRoundHalfAwayFromZero(BigInt(targetBonusCents) * BigInt(multiplierTenThousandths), 10000n));
 }
 
@@ -153,7 +155,8 @@ function accuracyFigures(input: CompInput) {
   const claims: ClaimLine[] = input.claims.map((claim) => {
     const base = { id: claim.id, status: claim.status, severity: claim.severity, disputed: claim.disputed ?? false };
     if (!isFinalVerdict(claim.status)) {
-      const note = claim.status === "PENDING" ? "Pending: not verified yet, so left out." : "Unverifiable: left out of accuracy.";
+      const note =
+        claim.status === "PENDING" ? "Pending: not verified yet, so left out." : "Unverifiable: left out of accuracy.";
       return { ...base, counted: false, weightedAs: null, credit: null, weight: null, note };
     }
     // A final verdict without a severity is a verifier's omission; MEDIUM is the neutral middle
@@ -179,7 +182,10 @@ function quizFigures(input: CompInput): { quizzes: QuizLine[]; quiz: number | nu
   const quizzes = input.requiredQuizzes.map((quiz): QuizLine => {
     const windowStart = addDays(input.periodEnd, -quiz.certificationDays);
     const attempts = input.attempts
-      .filter((a) => a.quizId === quiz.id && a.submittedAt.getTime() >= windowStart.getTime() && a.submittedAt.getTime() <= end)
+      .filter(
+        (a) =>
+          a.quizId === quiz.id && a.submittedAt.getTime() >= windowStart.getTime() && a.submittedAt.getTime() <= end,
+      )
       .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
     // Strictly greater: of equal best scores the first one reached is shown.
     let best: (typeof attempts)[number] | null = null;
@@ -267,7 +273,10 @@ function applyGates(input: CompInput, claims: ClaimLine[], quizzes: QuizLine[], 
   const failed = quizzes.filter((line) => !line.passed);
   if (failed.length > 0) {
     const which = failed
-      .map((line) => `"${line.title}" (best ${formatPlainPercent(line.bestScore)}, pass mark ${formatPlainPercent(line.passMark)})`)
+      .map(
+        (line) =>
+          `"${line.title}" (best ${formatPlainPercent(line.bestScore)}, pass mark ${formatPlainPercent(line.passMark)})`,
+      )
       .join(", ");
     fire(
       "QUIZ_BELOW_PASS_MARK",
@@ -295,7 +304,9 @@ export function computeStatement(input: CompInput): CompFigures {
   const { surveys, sumSatisfaction, surveyCount, satisfaction } = satisfactionFigures(input);
   const effectiveWeights = effectiveWeightsFor(plan, quizDropped);
   const composite =
-    effectiveWeights.accuracy * accuracy + effectiveWeights.quiz * (quiz ?? 0) + effectiveWeights.satisfaction * satisfaction;
+    effectiveWeights.accuracy * accuracy +
+    effectiveWeights.quiz * (quiz ?? 0) +
+    effectiveWeights.satisfaction * satisfaction;
   const curveMultiplier = evaluateCurve(plan.curve, composite);
   const { gates, multiplierAfterGates } = applyGates(input, claims, quizzes, curveMultiplier);
   // §4.7: M is rounded first, then the payout is computed from that M in integer cents, so no

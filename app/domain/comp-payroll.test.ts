@@ -4,7 +4,7 @@ import { parseCsv, toCsv } from "./csv-safety.ts";
 
 const statement = {
   email: "sales@candor.test",
-  name: "=HYPERLINK(\"http://evil\")",
+  name: '=HYPERLINK("http://evil")',
   team: "Enterprise East",
   period: "2026-Q3",
   accuracy: 0.91999999,
@@ -24,7 +24,7 @@ describe("the payroll row", () => {
     );
     expect(payrollRow(statement)).toEqual([
       "sales@candor.test",
-      "=HYPERLINK(\"http://evil\")",
+      '=HYPERLINK("http://evil")',
       "Enterprise East",
       "2026-Q3",
       "0.9200",
@@ -40,7 +40,7 @@ describe("the payroll row", () => {
 
   it("neutralises formula injection in text but keeps a negative adjustment a number", () => {
     const [, row] = parseCsv(toCsv([...PAYROLL_CSV_HEADER], [payrollRow(statement)]));
-    expect(row?.[1]).toBe("'=HYPERLINK(\"http://evil\")");
+    expect(row?.[1]).toBe('\'=HYPERLINK("http://evil")');
     expect(row?.[11]).toBe("-747120");
   });
 

@@ -40,7 +40,9 @@ describe("DEFAULT_COMP_PLAN", () => {
 
 describe("validateCompPlan", () => {
   it("accepts weights that sum to 1 up to floating-point noise", () => {
-    expect(validateCompPlan(withChanges((p) => (p.weights = { accuracy: 0.1, quiz: 0.2, satisfaction: 0.7 })))).toEqual({ ok: true });
+    expect(validateCompPlan(withChanges((p) => (p.weights = { accuracy: 0.1, quiz: 0.2, satisfaction: 0.7 })))).toEqual(
+      { ok: true },
+    );
   });
 
   it("rejects weights that do not sum to 1", () => {
@@ -71,7 +73,9 @@ describe("validateCompPlan", () => {
   });
 
   it("needs at least two curve points", () => {
-    expect(errorsOf(withChanges((p) => (p.curve = [[0, 1]])))).toEqual({ curve: "The curve needs at least two points." });
+    expect(errorsOf(withChanges((p) => (p.curve = [[0, 1]])))).toEqual({
+      curve: "The curve needs at least two points.",
+    });
   });
 
   it("needs the curve strictly ascending in C, within [0, 1]", () => {
@@ -129,7 +133,9 @@ describe("validateCompPlan", () => {
       "weights.quiz",
       "weights.satisfaction",
     ]);
-    expect(errorsOf({ ...DEFAULT_COMP_PLAN, curve: [[0, 0], "x"] })).toEqual({ "curve.1": "Each point is a pair (C, M)." });
+    expect(errorsOf({ ...DEFAULT_COMP_PLAN, curve: [[0, 0], "x"] })).toEqual({
+      "curve.1": "Each point is a pair (C, M).",
+    });
   });
 });
 

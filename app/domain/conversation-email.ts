@@ -23,14 +23,18 @@ interface Message {
 type Headers = Map<string, string>;
 
 const HEADER_LINE = /^([A-Za-z][A-Za-z0-9-]{0,40}):[ \t]*(.*)$/;
-const KNOWN_HEADER = /^(from|to|cc|bcc|subject|date|sent|reply-to|return-path|received|delivered-to|message-id|mime-version|content-[a-z-]+|in-reply-to|references|importance|thread-topic|thread-index|x-[a-z0-9-]+|dkim-signature|authentication-results|arc-[a-z-]+|list-[a-z-]+|sender|user-agent|accept-language|organization)$/i;
+const KNOWN_HEADER =
+  /^(from|to|cc|bcc|subject|date|sent|reply-to|return-path|received|delivered-to|message-id|mime-version|content-[a-z-]+|in-reply-to|references|importance|thread-topic|thread-index|x-[a-z0-9-]+|dkim-signature|authentication-results|arc-[a-z-]+|list-[a-z-]+|sender|user-agent|accept-language|organization)$/i;
 
 /** Whether a text opens like an email: a header block naming its sender. */
 export function looksLikeEmail(text: string): boolean {
   const lines = text.replace(/^\s+/, "").split("\n");
   const block = readHeaderBlock(lines, 0);
   if (block && block.headers.has("from")) return true;
-  return /^-{3,}\s*Original Message\s*-{3,}\s*$/im.test(text) || /^On\s[^\n]{4,200}(?:\n[^\n]{0,120})?\swrote:[ \t]*$/m.test(text);
+  return (
+    /^-{3,}\s*Original Message\s*-{3,}\s*$/im.test(text) ||
+    /^On\s[^\n]{4,200}(?:\n[^\n]{0,120})?\swrote:[ \t]*$/m.test(text)
+  );
 }
 
 export function parseEmail(text: string): ParsedEmail {
@@ -152,7 +156,11 @@ function findTextPart(headers: Headers, body: string): { text: string; html: boo
     return html;
   }
   if (type !== "text/plain" && type !== "text/html" && type !== "") return null;
-  const text = decodeTransfer(body, headers.get("content-transfer-encoding") ?? "", headerParameter(contentType, "charset") ?? "utf-8");
+  const text = decodeTransfer(
+    body,
+    headers.get("content-transfer-encoding") ?? "",
+    headerParameter(contentType, "charset") ?? "utf-8",
+  );
   return { text, html: type === "text/html" };
 }
 
@@ -183,7 +191,10 @@ function decodeTransfer(body: string, encoding: string, charset: string): string
   if (kind === "base64") {
     try {
       const binary = atob(body.replace(/[^A-Za-z0-9+/=]/g, ""));
-      return decodeCharset(Uint8Array.from(binary, (char) => char.charCodeAt(0)), charset);
+      return decodeCharset(
+        Uint8Array.from(binary, (char) => char.charCodeAt(0)),
+        charset,
+      );
     } catch {
       return "";
     }
@@ -222,7 +233,11 @@ export function decodeEncodedWords(value: string): string {
     .replace(/(\?=)\s+(=\?)/g, "$1$2")
     .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (whole, charset: string, kind: string, data: string) => {
       try {
-        if (kind.toUpperCase() === "B") return decodeCharset(Uint8Array.from(atob(data), (char) => char.charCodeAt(0)), charset);
+        if (kind.toUpperCase() === "B")
+          return decodeCharset(
+            Uint8Array.from(atob(data), (char) => char.charCodeAt(0)),
+            charset,
+          );
         return decodeCharset(quotedPrintableBytes(data.replace(/_/g, " ")), charset);
       } catch {
         return whole;
@@ -246,7 +261,10 @@ function htmlToText(html: string): string {
 
 /** Dates as mail clients write them; a time without a zone (pasted Outlook "Sent:") is read as UTC so the reading never depends on the server's zone. */
 export function parseEmailDate(value: string): Date | null {
-  const text = value.replace(/\s+at\s+/i, " ").replace(/\([^)]*\)\s*$/, "").trim();
+  const text = value
+    .replace(/\s+at\s+/i, " ")
+    .replace(/\([^)]*\)\s*$/, "")
+    .trim();
   if (text === "") return null;
   const zoned = /(?:[+-]\d{4}|\b(?:GMT|UTC|Z|[ECMP][SD]T)\b)\s*$/i.test(text);
   const parsed = Date.parse(zoned ? text : `${text} UTC`);
@@ -255,7 +273,8 @@ export function parseEmailDate(value: string): Date | null {
 
 const SEPARATOR = /^\s*(?:-{2,}\s*(?:Original Message|Forwarded message)\s*-{2,}|_{10,}|Begin forwarded message:)\s*$/i;
 const SIGNATURE = /^--\s?$/;
-const MOBILE_FOOTER = /^Sent from my (?:iPhone|iPad|Android|mobile|Galaxy|BlackBerry)|^Get Outlook for (?:iOS|Android)/i;
+const MOBILE_FOOTER =
+  /^Sent from my (?:iPhone|iPad|Android|mobile|Galaxy|BlackBerry)|^Get Outlook for (?:iOS|Android)/i;
 const LIST_ITEM = /^\s*(?:[-*•]|\d{1,2}[.)])\s+/;
 
 /**
@@ -274,7 +293,16 @@ function readAttribution(lines: string[], index: number): { sender: string; last
     return sender ? { sender, lastLine: wrapped ? index + 1 : index } : null;
   }
   const short = /^([^>].{0,79}?)\s+wrote:$/.exec(line);
-  if (!short?.[1] || !/^>/.test(lines.slice(index + 1).find((candidate) => candidate.trim() !== "")?.trim() ?? "")) return null;
+  if (
+    !short?.[1] ||
+    !/^>/.test(
+      lines
+        .slice(index + 1)
+        .find((candidate) => candidate.trim() !== "")
+        ?.trim() ?? "",
+    )
+  )
+    return null;
   const { name, address } = parseAddress(short[1]);
   return { sender: name || address, lastLine: index };
 }
@@ -284,7 +312,9 @@ function senderInAttribution(attribution: string): string | null {
   const text = attribution.replace(/<[^<>]*>\s*$/, "").trim();
   // The name follows the date and time ("… 2026 at 4:02 PM Maya Chen", "02/03/2026 16:02, Maya Chen").
   const afterTime = /\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?\s*,?\s*([^\d]*)$/.exec(text);
-  const name = unquote((afterTime ? (afterTime[1] ?? "") : text.slice(text.lastIndexOf(",") + 1)).replace(/^[,\s]+/, ""));
+  const name = unquote(
+    (afterTime ? (afterTime[1] ?? "") : text.slice(text.lastIndexOf(",") + 1)).replace(/^[,\s]+/, ""),
+  );
   return name !== "" ? name : address;
 }
 
@@ -346,7 +376,8 @@ function readThread(lines: string[], sender: string, names: NameBook): Message[]
 function isOutlookBlockStart(lines: string[], index: number): boolean {
   if (!/^From:\s*\S/.test(lines[index] ?? "")) return false;
   if (index > 0 && (lines[index - 1] ?? "").trim() !== "") return false;
-  for (let next = index + 1; next < Math.min(lines.length, index + 6); next++) if (/^(Sent|Date):\s*\S/.test(lines[next] ?? "")) return true;
+  for (let next = index + 1; next < Math.min(lines.length, index + 6); next++)
+    if (/^(Sent|Date):\s*\S/.test(lines[next] ?? "")) return true;
   return false;
 }
 

@@ -113,9 +113,16 @@ every fifteen minutes.
   });
 
   it("refuses a WebVTT file without cues and one whose cues name nobody", () => {
-    expect(parseConversation("empty.vtt", encode("WEBVTT\n\nNOTE nothing was said\n"))).toEqual({ ok: false, problem: CONVERSATION_PROBLEMS.vttNoCues });
-    const unnamed = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nhello there\n\n00:00:02.000 --> 00:00:03.000\nwe support xls\n";
-    expect(parseConversation("captions.vtt", encode(unnamed))).toEqual({ ok: false, problem: CONVERSATION_PROBLEMS.noSpeakers });
+    expect(parseConversation("empty.vtt", encode("WEBVTT\n\nNOTE nothing was said\n"))).toEqual({
+      ok: false,
+      problem: CONVERSATION_PROBLEMS.vttNoCues,
+    });
+    const unnamed =
+      "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nhello there\n\n00:00:02.000 --> 00:00:03.000\nwe support xls\n";
+    expect(parseConversation("captions.vtt", encode(unnamed))).toEqual({
+      ok: false,
+      problem: CONVERSATION_PROBLEMS.noSpeakers,
+    });
   });
 });
 
@@ -155,7 +162,8 @@ describe("SRT transcripts", () => {
   });
 
   it("does not mistake a number spoken at the end of a cue for the next cue's number", () => {
-    const srt = "1\n00:00:01,000 --> 00:00:02,000\nTom: Which Excel do you need?\n\n2\n00:00:02,000 --> 00:00:03,000\nMaya: Excel\n2007\n\n3\n00:00:03,000 --> 00:00:04,000\nTom: Great.\n";
+    const srt =
+      "1\n00:00:01,000 --> 00:00:02,000\nTom: Which Excel do you need?\n\n2\n00:00:02,000 --> 00:00:03,000\nMaya: Excel\n2007\n\n3\n00:00:03,000 --> 00:00:04,000\nTom: Great.\n";
     expect(turns(parsed(parseConversationText(srt, "call.srt")))).toEqual([
       ["Tom", "Which Excel do you need?"],
       ["Maya", "Excel 2007"],
@@ -191,11 +199,16 @@ Maya Chen: Understood. Bottom line: we only export xlsx today.
   });
 
   it("reads Otter, Fireflies and Rev timestamps", () => {
-    const fireflies = "[00:12:03] Maya: We cover SAML.\n00:12:09 Tom: And SCIM?\n[00:12:15] Maya: SCIM is coming next quarter.\n10:30 works for the follow-up, by the way.\n";
+    const fireflies =
+      "[00:12:03] Maya: We cover SAML.\n00:12:09 Tom: And SCIM?\n[00:12:15] Maya: SCIM is coming next quarter.\n10:30 works for the follow-up, by the way.\n";
     expect(parsed(parseConversationText(fireflies)).utterances).toEqual([
       { speaker: "Maya", text: "We cover SAML.", startMs: 723_000 },
       { speaker: "Tom", text: "And SCIM?", startMs: 729_000 },
-      { speaker: "Maya", text: "SCIM is coming next quarter. 10:30 works for the follow-up, by the way.", startMs: 735_000 },
+      {
+        speaker: "Maya",
+        text: "SCIM is coming next quarter. 10:30 works for the follow-up, by the way.",
+        startMs: 735_000,
+      },
     ]);
     const otter = "Maya Chen  0:02\nHi Tom, thanks for joining.\n\nTom Baker  0:05\nHappy to.\n";
     expect(parsed(parseConversationText(otter, "otter.txt")).utterances).toEqual([
@@ -273,7 +286,9 @@ describe("emails", () => {
   });
 
   it("reads a base64 text part in another charset", () => {
-    const body = btoa(String.fromCharCode(...[..."Bonjour, l'export Excel fonctionne déjà."].map((char) => char.charCodeAt(0))));
+    const body = btoa(
+      String.fromCharCode(...[..."Bonjour, l'export Excel fonctionne déjà."].map((char) => char.charCodeAt(0))),
+    );
     const latin = [
       "From: Claire Dubois <claire@client.fr>",
       "To: maya@vendor.com",
@@ -404,7 +419,9 @@ Content-Type: text/html; charset=utf-8
 
 <html><head><style>p { margin: 0 }</style></head><body><p>We support&nbsp;xlsx &amp; csv.</p><div class="gmail_quote"><blockquote>Do you support xls?</blockquote></div></body></html>
 `;
-    expect(turns(parsed(parseConversationText(html, "exports.eml")))).toEqual([["Maya Chen", "We support xlsx & csv."]]);
+    expect(turns(parsed(parseConversationText(html, "exports.eml")))).toEqual([
+      ["Maya Chen", "We support xlsx & csv."],
+    ]);
   });
 
   it("names the sender of a quote that gives only an address by the name the thread uses for it", () => {
@@ -431,7 +448,10 @@ On 04/03/2026 17:02, maya@vendor.com wrote:
 
 describe("files Candor refuses", () => {
   it("refuses an empty file and empty pasted text", () => {
-    expect(parseConversation("call.vtt", new Uint8Array())).toEqual({ ok: false, problem: CONVERSATION_PROBLEMS.emptyFile });
+    expect(parseConversation("call.vtt", new Uint8Array())).toEqual({
+      ok: false,
+      problem: CONVERSATION_PROBLEMS.emptyFile,
+    });
     expect(parseConversationText("  \n\n ")).toEqual({ ok: false, problem: CONVERSATION_PROBLEMS.emptyText });
   });
 
@@ -446,19 +466,31 @@ describe("files Candor refuses", () => {
     const utf16 = new Uint8Array(text.length * 2);
     [...text].forEach((char, index) => (utf16[index * 2] = char.charCodeAt(0)));
     expect(parseConversation("call.txt", utf16)).toEqual({ ok: false, problem: CONVERSATION_PROBLEMS.utf16 });
-    expect(parseConversation("call.txt", Uint8Array.from([0xff, 0xfe, ...utf16]))).toEqual({ ok: false, problem: CONVERSATION_PROBLEMS.utf16 });
+    expect(parseConversation("call.txt", Uint8Array.from([0xff, 0xfe, ...utf16]))).toEqual({
+      ok: false,
+      problem: CONVERSATION_PROBLEMS.utf16,
+    });
     expect(CONVERSATION_PROBLEMS.utf16).toMatch(/save it as UTF-8/);
   });
 
   it("says a PDF, a zip, an image or other binary data is not a transcript", () => {
     const pdf = parseConversation("call.pdf", encode("%PDF-1.7\n%âãÏÓ\n1 0 obj"));
-    expect(pdf).toEqual({ ok: false, problem: expect.stringMatching(/^This file is not a transcript or an email: it looks like a PDF\./) });
+    expect(pdf).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/^This file is not a transcript or an email: it looks like a PDF\./),
+    });
     const zip = parseConversation("call.docx", Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]));
     expect(zip.ok ? "" : zip.problem).toMatch(/Word document/);
     const png = parseConversation("screenshot.png", Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.ok ? "" : png.problem).toMatch(/PNG image/);
-    expect(parseConversation("call.txt", Uint8Array.from([0x4d, 0x61, 0x79, 0x61, 0x3a, 0x20, 0xc3, 0x28]))).toEqual({ ok: false, problem: CONVERSATION_PROBLEMS.notText });
-    expect(parseConversation("data.bin", Uint8Array.from([0x4d, 0x61, 0x01, 0x02, 0x03, 0x61]))).toEqual({ ok: false, problem: CONVERSATION_PROBLEMS.notText });
+    expect(parseConversation("call.txt", Uint8Array.from([0x4d, 0x61, 0x79, 0x61, 0x3a, 0x20, 0xc3, 0x28]))).toEqual({
+      ok: false,
+      problem: CONVERSATION_PROBLEMS.notText,
+    });
+    expect(parseConversation("data.bin", Uint8Array.from([0x4d, 0x61, 0x01, 0x02, 0x03, 0x61]))).toEqual({
+      ok: false,
+      problem: CONVERSATION_PROBLEMS.notText,
+    });
     expect(CONVERSATION_PROBLEMS.notText).toMatch(/^This file is not a transcript or an email/);
   });
 });
@@ -476,9 +508,16 @@ describe("toSentences", () => {
   it("splits each speaker's words into sentences numbered in order, keeping abbreviations and versions whole", () => {
     const sentences = toSentences(
       conversation([
-        { speaker: "Maya", text: "We export spreadsheets, e.g. xlsx and csv. Version v2.1 added Excel 2007. Older versions are not supported!", startMs: 4000 },
+        {
+          speaker: "Maya",
+          text: "We export spreadsheets, e.g. xlsx and csv. Version v2.1 added Excel 2007. Older versions are not supported!",
+          startMs: 4000,
+        },
         { speaker: "Tom", text: "Really? Even for Dr. Ortiz at Acme Inc. and his team" },
-        { speaker: "Maya", text: "We have... some limits. The U.S. region ships first, i.e. in March. Ask Maya J. Chen about No. 5 etc. and more" },
+        {
+          speaker: "Maya",
+          text: "We have... some limits. The U.S. region ships first, i.e. in March. Ask Maya J. Chen about No. 5 etc. and more",
+        },
       ]),
     );
     expect(sentences.map(({ position, speaker, text }) => [position, speaker, text])).toEqual([
@@ -505,7 +544,9 @@ describe("suggestSalespersonSpeaker", () => {
     expect(suggestSalespersonSpeaker(["Baker, Tom", "Chen, Maya"], owner)).toBe("Chen, Maya");
     expect(suggestSalespersonSpeaker(["Tom", "Maya"], owner)).toBe("Maya");
     expect(suggestSalespersonSpeaker(["Tom B.", "Maya C."], owner)).toBe("Maya C.");
-    expect(suggestSalespersonSpeaker(["tom@acme-logistics.com", "maya.chen@vendor.com"], owner)).toBe("maya.chen@vendor.com");
+    expect(suggestSalespersonSpeaker(["tom@acme-logistics.com", "maya.chen@vendor.com"], owner)).toBe(
+      "maya.chen@vendor.com",
+    );
     expect(suggestSalespersonSpeaker(["Tom", "maya.chen"], owner)).toBe("maya.chen");
     expect(suggestSalespersonSpeaker(["Tom Baker", "Mayá Chén"], owner)).toBe("Mayá Chén");
   });

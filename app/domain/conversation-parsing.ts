@@ -42,18 +42,24 @@ export type ParseOutcome = { ok: true; conversation: ParsedConversation } | { ok
 /** The documented upload limit per file: about 20 hours of transcript. */
 export const CONVERSATION_MAX_BYTES = 2 * 1024 * 1024;
 
-const WHAT_CANDOR_READS = "Candor reads WebVTT (.vtt) and SubRip (.srt) transcripts, plain text with “Speaker: words” lines, and emails (.eml or pasted).";
+const WHAT_CANDOR_READS =
+  "Candor reads WebVTT (.vtt) and SubRip (.srt) transcripts, plain text with “Speaker: words” lines, and emails (.eml or pasted).";
 
 export const CONVERSATION_PROBLEMS = {
   emptyFile: "This file is empty: there is nothing to import.",
   emptyText: "There is no text to import: paste a transcript or an email thread.",
   tooLarge: `This file is larger than ${CONVERSATION_MAX_BYTES / 1024 / 1024} MB, the most Candor imports at once: split the transcript into parts and import each.`,
-  utf16: "This file is saved as UTF-16: save it as UTF-8 (in most editors, Save As → Encoding: UTF-8) and import it again.",
+  utf16:
+    "This file is saved as UTF-16: save it as UTF-8 (in most editors, Save As → Encoding: UTF-8) and import it again.",
   notText: `This file is not a transcript or an email. ${WHAT_CANDOR_READS}`,
-  noSpeakers: "Candor could not tell who is speaking: put each turn on its own line as “Speaker: words”, or import the .vtt or .srt file your meeting tool exports.",
-  vttNoCues: "This WebVTT file has no cues: there are no lines with timings like “00:01:02.500 --> 00:01:05.000”. Download the transcript again from the meeting tool.",
-  srtNoCues: "This SRT file has no cues: there are no lines with timings like “00:00:01,000 --> 00:00:04,000”. Download the transcript again from the meeting tool.",
-  emailNoText: "Candor found no message text in this email: if it holds only HTML or attachments, paste the thread's text instead.",
+  noSpeakers:
+    "Candor could not tell who is speaking: put each turn on its own line as “Speaker: words”, or import the .vtt or .srt file your meeting tool exports.",
+  vttNoCues:
+    "This WebVTT file has no cues: there are no lines with timings like “00:01:02.500 --> 00:01:05.000”. Download the transcript again from the meeting tool.",
+  srtNoCues:
+    "This SRT file has no cues: there are no lines with timings like “00:00:01,000 --> 00:00:04,000”. Download the transcript again from the meeting tool.",
+  emailNoText:
+    "Candor found no message text in this email: if it holds only HTML or attachments, paste the thread's text instead.",
 } as const;
 
 // Signatures of formats people upload by mistake, named so the refusal can say what the file is.
@@ -73,8 +79,14 @@ export function parseConversation(fileName: string, bytes: Uint8Array): ParseOut
   if (bytes.length === 0) return { ok: false, problem: CONVERSATION_PROBLEMS.emptyFile };
   if (bytes.length > CONVERSATION_MAX_BYTES) return { ok: false, problem: CONVERSATION_PROBLEMS.tooLarge };
   if (isUtf16(bytes)) return { ok: false, problem: CONVERSATION_PROBLEMS.utf16 };
-  const signature = BINARY_SIGNATURES.find((candidate) => candidate.bytes.every((byte, index) => bytes[index] === byte));
-  if (signature) return { ok: false, problem: `This file is not a transcript or an email: it looks like ${signature.kind}. ${WHAT_CANDOR_READS}` };
+  const signature = BINARY_SIGNATURES.find((candidate) =>
+    candidate.bytes.every((byte, index) => bytes[index] === byte),
+  );
+  if (signature)
+    return {
+      ok: false,
+      problem: `This file is not a transcript or an email: it looks like ${signature.kind}. ${WHAT_CANDOR_READS}`,
+    };
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -98,7 +110,8 @@ function hasControlBytes(bytes: Uint8Array): boolean {
 /** Same, for pasted text (a transcript or an email thread pasted into a textarea). */
 export function parseConversationText(text: string, fileNameHint?: string): ParseOutcome {
   const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  if (normalised.trim() === "") return { ok: false, problem: fileNameHint ? CONVERSATION_PROBLEMS.emptyFile : CONVERSATION_PROBLEMS.emptyText };
+  if (normalised.trim() === "")
+    return { ok: false, problem: fileNameHint ? CONVERSATION_PROBLEMS.emptyFile : CONVERSATION_PROBLEMS.emptyText };
   const extension = /\.([a-z0-9]+)$/i.exec(fileNameHint ?? "")?.[1]?.toLowerCase() ?? "";
   const format = detectFormat(normalised, extension);
   if (format === "EMAIL") {
@@ -106,9 +119,12 @@ export function parseConversationText(text: string, fileNameHint?: string): Pars
     if (email.utterances.length === 0) return { ok: false, problem: CONVERSATION_PROBLEMS.emailNoText };
     return { ok: true, conversation: conversationOf("EMAIL", email.title, email.occurredAt, email.utterances) };
   }
-  const read = format === "VTT" ? readVtt(normalised) : format === "SRT" ? readSrt(normalised) : readPlainText(normalised);
-  if (read.cues === 0) return { ok: false, problem: format === "VTT" ? CONVERSATION_PROBLEMS.vttNoCues : CONVERSATION_PROBLEMS.srtNoCues };
-  if (!read.utterances.some((utterance) => utterance.speaker !== UNKNOWN_SPEAKER)) return { ok: false, problem: CONVERSATION_PROBLEMS.noSpeakers };
+  const read =
+    format === "VTT" ? readVtt(normalised) : format === "SRT" ? readSrt(normalised) : readPlainText(normalised);
+  if (read.cues === 0)
+    return { ok: false, problem: format === "VTT" ? CONVERSATION_PROBLEMS.vttNoCues : CONVERSATION_PROBLEMS.srtNoCues };
+  if (!read.utterances.some((utterance) => utterance.speaker !== UNKNOWN_SPEAKER))
+    return { ok: false, problem: CONVERSATION_PROBLEMS.noSpeakers };
   return { ok: true, conversation: conversationOf(format, "", null, read.utterances) };
 }
 
@@ -130,12 +146,18 @@ export function toSentences(conversation: ParsedConversation): Sentence[] {
   return sentences;
 }
 
-function conversationOf(format: ConversationFormat, title: string, occurredAt: Date | null, utterances: Utterance[]): ParsedConversation {
+function conversationOf(
+  format: ConversationFormat,
+  title: string,
+  occurredAt: Date | null,
+  utterances: Utterance[],
+): ParsedConversation {
   return { format, title, occurredAt, speakers: speakersOf(utterances), utterances, wordCount: countWords(utterances) };
 }
 
 function detectFormat(text: string, extension: string): ConversationFormat {
-  if (/^WEBVTT(?:[ \t]|$)/m.test(text.slice(0, 200).trimStart().split("\n")[0] ?? "") || extension === "vtt") return "VTT";
+  if (/^WEBVTT(?:[ \t]|$)/m.test(text.slice(0, 200).trimStart().split("\n")[0] ?? "") || extension === "vtt")
+    return "VTT";
   if (extension === "srt") return "SRT";
   if (extension === "eml" || looksLikeEmail(text)) return "EMAIL";
   // A .txt export with cue timings is SRT whatever it is called.

@@ -68,14 +68,78 @@ export function readCueTiming(line: string): { startMs: number } | null {
 }
 
 // Lower-case words allowed inside a name ("Ludwig van Beethoven", "Ana de Souza").
-const NAME_PARTICLES = new Set(["van", "von", "de", "da", "di", "del", "der", "den", "la", "le", "du", "dos", "das", "bin", "al", "ter", "ten", "y"]);
+const NAME_PARTICLES = new Set([
+  "van",
+  "von",
+  "de",
+  "da",
+  "di",
+  "del",
+  "der",
+  "den",
+  "la",
+  "le",
+  "du",
+  "dos",
+  "das",
+  "bin",
+  "al",
+  "ter",
+  "ten",
+  "y",
+]);
 
 // Labels that end in a colon in ordinary writing and in transcript headers, but are nobody.
 const NOT_SPEAKERS = new Set([
-  "note", "notes", "example", "ps", "p.s", "re", "fw", "fwd", "fyi", "update", "summary", "agenda", "action items", "next steps",
-  "subject", "date", "time", "to", "cc", "bcc", "sent", "transcript", "meeting", "attendees", "participants", "duration",
-  "recording", "title", "location", "http", "https", "warning", "important", "tip", "question", "answer", "edit", "source",
-  "laughter", "laughs", "music", "inaudible", "crosstalk", "silence", "applause", "noise", "pause", "unintelligible", "background noise",
+  "note",
+  "notes",
+  "example",
+  "ps",
+  "p.s",
+  "re",
+  "fw",
+  "fwd",
+  "fyi",
+  "update",
+  "summary",
+  "agenda",
+  "action items",
+  "next steps",
+  "subject",
+  "date",
+  "time",
+  "to",
+  "cc",
+  "bcc",
+  "sent",
+  "transcript",
+  "meeting",
+  "attendees",
+  "participants",
+  "duration",
+  "recording",
+  "title",
+  "location",
+  "http",
+  "https",
+  "warning",
+  "important",
+  "tip",
+  "question",
+  "answer",
+  "edit",
+  "source",
+  "laughter",
+  "laughs",
+  "music",
+  "inaudible",
+  "crosstalk",
+  "silence",
+  "applause",
+  "noise",
+  "pause",
+  "unintelligible",
+  "background noise",
 ]);
 
 /**
@@ -117,7 +181,10 @@ export function splitSpeakerPrefix(line: string): { speaker: string; rest: strin
 
 /** Sound annotations in captions ("[laughter]", "(inaudible)") are nobody's words. */
 export function stripSoundAnnotations(text: string): string {
-  return text.replace(/[[(](?:laughter|laughs|music|inaudible|crosstalk|silence|applause|noise|pause|unintelligible|background noise)[\])]/gi, " ");
+  return text.replace(
+    /[[(](?:laughter|laughs|music|inaudible|crosstalk|silence|applause|noise|pause|unintelligible|background noise)[\])]/gi,
+    " ",
+  );
 }
 
 /** Builds utterances, joining consecutive pieces of one speaker (captions split sentences across cues). */

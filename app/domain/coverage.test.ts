@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { coverageShare, customerWordsOf, describeCoverage, isUnloggedPromiseAnswer, moreThanShown, unloggedPromiseAnswerLabel } from "./coverage.ts";
+import {
+  coverageShare,
+  customerWordsOf,
+  describeCoverage,
+  isUnloggedPromiseAnswer,
+  moreThanShown,
+  unloggedPromiseAnswerLabel,
+} from "./coverage.ts";
 
 describe("coverage", () => {
   it("is the share of won deals that have a claim", () => {

@@ -20,7 +20,9 @@ export function coverageShare({ won, covered }: CoverageCounts): number | null {
 /** The figure in plain words: "4 of 9 won deals have a logged claim", or "No won deals". */
 export function describeCoverage({ won, covered }: CoverageCounts): string {
   if (won <= 0) return "No won deals";
-  return won === 1 ? `${covered} of 1 won deal has a logged claim` : `${covered.toLocaleString("en-US")} of ${won.toLocaleString("en-US")} won deals have a logged claim`;
+  return won === 1
+    ? `${covered} of 1 won deal has a logged claim`
+    : `${covered.toLocaleString("en-US")} of ${won.toLocaleString("en-US")} won deals have a logged claim`;
 }
 
 /**

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { importCountsSentence, isUtf16, normaliseHeader, parseAmountCents, parseImportDate, readImportCsv, type ImportColumn } from "./csv-import.ts";
+import {
+  importCountsSentence,
+  isUtf16,
+  normaliseHeader,
+  parseAmountCents,
+  parseImportDate,
+  readImportCsv,
+  type ImportColumn,
+} from "./csv-import.ts";
 
 describe("parseAmountCents", () => {
   it("reads dollars into exact integer cents", () => {
@@ -10,7 +18,8 @@ describe("parseAmountCents", () => {
     expect(parseAmountCents("21,474,836.47")).toBe(2_147_483_647);
   });
   it("refuses what is not an amount", () => {
-    for (const bad of ["", "-5", "12.345", "1,2345", "12e3", "abc", "21474836.48", "1 000"]) expect(parseAmountCents(bad)).toBeNull();
+    for (const bad of ["", "-5", "12.345", "1,2345", "12e3", "abc", "21474836.48", "1 000"])
+      expect(parseAmountCents(bad)).toBeNull();
   });
 });
 
@@ -22,7 +31,8 @@ describe("parseImportDate", () => {
     expect(parseImportDate("2026-03-31T08:15:00+02:00")?.toISOString()).toBe("2026-03-31T06:15:00.000Z");
   });
   it("refuses days that do not exist and other formats", () => {
-    for (const bad of ["2025-02-29", "2026-02-30T10:00", "31/03/2026", "2026-3-1", "yesterday"]) expect(parseImportDate(bad)).toBeNull();
+    for (const bad of ["2025-02-29", "2026-02-30T10:00", "31/03/2026", "2026-3-1", "yesterday"])
+      expect(parseImportDate(bad)).toBeNull();
   });
 });
 
@@ -38,13 +48,24 @@ describe("readImportCsv", () => {
     expect(read).toEqual({ ok: true, rows: [{ line: 2, values: { id: "A-1", email: "a@b.example", note: "" } }] });
   });
   it("reports a missing column, a repeated one, and a row longer than the header", () => {
-    expect(readImportCsv("External ID\n1", columns)).toEqual({ ok: false, problems: [{ line: 1, column: "Contact email", reason: 'The header row has no "Contact email" column.' }] });
-    expect(readImportCsv("External ID,Email,External id\n1,2,3", columns)).toMatchObject({ ok: false, problems: [{ line: 1, column: "External id" }] });
-    expect(readImportCsv("External ID,E-mail\n1,2,3", columns)).toEqual({ ok: false, problems: [{ line: 2, column: null, reason: "The row has 3 cells but the header has 2." }] });
+    expect(readImportCsv("External ID\n1", columns)).toEqual({
+      ok: false,
+      problems: [{ line: 1, column: "Contact email", reason: 'The header row has no "Contact email" column.' }],
+    });
+    expect(readImportCsv("External ID,Email,External id\n1,2,3", columns)).toMatchObject({
+      ok: false,
+      problems: [{ line: 1, column: "External id" }],
+    });
+    expect(readImportCsv("External ID,E-mail\n1,2,3", columns)).toEqual({
+      ok: false,
+      problems: [{ line: 2, column: null, reason: "The row has 3 cells but the header has 2." }],
+    });
     expect(readImportCsv("", columns)).toMatchObject({ ok: false, problems: [{ line: 1 }] });
   });
   it("says an import's outcome in words", () => {
-    expect(importCountsSentence({ created: 1200, updated: 3, unchanged: 0 })).toBe("1,200 created, 3 updated, 0 unchanged");
+    expect(importCountsSentence({ created: 1200, updated: 3, unchanged: 0 })).toBe(
+      "1,200 created, 3 updated, 0 unchanged",
+    );
   });
 });
 

@@ -7,7 +7,8 @@ import { CsvParseError, parseCsvRecords } from "./csv-safety.ts";
 /** Uploads larger than this are refused with 413 before they are parsed. */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
-export const UTF16_FILE = "This file is saved as UTF-16. Save it as CSV UTF-8 (in Excel: Save As → CSV UTF-8) and import it again.";
+export const UTF16_FILE =
+  "This file is saved as UTF-16. Save it as CSV UTF-8 (in Excel: Save As → CSV UTF-8) and import it again.";
 
 /**
  * Whether an upload is UTF-16 text, as Excel's "Unicode Text" and some CRM exports write it:
@@ -59,23 +60,32 @@ export function normaliseHeader(header: string): string {
   return header.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 
-export type ReadImportResult<K extends string> = { ok: true; rows: ImportRow<K>[] } | { ok: false; problems: ImportProblem[] };
+export type ReadImportResult<K extends string> =
+  { ok: true; rows: ImportRow<K>[] } | { ok: false; problems: ImportProblem[] };
 
 /**
  * Splits a CSV file into rows keyed by column. Problems with the file itself (no header, a
  * missing or repeated column, a row with more cells than the header) are reported here; the
  * values are checked by each import's own rules.
  */
-export function readImportCsv<K extends string>(text: string, columns: readonly ImportColumn<K>[]): ReadImportResult<K> {
+export function readImportCsv<K extends string>(
+  text: string,
+  columns: readonly ImportColumn<K>[],
+): ReadImportResult<K> {
   let records;
   try {
     records = parseCsvRecords(text);
   } catch (error) {
-    if (error instanceof CsvParseError) return { ok: false, problems: [{ line: error.line, column: null, reason: error.message }] };
+    if (error instanceof CsvParseError)
+      return { ok: false, problems: [{ line: error.line, column: null, reason: error.message }] };
     throw error;
   }
   const [header, ...body] = records;
-  if (!header) return { ok: false, problems: [{ line: 1, column: null, reason: "The file is empty: it needs a header row and at least one row." }] };
+  if (!header)
+    return {
+      ok: false,
+      problems: [{ line: 1, column: null, reason: "The file is empty: it needs a header row and at least one row." }],
+    };
 
   const problems: ImportProblem[] = [];
   const indexOf = new Map<K, number>();
@@ -94,16 +104,28 @@ export function readImportCsv<K extends string>(text: string, columns: readonly 
   });
   for (const column of columns) {
     if (column.required && !indexOf.has(column.key)) {
-      problems.push({ line: header.line, column: column.header, reason: `The header row has no "${column.header}" column.` });
+      problems.push({
+        line: header.line,
+        column: column.header,
+        reason: `The header row has no "${column.header}" column.`,
+      });
     }
   }
   if (problems.length) return { ok: false, problems };
-  if (body.length === 0) return { ok: false, problems: [{ line: header.line, column: null, reason: "The file has a header row but no rows to import." }] };
+  if (body.length === 0)
+    return {
+      ok: false,
+      problems: [{ line: header.line, column: null, reason: "The file has a header row but no rows to import." }],
+    };
 
   const rows: ImportRow<K>[] = [];
   for (const record of body) {
     if (record.fields.length > header.fields.length) {
-      problems.push({ line: record.line, column: null, reason: `The row has ${record.fields.length} cells but the header has ${header.fields.length}.` });
+      problems.push({
+        line: record.line,
+        column: null,
+        reason: `The row has ${record.fields.length} cells but the header has ${header.fields.length}.`,
+      });
       continue;
     }
     const values = {} as Record<K, string>;
@@ -129,7 +151,9 @@ export function parseImportDate(value: string): Date | null {
   if (day) {
     const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])];
     const result = new Date(Date.UTC(year, month - 1, date, 12));
-    return result.getUTCFullYear() === year && result.getUTCMonth() === month - 1 && result.getUTCDate() === date ? result : null;
+    return result.getUTCFullYear() === year && result.getUTCMonth() === month - 1 && result.getUTCDate() === date
+      ? result
+      : null;
   }
   if (!ISO_DATE_TIME.test(value)) return null;
   const [datePart = ""] = value.split(/[T ]/);
@@ -171,7 +195,10 @@ export function sortProblems(problems: ImportProblem[], columnOrder: readonly st
 }
 
 /** "3 created, 1 updated, 12 unchanged" — the words an import reports in. */
-export function importCountsSentence(counts: { created: number; updated: number; unchanged: number }, createdWord = "created"): string {
+export function importCountsSentence(
+  counts: { created: number; updated: number; unchanged: number },
+  createdWord = "created",
+): string {
   const n = (value: number) => value.toLocaleString("en-US");
   return `${n(counts.created)} ${createdWord}, ${n(counts.updated)} updated, ${n(counts.unchanged)} unchanged`;
 }

@@ -30,13 +30,16 @@ function exportCell(value: string | number | null | undefined): string {
 export function toCsv(header: string[], rows: Array<Array<string | number | null | undefined>>): string {
   // A record of one empty cell would be an empty line, which readers (ours included) skip;
   // quoting it keeps the row.
-  return stringify([header, ...rows].map((row) => row.map(exportCell)), {
-    record_delimiter: "\r\n",
-    // csv-stringify quotes a field holding its own record delimiter; a lone LF or CR must be
-    // quoted too, or a reader would split the record there.
-    quoted_match: /[\r\n]/,
-    cast: { string: (value) => value },
-  }).replace(/^(?=\r\n)|(?<=\r\n)(?=\r\n)/g, '""');
+  return stringify(
+    [header, ...rows].map((row) => row.map(exportCell)),
+    {
+      record_delimiter: "\r\n",
+      // csv-stringify quotes a field holding its own record delimiter; a lone LF or CR must be
+      // quoted too, or a reader would split the record there.
+      quoted_match: /[\r\n]/,
+      cast: { string: (value) => value },
+    },
+  ).replace(/^(?=\r\n)|(?<=\r\n)(?=\r\n)/g, '""');
 }
 
 export class CsvParseError extends Error {

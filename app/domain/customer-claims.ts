@@ -6,7 +6,8 @@ import { levelLabel } from "./levels.ts";
 // verification queue. The customer gives words only; an engineer maps them to a capability and
 // a level before the claim can be judged like any other.
 
-export const UNTRUE_CLAIM_QUESTION = "Was there anything our salesperson told you that turned out not to be true? What?";
+export const UNTRUE_CLAIM_QUESTION =
+  "Was there anything our salesperson told you that turned out not to be true? What?";
 export const UNTRUE_CLAIM_MAX = 2000;
 
 /**
@@ -22,7 +23,8 @@ export const NOT_STATED_YET = "not stated yet";
 
 export const MAP_BEFORE_VERDICT =
   "This claim was reported by the customer and is not mapped yet: set the capability (or “not in the matrix”) and what the customer was told before recording a verdict.";
-export const ONLY_CUSTOMER_CLAIMS_MAP = "Only a claim reported by the customer is mapped; this one already names its capability and level.";
+export const ONLY_CUSTOMER_CLAIMS_MAP =
+  "Only a claim reported by the customer is mapped; this one already names its capability and level.";
 export const MAP_ONLY_PENDING = "This claim already has a verdict, so its mapping can no longer change.";
 
 /**
@@ -33,7 +35,8 @@ export const MAP_ONLY_PENDING = "This claim already has a verdict, so its mappin
 export const UNKNOWN_PRODUCT = {
   slug: "product-not-yet-known",
   name: "Product not yet known",
-  description: "Holds claims reported by customers whose deal names no product, until an engineer maps each one to the product it was about.",
+  description:
+    "Holds claims reported by customers whose deal names no product, until an engineer maps each one to the product it was about.",
 } as const;
 
 /** The customer's answer as stored: trimmed, and null when there is nothing in it. */
@@ -47,7 +50,10 @@ export function untrueClaimAnswer(answer: string | null | undefined): string | n
  * the product of the latest claim logged on that deal (the conversation the customer remembers
  * was about it), else none — the caller then files it under UNKNOWN_PRODUCT.
  */
-export function customerClaimProductId(dealProductId: string | null, latestDealClaimProductId: string | null): string | null {
+export function customerClaimProductId(
+  dealProductId: string | null,
+  latestDealClaimProductId: string | null,
+): string | null {
   return dealProductId ?? latestDealClaimProductId;
 }
 

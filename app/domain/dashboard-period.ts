@@ -16,14 +16,18 @@ export interface ChosenPeriods<P extends PeriodRef> {
   note: string | null;
 }
 
-const byStartAsc = <P extends Pick<PeriodRef, "startsAt">>(periods: readonly P[]) => [...periods].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+const byStartAsc = <P extends Pick<PeriodRef, "startsAt">>(periods: readonly P[]) =>
+  [...periods].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 
 /**
  * The period in effect at `now`: the one that contains it, else the latest that had started by
  * then. Never one that has not started — an admin may create next quarter's period weeks early,
  * and an empty future period is not what anyone opening a page means. Null when none has started.
  */
-export function periodInEffect<P extends Pick<PeriodRef, "startsAt" | "endsAt">>(periods: readonly P[], now: Date): P | null {
+export function periodInEffect<P extends Pick<PeriodRef, "startsAt" | "endsAt">>(
+  periods: readonly P[],
+  now: Date,
+): P | null {
   const started = byStartAsc(periods).filter((period) => period.startsAt.getTime() <= now.getTime());
   return started.find((period) => period.endsAt.getTime() > now.getTime()) ?? started[started.length - 1] ?? null;
 }
@@ -34,7 +38,11 @@ export function periodInEffect<P extends Pick<PeriodRef, "startsAt" | "endsAt">>
  * "Previous" is the latest period that ends on or before the chosen one starts, so a gap in the
  * calendar never compares a period with itself. Null when there are no periods at all.
  */
-export function choosePeriods<P extends PeriodRef>(periods: readonly P[], requested: string | null | undefined, now: Date = new Date()): ChosenPeriods<P> | null {
+export function choosePeriods<P extends PeriodRef>(
+  periods: readonly P[],
+  requested: string | null | undefined,
+  now: Date = new Date(),
+): ChosenPeriods<P> | null {
   const byStart = byStartAsc(periods);
   const earliest = byStart[0];
   if (!earliest) return null;
@@ -44,7 +52,8 @@ export function choosePeriods<P extends PeriodRef>(periods: readonly P[], reques
   return {
     current,
     previous: earlier[earlier.length - 1] ?? null,
-    note: requested && !named ? `There is no period called “${requested.slice(0, 40)}”; showing ${current.name}.` : null,
+    note:
+      requested && !named ? `There is no period called “${requested.slice(0, 40)}”; showing ${current.name}.` : null,
   };
 }
 
@@ -54,7 +63,11 @@ export function choosePeriods<P extends PeriodRef>(periods: readonly P[], reques
  * comparable with today's. A closed quarter's end state is not: its backlog has had months to
  * drain. Never later than `now`. Null when `current` has not started yet.
  */
-export function samePointInPrevious(current: Pick<PeriodRef, "startsAt">, previous: Pick<PeriodRef, "startsAt">, now: Date): Date | null {
+export function samePointInPrevious(
+  current: Pick<PeriodRef, "startsAt">,
+  previous: Pick<PeriodRef, "startsAt">,
+  now: Date,
+): Date | null {
   const elapsed = now.getTime() - current.startsAt.getTime();
   if (elapsed < 0) return null;
   return new Date(Math.min(previous.startsAt.getTime() + elapsed, now.getTime()));

@@ -15,7 +15,10 @@ const lookups: DealImportLookups = {
 
 describe("checkDealImport", () => {
   it("turns valid rows into deals", () => {
-    const check = checkDealImport(`${HEADER}\nD-1,Acme,Jo,JO@Acme.Example,Ann@candor.test,LedgerLine,"1,000.50",won,2026-08-31`, lookups);
+    const check = checkDealImport(
+      `${HEADER}\nD-1,Acme,Jo,JO@Acme.Example,Ann@candor.test,LedgerLine,"1,000.50",won,2026-08-31`,
+      lookups,
+    );
     expect(check).toEqual({
       ok: true,
       rows: [
@@ -53,7 +56,12 @@ describe("checkDealImport", () => {
       rowCount: 3,
       problems: [
         { line: 2, column: "Closed date", reason: "An OPEN deal has no closed date; leave it empty." },
-        { line: 3, column: "External ID", reason: 'The External ID "OTHER-1" cannot be used. Check it against your CRM, or ask an admin to import this row.' },
+        {
+          line: 3,
+          column: "External ID",
+          reason:
+            'The External ID "OTHER-1" cannot be used. Check it against your CRM, or ask an admin to import this row.',
+        },
         { line: 3, column: "Closed date", reason: "2030-01-01 is in the future." },
         { line: 4, column: "External ID", reason: "Is empty." },
         { line: 4, column: "Account", reason: "Is empty." },
@@ -71,37 +79,78 @@ describe("checkDealImport", () => {
     expect(check.ok).toBe(false);
     if (check.ok) return;
     const reasons = check.problems.map((problem) => problem.reason);
-    expect(reasons).toEqual(['The External ID "OTHER-1" cannot be used. Check it against your CRM, or ask an admin to import this row.']);
+    expect(reasons).toEqual([
+      'The External ID "OTHER-1" cannot be used. Check it against your CRM, or ask an admin to import this row.',
+    ]);
     expect(reasons.join(" ")).not.toMatch(/deal|team/i);
   });
 
   it("lets an importer of every team use any active salesperson", () => {
-    const check = checkDealImport(`${HEADER}\nD-2,Acme,Jo,jo@acme.example,bob@candor.test,,100,OPEN,`, { ...lookups, teamIds: null });
+    const check = checkDealImport(`${HEADER}\nD-2,Acme,Jo,jo@acme.example,bob@candor.test,,100,OPEN,`, {
+      ...lookups,
+      teamIds: null,
+    });
     expect(check.ok).toBe(true);
   });
 });
 
 describe("changedDealFields", () => {
   it("lists the fields a row would change, and nothing for the same deal", () => {
-    const stored = { accountName: "Acme", contactName: "Jo", contactEmail: "jo@acme.example", ownerId: "u", productId: null, amountCents: 100, status: "WON", closedAt: new Date("2026-01-01T12:00:00Z") };
-    const row = { ...stored, line: 2, externalId: "D", ownerEmail: "", ownerTeamId: null, productSlug: null, status: "WON" as const };
+    const stored = {
+      accountName: "Acme",
+      contactName: "Jo",
+      contactEmail: "jo@acme.example",
+      ownerId: "u",
+      productId: null,
+      amountCents: 100,
+      status: "WON",
+      closedAt: new Date("2026-01-01T12:00:00Z"),
+    };
+    const row = {
+      ...stored,
+      line: 2,
+      externalId: "D",
+      ownerEmail: "",
+      ownerTeamId: null,
+      productSlug: null,
+      status: "WON" as const,
+    };
     expect(changedDealFields(stored, row)).toEqual([]);
-    expect(changedDealFields(stored, { ...row, amountCents: 200, closedAt: new Date("2026-01-02T12:00:00Z") })).toEqual(["amountCents", "closedAt"]);
+    expect(changedDealFields(stored, { ...row, amountCents: 200, closedAt: new Date("2026-01-02T12:00:00Z") })).toEqual(
+      ["amountCents", "closedAt"],
+    );
   });
 });
 
 describe("checkDealValues", () => {
   it("is the CSV import's check: the same reasons, with rows named as the caller names them", () => {
-    const values = { externalId: "D-9", account: "Acme", contactName: "Jo", contactEmail: "jo@acme.example", ownerEmail: "ann@candor.test", product: "", amount: "100", status: "OPEN", closedAt: "" };
+    const values = {
+      externalId: "D-9",
+      account: "Acme",
+      contactName: "Jo",
+      contactEmail: "jo@acme.example",
+      ownerEmail: "ann@candor.test",
+      product: "",
+      amount: "100",
+      status: "OPEN",
+      closedAt: "",
+    };
     const check = checkDealValues([values, { ...values, amount: "ten" }], lookups, (index) => `at index ${index}`);
     expect(check).toEqual({
       ok: false,
       problems: [
         { index: 1, key: "externalId", reason: '"D-9" is also at index 0; each deal may appear once.' },
-        { index: 1, key: "amount", reason: '"ten" is not an amount in dollars (e.g. 12500 or 12,500.50, at most 21,474,836.47).' },
+        {
+          index: 1,
+          key: "amount",
+          reason: '"ten" is not an amount in dollars (e.g. 12500 or 12,500.50, at most 21,474,836.47).',
+        },
       ],
     });
-    const csv = checkDealImport(`${HEADER}\nD-9,Acme,Jo,jo@acme.example,ann@candor.test,,100,OPEN,\nD-9,Acme,Jo,jo@acme.example,ann@candor.test,,ten,OPEN,`, lookups);
+    const csv = checkDealImport(
+      `${HEADER}\nD-9,Acme,Jo,jo@acme.example,ann@candor.test,,100,OPEN,\nD-9,Acme,Jo,jo@acme.example,ann@candor.test,,ten,OPEN,`,
+      lookups,
+    );
     expect(csv.ok ? [] : csv.problems.map((problem) => problem.reason)).toEqual([
       '"D-9" is also on line 2; each deal may appear once.',
       '"ten" is not an amount in dollars (e.g. 12500 or 12,500.50, at most 21,474,836.47).',

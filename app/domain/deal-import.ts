@@ -15,22 +15,81 @@ import {
 export const DEAL_STATUSES = ["OPEN", "WON", "LOST"] as const;
 export type DealStatus = (typeof DEAL_STATUSES)[number];
 
-export type DealColumnKey = "externalId" | "account" | "contactName" | "contactEmail" | "ownerEmail" | "product" | "amount" | "status" | "closedAt";
+export type DealColumnKey =
+  | "externalId"
+  | "account"
+  | "contactName"
+  | "contactEmail"
+  | "ownerEmail"
+  | "product"
+  | "amount"
+  | "status"
+  | "closedAt";
 
 export const DEAL_COLUMNS: readonly ImportColumn<DealColumnKey>[] = [
-  { key: "externalId", header: "External ID", aliases: ["Deal ID", "CRM ID", "ID"], required: true, description: "The deal's id in the CRM; importing it again updates the same deal." },
-  { key: "account", header: "Account", aliases: ["Account name", "Company"], required: true, description: "The customer's company name." },
-  { key: "contactName", header: "Contact name", aliases: ["Contact"], required: true, description: "Who receives the six-month survey." },
-  { key: "contactEmail", header: "Contact email", aliases: ["Contact e-mail"], required: true, description: "Where the survey is sent." },
-  { key: "ownerEmail", header: "Owner email", aliases: ["Owner", "Salesperson email"], required: true, description: "The salesperson's Candor sign-in email." },
-  { key: "product", header: "Product slug", aliases: ["Product"], required: false, description: "Optional: the product's slug in Candor (e.g. ledgerline)." },
-  { key: "amount", header: "Amount", aliases: ["Amount USD", "Value"], required: true, description: "In dollars, e.g. 12500 or 12,500.50." },
+  {
+    key: "externalId",
+    header: "External ID",
+    aliases: ["Deal ID", "CRM ID", "ID"],
+    required: true,
+    description: "The deal's id in the CRM; importing it again updates the same deal.",
+  },
+  {
+    key: "account",
+    header: "Account",
+    aliases: ["Account name", "Company"],
+    required: true,
+    description: "The customer's company name.",
+  },
+  {
+    key: "contactName",
+    header: "Contact name",
+    aliases: ["Contact"],
+    required: true,
+    description: "Who receives the six-month survey.",
+  },
+  {
+    key: "contactEmail",
+    header: "Contact email",
+    aliases: ["Contact e-mail"],
+    required: true,
+    description: "Where the survey is sent.",
+  },
+  {
+    key: "ownerEmail",
+    header: "Owner email",
+    aliases: ["Owner", "Salesperson email"],
+    required: true,
+    description: "The salesperson's Candor sign-in email.",
+  },
+  {
+    key: "product",
+    header: "Product slug",
+    aliases: ["Product"],
+    required: false,
+    description: "Optional: the product's slug in Candor (e.g. ledgerline).",
+  },
+  {
+    key: "amount",
+    header: "Amount",
+    aliases: ["Amount USD", "Value"],
+    required: true,
+    description: "In dollars, e.g. 12500 or 12,500.50.",
+  },
   { key: "status", header: "Status", aliases: ["Stage"], required: true, description: "OPEN, WON or LOST." },
-  { key: "closedAt", header: "Closed date", aliases: ["Close date", "Closed at", "Closed"], required: false, description: "YYYY-MM-DD; required for WON, empty for OPEN." },
+  {
+    key: "closedAt",
+    header: "Closed date",
+    aliases: ["Close date", "Closed at", "Closed"],
+    required: false,
+    description: "YYYY-MM-DD; required for WON, empty for OPEN.",
+  },
 ];
 
 const HEADER_ORDER = DEAL_COLUMNS.map((column) => column.header);
-const HEADER: Record<DealColumnKey, string> = Object.fromEntries(DEAL_COLUMNS.map((column) => [column.key, column.header])) as Record<DealColumnKey, string>;
+const HEADER: Record<DealColumnKey, string> = Object.fromEntries(
+  DEAL_COLUMNS.map((column) => [column.key, column.header]),
+) as Record<DealColumnKey, string>;
 
 export interface OwnerFacts {
   id: string;
@@ -72,7 +131,8 @@ export interface ValidDealRow extends ValidDeal {
   line: number;
 }
 
-export type DealImportCheck = { ok: true; rows: ValidDealRow[] } | { ok: false; problems: ImportProblem[]; rowCount: number };
+export type DealImportCheck =
+  { ok: true; rows: ValidDealRow[] } | { ok: false; problems: ImportProblem[]; rowCount: number };
 
 /** One deal as the CSV import and the JSON API both hand it over: each field's text, "" when absent. */
 export type DealValues = Record<DealColumnKey, string>;
@@ -114,7 +174,11 @@ export function checkDealRows(read: ReadImportResult<DealColumnKey>, lookups: De
     (index) => `on line ${lineOf(index)}`,
   );
   if (!check.ok) {
-    const problems = check.problems.map((problem) => ({ line: lineOf(problem.index), column: HEADER[problem.key], reason: problem.reason }));
+    const problems = check.problems.map((problem) => ({
+      line: lineOf(problem.index),
+      column: HEADER[problem.key],
+      reason: problem.reason,
+    }));
     return { ok: false, problems: sortProblems(problems, HEADER_ORDER), rowCount: read.rows.length };
   }
   return { ok: true, rows: check.deals.map((deal, index) => ({ line: lineOf(index), ...deal })) };
@@ -125,7 +189,11 @@ export function checkDealRows(read: ReadImportResult<DealColumnKey>, lookups: De
  * the same fields and rules). `whereIs(index)` names another deal of the batch in the caller's
  * words ("on line 4", "at index 3"), for the duplicate sentence.
  */
-export function checkDealValues(batch: readonly DealValues[], lookups: DealImportLookups, whereIs: (index: number) => string): DealValuesCheck {
+export function checkDealValues(
+  batch: readonly DealValues[],
+  lookups: DealImportLookups,
+  whereIs: (index: number) => string,
+): DealValuesCheck {
   const problems: DealProblem[] = [];
   const deals: ValidDeal[] = [];
   const firstIndexOf = new Map<string, number>();
@@ -140,7 +208,8 @@ export function checkDealValues(batch: readonly DealValues[], lookups: DealImpor
     const externalId = values.externalId;
     if (externalId !== "") {
       const seen = firstIndexOf.get(externalId);
-      if (seen !== undefined) problem("externalId", `"${externalId}" is also ${whereIs(seen)}; each deal may appear once.`);
+      if (seen !== undefined)
+        problem("externalId", `"${externalId}" is also ${whereIs(seen)}; each deal may appear once.`);
       else firstIndexOf.set(externalId, index);
       if (lookups.teamIds !== null && lookups.existingTeams.has(externalId)) {
         const team = lookups.existingTeams.get(externalId) ?? null;
@@ -152,7 +221,8 @@ export function checkDealValues(batch: readonly DealValues[], lookups: DealImpor
 
     const contactEmail = values.contactEmail.toLowerCase();
     if (contactEmail === "") problem("contactEmail", "Is empty.");
-    else if (!isPlausibleEmail(contactEmail)) problem("contactEmail", `"${values.contactEmail}" is not an email address.`);
+    else if (!isPlausibleEmail(contactEmail))
+      problem("contactEmail", `"${values.contactEmail}" is not an email address.`);
 
     const ownerEmail = values.ownerEmail.toLowerCase();
     const owner = lookups.owners.get(ownerEmail);
@@ -172,17 +242,26 @@ export function checkDealValues(batch: readonly DealValues[], lookups: DealImpor
 
     const amountCents = parseAmountCents(values.amount);
     if (values.amount === "") problem("amount", "Is empty.");
-    else if (amountCents === null) problem("amount", `"${values.amount}" is not an amount in dollars (e.g. 12500 or 12,500.50, at most 21,474,836.47).`);
+    else if (amountCents === null)
+      problem(
+        "amount",
+        `"${values.amount}" is not an amount in dollars (e.g. 12500 or 12,500.50, at most 21,474,836.47).`,
+      );
 
     const status = values.status.toUpperCase();
     const isStatus = (DEAL_STATUSES as readonly string[]).includes(status);
-    if (!isStatus) problem("status", values.status === "" ? "Is empty; use OPEN, WON or LOST." : `"${values.status}" is not OPEN, WON or LOST.`);
+    if (!isStatus)
+      problem(
+        "status",
+        values.status === "" ? "Is empty; use OPEN, WON or LOST." : `"${values.status}" is not OPEN, WON or LOST.`,
+      );
 
     let closedAt: Date | null = null;
     if (values.closedAt !== "") {
       closedAt = parseImportDate(values.closedAt);
       if (closedAt === null) problem("closedAt", `"${values.closedAt}" is not a date (use YYYY-MM-DD).`);
-      else if (closedAt.getTime() > lookups.now.getTime() + 24 * 3600_000) problem("closedAt", `${values.closedAt} is in the future.`);
+      else if (closedAt.getTime() > lookups.now.getTime() + 24 * 3600_000)
+        problem("closedAt", `${values.closedAt} is in the future.`);
       else if (status === "OPEN") problem("closedAt", "An OPEN deal has no closed date; leave it empty.");
     } else if (status === "WON" || status === "LOST") {
       problem("closedAt", `A ${status} deal needs its closed date.`);

@@ -5,7 +5,14 @@ const parse = (query: string) => parseDealsQuery(new URLSearchParams(query));
 
 describe("parseDealsQuery", () => {
   it("defaults to the newest close first, every status, the first page of 25", () => {
-    expect(parse("")).toEqual({ q: "", status: null, sort: { key: "closedAt", dir: "desc" }, page: 1, pageSize: 25, notes: [] });
+    expect(parse("")).toEqual({
+      q: "",
+      status: null,
+      sort: { key: "closedAt", dir: "desc" },
+      page: 1,
+      pageSize: 25,
+      notes: [],
+    });
   });
 
   it("reads the search, the status, the sort and the page", () => {

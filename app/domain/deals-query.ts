@@ -8,7 +8,16 @@ export const DEAL_STATUSES = ["OPEN", "WON", "LOST"] as const;
 export type DealStatusCode = (typeof DEAL_STATUSES)[number];
 
 /** The sortable columns, by their id in the URL (the deals table's column ids). */
-export const DEAL_SORT_KEYS = ["externalId", "account", "owner", "team", "product", "amount", "status", "closedAt"] as const;
+export const DEAL_SORT_KEYS = [
+  "externalId",
+  "account",
+  "owner",
+  "team",
+  "product",
+  "amount",
+  "status",
+  "closedAt",
+] as const;
 export type DealSortKey = (typeof DEAL_SORT_KEYS)[number];
 export type SortDir = "asc" | "desc";
 
@@ -46,11 +55,13 @@ export function parseDealsQuery(params: URLSearchParams): DealsQuery {
 
   const statusRaw = read("status");
   const status = z.enum(DEAL_STATUSES).safeParse(statusRaw);
-  if (statusRaw !== null && !status.success) notes.push(`Showing every status: ${quoted(statusRaw)} is not open, won or lost.`);
+  if (statusRaw !== null && !status.success)
+    notes.push(`Showing every status: ${quoted(statusRaw)} is not open, won or lost.`);
 
   const sortRaw = read("sort");
   const sort = z.enum(DEAL_SORT_KEYS).safeParse(sortRaw);
-  if (sortRaw !== null && !sort.success) notes.push(`Cannot sort by ${quoted(sortRaw)}; sorted by the close date instead.`);
+  if (sortRaw !== null && !sort.success)
+    notes.push(`Cannot sort by ${quoted(sortRaw)}; sorted by the close date instead.`);
   const key: DealSortKey = sort.success ? sort.data : "closedAt";
   const dirRaw = read("dir");
   const dir = z.enum(["asc", "desc"]).safeParse(dirRaw);
@@ -64,7 +75,8 @@ export function parseDealsQuery(params: URLSearchParams): DealsQuery {
     .number()
     .refine((value) => (DEAL_PAGE_SIZES as readonly number[]).includes(value))
     .safeParse(sizeRaw);
-  if (sizeRaw !== null && !size.success) notes.push(`Showing ${DEFAULT_PAGE_SIZE} a page: ${quoted(sizeRaw)} is not one of ${DEAL_PAGE_SIZES.join(", ")}.`);
+  if (sizeRaw !== null && !size.success)
+    notes.push(`Showing ${DEFAULT_PAGE_SIZE} a page: ${quoted(sizeRaw)} is not one of ${DEAL_PAGE_SIZES.join(", ")}.`);
 
   return {
     q: q.slice(0, MAX_SEARCH),

@@ -28,12 +28,17 @@ describe("capabilityChanges", () => {
   });
 
   it("names a status change with both labels", () => {
-    expect(capabilityChanges(current, { status: "SUPPORTED", conditions: "xlsx only" })).toEqual(["status: Partial → Supported"]);
+    expect(capabilityChanges(current, { status: "SUPPORTED", conditions: "xlsx only" })).toEqual([
+      "status: Partial → Supported",
+    ]);
   });
 
   it("names a conditions change, including clearing them", () => {
     expect(capabilityChanges(current, { status: "PARTIAL", conditions: "" })).toEqual(["new conditions"]);
-    expect(capabilityChanges(current, { status: "ROADMAP", conditions: "xlsx and csv" })).toEqual(["status: Partial → On the roadmap", "new conditions"]);
+    expect(capabilityChanges(current, { status: "ROADMAP", conditions: "xlsx and csv" })).toEqual([
+      "status: Partial → On the roadmap",
+      "new conditions",
+    ]);
   });
 });
 
@@ -45,6 +50,8 @@ describe("alreadyAnsweredMessage", () => {
   });
 
   it("still reads as a sentence when the answerer or time is unknown", () => {
-    expect(alreadyAnsweredMessage(null, null)).toBe("Another engineer has already answered this question; their answer stands.");
+    expect(alreadyAnsweredMessage(null, null)).toBe(
+      "Another engineer has already answered this question; their answer stands.",
+    );
   });
 });

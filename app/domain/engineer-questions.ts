@@ -36,7 +36,8 @@ export interface CapabilityFacts {
  */
 export function capabilityChanges(current: CapabilityFacts, proposed: CapabilityFacts): string[] {
   const changes: string[] = [];
-  if (current.status !== proposed.status) changes.push(`status: ${levelLabel(current.status)} → ${levelLabel(proposed.status)}`);
+  if (current.status !== proposed.status)
+    changes.push(`status: ${levelLabel(current.status)} → ${levelLabel(proposed.status)}`);
   if (current.conditions.trim() !== proposed.conditions.trim()) changes.push("new conditions");
   return changes;
 }

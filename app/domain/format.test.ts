@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formatCents, formatCount, formatDate, formatDateTime, formatIsoInText, formatPercent, formatSignedCents, NONE } from "./format.ts";
+import {
+  formatCents,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatIsoInText,
+  formatPercent,
+  formatSignedCents,
+  NONE,
+} from "./format.ts";
 
 describe("dates in words, in UTC", () => {
   it("names the UTC day, whatever the time of day", () => {
@@ -22,9 +31,13 @@ describe("dates in words, in UTC", () => {
   });
 
   it("rewords ISO days and instants inside text, and leaves other numbers alone", () => {
-    expect(formatIsoInText("best score 0.8 from 2026-07-02 to 2026-09-30; pass mark 0.7")).toBe("best score 0.8 from 2 Jul 2026 to 30 Sep 2026; pass mark 0.7");
+    expect(formatIsoInText("best score 0.8 from 2026-07-02 to 2026-09-30; pass mark 0.7")).toBe(
+      "best score 0.8 from 2 Jul 2026 to 30 Sep 2026; pass mark 0.7",
+    );
     expect(formatIsoInText("revoked at 2026-12-03T14:05:00.000Z.")).toBe("revoked at 3 Dec 2026, 14:05 UTC.");
-    expect(formatIsoInText("period 2026-Q3, deal OPP-004131, 12,500.50")).toBe("period 2026-Q3, deal OPP-004131, 12,500.50");
+    expect(formatIsoInText("period 2026-Q3, deal OPP-004131, 12,500.50")).toBe(
+      "period 2026-Q3, deal OPP-004131, 12,500.50",
+    );
   });
 });
 

@@ -43,8 +43,12 @@ export function formatDateTime(value: DateInput): string {
 /** Dates and times inside free text written by Candor itself (ISO 8601), reworded; anything else is left alone. */
 export function formatIsoInText(text: string): string {
   return text
-    .replace(/\b(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)\b/g, (match) => formatDateTime(match))
-    .replace(/\b(\d{4})-(\d{2})-(\d{2})\b(?![-:T\d])/g, (match) => (toDate(`${match}T00:00:00Z`) === null ? match : formatDate(`${match}T00:00:00Z`)));
+    .replace(/\b(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)\b/g, (match) =>
+      formatDateTime(match),
+    )
+    .replace(/\b(\d{4})-(\d{2})-(\d{2})\b(?![-:T\d])/g, (match) =>
+      toDate(`${match}T00:00:00Z`) === null ? match : formatDate(`${match}T00:00:00Z`),
+    );
 }
 
 /** Whole numbers with thousands separators: 1,234. */

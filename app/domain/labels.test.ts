@@ -7,13 +7,17 @@ import { ROLE_LABEL } from "./permissions.ts";
 import { dismissReasonLabel } from "./candidate-rules.ts";
 import { claimStatusLabel, levelLabel } from "./levels.ts";
 
-const generated: Array<[string, Record<string, string>]> = Object.entries(prismaEnums as Record<string, unknown>).flatMap(([name, value]) =>
+const generated: Array<[string, Record<string, string>]> = Object.entries(
+  prismaEnums as Record<string, unknown>,
+).flatMap(([name, value]) =>
   typeof value === "object" && value !== null ? [[name, value as Record<string, string>]] : [],
 );
 
 describe("every enum Candor stores has a label for every value", () => {
   it("reads the enums from the generated Prisma client", () => {
-    expect(generated.map(([name]) => name)).toEqual(expect.arrayContaining(["Role", "ClaimStatus", "DealStatus", "PeriodStatus"]));
+    expect(generated.map(([name]) => name)).toEqual(
+      expect.arrayContaining(["Role", "ClaimStatus", "DealStatus", "PeriodStatus"]),
+    );
   });
 
   it.each(generated)("%s", (name, values) => {

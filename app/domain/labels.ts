@@ -1,5 +1,14 @@
 import type { DismissReason } from "./candidate-rules.ts";
-import type { CapabilityLevel, Channel, ClaimSource, ClaimStatus, Delivered, MatrixCheckResult, QuestionType, Severity } from "./levels.ts";
+import type {
+  CapabilityLevel,
+  Channel,
+  ClaimSource,
+  ClaimStatus,
+  Delivered,
+  MatrixCheckResult,
+  QuestionType,
+  Severity,
+} from "./levels.ts";
 import type { Role } from "./permissions.ts";
 
 // The one vocabulary of labels: what a person reads for every enum value Candor stores
@@ -20,13 +29,33 @@ import type { Role } from "./permissions.ts";
 export const ENUM_LABELS = {
   Role: { SALES: "Salesperson", ENGINEER: "Engineer", MANAGER: "Manager", ADMIN: "Admin" },
   // "On the roadmap" rather than "Roadmap": the sentence a customer hears is "that is on the roadmap".
-  CapabilityStatus: { SUPPORTED: "Supported", PARTIAL: "Partial", NOT_SUPPORTED: "Not supported", ROADMAP: "On the roadmap" },
+  CapabilityStatus: {
+    SUPPORTED: "Supported",
+    PARTIAL: "Partial",
+    NOT_SUPPORTED: "Not supported",
+    ROADMAP: "On the roadmap",
+  },
   Channel: { CALL: "Call", EMAIL: "Email", DEMO: "Demo", MEETING: "Meeting", RFP: "RFP", CHAT: "Chat" },
   // Where a claim came from (PRODUCT.md §7), said the way a reader of the claims table asks it.
-  ClaimSource: { SELF: "Logged by the salesperson", OBSERVED: "Observed", CUSTOMER: "Reported by the customer", CONVERSATION: "Found in a conversation" },
-  ConversationFormat: { VTT: "Call transcript (WebVTT)", SRT: "Call transcript (SubRip)", TEXT: "Transcript (plain text)", EMAIL: "Email thread" },
+  ClaimSource: {
+    SELF: "Logged by the salesperson",
+    OBSERVED: "Observed",
+    CUSTOMER: "Reported by the customer",
+    CONVERSATION: "Found in a conversation",
+  },
+  ConversationFormat: {
+    VTT: "Call transcript (WebVTT)",
+    SRT: "Call transcript (SubRip)",
+    TEXT: "Transcript (plain text)",
+    EMAIL: "Email thread",
+  },
   CandidateStatus: { PENDING: "Waiting for a decision", CONFIRMED: "Confirmed", DISMISSED: "Dismissed" },
-  DismissReason: { NOT_A_CLAIM: "Not a claim", OTHER_CAPABILITY: "About another capability", CUSTOMER_SAID_IT: "The customer said it", OTHER: "Other" },
+  DismissReason: {
+    NOT_A_CLAIM: "Not a claim",
+    OTHER_CAPABILITY: "About another capability",
+    CUSTOMER_SAID_IT: "The customer said it",
+    OTHER: "Other",
+  },
   MatrixCheck: {
     CONSISTENT: "Consistent with the matrix",
     OVERSTATES: "Overstates the matrix",
@@ -34,7 +63,13 @@ export const ENUM_LABELS = {
     NO_MATRIX_ROW: "No matrix row",
     MATRIX_STALE: "Matrix row overdue for review",
   },
-  ClaimStatus: { PENDING: "Pending", ACCURATE: "Accurate", PARTIALLY_ACCURATE: "Partially accurate", INACCURATE: "Inaccurate", UNVERIFIABLE: "Unverifiable" },
+  ClaimStatus: {
+    PENDING: "Pending",
+    ACCURATE: "Accurate",
+    PARTIALLY_ACCURATE: "Partially accurate",
+    INACCURATE: "Inaccurate",
+    UNVERIFIABLE: "Unverifiable",
+  },
   Severity: { LOW: "Low", MEDIUM: "Medium", HIGH: "High" },
   DisputeStatus: { OPEN: "Open", UPHELD: "Upheld", OVERTURNED: "Overturned" },
   EngineerQuestionStatus: { OPEN: "Open", ANSWERED: "Answered" },
@@ -108,7 +143,8 @@ export const questionStateLabel = (state: QuestionState): string => ENUM_LABELS.
 export const surveySourceLabel = (source: SurveySource): string => ENUM_LABELS.SurveySource[source];
 export const conversationFormatLabel = (format: ConversationFormat): string => ENUM_LABELS.ConversationFormat[format];
 export const candidateStatusLabel = (status: CandidateStatus): string => ENUM_LABELS.CandidateStatus[status];
-export const engineerQuestionStatusLabel = (status: EngineerQuestionStatus): string => ENUM_LABELS.EngineerQuestionStatus[status];
+export const engineerQuestionStatusLabel = (status: EngineerQuestionStatus): string =>
+  ENUM_LABELS.EngineerQuestionStatus[status];
 
 /** Yes/No for a flag, the words the CSV exports and the audit log use. */
 export const yesNo = (value: boolean): string => (value ? "Yes" : "No");

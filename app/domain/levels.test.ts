@@ -26,11 +26,13 @@ function prismaEnum(name: string): string[] {
   const schema = readFileSync(new URL("../../prisma/schema.prisma", import.meta.url), "utf8");
   const block = new RegExp(`enum ${name} \\{([^}]*)\\}`).exec(schema);
   if (block?.[1] === undefined) throw new Error(`enum ${name} not found in schema.prisma`);
-  return block[1]
-    .split("\n")
-    // A value may carry a comment after it (ClaimSource does).
-    .map((line) => line.replace(/\/\/.*$/, "").trim())
-    .filter((line) => line !== "");
+  return (
+    block[1]
+      .split("\n")
+      // A value may carry a comment after it (ClaimSource does).
+      .map((line) => line.replace(/\/\/.*$/, "").trim())
+      .filter((line) => line !== "")
+  );
 }
 
 describe("unions match the Prisma enums", () => {
@@ -54,14 +56,25 @@ describe("labels", () => {
   });
 
   it("names claim statuses, severities, channels and delivered answers", () => {
-    expect(CLAIM_STATUSES.map(claimStatusLabel)).toEqual(["Pending", "Accurate", "Partially accurate", "Inaccurate", "Unverifiable"]);
+    expect(CLAIM_STATUSES.map(claimStatusLabel)).toEqual([
+      "Pending",
+      "Accurate",
+      "Partially accurate",
+      "Inaccurate",
+      "Unverifiable",
+    ]);
     expect(SEVERITIES.map(severityLabel)).toEqual(["Low", "Medium", "High"]);
     expect(CHANNELS.map(channelLabel)).toEqual(["Call", "Email", "Demo", "Meeting", "RFP", "Chat"]);
     expect(DELIVERED.map(deliveredLabel)).toEqual(["Yes", "Partly", "No"]);
   });
 
   it("names every claim source plainly", () => {
-    expect(CLAIM_SOURCES.map(claimSourceLabel)).toEqual(["Logged by the salesperson", "Observed", "Reported by the customer", "Found in a conversation"]);
+    expect(CLAIM_SOURCES.map(claimSourceLabel)).toEqual([
+      "Logged by the salesperson",
+      "Observed",
+      "Reported by the customer",
+      "Found in a conversation",
+    ]);
   });
 
   it("gives every matrix check a distinct label", () => {

@@ -25,7 +25,10 @@ describe("lockWarnings", () => {
   });
   it("speaks of one claim and one dispute in the singular", () => {
     const warnings = lockWarnings({ ...facts, pendingClaims: 1, openDisputes: 1 }, endsAt);
-    expect(warnings).toEqual(["1 claim made in 2026-Q4 is still waiting for a verdict.", "1 dispute about its claims is still open; its verdict counts as it stands today."]);
+    expect(warnings).toEqual([
+      "1 claim made in 2026-Q4 is still waiting for a verdict.",
+      "1 dispute about its claims is still open; its verdict counts as it stands today.",
+    ]);
   });
   it("has nothing to say about an ended period with every claim decided", () => {
     expect(lockWarnings(facts, new Date("2027-01-05T00:00:00Z"))).toEqual([]);

@@ -26,12 +26,19 @@ export function timeLeft(endsAt: Date, now: Date): string | null {
 export function lockWarnings(facts: LockFacts, now: Date): string[] {
   const warnings: string[] = [];
   const left = timeLeft(facts.endsAt, now);
-  if (left) warnings.push(`${facts.periodName} has not ended yet: it has ${left} left. Claims, quiz attempts and surveys still to come in it will not count towards its statements.`);
+  if (left)
+    warnings.push(
+      `${facts.periodName} has not ended yet: it has ${left} left. Claims, quiz attempts and surveys still to come in it will not count towards its statements.`,
+    );
   if (facts.pendingClaims > 0) {
-    warnings.push(`${plural(facts.pendingClaims, "claim", "claims")} made in ${facts.periodName} ${facts.pendingClaims === 1 ? "is" : "are"} still waiting for a verdict.`);
+    warnings.push(
+      `${plural(facts.pendingClaims, "claim", "claims")} made in ${facts.periodName} ${facts.pendingClaims === 1 ? "is" : "are"} still waiting for a verdict.`,
+    );
   }
   if (facts.openDisputes > 0) {
-    warnings.push(`${plural(facts.openDisputes, "dispute", "disputes")} about its claims ${facts.openDisputes === 1 ? "is" : "are"} still open; ${facts.openDisputes === 1 ? "its verdict counts as it stands" : "their verdicts count as they stand"} today.`);
+    warnings.push(
+      `${plural(facts.openDisputes, "dispute", "disputes")} about its claims ${facts.openDisputes === 1 ? "is" : "are"} still open; ${facts.openDisputes === 1 ? "its verdict counts as it stands" : "their verdicts count as they stand"} today.`,
+    );
   }
   return warnings;
 }

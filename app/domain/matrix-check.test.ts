@@ -82,16 +82,22 @@ describe("checkClaimAgainstMatrix", () => {
     ["NOT_SUPPORTED", "NOT_SUPPORTED", "CONSISTENT"],
   ];
   it.each(table)("told %s, matrix %s → %s", (asserted, status, expected) => {
-    expect(checkClaimAgainstMatrix({ assertedLevel: asserted, madeAt, revision: fresh(status), reviewCycleDays: 90 })).toBe(expected);
+    expect(
+      checkClaimAgainstMatrix({ assertedLevel: asserted, madeAt, revision: fresh(status), reviewCycleDays: 90 }),
+    ).toBe(expected);
   });
 
   it("reports NO_MATRIX_ROW when there is no capability or no revision yet", () => {
-    expect(checkClaimAgainstMatrix({ assertedLevel: "SUPPORTED", madeAt, revision: null, reviewCycleDays: 90 })).toBe("NO_MATRIX_ROW");
+    expect(checkClaimAgainstMatrix({ assertedLevel: "SUPPORTED", madeAt, revision: null, reviewCycleDays: 90 })).toBe(
+      "NO_MATRIX_ROW",
+    );
   });
 
   it("reports NO_MATRIX_ROW when handed a revision written after the claim", () => {
     const later = { status: "SUPPORTED" as const, conditions: "", validFrom: utc("2026-06-01T00:00:00Z") };
-    expect(checkClaimAgainstMatrix({ assertedLevel: "SUPPORTED", madeAt, revision: later, reviewCycleDays: 90 })).toBe("NO_MATRIX_ROW");
+    expect(checkClaimAgainstMatrix({ assertedLevel: "SUPPORTED", madeAt, revision: later, reviewCycleDays: 90 })).toBe(
+      "NO_MATRIX_ROW",
+    );
   });
 
   describe("on a row overdue for review at the claim date", () => {
@@ -99,31 +105,46 @@ describe("checkClaimAgainstMatrix", () => {
     const stale = (status: CapabilityLevel) => ({ status, conditions: "", validFrom: utc("2026-01-01T00:00:00Z") });
 
     it("still reports an overstatement", () => {
-      expect(checkClaimAgainstMatrix({ assertedLevel: "SUPPORTED", madeAt, revision: stale("PARTIAL"), reviewCycleDays: 90 })).toBe(
-        "OVERSTATES",
-      );
+      expect(
+        checkClaimAgainstMatrix({
+          assertedLevel: "SUPPORTED",
+          madeAt,
+          revision: stale("PARTIAL"),
+          reviewCycleDays: 90,
+        }),
+      ).toBe("OVERSTATES");
     });
 
     it("reports MATRIX_STALE for an equal or lower claim", () => {
-      expect(checkClaimAgainstMatrix({ assertedLevel: "PARTIAL", madeAt, revision: stale("PARTIAL"), reviewCycleDays: 90 })).toBe(
-        "MATRIX_STALE",
-      );
-      expect(checkClaimAgainstMatrix({ assertedLevel: "PARTIAL", madeAt, revision: stale("SUPPORTED"), reviewCycleDays: 90 })).toBe(
-        "MATRIX_STALE",
-      );
+      expect(
+        checkClaimAgainstMatrix({ assertedLevel: "PARTIAL", madeAt, revision: stale("PARTIAL"), reviewCycleDays: 90 }),
+      ).toBe("MATRIX_STALE");
+      expect(
+        checkClaimAgainstMatrix({
+          assertedLevel: "PARTIAL",
+          madeAt,
+          revision: stale("SUPPORTED"),
+          reviewCycleDays: 90,
+        }),
+      ).toBe("MATRIX_STALE");
     });
 
     it("judges staleness at the claim date, not later", () => {
       // With a 180-day cycle the row was fresh on 20 May.
-      expect(checkClaimAgainstMatrix({ assertedLevel: "PARTIAL", madeAt, revision: stale("PARTIAL"), reviewCycleDays: 180 })).toBe(
-        "CONSISTENT",
-      );
+      expect(
+        checkClaimAgainstMatrix({ assertedLevel: "PARTIAL", madeAt, revision: stale("PARTIAL"), reviewCycleDays: 180 }),
+      ).toBe("CONSISTENT");
     });
   });
 
   describe("judged against the revision in force on the day the claim was made", () => {
     const check = (asserted: CapabilityLevel, madeOn: Date) =>
-      checkClaimAgainstMatrix({ assertedLevel: asserted, madeAt: madeOn, revision: revisionInForce(history, madeOn), reviewCycleDays: 90 });
+      checkClaimAgainstMatrix({
+        assertedLevel: asserted,
+        madeAt: madeOn,
+        revision: revisionInForce(history, madeOn),
+        reviewCycleDays: 90,
+      });
 
     it("a claim of full support before the narrowing was consistent", () => {
       expect(check("SUPPORTED", utc("2026-02-20T15:00:00Z"))).toBe("CONSISTENT");
@@ -149,7 +170,9 @@ describe("describeMatrixCheck", () => {
   });
 
   it("leaves out the colon when there are no conditions", () => {
-    expect(describeMatrixCheck("CONSISTENT", "SUPPORTED", january)).toBe("You said Supported; engineering says Supported. That matches the matrix.");
+    expect(describeMatrixCheck("CONSISTENT", "SUPPORTED", january)).toBe(
+      "You said Supported; engineering says Supported. That matches the matrix.",
+    );
   });
 
   it("does not double a full stop the conditions already end with", () => {

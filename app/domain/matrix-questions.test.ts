@@ -7,14 +7,44 @@ describe("matrixQuestionsFor", () => {
   const now = utc("2026-06-01T00:00:00Z");
   const capabilities = [
     // 1 April + 90 days = 30 June: fresh.
-    { id: "excel", title: "Excel export", status: "PARTIAL" as const, conditions: " xlsx only; .xls is not supported ", verifiedAt: utc("2026-04-01T00:00:00Z") },
+    {
+      id: "excel",
+      title: "Excel export",
+      status: "PARTIAL" as const,
+      conditions: " xlsx only; .xls is not supported ",
+      verifiedAt: utc("2026-04-01T00:00:00Z"),
+    },
     // 3 March + 90 days = 1 June 00:00, exactly now: still within the cycle.
-    { id: "sso", title: "SAML single sign-on", status: "SUPPORTED" as const, conditions: "", verifiedAt: utc("2026-03-03T00:00:00Z") },
+    {
+      id: "sso",
+      title: "SAML single sign-on",
+      status: "SUPPORTED" as const,
+      conditions: "",
+      verifiedAt: utc("2026-03-03T00:00:00Z"),
+    },
     // 2 March + 90 days = 31 May: overdue, not asked.
-    { id: "api", title: "a public REST API", status: "SUPPORTED" as const, conditions: "", verifiedAt: utc("2026-03-02T00:00:00Z") },
+    {
+      id: "api",
+      title: "a public REST API",
+      status: "SUPPORTED" as const,
+      conditions: "",
+      verifiedAt: utc("2026-03-02T00:00:00Z"),
+    },
     { id: "never", title: "offline mode", status: "NOT_SUPPORTED" as const, conditions: "", verifiedAt: null },
-    { id: "ai", title: "AI summaries", status: "ROADMAP" as const, conditions: "Planned for Q4", verifiedAt: utc("2026-05-30T00:00:00Z") },
-    { id: "mobile", title: "a mobile app", status: "NOT_SUPPORTED" as const, conditions: "Use the web app", verifiedAt: utc("2026-05-30T00:00:00Z") },
+    {
+      id: "ai",
+      title: "AI summaries",
+      status: "ROADMAP" as const,
+      conditions: "Planned for Q4",
+      verifiedAt: utc("2026-05-30T00:00:00Z"),
+    },
+    {
+      id: "mobile",
+      title: "a mobile app",
+      status: "NOT_SUPPORTED" as const,
+      conditions: "Use the web app",
+      verifiedAt: utc("2026-05-30T00:00:00Z"),
+    },
   ];
   const questions = matrixQuestionsFor("Ledgerly", capabilities, now, 90);
 

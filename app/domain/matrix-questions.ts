@@ -19,7 +19,13 @@ export interface MatrixQuestion {
 
 export function matrixQuestionsFor(
   productName: string,
-  capabilities: Array<{ id: string; title: string; status: CapabilityLevel; conditions: string; verifiedAt: Date | null }>,
+  capabilities: Array<{
+    id: string;
+    title: string;
+    status: CapabilityLevel;
+    conditions: string;
+    verifiedAt: Date | null;
+  }>,
   now: Date,
   reviewCycleDays: number,
 ): MatrixQuestion[] {
@@ -36,7 +42,9 @@ export function matrixQuestionsFor(
         choices: [...choices],
         correct: [CAPABILITY_LEVELS.indexOf(capability.status)],
         explanation:
-          conditions === "" ? `${levelLabel(capability.status)}: engineering lists no conditions or limitations.` : conditions,
+          conditions === ""
+            ? `${levelLabel(capability.status)}: engineering lists no conditions or limitations.`
+            : conditions,
       };
     });
 }

@@ -20,7 +20,13 @@ describe("salesNextSteps", () => {
       ],
       recentAnswers: 3,
     });
-    expect(steps.map((step) => step.href)).toEqual(["#to-correct", "/quizzes/q1", "/quizzes/q2", "#changed-since-title", "#answers"]);
+    expect(steps.map((step) => step.href)).toEqual([
+      "#to-correct",
+      "/quizzes/q1",
+      "/quizzes/q2",
+      "#changed-since-title",
+      "#answers",
+    ]);
     expect(steps[0]?.text).toContain("2 claims were judged inaccurate or partly accurate");
     expect(steps[1]?.text).toContain("counts towards your bonus");
     expect(steps[2]?.text).toContain("expires soon");
@@ -34,12 +40,22 @@ describe("salesNextSteps", () => {
   });
 
   it("leads back into an attempt already started", () => {
-    const [step] = salesNextSteps({ ...nothing, quizzesDue: [{ quizId: "q", title: "Fieldbook", reason: "required", openAttemptId: "a1" }] });
-    expect(step).toEqual({ text: "Finish the quiz “Fieldbook” you started: it counts towards your bonus and you have not passed it yet.", href: "/quizzes/q/attempts/a1" });
+    const [step] = salesNextSteps({
+      ...nothing,
+      quizzesDue: [{ quizId: "q", title: "Fieldbook", reason: "required", openAttemptId: "a1" }],
+    });
+    expect(step).toEqual({
+      text: "Finish the quiz “Fieldbook” you started: it counts towards your bonus and you have not passed it yet.",
+      href: "/quizzes/q/attempts/a1",
+    });
   });
 
   it("uses the singular for one claim to correct, and links to the full list when given", () => {
-    const [step] = salesNextSteps({ ...nothing, uncorrectedClaims: 1, uncorrectedHref: "/home?correct=all#to-correct" });
+    const [step] = salesNextSteps({
+      ...nothing,
+      uncorrectedClaims: 1,
+      uncorrectedHref: "/home?correct=all#to-correct",
+    });
     expect(step?.text).toContain("1 claim was judged");
     expect(step?.href).toBe("/home?correct=all#to-correct");
   });
@@ -59,11 +75,15 @@ describe("quizStepsFrom", () => {
   it("never sends anyone to a quiz they have no attempts left for", () => {
     // The over-promiser failed the required quiz three times this round.
     expect(quizStepsFrom([standing({ attemptsLeft: 0 })])).toEqual([]);
-    expect(quizStepsFrom([standing({ attemptsLeft: 0, reason: "CERTIFICATION_EXPIRING", certifiedUntil: new Date() })])).toEqual([]);
+    expect(
+      quizStepsFrom([standing({ attemptsLeft: 0, reason: "CERTIFICATION_EXPIRING", certifiedUntil: new Date() })]),
+    ).toEqual([]);
   });
 
   it("keeps a quiz with an open attempt even when no new attempt could start", () => {
-    expect(quizStepsFrom([standing({ attemptsLeft: 0, openAttemptId: "a" })])).toEqual([{ quizId: "q", title: "Ledgerline certification", reason: "required", openAttemptId: "a" }]);
+    expect(quizStepsFrom([standing({ attemptsLeft: 0, openAttemptId: "a" })])).toEqual([
+      { quizId: "q", title: "Ledgerline certification", reason: "required", openAttemptId: "a" },
+    ]);
   });
 
   it("names required, lapsed and expiring quizzes, and leaves quizzes merely not attempted to the quizzes section", () => {
@@ -94,7 +114,9 @@ describe("quizStepsFrom", () => {
         (rows) => {
           const standings = rows.map((row, i) => standing({ ...row, id: `q${i}` }));
           const steps = quizStepsFrom(standings);
-          expect(steps.map((step) => step.quizId)).toEqual(standings.filter((q) => q.attemptsLeft > 0 || q.openAttemptId !== null).map((q) => q.id));
+          expect(steps.map((step) => step.quizId)).toEqual(
+            standings.filter((q) => q.attemptsLeft > 0 || q.openAttemptId !== null).map((q) => q.id),
+          );
         },
       ),
     );
@@ -123,14 +145,23 @@ describe("isCustomerToCorrect", () => {
 
   it("holds only for judged claims with a correction to make", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...CLAIM_STATUSES), fc.constantFrom(...MATRIX_CHECKS), fc.boolean(), (status, matrixCheck, corrected) => {
-        const result = isCustomerToCorrect({ status, matrixCheck, customerCorrectedAt: corrected ? new Date() : null });
-        if (result) {
-          expect(corrected).toBe(false);
-          expect(["INACCURATE", "PARTIALLY_ACCURATE"]).toContain(status);
-        }
-        if (status === "INACCURATE" && !corrected) expect(result).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom(...CLAIM_STATUSES),
+        fc.constantFrom(...MATRIX_CHECKS),
+        fc.boolean(),
+        (status, matrixCheck, corrected) => {
+          const result = isCustomerToCorrect({
+            status,
+            matrixCheck,
+            customerCorrectedAt: corrected ? new Date() : null,
+          });
+          if (result) {
+            expect(corrected).toBe(false);
+            expect(["INACCURATE", "PARTIALLY_ACCURATE"]).toContain(status);
+          }
+          if (status === "INACCURATE" && !corrected) expect(result).toBe(true);
+        },
+      ),
     );
   });
 });

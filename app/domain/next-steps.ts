@@ -43,8 +43,16 @@ export const VERDICTS_TO_CORRECT = ["INACCURATE", "PARTIALLY_ACCURATE"] as const
  * (claim-rules.ts needsCustomerCorrection) — so every claim listed can be cleared from its page —
  * and no correction is recorded.
  */
-export function isCustomerToCorrect(claim: { status: ClaimStatus; matrixCheck: MatrixCheckResult; customerCorrectedAt: Date | string | null }): boolean {
-  return (VERDICTS_TO_CORRECT as readonly ClaimStatus[]).includes(claim.status) && needsCustomerCorrection(claim) && claim.customerCorrectedAt === null;
+export function isCustomerToCorrect(claim: {
+  status: ClaimStatus;
+  matrixCheck: MatrixCheckResult;
+  customerCorrectedAt: Date | string | null;
+}): boolean {
+  return (
+    (VERDICTS_TO_CORRECT as readonly ClaimStatus[]).includes(claim.status) &&
+    needsCustomerCorrection(claim) &&
+    claim.customerCorrectedAt === null
+  );
 }
 
 /** One quiz's standing for a salesperson, as the home loads it. */
@@ -69,9 +77,12 @@ export function quizStepsFrom(standings: readonly QuizStanding[]): QuizDue[] {
   return standings.flatMap((quiz): QuizDue[] => {
     if (quiz.openAttemptId === null && quiz.attemptsLeft <= 0) return [];
     const openAttemptId = quiz.openAttemptId;
-    if (quiz.reason === "CERTIFICATION_EXPIRING") return [{ quizId: quiz.id, title: quiz.title, reason: "expiring", openAttemptId }];
+    if (quiz.reason === "CERTIFICATION_EXPIRING")
+      return [{ quizId: quiz.id, title: quiz.title, reason: "expiring", openAttemptId }];
     if (quiz.reason !== "REQUIRED_NOT_PASSED") return [];
-    return [{ quizId: quiz.id, title: quiz.title, reason: quiz.certifiedUntil ? "expired" : "required", openAttemptId }];
+    return [
+      { quizId: quiz.id, title: quiz.title, reason: quiz.certifiedUntil ? "expired" : "required", openAttemptId },
+    ];
   });
 }
 
@@ -94,7 +105,10 @@ export function salesNextSteps(input: SalesNextStepInput): NextStep[] {
           : "your certification expires soon";
     steps.push(
       quiz.openAttemptId
-        ? { text: `Finish the quiz “${quiz.title}” you started: ${why}.`, href: `/quizzes/${quiz.quizId}/attempts/${quiz.openAttemptId}` }
+        ? {
+            text: `Finish the quiz “${quiz.title}” you started: ${why}.`,
+            href: `/quizzes/${quiz.quizId}/attempts/${quiz.openAttemptId}`,
+          }
         : { text: `Take the quiz “${quiz.title}”: ${why}.`, href: `/quizzes/${quiz.quizId}` },
     );
   }
@@ -105,7 +119,10 @@ export function salesNextSteps(input: SalesNextStepInput): NextStep[] {
     });
   }
   if (input.recentAnswers > 0) {
-    steps.push({ text: `Read ${plural(input.recentAnswers, "new answer", "new answers")} from engineers.`, href: "#answers" });
+    steps.push({
+      text: `Read ${plural(input.recentAnswers, "new answer", "new answers")} from engineers.`,
+      href: "#answers",
+    });
   }
   return steps;
 }

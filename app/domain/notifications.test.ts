@@ -24,9 +24,15 @@ import {
 import { permissionScope, ROLES } from "./permissions.ts";
 
 const ISO_TIMESTAMP = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-const ENUM_CODE = /\b(PENDING|ACCURATE|PARTIALLY_ACCURATE|INACCURATE|UNVERIFIABLE|HIGH|MEDIUM|LOW|UPHELD|OVERTURNED|REQUIRED_NOT_PASSED|NOT_ATTEMPTED|CERTIFICATION_EXPIRING)\b/;
+const ENUM_CODE =
+  /\b(PENDING|ACCURATE|PARTIALLY_ACCURATE|INACCURATE|UNVERIFIABLE|HIGH|MEDIUM|LOW|UPHELD|OVERTURNED|REQUIRED_NOT_PASSED|NOT_ATTEMPTED|CERTIFICATION_EXPIRING)\b/;
 
-const claim = { claimId: "c1", accountName: "Northwind", statement: "Our Excel export works with Excel 2003 and every later version.", capabilityTitle: "Excel export" };
+const claim = {
+  claimId: "c1",
+  accountName: "Northwind",
+  statement: "Our Excel export works with Excel 2003 and every later version.",
+  capabilityTitle: "Excel export",
+};
 
 describe("the inbox's vocabulary", () => {
   it("has a plain label for every kind and a neutral one for a kind it does not know", () => {
@@ -47,7 +53,11 @@ describe("the inbox's vocabulary", () => {
   });
 
   it("addresses a notice once per person", () => {
-    const drafts = addressed(claimsPastTargetNotice({ count: 2, oldestWorkingDays: 5, day: "2026-12-03" }), ["a", "b", "a"]);
+    const drafts = addressed(claimsPastTargetNotice({ count: 2, oldestWorkingDays: 5, day: "2026-12-03" }), [
+      "a",
+      "b",
+      "a",
+    ]);
     expect(drafts.map((draft) => draft.userId)).toEqual(["a", "b"]);
   });
 });
@@ -56,12 +66,27 @@ describe("each event's sentence", () => {
   it("a verdict names the judge, the claim and the verdict in words, and points at the claim", () => {
     const notice = verdictNotice({ ...claim, status: "INACCURATE", severity: "HIGH", verifierName: "Priya Shah" });
     expect(notice).toMatchObject({ kind: "VERDICT", href: "/claims/c1", dedupeKey: "verdict:c1" });
-    expect(notice.text).toBe("Priya Shah judged your claim to Northwind about Excel export (“Our Excel export works with Excel 2003 and every later…”): Inaccurate (high severity).");
-    expect(verdictNotice({ ...claim, capabilityTitle: null, status: "UNVERIFIABLE", severity: null, verifierName: "Priya Shah" }).text).toMatch(/to Northwind \(“.*: Unverifiable\.$/);
+    expect(notice.text).toBe(
+      "Priya Shah judged your claim to Northwind about Excel export (“Our Excel export works with Excel 2003 and every later…”): Inaccurate (high severity).",
+    );
+    expect(
+      verdictNotice({
+        ...claim,
+        capabilityTitle: null,
+        status: "UNVERIFIABLE",
+        severity: null,
+        verifierName: "Priya Shah",
+      }).text,
+    ).toMatch(/to Northwind \(“.*: Unverifiable\.$/);
   });
 
   it("a dispute opened quotes the reason for the managers and points at the dispute queue", () => {
-    const notice = disputeOpenedNotice({ ...claim, disputeId: "d1", salespersonName: "Maya Chen", reason: "The customer only uses xlsx." });
+    const notice = disputeOpenedNotice({
+      ...claim,
+      disputeId: "d1",
+      salespersonName: "Maya Chen",
+      reason: "The customer only uses xlsx.",
+    });
     expect(notice).toEqual({
       kind: "DISPUTE_OPENED",
       text: "Maya Chen disputes the verdict on a claim to Northwind: “The customer only uses xlsx.”",
@@ -71,25 +96,56 @@ describe("each event's sentence", () => {
   });
 
   it("a dispute resolved says whether the verdict stands or what replaced it", () => {
-    const upheld = disputeResolvedNotice({ ...claim, disputeId: "d1", outcome: "UPHELD", resolverName: "Sam Lee", newStatus: null, newSeverity: null });
+    const upheld = disputeResolvedNotice({
+      ...claim,
+      disputeId: "d1",
+      outcome: "UPHELD",
+      resolverName: "Sam Lee",
+      newStatus: null,
+      newSeverity: null,
+    });
     expect(upheld.text).toMatch(/^Sam Lee upheld the verdict: it stands on your claim to Northwind/);
-    const overturned = disputeResolvedNotice({ ...claim, disputeId: "d1", outcome: "OVERTURNED", resolverName: "Sam Lee", newStatus: "PARTIALLY_ACCURATE", newSeverity: "LOW" });
-    expect(overturned.text).toMatch(/^Sam Lee overturned the verdict: it is now Partially accurate \(low severity\) on your claim/);
+    const overturned = disputeResolvedNotice({
+      ...claim,
+      disputeId: "d1",
+      outcome: "OVERTURNED",
+      resolverName: "Sam Lee",
+      newStatus: "PARTIALLY_ACCURATE",
+      newSeverity: "LOW",
+    });
+    expect(overturned.text).toMatch(
+      /^Sam Lee overturned the verdict: it is now Partially accurate \(low severity\) on your claim/,
+    );
     expect(overturned).toMatchObject({ href: "/claims/c1", dedupeKey: "dispute-resolved:d1" });
   });
 
   it("an answer, candidate claims and an unhappy customer each point at their page", () => {
-    expect(questionAnsweredNotice({ questionId: "q1", question: "Does the export do xls?", answererName: "Priya Shah", capabilityUpdated: true })).toEqual({
+    expect(
+      questionAnsweredNotice({
+        questionId: "q1",
+        question: "Does the export do xls?",
+        answererName: "Priya Shah",
+        capabilityUpdated: true,
+      }),
+    ).toEqual({
       kind: "QUESTION_ANSWERED",
       text: "Priya Shah answered your question “Does the export do xls?” and updated the capability matrix.",
       href: "/ask/q1",
       dedupeKey: "answer:q1",
     });
-    expect(candidatesNotice({ conversationId: "v1", count: 1, accountName: "Northwind", importerName: "Sam Lee", decisionDays: 7 }).text).toBe(
-      "Sam Lee imported a conversation with Northwind: 1 possible claim to confirm or dismiss within 7 days.",
-    );
+    expect(
+      candidatesNotice({
+        conversationId: "v1",
+        count: 1,
+        accountName: "Northwind",
+        importerName: "Sam Lee",
+        decisionDays: 7,
+      }).text,
+    ).toBe("Sam Lee imported a conversation with Northwind: 1 possible claim to confirm or dismiss within 7 days.");
     const facts = { surveyId: "s1", salespersonId: "u1", salespersonName: "Maya Chen", accountName: "Northwind" };
-    expect(surveyNotDeliveredNotice({ ...facts, forSalesperson: true }).text).toBe("The customer at Northwind (your deal) says the product did not do what they were told.");
+    expect(surveyNotDeliveredNotice({ ...facts, forSalesperson: true }).text).toBe(
+      "The customer at Northwind (your deal) says the product did not do what they were told.",
+    );
     expect(surveyNotDeliveredNotice({ ...facts, forSalesperson: false })).toMatchObject({
       text: "The customer at Northwind (Maya Chen's deal) says the product did not do what they were told.",
       href: "/people/u1",
@@ -99,16 +155,42 @@ describe("each event's sentence", () => {
 
   it("a quiz notice is keyed by the lapse it is about, so the scan says it once per lapse", () => {
     const until = new Date("2026-12-10T09:00:00Z");
-    const expiring = quizNotice({ quizId: "z1", title: "Ledgerline basics", reason: "CERTIFICATION_EXPIRING", certifiedUntil: until });
-    expect(expiring).toMatchObject({ kind: "CERTIFICATION_EXPIRING", href: "/quizzes/z1", dedupeKey: "certification-expiring:z1:2026-12-10" });
+    const expiring = quizNotice({
+      quizId: "z1",
+      title: "Ledgerline basics",
+      reason: "CERTIFICATION_EXPIRING",
+      certifiedUntil: until,
+    });
+    expect(expiring).toMatchObject({
+      kind: "CERTIFICATION_EXPIRING",
+      href: "/quizzes/z1",
+      dedupeKey: "certification-expiring:z1:2026-12-10",
+    });
     expect(expiring.text).toContain("runs out on 10 Dec 2026");
-    const lapsed = quizNotice({ quizId: "z1", title: "Ledgerline basics", reason: "REQUIRED_NOT_PASSED", certifiedUntil: until });
+    const lapsed = quizNotice({
+      quizId: "z1",
+      title: "Ledgerline basics",
+      reason: "REQUIRED_NOT_PASSED",
+      certifiedUntil: until,
+    });
     expect(lapsed).toMatchObject({ kind: "QUIZ_DUE", dedupeKey: "quiz-due:z1:2026-12-10" });
     expect(lapsed.text).toContain("ran out on 10 Dec 2026");
-    const never = quizNotice({ quizId: "z1", title: "Ledgerline basics", reason: "REQUIRED_NOT_PASSED", certifiedUntil: null });
+    const never = quizNotice({
+      quizId: "z1",
+      title: "Ledgerline basics",
+      reason: "REQUIRED_NOT_PASSED",
+      certifiedUntil: null,
+    });
     expect(never.dedupeKey).toBe("quiz-due:z1:never");
     // A later certification that runs out again is a new lapse, with a new key.
-    expect(quizNotice({ quizId: "z1", title: "x", reason: "CERTIFICATION_EXPIRING", certifiedUntil: new Date("2027-06-08T09:00:00Z") }).dedupeKey).not.toBe(expiring.dedupeKey);
+    expect(
+      quizNotice({
+        quizId: "z1",
+        title: "x",
+        reason: "CERTIFICATION_EXPIRING",
+        certifiedUntil: new Date("2027-06-08T09:00:00Z"),
+      }).dedupeKey,
+    ).not.toBe(expiring.dedupeKey);
   });
 
   it("claims past target: one notice per day, counted in words", () => {
@@ -125,8 +207,20 @@ describe("each event's sentence", () => {
   it("no sentence carries an enum code or an ISO timestamp", () => {
     const texts = [
       verdictNotice({ ...claim, status: "PARTIALLY_ACCURATE", severity: "MEDIUM", verifierName: "P" }).text,
-      disputeResolvedNotice({ ...claim, disputeId: "d", outcome: "OVERTURNED", resolverName: "S", newStatus: "ACCURATE", newSeverity: "LOW" }).text,
-      quizNotice({ quizId: "z", title: "Q", reason: "CERTIFICATION_EXPIRING", certifiedUntil: new Date("2026-12-10T09:00:00Z") }).text,
+      disputeResolvedNotice({
+        ...claim,
+        disputeId: "d",
+        outcome: "OVERTURNED",
+        resolverName: "S",
+        newStatus: "ACCURATE",
+        newSeverity: "LOW",
+      }).text,
+      quizNotice({
+        quizId: "z",
+        title: "Q",
+        reason: "CERTIFICATION_EXPIRING",
+        certifiedUntil: new Date("2026-12-10T09:00:00Z"),
+      }).text,
       quizNotice({ quizId: "z", title: "Q", reason: "NOT_ATTEMPTED", certifiedUntil: null }).text,
     ];
     for (const text of texts) {
@@ -177,7 +271,12 @@ describe("the digest email", () => {
   });
 
   it("lists each unread notification with its link on Candor's address", () => {
-    const email = digestEmail({ name: "Maya Chen", origin: "https://candor.example.com/", unread: 2, items: [item(1), item(2)] });
+    const email = digestEmail({
+      name: "Maya Chen",
+      origin: "https://candor.example.com/",
+      unread: 2,
+      items: [item(1), item(2)],
+    });
     expect(email.subject).toBe("Candor: 2 unread notifications");
     expect(email.text).toContain("Hello Maya Chen,");
     expect(email.text).toContain("- Notification number 1 (2 Dec 2026)\n  https://candor.example.com/claims/c1");
@@ -191,7 +290,9 @@ describe("the digest email", () => {
     const email = digestEmail({ name: "Maya", origin: "https://c.example", unread: 31, items });
     expect(email.text.match(/^- /gm)).toHaveLength(DIGEST_LISTED);
     expect(email.text).toContain(`…and 11 more notifications in your inbox.`);
-    expect(digestEmail({ name: "Maya", origin: "https://c.example", unread: 1, items: [item(1)] }).subject).toBe("Candor: 1 unread notification");
+    expect(digestEmail({ name: "Maya", origin: "https://c.example", unread: 1, items: [item(1)] }).subject).toBe(
+      "Candor: 1 unread notification",
+    );
   });
 
   it("escapes what it quotes in HTML and links only to Candor's own pages", () => {
@@ -199,7 +300,10 @@ describe("the digest email", () => {
       name: "<Maya>",
       origin: "https://c.example",
       unread: 2,
-      items: [item(1, { text: `Customer said "<script>alert(1)</script>" & left` }), item(2, { href: "https://evil.example/phish" })],
+      items: [
+        item(1, { text: `Customer said "<script>alert(1)</script>" & left` }),
+        item(2, { href: "https://evil.example/phish" }),
+      ],
     });
     expect(email.html).not.toContain("<script>");
     expect(email.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");

@@ -89,7 +89,9 @@ function verdictPhrase(status: ClaimStatus, severity: Severity | null): string {
 }
 
 /** A verdict on my claim (the salesperson). */
-export function verdictNotice(claim: ClaimFacts & { status: ClaimStatus; severity: Severity | null; verifierName: string }): Notice {
+export function verdictNotice(
+  claim: ClaimFacts & { status: ClaimStatus; severity: Severity | null; verifierName: string },
+): Notice {
   return {
     kind: "VERDICT",
     text: `${claim.verifierName} judged ${claimPhrase(claim)}: ${verdictPhrase(claim.status, claim.severity)}.`,
@@ -99,7 +101,9 @@ export function verdictNotice(claim: ClaimFacts & { status: ClaimStatus; severit
 }
 
 /** A dispute opened, for the managers of the salesperson's team. */
-export function disputeOpenedNotice(dispute: { disputeId: string; salespersonName: string; reason: string } & ClaimFacts): Notice {
+export function disputeOpenedNotice(
+  dispute: { disputeId: string; salespersonName: string; reason: string } & ClaimFacts,
+): Notice {
   return {
     kind: "DISPUTE_OPENED",
     text: `${dispute.salespersonName} disputes the verdict on a claim to ${dispute.accountName}: “${excerpt(dispute.reason)}”`,
@@ -110,7 +114,13 @@ export function disputeOpenedNotice(dispute: { disputeId: string; salespersonNam
 
 /** A dispute resolved, for the salesperson who raised it. */
 export function disputeResolvedNotice(
-  dispute: { disputeId: string; outcome: "UPHELD" | "OVERTURNED"; resolverName: string; newStatus: ClaimStatus | null; newSeverity: Severity | null } & ClaimFacts,
+  dispute: {
+    disputeId: string;
+    outcome: "UPHELD" | "OVERTURNED";
+    resolverName: string;
+    newStatus: ClaimStatus | null;
+    newSeverity: Severity | null;
+  } & ClaimFacts,
 ): Notice {
   const outcome =
     dispute.outcome === "OVERTURNED" && dispute.newStatus
@@ -125,7 +135,12 @@ export function disputeResolvedNotice(
 }
 
 /** An answer to my question (the asker). */
-export function questionAnsweredNotice(question: { questionId: string; question: string; answererName: string; capabilityUpdated: boolean }): Notice {
+export function questionAnsweredNotice(question: {
+  questionId: string;
+  question: string;
+  answererName: string;
+  capabilityUpdated: boolean;
+}): Notice {
   const update = question.capabilityUpdated ? " and updated the capability matrix" : "";
   return {
     kind: "QUESTION_ANSWERED",
@@ -136,7 +151,13 @@ export function questionAnsweredNotice(question: { questionId: string; question:
 }
 
 /** Candidate claims found in an imported conversation, for the salesperson to confirm or dismiss. */
-export function candidatesNotice(conversation: { conversationId: string; count: number; accountName: string; importerName: string; decisionDays: number }): Notice {
+export function candidatesNotice(conversation: {
+  conversationId: string;
+  count: number;
+  accountName: string;
+  importerName: string;
+  decisionDays: number;
+}): Notice {
   const found = plural(conversation.count, "possible claim");
   return {
     kind: "CANDIDATES_TO_CONFIRM",
@@ -151,7 +172,12 @@ export function candidatesNotice(conversation: { conversationId: string; count: 
  * about — never passed, or the certification that runs or ran out on a given day — so the daily
  * scan says it once per lapse, however often it runs.
  */
-export function quizNotice(quiz: { quizId: string; title: string; reason: QuizDueReason; certifiedUntil: Date | null }): Notice {
+export function quizNotice(quiz: {
+  quizId: string;
+  title: string;
+  reason: QuizDueReason;
+  certifiedUntil: Date | null;
+}): Notice {
   const until = quiz.certifiedUntil;
   const lapse = until ? until.toISOString().slice(0, 10) : "never";
   switch (quiz.reason) {
@@ -182,7 +208,13 @@ export function quizNotice(quiz: { quizId: string; title: string; reason: QuizDu
 }
 
 /** A customer answered NO to "did the product do what you were told": for the salesperson, and for their managers. */
-export function surveyNotDeliveredNotice(survey: { surveyId: string; salespersonId: string; salespersonName: string; accountName: string; forSalesperson: boolean }): Notice {
+export function surveyNotDeliveredNotice(survey: {
+  surveyId: string;
+  salespersonId: string;
+  salespersonName: string;
+  accountName: string;
+  forSalesperson: boolean;
+}): Notice {
   const whose = survey.forSalesperson ? "your" : `${survey.salespersonName}'s`;
   return {
     kind: "SURVEY_NOT_DELIVERED",
@@ -281,13 +313,20 @@ function absolute(origin: string, href: string): string {
  * The digest email: the newest unread notifications (at most DIGEST_LISTED, each with its link)
  * and how many more wait in the inbox, as plain text and as simple HTML.
  */
-export function digestEmail(input: { name: string; origin: string; unread: number; items: readonly DigestItem[] }): DigestEmail {
+export function digestEmail(input: {
+  name: string;
+  origin: string;
+  unread: number;
+  items: readonly DigestItem[];
+}): DigestEmail {
   const { name, origin, unread, items } = input;
   const listed = items.slice(0, DIGEST_LISTED);
   const more = unread - listed.length;
   const subject = `Candor: ${plural(unread, "unread notification")}`;
   const inbox = absolute(origin, "/inbox");
-  const lines = listed.map((item) => `- ${item.text} (${dayInWords(item.createdAt)})\n  ${absolute(origin, item.href)}`);
+  const lines = listed.map(
+    (item) => `- ${item.text} (${dayInWords(item.createdAt)})\n  ${absolute(origin, item.href)}`,
+  );
   const text = [
     `Hello ${name},`,
     "",

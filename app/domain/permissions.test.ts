@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { permissionScope, ROLES, userHasPermission, type Role, type Scope, type ScopedPermission } from "./permissions.ts";
+import {
+  permissionScope,
+  ROLES,
+  userHasPermission,
+  type Role,
+  type Scope,
+  type ScopedPermission,
+} from "./permissions.ts";
 
 const as = (role: Role) => ({ role });
 
@@ -20,9 +27,9 @@ describe("the role table", () => {
   });
 
   it("lets only engineers verify claims — not even admins", () => {
-    expect(["SALES", "ENGINEER", "MANAGER", "ADMIN"].filter((role) => userHasPermission(as(role as Role), "verify:claim"))).toEqual([
-      "ENGINEER",
-    ]);
+    expect(
+      ["SALES", "ENGINEER", "MANAGER", "ADMIN"].filter((role) => userHasPermission(as(role as Role), "verify:claim")),
+    ).toEqual(["ENGINEER"]);
   });
 
   it("lets only salespeople dispute, and only managers (own teams) and admins resolve", () => {

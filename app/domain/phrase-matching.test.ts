@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildSentenceIndex, matchCapabilities, normaliseTokens, parsePhrases, type MatchableCapability } from "./phrase-matching.ts";
+import {
+  buildSentenceIndex,
+  matchCapabilities,
+  normaliseTokens,
+  parsePhrases,
+  type MatchableCapability,
+} from "./phrase-matching.ts";
 
 const sentences = [
   "Thanks for joining, Tom.",
@@ -19,8 +25,24 @@ const capabilities: MatchableCapability[] = [
 
 describe("normaliseTokens", () => {
   it("ignores case, punctuation and accents, folds simple plurals and keeps digits", () => {
-    expect(normaliseTokens("Exports to .XLS (Excel 2007), e.g. Café's v2.1 APIs; classes & boxes; capabilities xlsx")).toEqual([
-      "export", "to", "xls", "excel", "2007", "e", "g", "cafe", "v2", "1", "api", "class", "box", "capability", "xlsx",
+    expect(
+      normaliseTokens("Exports to .XLS (Excel 2007), e.g. Café's v2.1 APIs; classes & boxes; capabilities xlsx"),
+    ).toEqual([
+      "export",
+      "to",
+      "xls",
+      "excel",
+      "2007",
+      "e",
+      "g",
+      "cafe",
+      "v2",
+      "1",
+      "api",
+      "class",
+      "box",
+      "capability",
+      "xlsx",
     ]);
     expect(normaliseTokens("status glasses glass sso")).toEqual(["status", "glass", "glass", "sso"]);
   });
@@ -40,7 +62,9 @@ describe("matchCapabilities", () => {
   });
 
   it("requires the phrase's words to be consecutive", () => {
-    const matches = matchCapabilities(index, [{ id: "cap-excel", title: "Excel export", phrases: ["export spreadsheets"] }]);
+    const matches = matchCapabilities(index, [
+      { id: "cap-excel", title: "Excel export", phrases: ["export spreadsheets"] },
+    ]);
     expect(matches.map((match) => match.position)).toEqual([]);
   });
 
@@ -72,11 +96,36 @@ describe("matchCapabilities", () => {
   });
 
   it("finds planted mentions in a 12,000-word call against 300 capabilities with 5 phrases each", () => {
-    const filler = ["so", "the", "team", "looked", "at", "the", "numbers", "again", "and", "we", "talked", "about", "next", "steps", "for", "the", "rollout", "plan"];
+    const filler = [
+      "so",
+      "the",
+      "team",
+      "looked",
+      "at",
+      "the",
+      "numbers",
+      "again",
+      "and",
+      "we",
+      "talked",
+      "about",
+      "next",
+      "steps",
+      "for",
+      "the",
+      "rollout",
+      "plan",
+    ];
     const capabilityList: MatchableCapability[] = Array.from({ length: 300 }, (_, number) => ({
       id: `cap-${String(number).padStart(3, "0")}`,
       title: `Module ${number} connector`,
-      phrases: [`feature${number}`, `widget ${number} sync`, `report pack ${number}`, `the ${number} api`, `legacy format${number} files`],
+      phrases: [
+        `feature${number}`,
+        `widget ${number} sync`,
+        `report pack ${number}`,
+        `the ${number} api`,
+        `legacy format${number} files`,
+      ],
     }));
     const words: string[] = [];
     const plantedAt = new Map<number, string>([
@@ -102,7 +151,11 @@ describe("matchCapabilities", () => {
 
 describe("parsePhrases", () => {
   it("keeps one trimmed phrase per line, dropping blank lines and duplicates", () => {
-    expect(parsePhrases("  xls \r\n\r\nExcel 2003\nexcel   2003\nExcel-2003\n\texport to spreadsheet\nXLS\n")).toEqual(["xls", "Excel 2003", "export to spreadsheet"]);
+    expect(parsePhrases("  xls \r\n\r\nExcel 2003\nexcel   2003\nExcel-2003\n\texport to spreadsheet\nXLS\n")).toEqual([
+      "xls",
+      "Excel 2003",
+      "export to spreadsheet",
+    ]);
     expect(parsePhrases("")).toEqual([]);
   });
 

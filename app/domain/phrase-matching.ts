@@ -137,11 +137,15 @@ export function matchCapabilities(index: SentenceIndex, capabilities: MatchableC
       const position = index.positions[slot];
       if (position === undefined) continue;
       const existing = byPosition.get(position);
-      if (!existing || words > normaliseTokens(existing.phrase).length) byPosition.set(position, { position, capabilityId: capability.id, phrase });
+      if (!existing || words > normaliseTokens(existing.phrase).length)
+        byPosition.set(position, { position, capabilityId: capability.id, phrase });
     }
     matches.push(...byPosition.values());
   }
-  return matches.sort((a, b) => a.position - b.position || (a.capabilityId < b.capabilityId ? -1 : a.capabilityId > b.capabilityId ? 1 : 0));
+  return matches.sort(
+    (a, b) =>
+      a.position - b.position || (a.capabilityId < b.capabilityId ? -1 : a.capabilityId > b.capabilityId ? 1 : 0),
+  );
 }
 
 /** The phrases field as engineers keep it: one per line; blank lines and duplicates dropped, trimmed, at most 100 characters each. */

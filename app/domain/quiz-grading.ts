@@ -43,7 +43,9 @@ export function gradeAttempt(
   questions: Array<{ type: QuestionType; correct: number[] }>,
   answers: Map<number, number[]>,
 ): GradedAttempt {
-  const credits = questions.map((question, position) => gradeQuestion(question.type, question.correct, answers.get(position) ?? []));
+  const credits = questions.map((question, position) =>
+    gradeQuestion(question.type, question.correct, answers.get(position) ?? []),
+  );
   const score = credits.length === 0 ? 0 : credits.reduce((sum, credit) => sum + credit, 0) / credits.length;
   return { credits, score };
 }

@@ -94,7 +94,11 @@ describe("attemptAllowance", () => {
 
   it("when none are left, names the day the oldest attempt of the round leaves the window", () => {
     const starts = [addDays(now, -2), addDays(now, -20), addDays(now, -10)];
-    expect(attemptAllowance(3, starts)).toEqual({ used: 3, left: 0, nextAt: addDays(addDays(now, -20), ATTEMPT_WINDOW_DAYS) });
+    expect(attemptAllowance(3, starts)).toEqual({
+      used: 3,
+      left: 0,
+      nextAt: addDays(addDays(now, -20), ATTEMPT_WINDOW_DAYS),
+    });
   });
 });
 
@@ -131,7 +135,9 @@ describe("drawing", () => {
 
   it("draws the planned mix, numbered from 0, each question once", () => {
     const bank = Array.from({ length: 12 }, (_, i) => question(`b${i}`));
-    const matrix = Array.from({ length: 6 }, (_, i) => question(`m${i}`, { questionId: null, capabilityId: `cap${i}` }));
+    const matrix = Array.from({ length: 6 }, (_, i) =>
+      question(`m${i}`, { questionId: null, capabilityId: `cap${i}` }),
+    );
     const drawn = drawQuestions(bank, matrix, 10, seeded(42));
     expect(drawn.map((q) => q.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(drawn.filter((q) => q.questionId === null)).toHaveLength(3);
@@ -144,7 +150,8 @@ describe("fair draws: one question per capability while others are left", () => 
   const matrixAbout = (capabilityId: string) => question(`matrix-${capabilityId}`, { questionId: null, capabilityId });
   const capabilityCounts = (drawn: readonly SnapshotQuestion[]) => {
     const counts = new Map<string, number>();
-    for (const q of drawn) if (q.capabilityId !== null) counts.set(q.capabilityId, (counts.get(q.capabilityId) ?? 0) + 1);
+    for (const q of drawn)
+      if (q.capabilityId !== null) counts.set(q.capabilityId, (counts.get(q.capabilityId) ?? 0) + 1);
     return counts;
   };
 
@@ -160,7 +167,13 @@ describe("fair draws: one question per capability while others are left", () => 
   });
 
   it("keeps several bank questions about one capability apart, using questions about no capability first", () => {
-    const bank = [bankAbout("a1", "excel"), bankAbout("a2", "excel"), bankAbout("a3", "excel"), bankAbout("free1", null), bankAbout("free2", null)];
+    const bank = [
+      bankAbout("a1", "excel"),
+      bankAbout("a2", "excel"),
+      bankAbout("a3", "excel"),
+      bankAbout("free1", null),
+      bankAbout("free2", null),
+    ];
     for (let seed = 1; seed <= 100; seed++) {
       const drawn = drawQuestions(bank, [], 3, seeded(seed));
       expect(drawn.filter((q) => q.capabilityId === "excel")).toHaveLength(1);
@@ -169,7 +182,13 @@ describe("fair draws: one question per capability while others are left", () => 
   });
 
   it("repeats a capability only when nothing else is left, and then spreads the repeats evenly", () => {
-    const bank = [bankAbout("a1", "excel"), bankAbout("a2", "excel"), bankAbout("a3", "excel"), bankAbout("b1", "sso"), bankAbout("b2", "sso")];
+    const bank = [
+      bankAbout("a1", "excel"),
+      bankAbout("a2", "excel"),
+      bankAbout("a3", "excel"),
+      bankAbout("b1", "sso"),
+      bankAbout("b2", "sso"),
+    ];
     const drawn = drawQuestions(bank, [], 4, seeded(3));
     expect(Object.fromEntries(capabilityCounts(drawn))).toEqual({ excel: 2, sso: 2 });
   });
@@ -193,11 +212,13 @@ describe("fair draws: one question per capability while others are left", () => 
 
   // Property tests: arbitrary pools of questions about a handful of capabilities (or none).
   const poolQuestion = (prefix: string, matrixQuestion: boolean) =>
-    fc.record({ capability: fc.option(fc.constantFrom("c1", "c2", "c3", "c4", "c5", "c6"), { nil: null }) }).map(({ capability }) => ({
-      prefix,
-      matrixQuestion,
-      capability: matrixQuestion ? (capability ?? "c1") : capability,
-    }));
+    fc
+      .record({ capability: fc.option(fc.constantFrom("c1", "c2", "c3", "c4", "c5", "c6"), { nil: null }) })
+      .map(({ capability }) => ({
+        prefix,
+        matrixQuestion,
+        capability: matrixQuestion ? (capability ?? "c1") : capability,
+      }));
   const pools = fc.record({
     bank: fc.array(poolQuestion("b", false), { maxLength: 14 }),
     // The matrix asks at most one question per capability.
@@ -209,7 +230,8 @@ describe("fair draws: one question per capability while others are left", () => 
     bank: input.bank.map((q, i) => bankAbout(`b${i}`, q.capability)),
     matrix: input.matrix.map(matrixAbout),
   });
-  const keyOf = (q: Pick<SnapshotQuestion, "questionId" | "capabilityId">) => q.questionId ?? `matrix-${q.capabilityId}`;
+  const keyOf = (q: Pick<SnapshotQuestion, "questionId" | "capabilityId">) =>
+    q.questionId ?? `matrix-${q.capabilityId}`;
 
   it("draws min(count, pool) distinct questions from the pools, numbered 0…n−1", () => {
     fc.assert(
@@ -237,13 +259,16 @@ describe("fair draws: one question per capability while others are left", () => 
         // A repeat happened: nothing about another topic may have been left behind...
         const drawnKeys = new Set(drawn.map(keyOf));
         for (const q of [...bank, ...matrix]) {
-          const topicCount = q.capabilityId === null ? (drawnKeys.has(keyOf(q)) ? 1 : 0) : (counts.get(q.capabilityId) ?? 0);
+          const topicCount =
+            q.capabilityId === null ? (drawnKeys.has(keyOf(q)) ? 1 : 0) : (counts.get(q.capabilityId) ?? 0);
           expect(topicCount).toBeGreaterThan(0);
         }
         // ...and the repeats are spread: a capability asked k times leaves no other capability below k − 1 with questions to spare.
         const available = new Map<string, number>();
-        for (const q of [...bank, ...matrix]) if (q.capabilityId !== null) available.set(q.capabilityId, (available.get(q.capabilityId) ?? 0) + 1);
-        for (const [capability, asked] of counts) expect(asked).toBeGreaterThanOrEqual(Math.min(available.get(capability) ?? 0, most - 1));
+        for (const q of [...bank, ...matrix])
+          if (q.capabilityId !== null) available.set(q.capabilityId, (available.get(q.capabilityId) ?? 0) + 1);
+        for (const [capability, asked] of counts)
+          expect(asked).toBeGreaterThanOrEqual(Math.min(available.get(capability) ?? 0, most - 1));
       }),
       { numRuns: 400 },
     );
@@ -251,14 +276,20 @@ describe("fair draws: one question per capability while others are left", () => 
 
   it("keeps planDraw's mix whenever the pools share no capability", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 2 ** 30 }), (bankSize, matrixSize, count, seed) => {
-        const bank = Array.from({ length: bankSize }, (_, i) => bankAbout(`b${i}`, i % 3 === 0 ? null : `bank-${i}`));
-        const matrix = Array.from({ length: matrixSize }, (_, i) => matrixAbout(`matrix-${i}`));
-        const drawn = drawQuestions(bank, matrix, count, seeded(seed));
-        const plan = planDraw(Math.min(count, bankSize + matrixSize), bankSize, matrixSize);
-        expect(drawn.filter((q) => q.questionId === null)).toHaveLength(plan.matrix);
-        expect(drawn.filter((q) => q.questionId !== null)).toHaveLength(plan.bank);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 1, max: 2 ** 30 }),
+        (bankSize, matrixSize, count, seed) => {
+          const bank = Array.from({ length: bankSize }, (_, i) => bankAbout(`b${i}`, i % 3 === 0 ? null : `bank-${i}`));
+          const matrix = Array.from({ length: matrixSize }, (_, i) => matrixAbout(`matrix-${i}`));
+          const drawn = drawQuestions(bank, matrix, count, seeded(seed));
+          const plan = planDraw(Math.min(count, bankSize + matrixSize), bankSize, matrixSize);
+          expect(drawn.filter((q) => q.questionId === null)).toHaveLength(plan.matrix);
+          expect(drawn.filter((q) => q.questionId !== null)).toHaveLength(plan.bank);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -267,7 +298,14 @@ describe("fair draws: one question per capability while others are left", () => 
     const bank = Array.from({ length: 20 }, (_, i) => bankAbout(`b${i}`, `cap-${i % 7}`));
     const matrix = Array.from({ length: 7 }, (_, i) => matrixAbout(`cap-${i}`));
     expect(drawQuestions(bank, matrix, 7, seeded(5))).toEqual(drawQuestions(bank, matrix, 7, seeded(5)));
-    const draws = new Set(Array.from({ length: 20 }, (_, seed) => drawQuestions(bank, matrix, 7, seeded(seed + 1)).map(keyOf).sort().join()));
+    const draws = new Set(
+      Array.from({ length: 20 }, (_, seed) =>
+        drawQuestions(bank, matrix, 7, seeded(seed + 1))
+          .map(keyOf)
+          .sort()
+          .join(),
+      ),
+    );
     expect(draws.size).toBeGreaterThan(5);
   });
 });
@@ -280,7 +318,15 @@ describe("unansweredPositions", () => {
       [3, [0, 2]],
     ]);
     expect(unansweredPositions(5, answers)).toEqual([1, 2, 4]);
-    expect(unansweredPositions(2, new Map([[0, [0]], [1, [1]]]))).toEqual([]);
+    expect(
+      unansweredPositions(
+        2,
+        new Map([
+          [0, [0]],
+          [1, [1]],
+        ]),
+      ),
+    ).toEqual([]);
     expect(unansweredPositions(0, new Map())).toEqual([]);
   });
 });

@@ -33,8 +33,10 @@ export interface OpenQuestion {
   choices: string[];
 }
 
-const isIndexList = (value: unknown): value is number[] => Array.isArray(value) && value.every((item) => Number.isInteger(item) && item >= 0);
-const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === "string");
+const isIndexList = (value: unknown): value is number[] =>
+  Array.isArray(value) && value.every((item) => Number.isInteger(item) && item >= 0);
+const isStringList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === "string");
 
 /** Reads an attempt's snapshot; throws on a malformed one (the server wrote it, so that is a bug, not input). */
 export function parseSnapshot(json: string): SnapshotQuestion[] {
@@ -78,7 +80,10 @@ export function parseChosen(json: string): number[] {
  * The choices a taker may give to a question: indexes within its choices, each once, sorted; a
  * SINGLE or TRUE_FALSE question takes at most one. Null when the answer is not a possible one.
  */
-export function normaliseChosen(question: Pick<SnapshotQuestion, "type" | "choices">, chosen: readonly number[]): number[] | null {
+export function normaliseChosen(
+  question: Pick<SnapshotQuestion, "type" | "choices">,
+  chosen: readonly number[],
+): number[] | null {
   const unique = [...new Set(chosen)].sort((a, b) => a - b);
   if (unique.some((index) => !Number.isInteger(index) || index < 0 || index >= question.choices.length)) return null;
   if (question.type !== "MULTI" && unique.length > 1) return null;
@@ -106,7 +111,10 @@ export function attemptWindowStart(now: Date): Date {
  * Attempts left in the current round, and — when none are left — when the oldest attempt of the
  * round leaves the window and another may start.
  */
-export function attemptAllowance(maxAttempts: number, startsInWindow: readonly Date[]): { used: number; left: number; nextAt: Date | null } {
+export function attemptAllowance(
+  maxAttempts: number,
+  startsInWindow: readonly Date[],
+): { used: number; left: number; nextAt: Date | null } {
   const used = startsInWindow.length;
   const left = Math.max(0, maxAttempts - used);
   if (left > 0 || used === 0) return { used, left, nextAt: null };
@@ -127,11 +135,17 @@ export type QuizDueReason = "REQUIRED_NOT_PASSED" | "CERTIFICATION_EXPIRING" | "
  * required for comp and no valid certification; certified but expiring within
  * CERTIFICATION_WARNING_DAYS; or never attempted.
  */
-export function quizDueReason(input: { requiredForComp: boolean; certifiedUntil: Date | null; attempted: boolean; now: Date }): QuizDueReason | null {
+export function quizDueReason(input: {
+  requiredForComp: boolean;
+  certifiedUntil: Date | null;
+  attempted: boolean;
+  now: Date;
+}): QuizDueReason | null {
   const { requiredForComp, certifiedUntil, attempted, now } = input;
   const valid = certifiedUntil !== null && certifiedUntil.getTime() > now.getTime();
   if (requiredForComp && !valid) return "REQUIRED_NOT_PASSED";
-  if (valid && certifiedUntil.getTime() <= addDays(now, CERTIFICATION_WARNING_DAYS).getTime()) return "CERTIFICATION_EXPIRING";
+  if (valid && certifiedUntil.getTime() <= addDays(now, CERTIFICATION_WARNING_DAYS).getTime())
+    return "CERTIFICATION_EXPIRING";
   if (!attempted) return "NOT_ATTEMPTED";
   return null;
 }
@@ -140,7 +154,11 @@ export function quizDueReason(input: { requiredForComp: boolean; certifiedUntil:
  * How many bank and matrix questions an attempt draws: matrix questions make up about 30 % of
  * the quiz, and more when the bank is too small to fill it; never more than exist of either.
  */
-export function planDraw(questionCount: number, bankSize: number, matrixSize: number): { bank: number; matrix: number } {
+export function planDraw(
+  questionCount: number,
+  bankSize: number,
+  matrixSize: number,
+): { bank: number; matrix: number } {
   const count = Math.max(0, questionCount);
   const matrix = Math.min(matrixSize, Math.max(count - bankSize, Math.round(count * 0.3)));
   const bank = Math.min(bankSize, count - matrix);
@@ -168,7 +186,8 @@ type DrawnQuestion = Omit<SnapshotQuestion, "position">;
  * What a question is about, for spreading a draw: its capability, or — for a bank question linked
  * to none — the question itself (such questions never crowd each other out).
  */
-const topicOf = (question: DrawnQuestion, fallback: string) => (question.capabilityId === null ? `question:${fallback}` : `capability:${question.capabilityId}`);
+const topicOf = (question: DrawnQuestion, fallback: string) =>
+  question.capabilityId === null ? `question:${fallback}` : `capability:${question.capabilityId}`;
 
 /**
  * Draws an attempt's questions from the bank and the matrix questions, in random order, numbered
@@ -188,8 +207,22 @@ export function drawQuestions(
   const total = Math.min(Math.max(0, questionCount), bank.length + matrix.length);
   const plan = planDraw(total, bank.length, matrix.length);
   const pools = [
-    { items: sample(bank.map((question, index) => ({ question, topic: topicOf(question, `bank-${index}`) })), bank.length, random), quota: plan.bank },
-    { items: sample(matrix.map((question, index) => ({ question, topic: topicOf(question, `matrix-${index}`) })), matrix.length, random), quota: plan.matrix },
+    {
+      items: sample(
+        bank.map((question, index) => ({ question, topic: topicOf(question, `bank-${index}`) })),
+        bank.length,
+        random,
+      ),
+      quota: plan.bank,
+    },
+    {
+      items: sample(
+        matrix.map((question, index) => ({ question, topic: topicOf(question, `matrix-${index}`) })),
+        matrix.length,
+        random,
+      ),
+      quota: plan.matrix,
+    },
   ].map((pool) => ({ ...pool, taken: new Array<boolean>(pool.items.length).fill(false), count: 0 }));
   const timesAsked = new Map<string, number>();
   const drawn: DrawnQuestion[] = [];
@@ -221,6 +254,7 @@ export function drawQuestions(
  */
 export function unansweredPositions(questionCount: number, answers: ReadonlyMap<number, readonly number[]>): number[] {
   const blank: number[] = [];
-  for (let position = 0; position < questionCount; position++) if ((answers.get(position)?.length ?? 0) === 0) blank.push(position);
+  for (let position = 0; position < questionCount; position++)
+    if ((answers.get(position)?.length ?? 0) === 0) blank.push(position);
   return blank;
 }

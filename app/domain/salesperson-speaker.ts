@@ -29,7 +29,9 @@ function scoreSpeaker(speaker: string, owner: { name: string; email: string }): 
   }
   if (ownerTokens.length > 0 && raw === owner.name.trim().toLowerCase()) return 100;
   // "Maya Chen | Vendor" and "Maya Chen - Vendor" name the company after a bar or dash.
-  const tokens = nameTokens(speaker.includes("@") ? (speaker.split("@")[0] ?? "") : speaker.split(/\s[|–—-]\s/)[0] ?? speaker);
+  const tokens = nameTokens(
+    speaker.includes("@") ? (speaker.split("@")[0] ?? "") : (speaker.split(/\s[|–—-]\s/)[0] ?? speaker),
+  );
   if (tokens.length === 0) return 0;
   if (ownerTokens.length > 0) {
     const [first, ...rest] = ownerTokens;

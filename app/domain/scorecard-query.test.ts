@@ -5,11 +5,27 @@ const parse = (query: string) => parseScorecardQuery(new URLSearchParams(query))
 
 describe("parseScorecardQuery", () => {
   it("defaults to accuracy, lowest first, first page of 25", () => {
-    expect(parse("")).toEqual({ period: null, team: null, q: null, sort: { key: "accuracy", dir: "asc" }, page: 1, pageSize: 25, notes: [] });
+    expect(parse("")).toEqual({
+      period: null,
+      team: null,
+      q: null,
+      sort: { key: "accuracy", dir: "asc" },
+      page: 1,
+      pageSize: 25,
+      notes: [],
+    });
   });
   it("reads every filter and the sort", () => {
     const query = parse("period=2026-Q3&team=t1&q=%20ann%20&sort=claims&page=2&pageSize=50");
-    expect(query).toMatchObject({ period: "2026-Q3", team: "t1", q: "ann", sort: { key: "claims", dir: "desc" }, page: 2, pageSize: 50, notes: [] });
+    expect(query).toMatchObject({
+      period: "2026-Q3",
+      team: "t1",
+      q: "ann",
+      sort: { key: "claims", dir: "desc" },
+      page: 2,
+      pageSize: 50,
+      notes: [],
+    });
   });
   it("sorts by coverage, lowest first, like the other figures", () => {
     expect(parse("sort=coverage").sort).toEqual({ key: "coverage", dir: "asc" });

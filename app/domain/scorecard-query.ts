@@ -3,7 +3,18 @@
 // is dropped with a plain note rather than failing the page (PRODUCT.md §6). Pure.
 import { z } from "zod";
 
-export const SCORECARD_SORT_KEYS = ["name", "team", "claims", "accuracy", "overstated", "coverage", "quizBest", "csat", "delivered", "multiplier"] as const;
+export const SCORECARD_SORT_KEYS = [
+  "name",
+  "team",
+  "claims",
+  "accuracy",
+  "overstated",
+  "coverage",
+  "quizBest",
+  "csat",
+  "delivered",
+  "multiplier",
+] as const;
 export type ScorecardSortKey = (typeof SCORECARD_SORT_KEYS)[number];
 export type SortDir = "asc" | "desc";
 
@@ -44,20 +55,26 @@ export function parseScorecardQuery(params: URLSearchParams): ScorecardQuery {
   };
   const sortRaw = read("sort");
   const sort = z.enum(SCORECARD_SORT_KEYS).safeParse(sortRaw);
-  if (sortRaw !== null && !sort.success) notes.push(`Cannot sort by “${sortRaw.slice(0, 40)}”; sorted by accuracy instead.`);
+  if (sortRaw !== null && !sort.success)
+    notes.push(`Cannot sort by “${sortRaw.slice(0, 40)}”; sorted by accuracy instead.`);
   const key: ScorecardSortKey = sort.success ? sort.data : "accuracy";
   const dirRaw = read("dir");
   const dir = z.enum(["asc", "desc"]).safeParse(dirRaw);
-  if (dirRaw !== null && !dir.success) notes.push(`Ignored the sort direction “${dirRaw.slice(0, 40)}”: use “asc” or “desc”.`);
+  if (dirRaw !== null && !dir.success)
+    notes.push(`Ignored the sort direction “${dirRaw.slice(0, 40)}”: use “asc” or “desc”.`);
   const pageRaw = read("page");
   const page = z.coerce.number().int().min(1).max(100_000).safeParse(pageRaw);
-  if (pageRaw !== null && !page.success) notes.push(`Showing the first page: “${pageRaw.slice(0, 40)}” is not a page number.`);
+  if (pageRaw !== null && !page.success)
+    notes.push(`Showing the first page: “${pageRaw.slice(0, 40)}” is not a page number.`);
   const sizeRaw = read("pageSize");
   const size = z.coerce
     .number()
     .refine((value) => (SCORECARD_PAGE_SIZES as readonly number[]).includes(value))
     .safeParse(sizeRaw);
-  if (sizeRaw !== null && !size.success) notes.push(`Showing ${DEFAULT_SCORECARD_PAGE_SIZE} a page: “${sizeRaw.slice(0, 40)}” is not one of ${SCORECARD_PAGE_SIZES.join(", ")}.`);
+  if (sizeRaw !== null && !size.success)
+    notes.push(
+      `Showing ${DEFAULT_SCORECARD_PAGE_SIZE} a page: “${sizeRaw.slice(0, 40)}” is not one of ${SCORECARD_PAGE_SIZES.join(", ")}.`,
+    );
   return {
     period: optional("period", "period"),
     team: optional("team", "team"),

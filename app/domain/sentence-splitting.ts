@@ -4,9 +4,47 @@
 // after its point, so it never ends one; "Excel 2007. Older …" does).
 
 // Never end a sentence.
-const ABBREVIATIONS = new Set(["e.g", "i.e", "eg", "ie", "vs", "cf", "approx", "incl", "mr", "mrs", "ms", "dr", "prof", "jr", "sr", "al", "viz", "esp", "dept"]);
+const ABBREVIATIONS = new Set([
+  "e.g",
+  "i.e",
+  "eg",
+  "ie",
+  "vs",
+  "cf",
+  "approx",
+  "incl",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "prof",
+  "jr",
+  "sr",
+  "al",
+  "viz",
+  "esp",
+  "dept",
+]);
 // End a sentence only when the next word is capitalised ("… by Acme Inc. They said …").
-const SENTENCE_FINAL_ABBREVIATIONS = new Set(["etc", "inc", "ltd", "corp", "co", "llc", "a.m", "p.m", "am", "pm", "u.s", "min", "max", "sec", "hr", "hrs", "st"]);
+const SENTENCE_FINAL_ABBREVIATIONS = new Set([
+  "etc",
+  "inc",
+  "ltd",
+  "corp",
+  "co",
+  "llc",
+  "a.m",
+  "p.m",
+  "am",
+  "pm",
+  "u.s",
+  "min",
+  "max",
+  "sec",
+  "hr",
+  "hrs",
+  "st",
+]);
 
 const BOUNDARY = /([.!?…]+)(["'”’)\]]*)\s+/g;
 

@@ -8,7 +8,12 @@ export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterM
  * @param failures times of the failed attempts that count (newest first or any
  *   order), already limited to those after the last successful sign-in
  */
-export function throttleDecision(failures: readonly Date[], now: Date, max: number, windowMinutes: number): ThrottleDecision {
+export function throttleDecision(
+  failures: readonly Date[],
+  now: Date,
+  max: number,
+  windowMinutes: number,
+): ThrottleDecision {
   const windowMs = windowMinutes * 60_000;
   const recent = failures
     .map((at) => at.getTime())

@@ -1,11 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv, toCsv } from "./csv-safety.ts";
-import { escapeMarkdown, safeDocsUrl, SPEC_SHEET_CSV_HEADER, specSheetCsvRows, specSheetMarkdown, specSheetSections, type SpecSheetCapability } from "./spec-sheet.ts";
+import {
+  escapeMarkdown,
+  safeDocsUrl,
+  SPEC_SHEET_CSV_HEADER,
+  specSheetCsvRows,
+  specSheetMarkdown,
+  specSheetSections,
+  type SpecSheetCapability,
+} from "./spec-sheet.ts";
 
 const product = { name: "Ledgerline", slug: "ledgerline", description: "Financial reporting for finance teams." };
 const generatedAt = new Date("2026-03-03T15:30:00Z");
 
-const row = (overrides: Partial<SpecSheetCapability> & Pick<SpecSheetCapability, "key" | "title" | "status">): SpecSheetCapability => ({
+const row = (
+  overrides: Partial<SpecSheetCapability> & Pick<SpecSheetCapability, "key" | "title" | "status">,
+): SpecSheetCapability => ({
   description: "",
   conditions: "",
   docsUrl: null,
@@ -13,7 +23,13 @@ const row = (overrides: Partial<SpecSheetCapability> & Pick<SpecSheetCapability,
 });
 
 const capabilities: SpecSheetCapability[] = [
-  row({ key: "sso-saml", title: "SSO / SAML", status: "SUPPORTED", description: "Single sign-on.", conditions: "Any SAML 2.0 identity provider" }),
+  row({
+    key: "sso-saml",
+    title: "SSO / SAML",
+    status: "SUPPORTED",
+    description: "Single sign-on.",
+    conditions: "Any SAML 2.0 identity provider",
+  }),
   row({
     key: "excel-export",
     title: "Excel export",
@@ -22,7 +38,12 @@ const capabilities: SpecSheetCapability[] = [
     conditions: "xlsx for Excel 2007 and later; legacy .xls not supported",
     docsUrl: "https://docs.example.test/ledgerline/export",
   }),
-  row({ key: "ai-commentary", title: "AI variance commentary", status: "ROADMAP", conditions: "Beta planned; no committed date" }),
+  row({
+    key: "ai-commentary",
+    title: "AI variance commentary",
+    status: "ROADMAP",
+    conditions: "Beta planned; no committed date",
+  }),
   row({ key: "on-premises", title: "On-premises install", status: "NOT_SUPPORTED", conditions: "SaaS only" }),
   row({ key: "audit-trail", title: "Audit trail", status: "SUPPORTED" }),
 ];
@@ -35,8 +56,16 @@ function sectionOf(markdown: string, heading: string): string {
 
 describe("specSheetSections", () => {
   it("puts every row in the section of its status, sorted by title, keeping empty sections", () => {
-    const sections = specSheetSections(product, capabilities.filter((c) => c.status !== "NOT_SUPPORTED"));
-    expect(sections.map((s) => s.heading)).toEqual(["What Ledgerline does", "What it does with limitations", "On the roadmap", "What it does not do"]);
+    const sections = specSheetSections(
+      product,
+      capabilities.filter((c) => c.status !== "NOT_SUPPORTED"),
+    );
+    expect(sections.map((s) => s.heading)).toEqual([
+      "What Ledgerline does",
+      "What it does with limitations",
+      "On the roadmap",
+      "What it does not do",
+    ]);
     expect(sections[0]?.items.map((i) => i.title)).toEqual(["Audit trail", "SSO / SAML"]);
     expect(sections[3]?.items).toEqual([]);
   });
@@ -66,7 +95,12 @@ describe("specSheetMarkdown", () => {
   });
 
   it("keeps matrix text from being read as Markdown or breaking the layout", () => {
-    const tricky = row({ key: "x", title: "# Big *claim* [link](javascript:alert(1))", status: "SUPPORTED", conditions: "line one\n\n## line two" });
+    const tricky = row({
+      key: "x",
+      title: "# Big *claim* [link](javascript:alert(1))",
+      status: "SUPPORTED",
+      conditions: "line one\n\n## line two",
+    });
     const text = specSheetMarkdown(product, [tricky], generatedAt);
     expect(text).toContain("### \\# Big \\*claim\\* \\[link\\](javascript:alert(1))");
     expect(text).toContain("Conditions: line one ## line two");
@@ -74,7 +108,11 @@ describe("specSheetMarkdown", () => {
   });
 
   it("drops documentation links that are not http(s)", () => {
-    const text = specSheetMarkdown(product, [row({ key: "x", title: "X", status: "SUPPORTED", docsUrl: "javascript:alert(1)" })], generatedAt);
+    const text = specSheetMarkdown(
+      product,
+      [row({ key: "x", title: "X", status: "SUPPORTED", docsUrl: "javascript:alert(1)" })],
+      generatedAt,
+    );
     expect(text).not.toContain("javascript");
     expect(text).not.toContain("Documentation:");
   });
@@ -83,7 +121,13 @@ describe("specSheetMarkdown", () => {
 describe("specSheetCsvRows", () => {
   it("writes one row per capability in spec-sheet order with customer-facing columns only", () => {
     const rows = specSheetCsvRows(product, capabilities, generatedAt);
-    expect(rows.map((r) => r[2])).toEqual(["Audit trail", "SSO / SAML", "Excel export", "AI variance commentary", "On-premises install"]);
+    expect(rows.map((r) => r[2])).toEqual([
+      "Audit trail",
+      "SSO / SAML",
+      "Excel export",
+      "AI variance commentary",
+      "On-premises install",
+    ]);
     expect(rows[2]).toEqual([
       "Ledgerline",
       "What it does with limitations",
@@ -99,9 +143,13 @@ describe("specSheetCsvRows", () => {
   });
 
   it("is neutralised against formula injection once written with toCsv", () => {
-    const rows = specSheetCsvRows(product, [row({ key: "x", title: "=HYPERLINK(\"http://evil\")", status: "SUPPORTED" })], generatedAt);
+    const rows = specSheetCsvRows(
+      product,
+      [row({ key: "x", title: '=HYPERLINK("http://evil")', status: "SUPPORTED" })],
+      generatedAt,
+    );
     const [, parsed] = parseCsv(toCsv(SPEC_SHEET_CSV_HEADER, rows));
-    expect(parsed?.[2]).toBe("'=HYPERLINK(\"http://evil\")");
+    expect(parsed?.[2]).toBe('\'=HYPERLINK("http://evil")');
   });
 });
 

@@ -32,9 +32,15 @@ const SECTION_ORDER: readonly CapabilityLevel[] = ["SUPPORTED", "PARTIAL", "ROAD
 function sectionText(status: CapabilityLevel, productName: string): { heading: string; intro: string } {
   switch (status) {
     case "SUPPORTED":
-      return { heading: `What ${productName} does`, intro: "Available today. Where a capability has conditions, they are listed with it." };
+      return {
+        heading: `What ${productName} does`,
+        intro: "Available today. Where a capability has conditions, they are listed with it.",
+      };
     case "PARTIAL":
-      return { heading: "What it does with limitations", intro: "Available today, within the limitations stated for each." };
+      return {
+        heading: "What it does with limitations",
+        intro: "Available today, within the limitations stated for each.",
+      };
     case "ROADMAP":
       return {
         heading: "On the roadmap",
@@ -46,11 +52,16 @@ function sectionText(status: CapabilityLevel, productName: string): { heading: s
 }
 
 /** The matrix rows grouped into the four sections, each sorted by title; empty sections kept. */
-export function specSheetSections(product: SpecSheetProduct, capabilities: readonly SpecSheetCapability[]): SpecSheetSection[] {
+export function specSheetSections(
+  product: SpecSheetProduct,
+  capabilities: readonly SpecSheetCapability[],
+): SpecSheetSection[] {
   return SECTION_ORDER.map((status) => ({
     status,
     ...sectionText(status, product.name),
-    items: capabilities.filter((capability) => capability.status === status).sort((a, b) => a.title.localeCompare(b.title, "en")),
+    items: capabilities
+      .filter((capability) => capability.status === status)
+      .sort((a, b) => a.title.localeCompare(b.title, "en")),
   }));
 }
 
@@ -93,11 +104,18 @@ function markdownItem(capability: SpecSheetCapability, status: CapabilityLevel):
   return lines.join("\n");
 }
 
-export function specSheetMarkdown(product: SpecSheetProduct, capabilities: readonly SpecSheetCapability[], generatedAt: Date): string {
+export function specSheetMarkdown(
+  product: SpecSheetProduct,
+  capabilities: readonly SpecSheetCapability[],
+  generatedAt: Date,
+): string {
   const parts = [`# ${escapeMarkdown(product.name)} — spec sheet`, ""];
   const description = escapeMarkdown(product.description);
   if (description) parts.push(description, "");
-  parts.push(`Generated on ${formatDate(generatedAt)} from ${escapeMarkdown(product.name)}'s capability matrix, kept by its engineers.`, "");
+  parts.push(
+    `Generated on ${formatDate(generatedAt)} from ${escapeMarkdown(product.name)}'s capability matrix, kept by its engineers.`,
+    "",
+  );
   for (const section of specSheetSections(product, capabilities)) {
     parts.push(`## ${escapeMarkdown(section.heading)}`, "", section.intro, "");
     if (section.items.length === 0) parts.push("_Nothing in this section._", "");
@@ -106,10 +124,23 @@ export function specSheetMarkdown(product: SpecSheetProduct, capabilities: reado
   return `${parts.join("\n").trimEnd()}\n`;
 }
 
-export const SPEC_SHEET_CSV_HEADER = ["Product", "Section", "Capability", "Availability", "Description", "Conditions and limitations", "Documentation", "Generated on"];
+export const SPEC_SHEET_CSV_HEADER = [
+  "Product",
+  "Section",
+  "Capability",
+  "Availability",
+  "Description",
+  "Conditions and limitations",
+  "Documentation",
+  "Generated on",
+];
 
 /** One row per capability, in spec-sheet order; write them with toCsv, which neutralises formulas. */
-export function specSheetCsvRows(product: SpecSheetProduct, capabilities: readonly SpecSheetCapability[], generatedAt: Date): string[][] {
+export function specSheetCsvRows(
+  product: SpecSheetProduct,
+  capabilities: readonly SpecSheetCapability[],
+  generatedAt: Date,
+): string[][] {
   const generated = formatDate(generatedAt);
   return specSheetSections(product, capabilities).flatMap((section) =>
     section.items.map((item) => [

@@ -34,21 +34,36 @@ describe("single sign-on", () => {
 
 describe("a failed answer from the identity provider", () => {
   it("tells the person to start again when the code was used or the sign-in went stale", () => {
-    expect(ssoFailure({ type: "CallbackRouteError", code: "OAUTH_RESPONSE_BODY_ERROR", error: "invalid_grant" })).toMatchObject({ code: "sso_expired", reason: "code-rejected" });
+    expect(
+      ssoFailure({ type: "CallbackRouteError", code: "OAUTH_RESPONSE_BODY_ERROR", error: "invalid_grant" }),
+    ).toMatchObject({ code: "sso_expired", reason: "code-rejected" });
     expect(ssoFailure({ type: "InvalidCheck" })).toMatchObject({ code: "sso_expired", misconfigured: false });
     expect(ssoFailure({ type: "MissingCSRF" })).toMatchObject({ code: "sso_expired", misconfigured: false });
   });
 
   it("rejects a token for another issuer or audience without blaming the settings", () => {
-    expect(ssoFailure({ type: "CallbackRouteError", code: "OAUTH_JWT_CLAIM_COMPARISON_FAILED" })).toEqual({ code: "sso_invalid", reason: "token-rejected", misconfigured: false });
+    expect(ssoFailure({ type: "CallbackRouteError", code: "OAUTH_JWT_CLAIM_COMPARISON_FAILED" })).toEqual({
+      code: "sso_invalid",
+      reason: "token-rejected",
+      misconfigured: false,
+    });
   });
 
   it("reports a provider that cannot be reached or refuses Candor's credentials as misconfigured", () => {
-    expect(ssoFailure({ type: "CallbackRouteError", error: "invalid_client" })).toMatchObject({ code: "sso_unavailable", misconfigured: true });
-    expect(ssoFailure({ type: "CallbackRouteError" })).toMatchObject({ code: "sso_unavailable", reason: "provider-unreachable" });
+    expect(ssoFailure({ type: "CallbackRouteError", error: "invalid_client" })).toMatchObject({
+      code: "sso_unavailable",
+      misconfigured: true,
+    });
+    expect(ssoFailure({ type: "CallbackRouteError" })).toMatchObject({
+      code: "sso_unavailable",
+      reason: "provider-unreachable",
+    });
   });
 
   it("passes on a refusal the person made at the provider", () => {
-    expect(ssoFailure({ type: "OAuthCallbackError", error: "access_denied" })).toMatchObject({ code: "sso_denied", reason: "provider-error:access_denied" });
+    expect(ssoFailure({ type: "OAuthCallbackError", error: "access_denied" })).toMatchObject({
+      code: "sso_denied",
+      reason: "provider-error:access_denied",
+    });
   });
 });

@@ -22,7 +22,10 @@ export function ssoEmailVerified(claims: { email_verified?: unknown; xms_edov?: 
 }
 
 /** Why a person the provider signed in may not use Candor, or null when they may. */
-export function ssoRefusal(claims: { email?: unknown; email_verified?: unknown; xms_edov?: unknown }, user: { active: boolean } | null): SsoRefusal | null {
+export function ssoRefusal(
+  claims: { email?: unknown; email_verified?: unknown; xms_edov?: unknown },
+  user: { active: boolean } | null,
+): SsoRefusal | null {
   if (ssoEmail(claims) === null) return "no-email";
   if (!ssoEmailVerified(claims)) return "unverified-email";
   if (!user) return "unknown-email";
@@ -76,7 +79,13 @@ export function ssoFailure(facts: SsoFailureFacts): SsoFailure {
   if (facts.type === "MissingCSRF") return { code: "sso_expired", reason: "missing-csrf", misconfigured: false };
   // A code is used once and lives briefly: a replayed or expired code.
   if (facts.error === "invalid_grant") return { code: "sso_expired", reason: "code-rejected", misconfigured: false };
-  if (facts.type === "OAuthCallbackError") return { code: "sso_denied", reason: `provider-error:${facts.error ?? "unknown"}`, misconfigured: false };
-  if (facts.code && UNTRUSTED_ANSWER.has(facts.code)) return { code: "sso_invalid", reason: "token-rejected", misconfigured: false };
-  return { code: "sso_unavailable", reason: facts.error ? `provider-error:${facts.error}` : "provider-unreachable", misconfigured: true };
+  if (facts.type === "OAuthCallbackError")
+    return { code: "sso_denied", reason: `provider-error:${facts.error ?? "unknown"}`, misconfigured: false };
+  if (facts.code && UNTRUSTED_ANSWER.has(facts.code))
+    return { code: "sso_invalid", reason: "token-rejected", misconfigured: false };
+  return {
+    code: "sso_unavailable",
+    reason: facts.error ? `provider-error:${facts.error}` : "provider-unreachable",
+    misconfigured: true,
+  };
 }

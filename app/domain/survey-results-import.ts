@@ -1,6 +1,13 @@
 import { UNTRUE_CLAIM_MAX, UNTRUE_CLAIM_QUESTION, untrueClaimAnswer } from "./customer-claims.ts";
 import { isDelivered, type Delivered } from "./levels.ts";
-import { parseImportDate, readImportCsv, sortProblems, type ImportColumn, type ImportProblem, type ReadImportResult } from "./csv-import.ts";
+import {
+  parseImportDate,
+  readImportCsv,
+  sortProblems,
+  type ImportColumn,
+  type ImportProblem,
+  type ReadImportResult,
+} from "./csv-import.ts";
 import { LEAST_LIKED_MAX } from "./survey-answers.ts";
 
 export { LEAST_LIKED_MAX };
@@ -8,15 +15,52 @@ export { LEAST_LIKED_MAX };
 // Survey results collected outside Candor (PRODUCT.md §3 Satisfaction): one answered survey a
 // row, matched to its deal by the CRM id, stored with source IMPORT.
 
-export type SurveyResultColumnKey = "externalId" | "respondedAt" | "csat" | "delivered" | "nps" | "comment" | "untrueClaim";
+export type SurveyResultColumnKey =
+  "externalId" | "respondedAt" | "csat" | "delivered" | "nps" | "comment" | "untrueClaim";
 
 export const SURVEY_RESULT_COLUMNS: readonly ImportColumn<SurveyResultColumnKey>[] = [
-  { key: "externalId", header: "Deal external ID", aliases: ["External ID", "Deal ID", "CRM ID"], required: true, description: "The deal's id in the CRM, as in the deals import." },
-  { key: "respondedAt", header: "Responded at", aliases: ["Responded", "Response date", "Answered at"], required: true, description: "YYYY-MM-DD or an ISO date-time." },
-  { key: "csat", header: "CSAT", aliases: ["Satisfaction"], required: true, description: "A whole number from 1 (very unhappy) to 5 (very happy)." },
-  { key: "delivered", header: "Delivered as promised", aliases: ["Delivered"], required: true, description: "YES, PARTLY or NO." },
-  { key: "nps", header: "NPS", aliases: ["Net promoter score"], required: false, description: "Optional: a whole number from 0 to 10." },
-  { key: "comment", header: "Comment", aliases: ["What do you like least", "Least liked"], required: false, description: "Optional: what the customer likes least." },
+  {
+    key: "externalId",
+    header: "Deal external ID",
+    aliases: ["External ID", "Deal ID", "CRM ID"],
+    required: true,
+    description: "The deal's id in the CRM, as in the deals import.",
+  },
+  {
+    key: "respondedAt",
+    header: "Responded at",
+    aliases: ["Responded", "Response date", "Answered at"],
+    required: true,
+    description: "YYYY-MM-DD or an ISO date-time.",
+  },
+  {
+    key: "csat",
+    header: "CSAT",
+    aliases: ["Satisfaction"],
+    required: true,
+    description: "A whole number from 1 (very unhappy) to 5 (very happy).",
+  },
+  {
+    key: "delivered",
+    header: "Delivered as promised",
+    aliases: ["Delivered"],
+    required: true,
+    description: "YES, PARTLY or NO.",
+  },
+  {
+    key: "nps",
+    header: "NPS",
+    aliases: ["Net promoter score"],
+    required: false,
+    description: "Optional: a whole number from 0 to 10.",
+  },
+  {
+    key: "comment",
+    header: "Comment",
+    aliases: ["What do you like least", "Least liked"],
+    required: false,
+    description: "Optional: what the customer likes least.",
+  },
   {
     key: "untrueClaim",
     header: "Untrue claim",
@@ -27,8 +71,10 @@ export const SURVEY_RESULT_COLUMNS: readonly ImportColumn<SurveyResultColumnKey>
 ];
 
 const HEADER_ORDER = SURVEY_RESULT_COLUMNS.map((column) => column.header);
-const HEADER = Object.fromEntries(SURVEY_RESULT_COLUMNS.map((column) => [column.key, column.header])) as Record<SurveyResultColumnKey, string>;
-
+const HEADER = Object.fromEntries(SURVEY_RESULT_COLUMNS.map((column) => [column.key, column.header])) as Record<
+  SurveyResultColumnKey,
+  string
+>;
 
 export interface SurveyFacts {
   surveyId: string;
@@ -61,7 +107,8 @@ export interface ValidSurveyResult {
   untrueClaim: string | null;
 }
 
-export type SurveyResultsCheck = { ok: true; rows: ValidSurveyResult[] } | { ok: false; problems: ImportProblem[]; rowCount: number };
+export type SurveyResultsCheck =
+  { ok: true; rows: ValidSurveyResult[] } | { ok: false; problems: ImportProblem[]; rowCount: number };
 
 function wholeNumberIn(value: string, min: number, max: number): number | null {
   if (!/^\d{1,2}$/.test(value)) return null;
@@ -86,13 +133,17 @@ export interface SurveyResultProblem {
 /** A valid result of a batch (a CSV row adds its line). */
 export type SurveyResult = Omit<ValidSurveyResult, "line">;
 
-export type SurveyResultValuesCheck = { ok: true; results: SurveyResult[] } | { ok: false; problems: SurveyResultProblem[] };
+export type SurveyResultValuesCheck =
+  { ok: true; results: SurveyResult[] } | { ok: false; problems: SurveyResultProblem[] };
 
 /** Said of a survey the customer answered through its link: the API answers it as a conflict (409). */
 export const ANSWERED_THROUGH_LINK = "The customer already answered this survey through its link; that answer is kept.";
 
 /** The CSV import's check: the rows go through checkSurveyResultValues, and problems are named by line and column header. */
-export function checkSurveyResultRows(read: ReadImportResult<SurveyResultColumnKey>, lookups: SurveyResultLookups): SurveyResultsCheck {
+export function checkSurveyResultRows(
+  read: ReadImportResult<SurveyResultColumnKey>,
+  lookups: SurveyResultLookups,
+): SurveyResultsCheck {
   if (!read.ok) return { ok: false, problems: read.problems, rowCount: 0 };
   const lineOf = (index: number) => read.rows[index]?.line ?? 0;
   const check = checkSurveyResultValues(
@@ -101,7 +152,11 @@ export function checkSurveyResultRows(read: ReadImportResult<SurveyResultColumnK
     (index) => `on line ${lineOf(index)}`,
   );
   if (!check.ok) {
-    const problems: ImportProblem[] = check.problems.map((problem) => ({ line: lineOf(problem.index), column: HEADER[problem.key], reason: problem.reason }));
+    const problems: ImportProblem[] = check.problems.map((problem) => ({
+      line: lineOf(problem.index),
+      column: HEADER[problem.key],
+      reason: problem.reason,
+    }));
     return { ok: false, problems: sortProblems(problems, HEADER_ORDER), rowCount: read.rows.length };
   }
   return { ok: true, rows: check.results.map((result, index) => ({ line: lineOf(index), ...result })) };
@@ -111,7 +166,11 @@ export function checkSurveyResultRows(read: ReadImportResult<SurveyResultColumnK
  * The one check of a batch of survey results, shared by the CSV import and the JSON API
  * (PRODUCT.md §9). `whereIs(index)` names another result of the batch in the caller's words.
  */
-export function checkSurveyResultValues(batch: readonly SurveyResultValues[], lookups: SurveyResultLookups, whereIs: (index: number) => string): SurveyResultValuesCheck {
+export function checkSurveyResultValues(
+  batch: readonly SurveyResultValues[],
+  lookups: SurveyResultLookups,
+  whereIs: (index: number) => string,
+): SurveyResultValuesCheck {
   const problems: SurveyResultProblem[] = [];
   const rows: SurveyResult[] = [];
   const firstIndexOf = new Map<string, number>();
@@ -123,14 +182,17 @@ export function checkSurveyResultValues(batch: readonly SurveyResultValues[], lo
     if (values.externalId === "") problem("externalId", "Is empty.");
     else {
       const seen = firstIndexOf.get(values.externalId);
-      if (seen !== undefined) problem("externalId", `"${values.externalId}" is also ${whereIs(seen)}; each survey may appear once.`);
+      if (seen !== undefined)
+        problem("externalId", `"${values.externalId}" is also ${whereIs(seen)}; each survey may appear once.`);
       else firstIndexOf.set(values.externalId, index);
       const found = lookups.deals.get(values.externalId);
       const teamIds = lookups.teamIds;
       // Another team's deal reads exactly like no deal at all: the importer learns nothing of it.
       const elsewhere = teamIds !== null && found != null && (found.teamId === null || !teamIds.includes(found.teamId));
-      if (found === undefined || elsewhere) problem("externalId", `No deal has the external id "${values.externalId}".`);
-      else if (found === null) problem("externalId", `Deal "${values.externalId}" has no survey: only WON deals are surveyed.`);
+      if (found === undefined || elsewhere)
+        problem("externalId", `No deal has the external id "${values.externalId}".`);
+      else if (found === null)
+        problem("externalId", `Deal "${values.externalId}" has no survey: only WON deals are surveyed.`);
       else if (found.source === "LINK") {
         problem("externalId", ANSWERED_THROUGH_LINK);
       } else survey = found;
@@ -139,7 +201,8 @@ export function checkSurveyResultValues(batch: readonly SurveyResultValues[], lo
     const respondedAt = values.respondedAt === "" ? null : parseImportDate(values.respondedAt);
     if (values.respondedAt === "") problem("respondedAt", "Is empty.");
     else if (respondedAt === null) problem("respondedAt", `"${values.respondedAt}" is not a date (use YYYY-MM-DD).`);
-    else if (respondedAt.getTime() > lookups.now.getTime() + 24 * 3600_000) problem("respondedAt", `${values.respondedAt} is in the future.`);
+    else if (respondedAt.getTime() > lookups.now.getTime() + 24 * 3600_000)
+      problem("respondedAt", `${values.respondedAt} is in the future.`);
 
     const csat = wholeNumberIn(values.csat, 1, 5);
     if (values.csat === "") problem("csat", "Is empty.");
@@ -154,7 +217,8 @@ export function checkSurveyResultValues(batch: readonly SurveyResultValues[], lo
 
     if (values.comment.length > LEAST_LIKED_MAX) problem("comment", `Is longer than ${LEAST_LIKED_MAX} characters.`);
     const untrueClaim = untrueClaimAnswer(values.untrueClaim);
-    if (untrueClaim !== null && untrueClaim.length > UNTRUE_CLAIM_MAX) problem("untrueClaim", `Is longer than ${UNTRUE_CLAIM_MAX} characters.`);
+    if (untrueClaim !== null && untrueClaim.length > UNTRUE_CLAIM_MAX)
+      problem("untrueClaim", `Is longer than ${UNTRUE_CLAIM_MAX} characters.`);
 
     if (problems.length === before && survey && respondedAt && csat !== null && isDelivered(delivered)) {
       rows.push({

@@ -5,7 +5,11 @@
 export interface VerdictAuthorInput {
   verifiedAt: Date | null;
   verifiedBy: { name: string } | null;
-  dispute: { status: "OPEN" | "UPHELD" | "OVERTURNED"; resolvedAt: Date | null; resolvedBy: { name: string } | null } | null;
+  dispute: {
+    status: "OPEN" | "UPHELD" | "OVERTURNED";
+    resolvedAt: Date | null;
+    resolvedBy: { name: string } | null;
+  } | null;
 }
 
 export type VerdictAuthor =
@@ -15,7 +19,12 @@ export type VerdictAuthor =
 export function verdictAuthorOf(claim: VerdictAuthorInput): VerdictAuthor {
   const original = claim.verifiedBy?.name ?? null;
   if (claim.dispute?.status === "OVERTURNED") {
-    return { kind: "overturned", name: claim.dispute.resolvedBy?.name ?? null, at: claim.dispute.resolvedAt, originalName: original };
+    return {
+      kind: "overturned",
+      name: claim.dispute.resolvedBy?.name ?? null,
+      at: claim.dispute.resolvedAt,
+      originalName: original,
+    };
   }
   return { kind: "verified", name: original, at: claim.verifiedAt };
 }

@@ -33,8 +33,10 @@ export function refuseApi(status: number, error: string, problems: ApiProblem[] 
   throw apiError(status, error, problems, headers);
 }
 
-export const NO_TOKEN = "Send an API token in the Authorization header (Authorization: Bearer <token>); an admin creates tokens at /admin/api-tokens.";
-export const UNKNOWN_TOKEN = "This API token is not valid. Check that it was copied whole, or ask an admin for a new one at /admin/api-tokens.";
+export const NO_TOKEN =
+  "Send an API token in the Authorization header (Authorization: Bearer <token>); an admin creates tokens at /admin/api-tokens.";
+export const UNKNOWN_TOKEN =
+  "This API token is not valid. Check that it was copied whole, or ask an admin for a new one at /admin/api-tokens.";
 export const REVOKED_TOKEN = "This API token was revoked. Ask an admin for a new one at /admin/api-tokens.";
 export const RATE_LIMITED = `This token has made ${API_REQUESTS_PER_MINUTE} requests in the last minute, Candor's limit. Wait a minute and send the request again.`;
 
@@ -47,7 +49,10 @@ const UNAUTHORIZED_HEADERS = { "www-authenticate": 'Bearer realm="Candor API"' }
 /** A refusal or answer thrown from deeper code (a Response), turned into the API's JSON shape. */
 async function asApiResponse(thrown: Response): Promise<Response> {
   if ((thrown.headers.get("content-type") ?? "").startsWith("application/json")) {
-    const body: unknown = await thrown.clone().json().catch(() => null);
+    const body: unknown = await thrown
+      .clone()
+      .json()
+      .catch(() => null);
     if (typeof body === "object" && body !== null) {
       if ("error" in body) return thrown;
       if ("message" in body && typeof body.message === "string") return apiError(thrown.status, body.message);
@@ -60,7 +65,11 @@ async function asApiResponse(thrown: Response): Promise<Response> {
  * Authenticates the bearer token, applies the per-token rate limit and the scope (null: any
  * valid token), runs `handle`, and records the request with its answer's status.
  */
-export async function handleApiRequest(request: Request, scope: ApiScope | null, handle: (caller: ApiCaller) => Promise<Response>): Promise<Response> {
+export async function handleApiRequest(
+  request: Request,
+  scope: ApiScope | null,
+  handle: (caller: ApiCaller) => Promise<Response>,
+): Promise<Response> {
   const presented = bearerTokenOf(request.headers.get("authorization"));
   if (presented === null) return apiError(401, NO_TOKEN, [], UNAUTHORIZED_HEADERS);
   const token = await findApiToken(presented);
@@ -70,7 +79,11 @@ export async function handleApiRequest(request: Request, scope: ApiScope | null,
   const url = new URL(request.url);
   const audit = auditContextFrom(request, null);
   const record = async (response: Response) => {
-    await recordApiRequest(audit, { id: token.id, revoked: token.revokedAt !== null }, { method: request.method, route: url.pathname, status: response.status });
+    await recordApiRequest(
+      audit,
+      { id: token.id, revoked: token.revokedAt !== null },
+      { method: request.method, route: url.pathname, status: response.status },
+    );
     return response;
   };
 
@@ -94,7 +107,9 @@ export async function handleApiRequest(request: Request, scope: ApiScope | null,
 
 /** Answers a method the address does not take, once the token is known (so the probe is recorded). */
 export function methodNotAllowed(request: Request, allowed: "GET" | "POST"): Promise<Response> {
-  return handleApiRequest(request, null, async () => apiError(405, `${new URL(request.url).pathname} answers ${allowed} requests only.`, [], { allow: allowed }));
+  return handleApiRequest(request, null, async () =>
+    apiError(405, `${new URL(request.url).pathname} answers ${allowed} requests only.`, [], { allow: allowed }),
+  );
 }
 
 /**
@@ -107,7 +122,11 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   if (mediaType !== "application/json" && !mediaType.endsWith("+json")) {
     refuseApi(415, "Send the body as JSON, with the header Content-Type: application/json.");
   }
-  const tooLarge = () => refuseApi(413, `The body is larger than ${Math.floor(maxBytes / 1024 / 1024)} MB, so nothing was saved. Send fewer items per request.`);
+  const tooLarge = () =>
+    refuseApi(
+      413,
+      `The body is larger than ${Math.floor(maxBytes / 1024 / 1024)} MB, so nothing was saved. Send fewer items per request.`,
+    );
   if (Number(request.headers.get("content-length") ?? "0") > maxBytes) tooLarge();
   const bytes = new Uint8Array(await request.arrayBuffer());
   if (bytes.byteLength > maxBytes) tooLarge();

@@ -5,7 +5,13 @@ import Credentials from "@auth/core/providers/credentials";
 import { z } from "zod";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { endSession, getActiveSessionUser } from "../models/sessions.server.ts";
-import { findUserForSignIn, recordSignInFailure, recordThrottledSignIn, signInThrottle, startSignedInSession } from "../models/sign-ins.server.ts";
+import {
+  findUserForSignIn,
+  recordSignInFailure,
+  recordThrottledSignIn,
+  signInThrottle,
+  startSignedInSession,
+} from "../models/sign-ins.server.ts";
 import { getEnv } from "./env.server.ts";
 import { OidcAttempt, oidcProvider } from "./oidc.server.ts";
 import { DUMMY_PASSWORD_HASH, verifyPassword } from "./password.server.ts";
@@ -53,7 +59,12 @@ async function authorize(input: Partial<Record<string, unknown>>, request: Reque
   const ip = getClientIp(request);
   const context = auditContextFrom(request, null);
   const parsed = credentialsSchema.safeParse(input);
-  const email = parsed.success ? parsed.data.email : String(input.email ?? "").trim().toLowerCase().slice(0, 254);
+  const email = parsed.success
+    ? parsed.data.email
+    : String(input.email ?? "")
+        .trim()
+        .toLowerCase()
+        .slice(0, 254);
   const env = getEnv();
 
   if (env.PASSWORD_SIGNIN === "off") {
@@ -63,7 +74,11 @@ async function authorize(input: Partial<Record<string, unknown>>, request: Reque
 
   const throttle = await signInThrottle(
     { email, ip },
-    { maxPerEmail: env.LOGIN_MAX_FAILURES_PER_EMAIL, maxPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS, windowMinutes: env.LOGIN_THROTTLE_MINUTES },
+    {
+      maxPerEmail: env.LOGIN_MAX_FAILURES_PER_EMAIL,
+      maxPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      windowMinutes: env.LOGIN_THROTTLE_MINUTES,
+    },
   );
   if (!throttle.allowed) {
     await recordThrottledSignIn(context, email, "password");
@@ -72,14 +87,25 @@ async function authorize(input: Partial<Record<string, unknown>>, request: Reque
 
   const user = parsed.success ? await findUserForSignIn(email) : null;
   // Always hash, so an unknown email takes as long as a wrong password.
-  const passwordMatches = await verifyPassword(parsed.success ? parsed.data.password : "", user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  const passwordMatches = await verifyPassword(
+    parsed.success ? parsed.data.password : "",
+    user?.passwordHash ?? DUMMY_PASSWORD_HASH,
+  );
   if (!user || !user.active || !passwordMatches) {
-    const reason = !parsed.success ? "malformed" : !user ? "unknown-email" : !user.active ? "deactivated" : "wrong-password";
+    const reason = !parsed.success
+      ? "malformed"
+      : !user
+        ? "unknown-email"
+        : !user.active
+          ? "deactivated"
+          : "wrong-password";
     await recordSignInFailure(context, { email, user, reason, method: "password" });
     throw new InvalidCredentials();
   }
 
-  const session = await startSignedInSession(user, { ip, userAgent: request.headers.get("user-agent") }, context, { method: "password" });
+  const session = await startSignedInSession(user, { ip, userAgent: request.headers.get("user-agent") }, context, {
+    method: "password",
+  });
   return { id: user.id, email: user.email, name: user.name, sessionId: session.id };
 }
 
@@ -145,7 +171,11 @@ export function getAuthConfig(request: Request, oidc: OidcAttempt | null = null)
         // A single sign-on failure gets its sentence, audit row and (for a settings problem)
         // log line once the answer is known (OidcAttempt.finish).
         if (oidc) return oidc.noteFailure(error);
-        if (error instanceof CredentialsSignin || (error.cause as { err?: unknown } | undefined)?.err instanceof CredentialsSignin) return;
+        if (
+          error instanceof CredentialsSignin ||
+          (error.cause as { err?: unknown } | undefined)?.err instanceof CredentialsSignin
+        )
+          return;
         if (error instanceof AuthError && CLIENT_MISTAKES.has(error.type)) return;
         console.error(`[auth] ${error.name}: ${error.message}`);
       },
@@ -162,7 +192,10 @@ export function getAuthConfig(request: Request, oidc: OidcAttempt | null = null)
 export async function handleAuthRequest(request: Request): Promise<Response> {
   let redirectTo: string | null = null;
   if (request.method === "POST") {
-    const form = await request.clone().formData().catch(() => null);
+    const form = await request
+      .clone()
+      .formData()
+      .catch(() => null);
     redirectTo = safeRedirectPath(form?.get("callbackUrl") ?? null);
   }
   const oidc = OidcAttempt.isOidcRequest(request) ? new OidcAttempt(request) : null;
@@ -183,7 +216,11 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
 
 /** The session id in the request's Auth.js cookie, if the cookie is valid. */
 export async function getSessionIdFromCookie(request: Request): Promise<string | null> {
-  const token = await getToken({ req: request, secret: getEnv().SESSION_SECRET, secureCookie: isSecureRequest(request) });
+  const token = await getToken({
+    req: request,
+    secret: getEnv().SESSION_SECRET,
+    secureCookie: isSecureRequest(request),
+  });
   return typeof token?.sid === "string" ? token.sid : null;
 }
 

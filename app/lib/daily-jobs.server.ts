@@ -20,7 +20,10 @@ export interface DailyJobSettings {
 export function dailyJobSettings(env: Env, port: number): DailyJobSettings | null {
   if (env.DIGEST_HOUR_UTC === "off") return null;
   const origin = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
-  return { hourUtc: env.DIGEST_HOUR_UTC, mail: env.SMTP_URL ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, origin } : null };
+  return {
+    hourUtc: env.DIGEST_HOUR_UTC,
+    mail: env.SMTP_URL ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, origin } : null,
+  };
 }
 
 export interface DailyJobs {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { DEFAULT_DIGEST_HOUR_UTC } from "../domain/notifications.ts";
 
-const DIGEST_HOUR_PROBLEM = "DIGEST_HOUR_UTC must be the hour (0 to 23, UTC) the daily notifications digest goes out, or off";
+const DIGEST_HOUR_PROBLEM =
+  "DIGEST_HOUR_UTC must be the hour (0 to 23, UTC) the daily notifications digest goes out, or off";
 
 // This version stores its data in SQLite only; the sentence says so before anything is
 // created on disk (a postgres:// URL read as a file path would make a folder of it).
@@ -15,9 +16,15 @@ const databaseUrlSchema = z
           "DATABASE_URL is a PostgreSQL URL, but this version of Candor supports only SQLite file: URLs (PostgreSQL support comes later). Use e.g. DATABASE_URL=file:./data/candor.db",
       });
     } else if (!url.startsWith("file:")) {
-      context.addIssue({ code: "custom", message: "DATABASE_URL must be a SQLite file: URL, e.g. DATABASE_URL=file:./data/candor.db" });
+      context.addIssue({
+        code: "custom",
+        message: "DATABASE_URL must be a SQLite file: URL, e.g. DATABASE_URL=file:./data/candor.db",
+      });
     } else if (/^file:\s*$/.test(url) || /[/\\]$/.test(url)) {
-      context.addIssue({ code: "custom", message: `DATABASE_URL must name a database file, e.g. file:./data/candor.db (it is "${url}")` });
+      context.addIssue({
+        code: "custom",
+        message: `DATABASE_URL must name a database file, e.g. file:./data/candor.db (it is "${url}")`,
+      });
     }
   })
   .default("file:./data/candor.db");
@@ -36,14 +43,23 @@ const oidcIssuerSchema = z
     try {
       url = new URL(value);
     } catch {
-      context.addIssue({ code: "custom", message: `OIDC_ISSUER must be the identity provider's issuer URL, e.g. https://login.example.com/realms/sales (it is "${value}")` });
+      context.addIssue({
+        code: "custom",
+        message: `OIDC_ISSUER must be the identity provider's issuer URL, e.g. https://login.example.com/realms/sales (it is "${value}")`,
+      });
       return;
     }
     const loopback = LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith("127.");
     if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
-      context.addIssue({ code: "custom", message: `OIDC_ISSUER must be an https:// URL (plain http only for a provider on this machine); it is "${value}"` });
+      context.addIssue({
+        code: "custom",
+        message: `OIDC_ISSUER must be an https:// URL (plain http only for a provider on this machine); it is "${value}"`,
+      });
     } else if (url.search || url.hash || url.username || url.password) {
-      context.addIssue({ code: "custom", message: `OIDC_ISSUER must be the issuer URL alone, without a query, fragment or credentials; it is "${value}"` });
+      context.addIssue({
+        code: "custom",
+        message: `OIDC_ISSUER must be the issuer URL alone, without a query, fragment or credentials; it is "${value}"`,
+      });
     }
   });
 
@@ -53,7 +69,9 @@ const OIDC_SETTINGS = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as
 const baseSchema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("development"),
   DATABASE_URL: databaseUrlSchema,
-  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters long (e.g. the output of `openssl rand -hex 32`)"),
+  SESSION_SECRET: z
+    .string()
+    .min(32, "SESSION_SECRET must be at least 32 characters long (e.g. the output of `openssl rand -hex 32`)"),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(60),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().positive().default(5),
@@ -63,7 +81,9 @@ const baseSchema = z.object({
   TRUST_PROXY: z.preprocess(
     (value) => (value === undefined || value === "" ? 0 : value),
     z.coerce
-      .number({ error: "TRUST_PROXY must be the number of reverse proxies in front of Candor (0 to 10), e.g. TRUST_PROXY=1" })
+      .number({
+        error: "TRUST_PROXY must be the number of reverse proxies in front of Candor (0 to 10), e.g. TRUST_PROXY=1",
+      })
       .int("TRUST_PROXY must be the number of reverse proxies in front of Candor (0 to 10), e.g. TRUST_PROXY=1")
       .min(0, "TRUST_PROXY must be the number of reverse proxies in front of Candor (0 to 10), e.g. TRUST_PROXY=1")
       .max(10, "TRUST_PROXY must be the number of reverse proxies in front of Candor (0 to 10), e.g. TRUST_PROXY=1"),
@@ -72,19 +92,41 @@ const baseSchema = z.object({
   MAIL_FROM: z.string().default("Candor <candor@localhost>"),
   // The daily job (README "Configuration"): the UTC hour the notifications digest goes out, or "off".
   DIGEST_HOUR_UTC: z.preprocess(
-    (value) => (value === undefined || value === "" ? DEFAULT_DIGEST_HOUR_UTC : typeof value === "string" ? value.trim().toLowerCase() : value),
-    z.union([z.literal("off"), z.coerce.number().int(DIGEST_HOUR_PROBLEM).min(0, DIGEST_HOUR_PROBLEM).max(23, DIGEST_HOUR_PROBLEM)], { error: DIGEST_HOUR_PROBLEM }),
+    (value) =>
+      value === undefined || value === ""
+        ? DEFAULT_DIGEST_HOUR_UTC
+        : typeof value === "string"
+          ? value.trim().toLowerCase()
+          : value,
+    z.union(
+      [
+        z.literal("off"),
+        z.coerce.number().int(DIGEST_HOUR_PROBLEM).min(0, DIGEST_HOUR_PROBLEM).max(23, DIGEST_HOUR_PROBLEM),
+      ],
+      { error: DIGEST_HOUR_PROBLEM },
+    ),
   ),
   // Candor's address as its users open it, for the links in emails it sends on its own (the digest).
   PUBLIC_URL: z.preprocess(
     (value) => (value === "" ? undefined : value),
-    z.url({ protocol: /^https?$/, error: "PUBLIC_URL must be Candor's address as its users open it, e.g. https://candor.example.com" }).optional(),
+    z
+      .url({
+        protocol: /^https?$/,
+        error: "PUBLIC_URL must be Candor's address as its users open it, e.g. https://candor.example.com",
+      })
+      .optional(),
   ),
   // Single sign-on (README "Single sign-on"): all three of issuer, client id and secret, or none.
   OIDC_ISSUER: oidcIssuerSchema,
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
-  OIDC_NAME: z.preprocess((value) => (value === "" ? undefined : value), z.string().max(60, "OIDC_NAME is the sign-in button's label and must be at most 60 characters").default("Single sign-on")),
+  OIDC_NAME: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .max(60, "OIDC_NAME is the sign-in button's label and must be at most 60 characters")
+      .default("Single sign-on"),
+  ),
   PASSWORD_SIGNIN: z.preprocess(
     (value) => (value === undefined || value === "" ? "on" : typeof value === "string" ? value.toLowerCase() : value),
     z.enum(["on", "off"], { error: "PASSWORD_SIGNIN must be on or off" }),
@@ -108,7 +150,8 @@ function withSignInChecks<T extends z.ZodType<SignInSettings>>(schema: T) {
       context.addIssue({
         code: "custom",
         path: ["PASSWORD_SIGNIN"],
-        message: "PASSWORD_SIGNIN=off leaves no way to sign in: configure single sign-on (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET) or keep PASSWORD_SIGNIN=on",
+        message:
+          "PASSWORD_SIGNIN=off leaves no way to sign in: configure single sign-on (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET) or keep PASSWORD_SIGNIN=on",
       });
     }
   });
@@ -122,7 +165,10 @@ export type Env = z.infer<typeof envSchema>;
 // set-but-bad one is a problem.
 const startSchema = withSignInChecks(
   baseSchema.extend({
-    SESSION_SECRET: z.preprocess((value) => (value === "" ? undefined : value), baseSchema.shape.SESSION_SECRET.optional()),
+    SESSION_SECRET: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      baseSchema.shape.SESSION_SECRET.optional(),
+    ),
   }),
 );
 
@@ -149,7 +195,11 @@ export function getEnv(): Env {
   if (cached) return cached;
   const parsed = envSchema.safeParse(process.env);
   if (!parsed.success) {
-    throw new Error(`Candor cannot start: invalid environment\n${problemsIn(parsed.error).map((problem) => `  ${problem}`).join("\n")}`);
+    throw new Error(
+      `Candor cannot start: invalid environment\n${problemsIn(parsed.error)
+        .map((problem) => `  ${problem}`)
+        .join("\n")}`,
+    );
   }
   cached = parsed.data;
   return cached;
@@ -159,7 +209,12 @@ export function getEnv(): Env {
 /** Single sign-on's settings, or null when it is not configured. */
 export function getOidcSettings(env: Env = getEnv()) {
   if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
-  return { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_NAME };
+  return {
+    issuer: env.OIDC_ISSUER,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    name: env.OIDC_NAME,
+  };
 }
 
 export function getClientEnv() {

@@ -3,7 +3,13 @@ import type { Account, Profile, User } from "@auth/core/types";
 import type { OIDCConfig } from "@auth/core/providers";
 import { SSO_REFUSAL_CODES, ssoEmail, ssoFailure, ssoRefusal, type SsoFailureFacts } from "../domain/sso-sign-in.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
-import { findUserForSignIn, recordSignInFailure, recordThrottledSignIn, signInThrottle, startSignedInSession } from "../models/sign-ins.server.ts";
+import {
+  findUserForSignIn,
+  recordSignInFailure,
+  recordThrottledSignIn,
+  signInThrottle,
+  startSignedInSession,
+} from "../models/sign-ins.server.ts";
 import { getEnv, getOidcSettings } from "./env.server.ts";
 import { getClientIp } from "./request.server.ts";
 
@@ -59,12 +65,17 @@ function idTokenClaims(idToken: unknown): Record<string, unknown> {
 /** The parts of an Auth.js error that say why a single sign-on callback failed. */
 function factsOf(error: unknown): SsoFailureFacts {
   const type = error instanceof AuthError ? error.type : undefined;
-  const inner = error instanceof AuthError ? ((error.cause as { err?: unknown } | undefined)?.err ?? error.cause) : error;
+  const inner =
+    error instanceof AuthError ? ((error.cause as { err?: unknown } | undefined)?.err ?? error.cause) : error;
   const field = (value: unknown, name: string) => {
     const found = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[name] : undefined;
     return typeof found === "string" ? found : undefined;
   };
-  return { type, code: field(inner, "code"), error: field(inner, "error") ?? field(error instanceof AuthError ? error.cause : undefined, "error") };
+  return {
+    type,
+    code: field(inner, "code"),
+    error: field(inner, "error") ?? field(error instanceof AuthError ? error.cause : undefined, "error"),
+  };
 }
 
 /**
@@ -105,7 +116,11 @@ export class OidcAttempt {
     // colleague out of single sign-on; the address count still stops one client hammering.
     const throttle = await signInThrottle(
       { email: email ?? "", ip, byEmail: false },
-      { maxPerEmail: env.LOGIN_MAX_FAILURES_PER_EMAIL, maxPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS, windowMinutes: env.LOGIN_THROTTLE_MINUTES },
+      {
+        maxPerEmail: env.LOGIN_MAX_FAILURES_PER_EMAIL,
+        maxPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
+        windowMinutes: env.LOGIN_THROTTLE_MINUTES,
+      },
     );
     if (!throttle.allowed) {
       await recordThrottledSignIn(context, email ?? issuer ?? "unknown", "oidc");
@@ -122,9 +137,21 @@ export class OidcAttempt {
       return false;
     }
 
-    const session = await startSignedInSession(candorUser, { ip, userAgent: this.request.headers.get("user-agent") }, context, { method: "oidc", issuer });
+    const session = await startSignedInSession(
+      candorUser,
+      { ip, userAgent: this.request.headers.get("user-agent") },
+      context,
+      { method: "oidc", issuer },
+    );
     // The cookie then holds what a password sign-in's does: Candor's user and the session id.
-    Object.assign(user, { id: candorUser.id, email: candorUser.email, name: candorUser.name, image: undefined, ssoClaims: undefined, sessionId: session.id });
+    Object.assign(user, {
+      id: candorUser.id,
+      email: candorUser.email,
+      name: candorUser.name,
+      image: undefined,
+      ssoClaims: undefined,
+      sessionId: session.id,
+    });
     return true;
   }
 
@@ -147,8 +174,17 @@ export class OidcAttempt {
       const cause = (error.cause as { err?: unknown } | undefined)?.err;
       // What oauth4webapi found wrong ('unexpected JWT "aud" (audience) claim value') tells an admin reading the log which check failed.
       const detail = (cause instanceof Error ? cause.message : error.message).slice(0, 200);
-      await recordSignInFailure(auditContextFrom(this.request, null), { email: null, issuer, reason: failure.reason, detail, method: "oidc" });
-      if (failure.misconfigured) console.error(`[auth] single sign-on with ${issuer ?? "the identity provider"} failed: ${error.name}: ${detail}`);
+      await recordSignInFailure(auditContextFrom(this.request, null), {
+        email: null,
+        issuer,
+        reason: failure.reason,
+        detail,
+        method: "oidc",
+      });
+      if (failure.misconfigured)
+        console.error(
+          `[auth] single sign-on with ${issuer ?? "the identity provider"} failed: ${error.name}: ${detail}`,
+        );
     }
     url.searchParams.set("error", "OidcSignin");
     url.searchParams.set("code", code);

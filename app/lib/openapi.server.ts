@@ -15,7 +15,11 @@ function componentSchemas(): Record<string, JsonObject> {
   // The request schemas are registered when their module loads; naming them keeps that import used.
   void dealsRequestSchema;
   void surveyResultsRequestSchema;
-  const { schemas } = z.toJSONSchema(apiSchemas, { uri: (id) => `#/components/schemas/${id}`, io: "input", unrepresentable: "any" });
+  const { schemas } = z.toJSONSchema(apiSchemas, {
+    uri: (id) => `#/components/schemas/${id}`,
+    io: "input",
+    unrepresentable: "any",
+  });
   return Object.fromEntries(
     Object.entries(schemas).map(([id, schema]) => {
       const { $schema: _dialect, $id: _id, ...rest } = schema as JsonObject;
@@ -32,21 +36,30 @@ const COMMON_ERRORS = {
   "401": errorResponse("No token, or a token Candor does not know or that was revoked."),
   "403": errorResponse("The token lacks the scope this request needs."),
   "429": {
-    ...errorResponse(`The token made ${API_REQUESTS_PER_MINUTE} requests in the last minute. Retry after the number of seconds in Retry-After.`),
+    ...errorResponse(
+      `The token made ${API_REQUESTS_PER_MINUTE} requests in the last minute. Retry after the number of seconds in Retry-After.`,
+    ),
     headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds to wait." } },
   },
 };
 
 const WRITE_ERRORS = {
-  "400": errorResponse("The body is not valid JSON, or some items are invalid: `problems` names each by index and field. Nothing was saved."),
-  "413": errorResponse(`The body is larger than ${API_BODY_MAX_BYTES / 1024 / 1024} MB or holds more than ${API_MAX_ITEMS.toLocaleString("en-US")} items. Nothing was saved.`),
+  "400": errorResponse(
+    "The body is not valid JSON, or some items are invalid: `problems` names each by index and field. Nothing was saved.",
+  ),
+  "413": errorResponse(
+    `The body is larger than ${API_BODY_MAX_BYTES / 1024 / 1024} MB or holds more than ${API_MAX_ITEMS.toLocaleString("en-US")} items. Nothing was saved.`,
+  ),
   "415": errorResponse("The body was not sent as application/json."),
 };
 
 /** A query parameter's schema, from the claims table's own field schema (the part that accepts a value). */
 function parameterSchema(name: (typeof CLAIM_PARAMETERS)[number]): JsonObject {
   const [accepted] = claimsQuerySchema.shape[name].options;
-  const { $schema: _dialect, ...schema } = z.toJSONSchema(accepted, { io: "input", unrepresentable: "any" }) as JsonObject;
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(accepted, {
+    io: "input",
+    unrepresentable: "any",
+  }) as JsonObject;
   return schema;
 }
 
@@ -92,7 +105,10 @@ export function openApiDocument(origin: string) {
             "The same fields and rules as the deals CSV import. A WON deal gets its six-month survey. The token acts for every team. Needs the deals:write scope.",
           requestBody: { required: true, content: { "application/json": { schema: ref("DealsRequest") } } },
           responses: {
-            "200": { description: "Every deal was valid and is stored.", content: { "application/json": { schema: ref("DealsImported") } } },
+            "200": {
+              description: "Every deal was valid and is stored.",
+              content: { "application/json": { schema: ref("DealsImported") } },
+            },
             ...WRITE_ERRORS,
             ...COMMON_ERRORS,
           },
@@ -105,8 +121,13 @@ export function openApiDocument(origin: string) {
           description: "The same fields and rules as the survey results CSV import. Needs the surveys:write scope.",
           requestBody: { required: true, content: { "application/json": { schema: ref("SurveyResultsRequest") } } },
           responses: {
-            "200": { description: "Every result was valid and is stored.", content: { "application/json": { schema: ref("SurveyResultsImported") } } },
-            "409": errorResponse("Every problem is a survey the customer already answered through its link; that answer is kept. Nothing was saved."),
+            "200": {
+              description: "Every result was valid and is stored.",
+              content: { "application/json": { schema: ref("SurveyResultsImported") } },
+            },
+            "409": errorResponse(
+              "Every problem is a survey the customer already answered through its link; that answer is kept. Nothing was saved.",
+            ),
             ...WRITE_ERRORS,
             ...COMMON_ERRORS,
           },
@@ -116,10 +137,20 @@ export function openApiDocument(origin: string) {
         get: {
           operationId: "listClaims",
           summary: "Claims, filtered as on the /claims page, one page at a time",
-          description: "Every claim in Candor (the token reads all teams). A parameter Candor cannot read is refused (400), never ignored. Needs the claims:read scope.",
-          parameters: CLAIM_PARAMETERS.map((name) => ({ name, in: "query", required: false, description: PARAMETER_TEXT[name] ?? `The ${name} filter of the /claims page.`, schema: parameterSchema(name) })),
+          description:
+            "Every claim in Candor (the token reads all teams). A parameter Candor cannot read is refused (400), never ignored. Needs the claims:read scope.",
+          parameters: CLAIM_PARAMETERS.map((name) => ({
+            name,
+            in: "query",
+            required: false,
+            description: PARAMETER_TEXT[name] ?? `The ${name} filter of the /claims page.`,
+            schema: parameterSchema(name),
+          })),
           responses: {
-            "200": { description: "One page of claims.", content: { "application/json": { schema: ref("ClaimsPage") } } },
+            "200": {
+              description: "One page of claims.",
+              content: { "application/json": { schema: ref("ClaimsPage") } },
+            },
             "400": errorResponse("A parameter Candor cannot read: `problems` names it."),
             "404": errorResponse("A page past the last one."),
             ...COMMON_ERRORS,
@@ -131,7 +162,12 @@ export function openApiDocument(origin: string) {
           operationId: "openApiDocument",
           summary: "This document",
           security: [],
-          responses: { "200": { description: "The OpenAPI 3.1 description of the API.", content: { "application/json": { schema: { type: "object" } } } } },
+          responses: {
+            "200": {
+              description: "The OpenAPI 3.1 description of the API.",
+              content: { "application/json": { schema: { type: "object" } } },
+            },
+          },
         },
       },
     },

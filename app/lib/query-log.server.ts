@@ -51,7 +51,12 @@ function append(file: string, entry: Omit<LoggedStatement, "requestId">) {
   appendFileSync(file, `${JSON.stringify({ requestId, ...entry })}\n`);
 }
 
-async function timed<T>(file: string, kind: LoggedStatement["kind"], query: SqlQuery, run: () => Promise<T>): Promise<T> {
+async function timed<T>(
+  file: string,
+  kind: LoggedStatement["kind"],
+  query: SqlQuery,
+  run: () => Promise<T>,
+): Promise<T> {
   if (requestContext().getStore() === undefined) return run();
   const started = performance.now();
   try {

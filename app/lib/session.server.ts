@@ -1,5 +1,11 @@
 import { redirect } from "@remix-run/node";
-import { permissionScope, userHasPermission, type Permission, type Scope, type ScopedPermission } from "../domain/permissions.ts";
+import {
+  permissionScope,
+  userHasPermission,
+  type Permission,
+  type Scope,
+  type ScopedPermission,
+} from "../domain/permissions.ts";
 import { audienceFor, type Audience } from "../models/audience.server.ts";
 import { getActiveSessionUser, type SessionUser } from "../models/sessions.server.ts";
 import { clearSessionCookies, getSessionIdFromCookie } from "./auth.server.ts";
@@ -22,7 +28,10 @@ function readSessionUser(request: Request): Promise<SessionUser | null> {
     const sessionId = await getSessionIdFromCookie(request);
     if (!sessionId) return null;
     const env = getEnv();
-    return getActiveSessionUser(sessionId, { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS });
+    return getActiveSessionUser(sessionId, {
+      idleMinutes: env.SESSION_IDLE_MINUTES,
+      absoluteHours: env.SESSION_ABSOLUTE_HOURS,
+    });
   })();
 }
 
@@ -69,7 +78,11 @@ export function notFound(message = "We could not find that page."): never {
   throw httpError(404, message);
 }
 
-export async function requireUserWithPermission(request: Request, permission: Permission, message?: string): Promise<SessionUser> {
+export async function requireUserWithPermission(
+  request: Request,
+  permission: Permission,
+  message?: string,
+): Promise<SessionUser> {
   const user = await requireUser(request);
   if (!userHasPermission(user, permission)) forbidden(message);
   return user;

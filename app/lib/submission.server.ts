@@ -11,7 +11,9 @@ function fieldsOverTheirLimit(formData: FormData, schema: z.ZodType): string[] {
   for (const [name, value] of formData) if (typeof value === "string") raw[name] = value;
   const parsed = schema.safeParse(raw);
   if (parsed.success) return [];
-  const names = parsed.error.issues.filter((issue) => issue.code === "too_big" && issue.origin === "string").map((issue) => String(issue.path[0] ?? ""));
+  const names = parsed.error.issues
+    .filter((issue) => issue.code === "too_big" && issue.origin === "string")
+    .map((issue) => String(issue.path[0] ?? ""));
   return [...new Set(names)].filter(Boolean);
 }
 

@@ -40,11 +40,15 @@ export function surveyScoreSql(table = "s"): Prisma.Sql {
   const t = alias(table);
   const csat = `((${t}."csat" - 1) / 4.0)`;
   const delivered = `(CASE ${t}."deliveredAsPromised" WHEN 'YES' THEN 1.0 WHEN 'PARTLY' THEN 0.5 WHEN 'NO' THEN 0.0 END)`;
-  return Prisma.raw(`(CASE WHEN ${t}."csat" IS NULL THEN ${delivered} WHEN ${t}."deliveredAsPromised" IS NULL THEN ${csat} ELSE (${csat} + ${delivered}) / 2.0 END)`);
+  return Prisma.raw(
+    `(CASE WHEN ${t}."csat" IS NULL THEN ${delivered} WHEN ${t}."deliveredAsPromised" IS NULL THEN ${csat} ELSE (${csat} + ${delivered}) / 2.0 END)`,
+  );
 }
 
 /** 1 when the survey says delivered as promised, 0 for PARTLY or NO, NULL when unanswered. */
 export function deliveredYesSql(table = "s"): Prisma.Sql {
   const t = alias(table);
-  return Prisma.raw(`(CASE WHEN ${t}."deliveredAsPromised" IS NULL THEN NULL WHEN ${t}."deliveredAsPromised" = 'YES' THEN 1.0 ELSE 0.0 END)`);
+  return Prisma.raw(
+    `(CASE WHEN ${t}."deliveredAsPromised" IS NULL THEN NULL WHEN ${t}."deliveredAsPromised" = 'YES' THEN 1.0 ELSE 0.0 END)`,
+  );
 }

@@ -14,16 +14,30 @@ function hashToken(token: string): string {
 }
 
 /** Creates a token and returns it in full: the only time anyone sees it. */
-export async function createApiToken(audit: AuditContext & { actorId: string }, input: { name: string; scopes: ApiScope[] }) {
+export async function createApiToken(
+  audit: AuditContext & { actorId: string },
+  input: { name: string; scopes: ApiScope[] },
+) {
   // 32 random bytes: guessing one is out of reach, so a token needs no sign-in throttle of its own.
   const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const scopes = formatScopes(input.scopes);
   const created = await prisma.$transaction(async (tx) => {
     const row = await tx.apiToken.create({
-      data: { name: input.name, scopes, tokenHash: hashToken(token), prefix: tokenPrefixOf(token), createdById: audit.actorId },
+      data: {
+        name: input.name,
+        scopes,
+        tokenHash: hashToken(token),
+        prefix: tokenPrefixOf(token),
+        createdById: audit.actorId,
+      },
       select: { id: true, name: true, prefix: true },
     });
-    await recordAudit(tx, audit, { action: "api-token.create", entityType: "ApiToken", entityId: row.id, after: { name: row.name, scopes, prefix: row.prefix } });
+    await recordAudit(tx, audit, {
+      action: "api-token.create",
+      entityType: "ApiToken",
+      entityId: row.id,
+      after: { name: row.name, scopes, prefix: row.prefix },
+    });
     return row;
   });
   return { ...created, token };
@@ -60,13 +74,26 @@ export async function listApiTokens() {
 export type ApiTokenListRow = Awaited<ReturnType<typeof listApiTokens>>[number];
 
 /** Revokes a token at once: its next request gets 401. Revoking a revoked token changes nothing. */
-export async function revokeApiToken(audit: AuditContext & { actorId: string }, tokenId: string, now = new Date()): Promise<{ ok: true; name: string; already: boolean } | { ok: false }> {
+export async function revokeApiToken(
+  audit: AuditContext & { actorId: string },
+  tokenId: string,
+  now = new Date(),
+): Promise<{ ok: true; name: string; already: boolean } | { ok: false }> {
   return prisma.$transaction(async (tx) => {
-    const token = await tx.apiToken.findUnique({ where: { id: tokenId }, select: { id: true, name: true, prefix: true, revokedAt: true } });
+    const token = await tx.apiToken.findUnique({
+      where: { id: tokenId },
+      select: { id: true, name: true, prefix: true, revokedAt: true },
+    });
     if (!token) return { ok: false as const };
     if (token.revokedAt) return { ok: true as const, name: token.name, already: true };
     await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: now, revokedById: audit.actorId } });
-    await recordAudit(tx, audit, { action: "api-token.revoke", entityType: "ApiToken", entityId: token.id, before: { name: token.name, prefix: token.prefix }, after: { revokedAt: now.toISOString() } });
+    await recordAudit(tx, audit, {
+      action: "api-token.revoke",
+      entityType: "ApiToken",
+      entityId: token.id,
+      before: { name: token.name, prefix: token.prefix },
+      after: { revokedAt: now.toISOString() },
+    });
     return { ok: true as const, name: token.name, already: false };
   });
 }
@@ -94,9 +121,19 @@ export function countApiRequestsSince(tokenId: string, since: Date): Promise<num
 }
 
 /** Records one use of a token (its route and answer) and, for an active token, when it was last used. */
-export async function recordApiRequest(audit: AuditContext, token: { id: string; revoked: boolean }, request: { method: string; route: string; status: number }, now = new Date()) {
+export async function recordApiRequest(
+  audit: AuditContext,
+  token: { id: string; revoked: boolean },
+  request: { method: string; route: string; status: number },
+  now = new Date(),
+) {
   await prisma.$transaction(async (tx) => {
-    await recordAudit(tx, audit, { action: API_REQUEST_ACTION, entityType: "ApiToken", entityId: token.id, after: { tokenId: token.id, ...request } });
+    await recordAudit(tx, audit, {
+      action: API_REQUEST_ACTION,
+      entityType: "ApiToken",
+      entityId: token.id,
+      after: { tokenId: token.id, ...request },
+    });
     if (!token.revoked) await tx.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
   });
 }

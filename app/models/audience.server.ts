@@ -56,7 +56,9 @@ export function audienceUserWhere(audience: Audience): Prisma.UserWhereInput {
   }
 }
 
-type OwnerWhere<IdField extends string, Relation extends string> = Partial<Record<IdField, string> & Record<Relation, { teamId: { in: string[] } }>>;
+type OwnerWhere<IdField extends string, Relation extends string> = Partial<
+  Record<IdField, string> & Record<Relation, { teamId: { in: string[] } }>
+>;
 
 /**
  * The rows owned by someone in the audience, for a table whose owner is `idField` (the user id

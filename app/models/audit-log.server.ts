@@ -1,5 +1,10 @@
 import type { AuditEvent, Prisma } from "../generated/prisma/client.ts";
-import { auditActionLabel, auditEntityLabel, describeAuditChanges, type AuditChangeText } from "../domain/audit-vocabulary.ts";
+import {
+  auditActionLabel,
+  auditEntityLabel,
+  describeAuditChanges,
+  type AuditChangeText,
+} from "../domain/audit-vocabulary.ts";
 import { prisma } from "../lib/db.server.ts";
 import { audienceTeamIds, type Audience } from "./audience.server.ts";
 
@@ -50,13 +55,20 @@ function parseJson(text: string | null): unknown {
 }
 
 /** The fields whose values differ between an event's before and after JSON, in words. */
-export function diffAuditValues(entityType: string, beforeJson: string | null, afterJson: string | null): AuditChange[] {
+export function diffAuditValues(
+  entityType: string,
+  beforeJson: string | null,
+  afterJson: string | null,
+): AuditChange[] {
   return describeAuditChanges(entityType, parseJson(beforeJson), parseJson(afterJson));
 }
 
 async function toRows(events: AuditEvent[]): Promise<AuditRow[]> {
   const actorIds = [...new Set(events.flatMap((event) => (event.actorId ? [event.actorId] : [])))];
-  const actors = await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } });
+  const actors = await prisma.user.findMany({
+    where: { id: { in: actorIds } },
+    select: { id: true, name: true, email: true },
+  });
   const byId = new Map(actors.map((actor) => [actor.id, actor]));
   return events.map((event) => ({
     id: event.id,
@@ -67,7 +79,7 @@ async function toRows(events: AuditEvent[]): Promise<AuditRow[]> {
     entityLabel: auditEntityLabel(event.entityType),
     entityId: event.entityId,
     teamId: event.teamId,
-    actor: event.actorId ? byId.get(event.actorId) ?? null : null,
+    actor: event.actorId ? (byId.get(event.actorId) ?? null) : null,
     changes: diffAuditValues(event.entityType, event.beforeJson, event.afterJson),
   }));
 }
@@ -87,7 +99,10 @@ async function filterWhere(filters: AuditLogFilters): Promise<Prisma.AuditEventW
   if (filters.from) where.push({ at: { gte: filters.from } });
   if (filters.until) where.push({ at: { lt: filters.until } });
   if (filters.actorEmail) {
-    const actors = await prisma.user.findMany({ where: { email: { contains: filters.actorEmail.toLowerCase() } }, select: { id: true } });
+    const actors = await prisma.user.findMany({
+      where: { email: { contains: filters.actorEmail.toLowerCase() } },
+      select: { id: true },
+    });
     where.push(actors.length ? { actorId: { in: actors.map((actor) => actor.id) } } : NOTHING);
   }
   return where;
@@ -122,7 +137,10 @@ export async function listAuditEvents(audience: Audience, filters: AuditLogFilte
  * The latest events about a user or done by them. Sign-in events name the
  * account by email (the user may not exist), so both keys are matched.
  */
-export async function listRecentAuditEventsForUser(user: { id: string; email: string }, take = 20): Promise<AuditRow[]> {
+export async function listRecentAuditEventsForUser(
+  user: { id: string; email: string },
+  take = 20,
+): Promise<AuditRow[]> {
   const events = await prisma.auditEvent.findMany({
     where: {
       OR: [{ actorId: user.id }, { entityType: "User", entityId: { in: [user.id, user.email] } }],

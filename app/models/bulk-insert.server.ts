@@ -15,12 +15,19 @@ export function sqliteDateTime(value: Date): string {
 const ROWS_PER_STATEMENT = 500;
 
 /** Inserts rows into one of our tables; the table and column names are ours, the values are bound. */
-export async function bulkInsert(tx: Tx, table: "Account" | "Deal" | "Survey" | "AuditEvent" | "ConversationSentence", columns: readonly string[], rows: readonly Cell[][]) {
+export async function bulkInsert(
+  tx: Tx,
+  table: "Account" | "Deal" | "Survey" | "AuditEvent" | "ConversationSentence",
+  columns: readonly string[],
+  rows: readonly Cell[][],
+) {
   const head = Prisma.raw(`INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(", ")}) VALUES `);
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     const values = rows
       .slice(i, i + ROWS_PER_STATEMENT)
-      .map((row) => Prisma.sql`(${Prisma.join(row.map((cell) => (cell instanceof Date ? sqliteDateTime(cell) : cell)))})`);
+      .map(
+        (row) => Prisma.sql`(${Prisma.join(row.map((cell) => (cell instanceof Date ? sqliteDateTime(cell) : cell)))})`,
+      );
     await tx.$executeRaw`${head}${Prisma.join(values)}`;
   }
 }

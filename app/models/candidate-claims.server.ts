@@ -12,7 +12,13 @@ import { formatDateTime } from "../domain/format.ts";
 import { permissionScope } from "../domain/permissions.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
-import { audienceFor, audienceOwnerWhere, managedTeamIdsOf, type Audience, type AudienceReader } from "./audience.server.ts";
+import {
+  audienceFor,
+  audienceOwnerWhere,
+  managedTeamIdsOf,
+  type Audience,
+  type AudienceReader,
+} from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { refreshRollups } from "./rollups.server.ts";
 
@@ -57,7 +63,15 @@ export async function getConversationForReader(conversationId: string, reader: A
       salespersonSpeaker: true,
       speakersJson: true,
       wordCount: true,
-      deal: { select: { id: true, externalId: true, status: true, account: { select: { name: true } }, product: { select: { name: true } } } },
+      deal: {
+        select: {
+          id: true,
+          externalId: true,
+          status: true,
+          account: { select: { name: true } },
+          product: { select: { name: true } },
+        },
+      },
       salesperson: { select: { id: true, name: true, teamId: true } },
       importedBy: { select: { name: true } },
       candidates: {
@@ -82,14 +96,21 @@ export async function getConversationForReader(conversationId: string, reader: A
     },
   });
   if (!conversation) return null;
-  const positions = new Set(conversation.candidates.flatMap((candidate) => [candidate.sentence.position - 1, candidate.sentence.position + 1]));
-  const revisionIds = conversation.candidates.flatMap((candidate) => (candidate.revisionId ? [candidate.revisionId] : []));
+  const positions = new Set(
+    conversation.candidates.flatMap((candidate) => [candidate.sentence.position - 1, candidate.sentence.position + 1]),
+  );
+  const revisionIds = conversation.candidates.flatMap((candidate) =>
+    candidate.revisionId ? [candidate.revisionId] : [],
+  );
   const [neighbours, revisions, decision] = await Promise.all([
     prisma.conversationSentence.findMany({
       where: { conversationId: conversation.id, position: { in: [...positions] } },
       select: { position: true, speaker: true, text: true },
     }),
-    prisma.capabilityRevision.findMany({ where: { id: { in: revisionIds } }, select: { id: true, status: true, conditions: true, validFrom: true } }),
+    prisma.capabilityRevision.findMany({
+      where: { id: { in: revisionIds } },
+      select: { id: true, status: true, conditions: true, validFrom: true },
+    }),
     decisionFor(reader, conversation.salesperson),
   ]);
   const sentenceAt = new Map(neighbours.map((sentence) => [sentence.position, sentence]));
@@ -174,7 +195,12 @@ export async function listConversations(audience: Audience, filters: Conversatio
     page: filters.page,
     pageSize: PAGE_SIZE,
     salespeople,
-    rows: rows.map((row) => ({ ...row, pending: countOf(row.id, "PENDING"), confirmed: countOf(row.id, "CONFIRMED"), dismissed: countOf(row.id, "DISMISSED") })),
+    rows: rows.map((row) => ({
+      ...row,
+      pending: countOf(row.id, "PENDING"),
+      confirmed: countOf(row.id, "CONFIRMED"),
+      dismissed: countOf(row.id, "DISMISSED"),
+    })),
   };
 }
 
@@ -199,11 +225,19 @@ const candidateRowSelect = {
 export async function listCandidatesWaitingForDecider(reader: AudienceReader, now: Date, take = 50) {
   const scope = permissionScope(reader, "decide:candidate");
   if (scope !== "team" && scope !== "any") return { count: 0, rows: [] };
-  const audience: Audience = scope === "team" ? { kind: "teams", teamIds: await managedTeamIdsOf(reader) } : { kind: "all" };
-  const where: Prisma.CandidateClaimWhereInput = { AND: [candidateAudienceWhere(audience), { status: "PENDING", createdAt: { lt: waitingForManagerBefore(now) } }] };
+  const audience: Audience =
+    scope === "team" ? { kind: "teams", teamIds: await managedTeamIdsOf(reader) } : { kind: "all" };
+  const where: Prisma.CandidateClaimWhereInput = {
+    AND: [candidateAudienceWhere(audience), { status: "PENDING", createdAt: { lt: waitingForManagerBefore(now) } }],
+  };
   const [count, rows] = await Promise.all([
     prisma.candidateClaim.count({ where }),
-    prisma.candidateClaim.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take, select: candidateRowSelect }),
+    prisma.candidateClaim.findMany({
+      where,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take,
+      select: candidateRowSelect,
+    }),
   ]);
   return { count, rows: rows.map((row) => ({ ...row, daysLeft: decisionDaysLeft(row.createdAt, now) })) };
 }
@@ -213,7 +247,12 @@ export async function listPendingCandidatesOf(salespersonId: string, now: Date, 
   const where: Prisma.CandidateClaimWhereInput = { salespersonId, status: "PENDING" };
   const [count, rows] = await Promise.all([
     prisma.candidateClaim.count({ where }),
-    prisma.candidateClaim.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take, select: candidateRowSelect }),
+    prisma.candidateClaim.findMany({
+      where,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take,
+      select: candidateRowSelect,
+    }),
   ]);
   return { count, rows: rows.map((row) => ({ ...row, daysLeft: decisionDaysLeft(row.createdAt, now) })) };
 }
@@ -246,7 +285,14 @@ async function loadForDecision(candidateId: string, reader: AudienceReader) {
       conversationId: true,
       salesperson: { select: { id: true, teamId: true } },
       sentence: { select: { position: true, speaker: true, text: true } },
-      conversation: { select: { fileName: true, format: true, occurredAt: true, deal: { select: { id: true, account: { select: { name: true } } } } } },
+      conversation: {
+        select: {
+          fileName: true,
+          format: true,
+          occurredAt: true,
+          deal: { select: { id: true, account: { select: { name: true } } } },
+        },
+      },
     },
   });
 }
@@ -255,15 +301,25 @@ type DecideRefusal = Exclude<DecideOutcome, { ok: true }>;
 
 /** The 409 sentence when someone decided first: who, and when. */
 async function alreadyDecided(candidateId: string): Promise<DecideRefusal> {
-  const row = await prisma.candidateClaim.findUnique({ where: { id: candidateId }, select: { status: true, decidedAt: true, decidedBy: { select: { name: true } } } });
+  const row = await prisma.candidateClaim.findUnique({
+    where: { id: candidateId },
+    select: { status: true, decidedAt: true, decidedBy: { select: { name: true } } },
+  });
   const verb = row?.status === "CONFIRMED" ? "confirmed" : "dismissed";
   const when = row?.decidedAt ? ` on ${formatDateTime(row.decidedAt)}` : "";
-  return { ok: false, status: 409, message: `${row?.decidedBy?.name ?? "Someone"} already ${verb} this candidate${when}. Reload the page to see it.` };
+  return {
+    ok: false,
+    status: 409,
+    message: `${row?.decidedBy?.name ?? "Someone"} already ${verb} this candidate${when}. Reload the page to see it.`,
+  };
 }
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadForDecision>>>;
 
-async function checkDecider(candidateId: string, reader: AudienceReader): Promise<{ ok: true; candidate: Loaded } | DecideRefusal> {
+async function checkDecider(
+  candidateId: string,
+  reader: AudienceReader,
+): Promise<{ ok: true; candidate: Loaded } | DecideRefusal> {
   const candidate = await loadForDecision(candidateId, reader);
   if (!candidate) return { ok: false, status: 404, message: NO_CANDIDATE };
   const decision = await decisionFor(reader, candidate.salesperson);
@@ -277,13 +333,21 @@ async function checkDecider(candidateId: string, reader: AudienceReader): Promis
  * salesperson on the conversation's day, carrying the matrix check computed at import (the
  * revision in force that day), so it enters the verification queue like any claim.
  */
-export async function confirmCandidate(audit: AuditContext, reader: AudienceReader, candidateId: string, at = new Date()): Promise<DecideOutcome> {
+export async function confirmCandidate(
+  audit: AuditContext,
+  reader: AudienceReader,
+  candidateId: string,
+  at = new Date(),
+): Promise<DecideOutcome> {
   const checked = await checkDecider(candidateId, reader);
   if (!checked.ok) return checked;
   const { candidate } = checked;
   const { conversation, sentence } = candidate;
   const neighbours = await prisma.conversationSentence.findMany({
-    where: { conversationId: candidate.conversationId, position: { in: [sentence.position - 1, sentence.position + 1] } },
+    where: {
+      conversationId: candidate.conversationId,
+      position: { in: [sentence.position - 1, sentence.position + 1] },
+    },
     select: { position: true, speaker: true, text: true },
   });
   const claimData = {
@@ -310,7 +374,10 @@ export async function confirmCandidate(audit: AuditContext, reader: AudienceRead
   };
   const claimId = await prisma.$transaction(async (tx) => {
     // The guard is the transaction's first statement and a write: of two deciders, exactly one matches.
-    const guard = await tx.candidateClaim.updateMany({ where: { id: candidate.id, status: "PENDING" }, data: { status: "CONFIRMED", decidedById: reader.id, decidedAt: at } });
+    const guard = await tx.candidateClaim.updateMany({
+      where: { id: candidate.id, status: "PENDING" },
+      data: { status: "CONFIRMED", decidedById: reader.id, decidedAt: at },
+    });
     if (guard.count === 0) return null;
     const claim = await tx.claim.create({ data: claimData, select: { id: true } });
     await recordAudit(tx, audit, {
@@ -321,7 +388,13 @@ export async function confirmCandidate(audit: AuditContext, reader: AudienceRead
       before: { status: "PENDING" },
       after: { status: "CONFIRMED", claimId: claim.id, matchedPhrase: candidate.matchedPhrase },
     });
-    await recordAudit(tx, audit, { action: "claim.create", entityType: "Claim", entityId: claim.id, teamId: candidate.salesperson.teamId, after: claimData });
+    await recordAudit(tx, audit, {
+      action: "claim.create",
+      entityType: "Claim",
+      entityId: claim.id,
+      teamId: candidate.salesperson.teamId,
+      after: claimData,
+    });
     await refreshRollups(tx, { claimIds: [claim.id] });
     return claim.id;
   });
@@ -344,7 +417,13 @@ export async function dismissCandidate(
   const dismissed = await prisma.$transaction(async (tx) => {
     const guard = await tx.candidateClaim.updateMany({
       where: { id: candidate.id, status: "PENDING" },
-      data: { status: "DISMISSED", dismissReason: input.reason, dismissNote: note, decidedById: reader.id, decidedAt: at },
+      data: {
+        status: "DISMISSED",
+        dismissReason: input.reason,
+        dismissNote: note,
+        decidedById: reader.id,
+        decidedAt: at,
+      },
     });
     if (guard.count === 0) return false;
     await recordAudit(tx, audit, {

@@ -40,7 +40,13 @@ function overdueWhere(now: Date): Prisma.CapabilityWhereInput {
 
 // ---------------------------------------------------------------- reading the matrix
 
-const productSelect = { id: true, name: true, slug: true, description: true, reviewCycleDays: true } satisfies Prisma.ProductSelect;
+const productSelect = {
+  id: true,
+  name: true,
+  slug: true,
+  description: true,
+  reviewCycleDays: true,
+} satisfies Prisma.ProductSelect;
 
 const rowSelect = {
   id: true,
@@ -99,10 +105,20 @@ export async function listMatrixRows(productId: string, filters: MatrixFilters, 
     // SQLite's LIKE, which Prisma uses for contains, ignores case for ASCII letters.
     const contains = filters.q;
     and.push({
-      OR: [{ key: { contains } }, { title: { contains } }, { description: { contains } }, { conditions: { contains } }, { painPoints: { contains } }],
+      OR: [
+        { key: { contains } },
+        { title: { contains } },
+        { description: { contains } },
+        { conditions: { contains } },
+        { painPoints: { contains } },
+      ],
     });
   }
-  const rows = await prisma.capability.findMany({ where: { AND: and }, orderBy: [{ title: "asc" }], select: rowSelect });
+  const rows = await prisma.capability.findMany({
+    where: { AND: and },
+    orderBy: [{ title: "asc" }],
+    select: rowSelect,
+  });
   return rows.map((row) => ({ ...row, stale: isReviewOverdue(row.reviewDueAt, now) }));
 }
 
@@ -134,7 +150,14 @@ export async function getCapabilityPage(productSlug: string, key: string, now: D
       product: { select: productSelect },
       revisions: {
         orderBy: [{ validFrom: "desc" }, { createdAt: "desc" }],
-        select: { id: true, status: true, conditions: true, validFrom: true, note: true, author: { select: { id: true, name: true } } },
+        select: {
+          id: true,
+          status: true,
+          conditions: true,
+          validFrom: true,
+          note: true,
+          author: { select: { id: true, name: true } },
+        },
       },
     },
   });
@@ -149,14 +172,17 @@ export async function getSpecSheetData(productSlug: string) {
       name: true,
       slug: true,
       description: true,
-      capabilities: { select: { key: true, title: true, description: true, status: true, conditions: true, docsUrl: true } },
+      capabilities: {
+        select: { key: true, title: true, description: true, status: true, conditions: true, docsUrl: true },
+      },
     },
   });
 }
 
 // ---------------------------------------------------------------- changing the matrix
 
-type CapabilityField = "key" | "title" | "description" | "status" | "conditions" | "painPoints" | "docsUrl" | "ownerId" | "note" | "version";
+type CapabilityField =
+  "key" | "title" | "description" | "status" | "conditions" | "painPoints" | "docsUrl" | "ownerId" | "note" | "version";
 
 export interface CapabilityConflict {
   byName: string;
@@ -190,7 +216,10 @@ export interface NewCapabilityInput extends CapabilityRowInput {
 }
 
 const gone = (): CapabilityChangeFailure => ({ ok: false, formErrors: ["This capability no longer exists."] });
-const keyTaken = (): CapabilityChangeFailure => ({ ok: false, fieldErrors: { key: ["This product already has a capability with this key."] } });
+const keyTaken = (): CapabilityChangeFailure => ({
+  ok: false,
+  fieldErrors: { key: ["This product already has a capability with this key."] },
+});
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
@@ -208,14 +237,19 @@ async function ownerRefusal(ownerId: string, currentOwnerId: string | null): Pro
  * rows written by the seed, which leaves no audit trail) its last verifier and update time.
  */
 async function conflictFailure(db: Db | Tx, capabilityId: string): Promise<CapabilityChangeFailure> {
-  const row = await db.capability.findUnique({ where: { id: capabilityId }, select: { updatedAt: true, verifiedBy: { select: { name: true } } } });
+  const row = await db.capability.findUnique({
+    where: { id: capabilityId },
+    select: { updatedAt: true, verifiedBy: { select: { name: true } } },
+  });
   if (!row) return gone();
   const event = await db.auditEvent.findFirst({
     where: { entityType: "Capability", entityId: capabilityId },
     orderBy: { id: "desc" },
     select: { actorId: true, at: true },
   });
-  const actor = event?.actorId ? await db.user.findUnique({ where: { id: event.actorId }, select: { name: true } }) : null;
+  const actor = event?.actorId
+    ? await db.user.findUnique({ where: { id: event.actorId }, select: { name: true } })
+    : null;
   const byName = actor?.name ?? row.verifiedBy?.name ?? "Someone";
   const at = event?.at ?? row.updatedAt;
   const message = `${byName} changed this capability at ${utcTimeLabel(at)}; reload to see their change.`;
@@ -247,11 +281,35 @@ export async function createCapability(
     // §1: a deferred read-then-write transaction on SQLite can fail with SQLITE_BUSY at once).
     return await prisma.$transaction(async (tx): Promise<CapabilityChangeResult<{ id: string; key: string }>> => {
       const capability = await tx.capability.create({
-        data: { ...row, productId, verifiedById: authorId, verifiedAt: at, reviewDueAt: addDays(at, product.reviewCycleDays) },
-        select: { id: true, key: true, title: true, description: true, status: true, conditions: true, painPoints: true, docsUrl: true, ownerId: true, reviewDueAt: true },
+        data: {
+          ...row,
+          productId,
+          verifiedById: authorId,
+          verifiedAt: at,
+          reviewDueAt: addDays(at, product.reviewCycleDays),
+        },
+        select: {
+          id: true,
+          key: true,
+          title: true,
+          description: true,
+          status: true,
+          conditions: true,
+          painPoints: true,
+          docsUrl: true,
+          ownerId: true,
+          reviewDueAt: true,
+        },
       });
       const revision = await tx.capabilityRevision.create({
-        data: { capabilityId: capability.id, status: row.status, conditions: row.conditions, validFrom: at, authorId, note: note || "Initial matrix row." },
+        data: {
+          capabilityId: capability.id,
+          status: row.status,
+          conditions: row.conditions,
+          validFrom: at,
+          authorId,
+          note: note || "Initial matrix row.",
+        },
         select: { id: true },
       });
       await recordAudit(tx, audit, {
@@ -285,7 +343,16 @@ export async function updateCapability(
 ): Promise<CapabilityChangeResult<CapabilitySaved>> {
   const before = await prisma.capability.findUnique({
     where: { id: capabilityId },
-    select: { title: true, description: true, painPoints: true, docsUrl: true, ownerId: true, status: true, conditions: true, version: true },
+    select: {
+      title: true,
+      description: true,
+      painPoints: true,
+      docsUrl: true,
+      ownerId: true,
+      status: true,
+      conditions: true,
+      version: true,
+    },
   });
   if (!before) return gone();
   if (before.version !== input.version) return conflictFailure(prisma, capabilityId);
@@ -294,28 +361,48 @@ export async function updateCapability(
   const factsChanged = !sameFacts(before, input);
   if (factsChanged && input.note.trim() === "") return { ok: false, fieldErrors: { note: [NOTE_REQUIRED] } };
   const changed = PLAIN_FIELDS.filter((field) => (before[field] ?? null) !== (input[field] ?? null));
-  if (!factsChanged && changed.length === 0) return { ok: true, value: { saved: false, factsChanged: false, questionsToReview: 0, openClaimsAffected: 0 } };
+  if (!factsChanged && changed.length === 0)
+    return { ok: true, value: { saved: false, factsChanged: false, questionsToReview: 0, openClaimsAffected: 0 } };
 
-  const pick = (source: Pick<CapabilityRowInput, PlainField> | typeof before) => Object.fromEntries(changed.map((field) => [field, source[field]]));
-  const outcome = await prisma.$transaction(async (tx): Promise<CapabilityChangeResult<{ questionsToReview: number }>> => {
-    // The version check is the transaction's first statement and a write, so it takes the write
-    // lock before anything is read: of two editors holding the same version, exactly one matches.
-    const guard = await tx.capability.updateMany({
-      where: { id: capabilityId, version: input.version },
-      data: { ...pick(input), ...(factsChanged ? { updatedAt: at } : { version: { increment: 1 } }) },
-    });
-    if (guard.count === 0) return conflictFailure(tx, capabilityId);
-    if (changed.length > 0) {
-      await recordAudit(tx, audit, { action: "capability.update", entityType: "Capability", entityId: capabilityId, before: pick(before), after: pick(input) });
-    }
-    if (!factsChanged) return { ok: true, value: { questionsToReview: 0 } };
-    const revised = await reviseCapabilityInTx(tx, audit, { capabilityId, status: input.status, conditions: input.conditions, note: input.note, authorId, at });
-    return { ok: true, value: { questionsToReview: revised.questionsFlagged } };
-  });
+  const pick = (source: Pick<CapabilityRowInput, PlainField> | typeof before) =>
+    Object.fromEntries(changed.map((field) => [field, source[field]]));
+  const outcome = await prisma.$transaction(
+    async (tx): Promise<CapabilityChangeResult<{ questionsToReview: number }>> => {
+      // The version check is the transaction's first statement and a write, so it takes the write
+      // lock before anything is read: of two editors holding the same version, exactly one matches.
+      const guard = await tx.capability.updateMany({
+        where: { id: capabilityId, version: input.version },
+        data: { ...pick(input), ...(factsChanged ? { updatedAt: at } : { version: { increment: 1 } }) },
+      });
+      if (guard.count === 0) return conflictFailure(tx, capabilityId);
+      if (changed.length > 0) {
+        await recordAudit(tx, audit, {
+          action: "capability.update",
+          entityType: "Capability",
+          entityId: capabilityId,
+          before: pick(before),
+          after: pick(input),
+        });
+      }
+      if (!factsChanged) return { ok: true, value: { questionsToReview: 0 } };
+      const revised = await reviseCapabilityInTx(tx, audit, {
+        capabilityId,
+        status: input.status,
+        conditions: input.conditions,
+        note: input.note,
+        authorId,
+        at,
+      });
+      return { ok: true, value: { questionsToReview: revised.questionsFlagged } };
+    },
+  );
   if (!outcome.ok) return outcome;
   // Counted after the commit, exactly as the capability page lists them below the form.
   const openClaimsAffected = factsChanged ? await countOpenClaimsAffected(capabilityId) : 0;
-  return { ok: true, value: { saved: true, factsChanged, questionsToReview: outcome.value.questionsToReview, openClaimsAffected } };
+  return {
+    ok: true,
+    value: { saved: true, factsChanged, questionsToReview: outcome.value.questionsToReview, openClaimsAffected },
+  };
 }
 
 /** What a save changed beyond the row, for the engineer's confirmation (the capability page's toast). */
@@ -336,7 +423,10 @@ async function countOpenClaimsAffected(capabilityId: string): Promise<number> {
       id: true,
       status: true,
       conditions: true,
-      revisions: { orderBy: [{ validFrom: "asc" }, { createdAt: "asc" }], select: { status: true, conditions: true, validFrom: true } },
+      revisions: {
+        orderBy: [{ validFrom: "asc" }, { createdAt: "asc" }],
+        select: { status: true, conditions: true, validFrom: true },
+      },
     },
   });
   if (!row) return 0;
@@ -348,7 +438,11 @@ async function countOpenClaimsAffected(capabilityId: string): Promise<number> {
  * blanks or duplicates. They say nothing about what the product does, so a change is audited but
  * is not a revision and leaves the row's version (and anyone's open edit form) alone.
  */
-export async function updateCapabilityPhrases(audit: AuditContext, capabilityId: string, text: string): Promise<CapabilityChangeResult<{ saved: boolean; phrases: string[] }>> {
+export async function updateCapabilityPhrases(
+  audit: AuditContext,
+  capabilityId: string,
+  text: string,
+): Promise<CapabilityChangeResult<{ saved: boolean; phrases: string[] }>> {
   const before = await prisma.capability.findUnique({ where: { id: capabilityId }, select: { phrases: true } });
   if (!before) return gone();
   const phrases = parsePhrases(text);
@@ -381,7 +475,15 @@ export async function markCapabilityVerified(
 ): Promise<CapabilityChangeResult<{ reviewDueAt: Date }>> {
   const before = await prisma.capability.findUnique({
     where: { id: capabilityId },
-    select: { status: true, conditions: true, version: true, verifiedById: true, verifiedAt: true, reviewDueAt: true, product: { select: { reviewCycleDays: true } } },
+    select: {
+      status: true,
+      conditions: true,
+      version: true,
+      verifiedById: true,
+      verifiedAt: true,
+      reviewDueAt: true,
+      product: { select: { reviewCycleDays: true } },
+    },
   });
   if (!before) return gone();
   if (before.version !== version) return conflictFailure(prisma, capabilityId);
@@ -394,15 +496,33 @@ export async function markCapabilityVerified(
     if (guard.count === 0) return conflictFailure(tx, capabilityId);
     // The version matched, so status and conditions are still those read above.
     const revision = await tx.capabilityRevision.create({
-      data: { capabilityId, status: before.status, conditions: before.conditions, validFrom: at, authorId, note: "Verified" },
+      data: {
+        capabilityId,
+        status: before.status,
+        conditions: before.conditions,
+        validFrom: at,
+        authorId,
+        note: "Verified",
+      },
       select: { id: true },
     });
     await recordAudit(tx, audit, {
       action: "capability.verify",
       entityType: "Capability",
       entityId: capabilityId,
-      before: { verifiedById: before.verifiedById, verifiedAt: before.verifiedAt, reviewDueAt: before.reviewDueAt, version: before.version },
-      after: { verifiedById: authorId, verifiedAt: at, reviewDueAt, version: before.version + 1, revisionId: revision.id },
+      before: {
+        verifiedById: before.verifiedById,
+        verifiedAt: before.verifiedAt,
+        reviewDueAt: before.reviewDueAt,
+        version: before.version,
+      },
+      after: {
+        verifiedById: authorId,
+        verifiedAt: at,
+        reviewDueAt,
+        version: before.version + 1,
+        revisionId: revision.id,
+      },
     });
     return { ok: true, value: { reviewDueAt } };
   });
@@ -454,7 +574,14 @@ export async function reviseCapabilityInTx(
   if (!changed && current) return { revisionId: current.id, changed: false, questionsFlagged: 0 };
 
   const revision = await tx.capabilityRevision.create({
-    data: { capabilityId: before.id, status: input.status, conditions, validFrom: at, authorId: input.authorId, note: input.note.trim() },
+    data: {
+      capabilityId: before.id,
+      status: input.status,
+      conditions,
+      validFrom: at,
+      authorId: input.authorId,
+      note: input.note.trim(),
+    },
     select: { id: true },
   });
   const reviewDueAt = addDays(at, before.product.reviewCycleDays);

@@ -1,5 +1,11 @@
 import type { Prisma } from "../generated/prisma/client.ts";
-import { changeSinceClaim, describeChangeSinceClaim, latestChangeAt, type DatedRevision, type RowFacts } from "../domain/capability-changes.ts";
+import {
+  changeSinceClaim,
+  describeChangeSinceClaim,
+  latestChangeAt,
+  type DatedRevision,
+  type RowFacts,
+} from "../domain/capability-changes.ts";
 import { prisma } from "../lib/db.server.ts";
 import type { Audience } from "./audience.server.ts";
 import { claimAudienceWhere } from "./claims.server.ts";
@@ -25,7 +31,9 @@ export async function listOpenClaimsChangedSince(
   const changedAt = latestChangeAt(capability.revisions);
   if (changedAt === null) return { total: 0, claims: [] };
   const rows = await prisma.claim.findMany({
-    where: { AND: [claimAudienceWhere(audience), OPEN_CLAIM, { capabilityId: capability.id, madeAt: { lt: changedAt } }] },
+    where: {
+      AND: [claimAudienceWhere(audience), OPEN_CLAIM, { capabilityId: capability.id, madeAt: { lt: changedAt } }],
+    },
     orderBy: { madeAt: "desc" },
     select: {
       id: true,
@@ -71,7 +79,16 @@ export async function listFlaggedClaimsFor(salespersonId: string): Promise<Flagg
       accountName: true,
       statement: true,
       assertedLevel: true,
-      capability: { select: { id: true, key: true, title: true, status: true, conditions: true, product: { select: { slug: true } } } },
+      capability: {
+        select: {
+          id: true,
+          key: true,
+          title: true,
+          status: true,
+          conditions: true,
+          product: { select: { slug: true } },
+        },
+      },
     },
   });
   const capabilityIds = [...new Set(claims.flatMap((claim) => (claim.capability ? [claim.capability.id] : [])))];

@@ -11,7 +11,14 @@ import {
   type Actor,
   type VerdictStatus,
 } from "../domain/claim-rules.ts";
-import { claimStatusLabel, severityLabel, type ClaimSource, type ClaimStatus, type MatrixCheckResult, type Severity } from "../domain/levels.ts";
+import {
+  claimStatusLabel,
+  severityLabel,
+  type ClaimSource,
+  type ClaimStatus,
+  type MatrixCheckResult,
+  type Severity,
+} from "../domain/levels.ts";
 import { formatDateTime } from "../domain/format.ts";
 import { permissionScope } from "../domain/permissions.ts";
 import { prisma } from "../lib/db.server.ts";
@@ -92,10 +99,26 @@ async function verdictConflict(claimId: string): Promise<Failure> {
  * of two engineers deciding at once exactly one verdict is stored; the other gets a conflict
  * naming who decided and when.
  */
-export async function recordVerdict(audit: AuditContext, verifier: Actor, claimId: string, version: number, values: VerdictValues): Promise<ChangeResult> {
+export async function recordVerdict(
+  audit: AuditContext,
+  verifier: Actor,
+  claimId: string,
+  version: number,
+  values: VerdictValues,
+): Promise<ChangeResult> {
   const claim = await prisma.claim.findUnique({
     where: { id: claimId },
-    select: { id: true, version: true, status: true, severity: true, verdictNote: true, loggedById: true, source: true, assertedLevel: true, salesperson: { select: { teamId: true } } },
+    select: {
+      id: true,
+      version: true,
+      status: true,
+      severity: true,
+      verdictNote: true,
+      loggedById: true,
+      source: true,
+      assertedLevel: true,
+      salesperson: { select: { teamId: true } },
+    },
   });
   if (!claim) return notFound;
   const decision = canVerify(verifier, claim);
@@ -112,7 +135,10 @@ export async function recordVerdict(audit: AuditContext, verifier: Actor, claimI
     verifiedAt: new Date(),
   };
   const stored = await prisma.$transaction(async (tx) => {
-    const { count } = await tx.claim.updateMany({ where: { id: claimId, version, status: "PENDING" }, data: { ...after, version: { increment: 1 } } });
+    const { count } = await tx.claim.updateMany({
+      where: { id: claimId, version, status: "PENDING" },
+      data: { ...after, version: { increment: 1 } },
+    });
     if (count === 0) return false;
     await recordAudit(tx, audit, {
       action: "claim.verify",
@@ -134,7 +160,14 @@ export async function recordVerdict(audit: AuditContext, verifier: Actor, claimI
 export async function markCustomerCorrected(audit: AuditContext, actor: Actor, claimId: string): Promise<ChangeResult> {
   const claim = await prisma.claim.findUnique({
     where: { id: claimId },
-    select: { salespersonId: true, loggedById: true, matrixCheck: true, status: true, customerCorrectedAt: true, salesperson: { select: { teamId: true } } },
+    select: {
+      salespersonId: true,
+      loggedById: true,
+      matrixCheck: true,
+      status: true,
+      customerCorrectedAt: true,
+      salesperson: { select: { teamId: true } },
+    },
   });
   if (!claim) return notFound;
   const decision = canMarkCustomerCorrected(actor, claim);
@@ -165,13 +198,28 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** A salesperson disputes the verdict on their own claim, once, with a reason. */
-export async function raiseDispute(audit: AuditContext, actor: Actor, claimId: string, reason: string): Promise<ChangeResult> {
+export async function raiseDispute(
+  audit: AuditContext,
+  actor: Actor,
+  claimId: string,
+  reason: string,
+): Promise<ChangeResult> {
   const claim = await prisma.claim.findUnique({
     where: { id: claimId },
-    select: { salespersonId: true, status: true, severity: true, dispute: { select: { id: true } }, salesperson: { select: { teamId: true } } },
+    select: {
+      salespersonId: true,
+      status: true,
+      severity: true,
+      dispute: { select: { id: true } },
+      salesperson: { select: { teamId: true } },
+    },
   });
   if (!claim) return notFound;
-  const decision = canDispute(actor, { salespersonId: claim.salespersonId, status: claim.status, hasDispute: claim.dispute !== null });
+  const decision = canDispute(actor, {
+    salespersonId: claim.salespersonId,
+    status: claim.status,
+    hasDispute: claim.dispute !== null,
+  });
   if (!decision.allowed) {
     return decision.reason === SECOND_DISPUTE_REFUSAL
       ? conflict({ message: decision.reason, decidedBy: null, decidedAt: null, verdict: null })
@@ -180,7 +228,13 @@ export async function raiseDispute(audit: AuditContext, actor: Actor, claimId: s
   try {
     await prisma.$transaction(async (tx) => {
       const dispute = await tx.claimDispute.create({
-        data: { claimId, raisedById: actor.userId, reason: reason.trim(), disputedStatus: claim.status, disputedSeverity: claim.severity },
+        data: {
+          claimId,
+          raisedById: actor.userId,
+          reason: reason.trim(),
+          disputedStatus: claim.status,
+          disputedSeverity: claim.severity,
+        },
         select: { id: true, raisedAt: true },
       });
       await recordAudit(tx, audit, {
@@ -188,13 +242,19 @@ export async function raiseDispute(audit: AuditContext, actor: Actor, claimId: s
         entityType: "Claim",
         entityId: claimId,
         teamId: claim.salesperson.teamId,
-        after: { disputeId: dispute.id, reason: reason.trim(), disputedStatus: claim.status, raisedAt: dispute.raisedAt },
+        after: {
+          disputeId: dispute.id,
+          reason: reason.trim(),
+          disputedStatus: claim.status,
+          raisedAt: dispute.raisedAt,
+        },
       });
       await notifyDisputeOpened(tx, dispute.id);
     });
   } catch (error) {
     // Two submissions at once: the unique claimId lets only the first dispute in.
-    if (isUniqueViolation(error)) return conflict({ message: SECOND_DISPUTE_REFUSAL, decidedBy: null, decidedAt: null, verdict: null });
+    if (isUniqueViolation(error))
+      return conflict({ message: SECOND_DISPUTE_REFUSAL, decidedBy: null, decidedAt: null, verdict: null });
     throw error;
   }
   return { ok: true };
@@ -223,7 +283,12 @@ async function resolutionConflict(claimId: string): Promise<Failure> {
       verdict: null,
     });
   }
-  return conflict({ message: `This claim changed while you were deciding. ${NOTHING_OVERWRITTEN} Review it and decide again.`, decidedBy: null, decidedAt: null, verdict: null });
+  return conflict({
+    message: `This claim changed while you were deciding. ${NOTHING_OVERWRITTEN} Review it and decide again.`,
+    decidedBy: null,
+    decidedAt: null,
+    verdict: null,
+  });
 }
 
 /**
@@ -232,7 +297,12 @@ async function resolutionConflict(claimId: string): Promise<Failure> {
  * and the resolver and both verdicts (with their severities) are kept in the dispute row and
  * the audit event.
  */
-export async function resolveDispute(audit: AuditContext, resolver: Actor, claimId: string, resolution: Resolution): Promise<ChangeResult> {
+export async function resolveDispute(
+  audit: AuditContext,
+  resolver: Actor,
+  claimId: string,
+  resolution: Resolution,
+): Promise<ChangeResult> {
   const claim = await prisma.claim.findUnique({
     where: { id: claimId },
     select: {
@@ -245,8 +315,12 @@ export async function resolveDispute(audit: AuditContext, resolver: Actor, claim
     },
   });
   if (!claim) return notFound;
-  const managedTeamIds = permissionScope(resolver, "resolve:dispute") === "team" ? await getManagedTeamIds(resolver.userId) : [];
-  const decision = canResolveDispute(resolver, managedTeamIds, { salespersonTeamId: claim.salesperson.teamId, dispute: claim.dispute });
+  const managedTeamIds =
+    permissionScope(resolver, "resolve:dispute") === "team" ? await getManagedTeamIds(resolver.userId) : [];
+  const decision = canResolveDispute(resolver, managedTeamIds, {
+    salespersonTeamId: claim.salesperson.teamId,
+    dispute: claim.dispute,
+  });
   if (!decision.allowed) return decision.alreadyResolved ? resolutionConflict(claimId) : forbidden(decision.reason);
   const dispute = claim.dispute;
   if (!dispute) return forbidden("There is no dispute on this claim.");
@@ -255,7 +329,8 @@ export async function resolveDispute(audit: AuditContext, resolver: Actor, claim
   if (resolution.outcome === "OVERTURNED") {
     const verdict = resolution.verdict ?? { status: null, severity: null, note: "" };
     const errors = overturnFieldErrors(dispute.disputedStatus, verdict);
-    if (Object.keys(errors).length > 0 || verdict.status === null) return { ok: false, kind: "invalid", fieldErrors: toFieldErrors(errors) };
+    if (Object.keys(errors).length > 0 || verdict.status === null)
+      return { ok: false, kind: "invalid", fieldErrors: toFieldErrors(errors) };
     newVerdict = { status: verdict.status, severity: verdict.severity, verdictNote: verdict.note.trim() || null };
   }
 
@@ -275,7 +350,10 @@ export async function resolveDispute(audit: AuditContext, resolver: Actor, claim
       });
       if (count === 0) throw new ResolutionLost();
       if (newVerdict) {
-        const changed = await tx.claim.updateMany({ where: { id: claimId, version: claim.version }, data: { ...newVerdict, version: { increment: 1 } } });
+        const changed = await tx.claim.updateMany({
+          where: { id: claimId, version: claim.version },
+          data: { ...newVerdict, version: { increment: 1 } },
+        });
         if (changed.count === 0) throw new ResolutionLost();
         // The overturned verdict changes the dashboard's accuracy (ADR 019).
         await refreshRollups(tx, { claimIds: [claimId] });
@@ -287,7 +365,12 @@ export async function resolveDispute(audit: AuditContext, resolver: Actor, claim
         entityId: claimId,
         teamId: claim.salesperson.teamId,
         before: { dispute: "OPEN", ...before },
-        after: { dispute: resolution.outcome, resolutionNote: resolution.resolutionNote.trim(), resolvedById: resolver.userId, ...(newVerdict ?? before) },
+        after: {
+          dispute: resolution.outcome,
+          resolutionNote: resolution.resolutionNote.trim(),
+          resolvedById: resolver.userId,
+          ...(newVerdict ?? before),
+        },
       });
       await notifyDisputeResolved(tx, dispute.id);
     });
@@ -310,7 +393,10 @@ export interface QueueFilters {
 
 /** Pending claims, oldest made first, each with the matrix row as it stood on the claim date. */
 export async function listVerificationQueue(filters: QueueFilters, now: Date) {
-  const products = await prisma.product.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, slug: true } });
+  const products = await prisma.product.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, slug: true },
+  });
   const product = products.find((candidate) => candidate.slug === filters.productSlug);
   const where: Prisma.ClaimWhereInput = {
     status: "PENDING",

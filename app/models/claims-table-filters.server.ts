@@ -17,7 +17,12 @@ export interface ClaimsFilterOptions {
   /** True when the reader may see too many salespeople to list before a team is chosen. */
   salespeopleNeedTeam: boolean;
   teams: Array<{ id: string; name: string }>;
-  products: Array<{ id: string; slug: string; name: string; capabilities: Array<{ id: string; key: string; title: string }> }>;
+  products: Array<{
+    id: string;
+    slug: string;
+    name: string;
+    capabilities: Array<{ id: string; key: string; title: string }>;
+  }>;
 }
 
 type Person = { id: string; name: string; active: boolean; teamId: string | null };
@@ -54,18 +59,40 @@ const intersect = (a: string[] | null, b: string[]) => (a === null ? b : a.filte
  * The salespeople a filter allows (null: anyone), within the audience, and the people to offer
  * in the form. A team or salesperson outside the audience is dropped with a note.
  */
-async function resolvePeople(audience: Audience, filter: ClaimsFilter, teams: ClaimsFilterOptions["teams"], notes: string[]) {
+async function resolvePeople(
+  audience: Audience,
+  filter: ClaimsFilter,
+  teams: ClaimsFilterOptions["teams"],
+  notes: string[],
+) {
   // Everyone in a manager's teams (any role, as claimAudienceWhere counts them). For "all"
   // nobody is loaded here: that would be the whole company.
-  const scope = audience.kind === "teams" ? await prisma.user.findMany({ where: { teamId: { in: audience.teamIds } }, select: personSelect, orderBy: [{ name: "asc" }, { id: "asc" }] }) : null;
-  let allowed: string[] | null = audience.kind === "own" ? [audience.userId] : scope ? scope.map((person) => person.id) : null;
+  const scope =
+    audience.kind === "teams"
+      ? await prisma.user.findMany({
+          where: { teamId: { in: audience.teamIds } },
+          select: personSelect,
+          orderBy: [{ name: "asc" }, { id: "asc" }],
+        })
+      : null;
+  let allowed: string[] | null =
+    audience.kind === "own" ? [audience.userId] : scope ? scope.map((person) => person.id) : null;
   let members: typeof scope = null;
 
   if (filter.team !== undefined) {
     const teamId = filter.team;
     if (teams.some((team) => team.id === teamId)) {
-      members = scope ? scope.filter((person) => person.teamId === teamId) : await prisma.user.findMany({ where: { teamId }, select: personSelect, orderBy: [{ name: "asc" }, { id: "asc" }] });
-      allowed = intersect(allowed, members.map((member) => member.id));
+      members = scope
+        ? scope.filter((person) => person.teamId === teamId)
+        : await prisma.user.findMany({
+            where: { teamId },
+            select: personSelect,
+            orderBy: [{ name: "asc" }, { id: "asc" }],
+          });
+      allowed = intersect(
+        allowed,
+        members.map((member) => member.id),
+      );
     } else {
       notes.push("Ignored the team filter: it is not a team whose claims you can read.");
       delete filter.team;
@@ -76,9 +103,13 @@ async function resolvePeople(audience: Audience, filter: ClaimsFilter, teams: Cl
     const id = filter.salesperson;
     // A salesperson's own id changes nothing; anyone else's is outside their audience.
     const found =
-      audience.kind === "own" ? (id === audience.userId ? null : undefined)
-      : scope ? scope.find((person) => person.id === id)
-      : ((await prisma.user.findUnique({ where: { id }, select: personSelect })) ?? undefined);
+      audience.kind === "own"
+        ? id === audience.userId
+          ? null
+          : undefined
+        : scope
+          ? scope.find((person) => person.id === id)
+          : ((await prisma.user.findUnique({ where: { id }, select: personSelect })) ?? undefined);
     if (found === undefined) {
       notes.push("Ignored the salesperson filter: it is not someone whose claims you can read.");
       delete filter.salesperson;
@@ -88,17 +119,27 @@ async function resolvePeople(audience: Audience, filter: ClaimsFilter, teams: Cl
     }
   }
 
-  const salesOf = (people: NonNullable<typeof scope>) => people.filter((person) => person.role === "SALES").map(toPerson);
+  const salesOf = (people: NonNullable<typeof scope>) =>
+    people.filter((person) => person.role === "SALES").map(toPerson);
   // For "all", the salespeople are loaded only when there are few enough to list.
   const fewInCompany =
     audience.kind === "all" && (await prisma.user.count({ where: { role: "SALES" } })) <= SALESPEOPLE_LISTED
-      ? await prisma.user.findMany({ where: { role: "SALES" }, select: personSelect, orderBy: [{ name: "asc" }, { id: "asc" }] })
+      ? await prisma.user.findMany({
+          where: { role: "SALES" },
+          select: personSelect,
+          orderBy: [{ name: "asc" }, { id: "asc" }],
+        })
       : null;
   const inScope = scope ? salesOf(scope) : fewInCompany ? salesOf(fewInCompany) : null;
   const needTeam = audience.kind === "all" ? inScope === null : inScope !== null && inScope.length > SALESPEOPLE_LISTED;
   const listed = audience.kind === "own" ? [] : members ? salesOf(members) : needTeam ? [] : (inScope ?? []);
   if (chosen && !listed.some((person) => person.id === chosen.id)) listed.push(chosen);
-  const names = new Map([...(scope ?? fewInCompany ?? []), ...(members ?? []), ...(chosen ? [chosen] : [])].map((person) => [person.id, person.name]));
+  const names = new Map(
+    [...(scope ?? fewInCompany ?? []), ...(members ?? []), ...(chosen ? [chosen] : [])].map((person) => [
+      person.id,
+      person.name,
+    ]),
+  );
   return { allowed, salespeople: listed, salespeopleNeedTeam: needTeam && audience.kind !== "own", names };
 }
 
@@ -107,7 +148,11 @@ export async function resolveClaimsFilter(audience: Audience, requested: ClaimsF
   const [teams, products] = await Promise.all([
     audience.kind === "own"
       ? Promise.resolve([])
-      : prisma.team.findMany({ where: audience.kind === "teams" ? { id: { in: audience.teamIds } } : {}, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+      : prisma.team.findMany({
+          where: audience.kind === "teams" ? { id: { in: audience.teamIds } } : {},
+          select: { id: true, name: true },
+          orderBy: { name: "asc" },
+        }),
     loadProducts(),
   ]);
   const filter: ClaimsFilter = { ...requested };

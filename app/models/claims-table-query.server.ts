@@ -16,9 +16,27 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
 
 /** The filterable Claim columns; each has an index on [column, madeAt] (prisma/schema.prisma). */
-export type ClaimColumn = "salespersonId" | "status" | "productId" | "capabilityId" | "matrixCheck" | "channel" | "severity" | "source" | "dispute";
+export type ClaimColumn =
+  | "salespersonId"
+  | "status"
+  | "productId"
+  | "capabilityId"
+  | "matrixCheck"
+  | "channel"
+  | "severity"
+  | "source"
+  | "dispute";
 
-const INDEXED: ReadonlySet<ClaimColumn> = new Set<ClaimColumn>(["salespersonId", "status", "productId", "capabilityId", "matrixCheck", "channel", "severity", "source"]);
+const INDEXED: ReadonlySet<ClaimColumn> = new Set<ClaimColumn>([
+  "salespersonId",
+  "status",
+  "productId",
+  "capabilityId",
+  "matrixCheck",
+  "channel",
+  "severity",
+  "source",
+]);
 
 /**
  * `column IN values`; a null value (severity only) means IS NULL. "dispute" is not a Claim
@@ -83,7 +101,12 @@ function listSql(term: Term, selection: ClaimSelection): Sql {
 
 const isIndexed = (term: Term) => INDEXED.has(term.column);
 const termKey = (term: Term | null, selection: ClaimSelection) =>
-  JSON.stringify([term?.column ?? null, term?.values ?? null, selection.from?.toISOString() ?? null, selection.before?.toISOString() ?? null]);
+  JSON.stringify([
+    term?.column ?? null,
+    term?.values ?? null,
+    selection.from?.toISOString() ?? null,
+    selection.before?.toISOString() ?? null,
+  ]);
 
 /** How the outer query reads the filters: which term drives it and which become rowid lists. */
 interface Plan {
@@ -116,7 +139,9 @@ export class ClaimQuery {
       const parts = [...(term ? [termSql(term, true)] : []), ...rangeSql(this.selection)];
       const where = parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
       const rows = cap
-        ? prisma.$queryRaw<Array<{ n: number | bigint }>>`SELECT count(*) AS n FROM (SELECT 1 FROM "Claim" ${where} LIMIT ${cap})`
+        ? prisma.$queryRaw<
+            Array<{ n: number | bigint }>
+          >`SELECT count(*) AS n FROM (SELECT 1 FROM "Claim" ${where} LIMIT ${cap})`
         : prisma.$queryRaw<Array<{ n: number | bigint }>>`SELECT count(*) AS n FROM "Claim" ${where}`;
       size = rows.then((result) => Number(result[0]?.n ?? 0));
       this.sizes.set(key, size);
@@ -159,16 +184,21 @@ export class ClaimQuery {
 
     for (const entry of sized) {
       const othersNeedRows = terms.length > 1 || (prefer !== undefined && prefer !== entry.term.column);
-      candidates.push({ plan: { drive: entry.term, lists: [] }, cost: read(entry) * (othersNeedRows ? LOOKUP_COST : SCAN_COST) });
+      candidates.push({
+        plan: { drive: entry.term, lists: [] },
+        cost: read(entry) * (othersNeedRows ? LOOKUP_COST : SCAN_COST),
+      });
     }
     const driver = sized.find((entry) => entry.term.column === prefer) ?? sized[sized.length - 1];
     if (driver && sized.length > 1) {
       const lists = sized.filter((entry) => entry !== driver);
-      const cost = lists.reduce((sum, entry) => sum + entry.size * LIST_ENTRY_COST, 0) + read(driver) * SCAN_COST + residualCost;
+      const cost =
+        lists.reduce((sum, entry) => sum + entry.size * LIST_ENTRY_COST, 0) + read(driver) * SCAN_COST + residualCost;
       candidates.push({ plan: { drive: driver.term, lists: lists.map((entry) => entry.term) }, cost });
     }
     if (preferScan) {
-      const cost = sized.reduce((sum, entry) => sum + entry.size * LIST_ENTRY_COST, 0) + total * SCAN_COST + residualCost;
+      const cost =
+        sized.reduce((sum, entry) => sum + entry.size * LIST_ENTRY_COST, 0) + total * SCAN_COST + residualCost;
       candidates.push({ plan: { drive: null, lists: sized.map((entry) => entry.term) }, cost });
     }
     candidates.sort((a, b) => a.cost - b.cost);
@@ -188,7 +218,9 @@ export class ClaimQuery {
   async count(segment?: Term): Promise<number> {
     const terms = segment ? [...this.selection.terms, segment] : this.selection.terms;
     const plan = await this.plan(terms, 1);
-    const rows = await prisma.$queryRaw<Array<{ n: number | bigint }>>`SELECT count(*) AS n FROM "Claim" ${this.where(terms, plan)}`;
+    const rows = await prisma.$queryRaw<
+      Array<{ n: number | bigint }>
+    >`SELECT count(*) AS n FROM "Claim" ${this.where(terms, plan)}`;
     return Number(rows[0]?.n ?? 0);
   }
 
@@ -206,15 +238,31 @@ export class ClaimQuery {
    * are passed over (a page), or only rows after `after` are read (an export batch).
    * `expected` is how many claims the segment holds, which tells the planner how far the scan goes.
    */
-  async keys(options: { segment?: Term; dir: Dir; skip: number; take: number; after?: RowKey; expected: number }): Promise<RowKey[]> {
+  async keys(options: {
+    segment?: Term;
+    dir: Dir;
+    skip: number;
+    take: number;
+    after?: RowKey;
+    expected: number;
+  }): Promise<RowKey[]> {
     const { segment, dir, skip, take, after, expected } = options;
     const terms = segment ? [...this.selection.terms, segment] : this.selection.terms;
     const plan = await this.plan(terms, Math.min(1, (skip + take) / Math.max(expected, 1)), segment?.column);
     const order = Prisma.raw(dir === "asc" ? "ASC" : "DESC");
-    const keyset = after ? [dir === "asc" ? Prisma.sql`("madeAt", rowid) > (${after.madeAt}, ${after.rid})` : Prisma.sql`("madeAt", rowid) < (${after.madeAt}, ${after.rid})`] : [];
+    const keyset = after
+      ? [
+          dir === "asc"
+            ? Prisma.sql`("madeAt", rowid) > (${after.madeAt}, ${after.rid})`
+            : Prisma.sql`("madeAt", rowid) < (${after.madeAt}, ${after.rid})`,
+        ]
+      : [];
     const rows = await prisma.$queryRaw<Array<{ rid: number | bigint; madeAt: Date | string }>>`
       SELECT rowid AS rid, "madeAt" AS madeAt FROM "Claim" ${this.where(terms, plan, keyset)}
       ORDER BY "madeAt" ${order}, rowid ${order} LIMIT ${take} OFFSET ${skip}`;
-    return rows.map((row) => ({ rid: Number(row.rid), madeAt: row.madeAt instanceof Date ? row.madeAt : new Date(row.madeAt) }));
+    return rows.map((row) => ({
+      rid: Number(row.rid),
+      madeAt: row.madeAt instanceof Date ? row.madeAt : new Date(row.madeAt),
+    }));
   }
 }

@@ -27,7 +27,11 @@ import { CUSTOMER_CHANNEL_LABEL, NOT_STATED_YET } from "../domain/customer-claim
 import { formatDate, formatDateTime } from "../domain/format.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
-import { resolveClaimsFilter, type ClaimsFilterOptions, type ResolvedClaimsFilter } from "./claims-table-filters.server.ts";
+import {
+  resolveClaimsFilter,
+  type ClaimsFilterOptions,
+  type ResolvedClaimsFilter,
+} from "./claims-table-filters.server.ts";
 import type { ClaimQuery, ClaimColumn, RowKey, Term } from "./claims-table-query.server.ts";
 import type { Audience } from "./audience.server.ts";
 
@@ -58,12 +62,23 @@ const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true })
  * (names and labels, not ids); within a group claims go newest first. Severity follows its
  * rank (low, medium, high); claims without one come last either way.
  */
-async function orderedBuckets(resolved: ResolvedClaimsFilter & { query: ClaimQuery }, key: Exclude<ClaimSortKey, "madeAt">, dir: SortDir): Promise<Bucket[]> {
+async function orderedBuckets(
+  resolved: ResolvedClaimsFilter & { query: ClaimQuery },
+  key: Exclude<ClaimSortKey, "madeAt">,
+  dir: SortDir,
+): Promise<Bucket[]> {
   const buckets = await resolved.query.countBy(SORT_COLUMN[key]);
   let label: (value: string) => string;
   if (key === "salesperson") {
-    const missing = buckets.flatMap((bucket) => (bucket.value !== null && !resolved.names.has(bucket.value) ? [bucket.value] : []));
-    if (missing.length) for (const user of await prisma.user.findMany({ where: { id: { in: missing } }, select: { id: true, name: true } })) resolved.names.set(user.id, user.name);
+    const missing = buckets.flatMap((bucket) =>
+      bucket.value !== null && !resolved.names.has(bucket.value) ? [bucket.value] : [],
+    );
+    if (missing.length)
+      for (const user of await prisma.user.findMany({
+        where: { id: { in: missing } },
+        select: { id: true, name: true },
+      }))
+        resolved.names.set(user.id, user.name);
     label = (value) => resolved.names.get(value) ?? value;
   } else if (key === "product") {
     label = (value) => resolved.options.products.find((product) => product.id === value)?.name ?? value;
@@ -77,7 +92,9 @@ async function orderedBuckets(resolved: ResolvedClaimsFilter & { query: ClaimQue
   const sign = dir === "asc" ? 1 : -1;
   return buckets.sort((a, b) => {
     if (a.value === null || b.value === null) return (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0);
-    return sign * (collator.compare(label(a.value), label(b.value)) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    return (
+      sign * (collator.compare(label(a.value), label(b.value)) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+    );
   });
 }
 
@@ -87,7 +104,10 @@ interface Segment {
   count: number;
 }
 
-async function segmentsFor(resolved: ResolvedClaimsFilter & { query: ClaimQuery }, sort: { key: ClaimSortKey; dir: SortDir }): Promise<Segment[]> {
+async function segmentsFor(
+  resolved: ResolvedClaimsFilter & { query: ClaimQuery },
+  sort: { key: ClaimSortKey; dir: SortDir },
+): Promise<Segment[]> {
   if (sort.key === "madeAt") return [{ dir: sort.dir, count: await resolved.query.count() }];
   const column = SORT_COLUMN[sort.key];
   const buckets = await orderedBuckets(resolved, sort.key, sort.dir);
@@ -104,7 +124,15 @@ async function keysAcross(query: ClaimQuery, segments: Segment[], skip: number, 
       toSkip -= segment.count;
       continue;
     }
-    keys.push(...(await query.keys({ segment: segment.term, dir: segment.dir, skip: toSkip, take: take - keys.length, expected: segment.count })));
+    keys.push(
+      ...(await query.keys({
+        segment: segment.term,
+        dir: segment.dir,
+        skip: toSkip,
+        take: take - keys.length,
+        expected: segment.count,
+      })),
+    );
     toSkip = 0;
   }
   return keys;
@@ -177,7 +205,8 @@ async function claimRecords(keys: RowKey[]): Promise<ClaimRecord[]> {
         madeAt: requiredDate(row.madeAt, "madeAt"),
         accountName: text(row.accountName),
         statement: text(row.statement),
-        assertedLevel: row.assertedLevel === null ? null : checked(row.assertedLevel, isCapabilityLevel, "assertedLevel"),
+        assertedLevel:
+          row.assertedLevel === null ? null : checked(row.assertedLevel, isCapabilityLevel, "assertedLevel"),
         channel: checked(row.channel, isChannel, "channel"),
         source: checked(row.source, isClaimSource, "source"),
         matrixCheck: checked(row.matrixCheck, isMatrixCheckResult, "matrixCheck"),
@@ -326,7 +355,14 @@ export async function* iterateClaimsForExport(
   for (const segment of await segmentsFor({ ...resolved, query }, sort)) {
     let after: RowKey | undefined;
     for (;;) {
-      const keys = await query.keys({ segment: segment.term, dir: segment.dir, skip: 0, take: batchSize, after, expected: segment.count });
+      const keys = await query.keys({
+        segment: segment.term,
+        dir: segment.dir,
+        skip: 0,
+        take: batchSize,
+        after,
+        expected: segment.count,
+      });
       pending.push(...keys);
       if (pending.length >= batchSize) {
         yield await exportRows(pending);

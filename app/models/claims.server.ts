@@ -6,7 +6,13 @@ import type { CapabilityLevel, Channel, MatrixCheckResult } from "../domain/leve
 import { checkClaimAgainstMatrix, revisionInForce } from "../domain/matrix-check.ts";
 import { permissionScope } from "../domain/permissions.ts";
 import { getClaimHistory } from "./claim-history.server.ts";
-import { audienceFor, audienceOwnerWhere, managedTeamIdsOf, type Audience, type AudienceReader } from "./audience.server.ts";
+import {
+  audienceFor,
+  audienceOwnerWhere,
+  managedTeamIdsOf,
+  type Audience,
+  type AudienceReader,
+} from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { refreshRollups } from "./rollups.server.ts";
 import { getManagedTeamIds } from "./teams.server.ts";
@@ -38,7 +44,10 @@ export async function listRecentClaimsOf(salespersonId: string, take = 10) {
 
 /** A salesperson's record since `since`: claims made, how many await a verdict, and severity-weighted accuracy. */
 export async function getClaimRecordOf(salespersonId: string, since: Date) {
-  const claims = await prisma.claim.findMany({ where: { salespersonId, madeAt: { gte: since } }, select: { status: true, severity: true } });
+  const claims = await prisma.claim.findMany({
+    where: { salespersonId, madeAt: { gte: since } },
+    select: { status: true, severity: true },
+  });
   return {
     claims: claims.length,
     pending: claims.filter((claim) => claim.status === "PENDING").length,
@@ -53,7 +62,9 @@ export async function countClaimsByStatus(where: Prisma.ClaimWhereInput, since: 
     where: { ...where, madeAt: { gte: since } },
     _count: { _all: true },
   });
-  return Object.fromEntries(groups.map((group) => [group.status, group._count._all])) as Partial<Record<string, number>>;
+  return Object.fromEntries(groups.map((group) => [group.status, group._count._all])) as Partial<
+    Record<string, number>
+  >;
 }
 
 /** Age bands of the verification queue, in working days since logging (the target is 3). */
@@ -78,13 +89,20 @@ export async function getPendingQueueSummary(now: Date): Promise<PendingQueueSum
     prisma.claim.count({
       where: {
         status: "PENDING",
-        createdAt: { lt: loggedBeforeForAge(now, from), ...(to === null ? {} : { gte: loggedBeforeForAge(now, to + 1) }) },
+        createdAt: {
+          lt: loggedBeforeForAge(now, from),
+          ...(to === null ? {} : { gte: loggedBeforeForAge(now, to + 1) }),
+        },
       },
     });
   const [pending, overdue, oldest, ...bandCounts] = await Promise.all([
     prisma.claim.count({ where: { status: "PENDING" } }),
     prisma.claim.count({ where: { status: "PENDING", createdAt: { lt: verificationOverdueBefore(now) } } }),
-    prisma.claim.findFirst({ where: { status: "PENDING" }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+    prisma.claim.findFirst({
+      where: { status: "PENDING" },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    }),
     ...QUEUE_AGE_BANDS.map((band) => countBand(band.from, band.to)),
   ]);
   return {
@@ -119,10 +137,23 @@ const claimPageSelect = {
   salesperson: { select: { id: true, name: true, teamId: true, team: { select: { name: true } } } },
   loggedBy: { select: { id: true, name: true } },
   verifiedBy: { select: { id: true, name: true } },
-  deal: { select: { id: true, externalId: true, status: true, amountCents: true, account: { select: { name: true } } } },
+  deal: {
+    select: { id: true, externalId: true, status: true, amountCents: true, account: { select: { name: true } } },
+  },
   product: { select: { id: true, name: true, slug: true } },
-  capability: { select: { id: true, key: true, title: true, status: true, conditions: true, verifiedAt: true, reviewDueAt: true } },
-  revision: { select: { id: true, status: true, conditions: true, validFrom: true, note: true, author: { select: { name: true } } } },
+  capability: {
+    select: { id: true, key: true, title: true, status: true, conditions: true, verifiedAt: true, reviewDueAt: true },
+  },
+  revision: {
+    select: {
+      id: true,
+      status: true,
+      conditions: true,
+      validFrom: true,
+      note: true,
+      author: { select: { name: true } },
+    },
+  },
   dispute: {
     select: {
       id: true,
@@ -148,7 +179,10 @@ const claimPageSelect = {
 export async function getClaimForReader(claimId: string, reader: AudienceReader) {
   const audience = await audienceFor(reader, "read:claim");
   if (audience === null) return null;
-  const claim = await prisma.claim.findFirst({ where: { AND: [{ id: claimId }, claimAudienceWhere(audience)] }, select: claimPageSelect });
+  const claim = await prisma.claim.findFirst({
+    where: { AND: [{ id: claimId }, claimAudienceWhere(audience)] },
+    select: claimPageSelect,
+  });
   if (!claim) return null;
   // The history in plain words, naming people and capabilities, never ids or codes (claim-history.ts).
   const [auditTrail, managedTeamIds] = await Promise.all([
@@ -161,7 +195,11 @@ export async function getClaimForReader(claimId: string, reader: AudienceReader)
 // ---------------------------------------------------------------- logging a claim
 
 /** What the "Log a claim" form offers a logger: salespeople in scope, the matrix with its history, deals. */
-export async function getClaimFormOptions(logger: Actor, requestedSalespersonId: string | null, requestedDealId: string | null = null) {
+export async function getClaimFormOptions(
+  logger: Actor,
+  requestedSalespersonId: string | null,
+  requestedDealId: string | null = null,
+) {
   const scope = permissionScope(logger, "log:claim");
   const teamIds = scope === "team" ? await getManagedTeamIds(logger.userId) : [];
   const salespeople =
@@ -172,7 +210,8 @@ export async function getClaimFormOptions(logger: Actor, requestedSalespersonId:
           orderBy: { name: "asc" },
           select: { id: true, name: true, team: { select: { name: true } } },
         });
-  const salespersonId = scope === "own" ? logger.userId : (salespeople.find((person) => person.id === requestedSalespersonId)?.id ?? null);
+  const salespersonId =
+    scope === "own" ? logger.userId : (salespeople.find((person) => person.id === requestedSalespersonId)?.id ?? null);
   const [products, deals] = await Promise.all([
     prisma.product.findMany({
       orderBy: { name: "asc" },
@@ -186,7 +225,10 @@ export async function getClaimFormOptions(logger: Actor, requestedSalespersonId:
             id: true,
             title: true,
             key: true,
-            revisions: { orderBy: [{ validFrom: "asc" }, { createdAt: "asc" }], select: { status: true, conditions: true, validFrom: true } },
+            revisions: {
+              orderBy: [{ validFrom: "asc" }, { createdAt: "asc" }],
+              select: { status: true, conditions: true, validFrom: true },
+            },
           },
         },
       },
@@ -210,7 +252,8 @@ export async function getClaimFormOptions(logger: Actor, requestedSalespersonId:
           where: { id: requestedDealId, ownerId: salespersonId, status: { in: ["OPEN", "WON"] } },
           select: { id: true, externalId: true, status: true, account: { select: { name: true } } },
         })));
-  const listed = requestedDeal && !deals.some((deal) => deal.id === requestedDeal.id) ? [...deals, requestedDeal] : deals;
+  const listed =
+    requestedDeal && !deals.some((deal) => deal.id === requestedDeal.id) ? [...deals, requestedDeal] : deals;
   return { scope, salespeople, salespersonId, products, deals: listed, dealId: requestedDeal?.id ?? null };
 }
 
@@ -233,18 +276,36 @@ export type CreateClaimResult =
   | { ok: false; forbidden: string }
   | { ok: false; fieldErrors: Partial<Record<ClaimField, string[]>> };
 
-const fieldError = (field: ClaimField, message: string): CreateClaimResult => ({ ok: false, fieldErrors: { [field]: [message] } });
+const fieldError = (field: ClaimField, message: string): CreateClaimResult => ({
+  ok: false,
+  fieldErrors: { [field]: [message] },
+});
 
 export type MatrixPlacement =
-  | { ok: false; field: "capabilityId" | "productId"; /** null: no product could be known; the caller words it. */ message: string | null }
-  | { ok: true; product: { id: string; slug: string }; capabilityId: string | null; revisionId: string | null; matrixCheck: MatrixCheckResult };
+  | {
+      ok: false;
+      field: "capabilityId" | "productId";
+      /** null: no product could be known; the caller words it. */ message: string | null;
+    }
+  | {
+      ok: true;
+      product: { id: string; slug: string };
+      capabilityId: string | null;
+      revisionId: string | null;
+      matrixCheck: MatrixCheckResult;
+    };
 
 /**
  * Where a claim sits in the matrix: its capability (optional) and product, checked together, and
  * the matrix check against the revision in force on the day the claim was made — whatever the
  * browser showed. Logging a claim and mapping a customer's report both go through here.
  */
-export async function placeInMatrix(input: { capabilityId?: string | null; productId?: string | null; assertedLevel: CapabilityLevel; madeAt: Date }): Promise<MatrixPlacement> {
+export async function placeInMatrix(input: {
+  capabilityId?: string | null;
+  productId?: string | null;
+  assertedLevel: CapabilityLevel;
+  madeAt: Date;
+}): Promise<MatrixPlacement> {
   const capability = input.capabilityId
     ? await prisma.capability.findUnique({
         where: { id: input.capabilityId },
@@ -252,28 +313,59 @@ export async function placeInMatrix(input: { capabilityId?: string | null; produ
           id: true,
           productId: true,
           product: { select: { name: true } },
-          revisions: { orderBy: [{ validFrom: "asc" }, { createdAt: "asc" }], select: { id: true, status: true, conditions: true, validFrom: true } },
+          revisions: {
+            orderBy: [{ validFrom: "asc" }, { createdAt: "asc" }],
+            select: { id: true, status: true, conditions: true, validFrom: true },
+          },
         },
       })
     : null;
-  if (input.capabilityId && !capability) return { ok: false, field: "capabilityId", message: "Choose a capability from the list." };
+  if (input.capabilityId && !capability)
+    return { ok: false, field: "capabilityId", message: "Choose a capability from the list." };
   if (capability && input.productId && capability.productId !== input.productId) {
-    return { ok: false, field: "capabilityId", message: `That capability belongs to ${capability.product.name}; choose one of the chosen product's, or change the product.` };
+    return {
+      ok: false,
+      field: "capabilityId",
+      message: `That capability belongs to ${capability.product.name}; choose one of the chosen product's, or change the product.`,
+    };
   }
   const productId = capability?.productId ?? input.productId;
-  const product = productId ? await prisma.product.findUnique({ where: { id: productId }, select: { id: true, slug: true, reviewCycleDays: true } }) : null;
+  const product = productId
+    ? await prisma.product.findUnique({
+        where: { id: productId },
+        select: { id: true, slug: true, reviewCycleDays: true },
+      })
+    : null;
   if (!product) return { ok: false, field: "productId", message: null };
   const revision = capability ? revisionInForce(capability.revisions, input.madeAt) : null;
-  const matrixCheck = checkClaimAgainstMatrix({ assertedLevel: input.assertedLevel, madeAt: input.madeAt, revision, reviewCycleDays: product.reviewCycleDays });
-  return { ok: true, product: { id: product.id, slug: product.slug }, capabilityId: capability?.id ?? null, revisionId: revision?.id ?? null, matrixCheck };
+  const matrixCheck = checkClaimAgainstMatrix({
+    assertedLevel: input.assertedLevel,
+    madeAt: input.madeAt,
+    revision,
+    reviewCycleDays: product.reviewCycleDays,
+  });
+  return {
+    ok: true,
+    product: { id: product.id, slug: product.slug },
+    capabilityId: capability?.id ?? null,
+    revisionId: revision?.id ?? null,
+    matrixCheck,
+  };
 }
 
 /**
  * Logs a claim. The matrix check is computed here against the capability revision in force
  * at madeAt — whatever the browser showed — and stored with the revision it used.
  */
-export async function createClaim(audit: AuditContext, logger: Actor, input: NewClaimInput): Promise<CreateClaimResult> {
-  const salesperson = await prisma.user.findUnique({ where: { id: input.salespersonId }, select: { id: true, role: true, teamId: true, active: true } });
+export async function createClaim(
+  audit: AuditContext,
+  logger: Actor,
+  input: NewClaimInput,
+): Promise<CreateClaimResult> {
+  const salesperson = await prisma.user.findUnique({
+    where: { id: input.salespersonId },
+    select: { id: true, role: true, teamId: true, active: true },
+  });
   if (!salesperson) return fieldError("salespersonId", "Choose the salesperson who made the claim.");
   const managedTeamIds = permissionScope(logger, "log:claim") === "team" ? await getManagedTeamIds(logger.userId) : [];
   const decision = canLogClaimFor(logger, managedTeamIds, salesperson);
@@ -284,7 +376,10 @@ export async function createClaim(audit: AuditContext, logger: Actor, input: New
   const { product, capabilityId, revisionId, matrixCheck } = placed;
 
   const deal = input.dealId
-    ? await prisma.deal.findUnique({ where: { id: input.dealId }, select: { id: true, ownerId: true, status: true, account: { select: { name: true } } } })
+    ? await prisma.deal.findUnique({
+        where: { id: input.dealId },
+        select: { id: true, ownerId: true, status: true, account: { select: { name: true } } },
+      })
     : null;
   if (input.dealId && (!deal || deal.ownerId !== salesperson.id || deal.status === "LOST")) {
     return fieldError("dealId", "Choose one of the salesperson's open or won deals.");
@@ -310,7 +405,13 @@ export async function createClaim(audit: AuditContext, logger: Actor, input: New
   };
   const claim = await prisma.$transaction(async (tx) => {
     const created = await tx.claim.create({ data, select: { id: true } });
-    await recordAudit(tx, audit, { action: "claim.create", entityType: "Claim", entityId: created.id, teamId: salesperson.teamId, after: data });
+    await recordAudit(tx, audit, {
+      action: "claim.create",
+      entityType: "Claim",
+      entityId: created.id,
+      teamId: salesperson.teamId,
+      after: data,
+    });
     await refreshRollups(tx, { claimIds: [created.id] });
     return created;
   });
@@ -321,7 +422,10 @@ export async function createClaim(audit: AuditContext, logger: Actor, input: New
 export async function claimIsReadableBy(claimId: string, reader: AudienceReader): Promise<boolean> {
   const audience = await audienceFor(reader, "read:claim");
   if (audience === null) return false;
-  const found = await prisma.claim.findFirst({ where: { AND: [{ id: claimId }, claimAudienceWhere(audience)] }, select: { id: true } });
+  const found = await prisma.claim.findFirst({
+    where: { AND: [{ id: claimId }, claimAudienceWhere(audience)] },
+    select: { id: true },
+  });
   return found !== null;
 }
 

@@ -1,4 +1,10 @@
-import { adjustmentReason, lateSurveyChanges, outstandingAdjustmentCents, verdictChanges, type PeriodFigures } from "../domain/comp-adjustment.ts";
+import {
+  adjustmentReason,
+  lateSurveyChanges,
+  outstandingAdjustmentCents,
+  verdictChanges,
+  type PeriodFigures,
+} from "../domain/comp-adjustment.ts";
 import { computeStatement, type CompFigures } from "../domain/comp-formula.ts";
 import type { CompPlanParams } from "../domain/comp-plan.ts";
 import { Prisma } from "../generated/prisma/client.ts";
@@ -53,7 +59,13 @@ function jsonLines(json: string | null): Array<Record<string, unknown>> {
 
 function frozenQuizzes(json: string | null): RequiredQuiz[] {
   return jsonLines(json).flatMap(({ quizId, title, passMark, certificationDays }) => {
-    if (typeof quizId !== "string" || typeof title !== "string" || typeof passMark !== "number" || typeof certificationDays !== "number") return [];
+    if (
+      typeof quizId !== "string" ||
+      typeof title !== "string" ||
+      typeof passMark !== "number" ||
+      typeof certificationDays !== "number"
+    )
+      return [];
     return [{ id: quizId, title, passMark, certificationDays }];
   });
 }
@@ -75,7 +87,9 @@ interface FrozenClaim {
 
 function frozenClaimsOf(json: string | null): FrozenClaim[] {
   return jsonLines(json).flatMap(({ id, status, severity }) =>
-    typeof id === "string" && typeof status === "string" ? [{ id, status, severity: typeof severity === "string" ? severity : null }] : [],
+    typeof id === "string" && typeof status === "string"
+      ? [{ id, status, severity: typeof severity === "string" ? severity : null }]
+      : [],
   );
 }
 
@@ -95,7 +109,11 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
  * verdicts given or changed, claims logged late, attempts submitted late. Four queries for all
  * of a period's moved people together, however many they are.
  */
-async function adjustmentDetails(periodId: string, userIds: readonly string[], window: { startsAt: Date; endsAt: Date; lockedAt: Date }): Promise<Map<string, string[]>> {
+async function adjustmentDetails(
+  periodId: string,
+  userIds: readonly string[],
+  window: { startsAt: Date; endsAt: Date; lockedAt: Date },
+): Promise<Map<string, string[]>> {
   const details = new Map<string, string[]>();
   if (userIds.length === 0) return details;
   const people = [...userIds];
@@ -108,7 +126,11 @@ async function adjustmentDetails(periodId: string, userIds: readonly string[], w
       select: { id: true, salespersonId: true, status: true, severity: true, accountName: true, madeAt: true },
     }),
     prisma.survey.findMany({
-      where: { salespersonId: { in: people }, dueAt: { gte: window.startsAt, lt: window.endsAt }, respondedAt: { not: null } },
+      where: {
+        salespersonId: { in: people },
+        dueAt: { gte: window.startsAt, lt: window.endsAt },
+        respondedAt: { not: null },
+      },
       select: { id: true, salespersonId: true, respondedAt: true, answerRecordedAt: true, updatedAt: true },
     }),
     prisma.quizAttempt.groupBy({
@@ -130,10 +152,17 @@ async function adjustmentDetails(periodId: string, userIds: readonly string[], w
       const late = !frozenSurveys.has(survey.id) || recordedAt.getTime() > window.lockedAt.getTime();
       return late ? [{ respondedAt: survey.respondedAt, recordedAt }] : [];
     });
-    const named = (claimsByUser.get(userId) ?? []).map(({ accountName, salespersonId: _owner, ...claim }) => ({ ...claim, account: accountName }));
-    const lines = [...lateSurveyChanges(lateAnswers, window.lockedAt), ...verdictChanges(frozenClaimsOf(frozen?.claimsJson ?? null), named)];
+    const named = (claimsByUser.get(userId) ?? []).map(({ accountName, salespersonId: _owner, ...claim }) => ({
+      ...claim,
+      account: accountName,
+    }));
+    const lines = [
+      ...lateSurveyChanges(lateAnswers, window.lockedAt),
+      ...verdictChanges(frozenClaimsOf(frozen?.claimsJson ?? null), named),
+    ];
     const late = attemptsByUser.get(userId) ?? 0;
-    if (late > 0) lines.push(`${late === 1 ? "a quiz attempt" : `${late} quiz attempts`} submitted after the period was locked`);
+    if (late > 0)
+      lines.push(`${late === 1 ? "a quiz attempt" : `${late} quiz attempts`} submitted after the period was locked`);
     details.set(userId, lines);
   }
   return details;
@@ -159,14 +188,27 @@ async function changedSinceLock(): Promise<Map<string, string[]>> {
     SELECT p.id, a.userId FROM CompPeriod p
       JOIN QuizAttempt a ON a.submittedAt > COALESCE(p.lockedAt, '') AND a.submittedAt <= p.endsAt
       WHERE p.status = 'LOCKED'`;
-  return new Map([...groupBy(rows, (row) => row.periodId)].map(([periodId, list]) => [periodId, list.map((row) => row.userId)]));
+  return new Map(
+    [...groupBy(rows, (row) => row.periodId)].map(([periodId, list]) => [periodId, list.map((row) => row.userId)]),
+  );
 }
 
-async function priorPeriodAdjustments(openPeriodId: string, audience: Audience, people: ReadonlySet<string>): Promise<NewAdjustment[]> {
+async function priorPeriodAdjustments(
+  openPeriodId: string,
+  audience: Audience,
+  people: ReadonlySet<string>,
+): Promise<NewAdjustment[]> {
   const locked = await prisma.compPeriod.findMany({
     where: { status: "LOCKED" },
     orderBy: { startsAt: "asc" },
-    select: { id: true, name: true, startsAt: true, endsAt: true, lockedAt: true, plan: { select: { paramsJson: true } } },
+    select: {
+      id: true,
+      name: true,
+      startsAt: true,
+      endsAt: true,
+      lockedAt: true,
+      plan: { select: { paramsJson: true } },
+    },
   });
   if (locked.length === 0) return [];
   const paid = await prisma.compAdjustment.groupBy({
@@ -193,8 +235,18 @@ async function priorPeriodAdjustments(openPeriodId: string, audience: Audience, 
         quizLists.set(row.quizzesJson ?? "", quizzes);
         for (const quiz of quizzes) allQuizzes.set(quiz.id, quiz);
       }
-      const inputs = await gatherAggregatedInputs(frozen.map((row) => row.userId), period, [...allQuizzes.values()]);
-      const found: Array<{ userId: string; deltaCents: number; already: number; frozen: PeriodFigures; recomputed: PeriodFigures }> = [];
+      const inputs = await gatherAggregatedInputs(
+        frozen.map((row) => row.userId),
+        period,
+        [...allQuizzes.values()],
+      );
+      const found: Array<{
+        userId: string;
+        deltaCents: number;
+        already: number;
+        frozen: PeriodFigures;
+        recomputed: PeriodFigures;
+      }> = [];
       for (const row of frozen) {
         const personInputs = inputs.get(row.userId);
         if (personInputs === undefined) continue;
@@ -216,7 +268,13 @@ async function priorPeriodAdjustments(openPeriodId: string, audience: Audience, 
         const already = alreadyAdjusted.get(`${row.userId}/${period.id}`) ?? 0;
         const deltaCents = outstandingAdjustmentCents(recomputed.payoutCents, frozenFigures.payoutCents, already);
         if (deltaCents === 0) continue;
-        found.push({ userId: row.userId, deltaCents, already, frozen: frozenFigures, recomputed: figuresOf(recomputed) });
+        found.push({
+          userId: row.userId,
+          deltaCents,
+          already,
+          frozen: frozenFigures,
+          recomputed: figuresOf(recomputed),
+        });
       }
       // The payouts that moved get their reason spelt out: which verdicts and surveys changed.
       const lockedAt = period.lockedAt ?? period.endsAt;
@@ -276,7 +334,10 @@ async function writeComputation(
   // A write first, so the transaction holds SQLite's write lock from its first statement (a
   // deferred transaction that reads first cannot upgrade once another writer has committed),
   // and the status check and the change are one step.
-  const stillOpen = await tx.compPeriod.updateMany({ where: { id: period.id, status: "OPEN" }, data: { computedAt: now } });
+  const stillOpen = await tx.compPeriod.updateMany({
+    where: { id: period.id, status: "OPEN" },
+    data: { computedAt: now },
+  });
   if (stillOpen.count === 0) {
     const exists = await tx.compPeriod.count({ where: { id: period.id } });
     return exists === 0
@@ -284,13 +345,21 @@ async function writeComputation(
       : { ok: false, status: 409, message: `${period.name} is locked; its statements can no longer change.` };
   }
   const scope = statementScope(period.id, audience);
-  await tx.compAdjustment.deleteMany({ where: audience.kind === "all" ? { periodId: period.id } : { periodId: period.id, user: audienceUserWhere(audience) } });
-  if (adjustments.length > 0) await tx.compAdjustment.createMany({ data: adjustments.map((a) => ({ ...a, periodId: period.id, createdAt: now })) });
+  await tx.compAdjustment.deleteMany({
+    where:
+      audience.kind === "all" ? { periodId: period.id } : { periodId: period.id, user: audienceUserWhere(audience) },
+  });
+  if (adjustments.length > 0)
+    await tx.compAdjustment.createMany({
+      data: adjustments.map((a) => ({ ...a, periodId: period.id, createdAt: now })),
+    });
   // Most of a recomputation equals what is stored: rewrite only what changed (a period's
   // statements are megabytes of figures), drop people no longer covered, add new ones.
   const newIds = statements.map((statement) => statement.userId);
   await tx.compStatement.deleteMany({ where: { AND: [scope, { userId: { notIn: newIds } }] } });
-  const stored = new Set((await tx.compStatement.findMany({ where: scope, select: { userId: true } })).map((row) => row.userId));
+  const stored = new Set(
+    (await tx.compStatement.findMany({ where: scope, select: { userId: true } })).map((row) => row.userId),
+  );
   const created = statements.filter((statement) => !stored.has(statement.userId));
   if (created.length > 0) await tx.compStatement.createMany({ data: created });
   for (const statement of statements) {
@@ -302,15 +371,35 @@ async function writeComputation(
   const adjustmentCents = adjustments.reduce((sum, a) => sum + a.deltaCents, 0);
   const after = { name: period.name, statements: statements.length, adjustments: adjustments.length, adjustmentCents };
   if (lock) {
-    await tx.compPeriod.update({ where: { id: period.id }, data: { status: "LOCKED", lockedAt: now, lockedById: ctx.actorId } });
-    await recordAudit(tx, ctx, { action: "comp.lock", entityType: "CompPeriod", entityId: period.id, before: { status: "OPEN" }, after: { ...after, status: "LOCKED" } });
+    await tx.compPeriod.update({
+      where: { id: period.id },
+      data: { status: "LOCKED", lockedAt: now, lockedById: ctx.actorId },
+    });
+    await recordAudit(tx, ctx, {
+      action: "comp.lock",
+      entityType: "CompPeriod",
+      entityId: period.id,
+      before: { status: "OPEN" },
+      after: { ...after, status: "LOCKED" },
+    });
   } else if (audience.kind === "teams") {
     // One event per team, so each team's manager finds it in their audit log.
     for (const teamId of audience.teamIds) {
-      await recordAudit(tx, ctx, { action: "comp.compute", entityType: "CompPeriod", entityId: period.id, teamId, after: { ...after, scope: "teams" } });
+      await recordAudit(tx, ctx, {
+        action: "comp.compute",
+        entityType: "CompPeriod",
+        entityId: period.id,
+        teamId,
+        after: { ...after, scope: "teams" },
+      });
     }
   } else {
-    await recordAudit(tx, ctx, { action: "comp.compute", entityType: "CompPeriod", entityId: period.id, after: { ...after, scope: audience.kind } });
+    await recordAudit(tx, ctx, {
+      action: "comp.compute",
+      entityType: "CompPeriod",
+      entityId: period.id,
+      after: { ...after, scope: audience.kind },
+    });
   }
   return { ok: true, name: period.name, statements: statements.length, adjustments: adjustments.length, locked: lock };
 }
@@ -341,16 +430,29 @@ export function computePeriod(
   return oneAtATime(() => computeNow(ctx, periodId, audience, options));
 }
 
-async function computeNow(ctx: AuditContext, periodId: string, audience: Audience, options: { lock?: boolean; now?: Date }): Promise<ComputeOutcome> {
+async function computeNow(
+  ctx: AuditContext,
+  periodId: string,
+  audience: Audience,
+  options: { lock?: boolean; now?: Date },
+): Promise<ComputeOutcome> {
   const lock = options.lock ?? false;
   const now = options.now ?? new Date();
   if (lock && audience.kind !== "all") throw new Error("Only a computation for everyone can lock a period.");
   const period = await prisma.compPeriod.findUnique({
     where: { id: periodId },
-    select: { id: true, name: true, status: true, startsAt: true, endsAt: true, plan: { select: { paramsJson: true } } },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      startsAt: true,
+      endsAt: true,
+      plan: { select: { paramsJson: true } },
+    },
   });
   if (period === null) return { ok: false, status: 404, message: "That period does not exist." };
-  if (period.status !== "OPEN") return { ok: false, status: 409, message: `${period.name} is locked; its statements can no longer change.` };
+  if (period.status !== "OPEN")
+    return { ok: false, status: 409, message: `${period.name} is locked; its statements can no longer change.` };
   const plan = parsePlanJson(period.plan.paramsJson).params;
   const [people, requiredQuizzes] = await Promise.all([listCompPeople(audience), listRequiredQuizzes()]);
   const ids = people.map((person) => person.id);
@@ -359,12 +461,20 @@ async function computeNow(ctx: AuditContext, periodId: string, audience: Audienc
     priorPeriodAdjustments(period.id, audience, new Set(ids)),
     prisma.compStatement.findMany({
       where: statementScope(period.id, audience),
-      select: { userId: true, detailJson: true, periodPayoutCents: true, adjustmentCents: true, totalPayoutCents: true, targetBonusCents: true },
+      select: {
+        userId: true,
+        detailJson: true,
+        periodPayoutCents: true,
+        adjustmentCents: true,
+        totalPayoutCents: true,
+        targetBonusCents: true,
+      },
     }),
   ]);
   const existing = new Map(stored.map((row) => [row.userId, row]));
   const adjustmentByUser = new Map<string, number>();
-  for (const adjustment of adjustments) adjustmentByUser.set(adjustment.userId, (adjustmentByUser.get(adjustment.userId) ?? 0) + adjustment.deltaCents);
+  for (const adjustment of adjustments)
+    adjustmentByUser.set(adjustment.userId, (adjustmentByUser.get(adjustment.userId) ?? 0) + adjustment.deltaCents);
   const statements = people.map((person): Prisma.CompStatementCreateManyInput => {
     const figures = computeStatement({
       periodEnd: period.endsAt,
@@ -391,5 +501,8 @@ async function computeNow(ctx: AuditContext, periodId: string, audience: Audienc
       computedAt: now,
     };
   });
-  return prisma.$transaction((tx) => writeComputation(tx, ctx, period, audience, statements, existing, adjustments, lock, now), { maxWait: 10_000, timeout: 30_000 });
+  return prisma.$transaction(
+    (tx) => writeComputation(tx, ctx, period, audience, statements, existing, adjustments, lock, now),
+    { maxWait: 10_000, timeout: 30_000 },
+  );
 }

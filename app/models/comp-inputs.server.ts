@@ -70,7 +70,9 @@ export async function gatherDetailedInputs(
         severity: true,
         createdAt: true,
         verifiedAt: true,
-        dispute: { select: { status: true, raisedAt: true, resolvedAt: true, disputedStatus: true, disputedSeverity: true } },
+        dispute: {
+          select: { status: true, raisedAt: true, resolvedAt: true, disputedStatus: true, disputedSeverity: true },
+        },
       },
       orderBy: [{ madeAt: "asc" }, { id: "asc" }],
     }),
@@ -87,7 +89,14 @@ export async function gatherDetailedInputs(
         }),
     prisma.survey.findMany({
       where: { dueAt: { gte: window.startsAt, lt: window.endsAt }, respondedAt: { not: null }, ...who },
-      select: { id: true, salespersonId: true, csat: true, deliveredAsPromised: true, respondedAt: true, answerRecordedAt: true },
+      select: {
+        id: true,
+        salespersonId: true,
+        csat: true,
+        deliveredAsPromised: true,
+        respondedAt: true,
+        answerRecordedAt: true,
+      },
       orderBy: [{ dueAt: "asc" }, { id: "asc" }],
     }),
   ]);
@@ -98,11 +107,20 @@ export async function gatherDetailedInputs(
   }
   for (const attempt of attempts) {
     if (attempt.score === null || attempt.submittedAt === null || !attemptSubmittedBy(attempt, asOf)) continue;
-    bucket(people, attempt.userId)?.attempts.push({ id: attempt.id, quizId: attempt.quizId, score: attempt.score, submittedAt: attempt.submittedAt });
+    bucket(people, attempt.userId)?.attempts.push({
+      id: attempt.id,
+      quizId: attempt.quizId,
+      score: attempt.score,
+      submittedAt: attempt.submittedAt,
+    });
   }
   for (const survey of surveys) {
     if (!surveyAnswerKnownAt(survey, asOf)) continue;
-    bucket(people, survey.salespersonId)?.surveys.push({ id: survey.id, csat: survey.csat, delivered: survey.deliveredAsPromised });
+    bucket(people, survey.salespersonId)?.surveys.push({
+      id: survey.id,
+      csat: survey.csat,
+      delivered: survey.deliveredAsPromised,
+    });
   }
   return people;
 }
@@ -147,21 +165,34 @@ export async function gatherAggregatedInputs(
     const inputs = bucket(people, group.salespersonId);
     if (inputs === undefined) continue;
     for (let i = 0; i < group._count._all; i++) {
-      inputs.claims.push({ id: `${group.status}/${group.severity ?? "NONE"}/${i}`, status: group.status as ClaimStatus, severity: group.severity as Severity | null });
+      inputs.claims.push({
+        id: `${group.status}/${group.severity ?? "NONE"}/${i}`,
+        status: group.status as ClaimStatus,
+        severity: group.severity as Severity | null,
+      });
     }
   }
   for (const group of surveys) {
     const inputs = bucket(people, group.salespersonId);
     if (inputs === undefined) continue;
     for (let i = 0; i < group._count._all; i++) {
-      inputs.surveys.push({ id: `${group.csat ?? "-"}/${group.deliveredAsPromised ?? "-"}/${i}`, csat: group.csat, delivered: group.deliveredAsPromised as Delivered | null });
+      inputs.surveys.push({
+        id: `${group.csat ?? "-"}/${group.deliveredAsPromised ?? "-"}/${i}`,
+        csat: group.csat,
+        delivered: group.deliveredAsPromised as Delivered | null,
+      });
     }
   }
   requiredQuizzes.forEach((quiz, index) => {
     for (const group of best[index] ?? []) {
       const score = group._max.score;
       if (score === null) continue;
-      bucket(people, group.userId)?.attempts.push({ id: `${quiz.id}/best`, quizId: quiz.id, score, submittedAt: window.endsAt });
+      bucket(people, group.userId)?.attempts.push({
+        id: `${quiz.id}/best`,
+        quizId: quiz.id,
+        score,
+        submittedAt: window.endsAt,
+      });
     }
   });
   return people;

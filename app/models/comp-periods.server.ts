@@ -66,21 +66,23 @@ export interface NewPeriodInput {
 }
 
 export type CreatePeriodResult =
-  | { ok: true; name: string }
-  | { ok: false; fieldErrors: Partial<Record<"name" | "startsOn" | "endsOn", string[]>> };
+  { ok: true; name: string } | { ok: false; fieldErrors: Partial<Record<"name" | "startsOn" | "endsOn", string[]>> };
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
 export async function createPeriod(ctx: AuditContext, input: NewPeriodInput): Promise<CreatePeriodResult> {
   const startsAt = input.startsOn;
   const endsAt = addDays(input.endsOn, 1);
-  if (endsAt.getTime() <= startsAt.getTime()) return { ok: false, fieldErrors: { endsOn: ["The last day must be on or after the first day."] } };
+  if (endsAt.getTime() <= startsAt.getTime())
+    return { ok: false, fieldErrors: { endsOn: ["The last day must be on or after the first day."] } };
   const plan = await getCurrentPlan();
-  if (plan.id === null) return { ok: false, fieldErrors: { name: ["Save a compensation plan before creating a period."] } };
+  if (plan.id === null)
+    return { ok: false, fieldErrors: { name: ["Save a compensation plan before creating a period."] } };
   const planId = plan.id;
   return prisma.$transaction(async (tx) => {
     const sameName = await tx.compPeriod.findUnique({ where: { name: input.name }, select: { id: true } });
-    if (sameName) return { ok: false as const, fieldErrors: { name: [`A period named ${input.name} already exists.`] } };
+    if (sameName)
+      return { ok: false as const, fieldErrors: { name: [`A period named ${input.name} already exists.`] } };
     const overlapping = await tx.compPeriod.findFirst({
       where: { startsAt: { lt: endsAt }, endsAt: { gt: startsAt } },
       orderBy: { startsAt: "asc" },
@@ -105,7 +107,10 @@ export async function createPeriod(ctx: AuditContext, input: NewPeriodInput): Pr
  * What the lock confirmation warns of (see lockWarnings): time left, claims made in the period
  * still waiting for a verdict, and open disputes on its claims — across every team, as a lock is.
  */
-export async function getLockWarnings(period: { name: string; startsAt: Date; endsAt: Date }, now: Date = new Date()): Promise<string[]> {
+export async function getLockWarnings(
+  period: { name: string; startsAt: Date; endsAt: Date },
+  now: Date = new Date(),
+): Promise<string[]> {
   const madeIn = { madeAt: { gte: period.startsAt, lt: period.endsAt } };
   const [pendingClaims, openDisputes] = await Promise.all([
     prisma.claim.count({ where: { ...madeIn, status: "PENDING" } }),

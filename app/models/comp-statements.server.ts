@@ -22,10 +22,16 @@ export function listOwnStatements(userId: string) {
   return prisma.compStatement.findMany({
     where: { userId },
     orderBy: { period: { startsAt: "desc" } },
-    select: { multiplier: true, periodPayoutCents: true, adjustmentCents: true, totalPayoutCents: true, computedAt: true, period: { select: { name: true, status: true } } },
+    select: {
+      multiplier: true,
+      periodPayoutCents: true,
+      adjustmentCents: true,
+      totalPayoutCents: true,
+      computedAt: true,
+      period: { select: { name: true, status: true } },
+    },
   });
 }
-
 
 function overviewOrder(key: OverviewSortKey, dir: "asc" | "desc"): Prisma.CompStatementOrderByWithRelationInput[] {
   const byName: Prisma.CompStatementOrderByWithRelationInput = { user: { name: "asc" } };
@@ -55,7 +61,11 @@ export async function getPeriodOverview(
   const [total, multipliers, totals] = await Promise.all([
     prisma.compStatement.count({ where }),
     prisma.compStatement.findMany({ where, select: { multiplier: true } }),
-    prisma.compStatement.aggregate({ where, _sum: { periodPayoutCents: true, adjustmentCents: true, totalPayoutCents: true, targetBonusCents: true }, _avg: { multiplier: true } }),
+    prisma.compStatement.aggregate({
+      where,
+      _sum: { periodPayoutCents: true, adjustmentCents: true, totalPayoutCents: true, targetBonusCents: true },
+      _avg: { multiplier: true },
+    }),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / view.pageSize));
   const page = Math.min(Math.max(1, view.page), pageCount);
@@ -80,7 +90,12 @@ export async function getPeriodOverview(
   return {
     total,
     page,
-    rows: rows.map(({ user, ...row }) => ({ ...row, name: user.name, email: user.email, team: user.team?.name ?? null })),
+    rows: rows.map(({ user, ...row }) => ({
+      ...row,
+      name: user.name,
+      email: user.email,
+      team: user.team?.name ?? null,
+    })),
     histogram: multiplierHistogram(
       multipliers.map((row) => row.multiplier),
       curveTop,
@@ -118,7 +133,14 @@ export async function getStatementPage(periodId: string, userId: string, audienc
   const [claims, surveys, reasonClaims] = await Promise.all([
     prisma.claim.findMany({
       where: { id: { in: figures.claims.map((claim) => claim.id) } },
-      select: { id: true, accountName: true, statement: true, madeAt: true, source: true, product: { select: { name: true } } },
+      select: {
+        id: true,
+        accountName: true,
+        statement: true,
+        madeAt: true,
+        source: true,
+        product: { select: { name: true } },
+      },
     }),
     prisma.survey.findMany({
       where: { id: { in: figures.surveys.map((survey) => survey.id) } },
@@ -126,7 +148,10 @@ export async function getStatementPage(periodId: string, userId: string, audienc
     }),
     reasonClaimIds.length === 0
       ? []
-      : prisma.claim.findMany({ where: { id: { in: reasonClaimIds }, salespersonId: userId }, select: { id: true, accountName: true, madeAt: true } }),
+      : prisma.claim.findMany({
+          where: { id: { in: reasonClaimIds }, salespersonId: userId },
+          select: { id: true, accountName: true, madeAt: true },
+        }),
   ]);
   const claimNames = new Map(reasonClaims.map((claim) => [claim.id, nameOfClaim(claim.accountName, claim.madeAt)]));
   return {
@@ -140,9 +165,28 @@ export async function getStatementPage(periodId: string, userId: string, audienc
       computedAt: statement.computedAt,
     },
     figures,
-    adjustments: adjustments.map((a) => ({ id: a.id, deltaCents: a.deltaCents, reason: readableAdjustmentReason(a.reason, claimNames), createdAt: a.createdAt, sourcePeriod: a.sourcePeriod.name })),
-    claims: Object.fromEntries(claims.map((c) => [c.id, { accountName: c.accountName, statement: c.statement, madeAt: c.madeAt, product: c.product.name, source: c.source }])),
-    surveys: Object.fromEntries(surveys.map((s) => [s.id, { account: s.deal.account.name, dueAt: s.dueAt, respondedAt: s.respondedAt }])),
+    adjustments: adjustments.map((a) => ({
+      id: a.id,
+      deltaCents: a.deltaCents,
+      reason: readableAdjustmentReason(a.reason, claimNames),
+      createdAt: a.createdAt,
+      sourcePeriod: a.sourcePeriod.name,
+    })),
+    claims: Object.fromEntries(
+      claims.map((c) => [
+        c.id,
+        {
+          accountName: c.accountName,
+          statement: c.statement,
+          madeAt: c.madeAt,
+          product: c.product.name,
+          source: c.source,
+        },
+      ]),
+    ),
+    surveys: Object.fromEntries(
+      surveys.map((s) => [s.id, { account: s.deal.account.name, dueAt: s.dueAt, respondedAt: s.respondedAt }]),
+    ),
   };
 }
 
@@ -178,7 +222,10 @@ export async function listPayrollStatements(periodId: string, periodName: string
  * closed today" — today's data, and quiz certification windows ending today. Never stored.
  */
 export async function projectStatementFor(userId: string, now: Date = new Date()) {
-  const person = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, role: true, active: true, targetBonusCents: true } });
+  const person = await prisma.user.findUnique({
+    where: { id: userId },
+    select: { id: true, role: true, active: true, targetBonusCents: true },
+  });
   if (person === null || person.role !== "SALES") return null;
   // The open period in effect today, never one created early for next quarter: a projection of
   // a period that has not started is priors alone.
@@ -191,7 +238,13 @@ export async function projectStatementFor(userId: string, now: Date = new Date()
   const asOf = now.getTime() < period.endsAt.getTime() ? now : period.endsAt;
   const requiredQuizzes = await listRequiredQuizzes();
   const audience: Audience = { kind: "own", userId };
-  const inputs = await gatherDetailedInputs(audience, [userId], { startsAt: period.startsAt, endsAt: period.endsAt }, requiredQuizzes, now);
+  const inputs = await gatherDetailedInputs(
+    audience,
+    [userId],
+    { startsAt: period.startsAt, endsAt: period.endsAt },
+    requiredQuizzes,
+    now,
+  );
   const figures = computeStatement({
     periodEnd: asOf,
     targetBonusCents: person.targetBonusCents,

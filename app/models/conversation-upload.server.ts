@@ -62,7 +62,12 @@ export async function readConversationUpload(request: Request): Promise<Conversa
       // A file input left empty still sends a part with no name and no content.
       if (name === "files" && (filename !== "" || size > 0)) {
         const tooLarge = size > CONVERSATION_MAX_BYTES;
-        files.push({ fileName: filename || "Unnamed file", bytes: tooLarge ? null : Buffer.concat(chunks), text: null, tooLarge });
+        files.push({
+          fileName: filename || "Unnamed file",
+          bytes: tooLarge ? null : Buffer.concat(chunks),
+          text: null,
+          tooLarge,
+        });
       }
       return undefined;
     }

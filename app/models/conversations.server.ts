@@ -28,7 +28,8 @@ import { notifyCandidatesFound } from "./notifications.server.ts";
 // capabilities' titles and phrases, and store the conversation with its candidate claims — each
 // judged against the matrix as it stood on the day of the conversation.
 
-export const DEAL_NOT_FOUND = "We could not find that deal among the deals you may import conversations for. Choose one from the list.";
+export const DEAL_NOT_FOUND =
+  "We could not find that deal among the deals you may import conversations for. Choose one from the list.";
 const DATE_REQUIRED = "Enter the day the conversation took place.";
 
 // ---------------------------------------------------------------- deals the importer may use
@@ -42,7 +43,14 @@ function importableDealWhere(audience: Audience): Prisma.DealWhereInput {
 export async function listImportableDeals(audience: Audience, search: string | undefined, take = 200) {
   const and: Prisma.DealWhereInput[] = [importableDealWhere(audience)];
   // SQLite's LIKE, which Prisma uses for contains, ignores case for ASCII letters.
-  if (search) and.push({ OR: [{ externalId: { contains: search } }, { account: { name: { contains: search } } }, { owner: { name: { contains: search } } }] });
+  if (search)
+    and.push({
+      OR: [
+        { externalId: { contains: search } },
+        { account: { name: { contains: search } } },
+        { owner: { name: { contains: search } } },
+      ],
+    });
   const where: Prisma.DealWhereInput = { AND: and };
   const [total, deals] = await Promise.all([
     prisma.deal.count({ where }),
@@ -50,7 +58,14 @@ export async function listImportableDeals(audience: Audience, search: string | u
       where,
       orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
       take,
-      select: { id: true, externalId: true, status: true, account: { select: { name: true } }, owner: { select: { name: true } }, product: { select: { name: true } } },
+      select: {
+        id: true,
+        externalId: true,
+        status: true,
+        account: { select: { name: true } },
+        owner: { select: { name: true } },
+        product: { select: { name: true } },
+      },
     }),
   ]);
   return { total, deals };
@@ -73,7 +88,9 @@ async function findImportableDeal(audience: Audience, dealId: string) {
 
 export async function getImportableDeal(audience: Audience, dealId: string) {
   const deal = await findImportableDeal(audience, dealId);
-  return deal ? { id: deal.id, externalId: deal.externalId, accountName: deal.account.name, ownerName: deal.owner.name } : null;
+  return deal
+    ? { id: deal.id, externalId: deal.externalId, accountName: deal.account.name, ownerName: deal.owner.name }
+    : null;
 }
 
 // ---------------------------------------------------------------- parsing and matching
@@ -98,7 +115,10 @@ async function capabilitiesFor(productId: string | null): Promise<MatchableRow[]
       title: true,
       phrases: true,
       product: { select: { reviewCycleDays: true } },
-      revisions: { orderBy: [{ validFrom: "asc" }, { createdAt: "asc" }], select: { id: true, status: true, conditions: true, validFrom: true } },
+      revisions: {
+        orderBy: [{ validFrom: "asc" }, { createdAt: "asc" }],
+        select: { id: true, status: true, conditions: true, validFrom: true },
+      },
     },
   });
   return rows.map(({ product, ...row }) => ({ ...row, reviewCycleDays: product.reviewCycleDays }));
@@ -122,7 +142,12 @@ export interface FoundCandidate {
  * assert and the matrix check as of `occurredAt`. One candidate per sentence and capability: the
  * first phrase that matched is the one shown.
  */
-function findCandidates(sentences: Sentence[], speaker: string, capabilities: MatchableRow[], occurredAt: Date): FoundCandidate[] {
+function findCandidates(
+  sentences: Sentence[],
+  speaker: string,
+  capabilities: MatchableRow[],
+  occurredAt: Date,
+): FoundCandidate[] {
   const own = sentences.filter((sentence) => sentence.speaker === speaker);
   if (own.length === 0 || capabilities.length === 0) return [];
   const byPosition = new Map(own.map((sentence) => [sentence.position, sentence]));
@@ -141,7 +166,12 @@ function findCandidates(sentences: Sentence[], speaker: string, capabilities: Ma
     seen.add(key);
     const { level, cues } = readAssertedLevel(sentence.text);
     const revision = revisionInForce(capability.revisions, occurredAt);
-    const matrixCheck = checkClaimAgainstMatrix({ assertedLevel: level, madeAt: occurredAt, revision, reviewCycleDays: capability.reviewCycleDays });
+    const matrixCheck = checkClaimAgainstMatrix({
+      assertedLevel: level,
+      madeAt: occurredAt,
+      revision,
+      reviewCycleDays: capability.reviewCycleDays,
+    });
     found.push({
       position: sentence.position,
       sentence: sentence.text,
@@ -163,7 +193,9 @@ function findCandidates(sentences: Sentence[], speaker: string, capabilities: Ma
  * conversation saved with other line endings or a byte-order mark is still the same.
  */
 export function normalisedText(conversation: ParsedConversation): string {
-  return conversation.utterances.map((utterance) => `${utterance.speaker.trim()}: ${utterance.text.replace(/\s+/g, " ").trim()}`).join("\n");
+  return conversation.utterances
+    .map((utterance) => `${utterance.speaker.trim()}: ${utterance.text.replace(/\s+/g, " ").trim()}`)
+    .join("\n");
 }
 
 function sha256(text: string): string {
@@ -194,7 +226,13 @@ function parseItems(items: ConversationUploadItem[]): ItemParse[] {
     const conversation = outcome.conversation;
     return {
       ok: true,
-      item: { fileName: upload.fileName, conversation, text, contentHash: sha256(normalisedText(conversation)), sentences: toSentences(conversation) },
+      item: {
+        fileName: upload.fileName,
+        conversation,
+        text,
+        contentHash: sha256(normalisedText(conversation)),
+        sentences: toSentences(conversation),
+      },
     };
   });
 }
@@ -203,12 +241,18 @@ function parseItems(items: ConversationUploadItem[]): ItemParse[] {
  * When the conversation took place: an email's own Date header when it has one, else the day the
  * importer gave (required then), as a claim's day is stored (12:00 UTC, or now for today).
  */
-function occurredAtOf(conversation: ParsedConversation, occurredOn: string, now: Date): { at: Date } | { problem: string } {
-  if (conversation.occurredAt && conversation.occurredAt.getTime() <= now.getTime()) return { at: conversation.occurredAt };
+function occurredAtOf(
+  conversation: ParsedConversation,
+  occurredOn: string,
+  now: Date,
+): { at: Date } | { problem: string } {
+  if (conversation.occurredAt && conversation.occurredAt.getTime() <= now.getTime())
+    return { at: conversation.occurredAt };
   if (occurredOn.trim() === "") return { problem: DATE_REQUIRED };
   const problem = claimDayError(occurredOn, now);
   const at = madeAtFromDay(occurredOn, now);
-  if (problem !== null || at === null) return { problem: problem === "Enter the date the claim was made." || problem === null ? DATE_REQUIRED : problem };
+  if (problem !== null || at === null)
+    return { problem: problem === "Enter the date the claim was made." || problem === null ? DATE_REQUIRED : problem };
   return { at };
 }
 
@@ -256,9 +300,14 @@ export type ImportFailure = {
   files: (PreviewFile | RefusedFile)[];
 };
 
-export type PreviewOutcome = { ok: true; files: (PreviewFile | RefusedFile)[]; deal: { id: string; accountName: string; ownerName: string } } | ImportFailure;
+export type PreviewOutcome =
+  | { ok: true; files: (PreviewFile | RefusedFile)[]; deal: { id: string; accountName: string; ownerName: string } }
+  | ImportFailure;
 
-const failure = (status: ImportFailure["status"], parts: Partial<Omit<ImportFailure, "ok" | "status">>): ImportFailure => ({
+const failure = (
+  status: ImportFailure["status"],
+  parts: Partial<Omit<ImportFailure, "ok" | "status">>,
+): ImportFailure => ({
   ok: false,
   status,
   formErrors: parts.formErrors ?? [],
@@ -269,12 +318,19 @@ const failure = (status: ImportFailure["status"], parts: Partial<Omit<ImportFail
 const NOTHING_CHOSEN = "Choose one or more files, or paste the conversation.";
 
 async function importedBefore(dealId: string, hashes: string[]): Promise<Map<string, Date>> {
-  const rows = await prisma.conversation.findMany({ where: { dealId, contentHash: { in: hashes } }, select: { contentHash: true, createdAt: true } });
+  const rows = await prisma.conversation.findMany({
+    where: { dealId, contentHash: { in: hashes } },
+    select: { contentHash: true, createdAt: true },
+  });
   return new Map(rows.map((row) => [row.contentHash, row.createdAt]));
 }
 
 /** Step one: parse every file and show what importing would find; nothing is written. */
-export async function previewConversationImport(audience: Audience, input: ImportRequest, now = new Date()): Promise<PreviewOutcome> {
+export async function previewConversationImport(
+  audience: Audience,
+  input: ImportRequest,
+  now = new Date(),
+): Promise<PreviewOutcome> {
   const deal = await findImportableDeal(audience, input.dealId);
   if (!deal) return failure(404, { fieldErrors: { dealId: [DEAL_NOT_FOUND] } });
   if (input.items.length === 0) return failure(400, { fieldErrors: { files: [NOTHING_CHOSEN] } });
@@ -303,11 +359,16 @@ export async function previewConversationImport(audience: Audience, input: Impor
       format: conversation.format,
       title: conversation.title,
       speakers: conversation.speakers,
-      suggestedSpeaker: suggestSalespersonSpeaker(conversation.speakers, { name: deal.owner.name, email: deal.owner.email }),
+      suggestedSpeaker: suggestSalespersonSpeaker(conversation.speakers, {
+        name: deal.owner.name,
+        email: deal.owner.email,
+      }),
       wordCount: conversation.wordCount,
       emailDate: conversation.occurredAt,
       alreadyImportedAt: before.get(entry.item.contentHash) ?? null,
-      candidatesBySpeaker: Object.fromEntries(conversation.speakers.map((speaker) => [speaker, findCandidates(sentences, speaker, capabilities, at)])),
+      candidatesBySpeaker: Object.fromEntries(
+        conversation.speakers.map((speaker) => [speaker, findCandidates(sentences, speaker, capabilities, at)]),
+      ),
     };
   });
   if (dateProblem) return failure(400, { fieldErrors: { occurredOn: [dateProblem] }, files });
@@ -331,26 +392,39 @@ function isUniqueViolation(error: unknown): boolean {
  * candidate claims, in one transaction with an audit event per conversation. A file already
  * imported for the deal adds nothing; any refused file or choice writes nothing at all.
  */
-export async function importConversations(audit: AuditContext, importerId: string, audience: Audience, input: ImportRequest, now = new Date()): Promise<ImportOutcome> {
+export async function importConversations(
+  audit: AuditContext,
+  importerId: string,
+  audience: Audience,
+  input: ImportRequest,
+  now = new Date(),
+): Promise<ImportOutcome> {
   const deal = await findImportableDeal(audience, input.dealId);
   if (!deal) return failure(404, { fieldErrors: { dealId: [DEAL_NOT_FOUND] } });
   if (input.items.length === 0) return failure(400, { fieldErrors: { files: [NOTHING_CHOSEN] } });
   const parsed = parseItems(input.items);
-  const refused = parsed.flatMap((entry, index) => (entry.ok ? [] : [{ index, fileName: entry.fileName, ok: false as const, problem: entry.problem }]));
-  if (refused.length > 0) return failure(400, { formErrors: refused.map((file) => `${file.fileName}: ${file.problem}`), files: refused });
+  const refused = parsed.flatMap((entry, index) =>
+    entry.ok ? [] : [{ index, fileName: entry.fileName, ok: false as const, problem: entry.problem }],
+  );
+  if (refused.length > 0)
+    return failure(400, { formErrors: refused.map((file) => `${file.fileName}: ${file.problem}`), files: refused });
 
   const problems: string[] = [];
   let dateProblem: string | null = null;
   const planned = parsed.flatMap((entry, index) => {
     if (!entry.ok) return [];
     const { conversation } = entry.item;
-    const chosen = input.speakerOf(index).trim() || suggestSalespersonSpeaker(conversation.speakers, { name: deal.owner.name, email: deal.owner.email });
+    const chosen =
+      input.speakerOf(index).trim() ||
+      suggestSalespersonSpeaker(conversation.speakers, { name: deal.owner.name, email: deal.owner.email });
     if (!chosen) {
       problems.push(`${entry.item.fileName}: choose which speaker is the salesperson.`);
       return [];
     }
     if (!conversation.speakers.includes(chosen)) {
-      problems.push(`${entry.item.fileName}: "${chosen}" is not one of its speakers (${conversation.speakers.join(", ")}). Choose one of them.`);
+      problems.push(
+        `${entry.item.fileName}: "${chosen}" is not one of its speakers (${conversation.speakers.join(", ")}). Choose one of them.`,
+      );
       return [];
     }
     const when = occurredAtOf(conversation, input.occurredOn, now);
@@ -374,13 +448,17 @@ export async function importConversations(audit: AuditContext, importerId: strin
   const alreadyImported: { fileName: string; importedAt: Date }[] = [];
   const fresh: (typeof planned)[number][] = [];
   for (const item of planned) {
-    const importedAt = before.get(item.contentHash) ?? (fresh.some((other) => other.contentHash === item.contentHash) ? now : null);
+    const importedAt =
+      before.get(item.contentHash) ?? (fresh.some((other) => other.contentHash === item.contentHash) ? now : null);
     if (importedAt) alreadyImported.push({ fileName: item.fileName, importedAt });
     else fresh.push(item);
   }
   if (fresh.length === 0) return { ok: true, imported: [], alreadyImported };
 
-  const withCandidates = fresh.map((item) => ({ ...item, candidates: findCandidates(item.sentences, item.speaker, capabilities, item.occurredAt) }));
+  const withCandidates = fresh.map((item) => ({
+    ...item,
+    candidates: findCandidates(item.sentences, item.speaker, capabilities, item.occurredAt),
+  }));
   try {
     const imported = await prisma.$transaction(async (tx) => {
       const stored: { id: string; fileName: string; candidates: number }[] = [];
@@ -407,7 +485,14 @@ export async function importConversations(audit: AuditContext, importerId: strin
           tx,
           "ConversationSentence",
           ["id", "conversationId", "position", "speaker", "text", "startMs"],
-          item.sentences.map((sentence) => [sentenceIds.get(sentence.position) ?? "", conversation.id, sentence.position, sentence.speaker, sentence.text, sentence.startMs]),
+          item.sentences.map((sentence) => [
+            sentenceIds.get(sentence.position) ?? "",
+            conversation.id,
+            sentence.position,
+            sentence.speaker,
+            sentence.text,
+            sentence.startMs,
+          ]),
         );
         await tx.candidateClaim.createMany({
           data: item.candidates.map((candidate) => ({
@@ -447,7 +532,11 @@ export async function importConversations(audit: AuditContext, importerId: strin
     return { ok: true, imported, alreadyImported };
   } catch (error) {
     if (isUniqueViolation(error)) {
-      return failure(409, { formErrors: ["Someone imported the same conversation for this deal a moment ago. Reload the deal's conversations to see it."] });
+      return failure(409, {
+        formErrors: [
+          "Someone imported the same conversation for this deal a moment ago. Reload the deal's conversations to see it.",
+        ],
+      });
     }
     throw error;
   }

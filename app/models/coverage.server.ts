@@ -81,7 +81,11 @@ const toDate = (value: Date | string): Date => (value instanceof Date ? value : 
  * (or only partly) do what the customer was told, while no claim at all is linked to the deal.
  * Newest answer first; one query, the total counted by a window over the same rows.
  */
-export async function listUnloggedPromises(teamIds: readonly string[], period: Window, limit = UNLOGGED_PROMISES_SHOWN): Promise<UnloggedPromises> {
+export async function listUnloggedPromises(
+  teamIds: readonly string[],
+  period: Window,
+  limit = UNLOGGED_PROMISES_SHOWN,
+): Promise<UnloggedPromises> {
   if (teamIds.length === 0) return { rows: [], total: 0 };
   const people = peopleOf(teamIds);
   const answers = Prisma.join(UNLOGGED_PROMISE_ANSWERS.map((answer) => Prisma.sql`${answer}`));
@@ -90,7 +94,13 @@ export async function listUnloggedPromises(teamIds: readonly string[], period: W
   // manager of neither, and the "log an observed claim" link names the deal's owner.
   // The adapter hands the two dates back as text; the rest comes as the page reads it.
   const rows = await prisma.$queryRaw<
-    Array<Omit<UnloggedPromise, "respondedAt" | "dueAt"> & { respondedAt: Date | string | null; dueAt: Date | string; total: Num }>
+    Array<
+      Omit<UnloggedPromise, "respondedAt" | "dueAt"> & {
+        respondedAt: Date | string | null;
+        dueAt: Date | string;
+        total: Num;
+      }
+    >
   >`
     SELECT d."id" AS dealId, d."externalId" AS externalId, a."name" AS accountName, d."ownerId" AS salespersonId, u."name" AS salespersonName,
            s."deliveredAsPromised" AS answer, s."respondedAt" AS respondedAt, s."dueAt" AS dueAt, s."leastLiked" AS leastLiked, s."untrueClaim" AS untrueClaim,
@@ -129,8 +139,13 @@ export interface PeriodCoverage {
 
 /** A salesperson's coverage in the period their scorecard shows (the open one, else the latest); null without periods. */
 export async function getCurrentCoverageOf(userId: string): Promise<PeriodCoverage | null> {
-  const periods = await prisma.compPeriod.findMany({ select: { id: true, name: true, startsAt: true, endsAt: true, status: true } });
+  const periods = await prisma.compPeriod.findMany({
+    select: { id: true, name: true, startsAt: true, endsAt: true, status: true },
+  });
   const chosen = choosePeriods(periods, null);
   if (!chosen) return null;
-  return { period: { name: chosen.current.name, status: chosen.current.status }, counts: await getCoverageOf(userId, chosen.current) };
+  return {
+    period: { name: chosen.current.name, status: chosen.current.status },
+    counts: await getCoverageOf(userId, chosen.current),
+  };
 }

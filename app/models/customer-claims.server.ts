@@ -24,7 +24,12 @@ async function unknownProductId(tx: Tx, audit: AuditContext): Promise<string> {
   const found = await tx.product.findUnique({ where: { slug: UNKNOWN_PRODUCT.slug }, select: { id: true } });
   if (found) return found.id;
   const created = await tx.product.create({ data: { ...UNKNOWN_PRODUCT }, select: { id: true } });
-  await recordAudit(tx, audit, { action: "product.create", entityType: "Product", entityId: created.id, after: { ...UNKNOWN_PRODUCT } });
+  await recordAudit(tx, audit, {
+    action: "product.create",
+    entityType: "Product",
+    entityId: created.id,
+    after: { ...UNKNOWN_PRODUCT },
+  });
   return created.id;
 }
 
@@ -34,7 +39,12 @@ async function unknownProductId(tx: Tx, audit: AuditContext): Promise<string> {
  * answer for the same survey (a re-import) changes the words of a claim still awaiting its
  * verdict and leaves a judged one alone. `answer` must already be trimmed and non-empty.
  */
-export async function recordCustomerClaim(tx: Tx, audit: AuditContext, surveyId: string, answer: string): Promise<CustomerClaimOutcome> {
+export async function recordCustomerClaim(
+  tx: Tx,
+  audit: AuditContext,
+  surveyId: string,
+  answer: string,
+): Promise<CustomerClaimOutcome> {
   const survey = await tx.survey.findUniqueOrThrow({
     where: { id: surveyId },
     select: {
@@ -48,7 +58,8 @@ export async function recordCustomerClaim(tx: Tx, audit: AuditContext, surveyId:
   });
   const existing = survey.customerClaim;
   if (existing) {
-    if (existing.statement === answer || existing.status !== "PENDING") return { claimId: existing.id, outcome: "unchanged" };
+    if (existing.statement === answer || existing.status !== "PENDING")
+      return { claimId: existing.id, outcome: "unchanged" };
     await tx.claim.update({ where: { id: existing.id }, data: { statement: answer, version: { increment: 1 } } });
     await recordAudit(tx, audit, {
       action: "claim.customer-report.update",
@@ -62,8 +73,14 @@ export async function recordCustomerClaim(tx: Tx, audit: AuditContext, surveyId:
   }
   const latestOnDeal = survey.deal.productId
     ? null
-    : await tx.claim.findFirst({ where: { dealId: survey.deal.id, salespersonId: survey.salespersonId }, orderBy: { madeAt: "desc" }, select: { productId: true } });
-  const productId = customerClaimProductId(survey.deal.productId, latestOnDeal?.productId ?? null) ?? (await unknownProductId(tx, audit));
+    : await tx.claim.findFirst({
+        where: { dealId: survey.deal.id, salespersonId: survey.salespersonId },
+        orderBy: { madeAt: "desc" },
+        select: { productId: true },
+      });
+  const productId =
+    customerClaimProductId(survey.deal.productId, latestOnDeal?.productId ?? null) ??
+    (await unknownProductId(tx, audit));
   const data = {
     salespersonId: survey.salespersonId,
     dealId: survey.deal.id,
@@ -85,7 +102,13 @@ export async function recordCustomerClaim(tx: Tx, audit: AuditContext, surveyId:
     surveyId: survey.id,
   };
   const created = await tx.claim.create({ data, select: { id: true } });
-  await recordAudit(tx, audit, { action: "claim.customer-report", entityType: "Claim", entityId: created.id, teamId: survey.salesperson.teamId, after: data });
+  await recordAudit(tx, audit, {
+    action: "claim.customer-report",
+    entityType: "Claim",
+    entityId: created.id,
+    teamId: survey.salesperson.teamId,
+    after: data,
+  });
   await refreshRollups(tx, { claimIds: [created.id] });
   return { claimId: created.id, outcome: "created" };
 }
@@ -103,7 +126,12 @@ export interface ClaimMapping {
 const changedMeanwhile: ChangeResult = {
   ok: false,
   kind: "conflict",
-  conflict: { message: "This claim changed while you were mapping it. Nothing was overwritten. Review it and map it again.", decidedBy: null, decidedAt: null, verdict: null },
+  conflict: {
+    message: "This claim changed while you were mapping it. Nothing was overwritten. Review it and map it again.",
+    decidedBy: null,
+    decidedAt: null,
+    verdict: null,
+  },
 };
 
 /**
@@ -111,32 +139,73 @@ const changedMeanwhile: ChangeResult = {
  * check is then computed as of the claim's date, exactly as for a logged claim. Allowed while
  * the claim awaits its verdict, guarded by the version the engineer saw.
  */
-export async function mapCustomerClaim(audit: AuditContext, engineer: Actor, claimId: string, version: number, mapping: ClaimMapping): Promise<ChangeResult> {
-  if (!userHasPermission(engineer, "verify:claim")) return { ok: false, kind: "forbidden", message: "Only engineers map claims reported by customers." };
+export async function mapCustomerClaim(
+  audit: AuditContext,
+  engineer: Actor,
+  claimId: string,
+  version: number,
+  mapping: ClaimMapping,
+): Promise<ChangeResult> {
+  if (!userHasPermission(engineer, "verify:claim"))
+    return { ok: false, kind: "forbidden", message: "Only engineers map claims reported by customers." };
   const claim = await prisma.claim.findUnique({
     where: { id: claimId },
-    select: { id: true, version: true, status: true, source: true, madeAt: true, productId: true, capabilityId: true, assertedLevel: true, matrixCheck: true, revisionId: true, salesperson: { select: { teamId: true } } },
+    select: {
+      id: true,
+      version: true,
+      status: true,
+      source: true,
+      madeAt: true,
+      productId: true,
+      capabilityId: true,
+      assertedLevel: true,
+      matrixCheck: true,
+      revisionId: true,
+      salesperson: { select: { teamId: true } },
+    },
   });
   if (!claim) return { ok: false, kind: "not-found" };
   if (claim.source !== "CUSTOMER") return { ok: false, kind: "forbidden", message: ONLY_CUSTOMER_CLAIMS_MAP };
-  if (claim.status !== "PENDING") return { ok: false, kind: "conflict", conflict: { message: MAP_ONLY_PENDING, decidedBy: null, decidedAt: null, verdict: null } };
+  if (claim.status !== "PENDING")
+    return {
+      ok: false,
+      kind: "conflict",
+      conflict: { message: MAP_ONLY_PENDING, decidedBy: null, decidedAt: null, verdict: null },
+    };
   if (claim.version !== version) return changedMeanwhile;
 
   const placed = await placeInMatrix({ ...mapping, madeAt: claim.madeAt });
   const noProduct = "Choose the product the customer was talking about.";
   if (!placed.ok) return { ok: false, kind: "invalid", fieldErrors: { [placed.field]: [placed.message ?? noProduct] } };
-  if (placed.product.slug === UNKNOWN_PRODUCT.slug) return { ok: false, kind: "invalid", fieldErrors: { productId: [noProduct] } };
+  if (placed.product.slug === UNKNOWN_PRODUCT.slug)
+    return { ok: false, kind: "invalid", fieldErrors: { productId: [noProduct] } };
   const { capabilityId, revisionId, matrixCheck } = placed;
-  const after = { productId: placed.product.id, capabilityId, revisionId, assertedLevel: mapping.assertedLevel, matrixCheck };
+  const after = {
+    productId: placed.product.id,
+    capabilityId,
+    revisionId,
+    assertedLevel: mapping.assertedLevel,
+    matrixCheck,
+  };
   const stored = await prisma.$transaction(async (tx) => {
-    const { count } = await tx.claim.updateMany({ where: { id: claimId, version, status: "PENDING" }, data: { ...after, version: { increment: 1 } } });
+    const { count } = await tx.claim.updateMany({
+      where: { id: claimId, version, status: "PENDING" },
+      data: { ...after, version: { increment: 1 } },
+    });
     if (count === 0) return false;
     await recordAudit(tx, audit, {
       action: "claim.map",
       entityType: "Claim",
       entityId: claimId,
       teamId: claim.salesperson.teamId,
-      before: { productId: claim.productId, capabilityId: claim.capabilityId, revisionId: claim.revisionId, assertedLevel: claim.assertedLevel, matrixCheck: claim.matrixCheck, version },
+      before: {
+        productId: claim.productId,
+        capabilityId: claim.capabilityId,
+        revisionId: claim.revisionId,
+        assertedLevel: claim.assertedLevel,
+        matrixCheck: claim.matrixCheck,
+        version,
+      },
       after: { ...after, version: version + 1 },
     });
     // The matrix check and capability just changed: the dashboard's overstated counts follow.
@@ -151,6 +220,10 @@ export async function listMappingProducts() {
   return prisma.product.findMany({
     where: { slug: { not: UNKNOWN_PRODUCT.slug } },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, capabilities: { orderBy: { title: "asc" }, select: { id: true, title: true, key: true, status: true } } },
+    select: {
+      id: true,
+      name: true,
+      capabilities: { orderBy: { title: "asc" }, select: { id: true, title: true, key: true, status: true } },
+    },
   });
 }

@@ -14,8 +14,14 @@ export async function listCommentProducts() {
 }
 
 export async function listLeastLikedComments(productSlug: string | null, page: number) {
-  const product = productSlug ? await prisma.product.findUnique({ where: { slug: productSlug }, select: { id: true, slug: true, name: true } }) : null;
-  const where = { respondedAt: { not: null }, leastLiked: { not: null }, ...(product ? { deal: { productId: product.id } } : {}) };
+  const product = productSlug
+    ? await prisma.product.findUnique({ where: { slug: productSlug }, select: { id: true, slug: true, name: true } })
+    : null;
+  const where = {
+    respondedAt: { not: null },
+    leastLiked: { not: null },
+    ...(product ? { deal: { productId: product.id } } : {}),
+  };
   const total = await prisma.survey.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / COMMENTS_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pageCount);
@@ -24,7 +30,12 @@ export async function listLeastLikedComments(productSlug: string | null, page: n
     orderBy: [{ respondedAt: "desc" }, { id: "asc" }],
     skip: (current - 1) * COMMENTS_PAGE_SIZE,
     take: COMMENTS_PAGE_SIZE,
-    select: { id: true, respondedAt: true, leastLiked: true, deal: { select: { product: { select: { id: true, name: true } } } } },
+    select: {
+      id: true,
+      respondedAt: true,
+      leastLiked: true,
+      deal: { select: { product: { select: { id: true, name: true } } } },
+    },
   });
   const productIds = [...new Set(rows.flatMap((row) => (row.deal.product ? [row.deal.product.id] : [])))];
   const capabilities = await prisma.capability.findMany({
@@ -46,8 +57,14 @@ export async function listLeastLikedComments(productSlug: string | null, page: n
         respondedAt: row.respondedAt,
         text,
         product: row.deal.product?.name ?? null,
-        attachedTo: options.filter((capability) => painPointLines(capability.painPoints).includes(painPointLine(text))).map((capability) => capability.title),
-        capabilities: options.map((capability) => ({ id: capability.id, title: capability.title, key: capability.key })),
+        attachedTo: options
+          .filter((capability) => painPointLines(capability.painPoints).includes(painPointLine(text)))
+          .map((capability) => capability.title),
+        capabilities: options.map((capability) => ({
+          id: capability.id,
+          title: capability.title,
+          key: capability.key,
+        })),
       };
     }),
   };
@@ -62,14 +79,19 @@ function painPointLines(painPoints: string): string[] {
   return painPoints.split("\n").map((line) => line.replace(/^- /, "").trim());
 }
 
-export type AttachOutcome = { ok: true; added: boolean; capabilityTitle: string } | { ok: false; status: 404 | 400; message: string };
+export type AttachOutcome =
+  { ok: true; added: boolean; capabilityTitle: string } | { ok: false; status: 404 | 400; message: string };
 
 /**
  * Appends a survey comment to a capability's pain points in one step. Attaching the same comment
  * twice changes nothing (and writes no audit event); the capability's version moves on, so an
  * engineer editing the row meanwhile is told it changed.
  */
-export async function attachCommentToCapability(audit: AuditContext, surveyId: string, capabilityId: string): Promise<AttachOutcome> {
+export async function attachCommentToCapability(
+  audit: AuditContext,
+  surveyId: string,
+  capabilityId: string,
+): Promise<AttachOutcome> {
   const survey = await prisma.survey.findFirst({
     where: { id: surveyId, respondedAt: { not: null }, leastLiked: { not: null } },
     select: { leastLiked: true, deal: { select: { productId: true } } },
@@ -77,13 +99,18 @@ export async function attachCommentToCapability(audit: AuditContext, surveyId: s
   if (!survey?.leastLiked) return { ok: false, status: 404, message: "We could not find that comment." };
   const line = painPointLine(survey.leastLiked);
   return prisma.$transaction(async (tx): Promise<AttachOutcome> => {
-    const capability = await tx.capability.findUnique({ where: { id: capabilityId }, select: { id: true, title: true, painPoints: true, productId: true, version: true } });
+    const capability = await tx.capability.findUnique({
+      where: { id: capabilityId },
+      select: { id: true, title: true, painPoints: true, productId: true, version: true },
+    });
     if (!capability) return { ok: false, status: 404, message: "We could not find that capability." };
     if (survey.deal.productId !== null && capability.productId !== survey.deal.productId) {
       return { ok: false, status: 400, message: "Choose a capability of the product the customer bought." };
     }
-    if (painPointLines(capability.painPoints).includes(line)) return { ok: true, added: false, capabilityTitle: capability.title };
-    const painPoints = capability.painPoints.trim() === "" ? `- ${line}` : `${capability.painPoints.replace(/\s+$/, "")}\n- ${line}`;
+    if (painPointLines(capability.painPoints).includes(line))
+      return { ok: true, added: false, capabilityTitle: capability.title };
+    const painPoints =
+      capability.painPoints.trim() === "" ? `- ${line}` : `${capability.painPoints.replace(/\s+$/, "")}\n- ${line}`;
     await tx.capability.update({ where: { id: capability.id }, data: { painPoints, version: { increment: 1 } } });
     await recordAudit(tx, audit, {
       action: "capability.pain-point.add",

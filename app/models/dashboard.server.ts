@@ -5,8 +5,23 @@
 // now, or was waiting at an instant — are read from the claims through their indexes.
 import { Prisma } from "../generated/prisma/client.ts";
 import { coverageShare } from "../domain/coverage.ts";
-import { comparedDeltas, downsampleScatter, KPI_COMPARISON, MAX_CHART_POINTS, type ComparisonRule, type Delta } from "../domain/chart-data.ts";
-import { choosePeriods, dayRange, monthsBetween, samePointInPrevious, trailingYear, type ChosenPeriods, type PeriodRef } from "../domain/dashboard-period.ts";
+import {
+  comparedDeltas,
+  downsampleScatter,
+  KPI_COMPARISON,
+  MAX_CHART_POINTS,
+  type ComparisonRule,
+  type Delta,
+} from "../domain/chart-data.ts";
+import {
+  choosePeriods,
+  dayRange,
+  monthsBetween,
+  samePointInPrevious,
+  trailingYear,
+  type ChosenPeriods,
+  type PeriodRef,
+} from "../domain/dashboard-period.ts";
 import { addDays, startOfUtcDay } from "../domain/dates.ts";
 import { medianFromPlaces, medianPlaces, subtractCounts, type TimeRange } from "../domain/rollups.ts";
 import { prisma } from "../lib/db.server.ts";
@@ -31,14 +46,24 @@ export interface TeamOption {
 export async function listDashboardTeams(audience: Audience): Promise<TeamOption[]> {
   const ids = audienceTeamIds(audience);
   if (ids !== null && ids.length === 0) return [];
-  return prisma.team.findMany({ where: ids === null ? {} : { id: { in: ids } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return prisma.team.findMany({
+    where: ids === null ? {} : { id: { in: ids } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 export async function listPeriods(): Promise<PeriodRef[]> {
-  return prisma.compPeriod.findMany({ select: { id: true, name: true, startsAt: true, endsAt: true, status: true }, orderBy: { startsAt: "asc" } });
+  return prisma.compPeriod.findMany({
+    select: { id: true, name: true, startsAt: true, endsAt: true, status: true },
+    orderBy: { startsAt: "asc" },
+  });
 }
 
-export async function chooseDashboardPeriods(requested: string | null, now = new Date()): Promise<{ periods: PeriodRef[]; chosen: ChosenPeriods<PeriodRef> | null }> {
+export async function chooseDashboardPeriods(
+  requested: string | null,
+  now = new Date(),
+): Promise<{ periods: PeriodRef[]; chosen: ChosenPeriods<PeriodRef> | null }> {
   const periods = await listPeriods();
   return { periods, chosen: choosePeriods(periods, requested, now) };
 }
@@ -74,13 +99,20 @@ type Num = number | bigint | null;
 const num = (value: Num): number => Number(value ?? 0);
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
-export async function getKpis(teamIds: readonly string[], period: Pick<PeriodRef, "startsAt" | "endsAt">, now = new Date()): Promise<Kpis> {
+export async function getKpis(
+  teamIds: readonly string[],
+  period: Pick<PeriodRef, "startsAt" | "endsAt">,
+  now = new Date(),
+): Promise<Kpis> {
   const { startsAt: from, endsAt: to } = period;
   const dueUntil = now.getTime() < to.getTime() ? now : to;
   const people = peopleOf(teamIds);
   const sums = await sumRollups(prisma, people, { from, to });
   // Surveys due so far: the period's, up to today.
-  const due = dueUntil.getTime() >= to.getTime() ? sums.surveys : (await sumRollups(prisma, people, { from, to: dueUntil }, ["surveys"])).surveys;
+  const due =
+    dueUntil.getTime() >= to.getTime()
+      ? sums.surveys
+      : (await sumRollups(prisma, people, { from, to: dueUntil }, ["surveys"])).surveys;
   const answered = sums.surveysAnswered;
   return {
     claims: sums.claims,
@@ -108,14 +140,22 @@ export async function getKpis(teamIds: readonly string[], period: Pick<PeriodRef
  * value(s), and only that bin's claims are read, in order. SQLite has no MEDIAN, and sorting a
  * whole period's claims is what this replaces.
  */
-async function medianDaysToVerdict(people: Prisma.Sql, window: TimeRange, histogram: readonly number[], verifiedBy: Date | null = null): Promise<number | null> {
+async function medianDaysToVerdict(
+  people: Prisma.Sql,
+  window: TimeRange,
+  histogram: readonly number[],
+  verifiedBy: Date | null = null,
+): Promise<number | null> {
   const places = medianPlaces(histogram);
   const [first, second] = places;
   if (!first) return null;
   const values =
     second && second.bin === first.bin
       ? await verdictTimesAt(prisma, people, window, first, 2, verifiedBy)
-      : [...(await verdictTimesAt(prisma, people, window, first, 1, verifiedBy)), ...(second ? await verdictTimesAt(prisma, people, window, second, 1, verifiedBy) : [])];
+      : [
+          ...(await verdictTimesAt(prisma, people, window, first, 1, verifiedBy)),
+          ...(second ? await verdictTimesAt(prisma, people, window, second, 1, verifiedBy) : []),
+        ];
   // Fewer values than the histogram promised would mean stale rollups: no figure rather than a wrong one.
   return values.length === places.length ? medianFromPlaces(values) : null;
 }
@@ -136,17 +176,29 @@ export interface BacklogKpis {
  * The backlog figures of `period` as they stood at `asOf`: claims made (and logged) by then, of
  * which those without a verdict by then were waiting. A verdict given later counts as waiting.
  */
-export async function getBacklogKpisAsOf(teamIds: readonly string[], period: Pick<PeriodRef, "startsAt" | "endsAt">, asOf: Date): Promise<BacklogKpis> {
+export async function getBacklogKpisAsOf(
+  teamIds: readonly string[],
+  period: Pick<PeriodRef, "startsAt" | "endsAt">,
+  asOf: Date,
+): Promise<BacklogKpis> {
   const window = { from: period.startsAt, to: asOf.getTime() < period.endsAt.getTime() ? asOf : period.endsAt };
   const people = peopleOf(teamIds);
   const waiting = await getWaitingAt(prisma, people, window, asOf);
   // The window's verdicts by time, less those given after asOf: the verdicts known by then.
   const { verdictTimes } = await sumRollups(prisma, people, window, VERDICT_TIME_COLUMNS);
   const histogram = subtractCounts(verdictTimes, waiting.judgedLater);
-  return { pending: waiting.pending, medianDaysToVerdict: await medianDaysToVerdict(people, window, histogram, asOf), backlog: waiting.backlog };
+  return {
+    pending: waiting.pending,
+    medianDaysToVerdict: await medianDaysToVerdict(people, window, histogram, asOf),
+    backlog: waiting.backlog,
+  };
 }
 
-export function kpiDeltas(current: Kpis, previous: Kpis | null, previousSamePoint: BacklogKpis | null): Record<KpiKey, Delta> {
+export function kpiDeltas(
+  current: Kpis,
+  previous: Kpis | null,
+  previousSamePoint: BacklogKpis | null,
+): Record<KpiKey, Delta> {
   return comparedDeltas(KPI_RULES, current, previous, previousSamePoint);
 }
 
@@ -161,7 +213,10 @@ export interface MonthlyAccuracy {
 }
 
 /** Weighted accuracy by month of the claim, per team, over the twelve months ending with the period. */
-export async function getMonthlyAccuracy(teams: readonly TeamOption[], period: Pick<PeriodRef, "endsAt">): Promise<MonthlyAccuracy> {
+export async function getMonthlyAccuracy(
+  teams: readonly TeamOption[],
+  period: Pick<PeriodRef, "endsAt">,
+): Promise<MonthlyAccuracy> {
   const { from, to } = trailingYear(period);
   const months = monthsBetween(from, to);
   const rows = await sumClaimsByTeamMonth(prisma, peopleOf(teams.map((team) => team.id)), { from, to });
@@ -200,7 +255,10 @@ export interface AccuracySatisfaction {
 }
 
 /** Accuracy against six-month satisfaction per salesperson, over the twelve months ending with the period. */
-export async function getAccuracyVsSatisfaction(teamIds: readonly string[], period: Pick<PeriodRef, "endsAt">): Promise<AccuracySatisfaction> {
+export async function getAccuracyVsSatisfaction(
+  teamIds: readonly string[],
+  period: Pick<PeriodRef, "endsAt">,
+): Promise<AccuracySatisfaction> {
   const { from, to } = trailingYear(period);
   const salespeople = Prisma.sql`(SELECT "id" FROM "User" WHERE "teamId" IN (${Prisma.join(teamIds)}) AND "role" = 'SALES')`;
   const figures = await sumAccuracySatisfactionByPerson(prisma, salespeople, { from, to });
@@ -234,8 +292,22 @@ export interface MisrepresentedCapability {
 }
 
 /** The capabilities most often overstated or judged inaccurate in the period (top `limit`). */
-export async function getMisrepresentedCapabilities(teamIds: readonly string[], period: Pick<PeriodRef, "startsAt" | "endsAt">, limit = 10): Promise<MisrepresentedCapability[]> {
-  const rows = await prisma.$queryRaw<Array<{ id: string; key: string; title: string; productSlug: string; productName: string; overstated: Num; inaccurate: Num }>>`
+export async function getMisrepresentedCapabilities(
+  teamIds: readonly string[],
+  period: Pick<PeriodRef, "startsAt" | "endsAt">,
+  limit = 10,
+): Promise<MisrepresentedCapability[]> {
+  const rows = await prisma.$queryRaw<
+    Array<{
+      id: string;
+      key: string;
+      title: string;
+      productSlug: string;
+      productName: string;
+      overstated: Num;
+      inaccurate: Num;
+    }>
+  >`
     WITH m AS (${misrepresentedCapabilitiesSql(peopleOf(teamIds), { from: period.startsAt, to: period.endsAt })})
     SELECT cap."id" AS id, cap."key" AS key, cap."title" AS title, p."slug" AS productSlug, p."name" AS productName, m.overstated, m.inaccurate
       FROM m JOIN "Capability" cap ON cap."id" = m.id JOIN "Product" p ON p."id" = cap."productId"
@@ -254,7 +326,10 @@ export interface QuizDistribution {
 }
 
 /** Submitted attempts of the period by score (10 % bins), per quiz. */
-export async function getQuizDistribution(teamIds: readonly string[], period: Pick<PeriodRef, "startsAt" | "endsAt">): Promise<QuizDistribution> {
+export async function getQuizDistribution(
+  teamIds: readonly string[],
+  period: Pick<PeriodRef, "startsAt" | "endsAt">,
+): Promise<QuizDistribution> {
   // The bin expression is binIndex() of app/domain/chart-data.ts in SQL (same edges, same clamping).
   const rows = await prisma.$queryRaw<Array<{ quizId: string; bin: Num; attempts: Num }>>`
     SELECT a."quizId" AS quizId, MIN(${SCORE_BINS - 1}, MAX(0, CAST(a."score" * ${SCORE_BINS} + 1e-9 AS INTEGER))) AS bin, COUNT(*) AS attempts
@@ -262,7 +337,13 @@ export async function getQuizDistribution(teamIds: readonly string[], period: Pi
      WHERE a."userId" IN ${peopleOf(teamIds)} AND a."submittedAt" >= ${period.startsAt} AND a."submittedAt" < ${period.endsAt} AND a."score" IS NOT NULL
      GROUP BY a."quizId", bin`;
   const quizIds = [...new Set(rows.map((row) => row.quizId))];
-  const quizzes = quizIds.length ? await prisma.quiz.findMany({ where: { id: { in: quizIds } }, select: { id: true, title: true, passMark: true }, orderBy: { title: "asc" } }) : [];
+  const quizzes = quizIds.length
+    ? await prisma.quiz.findMany({
+        where: { id: { in: quizIds } },
+        select: { id: true, title: true, passMark: true },
+        orderBy: { title: "asc" },
+      })
+    : [];
   const counts = Array.from({ length: SCORE_BINS }, () => quizzes.map(() => 0));
   for (const row of rows) {
     const quizIndex = quizzes.findIndex((quiz) => quiz.id === row.quizId);
@@ -336,20 +417,26 @@ export interface Dashboard {
 }
 
 /** Everything the dashboard shows for `teams` in `current`, compared with `previous`. */
-export async function getDashboard(teams: readonly TeamOption[], current: PeriodRef, previous: PeriodRef | null, now = new Date()): Promise<Dashboard> {
+export async function getDashboard(
+  teams: readonly TeamOption[],
+  current: PeriodRef,
+  previous: PeriodRef | null,
+  now = new Date(),
+): Promise<Dashboard> {
   const teamIds = teams.map((team) => team.id);
   const samePoint = previous ? samePointInPrevious(current, previous, now) : null;
-  const [kpis, previousKpis, previousBacklog, monthly, scatter, capabilities, quiz, backlog, unlogged] = await Promise.all([
-    getKpis(teamIds, current, now),
-    previous ? getKpis(teamIds, previous, now) : Promise.resolve(null),
-    previous && samePoint ? getBacklogKpisAsOf(teamIds, previous, samePoint) : Promise.resolve(null),
-    getMonthlyAccuracy(teams, current),
-    getAccuracyVsSatisfaction(teamIds, current),
-    getMisrepresentedCapabilities(teamIds, current),
-    getQuizDistribution(teamIds, current),
-    getVerificationBacklog(teamIds, now),
-    listUnloggedPromises(teamIds, current),
-  ]);
+  const [kpis, previousKpis, previousBacklog, monthly, scatter, capabilities, quiz, backlog, unlogged] =
+    await Promise.all([
+      getKpis(teamIds, current, now),
+      previous ? getKpis(teamIds, previous, now) : Promise.resolve(null),
+      previous && samePoint ? getBacklogKpisAsOf(teamIds, previous, samePoint) : Promise.resolve(null),
+      getMonthlyAccuracy(teams, current),
+      getAccuracyVsSatisfaction(teamIds, current),
+      getMisrepresentedCapabilities(teamIds, current),
+      getQuizDistribution(teamIds, current),
+      getVerificationBacklog(teamIds, now),
+      listUnloggedPromises(teamIds, current),
+    ]);
   const previousSamePoint = previousBacklog && samePoint ? { ...previousBacklog, asOf: samePoint } : null;
   return {
     kpis,
@@ -372,5 +459,7 @@ export async function getDashboard(teams: readonly TeamOption[], current: Period
  */
 export async function countOpenDisputesInTeams(teamIds: readonly string[]): Promise<number> {
   if (teamIds.length === 0) return 0;
-  return prisma.claimDispute.count({ where: { status: "OPEN", claim: { salesperson: { teamId: { in: [...teamIds] } } } } });
+  return prisma.claimDispute.count({
+    where: { status: "OPEN", claim: { salesperson: { teamId: { in: [...teamIds] } } } },
+  });
 }

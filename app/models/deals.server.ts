@@ -140,7 +140,8 @@ export interface DealImportPlan<Row extends ValidDeal = ValidDealRow> {
   counts: Record<DealRowOutcome, number>;
 }
 
-export type DealImportResult = { ok: true; plan: DealImportPlan } | { ok: false; problems: ImportProblem[]; rowCount: number };
+export type DealImportResult =
+  { ok: true; plan: DealImportPlan } | { ok: false; problems: ImportProblem[]; rowCount: number };
 
 /** The JSON API's import: problems name the deal's position in the posted array and its field. */
 export type DealBatchResult = { ok: true; plan: DealImportPlan<ValidDeal> } | { ok: false; problems: DealProblem[] };
@@ -202,7 +203,12 @@ async function planDeals<Row extends ValidDeal, Failure extends { ok: false }>(
   const emails = [...new Set(batch.map((values) => values.ownerEmail.toLowerCase()).filter((email) => email !== ""))];
   const [owners, products] = await Promise.all([
     Promise.all(
-      chunks(emails).map((part) => db.user.findMany({ where: { email: { in: part } }, select: { id: true, email: true, teamId: true, active: true, role: true } })),
+      chunks(emails).map((part) =>
+        db.user.findMany({
+          where: { email: { in: part } },
+          select: { id: true, email: true, teamId: true, active: true, role: true },
+        }),
+      ),
     ).then((parts) => parts.flat()),
     db.product.findMany({ select: { id: true, slug: true } }),
   ]);
@@ -238,11 +244,22 @@ async function planDeals<Row extends ValidDeal, Failure extends { ok: false }>(
  * Checks a deals CSV against the database and works out what importing it would do. Writes
  * nothing: the preview shows this, and importDeals re-runs it inside its transaction.
  */
-export async function planDealImport(text: string, teamIds: string[] | null, now = new Date(), db: Tx | typeof prisma = prisma) {
+export async function planDealImport(
+  text: string,
+  teamIds: string[] | null,
+  now = new Date(),
+  db: Tx | typeof prisma = prisma,
+) {
   const read = readDealCsv(text);
   // An unreadable file names no owners; the check reports why.
   const batch = read.ok ? read.rows.map((row) => row.values) : [];
-  return planDeals<ValidDealRow, { ok: false; problems: ImportProblem[]; rowCount: number }>(batch, (lookups) => checkDealRows(read, lookups), teamIds, now, db);
+  return planDeals<ValidDealRow, { ok: false; problems: ImportProblem[]; rowCount: number }>(
+    batch,
+    (lookups) => checkDealRows(read, lookups),
+    teamIds,
+    now,
+    db,
+  );
 }
 
 /** Where the API names a deal of the posted array, in its duplicate sentence. */
@@ -255,7 +272,12 @@ export type DealImportOutcome = DealImportResult;
  * and deals by external id, gives each WON deal its survey (answers already given are never
  * touched), and records one audit event for the import plus one per created or changed deal.
  */
-export async function importDeals(audit: AuditContext, text: string, teamIds: string[] | null, now = new Date()): Promise<DealImportOutcome> {
+export async function importDeals(
+  audit: AuditContext,
+  text: string,
+  teamIds: string[] | null,
+  now = new Date(),
+): Promise<DealImportOutcome> {
   return prisma.$transaction(
     async (tx) => {
       await takeWriteLock(tx);
@@ -272,7 +294,12 @@ export async function importDeals(audit: AuditContext, text: string, teamIds: st
  * The JSON API's import (PRODUCT.md §9): the same checks and writes as importDeals, for deals
  * posted as objects; every deal or none, and posting the same deals again changes nothing.
  */
-export async function importDealBatch(audit: AuditContext, batch: readonly DealValues[], teamIds: string[] | null, now = new Date()): Promise<DealBatchResult> {
+export async function importDealBatch(
+  audit: AuditContext,
+  batch: readonly DealValues[],
+  teamIds: string[] | null,
+  now = new Date(),
+): Promise<DealBatchResult> {
   return prisma.$transaction(
     async (tx) => {
       await takeWriteLock(tx);
@@ -294,10 +321,18 @@ export async function importDealBatch(audit: AuditContext, batch: readonly DealV
   );
 }
 
-async function writeDealPlan(tx: Tx, audit: AuditContext, plan: DealImportPlan<ValidDeal>, existing: Map<string, ExistingDeal>, now: Date) {
+async function writeDealPlan(
+  tx: Tx,
+  audit: AuditContext,
+  plan: DealImportPlan<ValidDeal>,
+  existing: Map<string, ExistingDeal>,
+  now: Date,
+) {
   const toWrite = plan.rows.filter((row) => row.outcome !== "unchanged");
   // Where the changed deals and their surveys counted on the dashboard until now (ADR 019).
-  const rollupsBefore = await rollupKeysOf(tx, { dealIds: toWrite.flatMap((row) => existing.get(row.externalId)?.id ?? []) });
+  const rollupsBefore = await rollupKeysOf(tx, {
+    dealIds: toWrite.flatMap((row) => existing.get(row.externalId)?.id ?? []),
+  });
 
   const accountIds = await upsertAccounts(tx, [...new Set(toWrite.map((row) => row.accountName))], now);
   const accountId = (name: string) => accountIds.get(name) ?? "";
@@ -309,7 +344,20 @@ async function writeDealPlan(tx: Tx, audit: AuditContext, plan: DealImportPlan<V
   await bulkInsert(
     tx,
     "Deal",
-    ["id", "externalId", "accountId", "contactName", "contactEmail", "ownerId", "productId", "amountCents", "status", "closedAt", "createdAt", "updatedAt"],
+    [
+      "id",
+      "externalId",
+      "accountId",
+      "contactName",
+      "contactEmail",
+      "ownerId",
+      "productId",
+      "amountCents",
+      "status",
+      "closedAt",
+      "createdAt",
+      "updatedAt",
+    ],
     created.map((row) => [
       dealIds.get(row.externalId) ?? "",
       row.externalId,
@@ -375,7 +423,15 @@ async function writeDealPlan(tx: Tx, audit: AuditContext, plan: DealImportPlan<V
   );
 }
 
-function dealSnapshot(deal: { externalId: string; accountName: string; ownerId: string; productId: string | null; amountCents: number; status: string; closedAt: Date | null }) {
+function dealSnapshot(deal: {
+  externalId: string;
+  accountName: string;
+  ownerId: string;
+  productId: string | null;
+  amountCents: number;
+  status: string;
+  closedAt: Date | null;
+}) {
   return {
     externalId: deal.externalId,
     account: deal.accountName,
@@ -395,7 +451,12 @@ async function upsertAccounts(tx: Tx, names: string[], now: Date): Promise<Map<s
   }
   const missing = names.filter((name) => !ids.has(name));
   for (const name of missing) ids.set(name, randomUUID());
-  await bulkInsert(tx, "Account", ["id", "name", "createdAt"], missing.map((name) => [ids.get(name) ?? "", name, now]));
+  await bulkInsert(
+    tx,
+    "Account",
+    ["id", "name", "createdAt"],
+    missing.map((name) => [ids.get(name) ?? "", name, now]),
+  );
   return ids;
 }
 
@@ -416,7 +477,11 @@ async function scheduleSurveys(
     tx,
     "Survey",
     ["id", "dealId", "salespersonId", "dueAt", "sendAttempts", "createdAt", "updatedAt"],
-    needSurvey.flatMap((row) => (row.closedAt ? [[randomUUID(), dealIds.get(row.externalId) ?? "", row.ownerId, surveyDueAt(row.closedAt), 0, now, now]] : [])),
+    needSurvey.flatMap((row) =>
+      row.closedAt
+        ? [[randomUUID(), dealIds.get(row.externalId) ?? "", row.ownerId, surveyDueAt(row.closedAt), 0, now, now]]
+        : [],
+    ),
   );
   let rescheduled = 0;
   for (const row of won) {

@@ -55,14 +55,26 @@ async function dueUsers(day: string, now: Date, hourUtc: number) {
     orderBy: { id: "asc" },
   });
   return users.filter((user) =>
-    isDigestDue({ active: user.active, emailDigest: user.emailDigest, unread: user._count.notifications, claimedToday: user.digests.length > 0 }, now, hourUtc),
+    isDigestDue(
+      {
+        active: user.active,
+        emailDigest: user.emailDigest,
+        unread: user._count.notifications,
+        claimedToday: user.digests.length > 0,
+      },
+      now,
+      hourUtc,
+    ),
   );
 }
 
 /** Creates the day's row for a user; false when another run already did (the unique key). */
 async function claimDay(userId: string, day: string, now: Date): Promise<string | null> {
   try {
-    const row = await prisma.digestDelivery.create({ data: { userId, day, status: "PENDING", attempts: 0, nextTryAt: leaseUntil(now) }, select: { id: true } });
+    const row = await prisma.digestDelivery.create({
+      data: { userId, day, status: "PENDING", attempts: 0, nextTryAt: leaseUntil(now) },
+      select: { id: true },
+    });
     return row.id;
   } catch (error) {
     if (isUniqueViolation(error)) return null;
@@ -72,17 +84,28 @@ async function claimDay(userId: string, day: string, now: Date): Promise<string 
 
 /** Takes a waiting retry for this run; false when another run took it first. */
 async function claimRetry(id: string, nextTryAt: Date, now: Date): Promise<boolean> {
-  const { count } = await prisma.digestDelivery.updateMany({ where: { id, status: "PENDING", nextTryAt }, data: { nextTryAt: leaseUntil(now) } });
+  const { count } = await prisma.digestDelivery.updateMany({
+    where: { id, status: "PENDING", nextTryAt },
+    data: { nextTryAt: leaseUntil(now) },
+  });
   return count === 1;
 }
 
 type AttemptOutcome = "sent" | "failed" | "gave-up" | "dropped";
 
 /** One attempt at a claimed delivery: the unread notifications as they stand now, emailed once. */
-async function attemptDelivery(transport: nodemailer.Transporter, mail: DigestMail, deliveryId: string, now: Date): Promise<AttemptOutcome> {
+async function attemptDelivery(
+  transport: nodemailer.Transporter,
+  mail: DigestMail,
+  deliveryId: string,
+  now: Date,
+): Promise<AttemptOutcome> {
   const delivery = await prisma.digestDelivery.findUniqueOrThrow({
     where: { id: deliveryId },
-    select: { attempts: true, user: { select: { id: true, name: true, email: true, active: true, emailDigest: true } } },
+    select: {
+      attempts: true,
+      user: { select: { id: true, name: true, email: true, active: true, emailDigest: true } },
+    },
   });
   const { user } = delivery;
   const [unread, items] = await Promise.all([
@@ -103,7 +126,13 @@ async function attemptDelivery(transport: nodemailer.Transporter, mail: DigestMa
   const email = digestEmail({ name: user.name, origin: mail.origin, unread, items });
   const attempts = delivery.attempts + 1;
   try {
-    await transport.sendMail({ from: mail.from, to: { name: user.name, address: user.email }, subject: email.subject, text: email.text, html: email.html });
+    await transport.sendMail({
+      from: mail.from,
+      to: { name: user.name, address: user.email },
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+    });
   } catch (caught) {
     const lastError = (caught instanceof Error ? caught.message : String(caught)).slice(0, 500);
     const retryAt = nextDigestTry(attempts, now);
@@ -125,7 +154,10 @@ async function attemptDelivery(transport: nodemailer.Transporter, mail: DigestMa
  * `includeNewDay` — the day's digests not yet claimed by anyone. Never throws for a failed send:
  * the failure is recorded on its row and counted in the result.
  */
-export async function sendDigests(mail: DigestMail, options: { now?: Date; hourUtc: number; includeNewDay?: boolean }): Promise<DigestRun> {
+export async function sendDigests(
+  mail: DigestMail,
+  options: { now?: Date; hourUtc: number; includeNewDay?: boolean },
+): Promise<DigestRun> {
   const now = options.now ?? new Date();
   const day = digestDay(now);
   const run: DigestRun = { sent: 0, failed: 0, gaveUp: 0 };
@@ -139,13 +171,17 @@ export async function sendDigests(mail: DigestMail, options: { now?: Date; hourU
     orderBy: { nextTryAt: "asc" },
     select: { id: true, nextTryAt: true },
   });
-  const fresh = options.includeNewDay !== false && digestHourReached(now, options.hourUtc) ? await dueUsers(day, now, options.hourUtc) : [];
+  const fresh =
+    options.includeNewDay !== false && digestHourReached(now, options.hourUtc)
+      ? await dueUsers(day, now, options.hourUtc)
+      : [];
   if (retries.length === 0 && fresh.length === 0) return run;
 
   const transport = nodemailer.createTransport(mail.smtpUrl);
   try {
     for (const retry of retries) {
-      if (retry.nextTryAt && (await claimRetry(retry.id, retry.nextTryAt, now))) count(await attemptDelivery(transport, mail, retry.id, now));
+      if (retry.nextTryAt && (await claimRetry(retry.id, retry.nextTryAt, now)))
+        count(await attemptDelivery(transport, mail, retry.id, now));
     }
     for (const user of fresh) {
       const deliveryId = await claimDay(user.id, day, now);

@@ -9,8 +9,14 @@ import { notifyQuestionAnswered } from "./notifications.server.ts";
 
 // "Ask before you claim" (PRODUCT.md §1 EngineerQuestion, §2 "ask / answer engineer questions").
 
-type QuestionField = "productId" | "capabilityId" | "question" | "context" | "answer" | "status" | "conditions" | "note";
-type QuestionChangeFailure = { ok: false; status: 400 | 404 | 409; fieldErrors?: Partial<Record<QuestionField, string[]>>; formErrors?: string[] };
+type QuestionField =
+  "productId" | "capabilityId" | "question" | "context" | "answer" | "status" | "conditions" | "note";
+type QuestionChangeFailure = {
+  ok: false;
+  status: 400 | 404 | 409;
+  fieldErrors?: Partial<Record<QuestionField, string[]>>;
+  formErrors?: string[];
+};
 export type QuestionChangeResult<T> = { ok: true; value: T } | QuestionChangeFailure;
 
 // Whose questions a reader sees is the audience of "read:question" (audienceFor): askers their
@@ -61,11 +67,22 @@ export async function listOldestOpenQuestions(take = 5) {
 export const OPEN_QUESTIONS_SHOWN = 100;
 export const ANSWERED_PAGE_SIZE = 25;
 
-async function listPage(where: Prisma.EngineerQuestionWhereInput, orderBy: Prisma.EngineerQuestionOrderByWithRelationInput[], page: number, pageSize: number) {
+async function listPage(
+  where: Prisma.EngineerQuestionWhereInput,
+  orderBy: Prisma.EngineerQuestionOrderByWithRelationInput[],
+  page: number,
+  pageSize: number,
+) {
   const total = await prisma.engineerQuestion.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(Math.max(1, page), pageCount);
-  const rows = await prisma.engineerQuestion.findMany({ where, orderBy, skip: (current - 1) * pageSize, take: pageSize, select: questionListSelect });
+  const rows = await prisma.engineerQuestion.findMany({
+    where,
+    orderBy,
+    skip: (current - 1) * pageSize,
+    take: pageSize,
+    select: questionListSelect,
+  });
   return { rows, total, page: current, pageCount };
 }
 
@@ -73,16 +90,26 @@ async function listPage(where: Prisma.EngineerQuestionWhereInput, orderBy: Prism
  * The /ask lists: open questions oldest first (the queue), answered ones newest first and paged.
  * A status filter leaves the other list out (null).
  */
-export async function listQuestionBoard(audience: Audience, filters: { productSlug?: string; status?: "OPEN" | "ANSWERED"; page?: number }) {
+export async function listQuestionBoard(
+  audience: Audience,
+  filters: { productSlug?: string; status?: "OPEN" | "ANSWERED"; page?: number },
+) {
   const where: Prisma.EngineerQuestionWhereInput = {
     ...questionAudienceWhere(audience),
     ...(filters.productSlug ? { product: { slug: filters.productSlug } } : {}),
   };
   const [open, answered] = await Promise.all([
-    filters.status === "ANSWERED" ? null : listPage({ ...where, status: "OPEN" }, [{ askedAt: "asc" }, { id: "asc" }], 1, OPEN_QUESTIONS_SHOWN),
+    filters.status === "ANSWERED"
+      ? null
+      : listPage({ ...where, status: "OPEN" }, [{ askedAt: "asc" }, { id: "asc" }], 1, OPEN_QUESTIONS_SHOWN),
     filters.status === "OPEN"
       ? null
-      : listPage({ ...where, status: "ANSWERED" }, [{ answeredAt: "desc" }, { id: "asc" }], filters.page ?? 1, ANSWERED_PAGE_SIZE),
+      : listPage(
+          { ...where, status: "ANSWERED" },
+          [{ answeredAt: "desc" }, { id: "asc" }],
+          filters.page ?? 1,
+          ANSWERED_PAGE_SIZE,
+        ),
   ]);
   return { open, answered };
 }
@@ -128,13 +155,24 @@ export interface AskQuestionInput {
   context: string;
 }
 
-export async function askQuestion(audit: AuditContext, input: AskQuestionInput): Promise<QuestionChangeResult<{ id: string }>> {
+export async function askQuestion(
+  audit: AuditContext,
+  input: AskQuestionInput,
+): Promise<QuestionChangeResult<{ id: string }>> {
   return prisma.$transaction(async (tx): Promise<QuestionChangeResult<{ id: string }>> => {
     const product = await tx.product.findUnique({ where: { id: input.productId }, select: { id: true, name: true } });
     if (!product) return { ok: false, status: 400, fieldErrors: { productId: ["Choose one of the products listed."] } };
     if (input.capabilityId) {
-      const capability = await tx.capability.findFirst({ where: { id: input.capabilityId, productId: product.id }, select: { id: true } });
-      if (!capability) return { ok: false, status: 400, fieldErrors: { capabilityId: [`Choose a capability of ${product.name}, or none.`] } };
+      const capability = await tx.capability.findFirst({
+        where: { id: input.capabilityId, productId: product.id },
+        select: { id: true },
+      });
+      if (!capability)
+        return {
+          ok: false,
+          status: 400,
+          fieldErrors: { capabilityId: [`Choose a capability of ${product.name}, or none.`] },
+        };
     }
     const asker = await tx.user.findUniqueOrThrow({ where: { id: input.askedById }, select: { teamId: true } });
     const created = await tx.engineerQuestion.create({
@@ -145,7 +183,15 @@ export async function askQuestion(audit: AuditContext, input: AskQuestionInput):
         question: input.question.trim(),
         context: input.context.trim(),
       },
-      select: { id: true, productId: true, capabilityId: true, question: true, context: true, status: true, askedAt: true },
+      select: {
+        id: true,
+        productId: true,
+        capabilityId: true,
+        question: true,
+        context: true,
+        status: true,
+        askedAt: true,
+      },
     });
     await recordAudit(tx, audit, {
       action: "engineer-question.ask",
@@ -201,29 +247,46 @@ export async function answerQuestion(
       });
       const question = await tx.engineerQuestion.findUnique({
         where: { id: input.questionId },
-        select: { capabilityId: true, answeredAt: true, answeredBy: { select: { name: true } }, askedBy: { select: { teamId: true } } },
+        select: {
+          capabilityId: true,
+          answeredAt: true,
+          answeredBy: { select: { name: true } },
+          askedBy: { select: { teamId: true } },
+        },
       });
       if (!question) throw new AnswerRefused({ ok: false, status: 404, formErrors: ["There is no such question."] });
       if (claimed.count === 0) {
-        throw new AnswerRefused({ ok: false, status: 409, formErrors: [alreadyAnsweredMessage(question.answeredBy?.name ?? null, question.answeredAt)] });
+        throw new AnswerRefused({
+          ok: false,
+          status: 409,
+          formErrors: [alreadyAnsweredMessage(question.answeredBy?.name ?? null, question.answeredAt)],
+        });
       }
       let revisionId: string | null = null;
       let changes: string[] = [];
       const update = input.capabilityUpdate;
       if (update) {
         if (!question.capabilityId) {
-          throw new AnswerRefused({ ok: false, status: 400, formErrors: ["This question names no capability, so the answer cannot update one."] });
+          throw new AnswerRefused({
+            ok: false,
+            status: 400,
+            formErrors: ["This question names no capability, so the answer cannot update one."],
+          });
         }
         const capability = await tx.capability.findUniqueOrThrow({
           where: { id: question.capabilityId },
           select: { status: true, conditions: true, version: true },
         });
         if (update.expectedVersion !== null && capability.version !== update.expectedVersion) {
-          const now = capability.conditions.trim() ? `${levelLabel(capability.status)}: ${capability.conditions.trim()}` : levelLabel(capability.status);
+          const now = capability.conditions.trim()
+            ? `${levelLabel(capability.status)}: ${capability.conditions.trim()}`
+            : levelLabel(capability.status);
           throw new AnswerRefused({
             ok: false,
             status: 409,
-            formErrors: [`Someone changed this capability after you opened the page; it now says ${now}. Check it above and send your answer again.`],
+            formErrors: [
+              `Someone changed this capability after you opened the page; it now says ${now}. Check it above and send your answer again.`,
+            ],
           });
         }
         changes = capabilityChanges(capability, update);
@@ -231,7 +294,11 @@ export async function answerQuestion(
           throw new AnswerRefused({
             ok: false,
             status: 400,
-            fieldErrors: { status: ["That is what the matrix already says: change the status or the conditions, or untick “Update the capability too”."] },
+            fieldErrors: {
+              status: [
+                "That is what the matrix already says: change the status or the conditions, or untick “Update the capability too”.",
+              ],
+            },
           });
         }
         const revised = await reviseCapabilityInTx(tx, audit, {

@@ -63,17 +63,29 @@ export async function notify(db: Tx | Db, drafts: readonly NotificationDraft[], 
 /** The active managers of a team; an admin stands in when the team has none, so a dispute never goes unseen. */
 async function managersOf(tx: Tx | Db, teamId: string | null): Promise<string[]> {
   const managers = teamId
-    ? await tx.teamManager.findMany({ where: { teamId, user: { active: true } }, select: { userId: true }, orderBy: { userId: "asc" } })
+    ? await tx.teamManager.findMany({
+        where: { teamId, user: { active: true } },
+        select: { userId: true },
+        orderBy: { userId: "asc" },
+      })
     : [];
   if (managers.length > 0) return managers.map((manager) => manager.userId);
-  const admins = await tx.user.findMany({ where: { role: "ADMIN", active: true }, select: { id: true }, orderBy: { id: "asc" } });
+  const admins = await tx.user.findMany({
+    where: { role: "ADMIN", active: true },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
   return admins.map((admin) => admin.id);
 }
 
 /** The active managers of a team, and nobody else (a survey answer is the team's business). */
 async function activeManagersOf(tx: Tx | Db, teamId: string | null): Promise<string[]> {
   if (!teamId) return [];
-  const managers = await tx.teamManager.findMany({ where: { teamId, user: { active: true } }, select: { userId: true }, orderBy: { userId: "asc" } });
+  const managers = await tx.teamManager.findMany({
+    where: { teamId, user: { active: true } },
+    select: { userId: true },
+    orderBy: { userId: "asc" },
+  });
   return managers.map((manager) => manager.userId);
 }
 
@@ -87,7 +99,12 @@ const claimFactsSelect = {
 } satisfies Prisma.ClaimSelect;
 
 function claimFacts(claim: Prisma.ClaimGetPayload<{ select: typeof claimFactsSelect }>) {
-  return { claimId: claim.id, accountName: claim.accountName, statement: claim.statement, capabilityTitle: claim.capability?.title ?? null };
+  return {
+    claimId: claim.id,
+    accountName: claim.accountName,
+    statement: claim.statement,
+    capabilityTitle: claim.capability?.title ?? null,
+  };
 }
 
 /** A verdict on a claim: its salesperson hears who judged it and how. */
@@ -97,14 +114,27 @@ export async function notifyVerdict(tx: Tx, claimId: string, at?: Date): Promise
     select: { ...claimFactsSelect, status: true, severity: true, verifiedBy: { select: { name: true } } },
   });
   if (claim.status === "PENDING" || !claim.salesperson.active) return 0;
-  const notice = verdictNotice({ ...claimFacts(claim), status: claim.status, severity: claim.severity, verifierName: claim.verifiedBy?.name ?? "An engineer" });
+  const notice = verdictNotice({
+    ...claimFacts(claim),
+    status: claim.status,
+    severity: claim.severity,
+    verifierName: claim.verifiedBy?.name ?? "An engineer",
+  });
   return notify(tx, addressed(notice, [claim.salespersonId]), at);
 }
 
 /** A dispute raised: the managers of the salesperson's team (an admin when it has none). */
 export async function notifyDisputeOpened(tx: Tx, disputeId: string, at?: Date): Promise<number> {
-  const dispute = await tx.claimDispute.findUniqueOrThrow({ where: { id: disputeId }, select: { id: true, reason: true, claim: { select: claimFactsSelect } } });
-  const notice = disputeOpenedNotice({ disputeId: dispute.id, reason: dispute.reason, salespersonName: dispute.claim.salesperson.name, ...claimFacts(dispute.claim) });
+  const dispute = await tx.claimDispute.findUniqueOrThrow({
+    where: { id: disputeId },
+    select: { id: true, reason: true, claim: { select: claimFactsSelect } },
+  });
+  const notice = disputeOpenedNotice({
+    disputeId: dispute.id,
+    reason: dispute.reason,
+    salespersonName: dispute.claim.salesperson.name,
+    ...claimFacts(dispute.claim),
+  });
   return notify(tx, addressed(notice, await managersOf(tx, dispute.claim.salesperson.teamId)), at);
 }
 
@@ -112,7 +142,15 @@ export async function notifyDisputeOpened(tx: Tx, disputeId: string, at?: Date):
 export async function notifyDisputeResolved(tx: Tx, disputeId: string, at?: Date): Promise<number> {
   const dispute = await tx.claimDispute.findUniqueOrThrow({
     where: { id: disputeId },
-    select: { id: true, status: true, raisedById: true, overturnedStatus: true, overturnedSeverity: true, resolvedBy: { select: { name: true } }, claim: { select: claimFactsSelect } },
+    select: {
+      id: true,
+      status: true,
+      raisedById: true,
+      overturnedStatus: true,
+      overturnedSeverity: true,
+      resolvedBy: { select: { name: true } },
+      claim: { select: claimFactsSelect },
+    },
   });
   if (dispute.status === "OPEN" || !dispute.claim.salesperson.active) return 0;
   const notice = disputeResolvedNotice({
@@ -130,9 +168,18 @@ export async function notifyDisputeResolved(tx: Tx, disputeId: string, at?: Date
 export async function notifyQuestionAnswered(tx: Tx, questionId: string, at?: Date): Promise<number> {
   const question = await tx.engineerQuestion.findUniqueOrThrow({
     where: { id: questionId },
-    select: { id: true, question: true, askedById: true, revisionId: true, status: true, askedBy: { select: { active: true } }, answeredBy: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      question: true,
+      askedById: true,
+      revisionId: true,
+      status: true,
+      askedBy: { select: { active: true } },
+      answeredBy: { select: { id: true, name: true } },
+    },
   });
-  if (question.status !== "ANSWERED" || !question.askedBy.active || question.answeredBy?.id === question.askedById) return 0;
+  if (question.status !== "ANSWERED" || !question.askedBy.active || question.answeredBy?.id === question.askedById)
+    return 0;
   const notice = questionAnsweredNotice({
     questionId: question.id,
     question: question.question,
@@ -160,7 +207,8 @@ export async function notifyCandidatesFound(tx: Tx, conversationId: string, at?:
     },
   });
   const count = conversation._count.candidates;
-  if (count === 0 || conversation.importedById === conversation.salespersonId || !conversation.salesperson.active) return 0;
+  if (count === 0 || conversation.importedById === conversation.salespersonId || !conversation.salesperson.active)
+    return 0;
   const notice = candidatesNotice({
     conversationId: conversation.id,
     count,
@@ -187,12 +235,23 @@ export async function notifySurveyAnswered(tx: Tx, surveyId: string, at?: Date):
     },
   });
   if (survey.deliveredAsPromised !== "NO") return 0;
-  const facts = { surveyId: survey.id, salespersonId: survey.salespersonId, salespersonName: survey.salesperson.name, accountName: survey.deal.account.name };
+  const facts = {
+    surveyId: survey.id,
+    salespersonId: survey.salespersonId,
+    salespersonName: survey.salesperson.name,
+    accountName: survey.deal.account.name,
+  };
   const managers = (await activeManagersOf(tx, survey.salesperson.teamId)).filter((id) => id !== survey.salespersonId);
-  return notify(tx, [
-    ...(survey.salesperson.active ? addressed(surveyNotDeliveredNotice({ ...facts, forSalesperson: true }), [survey.salespersonId]) : []),
-    ...addressed(surveyNotDeliveredNotice({ ...facts, forSalesperson: false }), managers),
-  ], at);
+  return notify(
+    tx,
+    [
+      ...(survey.salesperson.active
+        ? addressed(surveyNotDeliveredNotice({ ...facts, forSalesperson: true }), [survey.salespersonId])
+        : []),
+      ...addressed(surveyNotDeliveredNotice({ ...facts, forSalesperson: false }), managers),
+    ],
+    at,
+  );
 }
 
 // ---------------------------------------------------------------- the daily scan
@@ -200,7 +259,10 @@ export async function notifySurveyAnswered(tx: Tx, surveyId: string, at?: Date):
 /** Quizzes on each active salesperson's "quizzes due" list, in a few grouped queries for everyone at once. */
 async function quizDrafts(now: Date): Promise<NotificationDraft[]> {
   const [quizzes, people] = await Promise.all([
-    prisma.quiz.findMany({ where: { published: true }, select: { id: true, title: true, requiredForComp: true, certificationDays: true } }),
+    prisma.quiz.findMany({
+      where: { published: true },
+      select: { id: true, title: true, requiredForComp: true, certificationDays: true },
+    }),
     prisma.user.findMany({ where: { role: "SALES", active: true }, select: { id: true } }),
   ]);
   if (quizzes.length === 0 || people.length === 0) return [];
@@ -208,18 +270,35 @@ async function quizDrafts(now: Date): Promise<NotificationDraft[]> {
   const salesOnly = { user: { role: "SALES" as const, active: true }, quizId: { in: quizIds } };
   const [attempted, passes] = await Promise.all([
     prisma.quizAttempt.groupBy({ by: ["userId", "quizId"], where: salesOnly, _count: { _all: true } }),
-    prisma.quizAttempt.groupBy({ by: ["userId", "quizId"], where: { ...salesOnly, passed: true }, _max: { submittedAt: true } }),
+    prisma.quizAttempt.groupBy({
+      by: ["userId", "quizId"],
+      where: { ...salesOnly, passed: true },
+      _max: { submittedAt: true },
+    }),
   ]);
   const key = (userId: string, quizId: string) => `${userId}\n${quizId}`;
   const attemptedSet = new Set(attempted.map((row) => key(row.userId, row.quizId)));
-  const lastPass = new Map(passes.flatMap((row) => (row._max.submittedAt ? [[key(row.userId, row.quizId), row._max.submittedAt] as const] : [])));
+  const lastPass = new Map(
+    passes.flatMap((row) =>
+      row._max.submittedAt ? [[key(row.userId, row.quizId), row._max.submittedAt] as const] : [],
+    ),
+  );
   const drafts: NotificationDraft[] = [];
   for (const person of people) {
     for (const quiz of quizzes) {
       const passedAt = lastPass.get(key(person.id, quiz.id));
       const certifiedUntil = passedAt ? certificationExpiresAt(passedAt, quiz.certificationDays) : null;
-      const reason = quizDueReason({ requiredForComp: quiz.requiredForComp, certifiedUntil, attempted: attemptedSet.has(key(person.id, quiz.id)), now });
-      if (reason) drafts.push({ ...quizNotice({ quizId: quiz.id, title: quiz.title, reason, certifiedUntil }), userId: person.id });
+      const reason = quizDueReason({
+        requiredForComp: quiz.requiredForComp,
+        certifiedUntil,
+        attempted: attemptedSet.has(key(person.id, quiz.id)),
+        now,
+      });
+      if (reason)
+        drafts.push({
+          ...quizNotice({ quizId: quiz.id, title: quiz.title, reason, certifiedUntil }),
+          userId: person.id,
+        });
     }
   }
   return drafts;
@@ -234,7 +313,11 @@ async function pastTargetDrafts(now: Date): Promise<NotificationDraft[]> {
     prisma.user.findMany({ where: { role: "ENGINEER", active: true }, select: { id: true } }),
   ]);
   if (count === 0 || !oldest) return [];
-  const notice = claimsPastTargetNotice({ count, oldestWorkingDays: verificationAge(oldest.createdAt, now).workingDays, day: digestDay(now) });
+  const notice = claimsPastTargetNotice({
+    count,
+    oldestWorkingDays: verificationAge(oldest.createdAt, now).workingDays,
+    day: digestDay(now),
+  });
   return addressed(
     notice,
     engineers.map((engineer) => engineer.id),
@@ -280,21 +363,42 @@ export async function backfillRecentNotifications(now: Date, { days = 14, unread
     prisma.claimDispute.findMany({ where: { resolvedAt: window }, select: { id: true, resolvedAt: true } }),
     prisma.engineerQuestion.findMany({ where: { answeredAt: window }, select: { id: true, answeredAt: true } }),
     prisma.conversation.findMany({ where: { createdAt: window }, select: { id: true, createdAt: true } }),
-    prisma.survey.findMany({ where: { respondedAt: window, deliveredAsPromised: "NO" }, select: { id: true, respondedAt: true } }),
+    prisma.survey.findMany({
+      where: { respondedAt: window, deliveredAsPromised: "NO" },
+      select: { id: true, respondedAt: true },
+    }),
   ]);
   const events: Array<{ at: Date; write: (tx: Tx, at: Date) => Promise<number> }> = [
-    ...verdicts.map((row) => ({ at: row.verifiedAt ?? now, write: (tx: Tx, at: Date) => notifyVerdict(tx, row.id, at) })),
+    ...verdicts.map((row) => ({
+      at: row.verifiedAt ?? now,
+      write: (tx: Tx, at: Date) => notifyVerdict(tx, row.id, at),
+    })),
     ...opened.map((row) => ({ at: row.raisedAt, write: (tx: Tx, at: Date) => notifyDisputeOpened(tx, row.id, at) })),
-    ...resolved.map((row) => ({ at: row.resolvedAt ?? now, write: (tx: Tx, at: Date) => notifyDisputeResolved(tx, row.id, at) })),
-    ...answered.map((row) => ({ at: row.answeredAt ?? now, write: (tx: Tx, at: Date) => notifyQuestionAnswered(tx, row.id, at) })),
-    ...conversations.map((row) => ({ at: row.createdAt, write: (tx: Tx, at: Date) => notifyCandidatesFound(tx, row.id, at) })),
-    ...surveys.map((row) => ({ at: row.respondedAt ?? now, write: (tx: Tx, at: Date) => notifySurveyAnswered(tx, row.id, at) })),
+    ...resolved.map((row) => ({
+      at: row.resolvedAt ?? now,
+      write: (tx: Tx, at: Date) => notifyDisputeResolved(tx, row.id, at),
+    })),
+    ...answered.map((row) => ({
+      at: row.answeredAt ?? now,
+      write: (tx: Tx, at: Date) => notifyQuestionAnswered(tx, row.id, at),
+    })),
+    ...conversations.map((row) => ({
+      at: row.createdAt,
+      write: (tx: Tx, at: Date) => notifyCandidatesFound(tx, row.id, at),
+    })),
+    ...surveys.map((row) => ({
+      at: row.respondedAt ?? now,
+      write: (tx: Tx, at: Date) => notifySurveyAnswered(tx, row.id, at),
+    })),
   ];
   let created = 0;
   await prisma.$transaction(
     async (tx) => {
       for (const event of events) created += await event.write(tx, event.at);
-      await tx.notification.updateMany({ where: { readAt: null, createdAt: { lt: new Date(now.getTime() - unreadDays * 86_400_000) } }, data: { readAt: now } });
+      await tx.notification.updateMany({
+        where: { readAt: null, createdAt: { lt: new Date(now.getTime() - unreadDays * 86_400_000) } },
+        data: { readAt: now },
+      });
     },
     { timeout: 120_000 },
   );
@@ -332,7 +436,10 @@ export type MarkOutcome = "read" | "already-read" | "not-found";
  * exactly like one that does not exist, so nobody learns another person's notification ids.
  */
 export async function markRead(userId: string, notificationId: string, now = new Date()): Promise<MarkOutcome> {
-  const { count } = await prisma.notification.updateMany({ where: { id: notificationId, userId, readAt: null }, data: { readAt: now } });
+  const { count } = await prisma.notification.updateMany({
+    where: { id: notificationId, userId, readAt: null },
+    data: { readAt: now },
+  });
   if (count === 1) return "read";
   const own = await prisma.notification.findFirst({ where: { id: notificationId, userId }, select: { id: true } });
   return own ? "already-read" : "not-found";
@@ -353,7 +460,10 @@ export async function getDigestChoice(userId: string): Promise<boolean> {
 /** The user chooses (or stops) the daily email digest; audited like other changes to a person. */
 export async function setDigestChoice(audit: AuditContext, userId: string, emailDigest: boolean): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { emailDigest: true, teamId: true } });
+    const before = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { emailDigest: true, teamId: true },
+    });
     if (before.emailDigest === emailDigest) return;
     await tx.user.update({ where: { id: userId }, data: { emailDigest } });
     await recordAudit(tx, audit, {

@@ -16,7 +16,15 @@ import { getScorecardRow } from "./scorecard.server.ts";
 export async function findVisibleSalesperson(audience: Audience, personId: string) {
   const person = await prisma.user.findUnique({
     where: { id: personId },
-    select: { id: true, name: true, email: true, role: true, active: true, teamId: true, team: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      active: true,
+      teamId: true,
+      team: { select: { id: true, name: true } },
+    },
   });
   if (!person || person.role !== "SALES" || !audienceIncludes(audience, person)) return null;
   return person;
@@ -38,13 +46,28 @@ export async function getPersonPage(person: Person) {
       where: { userId: person.id },
       orderBy: { startedAt: "desc" },
       take: LISTED,
-      select: { id: true, quizId: true, startedAt: true, submittedAt: true, score: true, passed: true, quiz: { select: { title: true, passMark: true } } },
+      select: {
+        id: true,
+        quizId: true,
+        startedAt: true,
+        submittedAt: true,
+        score: true,
+        passed: true,
+        quiz: { select: { title: true, passMark: true } },
+      },
     }),
     listSurveysOfSalesperson(person.id),
     prisma.compStatement.findMany({
       where: { userId: person.id },
       orderBy: { period: { startsAt: "desc" } },
-      select: { id: true, multiplier: true, totalPayoutCents: true, adjustmentCents: true, computedAt: true, period: { select: { name: true, status: true } } },
+      select: {
+        id: true,
+        multiplier: true,
+        totalPayoutCents: true,
+        adjustmentCents: true,
+        computedAt: true,
+        period: { select: { name: true, status: true } },
+      },
     }),
   ]);
   return {

@@ -10,10 +10,20 @@ export interface ProductInput {
   reviewCycleDays: number;
 }
 
-type ProductChangeFailure = { ok: false; fieldErrors?: Partial<Record<keyof ProductInput, string[]>>; formErrors?: string[] };
+type ProductChangeFailure = {
+  ok: false;
+  fieldErrors?: Partial<Record<keyof ProductInput, string[]>>;
+  formErrors?: string[];
+};
 export type ProductChangeResult<T> = { ok: true; value: T } | ProductChangeFailure;
 
-const productSelect = { id: true, name: true, slug: true, description: true, reviewCycleDays: true } satisfies Prisma.ProductSelect;
+const productSelect = {
+  id: true,
+  name: true,
+  slug: true,
+  description: true,
+  reviewCycleDays: true,
+} satisfies Prisma.ProductSelect;
 
 export async function listProducts() {
   const products = await prisma.product.findMany({
@@ -55,11 +65,20 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 function normalise(input: ProductInput): ProductInput {
-  return { name: input.name.trim(), slug: input.slug.trim(), description: input.description.trim(), reviewCycleDays: input.reviewCycleDays };
+  return {
+    name: input.name.trim(),
+    slug: input.slug.trim(),
+    description: input.description.trim(),
+    reviewCycleDays: input.reviewCycleDays,
+  };
 }
 
 /** Field errors for a name or slug another product already uses, or null. */
-async function conflicts(db: Tx | typeof prisma, input: ProductInput, productId: string | null): Promise<ProductChangeFailure | null> {
+async function conflicts(
+  db: Tx | typeof prisma,
+  input: ProductInput,
+  productId: string | null,
+): Promise<ProductChangeFailure | null> {
   const [byName, bySlug] = await Promise.all([
     db.product.findUnique({ where: { name: input.name }, select: { id: true } }),
     db.product.findUnique({ where: { slug: input.slug }, select: { id: true } }),
@@ -71,29 +90,50 @@ async function conflicts(db: Tx | typeof prisma, input: ProductInput, productId:
 }
 
 /** Runs a change; a unique-constraint race that slipped past the check becomes field errors. */
-async function withConflictCheck<T>(input: ProductInput, productId: string | null, change: () => Promise<ProductChangeResult<T>>) {
+async function withConflictCheck<T>(
+  input: ProductInput,
+  productId: string | null,
+  change: () => Promise<ProductChangeResult<T>>,
+) {
   try {
     return await change();
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return (await conflicts(prisma, input, productId)) ?? { ok: false, formErrors: ["Another change was saved at the same time; please try again."] };
+    return (
+      (await conflicts(prisma, input, productId)) ?? {
+        ok: false,
+        formErrors: ["Another change was saved at the same time; please try again."],
+      }
+    );
   }
 }
 
-export async function createProduct(audit: AuditContext, rawInput: ProductInput): Promise<ProductChangeResult<{ id: string }>> {
+export async function createProduct(
+  audit: AuditContext,
+  rawInput: ProductInput,
+): Promise<ProductChangeResult<{ id: string }>> {
   const input = normalise(rawInput);
   return withConflictCheck(input, null, () =>
     prisma.$transaction(async (tx): Promise<ProductChangeResult<{ id: string }>> => {
       const refusal = await conflicts(tx, input, null);
       if (refusal) return refusal;
       const product = await tx.product.create({ data: input, select: productSelect });
-      await recordAudit(tx, audit, { action: "product.create", entityType: "Product", entityId: product.id, after: product });
+      await recordAudit(tx, audit, {
+        action: "product.create",
+        entityType: "Product",
+        entityId: product.id,
+        after: product,
+      });
       return { ok: true, value: { id: product.id } };
     }),
   );
 }
 
-export async function updateProduct(audit: AuditContext, id: string, rawInput: ProductInput): Promise<ProductChangeResult<{ id: string }>> {
+export async function updateProduct(
+  audit: AuditContext,
+  id: string,
+  rawInput: ProductInput,
+): Promise<ProductChangeResult<{ id: string }>> {
   const input = normalise(rawInput);
   return withConflictCheck(input, id, () =>
     prisma.$transaction(async (tx): Promise<ProductChangeResult<{ id: string }>> => {
@@ -106,10 +146,16 @@ export async function updateProduct(audit: AuditContext, id: string, rawInput: P
       // cycle moves the due date of every verified row.
       let capabilitiesRescheduled = 0;
       if (after.reviewCycleDays !== before.reviewCycleDays) {
-        const verified = await tx.capability.findMany({ where: { productId: id, verifiedAt: { not: null } }, select: { id: true, verifiedAt: true } });
+        const verified = await tx.capability.findMany({
+          where: { productId: id, verifiedAt: { not: null } },
+          select: { id: true, verifiedAt: true },
+        });
         for (const capability of verified) {
           if (!capability.verifiedAt) continue;
-          await tx.capability.update({ where: { id: capability.id }, data: { reviewDueAt: addDays(capability.verifiedAt, after.reviewCycleDays) } });
+          await tx.capability.update({
+            where: { id: capability.id },
+            data: { reviewDueAt: addDays(capability.verifiedAt, after.reviewCycleDays) },
+          });
         }
         capabilitiesRescheduled = verified.length;
       }

@@ -50,15 +50,34 @@ export async function listQuestionsAwaitingReview(take = 10) {
 export async function getBankQuestion(id: string) {
   const question = await prisma.question.findUnique({
     where: { id },
-    select: { ...bankRowSelect, productId: true, capabilityId: true, choicesJson: true, correctJson: true, explanation: true, capability: { select: { title: true, key: true, status: true, conditions: true } } },
+    select: {
+      ...bankRowSelect,
+      productId: true,
+      capabilityId: true,
+      choicesJson: true,
+      correctJson: true,
+      explanation: true,
+      capability: { select: { title: true, key: true, status: true, conditions: true } },
+    },
   });
   if (!question) return null;
   const choices: unknown = JSON.parse(question.choicesJson);
-  return { ...question, choices: Array.isArray(choices) ? choices.map(String) : [], correct: parseChosen(question.correctJson) };
+  return {
+    ...question,
+    choices: Array.isArray(choices) ? choices.map(String) : [],
+    correct: parseChosen(question.correctJson),
+  };
 }
 
 type QuestionField = keyof QuestionFormValues;
-export type QuestionSaveResult = { ok: true; id: string } | { ok: false; status: 400 | 404 | 409; fieldErrors?: Partial<Record<QuestionField, string[]>>; formErrors?: string[] };
+export type QuestionSaveResult =
+  | { ok: true; id: string }
+  | {
+      ok: false;
+      status: 400 | 404 | 409;
+      fieldErrors?: Partial<Record<QuestionField, string[]>>;
+      formErrors?: string[];
+    };
 
 /** Creates a question (ACTIVE) or, with `edit`, updates one whose version the author saw; audited. */
 export async function saveQuestion(
@@ -81,24 +100,63 @@ export async function saveQuestion(
     if (!(await tx.product.findUnique({ where: { id: data.productId }, select: { id: true } }))) {
       return { ok: false, status: 400, fieldErrors: { productId: ["Choose one of the products listed."] } };
     }
-    if (data.capabilityId && !(await tx.capability.findFirst({ where: { id: data.capabilityId, productId: data.productId }, select: { id: true } }))) {
-      return { ok: false, status: 400, fieldErrors: { capabilityId: ["Choose a capability of the chosen product, or none."] } };
+    if (
+      data.capabilityId &&
+      !(await tx.capability.findFirst({
+        where: { id: data.capabilityId, productId: data.productId },
+        select: { id: true },
+      }))
+    ) {
+      return {
+        ok: false,
+        status: 400,
+        fieldErrors: { capabilityId: ["Choose a capability of the chosen product, or none."] },
+      };
     }
     if (!edit) {
       const created = await tx.question.create({ data: { ...data, authorId }, select: { id: true } });
-      await recordAudit(tx, audit, { action: "question.create", entityType: "Question", entityId: created.id, after: { ...data, state: "ACTIVE" } });
+      await recordAudit(tx, audit, {
+        action: "question.create",
+        entityType: "Question",
+        entityId: created.id,
+        after: { ...data, state: "ACTIVE" },
+      });
       return { ok: true, id: created.id };
     }
     const before = await tx.question.findUnique({
       where: { id: edit.id },
-      select: { productId: true, capabilityId: true, type: true, prompt: true, choicesJson: true, correctJson: true, explanation: true, version: true },
+      select: {
+        productId: true,
+        capabilityId: true,
+        type: true,
+        prompt: true,
+        choicesJson: true,
+        correctJson: true,
+        explanation: true,
+        version: true,
+      },
     });
     if (!before) return { ok: false, status: 404, formErrors: ["There is no such question."] };
-    const guard = await tx.question.updateMany({ where: { id: edit.id, version: edit.version }, data: { ...data, version: { increment: 1 } } });
+    const guard = await tx.question.updateMany({
+      where: { id: edit.id, version: edit.version },
+      data: { ...data, version: { increment: 1 } },
+    });
     if (guard.count === 0) {
-      return { ok: false, status: 409, formErrors: ["Someone changed this question after you opened it. Reload the page to see their version, then make your change again."] };
+      return {
+        ok: false,
+        status: 409,
+        formErrors: [
+          "Someone changed this question after you opened it. Reload the page to see their version, then make your change again.",
+        ],
+      };
     }
-    await recordAudit(tx, audit, { action: "question.update", entityType: "Question", entityId: edit.id, before, after: { ...data, version: edit.version + 1 } });
+    await recordAudit(tx, audit, {
+      action: "question.update",
+      entityType: "Question",
+      entityId: edit.id,
+      before,
+      after: { ...data, version: edit.version + 1 },
+    });
     return { ok: true, id: edit.id };
   });
 }
@@ -111,14 +169,32 @@ const STATE_ACTIONS = {
 export type QuestionStateChange = keyof typeof STATE_ACTIONS;
 
 /** Re-approves, retires or restores a question; refused (409) when it is no longer in a state that allows it. */
-export async function changeQuestionState(audit: AuditContext, id: string, change: QuestionStateChange): Promise<{ ok: true } | { ok: false; status: 404 | 409; message: string }> {
+export async function changeQuestionState(
+  audit: AuditContext,
+  id: string,
+  change: QuestionStateChange,
+): Promise<{ ok: true } | { ok: false; status: 404 | 409; message: string }> {
   const rule = STATE_ACTIONS[change];
   return prisma.$transaction(async (tx) => {
     const before = await tx.question.findUnique({ where: { id }, select: { state: true } });
     if (!before) return { ok: false as const, status: 404 as const, message: "There is no such question." };
-    const updated = await tx.question.updateMany({ where: { id, state: { in: [...rule.from] } }, data: { state: rule.to, version: { increment: 1 } } });
-    if (updated.count === 0) return { ok: false as const, status: 409 as const, message: `This question is ${before.state.replace("_", " ").toLowerCase()} now; nothing was changed.` };
-    await recordAudit(tx, audit, { action: rule.action, entityType: "Question", entityId: id, before: { state: before.state }, after: { state: rule.to } });
+    const updated = await tx.question.updateMany({
+      where: { id, state: { in: [...rule.from] } },
+      data: { state: rule.to, version: { increment: 1 } },
+    });
+    if (updated.count === 0)
+      return {
+        ok: false as const,
+        status: 409 as const,
+        message: `This question is ${before.state.replace("_", " ").toLowerCase()} now; nothing was changed.`,
+      };
+    await recordAudit(tx, audit, {
+      action: rule.action,
+      entityType: "Question",
+      entityId: id,
+      before: { state: before.state },
+      after: { state: rule.to },
+    });
     return { ok: true as const };
   });
 }

@@ -51,12 +51,24 @@ export async function getAttemptAllowance(quiz: { id: string; maxAttempts: numbe
 }
 
 /** The questions an attempt at this quiz may draw right now: ACTIVE bank questions and fresh matrix questions. */
-async function drawableQuestions(tx: Tx, quiz: { productId: string | null; includeMatrixQuestions: boolean }, now: Date) {
+async function drawableQuestions(
+  tx: Tx,
+  quiz: { productId: string | null; includeMatrixQuestions: boolean },
+  now: Date,
+) {
   const productWhere = quiz.productId ? { productId: quiz.productId } : {};
   const bankRows = await tx.question.findMany({
     where: { ...productWhere, state: "ACTIVE" },
     orderBy: { id: "asc" },
-    select: { id: true, capabilityId: true, type: true, prompt: true, choicesJson: true, correctJson: true, explanation: true },
+    select: {
+      id: true,
+      capabilityId: true,
+      type: true,
+      prompt: true,
+      choicesJson: true,
+      correctJson: true,
+      explanation: true,
+    },
   });
   const bank = bankRows.flatMap((row) => {
     const choices: unknown = JSON.parse(row.choicesJson);
@@ -79,12 +91,18 @@ async function drawableQuestions(tx: Tx, quiz: { productId: string | null; inclu
     select: {
       name: true,
       reviewCycleDays: true,
-      capabilities: { orderBy: { key: "asc" }, select: { id: true, title: true, status: true, conditions: true, verifiedAt: true } },
+      capabilities: {
+        orderBy: { key: "asc" },
+        select: { id: true, title: true, status: true, conditions: true, verifiedAt: true },
+      },
     },
   });
   // Generated now, from the matrix as it stands: a matrix question can never be stale.
   const matrix = products.flatMap((product) =>
-    matrixQuestionsFor(product.name, product.capabilities, now, product.reviewCycleDays).map((q) => ({ ...q, questionId: null })),
+    matrixQuestionsFor(product.name, product.capabilities, now, product.reviewCycleDays).map((q) => ({
+      ...q,
+      questionId: null,
+    })),
   );
   return { bank, matrix };
 }
@@ -103,8 +121,10 @@ export async function startAttempt(
 ): Promise<AttemptResult<{ attemptId: string; resumed: boolean }>> {
   return prisma.$transaction(async (tx): Promise<AttemptResult<{ attemptId: string; resumed: boolean }>> => {
     const quiz = await tx.quiz.findUnique({ where: { id: quizId } });
-    if (!quiz || (!quiz.published && !userHasPermission(user, "write:quiz"))) return { ok: false, status: 404, message: "We could not find that quiz." };
-    if (!quiz.published) return { ok: false, status: 409, message: "This quiz is a draft: publish it before anyone takes it." };
+    if (!quiz || (!quiz.published && !userHasPermission(user, "write:quiz")))
+      return { ok: false, status: 404, message: "We could not find that quiz." };
+    if (!quiz.published)
+      return { ok: false, status: 409, message: "This quiz is a draft: publish it before anyone takes it." };
     const open = await tx.quizAttempt.findFirst({
       where: { quizId, userId: user.id, submittedAt: null },
       orderBy: { startedAt: "desc" },
@@ -115,12 +135,17 @@ export async function startAttempt(
       const allowance = attemptAllowance(quiz.maxAttempts, await startsInWindow(tx, quizId, user.id, now));
       if (allowance.left === 0) {
         const when = allowance.nextAt ? ` You can try again from ${allowance.nextAt.toISOString().slice(0, 10)}.` : "";
-        return { ok: false, status: 409, message: `You have used all ${quiz.maxAttempts} attempts at this quiz for now.${when}` };
+        return {
+          ok: false,
+          status: 409,
+          message: `You have used all ${quiz.maxAttempts} attempts at this quiz for now.${when}`,
+        };
       }
     }
     const { bank, matrix } = await drawableQuestions(tx, quiz, now);
     const snapshot = drawQuestions(bank, matrix, quiz.questionCount, random);
-    if (snapshot.length === 0) return { ok: false, status: 409, message: "This quiz has no questions to ask yet: the question bank is empty." };
+    if (snapshot.length === 0)
+      return { ok: false, status: 409, message: "This quiz has no questions to ask yet: the question bank is empty." };
     const deadline = deadlineFor(now, quiz.timeLimitMinutes);
     const attempt = await tx.quizAttempt.create({
       data: { quizId, userId: user.id, startedAt: now, deadline, snapshotJson: JSON.stringify(snapshot) },
@@ -135,7 +160,11 @@ export async function startAttempt(
         quizId,
         deadline,
         practice: isPractice(user),
-        questions: snapshot.map((q) => ({ position: q.position, questionId: q.questionId, capabilityId: q.capabilityId })),
+        questions: snapshot.map((q) => ({
+          position: q.position,
+          questionId: q.questionId,
+          capabilityId: q.capabilityId,
+        })),
       },
     });
     return { ok: true, value: { attemptId: attempt.id, resumed: false } };
@@ -153,7 +182,16 @@ const attemptSelect = {
   passed: true,
   snapshotJson: true,
   user: { select: { id: true, name: true, role: true, teamId: true } },
-  quiz: { select: { id: true, title: true, passMark: true, certificationDays: true, maxAttempts: true, timeLimitMinutes: true } },
+  quiz: {
+    select: {
+      id: true,
+      title: true,
+      passMark: true,
+      certificationDays: true,
+      maxAttempts: true,
+      timeLimitMinutes: true,
+    },
+  },
 } as const;
 
 type AttemptRow = NonNullable<Awaited<ReturnType<typeof findAttempt>>>;
@@ -167,11 +205,24 @@ async function savedAnswers(db: Tx | Db, attemptId: string): Promise<Map<number,
   return new Map(rows.map((row) => [row.position, parseChosen(row.chosenJson)]));
 }
 
-async function upsertAnswer(tx: Tx, attemptId: string, question: SnapshotQuestion, chosen: number[], at: Date, credit: number | null = null) {
+async function upsertAnswer(
+  tx: Tx,
+  attemptId: string,
+  question: SnapshotQuestion,
+  chosen: number[],
+  at: Date,
+  credit: number | null = null,
+) {
   const data = { chosenJson: JSON.stringify(chosen), answeredAt: at, credit };
   await tx.quizAnswer.upsert({
     where: { attemptId_position: { attemptId, position: question.position } },
-    create: { attemptId, position: question.position, questionId: question.questionId, capabilityId: question.capabilityId, ...data },
+    create: {
+      attemptId,
+      position: question.position,
+      questionId: question.questionId,
+      capabilityId: question.capabilityId,
+      ...data,
+    },
     update: data,
   });
 }
@@ -181,12 +232,21 @@ async function upsertAnswer(tx: Tx, attemptId: string, question: SnapshotQuestio
  * credit (unanswered ones an empty choice and 0), so statistics count them. The conditional update
  * makes a second grader (a reload racing a submit) a no-op.
  */
-async function gradeInTx(tx: Tx, audit: AuditContext, attempt: AttemptRow, submittedAt: Date, reason: "submit" | "expire") {
+async function gradeInTx(
+  tx: Tx,
+  audit: AuditContext,
+  attempt: AttemptRow,
+  submittedAt: Date,
+  reason: "submit" | "expire",
+) {
   const snapshot = parseSnapshot(attempt.snapshotJson);
   const answers = await savedAnswers(tx, attempt.id);
   const { credits, score } = gradeAttempt(snapshot, answers);
   const passed = isPassing(score, attempt.quiz.passMark);
-  const claimed = await tx.quizAttempt.updateMany({ where: { id: attempt.id, submittedAt: null }, data: { submittedAt, score, passed } });
+  const claimed = await tx.quizAttempt.updateMany({
+    where: { id: attempt.id, submittedAt: null },
+    data: { submittedAt, score, passed },
+  });
   if (claimed.count === 0) return;
   // The dashboard's quiz pass rate counts the attempt from now on (ADR 019).
   await refreshRollups(tx, { attemptIds: [attempt.id] });
@@ -194,7 +254,11 @@ async function gradeInTx(tx: Tx, audit: AuditContext, attempt: AttemptRow, submi
     const chosen = answers.get(question.position);
     const credit = credits[question.position] ?? 0;
     if (chosen === undefined) await upsertAnswer(tx, attempt.id, question, [], submittedAt, credit);
-    else await tx.quizAnswer.update({ where: { attemptId_position: { attemptId: attempt.id, position: question.position } }, data: { credit } });
+    else
+      await tx.quizAnswer.update({
+        where: { attemptId_position: { attemptId: attempt.id, position: question.position } },
+        data: { credit },
+      });
   }
   await recordAudit(tx, audit, {
     action: reason === "submit" ? "quiz-attempt.submit" : "quiz-attempt.expire",
@@ -224,12 +288,16 @@ export async function saveAnswer(
 ): Promise<AttemptResult<{ position: number; chosen: number[] }>> {
   return prisma.$transaction(async (tx): Promise<AttemptResult<{ position: number; chosen: number[] }>> => {
     const attempt = await findAttempt(tx, ids.quizId, ids.attemptId);
-    if (!attempt || attempt.userId !== user.id) return { ok: false, status: 404, message: "We could not find that attempt." };
-    if (attempt.submittedAt) return { ok: false, status: 409, message: "This attempt has been submitted; its answers can no longer change." };
-    if (await gradeIfExpired(tx, audit, attempt, now)) return { ok: false, status: 409, message: timeUpMessage(attempt.deadline) };
+    if (!attempt || attempt.userId !== user.id)
+      return { ok: false, status: 404, message: "We could not find that attempt." };
+    if (attempt.submittedAt)
+      return { ok: false, status: 409, message: "This attempt has been submitted; its answers can no longer change." };
+    if (await gradeIfExpired(tx, audit, attempt, now))
+      return { ok: false, status: 409, message: timeUpMessage(attempt.deadline) };
     const question = parseSnapshot(attempt.snapshotJson)[position];
     const normalised = question ? normaliseChosen(question, chosen) : null;
-    if (!question || !normalised) return { ok: false, status: 400, message: "That answer is not one of the choices of this question." };
+    if (!question || !normalised)
+      return { ok: false, status: 400, message: "That answer is not one of the choices of this question." };
     await upsertAnswer(tx, attempt.id, question, normalised, now);
     return { ok: true, value: { position, chosen: normalised } };
   });
@@ -258,14 +326,17 @@ export async function submitAttempt(
 ): Promise<AttemptResult<SubmitOutcome>> {
   return prisma.$transaction(async (tx): Promise<AttemptResult<SubmitOutcome>> => {
     const attempt = await findAttempt(tx, ids.quizId, ids.attemptId);
-    if (!attempt || attempt.userId !== user.id) return { ok: false, status: 404, message: "We could not find that attempt." };
+    if (!attempt || attempt.userId !== user.id)
+      return { ok: false, status: 404, message: "We could not find that attempt." };
     if (attempt.submittedAt) return { ok: false, status: 409, message: "This attempt was already submitted." };
-    if (await gradeIfExpired(tx, audit, attempt, now)) return { ok: false, status: 409, message: timeUpMessage(attempt.deadline) };
+    if (await gradeIfExpired(tx, audit, attempt, now))
+      return { ok: false, status: 409, message: timeUpMessage(attempt.deadline) };
     const snapshot = parseSnapshot(attempt.snapshotJson);
     for (const [position, chosen] of answers) {
       const question = snapshot[position];
       const normalised = question ? normaliseChosen(question, chosen) : null;
-      if (!question || !normalised) return { ok: false, status: 400, message: `The answer to question ${position + 1} is not one of its choices.` };
+      if (!question || !normalised)
+        return { ok: false, status: 400, message: `The answer to question ${position + 1} is not one of its choices.` };
       await upsertAnswer(tx, attempt.id, question, normalised, now);
     }
     if (whenUnanswered === "review" && now.getTime() <= attempt.deadline.getTime()) {
@@ -273,7 +344,10 @@ export async function submitAttempt(
       if (unanswered.length > 0) return { ok: true, value: { submitted: false, unanswered } };
     }
     await gradeInTx(tx, audit, attempt, now, "submit");
-    const graded = await tx.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id }, select: { score: true, passed: true } });
+    const graded = await tx.quizAttempt.findUniqueOrThrow({
+      where: { id: attempt.id },
+      select: { score: true, passed: true },
+    });
     return { ok: true, value: { submitted: true, score: graded.score ?? 0, passed: graded.passed ?? false } };
   });
 }
@@ -294,7 +368,12 @@ async function mayRead(viewer: Taker, attempt: AttemptRow): Promise<boolean> {
  * saved choices and the deadline. Once submitted (or graded here because time ran out): the review.
  * Null when the attempt does not exist or is not the viewer's to see.
  */
-export async function getAttemptPage(audit: AuditContext, viewer: Taker, ids: { quizId: string; attemptId: string }, now = new Date()) {
+export async function getAttemptPage(
+  audit: AuditContext,
+  viewer: Taker,
+  ids: { quizId: string; attemptId: string },
+  now = new Date(),
+) {
   let attempt = await findAttempt(prisma, ids.quizId, ids.attemptId);
   if (!attempt || !(await mayRead(viewer, attempt))) return null;
   if (attempt.submittedAt === null && !acceptsAnswersAt(attempt.deadline, now)) {
@@ -319,10 +398,16 @@ export async function getAttemptPage(audit: AuditContext, viewer: Taker, ids: { 
       ...header,
       state: "open" as const,
       now,
-      questions: snapshot.map((question) => ({ ...openQuestion(question), chosen: answers.get(question.position) ?? [] })),
+      questions: snapshot.map((question) => ({
+        ...openQuestion(question),
+        chosen: answers.get(question.position) ?? [],
+      })),
     };
   }
-  const credits = await prisma.quizAnswer.findMany({ where: { attemptId: attempt.id }, select: { position: true, credit: true } });
+  const credits = await prisma.quizAnswer.findMany({
+    where: { attemptId: attempt.id },
+    select: { position: true, credit: true },
+  });
   const creditAt = new Map(credits.map((row) => [row.position, row.credit ?? 0]));
   const passed = attempt.passed ?? false;
   return {
@@ -332,7 +417,12 @@ export async function getAttemptPage(audit: AuditContext, viewer: Taker, ids: { 
     expired: attempt.submittedAt.getTime() === attempt.deadline.getTime(),
     score: attempt.score ?? 0,
     passed,
-    certifiedUntil: passed && !header.practice ? certificationExpiresAt(attempt.submittedAt, attempt.quiz.certificationDays) : null,
-    questions: snapshot.map((question) => ({ ...question, chosen: answers.get(question.position) ?? [], credit: creditAt.get(question.position) ?? 0 })),
+    certifiedUntil:
+      passed && !header.practice ? certificationExpiresAt(attempt.submittedAt, attempt.quiz.certificationDays) : null,
+    questions: snapshot.map((question) => ({
+      ...question,
+      chosen: answers.get(question.position) ?? [],
+      credit: creditAt.get(question.position) ?? 0,
+    })),
   };
 }

@@ -1,5 +1,5 @@
 import { Prisma } from "../generated/prisma/client.ts";
-import { CAPABILITY_LEVELS, isQuestionType, levelLabel} from "../domain/levels.ts";
+import { CAPABILITY_LEVELS, isQuestionType, levelLabel } from "../domain/levels.ts";
 import { discriminationLabel, facility, pearsonFromSums, type QuestionStats } from "../domain/quiz-stats.ts";
 import { parseChosen } from "../domain/quiz-rules.ts";
 import { prisma } from "../lib/db.server.ts";
@@ -53,7 +53,17 @@ function sumPerQuestion(rows: readonly AnswerGroupRow[]): QuestionSums[] {
   const byKey = new Map<string, QuestionSums>();
   for (const row of rows) {
     const key = row.questionId ?? `matrix:${row.capabilityId ?? ""}`;
-    const sums = byKey.get(key) ?? { questionId: row.questionId, capabilityId: row.capabilityId, n: 0, sumX: 0, sumY: 0, sumXX: 0, sumYY: 0, sumXY: 0, chosen: [] };
+    const sums = byKey.get(key) ?? {
+      questionId: row.questionId,
+      capabilityId: row.capabilityId,
+      n: 0,
+      sumX: 0,
+      sumY: 0,
+      sumXX: 0,
+      sumYY: 0,
+      sumXY: 0,
+      chosen: [],
+    };
     sums.n += num(row.n);
     sums.sumX += num(row.sumX);
     sums.sumY += num(row.sumY);
@@ -71,7 +81,11 @@ function sumPerQuestion(rows: readonly AnswerGroupRow[]): QuestionSums[] {
  * earned nothing, whatever the question says today; in multiple choice, a pick is wrong when the
  * choice is not a right one.
  */
-function wrongPicks(sums: QuestionSums, multi: boolean, correct: ReadonlySet<number>): Array<{ choice: number; picks: number }> {
+function wrongPicks(
+  sums: QuestionSums,
+  multi: boolean,
+  correct: ReadonlySet<number>,
+): Array<{ choice: number; picks: number }> {
   const picks = new Map<number, number>();
   for (const group of sums.chosen) {
     for (const index of group.indexes) {
@@ -81,7 +95,6 @@ function wrongPicks(sums: QuestionSums, multi: boolean, correct: ReadonlySet<num
   }
   return [...picks].map(([choice, count]) => ({ choice, picks: count }));
 }
-
 
 export async function getQuizStats(quizId: string) {
   const quiz = await prisma.quiz.findUnique({
@@ -119,7 +132,9 @@ export async function getQuizStats(quizId: string) {
   const itemSums = sumPerQuestion(groupRows);
 
   const questionIds = itemSums.flatMap((row) => (row.questionId ? [row.questionId] : []));
-  const capabilityIds = itemSums.flatMap((row) => (row.questionId === null && row.capabilityId ? [row.capabilityId] : []));
+  const capabilityIds = itemSums.flatMap((row) =>
+    row.questionId === null && row.capabilityId ? [row.capabilityId] : [],
+  );
   const [bank, capabilities] = await Promise.all([
     prisma.question.findMany({
       where: { id: { in: questionIds } },
@@ -133,7 +148,10 @@ export async function getQuizStats(quizId: string) {
         capability: { select: { title: true, key: true, product: { select: { slug: true } } } },
       },
     }),
-    prisma.capability.findMany({ where: { id: { in: capabilityIds } }, select: { id: true, title: true, key: true, product: { select: { name: true, slug: true } } } }),
+    prisma.capability.findMany({
+      where: { id: { in: capabilityIds } },
+      select: { id: true, title: true, key: true, product: { select: { name: true, slug: true } } },
+    }),
   ]);
   const bankById = new Map(bank.map((q) => [q.id, q]));
   const capabilityById = new Map(capabilities.map((c) => [c.id, c]));
@@ -143,7 +161,13 @@ export async function getQuizStats(quizId: string) {
     const key = sums.questionId ?? `matrix:${sums.capabilityId ?? ""}`;
     const n = sums.n;
     const r = pearsonFromSums(sums);
-    const base = { key, answers: n, facility: facility(n, sums.sumX), discrimination: r, discriminationText: discriminationLabel(r) };
+    const base = {
+      key,
+      answers: n,
+      facility: facility(n, sums.sumX),
+      discrimination: r,
+      discriminationText: discriminationLabel(r),
+    };
     if (sums.questionId) {
       const question = bankById.get(sums.questionId);
       if (!question || !isQuestionType(question.type)) return [];
@@ -159,7 +183,9 @@ export async function getQuizStats(quizId: string) {
           type: question.type,
           prompt: question.prompt,
           state: question.state,
-          capability: capability ? { title: capability.title, href: `/capabilities/${capability.product.slug}/${capability.key}` } : null,
+          capability: capability
+            ? { title: capability.title, href: `/capabilities/${capability.product.slug}/${capability.key}` }
+            : null,
           mostPickedWrong: mostPicked(wrongPicks(sums, question.type === "MULTI", correct), choices, n),
         },
       ];
@@ -180,7 +206,8 @@ export async function getQuizStats(quizId: string) {
     ];
   });
 
-  const byFacility = (a: QuestionStats, b: QuestionStats) => (a.facility ?? 1) - (b.facility ?? 1) || b.answers - a.answers;
+  const byFacility = (a: QuestionStats, b: QuestionStats) =>
+    (a.facility ?? 1) - (b.facility ?? 1) || b.answers - a.answers;
   const failedMost = questions
     .filter((q) => q.answers >= MIN_ANSWERS_TO_RANK && q.facility !== null && q.facility < 1)
     .sort(byFacility)
@@ -195,7 +222,9 @@ export async function getQuizStats(quizId: string) {
       passRate: summary?.passRate ?? null,
     },
     bankQuestions: questions.filter((q) => q.kind === "bank").sort(byFacility),
-    matrixQuestions: questions.filter((q) => q.kind === "matrix").sort((a, b) => (a.capability?.title ?? "").localeCompare(b.capability?.title ?? "")),
+    matrixQuestions: questions
+      .filter((q) => q.kind === "matrix")
+      .sort((a, b) => (a.capability?.title ?? "").localeCompare(b.capability?.title ?? "")),
     failedMost,
   };
 }
@@ -203,5 +232,9 @@ export async function getQuizStats(quizId: string) {
 function mostPicked(wrong: Array<{ choice: number; picks: number }>, choices: readonly string[], answers: number) {
   const top = wrong.filter((w) => w.picks > 0).sort((a, b) => b.picks - a.picks || a.choice - b.choice)[0];
   if (!top) return null;
-  return { choice: choices[top.choice] ?? `Choice ${top.choice + 1}`, picks: top.picks, share: answers > 0 ? top.picks / answers : 0 };
+  return {
+    choice: choices[top.choice] ?? `Choice ${top.choice + 1}`,
+    picks: top.picks,
+    share: answers > 0 ? top.picks / answers : 0,
+  };
 }

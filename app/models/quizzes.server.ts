@@ -1,6 +1,13 @@
 import { Prisma } from "../generated/prisma/client.ts";
 import { userHasPermission } from "../domain/permissions.ts";
-import { acceptsAnswersAt, attemptAllowance, attemptWindowStart, certificationExpiresAt, quizDueReason, type QuizDueReason } from "../domain/quiz-rules.ts";
+import {
+  acceptsAnswersAt,
+  attemptAllowance,
+  attemptWindowStart,
+  certificationExpiresAt,
+  quizDueReason,
+  type QuizDueReason,
+} from "../domain/quiz-rules.ts";
 import { prisma } from "../lib/db.server.ts";
 import type { QuizFormValues } from "../schemas/quiz.ts";
 import { audienceFor } from "./audience.server.ts";
@@ -9,7 +16,6 @@ import { getAttemptAllowance, isPractice, type Taker } from "./quiz-attempts.ser
 
 // Quizzes (PRODUCT.md §1 Quiz, §3 Quizzes): the list, one quiz's page, authoring, and the
 // salesperson's "quizzes due" and certifications.
-
 
 const quizSelect = {
   id: true,
@@ -30,15 +36,27 @@ const quizSelect = {
 async function userQuizStanding(userId: string, quizzes: ReadonlyArray<{ id: string; certificationDays: number }>) {
   const ids = quizzes.map((q) => q.id);
   const [best, lastPass, counts] = await Promise.all([
-    prisma.quizAttempt.groupBy({ by: ["quizId"], where: { userId, quizId: { in: ids }, submittedAt: { not: null } }, _max: { score: true } }),
-    prisma.quizAttempt.groupBy({ by: ["quizId"], where: { userId, quizId: { in: ids }, passed: true }, _max: { submittedAt: true } }),
+    prisma.quizAttempt.groupBy({
+      by: ["quizId"],
+      where: { userId, quizId: { in: ids }, submittedAt: { not: null } },
+      _max: { score: true },
+    }),
+    prisma.quizAttempt.groupBy({
+      by: ["quizId"],
+      where: { userId, quizId: { in: ids }, passed: true },
+      _max: { submittedAt: true },
+    }),
     prisma.quizAttempt.groupBy({ by: ["quizId"], where: { userId, quizId: { in: ids } }, _count: { _all: true } }),
   ]);
   const days = new Map(quizzes.map((q) => [q.id, q.certificationDays]));
   const bestBy = new Map(best.map((row) => [row.quizId, row._max.score]));
   const countBy = new Map(counts.map((row) => [row.quizId, row._count._all]));
   const certifiedBy = new Map(
-    lastPass.flatMap((row) => (row._max.submittedAt ? [[row.quizId, certificationExpiresAt(row._max.submittedAt, days.get(row.quizId) ?? 0)] as const] : [])),
+    lastPass.flatMap((row) =>
+      row._max.submittedAt
+        ? [[row.quizId, certificationExpiresAt(row._max.submittedAt, days.get(row.quizId) ?? 0)] as const]
+        : [],
+    ),
   );
   return (quizId: string) => ({
     bestScore: bestBy.get(quizId) ?? null,
@@ -86,7 +104,17 @@ export interface TeamQuizFigures {
 export async function listTeamQuizFigures(teamIds: readonly string[], quizId?: string): Promise<TeamQuizFigures[]> {
   if (teamIds.length === 0) return [];
   const quizFilter = quizId ? Prisma.sql`AND a.quizId = ${quizId}` : Prisma.empty;
-  const rows = await prisma.$queryRaw<Array<{ quizId: string; teamId: string; teamName: string; attempts: bigint | number; people: bigint | number; meanScore: number | null; passRate: number | null }>>`
+  const rows = await prisma.$queryRaw<
+    Array<{
+      quizId: string;
+      teamId: string;
+      teamName: string;
+      attempts: bigint | number;
+      people: bigint | number;
+      meanScore: number | null;
+      passRate: number | null;
+    }>
+  >`
     SELECT a.quizId AS quizId, t.id AS teamId, t.name AS teamName, COUNT(*) AS attempts, COUNT(DISTINCT a.userId) AS people,
            AVG(a.score) AS meanScore, AVG(CASE WHEN a.passed THEN 1.0 ELSE 0.0 END) AS passRate
     FROM QuizAttempt a
@@ -105,7 +133,10 @@ export async function listTeamQuizFigures(teamIds: readonly string[], quizId?: s
 export async function teamFiguresFor(user: Taker, quizId?: string): Promise<TeamQuizFigures[] | null> {
   const audience = await audienceFor(user, "read:attempt");
   if (audience === null || audience.kind === "own") return null;
-  const teamIds = audience.kind === "teams" ? audience.teamIds : (await prisma.team.findMany({ select: { id: true } })).map((team) => team.id);
+  const teamIds =
+    audience.kind === "teams"
+      ? audience.teamIds
+      : (await prisma.team.findMany({ select: { id: true } })).map((team) => team.id);
   return listTeamQuizFigures(teamIds, quizId);
 }
 
@@ -124,8 +155,10 @@ export async function getQuizPage(user: Taker, quizId: string, now = new Date())
   ]);
   const practice = isPractice(user);
   const lastPass = attempts.find((attempt) => attempt.passed && attempt.submittedAt);
-  const certifiedUntil = !practice && lastPass?.submittedAt ? certificationExpiresAt(lastPass.submittedAt, quiz.certificationDays) : null;
-  const open = attempts.find((attempt) => attempt.submittedAt === null && acceptsAnswersAt(attempt.deadline, now)) ?? null;
+  const certifiedUntil =
+    !practice && lastPass?.submittedAt ? certificationExpiresAt(lastPass.submittedAt, quiz.certificationDays) : null;
+  const open =
+    attempts.find((attempt) => attempt.submittedAt === null && acceptsAnswersAt(attempt.deadline, now)) ?? null;
   return {
     quiz,
     attempts,
@@ -147,7 +180,10 @@ export async function listQuizProducts() {
   return prisma.product.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
 
-type QuizFormResult = { ok: true; id: string } | { ok: false; fieldErrors: Partial<Record<keyof QuizFormValues, string[]>> } | { ok: false; notFound: true };
+type QuizFormResult =
+  | { ok: true; id: string }
+  | { ok: false; fieldErrors: Partial<Record<keyof QuizFormValues, string[]>> }
+  | { ok: false; notFound: true };
 
 function quizData(values: QuizFormValues) {
   return {
@@ -164,13 +200,22 @@ function quizData(values: QuizFormValues) {
   };
 }
 
-const PRODUCT_MISSING = { ok: false as const, fieldErrors: { productId: ["Choose one of the products listed, or none."] } };
+const PRODUCT_MISSING = {
+  ok: false as const,
+  fieldErrors: { productId: ["Choose one of the products listed, or none."] },
+};
 
 /** Creates or (with `quizId`) updates a quiz; audited in the same transaction. */
-export async function saveQuiz(audit: AuditContext, authorId: string, values: QuizFormValues, quizId?: string): Promise<QuizFormResult> {
+export async function saveQuiz(
+  audit: AuditContext,
+  authorId: string,
+  values: QuizFormValues,
+  quizId?: string,
+): Promise<QuizFormResult> {
   const data = quizData(values);
   return prisma.$transaction(async (tx): Promise<QuizFormResult> => {
-    if (data.productId && !(await tx.product.findUnique({ where: { id: data.productId }, select: { id: true } }))) return PRODUCT_MISSING;
+    if (data.productId && !(await tx.product.findUnique({ where: { id: data.productId }, select: { id: true } })))
+      return PRODUCT_MISSING;
     if (!quizId) {
       const created = await tx.quiz.create({ data: { ...data, createdById: authorId }, select: { id: true } });
       await recordAudit(tx, audit, { action: "quiz.create", entityType: "Quiz", entityId: created.id, after: data });
@@ -217,17 +262,25 @@ export interface Certification {
 /** Per quiz: the attempts the user started in the current round, and their attempt still open, if any. */
 async function attemptsInRound(userId: string, quizIds: readonly string[], now: Date) {
   const rows = await prisma.quizAttempt.findMany({
-    where: { userId, quizId: { in: [...quizIds] }, OR: [{ startedAt: { gte: attemptWindowStart(now) } }, { submittedAt: null }] },
+    where: {
+      userId,
+      quizId: { in: [...quizIds] },
+      OR: [{ startedAt: { gte: attemptWindowStart(now) } }, { submittedAt: null }],
+    },
     orderBy: { startedAt: "asc" },
     select: { id: true, quizId: true, startedAt: true, submittedAt: true, deadline: true },
   });
   const starts = new Map<string, Date[]>();
   const open = new Map<string, string>();
   for (const row of rows) {
-    if (row.startedAt.getTime() >= attemptWindowStart(now).getTime()) starts.set(row.quizId, [...(starts.get(row.quizId) ?? []), row.startedAt]);
+    if (row.startedAt.getTime() >= attemptWindowStart(now).getTime())
+      starts.set(row.quizId, [...(starts.get(row.quizId) ?? []), row.startedAt]);
     if (row.submittedAt === null && acceptsAnswersAt(row.deadline, now)) open.set(row.quizId, row.id);
   }
-  return (quiz: { id: string; maxAttempts: number }) => ({ allowance: attemptAllowance(quiz.maxAttempts, starts.get(quiz.id) ?? []), openAttemptId: open.get(quiz.id) ?? null });
+  return (quiz: { id: string; maxAttempts: number }) => ({
+    allowance: attemptAllowance(quiz.maxAttempts, starts.get(quiz.id) ?? []),
+    openAttemptId: open.get(quiz.id) ?? null,
+  });
 }
 
 /**
@@ -235,14 +288,33 @@ async function attemptsInRound(userId: string, quizIds: readonly string[], now: 
  * days, or never attempted) with the attempts left for each, and their certifications with expiry,
  * most urgent first.
  */
-export async function getQuizzesDueFor(userId: string, now = new Date()): Promise<{ due: QuizDue[]; certifications: Certification[] }> {
-  const quizzes = await prisma.quiz.findMany({ where: { published: true }, orderBy: { title: "asc" }, select: quizSelect });
-  const [standing, round] = await Promise.all([userQuizStanding(userId, quizzes), attemptsInRound(userId, quizzes.map((quiz) => quiz.id), now)]);
+export async function getQuizzesDueFor(
+  userId: string,
+  now = new Date(),
+): Promise<{ due: QuizDue[]; certifications: Certification[] }> {
+  const quizzes = await prisma.quiz.findMany({
+    where: { published: true },
+    orderBy: { title: "asc" },
+    select: quizSelect,
+  });
+  const [standing, round] = await Promise.all([
+    userQuizStanding(userId, quizzes),
+    attemptsInRound(
+      userId,
+      quizzes.map((quiz) => quiz.id),
+      now,
+    ),
+  ]);
   const due: QuizDue[] = [];
   const certifications: Certification[] = [];
   for (const quiz of quizzes) {
     const own = standing(quiz.id);
-    const reason = quizDueReason({ requiredForComp: quiz.requiredForComp, certifiedUntil: own.certifiedUntil, attempted: own.attempts > 0, now });
+    const reason = quizDueReason({
+      requiredForComp: quiz.requiredForComp,
+      certifiedUntil: own.certifiedUntil,
+      attempted: own.attempts > 0,
+      now,
+    });
     if (reason) {
       const { allowance, openAttemptId } = round(quiz);
       due.push({
@@ -257,9 +329,19 @@ export async function getQuizzesDueFor(userId: string, now = new Date()): Promis
         openAttemptId,
       });
     }
-    if (own.certifiedUntil) certifications.push({ quizId: quiz.id, title: quiz.title, certifiedUntil: own.certifiedUntil, expired: own.certifiedUntil.getTime() <= now.getTime() });
+    if (own.certifiedUntil)
+      certifications.push({
+        quizId: quiz.id,
+        title: quiz.title,
+        certifiedUntil: own.certifiedUntil,
+        expired: own.certifiedUntil.getTime() <= now.getTime(),
+      });
   }
-  const urgency: Record<QuizDueReason, number> = { REQUIRED_NOT_PASSED: 0, CERTIFICATION_EXPIRING: 1, NOT_ATTEMPTED: 2 };
+  const urgency: Record<QuizDueReason, number> = {
+    REQUIRED_NOT_PASSED: 0,
+    CERTIFICATION_EXPIRING: 1,
+    NOT_ATTEMPTED: 2,
+  };
   due.sort((a, b) => urgency[a.reason] - urgency[b.reason] || a.title.localeCompare(b.title));
   certifications.sort((a, b) => a.certifiedUntil.getTime() - b.certifiedUntil.getTime());
   return { due, certifications };

@@ -93,7 +93,13 @@ interface RawRow {
   multiplier: number | null;
 }
 
-async function queryRows(filter: ScorecardFilter, period: PeriodRef, order: { key: ScorecardSortKey; dir: SortDir }, limit: number, offset: number): Promise<ScorecardRow[]> {
+async function queryRows(
+  filter: ScorecardFilter,
+  period: PeriodRef,
+  order: { key: ScorecardSortKey; dir: SortDir },
+  limit: number,
+  offset: number,
+): Promise<ScorecardRow[]> {
   if (filter.teamIds.length === 0) return [];
   const { startsAt: from, endsAt: to } = period;
   const direction = order.dir === "desc" ? "DESC" : "ASC";
@@ -152,7 +158,9 @@ async function queryRows(filter: ScorecardFilter, period: PeriodRef, order: { ke
 
 async function countPeople(filter: ScorecardFilter): Promise<number> {
   if (filter.teamIds.length === 0) return 0;
-  const [row] = await prisma.$queryRaw<Array<{ total: Num }>>`SELECT COUNT(*) AS total FROM "User" u WHERE ${peopleWhere(filter)}`;
+  const [row] = await prisma.$queryRaw<
+    Array<{ total: Num }>
+  >`SELECT COUNT(*) AS total FROM "User" u WHERE ${peopleWhere(filter)}`;
   return num(row?.total ?? 0);
 }
 
@@ -191,12 +199,20 @@ export async function listScorecardPage(
 }
 
 /** Every row, for the CSV export (at most the salespeople of the teams in view: ~1,000). */
-export async function listScorecardRows(filter: ScorecardFilter, period: PeriodRef, sort: { key: ScorecardSortKey; dir: SortDir }): Promise<ScorecardRow[]> {
+export async function listScorecardRows(
+  filter: ScorecardFilter,
+  period: PeriodRef,
+  sort: { key: ScorecardSortKey; dir: SortDir },
+): Promise<ScorecardRow[]> {
   return queryRows(filter, period, sort, -1, 0);
 }
 
 /** One salesperson's scorecard row for the period, or null when they are not a salesperson of those teams. */
-export async function getScorecardRow(personId: string, teamIds: readonly string[], period: PeriodRef): Promise<ScorecardRow | null> {
+export async function getScorecardRow(
+  personId: string,
+  teamIds: readonly string[],
+  period: PeriodRef,
+): Promise<ScorecardRow | null> {
   const [row] = await queryRows({ teamIds, personId }, period, { key: "name", dir: "asc" }, 1, 0);
   return row ?? null;
 }

@@ -28,7 +28,11 @@ export async function createSession(userId: string, meta: { ip: string; userAgen
  * The signed-in user behind a session id, or null when the session was ended
  * (sign-out, "sign out everywhere", deactivation) or ran past its limits.
  */
-export async function getActiveSessionUser(sessionId: string, limits: SessionLimits, now = new Date()): Promise<SessionUser | null> {
+export async function getActiveSessionUser(
+  sessionId: string,
+  limits: SessionLimits,
+  now = new Date(),
+): Promise<SessionUser | null> {
   const session = await prisma.session.findUnique({
     where: { id: sessionId },
     include: { user: { select: { id: true, email: true, name: true, role: true, teamId: true, active: true } } },
@@ -52,13 +56,20 @@ export async function getActiveSessionUser(sessionId: string, limits: SessionLim
  * Auth.js's own /auth/signout) goes through here, so an old cookie opens nothing.
  */
 export async function endSession(sessionId: string, context: Omit<AuditContext, "actorId">) {
-  const session = await prisma.session.findUnique({ where: { id: sessionId }, select: { user: { select: { id: true, email: true, teamId: true } } } });
+  const session = await prisma.session.findUnique({
+    where: { id: sessionId },
+    select: { user: { select: { id: true, email: true, teamId: true } } },
+  });
   if (!session) return;
   const { user } = session;
   await prisma.$transaction(async (tx) => {
     const ended = await tx.session.deleteMany({ where: { id: sessionId } });
     // A sign-out racing this one already ended and audited the session.
     if (ended.count === 0) return;
-    await recordAudit(tx, { ...context, actorId: user.id }, { action: "auth.signout", entityType: "User", entityId: user.email, teamId: user.teamId });
+    await recordAudit(
+      tx,
+      { ...context, actorId: user.id },
+      { action: "auth.signout", entityType: "User", entityId: user.email, teamId: user.teamId },
+    );
   });
 }

@@ -14,7 +14,10 @@ export interface CompanyNameSetting {
 }
 
 export async function getCompanyNameSetting(): Promise<CompanyNameSetting> {
-  const row = await prisma.setting.findUnique({ where: { key: COMPANY_NAME_KEY }, select: { value: true, updatedAt: true } });
+  const row = await prisma.setting.findUnique({
+    where: { key: COMPANY_NAME_KEY },
+    select: { value: true, updatedAt: true },
+  });
   return { value: row?.value ?? null, updatedAt: row?.updatedAt ?? null };
 }
 
@@ -29,7 +32,11 @@ export async function setCompanyName(audit: AuditContext, name: string): Promise
   return prisma.$transaction(async (tx) => {
     const before = await tx.setting.findUnique({ where: { key: COMPANY_NAME_KEY }, select: { value: true } });
     if (before?.value === value) return { changed: false };
-    await tx.setting.upsert({ where: { key: COMPANY_NAME_KEY }, create: { key: COMPANY_NAME_KEY, value }, update: { value } });
+    await tx.setting.upsert({
+      where: { key: COMPANY_NAME_KEY },
+      create: { key: COMPANY_NAME_KEY, value },
+      update: { value },
+    });
     await recordAudit(tx, audit, {
       action: "settings.update",
       entityType: "Setting",

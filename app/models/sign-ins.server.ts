@@ -38,18 +38,31 @@ export async function signInThrottle(
       orderBy: { at: "desc" },
       select: { at: true },
     });
-    const decision = throttleDecision(await recentFailures({ entityId: email }, lastSuccess?.at ?? windowStart), now, limits.maxPerEmail, limits.windowMinutes);
+    const decision = throttleDecision(
+      await recentFailures({ entityId: email }, lastSuccess?.at ?? windowStart),
+      now,
+      limits.maxPerEmail,
+      limits.windowMinutes,
+    );
     if (!decision.allowed) return decision;
   }
   return throttleDecision(await recentFailures({ ip }, windowStart), now, limits.maxPerAddress, limits.windowMinutes);
 }
 
 export function findUserForSignIn(email: string) {
-  return prisma.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, active: true, teamId: true, passwordHash: true } });
+  return prisma.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, active: true, teamId: true, passwordHash: true },
+  });
 }
 
 export async function recordThrottledSignIn(context: AuditContext, email: string, method: SignInMethod) {
-  await recordAudit(prisma, context, { action: "auth.signin.throttled", entityType: "User", entityId: email, after: { method } });
+  await recordAudit(prisma, context, {
+    action: "auth.signin.throttled",
+    entityType: "User",
+    entityId: email,
+    after: { method },
+  });
 }
 
 /**
@@ -58,15 +71,31 @@ export async function recordThrottledSignIn(context: AuditContext, email: string
  */
 export async function recordSignInFailure(
   context: AuditContext,
-  failure: { email: string | null; issuer?: string; user?: { id: string; teamId: string | null } | null; reason: string; detail?: string; method: SignInMethod },
+  failure: {
+    email: string | null;
+    issuer?: string;
+    user?: { id: string; teamId: string | null } | null;
+    reason: string;
+    detail?: string;
+    method: SignInMethod;
+  },
 ) {
-  await recordAudit(prisma, { ...context, actorId: failure.user?.id ?? null }, {
-    action: "auth.signin.failure",
-    entityType: failure.email ? "User" : "IdentityProvider",
-    entityId: failure.email ?? failure.issuer ?? "unknown",
-    teamId: failure.user?.teamId ?? null,
-    after: { reason: failure.reason, method: failure.method, ...(failure.issuer ? { issuer: failure.issuer } : {}), ...(failure.detail ? { detail: failure.detail } : {}) },
-  });
+  await recordAudit(
+    prisma,
+    { ...context, actorId: failure.user?.id ?? null },
+    {
+      action: "auth.signin.failure",
+      entityType: failure.email ? "User" : "IdentityProvider",
+      entityId: failure.email ?? failure.issuer ?? "unknown",
+      teamId: failure.user?.teamId ?? null,
+      after: {
+        reason: failure.reason,
+        method: failure.method,
+        ...(failure.issuer ? { issuer: failure.issuer } : {}),
+        ...(failure.detail ? { detail: failure.detail } : {}),
+      },
+    },
+  );
 }
 
 /**
@@ -81,12 +110,16 @@ export async function startSignedInSession(
   signIn: { method: SignInMethod; issuer?: string },
 ) {
   const session = await createSession(user.id, meta);
-  await recordAudit(prisma, { ...context, actorId: user.id }, {
-    action: "auth.signin.success",
-    entityType: "User",
-    entityId: user.email,
-    teamId: user.teamId,
-    after: { sessionId: session.id, method: signIn.method, ...(signIn.issuer ? { issuer: signIn.issuer } : {}) },
-  });
+  await recordAudit(
+    prisma,
+    { ...context, actorId: user.id },
+    {
+      action: "auth.signin.success",
+      entityType: "User",
+      entityId: user.email,
+      teamId: user.teamId,
+      after: { sessionId: session.id, method: signIn.method, ...(signIn.issuer ? { issuer: signIn.issuer } : {}) },
+    },
+  );
   return session;
 }

@@ -44,7 +44,10 @@ export const OUTBOX_PAGE_SIZE = 50;
 
 export async function listOutbox(teamIds: string[] | null, now: Date, page: number) {
   const where = outboxWhere(teamIds, now);
-  const [total, unsent] = await Promise.all([prisma.survey.count({ where }), prisma.survey.count({ where: { ...where, sentAt: null } })]);
+  const [total, unsent] = await Promise.all([
+    prisma.survey.count({ where }),
+    prisma.survey.count({ where: { ...where, sentAt: null } }),
+  ]);
   const pageCount = Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pageCount);
   const rows = await prisma.survey.findMany({
@@ -61,7 +64,15 @@ export async function listOutbox(teamIds: string[] | null, now: Date, page: numb
       lastSendError: true,
       tokenCreatedAt: true,
       salesperson: { select: { name: true } },
-      deal: { select: { externalId: true, contactName: true, contactEmail: true, account: { select: { name: true } }, product: { select: { name: true } } } },
+      deal: {
+        select: {
+          externalId: true,
+          contactName: true,
+          contactEmail: true,
+          account: { select: { name: true } },
+          product: { select: { name: true } },
+        },
+      },
     },
   });
   return {
@@ -92,7 +103,13 @@ export type OutboxRow = Awaited<ReturnType<typeof listOutbox>>["rows"][number];
 async function findOutboxSurvey(surveyId: string, teamIds: string[] | null, now: Date) {
   return prisma.survey.findFirst({
     where: { id: surveyId, ...outboxWhere(teamIds, now) },
-    select: { id: true, tokenCreatedAt: true, sentAt: true, salesperson: { select: { teamId: true } }, deal: { select: { contactName: true, contactEmail: true } } },
+    select: {
+      id: true,
+      tokenCreatedAt: true,
+      sentAt: true,
+      salesperson: { select: { teamId: true } },
+      deal: { select: { contactName: true, contactEmail: true } },
+    },
   });
 }
 
@@ -100,7 +117,13 @@ async function findOutboxSurvey(surveyId: string, teamIds: string[] | null, now:
 export async function getOutboxSurveyLink(surveyId: string, teamIds: string[] | null, now = new Date()) {
   const survey = await findOutboxSurvey(surveyId, teamIds, now);
   if (!survey) return null;
-  return { surveyId: survey.id, linkCreatedAt: survey.tokenCreatedAt, sentAt: survey.sentAt, contactName: survey.deal.contactName, contactEmail: survey.deal.contactEmail };
+  return {
+    surveyId: survey.id,
+    linkCreatedAt: survey.tokenCreatedAt,
+    sentAt: survey.sentAt,
+    contactName: survey.deal.contactName,
+    contactEmail: survey.deal.contactEmail,
+  };
 }
 
 export type SurveyLinkChange =
@@ -109,15 +132,25 @@ export type SurveyLinkChange =
   /** The survey's link is no longer the one the sender saw: nothing was written. */
   | { kind: "changed"; linkCreatedAt: Date | null };
 
-async function issueSurveyLink(audit: AuditContext, surveyId: string, teamIds: string[] | null, now: Date, seen: Date | null | undefined): Promise<SurveyLinkChange> {
+async function issueSurveyLink(
+  audit: AuditContext,
+  surveyId: string,
+  teamIds: string[] | null,
+  now: Date,
+  seen: Date | null | undefined,
+): Promise<SurveyLinkChange> {
   const survey = await findOutboxSurvey(surveyId, teamIds, now);
   if (!survey) return { kind: "not-found" };
   const token = newToken();
   const changed = await prisma.$transaction(async (tx) => {
     const replaced = await tx.survey.findUniqueOrThrow({ where: { id: survey.id }, select: { tokenCreatedAt: true } });
     // Checked in the write's transaction, so of two senders only the first replaces without asking.
-    if (seen !== undefined && (replaced.tokenCreatedAt?.getTime() ?? null) !== (seen?.getTime() ?? null)) return { kind: "changed" as const, linkCreatedAt: replaced.tokenCreatedAt };
-    await tx.survey.update({ where: { id: survey.id }, data: { tokenHash: hashSurveyToken(token), tokenCreatedAt: now } });
+    if (seen !== undefined && (replaced.tokenCreatedAt?.getTime() ?? null) !== (seen?.getTime() ?? null))
+      return { kind: "changed" as const, linkCreatedAt: replaced.tokenCreatedAt };
+    await tx.survey.update({
+      where: { id: survey.id },
+      data: { tokenHash: hashSurveyToken(token), tokenCreatedAt: now },
+    });
     await recordAudit(tx, audit, {
       action: "survey.link.create",
       entityType: "Survey",
@@ -129,16 +162,28 @@ async function issueSurveyLink(audit: AuditContext, surveyId: string, teamIds: s
     return null;
   });
   if (changed) return changed;
-  return { kind: "created", path: surveyLinkPath(token), contactName: survey.deal.contactName, contactEmail: survey.deal.contactEmail };
+  return {
+    kind: "created",
+    path: surveyLinkPath(token),
+    contactName: survey.deal.contactName,
+    contactEmail: survey.deal.contactEmail,
+  };
 }
 
 /**
  * Makes a new link for a survey in the outbox, replacing (and so invalidating) any earlier one.
  * Returns the link's path, to be shown once; null when the survey is not in the sender's outbox.
  */
-export async function createSurveyLink(audit: AuditContext, surveyId: string, teamIds: string[] | null, now = new Date()): Promise<{ path: string; contactName: string; contactEmail: string } | null> {
+export async function createSurveyLink(
+  audit: AuditContext,
+  surveyId: string,
+  teamIds: string[] | null,
+  now = new Date(),
+): Promise<{ path: string; contactName: string; contactEmail: string } | null> {
   const outcome = await issueSurveyLink(audit, surveyId, teamIds, now, undefined);
-  return outcome.kind === "created" ? { path: outcome.path, contactName: outcome.contactName, contactEmail: outcome.contactEmail } : null;
+  return outcome.kind === "created"
+    ? { path: outcome.path, contactName: outcome.contactName, contactEmail: outcome.contactEmail }
+    : null;
 }
 
 /**
@@ -147,12 +192,23 @@ export async function createSurveyLink(audit: AuditContext, surveyId: string, te
  * A link made or replaced since — by a colleague, or by the daily send — is never replaced
  * without the sender being asked again.
  */
-export async function createSurveyLinkIfUnchanged(audit: AuditContext, surveyId: string, teamIds: string[] | null, seen: Date | null, now = new Date()): Promise<SurveyLinkChange> {
+export async function createSurveyLinkIfUnchanged(
+  audit: AuditContext,
+  surveyId: string,
+  teamIds: string[] | null,
+  seen: Date | null,
+  now = new Date(),
+): Promise<SurveyLinkChange> {
   return issueSurveyLink(audit, surveyId, teamIds, now, seen);
 }
 
 /** Records that the link was sent outside Candor (by hand). */
-export async function markSurveySent(audit: AuditContext, surveyId: string, teamIds: string[] | null, now = new Date()): Promise<"sent" | "no-link" | "not-found"> {
+export async function markSurveySent(
+  audit: AuditContext,
+  surveyId: string,
+  teamIds: string[] | null,
+  now = new Date(),
+): Promise<"sent" | "no-link" | "not-found"> {
   const survey = await prisma.survey.findFirst({
     where: { id: surveyId, ...outboxWhere(teamIds, now) },
     select: { id: true, tokenHash: true, sentAt: true, salesperson: { select: { teamId: true } } },
@@ -188,7 +244,12 @@ export const SEND_BATCH = 200;
  * recorded on the survey (sentAt, or the attempt count and the error). A failed survey stays
  * unsent and is tried again by the next run.
  */
-export async function sendDueSurveys(audit: AuditContext, teamIds: string[] | null, mail: MailSettings, now = new Date()) {
+export async function sendDueSurveys(
+  audit: AuditContext,
+  teamIds: string[] | null,
+  mail: MailSettings,
+  now = new Date(),
+) {
   const due = await prisma.survey.findMany({
     where: { ...outboxWhere(teamIds, now), sentAt: null },
     orderBy: { dueAt: "asc" },
@@ -207,7 +268,10 @@ export async function sendDueSurveys(audit: AuditContext, teamIds: string[] | nu
     for (const survey of due) {
       const token = newToken();
       const attempt = survey.sendAttempts + 1;
-      await prisma.survey.update({ where: { id: survey.id }, data: { tokenHash: hashSurveyToken(token), tokenCreatedAt: new Date() } });
+      await prisma.survey.update({
+        where: { id: survey.id },
+        data: { tokenHash: hashSurveyToken(token), tokenCreatedAt: new Date() },
+      });
       const url = `${mail.origin}${surveyLinkPath(token)}`;
       const product = survey.deal.product?.name ?? "our product";
       let error: string | null = null;
@@ -233,7 +297,10 @@ export async function sendDueSurveys(audit: AuditContext, teamIds: string[] | nu
       await prisma.$transaction(async (tx) => {
         await tx.survey.update({
           where: { id: survey.id },
-          data: error === null ? { sentAt: new Date(), sendAttempts: attempt, lastSendError: null } : { sendAttempts: attempt, lastSendError: error },
+          data:
+            error === null
+              ? { sentAt: new Date(), sendAttempts: attempt, lastSendError: null }
+              : { sendAttempts: attempt, lastSendError: error },
         });
         await recordAudit(tx, audit, {
           action: error === null ? "survey.send" : "survey.send.failure",
@@ -249,7 +316,14 @@ export async function sendDueSurveys(audit: AuditContext, teamIds: string[] | nu
   } finally {
     transport.close();
   }
-  return { sent, failed, remaining: Math.max(0, (await prisma.survey.count({ where: { ...outboxWhere(teamIds, now), sentAt: null } })) - failed) };
+  return {
+    sent,
+    failed,
+    remaining: Math.max(
+      0,
+      (await prisma.survey.count({ where: { ...outboxWhere(teamIds, now), sentAt: null } })) - failed,
+    ),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -268,12 +342,23 @@ export async function findSurveyByToken(token: string, now = new Date()): Promis
   if (!isWellFormedSurveyToken(token)) return { kind: "invalid" };
   const survey = await prisma.survey.findUnique({
     where: { tokenHash: hashSurveyToken(token) },
-    select: { id: true, dueAt: true, respondedAt: true, salesperson: { select: { name: true } }, deal: { select: { product: { select: { name: true } } } } },
+    select: {
+      id: true,
+      dueAt: true,
+      respondedAt: true,
+      salesperson: { select: { name: true } },
+      deal: { select: { product: { select: { name: true } } } },
+    },
   });
   if (!survey) return { kind: "invalid" };
   if (survey.respondedAt) return { kind: "answered", respondedAt: survey.respondedAt };
   if (now.getTime() >= surveyLinkExpiresAt(survey.dueAt).getTime()) return { kind: "invalid" };
-  return { kind: "open", surveyId: survey.id, productName: survey.deal.product?.name ?? null, salespersonName: survey.salesperson.name };
+  return {
+    kind: "open",
+    surveyId: survey.id,
+    productName: survey.deal.product?.name ?? null,
+    salespersonName: survey.salesperson.name,
+  };
 }
 
 const RESPONSE_ACTIONS = ["survey.respond", "survey.respond.refused"];
@@ -296,14 +381,28 @@ export async function surveyResponseThrottle(ip: string, now = new Date()): Prom
 }
 
 /** A submission that stored nothing (bad token, already answered): counted for the rate limit. */
-export async function recordRefusedResponse(audit: AuditContext, reason: "invalid-link" | "already-answered", surveyId: string | null) {
-  await recordAudit(prisma, audit, { action: "survey.respond.refused", entityType: "Survey", entityId: surveyId ?? "unknown", after: { reason } });
+export async function recordRefusedResponse(
+  audit: AuditContext,
+  reason: "invalid-link" | "already-answered",
+  surveyId: string | null,
+) {
+  await recordAudit(prisma, audit, {
+    action: "survey.respond.refused",
+    entityType: "Survey",
+    entityId: surveyId ?? "unknown",
+    after: { reason },
+  });
 }
 
 export type RecordResponseOutcome = "recorded" | "already-answered" | "invalid";
 
 /** Stores the customer's answers once: of two submissions, exactly one is recorded. */
-export async function recordSurveyResponse(audit: AuditContext, token: string, answers: SurveyResponse, now = new Date()): Promise<RecordResponseOutcome> {
+export async function recordSurveyResponse(
+  audit: AuditContext,
+  token: string,
+  answers: SurveyResponse,
+  now = new Date(),
+): Promise<RecordResponseOutcome> {
   const found = await findSurveyByToken(token, now);
   if (found.kind === "invalid") {
     await recordRefusedResponse(audit, "invalid-link", null);
@@ -325,9 +424,15 @@ export async function recordSurveyResponse(audit: AuditContext, token: string, a
   const outcome = await prisma.$transaction(async (tx) => {
     // The unanswered condition is the write's own guard, so a double submit records one answer.
     // answerRecordedAt: when Candor learnt the answer, which decides whether a locked comp period held it (ADR 007).
-    const written = await tx.survey.updateMany({ where: { id: found.surveyId, respondedAt: null }, data: { ...values, answerRecordedAt: now } });
+    const written = await tx.survey.updateMany({
+      where: { id: found.surveyId, respondedAt: null },
+      data: { ...values, answerRecordedAt: now },
+    });
     if (written.count === 0) return "already-answered" as const;
-    const survey = await tx.survey.findUniqueOrThrow({ where: { id: found.surveyId }, select: { salesperson: { select: { teamId: true } } } });
+    const survey = await tx.survey.findUniqueOrThrow({
+      where: { id: found.surveyId },
+      select: { salesperson: { select: { teamId: true } } },
+    });
     await recordAudit(tx, audit, {
       action: "survey.respond",
       entityType: "Survey",

@@ -26,7 +26,8 @@ export interface SurveyResultsPlan {
   counts: Record<SurveyResultOutcome, number>;
 }
 
-export type SurveyResultsImport = { ok: true; plan: SurveyResultsPlan } | { ok: false; problems: ImportProblem[]; rowCount: number };
+export type SurveyResultsImport =
+  { ok: true; plan: SurveyResultsPlan } | { ok: false; problems: ImportProblem[]; rowCount: number };
 
 interface StoredSurvey extends SurveyFacts {
   csat: number | null;
@@ -41,12 +42,26 @@ async function loadSurveys(db: Tx | typeof prisma, ids: string[], teamIds: strin
   const found = new Map<string, StoredSurvey | null>();
   for (let i = 0; i < ids.length; i += 500) {
     const deals = await db.deal.findMany({
-      where: { externalId: { in: ids.slice(i, i + 500) }, ...(teamIds === null ? {} : { owner: { teamId: { in: teamIds } } }) },
+      where: {
+        externalId: { in: ids.slice(i, i + 500) },
+        ...(teamIds === null ? {} : { owner: { teamId: { in: teamIds } } }),
+      },
       select: {
         externalId: true,
         owner: { select: { teamId: true } },
         survey: {
-          select: { id: true, dueAt: true, respondedAt: true, source: true, csat: true, deliveredAsPromised: true, nps: true, leastLiked: true, untrueClaim: true, salesperson: { select: { teamId: true } } },
+          select: {
+            id: true,
+            dueAt: true,
+            respondedAt: true,
+            source: true,
+            csat: true,
+            deliveredAsPromised: true,
+            nps: true,
+            leastLiked: true,
+            untrueClaim: true,
+            salesperson: { select: { teamId: true } },
+          },
         },
       },
     });
@@ -85,7 +100,12 @@ function sameAnswers(stored: StoredSurvey, row: SurveyResult): boolean {
   );
 }
 
-export async function planSurveyResults(text: string, teamIds: string[] | null, now = new Date(), db: Tx | typeof prisma = prisma): Promise<SurveyResultsImport> {
+export async function planSurveyResults(
+  text: string,
+  teamIds: string[] | null,
+  now = new Date(),
+  db: Tx | typeof prisma = prisma,
+): Promise<SurveyResultsImport> {
   const read = readImportCsv(text, SURVEY_RESULT_COLUMNS);
   // An unreadable file names no deals; the check reports why.
   const ids = read.ok ? [...new Set(read.rows.map((row) => row.values.externalId).filter((id) => id !== ""))] : [];
@@ -100,7 +120,8 @@ function withOutcomes<Row extends SurveyResult>(results: Row[], stored: Map<stri
   const counts: Record<SurveyResultOutcome, number> = { record: 0, update: 0, unchanged: 0 };
   const rows = results.map((row) => {
     const survey = stored.get(row.externalId);
-    const outcome: SurveyResultOutcome = !survey || survey.respondedAt === null ? "record" : sameAnswers(survey, row) ? "unchanged" : "update";
+    const outcome: SurveyResultOutcome =
+      !survey || survey.respondedAt === null ? "record" : sameAnswers(survey, row) ? "unchanged" : "update";
     counts[outcome]++;
     return { ...row, outcome };
   });
@@ -109,11 +130,22 @@ function withOutcomes<Row extends SurveyResult>(results: Row[], stored: Map<stri
 
 /** The JSON API's import (PRODUCT.md §9): problems name the result's position in the posted array and its field. */
 export type SurveyResultBatchImport =
-  | { ok: true; plan: { rows: Array<SurveyResult & { outcome: SurveyResultOutcome }>; counts: Record<SurveyResultOutcome, number> } }
+  | {
+      ok: true;
+      plan: {
+        rows: Array<SurveyResult & { outcome: SurveyResultOutcome }>;
+        counts: Record<SurveyResultOutcome, number>;
+      };
+    }
   | { ok: false; problems: SurveyResultProblem[] };
 
 /** The same checks as planSurveyResults, for results posted as objects to the API. Writes nothing. */
-export async function planSurveyResultBatch(batch: readonly SurveyResultValues[], teamIds: string[] | null, now = new Date(), db: Tx | typeof prisma = prisma): Promise<SurveyResultBatchImport> {
+export async function planSurveyResultBatch(
+  batch: readonly SurveyResultValues[],
+  teamIds: string[] | null,
+  now = new Date(),
+  db: Tx | typeof prisma = prisma,
+): Promise<SurveyResultBatchImport> {
   const ids = [...new Set(batch.map((values) => values.externalId).filter((id) => id !== ""))];
   const stored = await loadSurveys(db, ids, teamIds);
   const check = checkSurveyResultValues(batch, { deals: stored, teamIds, now }, (index) => `at index ${index}`);
@@ -125,8 +157,18 @@ export async function planSurveyResultBatch(batch: readonly SurveyResultValues[]
  * Stores every row's answers with source IMPORT, or nothing when any row is invalid: a CSV file's
  * text, or the results posted to the JSON API (the same checks and writes).
  */
-export function importSurveyResults(audit: AuditContext, text: string, teamIds: string[] | null, now?: Date): Promise<SurveyResultsImport>;
-export function importSurveyResults(audit: AuditContext, batch: readonly SurveyResultValues[], teamIds: string[] | null, now?: Date): Promise<SurveyResultBatchImport>;
+export function importSurveyResults(
+  audit: AuditContext,
+  text: string,
+  teamIds: string[] | null,
+  now?: Date,
+): Promise<SurveyResultsImport>;
+export function importSurveyResults(
+  audit: AuditContext,
+  batch: readonly SurveyResultValues[],
+  teamIds: string[] | null,
+  now?: Date,
+): Promise<SurveyResultBatchImport>;
 export async function importSurveyResults(
   audit: AuditContext,
   input: string | readonly SurveyResultValues[],
@@ -136,7 +178,10 @@ export async function importSurveyResults(
   return prisma.$transaction(
     async (tx) => {
       await takeWriteLock(tx);
-      const planned = typeof input === "string" ? await planSurveyResults(input, teamIds, now, tx) : await planSurveyResultBatch(input, teamIds, now, tx);
+      const planned =
+        typeof input === "string"
+          ? await planSurveyResults(input, teamIds, now, tx)
+          : await planSurveyResultBatch(input, teamIds, now, tx);
       if (!planned.ok) return planned;
       const teams = new Set<string | null>();
       for (const row of planned.plan.rows) {
@@ -152,7 +197,16 @@ export async function importSurveyResults(
         };
         const before = await tx.survey.findUniqueOrThrow({
           where: { id: row.surveyId },
-          select: { respondedAt: true, csat: true, deliveredAsPromised: true, nps: true, leastLiked: true, untrueClaim: true, source: true, salesperson: { select: { teamId: true } } },
+          select: {
+            respondedAt: true,
+            csat: true,
+            deliveredAsPromised: true,
+            nps: true,
+            leastLiked: true,
+            untrueClaim: true,
+            source: true,
+            salesperson: { select: { teamId: true } },
+          },
         });
         // answerRecordedAt is the import's time, not the answer's date: an answer dated before a
         // comp period's lock but imported after it was not known at the lock (ADR 007).
@@ -163,7 +217,10 @@ export async function importSurveyResults(
           entityType: "Survey",
           entityId: row.surveyId,
           teamId: before.salesperson.teamId,
-          before: row.outcome === "update" ? { ...before, salesperson: undefined, respondedAt: before.respondedAt?.toISOString() ?? null } : undefined,
+          before:
+            row.outcome === "update"
+              ? { ...before, salesperson: undefined, respondedAt: before.respondedAt?.toISOString() ?? null }
+              : undefined,
           after: { ...values, respondedAt: values.respondedAt.toISOString(), externalId: row.externalId },
         });
         // PRODUCT.md §7: an "Untrue claim" answer becomes the survey's CUSTOMER claim, as on the public page.
@@ -172,7 +229,9 @@ export async function importSurveyResults(
         await notifySurveyAnswered(tx, row.surveyId);
       }
       // The dashboard's satisfaction and response figures count the answers (ADR 019).
-      await refreshRollups(tx, { surveyIds: planned.plan.rows.flatMap((row) => (row.outcome === "unchanged" ? [] : [row.surveyId])) });
+      await refreshRollups(tx, {
+        surveyIds: planned.plan.rows.flatMap((row) => (row.outcome === "unchanged" ? [] : [row.surveyId])),
+      });
       await recordAudit(tx, audit, {
         action: "survey.results-import",
         entityType: "SurveyImport",

@@ -10,7 +10,10 @@ export async function summariseSurveysOf(salespersonId: string, since: Date) {
   const [answered, due, means, delivered] = await Promise.all([
     prisma.survey.count({ where: { salespersonId, respondedAt: { not: null }, dueAt: { gte: since } } }),
     prisma.survey.count({ where: { salespersonId, dueAt: { gte: since, lte: new Date() } } }),
-    prisma.survey.aggregate({ where: { salespersonId, respondedAt: { not: null }, dueAt: { gte: since } }, _avg: { csat: true } }),
+    prisma.survey.aggregate({
+      where: { salespersonId, respondedAt: { not: null }, dueAt: { gte: since } },
+      _avg: { csat: true },
+    }),
     prisma.survey.groupBy({
       by: ["deliveredAsPromised"],
       where: { salespersonId, respondedAt: { not: null }, dueAt: { gte: since }, deliveredAsPromised: { not: null } },
@@ -81,7 +84,12 @@ export async function getSurveyOverview(audience: Audience, now: Date, since: Da
     count({ ...open, sentAt: { not: null } }),
     count({ ...base, respondedAt: { not: null } }),
     count({ respondedAt: null, dueAt: { gte: since, lte: addDays(now, -SURVEY_LINK_VALID_DAYS) } }),
-    prisma.survey.groupBy({ by: ["salespersonId"], where: { ...base, respondedAt: { not: null }, csat: { not: null } }, _sum: { csat: true }, _count: { csat: true } }),
+    prisma.survey.groupBy({
+      by: ["salespersonId"],
+      where: { ...base, respondedAt: { not: null }, csat: { not: null } },
+      _sum: { csat: true },
+      _count: { csat: true },
+    }),
     prisma.survey.groupBy({
       by: ["salespersonId", "deliveredAsPromised"],
       where: { ...base, respondedAt: { not: null }, deliveredAsPromised: { not: null } },
@@ -91,7 +99,8 @@ export async function getSurveyOverview(audience: Audience, now: Date, since: Da
       where: {
         role: "SALES",
         ...audienceUserWhere(audience),
-        OR: [{ active: true }, { surveys: { some: { dueAt: { gte: since } } } }] },
+        OR: [{ active: true }, { surveys: { some: { dueAt: { gte: since } } } }],
+      },
       select: { id: true, name: true, active: true, team: { select: { id: true, name: true } } },
       orderBy: { name: "asc" },
     }),

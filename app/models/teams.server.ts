@@ -2,7 +2,11 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { prisma, type Tx } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 
-type TeamChangeFailure = { ok: false; fieldErrors?: Partial<Record<"name" | "managerIds", string[]>>; formErrors?: string[] };
+type TeamChangeFailure = {
+  ok: false;
+  fieldErrors?: Partial<Record<"name" | "managerIds", string[]>>;
+  formErrors?: string[];
+};
 export type TeamChangeResult<T> = { ok: true; value: T } | TeamChangeFailure;
 
 export interface TeamInput {
@@ -76,7 +80,10 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
-const nameTaken = (): TeamChangeFailure => ({ ok: false, fieldErrors: { name: ["A team with this name already exists."] } });
+const nameTaken = (): TeamChangeFailure => ({
+  ok: false,
+  fieldErrors: { name: ["A team with this name already exists."] },
+});
 
 /** Field errors for a name and manager list, or null when both are acceptable. */
 async function checkTeamInput(tx: Tx, input: TeamInput, teamId: string | null): Promise<TeamChangeFailure | null> {
@@ -117,11 +124,18 @@ export async function createTeam(audit: AuditContext, rawInput: TeamInput): Prom
 }
 
 /** Renames a team and replaces its managers with exactly `managerIds`. */
-export async function updateTeam(audit: AuditContext, id: string, rawInput: TeamInput): Promise<TeamChangeResult<{ id: string }>> {
+export async function updateTeam(
+  audit: AuditContext,
+  id: string,
+  rawInput: TeamInput,
+): Promise<TeamChangeResult<{ id: string }>> {
   const input = normalise(rawInput);
   try {
     return await prisma.$transaction(async (tx): Promise<TeamChangeResult<{ id: string }>> => {
-      const before = await tx.team.findUnique({ where: { id }, select: { name: true, managers: { select: { userId: true } } } });
+      const before = await tx.team.findUnique({
+        where: { id },
+        select: { name: true, managers: { select: { userId: true } } },
+      });
       if (!before) return { ok: false, formErrors: ["This team no longer exists."] };
       const refusal = await checkTeamInput(tx, input, id);
       if (refusal) return refusal;

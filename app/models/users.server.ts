@@ -53,12 +53,18 @@ export async function listUsers(filters: UserListFilters = {}) {
   // lasting record; a session row can be newer (same sign-in), so take the later.
   const [sessions, signIns] = await Promise.all([
     prisma.session.groupBy({ by: ["userId"], where: { userId: { in: ids } }, _max: { createdAt: true } }),
-    prisma.auditEvent.groupBy({ by: ["actorId"], where: { action: "auth.signin.success", actorId: { in: ids } }, _max: { at: true } }),
+    prisma.auditEvent.groupBy({
+      by: ["actorId"],
+      where: { action: "auth.signin.success", actorId: { in: ids } },
+      _max: { at: true },
+    }),
   ]);
   const lastSession = new Map(sessions.map((row) => [row.userId, row._max.createdAt]));
   const lastSignInEvent = new Map(signIns.map((row) => [row.actorId, row._max.at]));
   const rows = users.map((user) => {
-    const times = [lastSession.get(user.id), lastSignInEvent.get(user.id)].filter((time): time is Date => time instanceof Date);
+    const times = [lastSession.get(user.id), lastSignInEvent.get(user.id)].filter(
+      (time): time is Date => time instanceof Date,
+    );
     const lastSignInAt = times.length ? new Date(Math.max(...times.map((time) => time.getTime()))) : null;
     return { ...user, lastSignInAt };
   });
@@ -130,8 +136,14 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
-const emailTaken = (): UserChangeFailure => ({ ok: false, fieldErrors: { email: ["An account with this email already exists."] } });
-const teamMissingError = (): UserChangeFailure => ({ ok: false, fieldErrors: { teamId: ["That team no longer exists."] } });
+const emailTaken = (): UserChangeFailure => ({
+  ok: false,
+  fieldErrors: { email: ["An account with this email already exists."] },
+});
+const teamMissingError = (): UserChangeFailure => ({
+  ok: false,
+  fieldErrors: { teamId: ["That team no longer exists."] },
+});
 const userMissing = (): UserChangeFailure => ({ ok: false, formErrors: ["This user no longer exists."] });
 
 export async function createUser(audit: AuditContext, input: NewUserInput): Promise<UserChangeResult<{ id: string }>> {
@@ -145,10 +157,23 @@ export async function createUser(audit: AuditContext, input: NewUserInput): Prom
       if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return emailTaken();
       if (await teamMissing(tx, input.teamId)) return teamMissingError();
       const user = await tx.user.create({
-        data: { email, name: input.name.trim(), role: input.role, teamId: input.teamId, targetBonusCents: input.targetBonusCents, passwordHash },
+        data: {
+          email,
+          name: input.name.trim(),
+          role: input.role,
+          teamId: input.teamId,
+          targetBonusCents: input.targetBonusCents,
+          passwordHash,
+        },
         select: auditedUserSelect,
       });
-      await recordAudit(tx, audit, { action: "user.create", entityType: "User", entityId: user.id, teamId: user.teamId, after: user });
+      await recordAudit(tx, audit, {
+        action: "user.create",
+        entityType: "User",
+        entityId: user.id,
+        teamId: user.teamId,
+        after: user,
+      });
       return { ok: true, value: { id: user.id } };
     });
   } catch (error) {
@@ -169,7 +194,12 @@ export async function updateUser(audit: AuditContext, id: string, input: UserPro
     if (await teamMissing(tx, input.teamId)) return teamMissingError();
     const after = await tx.user.update({
       where: { id },
-      data: { name: input.name.trim(), role: input.role, teamId: input.teamId, targetBonusCents: input.targetBonusCents },
+      data: {
+        name: input.name.trim(),
+        role: input.role,
+        teamId: input.teamId,
+        targetBonusCents: input.targetBonusCents,
+      },
       select: auditedUserSelect,
     });
     // Only managers manage teams: someone who stops being one stops managing.
@@ -197,7 +227,11 @@ export async function setUserActive(audit: AuditContext, id: string, active: boo
   return prisma.$transaction(async (tx): Promise<UserChangeResult> => {
     const before = await tx.user.findUnique({ where: { id }, select: auditedUserSelect });
     if (!before) return userMissing();
-    if (before.active === active) return { ok: false, formErrors: [active ? "This account is already active." : "This account is already deactivated."] };
+    if (before.active === active)
+      return {
+        ok: false,
+        formErrors: [active ? "This account is already active." : "This account is already deactivated."],
+      };
     const after = await tx.user.update({ where: { id }, data: { active }, select: auditedUserSelect });
     const ended = active ? 0 : (await tx.session.deleteMany({ where: { userId: id } })).count;
     await recordAudit(tx, audit, {
@@ -231,7 +265,10 @@ export async function resetPassword(audit: AuditContext, id: string, password: s
   });
 }
 
-export async function signOutEverywhere(audit: AuditContext, id: string): Promise<UserChangeResult<{ sessionsEnded: number }>> {
+export async function signOutEverywhere(
+  audit: AuditContext,
+  id: string,
+): Promise<UserChangeResult<{ sessionsEnded: number }>> {
   return prisma.$transaction(async (tx): Promise<UserChangeResult<{ sessionsEnded: number }>> => {
     const user = await tx.user.findUnique({ where: { id }, select: { teamId: true } });
     if (!user) return userMissing();

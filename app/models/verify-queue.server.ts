@@ -7,7 +7,9 @@ import type { VerifyQueueFilter } from "../schemas/verify-queue.ts";
 // the engineer chose on /verify, skipping claims they logged themselves (they may not judge those).
 
 async function queueWhere(filter: VerifyQueueFilter, viewerId: string): Promise<Prisma.ClaimWhereInput> {
-  const product = filter.product ? await prisma.product.findUnique({ where: { slug: filter.product }, select: { id: true } }) : null;
+  const product = filter.product
+    ? await prisma.product.findUnique({ where: { slug: filter.product }, select: { id: true } })
+    : null;
   return {
     status: "PENDING",
     loggedById: { not: viewerId },
@@ -42,8 +44,15 @@ export async function findNextInQueue(filter: VerifyQueueFilter, claimId: string
     : null;
   const [remaining, following] = await Promise.all([
     prisma.claim.count({ where: others }),
-    after ? prisma.claim.findFirst({ where: { AND: [others, after] }, orderBy: queueOrder, select: nextSelect }) : Promise.resolve(null),
+    after
+      ? prisma.claim.findFirst({ where: { AND: [others, after] }, orderBy: queueOrder, select: nextSelect })
+      : Promise.resolve(null),
   ]);
-  const next = following ?? (remaining > 0 ? await prisma.claim.findFirst({ where: others, orderBy: queueOrder, select: nextSelect }) : null);
-  return { next: next ? { id: next.id, accountName: next.accountName, salespersonName: next.salesperson.name } : null, remaining };
+  const next =
+    following ??
+    (remaining > 0 ? await prisma.claim.findFirst({ where: others, orderBy: queueOrder, select: nextSelect }) : null);
+  return {
+    next: next ? { id: next.id, accountName: next.accountName, salespersonName: next.salesperson.name } : null,
+    remaining,
+  };
 }

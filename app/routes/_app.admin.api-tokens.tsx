@@ -32,7 +32,9 @@ export async function action({ request }: ActionFunctionArgs) {
     if (submission.status !== "success") return data({ result: submission.reply(), created: null }, { status: 400 });
     const outcome = await revokeApiToken(audit, submission.value.tokenId);
     if (!outcome.ok) notFound("That API token does not exist.");
-    const message = outcome.already ? `The token ${outcome.name} was already revoked.` : `Revoked the token ${outcome.name}: its next request is refused.`;
+    const message = outcome.already
+      ? `The token ${outcome.name} was already revoked.`
+      : `Revoked the token ${outcome.name}: its next request is refused.`;
     return redirectWithToast("/admin/api-tokens", { kind: "success", message });
   }
   const submission = parseSubmission(form, { schema: apiTokenSchema });
@@ -61,8 +63,9 @@ export default function ApiTokensPage() {
     <>
       <h1>API tokens</h1>
       <p className="muted">
-        Tokens let the CRM and other systems use Candor&apos;s JSON API (<a href="/api/v1/openapi.json">/api/v1/openapi.json</a>, set-up in docs/crm.md). A token acts
-        for every team, each may make {API_REQUESTS_PER_MINUTE} requests a minute, and every use is recorded in the audit log.
+        Tokens let the CRM and other systems use Candor&apos;s JSON API (
+        <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>, set-up in docs/crm.md). A token acts for every team,
+        each may make {API_REQUESTS_PER_MINUTE} requests a minute, and every use is recorded in the audit log.
       </p>
 
       {created ? (
@@ -107,7 +110,9 @@ export default function ApiTokensPage() {
                 <td>
                   <When at={token.createdAt} withTime /> <span className="muted small">by {token.createdBy}</span>
                 </td>
-                <td>{token.lastUsedAt ? <When at={token.lastUsedAt} withTime /> : <span className="muted">Never</span>}</td>
+                <td>
+                  {token.lastUsedAt ? <When at={token.lastUsedAt} withTime /> : <span className="muted">Never</span>}
+                </td>
                 <td>
                   {token.revokedAt ? (
                     <>
@@ -121,7 +126,13 @@ export default function ApiTokensPage() {
                     <Form method="post" className="inline-form">
                       <span className="badge good">Active</span>
                       <input type="hidden" name="tokenId" value={token.id} />
-                      <button type="submit" name="intent" value="revoke" className="button danger" aria-label={`Revoke the token ${token.name}`}>
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="revoke"
+                        className="button danger"
+                        aria-label={`Revoke the token ${token.name}`}
+                      >
                         Revoke
                       </button>
                     </Form>
@@ -138,14 +149,23 @@ export default function ApiTokensPage() {
         <Form method="post" className="stack" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="create" />
           <ErrorList id={form.errorId} errors={form.errors} />
-          <InputField label="Name" meta={fields.name} autoComplete="off" hint="The system that will use it, e.g. Salesforce (production)." />
-          <fieldset className="field" aria-describedby={fields.scopes.errors?.length ? fields.scopes.errorId : undefined}>
+          <InputField
+            label="Name"
+            meta={fields.name}
+            autoComplete="off"
+            hint="The system that will use it, e.g. Salesforce (production)."
+          />
+          <fieldset
+            className="field"
+            aria-describedby={fields.scopes.errors?.length ? fields.scopes.errorId : undefined}
+          >
             <legend>Scopes</legend>
             {scopeBoxes.map(({ key, ...props }) => (
               <label key={key} className="checkbox">
                 <input {...props} />
                 <span>
-                  <code>{props.value}</code> <span className="muted small">{API_SCOPE_LABEL[props.value as (typeof API_SCOPES)[number]]}</span>
+                  <code>{props.value}</code>{" "}
+                  <span className="muted small">{API_SCOPE_LABEL[props.value as (typeof API_SCOPES)[number]]}</span>
                 </span>
               </label>
             ))}

@@ -54,10 +54,15 @@ export async function action({ request }: ActionFunctionArgs) {
   };
   const outcome = await savePlan(auditContextFrom(request, admin.id), params, value.requiredQuizIds);
   if (!outcome.ok) {
-    const mapped = Object.fromEntries(Object.entries(outcome.fieldErrors).map(([key, messages]) => [formKey(key, rowOf), messages]));
+    const mapped = Object.fromEntries(
+      Object.entries(outcome.fieldErrors).map(([key, messages]) => [formKey(key, rowOf), messages]),
+    );
     return data({ result: submission.reply({ fieldErrors: mapped }) }, { status: 400 });
   }
-  return redirectWithToast("/admin/plan", { kind: "success", message: `Saved plan version ${outcome.version}; open periods use it from their next computation.` });
+  return redirectWithToast("/admin/plan", {
+    kind: "success",
+    message: `Saved plan version ${outcome.version}; open periods use it from their next computation.`,
+  });
 }
 
 export default function PlanPage() {
@@ -67,13 +72,21 @@ export default function PlanPage() {
     <>
       <h1>Compensation plan</h1>
       <p className="muted">
-        How claim accuracy (A), required quizzes (Q) and six-month customer satisfaction (S) become the composite C, and C the multiplier M on each
-        salesperson&apos;s target bonus. Saving creates version {current.version + 1}: open periods use it from their next
-        computation; locked periods keep the version they were computed with. The required quizzes are the ones whose certification counts for pay.
+        How claim accuracy (A), required quizzes (Q) and six-month customer satisfaction (S) become the composite C, and
+        C the multiplier M on each salesperson&apos;s target bonus. Saving creates version {current.version + 1}: open
+        periods use it from their next computation; locked periods keep the version they were computed with. The
+        required quizzes are the ones whose certification counts for pay.
       </p>
       <section className="panel" aria-labelledby="plan-edit-title">
-        <h2 id="plan-edit-title">{current.version === 0 ? "The default plan (never saved)" : `Current plan: version ${current.version}`}</h2>
-        <PlanForm params={current.params} quizzes={quizzes} nextVersion={current.version + 1} lastResult={actionData?.result} />
+        <h2 id="plan-edit-title">
+          {current.version === 0 ? "The default plan (never saved)" : `Current plan: version ${current.version}`}
+        </h2>
+        <PlanForm
+          params={current.params}
+          quizzes={quizzes}
+          nextVersion={current.version + 1}
+          lastResult={actionData?.result}
+        />
       </section>
       <PlanHistory history={history} />
     </>

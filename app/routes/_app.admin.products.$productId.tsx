@@ -12,7 +12,9 @@ import { productSchema } from "../schemas/product.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.product.name ?? "Not found"} · Candor` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.product.name ?? "Not found"} · Candor` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "admin:products");
@@ -27,7 +29,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseSubmission(await readForm(request), { schema: productSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await updateProduct(auditContextFrom(request, admin.id), productId, submission.value);
-  if (!outcome.ok) return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) }, { status: 400 });
+  if (!outcome.ok)
+    return data(
+      { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) },
+      { status: 400 },
+    );
   return redirectWithToast(`/admin/products/${productId}`, { kind: "success", message: "Product saved." });
 }
 
@@ -48,9 +54,7 @@ export default function ProductPage() {
         </dd>
         <dt>Created</dt>
         <dd>
-          <time dateTime={product.createdAt.toISOString()}>
-            {formatDate(product.createdAt)}
-          </time>
+          <time dateTime={product.createdAt.toISOString()}>{formatDate(product.createdAt)}</time>
         </dd>
       </dl>
       <section className="panel" aria-labelledby="edit-title">

@@ -24,8 +24,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseSubmission(await readForm(request), { schema: productSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await createProduct(auditContextFrom(request, admin.id), submission.value);
-  if (!outcome.ok) return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) }, { status: 400 });
-  return redirectWithToast(`/admin/products/${outcome.value.id}`, { kind: "success", message: `Created the product ${submission.value.name}.` });
+  if (!outcome.ok)
+    return data(
+      { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) },
+      { status: 400 },
+    );
+  return redirectWithToast(`/admin/products/${outcome.value.id}`, {
+    kind: "success",
+    message: `Created the product ${submission.value.name}.`,
+  });
 }
 
 export default function ProductsPage() {

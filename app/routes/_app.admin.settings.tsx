@@ -30,7 +30,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const { changed } = await setCompanyName(auditContextFrom(request, admin.id), submission.value.companyName);
   return redirectWithToast("/admin/settings", {
     kind: "success",
-    message: changed ? `Saved: customers now see “${submission.value.companyName}”.` : "Nothing changed: that is already the company's name.",
+    message: changed
+      ? `Saved: customers now see “${submission.value.companyName}”.`
+      : "Nothing changed: that is already the company's name.",
   });
 }
 
@@ -54,7 +56,8 @@ export default function SettingsPage() {
       <section className="panel" aria-labelledby="company-name-title">
         <h2 id="company-name-title">Company name</h2>
         <p className="muted">
-          Customers see this name on the six-month survey page, beside the product and their salesperson&apos;s first name, so they know who is asking.
+          Customers see this name on the six-month survey page, beside the product and their salesperson&apos;s first
+          name, so they know who is asking.
           {companyName.value === null ? ` No name is set yet, so the survey says “${DEFAULT_COMPANY_NAME}”.` : null}
           {companyName.updatedAt ? ` Last changed ${formatDateTime(companyName.updatedAt)}.` : null}
         </p>
@@ -62,8 +65,15 @@ export default function SettingsPage() {
           <ErrorList id={form.errorId} errors={form.errors} />
           <div className="field">
             <label htmlFor={field.id}>Company name</label>
-            <input {...getInputProps(field, { type: "text" })} key={field.key} autoComplete="organization" maxLength={COMPANY_NAME_MAX} />
-            <span className="hint">As your customers know it, e.g. “Brightwater Software”. At most {COMPANY_NAME_MAX} characters.</span>
+            <input
+              {...getInputProps(field, { type: "text" })}
+              key={field.key}
+              autoComplete="organization"
+              maxLength={COMPANY_NAME_MAX}
+            />
+            <span className="hint">
+              As your customers know it, e.g. “Brightwater Software”. At most {COMPANY_NAME_MAX} characters.
+            </span>
             <ErrorList id={field.errorId} errors={field.errors} />
           </div>
           <div>

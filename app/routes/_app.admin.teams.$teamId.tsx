@@ -16,7 +16,9 @@ import { TableScroll } from "../components/ui/table-scroll.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? "Not found"} · Candor` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.team.name ?? "Not found"} · Candor` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "admin:teams");
@@ -31,7 +33,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseSubmission(await readForm(request), { schema: teamSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await updateTeam(auditContextFrom(request, admin.id), teamId, submission.value);
-  if (!outcome.ok) return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) }, { status: 400 });
+  if (!outcome.ok)
+    return data(
+      { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) },
+      { status: 400 },
+    );
   return redirectWithToast(`/admin/teams/${teamId}`, { kind: "success", message: "Team saved." });
 }
 
@@ -79,7 +85,13 @@ export default function TeamPage() {
                       </td>
                       <td>{member.email}</td>
                       <td>{ROLE_LABEL[member.role]}</td>
-                      <td>{member.active ? <span className="badge good">Active</span> : <span className="badge bad">Deactivated</span>}</td>
+                      <td>
+                        {member.active ? (
+                          <span className="badge good">Active</span>
+                        ) : (
+                          <span className="badge bad">Deactivated</span>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

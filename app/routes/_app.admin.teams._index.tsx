@@ -28,8 +28,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseSubmission(await readForm(request), { schema: teamSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await createTeam(auditContextFrom(request, admin.id), submission.value);
-  if (!outcome.ok) return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) }, { status: 400 });
-  return redirectWithToast(`/admin/teams/${outcome.value.id}`, { kind: "success", message: `Created the team ${submission.value.name}.` });
+  if (!outcome.ok)
+    return data(
+      { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) },
+      { status: 400 },
+    );
+  return redirectWithToast(`/admin/teams/${outcome.value.id}`, {
+    kind: "success",
+    message: `Created the team ${submission.value.name}.`,
+  });
 }
 
 export default function TeamsPage() {
@@ -73,7 +80,13 @@ export default function TeamsPage() {
                   <Link to={`/admin/teams/${team.id}`}>{team.name}</Link>
                 </td>
                 <td className="num">{team.memberCount}</td>
-                <td>{team.managers.length ? team.managers.map((manager) => manager.name).join(", ") : <span className="badge warn">No manager</span>}</td>
+                <td>
+                  {team.managers.length ? (
+                    team.managers.map((manager) => manager.name).join(", ")
+                  ) : (
+                    <span className="badge warn">No manager</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -14,19 +14,40 @@ import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { listTeamsForPicker } from "../models/teams.server.ts";
-import { getUserForAdmin, resetPassword, setUserActive, signOutEverywhere, updateUser } from "../models/users.server.ts";
-import { ROLE_OPTIONS, toFormFieldErrors, toProfileDefaults, toProfileInput, toTeamOptions, userProfileSchema } from "../schemas/user-profile.ts";
+import {
+  getUserForAdmin,
+  resetPassword,
+  setUserActive,
+  signOutEverywhere,
+  updateUser,
+} from "../models/users.server.ts";
+import {
+  ROLE_OPTIONS,
+  toFormFieldErrors,
+  toProfileDefaults,
+  toProfileInput,
+  toTeamOptions,
+  userProfileSchema,
+} from "../schemas/user-profile.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? "Not found"} · Candor` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.user.name ?? "Not found"} · Candor` },
+];
 
 const passwordSchema = z
   .object({
-    password: z.string({ error: "Enter a new password." }).min(12, "Use at least 12 characters.").max(200, "Use at most 200 characters."),
+    password: z
+      .string({ error: "Enter a new password." })
+      .min(12, "Use at least 12 characters.")
+      .max(200, "Use at most 200 characters."),
     confirmPassword: z.string({ error: "Type the new password again." }),
   })
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords do not match." });
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two passwords do not match.",
+  });
 
 const noFieldsSchema = z.object({});
 
@@ -34,7 +55,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireUserWithPermission(request, "admin:users");
   const env = getEnv();
   const [found, teams] = await Promise.all([
-    getUserForAdmin(params.userId ?? "", { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS }),
+    getUserForAdmin(params.userId ?? "", {
+      idleMinutes: env.SESSION_IDLE_MINUTES,
+      absoluteHours: env.SESSION_ABSOLUTE_HOURS,
+    }),
     listTeamsForPicker(),
   ]);
   if (!found) notFound("There is no user with that id.");
@@ -50,13 +74,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get("intent") ?? "");
   const audit = auditContextFrom(request, admin.id);
   const here = `/admin/users/${userId}`;
-  const refuse = (which: Intent, result: SubmissionResult<string[]>) => data({ intent: which, result }, { status: 400 });
+  const refuse = (which: Intent, result: SubmissionResult<string[]>) =>
+    data({ intent: which, result }, { status: 400 });
 
   if (intent === "update") {
     const submission = parseSubmission(formData, { schema: userProfileSchema });
     if (submission.status !== "success") return refuse(intent, submission.reply());
     const outcome = await updateUser(audit, userId, toProfileInput(submission.value));
-    if (!outcome.ok) return refuse(intent, submission.reply({ fieldErrors: toFormFieldErrors(outcome.fieldErrors), formErrors: outcome.formErrors }));
+    if (!outcome.ok)
+      return refuse(
+        intent,
+        submission.reply({ fieldErrors: toFormFieldErrors(outcome.fieldErrors), formErrors: outcome.formErrors }),
+      );
     return redirectWithToast(here, { kind: "success", message: "Saved." });
   }
   if (intent === "deactivate" || intent === "reactivate") {
@@ -72,7 +101,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return refuse(intent, submission.reply({ hideFields }));
     const outcome = await resetPassword(audit, userId, submission.value.password);
     if (!outcome.ok) return refuse(intent, submission.reply({ formErrors: outcome.formErrors, hideFields }));
-    return redirectWithToast(here, { kind: "success", message: "Password reset; every session of this account has ended." });
+    return redirectWithToast(here, {
+      kind: "success",
+      message: "Password reset; every session of this account has ended.",
+    });
   }
   if (intent === "sign-out-everywhere") {
     const submission = parseSubmission(formData, { schema: noFieldsSchema });
@@ -108,7 +140,9 @@ export default function UserPage() {
         <dt>Role</dt>
         <dd>{ROLE_LABEL[user.role]}</dd>
         <dt>Status</dt>
-        <dd>{user.active ? <span className="badge good">Active</span> : <span className="badge bad">Deactivated</span>}</dd>
+        <dd>
+          {user.active ? <span className="badge good">Active</span> : <span className="badge bad">Deactivated</span>}
+        </dd>
         <dt>Active sessions</dt>
         <dd>{activeSessionCount}</dd>
         {user.managedTeams.length ? (
@@ -148,8 +182,18 @@ function UserForms() {
           <ErrorList id={editForm.errorId} errors={editForm.errors} />
           <InputField label="Name" meta={edit.name} />
           <SelectField label="Role" meta={edit.role} options={ROLE_OPTIONS} />
-          <SelectField label="Team" meta={edit.teamId} options={toTeamOptions(teams)} placeholder="No team" hint="Required for salespeople; empty for everyone else." />
-          <InputField label="Target bonus" meta={edit.targetBonus} hint="Salespeople only: the payout per period at a multiplier of 1.0, in currency units." />
+          <SelectField
+            label="Team"
+            meta={edit.teamId}
+            options={toTeamOptions(teams)}
+            placeholder="No team"
+            hint="Required for salespeople; empty for everyone else."
+          />
+          <InputField
+            label="Target bonus"
+            meta={edit.targetBonus}
+            hint="Salespeople only: the payout per period at a multiplier of 1.0, in currency units."
+          />
           <div>
             <button type="submit" className="button">
               Save changes
@@ -172,7 +216,9 @@ function UserForms() {
             </button>
           )}
           <p className="hint muted small">
-            {isSelf ? "You cannot deactivate your own account." : "A deactivated person cannot sign in and is signed out at once; their history stays."}
+            {isSelf
+              ? "You cannot deactivate your own account."
+              : "A deactivated person cannot sign in and is signed out at once; their history stays."}
           </p>
         </Form>
         <Form method="post" {...getFormProps(signOutForm)}>
@@ -192,7 +238,12 @@ function UserForms() {
             autoComplete="new-password"
             hint="At least 12 characters. Also ends all their sessions."
           />
-          <InputField label="Repeat the new password" meta={password.confirmPassword} type="password" autoComplete="new-password" />
+          <InputField
+            label="Repeat the new password"
+            meta={password.confirmPassword}
+            type="password"
+            autoComplete="new-password"
+          />
           <div>
             <button type="submit" className="button secondary">
               Reset password
@@ -213,10 +264,8 @@ function RecentActivity() {
       <ol className="small">
         {recentEvents.map((event) => (
           <li key={event.id}>
-            <time dateTime={event.at.toISOString()}>
-              {formatDateTime(event.at)}
-            </time>{" "}
-            {event.actionLabel} by {event.actor?.name ?? "the system"} <code className="muted">{event.action}</code>
+            <time dateTime={event.at.toISOString()}>{formatDateTime(event.at)}</time> {event.actionLabel} by{" "}
+            {event.actor?.name ?? "the system"} <code className="muted">{event.action}</code>
             {event.changes.map((change) => (
               <div key={change.key}>
                 {change.field}: {change.before === NONE ? change.after : `${change.before} → ${change.after}`}

@@ -15,7 +15,16 @@ import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { listTeamsForPicker } from "../models/teams.server.ts";
 import { createUser, listUsers } from "../models/users.server.ts";
-import { nameField, ROLE_OPTIONS, ROLES, roleFields, toFormFieldErrors, toProfileInput, toTeamOptions, withRoleRules } from "../schemas/user-profile.ts";
+import {
+  nameField,
+  ROLE_OPTIONS,
+  ROLES,
+  roleFields,
+  toFormFieldErrors,
+  toProfileInput,
+  toTeamOptions,
+  withRoleRules,
+} from "../schemas/user-profile.ts";
 import { TableScroll } from "../components/ui/table-scroll.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
@@ -32,7 +41,10 @@ const newUserSchema = withRoleRules(
       .toLowerCase()
       .pipe(z.email("Enter a valid email address.")),
     ...roleFields,
-    password: z.string({ error: "Enter an initial password." }).min(12, "Use at least 12 characters.").max(200, "Use at most 200 characters."),
+    password: z
+      .string({ error: "Enter an initial password." })
+      .min(12, "Use at least 12 characters.")
+      .max(200, "Use at most 200 characters."),
   }),
 );
 
@@ -52,7 +64,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "admin:users");
   const filters = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const active = filters.status === undefined ? undefined : filters.status === "active";
-  const [list, teams] = await Promise.all([listUsers({ search: filters.q, role: filters.role, active, page: filters.page }), listTeamsForPicker()]);
+  const [list, teams] = await Promise.all([
+    listUsers({ search: filters.q, role: filters.role, active, page: filters.page }),
+    listTeamsForPicker(),
+  ]);
   return { ...list, teams, filters };
 }
 
@@ -65,9 +80,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await createUser(auditContextFrom(request, admin.id), toProfileInput(submission.value));
   if (!outcome.ok) {
     const fieldErrors = toFormFieldErrors(outcome.fieldErrors);
-    return data({ result: submission.reply({ fieldErrors, formErrors: outcome.formErrors, hideFields: ["password"] }) }, { status: 400 });
+    return data(
+      { result: submission.reply({ fieldErrors, formErrors: outcome.formErrors, hideFields: ["password"] }) },
+      { status: 400 },
+    );
   }
-  return redirectWithToast(`/admin/users/${outcome.value.id}`, { kind: "success", message: `Created the account for ${submission.value.name}.` });
+  return redirectWithToast(`/admin/users/${outcome.value.id}`, {
+    kind: "success",
+    message: `Created the account for ${submission.value.name}.`,
+  });
 }
 
 export default function UsersPage() {
@@ -96,7 +117,13 @@ export default function UsersPage() {
           <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} />
         </div>
         <FilterSelect name="role" label="Role" anyLabel="Any role" defaultValue={filters.role} options={ROLE_OPTIONS} />
-        <FilterSelect name="status" label="Status" anyLabel="Active and deactivated" defaultValue={filters.status} options={STATUS_OPTIONS} />
+        <FilterSelect
+          name="status"
+          label="Status"
+          anyLabel="Active and deactivated"
+          defaultValue={filters.status}
+          options={STATUS_OPTIONS}
+        />
         <button type="submit" className="button secondary">
           Filter
         </button>
@@ -136,13 +163,17 @@ export default function UsersPage() {
                 <td>{user.email}</td>
                 <td>{ROLE_LABEL[user.role]}</td>
                 <td>{user.team?.name ?? "—"}</td>
-                <td>{user.active ? <span className="badge good">Active</span> : <span className="badge bad">Deactivated</span>}</td>
+                <td>
+                  {user.active ? (
+                    <span className="badge good">Active</span>
+                  ) : (
+                    <span className="badge bad">Deactivated</span>
+                  )}
+                </td>
                 <td className="num">{user.role === "SALES" ? formatCents(user.targetBonusCents) : "—"}</td>
                 <td>
                   {user.lastSignInAt ? (
-                    <time dateTime={user.lastSignInAt.toISOString()}>
-                      {formatDateTime(user.lastSignInAt)}
-                    </time>
+                    <time dateTime={user.lastSignInAt.toISOString()}>{formatDateTime(user.lastSignInAt)}</time>
                   ) : (
                     <span className="muted">Never</span>
                   )}

@@ -14,12 +14,18 @@ import { answerQuestionSchema } from "../schemas/engineer-question.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? excerpt(data.question.question, 60) : "Not found"} · Candor` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? excerpt(data.question.question, 60) : "Not found"} · Candor` },
+];
 
 const NOT_FOUND = "We could not find that question.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, audience } = await requireUserWithAudience(request, "read:question", "Your role has no access to questions for engineers.");
+  const { user, audience } = await requireUserWithAudience(
+    request,
+    "read:question",
+    "Your role has no access to questions for engineers.",
+  );
   // Another salesperson's question, or one from a team the manager does not manage, is "not found":
   // its existence is not theirs to learn.
   const question = await getQuestionFor(audience, params.questionId ?? "");
@@ -28,7 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUserWithPermission(request, "answer:question", "Only engineers answer questions from sales.");
+  const user = await requireUserWithPermission(
+    request,
+    "answer:question",
+    "Only engineers answer questions from sales.",
+  );
   const submission = parseSubmission(await readForm(request), { schema: answerQuestionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { answer, updateCapability, status, conditions, note, capabilityVersion } = submission.value;
@@ -37,20 +47,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
     answeredById: user.id,
     answer,
     capabilityUpdate:
-      updateCapability && status ? { status, conditions: conditions ?? "", note: note ?? "", expectedVersion: capabilityVersion ?? null } : null,
+      updateCapability && status
+        ? { status, conditions: conditions ?? "", note: note ?? "", expectedVersion: capabilityVersion ?? null }
+        : null,
   });
   if (!outcome.ok) {
     if (outcome.status === 404) notFound(NOT_FOUND);
-    return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) }, { status: outcome.status });
+    return data(
+      { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) },
+      { status: outcome.status },
+    );
   }
   const { id, changes } = outcome.value;
-  const message = changes.length ? `Answer sent, and the capability updated in the same step (${changes.join(", ")}).` : "Answer sent.";
+  const message = changes.length
+    ? `Answer sent, and the capability updated in the same step (${changes.join(", ")}).`
+    : "Answer sent.";
   return redirectWithToast(`/ask/${id}`, { kind: "success", message });
 }
 
 // After a 409 the page must show what won (the other answer, or the capability as changed meanwhile);
 // Remix skips reloading data after an action error unless told otherwise.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 || defaultShouldRevalidate;
 
 export default function QuestionPage() {
   const { question, canAnswer, now } = useLoaderData<typeof loader>();

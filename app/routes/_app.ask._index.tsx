@@ -17,7 +17,11 @@ export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-b
 export const meta: MetaFunction = () => [{ title: "Ask an engineer · Candor" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, audience } = await requireUserWithAudience(request, "read:question", "Your role has no access to questions for engineers.");
+  const { user, audience } = await requireUserWithAudience(
+    request,
+    "read:question",
+    "Your role has no access to questions for engineers.",
+  );
   const filters = questionFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [board, products] = await Promise.all([
     listQuestionBoard(audience, { productSlug: filters.product, status: filters.status, page: filters.page }),
@@ -36,7 +40,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUserWithPermission(request, "ask:question", "Only salespeople ask engineers questions; engineers answer them.");
+  const user = await requireUserWithPermission(
+    request,
+    "ask:question",
+    "Only salespeople ask engineers questions; engineers answer them.",
+  );
   const submission = parseSubmission(await readForm(request), { schema: askQuestionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { productId, capabilityId, question, context } = submission.value;
@@ -47,7 +55,11 @@ export async function action({ request }: ActionFunctionArgs) {
     question,
     context: context ?? "",
   });
-  if (!outcome.ok) return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) }, { status: outcome.status });
+  if (!outcome.ok)
+    return data(
+      { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) },
+      { status: outcome.status },
+    );
   return redirectWithToast(`/ask/${outcome.value.id}`, {
     kind: "success",
     message: "Your question is with engineering. The answer will appear here and on your home page.",
@@ -55,7 +67,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 function intro(audience: "own" | "teams" | "all", canAnswer: boolean): string {
-  if (canAnswer) return "Questions from sales, the oldest open one first. An answer can update the capability matrix in the same step.";
+  if (canAnswer)
+    return "Questions from sales, the oldest open one first. An answer can update the capability matrix in the same step.";
   if (audience === "teams") return "Questions your teams' salespeople asked engineering, and the answers. Read-only.";
   return "Your questions to engineering and their answers.";
 }
@@ -81,7 +94,14 @@ export default function AskPage() {
         />
       ) : null}
       {board.answered ? (
-        <QuestionTable kind="answered" title="Answered" list={board.answered} filters={filters} now={new Date(now)} showAsker={showAsker} />
+        <QuestionTable
+          kind="answered"
+          title="Answered"
+          list={board.answered}
+          filters={filters}
+          now={new Date(now)}
+          showAsker={showAsker}
+        />
       ) : null}
     </>
   );

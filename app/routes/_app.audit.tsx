@@ -37,17 +37,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const entries = [...searchParams.entries()].filter(([, value]) => value !== "");
   const filters = filterSchema.parse(Object.fromEntries(entries));
   // Dates are whole UTC days; "to" includes its whole day.
-  const log = await listAuditEvents(
-    audience,
-    {
-      actionPrefix: filters.action,
-      actorEmail: filters.actor,
-      entityType: filters.entityType,
-      from: filters.from ? new Date(`${filters.from}T00:00:00Z`) : undefined,
-      until: filters.to ? addDays(new Date(`${filters.to}T00:00:00Z`), 1) : undefined,
-      page: filters.page,
-    },
-  );
+  const log = await listAuditEvents(audience, {
+    actionPrefix: filters.action,
+    actorEmail: filters.actor,
+    entityType: filters.entityType,
+    from: filters.from ? new Date(`${filters.from}T00:00:00Z`) : undefined,
+    until: filters.to ? addDays(new Date(`${filters.to}T00:00:00Z`), 1) : undefined,
+    page: filters.page,
+  });
   return { ...log, filters, allTeams: scope === "any" };
 }
 
@@ -65,12 +62,20 @@ export default function AuditPage() {
     <>
       <h1>Audit log</h1>
       <p className="muted">
-        {allTeams ? "Every recorded change, newest first." : "Changes that concern the teams you manage, newest first."} Entries cannot be edited or removed.
+        {allTeams ? "Every recorded change, newest first." : "Changes that concern the teams you manage, newest first."}{" "}
+        Entries cannot be edited or removed.
       </p>
       <Form method="get" className="filters" role="search" aria-label="Filter the audit log">
         <div className="field">
           <label htmlFor="filter-action">Action code starts with</label>
-          <input id="filter-action" name="action" type="search" placeholder="claim." defaultValue={filters.action ?? ""} aria-describedby="filter-action-hint" />
+          <input
+            id="filter-action"
+            name="action"
+            type="search"
+            placeholder="claim."
+            defaultValue={filters.action ?? ""}
+            aria-describedby="filter-action-hint"
+          />
           <span id="filter-action-hint" className="hint">
             The code under each action, e.g. claim.verify
           </span>
@@ -127,7 +132,13 @@ export default function AuditPage() {
                 <td>
                   <time dateTime={event.at.toISOString()}>{formatDateTime(event.at)}</time>
                 </td>
-                <td>{event.actor ? <span title={event.actor.email}>{event.actor.name}</span> : <span className="muted">System</span>}</td>
+                <td>
+                  {event.actor ? (
+                    <span title={event.actor.email}>{event.actor.name}</span>
+                  ) : (
+                    <span className="muted">System</span>
+                  )}
+                </td>
                 <td>
                   {event.actionLabel}
                   {/* The event's code stays in reach: admins filter by it ("Action starts with"). */}
@@ -143,7 +154,12 @@ export default function AuditPage() {
                   {event.changes.length === 0 ? <span className="muted">—</span> : null}
                   {event.changes.map((change) => (
                     <div key={change.key}>
-                      <strong>{change.field}</strong>: {change.before === NONE ? null : <><del>{change.before}</del> → </>}
+                      <strong>{change.field}</strong>:{" "}
+                      {change.before === NONE ? null : (
+                        <>
+                          <del>{change.before}</del> →{" "}
+                        </>
+                      )}
                       <ins>{change.after}</ins>
                     </div>
                   ))}
@@ -153,7 +169,13 @@ export default function AuditPage() {
           </tbody>
         </table>
       </TableScroll>
-      <Pagination page={page} pageCount={pageCount} search={filterSearch(filters)} previousLabel="Newer" nextLabel="Older" />
+      <Pagination
+        page={page}
+        pageCount={pageCount}
+        search={filterSearch(filters)}
+        previousLabel="Newer"
+        nextLabel="Older"
+      />
     </>
   );
 }

@@ -27,7 +27,9 @@ import { capabilityPhrasesSchema, editCapabilitySchema, verifyCapabilitySchema }
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.capability.title ?? "Not found"} · Capability matrix · Candor` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.capability.title ?? "Not found"} · Capability matrix · Candor` },
+];
 
 const NO_CAPABILITY = "There is no capability with that address in the capability matrix.";
 
@@ -38,14 +40,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canEdit = userHasPermission(user, "edit:capability");
   const audience = await audienceFor(user, "read:claim");
   const [openClaims, owners] = await Promise.all([
-    audience ? listOpenClaimsChangedSince({ ...capability, revisions: [...capability.revisions].reverse() }, audience) : { total: 0, claims: [] },
+    audience
+      ? listOpenClaimsChangedSince({ ...capability, revisions: [...capability.revisions].reverse() }, audience)
+      : { total: 0, claims: [] },
     canEdit ? listOwnerCandidates(capability.owner?.id ?? null) : Promise.resolve([]),
   ]);
   return { capability, canEdit, owners, openClaims, mayReadClaims: audience !== null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUserWithPermission(request, "edit:capability", "Only engineers and admins can change the capability matrix.");
+  const user = await requireUserWithPermission(
+    request,
+    "edit:capability",
+    "Only engineers and admins can change the capability matrix.",
+  );
   const capability = await getCapabilityPage(params.productSlug ?? "", params.capabilityKey ?? "", new Date());
   if (!capability) notFound(NO_CAPABILITY);
   const formData = await readForm(request);
@@ -56,26 +64,44 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "update") {
     const submission = parseSubmission(formData, { schema: editCapabilitySchema() });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    const outcome = await updateCapability(audit, capability.id, { ...submission.value, docsUrl: submission.value.docsUrl ?? null }, user.id);
+    const outcome = await updateCapability(
+      audit,
+      capability.id,
+      { ...submission.value, docsUrl: submission.value.docsUrl ?? null },
+      user.id,
+    );
     if (!outcome.ok) {
       const result = submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors });
       return data({ intent, result }, { status: outcome.conflict ? 409 : 400 });
     }
-    return redirectWithToast(here, { kind: outcome.value.saved ? "success" : "info", message: capabilitySavedMessage(outcome.value) });
+    return redirectWithToast(here, {
+      kind: outcome.value.saved ? "success" : "info",
+      message: capabilitySavedMessage(outcome.value),
+    });
   }
   if (intent === "verify") {
     const submission = parseSubmission(formData, { schema: verifyCapabilitySchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const outcome = await markCapabilityVerified(audit, capability.id, submission.value.version, user.id);
-    if (!outcome.ok) return data({ intent, result: submission.reply({ formErrors: outcome.formErrors }) }, { status: outcome.conflict ? 409 : 400 });
-    return redirectWithToast(here, { kind: "success", message: "Marked verified; the review cycle starts again today." });
+    if (!outcome.ok)
+      return data(
+        { intent, result: submission.reply({ formErrors: outcome.formErrors }) },
+        { status: outcome.conflict ? 409 : 400 },
+      );
+    return redirectWithToast(here, {
+      kind: "success",
+      message: "Marked verified; the review cycle starts again today.",
+    });
   }
   if (intent === "phrases") {
     const submission = parseSubmission(formData, { schema: capabilityPhrasesSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const outcome = await updateCapabilityPhrases(audit, capability.id, submission.value.phrases);
-    if (!outcome.ok) return data({ intent, result: submission.reply({ formErrors: outcome.formErrors }) }, { status: 400 });
-    const message = outcome.value.saved ? "Phrases saved; conversations imported from now on are matched with them." : "The phrases had not changed.";
+    if (!outcome.ok)
+      return data({ intent, result: submission.reply({ formErrors: outcome.formErrors }) }, { status: 400 });
+    const message = outcome.value.saved
+      ? "Phrases saved; conversations imported from now on are matched with them."
+      : "The phrases had not changed.";
     return redirectWithToast(here, { kind: outcome.value.saved ? "success" : "info", message });
   }
   throw data({ message: "That form is not known here." }, { status: 400 });
@@ -88,7 +114,8 @@ export default function CapabilityPage() {
   return (
     <>
       <p className="small">
-        <Link to="/capabilities">Capability matrix</Link> › <Link to={`/capabilities/${product.slug}`}>{product.name}</Link>
+        <Link to="/capabilities">Capability matrix</Link> ›{" "}
+        <Link to={`/capabilities/${product.slug}`}>{product.name}</Link>
       </p>
       <h1>
         {capability.title} <LevelBadge level={capability.status} />
@@ -123,7 +150,11 @@ export default function CapabilityPage() {
         <CapabilityEditForms
           // A saved change bumps the version: the forms start afresh from the stored row.
           key={capability.version}
-          capability={{ ...capability, ownerId: capability.owner?.id ?? null, reviewCycleDays: product.reviewCycleDays }}
+          capability={{
+            ...capability,
+            ownerId: capability.owner?.id ?? null,
+            reviewCycleDays: product.reviewCycleDays,
+          }}
           owners={owners}
           editResult={actionData?.intent === "update" ? actionData.result : undefined}
           verifyResult={actionData?.intent === "verify" ? actionData.result : undefined}
@@ -137,7 +168,9 @@ export default function CapabilityPage() {
         result={actionData?.intent === "phrases" ? actionData.result : undefined}
       />
       <RevisionHistory revisions={capability.revisions} />
-      {mayReadClaims ? <OpenClaimsSinceChange claims={openClaims.claims} total={openClaims.total} now={capability} /> : null}
+      {mayReadClaims ? (
+        <OpenClaimsSinceChange claims={openClaims.claims} total={openClaims.total} now={capability} />
+      ) : null}
     </>
   );
 }

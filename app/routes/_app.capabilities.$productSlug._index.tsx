@@ -9,12 +9,20 @@ import { readForm } from "../lib/form-data.server.ts";
 import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
-import { createCapability, getMatrixProduct, listMatrixOwners, listMatrixRows, listOwnerCandidates } from "../models/capabilities.server.ts";
+import {
+  createCapability,
+  getMatrixProduct,
+  listMatrixOwners,
+  listMatrixRows,
+  listOwnerCandidates,
+} from "../models/capabilities.server.ts";
 import { matrixFilterSchema, newCapabilitySchema } from "../schemas/capability.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.product.name ?? "Not found"} · Capability matrix · Candor` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.product.name ?? "Not found"} · Capability matrix · Candor` },
+];
 
 const NO_PRODUCT = "There is no product with that address in the capability matrix.";
 
@@ -26,7 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canEdit = userHasPermission(user, "edit:capability");
   const now = new Date();
   const [rows, owners, engineers] = await Promise.all([
-    listMatrixRows(product.id, { status: filters.status, ownerId: filters.owner, review: filters.review, q: filters.q }, now),
+    listMatrixRows(
+      product.id,
+      { status: filters.status, ownerId: filters.owner, review: filters.review, q: filters.q },
+      now,
+    ),
     listMatrixOwners(product.id),
     canEdit ? listOwnerCandidates() : Promise.resolve([]),
   ]);
@@ -34,16 +46,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUserWithPermission(request, "edit:capability", "Only engineers and admins can change the capability matrix.");
+  const user = await requireUserWithPermission(
+    request,
+    "edit:capability",
+    "Only engineers and admins can change the capability matrix.",
+  );
   const product = await getMatrixProduct(params.productSlug ?? "");
   if (!product) notFound(NO_PRODUCT);
   const formData = await readForm(request);
   if (formData.get("intent") !== "create") throw data({ message: "That form is not known here." }, { status: 400 });
   const submission = parseSubmission(formData, { schema: newCapabilitySchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const outcome = await createCapability(auditContextFrom(request, user.id), product.id, { ...submission.value, docsUrl: submission.value.docsUrl ?? null }, user.id);
-  if (!outcome.ok) return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) }, { status: 400 });
-  return redirectWithToast(`/capabilities/${product.slug}/${outcome.value.key}`, { kind: "success", message: `Added “${submission.value.title}” to the matrix.` });
+  const outcome = await createCapability(
+    auditContextFrom(request, user.id),
+    product.id,
+    { ...submission.value, docsUrl: submission.value.docsUrl ?? null },
+    user.id,
+  );
+  if (!outcome.ok)
+    return data(
+      { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) },
+      { status: 400 },
+    );
+  return redirectWithToast(`/capabilities/${product.slug}/${outcome.value.key}`, {
+    kind: "success",
+    message: `Added “${submission.value.title}” to the matrix.`,
+  });
 }
 
 export default function ProductMatrix() {
@@ -75,7 +103,13 @@ export default function ProductMatrix() {
         {staleCount > 0 ? `, ${staleCount} stale (review overdue)` : ""}
       </p>
       <MatrixTable productSlug={product.slug} productName={product.name} rows={rows} />
-      {canEdit ? <NewCapabilityForm lastResult={actionData?.result} owners={engineers} reviewCycleDays={product.reviewCycleDays} /> : null}
+      {canEdit ? (
+        <NewCapabilityForm
+          lastResult={actionData?.result}
+          owners={engineers}
+          reviewCycleDays={product.reviewCycleDays}
+        />
+      ) : null}
     </>
   );
 }

@@ -20,7 +20,9 @@ export default function CapabilitiesIndex() {
   return (
     <>
       <h1>Capability matrix</h1>
-      <p className="muted">What each product really does, kept by its engineers. Check here before you promise anything to a customer.</p>
+      <p className="muted">
+        What each product really does, kept by its engineers. Check here before you promise anything to a customer.
+      </p>
       {products.length === 0 ? <p className="muted">No products yet.</p> : null}
       <TableScroll label="Products and their capability counts">
         <table className="matrix-table">

@@ -10,14 +10,32 @@ import { MapClaimPanel } from "../components/claims/map-claim-panel.tsx";
 import { MatrixCheckPanel } from "../components/claims/matrix-check-panel.tsx";
 import { NextClaimPanel, QueueLinks, type QueuePosition } from "../components/claims/queue-nav.tsx";
 import { VerdictPanel } from "../components/claims/verdict-panel.tsx";
-import { canDispute, canMarkCustomerCorrected, canResolveDispute, canVerify, type Actor } from "../domain/claim-rules.ts";
+import {
+  canDispute,
+  canMarkCustomerCorrected,
+  canResolveDispute,
+  canVerify,
+  type Actor,
+} from "../domain/claim-rules.ts";
 import { userHasPermission } from "../domain/permissions.ts";
 import { verdictAuthorOf } from "../domain/verdict-author.ts";
 import { readForm } from "../lib/form-data.server.ts";
-import { forbidden, notFound, requireUser, requireUserWithPermission, requireUserWithScope } from "../lib/session.server.ts";
+import {
+  forbidden,
+  notFound,
+  requireUser,
+  requireUserWithPermission,
+  requireUserWithScope,
+} from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
-import { markCustomerCorrected, raiseDispute, recordVerdict, resolveDispute, type ChangeResult } from "../models/claim-verdicts.server.ts";
+import {
+  markCustomerCorrected,
+  raiseDispute,
+  recordVerdict,
+  resolveDispute,
+  type ChangeResult,
+} from "../models/claim-verdicts.server.ts";
 import { claimIsReadableBy, getClaimForReader } from "../models/claims.server.ts";
 import { listMappingProducts, mapCustomerClaim } from "../models/customer-claims.server.ts";
 import { disputeSchema, emptySchema, NOT_IN_MATRIX, resolveDisputeSchema, verdictSchema } from "../schemas/claims.ts";
@@ -27,7 +45,9 @@ import { findNextInQueue } from "../models/verify-queue.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Claim · ${data.claim.accountName} · Candor` : "Claim · Candor" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Claim · ${data.claim.accountName} · Candor` : "Claim · Candor" },
+];
 
 const NO_SUCH_CLAIM = "We could not find that claim.";
 
@@ -41,7 +61,13 @@ async function queuePosition(filter: VerifyQueueFilter, claimId: string, viewerI
   const search = verifyQueueSearch(filter);
   return {
     queueHref: search ? `/verify?${search}` : "/verify",
-    next: next ? { href: claimInQueueHref(next.id, filter), accountName: next.accountName, salespersonName: next.salespersonName } : null,
+    next: next
+      ? {
+          href: claimInQueueHref(next.id, filter),
+          accountName: next.accountName,
+          salespersonName: next.salespersonName,
+        }
+      : null,
     remaining,
   };
 }
@@ -63,8 +89,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mappingProducts: canMap ? await listMappingProducts() : null,
     verify: canVerify(actor, claim),
     isVerifier: userHasPermission(user, "verify:claim"),
-    canDispute: canDispute(actor, { salespersonId: claim.salespersonId, status: claim.status, hasDispute: claim.dispute !== null }).allowed,
-    canResolve: canResolveDispute(actor, managedTeamIds, { salespersonTeamId: claim.salesperson.teamId, dispute: claim.dispute }).allowed,
+    canDispute: canDispute(actor, {
+      salespersonId: claim.salespersonId,
+      status: claim.status,
+      hasDispute: claim.dispute !== null,
+    }).allowed,
+    canResolve: canResolveDispute(actor, managedTeamIds, {
+      salespersonTeamId: claim.salesperson.teamId,
+      dispute: claim.dispute,
+    }).allowed,
     canMarkCorrected: canMarkCustomerCorrected(actor, claim).allowed,
   };
 }
@@ -98,17 +131,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (outcome.kind === "not-found") notFound(NO_SUCH_CLAIM);
     if (outcome.kind === "forbidden") forbidden(outcome.message);
     if (outcome.kind === "conflict") {
-      return data({ intent: which, result: submission.reply({ formErrors: [outcome.conflict.message] }), conflict: outcome.conflict }, { status: 409 });
+      return data(
+        {
+          intent: which,
+          result: submission.reply({ formErrors: [outcome.conflict.message] }),
+          conflict: outcome.conflict,
+        },
+        { status: 409 },
+      );
     }
-    return data({ intent: which, result: submission.reply({ fieldErrors: outcome.fieldErrors }), conflict: null }, { status: 400 });
+    return data(
+      { intent: which, result: submission.reply({ fieldErrors: outcome.fieldErrors }), conflict: null },
+      { status: 400 },
+    );
   };
-  const invalid = (which: Intent, submission: Replyable) => data({ intent: which, result: submission.reply(), conflict: null }, { status: 400 });
+  const invalid = (which: Intent, submission: Replyable) =>
+    data({ intent: which, result: submission.reply(), conflict: null }, { status: 400 });
 
   if (intent === "verify") {
     const submission = parseSubmission(formData, { schema: verdictSchema });
     if (submission.status !== "success") return invalid(intent, submission);
     const { version, status, severity, note } = submission.value;
-    const outcome = await recordVerdict(audit, actor, claimId, version, { status, severity: severity ?? null, note: note ?? "" });
+    const outcome = await recordVerdict(audit, actor, claimId, version, {
+      status,
+      severity: severity ?? null,
+      note: note ?? "",
+    });
     return respond(intent, submission, outcome, "Verdict recorded.");
   }
   if (intent === "map") {
@@ -117,31 +165,53 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { version, productId, capabilityId, assertedLevel } = submission.value;
     const offMatrix = capabilityId === NOT_IN_MATRIX;
     const mapping = { capabilityId: offMatrix ? null : capabilityId, productId: productId || null, assertedLevel };
-    return respond(intent, submission, await mapCustomerClaim(audit, actor, claimId, version, mapping), "Claim mapped: the matrix check is updated.");
+    return respond(
+      intent,
+      submission,
+      await mapCustomerClaim(audit, actor, claimId, version, mapping),
+      "Claim mapped: the matrix check is updated.",
+    );
   }
   if (intent === "correct") {
     const submission = parseSubmission(formData, { schema: emptySchema });
-    return respond(intent, submission, await markCustomerCorrected(audit, actor, claimId), "Recorded that the customer was corrected.");
+    return respond(
+      intent,
+      submission,
+      await markCustomerCorrected(audit, actor, claimId),
+      "Recorded that the customer was corrected.",
+    );
   }
   if (intent === "dispute") {
     const submission = parseSubmission(formData, { schema: disputeSchema });
     if (submission.status !== "success") return invalid(intent, submission);
-    return respond(intent, submission, await raiseDispute(audit, actor, claimId, submission.value.reason), "Dispute sent to your manager.");
+    return respond(
+      intent,
+      submission,
+      await raiseDispute(audit, actor, claimId, submission.value.reason),
+      "Dispute sent to your manager.",
+    );
   }
   if (intent === "resolve") {
     // The disputed status is checked again by the model; the schema only needs it for its message.
     const submission = parseSubmission(formData, { schema: resolveDisputeSchema("PENDING") });
     if (submission.status !== "success") return invalid(intent, submission);
     const { outcome: decision, resolutionNote, status, severity, note } = submission.value;
-    const verdict = decision === "OVERTURNED" ? { status: status ?? null, severity: severity ?? null, note: note ?? "" } : null;
+    const verdict =
+      decision === "OVERTURNED" ? { status: status ?? null, severity: severity ?? null, note: note ?? "" } : null;
     const outcome = await resolveDispute(audit, actor, claimId, { outcome: decision, resolutionNote, verdict });
-    return respond(intent, submission, outcome, decision === "UPHELD" ? "Dispute resolved: the verdict stands." : "Dispute resolved: the verdict was overturned.");
+    return respond(
+      intent,
+      submission,
+      outcome,
+      decision === "UPHELD" ? "Dispute resolved: the verdict stands." : "Dispute resolved: the verdict was overturned.",
+    );
   }
   throw data({ message: "That form is not known here." }, { status: 400 });
 }
 
 export default function ClaimPage() {
-  const { claim, auditTrail, mappingProducts, verify, isVerifier, canDispute, canResolve, canMarkCorrected, queue } = useLoaderData<typeof loader>();
+  const { claim, auditTrail, mappingProducts, verify, isVerifier, canDispute, canResolve, canMarkCorrected, queue } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultOf = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined);
   return (
@@ -164,7 +234,12 @@ export default function ClaimPage() {
       {mappingProducts ? <MapClaimPanel claim={claim} products={mappingProducts} lastResult={resultOf("map")} /> : null}
       <VerdictPanel claim={claim} verify={verify} canSeeVerifyForm={isVerifier} lastResult={resultOf("verify")} />
       {queue && claim.status !== "PENDING" ? <NextClaimPanel queue={queue} /> : null}
-      <DisputePanel claim={claim} canDispute={canDispute} canResolve={canResolve} results={{ dispute: resultOf("dispute"), resolve: resultOf("resolve") }} />
+      <DisputePanel
+        claim={claim}
+        canDispute={canDispute}
+        canResolve={canResolve}
+        results={{ dispute: resultOf("dispute"), resolve: resultOf("resolve") }}
+      />
       <AuditTrail events={auditTrail} />
     </>
   );

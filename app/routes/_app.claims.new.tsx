@@ -32,22 +32,34 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const values = submission.value;
   const salespersonId = values.salespersonId ?? (scope === "own" ? user.id : null);
-  if (!salespersonId) return data({ result: submission.reply({ formErrors: ["Choose the salesperson who made the claim."] }) }, { status: 400 });
+  if (!salespersonId)
+    return data(
+      { result: submission.reply({ formErrors: ["Choose the salesperson who made the claim."] }) },
+      { status: 400 },
+    );
   const madeAt = madeAtFromDay(values.madeOn, new Date());
-  if (!madeAt) return data({ result: submission.reply({ fieldErrors: { madeOn: ["Enter the date the claim was made."] } }) }, { status: 400 });
+  if (!madeAt)
+    return data(
+      { result: submission.reply({ fieldErrors: { madeOn: ["Enter the date the claim was made."] } }) },
+      { status: 400 },
+    );
 
-  const outcome = await createClaim(auditContextFrom(request, user.id), { userId: user.id, role: user.role }, {
-    salespersonId,
-    productId: values.productId ?? null,
-    capabilityId: values.capabilityId === NOT_IN_MATRIX ? null : values.capabilityId,
-    assertedLevel: values.assertedLevel,
-    statement: values.statement,
-    channel: values.channel,
-    madeAt,
-    dealId: values.dealId ?? null,
-    accountName: values.accountName ?? null,
-    evidence: values.evidence ?? "",
-  });
+  const outcome = await createClaim(
+    auditContextFrom(request, user.id),
+    { userId: user.id, role: user.role },
+    {
+      salespersonId,
+      productId: values.productId ?? null,
+      capabilityId: values.capabilityId === NOT_IN_MATRIX ? null : values.capabilityId,
+      assertedLevel: values.assertedLevel,
+      statement: values.statement,
+      channel: values.channel,
+      madeAt,
+      dealId: values.dealId ?? null,
+      accountName: values.accountName ?? null,
+      evidence: values.evidence ?? "",
+    },
+  );
   if (!outcome.ok) {
     if ("forbidden" in outcome) forbidden(outcome.forbidden);
     return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors }) }, { status: 400 });
@@ -73,7 +85,15 @@ export default function LogClaimPage() {
       </p>
       {observed ? <SalespersonChooser salespeople={salespeople} chosenId={salespersonId} /> : null}
       {salespersonId ? (
-        <ClaimForm key={salespersonId} products={products} deals={deals} dealId={dealId} salespersonId={salespersonId} today={today} lastResult={actionData?.result} />
+        <ClaimForm
+          key={salespersonId}
+          products={products}
+          deals={deals}
+          dealId={dealId}
+          salespersonId={salespersonId}
+          today={today}
+          lastResult={actionData?.result}
+        />
       ) : (
         <p className="muted">Choose whose claim this is to continue.</p>
       )}

@@ -14,7 +14,11 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
 const NOT_FOUND = "We could not find that statement.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope, audience } = await requireUserWithAudience(request, "read:statement", "Compensation statements are for salespeople, their managers and admins.");
+  const { user, scope, audience } = await requireUserWithAudience(
+    request,
+    "read:statement",
+    "Compensation statements are for salespeople, their managers and admins.",
+  );
   const period = await getPeriodByName(params.periodName ?? "");
   if (period === null) notFound("There is no compensation period with that name.");
   // Another salesperson's statement, or one outside the teams a manager manages: 404, so
@@ -25,11 +29,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function StatementPage() {
-  const { period, own, scope, person, statement, figures, adjustments, claims, surveys } = useLoaderData<typeof loader>();
+  const { period, own, scope, person, statement, figures, adjustments, claims, surveys } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <p className="small">
-        {scope === "own" ? <Link to="/comp">← Your statements</Link> : <Link to={`/comp/${encodeURIComponent(period.name)}`}>← {period.name} overview</Link>}
+        {scope === "own" ? (
+          <Link to="/comp">← Your statements</Link>
+        ) : (
+          <Link to={`/comp/${encodeURIComponent(period.name)}`}>← {period.name} overview</Link>
+        )}
       </p>
       <h1>
         {own ? "Your statement" : `${person.name}'s statement`} for {period.name}

@@ -23,11 +23,15 @@ import { lockSchema, OVERVIEW_PAGE_SIZES, OVERVIEW_SORT_KEYS, type OverviewSortK
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.period.name ?? "Period"} · Compensation · Candor` }];
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  { title: `${loaded?.period.name ?? "Period"} · Compensation · Candor` },
+];
 
 function parseView(search: URLSearchParams) {
   const sortParam = search.get(TABLE_PARAMS.sort) ?? "";
-  const sort: OverviewSortKey = (OVERVIEW_SORT_KEYS as readonly string[]).includes(sortParam) ? (sortParam as OverviewSortKey) : "name";
+  const sort: OverviewSortKey = (OVERVIEW_SORT_KEYS as readonly string[]).includes(sortParam)
+    ? (sortParam as OverviewSortKey)
+    : "name";
   const dir = search.get(TABLE_PARAMS.dir) === "desc" ? "desc" : "asc";
   const size = Number(search.get(TABLE_PARAMS.pageSize));
   const pageSize = (OVERVIEW_PAGE_SIZES as readonly number[]).includes(size) ? size : 25;
@@ -42,7 +46,11 @@ async function periodOr404(name: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope, audience } = await requireUserWithAudience(request, "read:statement", "Compensation statements are for salespeople, their managers and admins.");
+  const { user, scope, audience } = await requireUserWithAudience(
+    request,
+    "read:statement",
+    "Compensation statements are for salespeople, their managers and admins.",
+  );
   const period = await periodOr404(params.periodName);
   if (scope === "own") throw redirect(`/comp/${encodeURIComponent(period.name)}/${user.id}`);
   const url = new URL(request.url);
@@ -71,11 +79,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "compute") {
-    const { user, audience } = await requireUserWithAudience(request, "compute:comp", "Only managers and admins can compute compensation.");
+    const { user, audience } = await requireUserWithAudience(
+      request,
+      "compute:comp",
+      "Only managers and admins can compute compensation.",
+    );
     const period = await periodOr404(params.periodName);
     const outcome = await computePeriod(auditContextFrom(request, user.id), period.id, audience);
     if (!outcome.ok) throw data({ message: outcome.message }, { status: outcome.status });
-    const adjustments = outcome.adjustments === 0 ? "" : `, with ${outcome.adjustments} prior-period adjustment${outcome.adjustments === 1 ? "" : "s"}`;
+    const adjustments =
+      outcome.adjustments === 0
+        ? ""
+        : `, with ${outcome.adjustments} prior-period adjustment${outcome.adjustments === 1 ? "" : "s"}`;
     return redirectWithToast(`/comp/${encodeURIComponent(outcome.name)}`, {
       kind: "success",
       message: `Computed ${outcome.statements} statement${outcome.statements === 1 ? "" : "s"} for ${outcome.name}${adjustments}.`,
@@ -87,9 +102,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseSubmission(form, { schema: lockSchema });
     if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
     if (submission.value.confirmName !== period.name) {
-      return data({ result: submission.reply({ fieldErrors: { confirmName: [`Type ${period.name} exactly to lock this period.`] } }) }, { status: 400 });
+      return data(
+        {
+          result: submission.reply({
+            fieldErrors: { confirmName: [`Type ${period.name} exactly to lock this period.`] },
+          }),
+        },
+        { status: 400 },
+      );
     }
-    const outcome = await computePeriod(auditContextFrom(request, admin.id), period.id, { kind: "all" }, { lock: true });
+    const outcome = await computePeriod(
+      auditContextFrom(request, admin.id),
+      period.id,
+      { kind: "all" },
+      { lock: true },
+    );
     if (!outcome.ok) throw data({ message: outcome.message }, { status: outcome.status });
     return redirectWithToast(`/comp/${encodeURIComponent(outcome.name)}`, {
       kind: "success",
@@ -102,11 +129,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const rowId = (row: { userId: string }) => row.userId;
 
 export default function PeriodPage() {
-  const { period, scope, view, overview, canCompute, canLock, confirmingLock, lockWarnings } = useLoaderData<typeof loader>();
+  const { period, scope, view, overview, canCompute, canLock, confirmingLock, lockWarnings } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { search } = useLocation();
   const tableSort = useMemo(() => ({ id: view.sort, dir: view.dir }), [view.sort, view.dir]);
-  const rows = useMemo(() => overview.rows.map((row) => ({ ...row, period: period.name })), [overview.rows, period.name]);
+  const rows = useMemo(
+    () => overview.rows.map((row) => ({ ...row, period: period.name })),
+    [overview.rows, period.name],
+  );
   const csvHref = `/comp/${encodeURIComponent(period.name)}/payroll.csv`;
   const { summary } = overview;
   return (
@@ -120,8 +151,10 @@ export default function PeriodPage() {
       <p className="muted">
         {formatDate(period.startsAt)} to {formatDate(period.lastDay)} · plan version {period.plan.version} ·{" "}
         {period.computedAt ? `computed ${formatDateTime(period.computedAt)}` : "not computed yet"}
-        {period.lockedAt ? ` · locked ${formatDateTime(period.lockedAt)}${period.lockedBy ? ` by ${period.lockedBy.name}` : ""}` : ""}.{" "}
-        {scope === "team" ? "Showing the salespeople of the teams you manage." : "Showing every salesperson."}
+        {period.lockedAt
+          ? ` · locked ${formatDateTime(period.lockedAt)}${period.lockedBy ? ` by ${period.lockedBy.name}` : ""}`
+          : ""}
+        . {scope === "team" ? "Showing the salespeople of the teams you manage." : "Showing every salesperson."}
       </p>
       {period.status === "LOCKED" ? (
         <p role="note">This period is locked: its statements are frozen and can never be recomputed or unlocked.</p>
@@ -136,10 +169,14 @@ export default function PeriodPage() {
               </button>
             </Form>
           ) : null}{" "}
-          {canLock && !confirmingLock ? <Link to={`${search ? `${search}&` : "?"}confirm=lock`}>Lock {period.name}…</Link> : null}
+          {canLock && !confirmingLock ? (
+            <Link to={`${search ? `${search}&` : "?"}confirm=lock`}>Lock {period.name}…</Link>
+          ) : null}
         </div>
       ) : null}
-      {confirmingLock ? <LockConfirmation periodName={period.name} warnings={lockWarnings} lastResult={actionData?.result} /> : null}
+      {confirmingLock ? (
+        <LockConfirmation periodName={period.name} warnings={lockWarnings} lastResult={actionData?.result} />
+      ) : null}
 
       <div className="tiles">
         <div className="tile">
@@ -148,7 +185,9 @@ export default function PeriodPage() {
         </div>
         <div className="tile">
           <div className="tile-label">Average multiplier</div>
-          <div className="tile-value">{summary.averageMultiplier === null ? "—" : summary.averageMultiplier.toFixed(4)}</div>
+          <div className="tile-value">
+            {summary.averageMultiplier === null ? "—" : summary.averageMultiplier.toFixed(4)}
+          </div>
         </div>
         <div className="tile">
           <div className="tile-label">Target bonuses</div>
@@ -171,7 +210,9 @@ export default function PeriodPage() {
           <a href={csvHref} download>
             Download the payroll CSV
           </a>{" "}
-          <span className="muted small">(one row per statement shown here; payout_cents includes adjustment_cents)</span>
+          <span className="muted small">
+            (one row per statement shown here; payout_cents includes adjustment_cents)
+          </span>
         </p>
       ) : null}
       <DataTable
@@ -186,7 +227,9 @@ export default function PeriodPage() {
         sort={tableSort}
         rowHeader="name"
         noun={["statement", "statements"]}
-        emptyMessage={period.status === "OPEN" ? "No statements yet: compute the period." : "This period has no statements."}
+        emptyMessage={
+          period.status === "OPEN" ? "No statements yet: compute the period." : "This period has no statements."
+        }
       />
     </>
   );

@@ -17,7 +17,11 @@ export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-b
 export const meta: MetaFunction = () => [{ title: "Compensation · Candor" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope } = await requireUserWithScope(request, "read:statement", "Compensation statements are for salespeople, their managers and admins.");
+  const { user, scope } = await requireUserWithScope(
+    request,
+    "read:statement",
+    "Compensation statements are for salespeople, their managers and admins.",
+  );
   const computeScope = permissionScope(user, "compute:comp");
   return {
     userId: user.id,
@@ -42,11 +46,15 @@ export async function action({ request }: ActionFunctionArgs) {
     endsOn: new Date(`${endsOn}T00:00:00Z`),
   });
   if (!outcome.ok) return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors }) }, { status: 400 });
-  return redirectWithToast(`/comp/${encodeURIComponent(outcome.name)}`, { kind: "success", message: `Created the period ${outcome.name}.` });
+  return redirectWithToast(`/comp/${encodeURIComponent(outcome.name)}`, {
+    kind: "success",
+    message: `Created the period ${outcome.name}.`,
+  });
 }
 
 export default function CompPage() {
-  const { userId, scope, periods, ownStatements, canCompute, computeLabel, canCreate, canEditPlan } = useLoaderData<typeof loader>();
+  const { userId, scope, periods, ownStatements, canCompute, computeLabel, canCreate, canEditPlan } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -54,16 +62,19 @@ export default function CompPage() {
       {scope === "own" ? (
         <>
           <p className="muted">
-            Each statement shows every claim, quiz attempt and survey that counted, and the arithmetic from them to your payout. Statements of a
-            locked period never change; a later correction is paid as an adjustment in the next open period.
+            Each statement shows every claim, quiz attempt and survey that counted, and the arithmetic from them to your
+            payout. Statements of a locked period never change; a later correction is paid as an adjustment in the next
+            open period.
           </p>
           <OwnStatementsTable statements={ownStatements} userId={userId} />
         </>
       ) : (
         <>
           <p className="muted">
-            {scope === "team" ? "Periods and the statements of the salespeople in the teams you manage." : "Every period and statement."} Open periods can
-            be computed again at any time; a locked period is frozen for good.
+            {scope === "team"
+              ? "Periods and the statements of the salespeople in the teams you manage."
+              : "Every period and statement."}{" "}
+            Open periods can be computed again at any time; a locked period is frozen for good.
             {canEditPlan ? (
               <>
                 {" "}

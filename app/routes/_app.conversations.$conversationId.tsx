@@ -7,7 +7,12 @@ import { forbidden, notFound, requireUserWithAudience, requireUserWithPermission
 import { parseSubmission } from "../lib/submission.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
-import { confirmCandidate, dismissCandidate, getConversationForReader, type DecideOutcome } from "../models/candidate-claims.server.ts";
+import {
+  confirmCandidate,
+  dismissCandidate,
+  getConversationForReader,
+  type DecideOutcome,
+} from "../models/candidate-claims.server.ts";
 import { confirmCandidateSchema, dismissCandidateSchema } from "../schemas/conversation.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
@@ -28,7 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 function refused(outcome: Exclude<DecideOutcome, { ok: true }>, candidateId: string, intent: string) {
   if (outcome.status === 404) notFound(outcome.message);
   if (outcome.status === 403) forbidden(outcome.message);
-  return data({ intent, errors: { candidateId, formErrors: [outcome.message] } satisfies DecideErrors }, { status: 409 });
+  return data(
+    { intent, errors: { candidateId, formErrors: [outcome.message] } satisfies DecideErrors },
+    { status: 409 },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,22 +57,45 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "confirm") {
     const submission = parseSubmission(formData, { schema: confirmCandidateSchema });
-    if (submission.status !== "success") return data({ intent, errors: { candidateId, formErrors: ["Reload the page and try again."] } satisfies DecideErrors }, { status: 400 });
+    if (submission.status !== "success")
+      return data(
+        { intent, errors: { candidateId, formErrors: ["Reload the page and try again."] } satisfies DecideErrors },
+        { status: 400 },
+      );
     if (!onThisPage) notFound("We could not find that candidate claim.");
     const outcome = await confirmCandidate(audit, user, submission.value.candidateId);
     if (!outcome.ok) return refused(outcome, candidateId, intent);
-    return redirectWithToast(here, { kind: "success", message: "Confirmed: the claim is logged and waits for an engineer's verdict." });
+    return redirectWithToast(here, {
+      kind: "success",
+      message: "Confirmed: the claim is logged and waits for an engineer's verdict.",
+    });
   }
   if (intent === "dismiss") {
     const submission = parseSubmission(formData, { schema: dismissCandidateSchema });
     if (submission.status !== "success") {
       const reply = submission.reply();
-      return data({ intent, errors: { candidateId, formErrors: reply.error?.[""] ?? [], fieldErrors: reply.error ?? {} } satisfies DecideErrors }, { status: 400 });
+      return data(
+        {
+          intent,
+          errors: {
+            candidateId,
+            formErrors: reply.error?.[""] ?? [],
+            fieldErrors: reply.error ?? {},
+          } satisfies DecideErrors,
+        },
+        { status: 400 },
+      );
     }
     if (!onThisPage) notFound("We could not find that candidate claim.");
-    const outcome = await dismissCandidate(audit, user, submission.value.candidateId, { reason: submission.value.reason, note: submission.value.note ?? null });
+    const outcome = await dismissCandidate(audit, user, submission.value.candidateId, {
+      reason: submission.value.reason,
+      note: submission.value.note ?? null,
+    });
     if (!outcome.ok) return refused(outcome, candidateId, intent);
-    return redirectWithToast(here, { kind: "success", message: "Dismissed. The candidate stays on this page with your reason." });
+    return redirectWithToast(here, {
+      kind: "success",
+      message: "Dismissed. The candidate stays on this page with your reason.",
+    });
   }
   throw data({ message: "That form is not known here." }, { status: 400 });
 }
@@ -84,17 +115,25 @@ export default function ConversationPage() {
         <h2 id="candidates-title">Candidate claims ({candidates.length})</h2>
         {candidates.length === 0 ? (
           <p className="muted">
-            None of {conversation.salespersonSpeaker}'s sentences named a capability of the deal's product. Engineers can add the words customers use as
-            phrases on each capability page.
+            None of {conversation.salespersonSpeaker}'s sentences named a capability of the deal's product. Engineers
+            can add the words customers use as phrases on each capability page.
           </p>
         ) : (
           <p className="muted">
-            {pending === 0 ? "Every candidate has been decided." : `${pending} waiting for a decision.`} Sentences that say more than the matrix come first.
-            {mayDecide ? " Confirm the ones that were claims made to the customer; dismiss the rest with a reason." : ""}
+            {pending === 0 ? "Every candidate has been decided." : `${pending} waiting for a decision.`} Sentences that
+            say more than the matrix come first.
+            {mayDecide
+              ? " Confirm the ones that were claims made to the customer; dismiss the rest with a reason."
+              : ""}
           </p>
         )}
         {candidates.map((candidate) => (
-          <CandidateCard key={candidate.id} candidate={candidate} mayDecide={mayDecide} errors={actionData?.errors ?? null} />
+          <CandidateCard
+            key={candidate.id}
+            candidate={candidate}
+            mayDecide={mayDecide}
+            errors={actionData?.errors ?? null}
+          />
         ))}
       </section>
     </>

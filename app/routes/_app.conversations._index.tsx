@@ -26,14 +26,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ConversationsPage() {
-  const { rows, total, page, pageSize, salespeople, waiting, scope, filters, canImport } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, salespeople, waiting, scope, filters, canImport } =
+    useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   return (
     <>
       <h1>Conversations</h1>
       <p className="muted">
         Calls and emails imported for deals, and the candidate claims Candor found in the salesperson's words.{" "}
-        {scope === "own" ? "These are your deals' conversations." : scope === "team" ? "The teams you manage." : "Every team."}
+        {scope === "own"
+          ? "These are your deals' conversations."
+          : scope === "team"
+            ? "The teams you manage."
+            : "Every team."}
       </p>
       {canImport ? (
         <p>
@@ -44,10 +49,17 @@ export default function ConversationsPage() {
         <section aria-labelledby="waiting-title" className="panel">
           <h2 id="waiting-title">Waiting for you ({formatCount(waiting.count)})</h2>
           <p className="muted">
-            Candidates their salesperson has not decided within {DECISION_WINDOW_DAYS} days. Open the conversation to confirm or dismiss each.
+            Candidates their salesperson has not decided within {DECISION_WINDOW_DAYS} days. Open the conversation to
+            confirm or dismiss each.
           </p>
-          <CandidateRows rows={waiting.rows} caption="Candidate claims undecided for more than 7 days" showSalesperson />
-          {waiting.count > waiting.rows.length ? <p className="small muted">The oldest {waiting.rows.length} are shown.</p> : null}
+          <CandidateRows
+            rows={waiting.rows}
+            caption="Candidate claims undecided for more than 7 days"
+            showSalesperson
+          />
+          {waiting.count > waiting.rows.length ? (
+            <p className="small muted">The oldest {waiting.rows.length} are shown.</p>
+          ) : null}
         </section>
       ) : null}
       <Form method="get" className="filters">
@@ -60,14 +72,23 @@ export default function ConversationsPage() {
             defaultValue={filters.salesperson}
           />
         ) : null}
-        <FilterSelect name="state" label="Candidates" anyLabel="Any" options={CANDIDATE_STATE_OPTIONS} defaultValue={filters.state} />
+        <FilterSelect
+          name="state"
+          label="Candidates"
+          anyLabel="Any"
+          options={CANDIDATE_STATE_OPTIONS}
+          defaultValue={filters.state}
+        />
         <button type="submit">Show</button>
       </Form>
       <p className="muted small">
         {formatCount(total)} conversation{total === 1 ? "" : "s"}
       </p>
       {rows.length === 0 ? (
-        <p className="muted">No conversations match.{canImport ? " Import a call transcript or an email thread to find the claims made in it." : ""}</p>
+        <p className="muted">
+          No conversations match.
+          {canImport ? " Import a call transcript or an email thread to find the claims made in it." : ""}
+        </p>
       ) : (
         <ConversationsTable rows={rows} showSalesperson={scope !== "own"} />
       )}

@@ -8,7 +8,13 @@ import { requireUserWithAudience } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { readConversationUpload } from "../models/conversation-upload.server.ts";
-import { getImportableDeal, importConversations, listImportableDeals, previewConversationImport, type ImportRequest } from "../models/conversations.server.ts";
+import {
+  getImportableDeal,
+  importConversations,
+  listImportableDeals,
+  previewConversationImport,
+  type ImportRequest,
+} from "../models/conversations.server.ts";
 import { dealSearchSchema } from "../schemas/conversation.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
@@ -22,26 +28,48 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = dealSearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { total, deals } = await listImportableDeals(audience, search.q);
   // A link from elsewhere ("import the conversation" for a deal) preselects its deal, listed or not.
-  const linked = search.deal && !deals.some((deal) => deal.id === search.deal) ? await getImportableDeal(audience, search.deal) : null;
+  const linked =
+    search.deal && !deals.some((deal) => deal.id === search.deal)
+      ? await getImportableDeal(audience, search.deal)
+      : null;
   return {
     q: search.q ?? "",
     total,
     deals: linked
-      ? [{ id: linked.id, externalId: linked.externalId, status: "", account: { name: linked.accountName }, owner: { name: linked.ownerName }, product: null }, ...deals]
+      ? [
+          {
+            id: linked.id,
+            externalId: linked.externalId,
+            status: "",
+            account: { name: linked.accountName },
+            owner: { name: linked.ownerName },
+            product: null,
+          },
+          ...deals,
+        ]
       : deals,
     dealId: search.deal ?? "",
     today: utcDayOf(new Date()),
   };
 }
 
-function summary(outcome: { imported: { fileName: string; candidates: number }[]; alreadyImported: { fileName: string; importedAt: Date }[] }): string {
+function summary(outcome: {
+  imported: { fileName: string; candidates: number }[];
+  alreadyImported: { fileName: string; importedAt: Date }[];
+}): string {
   const found = outcome.imported.reduce((sum, item) => sum + item.candidates, 0);
   const parts: string[] = [];
   if (outcome.imported.length > 0) {
-    const what = outcome.imported.length === 1 ? (outcome.imported[0]?.fileName ?? "") : `${outcome.imported.length} conversations`;
-    parts.push(`Imported ${what}: ${found === 0 ? "no candidate claims" : found === 1 ? "1 candidate claim" : `${found} candidate claims`} found.`);
+    const what =
+      outcome.imported.length === 1
+        ? (outcome.imported[0]?.fileName ?? "")
+        : `${outcome.imported.length} conversations`;
+    parts.push(
+      `Imported ${what}: ${found === 0 ? "no candidate claims" : found === 1 ? "1 candidate claim" : `${found} candidate claims`} found.`,
+    );
   }
-  for (const item of outcome.alreadyImported) parts.push(`${item.fileName} was already imported on ${formatDate(item.importedAt)}; nothing was added.`);
+  for (const item of outcome.alreadyImported)
+    parts.push(`${item.fileName} was already imported on ${formatDate(item.importedAt)}; nothing was added.`);
   return parts.join(" ");
 }
 
@@ -50,7 +78,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const upload = await readConversationUpload(request);
   const intent = upload.field("intent");
   const values = { dealId: upload.field("dealId"), occurredOn: upload.field("occurredOn") };
-  const input: ImportRequest = { ...values, items: upload.items, speakerOf: (index) => upload.field(`speaker-${index}`) };
+  const input: ImportRequest = {
+    ...values,
+    items: upload.items,
+    speakerOf: (index) => upload.field(`speaker-${index}`),
+  };
 
   if (intent === "preview") {
     const outcome = await previewConversationImport(audience, input);
@@ -79,9 +111,10 @@ export default function ImportConversationPage() {
       </p>
       <h1>Import a conversation</h1>
       <p className="muted">
-        Upload a call transcript (WebVTT or SubRip, as Zoom, Teams, Meet and call recorders export them; or plain text with “Speaker: words” lines) or an
-        email thread. Candor finds the salesperson's sentences that speak about a capability and proposes them as candidate claims, checked against the
-        matrix as it stood that day. Nothing is stored until you import; importing the same file for the same deal again adds nothing.
+        Upload a call transcript (WebVTT or SubRip, as Zoom, Teams, Meet and call recorders export them; or plain text
+        with “Speaker: words” lines) or an email thread. Candor finds the salesperson's sentences that speak about a
+        capability and proposes them as candidate claims, checked against the matrix as it stood that day. Nothing is
+        stored until you import; importing the same file for the same deal again adds nothing.
       </p>
       {result?.kind === "preview" ? (
         <ImportPreview files={result.files} deal={result.deal} occurredOn={result.values.occurredOn} />
@@ -102,7 +135,13 @@ export default function ImportConversationPage() {
   );
 }
 
-function ImportProblems({ formErrors, files }: { formErrors: string[]; files: { index: number; fileName: string; ok: boolean; problem?: string }[] }) {
+function ImportProblems({
+  formErrors,
+  files,
+}: {
+  formErrors: string[];
+  files: { index: number; fileName: string; ok: boolean; problem?: string }[];
+}) {
   const refused = files.filter((file) => !file.ok);
   if (formErrors.length === 0 && refused.length === 0) return null;
   return (

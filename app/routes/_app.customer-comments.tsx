@@ -8,7 +8,11 @@ import { safeRedirectPath } from "../lib/request.server.ts";
 import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
-import { attachCommentToCapability, listCommentProducts, listLeastLikedComments } from "../models/customer-comments.server.ts";
+import {
+  attachCommentToCapability,
+  listCommentProducts,
+  listLeastLikedComments,
+} from "../models/customer-comments.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -26,17 +30,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { products, ...list };
 }
 
-const attachSchema = z.object({ surveyId: z.string().trim().min(1).max(100), capabilityId: z.string().trim().min(1).max(100), returnTo: z.string().optional() });
+const attachSchema = z.object({
+  surveyId: z.string().trim().min(1).max(100),
+  capabilityId: z.string().trim().min(1).max(100),
+  returnTo: z.string().optional(),
+});
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "edit:capability", FORBIDDEN);
   const parsed = attachSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ message: "Choose the capability the comment is about." }, { status: 400 });
-  const outcome = await attachCommentToCapability(auditContextFrom(request, user.id), parsed.data.surveyId, parsed.data.capabilityId);
+  const outcome = await attachCommentToCapability(
+    auditContextFrom(request, user.id),
+    parsed.data.surveyId,
+    parsed.data.capabilityId,
+  );
   if (!outcome.ok) throw data({ message: outcome.message }, { status: outcome.status });
   const back = safeRedirectPath(parsed.data.returnTo) ?? "/customer-comments";
-  const message = outcome.added ? `Added to the pain points of ${outcome.capabilityTitle}.` : `${outcome.capabilityTitle} already lists this comment.`;
-  return redirectWithToast(back.startsWith("/customer-comments") ? back : "/customer-comments", { kind: "success", message });
+  const message = outcome.added
+    ? `Added to the pain points of ${outcome.capabilityTitle}.`
+    : `${outcome.capabilityTitle} already lists this comment.`;
+  return redirectWithToast(back.startsWith("/customer-comments") ? back : "/customer-comments", {
+    kind: "success",
+    message,
+  });
 }
 
 export default function CustomerCommentsPage() {
@@ -47,8 +64,8 @@ export default function CustomerCommentsPage() {
     <>
       <h1>What customers like least</h1>
       <p className="muted">
-        The answers to “What do you like least?” from six-month surveys, newest first. Add one to a capability's pain points in one step; it appears in
-        the capability matrix, quoted, as the customer's words.
+        The answers to “What do you like least?” from six-month surveys, newest first. Add one to a capability's pain
+        points in one step; it appears in the capability matrix, quoted, as the customer's words.
       </p>
       <Form method="get" className="filters">
         <div className="field">

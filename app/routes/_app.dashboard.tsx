@@ -1,6 +1,12 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { AccuracyByMonth, AccuracyVsSatisfaction, MisrepresentedCapabilities, QuizScoreDistribution, VerificationBacklog } from "../components/dashboard/dashboard-charts.tsx";
+import {
+  AccuracyByMonth,
+  AccuracyVsSatisfaction,
+  MisrepresentedCapabilities,
+  QuizScoreDistribution,
+  VerificationBacklog,
+} from "../components/dashboard/dashboard-charts.tsx";
 import { DashboardFilters } from "../components/dashboard/dashboard-filters.tsx";
 import { KpiTiles } from "../components/dashboard/kpi-tiles.tsx";
 import { UnloggedPromises } from "../components/dashboard/unlogged-promises.tsx";
@@ -9,7 +15,12 @@ import { formatDate } from "../components/ui/format.ts";
 import { permissionScope, ROLE_HOME } from "../domain/permissions.ts";
 import { requireUser } from "../lib/session.server.ts";
 import { audienceFor } from "../models/audience.server.ts";
-import { chooseDashboardPeriods, countOpenDisputesInTeams, getDashboard, listDashboardTeams } from "../models/dashboard.server.ts";
+import {
+  chooseDashboardPeriods,
+  countOpenDisputesInTeams,
+  getDashboard,
+  listDashboardTeams,
+} from "../models/dashboard.server.ts";
 import { resolveDashboardTeams } from "../models/dashboard-view.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
@@ -22,9 +33,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The dashboard is the managers' and admins' home; everyone else goes to theirs.
   if (!scope || !audience) throw redirect(ROLE_HOME[user.role]);
   const url = new URL(request.url);
-  const [teams, { periods, chosen }] = await Promise.all([listDashboardTeams(audience), chooseDashboardPeriods(url.searchParams.get("period"))]);
+  const [teams, { periods, chosen }] = await Promise.all([
+    listDashboardTeams(audience),
+    chooseDashboardPeriods(url.searchParams.get("period")),
+  ]);
   const view = resolveDashboardTeams(teams, url.searchParams.get("team"));
-  const base = { name: user.name, scope, teams, team: view.team, periods: periods.map(({ name, status }) => ({ name, status })) };
+  const base = {
+    name: user.name,
+    scope,
+    teams,
+    team: view.team,
+    periods: periods.map(({ name, status }) => ({ name, status })),
+  };
   if (view.inView.length === 0 || !chosen) return { ...base, period: null, dashboard: null, note: null };
   const { current, previous, note } = chosen;
   const [dashboard, openDisputes] = await Promise.all([
@@ -33,7 +53,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   return {
     ...base,
-    period: { name: current.name, status: current.status, startsAt: current.startsAt, endsAt: current.endsAt, previousName: previous?.name ?? null },
+    period: {
+      name: current.name,
+      status: current.status,
+      startsAt: current.startsAt,
+      endsAt: current.endsAt,
+      previousName: previous?.name ?? null,
+    },
     dashboard,
     openDisputes,
     note,
@@ -51,25 +77,43 @@ export default function DashboardPage() {
       {teams.length === 0 ? (
         <p>You do not manage any team yet. An admin can add you as a team's manager.</p>
       ) : !period || !dashboard ? (
-        <p>There is no compensation period yet, so there is nothing to measure. An admin opens periods on the compensation pages.</p>
+        <p>
+          There is no compensation period yet, so there is nothing to measure. An admin opens periods on the
+          compensation pages.
+        </p>
       ) : (
         <>
           <p className="muted">
-            {teamName ?? allTeamsLabel}, period {period.name} ({formatDate(period.startsAt)} to {formatDate(new Date(new Date(period.endsAt).getTime() - 1))}
+            {teamName ?? allTeamsLabel}, period {period.name} ({formatDate(period.startsAt)} to{" "}
+            {formatDate(new Date(new Date(period.endsAt).getTime() - 1))}
             {period.status === "OPEN" ? ", still open" : ", locked"}).
           </p>
-          <DashboardFilters action="/dashboard" periods={periods} period={period.name} teams={teams} team={team} allTeamsLabel={allTeamsLabel} />
+          <DashboardFilters
+            action="/dashboard"
+            periods={periods}
+            period={period.name}
+            teams={teams}
+            team={team}
+            allTeamsLabel={allTeamsLabel}
+          />
           {note ? (
             <p role="note" className="claims-notes">
               {note}
             </p>
           ) : null}
           <div className="page-actions">
-            <Link to={dashboardHref("/dashboard/scorecard", { period: period.name, team })}>Team scorecard: every salesperson's figures for {period.name}</Link>
+            <Link to={dashboardHref("/dashboard/scorecard", { period: period.name, team })}>
+              Team scorecard: every salesperson's figures for {period.name}
+            </Link>
           </div>
           <section aria-labelledby="kpis">
             <h2 id="kpis">Key figures for {period.name}</h2>
-            <KpiTiles kpis={dashboard.kpis} deltas={dashboard.deltas} previousName={period.previousName} openDisputes={openDisputes} />
+            <KpiTiles
+              kpis={dashboard.kpis}
+              deltas={dashboard.deltas}
+              previousName={period.previousName}
+              openDisputes={openDisputes}
+            />
           </section>
           <UnloggedPromises unlogged={dashboard.unlogged} periodName={period.name} />
           <section aria-labelledby="charts">
@@ -82,7 +126,11 @@ export default function DashboardPage() {
               <VerificationBacklog
                 backlog={dashboard.backlog}
                 team={team}
-                samePoint={dashboard.previousSamePoint && period.previousName ? { periodName: period.previousName, count: dashboard.previousSamePoint.backlog } : null}
+                samePoint={
+                  dashboard.previousSamePoint && period.previousName
+                    ? { periodName: period.previousName, count: dashboard.previousSamePoint.backlog }
+                    : null
+                }
               />
             </div>
           </section>

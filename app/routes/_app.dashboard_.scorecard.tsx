@@ -18,17 +18,39 @@ export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-b
 export const meta: MetaFunction = () => [{ title: "Team scorecard · Candor" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { scope, audience } = await requireUserWithAudience(request, "read:dashboard", "The team scorecard is for managers and admins.");
+  const { scope, audience } = await requireUserWithAudience(
+    request,
+    "read:dashboard",
+    "The team scorecard is for managers and admins.",
+  );
   const url = new URL(request.url);
   const canonical = columnFormRedirect(url);
   if (canonical) throw redirect(canonical);
   const query = parseScorecardQuery(url.searchParams);
-  const [teams, { periods, chosen }] = await Promise.all([listDashboardTeams(audience), chooseDashboardPeriods(query.period)]);
+  const [teams, { periods, chosen }] = await Promise.all([
+    listDashboardTeams(audience),
+    chooseDashboardPeriods(query.period),
+  ]);
   const view = resolveDashboardTeams(teams, query.team);
-  const base = { scope, teams, team: view.team, q: query.q, sort: query.sort, pageSize: query.pageSize, periods: periods.map(({ name, status }) => ({ name, status })) };
-  if (!chosen) return { ...base, period: null, rows: [], total: 0, page: 1, computed: false, inactive: 0, notes: query.notes };
+  const base = {
+    scope,
+    teams,
+    team: view.team,
+    q: query.q,
+    sort: query.sort,
+    pageSize: query.pageSize,
+    periods: periods.map(({ name, status }) => ({ name, status })),
+  };
+  if (!chosen)
+    return { ...base, period: null, rows: [], total: 0, page: 1, computed: false, inactive: 0, notes: query.notes };
   // People who have left (deactivated) are not on the team's scorecard; their person page keeps their history.
-  const page = await listScorecardPage({ teamIds: view.inView.map((team) => team.id), q: query.q, activeOnly: true }, chosen.current, query.sort, query.page, query.pageSize);
+  const page = await listScorecardPage(
+    { teamIds: view.inView.map((team) => team.id), q: query.q, activeOnly: true },
+    chosen.current,
+    query.sort,
+    query.page,
+    query.pageSize,
+  );
   return {
     ...base,
     ...page,
@@ -43,7 +65,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 const rowId = (row: { id: string }) => row.id;
 
 export default function ScorecardPage() {
-  const { scope, teams, team, q, sort, pageSize, periods, period, rows, total, page, computed, inactive, notes } = useLoaderData<typeof loader>();
+  const { scope, teams, team, q, sort, pageSize, periods, period, rows, total, page, computed, inactive, notes } =
+    useLoaderData<typeof loader>();
   const location = useLocation();
   const search = useMemo(() => new URLSearchParams(location.search), [location.search]);
   const tableSort = useMemo(() => ({ id: sort.key, dir: sort.dir }), [sort.key, sort.dir]);
@@ -59,7 +82,10 @@ export default function ScorecardPage() {
     <>
       <h1>Team scorecard · {period.name}</h1>
       <p className="muted">
-        Each salesperson's claims made, quizzes submitted and six-month surveys due in {period.name}. Coverage counts the deals won (closed) in {period.name} that have at least one claim on record — logged, observed, from the customer or from a conversation — so “4 of 9” means five won deals have no claim at all. Lowest accuracy first; choose a column to sort by it.
+        Each salesperson's claims made, quizzes submitted and six-month surveys due in {period.name}. Coverage counts
+        the deals won (closed) in {period.name} that have at least one claim on record — logged, observed, from the
+        customer or from a conversation — so “4 of 9” means five won deals have no claim at all. Lowest accuracy first;
+        choose a column to sort by it.
         {computed
           ? period.status === "OPEN"
             ? " The multiplier is the projection of the period's latest computation."

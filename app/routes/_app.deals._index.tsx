@@ -46,7 +46,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 const dealRowId = (row: { id: string }) => row.id;
 
 export default function DealsPage() {
-  const { rows, total, page, pageSize, q, status, sort, notes, allTeams, canImport, now } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, q, status, sort, notes, allTeams, canImport, now } =
+    useLoaderData<typeof loader>();
   const location = useLocation();
   const search = useMemo(() => new URLSearchParams(location.search), [location.search]);
   const columns = useMemo(() => dealColumns(new Date(now)), [now]);
@@ -55,8 +56,8 @@ export default function DealsPage() {
     <>
       <h1>Deals</h1>
       <p className="muted">
-        {allTeams ? "Every deal imported from the CRM." : "The deals of the salespeople in the teams you manage."} Newest close first; choose a column to sort by
-        it.
+        {allTeams ? "Every deal imported from the CRM." : "The deals of the salespeople in the teams you manage."}{" "}
+        Newest close first; choose a column to sort by it.
       </p>
       <p>
         {canImport ? <Link to="/deals/import">Import deals from the CRM</Link> : null}

@@ -37,15 +37,34 @@ export async function action({ request }: ActionFunctionArgs) {
   if (upload.intent === "import") {
     const outcome = await importDeals(auditContextFrom(request, user.id), upload.text, teamIds);
     if (!outcome.ok) {
-      return data({ kind: "problems" as const, problems: outcome.problems.slice(0, PROBLEMS_SHOWN), problemCount: outcome.problems.length, rowCount: outcome.rowCount }, { status: 400 });
+      return data(
+        {
+          kind: "problems" as const,
+          problems: outcome.problems.slice(0, PROBLEMS_SHOWN),
+          problemCount: outcome.problems.length,
+          rowCount: outcome.rowCount,
+        },
+        { status: 400 },
+      );
     }
     const { create, update, unchanged } = outcome.plan.counts;
-    return redirectWithToast("/deals", { kind: "success", message: `Deals imported: ${importCountsSentence({ created: create, updated: update, unchanged })}.` });
+    return redirectWithToast("/deals", {
+      kind: "success",
+      message: `Deals imported: ${importCountsSentence({ created: create, updated: update, unchanged })}.`,
+    });
   }
   if (upload.intent !== "preview") throw data({ message: "Choose the file and check it first." }, { status: 400 });
   const planned = await planDealImport(upload.text, teamIds);
   if (!planned.ok) {
-    return data({ kind: "problems" as const, problems: planned.problems.slice(0, PROBLEMS_SHOWN), problemCount: planned.problems.length, rowCount: planned.rowCount }, { status: 400 });
+    return data(
+      {
+        kind: "problems" as const,
+        problems: planned.problems.slice(0, PROBLEMS_SHOWN),
+        problemCount: planned.problems.length,
+        rowCount: planned.rowCount,
+      },
+      { status: 400 },
+    );
   }
   const { rows, counts } = planned.plan;
   return {
@@ -80,14 +99,19 @@ export default function ImportDealsPage() {
       </p>
       <h1>Import deals</h1>
       <p className="muted">
-        Upload a CSV export from the CRM. Every row is checked first and nothing is written unless every row is valid. Deals are matched by their
-        external ID, so importing the same file again changes nothing. Each won deal gets its six-month survey; answers already given are kept.
+        Upload a CSV export from the CRM. Every row is checked first and nothing is written unless every row is valid.
+        Deals are matched by their external ID, so importing the same file again changes nothing. Each won deal gets its
+        six-month survey; answers already given are kept.
       </p>
       <ColumnGuide columns={DEAL_COLUMNS} example={EXAMPLE} />
       <ImportStep
         result={result}
         uploadLabel="CRM export (CSV)"
-        summary={result?.kind === "preview" ? `Every row is valid. Importing: ${importCountsSentence({ created: result.counts.create, updated: result.counts.update, unchanged: result.counts.unchanged }, "new")}.` : ""}
+        summary={
+          result?.kind === "preview"
+            ? `Every row is valid. Importing: ${importCountsSentence({ created: result.counts.create, updated: result.counts.update, unchanged: result.counts.unchanged }, "new")}.`
+            : ""
+        }
         preview={result?.kind === "preview" ? <DealPreviewTable rows={result.rows} total={result.total} /> : null}
       />
     </>

@@ -32,24 +32,34 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireUserWithAudience(request, "resolve:dispute", ONLY_RESOLVERS);
   const formData = await readForm(request);
   const claimId = String(formData.get("claimId") ?? "");
-  if (String(formData.get("intent") ?? "") !== "resolve") throw data({ message: "That form is not known here." }, { status: 400 });
+  if (String(formData.get("intent") ?? "") !== "resolve")
+    throw data({ message: "That form is not known here." }, { status: 400 });
   // The disputed status is checked again by the model; the schema only needs it for its message.
   const submission = parseSubmission(formData, { schema: resolveDisputeSchema("PENDING") });
   if (submission.status !== "success") return data({ claimId, result: submission.reply() }, { status: 400 });
   const { outcome: decision, resolutionNote, status, severity, note } = submission.value;
-  const verdict = decision === "OVERTURNED" ? { status: status ?? null, severity: severity ?? null, note: note ?? "" } : null;
+  const verdict =
+    decision === "OVERTURNED" ? { status: status ?? null, severity: severity ?? null, note: note ?? "" } : null;
   // The same resolution as on the claim page: the model checks the resolver's teams and the dispute's state.
   const actor: Actor = { userId: user.id, role: user.role };
-  const outcome = await resolveDispute(auditContextFrom(request, user.id), actor, claimId, { outcome: decision, resolutionNote, verdict });
+  const outcome = await resolveDispute(auditContextFrom(request, user.id), actor, claimId, {
+    outcome: decision,
+    resolutionNote,
+    verdict,
+  });
   if (outcome.ok) {
     return redirectWithToast("/disputes", {
       kind: "success",
-      message: decision === "UPHELD" ? "Dispute resolved: the verdict stands." : "Dispute resolved: the verdict was overturned.",
+      message:
+        decision === "UPHELD"
+          ? "Dispute resolved: the verdict stands."
+          : "Dispute resolved: the verdict was overturned.",
     });
   }
   if (outcome.kind === "not-found") notFound(NO_SUCH_CLAIM);
   if (outcome.kind === "forbidden") forbidden(outcome.message);
-  if (outcome.kind === "conflict") return data({ claimId, result: submission.reply({ formErrors: [outcome.conflict.message] }) }, { status: 409 });
+  if (outcome.kind === "conflict")
+    return data({ claimId, result: submission.reply({ formErrors: [outcome.conflict.message] }) }, { status: 409 });
   return data({ claimId, result: submission.reply({ fieldErrors: outcome.fieldErrors }) }, { status: 400 });
 }
 
@@ -73,7 +83,9 @@ export default function DisputesPage() {
   return (
     <>
       <h1>Disputes</h1>
-      <p className="muted">Verdicts your salespeople have disputed, oldest first. Each waits for you to uphold or overturn it.</p>
+      <p className="muted">
+        Verdicts your salespeople have disputed, oldest first. Each waits for you to uphold or overturn it.
+      </p>
 
       <section aria-labelledby="open-disputes">
         <h2 id="open-disputes">Open ({open.length})</h2>
@@ -154,7 +166,11 @@ export default function DisputesPage() {
                         "Upheld: the verdict stands"
                       ) : (
                         <>
-                          Overturned to <Verdict status={dispute.overturnedStatus ?? dispute.claim.status} severity={dispute.overturnedStatus ? dispute.overturnedSeverity : dispute.claim.severity} />
+                          Overturned to{" "}
+                          <Verdict
+                            status={dispute.overturnedStatus ?? dispute.claim.status}
+                            severity={dispute.overturnedStatus ? dispute.overturnedSeverity : dispute.claim.severity}
+                          />
                         </>
                       )}
                     </td>

@@ -39,7 +39,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // "Customers to correct" shows the newest few; ?correct=all shows the whole list (within a cap).
   const showAllToCorrect = new URL(request.url).searchParams.get("correct") === "all";
   const yearAgo = new Date(now.getTime() - 365 * MS_PER_DAY);
-  const [recent, record90, surveys, answers, flagged, toCorrect, quizzes, projection, mySurveys, coverage, foundInConversations] = await Promise.all([
+  const [
+    recent,
+    record90,
+    surveys,
+    answers,
+    flagged,
+    toCorrect,
+    quizzes,
+    projection,
+    mySurveys,
+    coverage,
+    foundInConversations,
+  ] = await Promise.all([
     listRecentClaimsOf(user.id, HOME_LIST_LENGTH),
     getClaimRecordOf(user.id, new Date(now.getTime() - 90 * MS_PER_DAY)),
     summariseSurveysOf(user.id, yearAgo),
@@ -59,7 +71,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     claimsChangedSince: flagged.length,
     // Only quizzes the person can take now: never one whose attempts are used up.
     quizzesDue: quizStepsFrom(quizzes.due),
-    recentAnswers: answers.filter((answer) => answer.answeredAt !== null && answer.answeredAt.getTime() >= weekAgo).length,
+    recentAnswers: answers.filter((answer) => answer.answeredAt !== null && answer.answeredAt.getTime() >= weekAgo)
+      .length,
   });
   return {
     name: user.name,
@@ -79,8 +92,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function SalesHome() {
-  const { name, steps, recent, toCorrect, record90, surveys, answers, flagged, quizzes, projection, mySurveys, coverage, foundInConversations } =
-    useLoaderData<typeof loader>();
+  const {
+    name,
+    steps,
+    recent,
+    toCorrect,
+    record90,
+    surveys,
+    answers,
+    flagged,
+    quizzes,
+    projection,
+    mySurveys,
+    coverage,
+    foundInConversations,
+  } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Welcome, {name}</h1>
@@ -118,7 +144,12 @@ export default function SalesHome() {
       <QuizzesDueSection rows={quizzes.due} />
       <CertificationsSection rows={quizzes.certifications} />
       <RecentClaims rows={recent} />
-      <SurveysOfDeals reader="salesperson" total={mySurveys.total} answered={mySurveys.answered} surveys={mySurveys.surveys} />
+      <SurveysOfDeals
+        reader="salesperson"
+        total={mySurveys.total}
+        answered={mySurveys.answered}
+        surveys={mySurveys.surveys}
+      />
       <EngineerAnswers rows={answers} />
     </>
   );

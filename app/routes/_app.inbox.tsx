@@ -28,14 +28,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:notification");
   const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
   const hourUtc = digestHour();
-  const [inbox, chosen] = await Promise.all([listInbox(user.id, page), hourUtc === null ? false : getDigestChoice(user.id)]);
+  const [inbox, chosen] = await Promise.all([
+    listInbox(user.id, page),
+    hourUtc === null ? false : getDigestChoice(user.id),
+  ]);
   return { ...inbox, digest: hourUtc === null ? null : { chosen, hourUtc } };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:notification");
   const submission = parseSubmission(await readForm(request), { schema: inboxActionSchema });
-  if (submission.status !== "success") throw data({ message: "That form is not known here. Reload the inbox and try again." }, { status: 400 });
+  if (submission.status !== "success")
+    throw data({ message: "That form is not known here. Reload the inbox and try again." }, { status: 400 });
   const value = submission.value;
   switch (value.intent) {
     case "read": {
@@ -46,16 +50,27 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     case "read-all": {
       const count = await markAllRead(user.id);
-      const message = count === 0 ? "Nothing was unread." : count === 1 ? "Marked 1 notification read." : `Marked ${count} notifications read.`;
+      const message =
+        count === 0
+          ? "Nothing was unread."
+          : count === 1
+            ? "Marked 1 notification read."
+            : `Marked ${count} notifications read.`;
       return redirectWithToast("/inbox", { kind: "success", message });
     }
     case "digest": {
-      if (digestHour() === null) throw data({ message: "Email is not configured here (SMTP_URL), so there is no daily digest to choose." }, { status: 400 });
+      if (digestHour() === null)
+        throw data(
+          { message: "Email is not configured here (SMTP_URL), so there is no daily digest to choose." },
+          { status: 400 },
+        );
       const chosen = value.emailDigest === true;
       await setDigestChoice(auditContextFrom(request, user.id), user.id, chosen);
       return redirectWithToast("/inbox", {
         kind: "success",
-        message: chosen ? "You will receive a daily email digest of unread notifications." : "You will no longer receive the daily email digest.",
+        message: chosen
+          ? "You will receive a daily email digest of unread notifications."
+          : "You will no longer receive the daily email digest.",
       });
     }
   }
@@ -83,10 +98,18 @@ export default function InboxPage() {
           : unread === 0
             ? `All ${total === 1 ? "1 notification is" : `${total} notifications are`} read.`
             : `${unread} unread of ${total}.`}{" "}
-        Verdicts, disputes, answers, claims to confirm, quizzes due and unhappy customers that concern you appear here, newest first.
+        Verdicts, disputes, answers, claims to confirm, quizzes due and unhappy customers that concern you appear here,
+        newest first.
       </p>
       {rows.length > 0 ? <NotificationList rows={rows} page={page} /> : null}
-      <Pagination page={page} pageCount={pageCount} search={search} label="Inbox pages" previousLabel="Newer" nextLabel="Older" />
+      <Pagination
+        page={page}
+        pageCount={pageCount}
+        search={search}
+        label="Inbox pages"
+        previousLabel="Newer"
+        nextLabel="Older"
+      />
       {digest ? <DigestChoice chosen={digest.chosen} hourUtc={digest.hourUtc} /> : null}
     </>
   );

@@ -1,13 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { PersonAttempts, PersonClaims, PersonFigures, PersonStatements } from "../components/people/person-sections.tsx";
+import {
+  PersonAttempts,
+  PersonClaims,
+  PersonFigures,
+  PersonStatements,
+} from "../components/people/person-sections.tsx";
 import { SurveysOfDeals } from "../components/surveys/surveys-of-deals.tsx";
 import { notFound, requireUser } from "../lib/session.server.ts";
 import { audienceFor } from "../models/audience.server.ts";
 import { findVisibleSalesperson, getPersonPage } from "../models/people.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.person.name} · Candor` : "Salesperson · Candor" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.person.name} · Candor` : "Salesperson · Candor" },
+];
 
 const NOT_FOUND = "We could not find that salesperson among the people you can see.";
 

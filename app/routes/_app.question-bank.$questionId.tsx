@@ -26,7 +26,10 @@ const STATE_MESSAGES = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "write:quiz", WHO);
-  const [question, products] = await Promise.all([getBankQuestion(params.questionId ?? ""), listProductsWithCapabilities()]);
+  const [question, products] = await Promise.all([
+    getBankQuestion(params.questionId ?? ""),
+    listProductsWithCapabilities(),
+  ]);
   if (!question) notFound(NOT_FOUND);
   return { question, products };
 }
@@ -48,12 +51,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseSubmission(form, { schema: questionFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), stateError: null }, { status: 400 });
   const version = Number(form.get("version"));
-  const saved = await saveQuestion(audit, user.id, submission.value, { id, version: Number.isInteger(version) ? version : -1 });
+  const saved = await saveQuestion(audit, user.id, submission.value, {
+    id,
+    version: Number.isInteger(version) ? version : -1,
+  });
   if (!saved.ok) {
     if (saved.status === 404) notFound(NOT_FOUND);
-    return data({ result: submission.reply({ fieldErrors: saved.fieldErrors, formErrors: saved.formErrors }), stateError: null }, { status: saved.status });
+    return data(
+      { result: submission.reply({ fieldErrors: saved.fieldErrors, formErrors: saved.formErrors }), stateError: null },
+      { status: saved.status },
+    );
   }
-  return redirectWithToast(`/question-bank/${id}`, { kind: "success", message: "Question saved. Attempts already taken keep the version they asked." });
+  return redirectWithToast(`/question-bank/${id}`, {
+    kind: "success",
+    message: "Question saved. Attempts already taken keep the version they asked.",
+  });
 }
 
 export default function QuestionPage() {
@@ -71,9 +83,10 @@ export default function QuestionPage() {
         <section className="panel" aria-labelledby="review">
           <h2 id="review">Needs review</h2>
           <p>
-            “{question.capability.title}” changed since this question was approved. It now says <LevelBadge level={question.capability.status} />
-            {question.capability.conditions ? `: ${question.capability.conditions}` : ""}. Check the question and its answer against it, edit if needed,
-            then re-approve it.
+            “{question.capability.title}” changed since this question was approved. It now says{" "}
+            <LevelBadge level={question.capability.status} />
+            {question.capability.conditions ? `: ${question.capability.conditions}` : ""}. Check the question and its
+            answer against it, edit if needed, then re-approve it.
           </p>
         </section>
       ) : null}

@@ -25,8 +25,8 @@ export default function QuestionBankPage() {
     <>
       <h1>Question bank</h1>
       <p className="muted">
-        Active questions are drawn into quizzes. A question linked to a capability whose status or conditions changed needs review: it is not drawn
-        until you re-approve it. Retired questions stay with the attempts that asked them.
+        Active questions are drawn into quizzes. A question linked to a capability whose status or conditions changed
+        needs review: it is not drawn until you re-approve it. Retired questions stay with the attempts that asked them.
       </p>
       <p>
         <Link to="/question-bank/new" className="button">
@@ -35,7 +35,13 @@ export default function QuestionBankPage() {
         <Link to="/quizzes">Quizzes</Link>
       </p>
       <Form method="get" className="filters">
-        <FilterSelect name="product" label="Product" options={products.map((p) => ({ value: p.slug, label: p.name }))} defaultValue={filters.product} anyLabel="All products" />
+        <FilterSelect
+          name="product"
+          label="Product"
+          options={products.map((p) => ({ value: p.slug, label: p.name }))}
+          defaultValue={filters.product}
+          anyLabel="All products"
+        />
         <FilterSelect
           name="state"
           label="State"

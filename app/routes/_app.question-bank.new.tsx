@@ -26,8 +26,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseSubmission(await readForm(request), { schema: questionFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const saved = await saveQuestion(auditContextFrom(request, user.id), user.id, submission.value);
-  if (!saved.ok) return data({ result: submission.reply({ fieldErrors: saved.fieldErrors, formErrors: saved.formErrors }) }, { status: saved.status });
-  return redirectWithToast(`/question-bank/${saved.id}`, { kind: "success", message: "Question added to the bank; it is active and can be drawn." });
+  if (!saved.ok)
+    return data(
+      { result: submission.reply({ fieldErrors: saved.fieldErrors, formErrors: saved.formErrors }) },
+      { status: saved.status },
+    );
+  return redirectWithToast(`/question-bank/${saved.id}`, {
+    kind: "success",
+    message: "Question added to the bank; it is active and can be drawn.",
+  });
 }
 
 export default function NewQuestionPage() {
@@ -39,7 +46,13 @@ export default function NewQuestionPage() {
         <Link to="/question-bank">← Question bank</Link>
       </p>
       <h1>New question</h1>
-      <QuestionForm products={products} defaults={null} version={null} lastResult={actionData?.result} submitLabel="Add the question" />
+      <QuestionForm
+        products={products}
+        defaults={null}
+        version={null}
+        lastResult={actionData?.result}
+        submitLabel="Add the question"
+      />
     </>
   );
 }

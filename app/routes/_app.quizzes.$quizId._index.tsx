@@ -11,7 +11,9 @@ import { TableScroll } from "../components/ui/table-scroll.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? data.quiz.title : "Quiz"} · Candor` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? data.quiz.title : "Quiz"} · Candor` },
+];
 
 const NOT_FOUND = "We could not find that quiz.";
 
@@ -19,7 +21,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "take:quiz", "Your role does not take quizzes.");
   const page = await getQuizPage(user, params.quizId ?? "");
   if (!page) notFound(NOT_FOUND);
-  return { ...page, canEdit: userHasPermission(user, "write:quiz"), canSeeStats: userHasPermission(user, "read:quiz-stats") };
+  return {
+    ...page,
+    canEdit: userHasPermission(user, "write:quiz"),
+    canSeeStats: userHasPermission(user, "read:quiz-stats"),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -34,7 +40,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuizPage() {
-  const { quiz, attempts, open, bankSize, practice, attemptsUsed, attemptsLeft, nextAttemptAt, certifiedUntil, canEdit, canSeeStats } = useLoaderData<typeof loader>();
+  const {
+    quiz,
+    attempts,
+    open,
+    bankSize,
+    practice,
+    attemptsUsed,
+    attemptsLeft,
+    nextAttemptAt,
+    certifiedUntil,
+    canEdit,
+    canSeeStats,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const outOfAttempts = attemptsLeft === 0;
@@ -65,10 +83,17 @@ export default function QuizPage() {
             {quiz.questionCount} questions about {quiz.product?.name ?? "every product"}
             {quiz.includeMatrixQuestions ? ", some drawn from the capability matrix as it stands when you start" : ""}.
           </li>
-          <li>{quiz.timeLimitMinutes} minutes from the moment you start; a timer shows the time left. Answers are saved as you give them.</li>
-          <li>Pass mark {formatPercent(quiz.passMark)}. Multiple-choice questions earn partial credit; a wrong tick costs as much as a right one earns.</li>
           <li>
-            Passing certifies you for {quiz.certificationDays} days.{quiz.requiredForComp ? " This quiz is required for compensation." : ""}
+            {quiz.timeLimitMinutes} minutes from the moment you start; a timer shows the time left. Answers are saved as
+            you give them.
+          </li>
+          <li>
+            Pass mark {formatPercent(quiz.passMark)}. Multiple-choice questions earn partial credit; a wrong tick costs
+            as much as a right one earns.
+          </li>
+          <li>
+            Passing certifies you for {quiz.certificationDays} days.
+            {quiz.requiredForComp ? " This quiz is required for compensation." : ""}
           </li>
           <li>
             {practice
@@ -90,7 +115,8 @@ export default function QuizPage() {
           </p>
         ) : outOfAttempts ? (
           <p className="muted">
-            You have used all your attempts for now{nextAttemptAt ? `; you can try again from ${formatDate(nextAttemptAt)}` : ""}.
+            You have used all your attempts for now
+            {nextAttemptAt ? `; you can try again from ${formatDate(nextAttemptAt)}` : ""}.
           </p>
         ) : bankSize === 0 && !quiz.includeMatrixQuestions ? (
           <p className="muted">This quiz has no questions to ask yet.</p>
@@ -127,7 +153,9 @@ export default function QuizPage() {
                       {attempt.submittedAt === null ? (
                         <span className="badge info">In progress</span>
                       ) : (
-                        <span className={`badge ${attempt.passed ? "good" : "bad"}`}>{attempt.passed ? "Passed" : "Not passed"}</span>
+                        <span className={`badge ${attempt.passed ? "good" : "bad"}`}>
+                          {attempt.passed ? "Passed" : "Not passed"}
+                        </span>
                       )}
                     </td>
                   </tr>

@@ -12,7 +12,9 @@ import { getAttemptPage, saveAnswer, submitAttempt } from "../models/quiz-attemp
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? data.quiz.title : "Quiz attempt"} · Candor` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? data.quiz.title : "Quiz attempt"} · Candor` },
+];
 
 const NOT_FOUND = "We could not find that attempt.";
 
@@ -25,7 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return page;
 }
 
-const indexList = (values: FormDataEntryValue[]) => values.map((value) => (typeof value === "string" && /^\d+$/.test(value) ? Number(value) : -1));
+const indexList = (values: FormDataEntryValue[]) =>
+  values.map((value) => (typeof value === "string" && /^\d+$/.test(value) ? Number(value) : -1));
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "take:quiz", "Your role does not take quizzes.");
@@ -35,10 +38,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
   if (intent === "answer") {
     const position = Number(form.get("position"));
-    if (!Number.isInteger(position) || position < 0) return data({ ok: false, message: "That answer names no question of this attempt." }, { status: 400 });
+    if (!Number.isInteger(position) || position < 0)
+      return data({ ok: false, message: "That answer names no question of this attempt." }, { status: 400 });
     const saved = await saveAnswer(audit, user, ids, position, indexList(form.getAll("choice")));
     if (!saved.ok && saved.status === 404) notFound(NOT_FOUND);
-    return saved.ok ? { ok: true, message: "Saved" } : data({ ok: false, message: saved.message }, { status: saved.status });
+    return saved.ok
+      ? { ok: true, message: "Saved" }
+      : data({ ok: false, message: saved.message }, { status: saved.status });
   }
   // "submit" grades only when every question has an answer; with blanks the answers are saved and
   // the page lists the unanswered questions (the review step). "submit-anyway" is the confirmation.
@@ -48,13 +54,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       .filter((part) => /^\d+$/.test(part))
       .map(Number);
     const answers = new Map(positions.map((position) => [position, indexList(form.getAll(answerFieldName(position)))]));
-    const submitted = await submitAttempt(audit, user, ids, answers, new Date(), { whenUnanswered: intent === "submit" ? "review" : "submit" });
+    const submitted = await submitAttempt(audit, user, ids, answers, new Date(), {
+      whenUnanswered: intent === "submit" ? "review" : "submit",
+    });
     if (!submitted.ok && submitted.status === 404) notFound(NOT_FOUND);
     if (!submitted.ok) return data({ ok: false, message: submitted.message }, { status: submitted.status });
     if (!submitted.value.submitted) return { ok: false, message: null, unanswered: submitted.value.unanswered };
     const { score, passed } = submitted.value;
     const message = `Submitted: ${formatPercent(score)}, ${passed ? "passed" : "not passed"}.`;
-    return redirectWithToast(`/quizzes/${ids.quizId}/attempts/${ids.attemptId}`, { kind: passed ? "success" : "info", message });
+    return redirectWithToast(`/quizzes/${ids.quizId}/attempts/${ids.attemptId}`, {
+      kind: passed ? "success" : "info",
+      message,
+    });
   }
   forbidden("That is not something this page can do.");
 }
@@ -77,7 +88,9 @@ export default function AttemptPage() {
         <>
           <p className="muted">
             {page.questions.length} questions · pass mark {formatPercent(page.quiz.passMark)}
-            {page.practice ? ". This is a practice attempt: it is graded but grants no certification and is left out of statistics." : ""}
+            {page.practice
+              ? ". This is a practice attempt: it is graded but grants no certification and is left out of statistics."
+              : ""}
           </p>
           <AttemptForm
             questions={page.questions}

@@ -11,7 +11,9 @@ import { quizFormSchema } from "../schemas/quiz.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data ? data.quiz.title : "quiz"} · Candor` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Edit ${data ? data.quiz.title : "quiz"} · Candor` },
+];
 
 const WHO = "Only engineers and admins write quizzes.";
 const NOT_FOUND = "We could not find that quiz.";
@@ -32,7 +34,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if ("notFound" in saved) notFound(NOT_FOUND);
     return data({ result: submission.reply({ fieldErrors: saved.fieldErrors }) }, { status: 400 });
   }
-  return redirectWithToast(`/quizzes/${saved.id}`, { kind: "success", message: "Quiz saved. Attempts already started keep the questions they drew." });
+  return redirectWithToast(`/quizzes/${saved.id}`, {
+    kind: "success",
+    message: "Quiz saved. Attempts already started keep the questions they drew.",
+  });
 }
 
 export default function EditQuizPage() {

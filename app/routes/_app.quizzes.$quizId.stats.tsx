@@ -10,10 +10,16 @@ import { teamFiguresFor } from "../models/quizzes.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Statistics: ${data ? data.quiz.title : "quiz"} · Candor` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Statistics: ${data ? data.quiz.title : "quiz"} · Candor` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUserWithPermission(request, "read:quiz-stats", "Quiz statistics are for engineers, managers and admins.");
+  const user = await requireUserWithPermission(
+    request,
+    "read:quiz-stats",
+    "Quiz statistics are for engineers, managers and admins.",
+  );
   const quizId = params.quizId ?? "";
   const [stats, teamFigures] = await Promise.all([getQuizStats(quizId), teamFiguresFor(user, quizId)]);
   if (!stats) notFound("We could not find that quiz.");
@@ -21,7 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function QuizStatsPage() {
-  const { quiz, summary, bankQuestions, matrixQuestions, failedMost, teamFigures, canEdit } = useLoaderData<typeof loader>();
+  const { quiz, summary, bankQuestions, matrixQuestions, failedMost, teamFigures, canEdit } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <p className="small">
@@ -29,9 +36,10 @@ export default function QuizStatsPage() {
       </p>
       <h1>Statistics: {quiz.title}</h1>
       <p className="muted">
-        From salespeople's submitted attempts (practice attempts by other roles are left out). Facility is the share of the question answered correctly
-        (mean credit); discrimination is the correlation between a question's credit and the rest of the attempt's score — near zero or negative means
-        the question does not separate those who know the product from those who do not.
+        From salespeople's submitted attempts (practice attempts by other roles are left out). Facility is the share of
+        the question answered correctly (mean credit); discrimination is the correlation between a question's credit and
+        the rest of the attempt's score — near zero or negative means the question does not separate those who know the
+        product from those who do not.
       </p>
       <div className="tiles">
         <div className="tile">

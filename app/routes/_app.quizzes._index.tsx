@@ -16,7 +16,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   // The list shows the figures of the teams a manager manages; every team's (an admin's) would
   // swamp it, so admins read them per quiz on its statistics page.
-  const [list, teamFigures] = await Promise.all([listQuizzesFor(user, now), permissionScope(user, "read:attempt") === "team" ? teamFiguresFor(user) : null]);
+  const [list, teamFigures] = await Promise.all([
+    listQuizzesFor(user, now),
+    permissionScope(user, "read:attempt") === "team" ? teamFiguresFor(user) : null,
+  ]);
   return { ...list, teamFigures, canSeeStats: userHasPermission(user, "read:quiz-stats"), now };
 }
 
@@ -27,7 +30,8 @@ export default function QuizzesPage() {
     <>
       <h1>Quizzes</h1>
       <p className="muted">
-        Product-knowledge quizzes. Passing one certifies you for its validity period; required quizzes count towards your pay.
+        Product-knowledge quizzes. Passing one certifies you for its validity period; required quizzes count towards
+        your pay.
         {practice
           ? " Your attempts are practice: they are graded, but grant no certification and do not count in statistics."
           : ` Each quiz allows a set number of attempts per ${ATTEMPT_WINDOW_DAYS} days.`}
@@ -41,7 +45,9 @@ export default function QuizzesPage() {
         </p>
       ) : null}
       <QuizList rows={quizzes} practice={practice} canSeeStats={canSeeStats} canEdit={isAuthor} now={new Date(now)} />
-      {teamFigures ? <TeamFigures rows={teamFigures} quizTitles={titles} caption="Your teams' scores and pass rates" /> : null}
+      {teamFigures ? (
+        <TeamFigures rows={teamFigures} quizTitles={titles} caption="Your teams' scores and pass rates" />
+      ) : null}
     </>
   );
 }

@@ -25,7 +25,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseSubmission(await readForm(request), { schema: quizFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const saved = await saveQuiz(auditContextFrom(request, user.id), user.id, submission.value);
-  if (!saved.ok) return data({ result: submission.reply({ fieldErrors: "fieldErrors" in saved ? saved.fieldErrors : {} }) }, { status: 400 });
+  if (!saved.ok)
+    return data(
+      { result: submission.reply({ fieldErrors: "fieldErrors" in saved ? saved.fieldErrors : {} }) },
+      { status: 400 },
+    );
   return redirectWithToast(`/quizzes/${saved.id}`, { kind: "success", message: "Quiz created." });
 }
 

@@ -17,7 +17,11 @@ type WindowKey = keyof typeof WINDOWS;
 const isWindow = (value: string | null): value is WindowKey => value !== null && value in WINDOWS;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope, audience } = await requireUserWithAudience(request, "read:survey", "Surveys are read by salespeople (their own), managers and admins.");
+  const { user, scope, audience } = await requireUserWithAudience(
+    request,
+    "read:survey",
+    "Surveys are read by salespeople (their own), managers and admins.",
+  );
   const raw = new URL(request.url).searchParams.get("months");
   const window: WindowKey = isWindow(raw) ? raw : "12";
   const now = new Date();
@@ -40,14 +44,31 @@ export default function SurveysPage() {
     <>
       <h1>Six-month surveys</h1>
       <p className="muted">
-        Every won deal's customer is asked, six calendar months after the close, how satisfied they are and whether the product did what the salesperson
-        said. {scope === "own" ? "These are the surveys of your deals." : scope === "team" ? "The teams you manage." : "Every team."}
+        Every won deal's customer is asked, six calendar months after the close, how satisfied they are and whether the
+        product did what the salesperson said.{" "}
+        {scope === "own"
+          ? "These are the surveys of your deals."
+          : scope === "team"
+            ? "The teams you manage."
+            : "Every team."}
       </p>
       <p>
         {[
-          canSend ? <Link key="outbox" to="/surveys/outbox">Outbox: surveys to send</Link> : null,
-          canImport ? <Link key="import" to="/surveys/import">Import survey results</Link> : null,
-          canReadDeals ? <Link key="deals" to="/deals">Deals</Link> : null,
+          canSend ? (
+            <Link key="outbox" to="/surveys/outbox">
+              Outbox: surveys to send
+            </Link>
+          ) : null,
+          canImport ? (
+            <Link key="import" to="/surveys/import">
+              Import survey results
+            </Link>
+          ) : null,
+          canReadDeals ? (
+            <Link key="deals" to="/deals">
+              Deals
+            </Link>
+          ) : null,
         ]
           .filter(Boolean)
           .flatMap((link, index) => (index === 0 ? [link] : [" · ", link]))}
@@ -65,18 +86,29 @@ export default function SurveysPage() {
       </Form>
       <SurveyTiles counts={all} />
       {scope !== "own" ? (
-        <SurveyCountsTable caption="Per team" nameHeader="Team" showTeam={false} rows={teams.map((team) => ({ id: team.id, name: team.name, counts: team.counts }))} />
+        <SurveyCountsTable
+          caption="Per team"
+          nameHeader="Team"
+          showTeam={false}
+          rows={teams.map((team) => ({ id: team.id, name: team.name, counts: team.counts }))}
+        />
       ) : null}
       <SurveyCountsTable
         caption="Per salesperson"
         nameHeader="Salesperson"
         showTeam={scope !== "own"}
-        rows={salespeople.map((person) => ({ id: person.id, name: person.active ? person.name : `${person.name} (deactivated)`, team: person.team, counts: person.counts }))}
+        rows={salespeople.map((person) => ({
+          id: person.id,
+          name: person.active ? person.name : `${person.name} (deactivated)`,
+          team: person.team,
+          counts: person.counts,
+        }))}
       />
       <p className="small muted">
-        Come due: due date reached. To send: due, not yet sent, link still valid; overdue when due more than {SURVEY_OVERDUE_DAYS} days ago. Expired: not
-        answered within {SURVEY_LINK_VALID_DAYS} days of the due date. Response rate: answered of come due. CSAT is the mean of 1–5; “delivered as
-        promised” is the share of “yes” among the answers to that question.
+        Come due: due date reached. To send: due, not yet sent, link still valid; overdue when due more than{" "}
+        {SURVEY_OVERDUE_DAYS} days ago. Expired: not answered within {SURVEY_LINK_VALID_DAYS} days of the due date.
+        Response rate: answered of come due. CSAT is the mean of 1–5; “delivered as promised” is the share of “yes”
+        among the answers to that question.
       </p>
     </>
   );

@@ -21,7 +21,11 @@ CRM-1042,2026-11-30,4,PARTLY,8,"Slow reports.","We were told it exports to .xls 
 CRM-1077,2026-12-02,5,YES,,,`;
 
 async function requireImporter(request: Request) {
-  const user = await requireUserWithPermission(request, "import:surveys", "Only managers and admins import survey results.");
+  const user = await requireUserWithPermission(
+    request,
+    "import:surveys",
+    "Only managers and admins import survey results.",
+  );
   return { user, teamIds: audienceTeamIds(await audienceFor(user, "read:deal")) };
 }
 
@@ -34,14 +38,29 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, teamIds } = await requireImporter(request);
   const upload = await readCsvUpload(request);
   if (upload.text.trim() === "") return data({ kind: "empty" as const }, { status: 400 });
-  if (upload.intent !== "import" && upload.intent !== "preview") throw data({ message: "Choose the file and check it first." }, { status: 400 });
-  const outcome = upload.intent === "import" ? await importSurveyResults(auditContextFrom(request, user.id), upload.text, teamIds) : await planSurveyResults(upload.text, teamIds);
+  if (upload.intent !== "import" && upload.intent !== "preview")
+    throw data({ message: "Choose the file and check it first." }, { status: 400 });
+  const outcome =
+    upload.intent === "import"
+      ? await importSurveyResults(auditContextFrom(request, user.id), upload.text, teamIds)
+      : await planSurveyResults(upload.text, teamIds);
   if (!outcome.ok) {
-    return data({ kind: "problems" as const, problems: outcome.problems.slice(0, PROBLEMS_SHOWN), problemCount: outcome.problems.length, rowCount: outcome.rowCount }, { status: 400 });
+    return data(
+      {
+        kind: "problems" as const,
+        problems: outcome.problems.slice(0, PROBLEMS_SHOWN),
+        problemCount: outcome.problems.length,
+        rowCount: outcome.rowCount,
+      },
+      { status: 400 },
+    );
   }
   const { record, update, unchanged } = outcome.plan.counts;
   if (upload.intent === "import") {
-    return redirectWithToast("/surveys", { kind: "success", message: `Survey results imported: ${importCountsSentence({ created: record, updated: update, unchanged }, "recorded")}.` });
+    return redirectWithToast("/surveys", {
+      kind: "success",
+      message: `Survey results imported: ${importCountsSentence({ created: record, updated: update, unchanged }, "recorded")}.`,
+    });
   }
   return {
     kind: "preview" as const,
@@ -62,14 +81,19 @@ export default function ImportSurveyResultsPage() {
       </p>
       <h1>Import survey results</h1>
       <p className="muted">
-        For six-month surveys answered through another survey tool. Each row is matched to its deal by the CRM's external ID; the answers are stored with the
-        source “import”. Nothing is written unless every row is valid, and an answer a customer gave through Candor's own link is never overwritten.
+        For six-month surveys answered through another survey tool. Each row is matched to its deal by the CRM's
+        external ID; the answers are stored with the source “import”. Nothing is written unless every row is valid, and
+        an answer a customer gave through Candor's own link is never overwritten.
       </p>
       <ColumnGuide columns={SURVEY_RESULT_COLUMNS} example={EXAMPLE} />
       <ImportStep
         result={result}
         uploadLabel="Survey results (CSV)"
-        summary={result?.kind === "preview" ? `Every row is valid. Importing: ${importCountsSentence({ created: result.counts.record, updated: result.counts.update, unchanged: result.counts.unchanged }, "recorded")}.` : ""}
+        summary={
+          result?.kind === "preview"
+            ? `Every row is valid. Importing: ${importCountsSentence({ created: result.counts.record, updated: result.counts.update, unchanged: result.counts.unchanged }, "recorded")}.`
+            : ""
+        }
         preview={result?.kind === "preview" ? <ResultsPreviewTable rows={result.rows} total={result.total} /> : null}
       />
     </>

@@ -24,7 +24,8 @@ export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-b
 
 export const meta: MetaFunction = () => [{ title: "Survey outbox · Candor" }];
 
-const NOT_IN_OUTBOX = "That survey is not in your outbox: it may have been answered, expired, or belong to a team you do not manage.";
+const NOT_IN_OUTBOX =
+  "That survey is not in your outbox: it may have been answered, expired, or belong to a team you do not manage.";
 
 async function requireSender(request: Request) {
   const user = await requireUserWithPermission(request, "send:surveys", "Only managers and admins send surveys.");
@@ -46,7 +47,13 @@ async function linkCreated(outcome: SurveyLinkChange, surveyId: string, teamIds:
     if (!current) notFound(NOT_IN_OUTBOX);
     return data({ kind: "confirm-replace" as const, ...current, changedMeanwhile: true }, { status: 409 });
   }
-  return { kind: "link" as const, surveyId, url: `${origin}${outcome.path}`, contactName: outcome.contactName, contactEmail: outcome.contactEmail };
+  return {
+    kind: "link" as const,
+    surveyId,
+    url: `${origin}${outcome.path}`,
+    contactName: outcome.contactName,
+    contactEmail: outcome.contactEmail,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -56,14 +63,29 @@ export async function action({ request }: ActionFunctionArgs) {
   const audit = auditContextFrom(request, user.id);
   if (intent === "send-due") {
     const env = getEnv();
-    if (!env.SMTP_URL) return data({ kind: "error" as const, message: "Email is not configured (SMTP_URL), so surveys cannot be sent from Candor." }, { status: 400 });
-    const result = await sendDueSurveys(audit, teamIds, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, origin: new URL(request.url).origin });
+    if (!env.SMTP_URL)
+      return data(
+        {
+          kind: "error" as const,
+          message: "Email is not configured (SMTP_URL), so surveys cannot be sent from Candor.",
+        },
+        { status: 400 },
+      );
+    const result = await sendDueSurveys(audit, teamIds, {
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      origin: new URL(request.url).origin,
+    });
     const failed = result.failed ? ` ${result.failed} could not be sent and will be tried again next time.` : "";
     const more = result.remaining ? ` ${result.remaining} more are waiting: send again.` : "";
-    return redirectWithToast("/surveys/outbox", { kind: result.failed ? "error" : "success", message: `${result.sent} surveys sent.${failed}${more}` });
+    return redirectWithToast("/surveys/outbox", {
+      kind: result.failed ? "error" : "success",
+      message: `${result.sent} surveys sent.${failed}${more}`,
+    });
   }
   const submission = parseSubmission(form, { schema: surveyIdSchema });
-  if (submission.status !== "success") return data({ kind: "error" as const, message: "Choose a survey." }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ kind: "error" as const, message: "Choose a survey." }, { status: 400 });
   const { surveyId } = submission.value;
   const origin = new URL(request.url).origin;
   // Replacing a link stops the old one working, perhaps after the customer got it, so the
@@ -72,7 +94,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "replace-link") {
     const current = await getOutboxSurveyLink(surveyId, teamIds);
     if (!current) notFound(NOT_IN_OUTBOX);
-    if (current.linkCreatedAt !== null) return { kind: "confirm-replace" as const, ...current, changedMeanwhile: false };
+    if (current.linkCreatedAt !== null)
+      return { kind: "confirm-replace" as const, ...current, changedMeanwhile: false };
     return linkCreated(await createSurveyLinkIfUnchanged(audit, surveyId, teamIds, null), surveyId, teamIds, origin);
   }
   if (intent === "create-link") {
@@ -82,16 +105,30 @@ export async function action({ request }: ActionFunctionArgs) {
     if (typeof seenRaw !== "string") {
       const link = await createSurveyLink(audit, surveyId, teamIds);
       if (!link) notFound(NOT_IN_OUTBOX);
-      return { kind: "link" as const, surveyId, url: `${origin}${link.path}`, contactName: link.contactName, contactEmail: link.contactEmail };
+      return {
+        kind: "link" as const,
+        surveyId,
+        url: `${origin}${link.path}`,
+        contactName: link.contactName,
+        contactEmail: link.contactEmail,
+      };
     }
     const seen = seenRaw === "" ? null : new Date(seenRaw);
-    if (seen !== null && Number.isNaN(seen.getTime())) return data({ kind: "error" as const, message: "That page was out of date: the outbox is shown again as it is now." }, { status: 400 });
+    if (seen !== null && Number.isNaN(seen.getTime()))
+      return data(
+        { kind: "error" as const, message: "That page was out of date: the outbox is shown again as it is now." },
+        { status: 400 },
+      );
     return linkCreated(await createSurveyLinkIfUnchanged(audit, surveyId, teamIds, seen), surveyId, teamIds, origin);
   }
   if (intent === "mark-sent") {
     const outcome = await markSurveySent(audit, surveyId, teamIds);
     if (outcome === "not-found") notFound(NOT_IN_OUTBOX);
-    if (outcome === "no-link") return data({ kind: "error" as const, message: "Create a link first: there is nothing to send yet." }, { status: 400 });
+    if (outcome === "no-link")
+      return data(
+        { kind: "error" as const, message: "Create a link first: there is nothing to send yet." },
+        { status: 400 },
+      );
     return redirectWithToast("/surveys/outbox", { kind: "success", message: "Marked as sent." });
   }
   return data({ kind: "error" as const, message: "Unknown action." }, { status: 400 });
@@ -108,10 +145,12 @@ export default function OutboxPage() {
       </p>
       <h1>Survey outbox</h1>
       <p className="muted">
-        Surveys that are due and not answered, with the customer contact. {total} waiting, {unsent} not sent yet. A link is shown once, when it is made;
-        making a new one replaces the old.
+        Surveys that are due and not answered, with the customer contact. {total} waiting, {unsent} not sent yet. A link
+        is shown once, when it is made; making a new one replaces the old.
       </p>
-      {result?.kind === "link" ? <NewLinkPanel url={result.url} contactName={result.contactName} contactEmail={result.contactEmail} /> : null}
+      {result?.kind === "link" ? (
+        <NewLinkPanel url={result.url} contactName={result.contactName} contactEmail={result.contactEmail} />
+      ) : null}
       {result?.kind === "confirm-replace" ? (
         <ReplaceLinkConfirmation
           surveyId={result.surveyId}
@@ -136,7 +175,9 @@ export default function OutboxPage() {
           </button>
         </Form>
       ) : (
-        <p className="panel small muted">Email is not configured here (SMTP_URL), so create each link and send it yourself.</p>
+        <p className="panel small muted">
+          Email is not configured here (SMTP_URL), so create each link and send it yourself.
+        </p>
       )}
       <OutboxTable rows={rows} busy={busy} />
       <Pagination page={page} pageCount={pageCount} search={new URLSearchParams()} label="Outbox pages" />

@@ -14,7 +14,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // One COUNT for those who resolve disputes, and one of the reader's unread notifications on
   // the (userId, readAt, createdAt) index (PRODUCT.md §8).
   const [openDisputes, unreadNotifications] = await Promise.all([countOpenDisputesFor(user), countUnread(user.id)]);
-  return { user: { id: user.id, name: user.name, email: user.email, role: user.role }, nav: navItemsFor(user, { openDisputes, unreadNotifications }) };
+  return {
+    user: { id: user.id, name: user.name, email: user.email, role: user.role },
+    nav: navItemsFor(user, { openDisputes, unreadNotifications }),
+  };
 }
 
 function Shell({ children }: { children: React.ReactNode }) {

@@ -19,12 +19,16 @@ const SOURCE_OPTIONS = CLAIM_SOURCES.map((value) => ({ value, label: claimSource
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "verify:claim", "Only engineers verify claims.");
   const filters = parseVerifyQueueFilter(new URL(request.url).searchParams);
-  const queue = await listVerificationQueue({ productSlug: filters.product, matrixCheck: filters.check, source: filters.source, page: filters.page }, new Date());
+  const queue = await listVerificationQueue(
+    { productSlug: filters.product, matrixCheck: filters.check, source: filters.source, page: filters.page },
+    new Date(),
+  );
   return { ...queue, check: filters.check ?? null, source: filters.source ?? null, viewerId: user.id };
 }
 
 export default function VerifyQueuePage() {
-  const { rows, products, productSlug, check, source, total, page, pageCount, viewerId } = useLoaderData<typeof loader>();
+  const { rows, products, productSlug, check, source, total, page, pageCount, viewerId } =
+    useLoaderData<typeof loader>();
   const filter = { product: productSlug ?? undefined, check: check ?? undefined, source: source ?? undefined };
   const search = new URLSearchParams(verifyQueueSearch(filter));
   // A claim opened from here remembers the queue's filter (and page): its "Next claim" and its way back keep them.
@@ -33,7 +37,8 @@ export default function VerifyQueuePage() {
     <>
       <h1>Verification queue</h1>
       <p className="muted">
-        Pending claims, oldest first. The target is a verdict within {VERIFICATION_TARGET_WORKING_DAYS} working days of a claim being logged.
+        Pending claims, oldest first. The target is a verdict within {VERIFICATION_TARGET_WORKING_DAYS} working days of
+        a claim being logged.
       </p>
       <Form method="get" className="filters" role="search" aria-label="Filter the queue">
         <FilterSelect
@@ -43,8 +48,20 @@ export default function VerifyQueuePage() {
           defaultValue={productSlug}
           options={products.map((product) => ({ value: product.slug, label: product.name }))}
         />
-        <FilterSelect name="check" label="Matrix check" anyLabel="Any result" defaultValue={check} options={CHECK_OPTIONS} />
-        <FilterSelect name="source" label="Source" anyLabel="Every source" defaultValue={source} options={SOURCE_OPTIONS} />
+        <FilterSelect
+          name="check"
+          label="Matrix check"
+          anyLabel="Any result"
+          defaultValue={check}
+          options={CHECK_OPTIONS}
+        />
+        <FilterSelect
+          name="source"
+          label="Source"
+          anyLabel="Every source"
+          defaultValue={source}
+          options={SOURCE_OPTIONS}
+        />
         <button type="submit" className="button secondary">
           Filter
         </button>

@@ -16,12 +16,22 @@ export function loader({ request }: LoaderFunctionArgs) {
   return handleApiRequest(request, "claims:read", async () => {
     const url = new URL(request.url);
     const parsed = parseClaimsApiQuery(url.searchParams);
-    if (!parsed.ok) return apiError(400, "Some query parameters cannot be read, so no claims were listed.", parsed.problems);
+    if (!parsed.ok)
+      return apiError(400, "Some query parameters cannot be read, so no claims were listed.", parsed.problems);
     const { filter, sort, page, pageSize } = parsed.query;
     const result = await listClaimsPage({ kind: "all" }, filter, sort, page, pageSize);
-    if (result.notes.length) return apiError(400, "Some filters name nothing Candor has, so no claims were listed.", result.notes.map((note) => ({ field: null, reason: refusedFilter(note) })));
+    if (result.notes.length)
+      return apiError(
+        400,
+        "Some filters name nothing Candor has, so no claims were listed.",
+        result.notes.map((note) => ({ field: null, reason: refusedFilter(note) })),
+      );
     // The page clamps a page past the end to the last one; a program following links must learn it went too far.
-    if (page > result.pageCount) return apiError(404, `There is no page ${page}: these claims fill ${result.pageCount} page${result.pageCount === 1 ? "" : "s"}.`);
+    if (page > result.pageCount)
+      return apiError(
+        404,
+        `There is no page ${page}: these claims fill ${result.pageCount} page${result.pageCount === 1 ? "" : "s"}.`,
+      );
     const pageUrl = (target: number) => {
       const next = new URL(url);
       next.searchParams.set("page", String(target));

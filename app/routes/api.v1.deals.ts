@@ -17,8 +17,16 @@ export function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return apiError(parsed.status, parsed.error, parsed.problems);
     const outcome = await importDealBatch(caller.audit, parsed.batch, null);
     if (!outcome.ok) {
-      const problems = outcome.problems.map((problem) => ({ index: problem.index, field: problem.key, reason: problem.reason }));
-      return apiError(400, `${problems.length === 1 ? "A deal is" : "Some deals are"} invalid, so nothing was saved.`, problems);
+      const problems = outcome.problems.map((problem) => ({
+        index: problem.index,
+        field: problem.key,
+        reason: problem.reason,
+      }));
+      return apiError(
+        400,
+        `${problems.length === 1 ? "A deal is" : "Some deals are"} invalid, so nothing was saved.`,
+        problems,
+      );
     }
     const { create, update, unchanged } = outcome.plan.counts;
     return apiJson({ created: create, updated: update, unchanged });

@@ -18,13 +18,25 @@ export function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return apiError(parsed.status, parsed.error, parsed.problems);
     const outcome = await importSurveyResults(caller.audit, parsed.batch, null);
     if (!outcome.ok) {
-      const problems = outcome.problems.map((problem) => ({ index: problem.index, field: problem.key, reason: problem.reason }));
+      const problems = outcome.problems.map((problem) => ({
+        index: problem.index,
+        field: problem.key,
+        reason: problem.reason,
+      }));
       // Valid results that meet an answer the customer already gave are a conflict with what is
       // stored, not a malformed request: the CRM should drop them rather than fix them.
       if (problems.every((problem) => problem.reason === ANSWERED_THROUGH_LINK)) {
-        return apiError(409, "The customer already answered these surveys through their links; those answers are kept, so nothing was saved.", problems);
+        return apiError(
+          409,
+          "The customer already answered these surveys through their links; those answers are kept, so nothing was saved.",
+          problems,
+        );
       }
-      return apiError(400, `${problems.length === 1 ? "A survey result is" : "Some survey results are"} invalid, so nothing was saved.`, problems);
+      return apiError(
+        400,
+        `${problems.length === 1 ? "A survey result is" : "Some survey results are"} invalid, so nothing was saved.`,
+        problems,
+      );
     }
     const { record, update, unchanged } = outcome.plan.counts;
     return apiJson({ recorded: record, updated: update, unchanged });

@@ -9,7 +9,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "read:matrix");
   const product = await getSpecSheetData(params.productSlug ?? "");
   if (!product) {
-    throw new Response("There is no product with that address in the capability matrix.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+    throw new Response("There is no product with that address in the capability matrix.", {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   }
   // The BOM makes Excel read the file as UTF-8 (em dashes, accented names).
   const csv = `\uFEFF${toCsv(SPEC_SHEET_CSV_HEADER, specSheetCsvRows(product, product.capabilities, new Date()))}`;

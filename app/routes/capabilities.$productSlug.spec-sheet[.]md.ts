@@ -8,7 +8,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "read:matrix");
   const product = await getSpecSheetData(params.productSlug ?? "");
   if (!product) {
-    throw new Response("There is no product with that address in the capability matrix.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+    throw new Response("There is no product with that address in the capability matrix.", {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   }
   return new Response(specSheetMarkdown(product, product.capabilities, new Date()), {
     headers: {

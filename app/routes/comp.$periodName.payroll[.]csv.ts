@@ -11,7 +11,11 @@ import { listPayrollStatements } from "../models/comp-statements.server.ts";
 // its adjustments); adjustment_cents is the part from earlier periods (ADR 007).
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { audience } = await requireUserWithAudience(request, "read:statement", "Payroll exports are for salespeople, their managers and admins.");
+  const { audience } = await requireUserWithAudience(
+    request,
+    "read:statement",
+    "Payroll exports are for salespeople, their managers and admins.",
+  );
   const period = await getPeriodByName(params.periodName ?? "");
   if (period === null) notFound("There is no compensation period with that name.");
   const statements = await listPayrollStatements(period.id, period.name, audience);

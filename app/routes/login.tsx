@@ -11,14 +11,19 @@ export const meta: MetaFunction = () => [{ title: "Sign in · Candor" }];
 // Single sign-on refusals (app/domain/sso-sign-in.ts): the person has already proved who they
 // are to the company's provider, so each gets the reason and what to do about it.
 const CODE_MESSAGES: Record<string, string> = {
-  sso_unknown: "Your single sign-on account is not a Candor user. Ask your Candor admin to add you with the email address your company account uses.",
+  sso_unknown:
+    "Your single sign-on account is not a Candor user. Ask your Candor admin to add you with the email address your company account uses.",
   sso_deactivated: "Your Candor account is deactivated. Ask your Candor admin if you need access again.",
-  sso_unverified: "Your identity provider has not verified your email address, so Candor cannot match it to an account. Ask your IT team to verify it.",
-  sso_no_email: "Your identity provider did not share an email address with Candor. Ask your IT team to release the email scope to Candor.",
+  sso_unverified:
+    "Your identity provider has not verified your email address, so Candor cannot match it to an account. Ask your IT team to verify it.",
+  sso_no_email:
+    "Your identity provider did not share an email address with Candor. Ask your IT team to release the email scope to Candor.",
   sso_expired: "That single sign-on answer had expired or was already used. Please sign in again.",
-  sso_invalid: "Candor could not trust the identity provider's answer (it was issued by another provider or for another application). Please try again; if it keeps happening, tell your Candor admin.",
+  sso_invalid:
+    "Candor could not trust the identity provider's answer (it was issued by another provider or for another application). Please try again; if it keeps happening, tell your Candor admin.",
   sso_denied: "Your identity provider did not sign you in to Candor. Please try again.",
-  sso_unavailable: "Single sign-on is not available right now. Try again in a few minutes; if it keeps happening, tell your Candor admin.",
+  sso_unavailable:
+    "Single sign-on is not available right now. Try again in a few minutes; if it keeps happening, tell your Candor admin.",
   password_off: "Password sign-in is turned off for Candor. Sign in with your company account instead.",
 };
 
@@ -79,14 +84,23 @@ export default function Login() {
           <form method="post" action="/auth/signin/oidc" aria-describedby={message ? "login-error" : undefined}>
             <input type="hidden" name="csrfToken" value={csrfToken} />
             <input type="hidden" name="callbackUrl" value={redirectTo} />
-            <button type="submit" className={passwordSignIn ? "button secondary" : "button"} autoFocus={!passwordSignIn}>
+            <button
+              type="submit"
+              className={passwordSignIn ? "button secondary" : "button"}
+              autoFocus={!passwordSignIn}
+            >
               {ssoName}
             </button>
           </form>
         ) : null}
         {ssoName && passwordSignIn ? <p className="muted small">or with your Candor password:</p> : null}
         {passwordSignIn ? (
-          <form method="post" action="/auth/callback/credentials" className="stack" aria-describedby={message ? "login-error" : undefined}>
+          <form
+            method="post"
+            action="/auth/callback/credentials"
+            className="stack"
+            aria-describedby={message ? "login-error" : undefined}
+          >
             <input type="hidden" name="csrfToken" value={csrfToken} />
             <input type="hidden" name="callbackUrl" value={redirectTo} />
             <div className="field">
@@ -95,7 +109,14 @@ export default function Login() {
             </div>
             <div className="field">
               <label htmlFor="password">Password</label>
-              <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={200} />
+              <input
+                id="password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                maxLength={200}
+              />
             </div>
             <button type="submit" className="button">
               Sign in

@@ -1,5 +1,12 @@
 import { parseSubmission } from "../lib/submission.server.ts";
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { NOT_VALID, SurveyForm, SurveyShell } from "../components/surveys/public-survey.tsx";
 import { firstName } from "../domain/person-name.ts";
@@ -7,7 +14,12 @@ import { readForm } from "../lib/form-data.server.ts";
 import { getClientIp } from "../lib/request.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { getCompanyNameSetting } from "../models/settings.server.ts";
-import { findSurveyByToken, recordRefusedResponse, recordSurveyResponse, surveyResponseThrottle } from "../models/survey-links.server.ts";
+import {
+  findSurveyByToken,
+  recordRefusedResponse,
+  recordSurveyResponse,
+  surveyResponseThrottle,
+} from "../models/survey-links.server.ts";
 import { surveyResponseSchema } from "../schemas/survey-response.ts";
 
 // The public survey page (PRODUCT.md §3): no sign-in, outside the signed-in layout. The token is
@@ -16,12 +28,20 @@ import { surveyResponseSchema } from "../schemas/survey-response.ts";
 
 export { SurveyErrorBoundary as ErrorBoundary } from "../components/surveys/public-survey.tsx";
 
-export const PUBLIC_SURVEY_HEADERS = { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store", "X-Robots-Tag": "noindex" };
+export const PUBLIC_SURVEY_HEADERS = {
+  "Referrer-Policy": "no-referrer",
+  "Cache-Control": "no-store",
+  "X-Robots-Tag": "noindex",
+};
 
 export const headers: HeadersFunction = () => PUBLIC_SURVEY_HEADERS;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.companyName ? `Six months on: a short survey from ${data.companyName}` : "Six months on: a short survey" },
+  {
+    title: data?.companyName
+      ? `Six months on: a short survey from ${data.companyName}`
+      : "Six months on: a short survey",
+  },
   { name: "robots", content: "noindex" },
 ];
 
@@ -37,10 +57,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const companyName = (await getCompanyNameSetting()).value;
   if (found.kind === "answered") {
     const justAnswered = new URL(request.url).searchParams.has("answered");
-    return data({ kind: justAnswered ? ("thanks" as const) : ("answered" as const), companyName }, { headers: PUBLIC_SURVEY_HEADERS });
+    return data(
+      { kind: justAnswered ? ("thanks" as const) : ("answered" as const), companyName },
+      { headers: PUBLIC_SURVEY_HEADERS },
+    );
   }
   return data(
-    { kind: "open" as const, companyName, productName: found.productName ?? "our product", salespersonFirstName: firstName(found.salespersonName) },
+    {
+      kind: "open" as const,
+      companyName,
+      productName: found.productName ?? "our product",
+      salespersonFirstName: firstName(found.salespersonName),
+    },
     { headers: PUBLIC_SURVEY_HEADERS },
   );
 }
@@ -50,7 +78,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const audit = auditContextFrom(request, null);
   const throttle = await surveyResponseThrottle(getClientIp(request));
   if (!throttle.allowed) {
-    return data({ kind: "throttled" as const, minutes: throttle.retryAfterMinutes }, { status: 429, headers: PUBLIC_SURVEY_HEADERS });
+    return data(
+      { kind: "throttled" as const, minutes: throttle.retryAfterMinutes },
+      { status: 429, headers: PUBLIC_SURVEY_HEADERS },
+    );
   }
   const found = await findSurveyByToken(token);
   if (found.kind === "invalid") {
@@ -62,10 +93,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ kind: "already" as const }, { status: 409, headers: PUBLIC_SURVEY_HEADERS });
   }
   const submission = parseSubmission(await readForm(request), { schema: surveyResponseSchema });
-  if (submission.status !== "success") return data({ kind: "invalid" as const, result: submission.reply() }, { status: 400, headers: PUBLIC_SURVEY_HEADERS });
+  if (submission.status !== "success")
+    return data(
+      { kind: "invalid" as const, result: submission.reply() },
+      { status: 400, headers: PUBLIC_SURVEY_HEADERS },
+    );
   const outcome = await recordSurveyResponse(audit, token, submission.value);
   if (outcome === "invalid") notValid();
-  if (outcome === "already-answered") return data({ kind: "already" as const }, { status: 409, headers: PUBLIC_SURVEY_HEADERS });
+  if (outcome === "already-answered")
+    return data({ kind: "already" as const }, { status: 409, headers: PUBLIC_SURVEY_HEADERS });
   return redirect(`/survey/${token}?answered=1`, { headers: PUBLIC_SURVEY_HEADERS });
 }
 
@@ -76,14 +112,21 @@ export default function PublicSurveyPage() {
     return (
       <SurveyShell companyName={page.companyName}>
         <h1>Thank you</h1>
-        <p>Your answers are recorded. They go to the people who build the product and to the salesperson's manager — we read every one.</p>
+        <p>
+          Your answers are recorded. They go to the people who build the product and to the salesperson's manager — we
+          read every one.
+        </p>
       </SurveyShell>
     );
   }
   if (page.kind === "answered" || result?.kind === "already") return <AlreadyAnswered companyName={page.companyName} />;
   if (page.kind !== "open") return null;
   const { companyName, productName, salespersonFirstName } = page;
-  const contact = salespersonFirstName ? `, with ${salespersonFirstName} as your salesperson${companyName ? ` at ${companyName}` : ""}` : companyName ? ` from ${companyName}` : "";
+  const contact = salespersonFirstName
+    ? `, with ${salespersonFirstName} as your salesperson${companyName ? ` at ${companyName}` : ""}`
+    : companyName
+      ? ` from ${companyName}`
+      : "";
   return (
     <SurveyShell companyName={companyName}>
       <h1>Six months with {productName}</h1>
@@ -94,14 +137,15 @@ export default function PublicSurveyPage() {
       <p className="survey-meta">Two questions, three optional ones · about a minute · no sign-in</p>
       {result?.kind === "throttled" ? (
         <p className="form-error" role="alert">
-          Too many answers have come from your network in a short time. Please try again in {result.minutes} {result.minutes === 1 ? "minute" : "minutes"}.
+          Too many answers have come from your network in a short time. Please try again in {result.minutes}{" "}
+          {result.minutes === 1 ? "minute" : "minutes"}.
         </p>
       ) : null}
       <SurveyForm productName={productName} lastResult={result?.kind === "invalid" ? result.result : undefined} />
       <p className="survey-footnote">
         Your answers go to the people who build {productName}
-        {salespersonFirstName ? ` and to ${salespersonFirstName}'s manager` : " and to your salesperson's manager"}, and an honest answer helps us keep our promises. This
-        link is yours alone and works once.
+        {salespersonFirstName ? ` and to ${salespersonFirstName}'s manager` : " and to your salesperson's manager"}, and
+        an honest answer helps us keep our promises. This link is yours alone and works once.
       </p>
     </SurveyShell>
   );

@@ -5,10 +5,27 @@
 // survey-results-import.ts), which is why most fields are plain strings here.
 import { z } from "zod";
 import { API_MAX_ITEMS } from "../domain/api-tokens.ts";
-import { CLAIM_PAGE_SIZES, CLAIM_SORT_KEYS, claimsQuerySchema, parseClaimsQuery, type ClaimsQuery } from "../domain/claims-filter.ts";
+import {
+  CLAIM_PAGE_SIZES,
+  CLAIM_SORT_KEYS,
+  claimsQuerySchema,
+  parseClaimsQuery,
+  type ClaimsQuery,
+} from "../domain/claims-filter.ts";
 import { DEAL_COLUMNS, type DealColumnKey, type DealValues } from "../domain/deal-import.ts";
-import { CAPABILITY_LEVELS, CHANNELS, CLAIM_SOURCES, CLAIM_STATUSES, MATRIX_CHECKS, SEVERITIES } from "../domain/levels.ts";
-import { SURVEY_RESULT_COLUMNS, type SurveyResultColumnKey, type SurveyResultValues } from "../domain/survey-results-import.ts";
+import {
+  CAPABILITY_LEVELS,
+  CHANNELS,
+  CLAIM_SOURCES,
+  CLAIM_STATUSES,
+  MATRIX_CHECKS,
+  SEVERITIES,
+} from "../domain/levels.ts";
+import {
+  SURVEY_RESULT_COLUMNS,
+  type SurveyResultColumnKey,
+  type SurveyResultValues,
+} from "../domain/survey-results-import.ts";
 
 /** The schemas /api/v1/openapi.json lists under components.schemas, by name. */
 export const apiSchemas = z.registry<{ id: string; description?: string }>();
@@ -16,8 +33,16 @@ export const apiSchemas = z.registry<{ id: string; description?: string }>();
 /** One problem of a request: the item's position in the posted array (when about an item), the field, and why. */
 export const problemSchema = z
   .object({
-    index: z.number().int().min(0).optional().describe("The item's position in the posted array, from 0; absent for a problem with the whole request."),
-    field: z.string().nullable().describe("The field (or query parameter) at fault; null when the problem is with the whole item or request."),
+    index: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe("The item's position in the posted array, from 0; absent for a problem with the whole request."),
+    field: z
+      .string()
+      .nullable()
+      .describe("The field (or query parameter) at fault; null when the problem is with the whole item or request."),
     reason: z.string().describe("What is wrong, in a sentence."),
   })
   .register(apiSchemas, { id: "Problem" });
@@ -40,7 +65,8 @@ const textError = (issue: { input?: unknown }) => (issue.input === undefined ? "
 /** A required text field (a missing one is reported as missing; the value rules say whether it may be empty). */
 const requiredText = (description: string) => z.string({ error: textError }).describe(description);
 /** An optional text field: absent, null and "" all mean empty. */
-const optionalText = (description: string) => z.string({ error: "Must be text or null." }).nullable().optional().describe(description);
+const optionalText = (description: string) =>
+  z.string({ error: "Must be text or null." }).nullable().optional().describe(description);
 
 const dealText = (key: DealColumnKey) => requiredText(described(DEAL_COLUMNS, key));
 
@@ -54,14 +80,19 @@ export const dealInputSchema = z
       ownerEmail: dealText("ownerEmail"),
       product: optionalText(described(DEAL_COLUMNS, "product")),
       amount: z
-        .union([z.number(), z.string()], { error: (issue) => (issue.input === undefined ? "Is missing." : "Must be a number or text such as \"12,500.50\".") })
-        .describe("In dollars: a number (12500.5) or text (\"12,500.50\"); at most two decimals."),
+        .union([z.number(), z.string()], {
+          error: (issue) =>
+            issue.input === undefined ? "Is missing." : 'Must be a number or text such as "12,500.50".',
+        })
+        .describe('In dollars: a number (12500.5) or text ("12,500.50"); at most two decimals.'),
       status: dealText("status"),
       closedAt: z
         .union([z.string(), z.number()], { error: "Must be a date as text, a number of milliseconds, or null." })
         .nullable()
         .optional()
-        .describe("YYYY-MM-DD or an ISO date-time, or milliseconds since 1970-01-01 UTC; required for WON and LOST, empty for OPEN."),
+        .describe(
+          "YYYY-MM-DD or an ISO date-time, or milliseconds since 1970-01-01 UTC; required for WON and LOST, empty for OPEN.",
+        ),
     },
     { error: "Must be an object with the deal's fields." },
   )
@@ -69,29 +100,37 @@ export const dealInputSchema = z
 
 export const dealsRequestSchema = z
   .union([z.array(dealInputSchema).min(1).max(API_MAX_ITEMS), dealInputSchema])
-  .register(apiSchemas, { id: "DealsRequest", description: `An array of 1 to ${API_MAX_ITEMS.toLocaleString("en-US")} deals, or one deal object (taken as an array of one).` });
+  .register(apiSchemas, {
+    id: "DealsRequest",
+    description: `An array of 1 to ${API_MAX_ITEMS.toLocaleString("en-US")} deals, or one deal object (taken as an array of one).`,
+  });
 
 export type DealInput = z.infer<typeof dealInputSchema>;
 
 const surveyText = (key: SurveyResultColumnKey) => described(SURVEY_RESULT_COLUMNS, key);
 const integerOrText = (description: string, required: boolean) => {
-  const schema = z.union([z.number(), z.string()], { error: (issue) => (issue.input === undefined && required ? "Is missing." : "Must be a whole number.") }).describe(description);
+  const schema = z
+    .union([z.number(), z.string()], {
+      error: (issue) => (issue.input === undefined && required ? "Is missing." : "Must be a whole number."),
+    })
+    .describe(description);
   return required ? schema : schema.nullable().optional();
 };
 
 /** Fields of the survey results import that the API passes through as text (those added later included). */
 const surveyExtraFields = Object.fromEntries(
-  SURVEY_RESULT_COLUMNS.filter((column) => !["externalId", "respondedAt", "csat", "delivered", "nps"].includes(column.key)).map((column) => [
-    column.key,
-    optionalText(column.description),
-  ]),
+  SURVEY_RESULT_COLUMNS.filter(
+    (column) => !["externalId", "respondedAt", "csat", "delivered", "nps"].includes(column.key),
+  ).map((column) => [column.key, optionalText(column.description)]),
 );
 
 export const surveyResultInputSchema = z
   .object(
     {
       externalId: requiredText(surveyText("externalId")),
-      respondedAt: z.union([z.string(), z.number()], { error: textError }).describe(`${surveyText("respondedAt")} Or milliseconds since 1970-01-01 UTC.`),
+      respondedAt: z
+        .union([z.string(), z.number()], { error: textError })
+        .describe(`${surveyText("respondedAt")} Or milliseconds since 1970-01-01 UTC.`),
       csat: integerOrText(surveyText("csat"), true),
       delivered: requiredText(surveyText("delivered")),
       nps: integerOrText(surveyText("nps"), false),
@@ -99,11 +138,17 @@ export const surveyResultInputSchema = z
     },
     { error: "Must be an object with the survey's fields." },
   )
-  .register(apiSchemas, { id: "SurveyResult", description: "One answered survey, matched to its deal by the CRM id. Fields Candor does not know are ignored." });
+  .register(apiSchemas, {
+    id: "SurveyResult",
+    description: "One answered survey, matched to its deal by the CRM id. Fields Candor does not know are ignored.",
+  });
 
 export const surveyResultsRequestSchema = z
   .union([z.array(surveyResultInputSchema).min(1).max(API_MAX_ITEMS), surveyResultInputSchema])
-  .register(apiSchemas, { id: "SurveyResultsRequest", description: `An array of 1 to ${API_MAX_ITEMS.toLocaleString("en-US")} survey results, or one object.` });
+  .register(apiSchemas, {
+    id: "SurveyResultsRequest",
+    description: `An array of 1 to ${API_MAX_ITEMS.toLocaleString("en-US")} survey results, or one object.`,
+  });
 
 // ---------------------------------------------------------------------------------------------
 // Responses
@@ -112,7 +157,10 @@ export const dealsResponseSchema = z
   .object({
     created: z.number().int().describe("Deals Candor did not have."),
     updated: z.number().int().describe("Deals stored before whose fields changed."),
-    unchanged: z.number().int().describe("Deals already stored exactly so: posting the same deals again changes nothing."),
+    unchanged: z
+      .number()
+      .int()
+      .describe("Deals already stored exactly so: posting the same deals again changes nothing."),
   })
   .register(apiSchemas, { id: "DealsImported" });
 
@@ -133,7 +181,10 @@ export const claimRowSchema = z
     accountName: z.string(),
     product: z.string(),
     capability: z.string().nullable().describe("The capability's title; null until one is mapped."),
-    assertedLevel: z.enum(CAPABILITY_LEVELS).nullable().describe("What the customer was told; null until an engineer reads a customer's report."),
+    assertedLevel: z
+      .enum(CAPABILITY_LEVELS)
+      .nullable()
+      .describe("What the customer was told; null until an engineer reads a customer's report."),
     statement: z.string().describe("The claim as the table shows it: its first 140 characters."),
     channel: z.enum(CHANNELS),
     matrixCheck: z.enum(MATRIX_CHECKS),
@@ -161,7 +212,8 @@ export const claimsPageSchema = z
 // ---------------------------------------------------------------------------------------------
 // From a posted body to the values the import rules read
 
-export type BatchParse<Values> = { ok: true; batch: Values[] } | { ok: false; status: 400 | 413; error: string; problems: ApiProblem[] };
+export type BatchParse<Values> =
+  { ok: true; batch: Values[] } | { ok: false; status: 400 | 413; error: string; problems: ApiProblem[] };
 
 function text(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
@@ -179,12 +231,23 @@ function dateText(value: string | number | null | undefined): string {
  * The posted items, each checked for shape by `schema`: a JSON array, or one object taken as an
  * array of one. Problems name the item's index and the field.
  */
-function parseBatch<Schema extends z.ZodType, Values>(body: unknown, schema: Schema, noun: string, toValues: (input: z.infer<Schema>) => Values): BatchParse<Values> {
+function parseBatch<Schema extends z.ZodType, Values>(
+  body: unknown,
+  schema: Schema,
+  noun: string,
+  toValues: (input: z.infer<Schema>) => Values,
+): BatchParse<Values> {
   const items: unknown[] = Array.isArray(body) ? body : typeof body === "object" && body !== null ? [body] : [];
   if (!Array.isArray(body) && (typeof body !== "object" || body === null)) {
-    return { ok: false, status: 400, error: `The body must be a JSON array of ${noun}s (or one ${noun} object).`, problems: [] };
+    return {
+      ok: false,
+      status: 400,
+      error: `The body must be a JSON array of ${noun}s (or one ${noun} object).`,
+      problems: [],
+    };
   }
-  if (items.length === 0) return { ok: false, status: 400, error: `The array is empty: send at least one ${noun}.`, problems: [] };
+  if (items.length === 0)
+    return { ok: false, status: 400, error: `The array is empty: send at least one ${noun}.`, problems: [] };
   if (items.length > API_MAX_ITEMS) {
     return {
       ok: false,
@@ -198,9 +261,17 @@ function parseBatch<Schema extends z.ZodType, Values>(body: unknown, schema: Sch
   items.forEach((item, index) => {
     const parsed = schema.safeParse(item);
     if (parsed.success) batch.push(toValues(parsed.data));
-    else for (const issue of parsed.error.issues) problems.push({ index, field: issue.path.length ? String(issue.path[0]) : null, reason: issue.message });
+    else
+      for (const issue of parsed.error.issues)
+        problems.push({ index, field: issue.path.length ? String(issue.path[0]) : null, reason: issue.message });
   });
-  if (problems.length) return { ok: false, status: 400, error: `Some ${noun}s are not in the expected shape, so nothing was saved.`, problems };
+  if (problems.length)
+    return {
+      ok: false,
+      status: 400,
+      error: `Some ${noun}s are not in the expected shape, so nothing was saved.`,
+      problems,
+    };
   return { ok: true, batch };
 }
 
@@ -221,7 +292,9 @@ export function parseDealsBody(body: unknown): BatchParse<DealValues> {
 export function parseSurveyResultsBody(body: unknown): BatchParse<SurveyResultValues> {
   return parseBatch(body, surveyResultInputSchema, "survey result", (result) => {
     const fields = result as Record<string, string | number | null | undefined>;
-    const values = Object.fromEntries(SURVEY_RESULT_COLUMNS.map((column) => [column.key, text(fields[column.key])])) as SurveyResultValues;
+    const values = Object.fromEntries(
+      SURVEY_RESULT_COLUMNS.map((column) => [column.key, text(fields[column.key])]),
+    ) as SurveyResultValues;
     values.respondedAt = dateText(result.respondedAt);
     return values;
   });
@@ -263,16 +336,27 @@ export function parseClaimsApiQuery(params: URLSearchParams): ClaimsApiQuery {
   const problems: ApiProblem[] = [];
   for (const [name, value] of params) {
     if (!isClaimParameter(name)) {
-      problems.push({ field: name, reason: `Candor does not read this parameter; it reads ${CLAIM_PARAMETERS.join(", ")}.` });
+      problems.push({
+        field: name,
+        reason: `Candor does not read this parameter; it reads ${CLAIM_PARAMETERS.join(", ")}.`,
+      });
       continue;
     }
     if (value.trim() === "") continue;
     // Each field of the table's schema falls back to a symbol for a value it cannot read.
-    if (typeof claimsQuerySchema.shape[name].parse(value) === "symbol") problems.push({ field: name, reason: claimParameterReason(name, value) });
+    if (typeof claimsQuerySchema.shape[name].parse(value) === "symbol")
+      problems.push({ field: name, reason: claimParameterReason(name, value) });
   }
   if (problems.length) return { ok: false, problems };
   const query = parseClaimsQuery(params);
   // What is left is a rule between fields (a date range the wrong way round).
-  if (query.notes.length) return { ok: false, problems: query.notes.map((note) => ({ field: null, reason: note.replace(/^Ignored the date range: /, "The date range is reversed: ") })) };
+  if (query.notes.length)
+    return {
+      ok: false,
+      problems: query.notes.map((note) => ({
+        field: null,
+        reason: note.replace(/^Ignored the date range: /, "The date range is reversed: "),
+      })),
+    };
   return { ok: true, query };
 }

@@ -22,9 +22,14 @@ const rowFields = {
     .string()
     .trim()
     .max(500, "Use at most 500 characters.")
-    .refine((value) => safeDocsUrl(value) !== null, "Enter a full link starting with https:// or http://, or leave it empty.")
+    .refine(
+      (value) => safeDocsUrl(value) !== null,
+      "Enter a full link starting with https:// or http://, or leave it empty.",
+    )
     .optional(),
-  ownerId: z.string({ error: "Choose the engineer who owns this row." }).min(1, "Choose the engineer who owns this row."),
+  ownerId: z
+    .string({ error: "Choose the engineer who owns this row." })
+    .min(1, "Choose the engineer who owns this row."),
   note: text(500),
 };
 
@@ -33,7 +38,10 @@ export const newCapabilitySchema = z.object({
     .string({ error: "Enter a key." })
     .trim()
     .max(60, "Use at most 60 characters.")
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters and digits, with single hyphens between words (e.g. excel-export)."),
+    .regex(
+      /^[a-z0-9]+(-[a-z0-9]+)*$/,
+      "Use lower-case letters and digits, with single hyphens between words (e.g. excel-export).",
+    ),
   ...rowFields,
 });
 
@@ -47,7 +55,10 @@ const editObject = z.object({ ...rowFields, version: versionField });
  */
 export function editCapabilitySchema(current?: { status: CapabilityLevel; conditions: string }) {
   if (!current) return editObject;
-  return editObject.refine((value) => value.note !== "" || sameFacts(value, current), { path: ["note"], message: NOTE_REQUIRED });
+  return editObject.refine((value) => value.note !== "" || sameFacts(value, current), {
+    path: ["note"],
+    message: NOTE_REQUIRED,
+  });
 }
 
 export const verifyCapabilitySchema = z.object({ version: versionField });

@@ -8,7 +8,8 @@ const form = (fields: Record<string, string>) => {
   for (const [name, value] of Object.entries(fields)) data.set(name, value);
   return data;
 };
-const errorsOf = (result: { reply(): { error?: Record<string, string[] | null> | null } }) => result.reply().error ?? {};
+const errorsOf = (result: { reply(): { error?: Record<string, string[] | null> | null } }) =>
+  result.reply().error ?? {};
 
 describe("claim form schemas", () => {
   it("reports every problem of a claim on the first submit, cross-field rules included", () => {
@@ -25,7 +26,14 @@ describe("claim form schemas", () => {
 
   it("takes the account from the deal when one is chosen", () => {
     const result = parseWithZod(
-      form({ capabilityId: "cap", assertedLevel: "PARTIAL", statement: "xlsx only", channel: "CALL", madeOn: utcDayOf(new Date()), dealId: "deal" }),
+      form({
+        capabilityId: "cap",
+        assertedLevel: "PARTIAL",
+        statement: "xlsx only",
+        channel: "CALL",
+        madeOn: utcDayOf(new Date()),
+        dealId: "deal",
+      }),
       { schema: newClaimSchema },
     );
     expect(result.status).toBe("success");
@@ -36,15 +44,24 @@ describe("claim form schemas", () => {
       severity: [expect.any(String)],
       note: [expect.any(String)],
     });
-    expect(parseWithZod(form({ status: "ACCURATE", severity: "LOW", version: "1" }), { schema: verdictSchema }).status).toBe("success");
+    expect(
+      parseWithZod(form({ status: "ACCURATE", severity: "LOW", version: "1" }), { schema: verdictSchema }).status,
+    ).toBe("success");
   });
 
   it("needs a dispute reason of at least 10 characters and a different verdict to overturn", () => {
     expect(errorsOf(parseWithZod(form({ reason: "wrong" }), { schema: disputeSchema }))).toHaveProperty("reason");
-    const overturn = parseWithZod(form({ outcome: "OVERTURNED", resolutionNote: "Fair", status: "INACCURATE", severity: "HIGH", note: "x" }), {
-      schema: resolveDisputeSchema("INACCURATE"),
-    });
+    const overturn = parseWithZod(
+      form({ outcome: "OVERTURNED", resolutionNote: "Fair", status: "INACCURATE", severity: "HIGH", note: "x" }),
+      {
+        schema: resolveDisputeSchema("INACCURATE"),
+      },
+    );
     expect(errorsOf(overturn)).toEqual({ status: ["Choose a different verdict, or uphold the dispute instead."] });
-    expect(parseWithZod(form({ outcome: "UPHELD", resolutionNote: "It stands." }), { schema: resolveDisputeSchema("INACCURATE") }).status).toBe("success");
+    expect(
+      parseWithZod(form({ outcome: "UPHELD", resolutionNote: "It stands." }), {
+        schema: resolveDisputeSchema("INACCURATE"),
+      }).status,
+    ).toBe("success");
   });
 });

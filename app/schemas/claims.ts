@@ -15,7 +15,11 @@ const optionalText = (max: number) => z.string().trim().max(max, `Use at most ${
 
 // The cross-field rules run once the fields they read are well formed, even while other fields
 // still have errors, so every message shows on the first submit.
-const crossFieldRules = z.object({ capabilityId: z.string(), productId: z.string().optional(), dealId: z.string().optional() });
+const crossFieldRules = z.object({
+  capabilityId: z.string(),
+  productId: z.string().optional(),
+  dealId: z.string().optional(),
+});
 const crossFieldsReady = { when: (payload: { value: unknown }) => crossFieldRules.safeParse(payload.value).success };
 
 export const newClaimSchema = z
@@ -24,7 +28,11 @@ export const newClaimSchema = z
     productId: z.string().optional(),
     capabilityId: z.string({ error: `Choose a capability, or "Not in the matrix".` }),
     assertedLevel: z.enum(CAPABILITY_LEVELS, { error: "Choose what the customer was told." }),
-    statement: z.string({ error: "Write down what was said." }).trim().min(1, "Write down what was said.").max(TEXT_LIMIT, tooLong),
+    statement: z
+      .string({ error: "Write down what was said." })
+      .trim()
+      .min(1, "Write down what was said.")
+      .max(TEXT_LIMIT, tooLong),
     channel: z.enum(CHANNELS, { error: "Choose how it was said." }),
     madeOn: z.string({ error: "Enter the date the claim was made." }).superRefine((day, ctx) => {
       const error = claimDayError(day, new Date());
@@ -56,7 +64,11 @@ const verdictFields = {
 export const verdictSchema = z
   .object({ ...verdictFields, version: z.coerce.number({ error: "Reload the page and try again." }).int().min(1) })
   .superRefine((value, ctx) => {
-    const errors = verdictFieldErrors({ status: value.status, severity: value.severity ?? null, note: value.note ?? "" });
+    const errors = verdictFieldErrors({
+      status: value.status,
+      severity: value.severity ?? null,
+      note: value.note ?? "",
+    });
     for (const [path, message] of Object.entries(errors)) ctx.addIssue({ code: "custom", path: [path], message });
   });
 
@@ -86,7 +98,11 @@ export function resolveDisputeSchema(disputedStatus: (typeof VERDICT_STATUSES)[n
     })
     .superRefine((value, ctx) => {
       if (value.outcome !== "OVERTURNED") return;
-      const errors = overturnFieldErrors(disputedStatus, { status: value.status ?? null, severity: value.severity ?? null, note: value.note ?? "" });
+      const errors = overturnFieldErrors(disputedStatus, {
+        status: value.status ?? null,
+        severity: value.severity ?? null,
+        note: value.note ?? "",
+      });
       for (const [path, message] of Object.entries(errors)) ctx.addIssue({ code: "custom", path: [path], message });
     });
 }

@@ -8,9 +8,14 @@ const isoDay = (label: string) =>
     .string({ error: `Enter the ${label}.` })
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as a date (YYYY-MM-DD).`)
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
-      message: `Enter a real calendar date for the ${label}.`,
-    });
+    .refine(
+      (value) =>
+        !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+        new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+      {
+        message: `Enter a real calendar date for the ${label}.`,
+      },
+    );
 
 export const newPeriodSchema = z
   .object({
@@ -18,11 +23,17 @@ export const newPeriodSchema = z
     name: z
       .string({ error: "Enter the period's name, e.g. 2027-Q1." })
       .trim()
-      .regex(PERIOD_NAME, "Use letters, digits, dashes or underscores (at most 40), e.g. 2027-Q1: the name is part of the page's address."),
+      .regex(
+        PERIOD_NAME,
+        "Use letters, digits, dashes or underscores (at most 40), e.g. 2027-Q1: the name is part of the page's address.",
+      ),
     startsOn: isoDay("first day"),
     endsOn: isoDay("last day"),
   })
-  .refine((value) => value.endsOn >= value.startsOn, { path: ["endsOn"], message: "The last day must be on or after the first day." });
+  .refine((value) => value.endsOn >= value.startsOn, {
+    path: ["endsOn"],
+    message: "The last day must be on or after the first day.",
+  });
 
 export const computeSchema = z.object({ intent: z.literal("compute") });
 
@@ -32,8 +43,12 @@ export const lockSchema = z.object({
 });
 
 const unit = (label: string) =>
-  z.number({ error: `Enter ${label} as a number.` }).min(0, `Enter ${label} from 0 to 1.`).max(1, `Enter ${label} from 0 to 1.`);
-const nonNegative = (label: string) => z.number({ error: `Enter ${label} as a number.` }).min(0, `Enter ${label} of 0 or more.`);
+  z
+    .number({ error: `Enter ${label} as a number.` })
+    .min(0, `Enter ${label} from 0 to 1.`)
+    .max(1, `Enter ${label} from 0 to 1.`);
+const nonNegative = (label: string) =>
+  z.number({ error: `Enter ${label} as a number.` }).min(0, `Enter ${label} of 0 or more.`);
 
 export const CURVE_ROWS = 6;
 
@@ -43,12 +58,29 @@ export const planSchema = z.object({
   satisfactionPrior: z.object({ k: nonNegative("a prior weight"), m: unit("the prior") }),
   // Blank rows are left out; the rules on the points (ascending, at least two) are the plan's
   // own validation (validateCompPlan), answered beside the row they concern.
-  curve: z.array(z.object({ x: z.number({ error: "Enter C as a number." }).optional(), y: z.number({ error: "Enter M as a number." }).optional() })).max(CURVE_ROWS),
+  curve: z
+    .array(
+      z.object({
+        x: z.number({ error: "Enter C as a number." }).optional(),
+        y: z.number({ error: "Enter M as a number." }).optional(),
+      }),
+    )
+    .max(CURVE_ROWS),
   gates: z.object({ highSeverityInaccurateCap: nonNegative("a cap"), quizBelowPassMarkCap: nonNegative("a cap") }),
   requiredQuizIds: z.array(z.string()).default([]),
 });
 
 // The period overview's table: the sortable columns (their ids in the URL) and page sizes.
-export const OVERVIEW_SORT_KEYS = ["name", "team", "accuracy", "quiz", "satisfaction", "composite", "multiplier", "payout", "adjustment"] as const;
+export const OVERVIEW_SORT_KEYS = [
+  "name",
+  "team",
+  "accuracy",
+  "quiz",
+  "satisfaction",
+  "composite",
+  "multiplier",
+  "payout",
+  "adjustment",
+] as const;
 export type OverviewSortKey = (typeof OVERVIEW_SORT_KEYS)[number];
 export const OVERVIEW_PAGE_SIZES = [25, 50, 100] as const;

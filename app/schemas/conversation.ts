@@ -27,7 +27,10 @@ export const dismissCandidateSchema = z
     reason: z.enum(DISMISS_REASONS, { error: "Choose why this is not a claim to keep." }),
     note: z.string().trim().max(NOTE_LIMIT, `Use at most ${NOTE_LIMIT} characters.`).optional(),
   })
-  .refine((value) => value.reason !== "OTHER" || Boolean(value.note), { path: ["note"], message: 'Say why, when the reason is "other".' });
+  .refine((value) => value.reason !== "OTHER" || Boolean(value.note), {
+    path: ["note"],
+    message: 'Say why, when the reason is "other".',
+  });
 
 export type DismissCandidateValues = z.output<typeof dismissCandidateSchema>;
 

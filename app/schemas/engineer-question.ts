@@ -7,15 +7,26 @@ export const CONTEXT_MAX = 2000;
 export const ANSWER_MAX = 4000;
 
 export const askQuestionSchema = z.object({
-  productId: z.string({ error: "Choose the product you are asking about." }).trim().min(1, "Choose the product you are asking about."),
+  productId: z
+    .string({ error: "Choose the product you are asking about." })
+    .trim()
+    .min(1, "Choose the product you are asking about."),
   capabilityId: z.string().trim().max(100).optional(),
-  question: z.string({ error: "Write your question." }).trim().min(1, "Write your question.").max(QUESTION_MAX, `Use at most ${QUESTION_MAX} characters.`),
+  question: z
+    .string({ error: "Write your question." })
+    .trim()
+    .min(1, "Write your question.")
+    .max(QUESTION_MAX, `Use at most ${QUESTION_MAX} characters.`),
   context: z.string().trim().max(CONTEXT_MAX, `Use at most ${CONTEXT_MAX} characters.`).optional(),
 });
 
 export const answerQuestionSchema = z
   .object({
-    answer: z.string({ error: "Write your answer." }).trim().min(1, "Write your answer.").max(ANSWER_MAX, `Use at most ${ANSWER_MAX} characters.`),
+    answer: z
+      .string({ error: "Write your answer." })
+      .trim()
+      .min(1, "Write your answer.")
+      .max(ANSWER_MAX, `Use at most ${ANSWER_MAX} characters.`),
     updateCapability: z.boolean().optional(),
     status: z.enum(CAPABILITY_LEVELS, { error: "Choose the capability's status." }).optional(),
     conditions: z.string().trim().max(2000, "Use at most 2000 characters.").optional(),
@@ -27,7 +38,12 @@ export const answerQuestionSchema = z
     (value, ctx) => {
       if (!value.updateCapability) return;
       if (!value.status) ctx.addIssue({ code: "custom", path: ["status"], message: "Choose the capability's status." });
-      if (!value.note) ctx.addIssue({ code: "custom", path: ["note"], message: "Say why the matrix changes; the note is kept with the revision." });
+      if (!value.note)
+        ctx.addIssue({
+          code: "custom",
+          path: ["note"],
+          message: "Say why the matrix changes; the note is kept with the revision.",
+        });
     },
     // Run even when the answer itself is missing, so every message shows after one submit.
     { when: (payload) => typeof payload.value === "object" && payload.value !== null },

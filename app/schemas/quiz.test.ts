@@ -8,17 +8,27 @@ const form = (fields: Record<string, string>) => {
   return data;
 };
 
-const question = { productId: "p1", type: "SINGLE", prompt: "Which Excel versions open the export?", choices: "2007 and later\nOnly 2003", correct: "1", explanation: "xlsx needs 2007+." };
+const question = {
+  productId: "p1",
+  type: "SINGLE",
+  prompt: "Which Excel versions open the export?",
+  choices: "2007 and later\nOnly 2003",
+  correct: "1",
+  explanation: "xlsx needs 2007+.",
+};
 
 describe("questionFormSchema", () => {
   it("accepts a valid question and turns choice numbers into indexes", () => {
     const submission = parseWithZod(form(question), { schema: questionFormSchema });
     expect(submission.status).toBe("success");
-    if (submission.status === "success") expect(questionContent(submission.value)).toEqual({ choices: ["2007 and later", "Only 2003"], correct: [0] });
+    if (submission.status === "success")
+      expect(questionContent(submission.value)).toEqual({ choices: ["2007 and later", "Only 2003"], correct: [0] });
   });
 
   it("puts each problem next to its field", () => {
-    const submission = parseWithZod(form({ ...question, choices: "Only one", correct: "1, 2", explanation: "" }), { schema: questionFormSchema });
+    const submission = parseWithZod(form({ ...question, choices: "Only one", correct: "1, 2", explanation: "" }), {
+      schema: questionFormSchema,
+    });
     expect(submission.status).toBe("error");
     const errors = submission.reply().error ?? {};
     expect(errors.choices?.[0]).toMatch(/at least two choices/);
@@ -27,11 +37,18 @@ describe("questionFormSchema", () => {
   });
 
   it("gives true/false its fixed choices and wants exactly one right one for single-answer kinds", () => {
-    const tf = parseWithZod(form({ ...question, type: "TRUE_FALSE", choices: "", correct: "2" }), { schema: questionFormSchema });
-    expect(tf.status === "success" ? questionContent(tf.value) : null).toEqual({ choices: ["True", "False"], correct: [1] });
+    const tf = parseWithZod(form({ ...question, type: "TRUE_FALSE", choices: "", correct: "2" }), {
+      schema: questionFormSchema,
+    });
+    expect(tf.status === "success" ? questionContent(tf.value) : null).toEqual({
+      choices: ["True", "False"],
+      correct: [1],
+    });
     const two = parseWithZod(form({ ...question, choices: "a\nb\nc", correct: "1,2" }), { schema: questionFormSchema });
     expect(two.reply().error?.correct?.[0]).toMatch(/exactly one/);
-    const multi = parseWithZod(form({ ...question, type: "MULTI", choices: "a\nb\nc", correct: "1,3" }), { schema: questionFormSchema });
+    const multi = parseWithZod(form({ ...question, type: "MULTI", choices: "a\nb\nc", correct: "1,3" }), {
+      schema: questionFormSchema,
+    });
     expect(multi.status === "success" ? questionContent(multi.value).correct : null).toEqual([0, 2]);
   });
 
@@ -51,7 +68,14 @@ describe("parseChoiceNumbers", () => {
 describe("quizFormSchema", () => {
   it("checks every number's range with a plain message", () => {
     const submission = parseWithZod(
-      form({ title: "Q", questionCount: "0", timeLimitMinutes: "10", passMarkPercent: "101", maxAttempts: "3", certificationDays: "abc" }),
+      form({
+        title: "Q",
+        questionCount: "0",
+        timeLimitMinutes: "10",
+        passMarkPercent: "101",
+        maxAttempts: "3",
+        certificationDays: "abc",
+      }),
       { schema: quizFormSchema },
     );
     const errors = submission.reply().error ?? {};

@@ -13,7 +13,11 @@ const wholeNumber = (label: string, min: number, max: number) =>
     .max(max, `${label[0]?.toUpperCase() ?? ""}${label.slice(1)} must be at most ${max}.`);
 
 export const quizFormSchema = z.object({
-  title: z.string({ error: "Give the quiz a title." }).trim().min(1, "Give the quiz a title.").max(120, "Use at most 120 characters."),
+  title: z
+    .string({ error: "Give the quiz a title." })
+    .trim()
+    .min(1, "Give the quiz a title.")
+    .max(120, "Use at most 120 characters."),
   productId: z.string().trim().max(100).optional(),
   questionCount: wholeNumber("the number of questions", 1, 100),
   includeMatrixQuestions: z.boolean().optional(),
@@ -47,10 +51,17 @@ export const choicesFromText = (text: string | undefined) =>
 
 export const questionFormSchema = z
   .object({
-    productId: z.string({ error: "Choose the product the question is about." }).trim().min(1, "Choose the product the question is about."),
+    productId: z
+      .string({ error: "Choose the product the question is about." })
+      .trim()
+      .min(1, "Choose the product the question is about."),
     capabilityId: z.string().trim().max(100).optional(),
     type: z.enum(QUESTION_TYPES, { error: "Choose the kind of question." }),
-    prompt: z.string({ error: "Write the question." }).trim().min(1, "Write the question.").max(PROMPT_MAX, `Use at most ${PROMPT_MAX} characters.`),
+    prompt: z
+      .string({ error: "Write the question." })
+      .trim()
+      .min(1, "Write the question.")
+      .max(PROMPT_MAX, `Use at most ${PROMPT_MAX} characters.`),
     choices: z.string().max(4000, "Use at most 4000 characters.").optional(),
     correct: z.string({ error: "Say which choice is right." }).trim().min(1, "Say which choice is right.").max(40),
     explanation: z
@@ -63,18 +74,33 @@ export const questionFormSchema = z
     (value, ctx) => {
       const choices = value.type === "TRUE_FALSE" ? ["True", "False"] : choicesFromText(value.choices);
       if (value.type !== "TRUE_FALSE") {
-        if (choices.length < 2) ctx.addIssue({ code: "custom", path: ["choices"], message: "Write at least two choices, one per line." });
-        if (choices.length > MAX_CHOICES) ctx.addIssue({ code: "custom", path: ["choices"], message: `Write at most ${MAX_CHOICES} choices.` });
+        if (choices.length < 2)
+          ctx.addIssue({ code: "custom", path: ["choices"], message: "Write at least two choices, one per line." });
+        if (choices.length > MAX_CHOICES)
+          ctx.addIssue({ code: "custom", path: ["choices"], message: `Write at most ${MAX_CHOICES} choices.` });
         if (new Set(choices.map((c) => c.toLowerCase())).size !== choices.length) {
-          ctx.addIssue({ code: "custom", path: ["choices"], message: "Two choices say the same thing; make each one different." });
+          ctx.addIssue({
+            code: "custom",
+            path: ["choices"],
+            message: "Two choices say the same thing; make each one different.",
+          });
         }
-        if (choices.some((c) => c.length > 300)) ctx.addIssue({ code: "custom", path: ["choices"], message: "Keep each choice under 300 characters." });
+        if (choices.some((c) => c.length > 300))
+          ctx.addIssue({ code: "custom", path: ["choices"], message: "Keep each choice under 300 characters." });
       }
       const correct = parseChoiceNumbers(value.correct ?? "");
       if (correct === null || correct.some((index) => index < 0 || index >= choices.length)) {
-        ctx.addIssue({ code: "custom", path: ["correct"], message: `Give choice numbers between 1 and ${Math.max(choices.length, 1)}, e.g. "2" or "1, 3".` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["correct"],
+          message: `Give choice numbers between 1 and ${Math.max(choices.length, 1)}, e.g. "2" or "1, 3".`,
+        });
       } else if (value.type !== "MULTI" && correct.length !== 1) {
-        ctx.addIssue({ code: "custom", path: ["correct"], message: "This kind of question has exactly one right choice." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["correct"],
+          message: "This kind of question has exactly one right choice.",
+        });
       } else if (value.type === "MULTI" && correct.length === 0) {
         ctx.addIssue({ code: "custom", path: ["correct"], message: "Mark at least one choice as right." });
       }

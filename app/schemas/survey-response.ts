@@ -11,9 +11,18 @@ export const surveyResponseSchema = z.object({
     .min(1, "Choose how satisfied you are, from 1 to 5.")
     .max(5, "Choose how satisfied you are, from 1 to 5."),
   deliveredAsPromised: z.enum(DELIVERED, { error: "Choose yes, partly or no." }),
-  nps: z.number({ error: "Choose a number from 0 to 10." }).int("Choose a number from 0 to 10.").min(0, "Choose a number from 0 to 10.").max(10, "Choose a number from 0 to 10.").optional(),
+  nps: z
+    .number({ error: "Choose a number from 0 to 10." })
+    .int("Choose a number from 0 to 10.")
+    .min(0, "Choose a number from 0 to 10.")
+    .max(10, "Choose a number from 0 to 10.")
+    .optional(),
   leastLiked: z.string().trim().max(LEAST_LIKED_MAX, `Please keep it under ${LEAST_LIKED_MAX} characters.`).optional(),
-  untrueClaim: z.string().trim().max(UNTRUE_CLAIM_MAX, `Please keep it under ${UNTRUE_CLAIM_MAX} characters.`).optional(),
+  untrueClaim: z
+    .string()
+    .trim()
+    .max(UNTRUE_CLAIM_MAX, `Please keep it under ${UNTRUE_CLAIM_MAX} characters.`)
+    .optional(),
 });
 
 export type SurveyResponse = z.infer<typeof surveyResponseSchema>;

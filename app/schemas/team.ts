@@ -2,6 +2,10 @@
 import { z } from "zod";
 
 export const teamSchema = z.object({
-  name: z.string({ error: "Enter the team's name." }).trim().min(1, "Enter the team's name.").max(80, "Use at most 80 characters."),
+  name: z
+    .string({ error: "Enter the team's name." })
+    .trim()
+    .min(1, "Enter the team's name.")
+    .max(80, "Use at most 80 characters."),
   managerIds: z.array(z.string()).default([]),
 });

@@ -5,17 +5,26 @@ import { ROLE_LABEL, ROLES, type Role } from "../domain/permissions.ts";
 
 export { ROLES };
 export const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABEL[role] }));
-export const toTeamOptions = (teams: ReadonlyArray<{ id: string; name: string }>) => teams.map((team) => ({ value: team.id, label: team.name }));
+export const toTeamOptions = (teams: ReadonlyArray<{ id: string; name: string }>) =>
+  teams.map((team) => ({ value: team.id, label: team.name }));
 
 // Currency units with at most two decimals; the upper bound keeps cents inside a 32-bit Int.
 const MONEY = /^\d{1,7}(\.\d{1,2})?$/;
 
-const profileRules = z.object({ role: z.enum(ROLES), teamId: z.string().optional(), targetBonus: z.string().regex(MONEY).optional() });
+const profileRules = z.object({
+  role: z.enum(ROLES),
+  teamId: z.string().optional(),
+  targetBonus: z.string().regex(MONEY).optional(),
+});
 // `when` lets the role rules run while other fields still have errors.
 const rulesApply = { when: (payload: { value: unknown }) => profileRules.safeParse(payload.value).success };
 const NOT_SALES_BONUS = "Only salespeople have a target bonus; leave this empty.";
 
-export const nameField = z.string({ error: "Enter the person's name." }).trim().min(1, "Enter the person's name.").max(120, "Use at most 120 characters.");
+export const nameField = z
+  .string({ error: "Enter the person's name." })
+  .trim()
+  .min(1, "Enter the person's name.")
+  .max(120, "Use at most 120 characters.");
 
 export const roleFields = {
   role: z.enum(ROLES, { error: "Choose a role." }),
@@ -28,10 +37,26 @@ type RoleValues = z.output<typeof profileRules>;
 /** Adds the role rules: a salesperson has a team and a target bonus; no one else has either. */
 export function withRoleRules<Schema extends z.ZodType<RoleValues>>(schema: Schema): Schema {
   return schema
-    .refine((v) => v.role !== "SALES" || Boolean(v.teamId), { path: ["teamId"], message: "Choose the salesperson's team.", ...rulesApply })
-    .refine((v) => v.role === "SALES" || !v.teamId, { path: ["teamId"], message: "Only salespeople belong to a team; leave this empty.", ...rulesApply })
-    .refine((v) => v.role !== "SALES" || v.targetBonus !== undefined, { path: ["targetBonus"], message: "Enter the target bonus (0 or more).", ...rulesApply })
-    .refine((v) => v.role === "SALES" || toCents(v.targetBonus) === 0, { path: ["targetBonus"], message: NOT_SALES_BONUS, ...rulesApply });
+    .refine((v) => v.role !== "SALES" || Boolean(v.teamId), {
+      path: ["teamId"],
+      message: "Choose the salesperson's team.",
+      ...rulesApply,
+    })
+    .refine((v) => v.role === "SALES" || !v.teamId, {
+      path: ["teamId"],
+      message: "Only salespeople belong to a team; leave this empty.",
+      ...rulesApply,
+    })
+    .refine((v) => v.role !== "SALES" || v.targetBonus !== undefined, {
+      path: ["targetBonus"],
+      message: "Enter the target bonus (0 or more).",
+      ...rulesApply,
+    })
+    .refine((v) => v.role === "SALES" || toCents(v.targetBonus) === 0, {
+      path: ["targetBonus"],
+      message: NOT_SALES_BONUS,
+      ...rulesApply,
+    });
 }
 
 export const userProfileSchema = withRoleRules(z.object({ name: nameField, ...roleFields }));
@@ -59,6 +84,9 @@ export function toProfileDefaults(user: { name: string; role: Role; teamId: stri
 }
 
 /** The user model's field errors keyed by form field: its targetBonusCents is the form's targetBonus. */
-export function toFormFieldErrors<Field extends string>({ targetBonusCents, ...fieldErrors }: Partial<Record<Field | "targetBonusCents", string[]>> = {}) {
+export function toFormFieldErrors<Field extends string>({
+  targetBonusCents,
+  ...fieldErrors
+}: Partial<Record<Field | "targetBonusCents", string[]>> = {}) {
   return targetBonusCents ? { ...fieldErrors, targetBonus: targetBonusCents } : fieldErrors;
 }

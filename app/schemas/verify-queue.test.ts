@@ -3,7 +3,9 @@ import { claimInQueueHref, parseVerifyQueueFilter, queueFilterOf, verifyQueueSea
 
 describe("the verification queue's filter, carried to a claim and back", () => {
   it("reads known filters and drops unknown or malformed values", () => {
-    expect(parseVerifyQueueFilter(new URLSearchParams("product=ledgerline&check=OVERSTATES&source=CUSTOMER&page=2"))).toEqual({
+    expect(
+      parseVerifyQueueFilter(new URLSearchParams("product=ledgerline&check=OVERSTATES&source=CUSTOMER&page=2")),
+    ).toEqual({
       product: "ledgerline",
       check: "OVERSTATES",
       source: "CUSTOMER",

@@ -138,9 +138,7 @@ async function serveJsonRpc() {
   const shadowFile = datasource.shadowDatabaseUrl ? sqlitePath(datasource.shadowDatabaseUrl) : undefined;
   const sqlite = adapterFactory(file, shadowFile);
   const factory = bindMigrationAwareSqlAdapterFactory(sqlite);
-  const datamodels = args.datamodels.length
-    ? args.datamodels.map((p) => [p, fs.readFileSync(p, "utf8")])
-    : undefined;
+  const datamodels = args.datamodels.length ? args.datamodels.map((p) => [p, fs.readFileSync(p, "utf8")]) : undefined;
   const bg = await loadWasm();
   const engine = await bg.SchemaEngine.new({ datamodels }, forwardEngineLog, factory);
 

@@ -162,7 +162,14 @@ export async function resetDatabase(adapter) {
   const { rows } = await adapter.queryRaw({ sql: "PRAGMA foreign_keys", args: [], argTypes: [] });
   const foreignKeys = Number(rows[0]?.[0] ?? 0) ? "ON" : "OFF";
   await adapter.executeScript(
-    ["PRAGMA foreign_keys = OFF;", "BEGIN;", ...drops, "COMMIT;", `PRAGMA foreign_keys = ${foreignKeys};`, "VACUUM;"].join("\n"),
+    [
+      "PRAGMA foreign_keys = OFF;",
+      "BEGIN;",
+      ...drops,
+      "COMMIT;",
+      `PRAGMA foreign_keys = ${foreignKeys};`,
+      "VACUUM;",
+    ].join("\n"),
   );
 }
 

@@ -14,8 +14,17 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     phrases: ["offline", "no signal", "without a connection", "no connectivity"],
     weight: 3,
     history: [
-      { status: "PARTIAL", conditions: "Work orders and checklists only; photos need a connection", note: "Initial matrix row." },
-      { status: "PARTIAL", conditions: "Work orders, checklists and photos (up to 200 per job); parts inventory lookup needs a connection", note: "Offline photo queue shipped in 4.12.", daysAgo: 20 },
+      {
+        status: "PARTIAL",
+        conditions: "Work orders and checklists only; photos need a connection",
+        note: "Initial matrix row.",
+      },
+      {
+        status: "PARTIAL",
+        conditions: "Work orders, checklists and photos (up to 200 per job); parts inventory lookup needs a connection",
+        note: "Offline photo queue shipped in 4.12.",
+        daysAgo: 20,
+      },
     ],
   },
   {
@@ -53,7 +62,12 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     weight: 2,
     history: [
       { status: "ROADMAP", conditions: "Planned for the first half of the year", note: "Initial matrix row." },
-      { status: "PARTIAL", conditions: "Up to 25 stops per technician per day; no live traffic data", note: "Route optimisation v1 released.", daysAgo: 120 },
+      {
+        status: "PARTIAL",
+        conditions: "Up to 25 stops per technician per day; no live traffic data",
+        note: "Route optimisation v1 released.",
+        daysAgo: 120,
+      },
     ],
   },
   {
@@ -76,7 +90,13 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     owner: 1,
     action: "scan barcodes with any device or scanner",
     phrases: ["barcode", "QR", "scanning", "Zebra"],
-    history: [{ status: "SUPPORTED", conditions: "Device camera; rugged scanners through Zebra DataWedge only", note: "Initial matrix row." }],
+    history: [
+      {
+        status: "SUPPORTED",
+        conditions: "Device camera; rugged scanners through Zebra DataWedge only",
+        note: "Initial matrix row.",
+      },
+    ],
   },
   {
     key: "sap-fsm",
@@ -87,7 +107,13 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     owner: 3,
     action: "integrate natively with SAP Field Service Management",
     phrases: ["SAP FSM", "SAP Field Service", "SAP"],
-    history: [{ status: "NOT_SUPPORTED", conditions: "No native integration; a Relay flow can be built by professional services", note: "Initial matrix row." }],
+    history: [
+      {
+        status: "NOT_SUPPORTED",
+        conditions: "No native integration; a Relay flow can be built by professional services",
+        note: "Initial matrix row.",
+      },
+    ],
   },
   {
     key: "servicenow",
@@ -99,7 +125,13 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "keep ServiceNow and Fieldbook in sync both ways",
     phrases: ["ServiceNow", "ServiceNow integration", "ServiceNow sync"],
     weight: 2,
-    history: [{ status: "PARTIAL", conditions: "Incidents and work orders flow one way into Fieldbook; status sync back is planned", note: "Initial matrix row." }],
+    history: [
+      {
+        status: "PARTIAL",
+        conditions: "Incidents and work orders flow one way into Fieldbook; status sync back is planned",
+        note: "Initial matrix row.",
+      },
+    ],
   },
   {
     key: "gps-tracking",
@@ -111,7 +143,13 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "track technicians live on a map",
     phrases: ["GPS", "live tracking", "technician tracking", "location history"],
     lastVerifiedDaysAgo: 140,
-    history: [{ status: "SUPPORTED", conditions: "While clocked in only; location history kept 30 days", note: "Initial matrix row." }],
+    history: [
+      {
+        status: "SUPPORTED",
+        conditions: "While clocked in only; location history kept 30 days",
+        note: "Initial matrix row.",
+      },
+    ],
   },
   {
     key: "ar-remote-assist",
@@ -123,7 +161,13 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "get an expert to guide technicians through AR video",
     phrases: ["augmented reality", "AR remote", "remote assist", "remote expert"],
     weight: 2,
-    history: [{ status: "ROADMAP", conditions: "Pilot with two customers; no general availability date", note: "Initial matrix row." }],
+    history: [
+      {
+        status: "ROADMAP",
+        conditions: "Pilot with two customers; no general availability date",
+        note: "Initial matrix row.",
+      },
+    ],
   },
   {
     key: "onsite-invoicing",
@@ -134,7 +178,13 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     owner: 4,
     action: "invoice and take card payments on site anywhere",
     phrases: ["invoicing", "invoice", "card payments", "take payment", "Stripe"],
-    history: [{ status: "PARTIAL", conditions: "Invoices everywhere; card payments through Stripe Terminal in the US and UK only", note: "Initial matrix row." }],
+    history: [
+      {
+        status: "PARTIAL",
+        conditions: "Invoices everywhere; card payments through Stripe Terminal in the US and UK only",
+        note: "Initial matrix row.",
+      },
+    ],
   },
   {
     key: "white-label",
@@ -146,7 +196,13 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "publish Fieldbook under your own brand",
     phrases: ["white-label", "white label", "own branding", "branded app", "app store listing"],
     lastVerifiedDaysAgo: 96,
-    history: [{ status: "NOT_SUPPORTED", conditions: "Logo and colours only; no separate app-store listing", note: "Initial matrix row." }],
+    history: [
+      {
+        status: "NOT_SUPPORTED",
+        conditions: "Logo and colours only; no separate app-store listing",
+        note: "Initial matrix row.",
+      },
+    ],
   },
   {
     key: "windows-tablets",
@@ -159,7 +215,12 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     phrases: ["Windows tablet", "Windows app", "Surface", "Windows"],
     history: [
       { status: "SUPPORTED", conditions: "Windows 10 and 11 tablets", note: "Initial matrix row." },
-      { status: "NOT_SUPPORTED", conditions: "Windows app retired; use the web app in Edge", note: "Windows app end of life.", daysAgo: 60 },
+      {
+        status: "NOT_SUPPORTED",
+        conditions: "Windows app retired; use the web app in Edge",
+        note: "Windows app end of life.",
+        daysAgo: 60,
+      },
     ],
   },
 ];
@@ -167,6 +228,10 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
 export const FIELDBOOK_OFF_MATRIX: readonly OffMatrixClaim[] = [
   { level: "SUPPORTED", truth: "NOT_SUPPORTED", statement: "Fieldbook works on Apple Watch for hands-free check-ins." },
   { level: "SUPPORTED", truth: "SUPPORTED", statement: "Technicians can attach voice notes to a job." },
-  { level: "ROADMAP", truth: "NOT_SUPPORTED", statement: "Predictive maintenance from IoT sensors is on the roadmap for next quarter." },
+  {
+    level: "ROADMAP",
+    truth: "NOT_SUPPORTED",
+    statement: "Predictive maintenance from IoT sensors is on the roadmap for next quarter.",
+  },
   { level: "SUPPORTED", truth: "PARTIAL", statement: "Fieldbook translates checklists into 30 languages." },
 ];

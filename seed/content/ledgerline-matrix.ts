@@ -14,8 +14,17 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     phrases: ["Excel", "xls", "xlsx", "Excel 2003", "export to spreadsheet", "spreadsheet export"],
     weight: 3,
     history: [
-      { status: "PARTIAL", conditions: "xlsx for Excel 2007 and later; legacy .xls not supported", note: "Initial matrix row." },
-      { status: "PARTIAL", conditions: "xlsx for Excel 2007 and later; legacy .xls not supported; at most 1,048,576 rows per sheet", note: "Added the sheet row limit after a support case.", daysAgo: 240 },
+      {
+        status: "PARTIAL",
+        conditions: "xlsx for Excel 2007 and later; legacy .xls not supported",
+        note: "Initial matrix row.",
+      },
+      {
+        status: "PARTIAL",
+        conditions: "xlsx for Excel 2007 and later; legacy .xls not supported; at most 1,048,576 rows per sheet",
+        note: "Added the sheet row limit after a support case.",
+        daysAgo: 240,
+      },
     ],
   },
   {
@@ -39,7 +48,13 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "consolidate subsidiaries in any currency",
     phrases: ["multi-currency", "currencies", "FX rates", "exchange rates", "currency translation"],
     weight: 2,
-    history: [{ status: "SUPPORTED", conditions: "Up to 60 currencies; daily ECB rates or custom rate tables per entity", note: "Initial matrix row." }],
+    history: [
+      {
+        status: "SUPPORTED",
+        conditions: "Up to 60 currencies; daily ECB rates or custom rate tables per entity",
+        note: "Initial matrix row.",
+      },
+    ],
   },
   {
     key: "intercompany-elimination",
@@ -51,7 +66,13 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "eliminate intercompany balances automatically",
     phrases: ["intercompany", "eliminations", "intercompany matching", "many-to-many"],
     weight: 2,
-    history: [{ status: "PARTIAL", conditions: "Automatic for one-to-one matches; many-to-many matches need a manual journal", note: "Initial matrix row." }],
+    history: [
+      {
+        status: "PARTIAL",
+        conditions: "Automatic for one-to-one matches; many-to-many matches need a manual journal",
+        note: "Initial matrix row.",
+      },
+    ],
   },
   {
     key: "sso-saml",
@@ -65,7 +86,12 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     weight: 3,
     history: [
       { status: "PARTIAL", conditions: "Okta and Azure AD only; no IdP-initiated login", note: "Initial matrix row." },
-      { status: "SUPPORTED", conditions: "Any SAML 2.0 identity provider; SP- and IdP-initiated login", note: "Generic SAML shipped in release 2026.3.", daysAgo: 150 },
+      {
+        status: "SUPPORTED",
+        conditions: "Any SAML 2.0 identity provider; SP- and IdP-initiated login",
+        note: "Generic SAML shipped in release 2026.3.",
+        daysAgo: 150,
+      },
     ],
   },
   {
@@ -79,7 +105,12 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     phrases: ["SCIM", "user provisioning", "provision users", "deprovisioning", "automatic provisioning"],
     history: [
       { status: "ROADMAP", conditions: "Planned after generic SAML; no committed date", note: "Initial matrix row." },
-      { status: "PARTIAL", conditions: "Okta only; group push not supported", note: "SCIM beta for Okta released.", daysAgo: 70 },
+      {
+        status: "PARTIAL",
+        conditions: "Okta only; group push not supported",
+        note: "SCIM beta for Okta released.",
+        daysAgo: 70,
+      },
     ],
   },
   {
@@ -92,7 +123,13 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "pull trial balances from NetSuite automatically",
     phrases: ["NetSuite", "trial balance import", "NetSuite connector"],
     weight: 2,
-    history: [{ status: "SUPPORTED", conditions: "Token-based authentication; custom segments mapped once at setup", note: "Initial matrix row." }],
+    history: [
+      {
+        status: "SUPPORTED",
+        conditions: "Token-based authentication; custom segments mapped once at setup",
+        note: "Initial matrix row.",
+      },
+    ],
   },
   {
     key: "sap-connector",
@@ -105,7 +142,13 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     phrases: ["SAP", "S/4HANA", "ECC", "SAP connector"],
     weight: 2,
     lastVerifiedDaysAgo: 131,
-    history: [{ status: "PARTIAL", conditions: "S/4HANA Cloud only; on-premise ECC not supported", note: "Initial matrix row." }],
+    history: [
+      {
+        status: "PARTIAL",
+        conditions: "S/4HANA Cloud only; on-premise ECC not supported",
+        note: "Initial matrix row.",
+      },
+    ],
   },
   {
     key: "realtime-dashboards",
@@ -118,7 +161,9 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     phrases: ["real-time", "real time", "live dashboards", "live data", "dashboard refresh"],
     weight: 2,
     lastVerifiedDaysAgo: 104,
-    history: [{ status: "PARTIAL", conditions: "Refresh every 15 minutes; no streaming updates", note: "Initial matrix row." }],
+    history: [
+      { status: "PARTIAL", conditions: "Refresh every 15 minutes; no streaming updates", note: "Initial matrix row." },
+    ],
   },
   {
     key: "audit-trail",
@@ -163,7 +208,9 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     owner: 4,
     action: "run Ledgerline on your own servers",
     phrases: ["on-prem", "on-premises", "on premise", "own data centre", "self-hosted", "own servers"],
-    history: [{ status: "NOT_SUPPORTED", conditions: "SaaS only, hosted in EU and US regions", note: "Initial matrix row." }],
+    history: [
+      { status: "NOT_SUPPORTED", conditions: "SaaS only, hosted in EU and US regions", note: "Initial matrix row." },
+    ],
   },
   {
     key: "ifrs16-leases",
@@ -176,7 +223,12 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     phrases: ["IFRS 16", "lease accounting", "lease schedules", "leases"],
     history: [
       { status: "ROADMAP", conditions: "Planned for a later release", note: "Initial matrix row." },
-      { status: "NOT_SUPPORTED", conditions: "Dropped from the roadmap; use a lease-accounting partner and import the journals", note: "Product decided not to build lease accounting.", daysAgo: 200 },
+      {
+        status: "NOT_SUPPORTED",
+        conditions: "Dropped from the roadmap; use a lease-accounting partner and import the journals",
+        note: "Product decided not to build lease accounting.",
+        daysAgo: 200,
+      },
     ],
   },
   {
@@ -194,7 +246,11 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
 
 export const LEDGERLINE_OFF_MATRIX: readonly OffMatrixClaim[] = [
   { level: "SUPPORTED", truth: "NOT_SUPPORTED", statement: "Ledgerline is SOC 1 Type II certified as well as SOC 2." },
-  { level: "SUPPORTED", truth: "SUPPORTED", statement: "You can schedule board packs to email themselves to the board on the first working day." },
+  {
+    level: "SUPPORTED",
+    truth: "SUPPORTED",
+    statement: "You can schedule board packs to email themselves to the board on the first working day.",
+  },
   { level: "ROADMAP", truth: "NOT_SUPPORTED", statement: "Native Xero support is coming this year." },
   { level: "SUPPORTED", truth: "PARTIAL", statement: "Budgets can be loaded straight from Anaplan." },
 ];

@@ -13,7 +13,13 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "connect to any of our 240 prebuilt connectors",
     phrases: ["connectors", "prebuilt connectors", "connector catalogue", "out-of-the-box connectors"],
     weight: 2,
-    history: [{ status: "SUPPORTED", conditions: "240+ connectors; custom OAuth apps on Business tier and above", note: "Initial matrix row." }],
+    history: [
+      {
+        status: "SUPPORTED",
+        conditions: "240+ connectors; custom OAuth apps on Business tier and above",
+        note: "Initial matrix row.",
+      },
+    ],
   },
   {
     key: "salesforce-sync",
@@ -25,7 +31,13 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "sync Salesforce both ways in real time",
     phrases: ["Salesforce", "bi-directional sync", "two-way sync", "real-time sync"],
     weight: 3,
-    history: [{ status: "PARTIAL", conditions: "Standard objects plus up to 50 custom objects; near-real-time (1–5 minutes), not instant", note: "Initial matrix row." }],
+    history: [
+      {
+        status: "PARTIAL",
+        conditions: "Standard objects plus up to 50 custom objects; near-real-time (1–5 minutes), not instant",
+        note: "Initial matrix row.",
+      },
+    ],
   },
   {
     key: "sap-idoc",
@@ -39,7 +51,12 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     weight: 2,
     history: [
       { status: "SUPPORTED", conditions: "Inbound and outbound IDocs over RFC", note: "Initial matrix row." },
-      { status: "PARTIAL", conditions: "Inbound only since v5; outbound IDocs temporarily unavailable", note: "Outbound disabled after the v5 runtime change; fix scheduled.", daysAgo: 100 },
+      {
+        status: "PARTIAL",
+        conditions: "Inbound only since v5; outbound IDocs temporarily unavailable",
+        note: "Outbound disabled after the v5 runtime change; fix scheduled.",
+        daysAgo: 100,
+      },
     ],
   },
   {
@@ -51,7 +68,13 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     owner: 0,
     action: "trigger flows from webhooks with automatic retries",
     phrases: ["webhook", "webhooks", "retries"],
-    history: [{ status: "SUPPORTED", conditions: "Retries for 24 hours with exponential backoff; at-least-once delivery", note: "Initial matrix row." }],
+    history: [
+      {
+        status: "SUPPORTED",
+        conditions: "Retries for 24 hours with exponential backoff; at-least-once delivery",
+        note: "Initial matrix row.",
+      },
+    ],
   },
   {
     key: "exactly-once",
@@ -63,7 +86,13 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "get exactly-once delivery for every message",
     phrases: ["exactly-once", "exactly once", "duplicates", "idempotency", "duplicate postings"],
     weight: 2,
-    history: [{ status: "NOT_SUPPORTED", conditions: "At-least-once only; use idempotency keys to de-duplicate", note: "Initial matrix row." }],
+    history: [
+      {
+        status: "NOT_SUPPORTED",
+        conditions: "At-least-once only; use idempotency keys to de-duplicate",
+        note: "Initial matrix row.",
+      },
+    ],
   },
   {
     key: "on-prem-agent",
@@ -74,7 +103,13 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     owner: 4,
     action: "reach systems behind your firewall with our agent",
     phrases: ["on-prem agent", "on-premises agent", "behind the firewall", "Docker image"],
-    history: [{ status: "SUPPORTED", conditions: "Windows Server 2019+, RHEL 8+ or the Docker image", note: "Initial matrix row." }],
+    history: [
+      {
+        status: "SUPPORTED",
+        conditions: "Windows Server 2019+, RHEL 8+ or the Docker image",
+        note: "Initial matrix row.",
+      },
+    ],
   },
   {
     key: "graphql-api",
@@ -99,7 +134,12 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     weight: 2,
     history: [
       { status: "ROADMAP", conditions: "Frankfurt region planned", note: "Initial matrix row." },
-      { status: "SUPPORTED", conditions: "Frankfurt region; payloads, logs and backups stay in the EU", note: "EU region generally available.", daysAgo: 180 },
+      {
+        status: "SUPPORTED",
+        conditions: "Frankfurt region; payloads, logs and backups stay in the EU",
+        note: "EU region generally available.",
+        daysAgo: 180,
+      },
     ],
   },
   {
@@ -112,7 +152,13 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "mask personal data in logs automatically",
     phrases: ["PII", "masking", "mask personal data", "redaction"],
     lastVerifiedDaysAgo: 112,
-    history: [{ status: "PARTIAL", conditions: "Field-level masking rules; no automatic PII detection", note: "Initial matrix row." }],
+    history: [
+      {
+        status: "PARTIAL",
+        conditions: "Field-level masking rules; no automatic PII detection",
+        note: "Initial matrix row.",
+      },
+    ],
   },
   {
     key: "hipaa-baa",
@@ -123,7 +169,13 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     owner: 2,
     action: "process health data under a signed BAA",
     phrases: ["HIPAA", "BAA", "PHI", "business associate agreement"],
-    history: [{ status: "NOT_SUPPORTED", conditions: "We do not sign BAAs; do not send PHI through Relay", note: "Initial matrix row." }],
+    history: [
+      {
+        status: "NOT_SUPPORTED",
+        conditions: "We do not sign BAAs; do not send PHI through Relay",
+        note: "Initial matrix row.",
+      },
+    ],
   },
   {
     key: "flow-versioning",
@@ -146,7 +198,13 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "push 10,000 messages a second through one workspace",
     phrases: ["throughput", "messages per second", "messages a second", "high volume"],
     weight: 2,
-    history: [{ status: "PARTIAL", conditions: "Up to 2,000 messages/s per workspace; more on a dedicated cluster (Enterprise)", note: "Initial matrix row." }],
+    history: [
+      {
+        status: "PARTIAL",
+        conditions: "Up to 2,000 messages/s per workspace; more on a dedicated cluster (Enterprise)",
+        note: "Initial matrix row.",
+      },
+    ],
   },
   {
     key: "edi-x12",
@@ -168,12 +226,22 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     owner: 0,
     action: "run any custom code inside a flow",
     phrases: ["custom code", "JavaScript", "Node.js", "npm packages", "code steps"],
-    history: [{ status: "PARTIAL", conditions: "Node.js 20 sandbox; 30-second timeout; allow-listed npm packages only", note: "Initial matrix row." }],
+    history: [
+      {
+        status: "PARTIAL",
+        conditions: "Node.js 20 sandbox; 30-second timeout; allow-listed npm packages only",
+        note: "Initial matrix row.",
+      },
+    ],
   },
 ];
 
 export const RELAY_OFF_MATRIX: readonly OffMatrixClaim[] = [
-  { level: "SUPPORTED", truth: "NOT_SUPPORTED", statement: "Relay runs fully air-gapped, no outbound internet needed." },
+  {
+    level: "SUPPORTED",
+    truth: "NOT_SUPPORTED",
+    statement: "Relay runs fully air-gapped, no outbound internet needed.",
+  },
   { level: "SUPPORTED", truth: "SUPPORTED", statement: "Every run is kept for 30 days so you can replay it." },
   { level: "ROADMAP", truth: "ROADMAP", statement: "A Kafka connector is being built; it is on the roadmap." },
   { level: "SUPPORTED", truth: "PARTIAL", statement: "Relay has a 99.99% uptime SLA on every tier." },

@@ -19,17 +19,20 @@ export const VERDICT_NOTES = {
     "This promises more than we ship. {title} is {level}.",
     "Wrong: {conditions}.",
   ],
-  UNVERIFIABLE: [
-    "Could not confirm what was said; no recording or email.",
-    "The statement is too vague to verify.",
-  ],
+  UNVERIFIABLE: ["Could not confirm what was said; no recording or email.", "The statement is too vague to verify."],
 } as const;
 
 /** Verdicts on claims the matrix has no row for; {level} is what engineering confirmed. */
 export const OFF_MATRIX_NOTES = {
-  ACCURATE: ["Checked with the product team: correct. The matrix has no row for this yet.", "Correct; confirmed against the docs."],
+  ACCURATE: [
+    "Checked with the product team: correct. The matrix has no row for this yet.",
+    "Correct; confirmed against the docs.",
+  ],
   PARTIALLY_ACCURATE: ["Only partly true: engineering says this is {level}.", "Overstated a little: this is {level}."],
-  INACCURATE: ["Not true: engineering says this is {level}.", "Incorrect; this is {level}. Please correct it with the customer."],
+  INACCURATE: [
+    "Not true: engineering says this is {level}.",
+    "Incorrect; this is {level}. Please correct it with the customer.",
+  ],
   UNVERIFIABLE: ["Could not confirm what was said; no recording or email."],
 } as const;
 

@@ -39,17 +39,29 @@ const PASS_MARK_TOLERANCE = 1e-9;
 function drawQuestions(quiz: QuizModel, at: Date, rng: Rng): SnapshotQuestion[] {
   const count = quiz.row.questionCount;
   const t = at.getTime();
-  const bank = quiz.bank.filter((q) => q.row.createdAt.getTime() <= t && (q.flaggedAt === null || t < q.flaggedAt.getTime()));
+  const bank = quiz.bank.filter(
+    (q) => q.row.createdAt.getTime() <= t && (q.flaggedAt === null || t < q.flaggedAt.getTime()),
+  );
   const matrix = quiz.row.includeMatrixQuestions ? matrixQuestionsAsOf(quiz.product, at) : [];
   const matrixCount = Math.min(matrix.length, Math.max(count - bank.length, Math.round(count * 0.3)));
   const drawn = [
     ...rng.sample(bank, count - matrixCount).map((q) => ({
-      questionId: q.row.id, capabilityId: q.row.capabilityId, type: q.spec.type, prompt: q.spec.prompt,
-      choices: [...q.spec.choices], correct: [...q.spec.correct], explanation: q.spec.explanation,
+      questionId: q.row.id,
+      capabilityId: q.row.capabilityId,
+      type: q.spec.type,
+      prompt: q.spec.prompt,
+      choices: [...q.spec.choices],
+      correct: [...q.spec.correct],
+      explanation: q.spec.explanation,
     })),
     ...rng.sample(matrix, matrixCount).map((q) => ({
-      questionId: null, capabilityId: q.capabilityId, type: q.type, prompt: q.prompt,
-      choices: q.choices, correct: q.correct, explanation: q.explanation,
+      questionId: null,
+      capabilityId: q.capabilityId,
+      type: q.type,
+      prompt: q.prompt,
+      choices: q.choices,
+      correct: q.correct,
+      explanation: q.explanation,
     })),
   ];
   return rng.shuffle(drawn).map((q, position) => ({ position, ...q }));
@@ -63,27 +75,50 @@ function chooseAnswer(question: SnapshotQuestion, skill: number, rng: Rng): numb
   return rng.chance(0.5) || wrong.length === 0 ? partial : [...partial, rng.pick(wrong)].sort((a, b) => a - b);
 }
 
-export function takeAttempt(taker: Taker, quiz: QuizModel, startedAt: Date, ctx: SeedContext, rng: Rng, out: AttemptRows): boolean {
+export function takeAttempt(
+  taker: Taker,
+  quiz: QuizModel,
+  startedAt: Date,
+  ctx: SeedContext,
+  rng: Rng,
+  out: AttemptRows,
+): boolean {
   const snapshot = drawQuestions(quiz, startedAt, rng);
   const limitMs = quiz.row.timeLimitMinutes * 60_000;
-  const submittedAt = new Date(startedAt.getTime() + Math.round(rng.float(0.35, 0.95) * limitMs / 1000) * 1000);
+  const submittedAt = new Date(startedAt.getTime() + Math.round((rng.float(0.35, 0.95) * limitMs) / 1000) * 1000);
   const attemptId = ctx.ids.id();
   let total = 0;
   snapshot.forEach((question, position) => {
     const chosen = chooseAnswer(question, taker.skill, rng);
     const credit = gradeQuestion(question.type, question.correct, chosen);
     total += credit;
-    const answeredAt = new Date(startedAt.getTime() + Math.round(((position + 1) / (snapshot.length + 1)) * (submittedAt.getTime() - startedAt.getTime())));
+    const answeredAt = new Date(
+      startedAt.getTime() +
+        Math.round(((position + 1) / (snapshot.length + 1)) * (submittedAt.getTime() - startedAt.getTime())),
+    );
     out.answers.push({
-      id: ctx.ids.id(), attemptId, position, questionId: question.questionId, capabilityId: question.capabilityId,
-      chosenJson: JSON.stringify(chosen), credit, answeredAt,
+      id: ctx.ids.id(),
+      attemptId,
+      position,
+      questionId: question.questionId,
+      capabilityId: question.capabilityId,
+      chosenJson: JSON.stringify(chosen),
+      credit,
+      answeredAt,
     });
   });
   const score = snapshot.length === 0 ? 0 : total / snapshot.length;
   const passed = score >= quiz.row.passMark - PASS_MARK_TOLERANCE;
   out.attempts.push({
-    id: attemptId, quizId: quiz.row.id, userId: taker.userId, startedAt, deadline: new Date(startedAt.getTime() + limitMs),
-    submittedAt, score, passed, snapshotJson: JSON.stringify(snapshot),
+    id: attemptId,
+    quizId: quiz.row.id,
+    userId: taker.userId,
+    startedAt,
+    deadline: new Date(startedAt.getTime() + limitMs),
+    submittedAt,
+    score,
+    passed,
+    snapshotJson: JSON.stringify(snapshot),
   });
   return passed;
 }
@@ -96,13 +131,18 @@ export function generateAttempts(taker: Taker, ctx: SeedContext, rng: Rng, budge
   const end = addDays(taker.activeUntil, -1);
   for (const quiz of ctx.quizzes) {
     if (!quiz.row.requiredForComp) {
-      if (rng.chance(0.4) && out.attempts.length < budget) takeAttempt(taker, quiz, instantBetween(rng, firstDay, end), ctx, rng, out);
+      if (rng.chance(0.4) && out.attempts.length < budget)
+        takeAttempt(taker, quiz, instantBetween(rng, firstDay, end), ctx, rng, out);
       continue;
     }
     let roundStart = instantBetween(rng, firstDay, addDays(firstDay, 10));
     while (roundStart.getTime() < end.getTime()) {
       let at = roundStart;
-      for (let tries = 0; tries < quiz.row.maxAttempts && at.getTime() < end.getTime() && out.attempts.length < budget; tries++) {
+      for (
+        let tries = 0;
+        tries < quiz.row.maxAttempts && at.getTime() < end.getTime() && out.attempts.length < budget;
+        tries++
+      ) {
         if (takeAttempt(taker, quiz, at, ctx, rng, out)) break;
         at = new Date(at.getTime() + rng.float(2, 10) * MS_PER_DAY);
       }

@@ -12,7 +12,13 @@ import type { Relation } from "./verdict.ts";
 // their words. The truth is the revision in force on the day.
 
 export type ClaimSubject =
-  | { kind: "matrix"; capability: CatalogCapability; revision: CatalogRevision; asserted: CapabilityStatus; relation: Relation }
+  | {
+      kind: "matrix";
+      capability: CatalogCapability;
+      revision: CatalogRevision;
+      asserted: CapabilityStatus;
+      relation: Relation;
+    }
   | { kind: "off-matrix"; offMatrix: OffMatrixClaim; relation: Relation };
 
 const VAGUE_LIMITS = ["it needs some setup on your side", "there are a few edge cases", "it depends on your edition"];
@@ -20,7 +26,11 @@ const VAGUE_LIMITS = ["it needs some setup on your side", "there are a few edge 
 function overstatedLevel(truth: CapabilityStatus, rng: Rng): CapabilityStatus {
   if (truth === "PARTIAL") return "SUPPORTED";
   if (truth === "ROADMAP") return rng.chance(0.75) ? "SUPPORTED" : "PARTIAL";
-  return rng.weighted<CapabilityStatus>([["SUPPORTED", 50], ["ROADMAP", 30], ["PARTIAL", 20]]);
+  return rng.weighted<CapabilityStatus>([
+    ["SUPPORTED", 50],
+    ["ROADMAP", 30],
+    ["PARTIAL", 20],
+  ]);
 }
 
 function understatedLevel(truth: CapabilityStatus, rng: Rng): CapabilityStatus {
@@ -40,7 +50,13 @@ function overstateShare(person: SeedPerson, progress: number): number {
   return overstateLate === undefined ? overstate : overstate + (overstateLate - overstate) * progress;
 }
 
-export function chooseSubject(person: SeedPerson, product: CatalogProduct, madeAt: Date, progress: number, rng: Rng): ClaimSubject {
+export function chooseSubject(
+  person: SeedPerson,
+  product: CatalogProduct,
+  madeAt: Date,
+  progress: number,
+  rng: Rng,
+): ClaimSubject {
   const { profile } = person;
   if (rng.chance(profile.offMatrix) && product.content.offMatrix.length > 0) {
     const offMatrix = rng.pick(product.content.offMatrix);
@@ -62,7 +78,8 @@ export function chooseSubject(person: SeedPerson, product: CatalogProduct, madeA
   }
   const chosen = rng.weighted(candidates.map((row) => [row, row.capability.spec.weight ?? 1] as const));
   const truth = chosen.revision.status;
-  const asserted = intent === "over" ? overstatedLevel(truth, rng) : intent === "under" ? understatedLevel(truth, rng) : truth;
+  const asserted =
+    intent === "over" ? overstatedLevel(truth, rng) : intent === "under" ? understatedLevel(truth, rng) : truth;
   return { kind: "matrix", capability: chosen.capability, revision: chosen.revision, asserted, relation: intent };
 }
 
@@ -74,7 +91,9 @@ export function statementFor(subject: ClaimSubject, person: SeedPerson, productN
     asserted === "PARTIAL" && revision.status === "PARTIAL" && revision.conditions !== ""
       ? lowerFirst(revision.conditions)
       : rng.pick(VAGUE_LIMITS);
-  const bold = relation === "over" && (person.archetype === "OVERPROMISER" ? rng.chance(0.5) : person.archetype === "SLOPPY" && rng.chance(0.15));
+  const bold =
+    relation === "over" &&
+    (person.archetype === "OVERPROMISER" ? rng.chance(0.5) : person.archetype === "SLOPPY" && rng.chance(0.15));
   const template = bold ? rng.pick(BOLD_TEMPLATES) : rng.pick(STATEMENT_TEMPLATES[asserted]);
   return fill(template, { action, Action: capitalise(action), product: productName, conditions }, rng);
 }

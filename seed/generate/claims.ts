@@ -22,7 +22,12 @@ export interface GeneratedClaim {
 }
 
 const CHANNELS: readonly (readonly [Channel, number])[] = [
-  ["CALL", 30], ["EMAIL", 20], ["DEMO", 20], ["MEETING", 15], ["RFP", 8], ["CHAT", 7],
+  ["CALL", 30],
+  ["EMAIL", 20],
+  ["DEMO", 20],
+  ["MEETING", 15],
+  ["RFP", 8],
+  ["CHAT", 7],
 ];
 
 /** Verdicts arrive within a week; a few claims linger in the queue so its age chart has a tail. */
@@ -39,7 +44,13 @@ export function planClaimCount(person: SeedPerson, ctx: SeedContext, rng: Rng): 
   return Math.round(person.profile.claimsPerMonth * months * rng.float(0.85, 1.15));
 }
 
-function pickDeal(deals: readonly GeneratedDeal[], madeAt: Date, now: Date, onDeal: number, rng: Rng): GeneratedDeal | null {
+function pickDeal(
+  deals: readonly GeneratedDeal[],
+  madeAt: Date,
+  now: Date,
+  onDeal: number,
+  rng: Rng,
+): GeneratedDeal | null {
   const t = madeAt.getTime();
   const inFlight = deals.filter((deal) => deal.openedAt.getTime() <= t && t <= (deal.row.closedAt ?? now).getTime());
   return inFlight.length > 0 && rng.chance(onDeal) ? rng.pick(inFlight) : null;
@@ -51,7 +62,13 @@ function verifierFor(subject: ClaimSubject, loggedById: string, ctx: SeedContext
   return rng.pick(ctx.engineerIds.filter((id) => id !== loggedById));
 }
 
-export function generateClaims(person: SeedPerson, deals: readonly GeneratedDeal[], count: number, ctx: SeedContext, rng: Rng): GeneratedClaim[] {
+export function generateClaims(
+  person: SeedPerson,
+  deals: readonly GeneratedDeal[],
+  count: number,
+  ctx: SeedContext,
+  rng: Rng,
+): GeneratedClaim[] {
   const { now, historyStart } = ctx.timeline;
   const from = maxDate(historyStart, person.activeFrom);
   const until = addDays(activeEnd(person, ctx), -1);
@@ -64,11 +81,20 @@ export function generateClaims(person: SeedPerson, deals: readonly GeneratedDeal
     const subject = chooseSubject(person, product, madeAt, (madeAt.getTime() - historyStart.getTime()) / span, rng);
     const revision = subject.kind === "matrix" ? subject.revision : null;
     const assertedLevel = subject.kind === "matrix" ? subject.asserted : subject.offMatrix.level;
-    const matrixCheck = checkClaimAgainstMatrix({ assertedLevel, madeAt, revision, reviewCycleDays: product.content.reviewCycleDays });
+    const matrixCheck = checkClaimAgainstMatrix({
+      assertedLevel,
+      madeAt,
+      revision,
+      reviewCycleDays: product.content.reviewCycleDays,
+    });
     const channel = rng.weighted(CHANNELS);
     const observed = rng.chance(person.archetype === "OVERPROMISER" ? 0.15 : 0.07);
     const source: ClaimSource = observed ? "OBSERVED" : "SELF";
-    const loggedById = observed ? (rng.chance(0.6) || person.managerIds.length === 0 ? rng.pick(ctx.engineerIds) : rng.pick(person.managerIds)) : person.id;
+    const loggedById = observed
+      ? rng.chance(0.6) || person.managerIds.length === 0
+        ? rng.pick(ctx.engineerIds)
+        : rng.pick(person.managerIds)
+      : person.id;
     const evidence = fill(rng.pick(observed ? OBSERVED_EVIDENCE : EVIDENCE_BY_CHANNEL[channel]), {}, rng);
     const loggedAt = laterBy(rng, madeAt, 0.02, 2, now);
     const row: Claim = {
@@ -105,7 +131,14 @@ export function generateClaims(person: SeedPerson, deals: readonly GeneratedDeal
     if (!staysPending(loggedAt, now, rng) && verifiedAt.getTime() > loggedAt.getTime()) {
       const facts =
         subject.kind === "matrix"
-          ? { offMatrix: false, vars: { title: subject.capability.spec.title, level: levelWords(subject.revision.status), conditions: subject.revision.conditions } }
+          ? {
+              offMatrix: false,
+              vars: {
+                title: subject.capability.spec.title,
+                level: levelWords(subject.revision.status),
+                conditions: subject.revision.conditions,
+              },
+            }
           : { offMatrix: true, vars: { title: "", level: levelWords(subject.offMatrix.truth), conditions: "" } };
       const verdict = decideVerdict(subject.relation, person.profile, deal?.row.amountCents ?? null, facts, rng);
       Object.assign(row, {

@@ -1,7 +1,16 @@
 import { attemptSubmittedBy, claimAsOf, surveyAnswerKnownAt } from "../../app/domain/comp-as-of.ts";
 import { DEFAULT_COMP_PLAN, computeStatement, type CompFigures } from "../../app/domain/comp-formula.ts";
 import { MS_PER_DAY, addDays } from "../../app/domain/dates.ts";
-import type { AuditEvent, Claim, ClaimDispute, CompPeriod, CompPlan, CompStatement, QuizAttempt, Survey } from "../../app/generated/prisma/client.ts";
+import type {
+  AuditEvent,
+  Claim,
+  ClaimDispute,
+  CompPeriod,
+  CompPlan,
+  CompStatement,
+  QuizAttempt,
+  Survey,
+} from "../../app/generated/prisma/client.ts";
 import type { Rng } from "../random.ts";
 import type { QuizModel, SeedContext, SeedPerson } from "./context.ts";
 import type { Quarter, Timeline } from "./timeline.ts";
@@ -22,7 +31,13 @@ export type AuditRow = Omit<AuditEvent, "id">;
 
 export function buildComp(timeline: Timeline, adminId: string, rng: Rng, ids: Rng) {
   const planCreated = addDays(timeline.historyStart, -40);
-  const plan: CompPlan = { id: ids.id(), version: 1, paramsJson: JSON.stringify(DEFAULT_COMP_PLAN), createdById: adminId, createdAt: planCreated };
+  const plan: CompPlan = {
+    id: ids.id(),
+    version: 1,
+    paramsJson: JSON.stringify(DEFAULT_COMP_PLAN),
+    createdById: adminId,
+    createdAt: planCreated,
+  };
   const audit: AuditRow[] = [auditRow(planCreated, adminId, "plan.create", "CompPlan", plan.id, null, { version: 1 })];
   const locked: LockedPeriod[] = timeline.lockedPeriods.map((quarter) => {
     // Payroll closes in the first days after a quarter ends, while the last surveys due in it
@@ -31,25 +46,59 @@ export function buildComp(timeline: Timeline, adminId: string, rng: Rng, ids: Rn
     const computedAt = new Date(lockedAt.getTime() - 3_600_000);
     // Locking recomputes every statement at the lock instant, so that is the period's last computation.
     const row: CompPeriod = {
-      id: ids.id(), name: quarter.name, startsAt: quarter.startsAt, endsAt: quarter.endsAt, status: "LOCKED", planId: plan.id,
-      computedAt: lockedAt, lockedAt, lockedById: adminId, createdAt: quarter.startsAt,
+      id: ids.id(),
+      name: quarter.name,
+      startsAt: quarter.startsAt,
+      endsAt: quarter.endsAt,
+      status: "LOCKED",
+      planId: plan.id,
+      computedAt: lockedAt,
+      lockedAt,
+      lockedById: adminId,
+      createdAt: quarter.startsAt,
     };
     audit.push(auditRow(computedAt, adminId, "comp.compute", "CompPeriod", row.id, null, { name: quarter.name }));
-    audit.push(auditRow(lockedAt, adminId, "comp.lock", "CompPeriod", row.id, { status: "OPEN" }, { status: "LOCKED" }));
+    audit.push(
+      auditRow(lockedAt, adminId, "comp.lock", "CompPeriod", row.id, { status: "OPEN" }, { status: "LOCKED" }),
+    );
     return { row, quarter };
   });
   const current = timeline.currentPeriod;
   const open: CompPeriod = {
-    id: ids.id(), name: current.name, startsAt: current.startsAt, endsAt: current.endsAt, status: "OPEN", planId: plan.id,
-    computedAt: null, lockedAt: null, lockedById: null, createdAt: current.startsAt,
+    id: ids.id(),
+    name: current.name,
+    startsAt: current.startsAt,
+    endsAt: current.endsAt,
+    status: "OPEN",
+    planId: plan.id,
+    computedAt: null,
+    lockedAt: null,
+    lockedById: null,
+    createdAt: current.startsAt,
   };
   return { plan, periods: [...locked.map((p) => p.row), open], locked, audit };
 }
 
-function auditRow(at: Date, actorId: string, action: string, entityType: string, entityId: string, before: object | null, after: object | null): AuditRow {
+function auditRow(
+  at: Date,
+  actorId: string,
+  action: string,
+  entityType: string,
+  entityId: string,
+  before: object | null,
+  after: object | null,
+): AuditRow {
   return {
-    at, actorId, action, entityType, entityId, teamId: null, requestId: null, ip: null,
-    beforeJson: before === null ? null : JSON.stringify(before), afterJson: after === null ? null : JSON.stringify(after),
+    at,
+    actorId,
+    action,
+    entityType,
+    entityId,
+    teamId: null,
+    requestId: null,
+    ip: null,
+    beforeJson: before === null ? null : JSON.stringify(before),
+    afterJson: after === null ? null : JSON.stringify(after),
   };
 }
 
@@ -60,10 +109,17 @@ export interface PersonHistory {
   surveys: readonly Survey[];
 }
 
-const within = (date: Date, quarter: Quarter) => date.getTime() >= quarter.startsAt.getTime() && date.getTime() < quarter.endsAt.getTime();
+const within = (date: Date, quarter: Quarter) =>
+  date.getTime() >= quarter.startsAt.getTime() && date.getTime() < quarter.endsAt.getTime();
 
 /** The figures of one quarter as the app computes them at `asOf` (its lock): only what was recorded by then. */
-export function figuresFor(person: SeedPerson, history: PersonHistory, quarter: Quarter, quizzes: readonly QuizModel[], asOf: Date): CompFigures {
+export function figuresFor(
+  person: SeedPerson,
+  history: PersonHistory,
+  quarter: Quarter,
+  quizzes: readonly QuizModel[],
+  asOf: Date,
+): CompFigures {
   const disputes = new Map(history.disputes.map((d) => [d.claimId, d]));
   return computeStatement({
     periodEnd: quarter.endsAt,
@@ -74,11 +130,19 @@ export function figuresFor(person: SeedPerson, history: PersonHistory, quarter: 
       const then = claimAsOf({ ...c, dispute: disputes.get(c.id) ?? null }, asOf);
       return then === null ? [] : [{ id: c.id, ...then }];
     }),
-    requiredQuizzes: quizzes.filter((q) => q.row.requiredForComp).map((q) => ({
-      id: q.row.id, title: q.row.title, passMark: q.row.passMark, certificationDays: q.row.certificationDays,
-    })),
+    requiredQuizzes: quizzes
+      .filter((q) => q.row.requiredForComp)
+      .map((q) => ({
+        id: q.row.id,
+        title: q.row.title,
+        passMark: q.row.passMark,
+        certificationDays: q.row.certificationDays,
+      })),
     attempts: history.attempts.flatMap((a) =>
-      a.submittedAt !== null && a.score !== null && a.submittedAt.getTime() <= quarter.endsAt.getTime() && attemptSubmittedBy(a, asOf)
+      a.submittedAt !== null &&
+      a.score !== null &&
+      a.submittedAt.getTime() <= quarter.endsAt.getTime() &&
+      attemptSubmittedBy(a, asOf)
         ? [{ id: a.id, quizId: a.quizId, score: a.score, submittedAt: a.submittedAt }]
         : [],
     ),
@@ -88,17 +152,35 @@ export function figuresFor(person: SeedPerson, history: PersonHistory, quarter: 
   });
 }
 
-export function statementsFor(person: SeedPerson, history: PersonHistory, locked: readonly LockedPeriod[], ctx: SeedContext): CompStatement[] {
+export function statementsFor(
+  person: SeedPerson,
+  history: PersonHistory,
+  locked: readonly LockedPeriod[],
+  ctx: SeedContext,
+): CompStatement[] {
   return locked.flatMap(({ row, quarter }) => {
-    const employed = person.activeFrom < quarter.endsAt && (person.activeUntil === null || person.activeUntil > quarter.startsAt);
+    const employed =
+      person.activeFrom < quarter.endsAt && (person.activeUntil === null || person.activeUntil > quarter.startsAt);
     if (!employed) return [];
     const lockedAt = row.lockedAt ?? quarter.endsAt;
     const figures = figuresFor(person, history, quarter, ctx.quizzes, lockedAt);
-    return [{
-      id: ctx.ids.id(), periodId: row.id, userId: person.id, detailJson: JSON.stringify(figures), accuracy: figures.accuracy,
-      quiz: figures.quiz, satisfaction: figures.satisfaction, composite: figures.composite, multiplier: figures.multiplier,
-      targetBonusCents: person.targetBonusCents, periodPayoutCents: figures.payoutCents, adjustmentCents: 0, totalPayoutCents: figures.payoutCents,
-      computedAt: lockedAt,
-    }];
+    return [
+      {
+        id: ctx.ids.id(),
+        periodId: row.id,
+        userId: person.id,
+        detailJson: JSON.stringify(figures),
+        accuracy: figures.accuracy,
+        quiz: figures.quiz,
+        satisfaction: figures.satisfaction,
+        composite: figures.composite,
+        multiplier: figures.multiplier,
+        targetBonusCents: person.targetBonusCents,
+        periodPayoutCents: figures.payoutCents,
+        adjustmentCents: 0,
+        totalPayoutCents: figures.payoutCents,
+        computedAt: lockedAt,
+      },
+    ];
   });
 }

@@ -3,13 +3,23 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { channelOfConversation } from "../../app/domain/candidate-rules.ts";
 import { readAssertedLevel } from "../../app/domain/claim-level-cues.ts";
-import { parseConversationText, toSentences, type ParsedConversation, type Sentence } from "../../app/domain/conversation-parsing.ts";
+import {
+  parseConversationText,
+  toSentences,
+  type ParsedConversation,
+  type Sentence,
+} from "../../app/domain/conversation-parsing.ts";
 import { MS_PER_DAY, addDays } from "../../app/domain/dates.ts";
 import { checkClaimAgainstMatrix, revisionInForce } from "../../app/domain/matrix-check.ts";
 import { buildSentenceIndex, matchCapabilities, parsePhrases } from "../../app/domain/phrase-matching.ts";
 import type { CandidateClaim, Claim, Conversation, ConversationSentence } from "../../app/generated/prisma/client.ts";
 import type { CapabilityStatus, MatrixCheck } from "../../app/generated/prisma/enums.ts";
-import { ALREADY_LOGGED_NOTE, CONVERSATIONS, type CandidateDecisionSpec, type ConversationSpec } from "../content/conversations.ts";
+import {
+  ALREADY_LOGGED_NOTE,
+  CONVERSATIONS,
+  type CandidateDecisionSpec,
+  type ConversationSpec,
+} from "../content/conversations.ts";
 import type { Rng } from "../random.ts";
 import type { CatalogCapability, CatalogProduct, CatalogRevision } from "./catalog.ts";
 import type { GeneratedClaim } from "./claims.ts";
@@ -44,7 +54,12 @@ export interface FoundCandidate {
 }
 
 /** The candidate claims an import of `conversation` proposes: the salesperson's sentences that name a capability. */
-export function findCandidates(sentences: readonly Sentence[], speaker: string, product: CatalogProduct, at: Date): FoundCandidate[] {
+export function findCandidates(
+  sentences: readonly Sentence[],
+  speaker: string,
+  product: CatalogProduct,
+  at: Date,
+): FoundCandidate[] {
   const own = sentences.filter((sentence) => sentence.speaker === speaker);
   const index = buildSentenceIndex(own);
   const byId = new Map(product.capabilities.map((capability) => [capability.id, capability]));
@@ -60,7 +75,12 @@ export function findCandidates(sentences: readonly Sentence[], speaker: string, 
     if (sentence === undefined || capability === undefined) return [];
     const { level, cues } = readAssertedLevel(sentence.text);
     const revision = revisionInForce(capability.revisions, at);
-    const matrixCheck = checkClaimAgainstMatrix({ assertedLevel: level, madeAt: at, revision, reviewCycleDays: product.content.reviewCycleDays });
+    const matrixCheck = checkClaimAgainstMatrix({
+      assertedLevel: level,
+      madeAt: at,
+      revision,
+      reviewCycleDays: product.content.reviewCycleDays,
+    });
     return [{ sentence, capability, phrase: match.phrase, level, cues, revision, matrixCheck }];
   });
 }
@@ -79,19 +99,43 @@ export interface ImportedConversation {
 
 /** The Conversation and ConversationSentence rows an import writes. */
 export function importConversation(
-  input: { text: string; fileName: string; deal: GeneratedDeal; salespersonId: string; speaker: string; importedById: string; occurredAt: Date; importedAt: Date },
+  input: {
+    text: string;
+    fileName: string;
+    deal: GeneratedDeal;
+    salespersonId: string;
+    speaker: string;
+    importedById: string;
+    occurredAt: Date;
+    importedAt: Date;
+  },
   ids: Rng,
 ): ImportedConversation {
   const parsed = parseOrThrow(input.text, input.fileName);
   const sentences = toSentences(parsed);
   const id = ids.id();
   const rows: ConversationSentence[] = sentences.map((sentence) => ({
-    id: ids.id(), conversationId: id, position: sentence.position, speaker: sentence.speaker, text: sentence.text, startMs: sentence.startMs,
+    id: ids.id(),
+    conversationId: id,
+    position: sentence.position,
+    speaker: sentence.speaker,
+    text: sentence.text,
+    startMs: sentence.startMs,
   }));
   const row: Conversation = {
-    id, dealId: input.deal.row.id, salespersonId: input.salespersonId, importedById: input.importedById, format: parsed.format,
-    fileName: input.fileName, title: parsed.title, contentHash: createHash("sha256").update(input.text).digest("hex"), occurredAt: input.occurredAt,
-    salespersonSpeaker: input.speaker, speakersJson: JSON.stringify(parsed.speakers), wordCount: parsed.wordCount, createdAt: input.importedAt,
+    id,
+    dealId: input.deal.row.id,
+    salespersonId: input.salespersonId,
+    importedById: input.importedById,
+    format: parsed.format,
+    fileName: input.fileName,
+    title: parsed.title,
+    contentHash: createHash("sha256").update(input.text).digest("hex"),
+    occurredAt: input.occurredAt,
+    salespersonSpeaker: input.speaker,
+    speakersJson: JSON.stringify(parsed.speakers),
+    wordCount: parsed.wordCount,
+    createdAt: input.importedAt,
   };
   const idAt = new Map(rows.map((sentence) => [sentence.position, sentence.id]));
   const found = findCandidates(sentences, input.speaker, input.deal.product, input.occurredAt).flatMap((candidate) => {
@@ -101,29 +145,87 @@ export function importConversation(
   return { row, sentences: rows, found };
 }
 
-export function candidateRow(conversation: Conversation, found: FoundCandidate, sentenceId: string, productId: string, id: string): CandidateClaim {
+export function candidateRow(
+  conversation: Conversation,
+  found: FoundCandidate,
+  sentenceId: string,
+  productId: string,
+  id: string,
+): CandidateClaim {
   return {
-    id, conversationId: conversation.id, sentenceId, salespersonId: conversation.salespersonId, productId, capabilityId: found.capability.id,
-    matchedPhrase: found.phrase, assertedLevel: found.level, cueWords: found.cues.join(", "), matrixCheck: found.matrixCheck,
-    revisionId: found.revision?.id ?? null, status: "PENDING", dismissReason: null, dismissNote: null, decidedById: null, decidedAt: null,
+    id,
+    conversationId: conversation.id,
+    sentenceId,
+    salespersonId: conversation.salespersonId,
+    productId,
+    capabilityId: found.capability.id,
+    matchedPhrase: found.phrase,
+    assertedLevel: found.level,
+    cueWords: found.cues.join(", "),
+    matrixCheck: found.matrixCheck,
+    revisionId: found.revision?.id ?? null,
+    status: "PENDING",
+    dismissReason: null,
+    dismissNote: null,
+    decidedById: null,
+    decidedAt: null,
     createdAt: conversation.createdAt,
   };
 }
 
 /** The CONVERSATION claim a confirmed candidate becomes (PRODUCT.md §7), awaiting its verdict. */
-export function confirmedClaim(conversation: Conversation, deal: GeneratedDeal, found: FoundCandidate, candidateId: string, decidedById: string, decidedAt: Date, id: string): GeneratedClaim {
+export function confirmedClaim(
+  conversation: Conversation,
+  deal: GeneratedDeal,
+  found: FoundCandidate,
+  candidateId: string,
+  decidedById: string,
+  decidedAt: Date,
+  id: string,
+): GeneratedClaim {
   const minute = found.sentence.startMs === null ? "" : ` at ${formatOffset(found.sentence.startMs)}`;
   const row: Claim = {
-    id, salespersonId: conversation.salespersonId, dealId: deal.row.id, accountName: deal.accountName, productId: deal.product.id,
-    capabilityId: found.capability.id, revisionId: found.revision?.id ?? null, assertedLevel: found.level, statement: found.sentence.text,
-    channel: channelOfConversation(conversation.format), madeAt: conversation.occurredAt, source: "CONVERSATION", loggedById: decidedById,
-    evidence: `${conversation.fileName}${minute}: “${found.sentence.text}”`, matrixCheck: found.matrixCheck, status: "PENDING", severity: null,
-    verifiedById: null, verifiedAt: null, verdictNote: null, verdictBin: null, customerCorrectedAt: null, surveyId: null, candidateId, version: 1,
-    createdAt: decidedAt, updatedAt: decidedAt,
+    id,
+    salespersonId: conversation.salespersonId,
+    dealId: deal.row.id,
+    accountName: deal.accountName,
+    productId: deal.product.id,
+    capabilityId: found.capability.id,
+    revisionId: found.revision?.id ?? null,
+    assertedLevel: found.level,
+    statement: found.sentence.text,
+    channel: channelOfConversation(conversation.format),
+    madeAt: conversation.occurredAt,
+    source: "CONVERSATION",
+    loggedById: decidedById,
+    evidence: `${conversation.fileName}${minute}: “${found.sentence.text}”`,
+    matrixCheck: found.matrixCheck,
+    status: "PENDING",
+    severity: null,
+    verifiedById: null,
+    verifiedAt: null,
+    verdictNote: null,
+    verdictBin: null,
+    customerCorrectedAt: null,
+    surveyId: null,
+    candidateId,
+    version: 1,
+    createdAt: decidedAt,
+    updatedAt: decidedAt,
   };
   const revision = found.revision ?? found.capability.revisions[0];
   if (revision === undefined) throw new Error(`capability ${found.capability.spec.key} has no revision`);
-  return { row, deal, subject: { kind: "matrix", capability: found.capability, revision, asserted: found.level, relation: relationOf(found.level, revision.status) } };
+  return {
+    row,
+    deal,
+    subject: {
+      kind: "matrix",
+      capability: found.capability,
+      revision,
+      asserted: found.level,
+      relation: relationOf(found.level, revision.status),
+    },
+  };
 }
 
 function formatOffset(ms: number): string {
@@ -150,27 +252,53 @@ export interface StoryOutcome {
   problems: string[];
 }
 
-function dealFor(spec: ConversationSpec, person: SeedPerson, occurredAt: Date, ctx: SeedContext, rng: Rng, ids: Rng): GeneratedDeal {
+function dealFor(
+  spec: ConversationSpec,
+  person: SeedPerson,
+  occurredAt: Date,
+  ctx: SeedContext,
+  rng: Rng,
+  ids: Rng,
+): GeneratedDeal {
   const product = ctx.catalog.find((candidate) => candidate.content.slug === spec.product);
   if (product === undefined) throw new Error(`${spec.file}: unknown product ${spec.product}`);
   const account = rng.pick(ctx.accounts);
   const openedAt = addDays(occurredAt, -spec.deal.openedDaysBefore);
   const closedAt = spec.deal.status === "WON" ? addDays(occurredAt, spec.deal.closedDaysAfter ?? 7) : null;
-  const local = spec.deal.contact.toLowerCase().replace(/[^a-z ]/g, "").replace(/ /g, ".");
+  const local = spec.deal.contact
+    .toLowerCase()
+    .replace(/[^a-z ]/g, "")
+    .replace(/ /g, ".");
   return {
     product,
     accountName: account.name,
     openedAt,
     row: {
-      id: ids.id(), externalId: `${DEAL_EXTERNAL_PREFIX}${String(ctx.nextDealNumber()).padStart(6, "0")}`, accountId: account.id,
-      contactName: spec.deal.contact, contactEmail: `${local}@${account.domain}`, ownerId: person.id, productId: product.id,
-      amountCents: spec.deal.amountDollars * 100, status: spec.deal.status, closedAt, createdAt: openedAt, updatedAt: closedAt ?? openedAt,
+      id: ids.id(),
+      externalId: `${DEAL_EXTERNAL_PREFIX}${String(ctx.nextDealNumber()).padStart(6, "0")}`,
+      accountId: account.id,
+      contactName: spec.deal.contact,
+      contactEmail: `${local}@${account.domain}`,
+      ownerId: person.id,
+      productId: product.id,
+      amountCents: spec.deal.amountDollars * 100,
+      status: spec.deal.status,
+      closedAt,
+      createdAt: openedAt,
+      updatedAt: closedAt ?? openedAt,
     },
   };
 }
 
-function decisionFor(decisions: readonly CandidateDecisionSpec[], found: FoundCandidate): CandidateDecisionSpec | undefined {
-  return decisions.find((d) => d.capability === found.capability.spec.key && (d.sentence === undefined || found.sentence.text.includes(d.sentence)));
+function decisionFor(
+  decisions: readonly CandidateDecisionSpec[],
+  found: FoundCandidate,
+): CandidateDecisionSpec | undefined {
+  return decisions.find(
+    (d) =>
+      d.capability === found.capability.spec.key &&
+      (d.sentence === undefined || found.sentence.text.includes(d.sentence)),
+  );
 }
 
 /** Never at or after the reference date: the demo's history ends the moment before it. */
@@ -178,7 +306,13 @@ function before(now: Date, at: Date): Date {
   return new Date(Math.min(at.getTime(), now.getTime() - 60_000));
 }
 
-export function storyConversations(person: SeedPerson, who: ConversationSpec["salesperson"], ctx: SeedContext, rng: Rng, ids: Rng): StoryOutcome {
+export function storyConversations(
+  person: SeedPerson,
+  who: ConversationSpec["salesperson"],
+  ctx: SeedContext,
+  rng: Rng,
+  ids: Rng,
+): StoryOutcome {
   const { now } = ctx.timeline;
   const outcome: StoryOutcome = { deals: [], claims: [], rows: emptyConversationRows(), problems: [] };
   const managerId = person.managerIds[0] ?? person.id;
@@ -186,10 +320,30 @@ export function storyConversations(person: SeedPerson, who: ConversationSpec["sa
     const occurredAt = new Date(addDays(now, -spec.daysAgo).getTime() + spec.hour * 3_600_000);
     const deal = dealFor(spec, person, occurredAt, ctx, rng, ids);
     outcome.deals.push(deal);
-    const importedById = spec.importedBy === "salesperson" ? person.id : spec.importedBy === "manager" ? managerId : (ctx.engineerIds[0] ?? managerId);
-    const importedAt = before(now, new Date(occurredAt.getTime() + spec.importedAfterDays * MS_PER_DAY + 2 * 3_600_000));
+    const importedById =
+      spec.importedBy === "salesperson"
+        ? person.id
+        : spec.importedBy === "manager"
+          ? managerId
+          : (ctx.engineerIds[0] ?? managerId);
+    const importedAt = before(
+      now,
+      new Date(occurredAt.getTime() + spec.importedAfterDays * MS_PER_DAY + 2 * 3_600_000),
+    );
     const text = readFileSync(path.join(FILES, spec.file), "utf8");
-    const imported = importConversation({ text, fileName: spec.file, deal, salespersonId: person.id, speaker: spec.speaker, importedById, occurredAt, importedAt }, ids);
+    const imported = importConversation(
+      {
+        text,
+        fileName: spec.file,
+        deal,
+        salespersonId: person.id,
+        speaker: spec.speaker,
+        importedById,
+        occurredAt,
+        importedAt,
+      },
+      ids,
+    );
     outcome.rows.conversations.push(imported.row);
     outcome.rows.sentences.push(...imported.sentences);
     const used = new Set<CandidateDecisionSpec>();
@@ -203,11 +357,19 @@ export function storyConversations(person: SeedPerson, who: ConversationSpec["sa
       const decidedAt = before(now, new Date(importedAt.getTime() + decision.afterDays * MS_PER_DAY));
       Object.assign(candidate, { decidedById, decidedAt } satisfies Partial<CandidateClaim>);
       if (decision.decision === "DISMISS") {
-        Object.assign(candidate, { status: "DISMISSED", dismissReason: decision.reason, dismissNote: decision.note } satisfies Partial<CandidateClaim>);
+        Object.assign(candidate, {
+          status: "DISMISSED",
+          dismissReason: decision.reason,
+          dismissNote: decision.note,
+        } satisfies Partial<CandidateClaim>);
         continue;
       }
       if (decision.decision === "LOGGED") {
-        Object.assign(candidate, { status: "DISMISSED", dismissReason: "OTHER", dismissNote: ALREADY_LOGGED_NOTE } satisfies Partial<CandidateClaim>);
+        Object.assign(candidate, {
+          status: "DISMISSED",
+          dismissReason: "OTHER",
+          dismissNote: ALREADY_LOGGED_NOTE,
+        } satisfies Partial<CandidateClaim>);
         outcome.claims.push(selfLogged(deal, found, person, occurredAt, ctx, ids));
         continue;
       }
@@ -216,32 +378,78 @@ export function storyConversations(person: SeedPerson, who: ConversationSpec["sa
       if (decision.verdict !== undefined) {
         const verifiedAt = before(now, new Date(decidedAt.getTime() + decision.verdict.afterDays * MS_PER_DAY));
         Object.assign(claim.row, {
-          status: decision.verdict.status, severity: decision.verdict.severity, verdictNote: decision.verdict.note,
-          verifiedById: verifierOf(found.capability, decidedById, ctx), verifiedAt, version: 2, updatedAt: verifiedAt,
+          status: decision.verdict.status,
+          severity: decision.verdict.severity,
+          verdictNote: decision.verdict.note,
+          verifiedById: verifierOf(found.capability, decidedById, ctx),
+          verifiedAt,
+          version: 2,
+          updatedAt: verifiedAt,
         } satisfies Partial<Claim>);
       }
       outcome.claims.push(claim);
     }
     for (const decision of spec.decisions) {
-      if (!used.has(decision)) outcome.problems.push(`${spec.file}: no candidate for the ${decision.capability} decision${decision.sentence ? ` ("${decision.sentence}")` : ""}`);
+      if (!used.has(decision))
+        outcome.problems.push(
+          `${spec.file}: no candidate for the ${decision.capability} decision${decision.sentence ? ` ("${decision.sentence}")` : ""}`,
+        );
     }
   }
   return outcome;
 }
 
 /** What the honest performer logged herself right after the call: the same words, judged accurate. */
-function selfLogged(deal: GeneratedDeal, found: FoundCandidate, person: SeedPerson, occurredAt: Date, ctx: SeedContext, ids: Rng): GeneratedClaim {
+function selfLogged(
+  deal: GeneratedDeal,
+  found: FoundCandidate,
+  person: SeedPerson,
+  occurredAt: Date,
+  ctx: SeedContext,
+  ids: Rng,
+): GeneratedClaim {
   const loggedAt = new Date(occurredAt.getTime() + 3_600_000);
   const verifiedAt = before(ctx.timeline.now, addDays(loggedAt, 1));
   const revision = found.revision ?? found.capability.revisions[0];
   if (revision === undefined) throw new Error(`capability ${found.capability.spec.key} has no revision`);
   const row: Claim = {
-    id: ids.id(), salespersonId: person.id, dealId: deal.row.id, accountName: deal.accountName, productId: deal.product.id,
-    capabilityId: found.capability.id, revisionId: found.revision?.id ?? null, assertedLevel: found.level, statement: found.sentence.text,
-    channel: "CALL", madeAt: occurredAt, source: "SELF", loggedById: person.id, evidence: "Logged right after the call; the written summary went to the customer the same day.",
-    matrixCheck: found.matrixCheck, status: "ACCURATE", severity: "MEDIUM", verifiedById: verifierOf(found.capability, person.id, ctx), verifiedAt,
-    verdictNote: "Matches the matrix, limitation included.", verdictBin: null, customerCorrectedAt: null, surveyId: null, candidateId: null, version: 2,
-    createdAt: loggedAt, updatedAt: verifiedAt,
+    id: ids.id(),
+    salespersonId: person.id,
+    dealId: deal.row.id,
+    accountName: deal.accountName,
+    productId: deal.product.id,
+    capabilityId: found.capability.id,
+    revisionId: found.revision?.id ?? null,
+    assertedLevel: found.level,
+    statement: found.sentence.text,
+    channel: "CALL",
+    madeAt: occurredAt,
+    source: "SELF",
+    loggedById: person.id,
+    evidence: "Logged right after the call; the written summary went to the customer the same day.",
+    matrixCheck: found.matrixCheck,
+    status: "ACCURATE",
+    severity: "MEDIUM",
+    verifiedById: verifierOf(found.capability, person.id, ctx),
+    verifiedAt,
+    verdictNote: "Matches the matrix, limitation included.",
+    verdictBin: null,
+    customerCorrectedAt: null,
+    surveyId: null,
+    candidateId: null,
+    version: 2,
+    createdAt: loggedAt,
+    updatedAt: verifiedAt,
   };
-  return { row, deal, subject: { kind: "matrix", capability: found.capability, revision, asserted: found.level, relation: relationOf(found.level, revision.status) } };
+  return {
+    row,
+    deal,
+    subject: {
+      kind: "matrix",
+      capability: found.capability,
+      revision,
+      asserted: found.level,
+      relation: relationOf(found.level, revision.status),
+    },
+  };
 }

@@ -19,7 +19,11 @@ import { laterBy } from "./timeline.ts";
 
 /** Share of NO / PARTLY answers that say what was untrue, by archetype. */
 const UNTRUE_SHARE: Readonly<Partial<Record<SeedPerson["archetype"], number>>> = {
-  OVERPROMISER: 0.5, SLOPPY: 0.12, IMPROVER: 0.08, AVERAGE: 0.05, NEWCOMER: 0.05,
+  OVERPROMISER: 0.5,
+  SLOPPY: 0.12,
+  IMPROVER: 0.08,
+  AVERAGE: 0.05,
+  NEWCOMER: 0.05,
 };
 
 /** Reports recorded this recently are still waiting for an engineer to map them. */
@@ -31,7 +35,13 @@ export interface CustomerClaimOptions {
 }
 
 export function customerClaims(
-  person: SeedPerson, surveys: readonly Survey[], deals: readonly GeneratedDeal[], ctx: SeedContext, rng: Rng, ids: Rng, options: CustomerClaimOptions = {},
+  person: SeedPerson,
+  surveys: readonly Survey[],
+  deals: readonly GeneratedDeal[],
+  ctx: SeedContext,
+  rng: Rng,
+  ids: Rng,
+  options: CustomerClaimOptions = {},
 ): GeneratedClaim[] {
   const { now } = ctx.timeline;
   const share = UNTRUE_SHARE[person.archetype] ?? 0.02;
@@ -48,19 +58,47 @@ export function customerClaims(
     const options = (UNTRUE_CLAIMS[deal.product.content.slug] ?? []).flatMap((spec) => {
       const capability = deal.product.capabilities.find((c) => c.spec.key === spec.capability);
       const revision = capability === undefined ? null : revisionInForce(capability.revisions, closedAt);
-      return capability !== undefined && revision !== null && comparePromise(spec.told, revision.status) > 0 ? [{ spec, capability, revision }] : [];
+      return capability !== undefined && revision !== null && comparePromise(spec.told, revision.status) > 0
+        ? [{ spec, capability, revision }]
+        : [];
     });
     if (options.length === 0) continue;
     const { spec, capability, revision } = rng.pick(options);
     survey.untrueClaim = spec.words;
     const row: Claim = {
-      id: ids.id(), salespersonId: person.id, dealId: deal.row.id, accountName: deal.accountName, productId: deal.product.id,
-      capabilityId: null, revisionId: null, assertedLevel: null, statement: spec.words, channel: CUSTOMER_CLAIM_CHANNEL, madeAt: closedAt,
-      source: "CUSTOMER", loggedById: person.id, evidence: "", matrixCheck: "NO_MATRIX_ROW", status: "PENDING", severity: null,
-      verifiedById: null, verifiedAt: null, verdictNote: null, verdictBin: null, customerCorrectedAt: null, surveyId: survey.id, candidateId: null, version: 1,
-      createdAt: survey.answerRecordedAt ?? respondedAt, updatedAt: survey.answerRecordedAt ?? respondedAt,
+      id: ids.id(),
+      salespersonId: person.id,
+      dealId: deal.row.id,
+      accountName: deal.accountName,
+      productId: deal.product.id,
+      capabilityId: null,
+      revisionId: null,
+      assertedLevel: null,
+      statement: spec.words,
+      channel: CUSTOMER_CLAIM_CHANNEL,
+      madeAt: closedAt,
+      source: "CUSTOMER",
+      loggedById: person.id,
+      evidence: "",
+      matrixCheck: "NO_MATRIX_ROW",
+      status: "PENDING",
+      severity: null,
+      verifiedById: null,
+      verifiedAt: null,
+      verdictNote: null,
+      verdictBin: null,
+      customerCorrectedAt: null,
+      surveyId: survey.id,
+      candidateId: null,
+      version: 1,
+      createdAt: survey.answerRecordedAt ?? respondedAt,
+      updatedAt: survey.answerRecordedAt ?? respondedAt,
     };
-    reported.push({ row, deal, subject: { kind: "matrix", capability, revision, asserted: spec.told, relation: "over" } });
+    reported.push({
+      row,
+      deal,
+      subject: { kind: "matrix", capability, revision, asserted: spec.told, relation: "over" },
+    });
   }
   reported.sort((a, b) => a.row.createdAt.getTime() - b.row.createdAt.getTime());
   const keepUnmapped = options.unmappedLatest ?? 0;
@@ -72,13 +110,22 @@ export function customerClaims(
     const verifiedAt = laterBy(rng, mappedAt, 0.1, 3, now);
     if (verifiedAt.getTime() <= claim.row.createdAt.getTime()) return;
     const status = rng.chance(0.85) ? ("INACCURATE" as const) : ("PARTIALLY_ACCURATE" as const);
-    const vars = { title: capability.spec.title, level: levelWords(revision.status), conditions: revision.conditions || "no conditions recorded" };
+    const vars = {
+      title: capability.spec.title,
+      level: levelWords(revision.status),
+      conditions: revision.conditions || "no conditions recorded",
+    };
     const highShare = person.profile.highSeverity > 0 ? Math.max(0.35, person.profile.highSeverity) : 0;
     Object.assign(claim.row, {
       capabilityId: capability.id,
       revisionId: revision.id,
       assertedLevel: asserted,
-      matrixCheck: checkClaimAgainstMatrix({ assertedLevel: asserted, madeAt: claim.row.madeAt, revision, reviewCycleDays: claim.deal?.product.content.reviewCycleDays ?? 90 }),
+      matrixCheck: checkClaimAgainstMatrix({
+        assertedLevel: asserted,
+        madeAt: claim.row.madeAt,
+        revision,
+        reviewCycleDays: claim.deal?.product.content.reviewCycleDays ?? 90,
+      }),
       status,
       severity: status === "INACCURATE" && rng.chance(highShare) ? "HIGH" : "MEDIUM",
       verifiedById: verifierOf(capability, claim.row.loggedById, ctx),

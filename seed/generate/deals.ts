@@ -45,7 +45,10 @@ export function generateDeals(person: SeedPerson, plan: DealPlan, ctx: SeedConte
   const closedFrom = maxDate(timeline.dealsStart, addDays(person.activeFrom, 21));
   // Closes are spread evenly (one per slot of the window, in random order) so that every
   // quarter has surveys falling due.
-  const closed = rng.shuffle([...Array<DealStatus>(plan.won).fill("WON"), ...Array<DealStatus>(plan.lost).fill("LOST")]);
+  const closed = rng.shuffle([
+    ...Array<DealStatus>(plan.won).fill("WON"),
+    ...Array<DealStatus>(plan.lost).fill("LOST"),
+  ]);
   const slot = (end.getTime() - closedFrom.getTime()) / Math.max(1, closed.length);
   const statuses = [...closed, ...Array<DealStatus>(plan.open).fill("OPEN")];
   const deals: GeneratedDeal[] = [];

@@ -21,8 +21,18 @@ export function buildDemoOrg(timeline: Timeline, passwordHash: string, rng: Rng,
   const staffSince = addDays(timeline.dealsStart, -90);
   const user = (name: string, email: string, role: Role, extra: Partial<User> = {}): User => {
     const row: User = {
-      id: ids.id(), email, name, role, teamId: null, active: true, passwordHash, targetBonusCents: 0, emailDigest: false,
-      createdAt: staffSince, updatedAt: staffSince, ...extra,
+      id: ids.id(),
+      email,
+      name,
+      role,
+      teamId: null,
+      active: true,
+      passwordHash,
+      targetBonusCents: 0,
+      emailDigest: false,
+      createdAt: staffSince,
+      updatedAt: staffSince,
+      ...extra,
     };
     rows.users.push(row);
     return row;
@@ -45,13 +55,19 @@ export function buildDemoOrg(timeline: Timeline, passwordHash: string, rng: Rng,
   }
   const engineerIds = ENGINEERS.map((spec) => user(spec.name, spec.email, "ENGINEER").id);
   const sales = SALESPEOPLE.map((spec) => {
-    const joined = spec.joinedDaysAgo === undefined ? addDays(timeline.dealsStart, -rng.float(30, 400)) : addDays(timeline.now, -spec.joinedDaysAgo);
+    const joined =
+      spec.joinedDaysAgo === undefined
+        ? addDays(timeline.dealsStart, -rng.float(30, 400))
+        : addDays(timeline.now, -spec.joinedDaysAgo);
     const left = spec.leftDaysAgo === undefined ? null : addDays(timeline.now, -spec.leftDaysAgo);
     const teamId = teamIds[spec.team];
     if (teamId === undefined) throw new Error(`salesperson ${spec.name} names unknown team ${spec.team}`);
     const row = user(spec.name, spec.email ?? emailFor(spec.name), "SALES", {
-      teamId, active: left === null, targetBonusCents: spec.targetBonusDollars * 100,
-      createdAt: joined, updatedAt: left ?? joined,
+      teamId,
+      active: left === null,
+      targetBonusCents: spec.targetBonusDollars * 100,
+      createdAt: joined,
+      updatedAt: left ?? joined,
     });
     return { spec, row, joined, left, teamId, managerIds: managerIdsByTeam[spec.team] ?? [] };
   });

@@ -13,7 +13,12 @@ import { overturned } from "./verdict.ts";
 
 const DISPUTE_RATE: Readonly<Partial<Record<SeedPerson["archetype"], number>>> = { OVERPROMISER: 0.18, SLOPPY: 0.08 };
 
-export function applyAftermath(person: SeedPerson, claims: readonly GeneratedClaim[], ctx: SeedContext, rng: Rng): ClaimDispute[] {
+export function applyAftermath(
+  person: SeedPerson,
+  claims: readonly GeneratedClaim[],
+  ctx: SeedContext,
+  rng: Rng,
+): ClaimDispute[] {
   const { now } = ctx.timeline;
   const disputes: ClaimDispute[] = [];
   const lastDay = minDate(now, activeEnd(person, ctx));
@@ -26,19 +31,39 @@ export function applyAftermath(person: SeedPerson, claims: readonly GeneratedCla
       if (raisedAt.getTime() > verifiedAt.getTime()) {
         const recent = now.getTime() - raisedAt.getTime() < 20 * MS_PER_DAY;
         const resolvedAt = laterBy(rng, raisedAt, 1, 8, now);
-        const status: DisputeStatus = recent || resolvedAt.getTime() <= raisedAt.getTime()
-          ? "OPEN"
-          : rng.chance(person.archetype === "OVERPROMISER" ? 0.85 : 0.7) ? "UPHELD" : "OVERTURNED";
+        const status: DisputeStatus =
+          recent || resolvedAt.getTime() <= raisedAt.getTime()
+            ? "OPEN"
+            : rng.chance(person.archetype === "OVERPROMISER" ? 0.85 : 0.7)
+              ? "UPHELD"
+              : "OVERTURNED";
         const dispute: ClaimDispute = {
-          id: ctx.ids.id(), claimId: row.id, raisedById: person.id, reason: rng.pick(DISPUTE_REASONS), raisedAt,
-          disputedStatus: row.status, disputedSeverity: row.severity, status, resolvedById: null, resolvedAt: null, resolutionNote: null,
-          overturnedStatus: null, overturnedSeverity: null,
+          id: ctx.ids.id(),
+          claimId: row.id,
+          raisedById: person.id,
+          reason: rng.pick(DISPUTE_REASONS),
+          raisedAt,
+          disputedStatus: row.status,
+          disputedSeverity: row.severity,
+          status,
+          resolvedById: null,
+          resolvedAt: null,
+          resolutionNote: null,
+          overturnedStatus: null,
+          overturnedSeverity: null,
         };
         if (status !== "OPEN") {
-          Object.assign(dispute, { resolvedById: rng.pick(person.managerIds), resolvedAt, resolutionNote: rng.pick(DISPUTE_RESOLUTIONS[status]) } satisfies Partial<ClaimDispute>);
+          Object.assign(dispute, {
+            resolvedById: rng.pick(person.managerIds),
+            resolvedAt,
+            resolutionNote: rng.pick(DISPUTE_RESOLUTIONS[status]),
+          } satisfies Partial<ClaimDispute>);
         }
         if (status === "OVERTURNED") {
-          Object.assign(dispute, { overturnedStatus: overturned(row.status), overturnedSeverity: row.severity } satisfies Partial<ClaimDispute>);
+          Object.assign(dispute, {
+            overturnedStatus: overturned(row.status),
+            overturnedSeverity: row.severity,
+          } satisfies Partial<ClaimDispute>);
           Object.assign(row, {
             status: overturned(row.status),
             verdictNote: `${row.verdictNote ?? ""} Overturned on dispute.`.trim(),

@@ -12,7 +12,11 @@ import { instantBetween, laterBy, maxDate } from "./timeline.ts";
 // a few days; the last few days' questions are still open.
 
 const ASK_RATE: Readonly<Partial<Record<SeedPerson["archetype"], number>>> = {
-  HONEST: 0.9, CAUTIOUS: 0.7, SOLID: 0.5, NEWCOMER: 0.9, OVERPROMISER: 0.05,
+  HONEST: 0.9,
+  CAUTIOUS: 0.7,
+  SOLID: 0.5,
+  NEWCOMER: 0.9,
+  OVERPROMISER: 0.05,
 };
 
 function answerText(capability: CatalogCapability, at: Date, rng: Rng): string {
@@ -24,22 +28,48 @@ function answerText(capability: CatalogCapability, at: Date, rng: Rng): string {
   return fill(template, { level, conditions, docsUrl: capability.docsUrl }, rng);
 }
 
-function question(person: SeedPerson, product: CatalogProduct, capability: CatalogCapability, askedAt: Date, ctx: SeedContext, rng: Rng): EngineerQuestion {
+function question(
+  person: SeedPerson,
+  product: CatalogProduct,
+  capability: CatalogCapability,
+  askedAt: Date,
+  ctx: SeedContext,
+  rng: Rng,
+): EngineerQuestion {
   const text = fill(rng.pick(ENGINEER_QUESTIONS), { action: capability.spec.action }, rng);
   const row: EngineerQuestion = {
-    id: ctx.ids.id(), askedById: person.id, productId: product.id, capabilityId: capability.id, question: text,
-    context: rng.chance(0.5) ? `Deal with ${rng.pick(ctx.accounts).name}.` : "", askedAt, status: "OPEN",
-    answeredById: null, answer: null, answeredAt: null, revisionId: null,
+    id: ctx.ids.id(),
+    askedById: person.id,
+    productId: product.id,
+    capabilityId: capability.id,
+    question: text,
+    context: rng.chance(0.5) ? `Deal with ${rng.pick(ctx.accounts).name}.` : "",
+    askedAt,
+    status: "OPEN",
+    answeredById: null,
+    answer: null,
+    answeredAt: null,
+    revisionId: null,
   };
   const answeredAt = laterBy(rng, askedAt, 0.05, 3, ctx.timeline.now);
   const recent = ctx.timeline.now.getTime() - askedAt.getTime() < 4 * MS_PER_DAY;
   if (!recent && answeredAt.getTime() > askedAt.getTime() && rng.chance(0.95)) {
-    Object.assign(row, { status: "ANSWERED", answeredById: capability.ownerId, answer: answerText(capability, answeredAt, rng), answeredAt } satisfies Partial<EngineerQuestion>);
+    Object.assign(row, {
+      status: "ANSWERED",
+      answeredById: capability.ownerId,
+      answer: answerText(capability, answeredAt, rng),
+      answeredAt,
+    } satisfies Partial<EngineerQuestion>);
   }
   return row;
 }
 
-export function generateEngineerQuestions(person: SeedPerson, ctx: SeedContext, rng: Rng, perMonth?: number): EngineerQuestion[] {
+export function generateEngineerQuestions(
+  person: SeedPerson,
+  ctx: SeedContext,
+  rng: Rng,
+  perMonth?: number,
+): EngineerQuestion[] {
   const from = maxDate(ctx.timeline.historyStart, person.activeFrom);
   const until = activeEnd(person, ctx);
   const months = Math.max(0, until.getTime() - from.getTime()) / (30.4 * MS_PER_DAY);
@@ -63,7 +93,10 @@ export function questionsBehindChanges(people: readonly SeedPerson[], ctx: SeedC
         if (askers.length === 0) continue;
         const row = question(rng.pick(askers), product, capability, askedAt, ctx, rng);
         Object.assign(row, {
-          status: "ANSWERED", answeredById: revision.authorId, answeredAt: revision.validFrom, revisionId: revision.id,
+          status: "ANSWERED",
+          answeredById: revision.authorId,
+          answeredAt: revision.validFrom,
+          revisionId: revision.id,
           answer: `Good question: the matrix is now updated. ${answerText(capability, revision.validFrom, rng)}`,
         } satisfies Partial<EngineerQuestion>);
         rows.push(row);

@@ -1,4 +1,13 @@
-import type { Claim, ClaimDispute, CompStatement, Deal, EngineerQuestion, QuizAnswer, QuizAttempt, Survey } from "../../app/generated/prisma/client.ts";
+import type {
+  Claim,
+  ClaimDispute,
+  CompStatement,
+  Deal,
+  EngineerQuestion,
+  QuizAnswer,
+  QuizAttempt,
+  Survey,
+} from "../../app/generated/prisma/client.ts";
 import type { ConversationSpec } from "../content/conversations.ts";
 import type { Rng } from "../random.ts";
 import { generateAttempts } from "./attempts.ts";
@@ -48,7 +57,13 @@ export interface PersonBundle {
   problems: string[];
 }
 
-export function generatePerson(person: SeedPerson, plan: PersonPlan, locked: readonly LockedPeriod[], ctx: SeedContext, rng: Rng): PersonBundle {
+export function generatePerson(
+  person: SeedPerson,
+  plan: PersonPlan,
+  locked: readonly LockedPeriod[],
+  ctx: SeedContext,
+  rng: Rng,
+): PersonBundle {
   const deals = generateDeals(person, plan.deals, ctx, rng.fork("deals"));
   const generated = generateClaims(person, deals, plan.claims, ctx, rng.fork("claims"));
   const disputes = applyAftermath(person, generated, ctx, rng.fork("aftermath"));
@@ -76,11 +91,20 @@ export function generatePerson(person: SeedPerson, plan: PersonPlan, locked: rea
     byDeal.set(claim.deal.row.id, list);
   }
   const surveyRng = rng.fork("surveys");
-  const surveys = deals.flatMap((deal) => generateSurvey(person, deal, byDeal.get(deal.row.id) ?? [], ctx, surveyRng) ?? []);
-  const reported = customerClaims(person, surveys, deals, ctx, rng.fork("customer-claims"), sourceIds, { unmappedLatest: plan.unmappedCustomerClaims });
+  const surveys = deals.flatMap(
+    (deal) => generateSurvey(person, deal, byDeal.get(deal.row.id) ?? [], ctx, surveyRng) ?? [],
+  );
+  const reported = customerClaims(person, surveys, deals, ctx, rng.fork("customer-claims"), sourceIds, {
+    unmappedLatest: plan.unmappedCustomerClaims,
+  });
   generated.push(...reported);
 
-  const taker = { userId: person.id, skill: person.profile.quizSkill, activeFrom: person.activeFrom, activeUntil: activeEnd(person, ctx) };
+  const taker = {
+    userId: person.id,
+    skill: person.profile.quizSkill,
+    activeFrom: person.activeFrom,
+    activeUntil: activeEnd(person, ctx),
+  };
   const { attempts, answers } = generateAttempts(taker, ctx, rng.fork("attempts"), plan.attempts);
 
   const claims = generated.map((claim) => claim.row);

@@ -5,7 +5,14 @@ import type { Rng } from "../random.ts";
 import type { CatalogProduct } from "./catalog.ts";
 import type { GeneratedClaim } from "./claims.ts";
 import type { SeedContext, SeedPerson } from "./context.ts";
-import { candidateRow, confirmedClaim, emptyConversationRows, importConversation, verifierOf, type ConversationRows } from "./conversations.ts";
+import {
+  candidateRow,
+  confirmedClaim,
+  emptyConversationRows,
+  importConversation,
+  verifierOf,
+  type ConversationRows,
+} from "./conversations.ts";
 import type { GeneratedDeal } from "./deals.ts";
 import { capitalise } from "./text.ts";
 import { instantBetween, laterBy } from "./timeline.ts";
@@ -16,15 +23,50 @@ import { instantBetween, laterBy } from "./timeline.ts";
 // real file. What the salesperson asserts follows their profile (over-promisers overstate).
 
 const ASSERTIONS: Readonly<Record<CapabilityStatus, readonly string[]>> = {
-  SUPPORTED: ["Yes, {P} works out of the box.", "{P} is fully supported today.", "You get {P} as standard, nothing extra to buy.", "Absolutely, {P} is there for every customer."],
-  PARTIAL: ["{P} works with some limits, and I'll send you the details.", "{P} covers the standard cases only.", "We support {P} partially today."],
-  NOT_SUPPORTED: ["We don't support {P} today.", "{P} is not something we offer.", "I have to be straight with you: we can't do {P}."],
-  ROADMAP: ["{P} is coming next quarter.", "{P} is on the roadmap.", "Engineering has {P} planned for a later release."],
+  SUPPORTED: [
+    "Yes, {P} works out of the box.",
+    "{P} is fully supported today.",
+    "You get {P} as standard, nothing extra to buy.",
+    "Absolutely, {P} is there for every customer.",
+  ],
+  PARTIAL: [
+    "{P} works with some limits, and I'll send you the details.",
+    "{P} covers the standard cases only.",
+    "We support {P} partially today.",
+  ],
+  NOT_SUPPORTED: [
+    "We don't support {P} today.",
+    "{P} is not something we offer.",
+    "I have to be straight with you: we can't do {P}.",
+  ],
+  ROADMAP: [
+    "{P} is coming next quarter.",
+    "{P} is on the roadmap.",
+    "Engineering has {P} planned for a later release.",
+  ],
 };
 
-const QUESTIONS = ["Do you support {P}?", "How does {P} work for a team like ours?", "What about {P}?", "Our auditors will ask about {P}. Where do you stand?", "Is {P} something we get on day one?"];
-const SALES_SMALL_TALK = ["Thanks for making the time today.", "Let me share my screen for a second.", "Happy to put all of this in writing after the call.", "That's a great question.", "I'll loop in our solutions engineer."];
-const CUSTOMER_SMALL_TALK = ["Okay, that helps.", "Makes sense.", "Let me check that with our IT team.", "Good, that was on our list.", "Can you send that in the summary?"];
+const QUESTIONS = [
+  "Do you support {P}?",
+  "How does {P} work for a team like ours?",
+  "What about {P}?",
+  "Our auditors will ask about {P}. Where do you stand?",
+  "Is {P} something we get on day one?",
+];
+const SALES_SMALL_TALK = [
+  "Thanks for making the time today.",
+  "Let me share my screen for a second.",
+  "Happy to put all of this in writing after the call.",
+  "That's a great question.",
+  "I'll loop in our solutions engineer.",
+];
+const CUSTOMER_SMALL_TALK = [
+  "Okay, that helps.",
+  "Makes sense.",
+  "Let me check that with our IT team.",
+  "Good, that was on our list.",
+  "Can you send that in the summary?",
+];
 
 function overstated(truth: CapabilityStatus, rng: Rng): CapabilityStatus {
   if (truth === "SUPPORTED") return "SUPPORTED";
@@ -37,9 +79,18 @@ function overstated(truth: CapabilityStatus, rng: Rng): CapabilityStatus {
  * the level in force for a capability key; `overstate` is the share of answers that tell more.
  */
 export function generatedTranscript(
-  rng: Rng, salesperson: string, customer: string, product: CatalogProduct, turns: number, overstate: number, truthAt: (key: string) => CapabilityStatus | null,
+  rng: Rng,
+  salesperson: string,
+  customer: string,
+  product: CatalogProduct,
+  turns: number,
+  overstate: number,
+  truthAt: (key: string) => CapabilityStatus | null,
 ): string {
-  const lines: string[] = [`${salesperson}: ${rng.pick(SALES_SMALL_TALK)}`, `${customer}: ${rng.pick(CUSTOMER_SMALL_TALK)}`];
+  const lines: string[] = [
+    `${salesperson}: ${rng.pick(SALES_SMALL_TALK)}`,
+    `${customer}: ${rng.pick(CUSTOMER_SMALL_TALK)}`,
+  ];
   for (let turn = 0; turn < turns; turn++) {
     const capability = rng.pick(product.capabilities);
     const phrase = rng.chance(0.3) ? capability.spec.title : rng.pick(capability.spec.phrases);
@@ -47,7 +98,9 @@ export function generatedTranscript(
     const asserted = rng.chance(overstate) ? overstated(truth, rng) : truth;
     const say = (template: string) => template.replace("{P}", phrase);
     lines.push(`${customer}: ${capitalise(say(rng.pick(QUESTIONS)))}`);
-    lines.push(`${salesperson}: ${capitalise(say(rng.pick(ASSERTIONS[asserted])))}${rng.chance(0.3) ? ` ${rng.pick(SALES_SMALL_TALK)}` : ""}`);
+    lines.push(
+      `${salesperson}: ${capitalise(say(rng.pick(ASSERTIONS[asserted])))}${rng.chance(0.3) ? ` ${rng.pick(SALES_SMALL_TALK)}` : ""}`,
+    );
     if (rng.chance(0.4)) lines.push(`${customer}: ${rng.pick(CUSTOMER_SMALL_TALK)}`);
   }
   return `${lines.join("\n")}\n`;
@@ -66,10 +119,19 @@ export interface GeneratedConversations {
 }
 
 /** `count` conversations on the person's deals, imported and decided as the product's 7-day rule has it. */
-export function generateConversations(person: SeedPerson, deals: readonly GeneratedDeal[], count: number, ctx: SeedContext, rng: Rng, ids: Rng): GeneratedConversations {
+export function generateConversations(
+  person: SeedPerson,
+  deals: readonly GeneratedDeal[],
+  count: number,
+  ctx: SeedContext,
+  rng: Rng,
+  ids: Rng,
+): GeneratedConversations {
   const { now } = ctx.timeline;
   const out: GeneratedConversations = { rows: emptyConversationRows(), claims: [] };
-  const eligible = deals.filter((deal) => deal.row.status !== "LOST" && deal.openedAt.getTime() < now.getTime() - MS_PER_DAY);
+  const eligible = deals.filter(
+    (deal) => deal.row.status !== "LOST" && deal.openedAt.getTime() < now.getTime() - MS_PER_DAY,
+  );
   const overstate = person.profile.overstateLate ?? person.profile.overstate;
   for (let i = 0; i < count && eligible.length > 0; i++) {
     const deal = rng.pick(eligible);
@@ -80,11 +142,28 @@ export function generateConversations(person: SeedPerson, deals: readonly Genera
       const revisions = capability?.revisions.filter((r) => r.validFrom.getTime() <= occurredAt.getTime()) ?? [];
       return revisions[revisions.length - 1]?.status ?? null;
     };
-    const text = generatedTranscript(rng, person.name, deal.row.contactName, deal.product, rng.int(6, 14), overstate, truthAt);
+    const text = generatedTranscript(
+      rng,
+      person.name,
+      deal.row.contactName,
+      deal.product,
+      rng.int(6, 14),
+      overstate,
+      truthAt,
+    );
     const importedAt = laterBy(rng, occurredAt, 0.05, 3, now);
     const importedById = rng.chance(0.6) ? person.id : (person.managerIds[0] ?? person.id);
     const imported = importConversation(
-      { text, fileName: `call-${deal.row.externalId.toLowerCase()}-${i + 1}.txt`, deal, salespersonId: person.id, speaker: person.name, importedById, occurredAt, importedAt },
+      {
+        text,
+        fileName: `call-${deal.row.externalId.toLowerCase()}-${i + 1}.txt`,
+        deal,
+        salespersonId: person.id,
+        speaker: person.name,
+        importedById,
+        occurredAt,
+        importedAt,
+      },
       ids,
     );
     out.rows.conversations.push(imported.row);
@@ -101,7 +180,11 @@ export function generateConversations(person: SeedPerson, deals: readonly Genera
       Object.assign(candidate, { decidedById, decidedAt } satisfies Partial<CandidateClaim>);
       if (rng.chance(0.3)) {
         const [reason, note] = rng.pick(DISMISSALS);
-        Object.assign(candidate, { status: "DISMISSED", dismissReason: reason, dismissNote: note } satisfies Partial<CandidateClaim>);
+        Object.assign(candidate, {
+          status: "DISMISSED",
+          dismissReason: reason,
+          dismissNote: note,
+        } satisfies Partial<CandidateClaim>);
         continue;
       }
       candidate.status = "CONFIRMED";
@@ -110,11 +193,31 @@ export function generateConversations(person: SeedPerson, deals: readonly Genera
       if (now.getTime() - decidedAt.getTime() > 4 * MS_PER_DAY && verifiedAt.getTime() > decidedAt.getTime()) {
         const over = found.matrixCheck === "OVERSTATES";
         const under = found.matrixCheck === "UNDERSTATES";
-        const status = over ? (rng.chance(0.75) ? "INACCURATE" : "PARTIALLY_ACCURATE") : under ? "PARTIALLY_ACCURATE" : "ACCURATE";
-        const severity = status === "INACCURATE" && rng.chance(person.profile.highSeverity) ? "HIGH" : under ? "LOW" : rng.chance(0.5) ? "MEDIUM" : "LOW";
+        const status = over
+          ? rng.chance(0.75)
+            ? "INACCURATE"
+            : "PARTIALLY_ACCURATE"
+          : under
+            ? "PARTIALLY_ACCURATE"
+            : "ACCURATE";
+        const severity =
+          status === "INACCURATE" && rng.chance(person.profile.highSeverity)
+            ? "HIGH"
+            : under
+              ? "LOW"
+              : rng.chance(0.5)
+                ? "MEDIUM"
+                : "LOW";
         Object.assign(claim.row, {
-          status, severity, verifiedById: verifierOf(found.capability, decidedById, ctx), verifiedAt, version: 2, updatedAt: verifiedAt,
-          verdictNote: over ? `Promised more than the matrix: ${found.capability.spec.title} is ${found.revision?.status.toLowerCase() ?? "not in the matrix"}.` : "Matches the matrix.",
+          status,
+          severity,
+          verifiedById: verifierOf(found.capability, decidedById, ctx),
+          verifiedAt,
+          version: 2,
+          updatedAt: verifiedAt,
+          verdictNote: over
+            ? `Promised more than the matrix: ${found.capability.spec.title} is ${found.revision?.status.toLowerCase() ?? "not in the matrix"}.`
+            : "Matches the matrix.",
         } satisfies Partial<Claim>);
       }
       out.claims.push(claim);

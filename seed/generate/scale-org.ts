@@ -12,13 +12,31 @@ import type { Timeline } from "./timeline.ts";
 // The scale organisation: 40 teams of 25 salespeople, one manager per team except the demo
 // manager, who manages four; the demo accounts exist so benchmarks can sign in.
 
-const REGIONS = ["North America East", "North America West", "Canada", "Latin America", "UK & Ireland", "DACH", "France & Benelux", "Nordics", "Southern Europe", "APAC"];
+const REGIONS = [
+  "North America East",
+  "North America West",
+  "Canada",
+  "Latin America",
+  "UK & Ireland",
+  "DACH",
+  "France & Benelux",
+  "Nordics",
+  "Southern Europe",
+  "APAC",
+];
 const SEGMENTS = ["Enterprise", "Mid-Market", "Commercial", "Public Sector"];
 const PER_TEAM = 25;
 const DEMO_MANAGER_TEAMS = 4;
 
 const ARCHETYPE_MIX: readonly (readonly [Archetype, number])[] = [
-  ["AVERAGE", 40], ["SOLID", 20], ["SLOPPY", 12], ["CAUTIOUS", 8], ["HONEST", 8], ["IMPROVER", 6], ["OVERPROMISER", 4], ["NEWCOMER", 2],
+  ["AVERAGE", 40],
+  ["SOLID", 20],
+  ["SLOPPY", 12],
+  ["CAUTIOUS", 8],
+  ["HONEST", 8],
+  ["IMPROVER", 6],
+  ["OVERPROMISER", 4],
+  ["NEWCOMER", 2],
 ];
 
 /** A salesperson before the catalog exists: product weights in catalog order. */
@@ -31,15 +49,30 @@ export function buildScaleOrg(timeline: Timeline, passwordHash: string, productC
   let nameIndex = 0;
   const nextName = () => names[nameIndex++] ?? `Person ${nameIndex}`;
   const user = (name: string, email: string, role: Role, extra: Partial<User> = {}): User => {
-    const row: User = { id: ids.id(), email, name, role, teamId: null, active: true, passwordHash, targetBonusCents: 0, emailDigest: false, createdAt: since, updatedAt: since, ...extra };
+    const row: User = {
+      id: ids.id(),
+      email,
+      name,
+      role,
+      teamId: null,
+      active: true,
+      passwordHash,
+      targetBonusCents: 0,
+      emailDigest: false,
+      createdAt: since,
+      updatedAt: since,
+      ...extra,
+    };
     rows.users.push(row);
     return row;
   };
-  const teamIds = REGIONS.flatMap((region) => SEGMENTS.map((segment) => {
-    const id = ids.id();
-    rows.teams.push({ id, name: `${region} ${segment}`, createdAt: since, updatedAt: since });
-    return id;
-  }));
+  const teamIds = REGIONS.flatMap((region) =>
+    SEGMENTS.map((segment) => {
+      const id = ids.id();
+      rows.teams.push({ id, name: `${region} ${segment}`, createdAt: since, updatedAt: since });
+      return id;
+    }),
+  );
   const admin = user(ADMIN.name, ADMIN.email, "ADMIN");
   const demoManager = user(DEMO_MANAGER.name, DEMO_MANAGER.email, "MANAGER");
   const managerIds = teamIds.map((teamId, index) => {
@@ -58,18 +91,37 @@ export function buildScaleOrg(timeline: Timeline, passwordHash: string, productC
   teamIds.forEach((teamId, teamIndex) => {
     const weights = Array.from({ length: productCount }, () => rng.float(0.5, 5));
     for (let i = 0; i < PER_TEAM; i++) {
-      const special = teamIndex === 0 && i < 2 ? (i === 0 ? { email: "sales@candor.test", archetype: "HONEST" as const } : { email: "overpromiser@candor.test", archetype: "OVERPROMISER" as const }) : null;
+      const special =
+        teamIndex === 0 && i < 2
+          ? i === 0
+            ? { email: "sales@candor.test", archetype: "HONEST" as const }
+            : { email: "overpromiser@candor.test", archetype: "OVERPROMISER" as const }
+          : null;
       const name = nextName();
       const archetype = special?.archetype ?? rng.weighted(ARCHETYPE_MIX);
       const left = special === null && rng.chance(0.02) ? addDays(timeline.now, -rng.float(60, 200)) : null;
       const row = user(name, special?.email ?? emailFor(name), "SALES", {
-        teamId, active: left === null, targetBonusCents: rng.int(24, 50) * 50_000, updatedAt: left ?? since,
+        teamId,
+        active: left === null,
+        targetBonusCents: rng.int(24, 50) * 50_000,
+        updatedAt: left ?? since,
       });
       const base = ARCHETYPES[archetype];
       people.push({
-        id: row.id, name, teamId, managerIds: [managerIds[teamIndex] ?? admin.id], archetype,
-        profile: { ...base, quizSkill: base.quizSkill + rng.float(-0.05, 0.05), happiness: base.happiness + rng.float(-0.05, 0.05) },
-        productWeights: weights, targetBonusCents: row.targetBonusCents, activeFrom: since, activeUntil: left,
+        id: row.id,
+        name,
+        teamId,
+        managerIds: [managerIds[teamIndex] ?? admin.id],
+        archetype,
+        profile: {
+          ...base,
+          quizSkill: base.quizSkill + rng.float(-0.05, 0.05),
+          happiness: base.happiness + rng.float(-0.05, 0.05),
+        },
+        productWeights: weights,
+        targetBonusCents: row.targetBonusCents,
+        activeFrom: since,
+        activeUntil: left,
       });
     }
   });

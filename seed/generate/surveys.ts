@@ -18,7 +18,9 @@ import { fill } from "./text.ts";
 const RESPONSE_RATE = 0.7;
 
 function lostTokenHash(rng: Rng): string {
-  return createHash("sha256").update(rng.id() + rng.id()).digest("hex");
+  return createHash("sha256")
+    .update(rng.id() + rng.id())
+    .digest("hex");
 }
 
 function happinessFor(person: SeedPerson, claims: readonly GeneratedClaim[], rng: Rng): number {
@@ -32,8 +34,17 @@ function happinessFor(person: SeedPerson, claims: readonly GeneratedClaim[], rng
 
 function deliveredFor(happiness: number, rng: Rng): Delivered {
   if (happiness > 0.75) return rng.chance(0.88) ? "YES" : "PARTLY";
-  if (happiness > 0.45) return rng.weighted<Delivered>([["YES", 45], ["PARTLY", 40], ["NO", 15]]);
-  return rng.weighted<Delivered>([["NO", 62], ["PARTLY", 33], ["YES", 5]]);
+  if (happiness > 0.45)
+    return rng.weighted<Delivered>([
+      ["YES", 45],
+      ["PARTLY", 40],
+      ["NO", 15],
+    ]);
+  return rng.weighted<Delivered>([
+    ["NO", 62],
+    ["PARTLY", 33],
+    ["YES", 5],
+  ]);
 }
 
 /**
@@ -43,7 +54,11 @@ function deliveredFor(happiness: number, rng: Rng): Delivered {
  */
 function promiseBroken(person: SeedPerson, claims: readonly GeneratedClaim[]): boolean {
   if (person.profile.overpromisesEveryDeal === true) return true;
-  return claims.some(({ row }) => row.customerCorrectedAt === null && (row.status === "INACCURATE" || (row.matrixCheck === "OVERSTATES" && row.status !== "ACCURATE")));
+  return claims.some(
+    ({ row }) =>
+      row.customerCorrectedAt === null &&
+      (row.status === "INACCURATE" || (row.matrixCheck === "OVERSTATES" && row.status !== "ACCURATE")),
+  );
 }
 
 /**
@@ -59,24 +74,52 @@ export function consistentDelivered(drawn: Delivered, csat: number, broken: bool
   return drawn;
 }
 
-function leastLikedFor(deal: GeneratedDeal, claims: readonly GeneratedClaim[], happiness: number, rng: Rng): string | null {
+function leastLikedFor(
+  deal: GeneratedDeal,
+  claims: readonly GeneratedClaim[],
+  happiness: number,
+  rng: Rng,
+): string | null {
   if (rng.chance(0.12)) return null;
   const band = happiness > 0.75 ? "happy" : happiness > 0.45 ? "mixed" : "unhappy";
   const oversold = claims.find((claim) => claim.subject.kind === "matrix" && claim.subject.relation === "over");
-  const capability = oversold?.subject.kind === "matrix" ? oversold.subject.capability : rng.pick(deal.product.capabilities);
+  const capability =
+    oversold?.subject.kind === "matrix" ? oversold.subject.capability : rng.pick(deal.product.capabilities);
   const text = fill(rng.pick(LEAST_LIKED[band]), { title: capability.spec.title }, rng);
   return text === "" ? null : text;
 }
 
-export function generateSurvey(person: SeedPerson, deal: GeneratedDeal, claims: readonly GeneratedClaim[], ctx: SeedContext, rng: Rng): Survey | null {
+export function generateSurvey(
+  person: SeedPerson,
+  deal: GeneratedDeal,
+  claims: readonly GeneratedClaim[],
+  ctx: SeedContext,
+  rng: Rng,
+): Survey | null {
   const closedAt = deal.row.closedAt;
   if (deal.row.status !== "WON" || closedAt === null) return null;
   const { now } = ctx.timeline;
   const dueAt = surveyDueAt(closedAt);
   const survey: Survey = {
-    id: ctx.ids.id(), dealId: deal.row.id, salespersonId: person.id, dueAt, tokenHash: null, tokenCreatedAt: null,
-    sentAt: null, sendAttempts: 0, lastSendError: null, respondedAt: null, answerRecordedAt: null, csat: null, deliveredAsPromised: null,
-    nps: null, leastLiked: null, untrueClaim: null, source: null, createdAt: closedAt, updatedAt: closedAt,
+    id: ctx.ids.id(),
+    dealId: deal.row.id,
+    salespersonId: person.id,
+    dueAt,
+    tokenHash: null,
+    tokenCreatedAt: null,
+    sentAt: null,
+    sendAttempts: 0,
+    lastSendError: null,
+    respondedAt: null,
+    answerRecordedAt: null,
+    csat: null,
+    deliveredAsPromised: null,
+    nps: null,
+    leastLiked: null,
+    untrueClaim: null,
+    source: null,
+    createdAt: closedAt,
+    updatedAt: closedAt,
   };
   if (dueAt.getTime() >= now.getTime()) return survey;
   const viaLink = rng.chance(0.8);
@@ -105,7 +148,13 @@ export function generateSurvey(person: SeedPerson, deal: GeneratedDeal, claims: 
   // Unanswered: older ones were sent (and reminded); some recent ones still wait in the outbox.
   const recent = now.getTime() - dueAt.getTime() < 60 * MS_PER_DAY;
   if ((!recent || rng.chance(0.5)) && sentAt.getTime() < now.getTime()) {
-    Object.assign(survey, { sentAt, sendAttempts: rng.int(1, 2), tokenHash: lostTokenHash(rng), tokenCreatedAt: sentAt, updatedAt: sentAt } satisfies Partial<Survey>);
+    Object.assign(survey, {
+      sentAt,
+      sendAttempts: rng.int(1, 2),
+      tokenHash: lostTokenHash(rng),
+      tokenCreatedAt: sentAt,
+      updatedAt: sentAt,
+    } satisfies Partial<Survey>);
   }
   return survey;
 }

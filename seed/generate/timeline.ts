@@ -52,7 +52,9 @@ export function parseReferenceDate(text: string): Date {
 }
 
 export function buildTimeline(referenceDate: Date): Timeline {
-  const now = new Date(Date.UTC(referenceDate.getUTCFullYear(), referenceDate.getUTCMonth(), referenceDate.getUTCDate()));
+  const now = new Date(
+    Date.UTC(referenceDate.getUTCFullYear(), referenceDate.getUTCMonth(), referenceDate.getUTCDate()),
+  );
   const currentPeriod = quarterContaining(now);
   const lockedPeriods: Quarter[] = [];
   let cursor = currentPeriod.startsAt;

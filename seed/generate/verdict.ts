@@ -44,22 +44,49 @@ function noteFor(status: Decided, facts: VerdictFacts, rng: Rng): string {
   return fillUsable(facts.offMatrix ? OFF_MATRIX_NOTES[status] : VERDICT_NOTES[status], facts, rng);
 }
 
-export function decideVerdict(relation: Relation, profile: SalesProfile, amountCents: number | null, facts: VerdictFacts, rng: Rng): Verdict {
+export function decideVerdict(
+  relation: Relation,
+  profile: SalesProfile,
+  amountCents: number | null,
+  facts: VerdictFacts,
+  rng: Rng,
+): Verdict {
   const note = (status: Decided) => noteFor(status, facts, rng);
   if (relation === "equal") {
-    const status = rng.weighted<Decided>([["ACCURATE", 90], ["PARTIALLY_ACCURATE", 6], ["UNVERIFIABLE", 4]]);
+    const status = rng.weighted<Decided>([
+      ["ACCURATE", 90],
+      ["PARTIALLY_ACCURATE", 6],
+      ["UNVERIFIABLE", 4],
+    ]);
     if (status === "UNVERIFIABLE") return { status, severity: null, note: note(status) };
-    const severity = status === "PARTIALLY_ACCURATE" ? "LOW" : rng.weighted<Severity>([["LOW", 45], ["MEDIUM", 40], ["HIGH", 15]]);
+    const severity =
+      status === "PARTIALLY_ACCURATE"
+        ? "LOW"
+        : rng.weighted<Severity>([
+            ["LOW", 45],
+            ["MEDIUM", 40],
+            ["HIGH", 15],
+          ]);
     return { status, severity, note: note(status) };
   }
   if (relation === "under") {
-    const status = rng.weighted<Decided>([["ACCURATE", 25], ["PARTIALLY_ACCURATE", 45], ["INACCURATE", 30]]);
+    const status = rng.weighted<Decided>([
+      ["ACCURATE", 25],
+      ["PARTIALLY_ACCURATE", 45],
+      ["INACCURATE", 30],
+    ]);
     const text = status === "ACCURATE" || facts.offMatrix ? note(status) : fillUsable(UNDERSTATED_NOTES, facts, rng);
     return { status, severity: rng.chance(0.85) ? "LOW" : "MEDIUM", note: text };
   }
-  const status = rng.weighted<Decided>([["INACCURATE", 72], ["PARTIALLY_ACCURATE", 23], ["ACCURATE", 3], ["UNVERIFIABLE", 2]]);
+  const status = rng.weighted<Decided>([
+    ["INACCURATE", 72],
+    ["PARTIALLY_ACCURATE", 23],
+    ["ACCURATE", 3],
+    ["UNVERIFIABLE", 2],
+  ]);
   if (status === "UNVERIFIABLE") return { status, severity: null, note: note(status) };
-  if (status === "INACCURATE") return { status, severity: overstatedSeverity(profile, amountCents, rng), note: note(status) };
+  if (status === "INACCURATE")
+    return { status, severity: overstatedSeverity(profile, amountCents, rng), note: note(status) };
   return { status, severity: rng.chance(0.5) ? "MEDIUM" : "LOW", note: note(status) };
 }
 

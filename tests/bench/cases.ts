@@ -48,7 +48,12 @@ export const BENCH_CASES: BenchCase[] = [
   { name: "admin users list", path: "/admin/users", as: "admin" },
   { name: "audit log, first page (admin)", path: "/audit", as: "admin" },
   // Target: the claims table answers a filtered, sorted page in under 100 ms at the median.
-  { name: "claims table, manager, filtered+sorted", path: "/claims?status=INACCURATE&sort=madeAt&dir=desc", as: "manager", targetMedianMs: 100 },
+  {
+    name: "claims table, manager, filtered+sorted",
+    path: "/claims?status=INACCURATE&sort=madeAt&dir=desc",
+    as: "manager",
+    targetMedianMs: 100,
+  },
   { name: "claims table, engineer, all claims page 1", path: "/claims", as: "engineer", targetMedianMs: 100 },
   {
     name: "claims table, engineer, product+matrix check filter, page 3",
@@ -62,7 +67,8 @@ export const BENCH_CASES: BenchCase[] = [
   {
     name: "quiz item statistics, largest quiz",
     path: "/quizzes/<most attempted>/stats",
-    resolvePath: "SELECT '/quizzes/' || quizId || '/stats' AS path FROM QuizAttempt GROUP BY quizId ORDER BY COUNT(*) DESC LIMIT 1",
+    resolvePath:
+      "SELECT '/quizzes/' || quizId || '/stats' AS path FROM QuizAttempt GROUP BY quizId ORDER BY COUNT(*) DESC LIMIT 1",
     as: "engineer",
     targetMedianMs: 1000,
   },
@@ -93,7 +99,17 @@ export const BENCH_CASES: BenchCase[] = [
   },
   // Target: importing 10,000 deal rows in under 5 s. The first request creates the deals (its time is
   // printed as "first"); the rest re-import the same file, which must change nothing.
-  { name: "deals import, 10,000 rows, admin (POST)", path: "/deals/import", as: "admin", method: "POST", form: { intent: "import" }, upload: "deals-10000", targetMedianMs: 5000, requests: 5, load: false },
+  {
+    name: "deals import, 10,000 rows, admin (POST)",
+    path: "/deals/import",
+    as: "admin",
+    method: "POST",
+    form: { intent: "import" },
+    upload: "deals-10000",
+    targetMedianMs: 5000,
+    requests: 5,
+    load: false,
+  },
   { name: "surveys overview, manager's teams (SQL aggregates)", path: "/surveys", as: "manager" },
   { name: "surveys overview, admin, every team", path: "/surveys?months=all", as: "admin" },
   { name: "deals list, manager, search", path: "/deals?q=Account", as: "manager" },
@@ -111,5 +127,9 @@ export const BENCH_CASES: BenchCase[] = [
   },
   // PRODUCT.md §7: the pure part of a conversation import — parse, sentences, index, match every
   // capability of the scale matrix, read the asserted levels — on a 12,000-word call, in-process.
-  { name: "conversation matching: a 12,000-word transcript against the scale matrix", path: "(in-process) parse + index + match", inProcess: "conversation-matching" },
+  {
+    name: "conversation matching: a 12,000-word transcript against the scale matrix",
+    path: "(in-process) parse + index + match",
+    inProcess: "conversation-matching",
+  },
 ];

@@ -1,7 +1,12 @@
 import Database from "better-sqlite3";
 import { readAssertedLevel } from "../../app/domain/claim-level-cues.ts";
 import { parseConversationText, toSentences } from "../../app/domain/conversation-parsing.ts";
-import { buildSentenceIndex, matchCapabilities, parsePhrases, type MatchableCapability } from "../../app/domain/phrase-matching.ts";
+import {
+  buildSentenceIndex,
+  matchCapabilities,
+  parsePhrases,
+  type MatchableCapability,
+} from "../../app/domain/phrase-matching.ts";
 import { Rng } from "../../seed/random.ts";
 
 // The in-process part of a conversation import (PRODUCT.md §7), measured without HTTP: parse a
@@ -21,7 +26,12 @@ const ANSWERS = [
   "{P} is coming next quarter, according to the roadmap I saw last week.",
   "Good question, let me check with our engineers and come back to you tomorrow.",
 ];
-const QUESTIONS = ["Do you support {P}?", "How does {P} work in practice?", "What about {P} for our regional teams?", "Okay, that helps. Next topic."];
+const QUESTIONS = [
+  "Do you support {P}?",
+  "How does {P} work in practice?",
+  "What about {P} for our regional teams?",
+  "Okay, that helps. Next topic.",
+];
 
 export interface MatchingCase {
   words: number;
@@ -33,7 +43,11 @@ export interface MatchingCase {
 export function readScaleMatrix(databasePath: string): MatchableCapability[] {
   const db = new Database(databasePath, { readonly: true });
   try {
-    const rows = db.prepare('SELECT "id", "title", "phrases" FROM "Capability" ORDER BY "productId", "key"').all() as { id: string; title: string; phrases: string }[];
+    const rows = db.prepare('SELECT "id", "title", "phrases" FROM "Capability" ORDER BY "productId", "key"').all() as {
+      id: string;
+      title: string;
+      phrases: string;
+    }[];
     return rows.map((row) => ({ id: row.id, title: row.title, phrases: parsePhrases(row.phrases) }));
   } finally {
     db.close();
@@ -42,7 +56,8 @@ export function readScaleMatrix(databasePath: string): MatchableCapability[] {
 
 export function conversationMatchingCase(databasePath: string): MatchingCase {
   const capabilities = readScaleMatrix(databasePath);
-  if (capabilities.length === 0) throw new Error("The scale database has no capabilities: reseed it (npm run bench -- --reseed).");
+  if (capabilities.length === 0)
+    throw new Error("The scale database has no capabilities: reseed it (npm run bench -- --reseed).");
   const rng = new Rng(12_000);
   const lines: string[] = [];
   let words = 0;

@@ -108,11 +108,16 @@ async function startServer(): Promise<ChildProcess> {
   mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
   const log = createWriteStream(SERVER_LOG, { flags: "a" });
   await new Promise((resolve) => log.once("open", resolve));
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env: serverEnv(), stdio: ["ignore", log, log] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: ROOT,
+    env: serverEnv(),
+    stdio: ["ignore", log, log],
+  });
   server = child;
   let onExit: (code: number | null, signal: NodeJS.Signals | null) => void = () => {};
   const exited = new Promise<never>((_, reject) => {
-    onExit = (code, signal) => reject(new Error(`The server exited during start-up (${code ?? signal}); see ${SERVER_LOG}`));
+    onExit = (code, signal) =>
+      reject(new Error(`The server exited during start-up (${code ?? signal}); see ${SERVER_LOG}`));
     child.once("exit", onExit);
   });
   // A build of the app and the demo seed can take minutes on a fresh clone.
@@ -167,7 +172,9 @@ async function signIn(email: string): Promise<string> {
 }
 
 async function signInAll(): Promise<Record<Account, string>> {
-  const entries = await Promise.all((Object.keys(EMAIL) as Account[]).map(async (account) => [account, await signIn(EMAIL[account])] as const));
+  const entries = await Promise.all(
+    (Object.keys(EMAIL) as Account[]).map(async (account) => [account, await signIn(EMAIL[account])] as const),
+  );
   return Object.fromEntries(entries) as Record<Account, string>;
 }
 
@@ -180,7 +187,11 @@ interface Targets {
 function readTargets(): Targets {
   const db = new Database(DB_FILE, { readonly: true });
   try {
-    const row = db.prepare("SELECT c.productId AS productId, c.id AS capabilityId FROM Capability c ORDER BY c.productId, c.key LIMIT 1").get() as Targets | undefined;
+    const row = db
+      .prepare(
+        "SELECT c.productId AS productId, c.id AS capabilityId FROM Capability c ORDER BY c.productId, c.key LIMIT 1",
+      )
+      .get() as Targets | undefined;
     if (!row) throw new Error("The database has no capability to log claims against");
     return row;
   } finally {
@@ -190,7 +201,12 @@ function readTargets(): Targets {
 
 type WriteKind = "claim" | "question";
 
-function writeRequest(kind: WriteKind, marker: string, targets: Targets, cookie: string): { url: string; init: RequestInit } {
+function writeRequest(
+  kind: WriteKind,
+  marker: string,
+  targets: Targets,
+  cookie: string,
+): { url: string; init: RequestInit } {
   const form: Record<string, string> =
     kind === "claim"
       ? {
@@ -202,7 +218,11 @@ function writeRequest(kind: WriteKind, marker: string, targets: Targets, cookie:
           madeOn: new Date().toISOString().slice(0, 10),
           accountName: "Load Check Account",
         }
-      : { productId: targets.productId, capabilityId: targets.capabilityId, question: `Does the export work with Excel 2007? [${marker}]` };
+      : {
+          productId: targets.productId,
+          capabilityId: targets.capabilityId,
+          question: `Does the export work with Excel 2007? [${marker}]`,
+        };
   return {
     url: `${ORIGIN}${kind === "claim" ? "/claims/new" : "/ask"}`,
     init: {
@@ -217,7 +237,10 @@ function writeRequest(kind: WriteKind, marker: string, targets: Targets, cookie:
 /** A write is acknowledged when it redirects to the record it created. */
 function acknowledged(kind: WriteKind, response: Response): boolean {
   const location = response.headers.get("location") ?? "";
-  return response.status === 302 && (kind === "claim" ? /^\/claims\/[^/]+$/ : /^\/ask\/[^/]+$/).test(new URL(location, ORIGIN).pathname);
+  return (
+    response.status === 302 &&
+    (kind === "claim" ? /^\/claims\/[^/]+$/ : /^\/ask\/[^/]+$/).test(new URL(location, ORIGIN).pathname)
+  );
 }
 
 /** Markers of this run found in the database, per kind. */
@@ -243,7 +266,9 @@ function markersInDatabase(prefix: string): Record<WriteKind, Set<string>> {
 function integrityCheck(): string {
   const db = new Database(DB_FILE, { readonly: true });
   try {
-    return (db.prepare("PRAGMA integrity_check").all() as Array<{ integrity_check: string }>).map((row) => row.integrity_check).join("; ");
+    return (db.prepare("PRAGMA integrity_check").all() as Array<{ integrity_check: string }>)
+      .map((row) => row.integrity_check)
+      .join("; ");
   } finally {
     db.close();
   }
@@ -298,7 +323,10 @@ async function loadCheck(cookies: Record<Account, string>, targets: Targets): Pr
           const read = READS[turn % READS.length];
           if (!read) continue;
           reads++;
-          const response = await fetch(ORIGIN + read.path, { redirect: "manual", headers: read.as ? { cookie: cookies[read.as] } : {} });
+          const response = await fetch(ORIGIN + read.path, {
+            redirect: "manual",
+            headers: read.as ? { cookie: cookies[read.as] } : {},
+          });
           await response.arrayBuffer();
           served(response);
           count(`GET ${read.path} ${response.status}`);
@@ -321,16 +349,19 @@ async function loadCheck(cookies: Record<Account, string>, targets: Targets): Pr
   const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] ?? NaN;
   const rowsAdded = after.claim.size - before.claim.size + (after.question.size - before.question.size);
   const ackedTotal = acked.claim.size + acked.question.size;
-  const missing = [...acked.claim].filter((m) => !after.claim.has(m)).length + [...acked.question].filter((m) => !after.question.has(m)).length;
+  const missing =
+    [...acked.claim].filter((m) => !after.claim.has(m)).length +
+    [...acked.question].filter((m) => !after.question.has(m)).length;
 
   console.log("\n  answers by request:");
   for (const [key, value] of [...statuses].sort()) console.log(`    ${key.padEnd(36)} ${String(value).padStart(8)}`);
   console.log("\n  answers by worker process:");
-  for (const [worker, value] of [...byWorker].sort()) console.log(`    ${`pid ${worker}`.padEnd(36)} ${String(value).padStart(8)}`);
+  for (const [worker, value] of [...byWorker].sort())
+    console.log(`    ${`pid ${worker}`.padEnd(36)} ${String(value).padStart(8)}`);
   console.log("");
   table([
     ["requests", reads + writes],
-    ["requests/s", (((reads + writes) / seconds) || 0).toFixed(1)],
+    ["requests/s", ((reads + writes) / seconds || 0).toFixed(1)],
     ["latency median ms", at(0.5).toFixed(1)],
     ["latency p95 ms", at(0.95).toFixed(1)],
     ["latency max ms", (latencies.at(-1) ?? NaN).toFixed(1)],
@@ -347,7 +378,9 @@ async function loadCheck(cookies: Record<Account, string>, targets: Targets): Pr
     ["connection errors", networkErrors],
   ]);
   const ok = ackedTotal === rowsAdded && missing === 0 && fiveHundreds === 0 && networkErrors === 0 && ackedTotal > 0;
-  console.log(`\n  Load check: ${ok ? "PASS" : "FAIL"} (acknowledged ${ackedTotal} = rows added ${rowsAdded}; ${fiveHundreds} 5xx; ${networkErrors} connection errors)`);
+  console.log(
+    `\n  Load check: ${ok ? "PASS" : "FAIL"} (acknowledged ${ackedTotal} = rows added ${rowsAdded}; ${fiveHundreds} 5xx; ${networkErrors} connection errors)`,
+  );
   return ok;
 }
 
@@ -355,7 +388,9 @@ async function loadCheck(cookies: Record<Account, string>, targets: Targets): Pr
 // 2. Crash
 
 async function crashCheck(targets: Targets): Promise<boolean> {
-  console.log(`\nCrash: ${CRASH_WRITERS} writers log claims; SIGKILL to the server after ${CRASH_AFTER_ACKS} acknowledged`);
+  console.log(
+    `\nCrash: ${CRASH_WRITERS} writers log claims; SIGKILL to the server after ${CRASH_AFTER_ACKS} acknowledged`,
+  );
   if (!server) server = await startServer();
   const cookie = await signIn(EMAIL.sales);
   const victim = server;
@@ -417,7 +452,10 @@ async function crashCheck(targets: Targets): Promise<boolean> {
   const unanswered = [...inFlightAtKill].filter((marker) => !acked.has(marker));
   const unansweredPresent = unanswered.filter((marker) => found.has(marker)).length;
   // After the restart the app must still serve a signed-in page that reads the claims.
-  const afterRestart = await fetch(`${ORIGIN}/claims`, { redirect: "manual", headers: { cookie: await signIn(EMAIL.sales) } });
+  const afterRestart = await fetch(`${ORIGIN}/claims`, {
+    redirect: "manual",
+    headers: { cookie: await signIn(EMAIL.sales) },
+  });
   await afterRestart.arrayBuffer();
 
   console.log("");
@@ -433,8 +471,11 @@ async function crashCheck(targets: Targets): Promise<boolean> {
     ["GET /claims after restart", afterRestart.status],
   ]);
   console.log(`  PRAGMA integrity_check: ${integrity}`);
-  const ok = integrity === "ok" && missing.length === 0 && acked.size > 0 && fiveHundreds === 0 && afterRestart.status === 200;
-  console.log(`\n  Crash check: ${ok ? "PASS" : "FAIL"} (integrity ${integrity}; ${acked.size - missing.length} of ${acked.size} acknowledged writes present)`);
+  const ok =
+    integrity === "ok" && missing.length === 0 && acked.size > 0 && fiveHundreds === 0 && afterRestart.status === 200;
+  console.log(
+    `\n  Crash check: ${ok ? "PASS" : "FAIL"} (integrity ${integrity}; ${acked.size - missing.length} of ${acked.size} acknowledged writes present)`,
+  );
   return ok;
 }
 
@@ -443,11 +484,15 @@ async function crashCheck(targets: Targets): Promise<boolean> {
 async function main(): Promise<boolean> {
   removeDatabase();
   rmSync(SERVER_LOG, { force: true });
-  console.log(`Starting Candor on ${ORIGIN} with ${path.relative(ROOT, DB_FILE)} (demo data; build in ${BUILD_DIR}/; log in ${path.relative(ROOT, SERVER_LOG)})`);
+  console.log(
+    `Starting Candor on ${ORIGIN} with ${path.relative(ROOT, DB_FILE)} (demo data; build in ${BUILD_DIR}/; log in ${path.relative(ROOT, SERVER_LOG)})`,
+  );
   const startedAt = performance.now();
   server = await startServer();
   const workers = server.pid === undefined ? [] : childrenOf(server.pid);
-  console.log(`  ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s; ${workers.length > 0 ? `${workers.length} worker processes (${workers.join(", ")})` : "one process"}, WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "unset (one per core)"}`);
+  console.log(
+    `  ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s; ${workers.length > 0 ? `${workers.length} worker processes (${workers.join(", ")})` : "one process"}, WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "unset (one per core)"}`,
+  );
   const targets = readTargets();
   let ok = true;
   if (only !== "crash") ok = (await loadCheck(await signInAll(), targets)) && ok;

@@ -25,8 +25,21 @@ export function statementsOf(log: string, requestId: string): RecordedStatement[
     }
     if (typeof entry !== "object" || entry === null) continue;
     const { requestId: id, kind, sql, args, argTypes, ms } = entry as Record<string, unknown>;
-    if (id !== requestId || (kind !== "query" && kind !== "execute") || typeof sql !== "string" || !Array.isArray(args) || !Array.isArray(argTypes)) continue;
-    statements.push({ kind, sql, args, argTypes: argTypes as RecordedStatement["argTypes"], ms: typeof ms === "number" ? ms : 0 });
+    if (
+      id !== requestId ||
+      (kind !== "query" && kind !== "execute") ||
+      typeof sql !== "string" ||
+      !Array.isArray(args) ||
+      !Array.isArray(argTypes)
+    )
+      continue;
+    statements.push({
+      kind,
+      sql,
+      args,
+      argTypes: argTypes as RecordedStatement["argTypes"],
+      ms: typeof ms === "number" ? ms : 0,
+    });
   }
   return statements;
 }
@@ -74,7 +87,10 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 export function median(values: readonly number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 /**
@@ -143,10 +159,16 @@ export function sizeLabel(claims: number): string {
 
 /** A plain text table: the first column left-aligned, the others right-aligned. */
 export function textTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)),
+  );
   const line = (cells: readonly string[]) =>
-    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ").trimEnd();
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
+      .join("  ")
+      .trimEnd();
   return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n");
 }
 
-export const fixed = (value: number | null | undefined, digits = 1) => (value === null || value === undefined || !Number.isFinite(value) ? "-" : value.toFixed(digits));
+export const fixed = (value: number | null | undefined, digits = 1) =>
+  value === null || value === undefined || !Number.isFinite(value) ? "-" : value.toFixed(digits);

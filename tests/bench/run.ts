@@ -78,7 +78,8 @@ function prepareScaleDatabase(claims: number): number | null {
   tsx(["seed/cli.ts", "--scale", "large", "--claims", String(claims)], env);
   const ms = Date.now() - started;
   console.log(`Scale data with ${sizeLabel(claims)} claims loaded in ${(ms / 1000).toFixed(1)} s`);
-  if (ms > SEED_BUDGET_MS) console.log(`  (over the 10 minutes a growth size should take; choose a smaller one with --sizes)`);
+  if (ms > SEED_BUDGET_MS)
+    console.log(`  (over the 10 minutes a growth size should take; choose a smaller one with --sizes)`);
   return ms / 1000;
 }
 
@@ -164,21 +165,34 @@ function uploadBody(database: string, benchCase: BenchCase): { contentType: stri
   let owners: string[];
   let products: string[];
   try {
-    owners = (db.prepare("SELECT email FROM User WHERE role = 'SALES' AND active = 1 ORDER BY email").all() as Array<{ email: string }>).map((row) => row.email);
-    products = (db.prepare("SELECT slug FROM Product ORDER BY slug").all() as Array<{ slug: string }>).map((row) => row.slug);
+    owners = (
+      db.prepare("SELECT email FROM User WHERE role = 'SALES' AND active = 1 ORDER BY email").all() as Array<{
+        email: string;
+      }>
+    ).map((row) => row.email);
+    products = (db.prepare("SELECT slug FROM Product ORDER BY slug").all() as Array<{ slug: string }>).map(
+      (row) => row.slug,
+    );
   } finally {
     db.close();
   }
-  if (benchCase.upload === "deals-10000-json") return { contentType: "application/json", body: JSON.stringify(apiBenchDeals(owners, products)) };
+  if (benchCase.upload === "deals-10000-json")
+    return { contentType: "application/json", body: JSON.stringify(apiBenchDeals(owners, products)) };
   const lines = ["External ID,Account,Contact name,Contact email,Owner email,Product slug,Amount,Status,Closed date"];
   for (let i = 1; i <= 10_000; i++) {
     const status = ["WON", "LOST", "OPEN"][i % 3] ?? "OPEN";
     const closed = status === "OPEN" ? "" : new Date(Date.UTC(2020, 0, 1 + (i % 365))).toISOString().slice(0, 10);
-    lines.push(`BENCH-DEAL-${String(i).padStart(5, "0")},Bench Account ${i % 2000},Contact ${i},contact${i}@bench.example,${owners[i % owners.length]},${products[i % products.length] ?? ""},${1000 + (i % 97) * 250}.00,${status},${closed}`);
+    lines.push(
+      `BENCH-DEAL-${String(i).padStart(5, "0")},Bench Account ${i % 2000},Contact ${i},contact${i}@bench.example,${owners[i % owners.length]},${products[i % products.length] ?? ""},${1000 + (i % 97) * 250}.00,${status},${closed}`,
+    );
   }
   const boundary = "----candor-bench-boundary";
-  const parts = Object.entries(benchCase.form ?? {}).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
-  parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="deals.csv"\r\nContent-Type: text/csv\r\n\r\n${lines.join("\n")}\r\n--${boundary}--\r\n`);
+  const parts = Object.entries(benchCase.form ?? {}).map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
+  parts.push(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="deals.csv"\r\nContent-Type: text/csv\r\n\r\n${lines.join("\n")}\r\n--${boundary}--\r\n`,
+  );
   return { contentType: `multipart/form-data; boundary=${boundary}`, body: parts.join("") };
 }
 
@@ -212,7 +226,9 @@ function apiTokenFor(database: string, scope: string): string {
   const db = new Database(database);
   try {
     const adminId = (db.prepare("SELECT id FROM User WHERE email = ?").get(ACCOUNTS.admin) as { id: string }).id;
-    db.prepare("INSERT INTO ApiToken (id, name, tokenHash, prefix, scopes, createdById, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)").run(
+    db.prepare(
+      "INSERT INTO ApiToken (id, name, tokenHash, prefix, scopes, createdById, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    ).run(
       `bench-${randomBytes(8).toString("hex")}`,
       `Bench ${scope}`,
       createHash("sha256").update(token).digest("hex"),
@@ -249,7 +265,10 @@ interface CaseResult {
 /** One request of the page with its statements recorded, replayed for the SQL floor. */
 async function recordSqlFloor(database: string, url: string, init: () => RequestInit): Promise<SqlFloor> {
   const base = init();
-  const response = await send(url, { ...base, headers: { ...(base.headers as Record<string, string>), [RECORD_QUERIES_HEADER]: "1" } });
+  const response = await send(url, {
+    ...base,
+    headers: { ...(base.headers as Record<string, string>), [RECORD_QUERIES_HEADER]: "1" },
+  });
   await response.arrayBuffer();
   const requestId = response.headers.get("x-request-id");
   if (!requestId) throw new Error(`${url} answered without an X-Request-Id`);
@@ -257,7 +276,11 @@ async function recordSqlFloor(database: string, url: string, init: () => Request
   return sqlFloor(database, statements);
 }
 
-async function measure(database: string, benchCase: BenchCase, cookie: string | undefined): Promise<Omit<CaseResult, "ratio">> {
+async function measure(
+  database: string,
+  benchCase: BenchCase,
+  cookie: string | undefined,
+): Promise<Omit<CaseResult, "ratio">> {
   const upload = uploadBody(database, benchCase);
   const init = (): RequestInit => ({
     method: benchCase.method ?? "GET",
@@ -265,7 +288,11 @@ async function measure(database: string, benchCase: BenchCase, cookie: string | 
     headers: {
       ...(cookie ? { cookie } : {}),
       ...(benchCase.apiToken ? { authorization: `Bearer ${apiTokenFor(database, benchCase.apiToken)}` } : {}),
-      ...(upload ? { "content-type": upload.contentType } : benchCase.form ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+      ...(upload
+        ? { "content-type": upload.contentType }
+        : benchCase.form
+          ? { "content-type": "application/x-www-form-urlencoded" }
+          : {}),
     },
     body: upload ? upload.body : benchCase.form ? new URLSearchParams(benchCase.form) : undefined,
   });
@@ -374,12 +401,25 @@ function resultRow(result: CaseResult): string[] {
   ];
 }
 
-const HEADER = ["case", "median ms", "p95 ms", "SQL floor ms", "statements", "ratio", `req/s @${LOAD_CONNECTIONS}`, "target ms"];
+const HEADER = [
+  "case",
+  "median ms",
+  "p95 ms",
+  "SQL floor ms",
+  "statements",
+  "ratio",
+  `req/s @${LOAD_CONNECTIONS}`,
+  "target ms",
+];
 
 async function benchSize(claims: number) {
   const database = scaleDatabase(claims);
   const seedSeconds = prepareScaleDatabase(claims);
-  console.log(`\n== ${sizeLabel(claims)} claims (${path.relative(ROOT, database)}); load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} ==`);
+  console.log(
+    `\n== ${sizeLabel(claims)} claims (${path.relative(ROOT, database)}); load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")} ==`,
+  );
   await startServer(database);
   try {
     const cookies = new Map<BenchAccount, string>();
@@ -390,13 +430,22 @@ async function benchSize(claims: number) {
       if (benchCase.as && !cookies.has(benchCase.as)) cookies.set(benchCase.as, await signIn(ACCOUNTS[benchCase.as]));
       const measured = benchCase.inProcess
         ? measureInProcess(database, benchCase)
-        : await measure(database, resolveCasePath(database, benchCase), benchCase.as ? cookies.get(benchCase.as) : undefined);
+        : await measure(
+            database,
+            resolveCasePath(database, benchCase),
+            benchCase.as ? cookies.get(benchCase.as) : undefined,
+          );
       if (benchCase === FLOOR_CASE) healthzMedian = measured.medianMs;
-      const result: CaseResult = { ...measured, ratio: measured.sql ? pageRatio(measured.medianMs, healthzMedian, measured.sql.floorMs) : null };
+      const result: CaseResult = {
+        ...measured,
+        ratio: measured.sql ? pageRatio(measured.medianMs, healthzMedian, measured.sql.floorMs) : null,
+      };
       results.push(result);
       const [name, median, p95, floor, statements, ratio, rps, target] = resultRow(result);
       const first = benchCase.upload ? `  first ${result.firstMs.toFixed(0)} ms` : "";
-      console.log(`${(name ?? "").padEnd(60)} median ${median} ms  p95 ${p95} ms  SQL ${floor} ms in ${statements} statements  ratio ${ratio}  ${rps} req/s${target ? ` (target ${target} ms)` : ""}${first}`);
+      console.log(
+        `${(name ?? "").padEnd(60)} median ${median} ms  p95 ${p95} ms  SQL ${floor} ms in ${statements} statements  ratio ${ratio}  ${rps} req/s${target ? ` (target ${target} ms)` : ""}${first}`,
+      );
     }
     console.log(`\n${sizeLabel(claims)} claims: page ÷ (healthz ${fixed(healthzMedian)} ms + its SQL floor)`);
     console.log(textTable(HEADER, results.map(resultRow)));
@@ -410,19 +459,34 @@ async function main() {
   const sizes = sizesFromArgs();
   if (!existsSync(path.join(BUILD_DIR, "server/index.js")) || args.includes("--rebuild")) remixBuild();
   const workers = process.env.WEB_CONCURRENCY ?? `${availableParallelism()} (one per core)`;
-  console.log(`Bench: ${SEQUENTIAL_REQUESTS} sequential requests a case, ${LOAD_CONNECTIONS} connections for ${LOAD_SECONDS} s; ${workers} workers; Node ${process.version}`);
+  console.log(
+    `Bench: ${SEQUENTIAL_REQUESTS} sequential requests a case, ${LOAD_CONNECTIONS} connections for ${LOAD_SECONDS} s; ${workers} workers; Node ${process.version}`,
+  );
   const runs = [];
   for (const claims of sizes) runs.push(await benchSize(claims));
   const [smallest, largest] = [runs[0], runs.at(-1)];
   if (smallest && largest && runs.length > 1) {
-    const toSized = (run: typeof smallest) => run.results.map((result) => ({ name: result.name, medianMs: result.medianMs, sqlFloorMs: result.sql?.floorMs ?? null }));
+    const toSized = (run: typeof smallest) =>
+      run.results.map((result) => ({
+        name: result.name,
+        medianMs: result.medianMs,
+        sqlFloorMs: result.sql?.floorMs ?? null,
+      }));
     const rows = growthRows(toSized(smallest), toSized(largest));
     const [a, b] = [sizeLabel(smallest.claims), sizeLabel(largest.claims)];
     console.log(`\nGrowth from ${a} to ${b} claims (×${(largest.claims / smallest.claims).toFixed(0)} the data)`);
     console.log(
       textTable(
         ["case", `median ${a}`, `median ${b}`, "growth", `SQL ${a}`, `SQL ${b}`, "SQL growth"],
-        rows.map((row) => [row.name, fixed(row.small), fixed(row.large), row.growth === null ? "-" : `${fixed(row.growth, 2)}×`, fixed(row.floorSmall, 2), fixed(row.floorLarge, 2), row.floorGrowth === null ? "-" : `${fixed(row.floorGrowth, 2)}×`]),
+        rows.map((row) => [
+          row.name,
+          fixed(row.small),
+          fixed(row.large),
+          row.growth === null ? "-" : `${fixed(row.growth, 2)}×`,
+          fixed(row.floorSmall, 2),
+          fixed(row.floorLarge, 2),
+          row.floorGrowth === null ? "-" : `${fixed(row.floorGrowth, 2)}×`,
+        ]),
       ),
     );
   }
@@ -443,7 +507,12 @@ async function main() {
         loadSeconds: LOAD_SECONDS,
         loadConnections: LOAD_CONNECTIONS,
         runs,
-        weight: weight && { limitKb: 100, pages: weight.weights.map(({ chunks: _chunks, ...page }) => page), heavy: weight.heavy.map((page) => page.url), unexpectedRecharts: weight.unexpectedRecharts },
+        weight: weight && {
+          limitKb: 100,
+          pages: weight.weights.map(({ chunks: _chunks, ...page }) => page),
+          heavy: weight.heavy.map((page) => page.url),
+          unexpectedRecharts: weight.unexpectedRecharts,
+        },
       },
       null,
       2,

@@ -55,7 +55,8 @@ export function sqlFloor(databaseFile: string, statements: readonly RecordedStat
     const warm = runOnce(db, statements);
     const times: number[] = [];
     const started = performance.now();
-    while (times.length < REPLAYS && (times.length < MIN_REPLAYS || performance.now() - started < REPLAY_BUDGET_MS)) times.push(runOnce(db, statements).ms);
+    while (times.length < REPLAYS && (times.length < MIN_REPLAYS || performance.now() - started < REPLAY_BUDGET_MS))
+      times.push(runOnce(db, statements).ms);
     return {
       floorMs: median(times),
       statements: statements.length,

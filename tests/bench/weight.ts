@@ -17,7 +17,10 @@ export const LIMIT_KB = 100;
 /** The part of Remix's browser manifest (window.__remixManifest) the weights need. */
 export interface RemixManifest {
   entry: { module: string; imports?: string[] };
-  routes: Record<string, { id: string; parentId?: string; path?: string; index?: boolean; module: string; imports?: string[] }>;
+  routes: Record<
+    string,
+    { id: string; parentId?: string; path?: string; index?: boolean; module: string; imports?: string[] }
+  >;
 }
 
 export interface RouteWeight {
@@ -92,7 +95,8 @@ export function routeWeights(
 // ---------------------------------------------------------------------------------------------
 // Which import of a route's sources pulls recharts in
 
-const IMPORT = /(?:import|export)\s+(?:type\s+)?(?:[^'"]*?\s+from\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+const IMPORT =
+  /(?:import|export)\s+(?:type\s+)?(?:[^'"]*?\s+from\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, "utf8");
@@ -107,9 +111,19 @@ function importsOf(file: string): string[] {
 }
 
 function resolveSource(from: string, specifier: string, appDir: string): string | null {
-  const base = specifier.startsWith("~/") ? path.join(appDir, specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(from), specifier) : null;
+  const base = specifier.startsWith("~/")
+    ? path.join(appDir, specifier.slice(2))
+    : specifier.startsWith(".")
+      ? path.resolve(path.dirname(from), specifier)
+      : null;
   if (base === null) return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    path.join(base, "index.ts"),
+    path.join(base, "index.tsx"),
+  ]) {
     if (existsSync(candidate) && !candidate.endsWith("/") && readdirSafe(candidate) === null) return candidate;
   }
   return null;
@@ -129,7 +143,11 @@ function readdirSafe(target: string): string[] | null {
  * components/home/x.tsx, components/charts/line.tsx]; null when there is none. Server-only
  * modules (*.server.ts) never reach the browser and are not followed.
  */
-export function importChainTo(routeFile: string, target: string | ((file: string) => boolean), appDir: string): string[] | null {
+export function importChainTo(
+  routeFile: string,
+  target: string | ((file: string) => boolean),
+  appDir: string,
+): string[] | null {
   const queue: string[][] = [[routeFile]];
   const seen = new Set([routeFile]);
   while (queue.length > 0) {
@@ -206,47 +224,78 @@ export function weighBuild(buildDir: string, appDir: string): WeightReport {
     for (const chunk of weight.rechartsChunks) {
       // Rollup names a chunk after one of its modules: x-<hash>.js holds x.ts(x).
       const named = path.basename(chunk).replace(/-[A-Za-z0-9_-]{8}\.js$/, "");
-      const pulledBy = file ? importChainTo(file, (source) => path.basename(source).replace(/\.tsx?$/, "") === named, appDir) : null;
+      const pulledBy = file
+        ? importChainTo(file, (source) => path.basename(source).replace(/\.tsx?$/, "") === named, appDir)
+        : null;
       unexpectedRecharts.push({ url: weight.url, chunk, chain: pulledBy });
     }
   }
   const pagesByChunk = new Map<string, number>();
-  for (const weight of weights) for (const chunk of weight.chunks) pagesByChunk.set(chunk, (pagesByChunk.get(chunk) ?? 0) + 1);
+  for (const weight of weights)
+    for (const chunk of weight.chunks) pagesByChunk.set(chunk, (pagesByChunk.get(chunk) ?? 0) + 1);
   const largest = [...pagesByChunk]
     .map(([chunk, pages]) => ({ chunk, gzip: gzipSize(chunk), pages }))
     .sort((a, b) => b.gzip - a.gzip)
     .slice(0, 8);
-  return { weights, unexpectedRecharts, heavy: chartless.filter((weight) => weight.totalGzip > LIMIT_KB * 1024), largest };
+  return {
+    weights,
+    unexpectedRecharts,
+    heavy: chartless.filter((weight) => weight.totalGzip > LIMIT_KB * 1024),
+    largest,
+  };
 }
 
 export function printWeights(report: WeightReport, appDir: string) {
   const kb = (bytes: number) => fixed(bytes / 1024, 1);
-  console.log(`\nJavaScript per page (gzip -9, kB): the whole document load, and the page's own chunks beyond the entry and its layouts`);
+  console.log(
+    `\nJavaScript per page (gzip -9, kB): the whole document load, and the page's own chunks beyond the entry and its layouts`,
+  );
   console.log(
     textTable(
       ["page", "total", "own", "recharts"],
-      report.weights.map((weight) => [weight.url, kb(weight.totalGzip), kb(weight.ownGzip), weight.rechartsChunks.length > 0 ? "yes" : ""]),
+      report.weights.map((weight) => [
+        weight.url,
+        kb(weight.totalGzip),
+        kb(weight.ownGzip),
+        weight.rechartsChunks.length > 0 ? "yes" : "",
+      ]),
     ),
   );
   const charted = report.weights.filter((weight) => weight.rechartsChunks.length > 0).map((weight) => weight.url);
   console.log(`\nPages that load recharts: ${charted.length > 0 ? charted.join(", ") : "none"}`);
-  if (report.unexpectedRecharts.length === 0) console.log("Each of them draws a chart: its own sources import recharts.");
+  if (report.unexpectedRecharts.length === 0)
+    console.log("Each of them draws a chart: its own sources import recharts.");
   for (const page of report.unexpectedRecharts) {
-    const via = page.chain ? page.chain.map((file) => path.relative(appDir, file)).join(" → ") : "no import chain found in the sources";
+    const via = page.chain
+      ? page.chain.map((file) => path.relative(appDir, file)).join(" → ")
+      : "no import chain found in the sources";
     console.log(`  ${page.url} draws no chart but loads recharts through ${page.chunk}: ${via}`);
   }
   console.log("\nLargest chunks (gzip kB, pages that load them):");
-  console.log(textTable(["chunk", "kB", "pages"], report.largest.map((entry) => [entry.chunk, kb(entry.gzip), String(entry.pages)])));
+  console.log(
+    textTable(
+      ["chunk", "kB", "pages"],
+      report.largest.map((entry) => [entry.chunk, kb(entry.gzip), String(entry.pages)]),
+    ),
+  );
   if (report.heavy.length === 0) console.log(`No page without a chart is over ${LIMIT_KB} kB.`);
-  for (const page of report.heavy) console.log(`  OVER ${LIMIT_KB} kB without a chart: ${page.url} (${kb(page.totalGzip)} kB)`);
+  for (const page of report.heavy)
+    console.log(`  OVER ${LIMIT_KB} kB without a chart: ${page.url} (${kb(page.totalGzip)} kB)`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = path.resolve(import.meta.dirname, "../..");
   const args = process.argv.slice(2);
-  const buildDir = path.resolve(root, args.includes("--build") ? (args[args.indexOf("--build") + 1] ?? "build") : (process.env.CANDOR_BUILD_DIR ?? "build"));
+  const buildDir = path.resolve(
+    root,
+    args.includes("--build")
+      ? (args[args.indexOf("--build") + 1] ?? "build")
+      : (process.env.CANDOR_BUILD_DIR ?? "build"),
+  );
   if (!existsSync(path.join(buildDir, "server/index.js"))) {
-    console.error(`No build in ${buildDir}: run \`npm run build\` (or CANDOR_BUILD_DIR=${buildDir} npx remix vite:build) first.`);
+    console.error(
+      `No build in ${buildDir}: run \`npm run build\` (or CANDOR_BUILD_DIR=${buildDir} npx remix vite:build) first.`,
+    );
     process.exit(1);
   }
   const appDir = path.join(root, "app");

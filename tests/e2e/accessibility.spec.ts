@@ -59,7 +59,10 @@ const MAIN_PAGES: Record<"sales" | "engineer" | "manager" | "admin", MainPage[]>
     { name: "a question", at: question },
     { name: "quizzes", at: "/quizzes" },
     { name: "a quiz", at: quiz },
-    { name: "a quiz result", at: { from: { from: "/quizzes", link: /^\/quizzes\/[^/]+$/ }, link: /^\/quizzes\/[^/]+\/attempts\/[^/]+$/ } },
+    {
+      name: "a quiz result",
+      at: { from: { from: "/quizzes", link: /^\/quizzes\/[^/]+$/ }, link: /^\/quizzes\/[^/]+\/attempts\/[^/]+$/ },
+    },
     { name: "compensation", at: "/comp" },
     { name: "my statement", at: { from: "/comp", link: /^\/comp\/[^/]+\/[^/]+$/ } },
     { name: "inbox", at: "/inbox" },
@@ -134,7 +137,9 @@ async function resolve(page: Page, at: MainPage["at"]): Promise<string> {
   if (typeof at === "function") return at(page);
   const from = await resolve(page, at.from);
   await open(page, from);
-  const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+  const hrefs = await page
+    .locator("main a[href]")
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
   const found = hrefs.map((href) => new URL(href, "http://x").pathname).find((path) => at.link.test(path));
   if (!found) throw new Error(`No link matching ${at.link} on ${from}`);
   return found;
@@ -166,7 +171,9 @@ async function axeFindings(page: Page, width: number): Promise<Finding[]> {
  * scroll box clips (an absolutely positioned element is clipped only by a box at or above its
  * containing block), to say what to fix.
  */
-async function overflowingElements(page: Page): Promise<{ scrollWidth: number; innerWidth: number; culprits: string[] }> {
+async function overflowingElements(
+  page: Page,
+): Promise<{ scrollWidth: number; innerWidth: number; culprits: string[] }> {
   return page.evaluate(() => {
     const innerWidth = window.innerWidth;
     const scrollWidth = document.documentElement.scrollWidth;
@@ -174,7 +181,9 @@ async function overflowingElements(page: Page): Promise<{ scrollWidth: number; i
     if (scrollWidth <= innerWidth) return { scrollWidth, innerWidth, culprits };
 
     const name = (element: Element) =>
-      element.tagName.toLowerCase() + (element.id ? `#${element.id}` : "") + [...element.classList].map((c) => `.${c}`).join("");
+      element.tagName.toLowerCase() +
+      (element.id ? `#${element.id}` : "") +
+      [...element.classList].map((c) => `.${c}`).join("");
     const clips = (element: Element) => getComputedStyle(element).overflowX !== "visible";
     const isClipped = (element: Element) => {
       const position = getComputedStyle(element).position;
@@ -188,7 +197,8 @@ async function overflowingElements(page: Page): Promise<{ scrollWidth: number; i
       }
       return false;
     };
-    const sticksOut = (element: Element) => element.getBoundingClientRect().right > innerWidth + 0.5 && !isClipped(element);
+    const sticksOut = (element: Element) =>
+      element.getBoundingClientRect().right > innerWidth + 0.5 && !isClipped(element);
     const outermost = new Set<Element>();
     for (const element of document.body.querySelectorAll("*")) {
       if (!sticksOut(element)) continue;
@@ -228,11 +238,16 @@ async function checkPage(page: Page, path: string, testInfo: TestInfo) {
     const found = await axeFindings(page, size.width);
     findings.push(...found);
     for (const finding of found) {
-      problems.push(`${path} at ${size.width} px: ${finding.rule} (${finding.impact}) ${finding.help} — ${finding.targets.join(" | ")}`);
+      problems.push(
+        `${path} at ${size.width} px: ${finding.rule} (${finding.impact}) ${finding.help} — ${finding.targets.join(" | ")}`,
+      );
     }
   }
   if (findings.length > 0) {
-    await testInfo.attach(`axe findings on ${path}`, { body: JSON.stringify(findings, null, 2), contentType: "application/json" });
+    await testInfo.attach(`axe findings on ${path}`, {
+      body: JSON.stringify(findings, null, 2),
+      contentType: "application/json",
+    });
   }
   expect(problems, problems.join("\n")).toEqual([]);
 }
@@ -286,7 +301,10 @@ async function createSurveyLink(browser: Browser): Promise<string> {
     const page = await context.newPage();
     await signInAs(page, "manager");
     await page.goto("/surveys/outbox");
-    await page.getByRole("button", { name: /^(Create|Replace) link for / }).first().click();
+    await page
+      .getByRole("button", { name: /^(Create|Replace) link for / })
+      .first()
+      .click();
     const field = page.getByRole("textbox", { name: "Survey link" });
     await expect(field).toBeVisible();
     return await field.inputValue();

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { signIn, signInAs } from "./fixtures.ts";
 
-test("an admin creates a salesperson, who signs in, and is thrown out on the next request once deactivated", async ({ page, browser }) => {
+test("an admin creates a salesperson, who signs in, and is thrown out on the next request once deactivated", async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, "admin");
   await page.goto("/admin/users");
   const form = page.getByRole("region", { name: "New user" });

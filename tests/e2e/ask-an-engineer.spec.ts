@@ -1,11 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./fixtures.ts";
 
-test("a salesperson asks, an engineer answers and updates the capability, the salesperson reads the answer", async ({ page, browser }) => {
+test("a salesperson asks, an engineer answers and updates the capability, the salesperson reads the answer", async ({
+  page,
+  browser,
+}) => {
   // The NetSuite connector, which no other spec relies on, so the change made here cannot leak into them.
   const question = "Does the NetSuite connector work with a SuiteCloud sandbox account?";
   const answer = "Yes: sandbox accounts use the same token-based authentication as production.";
-  const conditions = "Token-based authentication (tested with SuiteCloud sandbox accounts); custom segments mapped once at setup";
+  const conditions =
+    "Token-based authentication (tested with SuiteCloud sandbox accounts); custom segments mapped once at setup";
 
   await signInAs(page, "sales");
   await page.goto("/ask");
@@ -35,7 +39,9 @@ test("a salesperson asks, an engineer answers and updates the capability, the sa
   await engineerPage.getByLabel("Conditions and limitations").fill(conditions);
   await engineerPage.getByLabel("Why the matrix changes").fill("Confirmed sandbox accounts while answering sales.");
   await engineerPage.getByRole("button", { name: "Send the answer" }).click();
-  await expect(engineerPage.getByRole("status").filter({ hasText: "the capability updated in the same step (new conditions)" })).toBeVisible();
+  await expect(
+    engineerPage.getByRole("status").filter({ hasText: "the capability updated in the same step (new conditions)" }),
+  ).toBeVisible();
   await expect(engineerPage.getByRole("heading", { name: "This answer updated the capability matrix" })).toBeVisible();
   await engineerContext.close();
 
@@ -47,7 +53,9 @@ test("a salesperson asks, an engineer answers and updates the capability, the sa
   await expect(page).toHaveURL(questionUrl);
   await expect(page.getByRole("region", { name: "The answer" })).toContainText(answer);
   await expect(page.getByRole("region", { name: "The answer" })).toContainText("Sam Keller");
-  await expect(page.getByRole("region", { name: /NetSuite connector/ })).toContainText("tested with SuiteCloud sandbox accounts");
+  await expect(page.getByRole("region", { name: /NetSuite connector/ })).toContainText(
+    "tested with SuiteCloud sandbox accounts",
+  );
 });
 
 test("another salesperson gets 404 for someone else's question", async ({ page }) => {

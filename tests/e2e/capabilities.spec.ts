@@ -2,7 +2,9 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./fixtures.ts";
 
-test("an engineer changes a capability's status with a note and sees the new revision at the top of the history", async ({ page }) => {
+test("an engineer changes a capability's status with a note and sees the new revision at the top of the history", async ({
+  page,
+}) => {
   await signInAs(page, "engineer");
   await page.goto("/capabilities/relay");
   await page.getByRole("link", { name: "SAP IDoc adapter", exact: true }).click();
@@ -10,7 +12,9 @@ test("an engineer changes a capability's status with a note and sees the new rev
 
   const form = page.getByRole("region", { name: "Edit capability" });
   await form.getByLabel("Status").selectOption("SUPPORTED");
-  await form.getByLabel("Conditions and limitations").fill("Inbound and outbound IDocs over RFC (outbound restored in v5.2)");
+  await form
+    .getByLabel("Conditions and limitations")
+    .fill("Inbound and outbound IDocs over RFC (outbound restored in v5.2)");
   await form.getByRole("button", { name: "Save changes" }).click();
   // The note is required when the status changes, and nothing typed is lost.
   await expect(form.getByText(/Say why the status or conditions changed/)).toBeVisible();
@@ -57,7 +61,10 @@ test("a salesperson reads the matrix, with stale rows marked, but gets no edit f
 test("the Markdown spec sheet downloads with the limitations and without internal notes", async ({ page }) => {
   await signInAs(page, "sales");
   await page.goto("/capabilities/ledgerline");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Markdown" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Markdown" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("ledgerline-spec-sheet.md");
   const text = await readFile(await download.path(), "utf8");
   expect(text).toContain("# Ledgerline — spec sheet");

@@ -35,7 +35,9 @@ const transcript = `WEBVTT
 every month without anyone touching it.</v>
 `;
 
-test("a transcript's claims are confirmed or dismissed, judged in /verify, and counted on the statement as found in a conversation", async ({ browser }) => {
+test("a transcript's claims are confirmed or dismissed, judged in /verify, and counted on the statement as found in a conversation", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
 
   // 1. The salesperson imports a call for one of her Ledgerline deals.
@@ -46,7 +48,9 @@ test("a transcript's claims are confirmed or dismissed, judged in /verify, and c
   expect(ledgerline).toBeTruthy();
   await deal.selectOption(ledgerline ?? "");
   await sales.getByLabel("Day of the conversation").fill(new Date().toISOString().slice(0, 10));
-  await sales.getByLabel(/^Files/).setInputFiles({ name: "zephyr-call.vtt", mimeType: "text/vtt", buffer: Buffer.from(transcript) });
+  await sales
+    .getByLabel(/^Files/)
+    .setInputFiles({ name: "zephyr-call.vtt", mimeType: "text/vtt", buffer: Buffer.from(transcript) });
   await sales.getByRole("button", { name: "Read the files and preview" }).click();
   // Candor suggests the deal owner as the salesperson speaker.
   await expect(sales.getByRole("radio", { name: "Maya Chen" })).toBeChecked();
@@ -92,7 +96,10 @@ test("a transcript's claims are confirmed or dismissed, judged in /verify, and c
   // 4. The open period is computed; the salesperson's statement lists the claim with its source.
   const manager = await pageAs(browser, "manager");
   await manager.goto("/comp");
-  const open = await manager.getByRole("link", { name: /^\d{4}-Q\d$/ }).first().textContent();
+  const open = await manager
+    .getByRole("link", { name: /^\d{4}-Q\d$/ })
+    .first()
+    .textContent();
   await manager.goto(`/comp/${open}`);
   await manager.getByRole("button", { name: /^(Compute|Recompute) / }).click();
   await expect(manager.getByRole("status").filter({ hasText: /Computed \d+ statement/ })).toBeVisible();
@@ -102,18 +109,31 @@ test("a transcript's claims are confirmed or dismissed, judged in /verify, and c
   await expect(row2).toContainText("Inaccurate");
 });
 
-test("a survey answer that says the salesperson told something untrue puts a customer-reported claim in /verify", async ({ browser }) => {
+test("a survey answer that says the salesperson told something untrue puts a customer-reported claim in /verify", async ({
+  browser,
+}) => {
   const manager = await pageAs(browser, "manager");
   await manager.goto("/surveys/outbox");
-  await manager.getByRole("button", { name: /^(Create|Replace) link for / }).first().click();
+  await manager
+    .getByRole("button", { name: /^(Create|Replace) link for / })
+    .first()
+    .click();
   const link = await manager.getByRole("textbox", { name: "Survey link" }).inputValue();
 
   const customer = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await customer.goto(link);
-  await customer.getByRole("group", { name: /How satisfied are you with/ }).getByLabel("2", { exact: true }).check();
-  await customer.getByRole("group", { name: "Did the product do what our salesperson told you it would?" }).getByLabel("No").check();
+  await customer
+    .getByRole("group", { name: /How satisfied are you with/ })
+    .getByLabel("2", { exact: true })
+    .check();
+  await customer
+    .getByRole("group", { name: "Did the product do what our salesperson told you it would?" })
+    .getByLabel("No")
+    .check();
   const words = `We were told the NetSuite connector synced every hour (${marker}); it runs once a night.`;
-  await customer.getByLabel(/Was there anything our salesperson told you that turned out not to be true\? What\?/).fill(words);
+  await customer
+    .getByLabel(/Was there anything our salesperson told you that turned out not to be true\? What\?/)
+    .fill(words);
   await customer.getByRole("button", { name: "Send my answers" }).click();
   await expect(customer.getByRole("heading", { level: 1, name: "Thank you" })).toBeVisible();
 

@@ -16,11 +16,16 @@ async function view(page: Page) {
     direction: await table.locator("th[aria-sort]").getAttribute("aria-sort"),
     headers: await table.locator("thead th").allTextContents(),
     firstRows: await table.locator("tbody tr").evaluateAll((rows) => rows.slice(0, 3).map((row) => row.textContent)),
-    count: await page.getByRole("status").filter({ hasText: /Showing/ }).textContent(),
+    count: await page
+      .getByRole("status")
+      .filter({ hasText: /Showing/ })
+      .textContent(),
   };
 }
 
-test("a manager filters, sorts and hides a column; the address brings the same view back, and the export downloads it", async ({ page }) => {
+test("a manager filters, sorts and hides a column; the address brings the same view back, and the export downloads it", async ({
+  page,
+}) => {
   await signInAs(page, "manager");
   await page.goto("/claims");
   const table = claimsTable(page);
@@ -37,7 +42,9 @@ test("a manager filters, sorts and hides a column; the address brings the same v
   await table.getByRole("link", { name: /^Made/ }).click();
   await expect(page).toHaveURL(/sort=madeAt&dir=asc/);
   await expect(table.getByRole("columnheader", { name: /Made/ })).toHaveAttribute("aria-sort", "ascending");
-  const dates = await table.locator("tbody th[scope=row] time").evaluateAll((times) => times.map((time) => time.getAttribute("datetime") ?? ""));
+  const dates = await table
+    .locator("tbody th[scope=row] time")
+    .evaluateAll((times) => times.map((time) => time.getAttribute("datetime") ?? ""));
   expect(dates.length).toBeGreaterThan(1);
   expect([...dates].sort()).toEqual(dates);
 
@@ -86,7 +93,9 @@ test.describe("without JavaScript", () => {
     await page.getByRole("checkbox", { name: "Statement" }).uncheck();
     await page.getByRole("checkbox", { name: "Channel" }).uncheck();
     await page.getByRole("button", { name: "Apply" }).click();
-    await expect(page).toHaveURL(/\/claims\?status=INACCURATE&sort=salesperson&dir=asc&page=2&hide=statement%2Cchannel$/);
+    await expect(page).toHaveURL(
+      /\/claims\?status=INACCURATE&sort=salesperson&dir=asc&page=2&hide=statement%2Cchannel$/,
+    );
     await expect(table.getByRole("columnheader", { name: "Statement" })).toHaveCount(0);
 
     await filters(page).getByLabel("Channel").selectOption("EMAIL");
@@ -97,7 +106,9 @@ test.describe("without JavaScript", () => {
     await expect(table.getByRole("columnheader", { name: /Salesperson/ })).toHaveAttribute("aria-sort", "ascending");
 
     await page.goto("/claims?matrixCheck=SOMETIMES");
-    await expect(page.getByRole("note")).toContainText("Ignored the matrix check filter: “SOMETIMES” is not a value Candor knows.");
+    await expect(page.getByRole("note")).toContainText(
+      "Ignored the matrix check filter: “SOMETIMES” is not a value Candor knows.",
+    );
   });
 });
 
@@ -107,23 +118,30 @@ test.describe("fitting the screen", () => {
       .locator("thead th")
       .filter({ hasText: new RegExp(`^${name}`) })
       .evaluate((th) => th.getBoundingClientRect().right);
-  const pageWidth = (page: Page) => page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  const pageWidth = (page: Page) =>
+    page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
 
-  test("at 1440 px every column of a manager's table is on screen; a long statement is clamped and opens on demand", async ({ page }, testInfo) => {
+  test("at 1440 px every column of a manager's table is on screen; a long statement is clamped and opens on demand", async ({
+    page,
+  }, testInfo) => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await signInAs(page, "manager");
     await page.goto("/claims");
     const table = claimsTable(page);
     await expect(table.getByRole("columnheader", { name: /Salesperson/ })).toBeVisible();
     await expect(table.getByRole("columnheader", { name: "Team" })).toBeVisible();
-    for (const name of ["Verdict", "Severity", "Verified"]) expect(await headerRight(page, name), name).toBeLessThanOrEqual(1440);
+    for (const name of ["Verdict", "Severity", "Verified"])
+      expect(await headerRight(page, name), name).toBeLessThanOrEqual(1440);
     expect(await pageWidth(page)).toEqual({ scrollWidth: 1440, innerWidth: 1440 });
     // Nothing left to scroll, so the table's box is no Tab stop.
     const scroller = page.getByRole("region", { name: "Claims" });
     await expect(scroller).not.toHaveAttribute("tabindex", "0");
     await testInfo.attach("claims-1440.png", { body: await page.screenshot(), contentType: "image/png" });
 
-    const cell = table.locator("tbody td").filter({ has: page.locator("summary", { hasText: "Show all" }) }).first();
+    const cell = table
+      .locator("tbody td")
+      .filter({ has: page.locator("summary", { hasText: "Show all" }) })
+      .first();
     const text = cell.locator(".clamp-text");
     const clamped = await text.evaluate((element) => ({ height: element.clientHeight, full: element.scrollHeight }));
     expect(clamped.full).toBeGreaterThan(clamped.height);
@@ -137,7 +155,9 @@ test.describe("fitting the screen", () => {
     expect(await text.evaluate((element) => element.clientHeight)).toBe(clamped.height);
   });
 
-  test("where the table must scroll sideways, its box is a named region a keyboard can scroll; the page never scrolls", async ({ page }) => {
+  test("where the table must scroll sideways, its box is a named region a keyboard can scroll; the page never scrolls", async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 900, height: 900 });
     await signInAs(page, "engineer");
     await page.goto("/claims");
@@ -150,7 +170,9 @@ test.describe("fitting the screen", () => {
     await expect.poll(() => scroller.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
   });
 
-  test("at 390 px each claim is a card of labelled fields, the sort controls stay, and the page is no wider than the phone", async ({ page }, testInfo) => {
+  test("at 390 px each claim is a card of labelled fields, the sort controls stay, and the page is no wider than the phone", async ({
+    page,
+  }, testInfo) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await signInAs(page, "manager");
     await page.goto("/claims");
@@ -161,14 +183,19 @@ test.describe("fitting the screen", () => {
     const rowBox = await firstRow.boundingBox();
     expect((rowBox?.x ?? -1) >= 0 && (rowBox?.x ?? 0) + (rowBox?.width ?? 999) <= 390).toBe(true);
     // Every field carries its column's name, drawn beside the value.
-    const labels = await firstRow.locator("td, th").evaluateAll((cells) => cells.map((cell) => getComputedStyle(cell, "::before").content));
+    const labels = await firstRow
+      .locator("td, th")
+      .evaluateAll((cells) => cells.map((cell) => getComputedStyle(cell, "::before").content));
     expect(labels).toEqual(expect.arrayContaining(['"Verdict"', '"Severity"', '"Salesperson"', '"Matrix check"']));
     // The fields stack: the verdict sits below the made date, not beside it.
     const made = await firstRow.locator("th[scope=row]").boundingBox();
     const verdict = await firstRow.locator("td[data-label=Verdict]").boundingBox();
     expect((verdict?.y ?? 0) > (made?.y ?? 0)).toBe(true);
     await expect(table.getByRole("link", { name: /^Verdict\s*, sort/ })).toBeVisible();
-    await testInfo.attach("claims-390.png", { body: await page.screenshot({ fullPage: false }), contentType: "image/png" });
+    await testInfo.attach("claims-390.png", {
+      body: await page.screenshot({ fullPage: false }),
+      contentType: "image/png",
+    });
     await firstRow.scrollIntoViewIfNeeded();
     await testInfo.attach("claims-390-card.png", { body: await page.screenshot(), contentType: "image/png" });
 
@@ -176,12 +203,17 @@ test.describe("fitting the screen", () => {
     await expect(page).toHaveURL(/sort=status/);
   });
 
-  test("a salesperson's table leaves out the salesperson and team columns, which would only repeat them", async ({ page }) => {
+  test("a salesperson's table leaves out the salesperson and team columns, which would only repeat them", async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await signInAs(page, "sales");
     await page.goto("/claims");
     // A salesperson's table is captioned "Your claims".
-    const headers = await page.getByRole("table", { name: /^Your claims/ }).locator("thead th").allTextContents();
+    const headers = await page
+      .getByRole("table", { name: /^Your claims/ })
+      .locator("thead th")
+      .allTextContents();
     expect(headers.some((header) => header.startsWith("Salesperson"))).toBe(false);
     expect(headers).not.toContain("Team");
     expect(headers.some((header) => header.startsWith("Verdict"))).toBe(true);

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./fixtures.ts";
 
-test("an admin creates a period, computes it and locks it after confirming; it can then never be computed again", async ({ page }) => {
+test("an admin creates a period, computes it and locks it after confirming; it can then never be computed again", async ({
+  page,
+}) => {
   await signInAs(page, "admin");
   await page.goto("/comp");
   await expect(page.getByRole("heading", { name: "Compensation", level: 1 })).toBeVisible();
@@ -26,7 +28,9 @@ test("an admin creates a period, computes it and locks it after confirming; it c
   await expect(page.getByText("Type 2025-Q3 exactly to lock this period.")).toBeVisible();
   await page.getByLabel("Type 2025-Q3 to confirm").fill("2025-Q3");
   await page.getByRole("button", { name: "Lock 2025-Q3 for good" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /Locked 2025-Q3: \d+ statements are now frozen/ })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: /Locked 2025-Q3: \d+ statements are now frozen/ }),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { name: /2025-Q3/, level: 1 })).toContainText("Locked");
   await expect(page.getByRole("button", { name: /Compute|Recompute/ })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /Lock 2025-Q3/ })).toHaveCount(0);
@@ -37,7 +41,9 @@ test("an admin creates a period, computes it and locks it after confirming; it c
   await expect(row).toContainText("Frozen");
 });
 
-test("a manager reads the overview: the multiplier chart, a table of figures to sort, and the statements behind it", async ({ page }) => {
+test("a manager reads the overview: the multiplier chart, a table of figures to sort, and the statements behind it", async ({
+  page,
+}) => {
   await signInAs(page, "manager");
   await page.goto("/comp/2026-Q3");
   await expect(page.getByText("Multiplier distribution")).toBeVisible();
@@ -48,7 +54,9 @@ test("a manager reads the overview: the multiplier chart, a table of figures to 
   await expect(page.getByRole("heading", { name: "Olivia Grant's statement for 2026-Q3" })).toBeVisible();
 });
 
-test("a salesperson reads their own statement, which explains the payout in words and numbers, and cannot read another's", async ({ page }) => {
+test("a salesperson reads their own statement, which explains the payout in words and numbers, and cannot read another's", async ({
+  page,
+}) => {
   await signInAs(page, "sales");
   await page.goto("/comp");
   await page.getByRole("link", { name: "2026-Q3" }).click();
@@ -68,7 +76,9 @@ test("a salesperson reads their own statement, which explains the payout in word
   expect(response?.status()).toBe(404);
 });
 
-test("an admin changes the plan: a wrong sum is refused beside the weights, a valid plan becomes version 2", async ({ page }) => {
+test("an admin changes the plan: a wrong sum is refused beside the weights, a valid plan becomes version 2", async ({
+  page,
+}) => {
   await signInAs(page, "admin");
   await page.goto("/admin/plan");
   await expect(page.getByRole("heading", { name: "Current plan: version 1" })).toBeVisible();

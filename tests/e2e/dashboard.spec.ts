@@ -1,20 +1,25 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signInAs } from "./fixtures.ts";
 
-const figure = (page: Page, id: string) => page.locator(`figure:has([data-chart="${id}"]), figure[aria-labelledby="${id}-caption"]`).first();
-const drawing = (page: Page, id: string) => page.locator(`[data-chart="${id}"] .recharts-wrapper > svg.recharts-surface`);
+const figure = (page: Page, id: string) =>
+  page.locator(`figure:has([data-chart="${id}"]), figure[aria-labelledby="${id}-caption"]`).first();
+const drawing = (page: Page, id: string) =>
+  page.locator(`[data-chart="${id}"] .recharts-wrapper > svg.recharts-surface`);
 
 /** The number of drawn shapes (paths, circles, rects) inside a chart's SVG. */
 async function shapeCount(svg: Locator): Promise<number> {
-  return svg.evaluate((element) =>
-    [...element.querySelectorAll("path, circle, rect")].filter((shape) => {
-      const box = (shape as SVGGraphicsElement).getBBox();
-      return box.width > 0 || box.height > 0;
-    }).length,
+  return svg.evaluate(
+    (element) =>
+      [...element.querySelectorAll("path, circle, rect")].filter((shape) => {
+        const box = (shape as SVGGraphicsElement).getBBox();
+        return box.width > 0 || box.height > 0;
+      }).length,
   );
 }
 
-test("a manager changes the period, sees drawn charts, and drills from the over-promiser's point into their claims", async ({ page }, testInfo) => {
+test("a manager changes the period, sees drawn charts, and drills from the over-promiser's point into their claims", async ({
+  page,
+}, testInfo) => {
   await signInAs(page, "manager");
   await expect(page.getByRole("heading", { name: /^Key figures for \d{4}-Q\d$/ })).toBeVisible();
   const tiles = page.getByRole("list", { name: "Key figures" });
@@ -27,7 +32,13 @@ test("a manager changes the period, sees drawn charts, and drills from the over-
   await expect(tiles.getByText(/against 2026-Q2/).first()).toBeVisible();
 
   // Every chart is drawn: its SVG holds real shapes, and it has a caption and a table.
-  for (const id of ["accuracy-vs-satisfaction", "accuracy-by-month", "misrepresented-capabilities", "quiz-scores", "verification-backlog"]) {
+  for (const id of [
+    "accuracy-vs-satisfaction",
+    "accuracy-by-month",
+    "misrepresented-capabilities",
+    "quiz-scores",
+    "verification-backlog",
+  ]) {
     const svg = drawing(page, id);
     await expect(svg).toBeVisible();
     await expect.poll(() => shapeCount(svg), { message: `${id} draws shapes` }).toBeGreaterThan(3);
@@ -49,7 +60,9 @@ test("a manager changes the period, sees drawn charts, and drills from the over-
   expect(href).toMatch(/^\/claims\?salesperson=[^&]+&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
 
   // Click the leftmost point of the scatter (lowest accuracy), a real SVG shape.
-  const points = drawing(page, "accuracy-vs-satisfaction").locator(".recharts-scatter-symbol path, .recharts-scatter-symbol .recharts-symbols");
+  const points = drawing(page, "accuracy-vs-satisfaction").locator(
+    ".recharts-scatter-symbol path, .recharts-scatter-symbol .recharts-symbols",
+  );
   const boxes = await points.evaluateAll((shapes) => shapes.map((shape) => shape.getBoundingClientRect().x));
   const leftmost = boxes.indexOf(Math.min(...boxes));
   await points.nth(leftmost).click();
@@ -58,7 +71,9 @@ test("a manager changes the period, sees drawn charts, and drills from the over-
   // The claims table shows that salesperson's claims only.
   const claims = page.getByRole("table", { name: /^Claims/ });
   await expect(claims.locator("tbody tr").first()).toBeVisible();
-  const people = await claims.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.querySelectorAll("td")[0]?.textContent ?? ""));
+  const people = await claims
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((row) => row.querySelectorAll("td")[0]?.textContent ?? ""));
   expect(people.length).toBeGreaterThan(0);
   expect(new Set(people)).toEqual(new Set([name]));
   await expect(page.getByRole("status").filter({ hasText: /Showing/ })).toBeVisible();

@@ -33,11 +33,24 @@ async function attachInboxAtBothWidths(page: Page, testInfo: TestInfo, who: stri
   for (const width of [390, 1440]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto("/inbox");
-    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      inner: window.innerWidth,
+    }));
     expect(widths.scroll, `/inbox is wider than the window at ${width} px`).toBeLessThanOrEqual(widths.inner);
-    const axe = await new AxeBuilder({ page }).include("#main").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-    const serious = axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-    expect(serious.map((violation) => `${violation.id} at ${width} px: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+    const axe = await new AxeBuilder({ page })
+      .include("#main")
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
+    const serious = axe.violations.filter(
+      (violation) => violation.impact === "serious" || violation.impact === "critical",
+    );
+    expect(
+      serious.map(
+        (violation) =>
+          `${violation.id} at ${width} px: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+      ),
+    ).toEqual([]);
     const file = testInfo.outputPath(`inbox-${who}-${width}px.png`);
     await page.screenshot({ path: file, fullPage: true });
     await testInfo.attach(`inbox-${who}-${width}px.png`, { path: file, contentType: "image/png" });
@@ -45,7 +58,9 @@ async function attachInboxAtBothWidths(page: Page, testInfo: TestInfo, who: stri
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-test("a dispute reaches the manager's inbox, is resolved from /disputes, and the outcome reaches the salesperson's inbox", async ({ browser }, testInfo) => {
+test("a dispute reaches the manager's inbox, is resolved from /disputes, and the outcome reaches the salesperson's inbox", async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(150_000);
   const account = `Inbox Flow ${Date.now()}`;
 
@@ -79,7 +94,9 @@ test("a dispute reaches the manager's inbox, is resolved from /disputes, and the
   await expect(verdictNotice).toContainText("Unread");
   await verdictNotice.getByRole("link").click();
   await expect(sales).toHaveURL(claimPath);
-  await sales.getByLabel("Why the verdict is wrong").fill("The customer only ever exports to xlsx; .xls never came up.");
+  await sales
+    .getByLabel("Why the verdict is wrong")
+    .fill("The customer only ever exports to xlsx; .xls never came up.");
   await sales.getByRole("button", { name: "Dispute this verdict" }).click();
   await expect(sales.getByRole("region", { name: "Dispute" })).toContainText("Disputed by Maya Chen");
 
@@ -100,7 +117,10 @@ test("a dispute reaches the manager's inbox, is resolved from /disputes, and the
   await attachInboxAtBothWidths(manager, testInfo, "manager");
 
   // Marking it read lowers the count by one and keeps it listed, marked read in words.
-  await notices(manager).filter({ hasText: account }).getByRole("button", { name: /^Mark read/ }).click();
+  await notices(manager)
+    .filter({ hasText: account })
+    .getByRole("button", { name: /^Mark read/ })
+    .click();
   await expect(inboxLink(manager)).toContainText(managersUnread - 1 > 0 ? `${managersUnread - 1} unread` : "Inbox");
   const readNotice = notices(manager).filter({ hasText: `Maya Chen disputes the verdict on a claim to ${account}` });
   await expect(readNotice).toContainText("Read");
@@ -111,7 +131,9 @@ test("a dispute reaches the manager's inbox, is resolved from /disputes, and the
   await expect(manager).toHaveURL("/disputes");
   const queued = manager.locator("li.panel").filter({ hasText: `Claim to ${account}` });
   await queued.getByLabel("Decision").selectOption({ label: "Uphold: the verdict stands" });
-  await queued.getByLabel("Note to the salesperson").fill(".xls was part of the customer's question, so the verdict stands.");
+  await queued
+    .getByLabel("Note to the salesperson")
+    .fill(".xls was part of the customer's question, so the verdict stands.");
   await queued.getByRole("button", { name: "Resolve dispute" }).click();
   await expect(manager.getByRole("status").or(manager.getByRole("alert")).first()).toContainText("Dispute resolved");
   await expect(manager.locator("li.panel").filter({ hasText: `Claim to ${account}` })).toHaveCount(0);

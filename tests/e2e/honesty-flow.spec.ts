@@ -11,7 +11,9 @@ async function pageAs(browser: Browser, role: Parameters<typeof signInAs>[1]): P
   return page;
 }
 
-test("log → matrix warning → verify → 409 for the late engineer → dispute → resolve, with the history on the claim page", async ({ browser }) => {
+test("log → matrix warning → verify → 409 for the late engineer → dispute → resolve, with the history on the claim page", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const account = `Honesty Flow ${Date.now()}`;
 
@@ -25,7 +27,9 @@ test("log → matrix warning → verify → 409 for the late engineer → disput
   const preview = sales.getByRole("region", { name: "What the matrix says" });
   // The warning, with the conditions, shows before anything is submitted.
   await expect(preview).toContainText("Overstates the matrix");
-  await expect(preview).toContainText("You said Supported; engineering says Partial: xlsx for Excel 2007 and later; legacy .xls not supported");
+  await expect(preview).toContainText(
+    "You said Supported; engineering says Partial: xlsx for Excel 2007 and later; legacy .xls not supported",
+  );
   await expect(sales).toHaveURL(/\/claims\/new$/);
 
   await sales.getByLabel("The words").fill("Our Excel export works with every version of Excel, including .xls.");
@@ -35,7 +39,9 @@ test("log → matrix warning → verify → 409 for the late engineer → disput
   await sales.waitForURL((url) => /^\/claims\/(?!new$)[^/]+$/.test(url.pathname));
   const claimPath = new URL(sales.url()).pathname;
   const check = sales.getByRole("region", { name: "Matrix check" });
-  await expect(check).toContainText("engineering says Partial: xlsx for Excel 2007 and later; legacy .xls not supported");
+  await expect(check).toContainText(
+    "engineering says Partial: xlsx for Excel 2007 and later; legacy .xls not supported",
+  );
   await expect(check.getByRole("button", { name: "I corrected this with the customer" })).toBeVisible();
 
   // 2. Two engineers open the claim from the queue; the first verdict wins.
@@ -85,12 +91,22 @@ test("log → matrix warning → verify → 409 for the late engineer → disput
 
   // 3. The salesperson sees the verdict on their home and disputes it.
   await sales.goto("/home");
-  const homeRow = sales.getByRole("region", { name: "Your recent claims" }).getByRole("row").filter({ hasText: account });
+  const homeRow = sales
+    .getByRole("region", { name: "Your recent claims" })
+    .getByRole("row")
+    .filter({ hasText: account });
   await expect(homeRow).toContainText("Inaccurate");
   // An inaccurate claim with no correction recorded is also listed among the customers to correct.
-  await expect(sales.getByRole("region", { name: /Customers to correct/ }).getByRole("row").filter({ hasText: account })).toHaveCount(1);
+  await expect(
+    sales
+      .getByRole("region", { name: /Customers to correct/ })
+      .getByRole("row")
+      .filter({ hasText: account }),
+  ).toHaveCount(1);
   await sales.goto(claimPath);
-  await sales.getByLabel("Why the verdict is wrong").fill("The customer only ever exports to xlsx; .xls never came up.");
+  await sales
+    .getByLabel("Why the verdict is wrong")
+    .fill("The customer only ever exports to xlsx; .xls never came up.");
   await sales.getByRole("button", { name: "Dispute this verdict" }).click();
   const dispute = sales.getByRole("region", { name: "Dispute" });
   await expect(dispute).toContainText("Disputed by Maya Chen");
@@ -115,7 +131,12 @@ test("log → matrix warning → verify → 409 for the late engineer → disput
   await expect(history).toContainText("the verdict changed from Inaccurate to Partially accurate (Medium)");
   // The history in plain words: who did what, never an event code or an id.
   const audit = sales.getByRole("region", { name: "History" });
-  for (const line of ["logged this claim.", "judged the claim inaccurate", "disputed the verdict (inaccurate).", "overturned the verdict: the claim is now partially accurate (medium severity)."]) {
+  for (const line of [
+    "logged this claim.",
+    "judged the claim inaccurate",
+    "disputed the verdict (inaccurate).",
+    "overturned the verdict: the claim is now partially accurate (medium severity).",
+  ]) {
     await expect(audit).toContainText(line);
   }
   expect(await audit.innerText()).not.toMatch(/\b[A-Z]+_[A-Z_]+\b|\bclaim\.[a-z]|\bc[a-z0-9]{24}\b/);

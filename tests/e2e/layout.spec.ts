@@ -13,7 +13,9 @@ const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 async function navRowTops(page: Page): Promise<number[]> {
   return mainNav(page)
     .locator(":scope > ul > li")
-    .evaluateAll((items) => [...new Set(items.map((item) => Math.round((item as HTMLElement).getBoundingClientRect().top)))]);
+    .evaluateAll((items) => [
+      ...new Set(items.map((item) => Math.round((item as HTMLElement).getBoundingClientRect().top))),
+    ]);
 }
 
 async function pageWidth(page: Page) {
@@ -25,7 +27,9 @@ async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
 }
 
 for (const role of ["sales", "engineer", "manager", "admin"] as const) {
-  test(`the navigation of a ${role} is one row at 1440 px and wraps without overflow at 390 px`, async ({ page }, testInfo) => {
+  test(`the navigation of a ${role} is one row at 1440 px and wraps without overflow at 390 px`, async ({
+    page,
+  }, testInfo) => {
     await page.setViewportSize(WIDE);
     await signInAs(page, role);
     await expect(mainNav(page).getByRole("link", { name: "Home" })).toHaveAttribute("aria-current", "page");
@@ -44,7 +48,9 @@ for (const role of ["sales", "engineer", "manager", "admin"] as const) {
   });
 }
 
-test("an admin reaches the grouped pages through the menus, and the menu holding the current page is marked", async ({ page }) => {
+test("an admin reaches the grouped pages through the menus, and the menu holding the current page is marked", async ({
+  page,
+}) => {
   await page.setViewportSize(WIDE);
   await signInAs(page, "admin");
   const nav = mainNav(page);
@@ -90,7 +96,9 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("the first Tab stop is the skip link, shown on focus, and Enter moves focus to the page's main content", async ({ page }) => {
+test("the first Tab stop is the skip link, shown on focus, and Enter moves focus to the page's main content", async ({
+  page,
+}) => {
   await page.setViewportSize(WIDE);
   await signInAs(page, "engineer");
   await page.goto("/claims");
@@ -109,7 +117,9 @@ test("the first Tab stop is the skip link, shown on focus, and Enter moves focus
 });
 
 for (const viewport of [WIDE, PHONE]) {
-  test(`a toast at ${viewport.width} px does not cover the header or "Sign out", and can be dismissed`, async ({ page }, testInfo) => {
+  test(`a toast at ${viewport.width} px does not cover the header or "Sign out", and can be dismissed`, async ({
+    page,
+  }, testInfo) => {
     await page.setViewportSize(viewport);
     await signInAs(page, "admin");
     await page.goto("/admin/products");
@@ -125,7 +135,8 @@ for (const viewport of [WIDE, PHONE]) {
     const header = await page.locator("header.shell-header").boundingBox();
     expect(toastBox && signOut && header).toBeTruthy();
     if (!toastBox || !signOut || !header) return;
-    const overlaps = (a: typeof toastBox, b: typeof toastBox) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const overlaps = (a: typeof toastBox, b: typeof toastBox) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
     expect(overlaps(toastBox, signOut)).toBe(false);
     expect(overlaps(toastBox, header)).toBe(false);
     // "Sign out" is still the element under its own centre, so it can be clicked.
@@ -140,7 +151,9 @@ for (const viewport of [WIDE, PHONE]) {
   });
 }
 
-test("the charts keep every axis label, and the scatter's tooltip names the salesperson", async ({ page }, testInfo) => {
+test("the charts keep every axis label, and the scatter's tooltip names the salesperson", async ({
+  page,
+}, testInfo) => {
   for (const viewport of [WIDE, PHONE]) {
     await page.setViewportSize(viewport);
     if (viewport === WIDE) await signInAs(page, "manager");
@@ -153,22 +166,38 @@ test("the charts keep every axis label, and the scatter's tooltip names the sale
       .allTextContents();
     const labels = await backlog.locator(".recharts-xAxis-tick-labels text").allTextContents();
     expect(labels).toHaveLength(buckets.length);
-    expect(labels.map((label) => label.replace(/\s+/g, ""))).toEqual(buckets.map((bucket) => bucket.replace(/ ago$/, "").replace(/\s+/g, "")));
+    expect(labels.map((label) => label.replace(/\s+/g, ""))).toEqual(
+      buckets.map((bucket) => bucket.replace(/ ago$/, "").replace(/\s+/g, "")),
+    );
 
     const histogram = page.locator('[data-chart="quiz-scores"]');
-    const bins = await page.locator('figure[aria-labelledby="quiz-scores-caption"] details table tbody th').allTextContents();
-    await expect(histogram.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-label")).toHaveCount(bins.length);
-    const months = await page.locator('figure[aria-labelledby="accuracy-by-month-caption"] details table tbody th').count();
-    await expect(page.locator('[data-chart="accuracy-by-month"] .recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-label')).toHaveCount(months);
+    const bins = await page
+      .locator('figure[aria-labelledby="quiz-scores-caption"] details table tbody th')
+      .allTextContents();
+    await expect(histogram.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-label")).toHaveCount(
+      bins.length,
+    );
+    const months = await page
+      .locator('figure[aria-labelledby="accuracy-by-month-caption"] details table tbody th')
+      .count();
+    await expect(
+      page.locator('[data-chart="accuracy-by-month"] .recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-label'),
+    ).toHaveCount(months);
     // No tick label overlaps its neighbour.
     for (const chart of ["verification-backlog", "quiz-scores", "accuracy-by-month"]) {
       const boxes = await page
         .locator(`[data-chart="${chart}"] .recharts-xAxis-tick-labels text`)
-        .evaluateAll((texts) => texts.map((text) => text.getBoundingClientRect()).map(({ left, right }) => ({ left, right })));
-      const slanted = await page.locator(`[data-chart="${chart}"] .recharts-xAxis-tick-labels text[transform*="rotate"]`).count();
+        .evaluateAll((texts) =>
+          texts.map((text) => text.getBoundingClientRect()).map(({ left, right }) => ({ left, right })),
+        );
+      const slanted = await page
+        .locator(`[data-chart="${chart}"] .recharts-xAxis-tick-labels text[transform*="rotate"]`)
+        .count();
       if (slanted === 0) {
         for (let index = 1; index < boxes.length; index++) {
-          expect(boxes[index]?.left ?? 0, `${chart} label ${index} at ${viewport.width} px`).toBeGreaterThanOrEqual((boxes[index - 1]?.right ?? 0) - 1);
+          expect(boxes[index]?.left ?? 0, `${chart} label ${index} at ${viewport.width} px`).toBeGreaterThanOrEqual(
+            (boxes[index - 1]?.right ?? 0) - 1,
+          );
         }
       }
     }
@@ -178,7 +207,9 @@ test("the charts keep every axis label, and the scatter's tooltip names the sale
   await page.setViewportSize(WIDE);
   await page.reload();
   const scatter = page.locator('[data-chart="accuracy-vs-satisfaction"]');
-  const names = await page.locator('figure[aria-labelledby="accuracy-vs-satisfaction-caption"] details table tbody th').allTextContents();
+  const names = await page
+    .locator('figure[aria-labelledby="accuracy-vs-satisfaction-caption"] details table tbody th')
+    .allTextContents();
   const point = scatter.locator(".recharts-scatter-symbol").first();
   await point.hover();
   const tooltip = scatter.locator(".chart-tooltip");

@@ -5,7 +5,9 @@ import { signInAs } from "./fixtures.ts";
 // navigation and a way home for someone signed in; a sign-in for a visitor, as for every page,
 // so nothing tells them which addresses exist; the JSON API and Auth.js keep their own answers.
 
-test("a signed-in person at an unknown address reads 'Page not found' inside the app, with its navigation and a way home", async ({ page }) => {
+test("a signed-in person at an unknown address reads 'Page not found' inside the app, with its navigation and a way home", async ({
+  page,
+}) => {
   await signInAs(page, "manager");
   for (const address of ["/no-such-page", "/claims/not-a-claim/extra", "/comp/2026-Q3/someone/else"]) {
     const response = await page.goto(address);
@@ -34,10 +36,14 @@ test("following a link to an unknown address inside the app shows the same page,
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
 });
 
-test("a visitor who is not signed in is sent to sign in, for an unknown address as for a real one", async ({ page }) => {
+test("a visitor who is not signed in is sent to sign in, for an unknown address as for a real one", async ({
+  page,
+}) => {
   for (const address of ["/no-such-page", "/claims"]) {
     await page.goto(address);
-    await expect(page).toHaveURL(new RegExp(`/login\\?redirectTo=${encodeURIComponent(address).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+    await expect(page).toHaveURL(
+      new RegExp(`/login\\?redirectTo=${encodeURIComponent(address).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`),
+    );
     await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
   }
 });

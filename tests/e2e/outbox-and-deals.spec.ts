@@ -8,14 +8,20 @@ import { signInAs } from "./fixtures.ts";
 /** Makes a link for the first survey without one; returns the link and the row's contact email. */
 async function createLink(page: Page): Promise<{ link: string; email: string }> {
   await page.goto("/surveys/outbox");
-  await page.getByRole("button", { name: /^Create link for / }).first().click();
+  await page
+    .getByRole("button", { name: /^Create link for / })
+    .first()
+    .click();
   const heading = page.getByRole("heading", { name: /^Survey link for / });
   const email = /\(([^)]+)\)\s*$/.exec((await heading.textContent()) ?? "")?.[1] ?? "";
   expect(email).toContain("@");
   return { link: await page.getByRole("textbox", { name: "Survey link" }).inputValue(), email };
 }
 
-test("the outbox copies the new link with one click, and asks before replacing it — also without JavaScript", async ({ page, browser }) => {
+test("the outbox copies the new link with one click, and asks before replacing it — also without JavaScript", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   await signInAs(page, "manager");
@@ -26,7 +32,10 @@ test("the outbox copies the new link with one click, and asks before replacing i
 
   // Without JavaScript (the same manager's session): no Copy button, the link box is still
   // there, and Replace asks first.
-  const plain = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const plain = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
   const manager = await plain.newPage();
   await manager.goto("/surveys/outbox");
   await expect(manager.getByRole("heading", { level: 1, name: "Survey outbox" })).toBeVisible();
@@ -43,7 +52,11 @@ test("the outbox copies the new link with one click, and asks before replacing i
   // Keeping it changes nothing; replacing it shows a new link, and the old one stops working.
   await manager.getByRole("link", { name: "Keep the current link" }).click();
   await expect(manager.getByRole("heading", { name: /^Replace the survey link for / })).toHaveCount(0);
-  await manager.getByRole("row").filter({ hasText: email }).getByRole("button", { name: /^Replace link for / }).click();
+  await manager
+    .getByRole("row")
+    .filter({ hasText: email })
+    .getByRole("button", { name: /^Replace link for / })
+    .click();
   await manager.getByRole("button", { name: "Replace the link" }).click();
   const replacement = await manager.getByRole("textbox", { name: "Survey link" }).inputValue();
   expect(replacement).not.toBe(link);
@@ -55,7 +68,11 @@ test("the outbox copies the new link with one click, and asks before replacing i
   await customer.close();
 
   // Sent by hand: the survey moves below the unsent ones, where the outbox keeps sent surveys.
-  await manager.getByRole("row").filter({ hasText: email }).getByRole("button", { name: /^Mark as sent: / }).click();
+  await manager
+    .getByRole("row")
+    .filter({ hasText: email })
+    .getByRole("button", { name: /^Mark as sent: / })
+    .click();
   await expect(manager.getByText("Marked as sent.")).toBeVisible();
   await plain.close();
 });

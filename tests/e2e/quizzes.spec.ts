@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./fixtures.ts";
 
-test("a salesperson starts a quiz, answers, reloads with the answers kept, submits and reads the explanations", async ({ page }) => {
+test("a salesperson starts a quiz, answers, reloads with the answers kept, submits and reads the explanations", async ({
+  page,
+}) => {
   // A long flow on a shared, busy machine: three times the default timeout.
   test.slow();
   await signInAs(page, "sales");
@@ -38,7 +40,9 @@ test("a salesperson starts a quiz, answers, reloads with the answers kept, submi
   await expect(page.getByText("Score", { exact: true })).toBeVisible();
   const review = page.getByRole("list", { name: "Questions with the right answers" });
   await expect(review.getByText("Right answer:").first()).toBeVisible();
-  const explanations = (await review.locator("li p.muted").allTextContents()).map((text) => text.trim()).filter((text) => text.length > 15);
+  const explanations = (await review.locator("li p.muted").allTextContents())
+    .map((text) => text.trim())
+    .filter((text) => text.length > 15);
   expect(explanations.length).toBeGreaterThan(0);
   // None of the explanations (the marker of the answers) was in the page before submission.
   for (const explanation of explanations) {
@@ -47,7 +51,9 @@ test("a salesperson starts a quiz, answers, reloads with the answers kept, submi
   }
 });
 
-test("the review step lists unanswered questions before submitting; the timer and the answered count stay in view", async ({ page }) => {
+test("the review step lists unanswered questions before submitting; the timer and the answered count stay in view", async ({
+  page,
+}) => {
   test.slow();
   await signInAs(page, "sales");
   await page.goto("/quizzes");
@@ -97,7 +103,11 @@ test("the review step lists unanswered questions before submitting; the timer an
 
   // Follow the first link and answer it: the list follows.
   await links.first().click();
-  await questions.nth(count - 2).locator("input").first().check();
+  await questions
+    .nth(count - 2)
+    .locator("input")
+    .first()
+    .check();
   await expect(questions.nth(count - 2).getByText("Saved")).toBeVisible();
   await expect(page.getByRole("region", { name: `1 of ${count} questions not answered yet` })).toBeVisible();
   await expect(progress).toHaveText(`Answered ${count - 1} of ${count}`);
@@ -108,7 +118,9 @@ test("the review step lists unanswered questions before submitting; the timer an
   await expect(page.getByText("Score", { exact: true })).toBeVisible();
 });
 
-test("without JavaScript, a submission with blanks comes back with the answers kept and the blanks listed, and “Submit anyway” submits", async ({ browser }) => {
+test("without JavaScript, a submission with blanks comes back with the answers kept and the blanks listed, and “Submit anyway” submits", async ({
+  browser,
+}) => {
   test.slow();
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -138,7 +150,10 @@ test("without JavaScript, a submission with blanks comes back with the answers k
   await context.close();
 });
 
-test("an engineer reviews the bank, reads item statistics and creates a quiz; a manager sees their teams' figures", async ({ page, browser }) => {
+test("an engineer reviews the bank, reads item statistics and creates a quiz; a manager sees their teams' figures", async ({
+  page,
+  browser,
+}) => {
   // A long flow on a shared, busy machine: three times the default timeout.
   test.slow();
   await signInAs(page, "engineer");
@@ -149,7 +164,10 @@ test("an engineer reviews the bank, reads item statistics and creates a quiz; a 
   await expect(page.getByRole("button", { name: "Re-approve" })).toBeVisible();
 
   await page.goto("/quizzes");
-  await page.getByRole("row", { name: /Ledgerline certification/ }).getByRole("link", { name: "Statistics" }).click();
+  await page
+    .getByRole("row", { name: /Ledgerline certification/ })
+    .getByRole("link", { name: "Statistics" })
+    .click();
   await expect(page.getByRole("heading", { name: "Questions reps fail most" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Matrix questions, by capability" })).toBeVisible();
   await expect(page.locator("table").first().locator("tbody tr").first()).toBeVisible();

@@ -49,7 +49,17 @@ test("signing out ends the session", async ({ page }) => {
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fengineering/);
 });
 
-const SIGNED_IN_PAGES = ["/", "/home", "/engineering", "/dashboard", "/audit", "/admin/users", "/admin/teams", "/admin/products", "/admin/users/some-id"];
+const SIGNED_IN_PAGES = [
+  "/",
+  "/home",
+  "/engineering",
+  "/dashboard",
+  "/audit",
+  "/admin/users",
+  "/admin/teams",
+  "/admin/products",
+  "/admin/users/some-id",
+];
 const ADMIN_PAGES = ["/admin/users", "/admin/teams", "/admin/products"];
 
 test("every page but sign-in sends an anonymous request to sign-in", async ({ request }) => {

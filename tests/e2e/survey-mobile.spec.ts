@@ -18,7 +18,10 @@ async function newSurveyLink(page: Page): Promise<string> {
   if ((await create.count()) > 0) {
     await create.first().click();
   } else {
-    await page.getByRole("button", { name: /^Replace link for / }).first().click();
+    await page
+      .getByRole("button", { name: /^Replace link for / })
+      .first()
+      .click();
     await page.getByRole("button", { name: "Replace the link" }).click();
   }
   const link = await page.getByRole("textbox", { name: "Survey link" }).inputValue();
@@ -27,7 +30,10 @@ async function newSurveyLink(page: Page): Promise<string> {
 }
 
 async function expectNoSidewaysScroll(page: Page, width: number) {
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
+  }));
   expect(widths.inner).toBe(width);
   expect(widths.scroll, `the page is ${widths.scroll} px wide in a ${width} px window`).toBeLessThanOrEqual(width);
 }
@@ -36,10 +42,15 @@ async function expectAxeClean(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   const blocking = results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
   expect(blocking, `${label}: axe violations`).toEqual([]);
   // The target-size rule is off unless WCAG 2.2 AA is asked for: make sure it really ran here.
-  const ran = [...results.passes, ...results.violations, ...results.incomplete].some((rule) => rule.id === "target-size");
+  const ran = [...results.passes, ...results.violations, ...results.incomplete].some(
+    (rule) => rule.id === "target-size",
+  );
   expect(ran, "axe's target-size rule ran").toBe(true);
 }
 
@@ -50,7 +61,12 @@ async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
   await testInfo.attach(name, { path, contentType: "image/png" });
 }
 
-async function openAs(browser: Browser, options: typeof PHONE | typeof DESKTOP, link: string, javaScriptEnabled = true) {
+async function openAs(
+  browser: Browser,
+  options: typeof PHONE | typeof DESKTOP,
+  link: string,
+  javaScriptEnabled = true,
+) {
   const context = await browser.newContext({ ...options, javaScriptEnabled });
   const page = await context.newPage();
   const response = await page.goto(link);
@@ -59,7 +75,10 @@ async function openAs(browser: Browser, options: typeof PHONE | typeof DESKTOP, 
   return { context, page };
 }
 
-test("the survey page fits a 390 px phone and a 1440 px screen, passes axe with large tap targets, and is answered by tapping", async ({ page, browser }, testInfo) => {
+test("the survey page fits a 390 px phone and a 1440 px screen, passes axe with large tap targets, and is answered by tapping", async ({
+  page,
+  browser,
+}, testInfo) => {
   // Three axe runs and four full-page screenshots on a shared machine.
   test.setTimeout(120_000);
   await signInAs(page, "manager");
@@ -106,9 +125,17 @@ test("the survey page fits a 390 px phone and a 1440 px screen, passes axe with 
   await satisfaction.getByLabel("4", { exact: true }).tap();
   await expect(satisfaction.getByLabel("4", { exact: true })).toBeChecked();
   await expect(customer.getByText("Choose how satisfied you are, from 1 to 5.")).toHaveCount(0);
-  await customer.getByRole("group", { name: "Did the product do what our salesperson told you it would?" }).getByLabel("No", { exact: true }).tap();
-  await customer.getByRole("group", { name: /How likely are you to recommend/ }).getByLabel("10", { exact: true }).tap();
-  await expect(customer.getByRole("group", { name: /How likely are you to recommend/ }).getByLabel("10", { exact: true })).toBeChecked();
+  await customer
+    .getByRole("group", { name: "Did the product do what our salesperson told you it would?" })
+    .getByLabel("No", { exact: true })
+    .tap();
+  await customer
+    .getByRole("group", { name: /How likely are you to recommend/ })
+    .getByLabel("10", { exact: true })
+    .tap();
+  await expect(
+    customer.getByRole("group", { name: /How likely are you to recommend/ }).getByLabel("10", { exact: true }),
+  ).toBeChecked();
   await customer.getByLabel("What do you like least? (optional)").fill("The promised xls export never worked.");
   await attachScreenshot(customer, testInfo, "survey at 390 px, answered");
   await customer.getByRole("button", { name: "Send my answers" }).tap();
@@ -126,8 +153,14 @@ test("without JavaScript, a phone answers the survey by tapping the same large t
   const phone = await openAs(browser, PHONE, link, false);
   const customer = phone.page;
   await expect(customer.getByRole("banner")).toContainText("Brightwater Software");
-  await customer.getByRole("group", { name: /How satisfied are you with/ }).getByLabel("2", { exact: true }).tap();
-  await customer.getByRole("group", { name: "Did the product do what our salesperson told you it would?" }).getByLabel("Partly", { exact: true }).tap();
+  await customer
+    .getByRole("group", { name: /How satisfied are you with/ })
+    .getByLabel("2", { exact: true })
+    .tap();
+  await customer
+    .getByRole("group", { name: "Did the product do what our salesperson told you it would?" })
+    .getByLabel("Partly", { exact: true })
+    .tap();
   await customer.getByRole("button", { name: "Send my answers" }).tap();
   await expect(customer.getByRole("heading", { level: 1, name: "Thank you" })).toBeVisible();
   await phone.context.close();

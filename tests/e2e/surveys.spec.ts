@@ -1,11 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./fixtures.ts";
 
-test("a manager creates a survey link; the customer answers it without JavaScript, sees the thank-you page, and the link then says it was answered", async ({ page, browser }) => {
+test("a manager creates a survey link; the customer answers it without JavaScript, sees the thank-you page, and the link then says it was answered", async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, "manager");
   await page.goto("/surveys/outbox");
   await expect(page.getByRole("heading", { level: 1, name: "Survey outbox" })).toBeVisible();
-  await page.getByRole("button", { name: /^(Create|Replace) link for / }).first().click();
+  await page
+    .getByRole("button", { name: /^(Create|Replace) link for / })
+    .first()
+    .click();
   const panel = page.getByRole("status").filter({ hasText: "Copy it now" });
   await expect(panel).toBeVisible();
   const link = await page.getByRole("textbox", { name: "Survey link" }).inputValue();
@@ -24,9 +30,18 @@ test("a manager creates a survey link; the customer answers it without JavaScrip
   await customerPage.getByRole("button", { name: "Send my answers" }).click();
   await expect(customerPage.getByText("Choose how satisfied you are, from 1 to 5.")).toBeVisible();
 
-  await customerPage.getByRole("group", { name: /How satisfied are you with/ }).getByLabel("4", { exact: true }).check();
-  await customerPage.getByRole("group", { name: "Did the product do what our salesperson told you it would?" }).getByLabel("Partly").check();
-  await customerPage.getByRole("group", { name: /How likely are you to recommend/ }).getByLabel("8", { exact: true }).check();
+  await customerPage
+    .getByRole("group", { name: /How satisfied are you with/ })
+    .getByLabel("4", { exact: true })
+    .check();
+  await customerPage
+    .getByRole("group", { name: "Did the product do what our salesperson told you it would?" })
+    .getByLabel("Partly")
+    .check();
+  await customerPage
+    .getByRole("group", { name: /How likely are you to recommend/ })
+    .getByLabel("8", { exact: true })
+    .check();
   await customerPage.getByLabel("What do you like least? (optional)").fill("Reports take a minute to load.");
   await customerPage.getByRole("button", { name: "Send my answers" }).click();
   await expect(customerPage.getByRole("heading", { level: 1, name: "Thank you" })).toBeVisible();

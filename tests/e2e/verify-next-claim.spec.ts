@@ -4,7 +4,9 @@ import { signInAs } from "./fixtures.ts";
 // The engineer's flow through the verification queue (PRODUCT.md §3): a verdict, then the next
 // claim of the same filtered queue, and back to the queue with the filter still set.
 
-test("after a verdict, “Next claim” opens the next claim of the filtered queue, and the way back keeps the filter", async ({ page }) => {
+test("after a verdict, “Next claim” opens the next claim of the filtered queue, and the way back keeps the filter", async ({
+  page,
+}) => {
   test.slow();
   await signInAs(page, "engineer");
   await page.goto("/verify");

@@ -6,7 +6,15 @@ import type { AuditContext } from "../../app/models/audit.server.ts";
 import { createProduct, updateProduct } from "../../app/models/products.server.ts";
 import { createSession } from "../../app/models/sessions.server.ts";
 import { createTeam, getManagedTeamIds, getTeam, updateTeam } from "../../app/models/teams.server.ts";
-import { createUser, getUserForAdmin, listUsers, resetPassword, setUserActive, signOutEverywhere, updateUser } from "../../app/models/users.server.ts";
+import {
+  createUser,
+  getUserForAdmin,
+  listUsers,
+  resetPassword,
+  setUserActive,
+  signOutEverywhere,
+  updateUser,
+} from "../../app/models/users.server.ts";
 import { action as newUserAction, loader as usersLoader } from "../../app/routes/_app.admin.users._index.tsx";
 import { ORIGIN, signIn } from "./support/sign-in.ts";
 import { refusalOf } from "./support/refusal.ts";
@@ -32,12 +40,18 @@ async function newManager(audit: AuditContext) {
   return outcome.value.id;
 }
 
-const auditRows = (action: string, entityId: string) => prisma.auditEvent.findMany({ where: { action, entityId }, orderBy: { id: "asc" } });
+const auditRows = (action: string, entityId: string) =>
+  prisma.auditEvent.findMany({ where: { action, entityId }, orderBy: { id: "asc" } });
 
 describe("users", () => {
   it("refuses a duplicate email (in any case) as a field error next to the email field", async () => {
     const cookie = await signIn("admin@candor.test");
-    const body = new URLSearchParams({ name: "Second Maya", email: "  SALES@candor.test ", role: "ENGINEER", password: PASSWORD });
+    const body = new URLSearchParams({
+      name: "Second Maya",
+      email: "  SALES@candor.test ",
+      role: "ENGINEER",
+      password: PASSWORD,
+    });
     const response = await newUserAction({
       request: new Request(`${ORIGIN}/admin/users`, { method: "POST", headers: { cookie }, body }),
       params: {},
@@ -53,9 +67,11 @@ describe("users", () => {
 
   it("keeps non-admins out of the users page", async () => {
     const cookie = await signIn("manager@candor.test");
-    const refusal = await usersLoader({ request: new Request(`${ORIGIN}/admin/users`, { headers: { cookie } }), params: {}, context: {} }).catch(
-      (error: unknown) => error,
-    );
+    const refusal = await usersLoader({
+      request: new Request(`${ORIGIN}/admin/users`, { headers: { cookie } }),
+      params: {},
+      context: {},
+    }).catch((error: unknown) => error);
     expect(await refusalOf(refusal)).toMatchObject({ status: 403 });
   });
 
@@ -63,14 +79,26 @@ describe("users", () => {
     const audit = await adminContext();
     const team = await prisma.team.findFirstOrThrow();
     const email = `${unique("New.Seller")}@Example.test`;
-    const outcome = await createUser(audit, { name: "New Seller", email, role: "SALES", teamId: team.id, targetBonusCents: 1_234_550, password: PASSWORD });
+    const outcome = await createUser(audit, {
+      name: "New Seller",
+      email,
+      role: "SALES",
+      teamId: team.id,
+      targetBonusCents: 1_234_550,
+      password: PASSWORD,
+    });
     if (!outcome.ok) throw new Error(JSON.stringify(outcome));
     const user = await prisma.user.findUniqueOrThrow({ where: { id: outcome.value.id } });
     expect(user.email).toBe(email.toLowerCase());
     expect(user.targetBonusCents).toBe(1_234_550);
     expect(user.passwordHash).toMatch(/^scrypt\$/);
     const [event] = await auditRows("user.create", user.id);
-    expect(event).toMatchObject({ actorId: audit.actorId, entityType: "User", teamId: team.id, requestId: audit.requestId });
+    expect(event).toMatchObject({
+      actorId: audit.actorId,
+      entityType: "User",
+      teamId: team.id,
+      requestId: audit.requestId,
+    });
     expect(event?.afterJson).not.toContain("scrypt");
     expect(event?.afterJson).not.toMatch(/password/i);
 
@@ -105,7 +133,10 @@ describe("users", () => {
       targetBonusCents: 0,
       password: PASSWORD,
     });
-    expect(engineer).toMatchObject({ ok: false, fieldErrors: { teamId: ["Only salespeople belong to a team; leave this empty."] } });
+    expect(engineer).toMatchObject({
+      ok: false,
+      fieldErrors: { teamId: ["Only salespeople belong to a team; leave this empty."] },
+    });
   });
 
   it("deactivation ends every session at once and is audited without password hashes", async () => {
@@ -141,11 +172,23 @@ describe("users", () => {
   it("an admin cannot deactivate themself or drop their own admin role", async () => {
     const audit = await adminContext();
     const adminId = audit.actorId ?? "";
-    expect(await setUserActive(audit, adminId, false)).toEqual({ ok: false, formErrors: ["You cannot deactivate your own account."] });
-    const demotion = await updateUser(audit, adminId, { name: "Alex Morgan", role: "MANAGER", teamId: null, targetBonusCents: 0 });
+    expect(await setUserActive(audit, adminId, false)).toEqual({
+      ok: false,
+      formErrors: ["You cannot deactivate your own account."],
+    });
+    const demotion = await updateUser(audit, adminId, {
+      name: "Alex Morgan",
+      role: "MANAGER",
+      teamId: null,
+      targetBonusCents: 0,
+    });
     expect(demotion).toMatchObject({ ok: false, fieldErrors: { role: [expect.any(String)] } });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: adminId } })).active).toBe(true);
-    expect(await prisma.auditEvent.count({ where: { entityId: adminId, action: { in: ["user.deactivate", "user.update"] } } })).toBe(0);
+    expect(
+      await prisma.auditEvent.count({
+        where: { entityId: adminId, action: { in: ["user.deactivate", "user.update"] } },
+      }),
+    ).toBe(0);
   });
 
   it("password reset and sign-out-everywhere end sessions and each leave one audit row", async () => {
@@ -170,11 +213,19 @@ describe("users", () => {
     const created = await createTeam(audit, { name: unique("Team"), managerIds: [managerId] });
     if (!created.ok) throw new Error(JSON.stringify(created));
     expect(await getManagedTeamIds(managerId)).toEqual([created.value.id]);
-    const outcome = await updateUser(audit, managerId, { name: "Now An Engineer", role: "ENGINEER", teamId: null, targetBonusCents: 0 });
+    const outcome = await updateUser(audit, managerId, {
+      name: "Now An Engineer",
+      role: "ENGINEER",
+      teamId: null,
+      targetBonusCents: 0,
+    });
     expect(outcome.ok).toBe(true);
     expect(await getManagedTeamIds(managerId)).toEqual([]);
     const [event] = await auditRows("user.update", managerId);
-    expect(JSON.parse(event?.afterJson ?? "{}")).toMatchObject({ role: "ENGINEER", managedTeamsRemoved: [created.value.id] });
+    expect(JSON.parse(event?.afterJson ?? "{}")).toMatchObject({
+      role: "ENGINEER",
+      managedTeamsRemoved: [created.value.id],
+    });
   });
 
   it("lists users by name with their team and last sign-in", async () => {
@@ -228,14 +279,31 @@ describe("products", () => {
   it("creates and edits a product, refusing a taken slug as a field error, with an audit row for each change", async () => {
     const audit = await adminContext();
     const slug = unique("widget").toLowerCase();
-    const created = await createProduct(audit, { name: unique("Widget"), slug, description: " A widget. ", reviewCycleDays: 30 });
+    const created = await createProduct(audit, {
+      name: unique("Widget"),
+      slug,
+      description: " A widget. ",
+      reviewCycleDays: 30,
+    });
     if (!created.ok) throw new Error(JSON.stringify(created));
     const other = await prisma.product.findFirstOrThrow({ where: { id: { not: created.value.id } } });
-    expect(await updateProduct(audit, created.value.id, { name: unique("Widget"), slug: other.slug, description: "", reviewCycleDays: 30 })).toEqual({
+    expect(
+      await updateProduct(audit, created.value.id, {
+        name: unique("Widget"),
+        slug: other.slug,
+        description: "",
+        reviewCycleDays: 30,
+      }),
+    ).toEqual({
       ok: false,
       fieldErrors: { slug: ["Another product already uses this slug."] },
     });
-    const updated = await updateProduct(audit, created.value.id, { name: "Widget Pro " + slug, slug, description: "Better.", reviewCycleDays: 60 });
+    const updated = await updateProduct(audit, created.value.id, {
+      name: "Widget Pro " + slug,
+      slug,
+      description: "Better.",
+      reviewCycleDays: 60,
+    });
     expect(updated.ok).toBe(true);
     expect(await auditRows("product.create", created.value.id)).toHaveLength(1);
     const [event] = await auditRows("product.update", created.value.id);
@@ -249,22 +317,34 @@ describe("audit log", () => {
     const audit = await adminContext();
     const manager = await prisma.user.findUniqueOrThrow({ where: { email: "manager@candor.test" } });
     const managedTeamIds = await getManagedTeamIds(manager.id);
-    const outsider = await prisma.user.findFirstOrThrow({ where: { role: "SALES", teamId: { notIn: managedTeamIds } } });
+    const outsider = await prisma.user.findFirstOrThrow({
+      where: { role: "SALES", teamId: { notIn: managedTeamIds } },
+    });
     const insider = await prisma.user.findFirstOrThrow({ where: { role: "SALES", teamId: { in: managedTeamIds } } });
     for (const person of [outsider, insider]) {
-      await updateUser(audit, person.id, { name: `${person.name} Jr`, role: "SALES", teamId: person.teamId, targetBonusCents: person.targetBonusCents });
+      await updateUser(audit, person.id, {
+        name: `${person.name} Jr`,
+        role: "SALES",
+        teamId: person.teamId,
+        targetBonusCents: person.targetBonusCents,
+      });
     }
 
     const asAdmin = await listAuditEvents({ kind: "all" }, { actionPrefix: "user.update" });
     expect(asAdmin.events.map((event) => event.entityId)).toEqual(expect.arrayContaining([outsider.id, insider.id]));
 
-    const asManager = await listAuditEvents({ kind: "teams", teamIds: await getManagedTeamIds(manager.id) }, { actionPrefix: "user.update" });
+    const asManager = await listAuditEvents(
+      { kind: "teams", teamIds: await getManagedTeamIds(manager.id) },
+      { actionPrefix: "user.update" },
+    );
     const seen = asManager.events.map((event) => event.entityId);
     expect(seen).toContain(insider.id);
     expect(seen).not.toContain(outsider.id);
     const insiderEvent = asManager.events.find((event) => event.entityId === insider.id);
     // In words: the field's label and its values as written, the event's code kept beside its label.
-    expect(insiderEvent?.changes).toEqual([{ key: "name", field: "Name", before: insider.name, after: `${insider.name} Jr` }]);
+    expect(insiderEvent?.changes).toEqual([
+      { key: "name", field: "Name", before: insider.name, after: `${insider.name} Jr` },
+    ]);
     expect(insiderEvent).toMatchObject({ action: "user.update", actionLabel: "User edited", entityLabel: "User" });
     expect(insiderEvent?.actor?.email).toBe("admin@candor.test");
 

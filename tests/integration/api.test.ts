@@ -35,7 +35,12 @@ interface Call {
   params?: Record<string, string>;
 }
 
-async function call(handler: Handler, method: "GET" | "POST", pathAndQuery: string, options: Call = {}): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+async function call(
+  handler: Handler,
+  method: "GET" | "POST",
+  pathAndQuery: string,
+  options: Call = {},
+): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
   const headers = new Headers({ "x-candor-client-ip": "203.0.113.150", ...options.headers });
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);
   let body: string | undefined;
@@ -54,7 +59,10 @@ const stamp = Date.now().toString(36).toUpperCase();
 let admin: { id: string };
 
 async function tokenWith(...scopes: ApiScope[]): Promise<string> {
-  const created = await createApiToken({ actorId: admin.id, requestId: null, ip: null }, { name: `Test ${scopes.join(" ")} ${Math.random()}`, scopes });
+  const created = await createApiToken(
+    { actorId: admin.id, requestId: null, ip: null },
+    { name: `Test ${scopes.join(" ")} ${Math.random()}`, scopes },
+  );
   return created.token;
 }
 
@@ -83,9 +91,20 @@ async function dealsSnapshot(prefix: string) {
 }
 
 async function requestEvents(token: string) {
-  const row = await prisma.apiToken.findUniqueOrThrow({ where: { tokenHash: createHash("sha256").update(token).digest("hex") } });
-  const events = await prisma.auditEvent.findMany({ where: { action: "api.request", entityId: row.id }, orderBy: { id: "asc" } });
-  return { row, requests: events.map((event) => JSON.parse(event.afterJson ?? "{}") as { tokenId: string; route: string; status: number; method: string }) };
+  const row = await prisma.apiToken.findUniqueOrThrow({
+    where: { tokenHash: createHash("sha256").update(token).digest("hex") },
+  });
+  const events = await prisma.auditEvent.findMany({
+    where: { action: "api.request", entityId: row.id },
+    orderBy: { id: "asc" },
+  });
+  return {
+    row,
+    requests: events.map(
+      (event) =>
+        JSON.parse(event.afterJson ?? "{}") as { tokenId: string; route: string; status: number; method: string },
+    ),
+  };
 }
 
 beforeAll(async () => {
@@ -102,7 +121,11 @@ describe("API tokens at /admin/api-tokens", () => {
       ["scopes", "claims:read"],
     ]);
     const created = (await tokensAction({
-      request: new Request(`${ORIGIN}/admin/api-tokens`, { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: form }),
+      request: new Request(`${ORIGIN}/admin/api-tokens`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+        body: form,
+      }),
       params: {},
       context: {},
     })) as { created: { name: string; token: string } | null };
@@ -114,25 +137,42 @@ describe("API tokens at /admin/api-tokens", () => {
     expect(stored.prefix).toBe(token.slice(0, 12));
     expect(stored.scopes).toBe("deals:write claims:read");
     expect(JSON.stringify(stored)).not.toContain(token);
-    expect(await prisma.auditEvent.count({ where: { action: "api-token.create", entityId: stored.id, actorId: admin.id } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({ where: { action: "api-token.create", entityId: stored.id, actorId: admin.id } }),
+    ).toBe(1);
 
-    const listed = (await tokensLoader({ request: new Request(`${ORIGIN}/admin/api-tokens`, { headers: { cookie } }), params: {}, context: {} })) as {
+    const listed = (await tokensLoader({
+      request: new Request(`${ORIGIN}/admin/api-tokens`, { headers: { cookie } }),
+      params: {},
+      context: {},
+    })) as {
       tokens: Array<{ id: string; prefix: string; createdBy: string; lastUsedAt: Date | null; revokedAt: Date | null }>;
     };
     const row = listed.tokens.find((candidate) => candidate.id === stored.id);
-    expect(row).toMatchObject({ prefix: token.slice(0, 12), createdBy: "Alex Morgan", lastUsedAt: null, revokedAt: null });
+    expect(row).toMatchObject({
+      prefix: token.slice(0, 12),
+      createdBy: "Alex Morgan",
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     expect(JSON.stringify(listed)).not.toContain(token);
 
     expect((await call(claimsLoader, "GET", "/api/v1/claims", { token })).status).toBe(200);
     expect((await prisma.apiToken.findUniqueOrThrow({ where: { id: stored.id } })).lastUsedAt).not.toBeNull();
 
     const revoked = await tokensAction({
-      request: new Request(`${ORIGIN}/admin/api-tokens`, { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ intent: "revoke", tokenId: stored.id }) }),
+      request: new Request(`${ORIGIN}/admin/api-tokens`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ intent: "revoke", tokenId: stored.id }),
+      }),
       params: {},
       context: {},
     });
     expect(revoked).toBeInstanceOf(Response);
-    expect(await prisma.auditEvent.count({ where: { action: "api-token.revoke", entityId: stored.id, actorId: admin.id } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({ where: { action: "api-token.revoke", entityId: stored.id, actorId: admin.id } }),
+    ).toBe(1);
 
     const refused = await call(claimsLoader, "GET", "/api/v1/claims", { token });
     expect(refused.status).toBe(401);
@@ -145,7 +185,11 @@ describe("API tokens at /admin/api-tokens", () => {
     const cookie = await cookieFor("admin@candor.test");
     const before = await prisma.apiToken.count();
     const reply = (await tokensAction({
-      request: new Request(`${ORIGIN}/admin/api-tokens`, { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ intent: "create", name: "" }) }),
+      request: new Request(`${ORIGIN}/admin/api-tokens`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ intent: "create", name: "" }),
+      }),
       params: {},
       context: {},
     })) as { data: { result: { error: Record<string, string[]> } }; init: { status: number } };
@@ -163,7 +207,10 @@ describe("authentication and scopes", () => {
     expect(none.body).toEqual({ error: expect.stringMatching(/Authorization: Bearer/), problems: [] });
     expect(none.headers.get("www-authenticate")).toMatch(/^Bearer/);
 
-    const unknown = await call(dealsAction, "POST", "/api/v1/deals", { token: "cnd_not-a-token-candor-issued", body: [deal(900)] });
+    const unknown = await call(dealsAction, "POST", "/api/v1/deals", {
+      token: "cnd_not-a-token-candor-issued",
+      body: [deal(900)],
+    });
     expect(unknown.status).toBe(401);
 
     const cookie = await cookieFor("admin@candor.test");
@@ -187,7 +234,12 @@ describe("authentication and scopes", () => {
     const { row } = await requestEvents(token);
     // Requests another Candor process served a moment ago: the log is shared, so they count here too.
     await prisma.auditEvent.createMany({
-      data: Array.from({ length: API_REQUESTS_PER_MINUTE }, () => ({ action: "api.request", entityType: "ApiToken", entityId: row.id, at: new Date(Date.now() - 5_000) })),
+      data: Array.from({ length: API_REQUESTS_PER_MINUTE }, () => ({
+        action: "api.request",
+        entityType: "ApiToken",
+        entityId: row.id,
+        at: new Date(Date.now() - 5_000),
+      })),
     });
     const limited = await call(claimsLoader, "GET", "/api/v1/claims", { token });
     expect(limited.status).toBe(429);
@@ -198,7 +250,12 @@ describe("authentication and scopes", () => {
     const fresh = await tokenWith("claims:read");
     const freshRow = (await requestEvents(fresh)).row;
     await prisma.auditEvent.createMany({
-      data: Array.from({ length: API_REQUESTS_PER_MINUTE }, () => ({ action: "api.request", entityType: "ApiToken", entityId: freshRow.id, at: new Date(Date.now() - 61_000) })),
+      data: Array.from({ length: API_REQUESTS_PER_MINUTE }, () => ({
+        action: "api.request",
+        entityType: "ApiToken",
+        entityId: freshRow.id,
+        at: new Date(Date.now() - 61_000),
+      })),
     });
     expect((await call(claimsLoader, "GET", "/api/v1/claims", { token: fresh })).status).toBe(200);
   });
@@ -207,7 +264,11 @@ describe("authentication and scopes", () => {
 describe("POST /api/v1/deals", () => {
   it("imports deals with their surveys, records the request, and changes nothing when the same deals are posted again", async () => {
     const token = await tokenWith("deals:write");
-    const batch = [deal(1), deal(2, { status: "OPEN", closedAt: null, amount: "8,000", product: null }), deal(3, { status: "lost", closedAt: Date.UTC(2026, 0, 15) })];
+    const batch = [
+      deal(1),
+      deal(2, { status: "OPEN", closedAt: null, amount: "8,000", product: null }),
+      deal(3, { status: "lost", closedAt: Date.UTC(2026, 0, 15) }),
+    ];
     const first = await call(dealsAction, "POST", "/api/v1/deals", { token, body: batch });
     expect(first).toMatchObject({ status: 200, body: { created: 3, updated: 0, unchanged: 0 } });
 
@@ -220,7 +281,10 @@ describe("POST /api/v1/deals", () => {
     expect(stored.deals[2]?.closedAt?.toISOString()).toBe("2026-01-15T00:00:00.000Z");
     expect(stored.surveys).toBe(1);
     // The import is recorded under the admin who made the token, with the request's id.
-    const importEvent = await prisma.auditEvent.findFirstOrThrow({ where: { action: "deal.import" }, orderBy: { id: "desc" } });
+    const importEvent = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "deal.import" },
+      orderBy: { id: "desc" },
+    });
     expect(importEvent.actorId).toBe(admin.id);
     const { row, requests } = await requestEvents(token);
     expect(requests).toEqual([{ tokenId: row.id, method: "POST", route: "/api/v1/deals", status: 200 }]);
@@ -252,7 +316,11 @@ describe("POST /api/v1/deals", () => {
     expect(result.body.problems).toEqual([
       { index: 1, field: "externalId", reason: `"API-${stamp}-B1" is also at index 0; each deal may appear once.` },
       { index: 1, field: "ownerEmail", reason: 'No Candor user has the email "nobody@candor.test".' },
-      { index: 1, field: "amount", reason: '"12.345" is not an amount in dollars (e.g. 12500 or 12,500.50, at most 21,474,836.47).' },
+      {
+        index: 1,
+        field: "amount",
+        reason: '"12.345" is not an amount in dollars (e.g. 12500 or 12,500.50, at most 21,474,836.47).',
+      },
       { index: 2, field: "closedAt", reason: "An OPEN deal has no closed date; leave it empty." },
     ]);
     expect(await dealsSnapshot(`API-${stamp}-B`)).toEqual(before);
@@ -261,7 +329,10 @@ describe("POST /api/v1/deals", () => {
   it("refuses items of the wrong shape with their index and field", async () => {
     const token = await tokenWith("deals:write");
     const { externalId: _omitted, ...withoutId } = deal(20);
-    const result = await call(dealsAction, "POST", "/api/v1/deals", { token, body: [withoutId, deal(21, { amount: true }), 42] });
+    const result = await call(dealsAction, "POST", "/api/v1/deals", {
+      token,
+      body: [withoutId, deal(21, { amount: true }), 42],
+    });
     expect(result.status).toBe(400);
     expect(result.body.problems).toEqual([
       { index: 0, field: "externalId", reason: "Is missing." },
@@ -278,13 +349,20 @@ describe("POST /api/v1/deals", () => {
     expect(broken.status).toBe(400);
     expect(broken.body.error).toMatch(/not valid JSON/);
 
-    const csv = await call(dealsAction, "POST", "/api/v1/deals", { token, raw: "External ID,Account\nX,Y", contentType: "text/csv" });
+    const csv = await call(dealsAction, "POST", "/api/v1/deals", {
+      token,
+      raw: "External ID,Account\nX,Y",
+      contentType: "text/csv",
+    });
     expect(csv.status).toBe(415);
     expect(csv.body.error).toMatch(/Content-Type: application\/json/);
 
     const huge = await call(dealsAction, "POST", "/api/v1/deals", { token, raw: `[${" ".repeat(8 * 1024 * 1024)}]` });
     expect(huge.status).toBe(413);
-    const many = await call(dealsAction, "POST", "/api/v1/deals", { token, body: Array.from({ length: 10_001 }, () => ({})) });
+    const many = await call(dealsAction, "POST", "/api/v1/deals", {
+      token,
+      body: Array.from({ length: 10_001 }, () => ({})),
+    });
     expect(many.status).toBe(413);
     expect(many.body.error).toMatch(/at most 10,000/);
 
@@ -298,26 +376,63 @@ describe("POST /api/v1/survey-results", () => {
   it("records answers as the CSV import does, changes nothing when posted again, and answers 409 for surveys the customer answered through the link", async () => {
     const dealsToken = await tokenWith("deals:write");
     const closedAt = addDays(new Date(), -200).toISOString().slice(0, 10);
-    expect((await call(dealsAction, "POST", "/api/v1/deals", { token: dealsToken, body: [deal(30, { closedAt })] })).status).toBe(200);
+    expect(
+      (await call(dealsAction, "POST", "/api/v1/deals", { token: dealsToken, body: [deal(30, { closedAt })] })).status,
+    ).toBe(200);
 
     const token = await tokenWith("surveys:write");
-    const result = { externalId: deal(30).externalId, respondedAt: "2026-11-01", csat: 4, delivered: "partly", nps: "9", comment: "Setup took long.", untrueClaim: null };
+    const result = {
+      externalId: deal(30).externalId,
+      respondedAt: "2026-11-01",
+      csat: 4,
+      delivered: "partly",
+      nps: "9",
+      comment: "Setup took long.",
+      untrueClaim: null,
+    };
     const first = await call(surveyResultsAction, "POST", "/api/v1/survey-results", { token, body: [result] });
     expect(first).toMatchObject({ status: 200, body: { recorded: 1, updated: 0, unchanged: 0 } });
     const survey = await prisma.survey.findFirstOrThrow({ where: { deal: { externalId: deal(30).externalId } } });
-    expect(survey).toMatchObject({ csat: 4, deliveredAsPromised: "PARTLY", nps: 9, leastLiked: "Setup took long.", source: "IMPORT" });
-    expect((await call(surveyResultsAction, "POST", "/api/v1/survey-results", { token, body: result })).body).toEqual({ recorded: 0, updated: 0, unchanged: 1 });
+    expect(survey).toMatchObject({
+      csat: 4,
+      deliveredAsPromised: "PARTLY",
+      nps: 9,
+      leastLiked: "Setup took long.",
+      source: "IMPORT",
+    });
+    expect((await call(surveyResultsAction, "POST", "/api/v1/survey-results", { token, body: result })).body).toEqual({
+      recorded: 0,
+      updated: 0,
+      unchanged: 1,
+    });
 
-    const bad = await call(surveyResultsAction, "POST", "/api/v1/survey-results", { token, body: [{ ...result, csat: 6 }] });
+    const bad = await call(surveyResultsAction, "POST", "/api/v1/survey-results", {
+      token,
+      body: [{ ...result, csat: 6 }],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.problems).toEqual([{ index: 0, field: "csat", reason: '"6" is not a whole number from 1 to 5.' }]);
 
-    const linked = await prisma.survey.findFirstOrThrow({ where: { source: "LINK" }, select: { deal: { select: { externalId: true } } } });
-    const conflict = await call(surveyResultsAction, "POST", "/api/v1/survey-results", { token, body: [{ ...result, externalId: linked.deal.externalId }] });
+    const linked = await prisma.survey.findFirstOrThrow({
+      where: { source: "LINK" },
+      select: { deal: { select: { externalId: true } } },
+    });
+    const conflict = await call(surveyResultsAction, "POST", "/api/v1/survey-results", {
+      token,
+      body: [{ ...result, externalId: linked.deal.externalId }],
+    });
     expect(conflict.status).toBe(409);
-    expect(conflict.body.problems).toEqual([{ index: 0, field: "externalId", reason: "The customer already answered this survey through its link; that answer is kept." }]);
+    expect(conflict.body.problems).toEqual([
+      {
+        index: 0,
+        field: "externalId",
+        reason: "The customer already answered this survey through its link; that answer is kept.",
+      },
+    ]);
 
-    expect((await call(surveyResultsAction, "POST", "/api/v1/survey-results", { token: dealsToken, body: [result] })).status).toBe(403);
+    expect(
+      (await call(surveyResultsAction, "POST", "/api/v1/survey-results", { token: dealsToken, body: [result] })).status,
+    ).toBe(403);
   });
 });
 
@@ -345,7 +460,10 @@ describe("GET /api/v1/claims", () => {
     const bad = await call(claimsLoader, "GET", "/api/v1/claims?status=WRONG&from=2026-02-30&colour=red", { token });
     expect(bad.status).toBe(400);
     expect(bad.body.problems).toEqual([
-      { field: "status", reason: '"WRONG" is not one of PENDING, ACCURATE, PARTIALLY_ACCURATE, INACCURATE, UNVERIFIABLE.' },
+      {
+        field: "status",
+        reason: '"WRONG" is not one of PENDING, ACCURATE, PARTIALLY_ACCURATE, INACCURATE, UNVERIFIABLE.',
+      },
       { field: "from", reason: '"2026-02-30" is not a date (YYYY-MM-DD).' },
       { field: "colour", reason: expect.stringMatching(/^Candor does not read this parameter/) },
     ]);
@@ -362,7 +480,10 @@ describe("GET /api/v1/claims", () => {
 describe("other addresses", () => {
   it("answers 404 in JSON for an address the API does not have", async () => {
     const get = await call(notFoundLoader, "GET", "/api/v1/contacts", { params: { "*": "contacts" } });
-    expect(get).toMatchObject({ status: 404, body: { error: expect.stringMatching(/no \/api\/v1\/contacts/), problems: [] } });
+    expect(get).toMatchObject({
+      status: 404,
+      body: { error: expect.stringMatching(/no \/api\/v1\/contacts/), problems: [] },
+    });
     expect((await call(notFoundAction, "POST", "/api/v1/contacts", { params: { "*": "contacts" } })).status).toBe(404);
   });
 
@@ -370,24 +491,57 @@ describe("other addresses", () => {
     const { status, body: document } = await call(openApiLoader, "GET", "/api/v1/openapi.json");
     expect(status).toBe(200);
     expect(document.openapi).toBe("3.1.0");
-    const paths = document.paths as Record<string, Record<string, { responses: Record<string, unknown>; requestBody?: unknown }>>;
+    const paths = document.paths as Record<
+      string,
+      Record<string, { responses: Record<string, unknown>; requestBody?: unknown }>
+    >;
     expect(Object.keys(paths).sort()).toEqual(["/claims", "/deals", "/openapi.json", "/survey-results"]);
-    expect(Object.keys(paths["/deals"]?.post?.responses ?? {}).sort()).toEqual(["200", "400", "401", "403", "413", "415", "429"]);
+    expect(Object.keys(paths["/deals"]?.post?.responses ?? {}).sort()).toEqual([
+      "200",
+      "400",
+      "401",
+      "403",
+      "413",
+      "415",
+      "429",
+    ]);
     expect(Object.keys(paths["/survey-results"]?.post?.responses ?? {})).toContain("409");
-    expect(Object.keys(paths["/claims"]?.get?.responses ?? {})).toEqual(expect.arrayContaining(["200", "400", "401", "403", "404", "429"]));
+    expect(Object.keys(paths["/claims"]?.get?.responses ?? {})).toEqual(
+      expect.arrayContaining(["200", "400", "401", "403", "404", "429"]),
+    );
 
-    const components = document.components as { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }>; securitySchemes: Record<string, unknown> };
+    const components = document.components as {
+      schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }>;
+      securitySchemes: Record<string, unknown>;
+    };
     expect(components.securitySchemes.bearerToken).toMatchObject({ type: "http", scheme: "bearer" });
-    for (const name of ["Deal", "DealsRequest", "DealsImported", "SurveyResult", "SurveyResultsRequest", "SurveyResultsImported", "Claim", "ClaimsPage", "Error", "Problem"]) {
+    for (const name of [
+      "Deal",
+      "DealsRequest",
+      "DealsImported",
+      "SurveyResult",
+      "SurveyResultsRequest",
+      "SurveyResultsImported",
+      "Claim",
+      "ClaimsPage",
+      "Error",
+      "Problem",
+    ]) {
       expect(components.schemas[name], name).toBeDefined();
     }
     // The request schemas carry every field of the CSV imports.
-    expect(Object.keys(components.schemas.Deal?.properties ?? {}).sort()).toEqual(DEAL_COLUMNS.map((column) => column.key).sort());
-    expect(Object.keys(components.schemas.SurveyResult?.properties ?? {}).sort()).toEqual(SURVEY_RESULT_COLUMNS.map((column) => column.key).sort());
+    expect(Object.keys(components.schemas.Deal?.properties ?? {}).sort()).toEqual(
+      DEAL_COLUMNS.map((column) => column.key).sort(),
+    );
+    expect(Object.keys(components.schemas.SurveyResult?.properties ?? {}).sort()).toEqual(
+      SURVEY_RESULT_COLUMNS.map((column) => column.key).sort(),
+    );
     expect(components.schemas.Error?.required).toEqual(["error", "problems"]);
 
     // Every reference points at a schema the document holds.
-    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((match) => match[1] ?? "");
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map(
+      (match) => match[1] ?? "",
+    );
     expect(refs.length).toBeGreaterThan(10);
     expect(refs.filter((name) => !(name in components.schemas))).toEqual([]);
   });
@@ -401,7 +555,11 @@ describe("the server in front of the API", () => {
   };
 
   beforeAll(async () => {
-    const app = createCandorApp({ buildDir: path.join(import.meta.dirname, "no-build"), trustedHops: 0, handler: reached });
+    const app = createCandorApp({
+      buildDir: path.join(import.meta.dirname, "no-build"),
+      trustedHops: 0,
+      handler: reached,
+    });
     server = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
     });
@@ -409,26 +567,48 @@ describe("the server in front of the API", () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  function post(pathname: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+  function post(
+    pathname: string,
+    body: string,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
       const req = httpRequest(
-        { host: "127.0.0.1", port, method: "POST", path: pathname, headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)), ...headers } },
+        {
+          host: "127.0.0.1",
+          port,
+          method: "POST",
+          path: pathname,
+          headers: {
+            "content-type": "application/json",
+            "content-length": String(Buffer.byteLength(body)),
+            ...headers,
+          },
+        },
         (res) => {
           const parts: Buffer[] = [];
           res.on("data", (part: Buffer) => parts.push(part));
           res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString("utf8") }));
         },
       );
-      req.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error)));
+      req.on("error", (error: NodeJS.ErrnoException) =>
+        error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error),
+      );
       req.end(body);
     });
   }
 
   it("lets a server-to-server POST without Origin through, and refuses one from another site's page in JSON", async () => {
     expect(await post("/api/v1/deals", "[]")).toEqual({ status: 200, text: '{"bytes":2}' });
-    const crossSite = await post("/api/v1/deals", "[]", { origin: "https://evil.example", "sec-fetch-site": "cross-site" });
+    const crossSite = await post("/api/v1/deals", "[]", {
+      origin: "https://evil.example",
+      "sec-fetch-site": "cross-site",
+    });
     expect(crossSite.status).toBe(403);
-    expect(JSON.parse(crossSite.text)).toEqual({ error: expect.stringMatching(/did not come from a Candor page/), problems: [] });
+    expect(JSON.parse(crossSite.text)).toEqual({
+      error: expect.stringMatching(/did not come from a Candor page/),
+      problems: [],
+    });
   });
 
   it("takes a body of several megabytes on the write addresses, and refuses more than 8 MB with a JSON 413", async () => {

@@ -15,7 +15,8 @@ import { cookieFor, ORIGIN } from "./support/sign-in.ts";
 // PRODUCT.md §2 down to the rows, with the demo data: Maya (sales@) reads her own rows, Priya
 // (manager@) manages two teams, Marcus one, and the admin reads everything.
 
-const readerByEmail = (email: string) => prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, teamId: true } });
+const readerByEmail = (email: string) =>
+  prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, teamId: true } });
 
 async function audienceOf(reader: AudienceReader, permission: ScopedPermission): Promise<Audience> {
   const audience = await audienceFor(reader, permission);
@@ -29,14 +30,22 @@ async function expectedOwners(email: string): Promise<Set<string> | "everyone"> 
   if (reader.role === "ADMIN") return "everyone";
   if (reader.role === "SALES") return new Set([reader.id]);
   const managed = await prisma.teamManager.findMany({ where: { userId: reader.id }, select: { teamId: true } });
-  const members = await prisma.user.findMany({ where: { teamId: { in: managed.map((row) => row.teamId) } }, select: { id: true } });
+  const members = await prisma.user.findMany({
+    where: { teamId: { in: managed.map((row) => row.teamId) } },
+    select: { id: true },
+  });
   return new Set(members.map((member) => member.id));
 }
 
 const ownerWhere = (owners: Set<string> | "everyone") => (owners === "everyone" ? {} : { in: [...owners] });
 
 /** The owners of the rows a model returned must all be expected, and no expected row may be missing. */
-function expectExactly(seenOwners: string[], seenCount: number, owners: Set<string> | "everyone", expectedCount: number) {
+function expectExactly(
+  seenOwners: string[],
+  seenCount: number,
+  owners: Set<string> | "everyone",
+  expectedCount: number,
+) {
   expect(seenCount).toBeGreaterThan(0);
   expect(seenCount).toBe(expectedCount);
   if (owners !== "everyone") for (const owner of seenOwners) expect(owners.has(owner)).toBe(true);
@@ -53,7 +62,12 @@ describe.each(READERS)("what %s reads", (_who, email) => {
   it("reads exactly the claims of their audience", async () => {
     const [reader, owners] = await Promise.all([readerByEmail(email), expectedOwners(email)]);
     const ids: string[] = [];
-    for await (const batch of iterateClaimsForExport(await audienceOf(reader, "read:claim"), {}, { key: "madeAt", dir: "desc" }, 500)) {
+    for await (const batch of iterateClaimsForExport(
+      await audienceOf(reader, "read:claim"),
+      {},
+      { key: "madeAt", dir: "desc" },
+      500,
+    )) {
       ids.push(...batch.map((row) => row[0] ?? ""));
     }
     const rows = await prisma.claim.findMany({ where: { id: { in: ids } }, select: { salespersonId: true } });
@@ -80,9 +94,15 @@ describe.each(READERS)("what %s reads", (_who, email) => {
 
   it("reads exactly the comp statements of their audience", async () => {
     const [reader, owners] = await Promise.all([readerByEmail(email), expectedOwners(email)]);
-    const period = await prisma.compPeriod.findFirstOrThrow({ where: { statements: { some: {} } }, orderBy: { startsAt: "desc" } });
+    const period = await prisma.compPeriod.findFirstOrThrow({
+      where: { statements: { some: {} } },
+      orderBy: { startsAt: "desc" },
+    });
     const statements = await listPayrollStatements(period.id, period.name, await audienceOf(reader, "read:statement"));
-    const people = await prisma.user.findMany({ where: { email: { in: statements.map((row) => row.email) } }, select: { id: true } });
+    const people = await prisma.user.findMany({
+      where: { email: { in: statements.map((row) => row.email) } },
+      select: { id: true },
+    });
     const expected = await prisma.compStatement.count({ where: { periodId: period.id, userId: ownerWhere(owners) } });
     expectExactly(
       people.map((person) => person.id),
@@ -111,8 +131,16 @@ describe.each(READERS)("what %s reads", (_who, email) => {
 describe("deals", () => {
   it.each(READERS)("%s reads exactly the deals of their audience", async (_who, email) => {
     const [reader, owners] = await Promise.all([readerByEmail(email), expectedOwners(email)]);
-    const page = await listDealsPage(await audienceOf(reader, "read:deal"), { q: "", status: null, page: 1, pageSize: 100_000 });
-    const rows = await prisma.deal.findMany({ where: { id: { in: page.rows.map((row) => row.id) } }, select: { ownerId: true } });
+    const page = await listDealsPage(await audienceOf(reader, "read:deal"), {
+      q: "",
+      status: null,
+      page: 1,
+      pageSize: 100_000,
+    });
+    const rows = await prisma.deal.findMany({
+      where: { id: { in: page.rows.map((row) => row.id) } },
+      select: { ownerId: true },
+    });
     const expected = await prisma.deal.count({ where: { ownerId: ownerWhere(owners) } });
     expectExactly(
       rows.map((row) => row.ownerId),
@@ -126,15 +154,25 @@ describe("deals", () => {
     const manager = await readerByEmail("manager@candor.test");
     const managed = await prisma.teamManager.findMany({ where: { userId: manager.id }, select: { teamId: true } });
     expect(managed.length).toBeGreaterThan(1);
-    const page = await listDealsPage(await audienceOf(manager, "read:deal"), { q: "", status: null, page: 1, pageSize: 100_000 });
-    const teams = await prisma.deal.findMany({ where: { id: { in: page.rows.map((row) => row.id) } }, select: { owner: { select: { teamId: true } } } });
+    const page = await listDealsPage(await audienceOf(manager, "read:deal"), {
+      q: "",
+      status: null,
+      page: 1,
+      pageSize: 100_000,
+    });
+    const teams = await prisma.deal.findMany({
+      where: { id: { in: page.rows.map((row) => row.id) } },
+      select: { owner: { select: { teamId: true } } },
+    });
     expect(new Set(teams.map((row) => row.owner.teamId))).toEqual(new Set(managed.map((row) => row.teamId)));
   });
 });
 
 describe("customer comments for engineers", () => {
   it("leaves the account, contact, salesperson and scores out of the loader's data", async () => {
-    const request = new Request(`${ORIGIN}/customer-comments`, { headers: { cookie: await cookieFor("engineer@candor.test") } });
+    const request = new Request(`${ORIGIN}/customer-comments`, {
+      headers: { cookie: await cookieFor("engineer@candor.test") },
+    });
     const page = await commentsLoader({ request, params: {}, context: {} });
     expect(page.comments.length).toBeGreaterThan(0);
     const surveys = await prisma.survey.findMany({
@@ -145,17 +183,37 @@ describe("customer comments for engineers", () => {
         csat: true,
         nps: true,
         salesperson: { select: { name: true, email: true } },
-        deal: { select: { contactName: true, contactEmail: true, account: { select: { name: true } }, product: { select: { name: true } } } },
+        deal: {
+          select: {
+            contactName: true,
+            contactEmail: true,
+            account: { select: { name: true } },
+            product: { select: { name: true } },
+          },
+        },
       },
     });
     const sent = JSON.stringify(page);
     for (const survey of surveys) {
-      for (const secret of [survey.deal.account.name, survey.deal.contactName, survey.deal.contactEmail, survey.salesperson.name, survey.salesperson.email]) {
+      for (const secret of [
+        survey.deal.account.name,
+        survey.deal.contactName,
+        survey.deal.contactEmail,
+        survey.salesperson.name,
+        survey.salesperson.email,
+      ]) {
         expect(sent).not.toContain(secret);
       }
     }
     for (const comment of page.comments) {
-      expect(Object.keys(comment).sort()).toEqual(["attachedTo", "capabilities", "product", "respondedAt", "surveyId", "text"]);
+      expect(Object.keys(comment).sort()).toEqual([
+        "attachedTo",
+        "capabilities",
+        "product",
+        "respondedAt",
+        "surveyId",
+        "text",
+      ]);
     }
     expect(sent).not.toMatch(/"(csat|nps|deliveredAsPromised|account|contact\w*|salesperson)"/);
     // What the page is for is still there: the words, the product and the date.
@@ -170,7 +228,10 @@ describe("customer comments for engineers", () => {
 describe("quiz attempts", () => {
   it("opens a salesperson's submitted attempt to them, their team's manager and admins only", async () => {
     const maya = await readerByEmail("sales@candor.test");
-    const attempt = await prisma.quizAttempt.findFirstOrThrow({ where: { userId: maya.id, submittedAt: { not: null } }, select: { id: true, quizId: true } });
+    const attempt = await prisma.quizAttempt.findFirstOrThrow({
+      where: { userId: maya.id, submittedAt: { not: null } },
+      select: { id: true, quizId: true },
+    });
     const ids = { quizId: attempt.quizId, attemptId: attempt.id };
     const opens = async (email: string) => {
       const viewer = await readerByEmail(email);
@@ -192,7 +253,9 @@ describe("quiz attempts", () => {
     const manager = await readerByEmail("manager@candor.test");
     const managed = await prisma.teamManager.findMany({ where: { userId: manager.id }, select: { teamId: true } });
     expect(await figuresTeams("manager@candor.test")).toEqual(new Set(managed.map((row) => row.teamId)));
-    expect((await figuresTeams("admin@candor.test"))?.size).toBe(await prisma.team.count({ where: { members: { some: { role: "SALES" } } } }));
+    expect((await figuresTeams("admin@candor.test"))?.size).toBe(
+      await prisma.team.count({ where: { members: { some: { role: "SALES" } } } }),
+    );
     expect(await figuresTeams("engineer@candor.test")).toBeNull();
     expect(await figuresTeams("sales@candor.test")).toBeNull();
   });
@@ -202,12 +265,18 @@ describe("the audience of one request", () => {
   it("keeps one answer for a signed-in user object and sees a change of managers on the next", async () => {
     const manager = await readerByEmail("marcus.bell@candor.test");
     const before = await audienceOf(manager, "read:claim");
-    const other = await prisma.team.findFirstOrThrow({ where: { managers: { none: { userId: manager.id } } }, select: { id: true } });
+    const other = await prisma.team.findFirstOrThrow({
+      where: { managers: { none: { userId: manager.id } } },
+      select: { id: true },
+    });
     await prisma.teamManager.create({ data: { teamId: other.id, userId: manager.id } });
     try {
       expect(await audienceOf(manager, "read:survey")).toEqual(before);
       const next = await audienceOf(await readerByEmail("marcus.bell@candor.test"), "read:survey");
-      expect(next).toEqual({ kind: "teams", teamIds: expect.arrayContaining([...(before.kind === "teams" ? before.teamIds : []), other.id]) });
+      expect(next).toEqual({
+        kind: "teams",
+        teamIds: expect.arrayContaining([...(before.kind === "teams" ? before.teamIds : []), other.id]),
+      });
     } finally {
       await prisma.teamManager.delete({ where: { teamId_userId: { teamId: other.id, userId: manager.id } } });
     }

@@ -8,9 +8,9 @@ describe("audit events are append-only in the database itself", () => {
     await recordAudit(prisma, context, { action: "test.append", entityType: "Test", entityId: "append-only" });
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "test.append" } });
 
-    await expect(prisma.$executeRaw`UPDATE "AuditEvent" SET "action" = 'tampered' WHERE "id" = ${event.id}`).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(
+      prisma.$executeRaw`UPDATE "AuditEvent" SET "action" = 'tampered' WHERE "id" = ${event.id}`,
+    ).rejects.toThrow(/append-only/);
     await expect(prisma.$executeRaw`DELETE FROM "AuditEvent" WHERE "id" = ${event.id}`).rejects.toThrow(/append-only/);
     await expect(prisma.auditEvent.update({ where: { id: event.id }, data: { action: "tampered" } })).rejects.toThrow();
     await expect(prisma.auditEvent.deleteMany({})).rejects.toThrow();

@@ -22,7 +22,8 @@ import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
 
 const UNREADABLE = "This form could not be read. Reload the page and try again.";
 const UTF16 = "This file is saved as UTF-16. Save it as CSV UTF-8 (in Excel: Save As → CSV UTF-8) and import it again.";
-const READ_ONLY = "Candor's storage is read-only, so nothing was saved. Ask your administrator to check the database file's permissions.";
+const READ_ONLY =
+  "Candor's storage is read-only, so nothing was saved. Ask your administrator to check the database file's permissions.";
 const DEAL_HEADER = "External ID,Account,Contact name,Contact email,Owner email,Product slug,Amount,Status,Closed date";
 const RESULTS_HEADER = "Deal external ID,Responded at,CSAT,Delivered as promised,NPS,Comment";
 const stamp = Date.now().toString(36).toUpperCase();
@@ -100,7 +101,10 @@ describe("a body that is not one of Candor's forms", () => {
     const outcome = await settle(() => claimAction({ request, params: {}, context: {} }));
     const text = outcome instanceof Response ? await outcome.clone().text() : JSON.stringify(outcome);
     expect(text).not.toContain("overlong-overlong-");
-    expect(await answerOf(outcome)).toEqual({ status: 413, message: expect.stringMatching(/longer than 10,000 characters, so nothing was saved/) });
+    expect(await answerOf(outcome)).toEqual({
+      status: 413,
+      message: expect.stringMatching(/longer than 10,000 characters, so nothing was saved/),
+    });
     expect(await prisma.claim.count()).toBe(before);
   });
 
@@ -122,28 +126,46 @@ describe("a body that is not one of Candor's forms", () => {
     const request = await signedIn("admin@candor.test", "/admin/teams", {
       method: "POST",
       headers: { "content-type": "multipart/form-data; boundary=candor-boundary" },
-      body: "--some-other-boundary\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nGhosts\r\n--some-other-boundary--\r\n",
+      body: '--some-other-boundary\r\nContent-Disposition: form-data; name="name"\r\n\r\nGhosts\r\n--some-other-boundary--\r\n',
     });
-    expect(await answerOf(await settle(() => teamsAction({ request, params: {}, context: {} })))).toEqual({ status: 400, message: UNREADABLE });
+    expect(await answerOf(await settle(() => teamsAction({ request, params: {}, context: {} })))).toEqual({
+      status: 400,
+      message: UNREADABLE,
+    });
     expect(await prisma.team.count({ where: { name: "Ghosts" } })).toBe(0);
   });
 
   it("answers a JSON body and a broken multipart body on the public survey page with 4xx and a sentence", async () => {
     const { surveyId } = await wonDeal("sales@candor.test");
-    const link = (await outboxAction({ request: await signedIn("manager@candor.test", "/surveys/outbox", { method: "POST", body: new URLSearchParams({ intent: "create-link", surveyId }) }), params: {}, context: {} })) as { url: string };
+    const link = (await outboxAction({
+      request: await signedIn("manager@candor.test", "/surveys/outbox", {
+        method: "POST",
+        body: new URLSearchParams({ intent: "create-link", surveyId }),
+      }),
+      params: {},
+      context: {},
+    })) as { url: string };
     const token = link.url.replace(`${ORIGIN}/survey/`, "");
     const post = (contentType: string, body: string, ip: string) =>
       settle(() =>
         surveyAction({
-          request: new Request(`${ORIGIN}/survey/${token}`, { method: "POST", headers: { "content-type": contentType, "x-candor-client-ip": ip }, body }),
+          request: new Request(`${ORIGIN}/survey/${token}`, {
+            method: "POST",
+            headers: { "content-type": contentType, "x-candor-client-ip": ip },
+            body,
+          }),
           params: { token },
           context: {},
         }),
       );
-    const json = await answerOf(await post("application/json", JSON.stringify({ csat: 5, deliveredAsPromised: "YES" }), "198.51.100.201"));
+    const json = await answerOf(
+      await post("application/json", JSON.stringify({ csat: 5, deliveredAsPromised: "YES" }), "198.51.100.201"),
+    );
     expect(json.status).toBe(415);
     expect(json.message).toMatch(/^[A-Z][^.]*\..*\.$/);
-    expect(await answerOf(await post("multipart/form-data; boundary=x", "not multipart at all", "198.51.100.202"))).toEqual({ status: 400, message: UNREADABLE });
+    expect(
+      await answerOf(await post("multipart/form-data; boundary=x", "not multipart at all", "198.51.100.202")),
+    ).toEqual({ status: 400, message: UNREADABLE });
     expect((await prisma.survey.findUniqueOrThrow({ where: { id: surveyId } })).respondedAt).toBeNull();
   });
 });
@@ -158,7 +180,12 @@ function serveRoute(path: string, module: Record<string, unknown>, boundaryError
     mode: "production",
     entry: {
       module: {
-        default: (_request: Request, status: number, headers: Headers, context: { staticHandlerContext: { errors: Record<string, unknown> | null } }) => {
+        default: (
+          _request: Request,
+          status: number,
+          headers: Headers,
+          context: { staticHandlerContext: { errors: Record<string, unknown> | null } },
+        ) => {
           boundaryErrors.push(...Object.values(context.staticHandlerContext.errors ?? {}));
           return new Response("<!DOCTYPE html>", { status, headers });
         },
@@ -184,34 +211,73 @@ async function exportAnswer(email: string, routePath: string, url: string, loade
 
 describe("the CSV and spec-sheet exports", () => {
   it("refuses a salesperson the scorecard and an engineer the payroll with 403 and a sentence, which the scorecard page's error boundary still shows", async () => {
-    expect(await exportAnswer("sales@candor.test", "dashboard/scorecard.csv", "/dashboard/scorecard.csv", scorecardLoader)).toEqual({
+    expect(
+      await exportAnswer("sales@candor.test", "dashboard/scorecard.csv", "/dashboard/scorecard.csv", scorecardLoader),
+    ).toEqual({
       status: 403,
       type: "application/json; charset=utf-8",
       text: JSON.stringify({ message: "The team scorecard is for managers and admins." }),
     });
     const period = await prisma.compPeriod.findFirstOrThrow();
-    expect(await exportAnswer("engineer@candor.test", "comp/:periodName/payroll.csv", `/comp/${period.name}/payroll.csv`, payrollLoader)).toMatchObject({
+    expect(
+      await exportAnswer(
+        "engineer@candor.test",
+        "comp/:periodName/payroll.csv",
+        `/comp/${period.name}/payroll.csv`,
+        payrollLoader,
+      ),
+    ).toMatchObject({
       status: 403,
       text: JSON.stringify({ message: "Payroll exports are for salespeople, their managers and admins." }),
     });
     const boundaryErrors: unknown[] = [];
-    const page = await serveRoute("dashboard/scorecard", { loader: scorecardPageLoader, default: () => null }, boundaryErrors)(await signedIn("sales@candor.test", "/dashboard/scorecard"));
+    const page = await serveRoute(
+      "dashboard/scorecard",
+      { loader: scorecardPageLoader, default: () => null },
+      boundaryErrors,
+    )(await signedIn("sales@candor.test", "/dashboard/scorecard"));
     expect(page.status).toBe(403);
     const [error] = boundaryErrors;
-    expect(isRouteErrorResponse(error) && error.data).toEqual({ message: "The team scorecard is for managers and admins." });
+    expect(isRouteErrorResponse(error) && error.data).toEqual({
+      message: "The team scorecard is for managers and admins.",
+    });
   });
 
   it("answers an unknown period, team or product with 404 and a sentence", async () => {
-    expect(await exportAnswer("manager@candor.test", "comp/:periodName/payroll.csv", "/comp/no-such-period/payroll.csv", payrollLoader)).toMatchObject({
+    expect(
+      await exportAnswer(
+        "manager@candor.test",
+        "comp/:periodName/payroll.csv",
+        "/comp/no-such-period/payroll.csv",
+        payrollLoader,
+      ),
+    ).toMatchObject({
       status: 404,
       text: JSON.stringify({ message: "There is no compensation period with that name." }),
     });
-    expect(await exportAnswer("manager@candor.test", "dashboard/scorecard.csv", "/dashboard/scorecard.csv?team=no-such-team", scorecardLoader)).toMatchObject({
+    expect(
+      await exportAnswer(
+        "manager@candor.test",
+        "dashboard/scorecard.csv",
+        "/dashboard/scorecard.csv?team=no-such-team",
+        scorecardLoader,
+      ),
+    ).toMatchObject({
       status: 404,
       text: JSON.stringify({ message: "We could not find that team among the teams you can see." }),
     });
-    for (const [file, loader] of [["spec-sheet.csv", specSheetCsvLoader], ["spec-sheet.md", specSheetMdLoader]] as const) {
-      expect(await exportAnswer("sales@candor.test", `capabilities/:productSlug/${file}`, `/capabilities/no-such-product/${file}`, loader)).toMatchObject({
+    for (const [file, loader] of [
+      ["spec-sheet.csv", specSheetCsvLoader],
+      ["spec-sheet.md", specSheetMdLoader],
+    ] as const) {
+      expect(
+        await exportAnswer(
+          "sales@candor.test",
+          `capabilities/:productSlug/${file}`,
+          `/capabilities/no-such-product/${file}`,
+          loader,
+        ),
+      ).toMatchObject({
         status: 404,
         text: "There is no product with that address in the capability matrix.",
       });
@@ -227,16 +293,35 @@ describe("a UTF-16 import", () => {
   it("asks for CSV UTF-8 instead of reporting row errors, for deals and survey results, and still reads UTF-8 with a byte-order mark", async () => {
     for (const bytes of [utf16le, utf16beWithoutBom]) {
       const upload = csvUpload("/deals/import", bytes);
-      const outcome = await settle(async () => dealsImportAction({ request: await signedIn("manager@candor.test", upload.path, { method: "POST", body: upload.body }), params: {}, context: {} }));
+      const outcome = await settle(async () =>
+        dealsImportAction({
+          request: await signedIn("manager@candor.test", upload.path, { method: "POST", body: upload.body }),
+          params: {},
+          context: {},
+        }),
+      );
       expect(await answerOf(outcome)).toEqual({ status: 400, message: UTF16 });
     }
-    const results = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${RESULTS_HEADER}\nBR-1,2026-11-01,4,YES,,\n`, "utf16le")]);
+    const results = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(`${RESULTS_HEADER}\nBR-1,2026-11-01,4,YES,,\n`, "utf16le"),
+    ]);
     const upload = csvUpload("/surveys/import", results);
-    const outcome = await settle(async () => surveysImportAction({ request: await signedIn("manager@candor.test", upload.path, { method: "POST", body: upload.body }), params: {}, context: {} }));
+    const outcome = await settle(async () =>
+      surveysImportAction({
+        request: await signedIn("manager@candor.test", upload.path, { method: "POST", body: upload.body }),
+        params: {},
+        context: {},
+      }),
+    );
     expect(await answerOf(outcome)).toEqual({ status: 400, message: UTF16 });
 
     const utf8 = csvUpload("/deals/import", Buffer.from(`\uFEFF${rows}`, "utf8"));
-    const preview = (await dealsImportAction({ request: await signedIn("manager@candor.test", utf8.path, { method: "POST", body: utf8.body }), params: {}, context: {} })) as {
+    const preview = (await dealsImportAction({
+      request: await signedIn("manager@candor.test", utf8.path, { method: "POST", body: utf8.body }),
+      params: {},
+      context: {},
+    })) as {
       kind: string;
       rows: Array<{ accountName: string; contactName: string }>;
     };
@@ -254,9 +339,15 @@ describe("imports naming another team's deal", () => {
     const { externalId } = await wonDeal("aisha.rahman@candor.test");
     const csv = `${DEAL_HEADER}\n${externalId},Takeover Inc,Kim,kim@takeover.example,sales@candor.test,,100,OPEN,\n`;
     const upload = csvUpload("/deals/import", Buffer.from(csv, "utf8"));
-    const reply = (await dealsImportAction({ request: await signedIn("manager@candor.test", upload.path, { method: "POST", body: upload.body }), params: {}, context: {} })) as Problems;
+    const reply = (await dealsImportAction({
+      request: await signedIn("manager@candor.test", upload.path, { method: "POST", body: upload.body }),
+      params: {},
+      context: {},
+    })) as Problems;
     const reasons = reply.data.problems.map((problem) => problem.reason);
-    expect(reasons).toEqual([`The External ID "${externalId}" cannot be used. Check it against your CRM, or ask an admin to import this row.`]);
+    expect(reasons).toEqual([
+      `The External ID "${externalId}" cannot be used. Check it against your CRM, or ask an admin to import this row.`,
+    ]);
     expect(reasons.join(" ")).not.toMatch(/team|belongs|exists|already/i);
   });
 
@@ -274,16 +365,28 @@ describe("imports naming another team's deal", () => {
       },
     });
     const missing = `BR-${stamp}-MISSING`;
-    const csv = [RESULTS_HEADER, ...[won.externalId, open.externalId, missing].map((id) => `${id},2026-11-01,4,YES,,`)].join("\n");
+    const csv = [
+      RESULTS_HEADER,
+      ...[won.externalId, open.externalId, missing].map((id) => `${id},2026-11-01,4,YES,,`),
+    ].join("\n");
     const upload = csvUpload("/surveys/import", Buffer.from(csv, "utf8"));
-    const reply = (await surveysImportAction({ request: await signedIn("manager@candor.test", upload.path, { method: "POST", body: upload.body }), params: {}, context: {} })) as Problems;
-    expect(reply.data.problems.map((problem) => problem.reason)).toEqual([won.externalId, open.externalId, missing].map((id) => `No deal has the external id "${id}".`));
+    const reply = (await surveysImportAction({
+      request: await signedIn("manager@candor.test", upload.path, { method: "POST", body: upload.body }),
+      params: {},
+      context: {},
+    })) as Problems;
+    expect(reply.data.problems.map((problem) => problem.reason)).toEqual(
+      [won.externalId, open.externalId, missing].map((id) => `No deal has the external id "${id}".`),
+    );
   });
 });
 
 describe("a database Candor cannot write", () => {
   it("answers a write with 503 and a sentence, and saves nothing", async () => {
-    const request = await signedIn("admin@candor.test", "/admin/teams", { method: "POST", body: new URLSearchParams({ name: `Read-only ${stamp}` }) });
+    const request = await signedIn("admin@candor.test", "/admin/teams", {
+      method: "POST",
+      body: new URLSearchParams({ name: `Read-only ${stamp}` }),
+    });
     // Tests run as root, for whom a 0444 file stays writable; query_only makes SQLite refuse every
     // write on this connection with the same SQLITE_READONLY a read-only file or mount gives.
     await prisma.$executeRawUnsafe("PRAGMA query_only = ON");

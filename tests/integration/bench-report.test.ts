@@ -37,16 +37,25 @@ describe("the query log and its replay", () => {
     try {
       const since = new Date("2026-06-01T00:00:00Z");
       // Prisma's queries run when awaited, so the awaiting happens inside the recorded context.
-      const claims = await recordingQueries("request-1", async () =>
-        await client.claim.findMany({ where: { madeAt: { gte: since }, status: "INACCURATE" }, orderBy: { id: "asc" }, take: 5, select: { id: true } }),
+      const claims = await recordingQueries(
+        "request-1",
+        async () =>
+          await client.claim.findMany({
+            where: { madeAt: { gte: since }, status: "INACCURATE" },
+            orderBy: { id: "asc" },
+            take: 5,
+            select: { id: true },
+          }),
       );
       // A statement outside a recorded request is not logged.
       await client.user.count();
-      await recordingQueries("request-2", async () =>
-        await client.$transaction(async (tx) => {
-          await tx.user.count();
-          await tx.auditEvent.create({ data: { action: "test.bench", entityType: "Test", entityId: "1" } });
-        }),
+      await recordingQueries(
+        "request-2",
+        async () =>
+          await client.$transaction(async (tx) => {
+            await tx.user.count();
+            await tx.auditEvent.create({ data: { action: "test.bench", entityType: "Test", entityId: "1" } });
+          }),
       );
 
       const text = readFileSync(log, "utf8");
@@ -60,7 +69,10 @@ describe("the query log and its replay", () => {
       try {
         const statement = first[0];
         if (!statement) throw new Error("nothing recorded");
-        const rows = db.prepare(statement.sql).raw().all(...sqliteArgs(statement)) as unknown[][];
+        const rows = db
+          .prepare(statement.sql)
+          .raw()
+          .all(...sqliteArgs(statement)) as unknown[][];
         expect(rows.map((row) => row[0])).toEqual(claims.map((claim) => claim.id));
       } finally {
         db.close();
@@ -76,8 +88,15 @@ describe("the query log and its replay", () => {
   });
 
   it("skips lines of other requests and torn lines", () => {
-    const line = (requestId: string, sql: string) => JSON.stringify({ requestId, kind: "query", sql, args: [], argTypes: [], ms: 1.5 });
-    const text = [line("a", "SELECT 1"), line("b", "SELECT 2"), '{"requestId":"a","kind":"que', line("a", "SELECT 3"), ""].join("\n");
+    const line = (requestId: string, sql: string) =>
+      JSON.stringify({ requestId, kind: "query", sql, args: [], argTypes: [], ms: 1.5 });
+    const text = [
+      line("a", "SELECT 1"),
+      line("b", "SELECT 2"),
+      '{"requestId":"a","kind":"que',
+      line("a", "SELECT 3"),
+      "",
+    ].join("\n");
     expect(statementsOf(text, "a").map((statement) => statement.sql)).toEqual(["SELECT 1", "SELECT 3"]);
     expect(statementsOf(text, "c")).toEqual([]);
   });
@@ -102,7 +121,11 @@ describe("the query log and its replay", () => {
 
   it("leaves transaction control out of a replay, savepoints in", () => {
     expect(["BEGIN IMMEDIATE", "COMMIT", "ROLLBACK", "begin"].every(isTransactionControl)).toBe(true);
-    expect(["SELECT 1", "ROLLBACK TO prisma_sp_0", "SAVEPOINT prisma_sp_0", "RELEASE SAVEPOINT prisma_sp_0"].some(isTransactionControl)).toBe(false);
+    expect(
+      ["SELECT 1", "ROLLBACK TO prisma_sp_0", "SAVEPOINT prisma_sp_0", "RELEASE SAVEPOINT prisma_sp_0"].some(
+        isTransactionControl,
+      ),
+    ).toBe(false);
   });
 
   it("replays reads and writes and leaves the database as it was", () => {
@@ -112,8 +135,20 @@ describe("the query log and its replay", () => {
     db.close();
     const floor = sqlFloor(databaseFile(), [
       { kind: "execute", sql: "BEGIN IMMEDIATE", args: [], argTypes: [], ms: 0.1 },
-      { kind: "query", sql: "SELECT COUNT(*) FROM Claim WHERE status = ?", args: ["PENDING"], argTypes: [{ scalarType: "string" }], ms: 2 },
-      { kind: "execute", sql: "INSERT INTO AuditEvent (action, entityType, entityId) VALUES (?, ?, ?)", args: ["test.replay", "Test", "1"], argTypes: [], ms: 0.5 },
+      {
+        kind: "query",
+        sql: "SELECT COUNT(*) FROM Claim WHERE status = ?",
+        args: ["PENDING"],
+        argTypes: [{ scalarType: "string" }],
+        ms: 2,
+      },
+      {
+        kind: "execute",
+        sql: "INSERT INTO AuditEvent (action, entityType, entityId) VALUES (?, ?, ?)",
+        args: ["test.replay", "Test", "1"],
+        argTypes: [],
+        ms: 0.5,
+      },
       { kind: "query", sql: "SELECT * FROM NoSuchTable", args: [], argTypes: [], ms: 0.1 },
       { kind: "execute", sql: "COMMIT", args: [], argTypes: [], ms: 0.1 },
     ]);
@@ -177,7 +212,15 @@ describe("the bench's arithmetic", () => {
   });
 
   it("lays out a table with the first column left and the figures right", () => {
-    expect(textTable(["case", "ms"], [["a page", "5.0"], ["b", "120.5"]]).split("\n")).toEqual(["case       ms", "------  -----", "a page    5.0", "b       120.5"]);
+    expect(
+      textTable(
+        ["case", "ms"],
+        [
+          ["a page", "5.0"],
+          ["b", "120.5"],
+        ],
+      ).split("\n"),
+    ).toEqual(["case       ms", "------  -----", "a page    5.0", "b       120.5"]);
   });
 });
 
@@ -187,9 +230,28 @@ describe("JavaScript weight per page", () => {
     routes: {
       root: { id: "root", path: "", module: "/assets/root.js", imports: ["/assets/react.js"] },
       "routes/_app": { id: "routes/_app", parentId: "root", module: "/assets/app.js", imports: ["/assets/nav.js"] },
-      "routes/_app.claims._index": { id: "routes/_app.claims._index", parentId: "routes/_app", path: "claims", index: true, module: "/assets/claims.js", imports: ["/assets/nav.js", "/assets/zod.js"] },
-      "routes/_app.dashboard": { id: "routes/_app.dashboard", parentId: "routes/_app", path: "dashboard", module: "/assets/dashboard.js", imports: ["/assets/charts.js"] },
-      "routes/claims[.]csv": { id: "routes/claims[.]csv", parentId: "root", path: "claims.csv", module: "/assets/empty.js", imports: [] },
+      "routes/_app.claims._index": {
+        id: "routes/_app.claims._index",
+        parentId: "routes/_app",
+        path: "claims",
+        index: true,
+        module: "/assets/claims.js",
+        imports: ["/assets/nav.js", "/assets/zod.js"],
+      },
+      "routes/_app.dashboard": {
+        id: "routes/_app.dashboard",
+        parentId: "routes/_app",
+        path: "dashboard",
+        module: "/assets/dashboard.js",
+        imports: ["/assets/charts.js"],
+      },
+      "routes/claims[.]csv": {
+        id: "routes/claims[.]csv",
+        parentId: "root",
+        path: "claims.csv",
+        module: "/assets/empty.js",
+        imports: [],
+      },
     },
   };
   const sizes: Record<string, number> = {
@@ -206,10 +268,27 @@ describe("JavaScript weight per page", () => {
   };
 
   it("counts every chunk of a page's document load once, and its own chunks apart", () => {
-    const weights = routeWeights(manifest, (asset) => sizes[asset] ?? 0, (asset) => asset === "/assets/charts.js", (asset) => asset === "/assets/empty.js");
+    const weights = routeWeights(
+      manifest,
+      (asset) => sizes[asset] ?? 0,
+      (asset) => asset === "/assets/charts.js",
+      (asset) => asset === "/assets/empty.js",
+    );
     expect(weights.map(({ chunks: _chunks, ...weight }) => weight)).toEqual([
-      { routeId: "routes/_app.claims._index", url: "/claims", totalGzip: 1000 + 50_000 + 2000 + 1000 + 3000 + 4000 + 25_000, ownGzip: 4000 + 25_000, rechartsChunks: [] },
-      { routeId: "routes/_app.dashboard", url: "/dashboard", totalGzip: 1000 + 50_000 + 2000 + 1000 + 3000 + 5000 + 100_000, ownGzip: 105_000, rechartsChunks: ["/assets/charts.js"] },
+      {
+        routeId: "routes/_app.claims._index",
+        url: "/claims",
+        totalGzip: 1000 + 50_000 + 2000 + 1000 + 3000 + 4000 + 25_000,
+        ownGzip: 4000 + 25_000,
+        rechartsChunks: [],
+      },
+      {
+        routeId: "routes/_app.dashboard",
+        url: "/dashboard",
+        totalGzip: 1000 + 50_000 + 2000 + 1000 + 3000 + 5000 + 100_000,
+        ownGzip: 105_000,
+        rechartsChunks: ["/assets/charts.js"],
+      },
     ]);
   });
 
@@ -217,16 +296,26 @@ describe("JavaScript weight per page", () => {
     const app = path.join(dir, "app");
     mkdirSync(path.join(app, "routes"), { recursive: true });
     mkdirSync(path.join(app, "components/charts"), { recursive: true });
-    writeFileSync(path.join(app, "routes/page.tsx"), 'import { Panel } from "../components/panel.tsx";\nimport type { Row } from "../components/types.ts";\nimport { load } from "../models/data.server.ts";\n');
+    writeFileSync(
+      path.join(app, "routes/page.tsx"),
+      'import { Panel } from "../components/panel.tsx";\nimport type { Row } from "../components/types.ts";\nimport { load } from "../models/data.server.ts";\n',
+    );
     writeFileSync(path.join(app, "components/panel.tsx"), 'export { Trend } from "~/components/charts/trend";\n');
     writeFileSync(path.join(app, "components/charts/trend.tsx"), 'import { LineChart } from "recharts";\n');
     writeFileSync(path.join(app, "components/types.ts"), 'import type { TooltipProps } from "recharts";\n');
-    writeFileSync(path.join(app, "routes/plain.tsx"), 'import type { Row } from "../components/types.ts";\nimport { load } from "../models/data.server.ts";\n');
+    writeFileSync(
+      path.join(app, "routes/plain.tsx"),
+      'import type { Row } from "../components/types.ts";\nimport { load } from "../models/data.server.ts";\n',
+    );
     mkdirSync(path.join(app, "models"), { recursive: true });
     writeFileSync(path.join(app, "models/data.server.ts"), 'import { LineChart } from "recharts";\n');
 
     const chain = importChainTo(path.join(app, "routes/page.tsx"), "recharts", app);
-    expect(chain?.map((file) => path.relative(app, file))).toEqual(["routes/page.tsx", "components/panel.tsx", "components/charts/trend.tsx"]);
+    expect(chain?.map((file) => path.relative(app, file))).toEqual([
+      "routes/page.tsx",
+      "components/panel.tsx",
+      "components/charts/trend.tsx",
+    ]);
     expect(importChainTo(path.join(app, "routes/plain.tsx"), "recharts", app)).toBeNull();
   });
 });

@@ -14,15 +14,26 @@ import {
   reviseCapabilityInTx,
   updateCapability,
 } from "../../app/models/capabilities.server.ts";
-import { action as capabilityAction, loader as capabilityLoader } from "../../app/routes/_app.capabilities.$productSlug.$capabilityKey.tsx";
-import { action as matrixAction, loader as matrixLoader } from "../../app/routes/_app.capabilities.$productSlug._index.tsx";
+import {
+  action as capabilityAction,
+  loader as capabilityLoader,
+} from "../../app/routes/_app.capabilities.$productSlug.$capabilityKey.tsx";
+import {
+  action as matrixAction,
+  loader as matrixLoader,
+} from "../../app/routes/_app.capabilities.$productSlug._index.tsx";
 import { loader as specSheetCsv } from "../../app/routes/capabilities.$productSlug.spec-sheet[.]csv.ts";
 import { loader as specSheetMd } from "../../app/routes/capabilities.$productSlug.spec-sheet[.]md.ts";
 import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
 import { refusalOf } from "./support/refusal.ts";
 
-const userId = async (email: string) => (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
-const auditAs = async (email: string): Promise<AuditContext> => ({ actorId: await userId(email), requestId: randomUUID(), ip: "203.0.113.9" });
+const userId = async (email: string) =>
+  (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+const auditAs = async (email: string): Promise<AuditContext> => ({
+  actorId: await userId(email),
+  requestId: randomUUID(),
+  ip: "203.0.113.9",
+});
 
 /** A seeded row, found by product slug and key (never by id). */
 function capabilityAt(slug: string, key: string) {
@@ -76,29 +87,62 @@ describe("changing a capability", () => {
     const outcome = await updateCapability(
       audit,
       before.id,
-      { ...editInput(before), status: "SUPPORTED", conditions: "xlsx and .xls", note: "Legacy .xls export shipped in 2026.4." },
+      {
+        ...editInput(before),
+        status: "SUPPORTED",
+        conditions: "xlsx and .xls",
+        note: "Legacy .xls export shipped in 2026.4.",
+      },
       await userId("engineer@candor.test"),
     );
-    expect(outcome).toMatchObject({ ok: true, value: { saved: true, factsChanged: true, questionsToReview: activeQuestions } });
+    expect(outcome).toMatchObject({
+      ok: true,
+      value: { saved: true, factsChanged: true, questionsToReview: activeQuestions },
+    });
 
     const after = await capabilityAt("ledgerline", "excel-export");
     expect(after.revisions).toHaveLength(before.revisions.length + 1);
     const latest = after.revisions[after.revisions.length - 1];
-    expect(latest).toMatchObject({ status: "SUPPORTED", conditions: "xlsx and .xls", note: "Legacy .xls export shipped in 2026.4.", authorId: audit.actorId });
-    expect(after).toMatchObject({ status: "SUPPORTED", conditions: "xlsx and .xls", version: before.version + 1, verifiedById: audit.actorId });
-    expect(after.reviewDueAt?.getTime()).toBe(addDays(latest?.validFrom ?? new Date(0), after.product.reviewCycleDays).getTime());
+    expect(latest).toMatchObject({
+      status: "SUPPORTED",
+      conditions: "xlsx and .xls",
+      note: "Legacy .xls export shipped in 2026.4.",
+      authorId: audit.actorId,
+    });
+    expect(after).toMatchObject({
+      status: "SUPPORTED",
+      conditions: "xlsx and .xls",
+      version: before.version + 1,
+      verifiedById: audit.actorId,
+    });
+    expect(after.reviewDueAt?.getTime()).toBe(
+      addDays(latest?.validFrom ?? new Date(0), after.product.reviewCycleDays).getTime(),
+    );
     expect(await prisma.question.count({ where: { capabilityId: before.id, state: "ACTIVE" } })).toBe(0);
-    expect(await prisma.question.count({ where: { capabilityId: before.id, state: "NEEDS_REVIEW" } })).toBeGreaterThanOrEqual(activeQuestions);
+    expect(
+      await prisma.question.count({ where: { capabilityId: before.id, state: "NEEDS_REVIEW" } }),
+    ).toBeGreaterThanOrEqual(activeQuestions);
 
     const events = await prisma.auditEvent.findMany({ where: { entityId: before.id, action: "capability.revise" } });
     expect(events).toHaveLength(1);
-    expect(JSON.parse(events[0]?.beforeJson ?? "{}")).toMatchObject({ status: before.status, conditions: before.conditions });
-    expect(JSON.parse(events[0]?.afterJson ?? "{}")).toMatchObject({ status: "SUPPORTED", questionsFlagged: activeQuestions });
+    expect(JSON.parse(events[0]?.beforeJson ?? "{}")).toMatchObject({
+      status: before.status,
+      conditions: before.conditions,
+    });
+    expect(JSON.parse(events[0]?.afterJson ?? "{}")).toMatchObject({
+      status: "SUPPORTED",
+      questionsFlagged: activeQuestions,
+    });
   });
 
   it("asks why when the status or conditions change without a note, and writes nothing", async () => {
     const before = await capabilityAt("ledgerline", "reporting-api");
-    const outcome = await updateCapability(await auditAs("engineer@candor.test"), before.id, { ...editInput(before), conditions: "Read and write" }, await userId("engineer@candor.test"));
+    const outcome = await updateCapability(
+      await auditAs("engineer@candor.test"),
+      before.id,
+      { ...editInput(before), conditions: "Read and write" },
+      await userId("engineer@candor.test"),
+    );
     expect(outcome).toMatchObject({ ok: false, fieldErrors: { note: [expect.stringMatching(/why/i)] } });
     const after = await capabilityAt("ledgerline", "reporting-api");
     expect(after.version).toBe(before.version);
@@ -113,9 +157,16 @@ describe("changing a capability", () => {
       { ...editInput(before), painPoints: "Exports of the trail are slow." },
       await userId("engineer@candor.test"),
     );
-    expect(outcome).toEqual({ ok: true, value: { saved: true, factsChanged: false, questionsToReview: 0, openClaimsAffected: 0 } });
+    expect(outcome).toEqual({
+      ok: true,
+      value: { saved: true, factsChanged: false, questionsToReview: 0, openClaimsAffected: 0 },
+    });
     const after = await capabilityAt("ledgerline", "audit-trail");
-    expect(after).toMatchObject({ painPoints: "Exports of the trail are slow.", version: before.version + 1, verifiedAt: before.verifiedAt });
+    expect(after).toMatchObject({
+      painPoints: "Exports of the trail are slow.",
+      version: before.version + 1,
+      verifiedAt: before.verifiedAt,
+    });
     expect(after.revisions).toHaveLength(before.revisions.length);
     const events = await prisma.auditEvent.findMany({ where: { entityId: before.id } });
     expect(events.map((event) => event.action)).toEqual(["capability.update"]);
@@ -135,15 +186,25 @@ describe("changing a capability", () => {
     // …then Sam submits the form he loaded before Jun's change.
     const cookie = await cookieFor("engineer@candor.test");
     const result = await capabilityAction({
-      request: formPost("/capabilities/relay/webhooks", cookie, editForm(loaded, { title: "Webhooks", status: "PARTIAL", note: "Retries broken" })),
+      request: formPost(
+        "/capabilities/relay/webhooks",
+        cookie,
+        editForm(loaded, { title: "Webhooks", status: "PARTIAL", note: "Retries broken" }),
+      ),
       params: { productSlug: "relay", capabilityKey: "webhooks" },
       context: {},
     });
     if (result instanceof Response) throw new Error(`expected a 409, got a ${result.status} response`);
     expect(result.init?.status).toBe(409);
-    expect(result.data.result.error?.[""]?.[0]).toMatch(/^Jun Tanaka changed this capability at \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC; reload to see their change\.$/);
+    expect(result.data.result.error?.[""]?.[0]).toMatch(
+      /^Jun Tanaka changed this capability at \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC; reload to see their change\.$/,
+    );
     const after = await capabilityAt("relay", "webhooks");
-    expect(after).toMatchObject({ title: "Webhook triggers and callbacks", status: loaded.status, version: loaded.version + 1 });
+    expect(after).toMatchObject({
+      title: "Webhook triggers and callbacks",
+      status: loaded.status,
+      version: loaded.version + 1,
+    });
     expect(after.revisions).toHaveLength(loaded.revisions.length);
   });
 
@@ -176,23 +237,43 @@ describe("changing a capability", () => {
 
     const cookie = await cookieFor("engineer@candor.test");
     const response = await capabilityAction({
-      request: formPost("/capabilities/ledgerline/sap-connector", cookie, { intent: "verify", version: String(before.version) }),
+      request: formPost("/capabilities/ledgerline/sap-connector", cookie, {
+        intent: "verify",
+        version: String(before.version),
+      }),
       params: { productSlug: "ledgerline", capabilityKey: "sap-connector" },
       context: {},
     });
     expect(response).toBeInstanceOf(Response);
     const after = await capabilityAt("ledgerline", "sap-connector");
     const engineerId = await userId("engineer@candor.test");
-    expect(after).toMatchObject({ status: before.status, conditions: before.conditions, verifiedById: engineerId, version: before.version + 1 });
+    expect(after).toMatchObject({
+      status: before.status,
+      conditions: before.conditions,
+      verifiedById: engineerId,
+      version: before.version + 1,
+    });
     expect(after.verifiedAt && after.verifiedAt >= now).toBe(true);
-    expect(after.reviewDueAt?.getTime()).toBe(addDays(after.verifiedAt ?? now, after.product.reviewCycleDays).getTime());
+    expect(after.reviewDueAt?.getTime()).toBe(
+      addDays(after.verifiedAt ?? now, after.product.reviewCycleDays).getTime(),
+    );
     const latest = after.revisions[after.revisions.length - 1];
-    expect(latest).toMatchObject({ status: before.status, conditions: before.conditions, note: "Verified", authorId: engineerId });
+    expect(latest).toMatchObject({
+      status: before.status,
+      conditions: before.conditions,
+      note: "Verified",
+      authorId: engineerId,
+    });
     expect(latest && isStaleAt(latest, now, after.product.reviewCycleDays)).toBe(false);
     expect(await prisma.auditEvent.count({ where: { entityId: before.id, action: "capability.verify" } })).toBe(1);
 
     // The same version again is now stale.
-    const again = await markCapabilityVerified(await auditAs("engineer@candor.test"), before.id, before.version, engineerId);
+    const again = await markCapabilityVerified(
+      await auditAs("engineer@candor.test"),
+      before.id,
+      before.version,
+      engineerId,
+    );
     expect(again).toMatchObject({ ok: false, conflict: { byName: "Sam Keller" } });
   });
 
@@ -200,13 +281,28 @@ describe("changing a capability", () => {
     const before = await capabilityAt("ledgerline", "multi-currency");
     const cookie = await cookieFor("sales@candor.test");
     const params = { productSlug: "ledgerline", capabilityKey: "multi-currency" };
-    for (const fields of [editForm(before, { status: "NOT_SUPPORTED", note: "x" }), { intent: "verify", version: String(before.version) }]) {
-      const refusal = await settle(() => capabilityAction({ request: formPost("/capabilities/ledgerline/multi-currency", cookie, fields), params, context: {} }));
+    for (const fields of [
+      editForm(before, { status: "NOT_SUPPORTED", note: "x" }),
+      { intent: "verify", version: String(before.version) },
+    ]) {
+      const refusal = await settle(() =>
+        capabilityAction({
+          request: formPost("/capabilities/ledgerline/multi-currency", cookie, fields),
+          params,
+          context: {},
+        }),
+      );
       expect(await refusalOf(refusal)).toMatchObject({ status: 403 });
     }
     const create = await settle(() =>
       matrixAction({
-        request: formPost("/capabilities/ledgerline", cookie, { intent: "create", key: "teleport", title: "Teleport", status: "SUPPORTED", ownerId: before.ownerId ?? "" }),
+        request: formPost("/capabilities/ledgerline", cookie, {
+          intent: "create",
+          key: "teleport",
+          title: "Teleport",
+          status: "SUPPORTED",
+          ownerId: before.ownerId ?? "",
+        }),
         params: { productSlug: "ledgerline" },
         context: {},
       }),
@@ -219,17 +315,35 @@ describe("changing a capability", () => {
 
   it("shows the matrix to a salesperson without the edit form, and 404s an unknown product or key", async () => {
     const cookie = await cookieFor("sales@candor.test");
-    const page = await capabilityLoader({ request: new Request(`${ORIGIN}/capabilities/ledgerline/sso-saml`, { headers: { cookie } }), params: { productSlug: "ledgerline", capabilityKey: "sso-saml" }, context: {} });
+    const page = await capabilityLoader({
+      request: new Request(`${ORIGIN}/capabilities/ledgerline/sso-saml`, { headers: { cookie } }),
+      params: { productSlug: "ledgerline", capabilityKey: "sso-saml" },
+      context: {},
+    });
     expect(page.canEdit).toBe(false);
     expect(page.owners).toEqual([]);
-    const matrix = await matrixLoader({ request: new Request(`${ORIGIN}/capabilities/ledgerline`, { headers: { cookie } }), params: { productSlug: "ledgerline" }, context: {} });
+    const matrix = await matrixLoader({
+      request: new Request(`${ORIGIN}/capabilities/ledgerline`, { headers: { cookie } }),
+      params: { productSlug: "ledgerline" },
+      context: {},
+    });
     expect(matrix.canEdit).toBe(false);
     expect(matrix.rows.length).toBeGreaterThan(5);
 
-    const noProduct = await settle(() => matrixLoader({ request: new Request(`${ORIGIN}/capabilities/nope`, { headers: { cookie } }), params: { productSlug: "nope" }, context: {} }));
+    const noProduct = await settle(() =>
+      matrixLoader({
+        request: new Request(`${ORIGIN}/capabilities/nope`, { headers: { cookie } }),
+        params: { productSlug: "nope" },
+        context: {},
+      }),
+    );
     expect(await refusalOf(noProduct)).toMatchObject({ status: 404, message: expect.stringMatching(/no product/) });
     const noKey = await settle(() =>
-      capabilityLoader({ request: new Request(`${ORIGIN}/capabilities/ledgerline/nope`, { headers: { cookie } }), params: { productSlug: "ledgerline", capabilityKey: "nope" }, context: {} }),
+      capabilityLoader({
+        request: new Request(`${ORIGIN}/capabilities/ledgerline/nope`, { headers: { cookie } }),
+        params: { productSlug: "ledgerline", capabilityKey: "nope" },
+        context: {},
+      }),
     );
     expect(await refusalOf(noKey)).toMatchObject({ status: 404, message: expect.stringMatching(/no capability/) });
   });
@@ -251,28 +365,58 @@ describe("creating a capability", () => {
       ownerId,
       note: "",
     };
-    const response = await matrixAction({ request: formPost("/capabilities/ledgerline", cookie, fields), params: { productSlug: "ledgerline" }, context: {} });
+    const response = await matrixAction({
+      request: formPost("/capabilities/ledgerline", cookie, fields),
+      params: { productSlug: "ledgerline" },
+      context: {},
+    });
     expect(response).toBeInstanceOf(Response);
-    expect(response instanceof Response && response.headers.get("location")).toBe("/capabilities/ledgerline/xbrl-filing");
+    expect(response instanceof Response && response.headers.get("location")).toBe(
+      "/capabilities/ledgerline/xbrl-filing",
+    );
     const row = await capabilityAt("ledgerline", "xbrl-filing");
-    expect(row).toMatchObject({ status: "PARTIAL", conditions: "ESEF taxonomy only", ownerId, verifiedById: await userId("engineer@candor.test"), version: 1 });
-    expect(row.reviewDueAt?.getTime()).toBe(addDays(row.verifiedAt ?? new Date(0), row.product.reviewCycleDays).getTime());
-    expect(row.revisions).toEqual([expect.objectContaining({ status: "PARTIAL", conditions: "ESEF taxonomy only", note: "Initial matrix row." })]);
+    expect(row).toMatchObject({
+      status: "PARTIAL",
+      conditions: "ESEF taxonomy only",
+      ownerId,
+      verifiedById: await userId("engineer@candor.test"),
+      version: 1,
+    });
+    expect(row.reviewDueAt?.getTime()).toBe(
+      addDays(row.verifiedAt ?? new Date(0), row.product.reviewCycleDays).getTime(),
+    );
+    expect(row.revisions).toEqual([
+      expect.objectContaining({ status: "PARTIAL", conditions: "ESEF taxonomy only", note: "Initial matrix row." }),
+    ]);
     expect(await prisma.auditEvent.count({ where: { entityId: row.id, action: "capability.create" } })).toBe(1);
 
-    const duplicate = await matrixAction({ request: formPost("/capabilities/ledgerline", cookie, { ...fields, key: "excel-export" }), params: { productSlug: "ledgerline" }, context: {} });
+    const duplicate = await matrixAction({
+      request: formPost("/capabilities/ledgerline", cookie, { ...fields, key: "excel-export" }),
+      params: { productSlug: "ledgerline" },
+      context: {},
+    });
     if (duplicate instanceof Response) throw new Error("expected field errors");
     expect(duplicate.data.result.error).toEqual({ key: ["This product already has a capability with this key."] });
 
     const badInput = await matrixAction({
-      request: formPost("/capabilities/ledgerline", cookie, { ...fields, key: "Bad Key", docsUrl: "javascript:alert(1)", ownerId: await userId("sales@candor.test") }),
+      request: formPost("/capabilities/ledgerline", cookie, {
+        ...fields,
+        key: "Bad Key",
+        docsUrl: "javascript:alert(1)",
+        ownerId: await userId("sales@candor.test"),
+      }),
       params: { productSlug: "ledgerline" },
       context: {},
     });
     if (badInput instanceof Response) throw new Error("expected field errors");
     expect(Object.keys(badInput.data.result.error ?? {}).sort()).toEqual(["docsUrl", "key"]);
 
-    const salesOwner = await createCapability(await auditAs("engineer@candor.test"), row.productId, { ...fields, key: "xbrl-2", status: "PARTIAL", docsUrl: null, ownerId: await userId("sales@candor.test") }, ownerId);
+    const salesOwner = await createCapability(
+      await auditAs("engineer@candor.test"),
+      row.productId,
+      { ...fields, key: "xbrl-2", status: "PARTIAL", docsUrl: null, ownerId: await userId("sales@candor.test") },
+      ownerId,
+    );
     expect(salesOwner).toMatchObject({ ok: false, fieldErrors: { ownerId: [expect.any(String)] } });
   });
 });
@@ -294,7 +438,11 @@ describe("the matrix table", () => {
 describe("spec sheet", () => {
   it("is markdown with the PARTIAL conditions and none of the internal fields", async () => {
     const cookie = await cookieFor("sales@candor.test");
-    const response = await specSheetMd({ request: new Request(`${ORIGIN}/capabilities/relay/spec-sheet.md`, { headers: { cookie } }), params: { productSlug: "relay" }, context: {} });
+    const response = await specSheetMd({
+      request: new Request(`${ORIGIN}/capabilities/relay/spec-sheet.md`, { headers: { cookie } }),
+      params: { productSlug: "relay" },
+      context: {},
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="relay-spec-sheet.md"');
@@ -313,17 +461,33 @@ describe("spec sheet", () => {
   it("is CSV with formula injection neutralised, and sends an anonymous reader to sign in", async () => {
     const cookie = await cookieFor("manager@candor.test");
     const relay = await capabilityAt("relay", "graphql-api");
-    await prisma.capability.update({ where: { id: relay.id }, data: { title: "=HYPERLINK(\"http://evil.test\")" } });
-    const response = await specSheetCsv({ request: new Request(`${ORIGIN}/capabilities/relay/spec-sheet.csv`, { headers: { cookie } }), params: { productSlug: "relay" }, context: {} });
+    await prisma.capability.update({ where: { id: relay.id }, data: { title: '=HYPERLINK("http://evil.test")' } });
+    const response = await specSheetCsv({
+      request: new Request(`${ORIGIN}/capabilities/relay/spec-sheet.csv`, { headers: { cookie } }),
+      params: { productSlug: "relay" },
+      context: {},
+    });
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const text = await response.text();
     expect(text).toContain(`'=HYPERLINK(""http://evil.test"")`);
     expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
 
-    const anonymous = await settle(() => specSheetMd({ request: new Request(`${ORIGIN}/capabilities/relay/spec-sheet.md`), params: { productSlug: "relay" }, context: {} }));
+    const anonymous = await settle(() =>
+      specSheetMd({
+        request: new Request(`${ORIGIN}/capabilities/relay/spec-sheet.md`),
+        params: { productSlug: "relay" },
+        context: {},
+      }),
+    );
     expect(anonymous).toBeInstanceOf(Response);
     expect(anonymous instanceof Response && anonymous.headers.get("location")).toMatch(/^\/login\?redirectTo=/);
-    const missing = await settle(() => specSheetMd({ request: new Request(`${ORIGIN}/capabilities/nope/spec-sheet.md`, { headers: { cookie } }), params: { productSlug: "nope" }, context: {} }));
+    const missing = await settle(() =>
+      specSheetMd({
+        request: new Request(`${ORIGIN}/capabilities/nope/spec-sheet.md`, { headers: { cookie } }),
+        params: { productSlug: "nope" },
+        context: {},
+      }),
+    );
     expect(missing instanceof Response && missing.status).toBe(404);
   });
 });
@@ -331,24 +495,45 @@ describe("spec sheet", () => {
 describe("claims made before a change", () => {
   it("flags the salesperson's open claim and lists it on the capability page for those who may read it", async () => {
     const salesId = await userId("sales@candor.test");
-    const used = ["excel-export", "reporting-api", "audit-trail", "webhooks", "exactly-once", "sap-connector", "multi-currency", "graphql-api"];
+    const used = [
+      "excel-export",
+      "reporting-api",
+      "audit-trail",
+      "webhooks",
+      "exactly-once",
+      "sap-connector",
+      "multi-currency",
+      "graphql-api",
+    ];
     const claim = await prisma.claim.findFirstOrThrow({
-      where: { salespersonId: salesId, capability: { key: { notIn: used } }, OR: [{ status: "PENDING" }, { deal: { status: "OPEN" } }] },
+      where: {
+        salespersonId: salesId,
+        capability: { key: { notIn: used } },
+        OR: [{ status: "PENDING" }, { deal: { status: "OPEN" } }],
+      },
       orderBy: { madeAt: "desc" },
-      include: { capability: { include: { product: true, revisions: { orderBy: [{ validFrom: "asc" }, { createdAt: "asc" }] } } } },
+      include: {
+        capability: {
+          include: { product: true, revisions: { orderBy: [{ validFrom: "asc" }, { createdAt: "asc" }] } },
+        },
+      },
     });
     const capability = claim.capability;
     if (!capability) throw new Error("the claim has no capability");
     const then = revisionInForce(capability.revisions, claim.madeAt);
     const target = otherLevel(capability.status, then?.status ?? capability.status);
     await prisma.$transaction((tx) =>
-      reviseCapabilityInTx(tx, { actorId: null, requestId: null, ip: null }, {
-        capabilityId: capability.id,
-        status: target,
-        conditions: capability.conditions,
-        note: "Changed for the test.",
-        authorId: capability.ownerId ?? salesId,
-      }),
+      reviseCapabilityInTx(
+        tx,
+        { actorId: null, requestId: null, ip: null },
+        {
+          capabilityId: capability.id,
+          status: target,
+          conditions: capability.conditions,
+          note: "Changed for the test.",
+          authorId: capability.ownerId ?? salesId,
+        },
+      ),
     );
 
     const flagged = await listFlaggedClaimsFor(salesId);
@@ -360,7 +545,9 @@ describe("claims made before a change", () => {
 
     const pageFor = async (email: string) =>
       capabilityLoader({
-        request: new Request(`${ORIGIN}/capabilities/${capability.product.slug}/${capability.key}`, { headers: { cookie: await cookieFor(email) } }),
+        request: new Request(`${ORIGIN}/capabilities/${capability.product.slug}/${capability.key}`, {
+          headers: { cookie: await cookieFor(email) },
+        }),
         params: { productSlug: capability.product.slug, capabilityKey: capability.key },
         context: {},
       });

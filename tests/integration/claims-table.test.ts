@@ -22,12 +22,20 @@ async function readAudience(user: { id: string; role: "SALES" | "ENGINEER" | "MA
 
 async function loadTable(email: string, query = "") {
   const cookie = await cookieFor(email);
-  return claimsLoader({ request: new Request(`${ORIGIN}/claims${query}`, { headers: { cookie } }), params: {}, context: {} });
+  return claimsLoader({
+    request: new Request(`${ORIGIN}/claims${query}`, { headers: { cookie } }),
+    params: {},
+    context: {},
+  });
 }
 
 async function exportCsv(email: string, query = "") {
   const cookie = await cookieFor(email);
-  const response = await csvLoader({ request: new Request(`${ORIGIN}/claims.csv${query}`, { headers: { cookie } }), params: {}, context: {} });
+  const response = await csvLoader({
+    request: new Request(`${ORIGIN}/claims.csv${query}`, { headers: { cookie } }),
+    params: {},
+    context: {},
+  });
   return { response, rows: parseCsv(await response.text()) };
 }
 
@@ -49,7 +57,9 @@ describe("the claims table", () => {
     for (const row of result.rows) expect(teamNames).toContain(row.team);
     // Only the managed teams are offered as filters, and only their salespeople.
     expect(result.options.teams.map((team) => team.name).sort()).toEqual([...teamNames].sort());
-    const sales = await prisma.user.findMany({ where: { id: { in: result.options.salespeople.map((person) => person.id) } } });
+    const sales = await prisma.user.findMany({
+      where: { id: { in: result.options.salespeople.map((person) => person.id) } },
+    });
     for (const person of sales) expect(teamIds).toContain(person.teamId);
   });
 
@@ -82,7 +92,11 @@ describe("the claims table", () => {
   it("filters on every field exactly as a database query with the same conditions would", async () => {
     const engineer = await userByEmail("engineer@candor.test");
     const audience = await readAudience(engineer);
-    const product = await prisma.product.findFirstOrThrow({ where: { slug: { not: "" } }, orderBy: { name: "asc" }, include: { capabilities: true } });
+    const product = await prisma.product.findFirstOrThrow({
+      where: { slug: { not: "" } },
+      orderBy: { name: "asc" },
+      include: { capabilities: true },
+    });
     const capability = product.capabilities[0];
     if (!capability) throw new Error("the demo product has no capabilities");
     const overpromiser = await userByEmail("overpromiser@candor.test");
@@ -91,14 +105,21 @@ describe("the claims table", () => {
       ["matrixCheck=OVERSTATES&channel=CALL", { matrixCheck: "OVERSTATES", channel: "CALL" }],
       [`product=${product.slug}&capability=${capability.key}`, { productId: product.id, capabilityId: capability.id }],
       [`salesperson=${overpromiser.id}&status=INACCURATE`, { salespersonId: overpromiser.id, status: "INACCURATE" }],
-      [`team=${overpromiser.teamId}&matrixCheck=CONSISTENT`, { salesperson: { teamId: overpromiser.teamId }, matrixCheck: "CONSISTENT" }],
+      [
+        `team=${overpromiser.teamId}&matrixCheck=CONSISTENT`,
+        { salesperson: { teamId: overpromiser.teamId }, matrixCheck: "CONSISTENT" },
+      ],
       // Whole UTC days, the "to" day included.
-      ["from=2026-03-01&to=2026-03-31", { madeAt: { gte: new Date("2026-03-01T00:00:00Z"), lt: new Date("2026-04-01T00:00:00Z") } }],
+      [
+        "from=2026-03-01&to=2026-03-31",
+        { madeAt: { gte: new Date("2026-03-01T00:00:00Z"), lt: new Date("2026-04-01T00:00:00Z") } },
+      ],
     ];
     for (const [query, where] of cases) {
       const { filter } = parseClaimsQuery(new URLSearchParams(query));
       const ids: string[] = [];
-      for await (const batch of iterateClaimsForExport(audience, filter, { key: "madeAt", dir: "desc" }, 50)) ids.push(...batch.map((row) => row[0] ?? ""));
+      for await (const batch of iterateClaimsForExport(audience, filter, { key: "madeAt", dir: "desc" }, 50))
+        ids.push(...batch.map((row) => row[0] ?? ""));
       const expected = await idsWhere(where);
       expect(expected.length, query).toBeGreaterThan(0);
       expect([...ids].sort(), query).toEqual(expected);
@@ -110,10 +131,14 @@ describe("the claims table", () => {
   it("sorts across pages: newest first by default, and by name, label or rank when asked", async () => {
     const manager = await userByEmail("manager@candor.test");
     const audience = await readAudience(manager);
-    const allPages = async (key: "madeAt" | "salesperson" | "product" | "status" | "matrixCheck" | "severity", dir: "asc" | "desc") => {
+    const allPages = async (
+      key: "madeAt" | "salesperson" | "product" | "status" | "matrixCheck" | "severity",
+      dir: "asc" | "desc",
+    ) => {
       const first = await listClaimsPage(audience, {}, { key, dir }, 1, 100);
       const rows = [...first.rows];
-      for (let page = 2; page <= first.pageCount; page++) rows.push(...(await listClaimsPage(audience, {}, { key, dir }, page, 100)).rows);
+      for (let page = 2; page <= first.pageCount; page++)
+        rows.push(...(await listClaimsPage(audience, {}, { key, dir }, page, 100)).rows);
       expect(rows).toHaveLength(first.total);
       expect(new Set(rows.map((row) => row.id)).size).toBe(first.total);
       return rows;
@@ -123,26 +148,59 @@ describe("the claims table", () => {
     const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true }).compare;
 
     const newest = await allPages("madeAt", "desc");
-    expect(inOrder(newest.map((row) => row.madeAt.toISOString()), (a, b) => b.localeCompare(a))).toBe(true);
+    expect(
+      inOrder(
+        newest.map((row) => row.madeAt.toISOString()),
+        (a, b) => b.localeCompare(a),
+      ),
+    ).toBe(true);
     const oldest = await allPages("madeAt", "asc");
-    expect(inOrder(oldest.map((row) => row.madeAt.toISOString()), (a, b) => a.localeCompare(b))).toBe(true);
+    expect(
+      inOrder(
+        oldest.map((row) => row.madeAt.toISOString()),
+        (a, b) => a.localeCompare(b),
+      ),
+    ).toBe(true);
 
     const people = await allPages("salesperson", "asc");
-    expect(inOrder(people.map((row) => row.salesperson.name), byName)).toBe(true);
+    expect(
+      inOrder(
+        people.map((row) => row.salesperson.name),
+        byName,
+      ),
+    ).toBe(true);
     // Within one salesperson, newest first.
     const firstPerson = people.filter((row) => row.salesperson.id === people[0]?.salesperson.id);
-    expect(inOrder(firstPerson.map((row) => row.madeAt.toISOString()), (a, b) => b.localeCompare(a))).toBe(true);
+    expect(
+      inOrder(
+        firstPerson.map((row) => row.madeAt.toISOString()),
+        (a, b) => b.localeCompare(a),
+      ),
+    ).toBe(true);
 
     const productsDesc = await allPages("product", "desc");
-    expect(inOrder(productsDesc.map((row) => row.product), (a, b) => byName(b, a))).toBe(true);
+    expect(
+      inOrder(
+        productsDesc.map((row) => row.product),
+        (a, b) => byName(b, a),
+      ),
+    ).toBe(true);
 
     const severities = await allPages("severity", "asc");
     const rank = (severity: string | null) => (severity === null ? 3 : ["LOW", "MEDIUM", "HIGH"].indexOf(severity));
-    expect(inOrder(severities.map((row) => String(rank(row.severity))), (a, b) => Number(a) - Number(b))).toBe(true);
+    expect(
+      inOrder(
+        severities.map((row) => String(rank(row.severity))),
+        (a, b) => Number(a) - Number(b),
+      ),
+    ).toBe(true);
   });
 
   it("reads a bad URL as far as it can, with a plain note, never failing", async () => {
-    const result = await loadTable("engineer@candor.test", "?status=SOMETIMES&from=2026-13-01&product=no-such-product&capability=sso&sort=statement&page=0");
+    const result = await loadTable(
+      "engineer@candor.test",
+      "?status=SOMETIMES&from=2026-13-01&product=no-such-product&capability=sso&sort=statement&page=0",
+    );
     expect(result.notes).toEqual([
       "Ignored the verdict status filter: “SOMETIMES” is not a value Candor knows.",
       "Ignored the “made from” date filter: “2026-13-01” is not a date (YYYY-MM-DD).",
@@ -162,7 +220,9 @@ describe("the claims table", () => {
   });
 
   it("turns the Columns form (sent without JavaScript) into hide=… and keeps the rest", async () => {
-    const outcome = await settle(() => loadTable("manager@candor.test", "?status=INACCURATE&columns=team,channel,severity&show=channel"));
+    const outcome = await settle(() =>
+      loadTable("manager@candor.test", "?status=INACCURATE&columns=team,channel,severity&show=channel"),
+    );
     expect(outcome).toBeInstanceOf(Response);
     const response = outcome as Response;
     expect(response.status).toBe(302);
@@ -174,9 +234,14 @@ describe("the claims CSV export", () => {
   it("has a header and exactly the filtered rows of the manager's teams, across all pages", async () => {
     const manager = await userByEmail("manager@candor.test");
     const audience = await readAudience(manager);
-    const { response, rows } = await exportCsv("manager@candor.test", "?matrixCheck=OVERSTATES&sort=salesperson&page=2&pageSize=25");
+    const { response, rows } = await exportCsv(
+      "manager@candor.test",
+      "?matrixCheck=OVERSTATES&sort=salesperson&page=2&pageSize=25",
+    );
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="candor-claims-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="candor-claims-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const [header, ...records] = rows;
     expect(header?.[0]).toBe("Claim ID");
     const expected = await idsWhere({ AND: [claimAudienceWhere(audience), { matrixCheck: "OVERSTATES" }] });
@@ -216,7 +281,9 @@ describe("the claims CSV export", () => {
   });
 
   it("sends an anonymous visitor to sign in", async () => {
-    const outcome = await settle(() => csvLoader({ request: new Request(`${ORIGIN}/claims.csv`), params: {}, context: {} }));
+    const outcome = await settle(() =>
+      csvLoader({ request: new Request(`${ORIGIN}/claims.csv`), params: {}, context: {} }),
+    );
     expect(outcome).toBeInstanceOf(Response);
     expect((outcome as Response).headers.get("location")).toMatch(/^\/login\?redirectTo=%2Fclaims\.csv/);
   });
@@ -227,26 +294,54 @@ describe("the claims query planner", () => {
   // one; `few: 0` makes it choose by cost, reaching the rowid-list plans the scale data uses.
   it("answers the same whichever plan it chooses, and as Prisma does", async () => {
     const manager = await userByEmail("manager@candor.test");
-    const members = (await prisma.user.findMany({ where: { teamId: { in: await getManagedTeamIds(manager.id) } }, select: { id: true } })).map((user) => user.id);
+    const members = (
+      await prisma.user.findMany({
+        where: { teamId: { in: await getManagedTeamIds(manager.id) } },
+        select: { id: true },
+      })
+    ).map((user) => user.id);
     const product = await prisma.product.findFirstOrThrow({ orderBy: { name: "asc" } });
     const from = new Date("2025-12-01T00:00:00Z");
     const before = new Date("2026-10-01T00:00:00Z");
     const cases: Array<[ClaimSelection, Prisma.ClaimWhereInput]> = [
       [
-        { terms: [{ column: "salespersonId", values: members }, { column: "status", values: ["ACCURATE"] }] },
+        {
+          terms: [
+            { column: "salespersonId", values: members },
+            { column: "status", values: ["ACCURATE"] },
+          ],
+        },
         { salespersonId: { in: members }, status: "ACCURATE" },
       ],
       [
-        { terms: [{ column: "productId", values: [product.id] }, { column: "matrixCheck", values: ["CONSISTENT"] }, { column: "channel", values: ["CALL"] }], from, before },
+        {
+          terms: [
+            { column: "productId", values: [product.id] },
+            { column: "matrixCheck", values: ["CONSISTENT"] },
+            { column: "channel", values: ["CALL"] },
+          ],
+          from,
+          before,
+        },
         { productId: product.id, matrixCheck: "CONSISTENT", channel: "CALL", madeAt: { gte: from, lt: before } },
       ],
       [
-        { terms: [{ column: "salespersonId", values: members }, { column: "productId", values: [product.id] }, { column: "severity", values: [null] }] },
+        {
+          terms: [
+            { column: "salespersonId", values: members },
+            { column: "productId", values: [product.id] },
+            { column: "severity", values: [null] },
+          ],
+        },
         { salespersonId: { in: members }, productId: product.id, severity: null },
       ],
     ];
     for (const [selection, where] of cases) {
-      const expected = await prisma.claim.findMany({ where, select: { madeAt: true, status: true }, orderBy: { madeAt: "desc" } });
+      const expected = await prisma.claim.findMany({
+        where,
+        select: { madeAt: true, status: true },
+        orderBy: { madeAt: "desc" },
+      });
       expect(expected.length).toBeGreaterThan(3);
       const byStatus = new Map<string, number>();
       for (const claim of expected) byStatus.set(claim.status, (byStatus.get(claim.status) ?? 0) + 1);
@@ -256,7 +351,9 @@ describe("the claims query planner", () => {
         const buckets = await query.countBy("status");
         expect(new Map(buckets.map((bucket) => [bucket.value ?? "", bucket.count]))).toEqual(byStatus);
         const keys = await query.keys({ dir: "desc", skip: 2, take: 5, expected: expected.length });
-        expect(keys.map((key) => key.madeAt.toISOString())).toEqual(expected.slice(2, 7).map((claim) => claim.madeAt.toISOString()));
+        expect(keys.map((key) => key.madeAt.toISOString())).toEqual(
+          expected.slice(2, 7).map((claim) => claim.madeAt.toISOString()),
+        );
         // Keyset reading from the second row on gives the same rows as skipping one.
         const [, second] = await query.keys({ dir: "asc", skip: 0, take: 2, expected: expected.length });
         if (!second) throw new Error("expected two rows");

@@ -4,7 +4,12 @@ import { addDays } from "../../app/domain/dates.ts";
 import { OWN_CLAIM_REFUSAL, SECOND_DISPUTE_REFUSAL, utcDayOf, type Actor } from "../../app/domain/claim-rules.ts";
 import { prisma } from "../../app/lib/db.server.ts";
 import type { AuditContext } from "../../app/models/audit.server.ts";
-import { listVerificationQueue, raiseDispute, recordVerdict, resolveDispute } from "../../app/models/claim-verdicts.server.ts";
+import {
+  listVerificationQueue,
+  raiseDispute,
+  recordVerdict,
+  resolveDispute,
+} from "../../app/models/claim-verdicts.server.ts";
 import { createClaim, getClaimForReader, type NewClaimInput } from "../../app/models/claims.server.ts";
 import { action as claimAction, loader as claimLoader } from "../../app/routes/_app.claims.$claimId.tsx";
 import { action as newClaimAction } from "../../app/routes/_app.claims.new.tsx";
@@ -15,20 +20,34 @@ const DAY = 86_400_000;
 const now = new Date();
 
 async function actorFor(email: string): Promise<Actor & { name: string; teamId: string | null }> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, name: true, teamId: true } });
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { email },
+    select: { id: true, role: true, name: true, teamId: true },
+  });
   return { userId: user.id, role: user.role, name: user.name, teamId: user.teamId };
 }
 
-const auditOf = (actor: Actor): AuditContext => ({ actorId: actor.userId, requestId: randomUUID(), ip: "203.0.113.80" });
+const auditOf = (actor: Actor): AuditContext => ({
+  actorId: actor.userId,
+  requestId: randomUUID(),
+  ip: "203.0.113.80",
+});
 
 const claimRequest = (claimId: string, cookie: string, form?: Record<string, string>) =>
-  new Request(`${ORIGIN}/claims/${claimId}`, form ? { method: "POST", headers: { cookie }, body: new URLSearchParams(form) } : { headers: { cookie } });
+  new Request(
+    `${ORIGIN}/claims/${claimId}`,
+    form ? { method: "POST", headers: { cookie }, body: new URLSearchParams(form) } : { headers: { cookie } },
+  );
 
 const postToClaim = async (email: string, claimId: string, form: Record<string, string>) =>
-  settle(async () => claimAction({ request: claimRequest(claimId, await cookieFor(email), form), params: { claimId }, context: {} }));
+  settle(async () =>
+    claimAction({ request: claimRequest(claimId, await cookieFor(email), form), params: { claimId }, context: {} }),
+  );
 
 const readClaim = async (email: string, claimId: string) =>
-  settle(async () => claimLoader({ request: claimRequest(claimId, await cookieFor(email)), params: { claimId }, context: {} }));
+  settle(async () =>
+    claimLoader({ request: claimRequest(claimId, await cookieFor(email)), params: { claimId }, context: {} }),
+  );
 
 // A capability of our own with a known history: Supported until ten days ago, then Partial.
 let capability: { id: string; productId: string; supportedId: string; partialId: string };
@@ -45,8 +64,20 @@ beforeAll(async () => {
       conditions: "xlsx only; .xls is not supported",
       revisions: {
         create: [
-          { status: "SUPPORTED", conditions: "", validFrom: addDays(now, -40), authorId: engineer.userId, note: "First row." },
-          { status: "PARTIAL", conditions: "xlsx only; .xls is not supported", validFrom: addDays(now, -10), authorId: engineer.userId, note: "Narrowed." },
+          {
+            status: "SUPPORTED",
+            conditions: "",
+            validFrom: addDays(now, -40),
+            authorId: engineer.userId,
+            note: "First row.",
+          },
+          {
+            status: "PARTIAL",
+            conditions: "xlsx only; .xls is not supported",
+            validFrom: addDays(now, -10),
+            authorId: engineer.userId,
+            note: "Narrowed.",
+          },
         ],
       },
     },
@@ -81,7 +112,8 @@ async function logClaim(loggerEmail: string, salespersonEmail: string, overrides
   return outcome.value.id;
 }
 
-const auditRows = (action: string, entityId: string) => prisma.auditEvent.findMany({ where: { action, entityId }, orderBy: { id: "asc" } });
+const auditRows = (action: string, entityId: string) =>
+  prisma.auditEvent.findMany({ where: { action, entityId }, orderBy: { id: "asc" } });
 
 describe("logging a claim", () => {
   it("stores the matrix check against the revision in force on the claim date, not today's", async () => {
@@ -111,18 +143,27 @@ describe("logging a claim", () => {
       if (!(response instanceof Response)) throw new Error(`expected a redirect, got ${JSON.stringify(response)}`);
       expect(response.status).toBe(302);
     }
-    const idOf = (response: unknown) => (response instanceof Response ? (response.headers.get("location") ?? "").replace("/claims/", "") : "");
+    const idOf = (response: unknown) =>
+      response instanceof Response ? (response.headers.get("location") ?? "").replace("/claims/", "") : "";
     const early = await prisma.claim.findUniqueOrThrow({ where: { id: idOf(before) } });
     const late = await prisma.claim.findUniqueOrThrow({ where: { id: idOf(after) } });
     // Told "Supported" while the row said Supported: consistent, judged against that revision.
-    expect(early).toMatchObject({ matrixCheck: "CONSISTENT", revisionId: capability.supportedId, source: "SELF", productId: capability.productId });
+    expect(early).toMatchObject({
+      matrixCheck: "CONSISTENT",
+      revisionId: capability.supportedId,
+      source: "SELF",
+      productId: capability.productId,
+    });
     expect(early.madeAt.toISOString()).toMatch(/T12:00:00\.000Z$/);
     // The same words after the row was narrowed to Partial overstate the matrix.
     expect(late).toMatchObject({ matrixCheck: "OVERSTATES", revisionId: capability.partialId });
     const [event] = await auditRows("claim.create", late.id);
     const sales = await actorFor("sales@candor.test");
     expect(event).toMatchObject({ actorId: sales.userId, entityType: "Claim", teamId: sales.teamId });
-    expect(JSON.parse(event?.afterJson ?? "{}")).toMatchObject({ matrixCheck: "OVERSTATES", revisionId: capability.partialId });
+    expect(JSON.parse(event?.afterJson ?? "{}")).toMatchObject({
+      matrixCheck: "OVERSTATES",
+      revisionId: capability.partialId,
+    });
   });
 
   it("refuses a date in the future next to the date field", async () => {
@@ -135,8 +176,17 @@ describe("logging a claim", () => {
       madeOn: utcDayOf(new Date(now.getTime() + 2 * DAY)),
       accountName: "Contoso Ltd",
     });
-    const response = await settle(() => newClaimAction({ request: new Request(`${ORIGIN}/claims/new`, { method: "POST", headers: { cookie }, body }), params: {}, context: {} }));
-    expect(response).toMatchObject({ init: { status: 400 }, data: { result: { error: { madeOn: ["The date cannot be in the future."] } } } });
+    const response = await settle(() =>
+      newClaimAction({
+        request: new Request(`${ORIGIN}/claims/new`, { method: "POST", headers: { cookie }, body }),
+        params: {},
+        context: {},
+      }),
+    );
+    expect(response).toMatchObject({
+      init: { status: 400 },
+      data: { result: { error: { madeOn: ["The date cannot be in the future."] } } },
+    });
   });
 
   it("lets a manager log OBSERVED claims about their own teams only", async () => {
@@ -145,14 +195,21 @@ describe("logging a claim", () => {
     const sales = await actorFor("sales@candor.test");
     const own = await createClaim(auditOf(manager), manager, claimInput(sales.userId));
     expect(own).toMatchObject({ ok: true });
-    if (own.ok) expect(await prisma.claim.findUniqueOrThrow({ where: { id: own.value.id } })).toMatchObject({ source: "OBSERVED", loggedById: manager.userId });
+    if (own.ok)
+      expect(await prisma.claim.findUniqueOrThrow({ where: { id: own.value.id } })).toMatchObject({
+        source: "OBSERVED",
+        loggedById: manager.userId,
+      });
     expect(await createClaim(auditOf(manager), manager, claimInput(aisha.id))).toEqual({
       ok: false,
       forbidden: "You can log claims only about salespeople of the teams you manage.",
     });
     // A salesperson cannot log a claim in someone else's name.
     const brad = await actorFor("overpromiser@candor.test");
-    expect(await createClaim(auditOf(sales), sales, claimInput(brad.userId))).toMatchObject({ ok: false, forbidden: expect.any(String) });
+    expect(await createClaim(auditOf(sales), sales, claimInput(brad.userId))).toMatchObject({
+      ok: false,
+      forbidden: expect.any(String),
+    });
   });
 });
 
@@ -161,14 +218,31 @@ describe("reading claims", () => {
     const bradsClaim = await logClaim("overpromiser@candor.test", "overpromiser@candor.test");
     expect(await readClaim("overpromiser@candor.test", bradsClaim)).toMatchObject({ claim: { id: bradsClaim } });
     expect(await refusalOf(await readClaim("sales@candor.test", bradsClaim))).toMatchObject({ status: 404 });
-    const verdict = await postToClaim("sales@candor.test", bradsClaim, { intent: "verify", status: "ACCURATE", severity: "LOW", version: "1" });
+    const verdict = await postToClaim("sales@candor.test", bradsClaim, {
+      intent: "verify",
+      status: "ACCURATE",
+      severity: "LOW",
+      version: "1",
+    });
     expect(await refusalOf(verdict)).toMatchObject({ status: 403, message: "Only engineers verify claims." });
     // Not even on their own claim.
     const mayasClaim = await logClaim("sales@candor.test", "sales@candor.test");
-    expect(await refusalOf(await postToClaim("sales@candor.test", mayasClaim, { intent: "verify", status: "ACCURATE", severity: "LOW", version: "1" }))).toMatchObject({
+    expect(
+      await refusalOf(
+        await postToClaim("sales@candor.test", mayasClaim, {
+          intent: "verify",
+          status: "ACCURATE",
+          severity: "LOW",
+          version: "1",
+        }),
+      ),
+    ).toMatchObject({
       status: 403,
     });
-    expect(await prisma.claim.findUniqueOrThrow({ where: { id: mayasClaim } })).toMatchObject({ status: "PENDING", version: 1 });
+    expect(await prisma.claim.findUniqueOrThrow({ where: { id: mayasClaim } })).toMatchObject({
+      status: "PENDING",
+      version: 1,
+    });
   });
 
   it("answers 404 to a manager reading a claim of a team they do not manage", async () => {
@@ -177,35 +251,74 @@ describe("reading claims", () => {
     const outcome = await createClaim(auditOf(engineer), engineer, claimInput(aisha.id));
     if (!outcome.ok) throw new Error(JSON.stringify(outcome));
     expect(await refusalOf(await readClaim("manager@candor.test", outcome.value.id))).toMatchObject({ status: 404 });
-    expect(await readClaim("marcus.bell@candor.test", outcome.value.id)).toMatchObject({ claim: { id: outcome.value.id } });
-    expect(await readClaim("engineer@candor.test", outcome.value.id)).toMatchObject({ claim: { id: outcome.value.id } });
+    expect(await readClaim("marcus.bell@candor.test", outcome.value.id)).toMatchObject({
+      claim: { id: outcome.value.id },
+    });
+    expect(await readClaim("engineer@candor.test", outcome.value.id)).toMatchObject({
+      claim: { id: outcome.value.id },
+    });
   });
 
   it("shows the claim's revision as of the claim date beside today's row", async () => {
-    const claimId = await logClaim("sales@candor.test", "sales@candor.test", { madeAt: new Date(now.getTime() - 20 * DAY) });
-    const found = await getClaimForReader(claimId, await prisma.user.findUniqueOrThrow({ where: { email: "sales@candor.test" } }));
+    const claimId = await logClaim("sales@candor.test", "sales@candor.test", {
+      madeAt: new Date(now.getTime() - 20 * DAY),
+    });
+    const found = await getClaimForReader(
+      claimId,
+      await prisma.user.findUniqueOrThrow({ where: { email: "sales@candor.test" } }),
+    );
     expect(found?.claim.revision).toMatchObject({ status: "SUPPORTED" });
-    expect(found?.claim.capability).toMatchObject({ status: "PARTIAL", conditions: "xlsx only; .xls is not supported" });
+    expect(found?.claim.capability).toMatchObject({
+      status: "PARTIAL",
+      conditions: "xlsx only; .xls is not supported",
+    });
   });
 });
 
 describe("verdicts", () => {
   it("never lets the engineer who logged a claim verify it (403 from the action)", async () => {
     const claimId = await logClaim("engineer@candor.test", "sales@candor.test");
-    const refused = await postToClaim("engineer@candor.test", claimId, { intent: "verify", status: "INACCURATE", severity: "HIGH", note: "No .xls", version: "1" });
+    const refused = await postToClaim("engineer@candor.test", claimId, {
+      intent: "verify",
+      status: "INACCURATE",
+      severity: "HIGH",
+      note: "No .xls",
+      version: "1",
+    });
     expect(await refusalOf(refused)).toMatchObject({ status: 403, message: OWN_CLAIM_REFUSAL });
-    expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({ status: "PENDING", verifiedById: null });
+    expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({
+      status: "PENDING",
+      verifiedById: null,
+    });
 
-    const accepted = await postToClaim("jun.tanaka@candor.test", claimId, { intent: "verify", status: "INACCURATE", severity: "HIGH", note: "No .xls", version: "1" });
+    const accepted = await postToClaim("jun.tanaka@candor.test", claimId, {
+      intent: "verify",
+      status: "INACCURATE",
+      severity: "HIGH",
+      note: "No .xls",
+      version: "1",
+    });
     expect(accepted).toBeInstanceOf(Response);
     const jun = await actorFor("jun.tanaka@candor.test");
-    expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({ status: "INACCURATE", severity: "HIGH", verifiedById: jun.userId, version: 2 });
+    expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({
+      status: "INACCURATE",
+      severity: "HIGH",
+      verifiedById: jun.userId,
+      version: 2,
+    });
   });
 
   it("asks for a severity and a note where the rules need them", async () => {
     const claimId = await logClaim("sales@candor.test", "sales@candor.test");
-    const response = await postToClaim("engineer@candor.test", claimId, { intent: "verify", status: "INACCURATE", version: "1" });
-    expect(response).toMatchObject({ init: { status: 400 }, data: { result: { error: { severity: [expect.any(String)], note: [expect.any(String)] } } } });
+    const response = await postToClaim("engineer@candor.test", claimId, {
+      intent: "verify",
+      status: "INACCURATE",
+      version: "1",
+    });
+    expect(response).toMatchObject({
+      init: { status: 400 },
+      data: { result: { error: { severity: [expect.any(String)], note: [expect.any(String)] } } },
+    });
   });
 
   it("stores exactly one verdict when two engineers decide at once; the other learns who and when (409)", async () => {
@@ -223,13 +336,25 @@ describe("verdicts", () => {
     expect(stored.version).toBe(2);
     expect(losers[0]?.decidedBy).toBe(stored.verifiedBy?.name);
     expect(losers[0]?.decidedAt).toEqual(stored.verifiedAt);
-    expect(losers[0]?.message).toMatch(new RegExp(`^${stored.verifiedBy?.name} recorded a verdict \\((Inaccurate, High|Accurate, Low)\\) at .+\\. Nothing was overwritten\\.$`));
+    expect(losers[0]?.message).toMatch(
+      new RegExp(
+        `^${stored.verifiedBy?.name} recorded a verdict \\((Inaccurate, High|Accurate, Low)\\) at .+\\. Nothing was overwritten\\.$`,
+      ),
+    );
     expect(await auditRows("claim.verify", claimId)).toHaveLength(1);
 
     // The action answers a stale version with 409 and the same sentence.
-    const stale = await postToClaim("fatima.nasser@candor.test", claimId, { intent: "verify", status: "ACCURATE", severity: "LOW", version: "1" });
+    const stale = await postToClaim("fatima.nasser@candor.test", claimId, {
+      intent: "verify",
+      status: "ACCURATE",
+      severity: "LOW",
+      version: "1",
+    });
     expect(stale).toMatchObject({ init: { status: 409 }, data: { conflict: { decidedBy: stored.verifiedBy?.name } } });
-    expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({ version: 2, status: stored.status });
+    expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({
+      version: 2,
+      status: stored.status,
+    });
   });
 
   it("lists pending claims oldest first with their age against the target", async () => {
@@ -252,19 +377,43 @@ describe("disputes", () => {
       actorFor("marcus.bell@candor.test"),
     ]);
     const claimId = await logClaim("sales@candor.test", "sales@candor.test");
-    expect(await recordVerdict(auditOf(sam), sam, claimId, 1, { status: "INACCURATE", severity: "HIGH", note: "Legacy .xls is not supported." })).toEqual({ ok: true });
+    expect(
+      await recordVerdict(auditOf(sam), sam, claimId, 1, {
+        status: "INACCURATE",
+        severity: "HIGH",
+        note: "Legacy .xls is not supported.",
+      }),
+    ).toEqual({ ok: true });
 
-    expect(await raiseDispute(auditOf(maya), maya, claimId, "The customer only uses xlsx files.")).toEqual({ ok: true });
-    const again = await postToClaim("sales@candor.test", claimId, { intent: "dispute", reason: "Trying a second time, please." });
-    expect(again).toMatchObject({ init: { status: 409 }, data: { result: { error: { "": [SECOND_DISPUTE_REFUSAL] } } } });
+    expect(await raiseDispute(auditOf(maya), maya, claimId, "The customer only uses xlsx files.")).toEqual({
+      ok: true,
+    });
+    const again = await postToClaim("sales@candor.test", claimId, {
+      intent: "dispute",
+      reason: "Trying a second time, please.",
+    });
+    expect(again).toMatchObject({
+      init: { status: 409 },
+      data: { result: { error: { "": [SECOND_DISPUTE_REFUSAL] } } },
+    });
     expect(await prisma.claimDispute.count({ where: { claimId } })).toBe(1);
 
     // A manager of another team may not resolve it; the team's manager can.
-    expect(await resolveDispute(auditOf(marcus), marcus, claimId, { outcome: "UPHELD", resolutionNote: "Stands.", verdict: null })).toMatchObject({
+    expect(
+      await resolveDispute(auditOf(marcus), marcus, claimId, {
+        outcome: "UPHELD",
+        resolutionNote: "Stands.",
+        verdict: null,
+      }),
+    ).toMatchObject({
       ok: false,
       kind: "forbidden",
     });
-    const missingVerdict = await resolveDispute(auditOf(priya), priya, claimId, { outcome: "OVERTURNED", resolutionNote: "Fair point.", verdict: null });
+    const missingVerdict = await resolveDispute(auditOf(priya), priya, claimId, {
+      outcome: "OVERTURNED",
+      resolutionNote: "Fair point.",
+      verdict: null,
+    });
     expect(missingVerdict).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { status: [expect.any(String)] } });
     const resolved = await postToClaim("manager@candor.test", claimId, {
       intent: "resolve",
@@ -277,22 +426,49 @@ describe("disputes", () => {
     expect(resolved).toBeInstanceOf(Response);
 
     const claim = await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, include: { dispute: true } });
-    expect(claim).toMatchObject({ status: "PARTIALLY_ACCURATE", severity: "MEDIUM", verifiedById: sam.userId, version: 3 });
-    expect(claim.dispute).toMatchObject({ status: "OVERTURNED", disputedStatus: "INACCURATE", resolvedById: priya.userId, raisedById: maya.userId });
+    expect(claim).toMatchObject({
+      status: "PARTIALLY_ACCURATE",
+      severity: "MEDIUM",
+      verifiedById: sam.userId,
+      version: 3,
+    });
+    expect(claim.dispute).toMatchObject({
+      status: "OVERTURNED",
+      disputedStatus: "INACCURATE",
+      resolvedById: priya.userId,
+      raisedById: maya.userId,
+    });
     // The dispute row keeps both verdicts: the one disputed and the one the overturn set.
     expect(claim.dispute).toMatchObject({ overturnedStatus: "PARTIALLY_ACCURATE", overturnedSeverity: "MEDIUM" });
     expect(claim.dispute?.disputedSeverity).toBe("HIGH");
 
-    const events = await prisma.auditEvent.findMany({ where: { entityType: "Claim", entityId: claimId }, orderBy: { id: "asc" } });
-    expect(events.map((event) => event.action)).toEqual(["claim.create", "claim.verify", "claim.dispute", "claim.dispute.resolve"]);
+    const events = await prisma.auditEvent.findMany({
+      where: { entityType: "Claim", entityId: claimId },
+      orderBy: { id: "asc" },
+    });
+    expect(events.map((event) => event.action)).toEqual([
+      "claim.create",
+      "claim.verify",
+      "claim.dispute",
+      "claim.dispute.resolve",
+    ]);
     expect(events.every((event) => event.teamId === maya.teamId)).toBe(true);
     expect(events.map((event) => event.actorId)).toEqual([maya.userId, sam.userId, maya.userId, priya.userId]);
     const resolveEvent = events[3];
     expect(JSON.parse(resolveEvent?.beforeJson ?? "{}")).toMatchObject({ status: "INACCURATE", severity: "HIGH" });
-    expect(JSON.parse(resolveEvent?.afterJson ?? "{}")).toMatchObject({ dispute: "OVERTURNED", status: "PARTIALLY_ACCURATE", severity: "MEDIUM", resolvedById: priya.userId });
+    expect(JSON.parse(resolveEvent?.afterJson ?? "{}")).toMatchObject({
+      dispute: "OVERTURNED",
+      status: "PARTIALLY_ACCURATE",
+      severity: "MEDIUM",
+      resolvedById: priya.userId,
+    });
 
     // Resolving twice answers who resolved it first.
-    const twice = await resolveDispute(auditOf(priya), priya, claimId, { outcome: "UPHELD", resolutionNote: "Again.", verdict: null });
+    const twice = await resolveDispute(auditOf(priya), priya, claimId, {
+      outcome: "UPHELD",
+      resolutionNote: "Again.",
+      verdict: null,
+    });
     expect(twice).toMatchObject({ ok: false, kind: "conflict", conflict: { decidedBy: priya.name } });
   });
 
@@ -302,6 +478,8 @@ describe("disputes", () => {
     const claim = await prisma.claim.findUniqueOrThrow({ where: { id: claimId } });
     expect(claim.customerCorrectedAt).not.toBeNull();
     expect(await auditRows("claim.customer-corrected", claimId)).toHaveLength(1);
-    expect(await refusalOf(await postToClaim("sales@candor.test", claimId, { intent: "correct" }))).toMatchObject({ status: 403 });
+    expect(await refusalOf(await postToClaim("sales@candor.test", claimId, { intent: "correct" }))).toMatchObject({
+      status: 403,
+    });
   });
 });

@@ -34,7 +34,10 @@ interface Answer {
 }
 
 /** One HTTP request; `agent` keeps a connection (so a worker) across requests, none opens a new one. */
-function send(pathname: string, options: { method?: string; cookie?: string; form?: Record<string, string>; agent?: http.Agent } = {}): Promise<Answer> {
+function send(
+  pathname: string,
+  options: { method?: string; cookie?: string; form?: Record<string, string>; agent?: http.Agent } = {},
+): Promise<Answer> {
   const body = options.form ? new URLSearchParams(options.form).toString() : undefined;
   return new Promise((resolve, reject) => {
     const request = http.request(
@@ -44,7 +47,9 @@ function send(pathname: string, options: { method?: string; cookie?: string; for
         agent: options.agent ?? false,
         headers: {
           ...(options.cookie ? { cookie: options.cookie } : {}),
-          ...(body ? { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) } : {}),
+          ...(body
+            ? { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) }
+            : {}),
         },
       },
       (response) => {
@@ -52,13 +57,20 @@ function send(pathname: string, options: { method?: string; cookie?: string; for
         response.setEncoding("utf8");
         response.on("data", (chunk: string) => (text += chunk));
         response.on("end", () =>
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text, worker: Number(response.headers["x-candor-worker"]) }),
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: text,
+            worker: Number(response.headers["x-candor-worker"]),
+          }),
         );
       },
     );
     request.on("error", reject);
     // A connection handed to a worker as it died is never answered.
-    request.setTimeout(REQUEST_MS, () => request.destroy(new Error(`No answer to ${pathname} within ${REQUEST_MS / 1000} s`)));
+    request.setTimeout(REQUEST_MS, () =>
+      request.destroy(new Error(`No answer to ${pathname} within ${REQUEST_MS / 1000} s`)),
+    );
     request.end(body);
   });
 }
@@ -185,7 +197,9 @@ describe("npm start with WEB_CONCURRENCY=2", () => {
   it("reads through one worker what was written through the other", async () => {
     const sales = await signIn("sales@candor.test");
     const db = new Database(database, { readonly: true });
-    const targets = db.prepare("SELECT productId, id AS capabilityId FROM Capability ORDER BY productId, key LIMIT 1").get() as { productId: string; capabilityId: string };
+    const targets = db
+      .prepare("SELECT productId, id AS capabilityId FROM Capability ORDER BY productId, key LIMIT 1")
+      .get() as { productId: string; capabilityId: string };
     db.close();
     // New connections alternate between the workers; write until each has stored a claim.
     const writtenBy = new Map<number, string>();
@@ -208,9 +222,15 @@ describe("npm start with WEB_CONCURRENCY=2", () => {
   });
 
   it("stores exactly one verdict when two engineers decide the same claim through different workers", async () => {
-    const [sales, sam, jun] = await Promise.all([signIn("sales@candor.test"), signIn("engineer@candor.test"), signIn("jun.tanaka@candor.test")]);
+    const [sales, sam, jun] = await Promise.all([
+      signIn("sales@candor.test"),
+      signIn("engineer@candor.test"),
+      signIn("jun.tanaka@candor.test"),
+    ]);
     const db = new Database(database, { readonly: true });
-    const targets = db.prepare("SELECT productId, id AS capabilityId FROM Capability ORDER BY productId, key LIMIT 1").get() as { productId: string; capabilityId: string };
+    const targets = db
+      .prepare("SELECT productId, id AS capabilityId FROM Capability ORDER BY productId, key LIMIT 1")
+      .get() as { productId: string; capabilityId: string };
     db.close();
     const logged = await send("/claims/new", { cookie: sales, form: claimForm("CLUSTER-RACE", targets) });
     const location = logged.headers.location ?? "";
@@ -227,8 +247,16 @@ describe("npm start with WEB_CONCURRENCY=2", () => {
     }
     try {
       const [bySam, byJun] = await Promise.all([
-        send(location, { cookie: sam, agent: samAgent, form: { intent: "verify", status: "INACCURATE", severity: "HIGH", note: "Only xlsx.", version: "1" } }),
-        send(location, { cookie: jun, agent: junAgent, form: { intent: "verify", status: "ACCURATE", severity: "LOW", note: "", version: "1" } }),
+        send(location, {
+          cookie: sam,
+          agent: samAgent,
+          form: { intent: "verify", status: "INACCURATE", severity: "HIGH", note: "Only xlsx.", version: "1" },
+        }),
+        send(location, {
+          cookie: jun,
+          agent: junAgent,
+          form: { intent: "verify", status: "ACCURATE", severity: "LOW", note: "", version: "1" },
+        }),
       ]);
       expect(bySam.worker).not.toBe(byJun.worker);
       expect([bySam.status, byJun.status].sort()).toEqual([302, 409]);
@@ -241,29 +269,42 @@ describe("npm start with WEB_CONCURRENCY=2", () => {
     const check = new Database(database, { readonly: true });
     try {
       const claimId = location.split("/").pop();
-      const stored = check.prepare("SELECT version, status FROM Claim WHERE id = ?").get(claimId) as { version: number; status: string };
+      const stored = check.prepare("SELECT version, status FROM Claim WHERE id = ?").get(claimId) as {
+        version: number;
+        status: string;
+      };
       expect(stored.version).toBe(2);
       expect(["INACCURATE", "ACCURATE"]).toContain(stored.status);
-      const audits = check.prepare("SELECT COUNT(*) AS count FROM AuditEvent WHERE action = 'claim.verify' AND entityId = ?").get(claimId) as { count: number };
+      const audits = check
+        .prepare("SELECT COUNT(*) AS count FROM AuditEvent WHERE action = 'claim.verify' AND entityId = ?")
+        .get(claimId) as { count: number };
       expect(audits.count).toBe(1);
     } finally {
       check.close();
     }
   });
 
-  it("replaces a worker that was killed", async () => {
-    const before = await workersAnswering();
-    const [victim] = [...before];
-    if (victim === undefined) throw new Error("no worker answered");
-    process.kill(victim, "SIGKILL");
-    const after = await waitFor("a replacement worker", async () => {
-      // A connection the dying worker had accepted may be reset; ask again.
-      const seen = await workersAnswering(6).catch(() => null);
-      return seen && seen.size === 2 && !seen.has(victim) ? seen : null;
-    }, REPLACEMENT_MS);
-    for (const pid of after) expect(parentOf(pid)).toBe(server?.pid);
-    expect(output).toContain(`Worker process ${victim} was killed by SIGKILL; starting another.`);
-  }, REPLACEMENT_MS + 10_000);
+  it(
+    "replaces a worker that was killed",
+    async () => {
+      const before = await workersAnswering();
+      const [victim] = [...before];
+      if (victim === undefined) throw new Error("no worker answered");
+      process.kill(victim, "SIGKILL");
+      const after = await waitFor(
+        "a replacement worker",
+        async () => {
+          // A connection the dying worker had accepted may be reset; ask again.
+          const seen = await workersAnswering(6).catch(() => null);
+          return seen && seen.size === 2 && !seen.has(victim) ? seen : null;
+        },
+        REPLACEMENT_MS,
+      );
+      for (const pid of after) expect(parentOf(pid)).toBe(server?.pid);
+      expect(output).toContain(`Worker process ${victim} was killed by SIGKILL; starting another.`);
+    },
+    REPLACEMENT_MS + 10_000,
+  );
 
   it("stops every worker and exits 0 on SIGTERM", async () => {
     const workers = await workersAnswering();
@@ -294,7 +335,9 @@ describe("WEB_CONCURRENCY is checked before anything is written", () => {
       },
     });
     expect(result.status).toBe(1);
-    expect(`${result.stdout}${result.stderr}`).toContain('Candor cannot start: WEB_CONCURRENCY must be a whole number of worker processes from 1 to 32 (it is "two")');
+    expect(`${result.stdout}${result.stderr}`).toContain(
+      'Candor cannot start: WEB_CONCURRENCY must be a whole number of worker processes from 1 to 32 (it is "two")',
+    );
     expect(existsSync(path.join(dir, "refused"))).toBe(false);
   });
 });

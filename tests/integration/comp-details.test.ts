@@ -28,24 +28,46 @@ async function get(email: string, path: string) {
 }
 
 async function post(email: string, path: string, fields: Record<string, string>) {
-  return new Request(`${ORIGIN}${path}`, { method: "POST", headers: { cookie: await cookieFor(email) }, body: new URLSearchParams(fields) });
+  return new Request(`${ORIGIN}${path}`, {
+    method: "POST",
+    headers: { cookie: await cookieFor(email) },
+    body: new URLSearchParams(fields),
+  });
 }
 
-const user = (email: string) => prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, name: true } });
+const user = (email: string) =>
+  prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, name: true } });
 
 async function statement(readerEmail: string, periodName: string, userId: string) {
-  const page = await statementLoader({ request: await get(readerEmail, `/comp/${periodName}/${userId}`), params: { periodName, userId }, context: {} });
+  const page = await statementLoader({
+    request: await get(readerEmail, `/comp/${periodName}/${userId}`),
+    params: { periodName, userId },
+    context: {},
+  });
   if (page.statement === null || page.figures === null) throw new Error(`expected a statement in ${periodName}`);
   return { ...page, statement: page.statement, figures: page.figures };
 }
 
 const compute = async (periodName: string) =>
-  settle(async () => periodAction({ request: await post("admin@candor.test", `/comp/${periodName}`, { intent: "compute" }), params: { periodName }, context: {} }));
+  settle(async () =>
+    periodAction({
+      request: await post("admin@candor.test", `/comp/${periodName}`, { intent: "compute" }),
+      params: { periodName },
+      context: {},
+    }),
+  );
 
 const lock = async (periodName: string) =>
-  settle(async () => periodAction({ request: await post("admin@candor.test", `/comp/${periodName}`, { intent: "lock", confirmName: periodName }), params: { periodName }, context: {} }));
+  settle(async () =>
+    periodAction({
+      request: await post("admin@candor.test", `/comp/${periodName}`, { intent: "lock", confirmName: periodName }),
+      params: { periodName },
+      context: {},
+    }),
+  );
 
-const statusOf = (outcome: unknown) => (outcome instanceof Response ? outcome.status : (outcome as { init?: { status?: number } | null }).init?.status);
+const statusOf = (outcome: unknown) =>
+  outcome instanceof Response ? outcome.status : (outcome as { init?: { status?: number } | null }).init?.status;
 
 const surveyIds = (figures: CompFigures) => figures.surveys.map((line) => line.id);
 
@@ -55,7 +77,11 @@ describe("the demo's adjustments", () => {
     const period = await prisma.compPeriod.findUniqueOrThrow({ where: { name: LAST_LOCKED } });
     const lockedAt = period.lockedAt ?? new Date(0);
     const late = await prisma.survey.findMany({
-      where: { salespersonId: sales.id, dueAt: { gte: period.startsAt, lt: period.endsAt }, respondedAt: { gt: lockedAt } },
+      where: {
+        salespersonId: sales.id,
+        dueAt: { gte: period.startsAt, lt: period.endsAt },
+        respondedAt: { gt: lockedAt },
+      },
     });
     expect(late.length).toBeGreaterThan(0);
 
@@ -70,7 +96,9 @@ describe("the demo's adjustments", () => {
     expect(line?.reason).toContain(`satisfaction ${formatPercent(locked.figures.satisfaction, 2)} → `);
     // The page's three payout figures: the period's own, the adjustments, and the total paid.
     expect(open.statement.periodPayoutCents).toBe(open.figures.payoutCents);
-    expect(open.statement.adjustmentCents).toBe(open.adjustments.reduce((sum, adjustment) => sum + adjustment.deltaCents, 0));
+    expect(open.statement.adjustmentCents).toBe(
+      open.adjustments.reduce((sum, adjustment) => sum + adjustment.deltaCents, 0),
+    );
     expect(open.statement.totalPayoutCents).toBe(open.statement.periodPayoutCents + open.statement.adjustmentCents);
   });
 });
@@ -80,12 +108,24 @@ describe("disputed verdicts", () => {
     const sales = await user("sales@candor.test");
     const period = await prisma.compPeriod.findUniqueOrThrow({ where: { name: OPEN } });
     const claim = await prisma.claim.findFirstOrThrow({
-      where: { salespersonId: sales.id, madeAt: { gte: period.startsAt, lt: period.endsAt }, status: "ACCURATE", dispute: null },
+      where: {
+        salespersonId: sales.id,
+        madeAt: { gte: period.startsAt, lt: period.endsAt },
+        status: "ACCURATE",
+        dispute: null,
+      },
       orderBy: { madeAt: "asc" },
     });
     const before = await statement("sales@candor.test", OPEN, sales.id);
     const actor: Actor = { userId: sales.id, role: sales.role };
-    expect(await raiseDispute({ actorId: sales.id, requestId: randomUUID(), ip: "203.0.113.81" }, actor, claim.id, "The customer confirmed the feature works for them.")).toEqual({
+    expect(
+      await raiseDispute(
+        { actorId: sales.id, requestId: randomUUID(), ip: "203.0.113.81" },
+        actor,
+        claim.id,
+        "The customer confirmed the feature works for them.",
+      ),
+    ).toEqual({
       ok: true,
     });
     expect(statusOf(await compute(OPEN))).toBe(302);
@@ -93,12 +133,18 @@ describe("disputed verdicts", () => {
     const after = await statement("sales@candor.test", OPEN, sales.id);
     const line = after.figures.claims.find((candidate) => candidate.id === claim.id);
     expect(line).toMatchObject({ status: "ACCURATE", counted: true, disputed: true, credit: 1 });
-    expect(after.figures.claims.filter((candidate) => candidate.disputed).map((candidate) => candidate.id)).toEqual([claim.id]);
+    expect(after.figures.claims.filter((candidate) => candidate.disputed).map((candidate) => candidate.id)).toEqual([
+      claim.id,
+    ]);
     expect(after.figures.multiplier).toBe(before.figures.multiplier);
-    expect(after.figures.explanation).toContain("1 claim is disputed: its verdict counts as it stands until a manager resolves the dispute.");
+    expect(after.figures.explanation).toContain(
+      "1 claim is disputed: its verdict counts as it stands until a manager resolves the dispute.",
+    );
 
     const projection = await projectStatementFor(sales.id);
-    expect(projection?.disputedClaims).toEqual([{ id: claim.id, accountName: claim.accountName, statement: claim.statement, status: "ACCURATE" }]);
+    expect(projection?.disputedClaims).toEqual([
+      { id: claim.id, accountName: claim.accountName, statement: claim.statement, status: "ACCURATE" },
+    ]);
     expect(projection?.figures.multiplier).toBe(after.figures.multiplier);
   });
 });
@@ -108,18 +154,33 @@ describe("statements hold the data as it stood when computed", () => {
     const period = await prisma.compPeriod.findUniqueOrThrow({ where: { name: OPEN } });
     const instant = new Date("2026-11-01T00:00:00Z");
     const recordedLater = await prisma.survey.findMany({
-      where: { dueAt: { gte: period.startsAt, lt: instant }, answerRecordedAt: { gt: instant }, salesperson: { active: true, role: "SALES" } },
+      where: {
+        dueAt: { gte: period.startsAt, lt: instant },
+        answerRecordedAt: { gt: instant },
+        salesperson: { active: true, role: "SALES" },
+      },
       select: { id: true, salespersonId: true },
     });
     expect(recordedLater.length).toBeGreaterThan(0);
     const admin = await user("admin@candor.test");
-    const outcome = await computePeriod({ actorId: admin.id, requestId: randomUUID(), ip: null }, period.id, { kind: "all" }, { now: instant });
+    const outcome = await computePeriod(
+      { actorId: admin.id, requestId: randomUUID(), ip: null },
+      period.id,
+      { kind: "all" },
+      { now: instant },
+    );
     expect(outcome.ok).toBe(true);
     for (const survey of recordedLater) {
       const page = await statement("admin@candor.test", OPEN, survey.salespersonId);
       expect(surveyIds(page.figures)).not.toContain(survey.id);
     }
-    const loggedLater = await prisma.claim.findFirst({ where: { madeAt: { gte: period.startsAt, lt: instant }, createdAt: { gt: instant }, salesperson: { active: true } } });
+    const loggedLater = await prisma.claim.findFirst({
+      where: {
+        madeAt: { gte: period.startsAt, lt: instant },
+        createdAt: { gt: instant },
+        salesperson: { active: true },
+      },
+    });
     if (loggedLater !== null) {
       const page = await statement("admin@candor.test", OPEN, loggedLater.salespersonId);
       expect(page.figures.claims.map((line) => line.id)).not.toContain(loggedLater.id);
@@ -138,7 +199,11 @@ describe("locking", () => {
     const today = new Date();
     // An unanswered survey due in the period, of a salesperson whose multiplier no gate holds down.
     const candidates = await prisma.survey.findMany({
-      where: { dueAt: { gte: period.startsAt, lt: today }, respondedAt: null, salesperson: { active: true, role: "SALES" } },
+      where: {
+        dueAt: { gte: period.startsAt, lt: today },
+        respondedAt: null,
+        salesperson: { active: true, role: "SALES" },
+      },
       select: { id: true, salespersonId: true, dueAt: true, deal: { select: { externalId: true } } },
       orderBy: { dueAt: "asc" },
     });
@@ -176,23 +241,36 @@ describe("locking", () => {
 
     // The next open period carries the difference, with the reason in plain words.
     await prisma.compPeriod.create({
-      data: { name: "2027-Q1", startsAt: new Date("2027-01-01T00:00:00Z"), endsAt: new Date("2027-04-01T00:00:00Z"), planId: lockedPeriod.planId },
+      data: {
+        name: "2027-Q1",
+        startsAt: new Date("2027-01-01T00:00:00Z"),
+        endsAt: new Date("2027-04-01T00:00:00Z"),
+        planId: lockedPeriod.planId,
+      },
     });
     expect(statusOf(await compute("2027-Q1"))).toBe(302);
     const next = await statement("admin@candor.test", "2027-Q1", chosen.salespersonId);
     const line = next.adjustments.find((adjustment) => adjustment.sourcePeriod === OPEN);
     if (line === undefined) throw new Error("expected an adjustment for the locked period");
     expect(line.deltaCents).toBeLessThan(0);
-    expect(line.reason).toContain(`${OPEN}: a survey answered on ${formatDay(answeredAt)} but recorded on ${formatDay(recordedAt)}, after the period was locked`);
+    expect(line.reason).toContain(
+      `${OPEN}: a survey answered on ${formatDay(answeredAt)} but recorded on ${formatDay(recordedAt)}, after the period was locked`,
+    );
     expect(line.reason).toContain(`lowered the multiplier from ${frozen.figures.multiplier.toFixed(4)} to `);
 
     // Stored apart: the period's own payout, the adjustments and the total; payroll pays the total.
     expect(next.statement.periodPayoutCents).toBe(next.figures.payoutCents);
     expect(next.statement.adjustmentCents).toBe(line.deltaCents);
     expect(next.statement.totalPayoutCents).toBe(next.figures.payoutCents + line.deltaCents);
-    const response = await payrollLoader({ request: await get("admin@candor.test", "/comp/2027-Q1/payroll.csv"), params: { periodName: "2027-Q1" }, context: {} });
+    const response = await payrollLoader({
+      request: await get("admin@candor.test", "/comp/2027-Q1/payroll.csv"),
+      params: { periodName: "2027-Q1" },
+      context: {},
+    });
     const [header, ...rows] = parseCsv(await response.text());
-    const email = (await prisma.user.findUniqueOrThrow({ where: { id: chosen.salespersonId }, select: { email: true } })).email;
+    const email = (
+      await prisma.user.findUniqueOrThrow({ where: { id: chosen.salespersonId }, select: { email: true } })
+    ).email;
     const row = rows.find((cells) => cells[0] === email);
     expect(header?.slice(10)).toEqual(["payout_cents", "adjustment_cents"]);
     expect(row?.slice(10)).toEqual([String(next.statement.totalPayoutCents), String(line.deltaCents)]);

@@ -21,26 +21,51 @@ async function get(email: string, path: string) {
 }
 
 async function post(email: string, path: string, fields: Record<string, string> | URLSearchParams) {
-  return new Request(`${ORIGIN}${path}`, { method: "POST", headers: { cookie: await cookieFor(email) }, body: new URLSearchParams(fields) });
+  return new Request(`${ORIGIN}${path}`, {
+    method: "POST",
+    headers: { cookie: await cookieFor(email) },
+    body: new URLSearchParams(fields),
+  });
 }
 
-const userId = async (email: string) => (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+const userId = async (email: string) =>
+  (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
 
 async function statement(email: string, periodName: string, ofEmail = email) {
   const id = await userId(ofEmail);
-  return statementLoader({ request: await get(email, `/comp/${periodName}/${id}`), params: { periodName, userId: id }, context: {} });
+  return statementLoader({
+    request: await get(email, `/comp/${periodName}/${id}`),
+    params: { periodName, userId: id },
+    context: {},
+  });
 }
 
 async function payroll(email: string, periodName: string) {
-  const response = await payrollLoader({ request: await get(email, `/comp/${periodName}/payroll.csv`), params: { periodName }, context: {} });
+  const response = await payrollLoader({
+    request: await get(email, `/comp/${periodName}/payroll.csv`),
+    params: { periodName },
+    context: {},
+  });
   return { response, rows: parseCsv(await response.text()) };
 }
 
 const compute = async (email: string, periodName: string) =>
-  settle(async () => periodAction({ request: await post(email, `/comp/${periodName}`, { intent: "compute" }), params: { periodName }, context: {} }));
+  settle(async () =>
+    periodAction({
+      request: await post(email, `/comp/${periodName}`, { intent: "compute" }),
+      params: { periodName },
+      context: {},
+    }),
+  );
 
 const lock = async (email: string, periodName: string, confirmName = periodName) =>
-  settle(async () => periodAction({ request: await post(email, `/comp/${periodName}`, { intent: "lock", confirmName }), params: { periodName }, context: {} }));
+  settle(async () =>
+    periodAction({
+      request: await post(email, `/comp/${periodName}`, { intent: "lock", confirmName }),
+      params: { periodName },
+      context: {},
+    }),
+  );
 
 const statusOf = (outcome: unknown) =>
   outcome instanceof Response ? outcome.status : (outcome as { init?: { status?: number } | null }).init?.status;
@@ -59,7 +84,9 @@ describe("the demo's stories", () => {
       // The words and numbers: the gate's sentence and the payout arithmetic from the paid M.
       const overText = over.figures.explanation.join("\n");
       expect(overText).toMatch(/inaccurate with high severity caps? the multiplier at 1\.0/);
-      expect(overText).toContain(`Payout = round(${over.figures.targetBonusCents} cents × ${over.figures.multiplier.toFixed(4)})`);
+      expect(overText).toContain(
+        `Payout = round(${over.figures.targetBonusCents} cents × ${over.figures.multiplier.toFixed(4)})`,
+      );
       expect(overText).toContain(`= ${over.figures.payoutCents} cents`);
       const honestText = honest.figures.explanation.join("\n");
       expect(honestText).toContain(`M rounded to 4 decimals = ${honest.figures.multiplier.toFixed(4)}`);
@@ -87,14 +114,17 @@ describe("the payroll export", () => {
       const { response, rows } = await payroll("admin@candor.test", periodName);
       expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
       const [header, ...body] = rows;
-      expect(header?.join(",")).toBe("email,name,team,period,accuracy,quiz,satisfaction,composite,multiplier,target_bonus_cents,payout_cents,adjustment_cents");
+      expect(header?.join(",")).toBe(
+        "email,name,team,period,accuracy,quiz,satisfaction,composite,multiplier,target_bonus_cents,payout_cents,adjustment_cents",
+      );
       expect(header).toEqual([...PAYROLL_CSV_HEADER]);
       const count = await prisma.compStatement.count({ where: { period: { name: periodName } } });
       expect(body).toHaveLength(count);
       for (const email of ["sales@candor.test", "overpromiser@candor.test"]) {
         const row = body.find((cells) => cells[0] === email);
         const page = await statement("admin@candor.test", periodName, email);
-        if (!row || page.figures === null || page.statement === null) throw new Error(`expected ${email} in ${periodName}`);
+        if (!row || page.figures === null || page.statement === null)
+          throw new Error(`expected ${email} in ${periodName}`);
         const { figures } = page;
         expect(row).toEqual([
           email,
@@ -129,35 +159,59 @@ describe("permissions", () => {
   it("answers 404 for another salesperson's statement and 403 for compute and lock", async () => {
     const other = await userId("overpromiser@candor.test");
     const peek = await settle(async () =>
-      statementLoader({ request: await get("sales@candor.test", `/comp/${LOCKED}/${other}`), params: { periodName: LOCKED, userId: other }, context: {} }),
+      statementLoader({
+        request: await get("sales@candor.test", `/comp/${LOCKED}/${other}`),
+        params: { periodName: LOCKED, userId: other },
+        context: {},
+      }),
     );
     expect(statusOf(peek)).toBe(404);
     expect(statusOf(await compute("sales@candor.test", OPEN))).toBe(403);
     expect(statusOf(await lock("sales@candor.test", OPEN))).toBe(403);
     expect(statusOf(await lock("manager@candor.test", OPEN))).toBe(403);
-    const engineer = await settle(async () => compLoader({ request: await get("engineer@candor.test", "/comp"), params: {}, context: {} }));
+    const engineer = await settle(async () =>
+      compLoader({ request: await get("engineer@candor.test", "/comp"), params: {}, context: {} }),
+    );
     expect(statusOf(engineer)).toBe(403);
-    const plan = await settle(async () => planLoader({ request: await get("manager@candor.test", "/admin/plan"), params: {}, context: {} }));
+    const plan = await settle(async () =>
+      planLoader({ request: await get("manager@candor.test", "/admin/plan"), params: {}, context: {} }),
+    );
     expect(statusOf(plan)).toBe(403);
   });
 
   it("keeps a manager to their teams: other teams' statements are 404, the overview and compute cover their teams only", async () => {
     const outsider = await userId("aisha.rahman@candor.test");
     const peek = await settle(async () =>
-      statementLoader({ request: await get("manager@candor.test", `/comp/${LOCKED}/${outsider}`), params: { periodName: LOCKED, userId: outsider }, context: {} }),
+      statementLoader({
+        request: await get("manager@candor.test", `/comp/${LOCKED}/${outsider}`),
+        params: { periodName: LOCKED, userId: outsider },
+        context: {},
+      }),
     );
     expect(statusOf(peek)).toBe(404);
     const mine = await statement("manager@candor.test", LOCKED, "sales@candor.test");
     expect(mine.figures).not.toBeNull();
 
-    const overview = await periodLoader({ request: await get("manager@candor.test", `/comp/${OPEN}?pageSize=100`), params: { periodName: OPEN }, context: {} });
-    expect(overview.overview.rows.every((row) => row.team === "Enterprise East" || row.team === "Mid-Market")).toBe(true);
+    const overview = await periodLoader({
+      request: await get("manager@candor.test", `/comp/${OPEN}?pageSize=100`),
+      params: { periodName: OPEN },
+      context: {},
+    });
+    expect(overview.overview.rows.every((row) => row.team === "Enterprise East" || row.team === "Mid-Market")).toBe(
+      true,
+    );
     expect(overview.canLock).toBe(false);
 
-    const westBefore = await prisma.compStatement.findMany({ where: { period: { name: OPEN }, user: { team: { name: "Enterprise West" } } }, select: { id: true, computedAt: true } });
+    const westBefore = await prisma.compStatement.findMany({
+      where: { period: { name: OPEN }, user: { team: { name: "Enterprise West" } } },
+      select: { id: true, computedAt: true },
+    });
     const result = await compute("manager@candor.test", OPEN);
     expect(statusOf(result)).toBe(302);
-    const westAfter = await prisma.compStatement.findMany({ where: { period: { name: OPEN }, user: { team: { name: "Enterprise West" } } }, select: { id: true, computedAt: true } });
+    const westAfter = await prisma.compStatement.findMany({
+      where: { period: { name: OPEN }, user: { team: { name: "Enterprise West" } } },
+      select: { id: true, computedAt: true },
+    });
     expect(westAfter).toEqual(westBefore);
     const manager = await userId("manager@candor.test");
     const events = await prisma.auditEvent.findMany({ where: { action: "comp.compute", actorId: manager } });
@@ -165,7 +219,13 @@ describe("permissions", () => {
   });
 
   it("sends a salesperson from the period overview to their own statement", async () => {
-    const outcome = await settle(async () => periodLoader({ request: await get("sales@candor.test", `/comp/${OPEN}`), params: { periodName: OPEN }, context: {} }));
+    const outcome = await settle(async () =>
+      periodLoader({
+        request: await get("sales@candor.test", `/comp/${OPEN}`),
+        params: { periodName: OPEN },
+        context: {},
+      }),
+    );
     expect(outcome).toBeInstanceOf(Response);
     expect((outcome as Response).headers.get("location")).toBe(`/comp/${OPEN}/${await userId("sales@candor.test")}`);
   });
@@ -174,7 +234,13 @@ describe("permissions", () => {
 describe("periods", () => {
   it("refuses overlapping dates, a taken name and a bad date with field messages", async () => {
     const create = async (fields: Record<string, string>) =>
-      settle(async () => compAction({ request: await post("admin@candor.test", "/comp", { intent: "create", ...fields }), params: {}, context: {} }));
+      settle(async () =>
+        compAction({
+          request: await post("admin@candor.test", "/comp", { intent: "create", ...fields }),
+          params: {},
+          context: {},
+        }),
+      );
     expect(await create({ name: "2026-Dec", startsOn: "2026-12-01", endsOn: "2026-12-31" })).toMatchObject({
       init: { status: 400 },
       data: { result: { error: { startsOn: [expect.stringContaining("overlap 2026-Q4")] } } },
@@ -188,18 +254,48 @@ describe("periods", () => {
     expect(await create({ name: "2030-Q1", startsOn: "2030-03-31", endsOn: "2030-01-01" })).toMatchObject({
       data: { result: { error: { endsOn: ["The last day must be on or after the first day."] } } },
     });
-    expect(await create({ name: "bad name/..", startsOn: "2030-01-01", endsOn: "2030-03-31" })).toMatchObject({ init: { status: 400 } });
-    expect(statusOf(await settle(async () => compAction({ request: await post("manager@candor.test", "/comp", { intent: "create", name: "x", startsOn: "2030-01-01", endsOn: "2030-01-31" }), params: {}, context: {} })))).toBe(403);
+    expect(await create({ name: "bad name/..", startsOn: "2030-01-01", endsOn: "2030-03-31" })).toMatchObject({
+      init: { status: 400 },
+    });
+    expect(
+      statusOf(
+        await settle(async () =>
+          compAction({
+            request: await post("manager@candor.test", "/comp", {
+              intent: "create",
+              name: "x",
+              startsOn: "2030-01-01",
+              endsOn: "2030-01-31",
+            }),
+            params: {},
+            context: {},
+          }),
+        ),
+      ),
+    ).toBe(403);
     expect(await prisma.compPeriod.count()).toBe(5);
   });
 
   it("locks only with the confirmation, irreversibly and audited; a locked period cannot be computed or locked again", async () => {
     const created = await settle(async () =>
-      compAction({ request: await post("admin@candor.test", "/comp", { intent: "create", name: "2025-Q3", startsOn: "2025-07-01", endsOn: "2025-09-30" }), params: {}, context: {} }),
+      compAction({
+        request: await post("admin@candor.test", "/comp", {
+          intent: "create",
+          name: "2025-Q3",
+          startsOn: "2025-07-01",
+          endsOn: "2025-09-30",
+        }),
+        params: {},
+        context: {},
+      }),
     );
     expect(statusOf(created)).toBe(302);
     const period = await prisma.compPeriod.findUniqueOrThrow({ where: { name: "2025-Q3" } });
-    expect(period).toMatchObject({ status: "OPEN", startsAt: new Date("2025-07-01T00:00:00Z"), endsAt: new Date("2025-10-01T00:00:00Z") });
+    expect(period).toMatchObject({
+      status: "OPEN",
+      startsAt: new Date("2025-07-01T00:00:00Z"),
+      endsAt: new Date("2025-10-01T00:00:00Z"),
+    });
     expect(statusOf(await compute("admin@candor.test", "2025-Q3"))).toBe(302);
 
     expect(await lock("admin@candor.test", "2025-Q3", "2025-q3")).toMatchObject({
@@ -217,7 +313,9 @@ describe("periods", () => {
 
     expect(await compute("admin@candor.test", "2025-Q3")).toMatchObject({ init: { status: 409 } });
     expect(await lock("admin@candor.test", "2025-Q3")).toMatchObject({ init: { status: 409 } });
-    expect(await prisma.compStatement.findMany({ where: { periodId: period.id }, orderBy: { userId: "asc" } })).toEqual(frozen);
+    expect(await prisma.compStatement.findMany({ where: { periodId: period.id }, orderBy: { userId: "asc" } })).toEqual(
+      frozen,
+    );
     expect((await prisma.compPeriod.findUniqueOrThrow({ where: { id: period.id } })).status).toBe("LOCKED");
   });
 });
@@ -228,7 +326,11 @@ describe("recomputing an open period", () => {
     const period = await prisma.compPeriod.findUniqueOrThrow({ where: { name: OPEN } });
     const before = await prisma.compStatement.findMany({ where: { periodId: period.id }, orderBy: { userId: "asc" } });
     const claim = await prisma.claim.findFirstOrThrow({
-      where: { salespersonId: salesId, madeAt: { gte: period.startsAt, lt: period.endsAt }, status: { not: "INACCURATE" } },
+      where: {
+        salespersonId: salesId,
+        madeAt: { gte: period.startsAt, lt: period.endsAt },
+        status: { not: "INACCURATE" },
+      },
     });
     await prisma.claim.update({ where: { id: claim.id }, data: { status: "INACCURATE", severity: "HIGH" } });
     expect(statusOf(await compute("admin@candor.test", OPEN))).toBe(302);
@@ -262,7 +364,10 @@ describe("prior-period adjustments", () => {
     expect(after.statement).toEqual(before.statement);
 
     expect(statusOf(await compute("admin@candor.test", OPEN))).toBe(302);
-    const adjustments = await prisma.compAdjustment.findMany({ where: { userId: salesId, period: { name: OPEN }, sourcePeriod: { name: LOCKED } }, include: { sourcePeriod: true } });
+    const adjustments = await prisma.compAdjustment.findMany({
+      where: { userId: salesId, period: { name: OPEN }, sourcePeriod: { name: LOCKED } },
+      include: { sourcePeriod: true },
+    });
     expect(adjustments).toHaveLength(1);
     const [adjustment] = adjustments;
     if (!adjustment) throw new Error("expected an adjustment");
@@ -271,14 +376,18 @@ describe("prior-period adjustments", () => {
     const frozenPayout = before.statement.periodPayoutCents;
     expect(adjustment.deltaCents).toBe(before.statement.targetBonusCents - frozenPayout);
     expect(adjustment.reason).toMatch(new RegExp(`^${LOCKED}: `));
-    expect(adjustment.reason).toContain(`lowered the multiplier from ${before.figures.multiplier.toFixed(4)} to 1.0000`);
+    expect(adjustment.reason).toContain(
+      `lowered the multiplier from ${before.figures.multiplier.toFixed(4)} to 1.0000`,
+    );
     const changed = before.claims[target.id];
     expect(adjustment.reason).toContain(`the verdict on the claim to ${changed?.accountName ?? ""} of `);
     expect(adjustment.reason).toContain("to inaccurate (high severity) after the period was locked");
 
     const open = await statement("sales@candor.test", OPEN);
     if (open.figures === null || open.statement === null) throw new Error("expected an open statement");
-    expect(open.adjustments.filter((line) => line.sourcePeriod === LOCKED)).toMatchObject([{ deltaCents: adjustment.deltaCents }]);
+    expect(open.adjustments.filter((line) => line.sourcePeriod === LOCKED)).toMatchObject([
+      { deltaCents: adjustment.deltaCents },
+    ]);
     const adjusted = open.adjustments.reduce((sum, line) => sum + line.deltaCents, 0);
     expect(open.statement.adjustmentCents).toBe(adjusted);
     expect(open.statement.periodPayoutCents).toBe(open.figures.payoutCents);
@@ -289,11 +398,20 @@ describe("prior-period adjustments", () => {
 
     // Recomputing does not pay it twice.
     expect(statusOf(await compute("admin@candor.test", OPEN))).toBe(302);
-    expect(await prisma.compAdjustment.count({ where: { userId: salesId, period: { name: OPEN }, sourcePeriod: { name: LOCKED } } })).toBe(1);
+    expect(
+      await prisma.compAdjustment.count({
+        where: { userId: salesId, period: { name: OPEN }, sourcePeriod: { name: LOCKED } },
+      }),
+    ).toBe(1);
     // Nor does it come back once the open period carrying it is locked and the next one computed.
     expect(statusOf(await lock("admin@candor.test", OPEN))).toBe(302);
     await prisma.compPeriod.create({
-      data: { name: "2027-Q1", startsAt: new Date("2027-01-01T00:00:00Z"), endsAt: new Date("2027-04-01T00:00:00Z"), planId: (await prisma.compPlan.findFirstOrThrow()).id },
+      data: {
+        name: "2027-Q1",
+        startsAt: new Date("2027-01-01T00:00:00Z"),
+        endsAt: new Date("2027-04-01T00:00:00Z"),
+        planId: (await prisma.compPlan.findFirstOrThrow()).id,
+      },
     });
     expect(statusOf(await compute("admin@candor.test", "2027-Q1"))).toBe(302);
     expect(await prisma.compAdjustment.count({ where: { userId: salesId, period: { name: "2027-Q1" } } })).toBe(0);
@@ -333,11 +451,15 @@ describe("the plan", () => {
     expect(await save("admin@candor.test", { ...valid, "curve[2].x": "0.4" })).toMatchObject({
       data: { result: { error: { "curve[2].x": ["Each point's C must be greater than the previous point's."] } } },
     });
-    expect(await save("admin@candor.test", { ...valid, "accuracyPrior.m": "1.5" })).toMatchObject({ init: { status: 400 } });
+    expect(await save("admin@candor.test", { ...valid, "accuracyPrior.m": "1.5" })).toMatchObject({
+      init: { status: 400 },
+    });
     expect(await save("admin@candor.test", { ...valid, "curve[3].x": "0.9" })).toMatchObject({
       data: { result: { error: { "curve[3].y": ["Enter M for this point, or empty both boxes."] } } },
     });
-    expect(await save("admin@candor.test", { ...valid, "gates.quizBelowPassMarkCap": "-1" })).toMatchObject({ init: { status: 400 } });
+    expect(await save("admin@candor.test", { ...valid, "gates.quizBelowPassMarkCap": "-1" })).toMatchObject({
+      init: { status: 400 },
+    });
     expect(statusOf(await save("manager@candor.test", valid))).toBe(403);
     expect(await prisma.compPlan.count()).toBe(versions);
   });
@@ -348,8 +470,13 @@ describe("the plan", () => {
     expect(statusOf(await save("admin@candor.test", valid, [quiz.id]))).toBe(302);
     const plan = await prisma.compPlan.findFirstOrThrow({ orderBy: { version: "desc" } });
     expect(plan.version).toBe(latest.version + 1);
-    expect(JSON.parse(plan.paramsJson)).toMatchObject({ weights: { accuracy: 0.5, quiz: 0.1, satisfaction: 0.4 }, requiredQuizIds: [quiz.id] });
-    expect(await prisma.quiz.findMany({ where: { requiredForComp: true }, select: { id: true } })).toEqual([{ id: quiz.id }]);
+    expect(JSON.parse(plan.paramsJson)).toMatchObject({
+      weights: { accuracy: 0.5, quiz: 0.1, satisfaction: 0.4 },
+      requiredQuizIds: [quiz.id],
+    });
+    expect(await prisma.quiz.findMany({ where: { requiredForComp: true }, select: { id: true } })).toEqual([
+      { id: quiz.id },
+    ]);
     const open = await prisma.compPeriod.findMany({ where: { status: "OPEN" }, select: { planId: true } });
     expect(open.every((period) => period.planId === plan.id)).toBe(true);
     const locked = await prisma.compPeriod.findMany({ where: { status: "LOCKED" }, select: { planId: true } });

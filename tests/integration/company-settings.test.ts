@@ -14,22 +14,32 @@ import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
 
 async function load(email: string | null) {
   const headers: HeadersInit = email ? { cookie: await cookieFor(email) } : {};
-  return settle(() => settingsLoader({ request: new Request(`${ORIGIN}/admin/settings`, { headers }), params: {}, context: {} }));
+  return settle(() =>
+    settingsLoader({ request: new Request(`${ORIGIN}/admin/settings`, { headers }), params: {}, context: {} }),
+  );
 }
 
 async function save(email: string | null, fields: Record<string, string>) {
   const headers: HeadersInit = email ? { cookie: await cookieFor(email) } : {};
   return settle(() =>
-    settingsAction({ request: new Request(`${ORIGIN}/admin/settings`, { method: "POST", headers, body: new URLSearchParams(fields) }), params: {}, context: {} }),
+    settingsAction({
+      request: new Request(`${ORIGIN}/admin/settings`, { method: "POST", headers, body: new URLSearchParams(fields) }),
+      params: {},
+      context: {},
+    }),
   );
 }
 
 function fieldErrors(outcome: unknown): Record<string, string[] | null> | undefined {
-  const reply = outcome as { data?: { result?: { error?: Record<string, string[] | null> } }; init?: { status?: number } };
+  const reply = outcome as {
+    data?: { result?: { error?: Record<string, string[] | null> } };
+    init?: { status?: number };
+  };
   return reply.data?.result?.error;
 }
 
-const settingEvents = () => prisma.auditEvent.findMany({ where: { action: "settings.update", entityType: "Setting" }, orderBy: { at: "asc" } });
+const settingEvents = () =>
+  prisma.auditEvent.findMany({ where: { action: "settings.update", entityType: "Setting" }, orderBy: { at: "asc" } });
 
 describe("/admin/settings", () => {
   it("shows the demo's company name to an admin", async () => {
@@ -39,7 +49,10 @@ describe("/admin/settings", () => {
 
   it("is refused to every other role, reading and writing, and sends a visitor to sign in", async () => {
     for (const email of ["sales@candor.test", "engineer@candor.test", "manager@candor.test"]) {
-      expect(await refusalOf(await load(email)), email).toMatchObject({ status: 403, message: "Only admins can change the company settings." });
+      expect(await refusalOf(await load(email)), email).toMatchObject({
+        status: 403,
+        message: "Only admins can change the company settings.",
+      });
       expect(await refusalOf(await save(email, { companyName: "Hijacked Ltd" })), email).toMatchObject({ status: 403 });
     }
     const anonymous = await load(null);
@@ -62,7 +75,9 @@ describe("/admin/settings", () => {
       expect(fieldErrors(outcome)?.companyName).toEqual([message]);
     }
     // The over-long value is never echoed back into the form.
-    const overLong = (await save("admin@candor.test", { companyName: "y".repeat(81) })) as { data: { result: { initialValue?: Record<string, unknown> } } };
+    const overLong = (await save("admin@candor.test", { companyName: "y".repeat(81) })) as {
+      data: { result: { initialValue?: Record<string, unknown> } };
+    };
     expect(JSON.stringify(overLong.data.result.initialValue ?? {})).not.toContain("y".repeat(81));
     expect(await getCompanyName()).toBe("Brightwater Software");
     expect(await settingEvents()).toHaveLength(before);
@@ -113,7 +128,8 @@ describe("the survey page says who is asking", () => {
     });
     const link = await createSurveyLink(auditContextFrom(new Request(ORIGIN), admin.id), deal.survey?.id ?? "", null);
     const token = link?.path.replace("/survey/", "") ?? "";
-    const open = () => surveyLoader({ request: new Request(`${ORIGIN}/survey/${token}`), params: { token }, context: {} });
+    const open = () =>
+      surveyLoader({ request: new Request(`${ORIGIN}/survey/${token}`), params: { token }, context: {} });
 
     expect(await open()).toMatchObject({
       data: { kind: "open", companyName: "Brightwater Software", productName: "Relay", salespersonFirstName: "Brad" },

@@ -25,12 +25,19 @@ const counted = async <T extends { id: string }>(row: Promise<T>, key: keyof Tou
 async function request(email: string, path: string) {
   return new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } });
 }
-const loadDashboard = async (email: string, query = "") => dashboardLoader({ request: await request(email, `/dashboard${query}`), params: {}, context: {} });
-const loadScorecard = async (email: string, query = "") => scorecardLoader({ request: await request(email, `/dashboard/scorecard${query}`), params: {}, context: {} });
-const loadPerson = async (email: string, userId: string) => personLoader({ request: await request(email, `/people/${userId}`), params: { userId }, context: {} });
+const loadDashboard = async (email: string, query = "") =>
+  dashboardLoader({ request: await request(email, `/dashboard${query}`), params: {}, context: {} });
+const loadScorecard = async (email: string, query = "") =>
+  scorecardLoader({ request: await request(email, `/dashboard/scorecard${query}`), params: {}, context: {} });
+const loadPerson = async (email: string, userId: string) =>
+  personLoader({ request: await request(email, `/people/${userId}`), params: { userId }, context: {} });
 
 async function loadCsv(email: string, query: string) {
-  const response = await scorecardCsvLoader({ request: await request(email, `/dashboard/scorecard.csv${query}`), params: {}, context: {} });
+  const response = await scorecardCsvLoader({
+    request: await request(email, `/dashboard/scorecard.csv${query}`),
+    params: {},
+    context: {},
+  });
   const [header, ...rows] = parseCsv((await response.text()).replace(/^\uFEFF/, ""));
   if (!header) throw new Error("The export has no header");
   return rows.map((row) => Object.fromEntries(header.map((name, index) => [name, row[index] ?? ""])));
@@ -53,7 +60,10 @@ const world = {
 
 async function salesperson(name: string, teamId: string) {
   sequence += 1;
-  return prisma.user.create({ data: { email: `coverage-${sequence}@candor.test`, name, role: "SALES", teamId }, select: { id: true, name: true } });
+  return prisma.user.create({
+    data: { email: `coverage-${sequence}@candor.test`, name, role: "SALES", teamId },
+    select: { id: true, name: true },
+  });
 }
 
 async function deal(ownerId: string, status: DealStatus, closedAt: Date | null) {
@@ -61,7 +71,16 @@ async function deal(ownerId: string, status: DealStatus, closedAt: Date | null) 
   const account = await prisma.account.create({ data: { name: `Coverage Account ${sequence}` } });
   return counted(
     prisma.deal.create({
-      data: { externalId: `COV-${sequence}`, accountId: account.id, contactName: "Pat Buyer", contactEmail: `buyer${sequence}@example.com`, ownerId, amountCents: 1_000_000, status, closedAt },
+      data: {
+        externalId: `COV-${sequence}`,
+        accountId: account.id,
+        contactName: "Pat Buyer",
+        contactEmail: `buyer${sequence}@example.com`,
+        ownerId,
+        amountCents: 1_000_000,
+        status,
+        closedAt,
+      },
       select: { id: true, externalId: true, ownerId: true },
     }),
     "dealIds",
@@ -91,7 +110,13 @@ async function claimOn(dealId: string, salespersonId: string, source: ClaimSourc
   );
 }
 
-async function survey(dealId: string, salespersonId: string, answer: Delivered, dueAt: Date, words: { untrueClaim?: string; leastLiked?: string; respondedAt?: Date } = {}) {
+async function survey(
+  dealId: string,
+  salespersonId: string,
+  answer: Delivered,
+  dueAt: Date,
+  words: { untrueClaim?: string; leastLiked?: string; respondedAt?: Date } = {},
+) {
   return counted(
     prisma.survey.create({
       data: {
@@ -119,19 +144,36 @@ async function surveyedDeal(ownerId: string, answer: Delivered, dueAt: Date, wor
 
 /** Coverage the plain way: the teams' won deals of the window loaded, and their claims counted, in JavaScript. */
 async function plainCoverage(ownerWhere: { teamId: { in: string[] } } | { id: string }, from: Date, to: Date) {
-  const deals = await prisma.deal.findMany({ where: { owner: ownerWhere, status: "WON", closedAt: { gte: from, lt: to } }, select: { _count: { select: { claims: true } } } });
+  const deals = await prisma.deal.findMany({
+    where: { owner: ownerWhere, status: "WON", closedAt: { gte: from, lt: to } },
+    select: { _count: { select: { claims: true } } },
+  });
   return { won: deals.length, covered: deals.filter((row) => row._count.claims > 0).length };
 }
 
 beforeAll(async () => {
   const manager = await prisma.user.findUniqueOrThrow({ where: { email: "manager@candor.test" } });
   const teamIds = await getManagedTeamIds(manager.id);
-  const team = await prisma.team.findFirstOrThrow({ where: { id: { in: teamIds } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  const team = await prisma.team.findFirstOrThrow({
+    where: { id: { in: teamIds } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
   const other = await prisma.team.findFirstOrThrow({ where: { id: { notIn: teamIds } }, select: { id: true } });
   const open = await prisma.compPeriod.findFirstOrThrow({ where: { status: "OPEN" }, orderBy: { startsAt: "desc" } });
-  const previous = await prisma.compPeriod.findFirstOrThrow({ where: { endsAt: { lte: open.startsAt } }, orderBy: { startsAt: "desc" } });
+  const previous = await prisma.compPeriod.findFirstOrThrow({
+    where: { endsAt: { lte: open.startsAt } },
+    orderBy: { startsAt: "desc" },
+  });
   const product = await prisma.product.findFirstOrThrow({ select: { id: true } });
-  Object.assign(world, { managerId: manager.id, team, otherTeamId: other.id, productId: product.id, period: open, previous });
+  Object.assign(world, {
+    managerId: manager.id,
+    team,
+    otherTeamId: other.id,
+    productId: product.id,
+    period: open,
+    previous,
+  });
 });
 
 describe("coverage", () => {
@@ -159,7 +201,14 @@ describe("coverage", () => {
     expect(scorecard.rows[0]).toMatchObject({ id: person.id, wonDeals: 4, coveredDeals: 3, coverage: 0.75 });
 
     const csv = await loadCsv("manager@candor.test", `?team=${world.team.id}&q=Casey%20Coverage`);
-    expect(csv).toEqual([expect.objectContaining({ Salesperson: "Casey Coverage", "Won deals": "4", "Won deals with a claim": "3", Coverage: "75.00%" })]);
+    expect(csv).toEqual([
+      expect.objectContaining({
+        Salesperson: "Casey Coverage",
+        "Won deals": "4",
+        "Won deals with a claim": "3",
+        Coverage: "75.00%",
+      }),
+    ]);
 
     const page = await loadPerson("manager@candor.test", person.id);
     expect(page.figures).toMatchObject({ wonDeals: 4, coveredDeals: 3, coverage: 0.75 });
@@ -192,13 +241,25 @@ describe("coverage", () => {
 
   it("shows the team's coverage on the dashboard, matching a plain count, with the change against the previous period", async () => {
     const dashboard = dashboardOf(await loadDashboard("manager@candor.test", `?team=${world.team.id}`));
-    const current = await plainCoverage({ teamId: { in: [world.team.id] } }, world.period.startsAt, world.period.endsAt);
-    const before = await plainCoverage({ teamId: { in: [world.team.id] } }, world.previous.startsAt, world.previous.endsAt);
+    const current = await plainCoverage(
+      { teamId: { in: [world.team.id] } },
+      world.period.startsAt,
+      world.period.endsAt,
+    );
+    const before = await plainCoverage(
+      { teamId: { in: [world.team.id] } },
+      world.previous.startsAt,
+      world.previous.endsAt,
+    );
     expect(current.won).toBeGreaterThan(0);
     expect(dashboard.kpis).toMatchObject({ wonDeals: current.won, coveredDeals: current.covered });
     expect(dashboard.kpis.coverage).toBeCloseTo(current.covered / current.won, 10);
     expect(dashboard.previousKpis?.wonDeals).toBe(before.won);
-    if (before.won > 0) expect(dashboard.deltas.coverage.change).toBeCloseTo(current.covered / current.won - before.covered / before.won, 10);
+    if (before.won > 0)
+      expect(dashboard.deltas.coverage.change).toBeCloseTo(
+        current.covered / current.won - before.covered / before.won,
+        10,
+      );
   });
 
   it("shows the salesperson their own coverage on their home", async () => {
@@ -206,7 +267,9 @@ describe("coverage", () => {
     const home = await homeLoader({ request: await request("sales@candor.test", "/home"), params: {}, context: {} });
     if (home instanceof Response) throw new Error("The salesperson was sent away from their home");
     expect(home.coverage?.period.name).toBe(world.period.name);
-    expect(home.coverage?.counts).toEqual(await plainCoverage({ id: sales.id }, world.period.startsAt, world.period.endsAt));
+    expect(home.coverage?.counts).toEqual(
+      await plainCoverage({ id: sales.id }, world.period.startsAt, world.period.endsAt),
+    );
   });
 });
 
@@ -216,14 +279,21 @@ describe("unlogged promises", () => {
     const due = (days: number) => new Date(world.period.startsAt.getTime() + days * DAY);
     // Answered "just now", so the rows sort above the seeded ones.
     const recently = (hours: number) => new Date(Date.now() + hours * 3_600_000);
-    const broken = await surveyedDeal(person.id, "NO", due(2), { untrueClaim: "They said .xls files would open.", leastLiked: "The export.", respondedAt: recently(2) });
+    const broken = await surveyedDeal(person.id, "NO", due(2), {
+      untrueClaim: "They said .xls files would open.",
+      leastLiked: "The export.",
+      respondedAt: recently(2),
+    });
     const partly = await surveyedDeal(person.id, "PARTLY", due(3), { respondedAt: recently(1) });
     const kept = await surveyedDeal(person.id, "YES", due(4), { respondedAt: recently(3) });
-    const outside = await surveyedDeal(person.id, "NO", new Date(world.period.startsAt.getTime() - 2 * DAY), { respondedAt: recently(4) });
+    const outside = await surveyedDeal(person.id, "NO", new Date(world.period.startsAt.getTime() - 2 * DAY), {
+      respondedAt: recently(4),
+    });
     const logged = await surveyedDeal(person.id, "NO", due(5), { respondedAt: recently(5) });
     await claimOn(logged.id, person.id, "SELF");
 
-    const listed = async () => dashboardOf(await loadDashboard("manager@candor.test", `?team=${world.team.id}`)).unlogged;
+    const listed = async () =>
+      dashboardOf(await loadDashboard("manager@candor.test", `?team=${world.team.id}`)).unlogged;
     const before = await listed();
     const ids = before.rows.map((row) => row.dealId);
     expect(ids.slice(0, 2)).toEqual([broken.id, partly.id]);
@@ -260,10 +330,15 @@ describe("unlogged promises", () => {
 
   it("never shows a manager another team's deal; an admin sees it", async () => {
     const outsider = await salesperson("Oscar Outside", world.otherTeamId);
-    const theirs = await surveyedDeal(outsider.id, "NO", new Date(world.period.startsAt.getTime() + 6 * DAY), { respondedAt: new Date(Date.now() + 10 * 3_600_000) });
+    const theirs = await surveyedDeal(outsider.id, "NO", new Date(world.period.startsAt.getTime() + 6 * DAY), {
+      respondedAt: new Date(Date.now() + 10 * 3_600_000),
+    });
     const manager = dashboardOf(await loadDashboard("manager@candor.test"));
     expect(manager.unlogged.rows.map((row) => row.dealId)).not.toContain(theirs.id);
-    const owners = await prisma.user.findMany({ where: { id: { in: manager.unlogged.rows.map((row) => row.salespersonId) } }, select: { teamId: true } });
+    const owners = await prisma.user.findMany({
+      where: { id: { in: manager.unlogged.rows.map((row) => row.salespersonId) } },
+      select: { teamId: true },
+    });
     const managed = await getManagedTeamIds(world.managerId);
     for (const owner of owners) expect(managed).toContain(owner.teamId);
     const admin = dashboardOf(await loadDashboard("admin@candor.test"));
@@ -274,12 +349,23 @@ describe("unlogged promises", () => {
     const person = await salesperson("Lee Linked", world.team.id);
     const won = await surveyedDeal(person.id, "PARTLY", new Date(world.period.startsAt.getTime() + 7 * DAY));
     const href = logObservedClaimHref({ dealId: won.id, salespersonId: person.id });
-    const form = await claimFormLoader({ request: await request("manager@candor.test", href), params: {}, context: {} });
+    const form = await claimFormLoader({
+      request: await request("manager@candor.test", href),
+      params: {},
+      context: {},
+    });
     expect(form).toMatchObject({ salespersonId: person.id, dealId: won.id });
     expect(form.deals.map((row) => row.id)).toContain(won.id);
     // A deal that is not that salesperson's is ignored rather than offered.
     const stranger = await deal((await salesperson("Sam Stranger", world.team.id)).id, "WON", new Date());
-    const refused = await claimFormLoader({ request: await request("manager@candor.test", logObservedClaimHref({ dealId: stranger.id, salespersonId: person.id })), params: {}, context: {} });
+    const refused = await claimFormLoader({
+      request: await request(
+        "manager@candor.test",
+        logObservedClaimHref({ dealId: stranger.id, salespersonId: person.id }),
+      ),
+      params: {},
+      context: {},
+    });
     expect(refused.dealId).toBeNull();
   });
 });

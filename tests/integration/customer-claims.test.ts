@@ -25,7 +25,11 @@ let sequence = 0;
 const OPEN_PERIOD = "2026-Q4";
 
 /** A WON deal of sales@candor.test with its survey due `daysAgo` days ago, closed on `closedAt`. */
-async function wonDealWithSurvey({ daysAgo = 5, closedAt, product = "ledgerline" }: { daysAgo?: number; closedAt?: Date; product?: string | null } = {}) {
+async function wonDealWithSurvey({
+  daysAgo = 5,
+  closedAt,
+  product = "ledgerline",
+}: { daysAgo?: number; closedAt?: Date; product?: string | null } = {}) {
   const owner = await prisma.user.findUniqueOrThrow({ where: { email: "sales@candor.test" } });
   const productRow = product ? await prisma.product.findUniqueOrThrow({ where: { slug: product } }) : null;
   const externalId = `CC-${stamp}-${++sequence}`;
@@ -47,7 +51,15 @@ async function wonDealWithSurvey({ daysAgo = 5, closedAt, product = "ledgerline"
     include: { survey: true, account: true },
   });
   if (!deal.survey) throw new Error("the deal has no survey");
-  return { externalId, surveyId: deal.survey.id, dealId: deal.id, closedAt: deal.closedAt, accountName: deal.account.name, ownerId: owner.id, productId: productRow?.id ?? null };
+  return {
+    externalId,
+    surveyId: deal.survey.id,
+    dealId: deal.id,
+    closedAt: deal.closedAt,
+    accountName: deal.account.name,
+    ownerId: owner.id,
+    productId: productRow?.id ?? null,
+  };
 }
 
 async function surveyLink(surveyId: string): Promise<string> {
@@ -68,7 +80,11 @@ let ip = 0;
 function answerSurvey(token: string, fields: Record<string, string>) {
   return settle(() =>
     surveyAction({
-      request: new Request(`${ORIGIN}/survey/${token}`, { method: "POST", headers: { "x-candor-client-ip": `198.51.100.${++ip}` }, body: new URLSearchParams(fields) }),
+      request: new Request(`${ORIGIN}/survey/${token}`, {
+        method: "POST",
+        headers: { "x-candor-client-ip": `198.51.100.${++ip}` },
+        body: new URLSearchParams(fields),
+      }),
       params: { token },
       context: {},
     }),
@@ -80,17 +96,33 @@ function importResults(csv: string) {
     const form = new FormData();
     form.set("intent", "import");
     form.set("file", new Blob([csv], { type: "text/csv" }), "results.csv");
-    return resultsAction({ request: new Request(`${ORIGIN}/surveys/import`, { method: "POST", headers: { cookie: await cookieFor("manager@candor.test") }, body: form }), params: {}, context: {} });
+    return resultsAction({
+      request: new Request(`${ORIGIN}/surveys/import`, {
+        method: "POST",
+        headers: { cookie: await cookieFor("manager@candor.test") },
+        body: form,
+      }),
+      params: {},
+      context: {},
+    });
   });
 }
 
 const claimRequest = async (email: string, claimId: string, form?: Record<string, string>) =>
-  new Request(`${ORIGIN}/claims/${claimId}`, form ? { method: "POST", headers: { cookie: await cookieFor(email) }, body: new URLSearchParams(form) } : { headers: { cookie: await cookieFor(email) } });
+  new Request(
+    `${ORIGIN}/claims/${claimId}`,
+    form
+      ? { method: "POST", headers: { cookie: await cookieFor(email) }, body: new URLSearchParams(form) }
+      : { headers: { cookie: await cookieFor(email) } },
+  );
 
 const postToClaim = async (email: string, claimId: string, form: Record<string, string>) =>
-  settle(async () => claimAction({ request: await claimRequest(email, claimId, form), params: { claimId }, context: {} }));
+  settle(async () =>
+    claimAction({ request: await claimRequest(email, claimId, form), params: { claimId }, context: {} }),
+  );
 
-const readClaim = async (email: string, claimId: string) => claimLoader({ request: await claimRequest(email, claimId), params: { claimId }, context: {} });
+const readClaim = async (email: string, claimId: string) =>
+  claimLoader({ request: await claimRequest(email, claimId), params: { claimId }, context: {} });
 
 const customerClaimsOf = (surveyId: string) => prisma.claim.findMany({ where: { surveyId } });
 
@@ -109,7 +141,9 @@ async function partialCapability() {
       verifiedAt: validFrom,
       reviewDueAt: addDays(validFrom, 10_000),
       // A row re-verified every day would be stale for no claim in these tests.
-      revisions: { create: { status: "PARTIAL", conditions: "xlsx only; .xls is not supported", validFrom, authorId: engineer.id } },
+      revisions: {
+        create: { status: "PARTIAL", conditions: "xlsx only; .xls is not supported", validFrom, authorId: engineer.id },
+      },
     },
   });
 }
@@ -144,13 +178,21 @@ describe("the survey's untrue-claim question", () => {
     expect(audit.map((event) => event.action)).toEqual(["claim.customer-report"]);
 
     // The engineers' queue (oldest first, 50 a page) lists it, marked as the customer's report with nothing stated yet.
-    const older = await prisma.claim.count({ where: { status: "PENDING", productId: deal.productId ?? "", madeAt: { lt: claim?.madeAt } } });
+    const older = await prisma.claim.count({
+      where: { status: "PENDING", productId: deal.productId ?? "", madeAt: { lt: claim?.madeAt } },
+    });
     const queue = await verifyLoader({
-      request: new Request(`${ORIGIN}/verify?product=ledgerline&page=${Math.floor(older / 50) + 1}`, { headers: { cookie: await cookieFor("engineer@candor.test") } }),
+      request: new Request(`${ORIGIN}/verify?product=ledgerline&page=${Math.floor(older / 50) + 1}`, {
+        headers: { cookie: await cookieFor("engineer@candor.test") },
+      }),
       params: {},
       context: {},
     });
-    expect(queue.rows.find((row) => row.id === claim?.id)).toMatchObject({ source: "CUSTOMER", assertedLevel: null, statement: words.trim() });
+    expect(queue.rows.find((row) => row.id === claim?.id)).toMatchObject({
+      source: "CUSTOMER",
+      assertedLevel: null,
+      statement: words.trim(),
+    });
 
     // Answering again (a double submit, a reload) stores nothing more.
     const again = await answerSurvey(token, { csat: "1", deliveredAsPromised: "NO", untrueClaim: "Something else" });
@@ -169,8 +211,15 @@ describe("the survey's untrue-claim question", () => {
   it("refuses an answer over 2,000 characters with a sentence and stores nothing", async () => {
     const deal = await wonDealWithSurvey();
     const token = await surveyLink(deal.surveyId);
-    const result = await answerSurvey(token, { csat: "3", deliveredAsPromised: "PARTLY", untrueClaim: "x".repeat(2001) });
-    expect(result).toMatchObject({ init: { status: 400 }, data: { kind: "invalid", result: { error: { untrueClaim: ["Please keep it under 2000 characters."] } } } });
+    const result = await answerSurvey(token, {
+      csat: "3",
+      deliveredAsPromised: "PARTLY",
+      untrueClaim: "x".repeat(2001),
+    });
+    expect(result).toMatchObject({
+      init: { status: 400 },
+      data: { kind: "invalid", result: { error: { untrueClaim: ["Please keep it under 2000 characters."] } } },
+    });
     expect((await prisma.survey.findUniqueOrThrow({ where: { id: deal.surveyId } })).respondedAt).toBeNull();
     expect(await customerClaimsOf(deal.surveyId)).toHaveLength(0);
   });
@@ -200,7 +249,11 @@ describe("the survey's untrue-claim question", () => {
 
     // With neither, the report waits under a clearly named placeholder until an engineer maps it.
     const bare = await wonDealWithSurvey({ product: null });
-    await answerSurvey(await surveyLink(bare.surveyId), { csat: "2", deliveredAsPromised: "NO", untrueClaim: "Nothing worked." });
+    await answerSurvey(await surveyLink(bare.surveyId), {
+      csat: "2",
+      deliveredAsPromised: "NO",
+      untrueClaim: "Nothing worked.",
+    });
     const [report] = await customerClaimsOf(bare.surveyId);
     const product = await prisma.product.findUniqueOrThrow({ where: { id: report?.productId ?? "" } });
     expect(product.name).toBe("Product not yet known");
@@ -216,15 +269,26 @@ describe("the survey's untrue-claim question", () => {
     expect(await importResults(csv)).toBeInstanceOf(Response);
     const claims = await customerClaimsOf(deal.surveyId);
     expect(claims).toHaveLength(1);
-    expect(claims[0]).toMatchObject({ source: "CUSTOMER", statement: "They said SSO was included; it costs extra.", assertedLevel: null, dealId: deal.dealId });
-    expect((await prisma.survey.findUniqueOrThrow({ where: { id: deal.surveyId } })).untrueClaim).toBe("They said SSO was included; it costs extra.");
+    expect(claims[0]).toMatchObject({
+      source: "CUSTOMER",
+      statement: "They said SSO was included; it costs extra.",
+      assertedLevel: null,
+      dealId: deal.dealId,
+    });
+    expect((await prisma.survey.findUniqueOrThrow({ where: { id: deal.surveyId } })).untrueClaim).toBe(
+      "They said SSO was included; it costs extra.",
+    );
   });
 });
 
 describe("mapping and judging a customer's report", () => {
   it("refuses a verdict before mapping, then maps (matrix check as of the claim's date), audits, and judges it", async () => {
     const deal = await wonDealWithSurvey();
-    await answerSurvey(await surveyLink(deal.surveyId), { csat: "2", deliveredAsPromised: "NO", untrueClaim: "You said the export handles .xls files." });
+    await answerSurvey(await surveyLink(deal.surveyId), {
+      csat: "2",
+      deliveredAsPromised: "NO",
+      untrueClaim: "You said the export handles .xls files.",
+    });
     const [claim] = await customerClaimsOf(deal.surveyId);
     if (!claim) throw new Error("no claim");
 
@@ -233,32 +297,85 @@ describe("mapping and judging a customer's report", () => {
     expect(page.mappingProducts?.map((product) => product.name)).not.toContain("Product not yet known");
     expect(page.verify).toEqual({ allowed: false, reason: MAP_BEFORE_VERDICT, alreadyDecided: false });
 
-    const early = await postToClaim("engineer@candor.test", claim.id, { intent: "verify", status: "INACCURATE", severity: "HIGH", note: "No .xls", version: String(claim.version) });
+    const early = await postToClaim("engineer@candor.test", claim.id, {
+      intent: "verify",
+      status: "INACCURATE",
+      severity: "HIGH",
+      note: "No .xls",
+      version: String(claim.version),
+    });
     expect(await refusalOf(early)).toMatchObject({ status: 403, message: MAP_BEFORE_VERDICT });
     expect((await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).status).toBe("PENDING");
 
     // Salespeople and managers do not map.
-    expect(await refusalOf(await postToClaim("sales@candor.test", claim.id, { intent: "map", version: "1", capabilityId: "none", productId: deal.productId ?? "", assertedLevel: "SUPPORTED" }))).toMatchObject({ status: 403 });
+    expect(
+      await refusalOf(
+        await postToClaim("sales@candor.test", claim.id, {
+          intent: "map",
+          version: "1",
+          capabilityId: "none",
+          productId: deal.productId ?? "",
+          assertedLevel: "SUPPORTED",
+        }),
+      ),
+    ).toMatchObject({ status: 403 });
 
     // A missing level is a field error, and nothing changes.
-    const incomplete = await postToClaim("engineer@candor.test", claim.id, { intent: "map", version: String(claim.version), capabilityId: "none", productId: deal.productId ?? "" });
-    expect(incomplete).toMatchObject({ init: { status: 400 }, data: { intent: "map", result: { error: { assertedLevel: ["Choose what the customer was told."] } } } });
+    const incomplete = await postToClaim("engineer@candor.test", claim.id, {
+      intent: "map",
+      version: String(claim.version),
+      capabilityId: "none",
+      productId: deal.productId ?? "",
+    });
+    expect(incomplete).toMatchObject({
+      init: { status: 400 },
+      data: { intent: "map", result: { error: { assertedLevel: ["Choose what the customer was told."] } } },
+    });
 
     const capability = await partialCapability();
-    const mapped = await postToClaim("engineer@candor.test", claim.id, { intent: "map", version: String(claim.version), productId: capability.productId, capabilityId: capability.id, assertedLevel: "SUPPORTED" });
+    const mapped = await postToClaim("engineer@candor.test", claim.id, {
+      intent: "map",
+      version: String(claim.version),
+      productId: capability.productId,
+      capabilityId: capability.id,
+      assertedLevel: "SUPPORTED",
+    });
     expect(mapped).toBeInstanceOf(Response);
     const after = await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
-    expect(after).toMatchObject({ capabilityId: capability.id, assertedLevel: "SUPPORTED", matrixCheck: "OVERSTATES", status: "PENDING", version: claim.version + 1 });
+    expect(after).toMatchObject({
+      capabilityId: capability.id,
+      assertedLevel: "SUPPORTED",
+      matrixCheck: "OVERSTATES",
+      status: "PENDING",
+      version: claim.version + 1,
+    });
     expect(after.revisionId).not.toBeNull();
-    const mapEvents = await prisma.auditEvent.findMany({ where: { entityType: "Claim", entityId: claim.id, action: "claim.map" } });
+    const mapEvents = await prisma.auditEvent.findMany({
+      where: { entityType: "Claim", entityId: claim.id, action: "claim.map" },
+    });
     expect(mapEvents).toHaveLength(1);
 
-    const judged = await postToClaim("jun.tanaka@candor.test", claim.id, { intent: "verify", status: "INACCURATE", severity: "HIGH", note: "No .xls export exists.", version: String(after.version) });
+    const judged = await postToClaim("jun.tanaka@candor.test", claim.id, {
+      intent: "verify",
+      status: "INACCURATE",
+      severity: "HIGH",
+      note: "No .xls export exists.",
+      version: String(after.version),
+    });
     expect(judged).toBeInstanceOf(Response);
-    expect(await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ status: "INACCURATE", severity: "HIGH" });
+    expect(await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
+      status: "INACCURATE",
+      severity: "HIGH",
+    });
 
     // Once judged, the mapping can no longer change.
-    const late = await postToClaim("engineer@candor.test", claim.id, { intent: "map", version: String(after.version + 1), capabilityId: "none", productId: capability.productId, assertedLevel: "PARTIAL" });
+    const late = await postToClaim("engineer@candor.test", claim.id, {
+      intent: "map",
+      version: String(after.version + 1),
+      capabilityId: "none",
+      productId: capability.productId,
+      assertedLevel: "PARTIAL",
+    });
     expect(late).toMatchObject({ init: { status: 409 } });
   });
 });
@@ -266,22 +383,42 @@ describe("mapping and judging a customer's report", () => {
 describe("every source shown and filterable", () => {
   it("filters the claims table and its CSV by source, with the source column and “not stated yet” before mapping", async () => {
     const deal = await wonDealWithSurvey();
-    await answerSurvey(await surveyLink(deal.surveyId), { csat: "3", deliveredAsPromised: "PARTLY", untrueClaim: "The API limits were not what we heard." });
+    await answerSurvey(await surveyLink(deal.surveyId), {
+      csat: "3",
+      deliveredAsPromised: "PARTLY",
+      untrueClaim: "The API limits were not what we heard.",
+    });
     const [claim] = await customerClaimsOf(deal.surveyId);
 
     const cookie = await cookieFor("manager@candor.test");
-    const table = await claimsLoader({ request: new Request(`${ORIGIN}/claims?source=CUSTOMER&pageSize=100`, { headers: { cookie } }), params: {}, context: {} });
+    const table = await claimsLoader({
+      request: new Request(`${ORIGIN}/claims?source=CUSTOMER&pageSize=100`, { headers: { cookie } }),
+      params: {},
+      context: {},
+    });
     expect(table.filter.source).toBe("CUSTOMER");
     expect(table.rows.length).toBeGreaterThan(0);
     expect(table.rows.every((row) => row.source === "CUSTOMER")).toBe(true);
     expect(table.rows.find((row) => row.id === claim?.id)).toMatchObject({ assertedLevel: null, source: "CUSTOMER" });
-    const self = await claimsLoader({ request: new Request(`${ORIGIN}/claims?source=SELF&pageSize=100`, { headers: { cookie } }), params: {}, context: {} });
+    const self = await claimsLoader({
+      request: new Request(`${ORIGIN}/claims?source=SELF&pageSize=100`, { headers: { cookie } }),
+      params: {},
+      context: {},
+    });
     expect(self.rows.length).toBeGreaterThan(0);
     expect(self.rows.every((row) => row.source === "SELF")).toBe(true);
-    const unknown = await claimsLoader({ request: new Request(`${ORIGIN}/claims?source=RUMOUR`, { headers: { cookie } }), params: {}, context: {} });
+    const unknown = await claimsLoader({
+      request: new Request(`${ORIGIN}/claims?source=RUMOUR`, { headers: { cookie } }),
+      params: {},
+      context: {},
+    });
     expect(unknown.notes).toContain("Ignored the source filter: “RUMOUR” is not a value Candor knows.");
 
-    const response = await csvLoader({ request: new Request(`${ORIGIN}/claims.csv?source=CUSTOMER`, { headers: { cookie } }), params: {}, context: {} });
+    const response = await csvLoader({
+      request: new Request(`${ORIGIN}/claims.csv?source=CUSTOMER`, { headers: { cookie } }),
+      params: {},
+      context: {},
+    });
     const [header, ...rows] = parseCsv(await response.text());
     const sourceAt = header?.indexOf("Source") ?? -1;
     const toldAt = header?.indexOf("Customer was told") ?? -1;
@@ -294,13 +431,28 @@ describe("every source shown and filterable", () => {
     const period = await prisma.compPeriod.findUniqueOrThrow({ where: { name: OPEN_PERIOD } });
     const madeAt = addDays(period.startsAt, 10);
     const deal = await wonDealWithSurvey({ daysAgo: 20, closedAt: madeAt });
-    const csv = ["Deal external ID,Responded at,CSAT,Delivered as promised,Untrue claim", `${deal.externalId},2026-11-25,2,NO,"Told us Excel 2003 files open fine."`].join("\n");
+    const csv = [
+      "Deal external ID,Responded at,CSAT,Delivered as promised,Untrue claim",
+      `${deal.externalId},2026-11-25,2,NO,"Told us Excel 2003 files open fine."`,
+    ].join("\n");
     expect(await importResults(csv)).toBeInstanceOf(Response);
     const [reported] = await customerClaimsOf(deal.surveyId);
     if (!reported) throw new Error("no claim");
     const capability = await partialCapability();
-    await postToClaim("engineer@candor.test", reported.id, { intent: "map", version: String(reported.version), productId: capability.productId, capabilityId: capability.id, assertedLevel: "SUPPORTED" });
-    await postToClaim("engineer@candor.test", reported.id, { intent: "verify", status: "INACCURATE", severity: "LOW", note: "xls is not supported.", version: String(reported.version + 1) });
+    await postToClaim("engineer@candor.test", reported.id, {
+      intent: "map",
+      version: String(reported.version),
+      productId: capability.productId,
+      capabilityId: capability.id,
+      assertedLevel: "SUPPORTED",
+    });
+    await postToClaim("engineer@candor.test", reported.id, {
+      intent: "verify",
+      status: "INACCURATE",
+      severity: "LOW",
+      note: "xls is not supported.",
+      version: String(reported.version + 1),
+    });
 
     const engineer = await prisma.user.findUniqueOrThrow({ where: { email: "engineer@candor.test" } });
     const fromConversation = await prisma.claim.create({
@@ -326,17 +478,37 @@ describe("every source shown and filterable", () => {
 
     const admin = await cookieFor("admin@candor.test");
     const computed = await settle(async () =>
-      periodAction({ request: new Request(`${ORIGIN}/comp/${OPEN_PERIOD}`, { method: "POST", headers: { cookie: admin }, body: new URLSearchParams({ intent: "compute" }) }), params: { periodName: OPEN_PERIOD }, context: {} }),
+      periodAction({
+        request: new Request(`${ORIGIN}/comp/${OPEN_PERIOD}`, {
+          method: "POST",
+          headers: { cookie: admin },
+          body: new URLSearchParams({ intent: "compute" }),
+        }),
+        params: { periodName: OPEN_PERIOD },
+        context: {},
+      }),
     );
     expect(computed).toBeInstanceOf(Response);
     const page = await statementLoader({
-      request: new Request(`${ORIGIN}/comp/${OPEN_PERIOD}/${deal.ownerId}`, { headers: { cookie: await cookieFor("sales@candor.test") } }),
+      request: new Request(`${ORIGIN}/comp/${OPEN_PERIOD}/${deal.ownerId}`, {
+        headers: { cookie: await cookieFor("sales@candor.test") },
+      }),
       params: { periodName: OPEN_PERIOD, userId: deal.ownerId },
       context: {},
     });
     const lines = page.figures?.claims ?? [];
-    expect(lines.find((line) => line.id === reported.id)).toMatchObject({ counted: true, status: "INACCURATE", credit: 0, weight: 1 });
-    expect(lines.find((line) => line.id === fromConversation.id)).toMatchObject({ counted: true, status: "ACCURATE", credit: 1, weight: 2 });
+    expect(lines.find((line) => line.id === reported.id)).toMatchObject({
+      counted: true,
+      status: "INACCURATE",
+      credit: 0,
+      weight: 1,
+    });
+    expect(lines.find((line) => line.id === fromConversation.id)).toMatchObject({
+      counted: true,
+      status: "ACCURATE",
+      credit: 1,
+      weight: 2,
+    });
     const claims: Record<string, { source: string } | undefined> = page.claims;
     expect(claims[reported.id]?.source).toBe("CUSTOMER");
     expect(claims[fromConversation.id]?.source).toBe("CONVERSATION");

@@ -33,16 +33,29 @@ function dashboardOf(result: Awaited<ReturnType<typeof loadDashboard>>) {
 /** The figures of a period for some teams, computed the plain way: rows loaded and counted in JavaScript. */
 async function independentKpis(teamIds: string[], from: Date, to: Date) {
   const people = { teamId: { in: teamIds } };
-  const claims = await prisma.claim.findMany({ where: { salesperson: people, madeAt: { gte: from, lt: to } }, select: { status: true, severity: true, matrixCheck: true } });
-  const attempts = await prisma.quizAttempt.findMany({ where: { user: people, submittedAt: { gte: from, lt: to } }, select: { passed: true } });
-  const answered = await prisma.survey.findMany({ where: { salesperson: people, dueAt: { gte: from, lt: to }, respondedAt: { not: null } }, select: { csat: true, deliveredAsPromised: true } });
+  const claims = await prisma.claim.findMany({
+    where: { salesperson: people, madeAt: { gte: from, lt: to } },
+    select: { status: true, severity: true, matrixCheck: true },
+  });
+  const attempts = await prisma.quizAttempt.findMany({
+    where: { user: people, submittedAt: { gte: from, lt: to } },
+    select: { passed: true },
+  });
+  const answered = await prisma.survey.findMany({
+    where: { salesperson: people, dueAt: { gte: from, lt: to }, respondedAt: { not: null } },
+    select: { csat: true, deliveredAsPromised: true },
+  });
   const csats = answered.flatMap((survey) => (survey.csat === null ? [] : [survey.csat]));
-  const delivered = answered.flatMap((survey) => (survey.deliveredAsPromised === null ? [] : [survey.deliveredAsPromised]));
+  const delivered = answered.flatMap((survey) =>
+    survey.deliveredAsPromised === null ? [] : [survey.deliveredAsPromised],
+  );
   return {
     claims: claims.length,
     accuracy: weightedAccuracy(claims),
     pending: claims.filter((claim) => claim.status === "PENDING").length,
-    overstatedShare: claims.length ? claims.filter((claim) => claim.matrixCheck === "OVERSTATES").length / claims.length : null,
+    overstatedShare: claims.length
+      ? claims.filter((claim) => claim.matrixCheck === "OVERSTATES").length / claims.length
+      : null,
     quizPassRate: attempts.length ? attempts.filter((attempt) => attempt.passed).length / attempts.length : null,
     meanCsat: csats.length ? csats.reduce((sum, value) => sum + value, 0) / csats.length : null,
     deliveredRate: delivered.length ? delivered.filter((value) => value === "YES").length / delivered.length : null,
@@ -57,7 +70,10 @@ describe("the manager dashboard", () => {
     const points = result.scatter.points;
     expect(points.length).toBeGreaterThan(5);
     // Only the manager's salespeople are plotted.
-    const plotted = await prisma.user.findMany({ where: { id: { in: points.map((point) => point.id) } }, select: { teamId: true } });
+    const plotted = await prisma.user.findMany({
+      where: { id: { in: points.map((point) => point.id) } },
+      select: { teamId: true },
+    });
     for (const person of plotted) expect(teamIds).toContain(person.teamId);
     const lowestAccuracy = [...points].sort((a, b) => a.x - b.x)[0];
     const lowestSatisfaction = [...points].sort((a, b) => a.y - b.y)[0];
@@ -74,7 +90,10 @@ describe("the manager dashboard", () => {
     const manager = await userByEmail("manager@candor.test");
     const teamIds = await getManagedTeamIds(manager.id);
     const open = await prisma.compPeriod.findFirstOrThrow({ where: { status: "OPEN" } });
-    const previous = await prisma.compPeriod.findFirstOrThrow({ where: { endsAt: { lte: open.startsAt } }, orderBy: { startsAt: "desc" } });
+    const previous = await prisma.compPeriod.findFirstOrThrow({
+      where: { endsAt: { lte: open.startsAt } },
+      orderBy: { startsAt: "desc" },
+    });
     const result = dashboardOf(await loadDashboard("manager@candor.test"));
     expect(result.period.name).toBe(open.name);
     expect(result.period.previousName).toBe(previous.name);
@@ -101,10 +120,16 @@ describe("the manager dashboard", () => {
     const teamIds = await getManagedTeamIds((await userByEmail("manager@candor.test")).id);
     const period = await prisma.compPeriod.findFirstOrThrow({ where: { name: "2026-Q3" } });
     const judged = await prisma.claim.findMany({
-      where: { salesperson: { teamId: { in: teamIds } }, madeAt: { gte: period.startsAt, lt: period.endsAt }, verifiedAt: { not: null } },
+      where: {
+        salesperson: { teamId: { in: teamIds } },
+        madeAt: { gte: period.startsAt, lt: period.endsAt },
+        verifiedAt: { not: null },
+      },
       select: { createdAt: true, verifiedAt: true },
     });
-    const days = judged.map((claim) => ((claim.verifiedAt?.getTime() ?? 0) - claim.createdAt.getTime()) / 86_400_000).sort((a, b) => a - b);
+    const days = judged
+      .map((claim) => ((claim.verifiedAt?.getTime() ?? 0) - claim.createdAt.getTime()) / 86_400_000)
+      .sort((a, b) => a - b);
     const middle = Math.floor(days.length / 2);
     const expected = days.length % 2 ? days[middle] : ((days[middle - 1] ?? 0) + (days[middle] ?? 0)) / 2;
     const result = dashboardOf(await loadDashboard("manager@candor.test", "?period=2026-Q3"));
@@ -122,7 +147,9 @@ describe("the manager dashboard", () => {
     expect(result.period).toMatchObject({ name: "2026-Q3", previousName: "2026-Q2" });
     expect(result.kpis.claims).toBe((await independentKpis([team.id], period.startsAt, period.endsAt)).claims);
     expect(result.monthly.teams.map((option) => option.name)).toEqual([team.name]);
-    const members = new Set((await prisma.user.findMany({ where: { teamId: team.id }, select: { id: true } })).map((user) => user.id));
+    const members = new Set(
+      (await prisma.user.findMany({ where: { teamId: team.id }, select: { id: true } })).map((user) => user.id),
+    );
     for (const point of result.scatter.points) expect(members.has(point.id)).toBe(true);
     // Drill-down days of the period are those the claims table takes.
     expect(result.periodDays).toEqual({ from: "2026-07-01", to: "2026-09-30" });
@@ -130,10 +157,19 @@ describe("the manager dashboard", () => {
 
   it("counts the verification backlog by age, every pending claim once", async () => {
     const teamIds = await getManagedTeamIds((await userByEmail("manager@candor.test")).id);
-    const pending = await prisma.claim.count({ where: { status: "PENDING", salesperson: { teamId: { in: teamIds } } } });
+    const pending = await prisma.claim.count({
+      where: { status: "PENDING", salesperson: { teamId: { in: teamIds } } },
+    });
     const result = dashboardOf(await loadDashboard("manager@candor.test"));
     expect(result.backlog.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(pending);
-    expect(result.backlog.map((bucket) => bucket.label)).toEqual(["0–3 days", "4–7 days", "8–14 days", "15–30 days", "31–60 days", "Over 60 days"]);
+    expect(result.backlog.map((bucket) => bucket.label)).toEqual([
+      "0–3 days",
+      "4–7 days",
+      "8–14 days",
+      "15–30 days",
+      "31–60 days",
+      "Over 60 days",
+    ]);
   });
 
   it("lists the most-misrepresented capabilities and the quiz scores of the period", async () => {
@@ -146,9 +182,22 @@ describe("the manager dashboard", () => {
     const teamIds = await getManagedTeamIds((await userByEmail("manager@candor.test")).id);
     const period = await prisma.compPeriod.findFirstOrThrow({ where: { name: "2026-Q3" } });
     expect(first.overstated).toBe(
-      await prisma.claim.count({ where: { capabilityId: first.id, matrixCheck: "OVERSTATES", salesperson: { teamId: { in: teamIds } }, madeAt: { gte: period.startsAt, lt: period.endsAt } } }),
+      await prisma.claim.count({
+        where: {
+          capabilityId: first.id,
+          matrixCheck: "OVERSTATES",
+          salesperson: { teamId: { in: teamIds } },
+          madeAt: { gte: period.startsAt, lt: period.endsAt },
+        },
+      }),
     );
-    const attempts = await prisma.quizAttempt.count({ where: { user: { teamId: { in: teamIds } }, submittedAt: { gte: period.startsAt, lt: period.endsAt }, score: { not: null } } });
+    const attempts = await prisma.quizAttempt.count({
+      where: {
+        user: { teamId: { in: teamIds } },
+        submittedAt: { gte: period.startsAt, lt: period.endsAt },
+        score: { not: null },
+      },
+    });
     expect(result.quiz.attempts).toBe(attempts);
     expect(result.quiz.counts.flat().reduce((sum, count) => sum + count, 0)).toBe(attempts);
   });
@@ -173,8 +222,12 @@ describe("the manager dashboard", () => {
   it("answers 404 when a manager names a team they do not manage", async () => {
     const teamIds = await getManagedTeamIds((await userByEmail("manager@candor.test")).id);
     const other = await prisma.team.findFirstOrThrow({ where: { id: { notIn: teamIds } } });
-    expect(await refusalOf(await settle(() => loadDashboard("manager@candor.test", `?team=${other.id}`)))).toMatchObject({ status: 404 });
-    expect(await refusalOf(await settle(() => loadScorecard("manager@candor.test", `?team=${other.id}`)))).toMatchObject({ status: 404 });
+    expect(
+      await refusalOf(await settle(() => loadDashboard("manager@candor.test", `?team=${other.id}`))),
+    ).toMatchObject({ status: 404 });
+    expect(
+      await refusalOf(await settle(() => loadScorecard("manager@candor.test", `?team=${other.id}`))),
+    ).toMatchObject({ status: 404 });
     // An admin sees every team, that one included.
     const admin = dashboardOf(await loadDashboard("admin@candor.test", `?team=${other.id}`));
     expect(admin.monthly.teams.map((team) => team.id)).toEqual([other.id]);
@@ -187,7 +240,10 @@ describe("the team scorecard", () => {
     const teamIds = await getManagedTeamIds(manager.id);
     const result = await loadScorecard("manager@candor.test", "?pageSize=100");
     // People who have left (deactivated) are not on the scorecard.
-    const salespeople = await prisma.user.findMany({ where: { role: "SALES", active: true, teamId: { in: teamIds } }, select: { id: true } });
+    const salespeople = await prisma.user.findMany({
+      where: { role: "SALES", active: true, teamId: { in: teamIds } },
+      select: { id: true },
+    });
     expect(result.total).toBe(salespeople.length);
     expect(new Set(result.rows.map((row) => row.id))).toEqual(new Set(salespeople.map((person) => person.id)));
     const overpromiser = await userByEmail("overpromiser@candor.test");
@@ -196,10 +252,16 @@ describe("the team scorecard", () => {
     expect([...accuracies].sort((a, b) => a - b)).toEqual(accuracies);
 
     const open = await prisma.compPeriod.findFirstOrThrow({ where: { status: "OPEN" } });
-    const claims = await prisma.claim.findMany({ where: { salespersonId: overpromiser.id, madeAt: { gte: open.startsAt, lt: open.endsAt } }, select: { status: true, severity: true, matrixCheck: true } });
+    const claims = await prisma.claim.findMany({
+      where: { salespersonId: overpromiser.id, madeAt: { gte: open.startsAt, lt: open.endsAt } },
+      select: { status: true, severity: true, matrixCheck: true },
+    });
     expect(result.rows[0]).toMatchObject({ claims: claims.length });
     expect(result.rows[0]?.accuracy).toBeCloseTo(weightedAccuracy(claims) ?? -1, 10);
-    expect(result.rows[0]?.overstatedShare).toBeCloseTo(claims.filter((claim) => claim.matrixCheck === "OVERSTATES").length / claims.length, 10);
+    expect(result.rows[0]?.overstatedShare).toBeCloseTo(
+      claims.filter((claim) => claim.matrixCheck === "OVERSTATES").length / claims.length,
+      10,
+    );
   });
 
   it("shows no multiplier for a period not computed yet, and the statement's for a computed one", async () => {
@@ -211,7 +273,9 @@ describe("the team scorecard", () => {
     const locked = await loadScorecard("manager@candor.test", "?period=2026-Q3&sort=multiplier&dir=desc");
     expect(locked.computed).toBe(true);
     const first = locked.rows[0];
-    const statement = await prisma.compStatement.findFirstOrThrow({ where: { userId: first?.id, period: { name: "2026-Q3" } } });
+    const statement = await prisma.compStatement.findFirstOrThrow({
+      where: { userId: first?.id, period: { name: "2026-Q3" } },
+    });
     expect(first?.multiplier).toBe(statement.multiplier);
     const multipliers = locked.rows.flatMap((row) => (row.multiplier === null ? [] : [row.multiplier]));
     expect([...multipliers].sort((a, b) => b - a)).toEqual(multipliers);
@@ -220,12 +284,19 @@ describe("the team scorecard", () => {
   it("filters by name and team, and exports the same rows as CSV", async () => {
     const { name } = await userByEmail("overpromiser@candor.test");
     // Any part of the name, in any case.
-    const result = await loadScorecard("manager@candor.test", `?q=${encodeURIComponent(name.slice(2, 8).toUpperCase())}`);
+    const result = await loadScorecard(
+      "manager@candor.test",
+      `?q=${encodeURIComponent(name.slice(2, 8).toUpperCase())}`,
+    );
     expect(result.rows.map((row) => row.name)).toEqual([name]);
     const none = await loadScorecard("manager@candor.test", "?q=%25");
     expect(none.total).toBe(0);
 
-    const response = await scorecardCsvLoader({ request: await request("manager@candor.test", "/dashboard/scorecard.csv?sort=name"), params: {}, context: {} });
+    const response = await scorecardCsvLoader({
+      request: await request("manager@candor.test", "/dashboard/scorecard.csv?sort=name"),
+      params: {},
+      context: {},
+    });
     expect(response.headers.get("content-type")).toMatch(/text\/csv/);
     const rows = parseCsv((await response.text()).replace(/^\uFEFF/, ""));
     const page = await loadScorecard("manager@candor.test", "?sort=name&pageSize=100");
@@ -236,7 +307,13 @@ describe("the team scorecard", () => {
   it("refuses salespeople and engineers with 403", async () => {
     for (const email of ["sales@candor.test", "engineer@candor.test"]) {
       expect(await refusalOf(await settle(() => loadScorecard(email)))).toMatchObject({ status: 403 });
-      expect(await refusalOf(await settle(async () => scorecardCsvLoader({ request: await request(email, "/dashboard/scorecard.csv"), params: {}, context: {} })))).toMatchObject({
+      expect(
+        await refusalOf(
+          await settle(async () =>
+            scorecardCsvLoader({ request: await request(email, "/dashboard/scorecard.csv"), params: {}, context: {} }),
+          ),
+        ),
+      ).toMatchObject({
         status: 403,
       });
     }
@@ -252,7 +329,12 @@ describe("the person page", () => {
     expect(page.attempts.total).toBe(await prisma.quizAttempt.count({ where: { userId: overpromiser.id } }));
     expect(page.surveys.total).toBe(await prisma.survey.count({ where: { salespersonId: overpromiser.id } }));
     expect(page.statements.map((statement) => statement.period.name)).toEqual(
-      (await prisma.compStatement.findMany({ where: { userId: overpromiser.id }, select: { period: { select: { name: true, startsAt: true } } } }))
+      (
+        await prisma.compStatement.findMany({
+          where: { userId: overpromiser.id },
+          select: { period: { select: { name: true, startsAt: true } } },
+        })
+      )
         .sort((a, b) => b.period.startsAt.getTime() - a.period.startsAt.getTime())
         .map((statement) => statement.period.name),
     );
@@ -264,15 +346,25 @@ describe("the person page", () => {
     const overpromiser = await userByEmail("overpromiser@candor.test");
     const engineer = await userByEmail("engineer@candor.test");
     expect((await loadPerson("sales@candor.test", sales.id)).person.id).toBe(sales.id);
-    expect(await refusalOf(await settle(() => loadPerson("sales@candor.test", overpromiser.id)))).toMatchObject({ status: 404 });
-    expect(await refusalOf(await settle(() => loadPerson("engineer@candor.test", sales.id)))).toMatchObject({ status: 404 });
+    expect(await refusalOf(await settle(() => loadPerson("sales@candor.test", overpromiser.id)))).toMatchObject({
+      status: 404,
+    });
+    expect(await refusalOf(await settle(() => loadPerson("engineer@candor.test", sales.id)))).toMatchObject({
+      status: 404,
+    });
     // Not a salesperson, or no one at all.
-    expect(await refusalOf(await settle(() => loadPerson("admin@candor.test", engineer.id)))).toMatchObject({ status: 404 });
-    expect(await refusalOf(await settle(() => loadPerson("admin@candor.test", "no-such-person")))).toMatchObject({ status: 404 });
+    expect(await refusalOf(await settle(() => loadPerson("admin@candor.test", engineer.id)))).toMatchObject({
+      status: 404,
+    });
+    expect(await refusalOf(await settle(() => loadPerson("admin@candor.test", "no-such-person")))).toMatchObject({
+      status: 404,
+    });
     // A manager: not a salesperson of another manager's team.
     const teamIds = await getManagedTeamIds((await userByEmail("manager@candor.test")).id);
     const outsider = await prisma.user.findFirstOrThrow({ where: { role: "SALES", teamId: { notIn: teamIds } } });
-    expect(await refusalOf(await settle(() => loadPerson("manager@candor.test", outsider.id)))).toMatchObject({ status: 404 });
+    expect(await refusalOf(await settle(() => loadPerson("manager@candor.test", outsider.id)))).toMatchObject({
+      status: 404,
+    });
     expect((await loadPerson("admin@candor.test", outsider.id)).person.id).toBe(outsider.id);
   });
 });

@@ -16,11 +16,17 @@ function upload(cookie: string, csv: string, intent: "preview" | "import", fileN
 }
 
 async function post(email: string, csv: string, intent: "preview" | "import" = "import") {
-  return settle(async () => importAction({ request: upload(await cookieFor(email), csv, intent), params: {}, context: {} }));
+  return settle(async () =>
+    importAction({ request: upload(await cookieFor(email), csv, intent), params: {}, context: {} }),
+  );
 }
 
 interface ProblemsReply {
-  data: { kind: string; problems: Array<{ line: number; column: string | null; reason: string }>; problemCount: number };
+  data: {
+    kind: string;
+    problems: Array<{ line: number; column: string | null; reason: string }>;
+    problemCount: number;
+  };
   init: { status: number } | null;
 }
 
@@ -64,18 +70,33 @@ describe("deals import", () => {
     const before = await databaseSnapshot();
     const bad = good.replace("peter@initech.example,overpromiser", "peter-at-initech,overpromiser");
     const problems = problemsOf(await post("manager@candor.test", bad));
-    expect(problems).toEqual([{ line: 3, column: "Contact email", reason: '"peter-at-initech" is not an email address.' }]);
+    expect(problems).toEqual([
+      { line: 3, column: "Contact email", reason: '"peter-at-initech" is not an email address.' },
+    ]);
     expect(await databaseSnapshot()).toEqual(before);
 
-    const preview = (await post("manager@candor.test", good, "preview")) as { kind: string; counts: Record<string, number>; rows: unknown[]; csv: string };
+    const preview = (await post("manager@candor.test", good, "preview")) as {
+      kind: string;
+      counts: Record<string, number>;
+      rows: unknown[];
+      csv: string;
+    };
     expect(preview.kind).toBe("preview");
     expect(preview.counts).toEqual({ create: 3, update: 0, unchanged: 0 });
     expect(preview.rows).toHaveLength(3);
     expect(await databaseSnapshot()).toEqual(before);
 
     expect(await toastOf(await post("manager@candor.test", good))).toContain("3 created, 0 updated, 0 unchanged");
-    const won = await prisma.deal.findUniqueOrThrow({ where: { externalId: `T-${stamp}-1` }, include: { account: true, survey: true, owner: true, product: true } });
-    expect(won).toMatchObject({ amountCents: 1_250_050, status: "WON", contactEmail: "peter@initech.example", account: { name: `Initech ${stamp}` } });
+    const won = await prisma.deal.findUniqueOrThrow({
+      where: { externalId: `T-${stamp}-1` },
+      include: { account: true, survey: true, owner: true, product: true },
+    });
+    expect(won).toMatchObject({
+      amountCents: 1_250_050,
+      status: "WON",
+      contactEmail: "peter@initech.example",
+      account: { name: `Initech ${stamp}` },
+    });
     expect(won.owner.email).toBe("sales@candor.test");
     expect(won.product?.slug).toBe("ledgerline");
     // Closed 31 August 2025 → due 28 February 2026 (calendar months, end of month clamped).
@@ -84,10 +105,22 @@ describe("deals import", () => {
     expect(won.survey?.dueAt.toISOString().slice(0, 10)).toBe("2026-02-28");
     expect(won.survey?.salespersonId).toBe(won.ownerId);
     // Only WON deals are surveyed; both Initech rows share one account.
-    expect(await prisma.survey.count({ where: { deal: { externalId: { in: [`T-${stamp}-2`, `T-${stamp}-3`] } } } })).toBe(0);
+    expect(
+      await prisma.survey.count({ where: { deal: { externalId: { in: [`T-${stamp}-2`, `T-${stamp}-3`] } } } }),
+    ).toBe(0);
     expect(await prisma.account.count({ where: { name: `Initech ${stamp}` } })).toBe(1);
-    const importEvents = await prisma.auditEvent.findMany({ where: { action: "deal.import" }, orderBy: { id: "desc" }, take: 1 });
-    expect(JSON.parse(importEvents[0]?.afterJson ?? "{}")).toMatchObject({ rows: 3, create: 3, update: 0, unchanged: 0, surveysCreated: 1 });
+    const importEvents = await prisma.auditEvent.findMany({
+      where: { action: "deal.import" },
+      orderBy: { id: "desc" },
+      take: 1,
+    });
+    expect(JSON.parse(importEvents[0]?.afterJson ?? "{}")).toMatchObject({
+      rows: 3,
+      create: 3,
+      update: 0,
+      unchanged: 0,
+      surveysCreated: 1,
+    });
     expect(await prisma.auditEvent.count({ where: { action: "deal.create", entityId: won.id } })).toBe(1);
 
     const afterFirst = await databaseSnapshot();
@@ -95,7 +128,10 @@ describe("deals import", () => {
     expect(await databaseSnapshot()).toEqual(afterFirst);
 
     // A changed amount updates that deal only, and keeps the survey's answers.
-    await prisma.survey.update({ where: { dealId: won.id }, data: { respondedAt: new Date(), csat: 4, deliveredAsPromised: "YES", source: "LINK" } });
+    await prisma.survey.update({
+      where: { dealId: won.id },
+      data: { respondedAt: new Date(), csat: 4, deliveredAsPromised: "YES", source: "LINK" },
+    });
     const changed = good.replace('"12,500.50"', "13000").replace("2025-08-31", "2025-08-30");
     expect(await toastOf(await post("manager@candor.test", changed))).toContain("0 created, 1 updated, 2 unchanged");
     const updated = await prisma.deal.findUniqueOrThrow({ where: { id: won.id }, include: { survey: true } });
@@ -135,32 +171,49 @@ describe("deals import", () => {
     expect(await prisma.deal.count()).toBe(before);
 
     // An admin imports for every team: the same West salesperson is accepted.
-    const west = [HEADER, `B-${stamp}-W,Acme ${stamp},Ann,ann@acme.example,aisha.rahman@candor.test,,100,OPEN,`].join("\n");
+    const west = [HEADER, `B-${stamp}-W,Acme ${stamp},Ann,ann@acme.example,aisha.rahman@candor.test,,100,OPEN,`].join(
+      "\n",
+    );
     expect(problemsOf(await post("manager@candor.test", west))[0]?.column).toBe("Owner email");
     expect(await toastOf(await post("admin@candor.test", west))).toContain("1 created");
     // A manager may not overwrite another team's deal, even with an owner of their own.
     const takeover = west.replace("aisha.rahman", "sales");
     expect(problemsOf(await post("manager@candor.test", takeover))).toEqual([
-      { line: 2, column: "External ID", reason: `The External ID "B-${stamp}-W" cannot be used. Check it against your CRM, or ask an admin to import this row.` },
+      {
+        line: 2,
+        column: "External ID",
+        reason: `The External ID "B-${stamp}-W" cannot be used. Check it against your CRM, or ask an admin to import this row.`,
+      },
     ]);
   });
 
   it("reports a missing column and an empty file", async () => {
     expect(problemsOf(await post("manager@candor.test", "External ID,Account\nX,Y"))).toEqual(
-      expect.arrayContaining([{ line: 1, column: "Owner email", reason: 'The header row has no "Owner email" column.' }]),
+      expect.arrayContaining([
+        { line: 1, column: "Owner email", reason: 'The header row has no "Owner email" column.' },
+      ]),
     );
-    expect(problemsOf(await post("manager@candor.test", `${HEADER}\n`))).toEqual([{ line: 1, column: null, reason: "The file has a header row but no rows to import." }]);
+    expect(problemsOf(await post("manager@candor.test", `${HEADER}\n`))).toEqual([
+      { line: 1, column: null, reason: "The file has a header row but no rows to import." },
+    ]);
   });
 
   it("answers an upload over 5 MB with 413 and a plain sentence, whether or not it declares its size", async () => {
     const big = `${HEADER}\n${"x".repeat(5 * 1024 * 1024 + 100_000)}`;
     const streamed = await post("manager@candor.test", big);
-    expect(await refusalOf(streamed)).toMatchObject({ status: 413, message: expect.stringContaining("larger than 5 MB") });
+    expect(await refusalOf(streamed)).toMatchObject({
+      status: 413,
+      message: expect.stringContaining("larger than 5 MB"),
+    });
     const declared = await settle(async () =>
       importAction({
         request: new Request(`${ORIGIN}/deals/import`, {
           method: "POST",
-          headers: { cookie: await cookieFor("manager@candor.test"), "content-length": String(50 * 1024 * 1024), "content-type": "multipart/form-data; boundary=x" },
+          headers: {
+            cookie: await cookieFor("manager@candor.test"),
+            "content-length": String(50 * 1024 * 1024),
+            "content-type": "multipart/form-data; boundary=x",
+          },
           body: "--x--",
         }),
         params: {},
@@ -172,27 +225,55 @@ describe("deals import", () => {
 
   it("lets only importers in, and shows managers their teams' deals with search", async () => {
     for (const email of ["sales@candor.test", "engineer@candor.test"]) {
-      const refused = await settle(async () => importLoader({ request: new Request(`${ORIGIN}/deals/import`, { headers: { cookie: await cookieFor(email) } }), params: {}, context: {} }));
+      const refused = await settle(async () =>
+        importLoader({
+          request: new Request(`${ORIGIN}/deals/import`, { headers: { cookie: await cookieFor(email) } }),
+          params: {},
+          context: {},
+        }),
+      );
       expect(await refusalOf(refused)).toMatchObject({ status: 403 });
       expect(await refusalOf(await post(email, good))).toMatchObject({ status: 403 });
-      const list = await settle(async () => dealsLoader({ request: new Request(`${ORIGIN}/deals`, { headers: { cookie: await cookieFor(email) } }), params: {}, context: {} }));
+      const list = await settle(async () =>
+        dealsLoader({
+          request: new Request(`${ORIGIN}/deals`, { headers: { cookie: await cookieFor(email) } }),
+          params: {},
+          context: {},
+        }),
+      );
       expect(await refusalOf(list)).toMatchObject({ status: 403 });
     }
-    const manager = await prisma.user.findUniqueOrThrow({ where: { email: "manager@candor.test" }, include: { managedTeams: true } });
+    const manager = await prisma.user.findUniqueOrThrow({
+      where: { email: "manager@candor.test" },
+      include: { managedTeams: true },
+    });
     const teamIds = manager.managedTeams.map((team) => team.teamId);
-    const page = await dealsLoader({ request: new Request(`${ORIGIN}/deals?pageSize=100`, { headers: { cookie: await cookieFor("manager@candor.test") } }), params: {}, context: {} });
+    const page = await dealsLoader({
+      request: new Request(`${ORIGIN}/deals?pageSize=100`, {
+        headers: { cookie: await cookieFor("manager@candor.test") },
+      }),
+      params: {},
+      context: {},
+    });
     expect(page.total).toBe(await prisma.deal.count({ where: { owner: { teamId: { in: teamIds } } } }));
     expect(page.rows.length).toBeGreaterThan(0);
-    const aDeal = await prisma.deal.findFirstOrThrow({ where: { owner: { teamId: { in: teamIds } } }, include: { account: true } });
+    const aDeal = await prisma.deal.findFirstOrThrow({
+      where: { owner: { teamId: { in: teamIds } } },
+      include: { account: true },
+    });
     const search = await dealsLoader({
-      request: new Request(`${ORIGIN}/deals?q=${encodeURIComponent(aDeal.externalId)}`, { headers: { cookie: await cookieFor("manager@candor.test") } }),
+      request: new Request(`${ORIGIN}/deals?q=${encodeURIComponent(aDeal.externalId)}`, {
+        headers: { cookie: await cookieFor("manager@candor.test") },
+      }),
       params: {},
       context: {},
     });
     expect(search.rows.map((row) => row.externalId)).toEqual([aDeal.externalId]);
     const outside = await prisma.deal.findFirstOrThrow({ where: { owner: { teamId: { notIn: teamIds } } } });
     const hidden = await dealsLoader({
-      request: new Request(`${ORIGIN}/deals?q=${encodeURIComponent(outside.externalId)}`, { headers: { cookie: await cookieFor("manager@candor.test") } }),
+      request: new Request(`${ORIGIN}/deals?q=${encodeURIComponent(outside.externalId)}`, {
+        headers: { cookie: await cookieFor("manager@candor.test") },
+      }),
       params: {},
       context: {},
     });

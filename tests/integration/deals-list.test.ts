@@ -8,7 +8,11 @@ import { cookieFor, ORIGIN } from "./support/sign-in.ts";
 // value is ignored with a note.
 
 async function deals(search: string, email = "manager@candor.test") {
-  return dealsLoader({ request: new Request(`${ORIGIN}/deals?${search}`, { headers: { cookie: await cookieFor(email) } }), params: {}, context: {} });
+  return dealsLoader({
+    request: new Request(`${ORIGIN}/deals?${search}`, { headers: { cookie: await cookieFor(email) } }),
+    params: {},
+    context: {},
+  });
 }
 
 function expectOrdered<T>(values: readonly T[], dir: "asc" | "desc") {
@@ -21,7 +25,10 @@ function expectOrdered<T>(values: readonly T[], dir: "asc" | "desc") {
 
 describe("sorting the deals list", () => {
   it("sorts by amount across the whole audience, biggest first by default, and smallest first on request", async () => {
-    const manager = await prisma.user.findUniqueOrThrow({ where: { email: "manager@candor.test" }, include: { managedTeams: true } });
+    const manager = await prisma.user.findUniqueOrThrow({
+      where: { email: "manager@candor.test" },
+      include: { managedTeams: true },
+    });
     const where = { owner: { teamId: { in: manager.managedTeams.map((team) => team.teamId) } } };
     const [biggest, smallest] = await Promise.all([
       prisma.deal.findFirstOrThrow({ where, orderBy: { amountCents: "desc" } }),
@@ -31,11 +38,17 @@ describe("sorting the deals list", () => {
     const down = await deals("sort=amount&pageSize=100");
     expect(down.sort).toEqual({ key: "amount", dir: "desc" });
     expect(down.rows[0]?.amountCents).toBe(biggest.amountCents);
-    expectOrdered(down.rows.map((row) => row.amountCents), "desc");
+    expectOrdered(
+      down.rows.map((row) => row.amountCents),
+      "desc",
+    );
 
     const up = await deals("sort=amount&dir=asc&pageSize=100");
     expect(up.rows[0]?.amountCents).toBe(smallest.amountCents);
-    expectOrdered(up.rows.map((row) => row.amountCents), "asc");
+    expectOrdered(
+      up.rows.map((row) => row.amountCents),
+      "asc",
+    );
     expect(up.total).toBe(down.total);
   });
 
@@ -43,23 +56,41 @@ describe("sorting the deals list", () => {
     const all = await deals("sort=owner&pageSize=100");
     const first = await deals("sort=owner&pageSize=25&page=1");
     const second = await deals("sort=owner&pageSize=25&page=2");
-    expectOrdered(all.rows.map((row) => row.owner), "asc");
+    expectOrdered(
+      all.rows.map((row) => row.owner),
+      "asc",
+    );
     expect([...first.rows, ...second.rows].map((row) => row.id)).toEqual(all.rows.slice(0, 50).map((row) => row.id));
   });
 
   it("sorts by account, team, product, status and external ID, both ways", async () => {
     const byAccount = await deals("sort=account&dir=desc&pageSize=100", "admin@candor.test");
-    expectOrdered(byAccount.rows.map((row) => row.account), "desc");
+    expectOrdered(
+      byAccount.rows.map((row) => row.account),
+      "desc",
+    );
     const byTeam = await deals("sort=team&pageSize=100", "admin@candor.test");
-    expectOrdered(byTeam.rows.map((row) => row.team ?? ""), "asc");
+    expectOrdered(
+      byTeam.rows.map((row) => row.team ?? ""),
+      "asc",
+    );
     expect(byTeam.rows[0]?.team).toBe("Enterprise East");
     expect((await deals("sort=team&dir=desc&pageSize=25", "admin@candor.test")).rows[0]?.team).toBe("Mid-Market");
     const byProduct = await deals("sort=product&dir=desc&pageSize=100&status=WON", "admin@candor.test");
-    expectOrdered(byProduct.rows.map((row) => row.product ?? ""), "desc");
+    expectOrdered(
+      byProduct.rows.map((row) => row.product ?? ""),
+      "desc",
+    );
     const byStatus = await deals("sort=status&pageSize=100", "admin@candor.test");
-    expectOrdered(byStatus.rows.map((row) => row.status), "asc");
+    expectOrdered(
+      byStatus.rows.map((row) => row.status),
+      "asc",
+    );
     const byId = await deals("sort=externalId&dir=desc&pageSize=50");
-    expectOrdered(byId.rows.map((row) => row.externalId), "desc");
+    expectOrdered(
+      byId.rows.map((row) => row.externalId),
+      "desc",
+    );
   });
 
   it("puts deals not closed yet first when newest first (the default), and last when oldest first", async () => {
@@ -73,7 +104,10 @@ describe("sorting the deals list", () => {
 
     const oldest = await deals("sort=closedAt&dir=asc&pageSize=100");
     expect(oldest.rows[0]?.closedAt).not.toBeNull();
-    expectOrdered(oldest.rows.map((row) => row.closedAt?.getTime() ?? Number.MAX_SAFE_INTEGER), "asc");
+    expectOrdered(
+      oldest.rows.map((row) => row.closedAt?.getTime() ?? Number.MAX_SAFE_INTEGER),
+      "asc",
+    );
   });
 
   it("keeps the status filter and search while sorting, within the manager's teams only", async () => {
@@ -81,13 +115,19 @@ describe("sorting the deals list", () => {
     expect(won.rows.length).toBeGreaterThan(0);
     expect(won.rows.every((row) => row.status === "WON")).toBe(true);
     expect(won.rows.some((row) => row.team === "Enterprise West")).toBe(false);
-    expectOrdered(won.rows.map((row) => row.amountCents), "asc");
+    expectOrdered(
+      won.rows.map((row) => row.amountCents),
+      "asc",
+    );
   });
 
   it("ignores a column it cannot sort by, or a bad direction, with a plain note", async () => {
     const page = await deals("sort=contactEmail&dir=sideways");
     expect(page.sort).toEqual({ key: "closedAt", dir: "desc" });
-    expect(page.notes).toEqual(["Cannot sort by “contactEmail”; sorted by the close date instead.", "Ignored the sort direction “sideways”: use “asc” or “desc”."]);
+    expect(page.notes).toEqual([
+      "Cannot sort by “contactEmail”; sorted by the close date instead.",
+      "Ignored the sort direction “sideways”: use “asc” or “desc”.",
+    ]);
     expect(page.rows.length).toBeGreaterThan(0);
   });
 });

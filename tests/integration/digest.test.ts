@@ -28,7 +28,12 @@ beforeAll(async () => {
           callback(Object.assign(new Error("Mailbox temporarily unavailable"), { responseCode: 451 }));
           return;
         }
-        received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(","), body: Buffer.concat(chunks).toString("utf8").replace(/=\r?\n/g, "") });
+        received.push({
+          to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(","),
+          body: Buffer.concat(chunks)
+            .toString("utf8")
+            .replace(/=\r?\n/g, ""),
+        });
         callback();
       });
     },
@@ -36,7 +41,11 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
-  mail = { smtpUrl: `smtp://127.0.0.1:${port}`, from: "Candor <candor@test.example>", origin: "https://candor.example" };
+  mail = {
+    smtpUrl: `smtp://127.0.0.1:${port}`,
+    from: "Candor <candor@test.example>",
+    origin: "https://candor.example",
+  };
 });
 
 afterAll(async () => {
@@ -86,14 +95,29 @@ describe("the daily digest", () => {
     await digestReaders({ [MAYA]: 3, [RAFE]: 1, [ENGINEER]: 0 }, "once");
     const day = "2027-01-11";
 
-    expect(await sendDigests(mail, { now: at(day, "06:59:00"), hourUtc: HOUR })).toEqual({ sent: 0, failed: 0, gaveUp: 0 });
+    expect(await sendDigests(mail, { now: at(day, "06:59:00"), hourUtc: HOUR })).toEqual({
+      sent: 0,
+      failed: 0,
+      gaveUp: 0,
+    });
     expect(received).toHaveLength(0);
     expect(await prisma.digestDelivery.count({ where: { day } })).toBe(0);
 
-    expect(await sendDigests(mail, { now: at(day, "07:00:30"), hourUtc: HOUR })).toEqual({ sent: 2, failed: 0, gaveUp: 0 });
-    expect(await sendDigests(mail, { now: at(day, "07:05:00"), hourUtc: HOUR })).toEqual({ sent: 0, failed: 0, gaveUp: 0 });
+    expect(await sendDigests(mail, { now: at(day, "07:00:30"), hourUtc: HOUR })).toEqual({
+      sent: 2,
+      failed: 0,
+      gaveUp: 0,
+    });
+    expect(await sendDigests(mail, { now: at(day, "07:05:00"), hourUtc: HOUR })).toEqual({
+      sent: 0,
+      failed: 0,
+      gaveUp: 0,
+    });
     // Two runs at once (two processes): the unique (user, day) row lets one of them send.
-    const both = await Promise.all([sendDigests(mail, { now: at(day, "09:00:00"), hourUtc: HOUR }), sendDigests(mail, { now: at(day, "09:00:00"), hourUtc: HOUR })]);
+    const both = await Promise.all([
+      sendDigests(mail, { now: at(day, "09:00:00"), hourUtc: HOUR }),
+      sendDigests(mail, { now: at(day, "09:00:00"), hourUtc: HOUR }),
+    ]);
     expect(both.map((run) => run.sent)).toEqual([0, 0]);
 
     expect(mailsTo(MAYA)).toHaveLength(1);
@@ -106,13 +130,20 @@ describe("the daily digest", () => {
     expect(body).toContain("https://candor.example/claims/once-0");
     expect(body).toContain("https://candor.example/inbox");
 
-    const rows = await prisma.digestDelivery.findMany({ where: { day }, select: { userId: true, status: true, attempts: true, notificationCount: true, sentAt: true } });
+    const rows = await prisma.digestDelivery.findMany({
+      where: { day },
+      select: { userId: true, status: true, attempts: true, notificationCount: true, sentAt: true },
+    });
     expect(rows.map((row) => row.userId).sort()).toEqual([await userId(MAYA), await userId(RAFE)].sort());
     for (const row of rows) expect(row).toMatchObject({ status: "SENT", attempts: 1, sentAt: expect.any(Date) });
     expect(rows.map((row) => row.notificationCount).sort()).toEqual([1, 3]);
 
     // The next day is a new day: still unread, so one more email each.
-    expect(await sendDigests(mail, { now: at("2027-01-12", "07:10:00"), hourUtc: HOUR })).toEqual({ sent: 2, failed: 0, gaveUp: 0 });
+    expect(await sendDigests(mail, { now: at("2027-01-12", "07:10:00"), hourUtc: HOUR })).toEqual({
+      sent: 2,
+      failed: 0,
+      gaveUp: 0,
+    });
     expect(received).toHaveLength(4);
   });
 
@@ -122,8 +153,20 @@ describe("the daily digest", () => {
     await prisma.user.update({ where: { id: rafe }, data: { active: false } });
     try {
       // The manager has unread notifications but never chose the digest.
-      await notify(prisma, [{ userId: await userId(MANAGER), kind: "VERDICT", text: "Unchosen", href: "/inbox", dedupeKey: "digest-test:unchosen" }]);
-      expect(await sendDigests(mail, { now: at("2027-02-01", "08:00:00"), hourUtc: HOUR })).toEqual({ sent: 0, failed: 0, gaveUp: 0 });
+      await notify(prisma, [
+        {
+          userId: await userId(MANAGER),
+          kind: "VERDICT",
+          text: "Unchosen",
+          href: "/inbox",
+          dedupeKey: "digest-test:unchosen",
+        },
+      ]);
+      expect(await sendDigests(mail, { now: at("2027-02-01", "08:00:00"), hourUtc: HOUR })).toEqual({
+        sent: 0,
+        failed: 0,
+        gaveUp: 0,
+      });
       expect(received).toHaveLength(0);
       expect(await prisma.digestDelivery.count({ where: { day: "2027-02-01" } })).toBe(0);
     } finally {
@@ -137,21 +180,39 @@ describe("the daily digest", () => {
     const manager = await userId(MANAGER);
     acceptMail = false;
 
-    expect(await sendDigests(mail, { now: at(day, "07:00:00"), hourUtc: HOUR })).toEqual({ sent: 0, failed: 1, gaveUp: 0 });
+    expect(await sendDigests(mail, { now: at(day, "07:00:00"), hourUtc: HOUR })).toEqual({
+      sent: 0,
+      failed: 1,
+      gaveUp: 0,
+    });
     const failed = await prisma.digestDelivery.findUniqueOrThrow({ where: { userId_day: { userId: manager, day } } });
     expect(failed).toMatchObject({ status: "PENDING", attempts: 1, sentAt: null, nextTryAt: at(day, "07:05:00") });
     expect(failed.lastError).toContain("Mailbox temporarily unavailable");
 
     // Not yet due: nothing is tried, even with the server accepting again.
     acceptMail = true;
-    expect(await sendDigests(mail, { now: at(day, "07:03:00"), hourUtc: HOUR })).toEqual({ sent: 0, failed: 0, gaveUp: 0 });
+    expect(await sendDigests(mail, { now: at(day, "07:03:00"), hourUtc: HOUR })).toEqual({
+      sent: 0,
+      failed: 0,
+      gaveUp: 0,
+    });
     expect(received).toHaveLength(0);
 
-    expect(await sendDigests(mail, { now: at(day, "07:06:00"), hourUtc: HOUR })).toEqual({ sent: 1, failed: 0, gaveUp: 0 });
-    expect(await sendDigests(mail, { now: at(day, "10:00:00"), hourUtc: HOUR })).toEqual({ sent: 0, failed: 0, gaveUp: 0 });
+    expect(await sendDigests(mail, { now: at(day, "07:06:00"), hourUtc: HOUR })).toEqual({
+      sent: 1,
+      failed: 0,
+      gaveUp: 0,
+    });
+    expect(await sendDigests(mail, { now: at(day, "10:00:00"), hourUtc: HOUR })).toEqual({
+      sent: 0,
+      failed: 0,
+      gaveUp: 0,
+    });
     expect(mailsTo(MANAGER)).toHaveLength(1);
     expect(received).toHaveLength(1);
-    expect(await prisma.digestDelivery.findUniqueOrThrow({ where: { userId_day: { userId: manager, day } } })).toMatchObject({
+    expect(
+      await prisma.digestDelivery.findUniqueOrThrow({ where: { userId_day: { userId: manager, day } } }),
+    ).toMatchObject({
       status: "SENT",
       attempts: 2,
       lastError: null,
@@ -168,12 +229,20 @@ describe("the daily digest", () => {
     let now = at(day, "07:00:00");
     for (let attempt = 1; attempt <= MAX_DIGEST_ATTEMPTS; attempt++) {
       const run = await sendDigests(mail, { now, hourUtc: HOUR });
-      expect(run).toEqual(attempt < MAX_DIGEST_ATTEMPTS ? { sent: 0, failed: 1, gaveUp: 0 } : { sent: 0, failed: 0, gaveUp: 1 });
+      expect(run).toEqual(
+        attempt < MAX_DIGEST_ATTEMPTS ? { sent: 0, failed: 1, gaveUp: 0 } : { sent: 0, failed: 0, gaveUp: 1 },
+      );
       now = new Date(now.getTime() + 3 * 3_600_000);
     }
-    expect(await prisma.digestDelivery.findUniqueOrThrow({ where: { userId_day: { userId: maya, day } } })).toMatchObject({ status: "FAILED", attempts: MAX_DIGEST_ATTEMPTS, nextTryAt: null });
+    expect(
+      await prisma.digestDelivery.findUniqueOrThrow({ where: { userId_day: { userId: maya, day } } }),
+    ).toMatchObject({ status: "FAILED", attempts: MAX_DIGEST_ATTEMPTS, nextTryAt: null });
     acceptMail = true;
-    expect(await sendDigests(mail, { now: at(day, "23:00:00"), hourUtc: HOUR })).toEqual({ sent: 0, failed: 0, gaveUp: 0 });
+    expect(await sendDigests(mail, { now: at(day, "23:00:00"), hourUtc: HOUR })).toEqual({
+      sent: 0,
+      failed: 0,
+      gaveUp: 0,
+    });
     expect(received).toHaveLength(0);
   });
 
@@ -185,7 +254,11 @@ describe("the daily digest", () => {
     expect((await sendDigests(mail, { now: at(day, "07:00:00"), hourUtc: HOUR })).failed).toBe(1);
     await prisma.notification.updateMany({ where: { userId: rafe, readAt: null }, data: { readAt: new Date() } });
     acceptMail = true;
-    expect(await sendDigests(mail, { now: at(day, "07:10:00"), hourUtc: HOUR })).toEqual({ sent: 0, failed: 0, gaveUp: 0 });
+    expect(await sendDigests(mail, { now: at(day, "07:10:00"), hourUtc: HOUR })).toEqual({
+      sent: 0,
+      failed: 0,
+      gaveUp: 0,
+    });
     expect(await prisma.digestDelivery.count({ where: { userId: rafe, day } })).toBe(0);
     expect(received).toHaveLength(0);
   });
@@ -196,13 +269,23 @@ describe("the daily job", () => {
     await digestReaders({ [MAYA]: 1 }, "job");
     const maya = await userId(MAYA);
     const logged: string[] = [];
-    const jobs = createDailyJobs({ hourUtc: HOUR, mail }, { log: (line: string) => logged.push(line), error: (...args: unknown[]) => logged.push(`error: ${args.map(String).join(" ")}`) });
+    const jobs = createDailyJobs(
+      { hourUtc: HOUR, mail },
+      {
+        log: (line: string) => logged.push(line),
+        error: (...args: unknown[]) => logged.push(`error: ${args.map(String).join(" ")}`),
+      },
+    );
     const day = "2027-06-07";
 
     await jobs.tick(at(day, "05:00:00"));
     expect(received).toHaveLength(0);
     // The scan ran: the seeded salespeople have quizzes due.
-    expect(await prisma.notification.count({ where: { userId: maya, kind: { in: ["QUIZ_DUE", "CERTIFICATION_EXPIRING"] } } })).toBeGreaterThan(0);
+    expect(
+      await prisma.notification.count({
+        where: { userId: maya, kind: { in: ["QUIZ_DUE", "CERTIFICATION_EXPIRING"] } },
+      }),
+    ).toBeGreaterThan(0);
 
     await jobs.tick(at(day, "07:01:00"));
     await jobs.tick(at(day, "07:06:00"));

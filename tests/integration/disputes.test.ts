@@ -24,13 +24,21 @@ async function actorFor(email: string): Promise<Actor & { name: string }> {
   return { userId: user.id, role: user.role, name: user.name };
 }
 
-const auditOf = (actor: Actor): AuditContext => ({ actorId: actor.userId, requestId: randomUUID(), ip: "203.0.113.81" });
+const auditOf = (actor: Actor): AuditContext => ({
+  actorId: actor.userId,
+  requestId: randomUUID(),
+  ip: "203.0.113.81",
+});
 
-const get = async (email: string, path: string) => new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } });
+const get = async (email: string, path: string) =>
+  new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } });
 
 async function readQueue(email: string) {
-  const outcome = await settle(async () => disputesLoader({ request: await get(email, "/disputes"), params: {}, context: {} }));
-  if (outcome instanceof Response || !outcome || typeof outcome !== "object" || !("open" in outcome)) throw new Error(`the dispute queue refused ${email}`);
+  const outcome = await settle(async () =>
+    disputesLoader({ request: await get(email, "/disputes"), params: {}, context: {} }),
+  );
+  if (outcome instanceof Response || !outcome || typeof outcome !== "object" || !("open" in outcome))
+    throw new Error(`the dispute queue refused ${email}`);
   return outcome as Awaited<ReturnType<typeof disputesLoader>>;
 }
 
@@ -41,7 +49,15 @@ async function openCountInNavigation(email: string): Promise<number | undefined>
 
 const postResolution = async (email: string, form: Record<string, string>) =>
   settle(async () =>
-    disputesAction({ request: new Request(`${ORIGIN}/disputes`, { method: "POST", headers: { cookie: await cookieFor(email) }, body: new URLSearchParams(form) }), params: {}, context: {} }),
+    disputesAction({
+      request: new Request(`${ORIGIN}/disputes`, {
+        method: "POST",
+        headers: { cookie: await cookieFor(email) },
+        body: new URLSearchParams(form),
+      }),
+      params: {},
+      context: {},
+    }),
   );
 
 let engineer: Actor;
@@ -49,7 +65,10 @@ let product: { id: string; capabilityId: string };
 
 beforeAll(async () => {
   engineer = await actorFor("engineer@candor.test");
-  const capability = await prisma.capability.findFirstOrThrow({ where: { product: { slug: "ledgerline" } }, select: { id: true, productId: true } });
+  const capability = await prisma.capability.findFirstOrThrow({
+    where: { product: { slug: "ledgerline" } },
+    select: { id: true, productId: true },
+  });
   product = { id: capability.productId, capabilityId: capability.id };
 });
 
@@ -69,8 +88,16 @@ async function disputedClaim(salesperson: Actor, daysAgo: number, account: strin
   });
   if (!created.ok) throw new Error(JSON.stringify(created));
   const claimId = created.value.id;
-  expect(await recordVerdict(auditOf(engineer), engineer, claimId, 1, { status: "INACCURATE", severity: "HIGH", note: "Only CSV export exists." })).toEqual({ ok: true });
-  expect(await raiseDispute(auditOf(salesperson), salesperson, claimId, "The customer only needed the CSV, which works.")).toEqual({ ok: true });
+  expect(
+    await recordVerdict(auditOf(engineer), engineer, claimId, 1, {
+      status: "INACCURATE",
+      severity: "HIGH",
+      note: "Only CSV export exists.",
+    }),
+  ).toEqual({ ok: true });
+  expect(
+    await raiseDispute(auditOf(salesperson), salesperson, claimId, "The customer only needed the CSV, which works."),
+  ).toEqual({ ok: true });
   await prisma.claimDispute.update({ where: { claimId }, data: { raisedAt: new Date(Date.now() - daysAgo * DAY) } });
   return claimId;
 }
@@ -79,7 +106,10 @@ async function disputedClaim(salesperson: Actor, daysAgo: number, account: strin
 async function salespersonOutsideManagersTeams(): Promise<Actor & { name: string }> {
   const manager = await actorFor(MANAGER);
   const teamIds = await getManagedTeamIds(manager.userId);
-  const other = await prisma.user.findFirstOrThrow({ where: { role: "SALES", active: true, teamId: { notIn: teamIds, not: null } }, select: { email: true } });
+  const other = await prisma.user.findFirstOrThrow({
+    where: { role: "SALES", active: true, teamId: { notIn: teamIds, not: null } },
+    select: { email: true },
+  });
   return actorFor(other.email);
 }
 
@@ -104,18 +134,37 @@ describe("the dispute queue", () => {
       reason: "The customer only needed the CSV, which works.",
       disputedStatus: "INACCURATE",
       ageDays: 12,
-      claim: { accountName: "Fabrikam Older", salesperson: { name: maya.name }, verifiedBy: { name: expect.any(String) } },
+      claim: {
+        accountName: "Fabrikam Older",
+        salesperson: { name: maya.name },
+        verifiedBy: { name: expect.any(String) },
+      },
     });
 
     const before = await openCountInNavigation(MANAGER);
     expect(before).toBe(queue.open.length);
 
     // A decision without a note is refused and nothing changes.
-    const noNote = await postResolution(MANAGER, { intent: "resolve", claimId: older, outcome: "UPHELD", resolutionNote: "" });
-    expect(noNote).toMatchObject({ init: { status: 400 }, data: { claimId: older, result: { error: { resolutionNote: [expect.any(String)] } } } });
-    expect(await prisma.claimDispute.findUniqueOrThrow({ where: { claimId: older } })).toMatchObject({ status: "OPEN" });
+    const noNote = await postResolution(MANAGER, {
+      intent: "resolve",
+      claimId: older,
+      outcome: "UPHELD",
+      resolutionNote: "",
+    });
+    expect(noNote).toMatchObject({
+      init: { status: 400 },
+      data: { claimId: older, result: { error: { resolutionNote: [expect.any(String)] } } },
+    });
+    expect(await prisma.claimDispute.findUniqueOrThrow({ where: { claimId: older } })).toMatchObject({
+      status: "OPEN",
+    });
 
-    const upheld = await postResolution(MANAGER, { intent: "resolve", claimId: older, outcome: "UPHELD", resolutionNote: "The customer was told about ERP export." });
+    const upheld = await postResolution(MANAGER, {
+      intent: "resolve",
+      claimId: older,
+      outcome: "UPHELD",
+      resolutionNote: "The customer was told about ERP export.",
+    });
     expect(upheld).toBeInstanceOf(Response);
     expect((upheld as Response).headers.get("location")).toBe("/disputes");
     expect(await openCountInNavigation(MANAGER)).toBe((before ?? 0) - 1);
@@ -123,12 +172,22 @@ describe("the dispute queue", () => {
     const after = await readQueue(MANAGER);
     expect(after.open.map((dispute) => dispute.claim.id)).not.toContain(older);
     const manager = await actorFor(MANAGER);
-    expect(after.resolved.find((dispute) => dispute.claim.id === older)).toMatchObject({ status: "UPHELD", resolvedBy: { name: manager.name } });
+    expect(after.resolved.find((dispute) => dispute.claim.id === older)).toMatchObject({
+      status: "UPHELD",
+      resolvedBy: { name: manager.name },
+    });
 
     // Another team's dispute cannot be resolved by posting its id here.
-    const foreign = await postResolution(MANAGER, { intent: "resolve", claimId: elsewhere, outcome: "UPHELD", resolutionNote: "Not mine to decide." });
+    const foreign = await postResolution(MANAGER, {
+      intent: "resolve",
+      claimId: elsewhere,
+      outcome: "UPHELD",
+      resolutionNote: "Not mine to decide.",
+    });
     expect((await refusalOf(foreign)).status).toBe(403);
-    expect(await prisma.claimDispute.findUniqueOrThrow({ where: { claimId: elsewhere } })).toMatchObject({ status: "OPEN" });
+    expect(await prisma.claimDispute.findUniqueOrThrow({ where: { claimId: elsewhere } })).toMatchObject({
+      status: "OPEN",
+    });
   });
 
   it("puts the open count on the manager's dashboard", async () => {
@@ -150,9 +209,16 @@ describe("the dispute queue", () => {
   });
 
   it("refuses salespeople and shows them no count", async () => {
-    const outcome = await settle(async () => disputesLoader({ request: await get(SALES, "/disputes"), params: {}, context: {} }));
+    const outcome = await settle(async () =>
+      disputesLoader({ request: await get(SALES, "/disputes"), params: {}, context: {} }),
+    );
     expect(await refusalOf(outcome)).toEqual({ status: 403, message: "Only managers and admins resolve disputes." });
-    const posted = await postResolution(SALES, { intent: "resolve", claimId: "anything", outcome: "UPHELD", resolutionNote: "Let me decide." });
+    const posted = await postResolution(SALES, {
+      intent: "resolve",
+      claimId: "anything",
+      outcome: "UPHELD",
+      resolutionNote: "Let me decide.",
+    });
     expect((await refusalOf(posted)).status).toBe(403);
     const layout = await layoutLoader({ request: await get(SALES, "/home"), params: {}, context: {} });
     expect(layout.nav.some((item) => item.to === "/disputes")).toBe(false);
@@ -172,11 +238,18 @@ describe("the dispute queue", () => {
       note: "CSV export into the ERP works.",
     });
     expect(overturned).toBeInstanceOf(Response);
-    const page = await claimLoader({ request: await get(MANAGER, `/claims/${claimId}`), params: { claimId }, context: {} });
+    const page = await claimLoader({
+      request: await get(MANAGER, `/claims/${claimId}`),
+      params: { claimId },
+      context: {},
+    });
     expect(page.claim.status).toBe("ACCURATE");
     expect(page.verdictAuthor).toMatchObject({ kind: "overturned", name: manager.name });
     const queue = await readQueue(MANAGER);
-    expect(queue.resolved.find((dispute) => dispute.claim.id === claimId)).toMatchObject({ status: "OVERTURNED", overturnedStatus: "ACCURATE" });
+    expect(queue.resolved.find((dispute) => dispute.claim.id === claimId)).toMatchObject({
+      status: "OVERTURNED",
+      overturnedStatus: "ACCURATE",
+    });
   });
 });
 
@@ -185,14 +258,25 @@ describe("the claims table's dispute filter", () => {
     const maya = await actorFor(SALES);
     const open = await disputedClaim(maya, 3, "Fabrikam Filter Open");
     const resolved = await disputedClaim(maya, 3, "Fabrikam Filter Resolved");
-    expect(await postResolution(MANAGER, { intent: "resolve", claimId: resolved, outcome: "UPHELD", resolutionNote: "Stands." })).toBeInstanceOf(Response);
+    expect(
+      await postResolution(MANAGER, {
+        intent: "resolve",
+        claimId: resolved,
+        outcome: "UPHELD",
+        resolutionNote: "Stands.",
+      }),
+    ).toBeInstanceOf(Response);
 
-    const load = async (query: string) => claimsLoader({ request: await get(MANAGER, `/claims${query}&pageSize=100`), params: {}, context: {} });
+    const load = async (query: string) =>
+      claimsLoader({ request: await get(MANAGER, `/claims${query}&pageSize=100`), params: {}, context: {} });
     const openOnly = await load("?disputed=open");
     const openIds = openOnly.rows.map((row) => row.id);
     expect(openIds).toContain(open);
     expect(openIds).not.toContain(resolved);
-    const disputes = await prisma.claimDispute.findMany({ where: { claimId: { in: openIds } }, select: { status: true } });
+    const disputes = await prisma.claimDispute.findMany({
+      where: { claimId: { in: openIds } },
+      select: { status: true },
+    });
     expect(disputes).toHaveLength(openIds.length);
     expect(disputes.every((dispute) => dispute.status === "OPEN")).toBe(true);
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/lib/db.server.ts";
 import { getToast } from "../../app/lib/toast.server.ts";
-import { action as capabilityAction, loader as capabilityLoader } from "../../app/routes/_app.capabilities.$productSlug.$capabilityKey.tsx";
+import {
+  action as capabilityAction,
+  loader as capabilityLoader,
+} from "../../app/routes/_app.capabilities.$productSlug.$capabilityKey.tsx";
 import { action as claimAction, loader as claimLoader } from "../../app/routes/_app.claims.$claimId.tsx";
 import { loader as verifyLoader } from "../../app/routes/_app.verify.tsx";
 import { claimInQueueHref } from "../../app/schemas/verify-queue.ts";
@@ -12,9 +15,14 @@ import { cookieFor, ORIGIN } from "./support/sign-in.ts";
 
 const ENGINEER = "engineer@candor.test";
 
-const get = async (email: string, path: string) => new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } });
+const get = async (email: string, path: string) =>
+  new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } });
 const post = async (email: string, path: string, fields: Record<string, string>) =>
-  new Request(`${ORIGIN}${path}`, { method: "POST", headers: { cookie: await cookieFor(email) }, body: new URLSearchParams(fields) });
+  new Request(`${ORIGIN}${path}`, {
+    method: "POST",
+    headers: { cookie: await cookieFor(email) },
+    body: new URLSearchParams(fields),
+  });
 
 async function toastOf(response: unknown) {
   if (!(response instanceof Response)) throw new Error(`expected a redirect, got ${JSON.stringify(response)}`);
@@ -43,16 +51,30 @@ describe("Next claim keeps the queue's filter", () => {
 
     // Opened from the queue: the way back and the next claim both keep the filter.
     const opened = await openFromQueue(first.id);
-    expect(opened.page.queue).toMatchObject({ queueHref: queuePath, next: { href: claimInQueueHref(second.id, filter) }, remaining: judgeable.length - 1 });
+    expect(opened.page.queue).toMatchObject({
+      queueHref: queuePath,
+      next: { href: claimInQueueHref(second.id, filter) },
+      remaining: judgeable.length - 1,
+    });
 
     // The verdict posted from that page returns to it, still in the queue.
     const verdict = await claimAction({
-      request: await post(ENGINEER, opened.href, { intent: "verify", version: String(opened.page.claim.version), status: "ACCURATE", severity: "LOW", note: "" }),
+      request: await post(ENGINEER, opened.href, {
+        intent: "verify",
+        version: String(opened.page.claim.version),
+        status: "ACCURATE",
+        severity: "LOW",
+        note: "",
+      }),
       params: { claimId: first.id },
       context: {},
     });
     expect(await toastOf(verdict)).toEqual({ location: opened.href, message: "Verdict recorded." });
-    const judged = await claimLoader({ request: await get(ENGINEER, opened.href), params: { claimId: first.id }, context: {} });
+    const judged = await claimLoader({
+      request: await get(ENGINEER, opened.href),
+      params: { claimId: first.id },
+      context: {},
+    });
     expect(judged.claim.status).toBe("ACCURATE");
     expect(judged.queue?.next?.href).toBe(claimInQueueHref(second.id, filter));
     expect(judged.queue?.remaining).toBe(judgeable.length - 1);
@@ -63,7 +85,10 @@ describe("Next claim keeps the queue's filter", () => {
     const atEnd = await openFromQueue(last.id);
     expect(atEnd.page.queue?.next?.href).toBe(claimInQueueHref(second.id, filter));
     const nextId = second.id;
-    const next = await prisma.claim.findUniqueOrThrow({ where: { id: nextId }, select: { status: true, matrixCheck: true, product: { select: { slug: true } } } });
+    const next = await prisma.claim.findUniqueOrThrow({
+      where: { id: nextId },
+      select: { status: true, matrixCheck: true, product: { select: { slug: true } } },
+    });
     expect(next).toEqual({ status: "PENDING", matrixCheck: "CONSISTENT", product: { slug: "ledgerline" } });
   });
 
@@ -78,17 +103,35 @@ describe("Next claim keeps the queue's filter", () => {
     const single = groups.find((group) => group._count._all === 1);
     if (!single) throw new Error("expected a filter only one pending claim matches in the demo data");
     const pending = await prisma.claim.findFirstOrThrow({
-      where: { status: "PENDING", loggedById: { not: engineer.id }, productId: single.productId, matrixCheck: single.matrixCheck, source: single.source },
+      where: {
+        status: "PENDING",
+        loggedById: { not: engineer.id },
+        productId: single.productId,
+        matrixCheck: single.matrixCheck,
+        source: single.source,
+      },
       select: { id: true, salesperson: { select: { email: true } }, product: { select: { slug: true } } },
     });
     const alone = { product: pending.product.slug, check: single.matrixCheck, source: single.source };
-    const page = await claimLoader({ request: await get(ENGINEER, claimInQueueHref(pending.id, alone)), params: { claimId: pending.id }, context: {} });
+    const page = await claimLoader({
+      request: await get(ENGINEER, claimInQueueHref(pending.id, alone)),
+      params: { claimId: pending.id },
+      context: {},
+    });
     expect(page.queue).toMatchObject({ next: null, remaining: 0 });
     expect(page.queue?.queueHref).toBe(`/verify?product=${alone.product}&check=${alone.check}&source=${alone.source}`);
 
-    const plain = await claimLoader({ request: await get(ENGINEER, `/claims/${pending.id}`), params: { claimId: pending.id }, context: {} });
+    const plain = await claimLoader({
+      request: await get(ENGINEER, `/claims/${pending.id}`),
+      params: { claimId: pending.id },
+      context: {},
+    });
     expect(plain.queue).toBeNull();
-    const asSalesperson = await claimLoader({ request: await get(pending.salesperson.email, claimInQueueHref(pending.id, alone)), params: { claimId: pending.id }, context: {} });
+    const asSalesperson = await claimLoader({
+      request: await get(pending.salesperson.email, claimInQueueHref(pending.id, alone)),
+      params: { claimId: pending.id },
+      context: {},
+    });
     expect(asSalesperson.queue).toBeNull();
   });
 });
@@ -98,11 +141,29 @@ describe("saving a capability says what it set in motion", () => {
     // The capability with the most open claims (pending, or on a deal still open) that also has quiz questions.
     const candidates = await prisma.capability.findMany({
       where: { questions: { some: { state: "ACTIVE" } } },
-      select: { id: true, key: true, title: true, description: true, status: true, conditions: true, painPoints: true, docsUrl: true, ownerId: true, version: true, product: { select: { slug: true } } },
+      select: {
+        id: true,
+        key: true,
+        title: true,
+        description: true,
+        status: true,
+        conditions: true,
+        painPoints: true,
+        docsUrl: true,
+        ownerId: true,
+        version: true,
+        product: { select: { slug: true } },
+      },
     });
-    const openWhere = (capabilityId: string, before: Date) => ({ capabilityId, madeAt: { lt: before }, OR: [{ status: "PENDING" as const }, { deal: { status: "OPEN" as const } }] });
+    const openWhere = (capabilityId: string, before: Date) => ({
+      capabilityId,
+      madeAt: { lt: before },
+      OR: [{ status: "PENDING" as const }, { deal: { status: "OPEN" as const } }],
+    });
     const now = new Date();
-    const counted = await Promise.all(candidates.map(async (c) => ({ c, open: await prisma.claim.count({ where: openWhere(c.id, now) }) })));
+    const counted = await Promise.all(
+      candidates.map(async (c) => ({ c, open: await prisma.claim.count({ where: openWhere(c.id, now) }) })),
+    );
     const chosen = counted.sort((a, b) => b.open - a.open)[0];
     if (!chosen) throw new Error("no capability");
     const capability = chosen.c;
@@ -134,13 +195,18 @@ describe("saving a capability says what it set in motion", () => {
     expect(toast.message).toBe(
       `Saved as a new revision: ${questions} quiz question${questions === 1 ? "" : "s"} moved to review (not asked until an engineer re-approves ${questions === 1 ? "it" : "them"}), and ${openAffected} open claim${openAffected === 1 ? " was" : "s were"} made when the matrix said something else (listed on this page).`,
     );
-    expect(await prisma.question.count({ where: { capabilityId: capability.id, state: "NEEDS_REVIEW" } })).toBeGreaterThanOrEqual(questions);
+    expect(
+      await prisma.question.count({ where: { capabilityId: capability.id, state: "NEEDS_REVIEW" } }),
+    ).toBeGreaterThanOrEqual(questions);
     // The page lists the same claims the message counted.
     const page = await capabilityLoader({ request: await get(ENGINEER, path), params, context: {} });
     expect(page.openClaims.total).toBe(openAffected);
 
     // Saving again with only the pain points changed: no revision, so nothing to count.
-    const after = await prisma.capability.findUniqueOrThrow({ where: { id: capability.id }, select: { version: true, conditions: true } });
+    const after = await prisma.capability.findUniqueOrThrow({
+      where: { id: capability.id },
+      select: { version: true, conditions: true },
+    });
     const plain = await capabilityAction({
       request: await post(ENGINEER, path, {
         intent: "update",

@@ -8,7 +8,11 @@ import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
 import { refusalOf } from "./support/refusal.ts";
 
 async function post(email: string, path: string, fields: Record<string, string>) {
-  return new Request(`${ORIGIN}${path}`, { method: "POST", headers: { cookie: await cookieFor(email) }, body: new URLSearchParams(fields) });
+  return new Request(`${ORIGIN}${path}`, {
+    method: "POST",
+    headers: { cookie: await cookieFor(email) },
+    body: new URLSearchParams(fields),
+  });
 }
 
 async function get(email: string, path: string) {
@@ -25,8 +29,17 @@ async function aCapability() {
 
 async function askAs(email: string, extra: Partial<Record<string, string>> = {}) {
   const capability = await aCapability();
-  const fields = { productId: capability.productId, capabilityId: capability.id, question: "Does the export work with Excel 2010?", ...extra };
-  const response = await askAction({ request: await post(email, "/ask", fields as Record<string, string>), params: {}, context: {} });
+  const fields = {
+    productId: capability.productId,
+    capabilityId: capability.id,
+    question: "Does the export work with Excel 2010?",
+    ...extra,
+  };
+  const response = await askAction({
+    request: await post(email, "/ask", fields as Record<string, string>),
+    params: {},
+    context: {},
+  });
   if (!(response instanceof Response)) throw new Error(`expected a redirect, got ${JSON.stringify(response)}`);
   const id = (response.headers.get("location") ?? "").replace("/ask/", "");
   return { id, capability };
@@ -37,7 +50,12 @@ describe("asking and answering", () => {
     const { id, capability } = await askAs("sales@candor.test", { context: "Acme Corp, 2 million rows." });
     const sales = await prisma.user.findUniqueOrThrow({ where: { email: "sales@candor.test" } });
     const asked = await prisma.engineerQuestion.findUniqueOrThrow({ where: { id } });
-    expect(asked).toMatchObject({ askedById: sales.id, capabilityId: capability.id, status: "OPEN", context: "Acme Corp, 2 million rows." });
+    expect(asked).toMatchObject({
+      askedById: sales.id,
+      capabilityId: capability.id,
+      status: "OPEN",
+      context: "Acme Corp, 2 million rows.",
+    });
     const [askEvent] = await prisma.auditEvent.findMany({ where: { action: "engineer-question.ask", entityId: id } });
     expect(askEvent).toMatchObject({ actorId: sales.id, entityType: "EngineerQuestion", teamId: sales.teamId });
 
@@ -49,7 +67,11 @@ describe("asking and answering", () => {
       note: "Row limit confirmed while answering a question from sales.",
       capabilityVersion: String(capability.version),
     };
-    const response = await answerAction({ request: await post("engineer@candor.test", `/ask/${id}`, fields), params: { questionId: id }, context: {} });
+    const response = await answerAction({
+      request: await post("engineer@candor.test", `/ask/${id}`, fields),
+      params: { questionId: id },
+      context: {},
+    });
     expect(response).toBeInstanceOf(Response);
     expect((response as Response).headers.get("location")).toBe(`/ask/${id}`);
 
@@ -58,22 +80,42 @@ describe("asking and answering", () => {
     expect(answered).toMatchObject({ status: "ANSWERED", answeredById: engineer.id, answer: fields.answer });
     expect(answered.revisionId).not.toBeNull();
     const revision = await prisma.capabilityRevision.findUniqueOrThrow({ where: { id: answered.revisionId ?? "" } });
-    expect(revision).toMatchObject({ capabilityId: capability.id, conditions: fields.conditions, authorId: engineer.id, note: fields.note });
+    expect(revision).toMatchObject({
+      capabilityId: capability.id,
+      conditions: fields.conditions,
+      authorId: engineer.id,
+      note: fields.note,
+    });
     // The answer and the revision are one moment: the matrix changed when the answer was given.
     expect(revision.validFrom).toEqual(answered.answeredAt);
     const after = await prisma.capability.findUniqueOrThrow({ where: { id: capability.id } });
     expect(after).toMatchObject({ conditions: fields.conditions, version: capability.version + 1 });
 
-    const answerEvents = await prisma.auditEvent.findMany({ where: { action: "engineer-question.answer", entityId: id } });
+    const answerEvents = await prisma.auditEvent.findMany({
+      where: { action: "engineer-question.answer", entityId: id },
+    });
     expect(answerEvents).toHaveLength(1);
     expect(answerEvents[0]).toMatchObject({ actorId: engineer.id, teamId: sales.teamId });
-    expect(JSON.parse(answerEvents[0]?.afterJson ?? "{}")).toMatchObject({ status: "ANSWERED", revisionId: revision.id });
-    const reviseEvents = await prisma.auditEvent.findMany({ where: { action: "capability.revise", entityId: capability.id } });
+    expect(JSON.parse(answerEvents[0]?.afterJson ?? "{}")).toMatchObject({
+      status: "ANSWERED",
+      revisionId: revision.id,
+    });
+    const reviseEvents = await prisma.auditEvent.findMany({
+      where: { action: "capability.revise", entityId: capability.id },
+    });
     expect(reviseEvents.at(-1)?.requestId).toBe(answerEvents[0]?.requestId);
 
     // The salesperson reads the answer and the revision it made.
-    const page = await questionLoader({ request: await get("sales@candor.test", `/ask/${id}`), params: { questionId: id }, context: {} });
-    expect(page.question).toMatchObject({ status: "ANSWERED", answer: fields.answer, revision: { conditions: fields.conditions } });
+    const page = await questionLoader({
+      request: await get("sales@candor.test", `/ask/${id}`),
+      params: { questionId: id },
+      context: {},
+    });
+    expect(page.question).toMatchObject({
+      status: "ANSWERED",
+      answer: fields.answer,
+      revision: { conditions: fields.conditions },
+    });
   });
 
   it("refuses a second answer with 409 naming who answered when, and keeps the first", async () => {
@@ -91,18 +133,25 @@ describe("asking and answering", () => {
     });
     if (second instanceof Response) throw new Error("expected a refusal");
     expect(second.init?.status).toBe(409);
-    expect(second.data.result.error?.[""]?.[0]).toMatch(/^Sam Keller already answered this question on \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC/);
+    expect(second.data.result.error?.[""]?.[0]).toMatch(
+      /^Sam Keller already answered this question on \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC/,
+    );
     expect(await prisma.engineerQuestion.findUniqueOrThrow({ where: { id } })).toMatchObject({ answer: "First." });
     expect(await prisma.auditEvent.count({ where: { action: "engineer-question.answer", entityId: id } })).toBe(1);
   });
 
   it("lets exactly one of two simultaneous answers win", async () => {
     const { id } = await askAs("sales@candor.test");
-    const answerers = await prisma.user.findMany({ where: { email: { in: ["engineer@candor.test", "admin@candor.test"] } } });
+    const answerers = await prisma.user.findMany({
+      where: { email: { in: ["engineer@candor.test", "admin@candor.test"] } },
+    });
     expect(answerers).toHaveLength(2);
     const outcomes = await Promise.all(
       answerers.map((user) =>
-        answerQuestion({ actorId: user.id, requestId: null, ip: null }, { questionId: id, answeredById: user.id, answer: "Mine.", capabilityUpdate: null }),
+        answerQuestion(
+          { actorId: user.id, requestId: null, ip: null },
+          { questionId: id, answeredById: user.id, answer: "Mine.", capabilityUpdate: null },
+        ),
       ),
     );
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
@@ -142,15 +191,24 @@ describe("asking and answering", () => {
     expect(stale.init?.status).toBe(409);
     expect(stale.data.result.error?.[""]?.[0]).toMatch(/changed this capability after you opened the page/);
 
-    expect(await prisma.engineerQuestion.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "OPEN", answer: null, revisionId: null });
-    expect(await prisma.capability.findUniqueOrThrow({ where: { id: capability.id } })).toMatchObject({ version: capability.version });
+    expect(await prisma.engineerQuestion.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "OPEN",
+      answer: null,
+      revisionId: null,
+    });
+    expect(await prisma.capability.findUniqueOrThrow({ where: { id: capability.id } })).toMatchObject({
+      version: capability.version,
+    });
     expect(await prisma.auditEvent.count({ where: { action: "engineer-question.answer", entityId: id } })).toBe(0);
   });
 
   it("asks for the answer, note and status at once when the capability is to be updated, and for a capability of the chosen product", async () => {
     const { id, capability } = await askAs("sales@candor.test");
     const missing = await answerAction({
-      request: await post("engineer@candor.test", `/ask/${id}`, { updateCapability: "on", capabilityVersion: String(capability.version) }),
+      request: await post("engineer@candor.test", `/ask/${id}`, {
+        updateCapability: "on",
+        capabilityVersion: String(capability.version),
+      }),
       params: { questionId: id },
       context: {},
     });
@@ -159,7 +217,11 @@ describe("asking and answering", () => {
 
     const other = await prisma.capability.findFirstOrThrow({ where: { productId: { not: capability.productId } } });
     const wrongPair = await askAction({
-      request: await post("sales@candor.test", "/ask", { productId: capability.productId, capabilityId: other.id, question: "Hm?" }),
+      request: await post("sales@candor.test", "/ask", {
+        productId: capability.productId,
+        capabilityId: other.id,
+        question: "Hm?",
+      }),
       params: {},
       context: {},
     });
@@ -167,12 +229,19 @@ describe("asking and answering", () => {
     expect(wrongPair.data.result.error?.capabilityId?.[0]).toMatch(/^Choose a capability of Ledgerline/);
 
     const tooLong = await askAction({
-      request: await post("sales@candor.test", "/ask", { productId: capability.productId, question: "x".repeat(1001), context: "y".repeat(2001) }),
+      request: await post("sales@candor.test", "/ask", {
+        productId: capability.productId,
+        question: "x".repeat(1001),
+        context: "y".repeat(2001),
+      }),
       params: {},
       context: {},
     });
     if (tooLong instanceof Response) throw new Error("expected field errors");
-    expect(tooLong.data.result.error).toEqual({ question: ["Use at most 1000 characters."], context: ["Use at most 2000 characters."] });
+    expect(tooLong.data.result.error).toEqual({
+      question: ["Use at most 1000 characters."],
+      context: ["Use at most 2000 characters."],
+    });
   });
 });
 
@@ -180,14 +249,26 @@ describe("who may read and answer", () => {
   it("gives another salesperson 404 for a question, and refuses any salesperson's answer with 403", async () => {
     const { id } = await askAs("sales@candor.test");
     const other = await settle(async () =>
-      questionLoader({ request: await get("overpromiser@candor.test", `/ask/${id}`), params: { questionId: id }, context: {} }),
+      questionLoader({
+        request: await get("overpromiser@candor.test", `/ask/${id}`),
+        params: { questionId: id },
+        context: {},
+      }),
     );
     expect(await refusalOf(other)).toMatchObject({ status: 404 });
-    const own = await questionLoader({ request: await get("sales@candor.test", `/ask/${id}`), params: { questionId: id }, context: {} });
+    const own = await questionLoader({
+      request: await get("sales@candor.test", `/ask/${id}`),
+      params: { questionId: id },
+      context: {},
+    });
     expect(own.canAnswer).toBe(false);
 
     const answer = await settle(async () =>
-      answerAction({ request: await post("sales@candor.test", `/ask/${id}`, { answer: "I know this one." }), params: { questionId: id }, context: {} }),
+      answerAction({
+        request: await post("sales@candor.test", `/ask/${id}`, { answer: "I know this one." }),
+        params: { questionId: id },
+        context: {},
+      }),
     );
     expect(await refusalOf(answer)).toMatchObject({ status: 403 });
     expect(await prisma.engineerQuestion.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "OPEN" });
@@ -195,11 +276,19 @@ describe("who may read and answer", () => {
 
   it("lets a manager read their teams' questions only, and not ask or answer", async () => {
     const { id } = await askAs("sales@candor.test");
-    const mine = await questionLoader({ request: await get("manager@candor.test", `/ask/${id}`), params: { questionId: id }, context: {} });
+    const mine = await questionLoader({
+      request: await get("manager@candor.test", `/ask/${id}`),
+      params: { questionId: id },
+      context: {},
+    });
     expect(mine.question.id).toBe(id);
     expect(mine.canAnswer).toBe(false);
     const elsewhere = await settle(async () =>
-      questionLoader({ request: await get("marcus.bell@candor.test", `/ask/${id}`), params: { questionId: id }, context: {} }),
+      questionLoader({
+        request: await get("marcus.bell@candor.test", `/ask/${id}`),
+        params: { questionId: id },
+        context: {},
+      }),
     );
     expect(await refusalOf(elsewhere)).toMatchObject({ status: 404 });
 
@@ -213,16 +302,26 @@ describe("who may read and answer", () => {
     expect(askers.length).toBeGreaterThan(0);
     for (const asker of askers) expect(asker.askedBy.team?.managers.map((m) => m.userId)).toContain(manager.id);
 
-    const ask = await settle(async () => askAction({ request: await post("manager@candor.test", "/ask", { question: "?" }), params: {}, context: {} }));
+    const ask = await settle(async () =>
+      askAction({ request: await post("manager@candor.test", "/ask", { question: "?" }), params: {}, context: {} }),
+    );
     expect(await refusalOf(ask)).toMatchObject({ status: 403 });
     const answer = await settle(async () =>
-      answerAction({ request: await post("manager@candor.test", `/ask/${id}`, { answer: "?" }), params: { questionId: id }, context: {} }),
+      answerAction({
+        request: await post("manager@candor.test", `/ask/${id}`, { answer: "?" }),
+        params: { questionId: id },
+        context: {},
+      }),
     );
     expect(await refusalOf(answer)).toMatchObject({ status: 403 });
   });
 
   it("shows engineers every open question, oldest first, filtered by product and status from the URL", async () => {
-    const page = await askLoader({ request: await get("engineer@candor.test", "/ask?product=ledgerline&status=OPEN"), params: {}, context: {} });
+    const page = await askLoader({
+      request: await get("engineer@candor.test", "/ask?product=ledgerline&status=OPEN"),
+      params: {},
+      context: {},
+    });
     expect(page.canAnswer).toBe(true);
     expect(page.canAsk).toBe(false);
     expect(page.board.answered).toBeNull();
@@ -237,12 +336,22 @@ describe("who may read and answer", () => {
     const sales = await prisma.user.findUniqueOrThrow({ where: { email: "sales@candor.test" } });
     const capability = await aCapability();
     const audit = { actorId: sales.id, requestId: null, ip: null };
-    const asked = await askQuestion(audit, { askedById: sales.id, productId: capability.productId, capabilityId: null, question: "General one.", context: "" });
+    const asked = await askQuestion(audit, {
+      askedById: sales.id,
+      productId: capability.productId,
+      capabilityId: null,
+      question: "General one.",
+      context: "",
+    });
     expect(asked.ok).toBe(true);
     const page = await askLoader({ request: await get("sales@candor.test", "/ask"), params: {}, context: {} });
     const ids = [...(page.board.open?.rows ?? []), ...(page.board.answered?.rows ?? [])].map((row) => row.id);
     expect(ids.length).toBeGreaterThan(0);
-    const owners = await prisma.engineerQuestion.findMany({ where: { id: { in: ids } }, distinct: ["askedById"], select: { askedById: true } });
+    const owners = await prisma.engineerQuestion.findMany({
+      where: { id: { in: ids } },
+      distinct: ["askedById"],
+      select: { askedById: true },
+    });
     expect(owners).toEqual([{ askedById: sales.id }]);
   });
 });

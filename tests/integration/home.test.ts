@@ -45,24 +45,55 @@ describe("Next to do: quizzes", () => {
   });
 
   it("leads back into an attempt already started rather than to a new one", async () => {
-    const engineer = await prisma.user.findUniqueOrThrow({ where: { email: "engineer@candor.test" }, select: { id: true } });
-    const olivia = await prisma.user.findUniqueOrThrow({ where: { email: "olivia.grant@candor.test" }, select: { id: true, role: true } });
+    const engineer = await prisma.user.findUniqueOrThrow({
+      where: { email: "engineer@candor.test" },
+      select: { id: true },
+    });
+    const olivia = await prisma.user.findUniqueOrThrow({
+      where: { email: "olivia.grant@candor.test" },
+      select: { id: true, role: true },
+    });
     expect(olivia.role).toBe("SALES");
     const quiz = await prisma.quiz.create({
-      data: { title: "Fieldbook offline sync", questionCount: 5, timeLimitMinutes: 20, passMark: 0.7, maxAttempts: 1, requiredForComp: true, published: true, createdById: engineer.id },
+      data: {
+        title: "Fieldbook offline sync",
+        questionCount: 5,
+        timeLimitMinutes: 20,
+        passMark: 0.7,
+        maxAttempts: 1,
+        requiredForComp: true,
+        published: true,
+        createdById: engineer.id,
+      },
     });
     const now = new Date();
     // Olivia used her one attempt and it is still open: no new attempt could start, but this one can be finished.
     const open = await prisma.quizAttempt.create({
-      data: { quizId: quiz.id, userId: olivia.id, startedAt: new Date(now.getTime() - 60_000), deadline: new Date(now.getTime() + 19 * 60_000), snapshotJson: "[]" },
+      data: {
+        quizId: quiz.id,
+        userId: olivia.id,
+        startedAt: new Date(now.getTime() - 60_000),
+        deadline: new Date(now.getTime() + 19 * 60_000),
+        snapshotJson: "[]",
+      },
     });
     const home = await loadHome("olivia.grant@candor.test");
-    expect(home.quizzes.due.find((due) => due.id === quiz.id)).toMatchObject({ reason: "REQUIRED_NOT_PASSED", attemptsLeft: 0, openAttemptId: open.id });
+    expect(home.quizzes.due.find((due) => due.id === quiz.id)).toMatchObject({
+      reason: "REQUIRED_NOT_PASSED",
+      attemptsLeft: 0,
+      openAttemptId: open.id,
+    });
     const step = home.steps.find((candidate) => candidate.href.includes(quiz.id));
-    expect(step).toEqual({ text: "Finish the quiz “Fieldbook offline sync” you started: it counts towards your bonus and you have not passed it yet.", href: `/quizzes/${quiz.id}/attempts/${open.id}` });
+    expect(step).toEqual({
+      text: "Finish the quiz “Fieldbook offline sync” you started: it counts towards your bonus and you have not passed it yet.",
+      href: `/quizzes/${quiz.id}/attempts/${open.id}`,
+    });
 
     // Once it is past its deadline (and grace), nothing is left to do about it this round: no step.
-    await prisma.quizAttempt.update({ where: { id: open.id }, data: { deadline: new Date(now.getTime() - 10 * 60_000) } });
+    await prisma.quizAttempt.update({
+      where: { id: open.id },
+      data: { deadline: new Date(now.getTime() - 10 * 60_000) },
+    });
     const later = await loadHome("olivia.grant@candor.test");
     expect(later.quizzes.due.find((due) => due.id === quiz.id)).toMatchObject({ attemptsLeft: 0, openAttemptId: null });
     expect(later.steps.some((candidate) => candidate.href.includes(quiz.id))).toBe(false);
@@ -73,14 +104,25 @@ describe("Customers to correct", () => {
   const claimsOf = async (email: string) =>
     prisma.claim.findMany({
       where: { salesperson: { email } },
-      select: { id: true, status: true, matrixCheck: true, customerCorrectedAt: true, salespersonId: true, loggedById: true },
+      select: {
+        id: true,
+        status: true,
+        matrixCheck: true,
+        customerCorrectedAt: true,
+        salespersonId: true,
+        loggedById: true,
+      },
     });
 
   it("counts and lists exactly the judged claims still to correct — no pending or accurate ones — with a link to the full list", async () => {
     const claims = await claimsOf(OVER);
     const expected = claims.filter(isCustomerToCorrect);
     // The demo's over-promiser has pending and accurate claims that overstated the matrix: they must not count.
-    expect(claims.some((claim) => claim.matrixCheck === "OVERSTATES" && (claim.status === "PENDING" || claim.status === "ACCURATE"))).toBe(true);
+    expect(
+      claims.some(
+        (claim) => claim.matrixCheck === "OVERSTATES" && (claim.status === "PENDING" || claim.status === "ACCURATE"),
+      ),
+    ).toBe(true);
     expect(expected.length).toBeGreaterThan(10);
 
     const home = await loadHome(OVER);
@@ -120,7 +162,9 @@ describe("Customers to correct", () => {
     expect(home.toCorrect.count).toBe(claims.filter(isCustomerToCorrect).length);
     expect(home.toCorrect.count).toBeGreaterThan(0);
     for (const row of home.toCorrect.rows) {
-      const request = new Request(`${ORIGIN}/claims/${row.id}`, { headers: { cookie: await cookieFor("sales@candor.test") } });
+      const request = new Request(`${ORIGIN}/claims/${row.id}`, {
+        headers: { cookie: await cookieFor("sales@candor.test") },
+      });
       const page = await claimLoader({ request, params: { claimId: row.id }, context: {} });
       expect(page.canMarkCorrected).toBe(true);
     }

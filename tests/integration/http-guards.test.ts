@@ -44,17 +44,29 @@ interface Answer {
   text: string;
 }
 
-function send(port: number, method: string, pathname: string, options: { headers?: Record<string, string>; body?: Buffer | string; chunks?: number } = {}): Promise<Answer> {
+function send(
+  port: number,
+  method: string,
+  pathname: string,
+  options: { headers?: Record<string, string>; body?: Buffer | string; chunks?: number } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     // Node's client sends no Content-Length for an OPTIONS or DELETE body unless told to.
     const length = options.body !== undefined ? { "content-length": String(Buffer.byteLength(options.body)) } : {};
-    const req = httpRequest({ host: "127.0.0.1", port, method, path: pathname, headers: { ...length, ...options.headers } }, (res) => {
-      const parts: Buffer[] = [];
-      res.on("data", (part: Buffer) => parts.push(part));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString("utf8") }));
-    });
+    const req = httpRequest(
+      { host: "127.0.0.1", port, method, path: pathname, headers: { ...length, ...options.headers } },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on("data", (part: Buffer) => parts.push(part));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString("utf8") }),
+        );
+      },
+    );
     // A refused upload may be answered and closed before the client has sent it all.
-    req.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error)));
+    req.on("error", (error: NodeJS.ErrnoException) =>
+      error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error),
+    );
     if (options.chunks) {
       const chunk = Buffer.alloc(64 * 1024, "a");
       for (let i = 0; i < options.chunks; i++) req.write(chunk);
@@ -79,7 +91,10 @@ const form = { "content-type": "application/x-www-form-urlencoded" };
 
 describe("request bodies are bounded before anything parses them", () => {
   it("refuses a declared oversized form body with 413 and a sentence, without reading it", async () => {
-    const answer = await send(direct, "POST", "/auth/callback/credentials", { headers: { ...form, "content-length": String(50 * 1024 * 1024) }, body: "email=a" });
+    const answer = await send(direct, "POST", "/auth/callback/credentials", {
+      headers: { ...form, "content-length": String(50 * 1024 * 1024) },
+      body: "email=a",
+    });
     expect(answer.status).toBe(413);
     expect(answer.text).toMatch(/larger than Candor accepts here \(256 KB\)/);
   });
@@ -96,12 +111,20 @@ describe("request bodies are bounded before anything parses them", () => {
     const imported = await send(direct, "POST", "/deals/import", { headers: form, body: upload });
     expect(imported.status).toBe(200);
     expect((JSON.parse(imported.text) as Seen).bodyBytes).toBe(upload.length);
-    expect((await send(direct, "POST", "/deals/import/../../claims/new", { headers: form, body: upload })).status).toBe(413);
-    expect((await send(direct, "POST", "/claims/new", { headers: form, body: Buffer.alloc(FORM_BODY_LIMIT + 1, "a") })).status).toBe(413);
+    expect((await send(direct, "POST", "/deals/import/../../claims/new", { headers: form, body: upload })).status).toBe(
+      413,
+    );
+    expect(
+      (await send(direct, "POST", "/claims/new", { headers: form, body: Buffer.alloc(FORM_BODY_LIMIT + 1, "a") }))
+        .status,
+    ).toBe(413);
   });
 
   it("answers Remix's data requests in JSON the route's error boundary can show", async () => {
-    const answer = await send(direct, "POST", "/claims/new?_data=routes%2F_app.claims.new", { headers: { ...form, "content-length": String(FORM_BODY_LIMIT + 1) }, body: "x" });
+    const answer = await send(direct, "POST", "/claims/new?_data=routes%2F_app.claims.new", {
+      headers: { ...form, "content-length": String(FORM_BODY_LIMIT + 1) },
+      body: "x",
+    });
     expect(answer.status).toBe(413);
     expect(answer.headers["x-remix-catch"]).toBe("yes");
     expect(JSON.parse(answer.text)).toEqual({ message: expect.stringMatching(/larger than Candor accepts/) });
@@ -113,33 +136,63 @@ describe("only same-origin requests may change anything", () => {
 
   it("refuses a POST from a foreign Origin on pages, data requests, resource routes and sign-out", async () => {
     for (const pathname of ["/logout", "/claims/new?_data=routes%2F_app.claims.new", "/claims.csv", "/auth/signout"]) {
-      const answer = await send(direct, "POST", pathname, { headers: { ...form, origin: "https://evil.example" }, body: "a=1" });
+      const answer = await send(direct, "POST", pathname, {
+        headers: { ...form, origin: "https://evil.example" },
+        body: "a=1",
+      });
       expect(answer.status, pathname).toBe(403);
       expect(answer.text).toMatch(/did not come from a Candor page/);
     }
   });
 
   it("refuses a garbage Origin with 403 and a sentence, not a 500", async () => {
-    const answer = await send(direct, "POST", "/logout", { headers: { ...form, origin: "::::not-an-origin" }, body: "" });
+    const answer = await send(direct, "POST", "/logout", {
+      headers: { ...form, origin: "::::not-an-origin" },
+      body: "",
+    });
     expect(answer.status).toBe(403);
     expect(answer.text).toMatch(/did not come from a Candor page/);
   });
 
   it("refuses a cross-site fetch that carries no Origin", async () => {
-    const answer = await send(direct, "POST", "/logout", { headers: { ...form, "sec-fetch-site": "cross-site" }, body: "" });
+    const answer = await send(direct, "POST", "/logout", {
+      headers: { ...form, "sec-fetch-site": "cross-site" },
+      body: "",
+    });
     expect(answer.status).toBe(403);
   });
 
   it("passes Candor's own pages, and Origin: null only on the public survey page", async () => {
-    expect((await send(direct, "POST", "/claims/new", { headers: { ...form, origin: own(direct), "sec-fetch-site": "same-origin" }, body: "a=1" })).status).toBe(200);
-    expect((await send(direct, "POST", "/survey/AbCd_123", { headers: { ...form, origin: "null", "sec-fetch-site": "same-origin" }, body: "a=1" })).status).toBe(200);
-    expect((await send(direct, "POST", "/surveys/import", { headers: { ...form, origin: "null" }, body: "a=1" })).status).toBe(403);
-    expect((await send(direct, "POST", "/survey/a/b", { headers: { ...form, origin: "null" }, body: "a=1" })).status).toBe(403);
+    expect(
+      (
+        await send(direct, "POST", "/claims/new", {
+          headers: { ...form, origin: own(direct), "sec-fetch-site": "same-origin" },
+          body: "a=1",
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await send(direct, "POST", "/survey/AbCd_123", {
+          headers: { ...form, origin: "null", "sec-fetch-site": "same-origin" },
+          body: "a=1",
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await send(direct, "POST", "/surveys/import", { headers: { ...form, origin: "null" }, body: "a=1" })).status,
+    ).toBe(403);
+    expect(
+      (await send(direct, "POST", "/survey/a/b", { headers: { ...form, origin: "null" }, body: "a=1" })).status,
+    ).toBe(403);
   });
 
   it("answers other methods with 405 instead of running an action", async () => {
     for (const method of ["PUT", "PATCH", "DELETE", "OPTIONS"]) {
-      const answer = await send(direct, method, "/claims/new", { headers: { ...form, origin: own(direct) }, body: "a=1" });
+      const answer = await send(direct, method, "/claims/new", {
+        headers: { ...form, origin: own(direct) },
+        body: "a=1",
+      });
       expect(answer.status, method).toBe(405);
       expect(answer.headers.allow).toBe("GET, HEAD, POST");
       expect(answer.text).toMatch(/accept only GET and POST/);
@@ -149,7 +202,9 @@ describe("only same-origin requests may change anything", () => {
 
 describe("the client's address and scheme come from trusted hops only", () => {
   it("ignores forged forwarding headers when no proxy is trusted", async () => {
-    const answer = await send(direct, "GET", "/home", { headers: { "x-forwarded-for": "198.51.100.9", "x-forwarded-proto": "https", "x-forwarded-host": "evil.example" } });
+    const answer = await send(direct, "GET", "/home", {
+      headers: { "x-forwarded-for": "198.51.100.9", "x-forwarded-proto": "https", "x-forwarded-host": "evil.example" },
+    });
     const seen = JSON.parse(answer.text) as Seen;
     expect(seen.ip).toMatch(/127\.0\.0\.1$/);
     expect(seen.url).toBe(`http://127.0.0.1:${direct}/home`);
@@ -158,7 +213,9 @@ describe("the client's address and scheme come from trusted hops only", () => {
   });
 
   it("behind one proxy, takes the address and scheme that proxy saw, not what the client wrote before it", async () => {
-    const answer = await send(behindOneProxy, "GET", "/home", { headers: { "x-forwarded-for": "203.0.113.66, 192.0.2.10", "x-forwarded-proto": "http, https" } });
+    const answer = await send(behindOneProxy, "GET", "/home", {
+      headers: { "x-forwarded-for": "203.0.113.66, 192.0.2.10", "x-forwarded-proto": "http, https" },
+    });
     const seen = JSON.parse(answer.text) as Seen;
     expect(seen.ip).toBe("192.0.2.10");
     expect(seen.url).toBe(`https://127.0.0.1:${behindOneProxy}/home`);
@@ -166,7 +223,9 @@ describe("the client's address and scheme come from trusted hops only", () => {
   });
 
   it("sends HSTS only to clients that came over HTTPS", async () => {
-    const overHttps = await send(behindOneProxy, "GET", "/home", { headers: { "x-forwarded-for": "192.0.2.10", "x-forwarded-proto": "https" } });
+    const overHttps = await send(behindOneProxy, "GET", "/home", {
+      headers: { "x-forwarded-for": "192.0.2.10", "x-forwarded-proto": "https" },
+    });
     expect(overHttps.headers["strict-transport-security"]).toMatch(/max-age=\d+/);
     const overHttp = await send(direct, "GET", "/home", { headers: { "x-forwarded-proto": "https" } });
     expect(overHttp.headers["strict-transport-security"]).toBeUndefined();

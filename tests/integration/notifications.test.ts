@@ -34,11 +34,18 @@ interface Person extends Actor {
 }
 
 async function person(email: string): Promise<Person> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, name: true, teamId: true } });
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { email },
+    select: { id: true, role: true, name: true, teamId: true },
+  });
   return { userId: user.id, role: user.role, name: user.name, teamId: user.teamId };
 }
 
-const auditOf = (actor: { userId: string }): AuditContext => ({ actorId: actor.userId, requestId: randomUUID(), ip: "203.0.113.90" });
+const auditOf = (actor: { userId: string }): AuditContext => ({
+  actorId: actor.userId,
+  requestId: randomUUID(),
+  ip: "203.0.113.90",
+});
 
 let maya: Person;
 let engineer: Person;
@@ -49,10 +56,16 @@ let capability: { id: string; productId: string };
 
 beforeAll(async () => {
   [maya, engineer, manager] = await Promise.all([person(SALES), person(ENGINEER), person(MANAGER)]);
-  const managers = await prisma.teamManager.findMany({ where: { teamId: maya.teamId ?? "", user: { active: true } }, select: { userId: true } });
+  const managers = await prisma.teamManager.findMany({
+    where: { teamId: maya.teamId ?? "", user: { active: true } },
+    select: { userId: true },
+  });
   mayasManagers = managers.map((row) => row.userId).sort();
   expect(mayasManagers).toContain(manager.userId);
-  capability = await prisma.capability.findFirstOrThrow({ where: { key: "excel-export", product: { slug: "ledgerline" } }, select: { id: true, productId: true } });
+  capability = await prisma.capability.findFirstOrThrow({
+    where: { key: "excel-export", product: { slug: "ledgerline" } },
+    select: { id: true, productId: true },
+  });
 });
 
 /** Who received notifications under a key, sorted. */
@@ -106,56 +119,130 @@ describe("events notify the right people", () => {
   it("a verdict notifies its salesperson, a dispute the team's managers, a resolution the salesperson", async () => {
     const before = await prisma.notification.count();
     const claimId = await pendingClaim("Fabrikam Verdicts");
-    expect(await recordVerdict(auditOf(engineer), engineer, claimId, 1, { status: "INACCURATE", severity: "HIGH", note: "Only xlsx is supported." })).toEqual({ ok: true });
+    expect(
+      await recordVerdict(auditOf(engineer), engineer, claimId, 1, {
+        status: "INACCURATE",
+        severity: "HIGH",
+        note: "Only xlsx is supported.",
+      }),
+    ).toEqual({ ok: true });
     expect(await recipientsOf(`verdict:${claimId}`)).toEqual([maya.userId]);
     const verdict = await prisma.notification.findFirstOrThrow({ where: { dedupeKey: `verdict:${claimId}` } });
     expect(verdict).toMatchObject({ kind: "VERDICT", href: `/claims/${claimId}`, readAt: null });
-    expect(verdict.text).toBe(`${engineer.name} judged your claim to Fabrikam Verdicts about Excel export (“Ledgerline exports straight into Fabrikam Verdicts's old…”): Inaccurate (high severity).`);
+    expect(verdict.text).toBe(
+      `${engineer.name} judged your claim to Fabrikam Verdicts about Excel export (“Ledgerline exports straight into Fabrikam Verdicts's old…”): Inaccurate (high severity).`,
+    );
 
-    expect(await raiseDispute(auditOf(maya), maya, claimId, "The customer only uses xlsx files.")).toEqual({ ok: true });
+    expect(await raiseDispute(auditOf(maya), maya, claimId, "The customer only uses xlsx files.")).toEqual({
+      ok: true,
+    });
     const dispute = await prisma.claimDispute.findUniqueOrThrow({ where: { claimId } });
     expect(await recipientsOf(`dispute-opened:${dispute.id}`)).toEqual(mayasManagers);
-    const opened = await prisma.notification.findFirstOrThrow({ where: { dedupeKey: `dispute-opened:${dispute.id}`, userId: manager.userId } });
-    expect(opened).toMatchObject({ kind: "DISPUTE_OPENED", href: "/disputes", text: `${maya.name} disputes the verdict on a claim to Fabrikam Verdicts: “The customer only uses xlsx files.”` });
+    const opened = await prisma.notification.findFirstOrThrow({
+      where: { dedupeKey: `dispute-opened:${dispute.id}`, userId: manager.userId },
+    });
+    expect(opened).toMatchObject({
+      kind: "DISPUTE_OPENED",
+      href: "/disputes",
+      text: `${maya.name} disputes the verdict on a claim to Fabrikam Verdicts: “The customer only uses xlsx files.”`,
+    });
 
-    const resolution = { outcome: "OVERTURNED" as const, resolutionNote: "xlsx is what they use.", verdict: { status: "ACCURATE" as const, severity: "LOW" as const, note: "" } };
+    const resolution = {
+      outcome: "OVERTURNED" as const,
+      resolutionNote: "xlsx is what they use.",
+      verdict: { status: "ACCURATE" as const, severity: "LOW" as const, note: "" },
+    };
     expect(await resolveDispute(auditOf(manager), manager, claimId, resolution)).toEqual({ ok: true });
     expect(await recipientsOf(`dispute-resolved:${dispute.id}`)).toEqual([maya.userId]);
-    const resolved = await prisma.notification.findFirstOrThrow({ where: { dedupeKey: `dispute-resolved:${dispute.id}` } });
-    expect(resolved.text).toMatch(new RegExp(`^${manager.name} overturned the verdict: it is now Accurate \\(low severity\\) on your claim to Fabrikam Verdicts`));
+    const resolved = await prisma.notification.findFirstOrThrow({
+      where: { dedupeKey: `dispute-resolved:${dispute.id}` },
+    });
+    expect(resolved.text).toMatch(
+      new RegExp(
+        `^${manager.name} overturned the verdict: it is now Accurate \\(low severity\\) on your claim to Fabrikam Verdicts`,
+      ),
+    );
     // Exactly these: one verdict, one per manager, one resolution.
     expect(await prisma.notification.count()).toBe(before + 2 + mayasManagers.length);
   });
 
   it("an answer notifies the asker only", async () => {
-    const asked = await askQuestion(auditOf(maya), { askedById: maya.userId, productId: capability.productId, capabilityId: capability.id, question: "Can the export write xls for Excel 2003?", context: "" });
+    const asked = await askQuestion(auditOf(maya), {
+      askedById: maya.userId,
+      productId: capability.productId,
+      capabilityId: capability.id,
+      question: "Can the export write xls for Excel 2003?",
+      context: "",
+    });
     if (!asked.ok) throw new Error(JSON.stringify(asked));
-    const answered = await answerQuestion(auditOf(engineer), { questionId: asked.value.id, answeredById: engineer.userId, answer: "No: xlsx only, Excel 2007 and later.", capabilityUpdate: null });
+    const answered = await answerQuestion(auditOf(engineer), {
+      questionId: asked.value.id,
+      answeredById: engineer.userId,
+      answer: "No: xlsx only, Excel 2007 and later.",
+      capabilityUpdate: null,
+    });
     expect(answered.ok).toBe(true);
     expect(await recipientsOf(`answer:${asked.value.id}`)).toEqual([maya.userId]);
     const notice = await prisma.notification.findFirstOrThrow({ where: { dedupeKey: `answer:${asked.value.id}` } });
-    expect(notice).toMatchObject({ kind: "QUESTION_ANSWERED", href: `/ask/${asked.value.id}`, text: `${engineer.name} answered your question “Can the export write xls for Excel 2003?”.` });
+    expect(notice).toMatchObject({
+      kind: "QUESTION_ANSWERED",
+      href: `/ask/${asked.value.id}`,
+      text: `${engineer.name} answered your question “Can the export write xls for Excel 2003?”.`,
+    });
   });
 
   it("candidate claims from an imported conversation notify the salesperson, unless she imported it herself", async () => {
     await prisma.capability.update({ where: { id: capability.id }, data: { phrases: "xls\nExcel 2003" } });
     const account = await prisma.account.create({ data: { name: "Whitfield Notified" } });
     const deal = await prisma.deal.create({
-      data: { externalId: `CONV-NOTE-${stamp}`, accountId: account.id, contactName: "Dana", contactEmail: "dana@whitfield.example", ownerId: maya.userId, productId: capability.productId, amountCents: 100_000, status: "OPEN" },
+      data: {
+        externalId: `CONV-NOTE-${stamp}`,
+        accountId: account.id,
+        contactName: "Dana",
+        contactEmail: "dana@whitfield.example",
+        ownerId: maya.userId,
+        productId: capability.productId,
+        amountCents: 100_000,
+        status: "OPEN",
+      },
     });
-    const call = (words: string) => ({ fileName: "call.txt", bytes: null, text: `Dana Whitfield: Can we export to xls?\nMaya Chen: ${words}`, tooLarge: false });
-    const request = (words: string) => ({ dealId: deal.id, occurredOn: utcDayOf(addDays(new Date(), -1)), items: [call(words)], speakerOf: () => "Maya Chen" });
+    const call = (words: string) => ({
+      fileName: "call.txt",
+      bytes: null,
+      text: `Dana Whitfield: Can we export to xls?\nMaya Chen: ${words}`,
+      tooLarge: false,
+    });
+    const request = (words: string) => ({
+      dealId: deal.id,
+      occurredOn: utcDayOf(addDays(new Date(), -1)),
+      items: [call(words)],
+      speakerOf: () => "Maya Chen",
+    });
 
-    const byManager = await importConversations(auditOf(manager), manager.userId, { kind: "teams", teamIds: [maya.teamId ?? ""] }, request("Yes, the export works with Excel 2003 and xls files."));
+    const byManager = await importConversations(
+      auditOf(manager),
+      manager.userId,
+      { kind: "teams", teamIds: [maya.teamId ?? ""] },
+      request("Yes, the export works with Excel 2003 and xls files."),
+    );
     if (!byManager.ok) throw new Error(JSON.stringify(byManager));
     const conversationId = byManager.imported[0]?.id ?? "";
     expect(byManager.imported[0]?.candidates).toBeGreaterThan(0);
     expect(await recipientsOf(`candidates:${conversationId}`)).toEqual([maya.userId]);
     const notice = await prisma.notification.findFirstOrThrow({ where: { dedupeKey: `candidates:${conversationId}` } });
     expect(notice).toMatchObject({ kind: "CANDIDATES_TO_CONFIRM", href: `/conversations/${conversationId}` });
-    expect(notice.text).toMatch(new RegExp(`^${manager.name} imported a conversation with Whitfield Notified: \\d+ possible claims? to confirm or dismiss within 7 days\\.$`));
+    expect(notice.text).toMatch(
+      new RegExp(
+        `^${manager.name} imported a conversation with Whitfield Notified: \\d+ possible claims? to confirm or dismiss within 7 days\\.$`,
+      ),
+    );
 
-    const byMaya = await importConversations(auditOf(maya), maya.userId, { kind: "own", userId: maya.userId }, request("Our xls export handles Excel 2003 workbooks too."));
+    const byMaya = await importConversations(
+      auditOf(maya),
+      maya.userId,
+      { kind: "own", userId: maya.userId },
+      request("Our xls export handles Excel 2003 workbooks too."),
+    );
     if (!byMaya.ok) throw new Error(JSON.stringify(byMaya));
     expect(byMaya.imported[0]?.candidates).toBeGreaterThan(0);
     expect(await recipientsOf(`candidates:${byMaya.imported[0]?.id ?? ""}`)).toEqual([]);
@@ -170,13 +257,26 @@ describe("events notify the right people", () => {
     ] as const) {
       const link = await createSurveyLink(auditOf(manager), survey.surveyId, null);
       if (!link) throw new Error("no link");
-      expect(await recordSurveyResponse(auditOf(manager), link.path.replace("/survey/", ""), { csat: 2, deliveredAsPromised: delivered })).toBe("recorded");
+      expect(
+        await recordSurveyResponse(auditOf(manager), link.path.replace("/survey/", ""), {
+          csat: 2,
+          deliveredAsPromised: delivered,
+        }),
+      ).toBe("recorded");
     }
     expect(await recipientsOf(`survey-no:${unhappy.surveyId}`)).toEqual([maya.userId, ...mayasManagers].sort());
     expect(await recipientsOf(`survey-no:${happy.surveyId}`)).toEqual([]);
-    const own = await prisma.notification.findFirstOrThrow({ where: { dedupeKey: `survey-no:${unhappy.surveyId}`, userId: maya.userId } });
-    expect(own).toMatchObject({ kind: "SURVEY_NOT_DELIVERED", href: `/people/${maya.userId}`, text: `The customer at ${unhappy.accountName} (your deal) says the product did not do what they were told.` });
-    const managers = await prisma.notification.findFirstOrThrow({ where: { dedupeKey: `survey-no:${unhappy.surveyId}`, userId: manager.userId } });
+    const own = await prisma.notification.findFirstOrThrow({
+      where: { dedupeKey: `survey-no:${unhappy.surveyId}`, userId: maya.userId },
+    });
+    expect(own).toMatchObject({
+      kind: "SURVEY_NOT_DELIVERED",
+      href: `/people/${maya.userId}`,
+      text: `The customer at ${unhappy.accountName} (your deal) says the product did not do what they were told.`,
+    });
+    const managers = await prisma.notification.findFirstOrThrow({
+      where: { dedupeKey: `survey-no:${unhappy.surveyId}`, userId: manager.userId },
+    });
     expect(managers.text).toContain(`(${maya.name}'s deal)`);
   });
 
@@ -185,7 +285,11 @@ describe("events notify the right people", () => {
     const apiSurvey = await dueSurvey();
     const today = utcDayOf(new Date());
     const header = "Deal external ID,Responded at,CSAT,Delivered as promised";
-    const bad = await importSurveyResults(auditOf(manager), [header, `${csvSurvey.externalId},${today},2,NO`, `${csvSurvey.externalId}-MISSING,${today},2,NO`].join("\n"), null);
+    const bad = await importSurveyResults(
+      auditOf(manager),
+      [header, `${csvSurvey.externalId},${today},2,NO`, `${csvSurvey.externalId}-MISSING,${today},2,NO`].join("\n"),
+      null,
+    );
     expect(bad.ok).toBe(false);
     expect(await recipientsOf(`survey-no:${csvSurvey.surveyId}`)).toEqual([]);
 
@@ -194,10 +298,21 @@ describe("events notify the right people", () => {
     expect(await recipientsOf(`survey-no:${csvSurvey.surveyId}`)).toEqual([maya.userId, ...mayasManagers].sort());
     // Imported again, and then updated with another score: still one notification each.
     expect((await importSurveyResults(auditOf(manager), good, null)).ok).toBe(true);
-    expect((await importSurveyResults(auditOf(manager), [header, `${csvSurvey.externalId},${today},1,NO`].join("\n"), null)).ok).toBe(true);
+    expect(
+      (await importSurveyResults(auditOf(manager), [header, `${csvSurvey.externalId},${today},1,NO`].join("\n"), null))
+        .ok,
+    ).toBe(true);
     expect(await recipientsOf(`survey-no:${csvSurvey.surveyId}`)).toEqual([maya.userId, ...mayasManagers].sort());
 
-    const values = { externalId: apiSurvey.externalId, respondedAt: today, csat: "1", delivered: "no", nps: "", comment: "", untrueClaim: "" };
+    const values = {
+      externalId: apiSurvey.externalId,
+      respondedAt: today,
+      csat: "1",
+      delivered: "no",
+      nps: "",
+      comment: "",
+      untrueClaim: "",
+    };
     expect((await importSurveyResults(auditOf(manager), [values], null)).ok).toBe(true);
     expect(await recipientsOf(`survey-no:${apiSurvey.surveyId}`)).toEqual([maya.userId, ...mayasManagers].sort());
   });
@@ -206,10 +321,14 @@ describe("events notify the right people", () => {
 describe("inside the write's transaction", () => {
   it("a verdict whose notification cannot be stored is not stored either", async () => {
     const claimId = await pendingClaim("Fabrikam Rollback");
-    await prisma.$executeRawUnsafe(`CREATE TRIGGER "test_refuse_notifications" BEFORE INSERT ON "Notification" BEGIN SELECT RAISE(ABORT, 'notifications refused'); END`);
+    await prisma.$executeRawUnsafe(
+      `CREATE TRIGGER "test_refuse_notifications" BEFORE INSERT ON "Notification" BEGIN SELECT RAISE(ABORT, 'notifications refused'); END`,
+    );
     try {
       // (Prisma reports the trigger's abort in its own words; that the write failed is what counts.)
-      await expect(recordVerdict(auditOf(engineer), engineer, claimId, 1, { status: "ACCURATE", severity: "LOW", note: "" })).rejects.toThrow();
+      await expect(
+        recordVerdict(auditOf(engineer), engineer, claimId, 1, { status: "ACCURATE", severity: "LOW", note: "" }),
+      ).rejects.toThrow();
     } finally {
       await prisma.$executeRawUnsafe(`DROP TRIGGER "test_refuse_notifications"`);
     }
@@ -217,7 +336,9 @@ describe("inside the write's transaction", () => {
     expect(claim).toMatchObject({ status: "PENDING", version: 1, verifiedById: null });
     expect(await prisma.auditEvent.count({ where: { action: "claim.verify", entityId: claimId } })).toBe(0);
     // With notifications stored again, the same verdict goes through with its notification.
-    expect(await recordVerdict(auditOf(engineer), engineer, claimId, 1, { status: "ACCURATE", severity: "LOW", note: "" })).toEqual({ ok: true });
+    expect(
+      await recordVerdict(auditOf(engineer), engineer, claimId, 1, { status: "ACCURATE", severity: "LOW", note: "" }),
+    ).toEqual({ ok: true });
     expect(await recipientsOf(`verdict:${claimId}`)).toEqual([maya.userId]);
   });
 });
@@ -226,14 +347,43 @@ describe("the daily scan", () => {
   it("finds quizzes due, certifications expiring and claims past target, and adds nothing when run again", async () => {
     const author = await prisma.user.findUniqueOrThrow({ where: { email: ENGINEER } });
     const required = await prisma.quiz.create({
-      data: { title: `Required ${stamp}`, questionCount: 5, timeLimitMinutes: 10, passMark: 0.8, maxAttempts: 3, requiredForComp: true, certificationDays: 180, published: true, createdById: author.id },
+      data: {
+        title: `Required ${stamp}`,
+        questionCount: 5,
+        timeLimitMinutes: 10,
+        passMark: 0.8,
+        maxAttempts: 3,
+        requiredForComp: true,
+        certificationDays: 180,
+        published: true,
+        createdById: author.id,
+      },
     });
     const expiring = await prisma.quiz.create({
-      data: { title: `Expiring ${stamp}`, questionCount: 5, timeLimitMinutes: 10, passMark: 0.8, maxAttempts: 3, requiredForComp: false, certificationDays: 30, published: true, createdById: author.id },
+      data: {
+        title: `Expiring ${stamp}`,
+        questionCount: 5,
+        timeLimitMinutes: 10,
+        passMark: 0.8,
+        maxAttempts: 3,
+        requiredForComp: false,
+        certificationDays: 30,
+        published: true,
+        createdById: author.id,
+      },
     });
     const passedAt = addDays(new Date(), -25);
     await prisma.quizAttempt.create({
-      data: { quizId: expiring.id, userId: maya.userId, startedAt: passedAt, deadline: addDays(passedAt, 1), submittedAt: passedAt, score: 0.9, passed: true, snapshotJson: "[]" },
+      data: {
+        quizId: expiring.id,
+        userId: maya.userId,
+        startedAt: passedAt,
+        deadline: addDays(passedAt, 1),
+        submittedAt: passedAt,
+        score: 0.9,
+        passed: true,
+        snapshotJson: "[]",
+      },
     });
     const stale = await pendingClaim("Fabrikam Backlog", 20);
     await prisma.claim.update({ where: { id: stale }, data: { createdAt: addDays(new Date(), -14) } });
@@ -243,21 +393,29 @@ describe("the daily scan", () => {
     expect(first.created).toBeGreaterThan(0);
     const total = await prisma.notification.count();
 
-    const salespeople = (await prisma.user.findMany({ where: { role: "SALES", active: true }, select: { id: true } })).map((user) => user.id).sort();
+    const salespeople = (await prisma.user.findMany({ where: { role: "SALES", active: true }, select: { id: true } }))
+      .map((user) => user.id)
+      .sort();
     expect(await recipientsOf(`quiz-due:${required.id}:never`)).toEqual(salespeople);
     const certifiedUntil = addDays(passedAt, 30).toISOString().slice(0, 10);
     expect(await recipientsOf(`certification-expiring:${expiring.id}:${certifiedUntil}`)).toEqual([maya.userId]);
-    const mayasCert = await prisma.notification.findFirstOrThrow({ where: { userId: maya.userId, dedupeKey: `certification-expiring:${expiring.id}:${certifiedUntil}` } });
+    const mayasCert = await prisma.notification.findFirstOrThrow({
+      where: { userId: maya.userId, dedupeKey: `certification-expiring:${expiring.id}:${certifiedUntil}` },
+    });
     expect(mayasCert).toMatchObject({ kind: "CERTIFICATION_EXPIRING", href: `/quizzes/${expiring.id}` });
     // Others never took the optional quiz: it is on their list as not attempted, Maya's is not.
     expect(await recipientsOf(`quiz-due:${expiring.id}:never`)).toEqual(salespeople.filter((id) => id !== maya.userId));
 
-    const engineers = (await prisma.user.findMany({ where: { role: "ENGINEER", active: true }, select: { id: true } })).map((user) => user.id).sort();
+    const engineers = (await prisma.user.findMany({ where: { role: "ENGINEER", active: true }, select: { id: true } }))
+      .map((user) => user.id)
+      .sort();
     const backlogKey = `claims-past-target:${now.toISOString().slice(0, 10)}`;
     expect(await recipientsOf(backlogKey)).toEqual(engineers);
     const backlog = await prisma.notification.findFirstOrThrow({ where: { dedupeKey: backlogKey } });
     expect(backlog).toMatchObject({ kind: "CLAIMS_PAST_TARGET", href: "/verify" });
-    expect(backlog.text).toMatch(/^\d+ claims? (is|are) past the 3-working-day verification target; the oldest has waited \d+ working days?\.$/);
+    expect(backlog.text).toMatch(
+      /^\d+ claims? (is|are) past the 3-working-day verification target; the oldest has waited \d+ working days?\.$/,
+    );
 
     expect(await runDailyScan(now)).toEqual({ created: 0 });
     expect(await runDailyScan(new Date(now.getTime() + 60_000))).toEqual({ created: 0 });
@@ -276,12 +434,22 @@ describe("the daily scan", () => {
 });
 
 describe("the inbox: one's own, and nobody else's", () => {
-  const get = async (email: string, path = "/inbox") => new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } });
+  const get = async (email: string, path = "/inbox") =>
+    new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } });
   const post = async (email: string, fields: Record<string, string>) =>
-    new Request(`${ORIGIN}/inbox`, { method: "POST", headers: { cookie: await cookieFor(email), "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields) });
-  const inboxOf = async (email: string, path?: string) => inboxLoader({ request: await get(email, path), params: {}, context: {} });
-  const act = async (email: string, fields: Record<string, string>) => settle(async () => inboxAction({ request: await post(email, fields), params: {}, context: {} }));
-  const navCount = async (email: string) => (await layoutLoader({ request: await get(email, "/home"), params: {}, context: {} })).nav.find((item) => item.to === "/inbox")?.count;
+    new Request(`${ORIGIN}/inbox`, {
+      method: "POST",
+      headers: { cookie: await cookieFor(email), "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(fields),
+    });
+  const inboxOf = async (email: string, path?: string) =>
+    inboxLoader({ request: await get(email, path), params: {}, context: {} });
+  const act = async (email: string, fields: Record<string, string>) =>
+    settle(async () => inboxAction({ request: await post(email, fields), params: {}, context: {} }));
+  const navCount = async (email: string) =>
+    (await layoutLoader({ request: await get(email, "/home"), params: {}, context: {} })).nav.find(
+      (item) => item.to === "/inbox",
+    )?.count;
 
   it("lists the reader's own notifications newest first, with the unread count in the navigation", async () => {
     const claimId = await pendingClaim("Fabrikam Inbox");
@@ -293,7 +461,10 @@ describe("the inbox: one's own, and nobody else's", () => {
     expect(inbox.rows[0]).toMatchObject({ href: `/claims/${claimId}`, readAt: null });
     const times = inbox.rows.map((row) => new Date(row.createdAt).getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));
-    const others = await prisma.notification.findMany({ where: { userId: { not: maya.userId } }, select: { id: true } });
+    const others = await prisma.notification.findMany({
+      where: { userId: { not: maya.userId } },
+      select: { id: true },
+    });
     const shown = new Set(inbox.rows.map((row) => row.id));
     expect(others.some((row) => shown.has(row.id))).toBe(false);
     // Pages of 25; a page past the end shows the last one.
@@ -333,7 +504,10 @@ describe("the inbox: one's own, and nobody else's", () => {
 
   it("refuses a form it does not know, and the digest choice where email is not configured", async () => {
     expect(await act(SALES, { intent: "delete-everything" })).toMatchObject({ init: { status: 400 } });
-    expect(await act(SALES, { intent: "digest", emailDigest: "on" })).toMatchObject({ init: { status: 400 }, data: { message: expect.stringContaining("Email is not configured") } });
+    expect(await act(SALES, { intent: "digest", emailDigest: "on" })).toMatchObject({
+      init: { status: 400 },
+      data: { message: expect.stringContaining("Email is not configured") },
+    });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: maya.userId } })).emailDigest).toBe(false);
   });
 });

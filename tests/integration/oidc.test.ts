@@ -5,7 +5,12 @@ import { prisma } from "../../app/lib/db.server.ts";
 import { getSessionUser } from "../../app/lib/session.server.ts";
 import { loader as loginLoader } from "../../app/routes/login.tsx";
 import { CookieJar } from "../support/cookie-jar.ts";
-import { CANDOR_CLIENT, OTHER_CLIENT, startIdentityProvider, type IdentityProvider } from "../support/identity-provider.ts";
+import {
+  CANDOR_CLIENT,
+  OTHER_CLIENT,
+  startIdentityProvider,
+  type IdentityProvider,
+} from "../support/identity-provider.ts";
 import { attemptSignIn, ORIGIN } from "./support/sign-in.ts";
 
 // Single sign-on against a real OpenID Provider on a loopback port: the browser's part is played
@@ -47,7 +52,8 @@ async function signInAtProvider(provider: IdentityProvider, authorizeUrl: string
     }
     const page = await response.text();
     const action = page.match(/<form[^>]*action="([^"]+)"/)?.[1];
-    if (!action || !page.includes('name="login"')) throw new Error(`the provider showed no login form at ${url}: ${response.status}`);
+    if (!action || !page.includes('name="login"'))
+      throw new Error(`the provider showed no login form at ${url}: ${response.status}`);
     const submitted = await fetch(new URL(action, url), {
       method: "POST",
       redirect: "manual",
@@ -69,10 +75,17 @@ interface SsoAttempt {
   cookieBeforeCallback: string;
 }
 
-const headersFrom = (clientIp: string, cookie: string) => ({ "x-candor-client-ip": clientIp, "user-agent": "SSO test browser", cookie });
+const headersFrom = (clientIp: string, cookie: string) => ({
+  "x-candor-client-ip": clientIp,
+  "user-agent": "SSO test browser",
+  cookie,
+});
 
 /** Presses "Sign in with …" on /login, signs `login` in at the provider, and follows it back to Candor. */
-async function signInWithSso(login: string, { clientIp = "203.0.113.90", callbackUrl = "/claims" } = {}): Promise<SsoAttempt> {
+async function signInWithSso(
+  login: string,
+  { clientIp = "203.0.113.90", callbackUrl = "/claims" } = {},
+): Promise<SsoAttempt> {
   const jar = new CookieJar();
   const csrf = await handleAuthRequest(new Request(`${ORIGIN}/auth/csrf`, { headers: headersFrom(clientIp, "") }));
   jar.keep(csrf);
@@ -91,11 +104,20 @@ async function signInWithSso(login: string, { clientIp = "203.0.113.90", callbac
   const cookieBeforeCallback = jar.header();
   const callback = await handleAuthRequest(new Request(back, { headers: headersFrom(clientIp, cookieBeforeCallback) }));
   jar.keep(callback);
-  return { location: new URL(callback.headers.get("location") ?? "", ORIGIN), cookie: jar.header(), callbackUrl: back, cookieBeforeCallback };
+  return {
+    location: new URL(callback.headers.get("location") ?? "", ORIGIN),
+    cookie: jar.header(),
+    callbackUrl: back,
+    cookieBeforeCallback,
+  };
 }
 
 /** An ID token the provider issued through the ordinary code flow, for `client` at `provider`. */
-async function idTokenFrom(provider: IdentityProvider, client: { id: string; secret: string; redirectUri: string }, login: string): Promise<string> {
+async function idTokenFrom(
+  provider: IdentityProvider,
+  client: { id: string; secret: string; redirectUri: string },
+  login: string,
+): Promise<string> {
   const verifier = randomBytes(32).toString("base64url");
   const authorize = new URL(`${provider.issuer}/auth`);
   authorize.search = new URLSearchParams({
@@ -110,8 +132,16 @@ async function idTokenFrom(provider: IdentityProvider, client: { id: string; sec
   const code = new URL(await signInAtProvider(provider, authorize.toString(), login)).searchParams.get("code") ?? "";
   const response = await fetch(`${provider.issuer}/token`, {
     method: "POST",
-    headers: { authorization: `Basic ${btoa(`${client.id}:${client.secret}`)}`, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: client.redirectUri, code_verifier: verifier }),
+    headers: {
+      authorization: `Basic ${btoa(`${client.id}:${client.secret}`)}`,
+      "content-type": "application/x-www-form-urlencoded",
+    },
+    body: new URLSearchParams({
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: client.redirectUri,
+      code_verifier: verifier,
+    }),
   });
   const { id_token } = (await response.json()) as { id_token?: string };
   if (!id_token) throw new Error("the provider issued no ID token");
@@ -126,8 +156,14 @@ async function loginMessage(location: URL): Promise<string | null> {
 }
 
 async function latestFailure(ip: string) {
-  const event = await prisma.auditEvent.findFirst({ where: { action: "auth.signin.failure", ip }, orderBy: { id: "desc" } });
-  return { entityId: event?.entityId, ...(JSON.parse(event?.afterJson ?? "{}") as { reason?: string; method?: string }) };
+  const event = await prisma.auditEvent.findFirst({
+    where: { action: "auth.signin.failure", ip },
+    orderBy: { id: "desc" },
+  });
+  return {
+    entityId: event?.entityId,
+    ...(JSON.parse(event?.afterJson ?? "{}") as { reason?: string; method?: string }),
+  };
 }
 
 describe("single sign-on with the company's identity provider", () => {
@@ -141,7 +177,11 @@ describe("single sign-on with the company's identity provider", () => {
     expect(session).toMatchObject({ userId: user?.id, ip: "203.0.113.91", userAgent: "SSO test browser" });
     const success = await prisma.auditEvent.findFirst({ where: { action: "auth.signin.success", ip: "203.0.113.91" } });
     expect(success).toMatchObject({ actorId: user?.id, entityId: "sales@candor.test" });
-    expect(JSON.parse(success?.afterJson ?? "{}")).toEqual({ sessionId: user?.sessionId, method: "oidc", issuer: idp.issuer });
+    expect(JSON.parse(success?.afterJson ?? "{}")).toEqual({
+      sessionId: user?.sessionId,
+      method: "oidc",
+      issuer: idp.issuer,
+    });
 
     // Ending the session row ends the sign-in at once, as for passwords.
     await prisma.session.delete({ where: { id: user?.sessionId ?? "" } });
@@ -151,7 +191,10 @@ describe("single sign-on with the company's identity provider", () => {
   it("lets the idle limit end a single sign-on session", async () => {
     const { cookie } = await signInWithSso("engineer@candor.test", { clientIp: "203.0.113.92" });
     const user = await getSessionUser(new Request(`${ORIGIN}/home`, { headers: { cookie } }));
-    await prisma.session.update({ where: { id: user?.sessionId ?? "" }, data: { lastSeenAt: new Date(Date.now() - 61 * 60_000) } });
+    await prisma.session.update({
+      where: { id: user?.sessionId ?? "" },
+      data: { lastSeenAt: new Date(Date.now() - 61 * 60_000) },
+    });
     expect(await getSessionUser(new Request(`${ORIGIN}/home`, { headers: { cookie } }))).toBeNull();
   });
 
@@ -161,7 +204,12 @@ describe("single sign-on with the company's identity provider", () => {
     expect(location.searchParams.get("code")).toBe("sso_unknown");
     expect(cookie).not.toMatch(/session-token/);
     expect(await loginMessage(location)).toMatch(/^Your single sign-on account is not a Candor user\./);
-    expect(await latestFailure("203.0.113.93")).toEqual({ entityId: "stranger@candor.test", reason: "unknown-email", method: "oidc", issuer: idp.issuer });
+    expect(await latestFailure("203.0.113.93")).toEqual({
+      entityId: "stranger@candor.test",
+      reason: "unknown-email",
+      method: "oidc",
+      issuer: idp.issuer,
+    });
   });
 
   it("refuses a deactivated user", async () => {
@@ -170,7 +218,10 @@ describe("single sign-on with the company's identity provider", () => {
     expect(location.searchParams.get("code")).toBe("sso_deactivated");
     expect(cookie).not.toMatch(/session-token/);
     expect(await loginMessage(location)).toMatch(/deactivated/);
-    expect(await latestFailure("203.0.113.94")).toMatchObject({ entityId: "overpromiser@candor.test", reason: "deactivated" });
+    expect(await latestFailure("203.0.113.94")).toMatchObject({
+      entityId: "overpromiser@candor.test",
+      reason: "deactivated",
+    });
   });
 
   it("refuses an email address the provider has not verified, even one of an active user", async () => {
@@ -178,7 +229,10 @@ describe("single sign-on with the company's identity provider", () => {
     expect(location.searchParams.get("code")).toBe("sso_unverified");
     expect(cookie).not.toMatch(/session-token/);
     expect(await loginMessage(location)).toMatch(/has not verified your email address/);
-    expect(await latestFailure("203.0.113.95")).toMatchObject({ entityId: "manager@candor.test", reason: "unverified-email" });
+    expect(await latestFailure("203.0.113.95")).toMatchObject({
+      entityId: "manager@candor.test",
+      reason: "unverified-email",
+    });
   });
 
   it("refuses an ID token issued for another application (wrong audience)", async () => {
@@ -196,7 +250,11 @@ describe("single sign-on with the company's identity provider", () => {
   });
 
   it("refuses an ID token from another provider (wrong issuer)", async () => {
-    const candorAtOther = { id: CANDOR_CLIENT.id, secret: CANDOR_CLIENT.secret, redirectUri: `${ORIGIN}/auth/callback/oidc` };
+    const candorAtOther = {
+      id: CANDOR_CLIENT.id,
+      secret: CANDOR_CLIENT.secret,
+      redirectUri: `${ORIGIN}/auth/callback/oidc`,
+    };
     idp.replaceIdToken(await idTokenFrom(otherIdp, candorAtOther, "manager@candor.test"));
     try {
       const { location, cookie } = await signInWithSso("manager@candor.test", { clientIp: "203.0.113.97" });
@@ -211,12 +269,16 @@ describe("single sign-on with the company's identity provider", () => {
   it("refuses a replayed authorization code", async () => {
     const first = await signInWithSso("admin@candor.test", { clientIp: "203.0.113.98" });
     expect(first.cookie).toMatch(/session-token/);
-    const replay = await handleAuthRequest(new Request(first.callbackUrl, { headers: headersFrom("203.0.113.99", first.cookieBeforeCallback) }));
+    const replay = await handleAuthRequest(
+      new Request(first.callbackUrl, { headers: headersFrom("203.0.113.99", first.cookieBeforeCallback) }),
+    );
     const location = new URL(replay.headers.get("location") ?? "", ORIGIN);
     expect(location.pathname).toBe("/login");
     expect(location.searchParams.get("code")).toBe("sso_expired");
     expect(replay.headers.getSetCookie().some((header) => /^authjs\.session-token=[^;]/.test(header))).toBe(false);
-    expect(await loginMessage(location)).toBe("That single sign-on answer had expired or was already used. Please sign in again.");
+    expect(await loginMessage(location)).toBe(
+      "That single sign-on answer had expired or was already used. Please sign in again.",
+    );
     expect(await latestFailure("203.0.113.99")).toMatchObject({ reason: "code-rejected", method: "oidc" });
   });
 
@@ -243,7 +305,8 @@ describe("single sign-on with the company's identity provider", () => {
   });
 
   it("refuses single sign-on from an address with too many failed sign-ins", async () => {
-    for (let attempt = 1; attempt <= 20; attempt++) await attemptSignIn(`guess-${attempt}@candor.test`, "candor-demo", { clientIp: "203.0.113.102" });
+    for (let attempt = 1; attempt <= 20; attempt++)
+      await attemptSignIn(`guess-${attempt}@candor.test`, "candor-demo", { clientIp: "203.0.113.102" });
     const { location, cookie } = await signInWithSso("manager@candor.test", { clientIp: "203.0.113.102" });
     expect(location.searchParams.get("code")).toMatch(/^throttled_\d+$/);
     expect(cookie).not.toMatch(/session-token/);
@@ -254,15 +317,26 @@ describe("single sign-on with the company's identity provider", () => {
 describe("with password sign-in turned off", () => {
   it("shows only the single sign-on button on /login", async () => {
     const result = await loginLoader({ request: new Request(`${ORIGIN}/login`), params: {}, context: {} });
-    expect((result as { data: { ssoName: string | null; passwordSignIn: boolean } }).data).toMatchObject({ ssoName: "Candor Corp SSO", passwordSignIn: false });
+    expect((result as { data: { ssoName: string | null; passwordSignIn: boolean } }).data).toMatchObject({
+      ssoName: "Candor Corp SSO",
+      passwordSignIn: false,
+    });
   });
 
   it("refuses the right password with a sentence and an audit row", async () => {
-    const { location, cookie } = await attemptSignIn("manager@candor.test", "candor-demo", { clientIp: "203.0.113.103" });
+    const { location, cookie } = await attemptSignIn("manager@candor.test", "candor-demo", {
+      clientIp: "203.0.113.103",
+    });
     const url = new URL(location);
     expect(url.searchParams.get("code")).toBe("password_off");
     expect(cookie).not.toMatch(/session-token/);
-    expect(await loginMessage(url)).toBe("Password sign-in is turned off for Candor. Sign in with your company account instead.");
-    expect(await latestFailure("203.0.113.103")).toMatchObject({ entityId: "manager@candor.test", reason: "password-sign-in-off", method: "password" });
+    expect(await loginMessage(url)).toBe(
+      "Password sign-in is turned off for Candor. Sign in with your company account instead.",
+    );
+    expect(await latestFailure("203.0.113.103")).toMatchObject({
+      entityId: "manager@candor.test",
+      reason: "password-sign-in-off",
+      method: "password",
+    });
   });
 });

@@ -41,7 +41,11 @@ async function dueSurvey(ownerEmail = "sales@candor.test") {
 function post(fields: Record<string, string>, email = "manager@candor.test") {
   return settle(async () =>
     outboxAction({
-      request: new Request(`${ORIGIN}/surveys/outbox`, { method: "POST", headers: { cookie: await cookieFor(email) }, body: new URLSearchParams(fields) }),
+      request: new Request(`${ORIGIN}/surveys/outbox`, {
+        method: "POST",
+        headers: { cookie: await cookieFor(email) },
+        body: new URLSearchParams(fields),
+      }),
       params: {},
       context: {},
     }),
@@ -58,10 +62,13 @@ function reply(outcome: unknown): { status: number; body: Reply } {
 
 const tokenOf = (url: string | undefined) => (url ?? "").replace(`${ORIGIN}/survey/`, "");
 const opens = async (token: string) => {
-  const outcome = await settle(() => surveyLoader({ request: new Request(`${ORIGIN}/survey/${token}`), params: { token }, context: {} }));
+  const outcome = await settle(() =>
+    surveyLoader({ request: new Request(`${ORIGIN}/survey/${token}`), params: { token }, context: {} }),
+  );
   return (outcome as { data?: { kind?: string } }).data?.kind ?? "invalid";
 };
-const linkEvents = (surveyId: string) => prisma.auditEvent.count({ where: { action: "survey.link.create", entityId: surveyId } });
+const linkEvents = (surveyId: string) =>
+  prisma.auditEvent.count({ where: { action: "survey.link.create", entityId: surveyId } });
 
 describe("replacing a survey link", () => {
   it("asks first; the old link works until the sender confirms, then only the new one does", async () => {
@@ -75,8 +82,15 @@ describe("replacing a survey link", () => {
 
     // "Replace link" only asks: nothing stored changes, no audit row, the old link still opens.
     const asked = reply(await post({ intent: "replace-link", surveyId, seen: tokenCreatedAt?.toISOString() ?? "" }));
-    expect(asked.body).toMatchObject({ kind: "confirm-replace", changedMeanwhile: false, linkCreatedAt: tokenCreatedAt });
-    expect(await prisma.survey.findUniqueOrThrow({ where: { id: surveyId } })).toMatchObject({ tokenHash, tokenCreatedAt });
+    expect(asked.body).toMatchObject({
+      kind: "confirm-replace",
+      changedMeanwhile: false,
+      linkCreatedAt: tokenCreatedAt,
+    });
+    expect(await prisma.survey.findUniqueOrThrow({ where: { id: surveyId } })).toMatchObject({
+      tokenHash,
+      tokenCreatedAt,
+    });
     expect(await linkEvents(surveyId)).toBe(1);
     expect(await opens(first)).toBe("open");
 
@@ -98,11 +112,14 @@ describe("replacing a survey link", () => {
     const stale = reply(await post({ intent: "create-link", surveyId, seen: "" }));
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ kind: "confirm-replace", changedMeanwhile: true });
-    expect(stale.body.linkCreatedAt).toEqual((await prisma.survey.findUniqueOrThrow({ where: { id: surveyId } })).tokenCreatedAt);
+    expect(stale.body.linkCreatedAt).toEqual(
+      (await prisma.survey.findUniqueOrThrow({ where: { id: surveyId } })).tokenCreatedAt,
+    );
     expect(await opens(colleagueToken)).toBe("open");
 
     // A confirmation about a link that has since been replaced is asked again too.
-    const asked = (await prisma.survey.findUniqueOrThrow({ where: { id: surveyId } })).tokenCreatedAt?.toISOString() ?? "";
+    const asked =
+      (await prisma.survey.findUniqueOrThrow({ where: { id: surveyId } })).tokenCreatedAt?.toISOString() ?? "";
     const again = reply(await post({ intent: "create-link", surveyId, seen: asked }, "admin@candor.test"));
     expect(again.body.kind).toBe("link");
     const late = reply(await post({ intent: "create-link", surveyId, seen: asked }));
@@ -120,11 +137,17 @@ describe("replacing a survey link", () => {
 
   it("refuses another team's survey (404), a salesperson or engineer (403), and an unreadable page state (400)", async () => {
     const west = await dueSurvey("aisha.rahman@candor.test");
-    expect(await refusalOf(await post({ intent: "replace-link", surveyId: west, seen: "" }))).toMatchObject({ status: 404 });
-    expect(await refusalOf(await post({ intent: "create-link", surveyId: west, seen: "" }))).toMatchObject({ status: 404 });
+    expect(await refusalOf(await post({ intent: "replace-link", surveyId: west, seen: "" }))).toMatchObject({
+      status: 404,
+    });
+    expect(await refusalOf(await post({ intent: "create-link", surveyId: west, seen: "" }))).toMatchObject({
+      status: 404,
+    });
     const own = await dueSurvey();
     for (const email of ["sales@candor.test", "engineer@candor.test"]) {
-      expect(await refusalOf(await post({ intent: "replace-link", surveyId: own, seen: "" }, email))).toMatchObject({ status: 403 });
+      expect(await refusalOf(await post({ intent: "replace-link", surveyId: own, seen: "" }, email))).toMatchObject({
+        status: 403,
+      });
     }
     const bad = reply(await post({ intent: "create-link", surveyId: own, seen: "yesterday-ish" }));
     expect(bad.status).toBe(400);

@@ -26,15 +26,28 @@ async function createNextPeriodEarly() {
   const latest = await prisma.compPeriod.findFirstOrThrow({ orderBy: { endsAt: "desc" } });
   const tomorrow = new Date(Date.now() + DAY_MS);
   const startsOn = latest.endsAt.getTime() > tomorrow.getTime() ? latest.endsAt : tomorrow;
-  const fields = { intent: "create", name: NEXT, startsOn: day(startsOn), endsOn: day(new Date(startsOn.getTime() + 89 * DAY_MS)) };
-  const request = new Request(`${ORIGIN}/comp`, { method: "POST", headers: { cookie: await cookieFor("admin@candor.test") }, body: new URLSearchParams(fields) });
+  const fields = {
+    intent: "create",
+    name: NEXT,
+    startsOn: day(startsOn),
+    endsOn: day(new Date(startsOn.getTime() + 89 * DAY_MS)),
+  };
+  const request = new Request(`${ORIGIN}/comp`, {
+    method: "POST",
+    headers: { cookie: await cookieFor("admin@candor.test") },
+    body: new URLSearchParams(fields),
+  });
   const outcome = await settle(async () => compAction({ request, params: {}, context: {} }));
   expect(outcome instanceof Response ? outcome.status : 0).toBe(302);
   return prisma.compPeriod.findUniqueOrThrow({ where: { name: NEXT } });
 }
 
 /** The period that should still be shown: the open one that has started (the demo's 2026-Q4). */
-const currentPeriod = () => prisma.compPeriod.findFirstOrThrow({ where: { status: "OPEN", startsAt: { lte: new Date() } }, orderBy: { startsAt: "desc" } });
+const currentPeriod = () =>
+  prisma.compPeriod.findFirstOrThrow({
+    where: { status: "OPEN", startsAt: { lte: new Date() } },
+    orderBy: { startsAt: "desc" },
+  });
 
 describe("a period created early for next quarter", () => {
   it("leaves the dashboard on the current period, with claims still waiting compared with the previous period at the same point", async () => {
@@ -42,18 +55,33 @@ describe("a period created early for next quarter", () => {
     const current = await currentPeriod();
     expect(future.startsAt.getTime()).toBeGreaterThan(Date.now());
 
-    const result = await dashboardLoader({ request: await get("manager@candor.test", "/dashboard"), params: {}, context: {} });
+    const result = await dashboardLoader({
+      request: await get("manager@candor.test", "/dashboard"),
+      params: {},
+      context: {},
+    });
     expect(result.period?.name).toBe(current.name);
     expect(result.periods.map((period) => period.name)).toContain(NEXT);
     const dashboard = result.dashboard;
     if (!dashboard || !result.period) throw new Error("The dashboard has no figures");
-    const teamIds = await getManagedTeamIds((await prisma.user.findUniqueOrThrow({ where: { email: "manager@candor.test" } })).id);
-    const waitingNow = await prisma.claim.count({ where: { salesperson: { teamId: { in: teamIds } }, status: "PENDING", madeAt: { gte: current.startsAt, lt: current.endsAt } } });
+    const teamIds = await getManagedTeamIds(
+      (await prisma.user.findUniqueOrThrow({ where: { email: "manager@candor.test" } })).id,
+    );
+    const waitingNow = await prisma.claim.count({
+      where: {
+        salesperson: { teamId: { in: teamIds } },
+        status: "PENDING",
+        madeAt: { gte: current.startsAt, lt: current.endsAt },
+      },
+    });
     expect(dashboard.kpis.pending).toBe(waitingNow);
     expect(waitingNow).toBeGreaterThan(0);
 
     // The previous period as many days into it as today is into the current one, counted plainly.
-    const previous = await prisma.compPeriod.findFirstOrThrow({ where: { endsAt: { lte: current.startsAt } }, orderBy: { startsAt: "desc" } });
+    const previous = await prisma.compPeriod.findFirstOrThrow({
+      where: { endsAt: { lte: current.startsAt } },
+      orderBy: { startsAt: "desc" },
+    });
     expect(result.period.previousName).toBe(previous.name);
     const samePoint = dashboard.previousSamePoint;
     if (!samePoint) throw new Error("expected a same-point comparison");
@@ -72,15 +100,28 @@ describe("a period created early for next quarter", () => {
     expect(samePoint.pending).toBe(waitingThen);
     // The verification backlog then: claims of any period made and logged by then, still waiting.
     const backlogThen = await prisma.claim.count({
-      where: { salesperson: { teamId: { in: teamIds } }, madeAt: { lt: asOf }, createdAt: { lte: asOf }, OR: [{ verifiedAt: null }, { verifiedAt: { gt: asOf } }] },
+      where: {
+        salesperson: { teamId: { in: teamIds } },
+        madeAt: { lt: asOf },
+        createdAt: { lte: asOf },
+        OR: [{ verifiedAt: null }, { verifiedAt: { gt: asOf } }],
+      },
     });
     expect(samePoint.backlog).toBe(backlogThen);
     expect(samePoint.backlog).toBeGreaterThanOrEqual(samePoint.pending);
     // Not the closed quarter's end state, where nearly everything has a verdict by now.
-    const waitingAtEnd = await prisma.claim.count({ where: { salesperson: { teamId: { in: teamIds } }, status: "PENDING", madeAt: { gte: previous.startsAt, lt: previous.endsAt } } });
+    const waitingAtEnd = await prisma.claim.count({
+      where: {
+        salesperson: { teamId: { in: teamIds } },
+        status: "PENDING",
+        madeAt: { gte: previous.startsAt, lt: previous.endsAt },
+      },
+    });
     expect(dashboard.previousKpis?.pending).toBe(waitingAtEnd);
     expect(dashboard.deltas.pending.change).toBe(waitingNow - waitingThen);
-    expect(dashboard.deltas.pending.trend).toBe(waitingNow === waitingThen ? "same" : waitingNow < waitingThen ? "better" : "worse");
+    expect(dashboard.deltas.pending.trend).toBe(
+      waitingNow === waitingThen ? "same" : waitingNow < waitingThen ? "better" : "worse",
+    );
   });
 
   it("leaves the salesperson's projected payout on the current period", async () => {
@@ -97,25 +138,48 @@ describe("the lock confirmation", () => {
     const period = await currentPeriod();
     const madeIn = { madeAt: { gte: period.startsAt, lt: period.endsAt } };
     // An open dispute on one of the period's judged claims.
-    const judged = await prisma.claim.findFirstOrThrow({ where: { ...madeIn, status: { not: "PENDING" }, dispute: null } });
-    await prisma.claimDispute.create({ data: { claimId: judged.id, raisedById: judged.salespersonId, reason: "The customer confirmed the integration works.", disputedStatus: judged.status } });
+    const judged = await prisma.claim.findFirstOrThrow({
+      where: { ...madeIn, status: { not: "PENDING" }, dispute: null },
+    });
+    await prisma.claimDispute.create({
+      data: {
+        claimId: judged.id,
+        raisedById: judged.salespersonId,
+        reason: "The customer confirmed the integration works.",
+        disputedStatus: judged.status,
+      },
+    });
     const pending = await prisma.claim.count({ where: { ...madeIn, status: "PENDING" } });
     const disputes = await prisma.claimDispute.count({ where: { status: "OPEN", claim: madeIn } });
     expect(pending).toBeGreaterThan(0);
 
     const path = `/comp/${period.name}?confirm=lock`;
-    const loaded = await periodLoader({ request: await get("admin@candor.test", path), params: { periodName: period.name }, context: {} });
+    const loaded = await periodLoader({
+      request: await get("admin@candor.test", path),
+      params: { periodName: period.name },
+      context: {},
+    });
     expect(loaded.confirmingLock).toBe(true);
     const left = timeLeft(period.endsAt, new Date());
     const warnings = loaded.lockWarnings.join("\n");
     if (left) expect(warnings).toContain(`${period.name} has not ended yet: it has ${left} left.`);
     expect(warnings).toContain(`${pending} claims made in ${period.name} are still waiting for a verdict.`);
-    expect(warnings).toContain(`${disputes} ${disputes === 1 ? "dispute" : "disputes"} about its claims ${disputes === 1 ? "is" : "are"} still open`);
+    expect(warnings).toContain(
+      `${disputes} ${disputes === 1 ? "dispute" : "disputes"} about its claims ${disputes === 1 ? "is" : "are"} still open`,
+    );
 
     // Without the confirmation step (or the right to lock), nothing is counted.
-    const plain = await periodLoader({ request: await get("admin@candor.test", `/comp/${period.name}`), params: { periodName: period.name }, context: {} });
+    const plain = await periodLoader({
+      request: await get("admin@candor.test", `/comp/${period.name}`),
+      params: { periodName: period.name },
+      context: {},
+    });
     expect(plain.lockWarnings).toEqual([]);
-    const manager = await periodLoader({ request: await get("manager@candor.test", path), params: { periodName: period.name }, context: {} });
+    const manager = await periodLoader({
+      request: await get("manager@candor.test", path),
+      params: { periodName: period.name },
+      context: {},
+    });
     expect(manager.lockWarnings).toEqual([]);
   });
 });

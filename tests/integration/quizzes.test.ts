@@ -8,7 +8,10 @@ import { getQuizStats } from "../../app/models/quiz-stats.server.ts";
 import { listQuestionsAwaitingReview } from "../../app/models/questions.server.ts";
 import { getQuizzesDueFor } from "../../app/models/quizzes.server.ts";
 import { loader as quizLoader } from "../../app/routes/_app.quizzes.$quizId._index.tsx";
-import { action as attemptAction, loader as attemptLoader } from "../../app/routes/_app.quizzes.$quizId.attempts.$attemptId.tsx";
+import {
+  action as attemptAction,
+  loader as attemptLoader,
+} from "../../app/routes/_app.quizzes.$quizId.attempts.$attemptId.tsx";
 import { action as quizAction } from "../../app/routes/_app.quizzes.$quizId._index.tsx";
 import { loader as statsLoader } from "../../app/routes/_app.quizzes.$quizId.stats.tsx";
 import { action as capabilityAction } from "../../app/routes/_app.capabilities.$productSlug.$capabilityKey.tsx";
@@ -22,7 +25,8 @@ const AUDIT: AuditContext = { actorId: null, requestId: "quizzes-test", ip: null
 
 async function post(email: string, path: string, fields: Record<string, string | string[]>) {
   const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(fields)) for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
+  for (const [name, value] of Object.entries(fields))
+    for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
   return new Request(`${ORIGIN}${path}`, { method: "POST", headers: { cookie: await cookieFor(email) }, body });
 }
 
@@ -30,10 +34,14 @@ async function get(email: string, path: string) {
   return new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } });
 }
 
-const user = (email: string) => prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, teamId: true } });
+const user = (email: string) =>
+  prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, teamId: true } });
 
 /** A published quiz over one product that draws every question there is, so a draw shows the whole pool. */
-async function wholePoolQuiz(productSlug: string, extra: Partial<{ maxAttempts: number; timeLimitMinutes: number; passMark: number }> = {}) {
+async function wholePoolQuiz(
+  productSlug: string,
+  extra: Partial<{ maxAttempts: number; timeLimitMinutes: number; passMark: number }> = {},
+) {
   const product = await prisma.product.findUniqueOrThrow({ where: { slug: productSlug }, select: { id: true } });
   const author = await user("engineer@candor.test");
   return prisma.quiz.create({
@@ -53,7 +61,11 @@ async function wholePoolQuiz(productSlug: string, extra: Partial<{ maxAttempts: 
 }
 
 async function startAs(email: string, quizId: string) {
-  const response = await quizAction({ request: await post(email, `/quizzes/${quizId}`, {}), params: { quizId }, context: {} });
+  const response = await quizAction({
+    request: await post(email, `/quizzes/${quizId}`, {}),
+    params: { quizId },
+    context: {},
+  });
   if (!(response instanceof Response)) throw new Error(`expected a redirect, got ${JSON.stringify(response)}`);
   const location = response.headers.get("location") ?? "";
   const attemptId = location.split("/attempts/")[1] ?? "";
@@ -61,19 +73,29 @@ async function startAs(email: string, quizId: string) {
   return prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
 }
 
-const statusOf = (value: unknown) => (value instanceof Response ? value.status : (value as { init?: { status?: number } } | null)?.init?.status);
+const statusOf = (value: unknown) =>
+  value instanceof Response ? value.status : (value as { init?: { status?: number } } | null)?.init?.status;
 
 describe("drawing questions", () => {
   it("draws only ACTIVE bank questions and fresh matrix questions, freezing them with the deadline", async () => {
     const quiz = await wholePoolQuiz("ledgerline");
-    const retired = await prisma.question.findFirstOrThrow({ where: { product: { slug: "ledgerline" }, state: "ACTIVE" }, orderBy: { id: "desc" } });
+    const retired = await prisma.question.findFirstOrThrow({
+      where: { product: { slug: "ledgerline" }, state: "ACTIVE" },
+      orderBy: { id: "desc" },
+    });
     await prisma.question.update({ where: { id: retired.id }, data: { state: "RETIRED" } });
     const before = Date.now();
     const attempt = await startAs("sales@candor.test", quiz.id);
     const snapshot = parseSnapshot(attempt.snapshotJson);
 
-    const active = await prisma.question.findMany({ where: { product: { slug: "ledgerline" }, state: "ACTIVE" }, select: { id: true } });
-    const excluded = await prisma.question.findMany({ where: { product: { slug: "ledgerline" }, state: { not: "ACTIVE" } }, select: { id: true, state: true } });
+    const active = await prisma.question.findMany({
+      where: { product: { slug: "ledgerline" }, state: "ACTIVE" },
+      select: { id: true },
+    });
+    const excluded = await prisma.question.findMany({
+      where: { product: { slug: "ledgerline" }, state: { not: "ACTIVE" } },
+      select: { id: true, state: true },
+    });
     expect(excluded.map((q) => q.state)).toEqual(expect.arrayContaining(["NEEDS_REVIEW", "RETIRED"]));
     const drawnIds = new Set(snapshot.flatMap((q) => (q.questionId ? [q.questionId] : [])));
     for (const q of excluded) expect(drawnIds.has(q.id)).toBe(false);
@@ -87,7 +109,24 @@ describe("drawing questions", () => {
   it("after a capability's status changes, its questions need review, are not drawn, and the matrix question has the new answer", async () => {
     const linked = await prisma.question.findFirstOrThrow({
       where: { state: "ACTIVE", capabilityId: { not: null }, product: { slug: "relay" } },
-      select: { id: true, capabilityId: true, capability: { select: { id: true, key: true, title: true, description: true, status: true, conditions: true, painPoints: true, docsUrl: true, ownerId: true, version: true } } },
+      select: {
+        id: true,
+        capabilityId: true,
+        capability: {
+          select: {
+            id: true,
+            key: true,
+            title: true,
+            description: true,
+            status: true,
+            conditions: true,
+            painPoints: true,
+            docsUrl: true,
+            ownerId: true,
+            version: true,
+          },
+        },
+      },
     });
     const capability = linked.capability;
     if (!capability) throw new Error("expected a linked capability");
@@ -110,7 +149,10 @@ describe("drawing questions", () => {
       context: {},
     });
     expect(response).toBeInstanceOf(Response);
-    const linkedNow = await prisma.question.findMany({ where: { capabilityId: capability.id }, select: { id: true, state: true } });
+    const linkedNow = await prisma.question.findMany({
+      where: { capabilityId: capability.id },
+      select: { id: true, state: true },
+    });
     expect(linkedNow.length).toBeGreaterThan(0);
     expect(linkedNow.every((q) => q.state !== "ACTIVE")).toBe(true);
     expect(linkedNow.find((q) => q.id === linked.id)?.state).toBe("NEEDS_REVIEW");
@@ -124,9 +166,17 @@ describe("drawing questions", () => {
     expect(matrix?.explanation).toBe("Changed for the quiz test");
 
     // The bank lists it under "needs review"; re-approving makes it drawable again, audited.
-    const bank = await bankLoader({ request: await get("engineer@candor.test", "/question-bank?state=NEEDS_REVIEW"), params: {}, context: {} });
+    const bank = await bankLoader({
+      request: await get("engineer@candor.test", "/question-bank?state=NEEDS_REVIEW"),
+      params: {},
+      context: {},
+    });
     expect(bank.rows.map((row) => row.id)).toContain(linked.id);
-    const approved = await bankQuestionAction({ request: await post("engineer@candor.test", `/question-bank/${linked.id}`, { intent: "approve" }), params: { questionId: linked.id }, context: {} });
+    const approved = await bankQuestionAction({
+      request: await post("engineer@candor.test", `/question-bank/${linked.id}`, { intent: "approve" }),
+      params: { questionId: linked.id },
+      context: {},
+    });
     expect(approved).toBeInstanceOf(Response);
     expect((await prisma.question.findUniqueOrThrow({ where: { id: linked.id } })).state).toBe("ACTIVE");
     expect(await prisma.auditEvent.count({ where: { action: "question.approve", entityId: linked.id } })).toBe(1);
@@ -142,7 +192,15 @@ describe("taking a quiz", () => {
     const path = `/quizzes/${quiz.id}/attempts/${attempt.id}`;
     const first = snapshot[0];
     if (!first) throw new Error("no questions drawn");
-    const saved = await attemptAction({ request: await post("sales@candor.test", path, { intent: "answer", position: "0", choice: String(first.correct[0] ?? 0) }), params, context: {} });
+    const saved = await attemptAction({
+      request: await post("sales@candor.test", path, {
+        intent: "answer",
+        position: "0",
+        choice: String(first.correct[0] ?? 0),
+      }),
+      params,
+      context: {},
+    });
     expect(saved).toEqual({ ok: true, message: "Saved" });
 
     const page = await attemptLoader({ request: await get("sales@candor.test", path), params, context: {} });
@@ -152,16 +210,28 @@ describe("taking a quiz", () => {
     expect(page.questions[1]?.chosen).toEqual([]);
     const json = JSON.stringify(page);
     expect(json).not.toMatch(/"correct"|"explanation"|"credit"/);
-    for (const question of snapshot) if (question.explanation.length > 12) expect(json).not.toContain(question.explanation);
+    for (const question of snapshot)
+      if (question.explanation.length > 12) expect(json).not.toContain(question.explanation);
 
     // An impossible answer is refused plainly; a choice out of range never reaches the database.
-    const bad = await attemptAction({ request: await post("sales@candor.test", path, { intent: "answer", position: "0", choice: "99" }), params, context: {} });
+    const bad = await attemptAction({
+      request: await post("sales@candor.test", path, { intent: "answer", position: "0", choice: "99" }),
+      params,
+      context: {},
+    });
     expect(statusOf(bad)).toBe(400);
 
     // Submitting without JavaScript: the form carries every answer.
-    const fields: Record<string, string | string[]> = { intent: "submit", positions: snapshot.map((q) => q.position).join(",") };
+    const fields: Record<string, string | string[]> = {
+      intent: "submit",
+      positions: snapshot.map((q) => q.position).join(","),
+    };
     for (const q of snapshot) fields[`answer-${q.position}`] = q.correct.map(String);
-    const submitted = await attemptAction({ request: await post("sales@candor.test", path, fields), params, context: {} });
+    const submitted = await attemptAction({
+      request: await post("sales@candor.test", path, fields),
+      params,
+      context: {},
+    });
     expect(submitted).toBeInstanceOf(Response);
     const result = await attemptLoader({ request: await get("sales@candor.test", path), params, context: {} });
     expect(result.state).toBe("submitted");
@@ -174,7 +244,11 @@ describe("taking a quiz", () => {
     expect(await prisma.auditEvent.count({ where: { action: "quiz-attempt.submit", entityId: attempt.id } })).toBe(1);
 
     // Answers can no longer change.
-    const late = await attemptAction({ request: await post("sales@candor.test", path, { intent: "answer", position: "0", choice: "1" }), params, context: {} });
+    const late = await attemptAction({
+      request: await post("sales@candor.test", path, { intent: "answer", position: "0", choice: "1" }),
+      params,
+      context: {},
+    });
     expect(statusOf(late)).toBe(409);
   });
 
@@ -189,22 +263,48 @@ describe("taking a quiz", () => {
     const first = snapshot[0];
     if (!first) throw new Error("no questions drawn");
     // Saved in time: the right answer to question 1.
-    const inTime = await saveAnswer(AUDIT, sales, { quizId: quiz.id, attemptId: attempt.id }, 0, first.correct, new Date(startedAt.getTime() + 60_000));
+    const inTime = await saveAnswer(
+      AUDIT,
+      sales,
+      { quizId: quiz.id, attemptId: attempt.id },
+      0,
+      first.correct,
+      new Date(startedAt.getTime() + 60_000),
+    );
     expect(inTime.ok).toBe(true);
     // Within the grace period an answer is still taken.
-    const inGrace = await saveAnswer(AUDIT, sales, { quizId: quiz.id, attemptId: attempt.id }, 1, [0], new Date(attempt.deadline.getTime() + ANSWER_GRACE_MS - 1000));
+    const inGrace = await saveAnswer(
+      AUDIT,
+      sales,
+      { quizId: quiz.id, attemptId: attempt.id },
+      1,
+      [0],
+      new Date(attempt.deadline.getTime() + ANSWER_GRACE_MS - 1000),
+    );
     expect(inGrace.ok).toBe(true);
 
     const path = `/quizzes/${quiz.id}/attempts/${attempt.id}`;
-    const fields: Record<string, string | string[]> = { intent: "submit", positions: snapshot.map((q) => q.position).join(",") };
+    const fields: Record<string, string | string[]> = {
+      intent: "submit",
+      positions: snapshot.map((q) => q.position).join(","),
+    };
     for (const q of snapshot) fields[`answer-${q.position}`] = q.correct.map(String);
-    const refused = await attemptAction({ request: await post("sales@candor.test", path, fields), params: { quizId: quiz.id, attemptId: attempt.id }, context: {} });
+    const refused = await attemptAction({
+      request: await post("sales@candor.test", path, fields),
+      params: { quizId: quiz.id, attemptId: attempt.id },
+      context: {},
+    });
     expect(statusOf(refused)).toBe(409);
     expect(JSON.stringify(refused)).toMatch(/Time ran out at .*graded on the answers saved before the deadline/);
 
     const graded = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
     const second = snapshot[1];
-    const secondCredit = second && second.correct.length === 1 && second.correct[0] === 0 ? 1 : second?.type === "MULTI" && second.correct.includes(0) ? 1 / second.correct.length : 0;
+    const secondCredit =
+      second && second.correct.length === 1 && second.correct[0] === 0
+        ? 1
+        : second?.type === "MULTI" && second.correct.includes(0)
+          ? 1 / second.correct.length
+          : 0;
     expect(graded.submittedAt).toEqual(attempt.deadline);
     expect(graded.score).toBeCloseTo((1 + secondCredit) / snapshot.length, 10);
     expect(await prisma.auditEvent.count({ where: { action: "quiz-attempt.expire", entityId: attempt.id } })).toBe(1);
@@ -216,7 +316,11 @@ describe("taking a quiz", () => {
     const started = await startAttempt(AUDIT, sales, quiz.id, new Date(Date.now() - 60 * 60_000));
     if (!started.ok) throw new Error(started.message);
     const params = { quizId: quiz.id, attemptId: started.value.attemptId };
-    const page = await attemptLoader({ request: await get("sales@candor.test", `/quizzes/${quiz.id}/attempts/${params.attemptId}`), params, context: {} });
+    const page = await attemptLoader({
+      request: await get("sales@candor.test", `/quizzes/${quiz.id}/attempts/${params.attemptId}`),
+      params,
+      context: {},
+    });
     expect(page).toMatchObject({ state: "submitted", score: 0, passed: false, expired: true });
   });
 
@@ -225,17 +329,35 @@ describe("taking a quiz", () => {
     for (let i = 0; i < 3; i++) {
       const attempt = await startAs("overpromiser@candor.test", quiz.id);
       const params = { quizId: quiz.id, attemptId: attempt.id };
-      const submitted = await attemptAction({ request: await post("overpromiser@candor.test", `/quizzes/${quiz.id}/attempts/${attempt.id}`, { intent: "submit-anyway", positions: "" }), params, context: {} });
+      const submitted = await attemptAction({
+        request: await post("overpromiser@candor.test", `/quizzes/${quiz.id}/attempts/${attempt.id}`, {
+          intent: "submit-anyway",
+          positions: "",
+        }),
+        params,
+        context: {},
+      });
       expect(submitted).toBeInstanceOf(Response);
     }
-    const fourth = await quizAction({ request: await post("overpromiser@candor.test", `/quizzes/${quiz.id}`, {}), params: { quizId: quiz.id }, context: {} });
+    const fourth = await quizAction({
+      request: await post("overpromiser@candor.test", `/quizzes/${quiz.id}`, {}),
+      params: { quizId: quiz.id },
+      context: {},
+    });
     expect(statusOf(fourth)).toBe(409);
     expect(JSON.stringify(fourth)).toContain("You have used all 3 attempts at this quiz for now.");
     expect(await prisma.quizAttempt.count({ where: { quizId: quiz.id } })).toBe(3);
     // An engineer's attempts are practice and not limited.
     for (let i = 0; i < 4; i++) {
       const attempt = await startAs("engineer@candor.test", quiz.id);
-      await attemptAction({ request: await post("engineer@candor.test", `/quizzes/${quiz.id}/attempts/${attempt.id}`, { intent: "submit-anyway", positions: "" }), params: { quizId: quiz.id, attemptId: attempt.id }, context: {} });
+      await attemptAction({
+        request: await post("engineer@candor.test", `/quizzes/${quiz.id}/attempts/${attempt.id}`, {
+          intent: "submit-anyway",
+          positions: "",
+        }),
+        params: { quizId: quiz.id, attemptId: attempt.id },
+        context: {},
+      });
     }
   });
 });
@@ -250,10 +372,17 @@ describe("the review step before submitting", () => {
     const path = `/quizzes/${quiz.id}/attempts/${attempt.id}`;
     // The form as a browser without JavaScript sends it: questions 1 and 3 answered, the rest blank.
     const answered = [0, 2];
-    const fields: Record<string, string | string[]> = { intent: "submit", positions: snapshot.map((q) => q.position).join(",") };
+    const fields: Record<string, string | string[]> = {
+      intent: "submit",
+      positions: snapshot.map((q) => q.position).join(","),
+    };
     for (const position of answered) fields[`answer-${position}`] = (snapshot[position]?.correct ?? []).map(String);
 
-    const review = await attemptAction({ request: await post("overpromiser@candor.test", path, fields), params, context: {} });
+    const review = await attemptAction({
+      request: await post("overpromiser@candor.test", path, fields),
+      params,
+      context: {},
+    });
     expect(review).not.toBeInstanceOf(Response);
     const blanks = snapshot.map((q) => q.position).filter((position) => !answered.includes(position));
     expect(review).toEqual({ ok: false, message: null, unanswered: blanks });
@@ -262,7 +391,11 @@ describe("the review step before submitting", () => {
     const stored = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
     expect(stored).toMatchObject({ submittedAt: null, score: null, passed: null });
     expect(await prisma.auditEvent.count({ where: { action: "quiz-attempt.submit", entityId: attempt.id } })).toBe(0);
-    const quizPage = await quizLoader({ request: await get("overpromiser@candor.test", `/quizzes/${quiz.id}`), params: { quizId: quiz.id }, context: {} });
+    const quizPage = await quizLoader({
+      request: await get("overpromiser@candor.test", `/quizzes/${quiz.id}`),
+      params: { quizId: quiz.id },
+      context: {},
+    });
     expect(quizPage.open?.id).toBe(attempt.id);
 
     // The answers on the form were kept: the page shows them chosen.
@@ -276,15 +409,27 @@ describe("the review step before submitting", () => {
     const [firstBlank, ...stillBlank] = blanks;
     if (firstBlank === undefined) throw new Error("expected blanks");
     fields[`answer-${firstBlank}`] = ["0"];
-    const again = await attemptAction({ request: await post("overpromiser@candor.test", path, fields), params, context: {} });
+    const again = await attemptAction({
+      request: await post("overpromiser@candor.test", path, fields),
+      params,
+      context: {},
+    });
     expect(again).toEqual({ ok: false, message: null, unanswered: stillBlank });
 
     // Confirmed: graded on what was given, blanks score nothing.
-    const confirmed = await attemptAction({ request: await post("overpromiser@candor.test", path, { ...fields, intent: "submit-anyway" }), params, context: {} });
+    const confirmed = await attemptAction({
+      request: await post("overpromiser@candor.test", path, { ...fields, intent: "submit-anyway" }),
+      params,
+      context: {},
+    });
     expect(confirmed).toBeInstanceOf(Response);
     const graded = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
     expect(graded.submittedAt).not.toBeNull();
-    const credits = await prisma.quizAnswer.findMany({ where: { attemptId: attempt.id }, orderBy: { position: "asc" }, select: { position: true, credit: true, chosenJson: true } });
+    const credits = await prisma.quizAnswer.findMany({
+      where: { attemptId: attempt.id },
+      orderBy: { position: "asc" },
+      select: { position: true, credit: true, chosenJson: true },
+    });
     expect(credits).toHaveLength(snapshot.length);
     for (const position of stillBlank) expect(credits[position]).toMatchObject({ credit: 0, chosenJson: "[]" });
     for (const position of answered) expect(credits[position]?.credit).toBe(1);
@@ -300,13 +445,21 @@ describe("the review step before submitting", () => {
     const ids = { quizId: quiz.id, attemptId: started.value.attemptId };
     const attempt = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: ids.attemptId } });
     // 5 s past the deadline, within the grace period: no time to answer the blanks, so it is graded.
-    const late = await submitAttempt(AUDIT, sales, ids, new Map([[0, [0]]]), new Date(attempt.deadline.getTime() + 5_000));
+    const late = await submitAttempt(
+      AUDIT,
+      sales,
+      ids,
+      new Map([[0, [0]]]),
+      new Date(attempt.deadline.getTime() + 5_000),
+    );
     expect(late).toMatchObject({ ok: true, value: { submitted: true } });
 
     const fresh = await wholePoolQuiz("fieldbook");
     const next = await startAttempt(AUDIT, sales, fresh.id);
     if (!next.ok) throw new Error(next.message);
-    const snapshot = parseSnapshot((await prisma.quizAttempt.findUniqueOrThrow({ where: { id: next.value.attemptId } })).snapshotJson);
+    const snapshot = parseSnapshot(
+      (await prisma.quizAttempt.findUniqueOrThrow({ where: { id: next.value.attemptId } })).snapshotJson,
+    );
     const all = new Map(snapshot.map((q) => [q.position, q.correct]));
     const done = await submitAttempt(AUDIT, sales, { quizId: fresh.id, attemptId: next.value.attemptId }, all);
     expect(done).toMatchObject({ ok: true, value: { submitted: true, score: 1, passed: true } });
@@ -319,7 +472,10 @@ describe("fair draws on the demo bank", () => {
     expect(quiz.includeMatrixQuestions).toBe(true);
     const engineer = await user("engineer@candor.test");
     // The pool shares capabilities between the bank and the matrix: the old draw could pair them.
-    const bankCapabilities = await prisma.question.findMany({ where: { productId: quiz.productId ?? "", state: "ACTIVE", capabilityId: { not: null } }, select: { capabilityId: true } });
+    const bankCapabilities = await prisma.question.findMany({
+      where: { productId: quiz.productId ?? "", state: "ACTIVE", capabilityId: { not: null } },
+      select: { capabilityId: true },
+    });
     expect(bankCapabilities.length).toBeGreaterThan(5);
     let seed = 11;
     const random = () => {
@@ -330,13 +486,22 @@ describe("fair draws on the demo bank", () => {
       const started = await startAttempt(AUDIT, engineer, quiz.id, new Date(), random);
       if (!started.ok) throw new Error(started.message);
       expect(started.value.resumed).toBe(false);
-      const snapshot = parseSnapshot((await prisma.quizAttempt.findUniqueOrThrow({ where: { id: started.value.attemptId } })).snapshotJson);
+      const snapshot = parseSnapshot(
+        (await prisma.quizAttempt.findUniqueOrThrow({ where: { id: started.value.attemptId } })).snapshotJson,
+      );
       expect(snapshot).toHaveLength(quiz.questionCount);
       const capabilities = snapshot.flatMap((q) => (q.capabilityId ? [q.capabilityId] : []));
       expect(new Set(capabilities).size).toBe(capabilities.length);
       expect(snapshot.some((q) => q.questionId === null)).toBe(true);
       expect(snapshot.some((q) => q.questionId !== null)).toBe(true);
-      const done = await submitAttempt(AUDIT, engineer, { quizId: quiz.id, attemptId: started.value.attemptId }, new Map(), new Date(), { whenUnanswered: "submit" });
+      const done = await submitAttempt(
+        AUDIT,
+        engineer,
+        { quizId: quiz.id, attemptId: started.value.attemptId },
+        new Map(),
+        new Date(),
+        { whenUnanswered: "submit" },
+      );
       expect(done).toMatchObject({ ok: true, value: { submitted: true } });
     }
   });
@@ -348,13 +513,24 @@ describe("permissions", () => {
     const attempt = await startAs("sales@candor.test", quiz.id);
     const params = { quizId: quiz.id, attemptId: attempt.id };
     const path = `/quizzes/${quiz.id}/attempts/${attempt.id}`;
-    const load = async (email: string) => settle(async () => attemptLoader({ request: await get(email, path), params, context: {} }));
+    const load = async (email: string) =>
+      settle(async () => attemptLoader({ request: await get(email, path), params, context: {} }));
     expect(statusOf(await load("overpromiser@candor.test"))).toBe(404);
     expect(statusOf(await load("manager@candor.test"))).toBe(404); // still open: not the manager's to see yet
-    const answer = await settle(async () => attemptAction({ request: await post("overpromiser@candor.test", path, { intent: "answer", position: "0", choice: "0" }), params, context: {} }));
+    const answer = await settle(async () =>
+      attemptAction({
+        request: await post("overpromiser@candor.test", path, { intent: "answer", position: "0", choice: "0" }),
+        params,
+        context: {},
+      }),
+    );
     expect(statusOf(answer)).toBe(404);
 
-    await attemptAction({ request: await post("sales@candor.test", path, { intent: "submit-anyway", positions: "" }), params, context: {} });
+    await attemptAction({
+      request: await post("sales@candor.test", path, { intent: "submit-anyway", positions: "" }),
+      params,
+      context: {},
+    });
     expect(await load("manager@candor.test")).toMatchObject({ state: "submitted", isOwn: false });
     expect(await load("admin@candor.test")).toMatchObject({ state: "submitted" });
     expect(statusOf(await load("marcus.bell@candor.test"))).toBe(404);
@@ -363,12 +539,44 @@ describe("permissions", () => {
 
   it("keeps statistics and authoring from salespeople (403)", async () => {
     const quiz = await prisma.quiz.findFirstOrThrow({ where: { published: true } });
-    expect(statusOf(await settle(async () => statsLoader({ request: await get("sales@candor.test", `/quizzes/${quiz.id}/stats`), params: { quizId: quiz.id }, context: {} })))).toBe(403);
-    expect(statusOf(await settle(async () => bankLoader({ request: await get("sales@candor.test", "/question-bank"), params: {}, context: {} })))).toBe(403);
-    expect(statusOf(await settle(async () => bankLoader({ request: await get("manager@candor.test", "/question-bank"), params: {}, context: {} })))).toBe(403);
-    const create = await settle(async () => newQuizAction({ request: await post("sales@candor.test", "/quizzes/new", { title: "x" }), params: {}, context: {} }));
+    expect(
+      statusOf(
+        await settle(async () =>
+          statsLoader({
+            request: await get("sales@candor.test", `/quizzes/${quiz.id}/stats`),
+            params: { quizId: quiz.id },
+            context: {},
+          }),
+        ),
+      ),
+    ).toBe(403);
+    expect(
+      statusOf(
+        await settle(async () =>
+          bankLoader({ request: await get("sales@candor.test", "/question-bank"), params: {}, context: {} }),
+        ),
+      ),
+    ).toBe(403);
+    expect(
+      statusOf(
+        await settle(async () =>
+          bankLoader({ request: await get("manager@candor.test", "/question-bank"), params: {}, context: {} }),
+        ),
+      ),
+    ).toBe(403);
+    const create = await settle(async () =>
+      newQuizAction({
+        request: await post("sales@candor.test", "/quizzes/new", { title: "x" }),
+        params: {},
+        context: {},
+      }),
+    );
     expect(statusOf(create)).toBe(403);
-    const stats = await statsLoader({ request: await get("manager@candor.test", `/quizzes/${quiz.id}/stats`), params: { quizId: quiz.id }, context: {} });
+    const stats = await statsLoader({
+      request: await get("manager@candor.test", `/quizzes/${quiz.id}/stats`),
+      params: { quizId: quiz.id },
+      context: {},
+    });
     expect(stats.summary.attempts).toBeGreaterThan(0);
     expect(stats.teamFigures?.length).toBeGreaterThan(0);
   });
@@ -378,7 +586,14 @@ describe("authoring", () => {
   it("answers bad input with field errors and stores valid questions and quizzes, audited", async () => {
     const product = await prisma.product.findUniqueOrThrow({ where: { slug: "ledgerline" } });
     const bad = await newQuestionAction({
-      request: await post("engineer@candor.test", "/question-bank/new", { productId: product.id, type: "SINGLE", prompt: "Pick one", choices: "Yes\nNo", correct: "3", explanation: "" }),
+      request: await post("engineer@candor.test", "/question-bank/new", {
+        productId: product.id,
+        type: "SINGLE",
+        prompt: "Pick one",
+        choices: "Yes\nNo",
+        correct: "3",
+        explanation: "",
+      }),
       params: {},
       context: {},
     });
@@ -388,26 +603,63 @@ describe("authoring", () => {
     expect(errors.explanation?.[0]).toMatch(/Explain/);
 
     const good = await newQuestionAction({
-      request: await post("engineer@candor.test", "/question-bank/new", { productId: product.id, type: "MULTI", prompt: "Which file types export?", choices: "xlsx\ncsv\nxls", correct: "1, 2", explanation: "xls is not supported." }),
+      request: await post("engineer@candor.test", "/question-bank/new", {
+        productId: product.id,
+        type: "MULTI",
+        prompt: "Which file types export?",
+        choices: "xlsx\ncsv\nxls",
+        correct: "1, 2",
+        explanation: "xls is not supported.",
+      }),
       params: {},
       context: {},
     });
     expect(good).toBeInstanceOf(Response);
     const id = ((good as Response).headers.get("location") ?? "").replace("/question-bank/", "");
-    expect(await prisma.question.findUniqueOrThrow({ where: { id } })).toMatchObject({ type: "MULTI", choicesJson: '["xlsx","csv","xls"]', correctJson: "[0,1]", state: "ACTIVE" });
+    expect(await prisma.question.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      type: "MULTI",
+      choicesJson: '["xlsx","csv","xls"]',
+      correctJson: "[0,1]",
+      state: "ACTIVE",
+    });
     expect(await prisma.auditEvent.count({ where: { action: "question.create", entityId: id } })).toBe(1);
 
-    const quizBad = await newQuizAction({ request: await post("engineer@candor.test", "/quizzes/new", { title: "", questionCount: "0", timeLimitMinutes: "10", passMarkPercent: "150", maxAttempts: "3", certificationDays: "180" }), params: {}, context: {} });
+    const quizBad = await newQuizAction({
+      request: await post("engineer@candor.test", "/quizzes/new", {
+        title: "",
+        questionCount: "0",
+        timeLimitMinutes: "10",
+        passMarkPercent: "150",
+        maxAttempts: "3",
+        certificationDays: "180",
+      }),
+      params: {},
+      context: {},
+    });
     expect(statusOf(quizBad)).toBe(400);
     const quizErrors = (quizBad as { data: { result: { error: Record<string, string[]> } } }).data.result.error;
     expect(Object.keys(quizErrors)).toEqual(expect.arrayContaining(["title", "questionCount", "passMarkPercent"]));
     const quizGood = await newQuizAction({
-      request: await post("engineer@candor.test", "/quizzes/new", { title: "Export basics", productId: product.id, questionCount: "5", timeLimitMinutes: "10", passMarkPercent: "80", maxAttempts: "2", certificationDays: "90", published: "on" }),
+      request: await post("engineer@candor.test", "/quizzes/new", {
+        title: "Export basics",
+        productId: product.id,
+        questionCount: "5",
+        timeLimitMinutes: "10",
+        passMarkPercent: "80",
+        maxAttempts: "2",
+        certificationDays: "90",
+        published: "on",
+      }),
       params: {},
       context: {},
     });
     const quizId = ((quizGood as Response).headers.get("location") ?? "").replace("/quizzes/", "");
-    expect(await prisma.quiz.findUniqueOrThrow({ where: { id: quizId } })).toMatchObject({ passMark: 0.8, maxAttempts: 2, published: true, includeMatrixQuestions: false });
+    expect(await prisma.quiz.findUniqueOrThrow({ where: { id: quizId } })).toMatchObject({
+      passMark: 0.8,
+      maxAttempts: 2,
+      published: true,
+      includeMatrixQuestions: false,
+    });
     expect(await prisma.auditEvent.count({ where: { action: "quiz.create", entityId: quizId } })).toBe(1);
   });
 });
@@ -418,13 +670,35 @@ describe("item statistics", () => {
     const engineer = await user("engineer@candor.test");
     const [salesA, salesB] = await Promise.all([user("sales@candor.test"), user("overpromiser@candor.test")]);
     const quiz = await prisma.quiz.create({
-      data: { title: "Stats fixture", questionCount: 2, timeLimitMinutes: 10, passMark: 0.5, maxAttempts: 9, published: true, createdById: engineer.id },
+      data: {
+        title: "Stats fixture",
+        questionCount: 2,
+        timeLimitMinutes: 10,
+        passMark: 0.5,
+        maxAttempts: 9,
+        published: true,
+        createdById: engineer.id,
+      },
     });
     const q1 = await prisma.question.create({
-      data: { productId: product.id, type: "SINGLE", prompt: "Q1", choicesJson: '["a","b","c"]', correctJson: "[0]", authorId: engineer.id },
+      data: {
+        productId: product.id,
+        type: "SINGLE",
+        prompt: "Q1",
+        choicesJson: '["a","b","c"]',
+        correctJson: "[0]",
+        authorId: engineer.id,
+      },
     });
     const q2 = await prisma.question.create({
-      data: { productId: product.id, type: "MULTI", prompt: "Q2", choicesJson: '["a","b","c"]', correctJson: "[0,1]", authorId: engineer.id },
+      data: {
+        productId: product.id,
+        type: "MULTI",
+        prompt: "Q2",
+        choicesJson: '["a","b","c"]',
+        correctJson: "[0,1]",
+        authorId: engineer.id,
+      },
     });
     // [taker, Q1 chosen, Q1 credit, Q2 chosen, Q2 credit]
     const rows: Array<[string, number[], number, number[], number]> = [
@@ -439,7 +713,14 @@ describe("item statistics", () => {
       const score = (x1 + x2) / 2;
       await prisma.quizAttempt.create({
         data: {
-          quizId: quiz.id, userId, startedAt: at, deadline: at, submittedAt: at, score, passed: score >= 0.5, snapshotJson: "[]",
+          quizId: quiz.id,
+          userId,
+          startedAt: at,
+          deadline: at,
+          submittedAt: at,
+          score,
+          passed: score >= 0.5,
+          snapshotJson: "[]",
           answers: {
             create: [
               { position: 0, questionId: q1.id, chosenJson: JSON.stringify(c1), credit: x1 },
@@ -465,11 +746,15 @@ describe("item statistics", () => {
   });
 
   it("groups the seeded matrix questions by capability and links the questions failed most to their capability page", async () => {
-    const quiz = await prisma.quiz.findFirstOrThrow({ where: { includeMatrixQuestions: true, published: true }, include: { product: true } });
+    const quiz = await prisma.quiz.findFirstOrThrow({
+      where: { includeMatrixQuestions: true, published: true },
+      include: { product: true },
+    });
     const stats = await getQuizStats(quiz.id);
     expect(stats?.matrixQuestions.length).toBeGreaterThan(0);
     expect(stats?.failedMost.length).toBeGreaterThan(0);
-    for (const row of stats?.failedMost ?? []) if (row.capability) expect(row.capability.href).toMatch(/^\/capabilities\/[a-z0-9-]+\/[a-z0-9-]+$/);
+    for (const row of stats?.failedMost ?? [])
+      if (row.capability) expect(row.capability.href).toMatch(/^\/capabilities\/[a-z0-9-]+\/[a-z0-9-]+$/);
   });
 });
 
@@ -489,7 +774,9 @@ describe("home sections and the quiz page", () => {
     const sales = await user("sales@candor.test");
     const salesDue = await getQuizzesDueFor(sales.id);
     const certified = salesDue.certifications.filter((c) => SEEDED.includes(c.title));
-    expect(certified.map((c) => c.title)).toEqual(expect.arrayContaining(["Ledgerline certification", "Relay integration essentials"]));
+    expect(certified.map((c) => c.title)).toEqual(
+      expect.arrayContaining(["Ledgerline certification", "Relay integration essentials"]),
+    );
     for (const c of certified) expect(c.expired).toBe(c.certifiedUntil.getTime() <= Date.now());
     for (const c of certified.filter((c) => c.title !== "Fieldbook field guide")) expect(c.expired).toBe(false);
     expect(salesDue.due.filter((q) => q.requiredForComp && SEEDED.includes(q.title))).toEqual([]);
@@ -497,10 +784,18 @@ describe("home sections and the quiz page", () => {
 
   it("shows the over-promiser no attempts left on the quiz they failed three times this round, with the day they may retry", async () => {
     const quiz = await prisma.quiz.findFirstOrThrow({ where: { title: "Ledgerline certification" } });
-    const page = await quizLoader({ request: await get("overpromiser@candor.test", `/quizzes/${quiz.id}`), params: { quizId: quiz.id }, context: {} });
+    const page = await quizLoader({
+      request: await get("overpromiser@candor.test", `/quizzes/${quiz.id}`),
+      params: { quizId: quiz.id },
+      context: {},
+    });
     expect(page).toMatchObject({ attemptsUsed: 3, attemptsLeft: 0, practice: false, certifiedUntil: null });
     expect(page.nextAttemptAt?.getTime()).toBeGreaterThan(Date.now());
-    const refused = await quizAction({ request: await post("overpromiser@candor.test", `/quizzes/${quiz.id}`, {}), params: { quizId: quiz.id }, context: {} });
+    const refused = await quizAction({
+      request: await post("overpromiser@candor.test", `/quizzes/${quiz.id}`, {}),
+      params: { quizId: quiz.id },
+      context: {},
+    });
     expect(statusOf(refused)).toBe(409);
   });
 

@@ -36,15 +36,40 @@ type Expectation = Record<Who, Outcome>;
 /** Anyone, signed in or not. */
 const PUBLIC: Expectation = { anonymous: "allow", sales: "allow", engineer: "allow", manager: "allow", admin: "allow" };
 /** Every signed-in role; anonymous visitors are sent to /login. */
-const SIGNED_IN: Expectation = { anonymous: "login", sales: "allow", engineer: "allow", manager: "allow", admin: "allow" };
+const SIGNED_IN: Expectation = {
+  anonymous: "login",
+  sales: "allow",
+  engineer: "allow",
+  manager: "allow",
+  admin: "allow",
+};
 /** Only the named roles; anonymous visitors go to /login, other roles are refused. */
 function only(...roles: Role[]): Expectation {
-  return { anonymous: "login", sales: "deny", engineer: "deny", manager: "deny", admin: "deny", ...Object.fromEntries(roles.map((role) => [role, "allow"])) };
+  return {
+    anonymous: "login",
+    sales: "deny",
+    engineer: "deny",
+    manager: "deny",
+    admin: "deny",
+    ...Object.fromEntries(roles.map((role) => [role, "allow"])),
+  };
 }
 
 /** The JSON API: a cookie is no way in, for anyone. */
-const API_TOKEN_ONLY: Expectation = { anonymous: "token", sales: "token", engineer: "token", manager: "token", admin: "token" };
-const NO_SUCH_METHOD: Expectation = { anonymous: "method", sales: "method", engineer: "method", manager: "method", admin: "method" };
+const API_TOKEN_ONLY: Expectation = {
+  anonymous: "token",
+  sales: "token",
+  engineer: "token",
+  manager: "token",
+  admin: "token",
+};
+const NO_SUCH_METHOD: Expectation = {
+  anonymous: "method",
+  sales: "method",
+  engineer: "method",
+  manager: "method",
+  admin: "method",
+};
 const NOWHERE: Expectation = { anonymous: "deny", sales: "deny", engineer: "deny", manager: "deny", admin: "deny" };
 /** An address no page has: 404 for everyone signed in; anonymous visitors go to /login, so nothing tells them which addresses exist. */
 const NOT_A_PAGE: Expectation = { anonymous: "login", sales: "deny", engineer: "deny", manager: "deny", admin: "deny" };
@@ -222,13 +247,29 @@ let seeded: Record<SeededRow, string>;
 async function seededRows(): Promise<Record<SeededRow, string>> {
   const maya = await prisma.user.findUniqueOrThrow({ where: { email: EMAIL.sales } });
   const admin = await prisma.user.findUniqueOrThrow({ where: { email: EMAIL.admin } });
-  const claim = await prisma.claim.findFirstOrThrow({ where: { salespersonId: maya.id, loggedById: maya.id }, orderBy: { id: "asc" } });
+  const claim = await prisma.claim.findFirstOrThrow({
+    where: { salespersonId: maya.id, loggedById: maya.id },
+    orderBy: { id: "asc" },
+  });
   const product = await prisma.product.findUniqueOrThrow({ where: { id: claim.productId } });
-  const capability = await prisma.capability.findFirstOrThrow({ where: { productId: product.id }, orderBy: { key: "asc" } });
-  const engineerQuestion = await prisma.engineerQuestion.findFirstOrThrow({ where: { askedById: maya.id }, orderBy: { id: "asc" } });
+  const capability = await prisma.capability.findFirstOrThrow({
+    where: { productId: product.id },
+    orderBy: { key: "asc" },
+  });
+  const engineerQuestion = await prisma.engineerQuestion.findFirstOrThrow({
+    where: { askedById: maya.id },
+    orderBy: { id: "asc" },
+  });
   const bankQuestion = await prisma.question.findFirstOrThrow({ orderBy: { id: "asc" } });
-  const attempt = await prisma.quizAttempt.findFirstOrThrow({ where: { userId: maya.id, submittedAt: { not: null } }, orderBy: { id: "asc" } });
-  const statement = await prisma.compStatement.findFirstOrThrow({ where: { userId: maya.id }, include: { period: true }, orderBy: { id: "asc" } });
+  const attempt = await prisma.quizAttempt.findFirstOrThrow({
+    where: { userId: maya.id, submittedAt: { not: null } },
+    orderBy: { id: "asc" },
+  });
+  const statement = await prisma.compStatement.findFirstOrThrow({
+    where: { userId: maya.id },
+    include: { period: true },
+    orderBy: { id: "asc" },
+  });
   if (!maya.teamId) throw new Error("The seeded salesperson has no team");
 
   // Only a link's hash is stored, so issue a fresh link for a new won deal whose survey is due.
@@ -303,7 +344,11 @@ async function importRoute(file: string): Promise<RouteModule> {
 }
 
 /** Flat-route file name to URL path and params, as @remix-run/fs-routes maps them. */
-function addressOf(file: string, access: RouteAccess, method: "GET" | "POST"): { pathname: string; params: Record<string, string> } {
+function addressOf(
+  file: string,
+  access: RouteAccess,
+  method: "GET" | "POST",
+): { pathname: string; params: Record<string, string> } {
   const stem = file.replace(/\.[jt]sx?$/, "").replaceAll("[.]", "\u0000");
   const params: Record<string, string> = {};
   const segments: string[] = [];
@@ -317,7 +362,8 @@ function addressOf(file: string, access: RouteAccess, method: "GET" | "POST"): {
     } else if (segment.startsWith("$")) {
       const name = segment.slice(1);
       const source = access.params?.[name] ?? PARAM_SOURCE[name];
-      if (!source) throw new Error(`app/routes/${file}: no seeded row fills the parameter ${name}; add it to PARAM_SOURCE`);
+      if (!source)
+        throw new Error(`app/routes/${file}: no seeded row fills the parameter ${name}; add it to PARAM_SOURCE`);
       params[name] = seeded[source];
       segments.push(encodeURIComponent(seeded[source]));
     } else {
@@ -329,7 +375,13 @@ function addressOf(file: string, access: RouteAccess, method: "GET" | "POST"): {
 
 /** Remix's data() result, thrown or returned: { type: "DataWithResponseInit", data, init }. */
 function isDataWithInit(value: unknown): value is { init: ResponseInit | null } {
-  return typeof value === "object" && value !== null && "type" in value && value.type === "DataWithResponseInit" && "init" in value;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "type" in value &&
+    value.type === "DataWithResponseInit" &&
+    "init" in value
+  );
 }
 
 interface Observed {
@@ -370,7 +422,13 @@ async function cookieOf(who: Who, file: string, method: "GET" | "POST"): Promise
   return disposable ? signIn(EMAIL[who], "203.0.113.91") : cookieFor(EMAIL[who]);
 }
 
-async function observe(file: string, access: RouteAccess, handler: Handler, method: "GET" | "POST", who: Who): Promise<Observed> {
+async function observe(
+  file: string,
+  access: RouteAccess,
+  handler: Handler,
+  method: "GET" | "POST",
+  who: Who,
+): Promise<Observed> {
   const { pathname, params } = addressOf(file, access, method);
   let cookie = await cookieOf(who, file, method);
   const headers = new Headers({ "x-candor-client-ip": "203.0.113.90" });
@@ -404,21 +462,31 @@ describe("who may use each route", () => {
 
   it.each(ROUTE_FILES)("app/routes/%s answers each role as the access table says", async (file) => {
     const access = ACCESS[file];
-    if (!access) throw new Error(`app/routes/${file} has no access expectation: add it to the table after checking its permission check`);
+    if (!access)
+      throw new Error(
+        `app/routes/${file} has no access expectation: add it to the table after checking its permission check`,
+      );
     const module = await importRoute(file);
     const mismatches: string[] = [];
-    for (const [method, name] of [["GET", "loader"], ["POST", "action"]] as const) {
+    for (const [method, name] of [
+      ["GET", "loader"],
+      ["POST", "action"],
+    ] as const) {
       const handler = module[name];
       const expected = access[name];
       if (Boolean(handler) !== Boolean(expected)) {
-        mismatches.push(`${name}: the module ${handler ? "exports one but the table has no expectation for it" : "exports none but the table expects one"}`);
+        mismatches.push(
+          `${name}: the module ${handler ? "exports one but the table has no expectation for it" : "exports none but the table expects one"}`,
+        );
         continue;
       }
       if (!handler || !expected) continue;
       for (const who of WHO) {
         const observed = await observe(file, access, handler, method, who);
         if (observed.outcome !== expected[who]) {
-          mismatches.push(`${method} (${name}) as ${who}: expected ${expected[who]}, got ${observed.outcome} (${observed.detail})`);
+          mismatches.push(
+            `${method} (${name}) as ${who}: expected ${expected[who]}, got ${observed.outcome} (${observed.detail})`,
+          );
         }
       }
     }

@@ -104,7 +104,9 @@ function inspect(file: string) {
     const applied = tables.includes("_prisma_migrations")
       ? (
           db
-            .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name")
+            .prepare(
+              "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name",
+            )
             .all() as Array<{ migration_name: string }>
         ).map((m) => m.migration_name)
       : [];
@@ -142,7 +144,10 @@ describe("the offline schema engine behind the Prisma CLI", { timeout: 10 * STEP
   });
 
   it("migrate dev --name second turns a schema change into a second migration and applies it", () => {
-    writeFileSync(schemaFile, SCHEMA.replace("  email  String @unique\n", "  email  String @unique\n  nickname String?\n"));
+    writeFileSync(
+      schemaFile,
+      SCHEMA.replace("  email  String @unique\n", "  email  String @unique\n  nickname String?\n"),
+    );
     ok(prisma(["migrate", "dev", "--name", "second"], devDb));
     expect(migrations()).toEqual([expect.stringMatching(/_init$/), expect.stringMatching(/_second$/)]);
     const db = inspect(devDb);

@@ -9,12 +9,26 @@ import { cookieFor, ORIGIN } from "./support/sign-in.ts";
 // left) is not on it, nor in its CSV, while their own page keeps their history.
 
 async function scorecard(email: string, search = "pageSize=100") {
-  return scorecardLoader({ request: new Request(`${ORIGIN}/dashboard/scorecard?${search}`, { headers: { cookie: await cookieFor(email) } }), params: {}, context: {} });
+  return scorecardLoader({
+    request: new Request(`${ORIGIN}/dashboard/scorecard?${search}`, { headers: { cookie: await cookieFor(email) } }),
+    params: {},
+    context: {},
+  });
 }
 
 async function csvNames(email: string, search = ""): Promise<string[]> {
-  const response = await csvLoader({ request: new Request(`${ORIGIN}/dashboard/scorecard.csv?${search}`, { headers: { cookie: await cookieFor(email) } }), params: {}, context: {} });
-  const lines = (await response.text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/).slice(1);
+  const response = await csvLoader({
+    request: new Request(`${ORIGIN}/dashboard/scorecard.csv?${search}`, {
+      headers: { cookie: await cookieFor(email) },
+    }),
+    params: {},
+    context: {},
+  });
+  const lines = (await response.text())
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/)
+    .slice(1);
   return lines.map((line) => line.split(",")[0]?.replace(/^"|"$/g, "") ?? "");
 }
 
@@ -22,7 +36,10 @@ describe("the team scorecard and people who have left", () => {
   it("leaves the demo's deactivated salesperson out of the page and the CSV, and says how many it left out", async () => {
     const tom = await prisma.user.findFirstOrThrow({ where: { name: "Tom Whitaker" }, include: { team: true } });
     expect(tom.active).toBe(false);
-    const manager = await prisma.user.findUniqueOrThrow({ where: { email: "manager@candor.test" }, include: { managedTeams: true } });
+    const manager = await prisma.user.findUniqueOrThrow({
+      where: { email: "manager@candor.test" },
+      include: { managedTeams: true },
+    });
     const teamIds = manager.managedTeams.map((team) => team.teamId);
     expect(teamIds).toContain(tom.teamId);
     const active = await prisma.user.count({ where: { role: "SALES", active: true, teamId: { in: teamIds } } });
@@ -40,7 +57,13 @@ describe("the team scorecard and people who have left", () => {
     expect(names).toHaveLength(active);
 
     // His own page still shows his figures: the history stays.
-    const person = await personLoader({ request: new Request(`${ORIGIN}/people/${tom.id}`, { headers: { cookie: await cookieFor("manager@candor.test") } }), params: { userId: tom.id }, context: {} });
+    const person = await personLoader({
+      request: new Request(`${ORIGIN}/people/${tom.id}`, {
+        headers: { cookie: await cookieFor("manager@candor.test") },
+      }),
+      params: { userId: tom.id },
+      context: {},
+    });
     expect(person.person.active).toBe(false);
     expect(person.figures?.id).toBe(tom.id);
   });
@@ -55,6 +78,8 @@ describe("the team scorecard and people who have left", () => {
     expect(after.inactive).toBe(1);
     expect(await csvNames("admin@candor.test", "q=Olivia")).toEqual([]);
     await prisma.user.update({ where: { email: "olivia.grant@candor.test" }, data: { active: true } });
-    expect((await scorecard("admin@candor.test", "pageSize=100&q=Olivia")).rows.map((row) => row.name)).toEqual(["Olivia Grant"]);
+    expect((await scorecard("admin@candor.test", "pageSize=100&q=Olivia")).rows.map((row) => row.name)).toEqual([
+      "Olivia Grant",
+    ]);
   });
 });

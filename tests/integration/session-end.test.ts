@@ -33,7 +33,11 @@ describe("Auth.js's own sign-out ends the session everywhere", () => {
     const response = await handleAuthRequest(
       new Request(`${ORIGIN}/auth/signout`, {
         method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", cookie: [cookie, csrfCookie].filter(Boolean).join("; "), "x-candor-client-ip": "203.0.113.81" },
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          cookie: [cookie, csrfCookie].filter(Boolean).join("; "),
+          "x-candor-client-ip": "203.0.113.81",
+        },
         body: new URLSearchParams({ csrfToken }),
       }),
     );
@@ -44,7 +48,9 @@ describe("Auth.js's own sign-out ends the session everywhere", () => {
     expect(await sessionUserFor(cookie)).toBeNull();
     expect(await prisma.session.findUnique({ where: { id: sessionId } })).toBeNull();
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "sales@candor.test" } });
-    const events = await prisma.auditEvent.findMany({ where: { action: "auth.signout", entityId: "sales@candor.test" } });
+    const events = await prisma.auditEvent.findMany({
+      where: { action: "auth.signout", entityId: "sales@candor.test" },
+    });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorId: user.id, ip: "203.0.113.81", entityType: "User" });
   });
@@ -72,31 +78,47 @@ describe("/auth/session answers from the server-side session", () => {
   it("reports a session past its idle limit as signed out", async () => {
     const cookie = await signIn("manager@candor.test", "203.0.113.84");
     const sessionId = await sessionIdOf(cookie);
-    await prisma.session.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(Date.now() - 24 * 3_600_000) } });
+    await prisma.session.update({
+      where: { id: sessionId },
+      data: { lastSeenAt: new Date(Date.now() - 24 * 3_600_000) },
+    });
     expect((await authSession(cookie)).body).toBeNull();
   });
 });
 
 describe("a signed-in user's redirectTo on /login stays on Candor", () => {
   // As a browser sends them in the query string: %09 is a tab, %0A a newline, %5C a backslash.
-  const hostile = ["/%09/evil.com", "/%0A/evil.com", "/%5Cevil.com", "/%20/evil.com", "/..//evil.com", "/claims%0D%0ASet-Cookie:%20stolen=1"];
+  const hostile = [
+    "/%09/evil.com",
+    "/%0A/evil.com",
+    "/%5Cevil.com",
+    "/%20/evil.com",
+    "/..//evil.com",
+    "/claims%0D%0ASet-Cookie:%20stolen=1",
+  ];
 
-  it.each(hostile)("sends a signed-in salesperson home instead of to %s, never off-site and never a 500", async (redirectTo) => {
-    const cookie = await signIn("sales@candor.test", "203.0.113.85");
-    const request = new Request(`${ORIGIN}/login?redirectTo=${redirectTo}`, { headers: { cookie } });
-    const outcome = await settle(() => loginLoader({ request, params: {}, context: {} }));
-    expect(outcome).toBeInstanceOf(Response);
-    const response = outcome as Response;
-    expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe("/home");
-  });
+  it.each(hostile)(
+    "sends a signed-in salesperson home instead of to %s, never off-site and never a 500",
+    async (redirectTo) => {
+      const cookie = await signIn("sales@candor.test", "203.0.113.85");
+      const request = new Request(`${ORIGIN}/login?redirectTo=${redirectTo}`, { headers: { cookie } });
+      const outcome = await settle(() => loginLoader({ request, params: {}, context: {} }));
+      expect(outcome).toBeInstanceOf(Response);
+      const response = outcome as Response;
+      expect(response.status).toBe(302);
+      expect(response.headers.get("location")).toBe("/home");
+    },
+  );
 });
 
 describe("the sign-in form's callbackUrl stays on Candor", () => {
   it.each(["/\r\nSet-Cookie: stolen=1", "/\t/evil.com", "/..//evil.com", "/login?redirectTo=/claims"])(
     "signs in and lands on Candor's front page instead of %j",
     async (callbackUrl) => {
-      const { response, location, cookie } = await attemptSignIn("engineer@candor.test", "candor-demo", { clientIp: "203.0.113.86", callbackUrl });
+      const { response, location, cookie } = await attemptSignIn("engineer@candor.test", "candor-demo", {
+        clientIp: "203.0.113.86",
+        callbackUrl,
+      });
       expect(response.status).toBe(302);
       expect(location).toBe(`${ORIGIN}/`);
       expect(cookie).toMatch(/authjs\.session-token=/);

@@ -4,7 +4,8 @@ import { getSessionUser } from "../../app/lib/session.server.ts";
 import { attemptSignIn as attempt, ORIGIN } from "./support/sign-in.ts";
 
 /** Signs in as the sign-in form does, from client address `ip`, heading for /claims. */
-const attemptSignIn = (email: string, password: string, ip = "203.0.113.7") => attempt(email, password, { clientIp: ip, callbackUrl: "/claims" });
+const attemptSignIn = (email: string, password: string, ip = "203.0.113.7") =>
+  attempt(email, password, { clientIp: ip, callbackUrl: "/claims" });
 
 const sessionUserFor = (cookie: string) => getSessionUser(new Request(`${ORIGIN}/`, { headers: { cookie } }));
 
@@ -20,7 +21,9 @@ describe("sign-in", () => {
     expect(sessionCookie).not.toMatch(/Secure/i);
     const user = await sessionUserFor(cookie);
     expect(user?.email).toBe("manager@candor.test");
-    const event = await prisma.auditEvent.findFirst({ where: { action: "auth.signin.success", entityId: "manager@candor.test" } });
+    const event = await prisma.auditEvent.findFirst({
+      where: { action: "auth.signin.success", entityId: "manager@candor.test" },
+    });
     expect(event?.actorId).toBe(user?.id);
   });
 
@@ -41,7 +44,8 @@ describe("sign-in", () => {
     }
     const reasons = await prisma.auditEvent.findMany({
       where: { action: "auth.signin.failure", ip: { startsWith: "198.51.100." } },
-      select: { entityId: true, afterJson: true } });
+      select: { entityId: true, afterJson: true },
+    });
     expect(reasons.map((r) => [r.entityId, JSON.parse(r.afterJson ?? "{}").reason]).sort()).toEqual([
       ["engineer@candor.test", "wrong-password"],
       ["nobody@candor.test", "unknown-email"],
@@ -73,8 +77,13 @@ describe("sign-in", () => {
 });
 
 it("marks the session cookie Secure behind HTTPS", async () => {
-  const { response } = await attempt("engineer@candor.test", "candor-demo", { clientIp: "10.9.9.9", origin: "https://candor.test" });
-  const sessionCookie = response.headers.getSetCookie().find((header) => header.startsWith("__Secure-authjs.session-token="));
+  const { response } = await attempt("engineer@candor.test", "candor-demo", {
+    clientIp: "10.9.9.9",
+    origin: "https://candor.test",
+  });
+  const sessionCookie = response.headers
+    .getSetCookie()
+    .find((header) => header.startsWith("__Secure-authjs.session-token="));
   expect(sessionCookie).toMatch(/; Secure/i);
   expect(sessionCookie).toMatch(/HttpOnly/i);
 });
@@ -112,7 +121,8 @@ describe("the session is checked against the database on every request", () => {
 
   it("is checked once per HTTP request, though each loader gets its own copy of the Request", async () => {
     const { cookie } = await attemptSignIn("engineer@candor.test", "candor-demo", "10.0.0.4");
-    const copy = (requestId: string) => new Request(`${ORIGIN}/claims`, { headers: { cookie, "x-request-id": requestId } });
+    const copy = (requestId: string) =>
+      new Request(`${ORIGIN}/claims`, { headers: { cookie, "x-request-id": requestId } });
     expect(await getSessionUser(copy("request-1"))).not.toBeNull();
     await prisma.session.deleteMany({ where: { user: { email: "engineer@candor.test" } } });
     // The layout's and the page's loaders of the same request share the first answer…

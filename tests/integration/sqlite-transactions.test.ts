@@ -57,11 +57,15 @@ describe("transactions take SQLite's write lock when they begin", () => {
   it("lets two processes run read-then-write transactions side by side without a failure", async () => {
     const run = (label: string) =>
       new Promise<{ ok: number; failed: number; errors: string[] }>((resolve, reject) => {
-        const child = spawn(process.execPath, ["--import", "tsx", "tests/integration/support/read-then-write.ts", "60", label], {
-          cwd: ROOT,
-          env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
-          stdio: ["ignore", "pipe", "pipe"],
-        });
+        const child = spawn(
+          process.execPath,
+          ["--import", "tsx", "tests/integration/support/read-then-write.ts", "60", label],
+          {
+            cwd: ROOT,
+            env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
+            stdio: ["ignore", "pipe", "pipe"],
+          },
+        );
         let out = "";
         child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
         child.stderr.on("data", (chunk: Buffer) => (out += chunk.toString()));

@@ -3,7 +3,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DatabaseInUseError, acquireDatabaseLock, ensureSessionSecret, loadDotEnv, type Settings } from "../../scripts/lib.ts";
+import {
+  DatabaseInUseError,
+  acquireDatabaseLock,
+  ensureSessionSecret,
+  loadDotEnv,
+  type Settings,
+} from "../../scripts/lib.ts";
 import { ROOT } from "../setup/paths.ts";
 
 const GOOD_SECRET = "start-up-test-secret-0123456789abcdef";
@@ -37,9 +43,14 @@ function start(settings: Record<string, string>) {
 
 describe("npm start checks its settings before touching the disk", () => {
   it("refuses a PostgreSQL DATABASE_URL with a sentence, without creating a folder named after it", () => {
-    const { status, output } = start({ DATABASE_URL: "postgres://candor:secret@db.example:5432/candor", SESSION_SECRET: GOOD_SECRET });
+    const { status, output } = start({
+      DATABASE_URL: "postgres://candor:secret@db.example:5432/candor",
+      SESSION_SECRET: GOOD_SECRET,
+    });
     expect(status).toBe(1);
-    expect(output).toMatch(/^Candor cannot start: DATABASE_URL is a PostgreSQL URL, but this version of Candor supports only SQLite file: URLs/m);
+    expect(output).toMatch(
+      /^Candor cannot start: DATABASE_URL is a PostgreSQL URL, but this version of Candor supports only SQLite file: URLs/m,
+    );
     expect(output).not.toContain("candor:secret");
     expect(existsSync(path.join(ROOT, "postgres:"))).toBe(false);
     expect(existsSync(path.join(dir, "candor.env"))).toBe(false);
@@ -75,7 +86,9 @@ describe("npm start checks its settings before touching the disk", () => {
     try {
       const { status, output } = start({ DATABASE_URL: `file:${database}`, SESSION_SECRET: GOOD_SECRET });
       expect(status).toBe(1);
-      expect(output).toContain(`Candor cannot start: another Candor process is using ${database} (process ${process.pid})`);
+      expect(output).toContain(
+        `Candor cannot start: another Candor process is using ${database} (process ${process.pid})`,
+      );
       expect(existsSync(database)).toBe(false);
     } finally {
       release();
@@ -126,7 +139,9 @@ describe("one Candor process per database file", () => {
     try {
       // Another process (pid 2, never this one) asking for the same file.
       expect(() => acquireDatabaseLock(database, 2)).toThrow(DatabaseInUseError);
-      expect(() => acquireDatabaseLock(database, 2)).toThrow(`another Candor process is using ${database} (process ${process.pid})`);
+      expect(() => acquireDatabaseLock(database, 2)).toThrow(
+        `another Candor process is using ${database} (process ${process.pid})`,
+      );
     } finally {
       release();
     }

@@ -8,7 +8,11 @@ import { action as commentsAction, loader as commentsLoader } from "../../app/ro
 import { loader as overviewLoader } from "../../app/routes/_app.surveys._index.tsx";
 import { action as resultsAction } from "../../app/routes/_app.surveys.import.tsx";
 import { action as outboxAction, loader as outboxLoader } from "../../app/routes/_app.surveys.outbox.tsx";
-import { action as surveyAction, headers as surveyHeaders, loader as surveyLoader } from "../../app/routes/survey.$token.tsx";
+import {
+  action as surveyAction,
+  headers as surveyHeaders,
+  loader as surveyLoader,
+} from "../../app/routes/survey.$token.tsx";
 import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
 import { refusalOf } from "./support/refusal.ts";
 
@@ -44,7 +48,11 @@ async function dueSurvey(ownerEmail = "sales@candor.test", daysAgo = 5, product:
 async function outboxPost(email: string, fields: Record<string, string>) {
   return settle(async () =>
     outboxAction({
-      request: new Request(`${ORIGIN}/surveys/outbox`, { method: "POST", headers: { cookie: await cookieFor(email) }, body: new URLSearchParams(fields) }),
+      request: new Request(`${ORIGIN}/surveys/outbox`, {
+        method: "POST",
+        headers: { cookie: await cookieFor(email) },
+        body: new URLSearchParams(fields),
+      }),
       params: {},
       context: {},
     }),
@@ -60,36 +68,59 @@ async function createLink(surveyId: string, email = "manager@candor.test"): Prom
 }
 
 function openSurvey(token: string, search = "") {
-  return settle(() => surveyLoader({ request: new Request(`${ORIGIN}/survey/${token}${search}`), params: { token }, context: {} }));
+  return settle(() =>
+    surveyLoader({ request: new Request(`${ORIGIN}/survey/${token}${search}`), params: { token }, context: {} }),
+  );
 }
 
 let ipCounter = 0;
 function answer(token: string, fields: Record<string, string>, ip = `198.51.100.${++ipCounter % 250}`) {
   return settle(() =>
     surveyAction({
-      request: new Request(`${ORIGIN}/survey/${token}`, { method: "POST", headers: { "x-candor-client-ip": ip }, body: new URLSearchParams(fields) }),
+      request: new Request(`${ORIGIN}/survey/${token}`, {
+        method: "POST",
+        headers: { "x-candor-client-ip": ip },
+        body: new URLSearchParams(fields),
+      }),
       params: { token },
       context: {},
     }),
   );
 }
 
-const NOT_VALID = { data: { message: expect.stringContaining("This link is not valid") }, init: { status: 404, headers: { "Referrer-Policy": "no-referrer" } } };
+const NOT_VALID = {
+  data: { message: expect.stringContaining("This link is not valid") },
+  init: { status: 404, headers: { "Referrer-Policy": "no-referrer" } },
+};
 
 describe("the public survey link", () => {
   it("works once: the answers are stored with source LINK, the thank-you page shows, then it says already answered", async () => {
     const { surveyId } = await dueSurvey();
     const token = await createLink(surveyId);
     const page = await openSurvey(token);
-    expect(page).toMatchObject({ data: { kind: "open", productName: "Ledgerline" }, init: { headers: { "Referrer-Policy": "no-referrer" } } });
+    expect(page).toMatchObject({
+      data: { kind: "open", productName: "Ledgerline" },
+      init: { headers: { "Referrer-Policy": "no-referrer" } },
+    });
 
-    const response = await answer(token, { csat: "4", deliveredAsPromised: "PARTLY", nps: "8", leastLiked: "The xls export we were promised." });
+    const response = await answer(token, {
+      csat: "4",
+      deliveredAsPromised: "PARTLY",
+      nps: "8",
+      leastLiked: "The xls export we were promised.",
+    });
     expect(response).toBeInstanceOf(Response);
     expect((response as Response).status).toBe(302);
     expect((response as Response).headers.get("location")).toBe(`/survey/${token}?answered=1`);
     expect((response as Response).headers.get("referrer-policy")).toBe("no-referrer");
     const stored = await prisma.survey.findUniqueOrThrow({ where: { id: surveyId } });
-    expect(stored).toMatchObject({ csat: 4, deliveredAsPromised: "PARTLY", nps: 8, leastLiked: "The xls export we were promised.", source: "LINK" });
+    expect(stored).toMatchObject({
+      csat: 4,
+      deliveredAsPromised: "PARTLY",
+      nps: 8,
+      leastLiked: "The xls export we were promised.",
+      source: "LINK",
+    });
     expect(stored.respondedAt).not.toBeNull();
     const events = await prisma.auditEvent.findMany({ where: { action: "survey.respond", entityId: surveyId } });
     expect(events).toHaveLength(1);
@@ -99,7 +130,10 @@ describe("the public survey link", () => {
     expect(await openSurvey(token)).toMatchObject({ data: { kind: "answered" } });
     const second = await answer(token, { csat: "1", deliveredAsPromised: "NO" });
     expect(second).toMatchObject({ data: { kind: "already" }, init: { status: 409 } });
-    expect(await prisma.survey.findUniqueOrThrow({ where: { id: surveyId } })).toMatchObject({ csat: 4, deliveredAsPromised: "PARTLY" });
+    expect(await prisma.survey.findUniqueOrThrow({ where: { id: surveyId } })).toMatchObject({
+      csat: 4,
+      deliveredAsPromised: "PARTLY",
+    });
   });
 
   it("answers a tampered, unknown, malformed, replaced or expired token with the same 404 page", async () => {
@@ -125,15 +159,22 @@ describe("the public survey link", () => {
     expect(await answer(expiring, { csat: "5", deliveredAsPromised: "YES" })).toMatchObject(NOT_VALID);
     expect(await prisma.survey.findUniqueOrThrow({ where: { id: old.surveyId } })).toMatchObject({ respondedAt: null });
     // The page's headers function sends the policy on every response, errors included.
-    expect(new Headers(surveyHeaders({} as Parameters<typeof surveyHeaders>[0])).get("referrer-policy")).toBe("no-referrer");
+    expect(new Headers(surveyHeaders({} as Parameters<typeof surveyHeaders>[0])).get("referrer-policy")).toBe(
+      "no-referrer",
+    );
   });
 
   it("records exactly one of two simultaneous submissions", async () => {
     const { surveyId } = await dueSurvey();
     const token = await createLink(surveyId);
-    const results = await Promise.all([answer(token, { csat: "5", deliveredAsPromised: "YES" }), answer(token, { csat: "1", deliveredAsPromised: "NO" })]);
+    const results = await Promise.all([
+      answer(token, { csat: "5", deliveredAsPromised: "YES" }),
+      answer(token, { csat: "1", deliveredAsPromised: "NO" }),
+    ]);
     expect(results.filter((result) => result instanceof Response)).toHaveLength(1);
-    expect(results.filter((result) => !(result instanceof Response))).toMatchObject([{ data: { kind: "already" }, init: { status: 409 } }]);
+    expect(results.filter((result) => !(result instanceof Response))).toMatchObject([
+      { data: { kind: "already" }, init: { status: 409 } },
+    ]);
     expect(await prisma.auditEvent.count({ where: { action: "survey.respond", entityId: surveyId } })).toBe(1);
   });
 
@@ -153,7 +194,10 @@ describe("the public survey link", () => {
   it("shows field errors and stores nothing for an incomplete answer", async () => {
     const { surveyId } = await dueSurvey();
     const token = await createLink(surveyId);
-    const result = (await answer(token, { nps: "11" })) as { data: { kind: string; result: { error: Record<string, string[]> } }; init: { status: number } };
+    const result = (await answer(token, { nps: "11" })) as {
+      data: { kind: string; result: { error: Record<string, string[]> } };
+      init: { status: number };
+    };
     expect(result.init.status).toBe(400);
     expect(result.data.result.error).toMatchObject({
       csat: ["Choose how satisfied you are, from 1 to 5."],
@@ -166,7 +210,10 @@ describe("the public survey link", () => {
   it("rate-limits responses per client address", async () => {
     const ip = "192.0.2.99";
     const unknown = Buffer.alloc(32, 9).toString("base64url");
-    for (let i = 0; i < 10; i++) expect(await refusalOf(await answer(unknown, { csat: "5", deliveredAsPromised: "YES" }, ip))).toMatchObject({ status: 404 });
+    for (let i = 0; i < 10; i++)
+      expect(await refusalOf(await answer(unknown, { csat: "5", deliveredAsPromised: "YES" }, ip))).toMatchObject({
+        status: 404,
+      });
     const { surveyId } = await dueSurvey();
     const token = await createLink(surveyId);
     const refused = await answer(token, { csat: "5", deliveredAsPromised: "YES" }, ip);
@@ -180,7 +227,9 @@ describe("the public survey link", () => {
 describe("the outbox", () => {
   it("marks a survey sent once it has a link, and keeps other teams' surveys out of a manager's reach", async () => {
     const { surveyId } = await dueSurvey();
-    expect(await refusalOf(await outboxPost("manager@candor.test", { intent: "mark-sent", surveyId }))).toMatchObject({ status: 400 });
+    expect(await refusalOf(await outboxPost("manager@candor.test", { intent: "mark-sent", surveyId }))).toMatchObject({
+      status: 400,
+    });
     await createLink(surveyId);
     const marked = await outboxPost("manager@candor.test", { intent: "mark-sent", surveyId });
     expect(marked).toBeInstanceOf(Response);
@@ -188,16 +237,26 @@ describe("the outbox", () => {
     expect(await prisma.auditEvent.count({ where: { action: "survey.mark-sent", entityId: surveyId } })).toBe(1);
 
     const west = await dueSurvey("aisha.rahman@candor.test");
-    expect(await refusalOf(await outboxPost("manager@candor.test", { intent: "create-link", surveyId: west.surveyId }))).toMatchObject({ status: 404 });
+    expect(
+      await refusalOf(await outboxPost("manager@candor.test", { intent: "create-link", surveyId: west.surveyId })),
+    ).toMatchObject({ status: 404 });
     expect((await prisma.survey.findUniqueOrThrow({ where: { id: west.surveyId } })).tokenHash).toBeNull();
     await createLink(west.surveyId, "admin@candor.test");
 
-    const page = await outboxLoader({ request: new Request(`${ORIGIN}/surveys/outbox`, { headers: { cookie: await cookieFor("manager@candor.test") } }), params: {}, context: {} });
+    const page = await outboxLoader({
+      request: new Request(`${ORIGIN}/surveys/outbox`, { headers: { cookie: await cookieFor("manager@candor.test") } }),
+      params: {},
+      context: {},
+    });
     expect(page.rows.some((row) => row.id === west.surveyId)).toBe(false);
     expect(page.mailConfigured).toBe(false);
-    expect(await refusalOf(await outboxPost("manager@candor.test", { intent: "send-due" }))).toMatchObject({ status: 400 });
+    expect(await refusalOf(await outboxPost("manager@candor.test", { intent: "send-due" }))).toMatchObject({
+      status: 400,
+    });
     for (const email of ["sales@candor.test", "engineer@candor.test"]) {
-      expect(await refusalOf(await outboxPost(email, { intent: "create-link", surveyId }))).toMatchObject({ status: 403 });
+      expect(await refusalOf(await outboxPost(email, { intent: "create-link", surveyId }))).toMatchObject({
+        status: 403,
+      });
     }
   });
 });
@@ -221,7 +280,10 @@ describe("sending through a real SMTP server", () => {
             callback(Object.assign(new Error("Mailbox temporarily unavailable"), { responseCode: 451 }));
             return;
           }
-          received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(","), body: Buffer.concat(chunks).toString("utf8") });
+          received.push({
+            to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(","),
+            body: Buffer.concat(chunks).toString("utf8"),
+          });
           callback();
         });
       },
@@ -241,8 +303,15 @@ describe("sending through a real SMTP server", () => {
     // Only this test's surveys: clear the demo outbox of the team first.
     const { surveyId } = await dueSurvey("sales@candor.test", 3);
     const team = (await prisma.user.findUniqueOrThrow({ where: { email: "sales@candor.test" } })).teamId ?? "";
-    await prisma.survey.updateMany({ where: { id: { not: surveyId }, salesperson: { teamId: team }, sentAt: null }, data: { sentAt: new Date() } });
-    const mail = { smtpUrl: `smtp://127.0.0.1:${port}`, from: "Candor <candor@test.example>", origin: "https://candor.example" };
+    await prisma.survey.updateMany({
+      where: { id: { not: surveyId }, salesperson: { teamId: team }, sentAt: null },
+      data: { sentAt: new Date() },
+    });
+    const mail = {
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      from: "Candor <candor@test.example>",
+      origin: "https://candor.example",
+    };
 
     const first = await sendDueSurveys(audit, [team], mail);
     expect(first).toMatchObject({ sent: 0, failed: 1 });
@@ -259,7 +328,9 @@ describe("sending through a real SMTP server", () => {
     expect(sent.sentAt).not.toBeNull();
     expect(received).toHaveLength(1);
     expect(received[0]?.to).toMatch(/^dana\.\d+@customer\.example$/);
-    const link = /https:\/\/candor\.example\/survey\/([A-Za-z0-9_-]{43})/.exec(received[0]?.body.replace(/=\r?\n/g, "") ?? "");
+    const link = /https:\/\/candor\.example\/survey\/([A-Za-z0-9_-]{43})/.exec(
+      received[0]?.body.replace(/=\r?\n/g, "") ?? "",
+    );
     expect(link).not.toBeNull();
     expect(await openSurvey(link?.[1] ?? "")).toMatchObject({ data: { kind: "open" } });
     // A third run has nothing left to send.
@@ -272,7 +343,15 @@ function resultsUpload(email: string, csv: string, intent: "preview" | "import" 
     const form = new FormData();
     form.set("intent", intent);
     form.set("file", new Blob([csv], { type: "text/csv" }), "results.csv");
-    return resultsAction({ request: new Request(`${ORIGIN}/surveys/import`, { method: "POST", headers: { cookie: await cookieFor(email) }, body: form }), params: {}, context: {} });
+    return resultsAction({
+      request: new Request(`${ORIGIN}/surveys/import`, {
+        method: "POST",
+        headers: { cookie: await cookieFor(email) },
+        body: form,
+      }),
+      params: {},
+      context: {},
+    });
   });
 }
 
@@ -283,7 +362,9 @@ describe("survey results import", () => {
     const linked = await dueSurvey("sales@candor.test", 10);
     const token = await createLink(linked.surveyId);
     await answer(token, { csat: "5", deliveredAsPromised: "YES" });
-    const openDeal = await prisma.deal.findFirstOrThrow({ where: { status: "OPEN", owner: { email: "sales@candor.test" } } });
+    const openDeal = await prisma.deal.findFirstOrThrow({
+      where: { status: "OPEN", owner: { email: "sales@candor.test" } },
+    });
     const header = "Deal external ID,Responded at,CSAT,Delivered as promised,NPS,Comment";
     const bad = [
       header,
@@ -294,42 +375,89 @@ describe("survey results import", () => {
       `${linked.externalId},2026-11-02,3,NO,,`,
       `${a.externalId},2026-13-02,3,MAYBE,11,`,
     ].join("\n");
-    const reply = (await resultsUpload("manager@candor.test", bad)) as { data: { problems: Array<{ line: number; column: string | null; reason: string }> }; init: { status: number } };
+    const reply = (await resultsUpload("manager@candor.test", bad)) as {
+      data: { problems: Array<{ line: number; column: string | null; reason: string }> };
+      init: { status: number };
+    };
     expect(reply.init.status).toBe(400);
     expect(reply.data.problems).toEqual([
       { line: 3, column: "CSAT", reason: '"6" is not a whole number from 1 to 5.' },
       { line: 4, column: "Deal external ID", reason: `No deal has the external id "NOPE-${stamp}".` },
-      { line: 5, column: "Deal external ID", reason: `Deal "${openDeal.externalId}" has no survey: only WON deals are surveyed.` },
-      { line: 6, column: "Deal external ID", reason: "The customer already answered this survey through its link; that answer is kept." },
-      { line: 7, column: "Deal external ID", reason: `"${a.externalId}" is also on line 2; each survey may appear once.` },
+      {
+        line: 5,
+        column: "Deal external ID",
+        reason: `Deal "${openDeal.externalId}" has no survey: only WON deals are surveyed.`,
+      },
+      {
+        line: 6,
+        column: "Deal external ID",
+        reason: "The customer already answered this survey through its link; that answer is kept.",
+      },
+      {
+        line: 7,
+        column: "Deal external ID",
+        reason: `"${a.externalId}" is also on line 2; each survey may appear once.`,
+      },
       { line: 7, column: "Responded at", reason: '"2026-13-02" is not a date (use YYYY-MM-DD).' },
       { line: 7, column: "Delivered as promised", reason: '"MAYBE" is not YES, PARTLY or NO.' },
       { line: 7, column: "NPS", reason: '"11" is not a whole number from 0 to 10.' },
     ]);
     expect(await prisma.survey.findUniqueOrThrow({ where: { id: a.surveyId } })).toMatchObject({ respondedAt: null });
 
-    const good = [header, `${a.externalId},2026-11-01,4,yes,9,Setup took long.`, `${b.externalId},2026-11-02,1,NO,,`].join("\n");
+    const good = [
+      header,
+      `${a.externalId},2026-11-01,4,yes,9,Setup took long.`,
+      `${b.externalId},2026-11-02,1,NO,,`,
+    ].join("\n");
     const imported = await resultsUpload("manager@candor.test", good);
     expect(imported).toBeInstanceOf(Response);
-    expect(await prisma.survey.findUniqueOrThrow({ where: { id: a.surveyId } })).toMatchObject({ csat: 4, deliveredAsPromised: "YES", nps: 9, leastLiked: "Setup took long.", source: "IMPORT" });
-    expect(await prisma.survey.findUniqueOrThrow({ where: { id: b.surveyId } })).toMatchObject({ csat: 1, deliveredAsPromised: "NO", nps: null, source: "IMPORT" });
-    expect(await prisma.auditEvent.count({ where: { action: "survey.import", entityId: { in: [a.surveyId, b.surveyId] } } })).toBe(2);
+    expect(await prisma.survey.findUniqueOrThrow({ where: { id: a.surveyId } })).toMatchObject({
+      csat: 4,
+      deliveredAsPromised: "YES",
+      nps: 9,
+      leastLiked: "Setup took long.",
+      source: "IMPORT",
+    });
+    expect(await prisma.survey.findUniqueOrThrow({ where: { id: b.surveyId } })).toMatchObject({
+      csat: 1,
+      deliveredAsPromised: "NO",
+      nps: null,
+      source: "IMPORT",
+    });
+    expect(
+      await prisma.auditEvent.count({ where: { action: "survey.import", entityId: { in: [a.surveyId, b.surveyId] } } }),
+    ).toBe(2);
 
     const preview = (await resultsUpload("manager@candor.test", good, "preview")) as { counts: Record<string, number> };
     expect(preview.counts).toEqual({ record: 0, update: 0, unchanged: 2 });
 
     // Another team's deal is refused; salespeople and engineers may not import.
     const west = await dueSurvey("aisha.rahman@candor.test", 10);
-    const other = (await resultsUpload("manager@candor.test", [header, `${west.externalId},2026-11-01,4,YES,,`].join("\n"))) as { data: { problems: unknown[] } };
-    expect(other.data.problems).toEqual([{ line: 2, column: "Deal external ID", reason: `No deal has the external id "${west.externalId}".` }]);
-    for (const email of ["sales@candor.test", "engineer@candor.test"]) expect(await refusalOf(await resultsUpload(email, good))).toMatchObject({ status: 403 });
+    const other = (await resultsUpload(
+      "manager@candor.test",
+      [header, `${west.externalId},2026-11-01,4,YES,,`].join("\n"),
+    )) as { data: { problems: unknown[] } };
+    expect(other.data.problems).toEqual([
+      { line: 2, column: "Deal external ID", reason: `No deal has the external id "${west.externalId}".` },
+    ]);
+    for (const email of ["sales@candor.test", "engineer@candor.test"])
+      expect(await refusalOf(await resultsUpload(email, good))).toMatchObject({ status: 403 });
   });
 });
 
 describe("the satisfaction overview and customer comments", () => {
   it("tells the demo story per salesperson: the honest performer's customers are happy, the over-promiser's are not", async () => {
-    const page = await overviewLoader({ request: new Request(`${ORIGIN}/surveys?months=all`, { headers: { cookie: await cookieFor("manager@candor.test") } }), params: {}, context: {} });
-    const byName = (email: string) => prisma.user.findUniqueOrThrow({ where: { email } }).then((user) => page.salespeople.find((person) => person.id === user.id));
+    const page = await overviewLoader({
+      request: new Request(`${ORIGIN}/surveys?months=all`, {
+        headers: { cookie: await cookieFor("manager@candor.test") },
+      }),
+      params: {},
+      context: {},
+    });
+    const byName = (email: string) =>
+      prisma.user
+        .findUniqueOrThrow({ where: { email } })
+        .then((user) => page.salespeople.find((person) => person.id === user.id));
     const honest = await byName("sales@candor.test");
     const over = await byName("overpromiser@candor.test");
     const mean = (counts: { csatSum: number; csatCount: number }) => counts.csatSum / counts.csatCount;
@@ -338,12 +466,24 @@ describe("the satisfaction overview and customer comments", () => {
     expect((over?.counts.deliveredYes ?? 0) / (over?.counts.deliveredCount ?? 1)).toBeLessThan(0.3);
     // The SQL figures agree with the rows.
     const honestId = (await prisma.user.findUniqueOrThrow({ where: { email: "sales@candor.test" } })).id;
-    expect(honest?.counts.answered).toBe(await prisma.survey.count({ where: { salespersonId: honestId, respondedAt: { not: null } } }));
+    expect(honest?.counts.answered).toBe(
+      await prisma.survey.count({ where: { salespersonId: honestId, respondedAt: { not: null } } }),
+    );
     // A manager sees only their teams; an engineer is refused.
     expect(page.salespeople.some((person) => person.team === "Enterprise West")).toBe(false);
-    const refused = await settle(async () => overviewLoader({ request: new Request(`${ORIGIN}/surveys`, { headers: { cookie: await cookieFor("engineer@candor.test") } }), params: {}, context: {} }));
+    const refused = await settle(async () =>
+      overviewLoader({
+        request: new Request(`${ORIGIN}/surveys`, { headers: { cookie: await cookieFor("engineer@candor.test") } }),
+        params: {},
+        context: {},
+      }),
+    );
     expect(await refusalOf(refused)).toMatchObject({ status: 403 });
-    const own = await overviewLoader({ request: new Request(`${ORIGIN}/surveys`, { headers: { cookie: await cookieFor("sales@candor.test") } }), params: {}, context: {} });
+    const own = await overviewLoader({
+      request: new Request(`${ORIGIN}/surveys`, { headers: { cookie: await cookieFor("sales@candor.test") } }),
+      params: {},
+      context: {},
+    });
     expect(own.salespeople.map((person) => person.id)).toEqual([honestId]);
   });
 
@@ -351,7 +491,13 @@ describe("the satisfaction overview and customer comments", () => {
     const { surveyId } = await dueSurvey();
     const token = await createLink(surveyId);
     await answer(token, { csat: "2", deliveredAsPromised: "NO", leastLiked: `Exports break on big ledgers ${stamp}` });
-    const list = await commentsLoader({ request: new Request(`${ORIGIN}/customer-comments?product=ledgerline`, { headers: { cookie: await cookieFor("engineer@candor.test") } }), params: {}, context: {} });
+    const list = await commentsLoader({
+      request: new Request(`${ORIGIN}/customer-comments?product=ledgerline`, {
+        headers: { cookie: await cookieFor("engineer@candor.test") },
+      }),
+      params: {},
+      context: {},
+    });
     const comment = list.comments.find((row) => row.surveyId === surveyId);
     const capability = comment?.capabilities[0];
     expect(capability).toBeDefined();
@@ -372,12 +518,24 @@ describe("the satisfaction overview and customer comments", () => {
     expect(after.painPoints.startsWith(before.painPoints.trimEnd())).toBe(true);
     expect(after.painPoints.split(`Exports break on big ledgers ${stamp}`)).toHaveLength(2);
     expect(after.version).toBe(before.version + 1);
-    expect(await prisma.auditEvent.count({ where: { action: "capability.pain-point.add", entityId: before.id } })).toBe(1);
+    expect(await prisma.auditEvent.count({ where: { action: "capability.pain-point.add", entityId: before.id } })).toBe(
+      1,
+    );
     // A capability of another product is refused; a manager may not attach.
     const other = await prisma.capability.findFirstOrThrow({ where: { product: { slug: "relay" } } });
     const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@candor.test" } });
-    expect(await attachCommentToCapability({ actorId: admin.id, requestId: null, ip: null }, surveyId, other.id)).toMatchObject({ ok: false, status: 400 });
-    const refused = await settle(async () => commentsLoader({ request: new Request(`${ORIGIN}/customer-comments`, { headers: { cookie: await cookieFor("manager@candor.test") } }), params: {}, context: {} }));
+    expect(
+      await attachCommentToCapability({ actorId: admin.id, requestId: null, ip: null }, surveyId, other.id),
+    ).toMatchObject({ ok: false, status: 400 });
+    const refused = await settle(async () =>
+      commentsLoader({
+        request: new Request(`${ORIGIN}/customer-comments`, {
+          headers: { cookie: await cookieFor("manager@candor.test") },
+        }),
+        params: {},
+        context: {},
+      }),
+    );
     expect(await refusalOf(refused)).toMatchObject({ status: 403 });
   });
 });

@@ -47,7 +47,8 @@ const DAY_IN_WORDS = /^\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)
 const TIME_IN_WORDS = /^\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}, \d{2}:\d{2} UTC$/;
 const PERCENT = /^\d{1,3}(\.\d{2})?%$/;
 
-const get = async (email: string, path: string) => new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } });
+const get = async (email: string, path: string) =>
+  new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } });
 
 async function csvOf(response: Response): Promise<Array<Record<string, string>>> {
   const [header, ...rows] = parseCsv((await response.text()).replace(/^\uFEFF/, ""));
@@ -59,7 +60,11 @@ async function actorFor(email: string): Promise<Actor & { name: string }> {
   const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, name: true } });
   return { userId: user.id, role: user.role, name: user.name };
 }
-const auditOf = (actor: Actor): AuditContext => ({ actorId: actor.userId, requestId: randomUUID(), ip: "203.0.113.82" });
+const auditOf = (actor: Actor): AuditContext => ({
+  actorId: actor.userId,
+  requestId: randomUUID(),
+  ip: "203.0.113.82",
+});
 
 let sales: Actor & { name: string };
 
@@ -69,7 +74,9 @@ beforeAll(async () => {
 
 describe("the exports speak the screen's words", () => {
   it("claims.csv labels every enum and words every date", async () => {
-    const rows = await csvOf(await claimsCsvLoader({ request: await get(MANAGER, "/claims.csv"), params: {}, context: {} }));
+    const rows = await csvOf(
+      await claimsCsvLoader({ request: await get(MANAGER, "/claims.csv"), params: {}, context: {} }),
+    );
     expect(rows.length).toBeGreaterThan(100);
     const labels = (name: keyof typeof ENUM_LABELS) => new Set<string>(Object.values(ENUM_LABELS[name]));
     for (const row of rows) {
@@ -84,25 +91,48 @@ describe("the exports speak the screen's words", () => {
       if (row["Customer corrected at"] !== "") expect(row["Customer corrected at"]).toMatch(TIME_IN_WORDS);
     }
     // The filters in the address keep their codes; the file still answers them.
-    const overstating = await csvOf(await claimsCsvLoader({ request: await get(MANAGER, "/claims.csv?matrixCheck=OVERSTATES"), params: {}, context: {} }));
+    const overstating = await csvOf(
+      await claimsCsvLoader({
+        request: await get(MANAGER, "/claims.csv?matrixCheck=OVERSTATES"),
+        params: {},
+        context: {},
+      }),
+    );
     expect(overstating.length).toBeGreaterThan(0);
-    expect(new Set(overstating.map((row) => row["Matrix check"]))).toEqual(new Set([ENUM_LABELS.MatrixCheck.OVERSTATES]));
+    expect(new Set(overstating.map((row) => row["Matrix check"]))).toEqual(
+      new Set([ENUM_LABELS.MatrixCheck.OVERSTATES]),
+    );
   });
 
   it("the scorecard export shows percentages and Yes/No, as the page does", async () => {
-    const rows = await csvOf(await scorecardCsvLoader({ request: await get(MANAGER, "/dashboard/scorecard.csv"), params: {}, context: {} }));
+    const rows = await csvOf(
+      await scorecardCsvLoader({ request: await get(MANAGER, "/dashboard/scorecard.csv"), params: {}, context: {} }),
+    );
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(["Yes", "No"]).toContain(row.Active);
-      for (const column of ["Accuracy (weighted)", "Overstated share", "Coverage", "Best quiz score", "Delivered as promised"]) {
+      for (const column of [
+        "Accuracy (weighted)",
+        "Overstated share",
+        "Coverage",
+        "Best quiz score",
+        "Delivered as promised",
+      ]) {
         if (row[column] !== "") expect(row[column], column).toMatch(PERCENT);
       }
     }
   });
 
   it("the spec sheet export words the day it was made", async () => {
-    const product = await prisma.product.findFirstOrThrow({ where: { capabilities: { some: {} } }, select: { slug: true } });
-    const response = await specSheetCsvLoader({ request: await get(SALES, `/capabilities/${product.slug}/spec-sheet.csv`), params: { productSlug: product.slug }, context: {} });
+    const product = await prisma.product.findFirstOrThrow({
+      where: { capabilities: { some: {} } },
+      select: { slug: true },
+    });
+    const response = await specSheetCsvLoader({
+      request: await get(SALES, `/capabilities/${product.slug}/spec-sheet.csv`),
+      params: { productSlug: product.slug },
+      context: {},
+    });
     const rows = await csvOf(response);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
@@ -112,13 +142,22 @@ describe("the exports speak the screen's words", () => {
   });
 
   it("payroll.csv keeps its columns and machine figures exactly: it feeds payroll systems", async () => {
-    const response = await payrollLoader({ request: await get(MANAGER, `/comp/${LOCKED}/payroll.csv`), params: { periodName: LOCKED }, context: {} });
+    const response = await payrollLoader({
+      request: await get(MANAGER, `/comp/${LOCKED}/payroll.csv`),
+      params: { periodName: LOCKED },
+      context: {},
+    });
     const text = (await response.text()).replace(/^\uFEFF/, "");
-    expect(text.split(/\r?\n/)[0]).toBe("email,name,team,period,accuracy,quiz,satisfaction,composite,multiplier,target_bonus_cents,payout_cents,adjustment_cents");
+    expect(text.split(/\r?\n/)[0]).toBe(
+      "email,name,team,period,accuracy,quiz,satisfaction,composite,multiplier,target_bonus_cents,payout_cents,adjustment_cents",
+    );
     const [header, ...rows] = parseCsv(text);
     expect(header).toEqual([...PAYROLL_CSV_HEADER]);
     expect(rows.length).toBeGreaterThan(0);
-    const statements = await prisma.compStatement.findMany({ where: { period: { name: LOCKED } }, select: { totalPayoutCents: true, multiplier: true, user: { select: { email: true } } } });
+    const statements = await prisma.compStatement.findMany({
+      where: { period: { name: LOCKED } },
+      select: { totalPayoutCents: true, multiplier: true, user: { select: { email: true } } },
+    });
     const byEmail = new Map(statements.map((statement) => [statement.user.email, statement]));
     for (const row of rows) {
       expect(row[3]).toBe(LOCKED);
@@ -136,7 +175,10 @@ describe("a claim's history in plain words", () => {
   it("names who did what, with verdicts in words and no codes or ids", async () => {
     const engineer = await actorFor("engineer@candor.test");
     const manager = await actorFor(MANAGER);
-    const capability = await prisma.capability.findFirstOrThrow({ where: { product: { slug: "ledgerline" } }, select: { id: true, title: true } });
+    const capability = await prisma.capability.findFirstOrThrow({
+      where: { product: { slug: "ledgerline" } },
+      select: { id: true, title: true },
+    });
     const created = await createClaim(auditOf(sales), sales, {
       salespersonId: sales.userId,
       productId: null,
@@ -151,7 +193,13 @@ describe("a claim's history in plain words", () => {
     });
     if (!created.ok) throw new Error(JSON.stringify(created));
     const claimId = created.value.id;
-    expect(await recordVerdict(auditOf(engineer), engineer, claimId, 1, { status: "INACCURATE", severity: "HIGH", note: "Not for .xls." })).toEqual({ ok: true });
+    expect(
+      await recordVerdict(auditOf(engineer), engineer, claimId, 1, {
+        status: "INACCURATE",
+        severity: "HIGH",
+        note: "Not for .xls.",
+      }),
+    ).toEqual({ ok: true });
     expect(await raiseDispute(auditOf(sales), sales, claimId, "The customer only needed xlsx.")).toEqual({ ok: true });
     const resolved = await resolveDispute(auditOf(manager), manager, claimId, {
       outcome: "OVERTURNED",
@@ -160,13 +208,19 @@ describe("a claim's history in plain words", () => {
     });
     expect(resolved).toEqual({ ok: true });
 
-    const page = await claimLoader({ request: await get(SALES, `/claims/${claimId}`), params: { claimId }, context: {} });
+    const page = await claimLoader({
+      request: await get(SALES, `/claims/${claimId}`),
+      params: { claimId },
+      context: {},
+    });
     const lines = page.auditTrail.map((line) => [line.text, ...line.details].join("\n"));
     expect(lines).toEqual([
       expect.stringContaining(`${sales.name} logged this claim.`),
       expect.stringContaining(`${engineer.name} judged the claim inaccurate (high severity).`),
       expect.stringContaining(`${sales.name} disputed the verdict (inaccurate).`),
-      expect.stringContaining(`${manager.name} overturned the verdict: the claim is now partially accurate (medium severity).`),
+      expect.stringContaining(
+        `${manager.name} overturned the verdict: the claim is now partially accurate (medium severity).`,
+      ),
     ]);
     expect(lines[0]).toContain("What the customer was told: Supported");
     for (const line of lines) expect(rawCodesIn(line), line).toEqual([]);
@@ -175,7 +229,11 @@ describe("a claim's history in plain words", () => {
 
 describe("a statement's adjustment reasons in plain words", () => {
   it("names the claim by its customer and day, for a reason written now and one stored before reasons were worded", async () => {
-    const before = await statementLoader({ request: await get(SALES, `/comp/${LOCKED}/${sales.userId}`), params: { periodName: LOCKED, userId: sales.userId }, context: {} });
+    const before = await statementLoader({
+      request: await get(SALES, `/comp/${LOCKED}/${sales.userId}`),
+      params: { periodName: LOCKED, userId: sales.userId },
+      context: {},
+    });
     const target = before.figures?.claims.find((line) => line.status === "ACCURATE");
     if (!target || !before.figures) throw new Error("expected an accurate claim in the locked statement");
     const claim = await prisma.claim.findUniqueOrThrow({ where: { id: target.id }, select: { accountName: true } });
@@ -184,7 +242,11 @@ describe("a statement's adjustment reasons in plain words", () => {
     await prisma.claim.update({ where: { id: target.id }, data: { status: "INACCURATE", severity: "HIGH" } });
     const computed = await settle(async () =>
       periodAction({
-        request: new Request(`${ORIGIN}/comp/${OPEN}`, { method: "POST", headers: { cookie: await cookieFor("admin@candor.test") }, body: new URLSearchParams({ intent: "compute" }) }),
+        request: new Request(`${ORIGIN}/comp/${OPEN}`, {
+          method: "POST",
+          headers: { cookie: await cookieFor("admin@candor.test") },
+          body: new URLSearchParams({ intent: "compute" }),
+        }),
         params: { periodName: OPEN },
         context: {},
       }),
@@ -205,7 +267,11 @@ describe("a statement's adjustment reasons in plain words", () => {
       },
     });
 
-    const statement = await statementLoader({ request: await get(SALES, `/comp/${OPEN}/${sales.userId}`), params: { periodName: OPEN, userId: sales.userId }, context: {} });
+    const statement = await statementLoader({
+      request: await get(SALES, `/comp/${OPEN}/${sales.userId}`),
+      params: { periodName: OPEN, userId: sales.userId },
+      context: {},
+    });
     const reasons = statement.adjustments.filter((line) => line.sourcePeriod === LOCKED).map((line) => line.reason);
     expect(reasons).toHaveLength(2);
     const stored = reasons.find((reason) => reason.includes("recomputed with today's data"));
@@ -225,12 +291,22 @@ describe("an unknown address", () => {
 
   it("is a 404 with a plain sentence for anyone signed in, for reading and for posting", async () => {
     for (const email of [SALES, "engineer@candor.test", MANAGER, "admin@candor.test"]) {
-      const outcome = await settle(async () => notFoundLoader({ request: await get(email, "/no-such-page"), params: { "*": "no-such-page" }, context: {} }));
-      expect(outcome).toMatchObject({ type: "DataWithResponseInit", init: { status: 404 }, data: { message: NOT_FOUND } });
+      const outcome = await settle(async () =>
+        notFoundLoader({ request: await get(email, "/no-such-page"), params: { "*": "no-such-page" }, context: {} }),
+      );
+      expect(outcome).toMatchObject({
+        type: "DataWithResponseInit",
+        init: { status: 404 },
+        data: { message: NOT_FOUND },
+      });
     }
     const posted = await settle(async () =>
       notFoundAction({
-        request: new Request(`${ORIGIN}/no-such-page`, { method: "POST", headers: { cookie: await cookieFor(SALES) }, body: new URLSearchParams({ a: "1" }) }),
+        request: new Request(`${ORIGIN}/no-such-page`, {
+          method: "POST",
+          headers: { cookie: await cookieFor(SALES) },
+          body: new URLSearchParams({ a: "1" }),
+        }),
         params: { "*": "no-such-page" },
         context: {},
       }),
@@ -239,7 +315,9 @@ describe("an unknown address", () => {
   });
 
   it("sends a visitor who is not signed in to sign in, as every page does, so it tells nothing", async () => {
-    const outcome = await settle(async () => notFoundLoader({ request: new Request(`${ORIGIN}/no-such-page`), params: { "*": "no-such-page" }, context: {} }));
+    const outcome = await settle(async () =>
+      notFoundLoader({ request: new Request(`${ORIGIN}/no-such-page`), params: { "*": "no-such-page" }, context: {} }),
+    );
     expect(outcome).toBeInstanceOf(Response);
     expect((outcome as Response).headers.get("location")).toBe("/login?redirectTo=%2Fno-such-page");
   });

@@ -7,7 +7,11 @@ import Provider, { type Grant } from "oidc-provider";
 
 export const CANDOR_CLIENT = { id: "candor", secret: "candor-oidc-test-secret-0123456789" };
 /** Another application registered at the same provider: its ID tokens are not for Candor. */
-export const OTHER_CLIENT = { id: "wiki", secret: "wiki-oidc-test-secret-0123456789", redirectUri: "http://127.0.0.1:9/wiki/callback" };
+export const OTHER_CLIENT = {
+  id: "wiki",
+  secret: "wiki-oidc-test-secret-0123456789",
+  redirectUri: "http://127.0.0.1:9/wiki/callback",
+};
 
 interface Person {
   email: string;
@@ -24,7 +28,7 @@ export const PEOPLE: Record<string, Person> = {
   "sales@candor.test": { email: "Sales@Candor.test", email_verified: true, name: "Sam Sales" },
   "overpromiser@candor.test": { email: "overpromiser@candor.test", email_verified: true, name: "Olly Overpromiser" },
   "stranger@candor.test": { email: "stranger@candor.test", email_verified: true, name: "Stella Stranger" },
-  "unverified": { email: "manager@candor.test", email_verified: false, name: "Not Verified" },
+  unverified: { email: "manager@candor.test", email_verified: false, name: "Not Verified" },
 };
 
 export interface IdentityProvider {
@@ -43,8 +47,20 @@ export async function startIdentityProvider(candorOrigin: string): Promise<Ident
 
   const provider: Provider = new Provider(issuer, {
     clients: [
-      { client_id: CANDOR_CLIENT.id, client_secret: CANDOR_CLIENT.secret, redirect_uris: [`${candorOrigin}/auth/callback/oidc`], grant_types: ["authorization_code"], response_types: ["code"] },
-      { client_id: OTHER_CLIENT.id, client_secret: OTHER_CLIENT.secret, redirect_uris: [OTHER_CLIENT.redirectUri], grant_types: ["authorization_code"], response_types: ["code"] },
+      {
+        client_id: CANDOR_CLIENT.id,
+        client_secret: CANDOR_CLIENT.secret,
+        redirect_uris: [`${candorOrigin}/auth/callback/oidc`],
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+      },
+      {
+        client_id: OTHER_CLIENT.id,
+        client_secret: OTHER_CLIENT.secret,
+        redirect_uris: [OTHER_CLIENT.redirectUri],
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+      },
     ],
     findAccount(_ctx, id) {
       const person = PEOPLE[id];
@@ -67,7 +83,13 @@ export async function startIdentityProvider(candorOrigin: string): Promise<Ident
   let replacement: string | null = null;
   provider.use(async (ctx, next) => {
     await next();
-    if (replacement && ctx.method === "POST" && ctx.path === "/token" && typeof ctx.body === "object" && ctx.body !== null) {
+    if (
+      replacement &&
+      ctx.method === "POST" &&
+      ctx.path === "/token" &&
+      typeof ctx.body === "object" &&
+      ctx.body !== null
+    ) {
       ctx.body = { ...ctx.body, id_token: replacement };
     }
   });

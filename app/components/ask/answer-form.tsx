@@ -43,17 +43,31 @@ export function AnswerForm({
           <fieldset className="ask-update">
             <legend>Capability matrix</legend>
             <div className="checkbox">
-              <input {...getInputProps(fields.updateCapability, { type: "checkbox" })} key={fields.updateCapability.key} />
+              <input
+                {...getInputProps(fields.updateCapability, { type: "checkbox" })}
+                key={fields.updateCapability.key}
+              />
               <label htmlFor={fields.updateCapability.id}>Update the capability too</label>
             </div>
             <p className="hint muted small">
-              Tick this when the question showed that “{capability.title}” is wrong or incomplete: the answer and a new revision are saved together.
+              Tick this when the question showed that “{capability.title}” is wrong or incomplete: the answer and a new
+              revision are saved together.
             </p>
             <div className="ask-update-fields stack">
               <input type="hidden" name="capabilityVersion" value={capability.version} />
               <SelectField label="New status" meta={fields.status} options={LEVEL_OPTIONS} />
-              <TextareaField label="Conditions and limitations" meta={fields.conditions} rows={3} hint="Leave empty when there are none." />
-              <TextareaField label="Why the matrix changes" meta={fields.note} rows={2} hint="Kept with the revision in the capability's history." />
+              <TextareaField
+                label="Conditions and limitations"
+                meta={fields.conditions}
+                rows={3}
+                hint="Leave empty when there are none."
+              />
+              <TextareaField
+                label="Why the matrix changes"
+                meta={fields.note}
+                rows={2}
+                hint="Kept with the revision in the capability's history."
+              />
             </div>
           </fieldset>
         ) : null}

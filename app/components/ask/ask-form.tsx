@@ -7,7 +7,13 @@ import { ErrorList, TextareaField } from "../ui/field.tsx";
 import { CapabilityPicker, type PickedSubject, type PickerProduct } from "../capabilities/capability-picker.tsx";
 
 /** "Ask before you claim": the salesperson's question to engineering. */
-export function AskForm({ products, lastResult }: { products: readonly PickerProduct[]; lastResult: SubmissionResult<string[]> | undefined }) {
+export function AskForm({
+  products,
+  lastResult,
+}: {
+  products: readonly PickerProduct[];
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "ask-question",
@@ -24,7 +30,10 @@ export function AskForm({ products, lastResult }: { products: readonly PickerPro
   return (
     <section className="panel" aria-labelledby="ask-title">
       <h2 id="ask-title">New question</h2>
-      <p className="muted small">Not sure what the product does? Ask before you tell the customer. The answer comes back here and on your home page.</p>
+      <p className="muted small">
+        Not sure what the product does? Ask before you tell the customer. The answer comes back here and on your home
+        page.
+      </p>
       <Form method="post" className="stack" {...getFormProps(form)}>
         <ErrorList id={form.errorId} errors={form.errors} />
         <CapabilityPicker
@@ -37,7 +46,12 @@ export function AskForm({ products, lastResult }: { products: readonly PickerPro
           extraOption={{ value: "", label: "None: a general question about the product" }}
           hint="The matrix row the question is about, with what the matrix says today."
         />
-        <TextareaField label="Your question" meta={fields.question} rows={4} hint={`At most ${QUESTION_MAX} characters.`} />
+        <TextareaField
+          label="Your question"
+          meta={fields.question}
+          rows={4}
+          hint={`At most ${QUESTION_MAX} characters.`}
+        />
         <TextareaField
           label="Context"
           meta={fields.context}

@@ -25,7 +25,13 @@ export interface QuestionDetail {
     reviewDueAt: Date | null;
     verifiedBy: { name: string } | null;
   } | null;
-  revision: { status: CapabilityLevel; conditions: string; note: string; validFrom: Date; author: { name: string } } | null;
+  revision: {
+    status: CapabilityLevel;
+    conditions: string;
+    note: string;
+    validFrom: Date;
+    author: { name: string };
+  } | null;
 }
 
 export function QuestionFacts({ question, now }: { question: QuestionDetail; now: Date }) {
@@ -47,17 +53,23 @@ export function QuestionFacts({ question, now }: { question: QuestionDetail; now
         </dd>
         <dt>Asked</dt>
         <dd>
-          <time dateTime={new Date(question.askedAt).toISOString()}>
-            {formatDateTime(question.askedAt)}
-          </time>
-          {question.status === "OPEN" ? <span className="muted"> · waiting {questionAge(new Date(question.askedAt), now)}</span> : null}
+          <time dateTime={new Date(question.askedAt).toISOString()}>{formatDateTime(question.askedAt)}</time>
+          {question.status === "OPEN" ? (
+            <span className="muted"> · waiting {questionAge(new Date(question.askedAt), now)}</span>
+          ) : null}
         </dd>
         <dt>Product</dt>
         <dd>
           <Link to={`/capabilities/${question.product.slug}`}>{question.product.name}</Link>
         </dd>
         <dt>Status</dt>
-        <dd>{question.status === "OPEN" ? <span className="badge warn">Open</span> : <span className="badge good">Answered</span>}</dd>
+        <dd>
+          {question.status === "OPEN" ? (
+            <span className="badge warn">Open</span>
+          ) : (
+            <span className="badge good">Answered</span>
+          )}
+        </dd>
       </dl>
     </section>
   );
@@ -70,7 +82,9 @@ export function CapabilityNow({ question, now }: { question: QuestionDetail; now
     return (
       <section className="panel" aria-labelledby="capability-title">
         <h2 id="capability-title">Capability</h2>
-        <p className="muted">This is a general question about {question.product.name}; it names no row of the capability matrix.</p>
+        <p className="muted">
+          This is a general question about {question.product.name}; it names no row of the capability matrix.
+        </p>
       </section>
     );
   }
@@ -86,10 +100,14 @@ export function CapabilityNow({ question, now }: { question: QuestionDetail; now
           <LevelBadge level={capability.status} />
         </dd>
         <dt>Conditions</dt>
-        <dd className="ask-text">{capability.conditions.trim() || <span className="muted">No conditions or limitations recorded.</span>}</dd>
+        <dd className="ask-text">
+          {capability.conditions.trim() || <span className="muted">No conditions or limitations recorded.</span>}
+        </dd>
         <dt>Last verified</dt>
         <dd>
-          {capability.verifiedAt ? `${formatDate(capability.verifiedAt)}${capability.verifiedBy ? ` by ${capability.verifiedBy.name}` : ""}` : "Never"}
+          {capability.verifiedAt
+            ? `${formatDate(capability.verifiedAt)}${capability.verifiedBy ? ` by ${capability.verifiedBy.name}` : ""}`
+            : "Never"}
         </dd>
         <dt>Review due</dt>
         <dd>
@@ -126,7 +144,11 @@ export function TheAnswer({ question }: { question: QuestionDetail }) {
           <h3>This answer updated the capability matrix</h3>
           <p>
             From <span>{formatDate(revision.validFrom)}</span>: <LevelBadge level={revision.status} />{" "}
-            {revision.conditions.trim() ? <span className="ask-text">{revision.conditions}</span> : <span className="muted">no conditions or limitations</span>}
+            {revision.conditions.trim() ? (
+              <span className="ask-text">{revision.conditions}</span>
+            ) : (
+              <span className="muted">no conditions or limitations</span>
+            )}
           </p>
           {revision.note.trim() ? <p className="small">Why: {revision.note}</p> : null}
         </div>

@@ -40,12 +40,30 @@ export function excerpt(text: string, length = 160): string {
 const STATUS_FILTER_OPTIONS = enumOptions("EngineerQuestionStatus");
 
 /** A GET form, so a filtered list is a URL that can be bookmarked and shared. */
-export function QuestionFilterForm({ filters, products }: { filters: QuestionFilters; products: ReadonlyArray<{ slug: string; name: string }> }) {
+export function QuestionFilterForm({
+  filters,
+  products,
+}: {
+  filters: QuestionFilters;
+  products: ReadonlyArray<{ slug: string; name: string }>;
+}) {
   const productOptions = products.map((product) => ({ value: product.slug, label: product.name }));
   return (
     <Form method="get" className="filters" role="search" aria-label="Filter questions">
-      <FilterSelect name="product" label="Product" anyLabel="Every product" defaultValue={filters.product} options={productOptions} />
-      <FilterSelect name="status" label="Status" anyLabel="Open and answered" defaultValue={filters.status} options={STATUS_FILTER_OPTIONS} />
+      <FilterSelect
+        name="product"
+        label="Product"
+        anyLabel="Every product"
+        defaultValue={filters.product}
+        options={productOptions}
+      />
+      <FilterSelect
+        name="status"
+        label="Status"
+        anyLabel="Open and answered"
+        defaultValue={filters.status}
+        options={STATUS_FILTER_OPTIONS}
+      />
       <button type="submit" className="button secondary">
         Filter
       </button>
@@ -155,7 +173,14 @@ export function QuestionTable({
           </tbody>
         </table>
       </TableScroll>
-      {open ? null : <Pagination page={list.page} pageCount={list.pageCount} search={filterSearch(filters)} label={`Pages of ${title.toLowerCase()}`} />}
+      {open ? null : (
+        <Pagination
+          page={list.page}
+          pageCount={list.pageCount}
+          search={filterSearch(filters)}
+          label={`Pages of ${title.toLowerCase()}`}
+        />
+      )}
     </section>
   );
 }

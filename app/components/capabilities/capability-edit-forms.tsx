@@ -41,7 +41,13 @@ export function CapabilityEditForms({
     constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    defaultValue: { ...capability, docsUrl: capability.docsUrl ?? "", ownerId: capability.ownerId ?? "", note: "", version: String(capability.version) },
+    defaultValue: {
+      ...capability,
+      docsUrl: capability.docsUrl ?? "",
+      ownerId: capability.ownerId ?? "",
+      note: "",
+      version: String(capability.version),
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const [verifyForm] = useForm({ id: "verify-capability", lastResult: verifyResult });
@@ -53,7 +59,11 @@ export function CapabilityEditForms({
           <input type="hidden" name="intent" value="update" />
           <input type="hidden" name="version" value={capability.version} />
           <ErrorList id={editForm.errorId} errors={editForm.errors} />
-          <CapabilityFields fields={edit} owners={owners} noteHint="Required when the status or conditions change; it is shown in the history." />
+          <CapabilityFields
+            fields={edit}
+            owners={owners}
+            noteHint="Required when the status or conditions change; it is shown in the history."
+          />
           <div>
             <button type="submit" className="button" disabled={busy}>
               Save changes
@@ -64,8 +74,8 @@ export function CapabilityEditForms({
       <section className="panel" aria-labelledby="verify-capability-title">
         <h2 id="verify-capability-title">Verify</h2>
         <p className="small">
-          Checked that this row is still true today? Marking it verified restarts the {capability.reviewCycleDays}-day review cycle and adds a
-          &ldquo;Verified&rdquo; entry to the history.
+          Checked that this row is still true today? Marking it verified restarts the {capability.reviewCycleDays}-day
+          review cycle and adds a &ldquo;Verified&rdquo; entry to the history.
         </p>
         <Form method="post" {...getFormProps(verifyForm)}>
           <input type="hidden" name="intent" value="verify" />

@@ -29,11 +29,16 @@ export interface ExtraCapabilityOption {
   label: string;
 }
 
-const optionLabel = (capability: PickerCapability) => (capability.status ? `${capability.title} (${levelLabel(capability.status)})` : capability.title);
+const optionLabel = (capability: PickerCapability) =>
+  capability.status ? `${capability.title} (${levelLabel(capability.status)})` : capability.title;
 
 function matches(capability: PickerCapability, query: string): boolean {
   const needle = query.trim().toLocaleLowerCase();
-  return needle === "" || capability.title.toLocaleLowerCase().includes(needle) || (capability.key ?? "").toLocaleLowerCase().includes(needle);
+  return (
+    needle === "" ||
+    capability.title.toLocaleLowerCase().includes(needle) ||
+    (capability.key ?? "").toLocaleLowerCase().includes(needle)
+  );
 }
 
 /**
@@ -67,7 +72,8 @@ export function CapabilityPicker({
   const hydrated = useHydrated();
   const searchId = useId();
   const [query, setQuery] = useState("");
-  const productOf = (capabilityId: string) => products.find((product) => product.capabilities.some((capability) => capability.id === capabilityId));
+  const productOf = (capabilityId: string) =>
+    products.find((product) => product.capabilities.some((capability) => capability.id === capabilityId));
   const chosenProduct = products.find((product) => product.id === value.productId);
 
   const chooseProduct = (productId: string) => {
@@ -83,12 +89,17 @@ export function CapabilityPicker({
     .filter((product) => !hydrated || !chosenProduct || product.id === chosenProduct.id)
     .map((product) => ({
       ...product,
-      capabilities: product.capabilities.filter((capability) => !hydrated || capability.id === value.capabilityId || matches(capability, query)),
+      capabilities: product.capabilities.filter(
+        (capability) => !hydrated || capability.id === value.capabilityId || matches(capability, query),
+      ),
     }))
     .filter((product) => product.capabilities.length > 0);
   const grouped = !hydrated || !chosenProduct;
   const shownCount = shown.reduce((sum, product) => sum + product.capabilities.length, 0);
-  const totalCount = (chosenProduct ? [chosenProduct] : products).reduce((sum, product) => sum + product.capabilities.length, 0);
+  const totalCount = (chosenProduct ? [chosenProduct] : products).reduce(
+    (sum, product) => sum + product.capabilities.length,
+    0,
+  );
   const noChoice = extraOption?.value === "" ? null : <option value="">Choose a capability</option>;
 
   return (
@@ -125,7 +136,9 @@ export function CapabilityPicker({
             autoComplete="off"
           />
           <span className="hint" aria-live="polite">
-            {query.trim() ? `${shownCount} of ${totalCount} capabilities match.` : "Type part of a capability's name to narrow the list."}
+            {query.trim()
+              ? `${shownCount} of ${totalCount} capabilities match.`
+              : "Type part of a capability's name to narrow the list."}
           </span>
         </div>
       ) : null}
@@ -158,7 +171,9 @@ export function CapabilityPicker({
               ))
             ),
           )}
-          {extraOption && extraOption.value !== "" ? <option value={extraOption.value}>{extraOption.label}</option> : null}
+          {extraOption && extraOption.value !== "" ? (
+            <option value={extraOption.value}>{extraOption.label}</option>
+          ) : null}
         </select>
         <span className="hint">{hint}</span>
         <ErrorList id={capabilityMeta.errorId} errors={capabilityMeta.errors} />

@@ -31,7 +31,8 @@ export function ChangedSinceYouSaid({ items }: { items: readonly ChangedSinceYou
                 <strong>{item.sentence}</strong>
               </p>
               <p className="small">
-                You told {item.accountName} <AssertedLevelBadge level={item.assertedLevel} />: &ldquo;{item.statement}&rdquo;
+                You told {item.accountName} <AssertedLevelBadge level={item.assertedLevel} />: &ldquo;{item.statement}
+                &rdquo;
               </p>
               <p className="small">
                 Engineering now says <LevelBadge level={item.now.status} />

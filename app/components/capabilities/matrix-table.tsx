@@ -35,7 +35,15 @@ export function DocsLink({ url, title }: { url: string | null; title: string }) 
   );
 }
 
-export function MatrixTable({ productSlug, productName, rows }: { productSlug: string; productName: string; rows: readonly MatrixRow[] }) {
+export function MatrixTable({
+  productSlug,
+  productName,
+  rows,
+}: {
+  productSlug: string;
+  productName: string;
+  rows: readonly MatrixRow[];
+}) {
   return (
     <TableScroll label={`${productName} capability matrix`}>
       <table className="matrix-table">

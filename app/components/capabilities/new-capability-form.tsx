@@ -26,12 +26,23 @@ export function NewCapabilityForm({
   return (
     <section className="panel" aria-labelledby="new-capability-title">
       <h2 id="new-capability-title">New capability</h2>
-      <p className="muted small">Saving it counts as its first verification: the row is due for review again in {reviewCycleDays} days.</p>
+      <p className="muted small">
+        Saving it counts as its first verification: the row is due for review again in {reviewCycleDays} days.
+      </p>
       <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="create" />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <InputField label="Key" meta={fields.key} autoComplete="off" hint="Part of the page's address, unique in this product, e.g. excel-export." />
-        <CapabilityFields fields={fields} owners={owners} noteHint='Optional. Kept on the first revision (default "Initial matrix row.").' />
+        <InputField
+          label="Key"
+          meta={fields.key}
+          autoComplete="off"
+          hint="Part of the page's address, unique in this product, e.g. excel-export."
+        />
+        <CapabilityFields
+          fields={fields}
+          owners={owners}
+          noteHint='Optional. Kept on the first revision (default "Initial matrix row.").'
+        />
         <div>
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             Create capability

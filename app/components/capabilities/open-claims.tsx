@@ -42,7 +42,8 @@ export function OpenClaimsSinceChange({
     <section aria-labelledby="open-claims-title">
       <h2 id="open-claims-title">Open claims made before the latest change</h2>
       <p className="muted small">
-        Pending claims, and claims on open deals, that you may read, made when this row said something other than it says now.
+        Pending claims, and claims on open deals, that you may read, made when this row said something other than it
+        says now.
       </p>
       {claims.length === 0 ? (
         <p className="muted">None: no open claim about this capability predates its current status and conditions.</p>
@@ -81,7 +82,8 @@ export function OpenClaimsSinceChange({
                     <Facts facts={now} />
                   </td>
                   <td>
-                    <ClaimStatusBadge status={claim.status} /> <Link to={`/claims/${claim.id}`}>
+                    <ClaimStatusBadge status={claim.status} />{" "}
+                    <Link to={`/claims/${claim.id}`}>
                       View<span className="visually-hidden"> the claim to {claim.accountName}</span>
                     </Link>
                   </td>

@@ -1,6 +1,5 @@
 import { When } from "../ui/when.tsx";
 
-
 /** Shown wherever a matrix row appears once its review date has passed: words, not colour alone. */
 export function StaleBadge() {
   return <span className="badge bad stale-badge">Stale — review overdue</span>;
@@ -20,7 +19,13 @@ export function ReviewDue({ reviewDueAt, stale }: { reviewDueAt: Date | null; st
   );
 }
 
-export function LastVerified({ verifiedAt, verifiedBy }: { verifiedAt: Date | null; verifiedBy: { name: string } | null }) {
+export function LastVerified({
+  verifiedAt,
+  verifiedBy,
+}: {
+  verifiedAt: Date | null;
+  verifiedBy: { name: string } | null;
+}) {
   if (!verifiedAt) return <span className="muted">Never</span>;
   return (
     <span>

@@ -27,7 +27,15 @@ export function bottomTick(layout: CategoryAxisLayout) {
     const lines = layout.lines[index] ?? [];
     if (layout.angle !== 0) {
       return (
-        <text x={left} y={top} dy="0.71em" textAnchor="end" transform={`rotate(${layout.angle}, ${left}, ${top})`} fill={AXIS_COLOR} fontSize={AXIS_FONT_SIZE}>
+        <text
+          x={left}
+          y={top}
+          dy="0.71em"
+          textAnchor="end"
+          transform={`rotate(${layout.angle}, ${left}, ${top})`}
+          fill={AXIS_COLOR}
+          fontSize={AXIS_FONT_SIZE}
+        >
           {lines.join(" ")}
         </text>
       );

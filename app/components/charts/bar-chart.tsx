@@ -37,7 +37,12 @@ export function CategoryBarChart({
 }) {
   const navigate = useNavigate();
   const [width, setWidth] = useState(520);
-  const data = categories.map((category) => Object.fromEntries([["label", category.label], ...series.map((_, index) => [`s${index}`, category.values[index] ?? 0])]));
+  const data = categories.map((category) =>
+    Object.fromEntries([
+      ["label", category.label],
+      ...series.map((_, index) => [`s${index}`, category.values[index] ?? 0]),
+    ]),
+  );
   const vertical = layout === "vertical";
   const labels = categories.map((category) => category.label);
   // On a narrow screen the names on the left take at most 45 % of the chart.
@@ -45,7 +50,10 @@ export function CategoryBarChart({
   const count = Math.max(1, categories.length);
   // Across: each category's share of the plot's width. Down: the names' column, as many lines as a row's height holds.
   const axis = vertical
-    ? categoryAxisLayout(labels, labelAxisWidth - 8, { canSlant: false, maxLines: Math.max(1, Math.floor((height - 46) / count / AXIS_LINE_HEIGHT)) })
+    ? categoryAxisLayout(labels, labelAxisWidth - 8, {
+        canSlant: false,
+        maxLines: Math.max(1, Math.floor((height - 46) / count / AXIS_LINE_HEIGHT)),
+      })
     : categoryAxisLayout(labels, (width - MARGIN.right - VALUE_AXIS_WIDTH) / count);
   return (
     <ResponsiveContainer width="100%" height={height} onResize={(newWidth) => setWidth(newWidth)}>

@@ -1,5 +1,14 @@
 import { useNavigate } from "@remix-run/react";
-import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import {
+  CartesianGrid,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from "recharts";
 import { percentTick, seriesColor } from "./chart-colors.ts";
 
 export interface ScatterDatum {
@@ -14,7 +23,12 @@ function isDatum(value: unknown): value is ScatterDatum {
 }
 
 /** The hovered point: whose it is (the salesperson's name), then both figures. */
-function PointTooltip({ active, payload, xLabel, yLabel }: Pick<TooltipContentProps<number, string>, "active" | "payload"> & { xLabel: string; yLabel: string }) {
+function PointTooltip({
+  active,
+  payload,
+  xLabel,
+  yLabel,
+}: Pick<TooltipContentProps<number, string>, "active" | "payload"> & { xLabel: string; yLabel: string }) {
   const point: unknown = payload?.[0]?.payload;
   if (!active || !isDatum(point)) return null;
   return (
@@ -31,15 +45,43 @@ function PointTooltip({ active, payload, xLabel, yLabel }: Pick<TooltipContentPr
 }
 
 /** Points in [0, 1] × [0, 1]; a click on a point opens its records; hovering one names it. */
-export function PointScatterChart({ points, xLabel, yLabel, height = 340 }: { points: ScatterDatum[]; xLabel: string; yLabel: string; height?: number }) {
+export function PointScatterChart({
+  points,
+  xLabel,
+  yLabel,
+  height = 340,
+}: {
+  points: ScatterDatum[];
+  xLabel: string;
+  yLabel: string;
+  height?: number;
+}) {
   const navigate = useNavigate();
   return (
     <ResponsiveContainer width="100%" height={height}>
       <ScatterChart accessibilityLayer={false} margin={{ top: 12, right: 16, bottom: 24, left: 24 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" dataKey="x" name={xLabel} domain={[0, 1]} tickFormatter={percentTick} label={{ value: xLabel, position: "insideBottom", offset: -12 }} />
-        <YAxis type="number" dataKey="y" name={yLabel} domain={[0, 1]} tickFormatter={percentTick} width={52} label={{ value: yLabel, angle: -90, position: "left", offset: 8, style: { textAnchor: "middle" } }} />
-        <Tooltip cursor={{ strokeDasharray: "3 3" }} content={(props) => <PointTooltip {...props} xLabel={xLabel} yLabel={yLabel} />} />
+        <XAxis
+          type="number"
+          dataKey="x"
+          name={xLabel}
+          domain={[0, 1]}
+          tickFormatter={percentTick}
+          label={{ value: xLabel, position: "insideBottom", offset: -12 }}
+        />
+        <YAxis
+          type="number"
+          dataKey="y"
+          name={yLabel}
+          domain={[0, 1]}
+          tickFormatter={percentTick}
+          width={52}
+          label={{ value: yLabel, angle: -90, position: "left", offset: 8, style: { textAnchor: "middle" } }}
+        />
+        <Tooltip
+          cursor={{ strokeDasharray: "3 3" }}
+          content={(props) => <PointTooltip {...props} xLabel={xLabel} yLabel={yLabel} />}
+        />
         <Scatter
           data={points}
           fill={seriesColor(0)}

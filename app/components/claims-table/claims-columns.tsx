@@ -26,7 +26,11 @@ export const claimsColumns = helper.columns([
     ),
   }),
   helper.accessor((row) => row.salesperson.name, { id: "salesperson", header: "Salesperson", enableSorting: true }),
-  helper.accessor("team", { id: "team", header: "Team", cell: (info) => info.getValue() ?? <span className="muted">—</span> }),
+  helper.accessor("team", {
+    id: "team",
+    header: "Team",
+    cell: (info) => info.getValue() ?? <span className="muted">—</span>,
+  }),
   helper.accessor("accountName", { id: "account", header: "Account" }),
   helper.accessor("product", { id: "product", header: "Product", enableSorting: true }),
   helper.accessor("capability", {
@@ -53,7 +57,12 @@ export const claimsColumns = helper.columns([
     id: "channel",
     header: "Channel",
     // A customer does not say how they were told; the stored channel is only a placeholder.
-    cell: (info) => (info.row.original.source === "CUSTOMER" ? <span className="muted">{CUSTOMER_CHANNEL_LABEL}</span> : channelLabel(info.getValue())),
+    cell: (info) =>
+      info.row.original.source === "CUSTOMER" ? (
+        <span className="muted">{CUSTOMER_CHANNEL_LABEL}</span>
+      ) : (
+        channelLabel(info.getValue())
+      ),
   }),
   helper.accessor("source", { id: "source", header: "Source", cell: (info) => claimSourceLabel(info.getValue()) }),
   helper.accessor("matrixCheck", {
@@ -62,7 +71,12 @@ export const claimsColumns = helper.columns([
     enableSorting: true,
     cell: (info) => <MatrixCheckBadge check={info.getValue()} />,
   }),
-  helper.accessor("status", { id: "status", header: "Verdict", enableSorting: true, cell: (info) => <ClaimStatusBadge status={info.getValue()} /> }),
+  helper.accessor("status", {
+    id: "status",
+    header: "Verdict",
+    enableSorting: true,
+    cell: (info) => <ClaimStatusBadge status={info.getValue()} />,
+  }),
   helper.accessor("severity", {
     id: "severity",
     header: "Severity",
@@ -72,5 +86,9 @@ export const claimsColumns = helper.columns([
       return severity ? severityLabel(severity) : <span className="muted">—</span>;
     },
   }),
-  helper.accessor("verifiedAt", { id: "verifiedAt", header: "Verified", cell: (info) => <When at={info.getValue()} /> }),
+  helper.accessor("verifiedAt", {
+    id: "verifiedAt",
+    header: "Verified",
+    cell: (info) => <When at={info.getValue()} />,
+  }),
 ]);

@@ -1,7 +1,16 @@
 import { Form, Link } from "@remix-run/react";
 import { useState, type ReactNode } from "react";
 import { DISPUTE_FILTERS, disputeFilterLabel, type ClaimsFilter } from "../../domain/claims-filter.ts";
-import { CHANNELS, CLAIM_SOURCES, CLAIM_STATUSES, MATRIX_CHECKS, channelLabel, claimSourceLabel, claimStatusLabel, matrixCheckLabel } from "../../domain/levels.ts";
+import {
+  CHANNELS,
+  CLAIM_SOURCES,
+  CLAIM_STATUSES,
+  MATRIX_CHECKS,
+  channelLabel,
+  claimSourceLabel,
+  claimStatusLabel,
+  matrixCheckLabel,
+} from "../../domain/levels.ts";
 import type { ClaimsFilterOptions } from "../../models/claims-table.server.ts";
 import { TableStateInputs } from "../data-table/hidden-inputs.tsx";
 import { tableViewParams } from "../data-table/table-url.ts";
@@ -13,7 +22,16 @@ const CHECK_OPTIONS = MATRIX_CHECKS.map((check) => ({ value: check, label: matri
 const SOURCE_OPTIONS = CLAIM_SOURCES.map((source) => ({ value: source, label: claimSourceLabel(source) }));
 const DISPUTE_OPTIONS = DISPUTE_FILTERS.map((value) => ({ value, label: disputeFilterLabel(value) }));
 
-function Select({ id, label, name, value, children, onChange, disabled, hint }: {
+function Select({
+  id,
+  label,
+  name,
+  value,
+  children,
+  onChange,
+  disabled,
+  hint,
+}: {
   id: string;
   label: string;
   name: string;
@@ -29,8 +47,8 @@ function Select({ id, label, name, value, children, onChange, disabled, hint }: 
       <select
         id={id}
         name={name}
-        defaultValue={onChange ? undefined : value ?? ""}
-        value={onChange ? value ?? "" : undefined}
+        defaultValue={onChange ? undefined : (value ?? "")}
+        value={onChange ? (value ?? "") : undefined}
         onChange={onChange ? (event) => onChange(event.currentTarget.value) : undefined}
         disabled={disabled}
         aria-describedby={hint ? `${id}-hint` : undefined}
@@ -50,7 +68,15 @@ function Select({ id, label, name, value, children, onChange, disabled, hint }: 
  * The claims table's filters: a GET form, so the filtered view is an address. People and teams
  * are only those the reader may see; the capability list follows the chosen product.
  */
-export function ClaimsFilters({ filter, options, search }: { filter: ClaimsFilter; options: ClaimsFilterOptions; search: URLSearchParams }) {
+export function ClaimsFilters({
+  filter,
+  options,
+  search,
+}: {
+  filter: ClaimsFilter;
+  options: ClaimsFilterOptions;
+  search: URLSearchParams;
+}) {
   const [productSlug, setProductSlug] = useState(filter.product ?? "");
   const product = options.products.find((candidate) => candidate.slug === productSlug);
   const teamName = new Map(options.teams.map((team) => [team.id, team.name]));
@@ -59,14 +85,23 @@ export function ClaimsFilters({ filter, options, search }: { filter: ClaimsFilte
     const key = person.teamId ?? "";
     byTeam.set(key, [...(byTeam.get(key) ?? []), person]);
   }
-  const groups = [...byTeam.entries()].sort(([a], [b]) => (teamName.get(a) ?? "~").localeCompare(teamName.get(b) ?? "~"));
+  const groups = [...byTeam.entries()].sort(([a], [b]) =>
+    (teamName.get(a) ?? "~").localeCompare(teamName.get(b) ?? "~"),
+  );
   const view = tableViewParams(search).toString();
   const clearHref = view ? `/claims?${view}` : "/claims";
 
   return (
     <Form method="get" action="/claims" className="filters claims-filters" role="search" aria-label="Filter claims">
       <TableStateInputs search={search} />
-      <FilterSelect id="filter-status" name="status" label="Verdict" anyLabel="Any verdict" defaultValue={filter.status} options={STATUS_OPTIONS} />
+      <FilterSelect
+        id="filter-status"
+        name="status"
+        label="Verdict"
+        anyLabel="Any verdict"
+        defaultValue={filter.status}
+        options={STATUS_OPTIONS}
+      />
       {options.salespeople.length || options.salespeopleNeedTeam ? (
         <Select
           id="filter-salesperson"
@@ -122,10 +157,38 @@ export function ClaimsFilters({ filter, options, search }: { filter: ClaimsFilte
           </option>
         ))}
       </Select>
-      <FilterSelect id="filter-channel" name="channel" label="Channel" anyLabel="Any channel" defaultValue={filter.channel} options={CHANNEL_OPTIONS} />
-      <FilterSelect id="filter-check" name="matrixCheck" label="Matrix check" anyLabel="Any result" defaultValue={filter.matrixCheck} options={CHECK_OPTIONS} />
-      <FilterSelect id="filter-source" name="source" label="Source" anyLabel="Any source" defaultValue={filter.source} options={SOURCE_OPTIONS} />
-      <FilterSelect id="filter-disputed" name="disputed" label="Disputed" anyLabel="Disputed or not" defaultValue={filter.disputed} options={DISPUTE_OPTIONS} />
+      <FilterSelect
+        id="filter-channel"
+        name="channel"
+        label="Channel"
+        anyLabel="Any channel"
+        defaultValue={filter.channel}
+        options={CHANNEL_OPTIONS}
+      />
+      <FilterSelect
+        id="filter-check"
+        name="matrixCheck"
+        label="Matrix check"
+        anyLabel="Any result"
+        defaultValue={filter.matrixCheck}
+        options={CHECK_OPTIONS}
+      />
+      <FilterSelect
+        id="filter-source"
+        name="source"
+        label="Source"
+        anyLabel="Any source"
+        defaultValue={filter.source}
+        options={SOURCE_OPTIONS}
+      />
+      <FilterSelect
+        id="filter-disputed"
+        name="disputed"
+        label="Disputed"
+        anyLabel="Disputed or not"
+        defaultValue={filter.disputed}
+        options={DISPUTE_OPTIONS}
+      />
       <div className="field">
         <label htmlFor="filter-from">Made from (UTC)</label>
         <input id="filter-from" name="from" type="date" defaultValue={filter.from ?? ""} />

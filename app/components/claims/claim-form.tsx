@@ -38,7 +38,10 @@ export function ClaimForm({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const navigation = useNavigation();
-  const [form, fields] = useForm({ ...claimFormOptions("new-claim", newClaimSchema, lastResult), defaultValue: { madeOn: today, ...(dealId ? { dealId } : {}) } });
+  const [form, fields] = useForm({
+    ...claimFormOptions("new-claim", newClaimSchema, lastResult),
+    defaultValue: { madeOn: today, ...(dealId ? { dealId } : {}) },
+  });
   const [subject, setSubject] = useState<PickedSubject>({
     productId: text(fields.productId.initialValue),
     capabilityId: text(fields.capabilityId.initialValue),
@@ -58,7 +61,12 @@ export function ClaimForm({
         extraOption={{ value: NOT_IN_MATRIX, label: "Not in the matrix" }}
         hint="Choose “Not in the matrix” when the claim was about something the matrix has no row for (then choose the product)."
       />
-      <SelectField label="What the customer was told" meta={fields.assertedLevel} options={LEVEL_OPTIONS} placeholder="Choose a level" />
+      <SelectField
+        label="What the customer was told"
+        meta={fields.assertedLevel}
+        options={LEVEL_OPTIONS}
+        placeholder="Choose a level"
+      />
       <div className="field">
         <label htmlFor={fields.madeOn.id}>Date the claim was made</label>
         <input {...getInputProps(fields.madeOn, { type: "date" })} max={today} key={fields.madeOn.key} />
@@ -69,17 +77,33 @@ export function ClaimForm({
         products={products}
         input={{ ...subject, assertedLevel: text(fields.assertedLevel.value), madeOn: text(fields.madeOn.value) }}
       />
-      <TextareaField label="The words" meta={fields.statement} rows={4} hint="What was said, verbatim where you can (at most 2,000 characters)." />
+      <TextareaField
+        label="The words"
+        meta={fields.statement}
+        rows={4}
+        hint="What was said, verbatim where you can (at most 2,000 characters)."
+      />
       <SelectField label="Channel" meta={fields.channel} options={CHANNEL_OPTIONS} placeholder="Choose a channel" />
       <SelectField
         label="Deal"
         meta={fields.dealId}
-        options={deals.map((deal) => ({ value: deal.id, label: `${deal.account.name} · ${deal.externalId} (${DEAL_STATUS[deal.status]})` }))}
+        options={deals.map((deal) => ({
+          value: deal.id,
+          label: `${deal.account.name} · ${deal.externalId} (${DEAL_STATUS[deal.status]})`,
+        }))}
         placeholder="No deal: name the account below"
         hint="Open and won deals of the salesperson."
       />
-      <InputField label="Account name" meta={fields.accountName} hint="Needed when there is no deal; with a deal, the deal's account is used." />
-      <TextareaField label="Evidence (optional)" meta={fields.evidence} hint="A quote from the email or RFP, or a link to the recording." />
+      <InputField
+        label="Account name"
+        meta={fields.accountName}
+        hint="Needed when there is no deal; with a deal, the deal's account is used."
+      />
+      <TextareaField
+        label="Evidence (optional)"
+        meta={fields.evidence}
+        hint="A quote from the email or RFP, or a link to the recording."
+      />
       <div>
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           Log the claim

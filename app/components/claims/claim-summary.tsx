@@ -42,7 +42,11 @@ export function ClaimSummary({ claim }: { claim: ClaimOnPage }) {
         <dd>{claim.accountName}</dd>
         <dt>Deal</dt>
         <dd>
-          {claim.deal ? `${claim.deal.externalId} · ${claim.deal.status.toLowerCase()} · ${formatCents(claim.deal.amountCents)}` : <span className="muted">None</span>}
+          {claim.deal ? (
+            `${claim.deal.externalId} · ${claim.deal.status.toLowerCase()} · ${formatCents(claim.deal.amountCents)}`
+          ) : (
+            <span className="muted">None</span>
+          )}
         </dd>
         <dt>Made</dt>
         <dd>
@@ -63,7 +67,8 @@ export function ClaimSummary({ claim }: { claim: ClaimOnPage }) {
             </>
           ) : (
             <>
-              {claimSourceLabel(claim.source)}: logged by {claim.loggedBy.name} on <When at={claim.createdAt} withTime />
+              {claimSourceLabel(claim.source)}: logged by {claim.loggedBy.name} on{" "}
+              <When at={claim.createdAt} withTime />
             </>
           )}
         </dd>

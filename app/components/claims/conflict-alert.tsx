@@ -14,8 +14,7 @@ export function ConflictAlert({ conflict }: { conflict: ConflictView }) {
       {conflict.decidedBy && conflict.decidedAt && conflict.verdict ? (
         <>
           <strong>Someone else got there first.</strong> {conflict.decidedBy} recorded a verdict ({conflict.verdict}) at{" "}
-          <When at={conflict.decidedAt} withTime />
-          . Nothing was overwritten.
+          <When at={conflict.decidedAt} withTime />. Nothing was overwritten.
         </>
       ) : (
         conflict.message

@@ -18,7 +18,17 @@ const OUTCOME_OPTIONS = [
 ];
 
 /** The dispute and its history; the dispute form for the salesperson, the resolve form for their manager. */
-export function DisputePanel({ claim, canDispute, canResolve, results }: { claim: ClaimOnPage; canDispute: boolean; canResolve: boolean; results: Results }) {
+export function DisputePanel({
+  claim,
+  canDispute,
+  canResolve,
+  results,
+}: {
+  claim: ClaimOnPage;
+  canDispute: boolean;
+  canResolve: boolean;
+  results: Results;
+}) {
   const { dispute } = claim;
   if (!dispute && !canDispute) return null;
   // Disputes resolved before the dispute row kept the new verdict read it from the claim.
@@ -32,8 +42,8 @@ export function DisputePanel({ claim, canDispute, canResolve, results }: { claim
       {dispute ? (
         <ol className="dispute-history">
           <li>
-            <strong>Disputed</strong> by {dispute.raisedBy.name} on <When at={dispute.raisedAt} withTime />; the verdict then was{" "}
-            <ClaimStatusBadge status={dispute.disputedStatus} />
+            <strong>Disputed</strong> by {dispute.raisedBy.name} on <When at={dispute.raisedAt} withTime />; the verdict
+            then was <ClaimStatusBadge status={dispute.disputedStatus} />
             {dispute.disputedSeverity ? ` (${severityLabel(dispute.disputedSeverity)})` : ""}.
             <blockquote className="claim-statement">{dispute.reason}</blockquote>
           </li>
@@ -57,13 +67,17 @@ export function DisputePanel({ claim, canDispute, canResolve, results }: { claim
               ) : (
                 <>: the verdict stands.</>
               )}
-              {dispute.resolutionNote ? <blockquote className="claim-statement">{dispute.resolutionNote}</blockquote> : null}
+              {dispute.resolutionNote ? (
+                <blockquote className="claim-statement">{dispute.resolutionNote}</blockquote>
+              ) : null}
             </li>
           )}
         </ol>
       ) : null}
       {canDispute ? <DisputeForm lastResult={results.dispute} /> : null}
-      {canResolve && dispute ? <ResolveForm disputedStatus={dispute.disputedStatus} lastResult={results.resolve} /> : null}
+      {canResolve && dispute ? (
+        <ResolveForm disputedStatus={dispute.disputedStatus} lastResult={results.resolve} />
+      ) : null}
     </section>
   );
 }
@@ -116,8 +130,19 @@ export function ResolveForm({
       <TextareaField label="Note to the salesperson" meta={fields.resolutionNote} />
       <fieldset className="stack">
         <legend>When overturning: the new verdict</legend>
-        <SelectField label="New verdict" meta={fields.status} options={VERDICT_OPTIONS} placeholder="Choose a verdict" />
-        <SelectField label="New severity" meta={fields.severity} options={SEVERITY_OPTIONS} placeholder="Choose a severity" hint={SEVERITY_HINT} />
+        <SelectField
+          label="New verdict"
+          meta={fields.status}
+          options={VERDICT_OPTIONS}
+          placeholder="Choose a verdict"
+        />
+        <SelectField
+          label="New severity"
+          meta={fields.severity}
+          options={SEVERITY_OPTIONS}
+          placeholder="Choose a severity"
+          hint={SEVERITY_HINT}
+        />
         <TextareaField label="New verdict note" meta={fields.note} hint={NOTE_HINT} />
       </fieldset>
       <div>

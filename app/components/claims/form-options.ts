@@ -3,7 +3,11 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
 
 /** The options every claim form gives conform: the same schema checks in the browser and on the server. */
-export function claimFormOptions<Schema extends z.ZodType>(id: string, schema: Schema, lastResult: SubmissionResult<string[]> | undefined) {
+export function claimFormOptions<Schema extends z.ZodType>(
+  id: string,
+  schema: Schema,
+  lastResult: SubmissionResult<string[]> | undefined,
+) {
   return {
     id,
     lastResult,

@@ -16,17 +16,32 @@ const LEVEL_OPTIONS = CAPABILITY_LEVELS.map((level) => ({ value: level, label: l
  * matrix row they are about and what the customer was told; the matrix check follows, and the
  * verdict form opens. A mapped report may be mapped again until it has its verdict.
  */
-export function MapClaimPanel({ claim, products, lastResult }: { claim: ClaimOnPage; products: readonly PickerProduct[]; lastResult: SubmissionResult<string[]> | undefined }) {
+export function MapClaimPanel({
+  claim,
+  products,
+  lastResult,
+}: {
+  claim: ClaimOnPage;
+  products: readonly PickerProduct[];
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
   const navigation = useNavigation();
   const mapped = claim.assertedLevel !== null;
   const [form, fields] = useForm({
     ...claimFormOptions("map-claim", mapClaimSchema, lastResult),
     defaultValue: mapped
-      ? { productId: claim.product.id, capabilityId: claim.capability?.id ?? NOT_IN_MATRIX, assertedLevel: claim.assertedLevel ?? undefined }
+      ? {
+          productId: claim.product.id,
+          capabilityId: claim.capability?.id ?? NOT_IN_MATRIX,
+          assertedLevel: claim.assertedLevel ?? undefined,
+        }
       : {},
   });
   const initial = (value: unknown) => (typeof value === "string" ? value : "");
-  const [subject, setSubject] = useState<PickedSubject>({ productId: initial(fields.productId.initialValue), capabilityId: initial(fields.capabilityId.initialValue) });
+  const [subject, setSubject] = useState<PickedSubject>({
+    productId: initial(fields.productId.initialValue),
+    capabilityId: initial(fields.capabilityId.initialValue),
+  });
   return (
     <section className="panel" aria-labelledby="claim-map">
       <h2 id="claim-map">{mapped ? "Mapping of the customer's words" : "Map the customer's words"}</h2>
@@ -49,7 +64,12 @@ export function MapClaimPanel({ claim, products, lastResult }: { claim: ClaimOnP
           extraOption={{ value: NOT_IN_MATRIX, label: "Not in the matrix" }}
           hint="Choose “Not in the matrix” when the customer was told about something the matrix has no row for (then choose the product)."
         />
-        <SelectField label="What the customer was told" meta={fields.assertedLevel} options={LEVEL_OPTIONS} placeholder="Choose a level" />
+        <SelectField
+          label="What the customer was told"
+          meta={fields.assertedLevel}
+          options={LEVEL_OPTIONS}
+          placeholder="Choose a level"
+        />
         <div>
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {mapped ? "Save the mapping" : "Map the claim"}

@@ -25,7 +25,12 @@ export function MatrixCheckNotice({
     <div className={`check-notice ${TONE[result]}`}>
       <p className="check-notice-title">
         <MatrixCheckBadge check={result} />
-        {revision ? <span className="muted small"> Matrix row in force since <When at={revision.validFrom} /></span> : null}
+        {revision ? (
+          <span className="muted small">
+            {" "}
+            Matrix row in force since <When at={revision.validFrom} />
+          </span>
+        ) : null}
       </p>
       <p className="check-notice-text">{describeMatrixCheck(result, assertedLevel, revision)}</p>
     </div>

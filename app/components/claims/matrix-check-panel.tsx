@@ -14,8 +14,7 @@ export function MatrixCheckPanel({ claim, canMarkCorrected }: { claim: ClaimOnPa
       <MatrixCheckNotice result={claim.matrixCheck} assertedLevel={claim.assertedLevel} revision={claim.revision} />
       {claim.customerCorrectedAt ? (
         <p>
-          <span className="badge good">Customer corrected</span>{" "}
-          <When at={claim.customerCorrectedAt} withTime />
+          <span className="badge good">Customer corrected</span> <When at={claim.customerCorrectedAt} withTime />
         </p>
       ) : canMarkCorrected ? (
         <Form method="post" className="inline-form">

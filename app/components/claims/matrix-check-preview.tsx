@@ -24,13 +24,19 @@ function previewCheck(products: readonly PreviewProduct[], input: PreviewInput, 
   const madeAt = madeAtFromDay(input.madeOn, now);
   const offMatrix = input.capabilityId === NOT_IN_MATRIX;
   const product = products.find((candidate) =>
-    offMatrix ? candidate.id === input.productId : candidate.capabilities.some((capability) => capability.id === input.capabilityId),
+    offMatrix
+      ? candidate.id === input.productId
+      : candidate.capabilities.some((capability) => capability.id === input.capabilityId),
   );
   const capability = product?.capabilities.find((candidate) => candidate.id === input.capabilityId) ?? null;
   const assertedLevel = input.assertedLevel;
   if (!product || (!capability && !offMatrix) || !isCapabilityLevel(assertedLevel) || madeAt === null) return null;
   const revision = capability ? revisionInForce(capability.revisions, madeAt) : null;
-  return { assertedLevel, revision, result: checkClaimAgainstMatrix({ assertedLevel, madeAt, revision, reviewCycleDays: product.reviewCycleDays }) };
+  return {
+    assertedLevel,
+    revision,
+    result: checkClaimAgainstMatrix({ assertedLevel, madeAt, revision, reviewCycleDays: product.reviewCycleDays }),
+  };
 }
 
 /**
@@ -45,7 +51,9 @@ export function MatrixCheckPreview({ products, input }: { products: readonly Pre
       {check ? (
         <MatrixCheckNotice result={check.result} assertedLevel={check.assertedLevel} revision={check.revision} />
       ) : (
-        <p className="muted small">Choose the capability, what the customer was told and the date, and the matrix check shows here at once.</p>
+        <p className="muted small">
+          Choose the capability, what the customer was told and the date, and the matrix check shows here at once.
+        </p>
       )}
     </section>
   );

@@ -36,7 +36,8 @@ export function NextClaimPanel({ queue }: { queue: QueuePosition }) {
       {queue.next ? (
         <>
           <p>
-            {claims(queue.remaining)} still waiting with the queue&rsquo;s filter. Next: {queue.next.salespersonName}&rsquo;s claim to {queue.next.accountName}.
+            {claims(queue.remaining)} still waiting with the queue&rsquo;s filter. Next: {queue.next.salespersonName}
+            &rsquo;s claim to {queue.next.accountName}.
           </p>
           <p>
             <Link to={queue.next.href} className="button">

@@ -6,9 +6,14 @@ import { When } from "../ui/when.tsx";
 export function RevisionCompare({ claim }: { claim: ClaimOnPage }) {
   const { revision, capability } = claim;
   if (!capability) {
-    return <p className="muted">The matrix has no row for this, so there is nothing to compare; the engineer judges it on its own.</p>;
+    return (
+      <p className="muted">
+        The matrix has no row for this, so there is nothing to compare; the engineer judges it on its own.
+      </p>
+    );
   }
-  const changed = revision !== null && (revision.status !== capability.status || revision.conditions !== capability.conditions);
+  const changed =
+    revision !== null && (revision.status !== capability.status || revision.conditions !== capability.conditions);
   return (
     <div className="revision-compare">
       <div>

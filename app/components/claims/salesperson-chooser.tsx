@@ -10,7 +10,13 @@ interface Salesperson {
  * Engineers, managers and admins log what they heard a salesperson say (OBSERVED): first whose
  * claim it is, so the deal list below is that person's. A plain GET form, so it works without JS.
  */
-export function SalespersonChooser({ salespeople, chosenId }: { salespeople: readonly Salesperson[]; chosenId: string | null }) {
+export function SalespersonChooser({
+  salespeople,
+  chosenId,
+}: {
+  salespeople: readonly Salesperson[];
+  chosenId: string | null;
+}) {
   const teams = [...new Set(salespeople.map((person) => person.team?.name ?? "No team"))].sort();
   return (
     <Form method="get" className="filters panel" aria-label="Whose claim is this">

@@ -50,7 +50,9 @@ export function VerdictPanel({
                 <When at={author.at} withTime />
               </>
             ) : null}
-            {author.kind === "overturned" ? `, overturning the verdict ${author.originalName ? `${author.originalName} gave` : "first given"} (see Dispute)` : null}
+            {author.kind === "overturned"
+              ? `, overturning the verdict ${author.originalName ? `${author.originalName} gave` : "first given"} (see Dispute)`
+              : null}
           </dd>
         </dl>
       )}
@@ -73,7 +75,13 @@ function VerdictForm({ version, lastResult }: { version: number; lastResult: Sub
       <input type="hidden" name="version" value={version} />
       <ErrorList id={form.errorId} errors={form.errors} />
       <SelectField label="Verdict" meta={fields.status} options={VERDICT_OPTIONS} placeholder="Choose a verdict" />
-      <SelectField label="Severity" meta={fields.severity} options={SEVERITY_OPTIONS} placeholder="Choose a severity" hint={SEVERITY_HINT} />
+      <SelectField
+        label="Severity"
+        meta={fields.severity}
+        options={SEVERITY_OPTIONS}
+        placeholder="Choose a severity"
+        hint={SEVERITY_HINT}
+      />
       <TextareaField label="Note" meta={fields.note} hint={NOTE_HINT} />
       <div>
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>

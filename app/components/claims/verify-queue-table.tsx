@@ -1,7 +1,12 @@
 import { Link } from "@remix-run/react";
 import type { VerificationAge } from "../../domain/claim-rules.ts";
 import { needsMapping } from "../../domain/customer-claims.ts";
-import { claimSourceLabel, type CapabilityLevel, type ClaimSource, type MatrixCheckResult } from "../../domain/levels.ts";
+import {
+  claimSourceLabel,
+  type CapabilityLevel,
+  type ClaimSource,
+  type MatrixCheckResult,
+} from "../../domain/levels.ts";
 import { AssertedLevelBadge, LevelBadge, MatrixCheckBadge } from "../ui/badges.tsx";
 import { When } from "../ui/when.tsx";
 import { SlaBadge } from "./sla-badge.tsx";
@@ -29,7 +34,15 @@ const excerpt = (text: string) => (text.length > 220 ? `${text.slice(0, 217)}…
  * Pending claims with the matrix row as it stood on each claim's date beside it. `claimSearch` is
  * added to each claim's link, so the claim page can keep the queue's filter ("Next claim").
  */
-export function VerifyQueueTable({ rows, viewerId, claimSearch = "" }: { rows: readonly QueueRow[]; viewerId: string; claimSearch?: string }) {
+export function VerifyQueueTable({
+  rows,
+  viewerId,
+  claimSearch = "",
+}: {
+  rows: readonly QueueRow[];
+  viewerId: string;
+  claimSearch?: string;
+}) {
   return (
     <TableScroll label="Claims awaiting a verdict, oldest first">
       <table>
@@ -66,21 +79,33 @@ export function VerifyQueueTable({ rows, viewerId, claimSearch = "" }: { rows: r
                   </div>
                 ) : null}
                 <Link to={`/claims/${row.id}${claimSearch}`}>
-                  {needsMapping(row) ? `${row.product.name} · to be mapped` : `${row.product.name} · ${row.capability?.title ?? "not in the matrix"}`}
+                  {needsMapping(row)
+                    ? `${row.product.name} · to be mapped`
+                    : `${row.product.name} · ${row.capability?.title ?? "not in the matrix"}`}
                 </Link>
                 <div className="small">
                   {row.salesperson.name} told {row.accountName}: <AssertedLevelBadge level={row.assertedLevel} />
                 </div>
-                {needsMapping(row) ? <div className="small muted">Map it to a capability and set what the customer was told, then record the verdict.</div> : null}
+                {needsMapping(row) ? (
+                  <div className="small muted">
+                    Map it to a capability and set what the customer was told, then record the verdict.
+                  </div>
+                ) : null}
                 <div className="small muted">&ldquo;{excerpt(row.statement)}&rdquo;</div>
-                {row.loggedById === viewerId ? <div className="small muted">You logged this claim, so another engineer must verify it.</div> : null}
+                {row.loggedById === viewerId ? (
+                  <div className="small muted">You logged this claim, so another engineer must verify it.</div>
+                ) : null}
               </td>
               <td>
                 {row.revision ? (
                   <>
                     <LevelBadge level={row.revision.status} />
-                    <div className="small">{row.revision.conditions || <span className="muted">No conditions</span>}</div>
-                    <div className="small muted">since <When at={row.revision.validFrom} /></div>
+                    <div className="small">
+                      {row.revision.conditions || <span className="muted">No conditions</span>}
+                    </div>
+                    <div className="small muted">
+                      since <When at={row.revision.validFrom} />
+                    </div>
                   </>
                 ) : (
                   <span className="muted small">No matrix row</span>

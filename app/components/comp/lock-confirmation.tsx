@@ -8,7 +8,15 @@ import { ErrorList, InputField } from "../ui/field.tsx";
  * The second step of locking: what locking does, what is still unsettled in the period (time
  * left, claims waiting, open disputes), and the period's name typed to confirm it.
  */
-export function LockConfirmation({ periodName, warnings, lastResult }: { periodName: string; warnings: readonly string[]; lastResult: SubmissionResult<string[]> | undefined }) {
+export function LockConfirmation({
+  periodName,
+  warnings,
+  lastResult,
+}: {
+  periodName: string;
+  warnings: readonly string[];
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "lock-period",
@@ -22,7 +30,8 @@ export function LockConfirmation({ periodName, warnings, lastResult }: { periodN
       <h2 id="lock-title">Lock {periodName}?</h2>
       <div id="lock-what">
         <p>
-          Locking first computes every salesperson&apos;s statement once more with today&apos;s data, then freezes them. After that:
+          Locking first computes every salesperson&apos;s statement once more with today&apos;s data, then freezes them.
+          After that:
         </p>
         <ul>
           <li>no one can recompute or unlock {periodName} — there is no way back;</li>

@@ -10,14 +10,22 @@ export function MultiplierDistribution({ bins, people }: { bins: MultiplierBin[]
       id="multiplier-distribution"
       caption={`Multiplier distribution: how many of the ${people} ${people === 1 ? "person" : "people"} shown fall in each band of M`}
       empty={people === 0 ? "No statements yet: compute the period to see the distribution." : undefined}
-      chart={() => <CategoryBarChart categories={bins.map((bin) => ({ label: bin.label, values: [bin.count], hrefs: [null] }))} series={["People"]} height={260} />}
+      chart={() => (
+        <CategoryBarChart
+          categories={bins.map((bin) => ({ label: bin.label, values: [bin.count], hrefs: [null] }))}
+          series={["People"]}
+          height={260}
+        />
+      )}
       table={
         <TableScroll label="People per band of the multiplier M">
           <table>
             <caption className="visually-hidden">People per band of the multiplier M</caption>
             <thead>
               <tr>
-                <th scope="col">Band of M (from its lower end up to, not including, its upper end; the last band includes both)</th>
+                <th scope="col">
+                  Band of M (from its lower end up to, not including, its upper end; the last band includes both)
+                </th>
                 <th scope="col" className="num">
                   People
                 </th>

@@ -18,13 +18,18 @@ export function NewPeriodForm({ lastResult }: { lastResult: SubmissionResult<str
     <section className="panel" aria-labelledby="new-period-title">
       <h2 id="new-period-title">New period</h2>
       <p className="muted small">
-        A period runs from the start of its first day to the end of its last day (UTC) and may not overlap another. It uses the current plan
-        version until it is locked.
+        A period runs from the start of its first day to the end of its last day (UTC) and may not overlap another. It
+        uses the current plan version until it is locked.
       </p>
       <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="create" />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <InputField label="Name" meta={fields.name} hint="Part of the page's address, e.g. 2027-Q1." autoComplete="off" />
+        <InputField
+          label="Name"
+          meta={fields.name}
+          hint="Part of the page's address, e.g. 2027-Q1."
+          autoComplete="off"
+        />
         <div className="grid-2">
           <InputField label="First day" meta={fields.startsOn} type="date" />
           <InputField label="Last day" meta={fields.endsOn} type="date" />

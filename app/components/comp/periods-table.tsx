@@ -20,7 +20,15 @@ export function PeriodStatusBadge({ status }: { status: "OPEN" | "LOCKED" }) {
 }
 
 /** Every period with its state; open ones offer Compute to those who may (the form posts to the period's page). */
-export function PeriodsTable({ periods, canCompute, computeLabel }: { periods: PeriodRow[]; canCompute: boolean; computeLabel: string }) {
+export function PeriodsTable({
+  periods,
+  canCompute,
+  computeLabel,
+}: {
+  periods: PeriodRow[];
+  canCompute: boolean;
+  computeLabel: string;
+}) {
   return (
     <TableScroll label="Compensation periods">
       <table>
@@ -63,7 +71,13 @@ export function PeriodsTable({ periods, canCompute, computeLabel }: { periods: P
               <td className="num">v{period.planVersion}</td>
               <td className="num">{period.statements}</td>
               <td>{period.computedAt ? formatDateTime(period.computedAt) : <span className="muted">Not yet</span>}</td>
-              <td>{period.lockedAt ? `${formatDateTime(period.lockedAt)}${period.lockedBy ? ` by ${period.lockedBy}` : ""}` : <span className="muted">—</span>}</td>
+              <td>
+                {period.lockedAt ? (
+                  `${formatDateTime(period.lockedAt)}${period.lockedBy ? ` by ${period.lockedBy}` : ""}`
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
               {canCompute ? (
                 <td>
                   {period.status === "OPEN" ? (

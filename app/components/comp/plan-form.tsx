@@ -21,11 +21,18 @@ function defaultsFrom(params: CompPlanParams, quizzes: PlanQuizOption[]) {
   });
   const asText = (value: number) => String(value);
   return {
-    weights: { accuracy: asText(params.weights.accuracy), quiz: asText(params.weights.quiz), satisfaction: asText(params.weights.satisfaction) },
+    weights: {
+      accuracy: asText(params.weights.accuracy),
+      quiz: asText(params.weights.quiz),
+      satisfaction: asText(params.weights.satisfaction),
+    },
     accuracyPrior: { k: asText(params.accuracyPrior.k), m: asText(params.accuracyPrior.m) },
     satisfactionPrior: { k: asText(params.satisfactionPrior.k), m: asText(params.satisfactionPrior.m) },
     curve,
-    gates: { highSeverityInaccurateCap: asText(params.gates.highSeverityInaccurateCap), quizBelowPassMarkCap: asText(params.gates.quizBelowPassMarkCap) },
+    gates: {
+      highSeverityInaccurateCap: asText(params.gates.highSeverityInaccurateCap),
+      quizBelowPassMarkCap: asText(params.gates.quizBelowPassMarkCap),
+    },
     requiredQuizIds: quizzes.filter((quiz) => quiz.requiredForComp).map((quiz) => quiz.id),
   };
 }
@@ -120,12 +127,19 @@ export function PlanForm({
       </fieldset>
       <fieldset>
         <legend>Quizzes required for compensation</legend>
-        {quizzes.length === 0 ? <p className="muted">There are no quizzes yet; with none required, Q is dropped.</p> : null}
+        {quizzes.length === 0 ? (
+          <p className="muted">There are no quizzes yet; with none required, Q is dropped.</p>
+        ) : null}
         {quizzes.map((quiz) => (
           <div className="checkbox" key={quiz.id}>
             <label>
-              <input type="checkbox" name={fields.requiredQuizIds.name} value={quiz.id} defaultChecked={quiz.requiredForComp} /> {quiz.title} (pass mark{" "}
-              {formatPercent(quiz.passMark)}
+              <input
+                type="checkbox"
+                name={fields.requiredQuizIds.name}
+                value={quiz.id}
+                defaultChecked={quiz.requiredForComp}
+              />{" "}
+              {quiz.title} (pass mark {formatPercent(quiz.passMark)}
               {quiz.published ? "" : ", not published"})
             </label>
           </div>

@@ -49,13 +49,20 @@ export function PlanHistory({ history }: { history: PlanVersionRow[] }) {
                   {plan.params.weights.accuracy} / {plan.params.weights.quiz} / {plan.params.weights.satisfaction}
                 </td>
                 <td>
-                  {plan.params.accuracyPrior.k}, {plan.params.accuracyPrior.m} · {plan.params.satisfactionPrior.k}, {plan.params.satisfactionPrior.m}
+                  {plan.params.accuracyPrior.k}, {plan.params.accuracyPrior.m} · {plan.params.satisfactionPrior.k},{" "}
+                  {plan.params.satisfactionPrior.m}
                 </td>
                 <td>{plan.params.curve.map(([c, m]) => `(${c}, ${m})`).join(" ")}</td>
                 <td>
                   {plan.params.gates.highSeverityInaccurateCap} · {plan.params.gates.quizBelowPassMarkCap}
                 </td>
-                <td>{plan.requiredQuizzes === null ? <span className="muted">as flagged on the quizzes</span> : plan.requiredQuizzes.join(", ") || "none"}</td>
+                <td>
+                  {plan.requiredQuizzes === null ? (
+                    <span className="muted">as flagged on the quizzes</span>
+                  ) : (
+                    plan.requiredQuizzes.join(", ") || "none"
+                  )}
+                </td>
                 <td>{plan.periods.length ? plan.periods.join(", ") : <span className="muted">none yet</span>}</td>
               </tr>
             ))}

@@ -48,8 +48,9 @@ export function ProjectedStatement({ projection }: { projection: ProjectedStatem
     <section className="panel" aria-labelledby="projection-title">
       <h2 id="projection-title">If {period.name} closed today</h2>
       <p className="muted small">
-        Computed just now from your claims, quiz attempts and surveys as of {formatDate(projection.asOf)}, with your target bonus of{" "}
-        {formatCents(figures.targetBonusCents)}. A projection, not a statement: it moves as verdicts, quizzes and surveys come in.
+        Computed just now from your claims, quiz attempts and surveys as of {formatDate(projection.asOf)}, with your
+        target bonus of {formatCents(figures.targetBonusCents)}. A projection, not a statement: it moves as verdicts,
+        quizzes and surveys come in.
       </p>
       <div className="tiles">
         {tiles.map(([label, value]) => (
@@ -70,14 +71,16 @@ export function ProjectedStatement({ projection }: { projection: ProjectedStatem
       )}
       {figures.pendingClaims > 0 ? (
         <p className="small">
-          {figures.pendingClaims} of your claims in this period {figures.pendingClaims === 1 ? "is" : "are"} still pending and not counted yet.
+          {figures.pendingClaims} of your claims in this period {figures.pendingClaims === 1 ? "is" : "are"} still
+          pending and not counted yet.
         </p>
       ) : null}
       {projection.disputedClaims.length > 0 ? (
         <div className="small">
           <p>
             Disputed: {projection.disputedClaims.length === 1 ? "this verdict counts" : "these verdicts count"} as{" "}
-            {projection.disputedClaims.length === 1 ? "it stands" : "they stand"} until your manager resolves the dispute; an overturn moves the figure.
+            {projection.disputedClaims.length === 1 ? "it stands" : "they stand"} until your manager resolves the
+            dispute; an overturn moves the figure.
           </p>
           <ul>
             {projection.disputedClaims.map((claim) => (

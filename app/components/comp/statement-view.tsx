@@ -24,7 +24,10 @@ export interface StatementViewProps {
   };
   figures: CompFigures;
   adjustments: Array<{ id: string; deltaCents: number; reason: string; sourcePeriod: string }>;
-  claims: Record<string, { accountName: string; statement: string; madeAt: string | Date; product: string; source: ClaimSource } | undefined>;
+  claims: Record<
+    string,
+    { accountName: string; statement: string; madeAt: string | Date; product: string; source: ClaimSource } | undefined
+  >;
   surveys: Record<string, { account: string; dueAt: string | Date; respondedAt: string | Date | null } | undefined>;
 }
 
@@ -59,9 +62,9 @@ function ClaimLines({ figures, claims }: Pick<StatementViewProps, "figures" | "c
     <section aria-labelledby="claims-title">
       <h2 id="claims-title">1. Claims made in the period ({figures.claims.length})</h2>
       <p className="muted small">
-        Credit: accurate 1, partially accurate 0.5, inaccurate 0. Weight by severity: low 1, medium 2, high 4. Pending and unverifiable claims are left
-        out. Claims from every source count once verified: logged by you, observed, reported by your customer, or found in a conversation. A = (Σ w·credit
-        + kA·mA) / (Σ w + kA).
+        Credit: accurate 1, partially accurate 0.5, inaccurate 0. Weight by severity: low 1, medium 2, high 4. Pending
+        and unverifiable claims are left out. Claims from every source count once verified: logged by you, observed,
+        reported by your customer, or found in a conversation. A = (Σ w·credit + kA·mA) / (Σ w + kA).
       </p>
       <TableScroll label="Claims and their credit and weight">
         <table>
@@ -112,7 +115,10 @@ function ClaimLines({ figures, claims }: Pick<StatementViewProps, "figures" | "c
                     {line.disputed === true ? (
                       <>
                         {" "}
-                        <span className="badge warn" title="Under an open dispute: the verdict counts as it stands until a manager resolves it.">
+                        <span
+                          className="badge warn"
+                          title="Under an open dispute: the verdict counts as it stands until a manager resolves it."
+                        >
                           Disputed
                         </span>
                       </>
@@ -121,7 +127,11 @@ function ClaimLines({ figures, claims }: Pick<StatementViewProps, "figures" | "c
                   <td>{line.severity ? severityLabel(line.severity) : "—"}</td>
                   <td className="num">{line.counted ? plain(line.credit) : "left out"}</td>
                   <td className="num">{line.counted ? plain(line.weight) : "—"}</td>
-                  <td className="num">{line.counted && line.weight !== null && line.credit !== null ? plain(line.weight * line.credit) : "—"}</td>
+                  <td className="num">
+                    {line.counted && line.weight !== null && line.credit !== null
+                      ? plain(line.weight * line.credit)
+                      : "—"}
+                  </td>
                 </tr>
               );
             })}
@@ -147,21 +157,22 @@ function QuizLines({ figures }: Pick<StatementViewProps, "figures">) {
       <h2 id="quizzes-title">2. Required quizzes</h2>
       {figures.quizDropped ? (
         <p role="note">
-          The plan requires no quiz, so Q is dropped and the other weights are scaled to sum to 1: wA = {plain(figures.effectiveWeights.accuracy)}, wS ={" "}
-          {plain(figures.effectiveWeights.satisfaction)}.
+          The plan requires no quiz, so Q is dropped and the other weights are scaled to sum to 1: wA ={" "}
+          {plain(figures.effectiveWeights.accuracy)}, wS = {plain(figures.effectiveWeights.satisfaction)}.
         </p>
       ) : (
         <p className="muted small">
-          For each required quiz: the best score among attempts submitted in its certification window (the days before the period&apos;s end); none
-          counts 0. Q is the mean of those best scores.
+          For each required quiz: the best score among attempts submitted in its certification window (the days before
+          the period&apos;s end); none counts 0. Q is the mean of those best scores.
         </p>
       )}
       {figures.quizzes.map((quiz) => (
         <TableScroll key={quiz.quizId} label={quiz.title}>
           <table>
             <caption>
-              {quiz.title}: window {formatDate(quiz.windowStart)} to {formatDate(quiz.windowEnd)} ({quiz.certificationDays} days), pass mark{" "}
-              {formatPlainPercent(quiz.passMark)} — best {formatPlainPercent(quiz.bestScore)}, {quiz.passed ? "passed" : "not passed"}
+              {quiz.title}: window {formatDate(quiz.windowStart)} to {formatDate(quiz.windowEnd)} (
+              {quiz.certificationDays} days), pass mark {formatPlainPercent(quiz.passMark)} — best{" "}
+              {formatPlainPercent(quiz.bestScore)}, {quiz.passed ? "passed" : "not passed"}
             </caption>
             <thead>
               <tr>
@@ -202,7 +213,8 @@ function SurveyLines({ figures, surveys }: Pick<StatementViewProps, "figures" | 
     <section aria-labelledby="surveys-title">
       <h2 id="surveys-title">3. Six-month surveys due in the period ({figures.surveyCount} counted)</h2>
       <p className="muted small">
-        s = mean((CSAT − 1) / 4, delivered) with delivered yes 1, partly 0.5, no 0; an unanswered item is left out. S = (Σ s + kS·mS) / (n + kS).
+        s = mean((CSAT − 1) / 4, delivered) with delivered yes 1, partly 0.5, no 0; an unanswered item is left out. S =
+        (Σ s + kS·mS) / (n + kS).
       </p>
       <TableScroll label="Surveys and their scores">
         <table>
@@ -272,12 +284,13 @@ export function StatementView(props: StatementViewProps) {
     <>
       <p className="muted">
         {person.email}
-        {person.team ? ` · ${person.team}` : ""} · target bonus {formatCents(statement.targetBonusCents)} · computed {formatDateTime(statement.computedAt)}
+        {person.team ? ` · ${person.team}` : ""} · target bonus {formatCents(statement.targetBonusCents)} · computed{" "}
+        {formatDateTime(statement.computedAt)}
       </p>
       {locked ? (
         <p role="note">
-          {periodName} is locked: this statement is a frozen snapshot. Later changes to its claims, attempts or surveys are paid as adjustments in the
-          next open period, never here.
+          {periodName} is locked: this statement is a frozen snapshot. Later changes to its claims, attempts or surveys
+          are paid as adjustments in the next open period, never here.
         </p>
       ) : (
         <p role="note">{periodName} is open: this statement changes when the period is computed again.</p>
@@ -326,12 +339,16 @@ export function StatementView(props: StatementViewProps) {
       <section aria-labelledby="gates-title">
         <h2 id="gates-title">Gates</h2>
         {figures.gates.length === 0 ? (
-          <p>No gate fired: M is the curve&apos;s value, {figures.curveMultiplier.toFixed(6)}, rounded to {figures.multiplier.toFixed(4)}.</p>
+          <p>
+            No gate fired: M is the curve&apos;s value, {figures.curveMultiplier.toFixed(6)}, rounded to{" "}
+            {figures.multiplier.toFixed(4)}.
+          </p>
         ) : (
           <ul>
             {figures.gates.map((gate) => (
               <li key={gate.name}>
-                {readableStatementLine(gate.reason)} {gate.lowered ? "It lowered M." : "M was already at or below the cap, so it did not change M."}
+                {readableStatementLine(gate.reason)}{" "}
+                {gate.lowered ? "It lowered M." : "M was already at or below the cap, so it did not change M."}
               </li>
             ))}
           </ul>

@@ -14,13 +14,21 @@ export function AssertedLevel({ level, cues }: { level: CapabilityLevel; cues: r
   return (
     <span>
       <LevelBadge level={level} />{" "}
-      <span className="small muted">{cues.length > 0 ? `cue words: ${cues.map((cue) => `“${cue}”`).join(", ")}` : "no cue words: read as a plain statement"}</span>
+      <span className="small muted">
+        {cues.length > 0
+          ? `cue words: ${cues.map((cue) => `“${cue}”`).join(", ")}`
+          : "no cue words: read as a plain statement"}
+      </span>
     </span>
   );
 }
 
 /** The sentence in its place: the one before and after in grey, the salesperson's words marked. */
-export function SentenceInContext({ candidate }: { candidate: Pick<CandidateOnPage, "before" | "sentence" | "after"> }) {
+export function SentenceInContext({
+  candidate,
+}: {
+  candidate: Pick<CandidateOnPage, "before" | "sentence" | "after">;
+}) {
   const { before, sentence, after } = candidate;
   return (
     <blockquote className="small">
@@ -91,7 +99,9 @@ function DecideForms({ candidate, errors }: { candidate: CandidateOnPage; errors
         <button type="submit" name="intent" value="confirm" disabled={busy}>
           Confirm as a claim
         </button>
-        <span className="small muted">It becomes a claim found in a conversation and goes to the engineers to verify.</span>
+        <span className="small muted">
+          It becomes a claim found in a conversation and goes to the engineers to verify.
+        </span>
       </Form>
       <details>
         <summary>Dismiss…</summary>
@@ -102,7 +112,14 @@ function DecideForms({ candidate, errors }: { candidate: CandidateOnPage; errors
             <div className="inline-form">
               {DISMISS_REASON_OPTIONS.map((option) => (
                 <label key={option.value} className="checkbox">
-                  <input type="radio" name="reason" value={option.value} required checked={reason === option.value} onChange={() => setReason(option.value)} />
+                  <input
+                    type="radio"
+                    name="reason"
+                    value={option.value}
+                    required
+                    checked={reason === option.value}
+                    onChange={() => setReason(option.value)}
+                  />
                   {option.label}
                 </label>
               ))}
@@ -124,7 +141,15 @@ function DecideForms({ candidate, errors }: { candidate: CandidateOnPage; errors
 }
 
 /** One candidate claim: the words in context, what matched, the level, the matrix check, and its state. */
-export function CandidateCard({ candidate, mayDecide, errors }: { candidate: CandidateOnPage; mayDecide: boolean; errors: DecideErrors | null }) {
+export function CandidateCard({
+  candidate,
+  mayDecide,
+  errors,
+}: {
+  candidate: CandidateOnPage;
+  mayDecide: boolean;
+  errors: DecideErrors | null;
+}) {
   const { capability } = candidate;
   return (
     <article className="panel" aria-labelledby={`candidate-${candidate.id}-title`}>
@@ -145,7 +170,11 @@ export function CandidateCard({ candidate, mayDecide, errors }: { candidate: Can
           <CandidateState candidate={candidate} />
         </dd>
       </dl>
-      <MatrixCheckNotice result={candidate.matrixCheck} assertedLevel={candidate.assertedLevel} revision={candidate.revision} />
+      <MatrixCheckNotice
+        result={candidate.matrixCheck}
+        assertedLevel={candidate.assertedLevel}
+        revision={candidate.revision}
+      />
       {mayDecide && candidate.status === "PENDING" ? <DecideForms candidate={candidate} errors={errors} /> : null}
     </article>
   );

@@ -33,8 +33,8 @@ export function CapabilityPhrases({
     <section className="panel" aria-labelledby="phrases-title">
       <h2 id="phrases-title">Phrases</h2>
       <p className="small muted">
-        Imported calls and emails are searched for the title “{title}” and for these words, which customers and salespeople use for it. Every candidate
-        claim says which one matched.
+        Imported calls and emails are searched for the title “{title}” and for these words, which customers and
+        salespeople use for it. Every candidate claim says which one matched.
       </p>
       {list.length === 0 ? (
         <p className="muted">No phrases yet: only the title is matched.</p>
@@ -54,7 +54,10 @@ export function CapabilityPhrases({
           <div className="field">
             <label htmlFor={fields.phrases.id}>Phrases, one per line</label>
             <textarea {...getTextareaProps(fields.phrases)} rows={5} key={fields.phrases.key} />
-            <span className="hint">Blank lines and repeats are dropped; matching ignores case and punctuation. Changing phrases is not a new revision.</span>
+            <span className="hint">
+              Blank lines and repeats are dropped; matching ignores case and punctuation. Changing phrases is not a new
+              revision.
+            </span>
             <ErrorList id={fields.phrases.errorId} errors={fields.phrases.errors} />
           </div>
           <button type="submit" className="button secondary" disabled={busy}>

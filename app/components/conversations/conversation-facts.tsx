@@ -16,11 +16,13 @@ export function ConversationFacts({ conversation }: { conversation: Conversation
       <dt>Deal</dt>
       <dd>
         {deal.externalId} · {deal.account.name}
-        {deal.product ? ` · ${deal.product.name}` : ""} <span className="small muted">({dealStatusLabel(deal.status).toLowerCase()})</span>
+        {deal.product ? ` · ${deal.product.name}` : ""}{" "}
+        <span className="small muted">({dealStatusLabel(deal.status).toLowerCase()})</span>
       </dd>
       <dt>Salesperson</dt>
       <dd>
-        {conversation.salesperson.name} <span className="small muted">(speaking as “{conversation.salespersonSpeaker}”)</span>
+        {conversation.salesperson.name}{" "}
+        <span className="small muted">(speaking as “{conversation.salespersonSpeaker}”)</span>
       </dd>
       <dt>Date</dt>
       <dd>

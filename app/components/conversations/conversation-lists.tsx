@@ -76,7 +76,15 @@ export interface CandidateRow {
 }
 
 /** Undecided candidates, each linking to its conversation: on a salesperson's home and for managers. */
-export function CandidateRows({ rows, caption, showSalesperson }: { rows: CandidateRow[]; caption: string; showSalesperson: boolean }) {
+export function CandidateRows({
+  rows,
+  caption,
+  showSalesperson,
+}: {
+  rows: CandidateRow[];
+  caption: string;
+  showSalesperson: boolean;
+}) {
   return (
     <TableScroll label={caption}>
       <table>
@@ -106,7 +114,13 @@ export function CandidateRows({ rows, caption, showSalesperson }: { rows: Candid
               <td>
                 <MatrixCheckBadge check={row.matrixCheck} />
               </td>
-              <td>{showSalesperson ? formatDate(row.createdAt) : row.daysLeft === 0 ? "None: your manager may decide" : `${row.daysLeft} of 7`}</td>
+              <td>
+                {showSalesperson
+                  ? formatDate(row.createdAt)
+                  : row.daysLeft === 0
+                    ? "None: your manager may decide"
+                    : `${row.daysLeft} of 7`}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -122,8 +136,8 @@ export function ClaimsFoundInConversations({ count, rows }: { count: number; row
     <section aria-labelledby="found-in-conversations">
       <h2 id="found-in-conversations">Claims found in your conversations ({formatCount(count)})</h2>
       <p className="muted">
-        Sentences of yours from imported calls and emails that speak about a capability. Confirm the ones you told the customer, dismiss the rest with a
-        reason; after 7 days your manager decides the ones left.
+        Sentences of yours from imported calls and emails that speak about a capability. Confirm the ones you told the
+        customer, dismiss the rest with a reason; after 7 days your manager decides the ones left.
       </p>
       <CandidateRows rows={rows} caption="Candidate claims waiting for your decision" showSalesperson={false} />
       {count > rows.length ? (

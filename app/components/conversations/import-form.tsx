@@ -22,13 +22,22 @@ export function DealSearch({ q, shown, total }: { q: string; shown: number; tota
     <Form method="get" className="filters" role="search" aria-label="Find a deal">
       <div className="field">
         <label htmlFor="deal-search">Find a deal</label>
-        <input id="deal-search" name="q" type="search" defaultValue={q} maxLength={100} placeholder="Account, CRM id or salesperson" />
+        <input
+          id="deal-search"
+          name="q"
+          type="search"
+          defaultValue={q}
+          maxLength={100}
+          placeholder="Account, CRM id or salesperson"
+        />
       </div>
       <button type="submit" className="button secondary">
         Search
       </button>
       <p className="small muted">
-        {total > shown ? `Showing the ${formatCount(shown)} most recently updated of ${formatCount(total)} deals; search to narrow the list.` : `${formatCount(total)} deals you may import for.`}
+        {total > shown
+          ? `Showing the ${formatCount(shown)} most recently updated of ${formatCount(total)} deals; search to narrow the list.`
+          : `${formatCount(total)} deals you may import for.`}
       </p>
     </Form>
   );
@@ -59,7 +68,13 @@ export function UploadConversationForm({
     <Form method="post" encType="multipart/form-data" className="panel">
       <div className="field">
         <label htmlFor="import-deal">Deal</label>
-        <select id="import-deal" name="dealId" required defaultValue={dealId} aria-describedby={errors.dealId ? "import-deal-error" : undefined}>
+        <select
+          id="import-deal"
+          name="dealId"
+          required
+          defaultValue={dealId}
+          aria-describedby={errors.dealId ? "import-deal-error" : undefined}
+        >
           <option value="">Choose the deal the conversation was about</option>
           {deals.map((deal) => (
             <option key={deal.id} value={deal.id}>
@@ -71,19 +86,34 @@ export function UploadConversationForm({
       </div>
       <div className="field">
         <label htmlFor="import-date">Day of the conversation</label>
-        <input id="import-date" name="occurredOn" type="date" max={today} defaultValue={occurredOn} aria-describedby="import-date-hint" />
+        <input
+          id="import-date"
+          name="occurredOn"
+          type="date"
+          max={today}
+          defaultValue={occurredOn}
+          aria-describedby="import-date-hint"
+        />
         <span className="hint" id="import-date-hint">
-          Required for transcripts: the matrix is read as it stood that day. An email's own date is used when it has one.
+          Required for transcripts: the matrix is read as it stood that day. An email's own date is used when it has
+          one.
         </span>
         <ErrorList errors={errors.occurredOn} />
       </div>
       <div className="field">
-        <label htmlFor="import-files">Files (.vtt, .srt, .txt or .eml; up to {CONVERSATION_IMPORT_MAX_FILES}, 2 MB each)</label>
+        <label htmlFor="import-files">
+          Files (.vtt, .srt, .txt or .eml; up to {CONVERSATION_IMPORT_MAX_FILES}, 2 MB each)
+        </label>
         <input id="import-files" name="files" type="file" multiple accept={CONVERSATION_FILE_TYPES} />
       </div>
       <div className="field">
         <label htmlFor="import-pasted">Or paste a transcript or an email thread</label>
-        <textarea id="import-pasted" name="pasted" rows={6} placeholder={"Maya Chen: Yes, the export works with Excel 2003.\nDana: Great, thanks."} />
+        <textarea
+          id="import-pasted"
+          name="pasted"
+          rows={6}
+          placeholder={"Maya Chen: Yes, the export works with Excel 2003.\nDana: Great, thanks."}
+        />
       </div>
       <ErrorList errors={errors.files} />
       <button type="submit" name="intent" value="preview" disabled={busy}>

@@ -7,7 +7,8 @@ import { AssertedLevel } from "./candidate-card.tsx";
 import { TableScroll } from "../ui/table-scroll.tsx";
 
 function CandidatePreviewTable({ candidates, caption }: { candidates: FoundCandidate[]; caption: string }) {
-  if (candidates.length === 0) return <p className="muted small">No sentence of this speaker names a capability of the deal's product.</p>;
+  if (candidates.length === 0)
+    return <p className="muted small">No sentence of this speaker names a capability of the deal's product.</p>;
   return (
     <TableScroll label={caption}>
       <table>
@@ -58,11 +59,20 @@ function FilePreview({ file, slot }: { file: PreviewFile; slot: number }) {
       </p>
       <fieldset className="field">
         <legend>Which speaker is the salesperson?</legend>
-        {file.suggestedSpeaker ? null : <span className="hint">Candor could not tell from the deal owner's name: choose one.</span>}
+        {file.suggestedSpeaker ? null : (
+          <span className="hint">Candor could not tell from the deal owner's name: choose one.</span>
+        )}
         <div className="inline-form">
           {file.speakers.map((name) => (
             <label key={name} className="checkbox">
-              <input type="radio" name={`speaker-${slot}`} value={name} required checked={speaker === name} onChange={() => setSpeaker(name)} />
+              <input
+                type="radio"
+                name={`speaker-${slot}`}
+                value={name}
+                required
+                checked={speaker === name}
+                onChange={() => setSpeaker(name)}
+              />
               {name}
             </label>
           ))}
@@ -100,7 +110,9 @@ export function ImportPreview({
       </h2>
       {refused.length > 0 ? (
         <div className="panel" role="alert">
-          <p className="form-error">{refused.length === 1 ? "One file cannot be imported:" : `${refused.length} files cannot be imported:`}</p>
+          <p className="form-error">
+            {refused.length === 1 ? "One file cannot be imported:" : `${refused.length} files cannot be imported:`}
+          </p>
           <ul>
             {refused.map((file) => (
               <li key={file.index}>
@@ -112,7 +124,8 @@ export function ImportPreview({
       ) : null}
       {already.map((file) => (
         <p key={file.index} className="muted">
-          {file.fileName} was already imported for this deal on {formatDate(file.alreadyImportedAt)}: importing it again adds nothing.
+          {file.fileName} was already imported for this deal on {formatDate(file.alreadyImportedAt)}: importing it again
+          adds nothing.
         </p>
       ))}
       {fresh.length > 0 ? (
@@ -124,7 +137,11 @@ export function ImportPreview({
           ))}
           <p>
             <button type="submit" name="intent" value="import" disabled={busy}>
-              {busy ? "Importing…" : fresh.length === 1 ? "Import this conversation" : `Import these ${fresh.length} conversations`}
+              {busy
+                ? "Importing…"
+                : fresh.length === 1
+                  ? "Import this conversation"
+                  : `Import these ${fresh.length} conversations`}
             </button>{" "}
             <a href="/conversations/import">Start again</a>
           </p>

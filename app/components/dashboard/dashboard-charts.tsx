@@ -18,7 +18,8 @@ function monthRange(month: string): { from: string; to: string } {
   return { from: `${month}-01`, to: last.toISOString().slice(0, 10) };
 }
 
-const monthLabel = (month: string) => new Date(`${month}-01T00:00:00Z`).toLocaleString("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
+const monthLabel = (month: string) =>
+  new Date(`${month}-01T00:00:00Z`).toLocaleString("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
 
 export function AccuracyByMonth({ monthly }: Pick<View, "monthly">) {
   const series = monthly.teams.map((team, teamIndex) => ({
@@ -84,21 +85,43 @@ export function AccuracyVsSatisfaction({ scatter }: Pick<View, "scatter">) {
     <ChartFigure
       id="accuracy-vs-satisfaction"
       caption={`Do honest salespeople have happier customers? Each point is a salesperson: claim accuracy (across) against six-month satisfaction of their customers (up), ${window.from} to ${window.to}. Click a point to see their claims.`}
-      empty={points.length ? undefined : "No salesperson has both verdicts and answered surveys in these twelve months yet."}
-      note={scatter.total > points.length ? `Showing ${formatCount(points.length)} of ${formatCount(scatter.total)} salespeople, including the extremes; the scorecard lists everyone.` : undefined}
-      chart={() => <PointScatterChart points={points.map((point) => ({ x: point.x, y: point.y, label: point.name, href: point.href }))} xLabel="Claim accuracy" yLabel="Six-month satisfaction" />}
+      empty={
+        points.length ? undefined : "No salesperson has both verdicts and answered surveys in these twelve months yet."
+      }
+      note={
+        scatter.total > points.length
+          ? `Showing ${formatCount(points.length)} of ${formatCount(scatter.total)} salespeople, including the extremes; the scorecard lists everyone.`
+          : undefined
+      }
+      chart={() => (
+        <PointScatterChart
+          points={points.map((point) => ({ x: point.x, y: point.y, label: point.name, href: point.href }))}
+          xLabel="Claim accuracy"
+          yLabel="Six-month satisfaction"
+        />
+      )}
       table={
         <TableScroll label="Claim accuracy and six-month satisfaction per salesperson, lowest accuracy first">
           <table>
-            <caption className="visually-hidden">Claim accuracy and six-month satisfaction per salesperson, lowest accuracy first</caption>
+            <caption className="visually-hidden">
+              Claim accuracy and six-month satisfaction per salesperson, lowest accuracy first
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Salesperson</th>
                 <th scope="col">Team</th>
-                <th scope="col" className="num">Claim accuracy</th>
-                <th scope="col" className="num">Six-month satisfaction</th>
-                <th scope="col" className="num">Claims</th>
-                <th scope="col" className="num">Surveys answered</th>
+                <th scope="col" className="num">
+                  Claim accuracy
+                </th>
+                <th scope="col" className="num">
+                  Six-month satisfaction
+                </th>
+                <th scope="col" className="num">
+                  Claims
+                </th>
+                <th scope="col" className="num">
+                  Surveys answered
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -131,7 +154,12 @@ export function MisrepresentedCapabilities({ capabilities, periodDays }: Pick<Vi
     label: `${capability.title} (${capability.productName})`,
     values: [capability.overstated, capability.inaccurate],
     hrefs: [
-      claimsHref({ product: capability.productSlug, capability: capability.key, matrixCheck: "OVERSTATES", ...periodDays }),
+      claimsHref({
+        product: capability.productSlug,
+        capability: capability.key,
+        matrixCheck: "OVERSTATES",
+        ...periodDays,
+      }),
       claimsHref({ product: capability.productSlug, capability: capability.key, status: "INACCURATE", ...periodDays }),
     ],
   }));
@@ -140,7 +168,14 @@ export function MisrepresentedCapabilities({ capabilities, periodDays }: Pick<Vi
       id="misrepresented-capabilities"
       caption="Most-misrepresented capabilities in the period: claims that overstated the capability matrix, and claims an engineer judged inaccurate. Click a bar to see those claims."
       empty={categories.length ? undefined : "No claim in this period overstated the matrix or was judged inaccurate."}
-      chart={() => <CategoryBarChart categories={categories} series={["Overstated the matrix", "Judged inaccurate"]} layout="vertical" height={Math.max(200, 40 * categories.length + 60)} />}
+      chart={() => (
+        <CategoryBarChart
+          categories={categories}
+          series={["Overstated the matrix", "Judged inaccurate"]}
+          layout="vertical"
+          height={Math.max(200, 40 * categories.length + 60)}
+        />
+      )}
       table={
         <TableScroll label="Most-misrepresented capabilities">
           <table>
@@ -148,8 +183,12 @@ export function MisrepresentedCapabilities({ capabilities, periodDays }: Pick<Vi
             <thead>
               <tr>
                 <th scope="col">Capability</th>
-                <th scope="col" className="num">Overstated the matrix</th>
-                <th scope="col" className="num">Judged inaccurate</th>
+                <th scope="col" className="num">
+                  Overstated the matrix
+                </th>
+                <th scope="col" className="num">
+                  Judged inaccurate
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -171,11 +210,16 @@ export function MisrepresentedCapabilities({ capabilities, periodDays }: Pick<Vi
   );
 }
 
-const binLabel = (index: number, bins: number) => `${Math.round((index * 100) / bins)}–${Math.round(((index + 1) * 100) / bins)}%`;
+const binLabel = (index: number, bins: number) =>
+  `${Math.round((index * 100) / bins)}–${Math.round(((index + 1) * 100) / bins)}%`;
 
 export function QuizScoreDistribution({ quiz }: Pick<View, "quiz">) {
   const bins = quiz.counts.length;
-  const categories = quiz.counts.map((counts, index) => ({ label: binLabel(index, bins), values: counts, hrefs: quiz.quizzes.map((item) => quizStatsHref(item.id)) }));
+  const categories = quiz.counts.map((counts, index) => ({
+    label: binLabel(index, bins),
+    values: counts,
+    hrefs: quiz.quizzes.map((item) => quizStatsHref(item.id)),
+  }));
   return (
     <ChartFigure
       id="quiz-scores"
@@ -220,11 +264,22 @@ export function QuizScoreDistribution({ quiz }: Pick<View, "quiz">) {
  * `samePoint`: how many claims were waiting as far into the previous period as today is into
  * this one — the fair comparison for a backlog, which a closed quarter has long since drained.
  */
-export function VerificationBacklog({ backlog, team, samePoint = null }: Pick<View, "backlog"> & { team: string | null; samePoint?: { periodName: string; count: number } | null }) {
+export function VerificationBacklog({
+  backlog,
+  team,
+  samePoint = null,
+}: Pick<View, "backlog"> & { team: string | null; samePoint?: { periodName: string; count: number } | null }) {
   const categories = backlog.map((bucket) => ({
     label: bucket.label,
     values: [bucket.count],
-    hrefs: [claimsHref({ status: "PENDING", ...(team ? { team } : {}), ...(bucket.from ? { from: bucket.from } : {}), to: bucket.to })],
+    hrefs: [
+      claimsHref({
+        status: "PENDING",
+        ...(team ? { team } : {}),
+        ...(bucket.from ? { from: bucket.from } : {}),
+        to: bucket.to,
+      }),
+    ],
   }));
   const total = backlog.reduce((sum, bucket) => sum + bucket.count, 0);
   return (
@@ -240,14 +295,22 @@ export function VerificationBacklog({ backlog, team, samePoint = null }: Pick<Vi
             <thead>
               <tr>
                 <th scope="col">Made</th>
-                <th scope="col" className="num">Claims waiting</th>
+                <th scope="col" className="num">
+                  Claims waiting
+                </th>
               </tr>
             </thead>
             <tbody>
               {categories.map((category) => (
                 <tr key={category.label}>
                   <th scope="row">{category.label} ago</th>
-                  <td className="num">{category.values[0] ? <Link to={category.hrefs[0] ?? "/claims"}>{formatCount(category.values[0])}</Link> : "0"}</td>
+                  <td className="num">
+                    {category.values[0] ? (
+                      <Link to={category.hrefs[0] ?? "/claims"}>{formatCount(category.values[0])}</Link>
+                    ) : (
+                      "0"
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -16,12 +16,25 @@ export interface DashboardFiltersProps {
  * The period and team selectors: a GET form, so the view is an address. With JavaScript a
  * change applies at once; without it, "Show" applies.
  */
-export function DashboardFilters({ periods, period, teams, team, allTeamsLabel, children, action }: DashboardFiltersProps) {
+export function DashboardFilters({
+  periods,
+  period,
+  teams,
+  team,
+  allTeamsLabel,
+  children,
+  action,
+}: DashboardFiltersProps) {
   return (
     <Form method="get" action={action} className="filters" role="search" aria-label="Choose period and team">
       <div className="field">
         <label htmlFor="dashboard-period">Period</label>
-        <select id="dashboard-period" name="period" defaultValue={period} onChange={(event) => event.currentTarget.form?.requestSubmit()}>
+        <select
+          id="dashboard-period"
+          name="period"
+          defaultValue={period}
+          onChange={(event) => event.currentTarget.form?.requestSubmit()}
+        >
           {[...periods].reverse().map((option) => (
             <option key={option.name} value={option.name}>
               {option.name}
@@ -33,7 +46,12 @@ export function DashboardFilters({ periods, period, teams, team, allTeamsLabel, 
       {teams.length > 1 ? (
         <div className="field">
           <label htmlFor="dashboard-team">Team</label>
-          <select id="dashboard-team" name="team" defaultValue={team ?? ""} onChange={(event) => event.currentTarget.form?.requestSubmit()}>
+          <select
+            id="dashboard-team"
+            name="team"
+            defaultValue={team ?? ""}
+            onChange={(event) => event.currentTarget.form?.requestSubmit()}
+          >
             <option value="">{allTeamsLabel}</option>
             {teams.map((option) => (
               <option key={option.id} value={option.id}>

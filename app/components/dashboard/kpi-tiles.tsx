@@ -37,14 +37,26 @@ function formatChange(change: number, unit: Unit): string {
 
 const TREND_WORD = { better: "better", worse: "worse", same: "unchanged", unknown: "" } as const;
 
-function Change({ delta, unit, previousName, samePoint }: { delta: Delta; unit: Unit; previousName: string | null; samePoint: boolean }) {
+function Change({
+  delta,
+  unit,
+  previousName,
+  samePoint,
+}: {
+  delta: Delta;
+  unit: Unit;
+  previousName: string | null;
+  samePoint: boolean;
+}) {
   if (!previousName) return <div className="small muted">No earlier period to compare with</div>;
   // A backlog figure is compared with the previous period as many days into it as we are now.
   const against = samePoint ? `${previousName} at the same point` : previousName;
   if (delta.change === null) return <div className="small muted">No figure for {against} to compare with</div>;
   return (
     <div className={`small kpi-change kpi-${delta.trend}`}>
-      {delta.trend === "same" ? `Same as ${against}` : `${formatChange(delta.change, unit)} against ${against} (${TREND_WORD[delta.trend]})`}
+      {delta.trend === "same"
+        ? `Same as ${against}`
+        : `${formatChange(delta.change, unit)} against ${against} (${TREND_WORD[delta.trend]})`}
     </div>
   );
 }
@@ -57,20 +69,43 @@ interface TileSpec {
 }
 
 const TILES: TileSpec[] = [
-  { key: "accuracy", label: "Claim accuracy (weighted by severity)", unit: "percent", detail: (k) => `${formatCount(k.claims)} claims made in the period` },
+  {
+    key: "accuracy",
+    label: "Claim accuracy (weighted by severity)",
+    unit: "percent",
+    detail: (k) => `${formatCount(k.claims)} claims made in the period`,
+  },
   { key: "pending", label: "Claims still waiting for a verdict", unit: "count", detail: () => null },
   { key: "medianDaysToVerdict", label: "Median time from logging to verdict", unit: "days", detail: () => null },
   { key: "overstatedShare", label: "Claims that overstate the matrix", unit: "percent", detail: () => null },
-  { key: "quizPassRate", label: "Quiz pass rate", unit: "percent", detail: (k) => `${formatCount(k.quizAttempts)} attempts submitted` },
-  { key: "meanCsat", label: "Six-month CSAT", unit: "csat", detail: (k) => `${formatCount(k.surveysAnswered)} surveys answered` },
+  {
+    key: "quizPassRate",
+    label: "Quiz pass rate",
+    unit: "percent",
+    detail: (k) => `${formatCount(k.quizAttempts)} attempts submitted`,
+  },
+  {
+    key: "meanCsat",
+    label: "Six-month CSAT",
+    unit: "csat",
+    detail: (k) => `${formatCount(k.surveysAnswered)} surveys answered`,
+  },
   { key: "deliveredRate", label: "Customers who say “delivered as promised”", unit: "percent", detail: () => null },
   {
     key: "coverage",
     label: "Coverage: won deals with a logged claim",
     unit: "percent",
-    detail: (k) => (k.wonDeals === 0 ? "No won deals closed in the period" : `${describeCoverage({ won: k.wonDeals, covered: k.coveredDeals })} (any source)`),
+    detail: (k) =>
+      k.wonDeals === 0
+        ? "No won deals closed in the period"
+        : `${describeCoverage({ won: k.wonDeals, covered: k.coveredDeals })} (any source)`,
   },
-  { key: "responseRate", label: "Survey response rate", unit: "percent", detail: (k) => `${formatCount(k.surveysAnswered)} answered of ${formatCount(k.surveysDue)} due so far` },
+  {
+    key: "responseRate",
+    label: "Survey response rate",
+    unit: "percent",
+    detail: (k) => `${formatCount(k.surveysAnswered)} answered of ${formatCount(k.surveysDue)} due so far`,
+  },
 ];
 
 /** The KPI tiles of PRODUCT.md §5, each with its change against the previous period. */
@@ -97,7 +132,12 @@ export function KpiTiles({
               {formatValue(kpis[tile.key], tile.unit)}
             </div>
             {detail ? <div className="small muted">{detail}</div> : null}
-            <Change delta={deltas[tile.key]} unit={tile.unit} previousName={previousName} samePoint={KPI_COMPARISON[tile.key].compareAt === "same point"} />
+            <Change
+              delta={deltas[tile.key]}
+              unit={tile.unit}
+              previousName={previousName}
+              samePoint={KPI_COMPARISON[tile.key].compareAt === "same point"}
+            />
           </li>
         );
       })}
@@ -115,7 +155,9 @@ function OpenDisputesTile({ count }: { count: number }) {
         {formatCount(count)}
       </div>
       <div className="small">
-        <Link to="/disputes">{count === 0 ? "None waiting: see recent decisions" : "Resolve them on the disputes page"}</Link>
+        <Link to="/disputes">
+          {count === 0 ? "None waiting: see recent decisions" : "Resolve them on the disputes page"}
+        </Link>
       </div>
     </li>
   );

@@ -9,7 +9,10 @@ export function claimsHref(filter: ClaimsFilter): string {
   return text ? `/claims?${text}` : "/claims";
 }
 
-export function dashboardHref(path: "/dashboard" | "/dashboard/scorecard", view: { period?: string | null; team?: string | null }): string {
+export function dashboardHref(
+  path: "/dashboard" | "/dashboard/scorecard",
+  view: { period?: string | null; team?: string | null },
+): string {
   const params = new URLSearchParams();
   if (view.period) params.set("period", view.period);
   if (view.team) params.set("team", view.team);
@@ -29,4 +32,5 @@ export function logObservedClaimHref(deal: { dealId: string; salespersonId: stri
 }
 
 /** "Import the conversation" for a deal. */
-export const importConversationHref = (dealId: string) => `/conversations/import?${new URLSearchParams({ dealId }).toString()}`;
+export const importConversationHref = (dealId: string) =>
+  `/conversations/import?${new URLSearchParams({ dealId }).toString()}`;

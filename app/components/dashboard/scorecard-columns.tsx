@@ -24,10 +24,34 @@ export const scorecardColumns = helper.columns([
       </>
     ),
   }),
-  helper.accessor("teamName", { id: "team", header: "Team", enableSorting: true, cell: (info) => info.getValue() ?? dash }),
-  helper.accessor("claims", { id: "claims", header: "Claims logged", enableSorting: true, sortDescFirst: true, meta: { numeric: true }, cell: (info) => formatCount(info.getValue()) }),
-  helper.accessor("accuracy", { id: "accuracy", header: "Accuracy", enableSorting: true, meta: { numeric: true, label: "Accuracy (weighted)" }, cell: (info) => formatPercent(info.getValue()) }),
-  helper.accessor("overstatedShare", { id: "overstated", header: "Overstated", enableSorting: true, meta: { numeric: true, label: "Overstated share" }, cell: (info) => formatPercent(info.getValue()) }),
+  helper.accessor("teamName", {
+    id: "team",
+    header: "Team",
+    enableSorting: true,
+    cell: (info) => info.getValue() ?? dash,
+  }),
+  helper.accessor("claims", {
+    id: "claims",
+    header: "Claims logged",
+    enableSorting: true,
+    sortDescFirst: true,
+    meta: { numeric: true },
+    cell: (info) => formatCount(info.getValue()),
+  }),
+  helper.accessor("accuracy", {
+    id: "accuracy",
+    header: "Accuracy",
+    enableSorting: true,
+    meta: { numeric: true, label: "Accuracy (weighted)" },
+    cell: (info) => formatPercent(info.getValue()),
+  }),
+  helper.accessor("overstatedShare", {
+    id: "overstated",
+    header: "Overstated",
+    enableSorting: true,
+    meta: { numeric: true, label: "Overstated share" },
+    cell: (info) => formatPercent(info.getValue()),
+  }),
   helper.accessor("coverage", {
     id: "coverage",
     header: "Coverage",
@@ -39,12 +63,21 @@ export const scorecardColumns = helper.columns([
       if (counts.won === 0) return <span className="small muted">No won deals</span>;
       return (
         <span title={describeCoverage(counts)}>
-          {formatPercent(info.getValue())} <span className="small muted">({counts.covered} of {counts.won})</span>
+          {formatPercent(info.getValue())}{" "}
+          <span className="small muted">
+            ({counts.covered} of {counts.won})
+          </span>
         </span>
       );
     },
   }),
-  helper.accessor("quizBest", { id: "quizBest", header: "Best quiz score", enableSorting: true, meta: { numeric: true }, cell: (info) => formatPercent(info.getValue()) }),
+  helper.accessor("quizBest", {
+    id: "quizBest",
+    header: "Best quiz score",
+    enableSorting: true,
+    meta: { numeric: true },
+    cell: (info) => formatPercent(info.getValue()),
+  }),
   helper.accessor("quizzesPassed", {
     id: "quizPassed",
     header: "Quizzes passed",
@@ -58,14 +91,22 @@ export const scorecardColumns = helper.columns([
     meta: { numeric: true },
     cell: (info) => {
       const value = info.getValue();
-      return value === null ? dash : (
+      return value === null ? (
+        dash
+      ) : (
         <>
           {value.toFixed(1)} <span className="small muted">({formatCount(info.row.original.surveysAnswered)})</span>
         </>
       );
     },
   }),
-  helper.accessor("deliveredRate", { id: "delivered", header: "Delivered as promised", enableSorting: true, meta: { numeric: true }, cell: (info) => formatPercent(info.getValue()) }),
+  helper.accessor("deliveredRate", {
+    id: "delivered",
+    header: "Delivered as promised",
+    enableSorting: true,
+    meta: { numeric: true },
+    cell: (info) => formatPercent(info.getValue()),
+  }),
   helper.accessor("multiplier", {
     id: "multiplier",
     header: "Multiplier",

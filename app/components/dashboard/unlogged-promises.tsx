@@ -6,24 +6,37 @@ import { dealHref, importConversationHref, logObservedClaimHref, personHref } fr
 import { TableScroll } from "../ui/table-scroll.tsx";
 
 // Loader data arrives with dates as strings; the list only formats them.
-type Row = Omit<UnloggedPromiseList["rows"][number], "respondedAt" | "dueAt"> & { respondedAt: Date | string | null; dueAt: Date | string };
+type Row = Omit<UnloggedPromiseList["rows"][number], "respondedAt" | "dueAt"> & {
+  respondedAt: Date | string | null;
+  dueAt: Date | string;
+};
 
 /**
  * PRODUCT.md §7: deals whose customer says the product did not do what they were told, while
  * no claim of any source is on record for the deal — a promise nobody wrote down. Each row
  * offers the two ways to record it.
  */
-export function UnloggedPromises({ unlogged, periodName }: { unlogged: { rows: readonly Row[]; total: number }; periodName: string }) {
+export function UnloggedPromises({
+  unlogged,
+  periodName,
+}: {
+  unlogged: { rows: readonly Row[]; total: number };
+  periodName: string;
+}) {
   const more = moreThanShown(unlogged.rows.length, unlogged.total);
   return (
     <section aria-labelledby="unlogged-promises">
       <h2 id="unlogged-promises">Unlogged promises</h2>
       <p className="muted">
-        Deals whose customer, in a six-month survey due in {periodName}, answered “no” or “partly” to “Did the product do what you were told?” while nobody — the
-        salesperson, an engineer, a manager, the customer or a conversation — has put any claim on record for the deal. Newest answer first.
+        Deals whose customer, in a six-month survey due in {periodName}, answered “no” or “partly” to “Did the product
+        do what you were told?” while nobody — the salesperson, an engineer, a manager, the customer or a conversation —
+        has put any claim on record for the deal. Newest answer first.
       </p>
       {unlogged.rows.length === 0 ? (
-        <p>No unlogged promises in {periodName}: every deal whose customer said the product fell short of what they were told already has a claim on record.</p>
+        <p>
+          No unlogged promises in {periodName}: every deal whose customer said the product fell short of what they were
+          told already has a claim on record.
+        </p>
       ) : (
         <TableScroll label="Unlogged promises">
           <table>
@@ -67,7 +80,13 @@ export function UnloggedPromises({ unlogged, periodName }: { unlogged: { rows: r
                         ))
                       )}
                     </td>
-                    <td>{row.respondedAt ? formatDate(row.respondedAt) : <span className="muted">Due {formatDate(row.dueAt)}</span>}</td>
+                    <td>
+                      {row.respondedAt ? (
+                        formatDate(row.respondedAt)
+                      ) : (
+                        <span className="muted">Due {formatDate(row.dueAt)}</span>
+                      )}
+                    </td>
                     <td>
                       <ul>
                         <li>
@@ -84,7 +103,9 @@ export function UnloggedPromises({ unlogged, periodName }: { unlogged: { rows: r
             </tbody>
           </table>
           {more ? (
-            <p className="small muted">…{more} in {periodName}, with older answers.</p>
+            <p className="small muted">
+              …{more} in {periodName}, with older answers.
+            </p>
           ) : null}
         </TableScroll>
       )}

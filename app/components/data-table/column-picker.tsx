@@ -13,13 +13,25 @@ export interface PickableColumn {
  * The "Columns" disclosure. Without JavaScript it is a GET form whose "Apply" the loader turns
  * into `hide=…` (columnFormRedirect); with JavaScript each tick updates the address at once.
  */
-export function ColumnPicker({ columns, pathname, search }: { columns: PickableColumn[]; pathname: string; search: URLSearchParams }) {
+export function ColumnPicker({
+  columns,
+  pathname,
+  search,
+}: {
+  columns: PickableColumn[];
+  pathname: string;
+  search: URLSearchParams;
+}) {
   const navigate = useNavigate();
   const go = (hidden: string[]) =>
-    navigate(pathname + searchWith(search, { [TABLE_PARAMS.hide]: hideParam(hidden) }), { replace: true, preventScrollReset: true });
+    navigate(pathname + searchWith(search, { [TABLE_PARAMS.hide]: hideParam(hidden) }), {
+      replace: true,
+      preventScrollReset: true,
+    });
   const hiddenNow = columns.filter((column) => !column.visible).map((column) => column.id);
 
-  const toggle = (id: string, show: boolean) => go(show ? hiddenNow.filter((hidden) => hidden !== id) : [...hiddenNow, id]);
+  const toggle = (id: string, show: boolean) =>
+    go(show ? hiddenNow.filter((hidden) => hidden !== id) : [...hiddenNow, id]);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const shown = new FormData(event.currentTarget).getAll(COLUMN_FORM_FIELDS.shown);
@@ -31,7 +43,10 @@ export function ColumnPicker({ columns, pathname, search }: { columns: PickableC
     <details className="column-picker">
       <summary>Columns{hiddenCount ? ` (${hiddenCount} hidden)` : ""}</summary>
       <form method="get" action={pathname} onSubmit={submit}>
-        <SearchParamInputs search={search} omit={[TABLE_PARAMS.hide, COLUMN_FORM_FIELDS.list, COLUMN_FORM_FIELDS.shown]} />
+        <SearchParamInputs
+          search={search}
+          omit={[TABLE_PARAMS.hide, COLUMN_FORM_FIELDS.list, COLUMN_FORM_FIELDS.shown]}
+        />
         <input type="hidden" name={COLUMN_FORM_FIELDS.list} value={columns.map((column) => column.id).join(",")} />
         <fieldset>
           <legend>Show these columns</legend>

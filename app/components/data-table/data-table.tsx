@@ -115,7 +115,13 @@ function cellClass(numeric: boolean | undefined, extra?: string): string | undef
   return [numeric ? "num" : null, extra].filter(Boolean).join(" ") || undefined;
 }
 
-function SortControl<TRow extends RowData>({ header, href }: { header: Header<DataTableFeatures, TRow>; href: (dir: SortDirection) => string }) {
+function SortControl<TRow extends RowData>({
+  header,
+  href,
+}: {
+  header: Header<DataTableFeatures, TRow>;
+  href: (dir: SortDirection) => string;
+}) {
   const sorted = header.column.getIsSorted();
   const next: SortDirection = sorted ? (sorted === "asc" ? "desc" : "asc") : header.column.getFirstSortDir();
   return (
@@ -148,7 +154,12 @@ export function DataTable<TRow extends RowData>(props: DataTableProps<TRow>) {
   const state = useMemo(
     () => ({
       sorting: sort ? [{ id: sort.id, desc: sort.dir === "desc" }] : [],
-      columnVisibility: Object.fromEntries(hiddenKey.split(",").filter(Boolean).map((id) => [id, false])),
+      columnVisibility: Object.fromEntries(
+        hiddenKey
+          .split(",")
+          .filter(Boolean)
+          .map((id) => [id, false]),
+      ),
       pagination: { pageIndex: page - 1, pageSize },
     }),
     [sort, hiddenKey, page, pageSize],
@@ -218,10 +229,22 @@ export function DataTable<TRow extends RowData>(props: DataTableProps<TRow>) {
                       scope="col"
                       colSpan={header.colSpan > 1 ? header.colSpan : undefined}
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                      className={cellClass(header.column.columnDef.meta?.numeric, header.column.getCanSort() ? "sortable" : undefined)}
+                      className={cellClass(
+                        header.column.columnDef.meta?.numeric,
+                        header.column.getCanSort() ? "sortable" : undefined,
+                      )}
                     >
                       {header.isPlaceholder ? null : header.column.getCanSort() ? (
-                        <SortControl header={header} href={(dir) => hrefWith({ [TABLE_PARAMS.sort]: header.column.id, [TABLE_PARAMS.dir]: dir, [TABLE_PARAMS.page]: null })} />
+                        <SortControl
+                          header={header}
+                          href={(dir) =>
+                            hrefWith({
+                              [TABLE_PARAMS.sort]: header.column.id,
+                              [TABLE_PARAMS.dir]: dir,
+                              [TABLE_PARAMS.page]: null,
+                            })
+                          }
+                        />
                       ) : (
                         <table.FlexRender header={header} />
                       )}

@@ -3,7 +3,6 @@ import { formatCount } from "../ui/format.ts";
 import { useId } from "react";
 import { TABLE_PARAMS } from "./table-url.ts";
 
-
 function PageLink({ to, label, rel }: { to: string | null; label: string; rel?: string }) {
   // A control that leads nowhere is shown, greyed, so the pager keeps its shape.
   if (to === null) {
@@ -35,7 +34,10 @@ export function Pagination({
   hrefWith: (changes: Record<string, string | number | null>) => string;
 }) {
   const sizesLabel = useId();
-  const pageHref = (target: number) => (target === page || target < 1 || target > pageCount ? null : hrefWith({ [TABLE_PARAMS.page]: target === 1 ? null : target }));
+  const pageHref = (target: number) =>
+    target === page || target < 1 || target > pageCount
+      ? null
+      : hrefWith({ [TABLE_PARAMS.page]: target === 1 ? null : target });
   return (
     <nav className="pager" aria-label="Pages">
       <div className="pager-pages">

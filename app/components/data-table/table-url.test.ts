@@ -1,12 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { columnFormRedirect, exportHref, hiddenColumnIds, hideParam, onlyHiddenColumnsChanged, searchWith, tableViewParams } from "./table-url.ts";
+import {
+  columnFormRedirect,
+  exportHref,
+  hiddenColumnIds,
+  hideParam,
+  onlyHiddenColumnsChanged,
+  searchWith,
+  tableViewParams,
+} from "./table-url.ts";
 
 const params = (text: string) => new URLSearchParams(text);
 const url = (path: string) => new URL(path, "http://candor.test");
 
 describe("searchWith", () => {
   it("sets, replaces and removes parameters, keeping the rest", () => {
-    expect(searchWith(params("status=PENDING&page=3"), { sort: "madeAt", page: null })).toBe("?status=PENDING&sort=madeAt");
+    expect(searchWith(params("status=PENDING&page=3"), { sort: "madeAt", page: null })).toBe(
+      "?status=PENDING&sort=madeAt",
+    );
     expect(searchWith(params("page=3"), { page: null })).toBe("");
     expect(searchWith(params("pageSize=25"), { pageSize: 50 })).toBe("?pageSize=50");
   });
@@ -14,9 +24,9 @@ describe("searchWith", () => {
 
 describe("tableViewParams", () => {
   it("keeps the sort, page size and hidden columns, not the filters or the page", () => {
-    expect(tableViewParams(params("status=PENDING&sort=product&dir=desc&page=4&pageSize=50&hide=team")).toString()).toBe(
-      "sort=product&dir=desc&pageSize=50&hide=team",
-    );
+    expect(
+      tableViewParams(params("status=PENDING&sort=product&dir=desc&page=4&pageSize=50&hide=team")).toString(),
+    ).toBe("sort=product&dir=desc&pageSize=50&hide=team");
   });
 });
 
@@ -31,9 +41,9 @@ describe("hidden columns", () => {
 
 describe("columnFormRedirect", () => {
   it("turns the no-JavaScript Columns form into hide=…, keeping the view", () => {
-    expect(columnFormRedirect(url("/claims?status=INACCURATE&hide=old&columns=team,channel,severity&show=channel"))).toBe(
-      "/claims?status=INACCURATE&hide=team%2Cseverity",
-    );
+    expect(
+      columnFormRedirect(url("/claims?status=INACCURATE&hide=old&columns=team,channel,severity&show=channel")),
+    ).toBe("/claims?status=INACCURATE&hide=team%2Cseverity");
     expect(columnFormRedirect(url("/claims?columns=team,channel&show=team&show=channel"))).toBe("/claims");
   });
 
@@ -45,7 +55,9 @@ describe("columnFormRedirect", () => {
 describe("onlyHiddenColumnsChanged", () => {
   it("is true only when nothing but hide differs", () => {
     expect(onlyHiddenColumnsChanged(url("/claims?status=X"), url("/claims?status=X&hide=team"))).toBe(true);
-    expect(onlyHiddenColumnsChanged(url("/claims?hide=team&status=X"), url("/claims?status=X&hide=team,channel"))).toBe(true);
+    expect(onlyHiddenColumnsChanged(url("/claims?hide=team&status=X"), url("/claims?status=X&hide=team,channel"))).toBe(
+      true,
+    );
     expect(onlyHiddenColumnsChanged(url("/claims?status=X"), url("/claims?status=Y&hide=team"))).toBe(false);
     expect(onlyHiddenColumnsChanged(url("/claims?hide=team"), url("/claims?hide=team"))).toBe(false);
     expect(onlyHiddenColumnsChanged(url("/claims?hide=team"), url("/verify?hide=team,x"))).toBe(false);

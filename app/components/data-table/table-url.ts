@@ -78,7 +78,10 @@ export function onlyHiddenColumnsChanged(current: URL, next: URL): boolean {
     search.sort();
     return search.toString();
   };
-  return strip(current) === strip(next) && current.searchParams.get(TABLE_PARAMS.hide) !== next.searchParams.get(TABLE_PARAMS.hide);
+  return (
+    strip(current) === strip(next) &&
+    current.searchParams.get(TABLE_PARAMS.hide) !== next.searchParams.get(TABLE_PARAMS.hide)
+  );
 }
 
 /**

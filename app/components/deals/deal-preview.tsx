@@ -25,7 +25,9 @@ export function DealPreviewTable({ rows, total }: { rows: DealPreviewRow[]; tota
     <TableScroll label="Rows of the file">
       <table>
         <caption>
-          {rows.length < total ? `The first ${rows.length} of ${total.toLocaleString("en-US")} rows` : "Every row of the file"}
+          {rows.length < total
+            ? `The first ${rows.length} of ${total.toLocaleString("en-US")} rows`
+            : "Every row of the file"}
         </caption>
         <thead>
           <tr>
@@ -35,7 +37,9 @@ export function DealPreviewTable({ rows, total }: { rows: DealPreviewRow[]; tota
             <th scope="col">Contact</th>
             <th scope="col">Owner</th>
             <th scope="col">Product</th>
-            <th scope="col" className="num">Amount</th>
+            <th scope="col" className="num">
+              Amount
+            </th>
             <th scope="col">Status</th>
             <th scope="col">Closed</th>
             <th scope="col">What importing does</th>

@@ -11,7 +11,13 @@ import { SurveyStateText } from "../surveys/survey-state.tsx";
 
 type Row = Omit<DealListRow, "closedAt" | "survey"> & {
   closedAt: string | Date | null;
-  survey: { dueAt: string | Date; sentAt: string | Date | null; respondedAt: string | Date | null; csat: number | null; deliveredAsPromised: string | null } | null;
+  survey: {
+    dueAt: string | Date;
+    sentAt: string | Date | null;
+    respondedAt: string | Date | null;
+    csat: number | null;
+    deliveredAsPromised: string | null;
+  } | null;
 };
 
 const helper = createDataTableColumnHelper<Row>();
@@ -21,7 +27,10 @@ const dash = <span className="muted">—</span>;
 
 /** "CSAT 4 of 5, delivered as promised: partly" — the answer in words, never its code. */
 function answerSummary(csat: number | null, delivered: string | null): string {
-  const parts = [csat === null ? null : `CSAT ${csat} of 5`, isDelivered(delivered) ? `delivered as promised: ${deliveredLabel(delivered).toLowerCase()}` : null];
+  const parts = [
+    csat === null ? null : `CSAT ${csat} of 5`,
+    isDelivered(delivered) ? `delivered as promised: ${deliveredLabel(delivered).toLowerCase()}` : null,
+  ];
   return parts.filter((part) => part !== null).join(", ") || "answered";
 }
 
@@ -29,7 +38,12 @@ function answerSummary(csat: number | null, delivered: string | null): string {
 // app/domain/deals-query.ts; the loader sorts, the table never reorders rows) and hide=<id>,<id>.
 export function dealColumns(now: Date) {
   return helper.columns([
-    helper.accessor("externalId", { id: "externalId", header: "External ID", enableHiding: false, enableSorting: true }),
+    helper.accessor("externalId", {
+      id: "externalId",
+      header: "External ID",
+      enableHiding: false,
+      enableSorting: true,
+    }),
     helper.accessor("account", { id: "account", header: "Account", enableSorting: true }),
     helper.accessor("contactName", {
       id: "contact",
@@ -43,16 +57,39 @@ export function dealColumns(now: Date) {
       ),
     }),
     helper.accessor("owner", { id: "owner", header: "Owner", enableSorting: true }),
-    helper.accessor("team", { id: "team", header: "Team", enableSorting: true, cell: (info) => info.getValue() ?? dash }),
-    helper.accessor("product", { id: "product", header: "Product", enableSorting: true, cell: (info) => info.getValue() ?? dash }),
-    helper.accessor("amountCents", { id: "amount", header: "Amount", enableSorting: true, sortDescFirst: true, meta: { numeric: true }, cell: (info) => formatCents(info.getValue()) }),
-    helper.accessor("status", { id: "status", header: "Status", enableSorting: true, cell: (info) => dealStatusLabel(info.getValue()) }),
+    helper.accessor("team", {
+      id: "team",
+      header: "Team",
+      enableSorting: true,
+      cell: (info) => info.getValue() ?? dash,
+    }),
+    helper.accessor("product", {
+      id: "product",
+      header: "Product",
+      enableSorting: true,
+      cell: (info) => info.getValue() ?? dash,
+    }),
+    helper.accessor("amountCents", {
+      id: "amount",
+      header: "Amount",
+      enableSorting: true,
+      sortDescFirst: true,
+      meta: { numeric: true },
+      cell: (info) => formatCents(info.getValue()),
+    }),
+    helper.accessor("status", {
+      id: "status",
+      header: "Status",
+      enableSorting: true,
+      cell: (info) => dealStatusLabel(info.getValue()),
+    }),
     helper.accessor("closedAt", {
       id: "closedAt",
       header: "Closed",
       enableSorting: true,
       sortDescFirst: true,
-      cell: (info) => (info.getValue() === null ? <span className="muted">Not closed</span> : formatDate(info.getValue())),
+      cell: (info) =>
+        info.getValue() === null ? <span className="muted">Not closed</span> : formatDate(info.getValue()),
     }),
     helper.accessor("survey", {
       id: "survey",
@@ -60,13 +97,18 @@ export function dealColumns(now: Date) {
       cell: (info) => {
         const survey = info.getValue();
         if (!survey) return <span className="muted">—</span>;
-        const state = surveyState({ dueAt: new Date(survey.dueAt), sentAt: asDate(survey.sentAt), respondedAt: asDate(survey.respondedAt) }, now);
+        const state = surveyState(
+          { dueAt: new Date(survey.dueAt), sentAt: asDate(survey.sentAt), respondedAt: asDate(survey.respondedAt) },
+          now,
+        );
         return (
           <>
             <SurveyStateText state={state} />
             <br />
             <span className="small muted">
-              {state === "ANSWERED" ? answerSummary(survey.csat, survey.deliveredAsPromised) : `due ${formatDate(survey.dueAt)}`}
+              {state === "ANSWERED"
+                ? answerSummary(survey.csat, survey.deliveredAsPromised)
+                : `due ${formatDate(survey.dueAt)}`}
             </span>
           </>
         );
@@ -76,12 +118,27 @@ export function dealColumns(now: Date) {
 }
 
 /** The search and status filter; a GET form that keeps the table's sort, page size and hidden columns. */
-export function DealsSearch({ q, status, search }: { q: string; status: DealStatusCode | null; search: URLSearchParams }) {
+export function DealsSearch({
+  q,
+  status,
+  search,
+}: {
+  q: string;
+  status: DealStatusCode | null;
+  search: URLSearchParams;
+}) {
   return (
     <Form method="get" className="filters" role="search" aria-label="Search deals">
       <div className="field">
         <label htmlFor="deals-q">Search</label>
-        <input id="deals-q" name="q" type="search" defaultValue={q} maxLength={200} placeholder="Account, contact, external ID, owner…" />
+        <input
+          id="deals-q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          maxLength={200}
+          placeholder="Account, contact, external ID, owner…"
+        />
       </div>
       <div className="field">
         <label htmlFor="deals-status">Status</label>

@@ -16,7 +16,8 @@ export function EngineerAnswers({ rows }: { rows: AnswerRow[] }) {
       <h2 id="answers">Answers from engineers</h2>
       {rows.length === 0 ? (
         <p className="muted">
-          No answered questions yet. <Link to="/ask">Ask an engineer</Link> before you promise something you are unsure of.
+          No answered questions yet. <Link to="/ask">Ask an engineer</Link> before you promise something you are unsure
+          of.
         </p>
       ) : (
         <ul>

@@ -45,7 +45,9 @@ export function CapabilitiesDueForReview({ count, rows }: { count: number; rows:
                   <td>{row.owner?.name ?? "—"}</td>
                   <td>
                     {formatDate(row.reviewDueAt)}
-                    {row.daysOverdue !== null ? <span className="muted small"> ({row.daysOverdue} days ago)</span> : null}
+                    {row.daysOverdue !== null ? (
+                      <span className="muted small"> ({row.daysOverdue} days ago)</span>
+                    ) : null}
                   </td>
                 </tr>
               ))}

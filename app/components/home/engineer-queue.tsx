@@ -25,7 +25,9 @@ export function EngineerQueue({ queue }: { queue: QueueView }) {
         </div>
         <div className="tile">
           <div className="tile-label">Oldest waiting</div>
-          <div className="tile-value">{queue.oldestWorkingDays === null ? "—" : `${queue.oldestWorkingDays} working days`}</div>
+          <div className="tile-value">
+            {queue.oldestWorkingDays === null ? "—" : `${queue.oldestWorkingDays} working days`}
+          </div>
         </div>
       </div>
       {queue.pending > 0 ? (

@@ -7,8 +7,8 @@ export function NextSteps({ steps }: { steps: NextStep[] }) {
       <h2 id="next-steps">Next to do</h2>
       {steps.length === 0 ? (
         <p>
-          Nothing is waiting for you. Before you promise something new, check the <a href="/capabilities">capability matrix</a> or{" "}
-          <a href="/ask">ask an engineer</a>.
+          Nothing is waiting for you. Before you promise something new, check the{" "}
+          <a href="/capabilities">capability matrix</a> or <a href="/ask">ask an engineer</a>.
         </p>
       ) : (
         <ol>

@@ -16,7 +16,15 @@ export interface HomeClaimRow {
 }
 
 /** A salesperson's claims as a short table: on their home ("You said") and on their page for a manager. */
-export function ClaimRows({ rows, saidLabel = "You said", caption }: { rows: HomeClaimRow[]; saidLabel?: string; caption?: string }) {
+export function ClaimRows({
+  rows,
+  saidLabel = "You said",
+  caption,
+}: {
+  rows: HomeClaimRow[];
+  saidLabel?: string;
+  caption?: string;
+}) {
   return (
     <TableScroll label={caption ?? "Claims"}>
       <table>
@@ -75,14 +83,22 @@ export function RecentClaims({ rows }: { rows: HomeClaimRow[] }) {
  * Claims whose customer still has to be told the truth (app/domain/next-steps.ts
  * isCustomerToCorrect): the newest few, or all of them with ?correct=all.
  */
-export function ClaimsToCorrect({ count, rows, showingAll }: { count: number; rows: HomeClaimRow[]; showingAll: boolean }) {
+export function ClaimsToCorrect({
+  count,
+  rows,
+  showingAll,
+}: {
+  count: number;
+  rows: HomeClaimRow[];
+  showingAll: boolean;
+}) {
   if (count === 0) return null;
   return (
     <section aria-labelledby="to-correct">
       <h2 id="to-correct">Customers to correct ({count})</h2>
       <p className="muted">
-        An engineer judged these claims inaccurate or only partly accurate: the customer was told more than the product does. Open one, tell the
-        customer what the product really does, then record the correction on the claim.
+        An engineer judged these claims inaccurate or only partly accurate: the customer was told more than the product
+        does. Open one, tell the customer what the product really does, then record the correction on the claim.
       </p>
       <ClaimRows rows={rows} caption={rows.length < count ? `The ${rows.length} most recent of ${count}` : undefined} />
       {rows.length < count && !showingAll ? (

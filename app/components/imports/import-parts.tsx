@@ -5,13 +5,20 @@ import { formatCount } from "../ui/format.ts";
 import { TableScroll } from "../ui/table-scroll.tsx";
 
 /** The file's format, documented where the file is chosen. */
-export function ColumnGuide<K extends string>({ columns, example }: { columns: readonly ImportColumn<K>[]; example: string }) {
+export function ColumnGuide<K extends string>({
+  columns,
+  example,
+}: {
+  columns: readonly ImportColumn<K>[];
+  example: string;
+}) {
   return (
     <details className="panel">
       <summary>The file's columns</summary>
       <p className="small">
-        A CSV file with a header row (UTF-8; comma-separated; quoted fields may hold commas). Headers are matched whatever their case, spacing or
-        punctuation, and the alternative names shown are accepted too; other columns are ignored. At most 5 MB.
+        A CSV file with a header row (UTF-8; comma-separated; quoted fields may hold commas). Headers are matched
+        whatever their case, spacing or punctuation, and the alternative names shown are accepted too; other columns are
+        ignored. At most 5 MB.
       </p>
       <TableScroll label="Columns of the file">
         <table>
@@ -74,13 +81,22 @@ export function ConfirmImportForm({ csv, summary }: { csv: string; summary: Reac
 export const PROBLEMS_SHOWN = 500;
 
 /** Every bad row: line, column and reason, top to bottom, so the file can be fixed in one pass. */
-export function ImportProblems({ problems, problemCount, rowCount }: { problems: ImportProblem[]; problemCount: number; rowCount: number }) {
+export function ImportProblems({
+  problems,
+  problemCount,
+  rowCount,
+}: {
+  problems: ImportProblem[];
+  problemCount: number;
+  rowCount: number;
+}) {
   return (
     <section className="panel" aria-labelledby="problems-title">
       <h2 id="problems-title">Nothing was imported</h2>
       <p role="alert" className="form-error">
-        {problemCount === 1 ? "One problem" : `${formatCount(problemCount)} problems`} {rowCount ? `in ${formatCount(rowCount)} rows` : "in the file"}. Fix{" "}
-        {problemCount === 1 ? "it" : "them"} and choose the file again: the import writes nothing unless every row is valid.
+        {problemCount === 1 ? "One problem" : `${formatCount(problemCount)} problems`}{" "}
+        {rowCount ? `in ${formatCount(rowCount)} rows` : "in the file"}. Fix {problemCount === 1 ? "it" : "them"} and
+        choose the file again: the import writes nothing unless every row is valid.
       </p>
       <TableScroll label="Problems found in the file">
         <table>
@@ -103,7 +119,9 @@ export function ImportProblems({ problems, problemCount, rowCount }: { problems:
           </tbody>
         </table>
       </TableScroll>
-      {problemCount > problems.length ? <p className="small muted">The first {formatCount(problems.length)} problems are shown.</p> : null}
+      {problemCount > problems.length ? (
+        <p className="small muted">The first {formatCount(problems.length)} problems are shown.</p>
+      ) : null}
     </section>
   );
 }
@@ -133,7 +151,9 @@ export function ImportStep({
 }) {
   return (
     <>
-      {result?.kind === "problems" ? <ImportProblems problems={result.problems} problemCount={result.problemCount} rowCount={result.rowCount} /> : null}
+      {result?.kind === "problems" ? (
+        <ImportProblems problems={result.problems} problemCount={result.problemCount} rowCount={result.rowCount} />
+      ) : null}
       {result?.kind === "empty" ? (
         <p className="form-error" role="alert">
           Choose a CSV file to import.

@@ -10,7 +10,13 @@ export function DigestChoice({ chosen, hourUtc }: { chosen: boolean; hourUtc: nu
       <Form method="post" preventScrollReset>
         <input type="hidden" name="intent" value="digest" />
         <div className="checkbox">
-          <input type="checkbox" id="emailDigest" name="emailDigest" defaultChecked={chosen} aria-describedby="digest-when" />
+          <input
+            type="checkbox"
+            id="emailDigest"
+            name="emailDigest"
+            defaultChecked={chosen}
+            aria-describedby="digest-when"
+          />
           <label htmlFor="emailDigest">Email me a daily digest of unread notifications</label>
         </div>
         <p id="digest-when" className="small muted">

@@ -14,12 +14,23 @@ export function PersonFigures({ figures, period }: Pick<Page, "figures" | "perio
     ["Claim accuracy (weighted)", formatPercent(figures.accuracy)],
     ["Claims that overstate the matrix", formatPercent(figures.overstatedShare)],
     // PRODUCT.md §7: any source counts, so a salesperson who logs little can still be covered.
-    ["Coverage: won deals with a claim of any source", figures.wonDeals === 0 ? "No won deals in the period" : `${formatPercent(figures.coverage)} — ${describeCoverage({ won: figures.wonDeals, covered: figures.coveredDeals })}`],
+    [
+      "Coverage: won deals with a claim of any source",
+      figures.wonDeals === 0
+        ? "No won deals in the period"
+        : `${formatPercent(figures.coverage)} — ${describeCoverage({ won: figures.wonDeals, covered: figures.coveredDeals })}`,
+    ],
     ["Best quiz score", formatPercent(figures.quizBest)],
     ["Quizzes passed", figures.quizzesTaken ? `${figures.quizzesPassed} of ${figures.quizzesTaken}` : "—"],
-    ["Six-month CSAT", figures.meanCsat === null ? "—" : `${figures.meanCsat.toFixed(1)} / 5 (${figures.surveysAnswered} answered)`],
+    [
+      "Six-month CSAT",
+      figures.meanCsat === null ? "—" : `${figures.meanCsat.toFixed(1)} / 5 (${figures.surveysAnswered} answered)`,
+    ],
     ["Delivered as promised", formatPercent(figures.deliveredRate)],
-    [period.status === "OPEN" ? "Projected multiplier" : "Multiplier", figures.multiplier === null ? "Not computed yet" : `${figures.multiplier.toFixed(2)}×`],
+    [
+      period.status === "OPEN" ? "Projected multiplier" : "Multiplier",
+      figures.multiplier === null ? "Not computed yet" : `${figures.multiplier.toFixed(2)}×`,
+    ],
   ];
   return (
     <section aria-labelledby="figures">
@@ -41,7 +52,9 @@ export function PersonClaims({ personId, claims }: { personId: string; claims: P
     <section aria-labelledby="claims">
       <h2 id="claims">Claims</h2>
       <p>
-        <Link to={`/claims?salesperson=${encodeURIComponent(personId)}`}>All {formatCount(claims.total)} claims in the claims table</Link>
+        <Link to={`/claims?salesperson=${encodeURIComponent(personId)}`}>
+          All {formatCount(claims.total)} claims in the claims table
+        </Link>
       </p>
       {claims.recent.length === 0 ? (
         <p className="muted">No claims logged.</p>
@@ -61,13 +74,19 @@ export function PersonAttempts({ attempts }: { attempts: Page["attempts"] }) {
       ) : (
         <TableScroll label="Quiz attempts">
           <table>
-            <caption>{attempts.total > attempts.rows.length ? `The latest ${attempts.rows.length} of ${formatCount(attempts.total)} attempts` : "Every attempt"}</caption>
+            <caption>
+              {attempts.total > attempts.rows.length
+                ? `The latest ${attempts.rows.length} of ${formatCount(attempts.total)} attempts`
+                : "Every attempt"}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Quiz</th>
                 <th scope="col">Started</th>
                 <th scope="col">Submitted</th>
-                <th scope="col" className="num">Score</th>
+                <th scope="col" className="num">
+                  Score
+                </th>
                 <th scope="col">Result</th>
               </tr>
             </thead>
@@ -78,9 +97,21 @@ export function PersonAttempts({ attempts }: { attempts: Page["attempts"] }) {
                     <Link to={`/quizzes/${attempt.quizId}/attempts/${attempt.id}`}>{attempt.quiz.title}</Link>
                   </th>
                   <td>{formatDate(attempt.startedAt)}</td>
-                  <td>{attempt.submittedAt ? formatDate(attempt.submittedAt) : <span className="muted">Not submitted</span>}</td>
+                  <td>
+                    {attempt.submittedAt ? (
+                      formatDate(attempt.submittedAt)
+                    ) : (
+                      <span className="muted">Not submitted</span>
+                    )}
+                  </td>
                   <td className="num">{formatPercent(attempt.score)}</td>
-                  <td>{attempt.submittedAt ? (attempt.passed ? "Passed" : `Below the pass mark (${formatPercent(attempt.quiz.passMark)})`) : "—"}</td>
+                  <td>
+                    {attempt.submittedAt
+                      ? attempt.passed
+                        ? "Passed"
+                        : `Below the pass mark (${formatPercent(attempt.quiz.passMark)})`
+                      : "—"}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -104,9 +135,15 @@ export function PersonStatements({ personId, statements }: { personId: string; s
             <thead>
               <tr>
                 <th scope="col">Period</th>
-                <th scope="col" className="num">Multiplier</th>
-                <th scope="col" className="num">Payout</th>
-                <th scope="col" className="num">Adjustments</th>
+                <th scope="col" className="num">
+                  Multiplier
+                </th>
+                <th scope="col" className="num">
+                  Payout
+                </th>
+                <th scope="col" className="num">
+                  Adjustments
+                </th>
                 <th scope="col">Computed</th>
               </tr>
             </thead>
@@ -114,8 +151,12 @@ export function PersonStatements({ personId, statements }: { personId: string; s
               {statements.map((statement) => (
                 <tr key={statement.id}>
                   <th scope="row">
-                    <Link to={`/comp/${encodeURIComponent(statement.period.name)}/${encodeURIComponent(personId)}`}>{statement.period.name}</Link>
-                    {statement.period.status === "OPEN" ? <span className="small muted"> (open, projected)</span> : null}
+                    <Link to={`/comp/${encodeURIComponent(statement.period.name)}/${encodeURIComponent(personId)}`}>
+                      {statement.period.name}
+                    </Link>
+                    {statement.period.status === "OPEN" ? (
+                      <span className="small muted"> (open, projected)</span>
+                    ) : null}
                   </th>
                   <td className="num">{statement.multiplier.toFixed(2)}×</td>
                   <td className="num">{formatCents(statement.totalPayoutCents)}</td>

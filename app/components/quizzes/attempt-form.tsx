@@ -23,7 +23,13 @@ interface SaveReply {
  * One question. Each change is saved at once through a fetcher (intent=answer), so a reload keeps
  * it; the inputs also belong to the page's form, so Submit carries every answer without JavaScript.
  */
-function QuestionField({ question, onAnswered }: { question: OpenAttemptQuestion; onAnswered: (position: number, answered: boolean) => void }) {
+function QuestionField({
+  question,
+  onAnswered,
+}: {
+  question: OpenAttemptQuestion;
+  onAnswered: (position: number, answered: boolean) => void;
+}) {
   const fetcher = useFetcher<SaveReply>({ key: `answer-${question.position}` });
   const [touched, setTouched] = useState(false);
   const multi = question.type === "MULTI";
@@ -42,10 +48,20 @@ function QuestionField({ question, onAnswered }: { question: OpenAttemptQuestion
   }
 
   const status =
-    fetcher.state !== "idle" ? "Saving…" : fetcher.data?.ok === false ? (fetcher.data.message ?? "Not saved.") : touched && fetcher.data?.ok ? "Saved" : null;
+    fetcher.state !== "idle"
+      ? "Saving…"
+      : fetcher.data?.ok === false
+        ? (fetcher.data.message ?? "Not saved.")
+        : touched && fetcher.data?.ok
+          ? "Saved"
+          : null;
 
   return (
-    <fieldset className="panel attempt-question" aria-labelledby={legendId} onChange={(event) => save(event.currentTarget)}>
+    <fieldset
+      className="panel attempt-question"
+      aria-labelledby={legendId}
+      onChange={(event) => save(event.currentTarget)}
+    >
       <legend id={legendId}>
         <strong>
           {question.position + 1}. {question.prompt}
@@ -54,7 +70,12 @@ function QuestionField({ question, onAnswered }: { question: OpenAttemptQuestion
       </legend>
       {question.choices.map((choice, index) => (
         <label key={choice} className="checkbox">
-          <input type={multi ? "checkbox" : "radio"} name={name} value={index} defaultChecked={question.chosen.includes(index)} />
+          <input
+            type={multi ? "checkbox" : "radio"}
+            name={name}
+            value={index}
+            defaultChecked={question.chosen.includes(index)}
+          />
           {choice}
         </label>
       ))}
@@ -86,7 +107,17 @@ const questions = (n: number) => `${n} question${n === 1 ? "" : "s"}`;
  * the answers and listing the unanswered questions instead of grading. The list follows the
  * answers given since (with JavaScript), and "Submit anyway" is the only way to hand in blanks.
  */
-function ReviewStep({ unanswered, total, prompts, submitting }: { unanswered: number[]; total: number; prompts: Map<number, string>; submitting: boolean }) {
+function ReviewStep({
+  unanswered,
+  total,
+  prompts,
+  submitting,
+}: {
+  unanswered: number[];
+  total: number;
+  prompts: Map<number, string>;
+  submitting: boolean;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
@@ -94,15 +125,17 @@ function ReviewStep({ unanswered, total, prompts, submitting }: { unanswered: nu
   return (
     <section className="panel attempt-review" aria-labelledby="attempt-review-title">
       <h2 id="attempt-review-title" ref={heading} tabIndex={-1}>
-        {unanswered.length === 0 ? "Every question is answered now" : `${unanswered.length} of ${total} questions not answered yet`}
+        {unanswered.length === 0
+          ? "Every question is answered now"
+          : `${unanswered.length} of ${total} questions not answered yet`}
       </h2>
       {unanswered.length === 0 ? (
         <p>Your attempt has not been submitted yet. Submit your answers when you are ready.</p>
       ) : (
         <>
           <p>
-            Your attempt has not been submitted, and your answers so far are saved. Answer these, or submit anyway: a question without an answer
-            scores nothing.
+            Your attempt has not been submitted, and your answers so far are saved. Answer these, or submit anyway: a
+            question without an answer scores nothing.
           </p>
           <ul>
             {unanswered.map((position) => (
@@ -135,7 +168,15 @@ function ReviewStep({ unanswered, total, prompts, submitting }: { unanswered: nu
  * answered), the questions, and Submit. `review` lists the unanswered positions the server sent
  * back instead of grading, or is null.
  */
-export function AttemptForm({ questions: items, timer, review: reply }: { questions: OpenAttemptQuestion[]; timer: ReactNode; review: number[] | null }) {
+export function AttemptForm({
+  questions: items,
+  timer,
+  review: reply,
+}: {
+  questions: OpenAttemptQuestion[];
+  timer: ReactNode;
+  review: number[] | null;
+}) {
   const navigation = useNavigation();
   // The server's reply lives only until the next navigation (even a change of the URL's #hash):
   // keep the review until a newer reply replaces it.
@@ -144,7 +185,9 @@ export function AttemptForm({ questions: items, timer, review: reply }: { questi
     if (reply) setReview((current) => ({ unanswered: reply, reply: (current?.reply ?? 0) + 1 }));
   }, [reply]);
   const submitting = navigation.state === "submitting";
-  const [answered, setAnswered] = useState(() => new Set(items.filter((q) => q.chosen.length > 0).map((q) => q.position)));
+  const [answered, setAnswered] = useState(
+    () => new Set(items.filter((q) => q.chosen.length > 0).map((q) => q.position)),
+  );
   const onAnswered = (position: number, isAnswered: boolean) =>
     setAnswered((current) => {
       const next = new Set(current);
@@ -167,14 +210,23 @@ export function AttemptForm({ questions: items, timer, review: reply }: { questi
       <input type="hidden" name="positions" value={items.map((q) => q.position).join(",")} />
       {review ? (
         // Keyed by the reply, so a second review (after another Submit) moves the focus again.
-        <ReviewStep key={review.reply} unanswered={review.unanswered.filter((p) => !answered.has(p))} total={items.length} prompts={prompts} submitting={submitting} />
+        <ReviewStep
+          key={review.reply}
+          unanswered={review.unanswered.filter((p) => !answered.has(p))}
+          total={items.length}
+          prompts={prompts}
+          submitting={submitting}
+        />
       ) : null}
       {items.map((question) => (
         <QuestionField key={question.position} question={question} onAnswered={onAnswered} />
       ))}
       <p className="muted small">
         Your answers are saved as you give them. Once you submit, they can no longer change
-        {answered.size < items.length ? `; ${questions(items.length - answered.size)} still without an answer will be listed for you first` : ""}.
+        {answered.size < items.length
+          ? `; ${questions(items.length - answered.size)} still without an answer will be listed for you first`
+          : ""}
+        .
       </p>
       <button type="submit" name="intent" value="submit" className="button" disabled={submitting}>
         Submit my answers

@@ -12,7 +12,8 @@ export interface ReviewedQuestion {
   explanation: string;
 }
 
-const listChoices = (choices: string[], indexes: number[]) => (indexes.length ? indexes.map((i) => choices[i] ?? `Choice ${i + 1}`).join("; ") : "");
+const listChoices = (choices: string[], indexes: number[]) =>
+  indexes.length ? indexes.map((i) => choices[i] ?? `Choice ${i + 1}`).join("; ") : "";
 
 export function AttemptSummary(props: {
   score: number;
@@ -42,13 +43,19 @@ export function AttemptSummary(props: {
         <div className="tile">
           <div className="tile-label">{practice ? "Practice" : "Certification"}</div>
           <div className="tile-value small">
-            {practice ? "Practice attempt: no certification" : certifiedUntil ? `Certified until ${formatDate(certifiedUntil)}` : "Not certified by this attempt"}
+            {practice
+              ? "Practice attempt: no certification"
+              : certifiedUntil
+                ? `Certified until ${formatDate(certifiedUntil)}`
+                : "Not certified by this attempt"}
           </div>
         </div>
       </div>
       <p className="muted">
         {takerName ? `${takerName}'s attempt, ` : ""}
-        {expired ? `graded when time ran out (${formatDateTime(submittedAt)}) on the answers saved by then.` : `submitted ${formatDateTime(submittedAt)}.`}
+        {expired
+          ? `graded when time ran out (${formatDateTime(submittedAt)}) on the answers saved by then.`
+          : `submitted ${formatDateTime(submittedAt)}.`}
       </p>
     </>
   );
@@ -63,7 +70,9 @@ export function AttemptReview({ questions }: { questions: ReviewedQuestion[] }) 
           <li key={q.position} className="panel">
             <p>
               <strong>{q.prompt}</strong> <span className="muted small">({questionTypeLabel(q.type)})</span>{" "}
-              <span className={`badge ${tone}`}>{q.credit >= 1 ? "Right" : q.credit > 0 ? `Partly right (${formatPercent(q.credit)})` : "Wrong"}</span>
+              <span className={`badge ${tone}`}>
+                {q.credit >= 1 ? "Right" : q.credit > 0 ? `Partly right (${formatPercent(q.credit)})` : "Wrong"}
+              </span>
             </p>
             <p>
               Your answer: {listChoices(q.choices, q.chosen) || <em>no answer</em>}

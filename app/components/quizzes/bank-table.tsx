@@ -43,13 +43,15 @@ export function BankTable({ rows }: { rows: BankRow[] }) {
           {rows.map((row) => (
             <tr key={row.id}>
               <td>
-                <Link to={`/question-bank/${row.id}`}>{row.prompt}</Link> <span className="muted small">({questionTypeLabel(row.type)})</span>
+                <Link to={`/question-bank/${row.id}`}>{row.prompt}</Link>{" "}
+                <span className="muted small">({questionTypeLabel(row.type)})</span>
               </td>
               <td>{row.product.name}</td>
               <td>
                 {row.capability ? (
                   <>
-                    <Link to={`/capabilities/${row.product.slug}/${row.capability.key}`}>{row.capability.title}</Link> <LevelBadge level={row.capability.status} />
+                    <Link to={`/capabilities/${row.product.slug}/${row.capability.key}`}>{row.capability.title}</Link>{" "}
+                    <LevelBadge level={row.capability.status} />
                   </>
                 ) : (
                   <span className="muted">—</span>

@@ -27,10 +27,12 @@ export function Countdown({ deadline, serverNow }: { deadline: Date | string; se
   const over = remaining <= 0;
   return (
     <div className="attempt-timer" role="timer" aria-label="Time left">
-      <span className="attempt-bar-label">Time left</span> <span className={`attempt-bar-value${remaining < 60_000 ? " bad" : ""}`}>{clock(remaining)}</span>
+      <span className="attempt-bar-label">Time left</span>{" "}
+      <span className={`attempt-bar-value${remaining < 60_000 ? " bad" : ""}`}>{clock(remaining)}</span>
       {over ? (
         <p className="form-error small" role="alert">
-          Time is up. Submit now: answers are accepted for {Math.round(ANSWER_GRACE_MS / 1000)} seconds after the deadline, then the attempt is graded on what was saved.
+          Time is up. Submit now: answers are accepted for {Math.round(ANSWER_GRACE_MS / 1000)} seconds after the
+          deadline, then the attempt is graded on what was saved.
         </p>
       ) : null}
     </div>

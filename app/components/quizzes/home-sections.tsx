@@ -29,7 +29,9 @@ export interface CertificationRow {
 function reasonText(row: QuizDueRow): string {
   switch (row.reason) {
     case "REQUIRED_NOT_PASSED":
-      return row.certifiedUntil ? `Required for comp; your certification expired ${formatDate(row.certifiedUntil)}.` : "Required for comp; not passed yet.";
+      return row.certifiedUntil
+        ? `Required for comp; your certification expired ${formatDate(row.certifiedUntil)}.`
+        : "Required for comp; not passed yet.";
     case "CERTIFICATION_EXPIRING":
       return `Your certification expires ${formatDate(row.certifiedUntil)}: renew it now.`;
     case "NOT_ATTEMPTED":
@@ -41,7 +43,9 @@ function reasonText(row: QuizDueRow): string {
 function availability(row: QuizDueRow): string {
   if (row.openAttemptId) return "You have an attempt in progress.";
   if (row.attemptsLeft > 0) return `${row.attemptsLeft} attempt${row.attemptsLeft === 1 ? "" : "s"} left.`;
-  return row.nextAttemptAt ? `No attempts left: you can try again from ${formatDate(row.nextAttemptAt)}.` : "No attempts left for now.";
+  return row.nextAttemptAt
+    ? `No attempts left: you can try again from ${formatDate(row.nextAttemptAt)}.`
+    : "No attempts left for now.";
 }
 
 export function QuizzesDueSection({ rows }: { rows: QuizDueRow[] }) {
@@ -54,7 +58,9 @@ export function QuizzesDueSection({ rows }: { rows: QuizDueRow[] }) {
         <ul>
           {rows.map((row) => (
             <li key={row.id}>
-              <Link to={row.openAttemptId ? `/quizzes/${row.id}/attempts/${row.openAttemptId}` : `/quizzes/${row.id}`}>{row.title}</Link>
+              <Link to={row.openAttemptId ? `/quizzes/${row.id}/attempts/${row.openAttemptId}` : `/quizzes/${row.id}`}>
+                {row.title}
+              </Link>
               {row.productName ? <span className="muted"> · {row.productName}</span> : null} — {reasonText(row)}{" "}
               <span className={row.openAttemptId || row.attemptsLeft > 0 ? "" : "muted"}>{availability(row)}</span>
             </li>
@@ -78,7 +84,11 @@ export function CertificationsSection({ rows }: { rows: CertificationRow[] }) {
           {rows.map((row) => (
             <li key={row.quizId}>
               <Link to={`/quizzes/${row.quizId}`}>{row.title}</Link> —{" "}
-              {row.expired ? <span className="badge warn">Expired {formatDate(row.certifiedUntil)}</span> : <span className="badge good">Valid until {formatDate(row.certifiedUntil)}</span>}
+              {row.expired ? (
+                <span className="badge warn">Expired {formatDate(row.certifiedUntil)}</span>
+              ) : (
+                <span className="badge good">Valid until {formatDate(row.certifiedUntil)}</span>
+              )}
             </li>
           ))}
         </ul>
@@ -91,7 +101,9 @@ export function QuestionsAwaitingReviewSection({ total, rows }: { total: number;
   return (
     <section aria-labelledby="questions-awaiting-review">
       <h2 id="questions-awaiting-review">Quiz questions awaiting review ({total})</h2>
-      <p className="muted">Their capability's status or conditions changed, so they are not drawn until an engineer re-approves them.</p>
+      <p className="muted">
+        Their capability's status or conditions changed, so they are not drawn until an engineer re-approves them.
+      </p>
       {rows.length === 0 ? null : <BankTable rows={rows} />}
       {total > rows.length ? (
         <p>

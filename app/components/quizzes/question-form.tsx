@@ -69,7 +69,11 @@ export function QuestionForm({
         extraOption={{ value: "", label: "None: not about one capability" }}
         hint="When this capability's status or conditions change, the question waits for your review before it is drawn again."
       />
-      <SelectField label="Kind of question" meta={fields.type} options={QUESTION_TYPES.map((t) => ({ value: t, label: questionTypeLabel(t) }))} />
+      <SelectField
+        label="Kind of question"
+        meta={fields.type}
+        options={QUESTION_TYPES.map((t) => ({ value: t, label: questionTypeLabel(t) }))}
+      />
       <TextareaField label="Question" meta={fields.prompt} rows={3} />
       <TextareaField
         label="Choices"
@@ -82,7 +86,12 @@ export function QuestionForm({
         meta={fields.correct}
         hint="The number of the right choice, counting from 1 (true/false: 1 = True, 2 = False). Multiple choice: every right one, e.g. “1, 3”."
       />
-      <TextareaField label="Explanation" meta={fields.explanation} rows={3} hint="Shown with the right answer on every result page." />
+      <TextareaField
+        label="Explanation"
+        meta={fields.explanation}
+        rows={3}
+        hint="Shown with the right answer on every result page."
+      />
       <div>
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {submitLabel}

@@ -17,7 +17,15 @@ export interface QuizFormDefaults {
   published: boolean;
 }
 
-function CheckboxField({ meta, label, hint }: { meta: FieldMetadata<boolean | undefined>; label: string; hint: string }) {
+function CheckboxField({
+  meta,
+  label,
+  hint,
+}: {
+  meta: FieldMetadata<boolean | undefined>;
+  label: string;
+  hint: string;
+}) {
   return (
     <div className="field">
       <div className="checkbox">
@@ -54,7 +62,14 @@ export function QuizForm({
           requiredForComp: defaults.requiredForComp ? "on" : undefined,
           published: defaults.published ? "on" : undefined,
         }
-      : { questionCount: 10, timeLimitMinutes: 20, passMarkPercent: 70, maxAttempts: 3, certificationDays: 180, includeMatrixQuestions: "on" },
+      : {
+          questionCount: 10,
+          timeLimitMinutes: 20,
+          passMarkPercent: 70,
+          maxAttempts: 3,
+          certificationDays: 180,
+          includeMatrixQuestions: "on",
+        },
     constraint: getZodConstraint(quizFormSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -81,7 +96,11 @@ export function QuizForm({
       <InputField label="Pass mark (%)" meta={fields.passMarkPercent} type="number" />
       <InputField label="Attempts allowed per 90 days" meta={fields.maxAttempts} type="number" />
       <InputField label="Certification valid for (days)" meta={fields.certificationDays} type="number" />
-      <CheckboxField meta={fields.requiredForComp} label="Required for compensation" hint="Its best score counts in the quiz part of the comp formula." />
+      <CheckboxField
+        meta={fields.requiredForComp}
+        label="Required for compensation"
+        hint="Its best score counts in the quiz part of the comp formula."
+      />
       <CheckboxField meta={fields.published} label="Published" hint="Only published quizzes can be taken." />
       <div>
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>

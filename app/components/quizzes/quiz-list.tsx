@@ -26,7 +26,19 @@ function certification(row: QuizListRow, now: Date) {
   );
 }
 
-export function QuizList({ rows, practice, canSeeStats, canEdit, now }: { rows: QuizListRow[]; practice: boolean; canSeeStats: boolean; canEdit: boolean; now: Date }) {
+export function QuizList({
+  rows,
+  practice,
+  canSeeStats,
+  canEdit,
+  now,
+}: {
+  rows: QuizListRow[];
+  practice: boolean;
+  canSeeStats: boolean;
+  canEdit: boolean;
+  now: Date;
+}) {
   if (rows.length === 0) return <p className="panel muted">No quizzes are published yet.</p>;
   return (
     <TableScroll label={practice ? "Practice quizzes" : "Quizzes"}>
@@ -47,7 +59,8 @@ export function QuizList({ rows, practice, canSeeStats, canEdit, now }: { rows: 
           {rows.map((row) => (
             <tr key={row.id}>
               <td>
-                <Link to={`/quizzes/${row.id}`}>{row.title}</Link> {row.requiredForComp ? <span className="badge info">Required for comp</span> : null}{" "}
+                <Link to={`/quizzes/${row.id}`}>{row.title}</Link>{" "}
+                {row.requiredForComp ? <span className="badge info">Required for comp</span> : null}{" "}
                 {row.published ? null : <span className="badge">Draft</span>}
               </td>
               <td>{row.product?.name ?? "All products"}</td>
@@ -55,7 +68,9 @@ export function QuizList({ rows, practice, canSeeStats, canEdit, now }: { rows: 
                 {row.questionCount} · {row.timeLimitMinutes} min
               </td>
               <td>{formatPercent(row.passMark)}</td>
-              <td>{row.bestScore === null ? <span className="muted">Not taken</span> : formatPercent(row.bestScore)}</td>
+              <td>
+                {row.bestScore === null ? <span className="muted">Not taken</span> : formatPercent(row.bestScore)}
+              </td>
               {practice ? null : <td>{certification(row, now)}</td>}
               {practice ? null : <td>{row.attemptsLeft ?? "—"}</td>}
               {canSeeStats || canEdit ? (

@@ -12,7 +12,15 @@ export interface TeamFigureRow {
 }
 
 /** Salespeople's scores and pass rates per team (the manager's teams), optionally per quiz. */
-export function TeamFigures({ rows, quizTitles, caption }: { rows: TeamFigureRow[]; quizTitles?: Record<string, string>; caption: string }) {
+export function TeamFigures({
+  rows,
+  quizTitles,
+  caption,
+}: {
+  rows: TeamFigureRow[];
+  quizTitles?: Record<string, string>;
+  caption: string;
+}) {
   return (
     <section className="panel" aria-label={caption}>
       <h2>{caption}</h2>

@@ -56,7 +56,13 @@ export function OutboxTable({ rows, busy }: { rows: Row[]; busy: boolean }) {
                   <br />
                   <span className="small muted">link valid until {formatDate(row.expiresAt)}</span>
                 </td>
-                <td>{row.linkCreatedAt ? `Made ${formatDateTime(row.linkCreatedAt)}` : <span className="muted">None yet</span>}</td>
+                <td>
+                  {row.linkCreatedAt ? (
+                    `Made ${formatDateTime(row.linkCreatedAt)}`
+                  ) : (
+                    <span className="muted">None yet</span>
+                  )}
+                </td>
                 <td>
                   {row.sentAt ? formatDateTime(row.sentAt) : <span className="muted">Not sent</span>}
                   {row.lastSendError ? (
@@ -72,7 +78,11 @@ export function OutboxTable({ rows, busy }: { rows: Row[]; busy: boolean }) {
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="surveyId" value={row.id} />
                     {/* The link this page shows: a link made since by someone else is never replaced without asking. */}
-                    <input type="hidden" name="seen" value={row.linkCreatedAt ? new Date(row.linkCreatedAt).toISOString() : ""} />
+                    <input
+                      type="hidden"
+                      name="seen"
+                      value={row.linkCreatedAt ? new Date(row.linkCreatedAt).toISOString() : ""}
+                    />
                     {/* "Replace link" only asks first (ReplaceLinkConfirmation); the old link keeps working until confirmed. */}
                     <button
                       type="submit"
@@ -84,7 +94,13 @@ export function OutboxTable({ rows, busy }: { rows: Row[]; busy: boolean }) {
                       {row.linkCreatedAt ? "Replace link" : "Create link"}
                     </button>
                     {row.linkCreatedAt && !row.sentAt ? (
-                      <button type="submit" name="intent" value="mark-sent" disabled={busy} aria-label={`Mark as sent: ${row.contactName}`}>
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="mark-sent"
+                        disabled={busy}
+                        aria-label={`Mark as sent: ${row.contactName}`}
+                      >
                         Mark as sent
                       </button>
                     ) : null}
@@ -113,7 +129,8 @@ function CopyLinkButton({ inputId, url }: { inputId: string; url: string }) {
     try {
       if (navigator.clipboard?.writeText) await navigator.clipboard.writeText(url);
       // Pages served over plain http (not localhost) have no clipboard API: the older command.
-      else if (!(input instanceof HTMLInputElement && (input.select(), document.execCommand("copy")))) throw new Error("copy refused");
+      else if (!(input instanceof HTMLInputElement && (input.select(), document.execCommand("copy"))))
+        throw new Error("copy refused");
       setOutcome("copied");
     } catch {
       if (input instanceof HTMLInputElement) input.select();
@@ -126,22 +143,34 @@ function CopyLinkButton({ inputId, url }: { inputId: string; url: string }) {
         Copy link
       </button>
       <span className="small" role="status">
-        {outcome === "copied" ? "Copied. Paste it into your email to the customer." : outcome === "failed" ? "Your browser did not allow copying: the link is selected, copy it yourself." : ""}
+        {outcome === "copied"
+          ? "Copied. Paste it into your email to the customer."
+          : outcome === "failed"
+            ? "Your browser did not allow copying: the link is selected, copy it yourself."
+            : ""}
       </span>
     </>
   );
 }
 
 /** The link, shown this once: only its hash is kept. */
-export function NewLinkPanel({ url, contactName, contactEmail }: { url: string; contactName: string; contactEmail: string }) {
+export function NewLinkPanel({
+  url,
+  contactName,
+  contactEmail,
+}: {
+  url: string;
+  contactName: string;
+  contactEmail: string;
+}) {
   return (
     <section className="panel" aria-labelledby="new-link-title" role="status">
       <h2 id="new-link-title">
         Survey link for {contactName} ({contactEmail})
       </h2>
       <p>
-        Copy it now: Candor keeps only a fingerprint of the link, so it cannot be shown again. Creating another link for this survey makes this one stop
-        working.
+        Copy it now: Candor keeps only a fingerprint of the link, so it cannot be shown again. Creating another link for
+        this survey makes this one stop working.
       </p>
       <div className="field">
         <label htmlFor="new-link">Survey link</label>
@@ -186,13 +215,15 @@ export function ReplaceLinkConfirmation({
       </h2>
       {changedMeanwhile ? (
         <p className="form-error" role="alert">
-          Someone made a new link for this survey after your page was loaded, so nothing was changed. Look at it again before you replace it.
+          Someone made a new link for this survey after your page was loaded, so nothing was changed. Look at it again
+          before you replace it.
         </p>
       ) : null}
       <p>
         The current link was made {formatDateTime(linkCreatedAt)}
-        {sentAt ? ` and sent ${formatDateTime(sentAt)}` : ", and it is not marked as sent yet"}. A new link makes it stop working at once: if {contactName} (
-        {contactEmail}) opens the old one, they are told it is not valid. Replace it only if the old link was lost or went to the wrong person.
+        {sentAt ? ` and sent ${formatDateTime(sentAt)}` : ", and it is not marked as sent yet"}. A new link makes it
+        stop working at once: if {contactName} ({contactEmail}) opens the old one, they are told it is not valid.
+        Replace it only if the old link was lost or went to the wrong person.
       </p>
       <Form method="post" className="inline-form">
         <input type="hidden" name="surveyId" value={surveyId} />

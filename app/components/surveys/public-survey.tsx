@@ -98,9 +98,18 @@ const DELIVERED_OPTIONS: readonly Choice[] = [
   { value: "PARTLY", label: "Partly" },
   { value: "NO", label: "No" },
 ];
-const NPS_OPTIONS: readonly Choice[] = Array.from({ length: 11 }, (_, score) => ({ value: String(score), label: String(score) }));
+const NPS_OPTIONS: readonly Choice[] = Array.from({ length: 11 }, (_, score) => ({
+  value: String(score),
+  label: String(score),
+}));
 
-export function SurveyForm({ productName, lastResult }: { productName: string; lastResult?: SubmissionResult<string[]> }) {
+export function SurveyForm({
+  productName,
+  lastResult,
+}: {
+  productName: string;
+  lastResult?: SubmissionResult<string[]>;
+}) {
   const [form, fields] = useForm({
     id: "survey-response",
     lastResult,
@@ -120,7 +129,12 @@ export function SurveyForm({ productName, lastResult }: { productName: string; l
         ends={["Very unhappy", "Very happy"]}
         layout="five"
       />
-      <ChoiceGroup legend="Did the product do what our salesperson told you it would?" meta={fields.deliveredAsPromised} options={DELIVERED_OPTIONS} layout="three" />
+      <ChoiceGroup
+        legend="Did the product do what our salesperson told you it would?"
+        meta={fields.deliveredAsPromised}
+        options={DELIVERED_OPTIONS}
+        layout="three"
+      />
       <ChoiceGroup
         legend="How likely are you to recommend us to a colleague? (optional)"
         hint="0 = not at all likely, 10 = extremely likely"
@@ -130,14 +144,26 @@ export function SurveyForm({ productName, lastResult }: { productName: string; l
       />
       <div className="field survey-question">
         <label htmlFor={fields.leastLiked.id}>What do you like least? (optional)</label>
-        <textarea {...getTextareaProps(fields.leastLiked)} rows={4} maxLength={LEAST_LIKED_MAX} key={fields.leastLiked.key} />
+        <textarea
+          {...getTextareaProps(fields.leastLiked)}
+          rows={4}
+          maxLength={LEAST_LIKED_MAX}
+          key={fields.leastLiked.key}
+        />
         <span className="hint">Be blunt: this goes to the engineers who build the product.</span>
         <ErrorList id={fields.leastLiked.errorId} errors={fields.leastLiked.errors} />
       </div>
       <div className="field survey-question">
         <label htmlFor={fields.untrueClaim.id}>{UNTRUE_CLAIM_QUESTION} (optional)</label>
-        <textarea {...getTextareaProps(fields.untrueClaim)} rows={4} maxLength={UNTRUE_CLAIM_MAX} key={fields.untrueClaim.key} />
-        <span className="hint">In your own words. An engineer checks every answer against what the product really does.</span>
+        <textarea
+          {...getTextareaProps(fields.untrueClaim)}
+          rows={4}
+          maxLength={UNTRUE_CLAIM_MAX}
+          key={fields.untrueClaim.key}
+        />
+        <span className="hint">
+          In your own words. An engineer checks every answer against what the product really does.
+        </span>
         <ErrorList id={fields.untrueClaim.errorId} errors={fields.untrueClaim.errors} />
       </div>
       <button type="submit" className="button survey-submit" disabled={busy}>

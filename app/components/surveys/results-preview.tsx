@@ -14,21 +14,33 @@ export interface ResultPreviewRow {
   outcome: SurveyResultOutcome;
 }
 
-const OUTCOME_TEXT: Record<SurveyResultOutcome, string> = { record: "Records the answer", update: "Corrects an imported answer", unchanged: "Unchanged" };
+const OUTCOME_TEXT: Record<SurveyResultOutcome, string> = {
+  record: "Records the answer",
+  update: "Corrects an imported answer",
+  unchanged: "Unchanged",
+};
 
 export function ResultsPreviewTable({ rows, total }: { rows: ResultPreviewRow[]; total: number }) {
   return (
     <TableScroll label="Rows of the file">
       <table>
-        <caption>{rows.length < total ? `The first ${rows.length} of ${total.toLocaleString("en-US")} rows` : "Every row of the file"}</caption>
+        <caption>
+          {rows.length < total
+            ? `The first ${rows.length} of ${total.toLocaleString("en-US")} rows`
+            : "Every row of the file"}
+        </caption>
         <thead>
           <tr>
             <th scope="col">Line</th>
             <th scope="col">Deal external ID</th>
             <th scope="col">Responded</th>
-            <th scope="col" className="num">CSAT</th>
+            <th scope="col" className="num">
+              CSAT
+            </th>
             <th scope="col">Delivered as promised</th>
-            <th scope="col" className="num">NPS</th>
+            <th scope="col" className="num">
+              NPS
+            </th>
             <th scope="col">Comment</th>
             <th scope="col">What importing does</th>
           </tr>

@@ -48,7 +48,17 @@ export interface OverviewRow {
   counts: SurveyCounts;
 }
 
-export function SurveyCountsTable({ caption, rows, nameHeader, showTeam }: { caption: string; rows: OverviewRow[]; nameHeader: string; showTeam: boolean }) {
+export function SurveyCountsTable({
+  caption,
+  rows,
+  nameHeader,
+  showTeam,
+}: {
+  caption: string;
+  rows: OverviewRow[];
+  nameHeader: string;
+  showTeam: boolean;
+}) {
   return (
     <TableScroll label={caption}>
       <table>
@@ -57,15 +67,33 @@ export function SurveyCountsTable({ caption, rows, nameHeader, showTeam }: { cap
           <tr>
             <th scope="col">{nameHeader}</th>
             {showTeam ? <th scope="col">Team</th> : null}
-            <th scope="col" className="num">Come due</th>
-            <th scope="col" className="num">To send</th>
-            <th scope="col" className="num">Overdue</th>
-            <th scope="col" className="num">Sent, awaiting answer</th>
-            <th scope="col" className="num">Answered</th>
-            <th scope="col" className="num">Expired</th>
-            <th scope="col" className="num">Response rate</th>
-            <th scope="col" className="num">Six-month CSAT</th>
-            <th scope="col" className="num">Delivered as promised</th>
+            <th scope="col" className="num">
+              Come due
+            </th>
+            <th scope="col" className="num">
+              To send
+            </th>
+            <th scope="col" className="num">
+              Overdue
+            </th>
+            <th scope="col" className="num">
+              Sent, awaiting answer
+            </th>
+            <th scope="col" className="num">
+              Answered
+            </th>
+            <th scope="col" className="num">
+              Expired
+            </th>
+            <th scope="col" className="num">
+              Response rate
+            </th>
+            <th scope="col" className="num">
+              Six-month CSAT
+            </th>
+            <th scope="col" className="num">
+              Delivered as promised
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -84,7 +112,9 @@ export function SurveyCountsTable({ caption, rows, nameHeader, showTeam }: { cap
                   {showTeam ? <td>{row.team ?? "—"}</td> : null}
                   <td className="num">{formatCount(row.counts.cameDue)}</td>
                   <td className="num">{formatCount(row.counts.toSend)}</td>
-                  <td className="num">{row.counts.overdue ? <strong>{formatCount(row.counts.overdue)}</strong> : "0"}</td>
+                  <td className="num">
+                    {row.counts.overdue ? <strong>{formatCount(row.counts.overdue)}</strong> : "0"}
+                  </td>
                   <td className="num">{formatCount(row.counts.sent)}</td>
                   <td className="num">{formatCount(row.counts.answered)}</td>
                   <td className="num">{formatCount(row.counts.expired)}</td>
@@ -92,7 +122,9 @@ export function SurveyCountsTable({ caption, rows, nameHeader, showTeam }: { cap
                   <td className="num">{csat === null ? "—" : csat.toFixed(2)}</td>
                   <td className="num">
                     {formatPercent(deliveredShare(row.counts))}
-                    {row.counts.deliveredCount ? <span className="small muted"> of {formatCount(row.counts.deliveredCount)}</span> : null}
+                    {row.counts.deliveredCount ? (
+                      <span className="small muted"> of {formatCount(row.counts.deliveredCount)}</span>
+                    ) : null}
                   </td>
                 </tr>
               );

@@ -21,19 +21,29 @@ export interface MySurveyRow {
   source: string | null;
 }
 
-
 /**
  * The surveys of one salesperson's deals, with their answers: on their own home (`reader`
  * "salesperson") or on their page for a manager.
  */
-export function SurveysOfDeals({ reader, total, answered, surveys }: { reader: "salesperson" | "manager"; total: number; answered: number; surveys: MySurveyRow[] }) {
+export function SurveysOfDeals({
+  reader,
+  total,
+  answered,
+  surveys,
+}: {
+  reader: "salesperson" | "manager";
+  total: number;
+  answered: number;
+  surveys: MySurveyRow[];
+}) {
   const own = reader === "salesperson";
   return (
     <section className="panel" aria-labelledby="surveys-of-deals">
       <h2 id="surveys-of-deals">{own ? "Surveys of your deals" : "Six-month surveys of their deals"}</h2>
       <p className="small muted">
-        Six calendar months after {own ? "you win a deal" : "a deal is won"}, the customer is asked how satisfied they are and whether the product did
-        what {own ? "you" : "the salesperson"} said. {answered} of {total} answered so far.
+        Six calendar months after {own ? "you win a deal" : "a deal is won"}, the customer is asked how satisfied they
+        are and whether the product did what {own ? "you" : "the salesperson"} said. {answered} of {total} answered so
+        far.
       </p>
       {surveys.length === 0 ? (
         <p className="muted">None yet: each won deal gets its survey.</p>
@@ -46,7 +56,9 @@ export function SurveysOfDeals({ reader, total, answered, surveys }: { reader: "
                 <th scope="col">Account</th>
                 <th scope="col">Due</th>
                 <th scope="col">State</th>
-                <th scope="col" className="num">CSAT</th>
+                <th scope="col" className="num">
+                  CSAT
+                </th>
                 <th scope="col">Delivered as promised</th>
                 <th scope="col">What they like least</th>
               </tr>

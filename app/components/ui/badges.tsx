@@ -1,4 +1,11 @@
-import { claimStatusLabel, levelLabel, matrixCheckLabel, type CapabilityLevel, type ClaimStatus, type MatrixCheckResult } from "../../domain/levels.ts";
+import {
+  claimStatusLabel,
+  levelLabel,
+  matrixCheckLabel,
+  type CapabilityLevel,
+  type ClaimStatus,
+  type MatrixCheckResult,
+} from "../../domain/levels.ts";
 import { NOT_STATED_YET } from "../../domain/customer-claims.ts";
 
 const STATUS_TONE: Record<ClaimStatus, string> = {

@@ -39,7 +39,17 @@ export function InputField({
   );
 }
 
-export function TextareaField({ label, meta, hint, rows = 3 }: { label: string; meta: FieldMetadata<string | undefined | null>; hint?: ReactNode; rows?: number }) {
+export function TextareaField({
+  label,
+  meta,
+  hint,
+  rows = 3,
+}: {
+  label: string;
+  meta: FieldMetadata<string | undefined | null>;
+  hint?: ReactNode;
+  rows?: number;
+}) {
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>

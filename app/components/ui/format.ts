@@ -2,7 +2,15 @@
 // re-exported here so components keep importing from ui/. Dates read "27 Nov 2026" and
 // "27 Nov 2026, 14:05 UTC", percentages "80%", money "$1,234.56" — on the server, in the
 // browser, in CSV exports and in reasons worded by the domain alike.
-export { formatCents, formatCount, formatDate, formatDateTime, formatPercent, formatScore, formatSignedCents } from "../../domain/format.ts";
+export {
+  formatCents,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatPercent,
+  formatScore,
+  formatSignedCents,
+} from "../../domain/format.ts";
 
 export function daysSince(value: Date | string, now = new Date()): number {
   return Math.floor((now.getTime() - new Date(value).getTime()) / 86_400_000);

@@ -13,11 +13,18 @@ for (let i = 0; i < count; i++) {
       const before = await tx.auditEvent.count({ where: { action: "test.read-then-write" } });
       // Give the other process time to commit between this read and the write below.
       await new Promise((resolve) => setTimeout(resolve, 2));
-      await tx.auditEvent.create({ data: { action: "test.read-then-write", entityType: "Test", entityId: `${label}-${i}`, afterJson: JSON.stringify({ before }) } });
+      await tx.auditEvent.create({
+        data: {
+          action: "test.read-then-write",
+          entityType: "Test",
+          entityId: `${label}-${i}`,
+          afterJson: JSON.stringify({ before }),
+        },
+      });
     });
     ok++;
   } catch (error) {
-    errors.push(error instanceof Error ? error.message.split("\n").slice(-1)[0] ?? error.message : String(error));
+    errors.push(error instanceof Error ? (error.message.split("\n").slice(-1)[0] ?? error.message) : String(error));
   }
 }
 await prisma.$disconnect();

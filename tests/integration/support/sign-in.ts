@@ -14,7 +14,11 @@ export interface SignInAttempt {
 export async function attemptSignIn(
   email: string,
   password: string,
-  { clientIp = "203.0.113.70", origin = ORIGIN, callbackUrl = "/" }: { clientIp?: string; origin?: string; callbackUrl?: string } = {},
+  {
+    clientIp = "203.0.113.70",
+    origin = ORIGIN,
+    callbackUrl = "/",
+  }: { clientIp?: string; origin?: string; callbackUrl?: string } = {},
 ): Promise<SignInAttempt> {
   const headers = { "x-candor-client-ip": clientIp };
   const jar = new CookieJar();
