@@ -10,6 +10,8 @@ const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
 const steps: Array<{ name: string; command: string; args: string[]; env?: NodeJS.ProcessEnv }> = [
   { name: "typecheck", command: bin("tsc"), args: ["-p", "."] },
   { name: "lint", command: bin("eslint"), args: [".", "--max-warnings=0"] },
+  // One format (ADR 021): `npx prettier --write .` fixes what this step reports.
+  { name: "format", command: bin("prettier"), args: ["--check", ".", "--log-level", "warn"] },
   { name: "unit and integration tests", command: bin("vitest"), args: ["run"] },
   { name: "production build", command: bin("remix"), args: ["vite:build"], env: { NODE_ENV: "production" } },
   { name: "end-to-end tests", command: bin("playwright"), args: ["test"] },
@@ -20,7 +22,11 @@ for (const step of steps) {
   if (only.length > 0 && !only.some((name) => step.name.startsWith(name))) continue;
   const started = Date.now();
   console.log(`\n▶ ${step.name}`);
-  const result = spawnSync(step.command, step.args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...step.env } });
+  const result = spawnSync(step.command, step.args, {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, ...step.env },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) {
     console.error(`\n✖ ${step.name} failed after ${seconds}s`);
