@@ -11,7 +11,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 30_000,
-  reporter: [["list"]],
+  // The HTML report keeps the attachments, such as the accessibility spec's screenshots of every
+  // page at 390 and 1440 px: `npx playwright show-report playwright-report/e2e-3100` after a run.
+  reporter: [["list"], ["html", { open: "never", outputFolder: `playwright-report/e2e-${PORT}` }]],
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",

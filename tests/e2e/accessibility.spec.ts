@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
-import { signInAs, type DEMO_ACCOUNTS } from "./fixtures.ts";
+import { newSurveyLink, signInAs, type DEMO_ACCOUNTS } from "./fixtures.ts";
 
 // Accessibility and width acceptance: every main page of each role (PRODUCT.md §3) and the
 // public survey page, at a phone width and a desktop width, has no axe violation of impact
@@ -300,14 +300,7 @@ async function createSurveyLink(browser: Browser): Promise<string> {
   try {
     const page = await context.newPage();
     await signInAs(page, "manager");
-    await page.goto("/surveys/outbox");
-    await page
-      .getByRole("button", { name: /^(Create|Replace) link for / })
-      .first()
-      .click();
-    const field = page.getByRole("textbox", { name: "Survey link" });
-    await expect(field).toBeVisible();
-    return await field.inputValue();
+    return await newSurveyLink(page);
   } finally {
     await context.close();
   }

@@ -22,7 +22,12 @@ test("an engineer changes a capability's status with a note and sees the new rev
 
   await form.getByLabel("Why (note for the history)").fill("Outbound IDocs fixed in runtime v5.2.");
   await form.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  // The toast says what the change set in motion: quiz questions to re-approve, open claims affected.
+  const saved = page.getByRole("status").filter({ hasText: "Saved as a new revision:" });
+  await expect(saved).toContainText(/\d+ quiz questions? moved to review|no quiz question needed review/);
+  await expect(saved).toContainText(
+    /\d+ open claims? (was|were) made when the matrix said something else|no open claim is affected/,
+  );
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Supported");
 
   const history = page.getByRole("region", { name: "History" });

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { pageUntilVisible, signInAs } from "./fixtures.ts";
+import { newSurveyLink, pageUntilVisible, signInAs } from "./fixtures.ts";
 
 // Claims that do not depend on the salesperson's own log (PRODUCT.md §7), end to end: a call
 // transcript reveals claims the salesperson confirms or dismisses, an engineer judges the
@@ -113,12 +113,7 @@ test("a survey answer that says the salesperson told something untrue puts a cus
   browser,
 }) => {
   const manager = await pageAs(browser, "manager");
-  await manager.goto("/surveys/outbox");
-  await manager
-    .getByRole("button", { name: /^(Create|Replace) link for / })
-    .first()
-    .click();
-  const link = await manager.getByRole("textbox", { name: "Survey link" }).inputValue();
+  const link = await newSurveyLink(manager);
 
   const customer = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await customer.goto(link);

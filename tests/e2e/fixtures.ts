@@ -33,3 +33,25 @@ export async function pageUntilVisible(page: Page, target: Locator, timeout = 30
     await expect(target).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout });
 }
+
+/**
+ * A fresh survey link from the outbox of the signed-in manager: the first survey without a link,
+ * or else the first one's link replaced (after the confirmation). The link is shown once.
+ */
+export async function newSurveyLink(page: Page): Promise<string> {
+  await page.goto("/surveys/outbox");
+  const create = page.getByRole("button", { name: /^Create link for / });
+  if ((await create.count()) > 0) {
+    await create.first().click();
+  } else {
+    await page
+      .getByRole("button", { name: /^Replace link for / })
+      .first()
+      .click();
+    await page.getByRole("button", { name: "Replace the link" }).click();
+  }
+  await expect(page.getByRole("status").filter({ hasText: "Copy it now" })).toBeVisible();
+  const link = await page.getByRole("textbox", { name: "Survey link" }).inputValue();
+  expect(link).toMatch(/\/survey\/[A-Za-z0-9_-]{43}$/);
+  return link;
+}

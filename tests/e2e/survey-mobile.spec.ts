@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { signInAs } from "./fixtures.ts";
+import { newSurveyLink, signInAs } from "./fixtures.ts";
 
 // The customer's survey page on a phone (390 px) and a desktop (1440 px): says who is asking
 // (the company, the product, the salesperson's first name), never scrolls sideways, has no
@@ -10,24 +10,6 @@ import { signInAs } from "./fixtures.ts";
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true } as const;
 const DESKTOP = { viewport: { width: 1440, height: 900 } } as const;
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-
-/** A fresh survey link from the demo manager's outbox (the first survey without one, else a replaced one). */
-async function newSurveyLink(page: Page): Promise<string> {
-  await page.goto("/surveys/outbox");
-  const create = page.getByRole("button", { name: /^Create link for / });
-  if ((await create.count()) > 0) {
-    await create.first().click();
-  } else {
-    await page
-      .getByRole("button", { name: /^Replace link for / })
-      .first()
-      .click();
-    await page.getByRole("button", { name: "Replace the link" }).click();
-  }
-  const link = await page.getByRole("textbox", { name: "Survey link" }).inputValue();
-  expect(link).toMatch(/\/survey\/[A-Za-z0-9_-]{43}$/);
-  return link;
-}
 
 async function expectNoSidewaysScroll(page: Page, width: number) {
   const widths = await page.evaluate(() => ({
