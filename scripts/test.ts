@@ -12,6 +12,8 @@ const steps: Array<{ name: string; command: string; args: string[]; env?: NodeJS
   { name: "lint", command: bin("eslint"), args: [".", "--max-warnings=0"] },
   // One format (ADR 021): `npx prettier --write .` fixes what this step reports.
   { name: "format", command: bin("prettier"), args: ["--check", ".", "--log-level", "warn"] },
+  // Files, exports and dependencies nothing uses (ADR 022; knip.jsonc lists the entry points).
+  { name: "unused code", command: bin("knip"), args: ["--no-progress", "--no-config-hints"] },
   { name: "unit and integration tests", command: bin("vitest"), args: ["run"] },
   { name: "production build", command: bin("remix"), args: ["vite:build"], env: { NODE_ENV: "production" } },
   { name: "end-to-end tests", command: bin("playwright"), args: ["test"] },

@@ -27,10 +27,6 @@ export const API_BODY_MAX_BYTES = 8 * 1024 * 1024;
 /** The most deals or survey results one request may carry; more are refused (413), not cut. */
 export const API_MAX_ITEMS = 10_000;
 
-export function isApiScope(value: unknown): value is ApiScope {
-  return typeof value === "string" && (API_SCOPES as readonly string[]).includes(value);
-}
-
 /** Scopes as stored: space-separated, in the order of API_SCOPES, each once. */
 export function formatScopes(scopes: readonly ApiScope[]): string {
   return API_SCOPES.filter((scope) => scopes.includes(scope)).join(" ");

@@ -10,7 +10,7 @@ import { SEVERITY_WEIGHT, VERDICT_CREDIT, isFinalVerdict } from "./verdicts.ts";
 // of their statement. The statement page shows these figures and `explanation` verbatim, so a
 // salesperson can recompute the payout by hand from the page (§4 "A statement lists …").
 
-export { DEFAULT_COMP_PLAN, evaluateCurve, validateCompPlan, type CompPlanParams } from "./comp-plan.ts";
+export { DEFAULT_COMP_PLAN, evaluateCurve, type CompPlanParams } from "./comp-plan.ts";
 export { roundHalfAwayFromZero } from "./rounding.ts";
 
 export interface CompInput {

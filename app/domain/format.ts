@@ -72,9 +72,6 @@ export function formatPercent(value: number | null | undefined, digits = 0): str
   return `${sign}${scaled.toFixed(digits)}%`;
 }
 
-/** A score in [0, 1] as people read it: "80%". The same as formatPercent; named for what it shows. */
-export const formatScore = formatPercent;
-
 /** Integer cents as dollars: 123456 → "$1,234.56", -100 → "-$1.00"; "—" for no amount. */
 export function formatCents(cents: number | null | undefined): string {
   if (cents === null || cents === undefined || !Number.isFinite(cents)) return NONE;

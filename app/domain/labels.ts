@@ -100,11 +100,7 @@ export type EnumValue<E extends EnumName> = keyof (typeof ENUM_LABELS)[E] & stri
 export type DealStatus = EnumValue<"DealStatus">;
 export type DisputeStatus = EnumValue<"DisputeStatus">;
 export type PeriodStatus = EnumValue<"PeriodStatus">;
-export type QuestionState = EnumValue<"QuestionState">;
-export type SurveySource = EnumValue<"SurveySource">;
 export type ConversationFormat = EnumValue<"ConversationFormat">;
-export type CandidateStatus = EnumValue<"CandidateStatus">;
-export type EngineerQuestionStatus = EnumValue<"EngineerQuestionStatus">;
 
 /** The label of one value of a named enum; a value the enum does not hold is returned as it came. */
 export function enumLabel<E extends EnumName>(name: E, value: EnumValue<E> | (string & {})): string {
@@ -135,16 +131,10 @@ export function labelOfCode(code: string): string | null {
   return CODE_LABELS.get(code) ?? null;
 }
 
-export const roleLabel = (role: Role): string => ENUM_LABELS.Role[role];
 export const dealStatusLabel = (status: DealStatus): string => ENUM_LABELS.DealStatus[status];
 export const disputeStatusLabel = (status: DisputeStatus): string => ENUM_LABELS.DisputeStatus[status];
 export const periodStatusLabel = (status: PeriodStatus): string => ENUM_LABELS.PeriodStatus[status];
-export const questionStateLabel = (state: QuestionState): string => ENUM_LABELS.QuestionState[state];
-export const surveySourceLabel = (source: SurveySource): string => ENUM_LABELS.SurveySource[source];
 export const conversationFormatLabel = (format: ConversationFormat): string => ENUM_LABELS.ConversationFormat[format];
-export const candidateStatusLabel = (status: CandidateStatus): string => ENUM_LABELS.CandidateStatus[status];
-export const engineerQuestionStatusLabel = (status: EngineerQuestionStatus): string =>
-  ENUM_LABELS.EngineerQuestionStatus[status];
 
 /** Yes/No for a flag, the words the CSV exports and the audit log use. */
 export const yesNo = (value: boolean): string => (value ? "Yes" : "No");

@@ -120,7 +120,9 @@ describe("medianPlaces", () => {
   });
 
   it("gives the same median as sorting every value, whatever the values", () => {
-    const days = fc.double({ min: -1, max: 400, noNaN: true });
+    // Durations as subtraction gives them: never −0 (−0 and 0 sort as equals, so which of them the
+    // median lands on would depend on the sort, not on the rule under test).
+    const days = fc.double({ min: -1, max: 400, noNaN: true }).map((value) => value + 0);
     fc.assert(
       fc.property(fc.array(days, { maxLength: 200 }), (values) => {
         // The values as the database holds them: binned, each bin read in ascending order.

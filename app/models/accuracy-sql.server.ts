@@ -12,11 +12,6 @@ function alias(name: string): string {
   return name;
 }
 
-/** `status IN (final verdicts)` for the alias. */
-export function isFinalSql(table = "c"): Prisma.Sql {
-  return Prisma.raw(`${alias(table)}."status" IN (${FINAL_VERDICTS.map((status) => `'${status}'`).join(",")})`);
-}
-
 /** The claim's weight when its verdict is final, else 0. */
 export function weightSql(table = "c"): Prisma.Sql {
   const t = alias(table);

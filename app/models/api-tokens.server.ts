@@ -71,8 +71,6 @@ export async function listApiTokens() {
   }));
 }
 
-export type ApiTokenListRow = Awaited<ReturnType<typeof listApiTokens>>[number];
-
 /** Revokes a token at once: its next request gets 401. Revoking a revoked token changes nothing. */
 export async function revokeApiToken(
   audit: AuditContext & { actorId: string },

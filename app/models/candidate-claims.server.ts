@@ -257,8 +257,6 @@ export async function listPendingCandidatesOf(salespersonId: string, now: Date, 
   return { count, rows: rows.map((row) => ({ ...row, daysLeft: decisionDaysLeft(row.createdAt, now) })) };
 }
 
-export type CandidateListRow = Awaited<ReturnType<typeof listPendingCandidatesOf>>["rows"][number];
-
 // ---------------------------------------------------------------- deciding
 
 export type DecideOutcome =

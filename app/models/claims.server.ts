@@ -55,18 +55,6 @@ export async function getClaimRecordOf(salespersonId: string, since: Date) {
   };
 }
 
-/** Claim counts by verdict status for claims made since `since`. */
-export async function countClaimsByStatus(where: Prisma.ClaimWhereInput, since: Date) {
-  const groups = await prisma.claim.groupBy({
-    by: ["status"],
-    where: { ...where, madeAt: { gte: since } },
-    _count: { _all: true },
-  });
-  return Object.fromEntries(groups.map((group) => [group.status, group._count._all])) as Partial<
-    Record<string, number>
-  >;
-}
-
 /** Age bands of the verification queue, in working days since logging (the target is 3). */
 export const QUEUE_AGE_BANDS = [
   { label: "0–1 working days", from: 0, to: 1 },

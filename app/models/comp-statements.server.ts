@@ -280,5 +280,3 @@ export async function projectStatementFor(userId: string, now: Date = new Date()
     },
   };
 }
-
-export type ProjectedStatement = NonNullable<Awaited<ReturnType<typeof projectStatementFor>>>;

@@ -33,10 +33,6 @@ export async function listProducts() {
   return products.map(({ _count, ...product }) => ({ ...product, capabilityCount: _count.capabilities }));
 }
 
-export async function listProductsForPicker() {
-  return prisma.product.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, slug: true } });
-}
-
 /** Products with their capabilities (and what the matrix says of each), for the capability pickers and filters. */
 export async function listProductsWithCapabilities() {
   return prisma.product.findMany({

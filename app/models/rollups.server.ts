@@ -509,12 +509,6 @@ export async function sumAccuracySatisfactionByPerson(
   }));
 }
 
-export interface CapabilityCounts {
-  id: string;
-  overstated: number;
-  inaccurate: number;
-}
-
 /**
  * The capabilities with claims that overstate the matrix or were judged inaccurate in the window,
  * as an SQL set (id, overstated, inaccurate) for the caller to join and order.

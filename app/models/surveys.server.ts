@@ -155,8 +155,6 @@ export async function getSurveyOverview(audience: Audience, now: Date, since: Da
   return { salespeople, teams: [...teams.values()].sort((a, b) => a.name.localeCompare(b.name)), all };
 }
 
-export type SurveyOverview = Awaited<ReturnType<typeof getSurveyOverview>>;
-
 // ---------------------------------------------------------------------------------------------
 // The salesperson's home: "Surveys of your deals".
 
@@ -203,5 +201,3 @@ export async function listSurveysOfSalesperson(salespersonId: string, now = new 
     })),
   };
 }
-
-export type MySurveys = Awaited<ReturnType<typeof listSurveysOfSalesperson>>;

@@ -105,8 +105,6 @@ export const dealsRequestSchema = z
     description: `An array of 1 to ${API_MAX_ITEMS.toLocaleString("en-US")} deals, or one deal object (taken as an array of one).`,
   });
 
-export type DealInput = z.infer<typeof dealInputSchema>;
-
 const surveyText = (key: SurveyResultColumnKey) => described(SURVEY_RESULT_COLUMNS, key);
 const integerOrText = (description: string, required: boolean) => {
   const schema = z
@@ -187,6 +185,11 @@ export const claimRowSchema = z
       .describe("What the customer was told; null until an engineer reads a customer's report."),
     statement: z.string().describe("The claim as the table shows it: its first 140 characters."),
     channel: z.enum(CHANNELS),
+    source: z
+      .enum(CLAIM_SOURCES)
+      .describe(
+        "Where the claim came from: SELF (logged by the salesperson), OBSERVED (by a colleague who heard it), CUSTOMER (the customer's survey answer), CONVERSATION (found in a transcript or email).",
+      ),
     matrixCheck: z.enum(MATRIX_CHECKS),
     status: z.enum(CLAIM_STATUSES),
     severity: z.enum(SEVERITIES).nullable(),

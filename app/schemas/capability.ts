@@ -69,9 +69,6 @@ export const capabilityPhrasesSchema = z.object({
   phrases: z.string().max(PHRASES_MAX_CHARACTERS, `Use at most ${PHRASES_MAX_CHARACTERS} characters.`).default(""),
 });
 
-export type NewCapabilityValues = z.output<typeof newCapabilitySchema>;
-export type EditCapabilityValues = z.output<typeof editObject>;
-
 // The matrix filters live in the URL (a GET form), so a filtered view can be bookmarked; a value
 // that does not parse is ignored rather than refused.
 export const DUE_SOON_DAYS = 30;

@@ -53,8 +53,6 @@ export const newClaimSchema = z
     ...crossFieldsReady,
   });
 
-export type NewClaimValues = z.output<typeof newClaimSchema>;
-
 const verdictFields = {
   status: z.enum(VERDICT_STATUSES, { error: "Choose a verdict." }),
   severity: z.enum(SEVERITIES).optional(),

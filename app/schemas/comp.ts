@@ -35,8 +35,6 @@ export const newPeriodSchema = z
     message: "The last day must be on or after the first day.",
   });
 
-export const computeSchema = z.object({ intent: z.literal("compute") });
-
 export const lockSchema = z.object({
   intent: z.literal("lock"),
   confirmName: z.string({ error: "Type the period's name to confirm." }).trim(),

@@ -32,8 +32,6 @@ export const dismissCandidateSchema = z
     message: 'Say why, when the reason is "other".',
   });
 
-export type DismissCandidateValues = z.output<typeof dismissCandidateSchema>;
-
 export const CANDIDATE_STATE_OPTIONS = [
   { value: "PENDING", label: "With candidates to decide" },
   { value: "CONFIRMED", label: "With confirmed claims" },
@@ -46,7 +44,6 @@ export const conversationFilterSchema = z.object({
   state: z.enum(CANDIDATE_STATUSES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
-export type ConversationFilterValues = z.output<typeof conversationFilterSchema>;
 
 /** The import page's deal search (a GET form): account name, CRM id or salesperson. */
 export const dealSearchSchema = z.object({

@@ -16,5 +16,3 @@ export const mapClaimSchema = z
     path: ["productId"],
     message: "Choose the product the customer was talking about.",
   });
-
-export type MapClaimValues = z.output<typeof mapClaimSchema>;

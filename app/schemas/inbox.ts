@@ -11,5 +11,3 @@ export const inboxActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("read-all") }),
   z.object({ intent: z.literal("digest"), emailDigest: z.boolean().optional() }),
 ]);
-
-export type InboxAction = z.infer<typeof inboxActionSchema>;

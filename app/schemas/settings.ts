@@ -16,5 +16,3 @@ export const companySettingsSchema = z.object({
     // One line: the name sits inside sentences the customer reads.
     .regex(/^[^\p{Cc}]*$/u, "Use letters, digits and punctuation only, on one line."),
 });
-
-export type CompanySettings = z.infer<typeof companySettingsSchema>;

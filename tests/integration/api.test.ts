@@ -11,6 +11,12 @@ import { SURVEY_RESULT_COLUMNS } from "../../app/domain/survey-results-import.ts
 import { addDays } from "../../app/domain/dates.ts";
 import { prisma } from "../../app/lib/db.server.ts";
 import { createApiToken } from "../../app/models/api-tokens.server.ts";
+import {
+  claimsPageSchema,
+  dealsResponseSchema,
+  errorSchema,
+  surveyResultsResponseSchema,
+} from "../../app/schemas/api-v1.ts";
 import { action as tokensAction, loader as tokensLoader } from "../../app/routes/_app.admin.api-tokens.tsx";
 import { action as notFoundAction, loader as notFoundLoader } from "../../app/routes/api.v1.$.ts";
 import { loader as claimsLoader } from "../../app/routes/api.v1.claims.ts";
@@ -205,6 +211,7 @@ describe("authentication and scopes", () => {
     const none = await call(dealsAction, "POST", "/api/v1/deals", { body: [deal(900)] });
     expect(none.status).toBe(401);
     expect(none.body).toEqual({ error: expect.stringMatching(/Authorization: Bearer/), problems: [] });
+    expect(errorSchema.strict().parse(none.body)).toEqual(none.body);
     expect(none.headers.get("www-authenticate")).toMatch(/^Bearer/);
 
     const unknown = await call(dealsAction, "POST", "/api/v1/deals", {
@@ -271,6 +278,8 @@ describe("POST /api/v1/deals", () => {
     ];
     const first = await call(dealsAction, "POST", "/api/v1/deals", { token, body: batch });
     expect(first).toMatchObject({ status: 200, body: { created: 3, updated: 0, unchanged: 0 } });
+    // The answer has the shape the OpenAPI document publishes.
+    expect(dealsResponseSchema.strict().parse(first.body)).toEqual(first.body);
 
     const stored = await dealsSnapshot(`API-${stamp}-`);
     expect(stored.deals.map((row) => [row.externalId, row.status, row.amountCents])).toEqual([
@@ -392,6 +401,7 @@ describe("POST /api/v1/survey-results", () => {
     };
     const first = await call(surveyResultsAction, "POST", "/api/v1/survey-results", { token, body: [result] });
     expect(first).toMatchObject({ status: 200, body: { recorded: 1, updated: 0, unchanged: 0 } });
+    expect(surveyResultsResponseSchema.strict().parse(first.body)).toEqual(first.body);
     const survey = await prisma.survey.findFirstOrThrow({ where: { deal: { externalId: deal(30).externalId } } });
     expect(survey).toMatchObject({
       csat: 4,
@@ -446,6 +456,7 @@ describe("GET /api/v1/claims", () => {
     expect(rows).toHaveLength(Math.min(25, total));
     expect(rows.every((row) => row.status === "INACCURATE")).toBe(true);
     expect(first.body).toMatchObject({ page: 1, pageSize: 25, total, pageCount: Math.ceil(total / 25) });
+    expect(claimsPageSchema.parse(first.body)).toEqual(first.body);
     const links = first.body.links as { next: string | null; prev: string | null };
     expect(links.prev).toBeNull();
     expect(links.next).toBe("/api/v1/claims?status=INACCURATE&pageSize=25&page=2");

@@ -8,10 +8,6 @@ const STATE_TEXT: Record<SurveyState, string> = {
   EXPIRED: "Expired unanswered",
 };
 
-export function surveyStateLabel(state: SurveyState): string {
-  return STATE_TEXT[state];
-}
-
 export function SurveyStateText({ state }: { state: SurveyState }) {
   return <span className={`badge survey-${state.toLowerCase()}`}>{STATE_TEXT[state]}</span>;
 }

@@ -8,10 +8,5 @@ export {
   formatDate,
   formatDateTime,
   formatPercent,
-  formatScore,
   formatSignedCents,
 } from "../../domain/format.ts";
-
-export function daysSince(value: Date | string, now = new Date()): number {
-  return Math.floor((now.getTime() - new Date(value).getTime()) / 86_400_000);
-}
