@@ -2,7 +2,7 @@ import { formatDate, formatDateTime } from "./format.ts";
 import { revisionInForce } from "./matrix-check.ts";
 import { levelLabel, type CapabilityLevel } from "./levels.ts";
 
-// What changed in a capability's matrix row since a claim was made (issue 3 item 8), and when a
+// What changed in a capability's matrix row since a claim was made (PRODUCT.md §1, ADR 005), and when a
 // row is overdue for review. Marking a row verified appends a revision with the same status and
 // conditions, so "the row changed" means the status or conditions differ, not "a revision exists".
 

@@ -1,6 +1,6 @@
 import { roundHalfAwayFromZero } from "./rounding.ts";
 
-// The payroll export of a period (PRODUCT.md §3, issue 5): exactly these columns, in this order.
+// The payroll export of a period (PRODUCT.md §3, §4): exactly these columns, in this order.
 // Scores carry 4 decimals (the precision of the paid M); money stays in integer cents.
 
 export const PAYROLL_CSV_HEADER = [

@@ -10,7 +10,7 @@ import { prisma } from "../lib/db.server.ts";
 import type { Audience } from "./audience.server.ts";
 import { claimAudienceWhere } from "./claims.server.ts";
 
-// Claims still open when the matrix row they were about changed (issue 3 item 8): engineering
+// Claims still open when the matrix row they were about changed (PRODUCT.md §1, ADR 005): engineering
 // sees them on the capability page, the salesperson on their home, so that a customer told
 // something now out of date can be told again.
 

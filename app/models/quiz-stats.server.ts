@@ -4,7 +4,7 @@ import { discriminationLabel, facility, pearsonFromSums, type QuestionStats } fr
 import { parseChosen } from "../domain/quiz-rules.ts";
 import { prisma } from "../lib/db.server.ts";
 
-// Item statistics (PRODUCT.md §3, issue 4): per quiz and per question, from salespeople's
+// Item statistics (PRODUCT.md §3): per quiz and per question, from salespeople's
 // submitted attempts only (practice attempts by other roles are left out). The database does the
 // counting and summing; only one row per question (and per question and choice) reaches JS.
 
