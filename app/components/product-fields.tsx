@@ -1,8 +1,9 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { productSchema } from "../schemas/product.ts";
 import { ErrorList, InputField, TextareaField } from "./ui/field.tsx";
+import { SubmitButton } from "./ui/submit-button.tsx";
 
 type EditedProduct = { name: string; slug: string; description: string; reviewCycleDays: number };
 
@@ -14,7 +15,6 @@ export function ProductForm({
   product?: EditedProduct;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: product ? "edit-product" : "new-product",
     lastResult,
@@ -45,9 +45,7 @@ export function ProductForm({
       <TextareaField label="Description" meta={fields.description} />
       <InputField label="Review cycle (days)" meta={fields.reviewCycleDays} type="number" hint={reviewCycleHint} />
       <div>
-        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-          {product ? "Save product" : "Create product"}
-        </button>
+        <SubmitButton>{product ? "Save product" : "Create product"}</SubmitButton>
       </div>
     </Form>
   );

@@ -88,3 +88,11 @@ const globalForDb = globalThis as unknown as { candorPrisma?: Db };
 export const prisma: Db =
   globalForDb.candorPrisma ??
   (globalForDb.candorPrisma = createPrismaClient(process.env.DATABASE_URL ?? "file:./data/candor.db"));
+
+/**
+ * A write refused by a unique index (Prisma's P2002): the name, email or key is taken, or another
+ * request stored the same row first. Models turn it into a field error or a 409, never a 500.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}

@@ -1,9 +1,9 @@
-import { Prisma, type CapabilityStatus } from "../generated/prisma/client.ts";
+import { type Prisma, type CapabilityStatus } from "../generated/prisma/client.ts";
 import { isReviewOverdue, sameFacts, utcTimeLabel } from "../domain/capability-changes.ts";
 import { parsePhrases } from "../domain/phrase-matching.ts";
 import { addDays } from "../domain/dates.ts";
 import { CAPABILITY_LEVELS } from "../domain/levels.ts";
-import { prisma, type Db, type Tx } from "../lib/db.server.ts";
+import { prisma, type Db, type Tx, isUniqueViolation } from "../lib/db.server.ts";
 import { DUE_SOON_DAYS, NOTE_REQUIRED, type ReviewFilter } from "../schemas/capability.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { listOpenClaimsChangedSince } from "./capability-claims.server.ts";
@@ -220,10 +220,6 @@ const keyTaken = (): CapabilityChangeFailure => ({
   ok: false,
   fieldErrors: { key: ["This product already has a capability with this key."] },
 });
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 async function ownerRefusal(ownerId: string, currentOwnerId: string | null): Promise<CapabilityChangeFailure | null> {
   if (ownerId === currentOwnerId) return null;

@@ -1,4 +1,4 @@
-import { Prisma } from "../generated/prisma/client.ts";
+import { type Prisma } from "../generated/prisma/client.ts";
 import {
   canDispute,
   canMarkCustomerCorrected,
@@ -21,7 +21,7 @@ import {
 } from "../domain/levels.ts";
 import { formatDateTime } from "../domain/format.ts";
 import { permissionScope } from "../domain/permissions.ts";
-import { prisma } from "../lib/db.server.ts";
+import { prisma, isUniqueViolation } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { notifyDisputeOpened, notifyDisputeResolved, notifyVerdict } from "./notifications.server.ts";
 import { refreshRollups } from "./rollups.server.ts";
@@ -191,10 +191,6 @@ export async function markCustomerCorrected(audit: AuditContext, actor: Actor, c
   });
   if (stored) return { ok: true };
   return conflict({ message: "The correction was already recorded.", decidedBy: null, decidedAt: null, verdict: null });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 /** A salesperson disputes the verdict on their own claim, once, with a reason. */

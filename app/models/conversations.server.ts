@@ -15,8 +15,8 @@ import {
 import type { CapabilityLevel, MatrixCheckResult } from "../domain/levels.ts";
 import { checkClaimAgainstMatrix, revisionInForce } from "../domain/matrix-check.ts";
 import { buildSentenceIndex, matchCapabilities, parsePhrases } from "../domain/phrase-matching.ts";
-import { Prisma } from "../generated/prisma/client.ts";
-import { prisma } from "../lib/db.server.ts";
+import { type Prisma } from "../generated/prisma/client.ts";
+import { prisma, isUniqueViolation } from "../lib/db.server.ts";
 import { audienceOwnerWhere, type Audience } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { bulkInsert } from "./bulk-insert.server.ts";
@@ -382,10 +382,6 @@ export type ImportOutcome =
       alreadyImported: { fileName: string; importedAt: Date }[];
     }
   | ImportFailure;
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 /**
  * Step two: checks everything again and stores each new conversation with its sentences and

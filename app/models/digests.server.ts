@@ -9,7 +9,7 @@ import {
   MAX_DIGEST_ATTEMPTS,
   nextDigestTry,
 } from "../domain/notifications.ts";
-import { prisma } from "../lib/db.server.ts";
+import { prisma, isUniqueViolation } from "../lib/db.server.ts";
 
 // The daily email digest of unread notifications (PRODUCT.md §8, ADR 017). A user's digest for a
 // day is the DigestDelivery row with the unique (userId, day): a run creates it before sending,
@@ -36,9 +36,6 @@ const leaseUntil = (now: Date) => new Date(now.getTime() + DIGEST_LEASE_MINUTES 
 
 // By its code rather than its class: under `npm start` the Prisma client may come from the
 // server build while this module was loaded from source, each with its own error classes.
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
-}
 
 /** Users whose digest for `day` is due and not yet claimed: chose it, active, with something unread. */
 async function dueUsers(day: string, now: Date, hourUtc: number) {

@@ -1,6 +1,6 @@
-import { Prisma } from "../generated/prisma/client.ts";
+import { type Prisma } from "../generated/prisma/client.ts";
 import { addDays } from "../domain/dates.ts";
-import { prisma, type Tx } from "../lib/db.server.ts";
+import { prisma, type Tx, isUniqueViolation } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 
 export interface ProductInput {
@@ -54,10 +54,6 @@ export async function getProduct(id: string) {
   if (!product) return null;
   const { _count, ...rest } = product;
   return { ...rest, capabilityCount: _count.capabilities };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 function normalise(input: ProductInput): ProductInput {

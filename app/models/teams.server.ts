@@ -1,5 +1,4 @@
-import { Prisma } from "../generated/prisma/client.ts";
-import { prisma, type Tx } from "../lib/db.server.ts";
+import { prisma, type Tx, isUniqueViolation } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 
 type TeamChangeFailure = {
@@ -74,10 +73,6 @@ export async function getTeam(id: string) {
   // form does not drop them by accident.
   const extra = managers.filter((manager) => !candidates.some((candidate) => candidate.id === manager.id));
   return { ...team, managers, managerCandidates: [...candidates, ...extra].sort(byName) };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 const nameTaken = (): TeamChangeFailure => ({

@@ -1,6 +1,6 @@
-import { Prisma } from "../generated/prisma/client.ts";
+import { type Prisma } from "../generated/prisma/client.ts";
 import type { Role } from "../domain/permissions.ts";
-import { prisma, type Tx } from "../lib/db.server.ts";
+import { prisma, type Tx, isUniqueViolation } from "../lib/db.server.ts";
 import { hashPassword } from "../lib/password.server.ts";
 import { listRecentAuditEventsForUser } from "./audit-log.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
@@ -130,10 +130,6 @@ export function userProfileErrors(input: Pick<UserProfileInput, "role" | "teamId
 async function teamMissing(tx: Tx, teamId: string | null) {
   if (!teamId) return false;
   return !(await tx.team.findUnique({ where: { id: teamId }, select: { id: true } }));
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 const emailTaken = (): UserChangeFailure => ({

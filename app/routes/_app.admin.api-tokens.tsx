@@ -1,7 +1,7 @@
 import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, InputField } from "../components/ui/field.tsx";
 import { When } from "../components/ui/when.tsx";
 import { API_REQUESTS_PER_MINUTE, API_SCOPE_LABEL, API_SCOPES } from "../domain/api-tokens.ts";
@@ -13,6 +13,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from "../models/api-tok
 import { auditContextFrom } from "../models/audit.server.ts";
 import { apiTokenSchema, revokeApiTokenSchema } from "../schemas/api-token.ts";
 import { TableScroll } from "../components/ui/table-scroll.tsx";
+import { SubmitButton } from "../components/ui/submit-button.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -47,7 +48,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ApiTokensPage() {
   const { tokens, origin } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "new-api-token",
     lastResult: actionData?.result,
@@ -172,9 +172,7 @@ export default function ApiTokensPage() {
             <ErrorList id={fields.scopes.errorId} errors={fields.scopes.errors} />
           </fieldset>
           <div>
-            <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-              Create token
-            </button>
+            <SubmitButton intent="create">Create token</SubmitButton>
           </div>
         </Form>
       </section>

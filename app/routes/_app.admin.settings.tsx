@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList } from "../components/ui/field.tsx";
 import { formatDateTime } from "../components/ui/format.ts";
 import { readForm } from "../lib/form-data.server.ts";
@@ -11,6 +11,7 @@ import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { getCompanyNameSetting, setCompanyName } from "../models/settings.server.ts";
 import { COMPANY_NAME_MAX, companySettingsSchema, DEFAULT_COMPANY_NAME } from "../schemas/settings.ts";
+import { useIsPending } from "../components/ui/submit-button.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -39,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SettingsPage() {
   const { companyName } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsPending();
   const [form, fields] = useForm({
     id: "company-settings",
     lastResult: actionData?.result,

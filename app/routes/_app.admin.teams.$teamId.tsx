@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ManagerCheckboxes } from "../components/manager-checkboxes.tsx";
 import { ErrorList, InputField } from "../components/ui/field.tsx";
 import { ROLE_LABEL } from "../domain/permissions.ts";
@@ -13,6 +13,7 @@ import { auditContextFrom } from "../models/audit.server.ts";
 import { getTeam, updateTeam } from "../models/teams.server.ts";
 import { teamSchema } from "../schemas/team.ts";
 import { TableScroll } from "../components/ui/table-scroll.tsx";
+import { SubmitButton } from "../components/ui/submit-button.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -44,7 +45,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function TeamPage() {
   const { team } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "edit-team",
     lastResult: actionData?.result,
@@ -107,9 +107,7 @@ export default function TeamPage() {
             <InputField label="Name" meta={fields.name} autoComplete="off" />
             <ManagerCheckboxes meta={fields.managerIds} candidates={team.managerCandidates} />
             <div>
-              <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-                Save team
-              </button>
+              <SubmitButton>Save team</SubmitButton>
             </div>
           </Form>
         </section>

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ManagerCheckboxes } from "../components/manager-checkboxes.tsx";
 import { ErrorList, InputField } from "../components/ui/field.tsx";
 import { readForm } from "../lib/form-data.server.ts";
@@ -12,6 +12,7 @@ import { auditContextFrom } from "../models/audit.server.ts";
 import { createTeam, listManagerCandidates, listTeams } from "../models/teams.server.ts";
 import { teamSchema } from "../schemas/team.ts";
 import { TableScroll } from "../components/ui/table-scroll.tsx";
+import { SubmitButton } from "../components/ui/submit-button.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -42,7 +43,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function TeamsPage() {
   const { teams, managerCandidates } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "new-team",
     lastResult: actionData?.result,
@@ -100,9 +100,7 @@ export default function TeamsPage() {
           <InputField label="Name" meta={fields.name} autoComplete="off" />
           <ManagerCheckboxes meta={fields.managerIds} candidates={managerCandidates} />
           <div>
-            <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-              Create team
-            </button>
+            <SubmitButton>Create team</SubmitButton>
           </div>
         </Form>
       </section>

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { formatCents, formatDateTime } from "../components/ui/format.ts";
 import { ErrorList, InputField, SelectField } from "../components/ui/field.tsx";
@@ -26,6 +26,7 @@ import {
   withRoleRules,
 } from "../schemas/user-profile.ts";
 import { TableScroll } from "../components/ui/table-scroll.tsx";
+import { SubmitButton } from "../components/ui/submit-button.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -94,7 +95,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function UsersPage() {
   const { users, total, page, pageCount, teams, filters } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "new-user",
     lastResult: actionData?.result,
@@ -212,9 +212,7 @@ export default function UsersPage() {
             hint="At least 12 characters. Share it with the person privately."
           />
           <div>
-            <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-              Create user
-            </button>
+            <SubmitButton>Create user</SubmitButton>
           </div>
         </Form>
       </section>

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDate, formatDateTime, formatPercent } from "../components/ui/format.ts";
 import { userHasPermission } from "../domain/permissions.ts";
 import { ATTEMPT_WINDOW_DAYS } from "../domain/quiz-rules.ts";
@@ -8,6 +8,7 @@ import { auditContextFrom } from "../models/audit.server.ts";
 import { startAttempt } from "../models/quiz-attempts.server.ts";
 import { getQuizPage } from "../models/quizzes.server.ts";
 import { TableScroll } from "../components/ui/table-scroll.tsx";
+import { SubmitButton } from "../components/ui/submit-button.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -54,7 +55,6 @@ export default function QuizPage() {
     canSeeStats,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const outOfAttempts = attemptsLeft === 0;
   return (
     <>
@@ -122,9 +122,7 @@ export default function QuizPage() {
           <p className="muted">This quiz has no questions to ask yet.</p>
         ) : (
           <Form method="post">
-            <button type="submit" className="button" disabled={navigation.state === "submitting" || !quiz.published}>
-              Start the quiz
-            </button>
+            <SubmitButton disabled={!quiz.published}>Start the quiz</SubmitButton>
           </Form>
         )}
       </section>

@@ -1,6 +1,6 @@
 import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NewLinkPanel, OutboxTable, ReplaceLinkConfirmation } from "../components/surveys/outbox-table.tsx";
 import { Pagination } from "../components/ui/pagination.tsx";
 import { getEnv } from "../lib/env.server.ts";
@@ -19,6 +19,7 @@ import {
   type SurveyLinkChange,
 } from "../models/survey-links.server.ts";
 import { surveyIdSchema } from "../schemas/survey-response.ts";
+import { useIsPending } from "../components/ui/submit-button.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -137,7 +138,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function OutboxPage() {
   const { rows, total, unsent, page, pageCount, mailConfigured } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsPending();
   return (
     <>
       <p className="small">

@@ -1,10 +1,11 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import type { CapabilityLevel } from "../../domain/levels.ts";
 import { LEVEL_OPTIONS } from "../../schemas/capability.ts";
 import { ANSWER_MAX, answerQuestionSchema } from "../../schemas/engineer-question.ts";
 import { ErrorList, SelectField, TextareaField } from "../ui/field.tsx";
+import { SubmitButton } from "../ui/submit-button.tsx";
 
 /**
  * The engineer's answer, optionally with a new revision of the capability. The update fields
@@ -18,7 +19,6 @@ export function AnswerForm({
   capability: { title: string; status: CapabilityLevel; conditions: string; version: number } | null;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "answer-question",
     lastResult,
@@ -72,9 +72,7 @@ export function AnswerForm({
           </fieldset>
         ) : null}
         <div>
-          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-            Send the answer
-          </button>
+          <SubmitButton>Send the answer</SubmitButton>
         </div>
       </Form>
     </section>

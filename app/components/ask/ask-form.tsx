@@ -1,10 +1,11 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { askQuestionSchema, CONTEXT_MAX, QUESTION_MAX } from "../../schemas/engineer-question.ts";
 import { ErrorList, TextareaField } from "../ui/field.tsx";
 import { CapabilityPicker, type PickedSubject, type PickerProduct } from "../capabilities/capability-picker.tsx";
+import { SubmitButton } from "../ui/submit-button.tsx";
 
 /** "Ask before you claim": the salesperson's question to engineering. */
 export function AskForm({
@@ -14,7 +15,6 @@ export function AskForm({
   products: readonly PickerProduct[];
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "ask-question",
     lastResult,
@@ -59,9 +59,7 @@ export function AskForm({
           hint={`Optional: the customer and what they need, e.g. “Acme want to export 2 million rows to Excel 2010”. At most ${CONTEXT_MAX} characters.`}
         />
         <div>
-          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-            Send the question
-          </button>
+          <SubmitButton>Send the question</SubmitButton>
         </div>
       </Form>
     </section>

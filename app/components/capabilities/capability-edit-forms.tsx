@@ -1,10 +1,11 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import type { CapabilityLevel } from "../../domain/levels.ts";
 import { editCapabilitySchema } from "../../schemas/capability.ts";
 import { ErrorList } from "../ui/field.tsx";
 import { CapabilityFields } from "./capability-fields.tsx";
+import { SubmitButton } from "../ui/submit-button.tsx";
 
 export interface EditableCapability {
   title: string;
@@ -32,8 +33,6 @@ export function CapabilityEditForms({
   editResult: Result;
   verifyResult: Result;
 }) {
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
   const schema = editCapabilitySchema(capability);
   const [editForm, edit] = useForm({
     id: "edit-capability",
@@ -65,9 +64,7 @@ export function CapabilityEditForms({
             noteHint="Required when the status or conditions change; it is shown in the history."
           />
           <div>
-            <button type="submit" className="button" disabled={busy}>
-              Save changes
-            </button>
+            <SubmitButton intent="update">Save changes</SubmitButton>
           </div>
         </Form>
       </section>
@@ -81,9 +78,9 @@ export function CapabilityEditForms({
           <input type="hidden" name="intent" value="verify" />
           <input type="hidden" name="version" value={capability.version} />
           <ErrorList id={verifyForm.errorId} errors={verifyForm.errors} />
-          <button type="submit" className="button secondary" disabled={busy}>
+          <SubmitButton className="button secondary" intent="verify">
             Mark verified
-          </button>
+          </SubmitButton>
         </Form>
       </section>
     </div>

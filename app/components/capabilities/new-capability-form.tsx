@@ -1,9 +1,10 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { newCapabilitySchema } from "../../schemas/capability.ts";
 import { ErrorList, InputField } from "../ui/field.tsx";
 import { CapabilityFields } from "./capability-fields.tsx";
+import { SubmitButton } from "../ui/submit-button.tsx";
 
 export function NewCapabilityForm({
   lastResult,
@@ -14,7 +15,6 @@ export function NewCapabilityForm({
   owners: ReadonlyArray<{ id: string; name: string }>;
   reviewCycleDays: number;
 }) {
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "new-capability",
     lastResult,
@@ -44,9 +44,7 @@ export function NewCapabilityForm({
           noteHint='Optional. Kept on the first revision (default "Initial matrix row.").'
         />
         <div>
-          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-            Create capability
-          </button>
+          <SubmitButton intent="create">Create capability</SubmitButton>
         </div>
       </Form>
     </section>

@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { CAPABILITY_LEVELS, CHANNELS, channelLabel, levelLabel } from "../../domain/levels.ts";
 import { newClaimSchema, NOT_IN_MATRIX } from "../../schemas/claims.ts";
@@ -7,6 +7,7 @@ import { ErrorList, InputField, SelectField, TextareaField } from "../ui/field.t
 import { claimFormOptions } from "./form-options.ts";
 import { CapabilityPicker, type PickedSubject, type PickerProduct } from "../capabilities/capability-picker.tsx";
 import { MatrixCheckPreview, type PreviewProduct } from "./matrix-check-preview.tsx";
+import { SubmitButton } from "../ui/submit-button.tsx";
 
 const LEVEL_OPTIONS = CAPABILITY_LEVELS.map((level) => ({ value: level, label: levelLabel(level) }));
 const CHANNEL_OPTIONS = CHANNELS.map((channel) => ({ value: channel, label: channelLabel(channel) }));
@@ -37,7 +38,6 @@ export function ClaimForm({
   today: string;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     ...claimFormOptions("new-claim", newClaimSchema, lastResult),
     defaultValue: { madeOn: today, ...(dealId ? { dealId } : {}) },
@@ -105,9 +105,7 @@ export function ClaimForm({
         hint="A quote from the email or RFP, or a link to the recording."
       />
       <div>
-        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-          Log the claim
-        </button>
+        <SubmitButton>Log the claim</SubmitButton>
       </div>
     </Form>
   );

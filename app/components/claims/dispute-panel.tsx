@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { disputeStatusLabel } from "../../domain/labels.ts";
 import { severityLabel } from "../../domain/levels.ts";
 import type { ClaimOnPage } from "../../models/claims.server.ts";
@@ -9,6 +9,7 @@ import { ErrorList, SelectField, TextareaField } from "../ui/field.tsx";
 import { claimFormOptions } from "./form-options.ts";
 import { When } from "../ui/when.tsx";
 import { NOTE_HINT, SEVERITY_HINT, SEVERITY_OPTIONS, VERDICT_OPTIONS } from "./verdict-options.ts";
+import { SubmitButton } from "../ui/submit-button.tsx";
 
 type Results = { dispute?: SubmissionResult<string[]>; resolve?: SubmissionResult<string[]> };
 
@@ -83,7 +84,6 @@ export function DisputePanel({
 }
 
 function DisputeForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
-  const navigation = useNavigation();
   const [form, fields] = useForm(claimFormOptions("dispute", disputeSchema, lastResult));
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
@@ -92,9 +92,9 @@ function DisputeForm({ lastResult }: { lastResult: SubmissionResult<string[]> | 
       <ErrorList id={form.errorId} errors={form.errors} />
       <TextareaField label="Why the verdict is wrong" meta={fields.reason} hint="At least 10 characters." />
       <div>
-        <button type="submit" className="button secondary" disabled={navigation.state === "submitting"}>
+        <SubmitButton className="button secondary" intent="dispute">
           Dispute this verdict
-        </button>
+        </SubmitButton>
       </div>
     </Form>
   );
@@ -117,7 +117,6 @@ export function ResolveForm({
   claimId?: string;
   title?: string;
 }) {
-  const navigation = useNavigation();
   const [form, fields] = useForm(claimFormOptions(formId, resolveDisputeSchema(disputedStatus), lastResult));
   const titleId = `${formId}-title`;
   return (
@@ -146,9 +145,7 @@ export function ResolveForm({
         <TextareaField label="New verdict note" meta={fields.note} hint={NOTE_HINT} />
       </fieldset>
       <div>
-        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-          Resolve dispute
-        </button>
+        <SubmitButton intent="resolve">Resolve dispute</SubmitButton>
       </div>
     </Form>
   );

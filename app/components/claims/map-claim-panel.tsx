@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { CAPABILITY_LEVELS, levelLabel } from "../../domain/levels.ts";
 import type { ClaimOnPage } from "../../models/claims.server.ts";
@@ -8,6 +8,7 @@ import { mapClaimSchema } from "../../schemas/customer-claims.ts";
 import { CapabilityPicker, type PickedSubject, type PickerProduct } from "../capabilities/capability-picker.tsx";
 import { ErrorList, SelectField } from "../ui/field.tsx";
 import { claimFormOptions } from "./form-options.ts";
+import { SubmitButton } from "../ui/submit-button.tsx";
 
 const LEVEL_OPTIONS = CAPABILITY_LEVELS.map((level) => ({ value: level, label: levelLabel(level) }));
 
@@ -25,7 +26,6 @@ export function MapClaimPanel({
   products: readonly PickerProduct[];
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
-  const navigation = useNavigation();
   const mapped = claim.assertedLevel !== null;
   const [form, fields] = useForm({
     ...claimFormOptions("map-claim", mapClaimSchema, lastResult),
@@ -71,9 +71,7 @@ export function MapClaimPanel({
           placeholder="Choose a level"
         />
         <div>
-          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-            {mapped ? "Save the mapping" : "Map the claim"}
-          </button>
+          <SubmitButton intent="map">{mapped ? "Save the mapping" : "Map the claim"}</SubmitButton>
         </div>
       </Form>
     </section>

@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import type { VerifyDecision } from "../../domain/claim-rules.ts";
 import { severityLabel } from "../../domain/levels.ts";
 import { verdictAuthorOf } from "../../domain/verdict-author.ts";
@@ -10,6 +10,7 @@ import { ErrorList, SelectField, TextareaField } from "../ui/field.tsx";
 import { When } from "../ui/when.tsx";
 import { claimFormOptions } from "./form-options.ts";
 import { NOTE_HINT, SEVERITY_HINT, SEVERITY_OPTIONS, VERDICT_OPTIONS } from "./verdict-options.ts";
+import { SubmitButton } from "../ui/submit-button.tsx";
 
 /** The engineer's verdict, or the form to record it, or why there is none yet. */
 export function VerdictPanel({
@@ -66,7 +67,6 @@ export function VerdictPanel({
 }
 
 function VerdictForm({ version, lastResult }: { version: number; lastResult: SubmissionResult<string[]> | undefined }) {
-  const navigation = useNavigation();
   const [form, fields] = useForm(claimFormOptions("verify", verdictSchema, lastResult));
   return (
     <Form method="post" className="stack" {...getFormProps(form)} aria-labelledby="verdict-form-title">
@@ -84,9 +84,7 @@ function VerdictForm({ version, lastResult }: { version: number; lastResult: Sub
       />
       <TextareaField label="Note" meta={fields.note} hint={NOTE_HINT} />
       <div>
-        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-          Record verdict
-        </button>
+        <SubmitButton intent="verify">Record verdict</SubmitButton>
       </div>
     </Form>
   );

@@ -1,8 +1,9 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { lockSchema } from "../../schemas/comp.ts";
 import { ErrorList, InputField } from "../ui/field.tsx";
+import { SubmitButton } from "../ui/submit-button.tsx";
 
 /**
  * The second step of locking: what locking does, what is still unsettled in the period (time
@@ -17,7 +18,6 @@ export function LockConfirmation({
   warnings: readonly string[];
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "lock-period",
     lastResult,
@@ -57,9 +57,7 @@ export function LockConfirmation({
         <ErrorList id={form.errorId} errors={form.errors} />
         <InputField label={`Type ${periodName} to confirm`} meta={fields.confirmName} autoComplete="off" />
         <div className="inline-form">
-          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-            Lock {periodName} for good
-          </button>{" "}
+          <SubmitButton intent="lock">Lock {periodName} for good</SubmitButton>{" "}
           <Link to={`/comp/${encodeURIComponent(periodName)}`}>Cancel</Link>
         </div>
       </Form>

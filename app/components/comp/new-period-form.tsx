@@ -1,11 +1,11 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { newPeriodSchema } from "../../schemas/comp.ts";
 import { ErrorList, InputField } from "../ui/field.tsx";
+import { SubmitButton } from "../ui/submit-button.tsx";
 
 export function NewPeriodForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "new-period",
     lastResult,
@@ -35,9 +35,7 @@ export function NewPeriodForm({ lastResult }: { lastResult: SubmissionResult<str
           <InputField label="Last day" meta={fields.endsOn} type="date" />
         </div>
         <div>
-          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-            Create period
-          </button>
+          <SubmitButton intent="create">Create period</SubmitButton>
         </div>
       </Form>
     </section>

@@ -1,10 +1,11 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import type { CompPlanParams } from "../../domain/comp-plan.ts";
 import { CURVE_ROWS, planSchema } from "../../schemas/comp.ts";
 import { ErrorList, InputField } from "../ui/field.tsx";
 import { formatPercent } from "../ui/format.ts";
+import { SubmitButton } from "../ui/submit-button.tsx";
 
 export interface PlanQuizOption {
   id: string;
@@ -48,7 +49,6 @@ export function PlanForm({
   nextVersion: number;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "comp-plan",
     lastResult,
@@ -147,9 +147,7 @@ export function PlanForm({
         <ErrorList id={fields.requiredQuizIds.errorId} errors={fields.requiredQuizIds.errors} />
       </fieldset>
       <div>
-        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-          Save as version {nextVersion}
-        </button>
+        <SubmitButton>Save as version {nextVersion}</SubmitButton>
       </div>
     </Form>
   );

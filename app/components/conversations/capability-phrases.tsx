@@ -1,8 +1,9 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { capabilityPhrasesSchema } from "../../schemas/capability.ts";
 import { ErrorList } from "../ui/field.tsx";
+import { useIsPending } from "../ui/submit-button.tsx";
 
 /**
  * The phrases a conversation's sentences are matched with, besides the title (PRODUCT.md §7).
@@ -20,7 +21,7 @@ export function CapabilityPhrases({
   canEdit: boolean;
   result: SubmissionResult<string[]> | undefined;
 }) {
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsPending({ intent: "phrases" });
   const [form, fields] = useForm({
     id: "capability-phrases",
     lastResult: result,

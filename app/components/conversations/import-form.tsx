@@ -1,7 +1,8 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { CONVERSATION_FILE_TYPES, CONVERSATION_IMPORT_MAX_FILES } from "../../schemas/conversation.ts";
 import { ErrorList } from "../ui/field.tsx";
 import { formatCount } from "../ui/format.ts";
+import { useIsPending } from "../ui/submit-button.tsx";
 
 export interface ImportableDeal {
   id: string;
@@ -63,7 +64,7 @@ export function UploadConversationForm({
   today: string;
   errors: UploadErrors;
 }) {
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsPending();
   return (
     <Form method="post" encType="multipart/form-data" className="panel">
       <div className="field">

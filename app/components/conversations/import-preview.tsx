@@ -1,10 +1,11 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useState } from "react";
 import type { FoundCandidate, PreviewFile, RefusedFile } from "../../models/conversations.server.ts";
 import { MatrixCheckBadge } from "../ui/badges.tsx";
 import { formatCount, formatDate } from "../ui/format.ts";
 import { AssertedLevel } from "./candidate-card.tsx";
 import { TableScroll } from "../ui/table-scroll.tsx";
+import { useIsPending } from "../ui/submit-button.tsx";
 
 function CandidatePreviewTable({ candidates, caption }: { candidates: FoundCandidate[]; caption: string }) {
   if (candidates.length === 0)
@@ -98,7 +99,7 @@ export function ImportPreview({
   deal: { id: string; accountName: string; ownerName: string };
   occurredOn: string;
 }) {
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsPending();
   const refused = files.filter((file): file is RefusedFile => !file.ok);
   const readable = files.filter((file): file is PreviewFile => file.ok);
   const already = readable.filter((file) => file.alreadyImportedAt !== null);

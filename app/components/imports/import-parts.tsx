@@ -1,8 +1,9 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { ImportColumn, ImportProblem } from "../../domain/csv-import.ts";
 import { formatCount } from "../ui/format.ts";
 import { TableScroll } from "../ui/table-scroll.tsx";
+import { useIsPending } from "../ui/submit-button.tsx";
 
 /** The file's format, documented where the file is chosen. */
 export function ColumnGuide<K extends string>({
@@ -50,7 +51,7 @@ export function ColumnGuide<K extends string>({
 
 /** Step one: choose the file; the server checks every row and shows what importing would do. */
 export function UploadForm({ label }: { label: string }) {
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsPending();
   return (
     <Form method="post" encType="multipart/form-data" className="panel">
       <div className="field">
@@ -66,7 +67,7 @@ export function UploadForm({ label }: { label: string }) {
 
 /** Step two: the checked text goes back to the server, which checks it again and imports it. */
 export function ConfirmImportForm({ csv, summary }: { csv: string; summary: ReactNode }) {
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsPending();
   return (
     <Form method="post" encType="multipart/form-data" className="panel">
       <p>{summary}</p>

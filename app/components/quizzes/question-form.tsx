@@ -1,11 +1,12 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { CapabilityPicker, type PickedSubject, type PickerProduct } from "../capabilities/capability-picker.tsx";
 import { QUESTION_TYPES, questionTypeLabel, type QuestionType } from "../../domain/levels.ts";
 import { MAX_CHOICES, questionFormSchema } from "../../schemas/quiz.ts";
 import { ErrorList, InputField, SelectField, TextareaField } from "../ui/field.tsx";
+import { SubmitButton } from "../ui/submit-button.tsx";
 
 export interface QuestionFormDefaults {
   productId: string;
@@ -30,7 +31,6 @@ export function QuestionForm({
   lastResult: SubmissionResult<string[]> | undefined;
   submitLabel: string;
 }) {
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "question-form",
     lastResult,
@@ -93,9 +93,7 @@ export function QuestionForm({
         hint="Shown with the right answer on every result page."
       />
       <div>
-        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-          {submitLabel}
-        </button>
+        <SubmitButton intent="save">{submitLabel}</SubmitButton>
       </div>
     </Form>
   );

@@ -1,8 +1,9 @@
 import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { quizFormSchema } from "../../schemas/quiz.ts";
 import { ErrorList, InputField, SelectField } from "../ui/field.tsx";
+import { SubmitButton } from "../ui/submit-button.tsx";
 
 export interface QuizFormDefaults {
   title: string;
@@ -49,7 +50,6 @@ export function QuizForm({
   lastResult: SubmissionResult<string[]> | undefined;
   submitLabel: string;
 }) {
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "quiz-form",
     lastResult,
@@ -103,9 +103,7 @@ export function QuizForm({
       />
       <CheckboxField meta={fields.published} label="Published" hint="Only published quizzes can be taken." />
       <div>
-        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-          {submitLabel}
-        </button>
+        <SubmitButton>{submitLabel}</SubmitButton>
       </div>
     </Form>
   );

@@ -1,11 +1,12 @@
 import { getFormProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, isRouteErrorResponse, useNavigation, useRouteError } from "@remix-run/react";
+import { Form, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { UNTRUE_CLAIM_MAX, UNTRUE_CLAIM_QUESTION } from "../../domain/customer-claims.ts";
 import { LEAST_LIKED_MAX } from "../../domain/survey-answers.ts";
 import { surveyResponseSchema } from "../../schemas/survey-response.ts";
 import { ErrorList } from "../ui/field.tsx";
+import { useIsPending } from "../ui/submit-button.tsx";
 
 // The customer's page: no navigation, no sign-in, nothing but who is asking and the questions.
 // Mobile first (most customers open the link on a phone): each answer is a tap target at least
@@ -119,7 +120,7 @@ export function SurveyForm({
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: surveyResponseSchema }),
   });
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsPending();
   return (
     <Form method="post" className="survey-form" {...getFormProps(form)}>
       <ChoiceGroup
