@@ -4,6 +4,7 @@ import type { CompStatement } from "../app/generated/prisma/client.ts";
 import type { ClaimSource } from "../app/generated/prisma/enums.ts";
 import type { Dataset } from "./dataset.ts";
 import type { LockedPeriod } from "./generate/comp.ts";
+import { readFrozenStatement } from "../app/schemas/comp-statement.ts";
 
 // The demo must tell its two central stories in the locked periods' statements: the honest
 // performer is paid above target (M > 1.0); the over-promiser is capped by the HIGH-severity
@@ -25,11 +26,7 @@ export const OVERPROMISER_EMAIL = "overpromiser@candor.test";
 export const DEMO_MANAGER_EMAIL = "manager@candor.test";
 
 function gateNames(detailJson: string): string[] {
-  const detail: unknown = JSON.parse(detailJson);
-  if (typeof detail !== "object" || detail === null || !("gates" in detail) || !Array.isArray(detail.gates)) return [];
-  return detail.gates.flatMap((gate: unknown) =>
-    typeof gate === "object" && gate !== null && "name" in gate && typeof gate.name === "string" ? [gate.name] : [],
-  );
+  return readFrozenStatement(detailJson).gates.map((gate) => gate.name);
 }
 
 export function storyChecks(

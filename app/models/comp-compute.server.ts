@@ -9,6 +9,13 @@ import { computeStatement, type CompFigures } from "../domain/comp-formula.ts";
 import type { CompPlanParams } from "../domain/comp-plan.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { prisma, type Tx } from "../lib/db.server.ts";
+import {
+  claimLineSchema,
+  quizLineSchema,
+  readFrozenLines,
+  surveyLineSchema,
+  writeFrozenStatement,
+} from "../schemas/comp-statement.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { parsePlanJson } from "./comp-plan.server.ts";
 import {
@@ -50,24 +57,14 @@ interface FrozenRow {
   quizzesJson: string | null;
 }
 
-/** The objects of a JSON array read from a frozen statement's detailJson; anything else is skipped. */
-function jsonLines(json: string | null): Array<Record<string, unknown>> {
-  const parsed: unknown = JSON.parse(json ?? "[]");
-  if (!Array.isArray(parsed)) return [];
-  return parsed.filter((line: unknown): line is Record<string, unknown> => typeof line === "object" && line !== null);
-}
-
+/** The quizzes a frozen statement required, as the computation takes them. */
 function frozenQuizzes(json: string | null): RequiredQuiz[] {
-  return jsonLines(json).flatMap(({ quizId, title, passMark, certificationDays }) => {
-    if (
-      typeof quizId !== "string" ||
-      typeof title !== "string" ||
-      typeof passMark !== "number" ||
-      typeof certificationDays !== "number"
-    )
-      return [];
-    return [{ id: quizId, title, passMark, certificationDays }];
-  });
+  return readFrozenLines(quizLineSchema, json).map(({ quizId, title, passMark, certificationDays }) => ({
+    id: quizId,
+    title,
+    passMark,
+    certificationDays,
+  }));
 }
 
 function figuresOf(figures: CompFigures): PeriodFigures {
@@ -75,22 +72,13 @@ function figuresOf(figures: CompFigures): PeriodFigures {
   return { accuracy, quiz, satisfaction, composite, multiplier, payoutCents };
 }
 
-function idsOf(json: string | null): string[] {
-  return jsonLines(json).flatMap(({ id }) => (typeof id === "string" ? [id] : []));
+function frozenSurveyIds(json: string | null): string[] {
+  return readFrozenLines(surveyLineSchema.pick({ id: true }), json).map(({ id }) => id);
 }
 
-interface FrozenClaim {
-  id: string;
-  status: string;
-  severity: string | null;
-}
-
-function frozenClaimsOf(json: string | null): FrozenClaim[] {
-  return jsonLines(json).flatMap(({ id, status, severity }) =>
-    typeof id === "string" && typeof status === "string"
-      ? [{ id, status, severity: typeof severity === "string" ? severity : null }]
-      : [],
-  );
+/** The verdicts a frozen statement counted: each claim line's id, status and severity. */
+function frozenClaimsOf(json: string | null) {
+  return readFrozenLines(claimLineSchema.pick({ id: true, status: true, severity: true }), json);
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -145,7 +133,7 @@ async function adjustmentDetails(
   const attemptsByUser = new Map(lateAttempts.map((row) => [row.userId, row._count._all]));
   for (const userId of people) {
     const frozen = frozenByUser.get(userId);
-    const frozenSurveys = new Set(idsOf(frozen?.surveysJson ?? null));
+    const frozenSurveys = new Set(frozenSurveyIds(frozen?.surveysJson ?? null));
     const lateAnswers = (surveysByUser.get(userId) ?? []).flatMap((survey) => {
       const recordedAt = survey.answerRecordedAt ?? survey.updatedAt;
       if (survey.respondedAt === null) return [];
@@ -487,7 +475,7 @@ async function computeNow(
     return {
       periodId: period.id,
       userId: person.id,
-      detailJson: JSON.stringify(figures),
+      detailJson: writeFrozenStatement(figures),
       accuracy: figures.accuracy,
       quiz: figures.quiz,
       satisfaction: figures.satisfaction,

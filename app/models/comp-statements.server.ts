@@ -1,10 +1,10 @@
 import { claimIdsInReason, nameOfClaim, readableAdjustmentReason } from "../domain/comp-adjustment.ts";
-import type { CompFigures } from "../domain/comp-formula.ts";
 import { computeStatement } from "../domain/comp-formula.ts";
 import { multiplierHistogram } from "../domain/comp-distribution.ts";
 import { periodInEffect } from "../domain/dashboard-period.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
+import { readFrozenStatement } from "../schemas/comp-statement.ts";
 import type { OverviewSortKey } from "../schemas/comp.ts";
 import { audienceUserWhere, type Audience } from "./audience.server.ts";
 import { gatherDetailedInputs, listRequiredQuizzes } from "./comp-inputs.server.ts";
@@ -12,11 +12,6 @@ import { parsePlanJson } from "./comp-plan.server.ts";
 
 // Reading statements. A statement's figures always come from its stored detailJson, exactly as
 // computed (and, once the period is locked, frozen): pages never recompute a stored statement.
-
-/** The stored figures of a statement: our own JSON, written by computeStatement. */
-export function parseFigures(detailJson: string): CompFigures {
-  return JSON.parse(detailJson) as CompFigures;
-}
 
 export function listOwnStatements(userId: string) {
   return prisma.compStatement.findMany({
@@ -127,7 +122,7 @@ export async function getStatementPage(periodId: string, userId: string, audienc
     }),
   ]);
   if (statement === null) return { person, statement: null, figures: null, adjustments: [], claims: {}, surveys: {} };
-  const figures = parseFigures(statement.detailJson);
+  const figures = readFrozenStatement(statement.detailJson);
   // Reasons stored before Candor worded them name claims by id: those are looked up and named.
   const reasonClaimIds = adjustments.flatMap((adjustment) => claimIdsInReason(adjustment.reason));
   const [claims, surveys, reasonClaims] = await Promise.all([
