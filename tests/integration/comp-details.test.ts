@@ -13,7 +13,8 @@ import { importSurveyResults } from "../../app/models/survey-results.server.ts";
 import { action as periodAction } from "../../app/routes/_app.comp.$periodName._index.tsx";
 import { loader as statementLoader } from "../../app/routes/_app.comp.$periodName.$userId.tsx";
 import { loader as payrollLoader } from "../../app/routes/comp.$periodName.payroll[.]csv.ts";
-import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
+import { settle } from "./support/sign-in.ts";
+import { get, post, statusOf } from "./support/requests.ts";
 
 // PRODUCT.md §4 and ADR 007 in detail: a locked statement holds the figures as they stood at the
 // lock, anything later is paid as a prior-period adjustment with its reason in plain words; the
@@ -22,18 +23,6 @@ import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
 
 const OPEN = "2026-Q4";
 const LAST_LOCKED = "2026-Q3";
-
-async function get(email: string, path: string) {
-  return new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } });
-}
-
-async function post(email: string, path: string, fields: Record<string, string>) {
-  return new Request(`${ORIGIN}${path}`, {
-    method: "POST",
-    headers: { cookie: await cookieFor(email) },
-    body: new URLSearchParams(fields),
-  });
-}
 
 const user = (email: string) =>
   prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, name: true } });
@@ -65,9 +54,6 @@ const lock = async (periodName: string) =>
       context: {},
     }),
   );
-
-const statusOf = (outcome: unknown) =>
-  outcome instanceof Response ? outcome.status : (outcome as { init?: { status?: number } | null }).init?.status;
 
 const surveyIds = (figures: CompFigures) => figures.surveys.map((line) => line.id);
 

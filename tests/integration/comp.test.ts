@@ -8,25 +8,14 @@ import { action as periodAction, loader as periodLoader } from "../../app/routes
 import { loader as statementLoader } from "../../app/routes/_app.comp.$periodName.$userId.tsx";
 import { action as compAction, loader as compLoader } from "../../app/routes/_app.comp._index.tsx";
 import { loader as payrollLoader } from "../../app/routes/comp.$periodName.payroll[.]csv.ts";
-import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
+import { settle } from "./support/sign-in.ts";
+import { get, post, statusOf } from "./support/requests.ts";
 
 // The demo data (seeded with the open period 2026-Q4 computed once): PRODUCT.md §4 end to end
 // through the route loaders and actions, on a real SQLite copy.
 
 const OPEN = "2026-Q4";
 const LOCKED = "2026-Q3";
-
-async function get(email: string, path: string) {
-  return new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } });
-}
-
-async function post(email: string, path: string, fields: Record<string, string> | URLSearchParams) {
-  return new Request(`${ORIGIN}${path}`, {
-    method: "POST",
-    headers: { cookie: await cookieFor(email) },
-    body: new URLSearchParams(fields),
-  });
-}
 
 const userId = async (email: string) =>
   (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
@@ -66,9 +55,6 @@ const lock = async (email: string, periodName: string, confirmName = periodName)
       context: {},
     }),
   );
-
-const statusOf = (outcome: unknown) =>
-  outcome instanceof Response ? outcome.status : (outcome as { init?: { status?: number } | null }).init?.status;
 
 describe("the demo's stories", () => {
   it("pays the honest top performer above target and caps the over-promiser with the HIGH-severity gate, and says why", async () => {

@@ -13,6 +13,7 @@ import { loader as dashboardLoader } from "../../app/routes/_app.dashboard.tsx";
 import { action as disputesAction, loader as disputesLoader } from "../../app/routes/_app.disputes.tsx";
 import { refusalOf } from "./support/refusal.ts";
 import { ORIGIN, cookieFor, settle } from "./support/sign-in.ts";
+import { get } from "./support/requests.ts";
 
 const DAY = 86_400_000;
 const MANAGER = "manager@candor.test";
@@ -29,9 +30,6 @@ const auditOf = (actor: Actor): AuditContext => ({
   requestId: randomUUID(),
   ip: "203.0.113.81",
 });
-
-const get = async (email: string, path: string) =>
-  new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } });
 
 async function readQueue(email: string) {
   const outcome = await settle(async () =>

@@ -8,21 +8,13 @@ import {
 import { action as claimAction, loader as claimLoader } from "../../app/routes/_app.claims.$claimId.tsx";
 import { loader as verifyLoader } from "../../app/routes/_app.verify.tsx";
 import { claimInQueueHref } from "../../app/schemas/verify-queue.ts";
-import { cookieFor, ORIGIN } from "./support/sign-in.ts";
+import { ORIGIN } from "./support/sign-in.ts";
+import { get, post } from "./support/requests.ts";
 
 // The engineer's flow (PRODUCT.md §3): through the verification queue claim by claim without
 // losing the filter, and a capability save that says what it set in motion.
 
 const ENGINEER = "engineer@candor.test";
-
-const get = async (email: string, path: string) =>
-  new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } });
-const post = async (email: string, path: string, fields: Record<string, string>) =>
-  new Request(`${ORIGIN}${path}`, {
-    method: "POST",
-    headers: { cookie: await cookieFor(email) },
-    body: new URLSearchParams(fields),
-  });
 
 async function toastOf(response: unknown) {
   if (!(response instanceof Response)) throw new Error(`expected a redirect, got ${JSON.stringify(response)}`);

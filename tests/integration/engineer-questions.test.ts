@@ -4,20 +4,9 @@ import { audienceFor } from "../../app/models/audience.server.ts";
 import { answerQuestion, askQuestion, listQuestionBoard } from "../../app/models/engineer-questions.server.ts";
 import { action as askAction, loader as askLoader } from "../../app/routes/_app.ask._index.tsx";
 import { action as answerAction, loader as questionLoader } from "../../app/routes/_app.ask.$questionId.tsx";
-import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
+import { settle } from "./support/sign-in.ts";
 import { refusalOf } from "./support/refusal.ts";
-
-async function post(email: string, path: string, fields: Record<string, string>) {
-  return new Request(`${ORIGIN}${path}`, {
-    method: "POST",
-    headers: { cookie: await cookieFor(email) },
-    body: new URLSearchParams(fields),
-  });
-}
-
-async function get(email: string, path: string) {
-  return new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } });
-}
+import { get, post } from "./support/requests.ts";
 
 async function aCapability() {
   return prisma.capability.findFirstOrThrow({

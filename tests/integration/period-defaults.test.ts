@@ -7,6 +7,7 @@ import { action as compAction } from "../../app/routes/_app.comp._index.tsx";
 import { loader as dashboardLoader } from "../../app/routes/_app.dashboard.tsx";
 import { loader as homeLoader } from "../../app/routes/_app.home.tsx";
 import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
+import { get } from "./support/requests.ts";
 
 // The demo data holds the open period 2026-Q4 (the one in effect while the demo is current)
 // and the locked quarters before it. An admin then creates next quarter's period early.
@@ -14,10 +15,6 @@ import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
 const DAY_MS = 24 * 60 * 60 * 1000;
 const NEXT = "Next-quarter";
 const day = (date: Date) => date.toISOString().slice(0, 10);
-
-async function get(email: string, path: string) {
-  return new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } });
-}
 
 /** Creates the next period through the comp page, starting after today and after every existing period. */
 async function createNextPeriodEarly() {

@@ -19,20 +19,10 @@ import { action as bankQuestionAction } from "../../app/routes/_app.question-ban
 import { loader as bankLoader } from "../../app/routes/_app.question-bank._index.tsx";
 import { action as newQuestionAction } from "../../app/routes/_app.question-bank.new.tsx";
 import { action as newQuizAction } from "../../app/routes/_app.quizzes.new.tsx";
-import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
+import { settle } from "./support/sign-in.ts";
+import { get, post, statusOf } from "./support/requests.ts";
 
 const AUDIT: AuditContext = { actorId: null, requestId: "quizzes-test", ip: null };
-
-async function post(email: string, path: string, fields: Record<string, string | string[]>) {
-  const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(fields))
-    for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
-  return new Request(`${ORIGIN}${path}`, { method: "POST", headers: { cookie: await cookieFor(email) }, body });
-}
-
-async function get(email: string, path: string) {
-  return new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } });
-}
 
 const user = (email: string) =>
   prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, teamId: true } });
@@ -72,9 +62,6 @@ async function startAs(email: string, quizId: string) {
   expect(location).toBe(`/quizzes/${quizId}/attempts/${attemptId}`);
   return prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
 }
-
-const statusOf = (value: unknown) =>
-  value instanceof Response ? value.status : (value as { init?: { status?: number } } | null)?.init?.status;
 
 describe("drawing questions", () => {
   it("draws only ACTIVE bank questions and fresh matrix questions, freezing them with the deadline", async () => {

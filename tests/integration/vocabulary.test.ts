@@ -18,6 +18,7 @@ import { loader as payrollLoader } from "../../app/routes/comp.$periodName.payro
 import { loader as scorecardCsvLoader } from "../../app/routes/dashboard.scorecard[.]csv.ts";
 import { loader as specSheetCsvLoader } from "../../app/routes/capabilities.$productSlug.spec-sheet[.]csv.ts";
 import { ORIGIN, cookieFor, settle } from "./support/sign-in.ts";
+import { get } from "./support/requests.ts";
 
 // One vocabulary of labels and formats (app/domain/labels.ts, format.ts), as people meet it:
 // the exports speak the screen's words, payroll.csv keeps its machine columns, a claim's history
@@ -46,9 +47,6 @@ function rawCodesIn(text: string): string[] {
 const DAY_IN_WORDS = /^\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}$/;
 const TIME_IN_WORDS = /^\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}, \d{2}:\d{2} UTC$/;
 const PERCENT = /^\d{1,3}(\.\d{2})?%$/;
-
-const get = async (email: string, path: string) =>
-  new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } });
 
 async function csvOf(response: Response): Promise<Array<Record<string, string>>> {
   const [header, ...rows] = parseCsv((await response.text()).replace(/^\uFEFF/, ""));

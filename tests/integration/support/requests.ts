@@ -1,0 +1,28 @@
+import { cookieFor, ORIGIN } from "./sign-in.ts";
+
+// The requests integration tests hand to loaders and actions: as a signed-in demo user, the
+// way the browser sends them (a session cookie; a form body for POST).
+
+/** A GET of `path` as `email`. */
+export async function get(email: string, path: string): Promise<Request> {
+  return new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } });
+}
+
+/** A form POST to `path` as `email`; a field given a list is sent once per value, as checkboxes are. */
+export async function post(
+  email: string,
+  path: string,
+  fields: Record<string, string | readonly string[]> | URLSearchParams,
+): Promise<Request> {
+  const body = new URLSearchParams();
+  const entries = fields instanceof URLSearchParams ? [...fields.entries()] : Object.entries(fields);
+  for (const [name, value] of entries)
+    for (const item of typeof value === "string" ? [value] : value) body.append(name, item);
+  return new Request(`${ORIGIN}${path}`, { method: "POST", headers: { cookie: await cookieFor(email) }, body });
+}
+
+/** The HTTP status of what a loader or action gave back: a Response, or data() with its init. */
+export function statusOf(outcome: unknown): number | undefined {
+  if (outcome instanceof Response) return outcome.status;
+  return (outcome as { init?: { status?: number } | null } | null)?.init?.status;
+}
