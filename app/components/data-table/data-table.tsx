@@ -56,7 +56,7 @@ import {
 } from "@tanstack/react-table";
 import { useMemo, useRef, type ReactNode } from "react";
 import { ColumnPicker } from "./column-picker.tsx";
-import { Pagination } from "./pagination.tsx";
+import { Pagination } from "../ui/pagination.tsx";
 import { hiddenColumnIds, searchWith, TABLE_PARAMS } from "./table-url.ts";
 import { useHorizontalOverflow } from "./use-overflow.ts";
 
@@ -287,7 +287,14 @@ export function DataTable<TRow extends RowData>(props: DataTableProps<TRow>) {
           </tbody>
         </table>
       </div>
-      <Pagination page={page} pageCount={pageCount} pageSize={pageSize} pageSizes={pageSizes} hrefWith={hrefWith} />
+      <Pagination
+        page={page}
+        pageCount={pageCount}
+        search={search}
+        pathname={pathname}
+        pageSize={pageSize}
+        pageSizes={pageSizes}
+      />
     </div>
   );
 }
