@@ -12,8 +12,11 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   // The HTML report keeps the attachments, such as the accessibility spec's screenshots of every
-  // page at 390 and 1440 px: `npx playwright show-report playwright-report/e2e-3100` after a run.
-  reporter: [["list"], ["html", { open: "never", outputFolder: `playwright-report/e2e-${PORT}` }]],
+  // page at 390 and 1440 px: `npx playwright show-report playwright-report/e2e-3100-accessibility` after `npm test`.
+  reporter: [
+    ["list"],
+    ["html", { open: "never", outputFolder: `playwright-report/e2e-${PORT}${process.env.E2E_REPORT_SUFFIX ?? ""}` }],
+  ],
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
@@ -31,6 +34,12 @@ export default defineConfig({
       ],
     },
   },
+  // The accessibility sweep (61 independent read-only page checks) may run on several workers;
+  // the flows share the demo data and run one at a time (`npm test` runs the two projects apart).
+  projects: [
+    { name: "flows", testIgnore: /accessibility\.spec\.ts$/ },
+    { name: "accessibility", testMatch: /accessibility\.spec\.ts$/ },
+  ],
   webServer: {
     command: "tsx tests/e2e/server.ts",
     url: `http://localhost:${PORT}/healthz`,

@@ -7,7 +7,7 @@ import { ROOT } from "./lib.ts";
 
 const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
 
-const steps: Array<{ name: string; command: string; args: string[]; env?: NodeJS.ProcessEnv }> = [
+const steps: Array<{ name: string; command: string; args: string[]; env?: Record<string, string> }> = [
   { name: "typecheck", command: bin("tsc"), args: ["-p", "."] },
   { name: "lint", command: bin("eslint"), args: [".", "--max-warnings=0"] },
   // One format (ADR 021): `npx prettier --write .` fixes what this step reports.
@@ -16,7 +16,14 @@ const steps: Array<{ name: string; command: string; args: string[]; env?: NodeJS
   { name: "unused code", command: bin("knip"), args: ["--no-progress", "--no-config-hints"] },
   { name: "unit and integration tests", command: bin("vitest"), args: ["run"] },
   { name: "production build", command: bin("remix"), args: ["vite:build"], env: { NODE_ENV: "production" } },
-  { name: "end-to-end tests", command: bin("playwright"), args: ["test"] },
+  { name: "end-to-end tests", command: bin("playwright"), args: ["test", "--project=flows"] },
+  // Its checks are independent and read-only, so two workers share the machine's two cores.
+  {
+    name: "end-to-end accessibility sweep",
+    command: bin("playwright"),
+    args: ["test", "--project=accessibility", "--workers=2"],
+    env: { E2E_REPORT_SUFFIX: "-accessibility" },
+  },
 ];
 
 const only = process.argv.slice(2);
