@@ -6,7 +6,7 @@ import { CategoryBarChart } from "../charts/bar-chart.tsx";
 import { ChartFigure } from "../charts/chart-figure.tsx";
 import { MultiLineChart } from "../charts/line-chart.tsx";
 import { PointScatterChart } from "../charts/scatter-chart.tsx";
-import { formatCount, formatPercent } from "../ui/format.ts";
+import { formatCount, formatDate, formatPercent } from "../ui/format.ts";
 import { claimsHref, personHref, quizStatsHref } from "./links.ts";
 import { TableScroll } from "../ui/table-scroll.tsx";
 
@@ -84,7 +84,7 @@ export function AccuracyVsSatisfaction({ scatter }: Pick<View, "scatter">) {
   return (
     <ChartFigure
       id="accuracy-vs-satisfaction"
-      caption={`Do honest salespeople have happier customers? Each point is a salesperson: claim accuracy (across) against six-month satisfaction of their customers (up), ${window.from} to ${window.to}. Click a point to see their claims.`}
+      caption={`Do honest salespeople have happier customers? Each point is a salesperson: claim accuracy (across) against six-month satisfaction of their customers (up), ${formatDate(window.from)} to ${formatDate(window.to)}. Click a point to see their claims.`}
       empty={
         points.length ? undefined : "No salesperson has both verdicts and answered surveys in these twelve months yet."
       }
