@@ -1,56 +1,24 @@
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MAX_DIGEST_ATTEMPTS } from "../../app/domain/notifications.ts";
 import { createDailyJobs } from "../../app/lib/daily-jobs.server.ts";
 import { prisma } from "../../app/lib/db.server.ts";
 import { sendDigests, type DigestMail } from "../../app/models/digests.server.ts";
 import { notify, setDigestChoice } from "../../app/models/notifications.server.ts";
+import { localSmtp } from "../support/local-smtp.ts";
 
 // The daily email digest (PRODUCT.md §8) against a real SMTP server on this machine: at most one
 // email per user per day however often the job runs, none when nothing is unread, a refused send
 // retried with backoff and then delivered once.
 
-const received: Array<{ to: string; body: string }> = [];
-let acceptMail = true;
-let server: SMTPServer;
+const smtp = localSmtp();
+const received = smtp.received;
 let mail: DigestMail;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        if (!acceptMail) {
-          callback(Object.assign(new Error("Mailbox temporarily unavailable"), { responseCode: 451 }));
-          return;
-        }
-        received.push({
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(","),
-          body: Buffer.concat(chunks)
-            .toString("utf8")
-            .replace(/=\r?\n/g, ""),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  mail = {
-    smtpUrl: `smtp://127.0.0.1:${port}`,
-    from: "Candor <candor@test.example>",
-    origin: "https://candor.example",
-  };
+  mail = { smtpUrl: await smtp.start(), from: "Candor <candor@test.example>", origin: "https://candor.example" };
 });
 
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => smtp.close());
 
 const MAYA = "sales@candor.test";
 const RAFE = "overpromiser@candor.test";
@@ -87,7 +55,7 @@ const mailsTo = (email: string) => received.filter((message) => message.to === e
 
 beforeEach(() => {
   received.length = 0;
-  acceptMail = true;
+  smtp.accepting = true;
 });
 
 describe("the daily digest", () => {
@@ -178,7 +146,7 @@ describe("the daily digest", () => {
     await digestReaders({ [MANAGER]: 2 }, "retry");
     const day = "2027-03-01";
     const manager = await userId(MANAGER);
-    acceptMail = false;
+    smtp.accepting = false;
 
     expect(await sendDigests(mail, { now: at(day, "07:00:00"), hourUtc: HOUR })).toEqual({
       sent: 0,
@@ -190,7 +158,7 @@ describe("the daily digest", () => {
     expect(failed.lastError).toContain("Mailbox temporarily unavailable");
 
     // Not yet due: nothing is tried, even with the server accepting again.
-    acceptMail = true;
+    smtp.accepting = true;
     expect(await sendDigests(mail, { now: at(day, "07:03:00"), hourUtc: HOUR })).toEqual({
       sent: 0,
       failed: 0,
@@ -225,7 +193,7 @@ describe("the daily digest", () => {
     await digestReaders({ [MAYA]: 1 }, "give-up");
     const day = "2027-04-01";
     const maya = await userId(MAYA);
-    acceptMail = false;
+    smtp.accepting = false;
     let now = at(day, "07:00:00");
     for (let attempt = 1; attempt <= MAX_DIGEST_ATTEMPTS; attempt++) {
       const run = await sendDigests(mail, { now, hourUtc: HOUR });
@@ -237,7 +205,7 @@ describe("the daily digest", () => {
     expect(
       await prisma.digestDelivery.findUniqueOrThrow({ where: { userId_day: { userId: maya, day } } }),
     ).toMatchObject({ status: "FAILED", attempts: MAX_DIGEST_ATTEMPTS, nextTryAt: null });
-    acceptMail = true;
+    smtp.accepting = true;
     expect(await sendDigests(mail, { now: at(day, "23:00:00"), hourUtc: HOUR })).toEqual({
       sent: 0,
       failed: 0,
@@ -250,10 +218,10 @@ describe("the daily digest", () => {
     await digestReaders({ [RAFE]: 1 }, "read-meanwhile");
     const day = "2027-05-03";
     const rafe = await userId(RAFE);
-    acceptMail = false;
+    smtp.accepting = false;
     expect((await sendDigests(mail, { now: at(day, "07:00:00"), hourUtc: HOUR })).failed).toBe(1);
     await prisma.notification.updateMany({ where: { userId: rafe, readAt: null }, data: { readAt: new Date() } });
-    acceptMail = true;
+    smtp.accepting = true;
     expect(await sendDigests(mail, { now: at(day, "07:10:00"), hourUtc: HOUR })).toEqual({
       sent: 0,
       failed: 0,

@@ -1,4 +1,3 @@
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../app/domain/dates.ts";
 import { prisma } from "../../app/lib/db.server.ts";
@@ -15,6 +14,7 @@ import {
 } from "../../app/routes/survey.$token.tsx";
 import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
 import { refusalOf } from "./support/refusal.ts";
+import { localSmtp } from "../support/local-smtp.ts";
 
 const stamp = Date.now().toString(36).toUpperCase();
 let sequence = 0;
@@ -262,40 +262,15 @@ describe("the outbox", () => {
 });
 
 describe("sending through a real SMTP server", () => {
-  const received: Array<{ to: string; body: string }> = [];
-  let acceptMail = false;
-  let server: SMTPServer;
-  let port = 0;
+  const smtp = localSmtp({ accepting: false });
+  const received = smtp.received;
+  let smtpUrl = "";
 
   beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          if (!acceptMail) {
-            callback(Object.assign(new Error("Mailbox temporarily unavailable"), { responseCode: 451 }));
-            return;
-          }
-          received.push({
-            to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(","),
-            body: Buffer.concat(chunks).toString("utf8"),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const address = server.server.address();
-    port = typeof address === "object" && address ? address.port : 0;
+    smtpUrl = await smtp.start();
   });
 
-  afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+  afterAll(() => smtp.close());
 
   it("records a failure, retries it next time, and the emailed link opens the survey", async () => {
     const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@candor.test" } });
@@ -308,7 +283,7 @@ describe("sending through a real SMTP server", () => {
       data: { sentAt: new Date() },
     });
     const mail = {
-      smtpUrl: `smtp://127.0.0.1:${port}`,
+      smtpUrl,
       from: "Candor <candor@test.example>",
       origin: "https://candor.example",
     };
@@ -320,7 +295,7 @@ describe("sending through a real SMTP server", () => {
     expect(failed.lastSendError).toContain("Mailbox temporarily unavailable");
     expect(await prisma.auditEvent.count({ where: { action: "survey.send.failure", entityId: surveyId } })).toBe(1);
 
-    acceptMail = true;
+    smtp.accepting = true;
     const second = await sendDueSurveys(audit, [team], mail);
     expect(second).toMatchObject({ sent: 1, failed: 0, remaining: 0 });
     const sent = await prisma.survey.findUniqueOrThrow({ where: { id: surveyId } });
