@@ -29,7 +29,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["prisma/engine/**/*.mjs", "scripts/**/*.mjs"],
+    files: ["prisma/**/*.mjs", "scripts/**/*.mjs"],
     languageOptions: {
       globals: {
         process: "readonly",

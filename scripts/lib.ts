@@ -113,11 +113,14 @@ export function acquireDatabaseLock(databasePath: string, pid = process.pid): ()
 
 /** The Prisma client is generated into app/generated (gitignored); a build needs it. */
 export const PRISMA_CLIENT = path.join(ROOT, "app/generated/prisma/client.ts");
+const POSTGRES_PRISMA_CLIENT = path.join(ROOT, "app/generated/prisma-postgres/client.ts");
 
+/** Both generated clients (SQLite and PostgreSQL: the app loads both, ADR 023). */
 export function ensurePrismaClient() {
-  if (existsSync(PRISMA_CLIENT)) return;
-  console.log("Generating the Prisma client…");
-  prismaCli(["generate"]);
+  if (existsSync(PRISMA_CLIENT) && existsSync(POSTGRES_PRISMA_CLIENT)) return;
+  console.log("Generating the Prisma clients…");
+  prismaCli(["generate", "--schema", "prisma/schema.prisma"]);
+  prismaCli(["generate", "--schema", "prisma/postgresql/schema.prisma"]);
 }
 
 export function run(command: string, args: string[], options: SpawnSyncOptions = {}) {

@@ -2,15 +2,17 @@
 // Checks the settings before touching the disk, claims the database file for this
 // process, generates a session secret if none is set and the Prisma client if it is
 // missing, builds when the build is missing or older than the sources, creates and
-// migrates the SQLite database, and seeds the demo data when the database has no
-// users (never over existing data). Then it serves: in this process with WEB_CONCURRENCY=1,
+// migrates the database (a SQLite file, or PostgreSQL for a postgresql:// URL — ADR 023), and
+// seeds the demo data when the database has no users (never over existing data). Then it serves: in this process with WEB_CONCURRENCY=1,
 // otherwise through one worker process per core (or WEB_CONCURRENCY of them) that this
 // process starts and watches (server/cluster.ts).
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import pg from "pg";
+import { describePostgresUrl, dialectOf } from "../app/lib/database-url.ts";
 import { environmentProblems } from "../app/lib/env.server.ts";
+import { countUsers } from "../seed/wipe.ts";
 import { workerCountFrom } from "../server/cluster-policy.ts";
 import {
   BUILD_DIR,
@@ -50,14 +52,32 @@ function buildIsStale(): boolean {
   return sources > statSync(built).mtimeMs;
 }
 
-function hasUsers(url: string): boolean {
-  const db = new Database(databaseFile(url), { readonly: true });
+/** null when the PostgreSQL server answers (the database itself may not exist yet: migrating creates it). */
+async function postgresProblem(url: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   try {
-    const row = db.prepare('SELECT COUNT(*) AS count FROM "User"').get() as { count: number };
-    return row.count > 0;
+    await client.connect();
+    return null;
+  } catch (error) {
+    if ((error as { code?: string }).code === "3D000") return null;
+    return `the PostgreSQL database at ${describePostgresUrl(url)} cannot be reached (${(error as Error).message}).`;
   } finally {
-    db.close();
+    await client.end().catch(() => {});
   }
+}
+
+/**
+ * A session advisory lock, taken through the server's `postgres` database (the target may not
+ * exist until migrated), keyed by the target database's name; held until the returned function.
+ */
+async function postgresStartLock(url: string): Promise<() => Promise<void>> {
+  const admin = new URL(url);
+  const database = admin.pathname;
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query("SELECT pg_advisory_lock(hashtext($1))", [`candor start ${database}`]);
+  return () => client.end();
 }
 
 function cannotStart(problem: string): never {
@@ -78,24 +98,29 @@ const workers = workerCount.count;
 process.env.DATABASE_URL ??= DEFAULT_DATABASE_URL;
 const databaseUrl = process.env.DATABASE_URL;
 
-if (existsSync(databaseFile(databaseUrl)) && statSync(databaseFile(databaseUrl)).isDirectory()) {
-  cannotStart(`DATABASE_URL points to ${databaseFile(databaseUrl)}, which is a folder, not a database file.`);
-}
-try {
-  ensureDatabaseDirectory(databaseUrl);
-} catch (error) {
-  cannotStart(
-    `DATABASE_URL points to ${databaseFile(databaseUrl)}, whose folder cannot be created (${(error as Error).message}).`,
-  );
-}
-try {
-  const release = acquireDatabaseLock(databaseFile(databaseUrl));
-  process.on("exit", release);
-} catch (error) {
-  if (error instanceof DatabaseInUseError) cannotStart(error.message);
-  cannotStart(
-    `DATABASE_URL points to ${databaseFile(databaseUrl)}, which cannot be used (${(error as Error).message}).`,
-  );
+if (dialectOf(databaseUrl) === "postgres") {
+  const problem = await postgresProblem(databaseUrl);
+  if (problem) cannotStart(problem);
+} else {
+  if (existsSync(databaseFile(databaseUrl)) && statSync(databaseFile(databaseUrl)).isDirectory()) {
+    cannotStart(`DATABASE_URL points to ${databaseFile(databaseUrl)}, which is a folder, not a database file.`);
+  }
+  try {
+    ensureDatabaseDirectory(databaseUrl);
+  } catch (error) {
+    cannotStart(
+      `DATABASE_URL points to ${databaseFile(databaseUrl)}, whose folder cannot be created (${(error as Error).message}).`,
+    );
+  }
+  try {
+    const release = acquireDatabaseLock(databaseFile(databaseUrl));
+    process.on("exit", release);
+  } catch (error) {
+    if (error instanceof DatabaseInUseError) cannotStart(error.message);
+    cannotStart(
+      `DATABASE_URL points to ${databaseFile(databaseUrl)}, which cannot be used (${(error as Error).message}).`,
+    );
+  }
 }
 
 ensureSessionSecret();
@@ -106,13 +131,17 @@ if (buildIsStale() || process.argv.includes("--rebuild")) {
   remixBuild();
 }
 
+// Several servers may share one PostgreSQL database and start together: one migrates and seeds
+// while the others wait for it (SQLite has the file lock above instead).
+const releaseStartLock = dialectOf(databaseUrl) === "postgres" ? await postgresStartLock(databaseUrl) : null;
 prismaCli(["migrate", "deploy"]);
 
-if (!hasUsers(databaseUrl)) {
+if ((await countUsers(databaseUrl)) === 0) {
   console.log("Empty database: loading the demo data…");
   const today = process.env.CANDOR_SEED_TODAY;
   tsx(["seed/cli.ts", ...(today ? ["--today", today] : [])]);
 }
+await releaseStartLock?.();
 
 process.env.NODE_ENV = "production";
 if (process.env.CANDOR_QUERY_LOG) {

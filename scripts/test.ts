@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { ROOT } from "./lib.ts";
+import { ensureTestPostgres } from "./postgres.ts";
 
 const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
 
@@ -29,6 +30,16 @@ const steps: Array<{ name: string; command: string; args: string[]; env?: Record
 const only = process.argv.slice(2);
 for (const step of steps) {
   if (only.length > 0 && !only.some((name) => step.name.startsWith(name))) continue;
+  if (step.name === "unit and integration tests") {
+    // The integration tests run on SQLite and on PostgreSQL (ADR 023): start the machine's
+    // PostgreSQL if it is not running (scripts/postgres.ts).
+    try {
+      process.env.CANDOR_TEST_POSTGRES_URL = await ensureTestPostgres();
+    } catch (error) {
+      console.error(`\n✖ ${(error as Error).message}`);
+      process.exit(1);
+    }
+  }
   const started = Date.now();
   console.log(`\n▶ ${step.name}`);
   const result = spawnSync(step.command, step.args, {

@@ -1,5 +1,5 @@
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../app/generated/prisma/client.ts";
+import { dialectOf } from "../app/lib/database-url.ts";
+import { createBaseClient } from "../app/lib/db.server.ts";
 import { seedDemo, type SeedSummary } from "./demo.ts";
 import { parseReferenceDate } from "./generate/timeline.ts";
 import { SCALE_PEOPLE, seedScale } from "./scale.ts";
@@ -133,20 +133,24 @@ async function notifyDemoUsers(today: Date): Promise<void> {
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   const url = process.env.DATABASE_URL ?? "file:./data/candor.db";
-  const users = countUsers(url);
+  const users = await countUsers(url);
   if (users > 0 && !options.force) {
     console.error(`The database at ${url} already holds ${users} users. Run with --force to empty it and seed again.`);
     return 1;
   }
-  if (options.force) wipeDatabase(url);
+  if (options.force) await wipeDatabase(url);
   const started = performance.now();
   if (options.scale) {
+    if (dialectOf(url) === "postgres") {
+      console.error("The scale data is written straight to SQLite; on PostgreSQL seed the demo data.");
+      return 1;
+    }
     const summary = await seedScale(url, { today: options.today, claims: options.claims });
     printSummary(summary, (performance.now() - started) / 1000);
     await computeOpenPeriods(options.today);
     return 0;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }) });
+  const prisma = createBaseClient(url);
   try {
     const summary = await seedDemo(prisma, { today: options.today });
     printSummary(summary, (performance.now() - started) / 1000);

@@ -1,4 +1,6 @@
 import Database from "better-sqlite3";
+import pg from "pg";
+import { dialectOf } from "../app/lib/database-url.ts";
 
 // `--force` empties every data table (never _prisma_migrations). AuditEvent refuses DELETE by
 // trigger, so its triggers are dropped for the wipe and recreated from their own stored SQL, all
@@ -9,7 +11,8 @@ export function sqlitePath(url: string): string {
 }
 
 /** Users in the database; throws a plain message when it is missing or not migrated. */
-export function countUsers(url: string): number {
+export async function countUsers(url: string): Promise<number> {
+  if (dialectOf(url) === "postgres") return countPostgresUsers(url);
   let db: Database.Database;
   try {
     db = new Database(sqlitePath(url), { fileMustExist: true });
@@ -37,7 +40,8 @@ function rowsOf(db: Database.Database, sql: string): { name: string; sql: string
   );
 }
 
-export function wipeDatabase(url: string): void {
+export async function wipeDatabase(url: string): Promise<void> {
+  if (dialectOf(url) === "postgres") return wipePostgres(url);
   const db = new Database(sqlitePath(url), { fileMustExist: true });
   try {
     const tables = rowsOf(
@@ -60,4 +64,51 @@ export function wipeDatabase(url: string): void {
   } finally {
     db.close();
   }
+}
+
+async function withPostgres<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(`Cannot reach the database at ${url}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function countPostgresUsers(url: string): Promise<number> {
+  return withPostgres(url, async (client) => {
+    try {
+      const { rows } = await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM "User"');
+      return Number(rows[0]?.n ?? 0);
+    } catch {
+      throw new Error(
+        `The database at ${url} has no User table. Apply the migrations first (npx prisma migrate deploy).`,
+      );
+    }
+  });
+}
+
+/** PostgreSQL: every data table truncated at once, the audit log's guard off only inside the transaction. */
+async function wipePostgres(url: string): Promise<void> {
+  await withPostgres(url, async (client) => {
+    const { rows } = await client.query<{ name: string }>(
+      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'",
+    );
+    const tables = rows.map((row) => `"${row.name.replaceAll('"', '""')}"`).join(", ");
+    await client.query("BEGIN");
+    try {
+      await client.query('ALTER TABLE "AuditEvent" DISABLE TRIGGER USER');
+      await client.query(`TRUNCATE ${tables}`);
+      await client.query('ALTER TABLE "AuditEvent" ENABLE TRIGGER USER');
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK");
+      throw error;
+    }
+  });
 }

@@ -1,5 +1,8 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgres/client.ts";
+import { dialectOf, type Dialect } from "./database-url.ts";
 import { httpError } from "./http-error.server.ts";
 import { withImmediateTransactions } from "./immediate-transactions.server.ts";
 import { queryLogFile, withQueryLog } from "./query-log.server.ts";
@@ -58,10 +61,36 @@ async function mappingReadOnly<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The PostgreSQL client. Its generated code comes from prisma/postgresql/schema.prisma, which is
+ * prisma/schema.prisma with another provider (ADR 023), so the models, their fields and the
+ * queries the app writes are the same; the app is typed against the SQLite client.
+ */
+function createPostgresClient(url: string): PrismaClient {
+  const logFile = queryLogFile();
+  const factory = new PrismaPg({ connectionString: url });
+  const adapter = logFile
+    ? {
+        provider: "postgres" as const,
+        adapterName: factory.adapterName,
+        connect: async () => withQueryLog(logFile, await factory.connect()),
+      }
+    : factory;
+  return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+}
+
+/** A plain client for either database; the app's own (`prisma`) adds the read-only mapping below. */
+export function createBaseClient(url: string): PrismaClient {
+  return dialectOf(url) === "postgres"
+    ? createPostgresClient(url)
+    : new PrismaClient({ adapter: createSqliteAdapter(url) });
+}
+
 export function createPrismaClient(url: string) {
+  const base = createBaseClient(url);
   // Every write goes through here, so a read-only database answers one 503 with a sentence
   // wherever it is met, instead of a 500 and an engine error from whichever action ran.
-  const client = new PrismaClient({ adapter: createSqliteAdapter(url) }).$extends({
+  const client = base.$extends({
     query: {
       $allOperations: ({ args, query }) => mappingReadOnly(() => query(args)),
     },
@@ -85,9 +114,12 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 // globalThis rather than in module scope.
 const globalForDb = globalThis as unknown as { candorPrisma?: Db };
 
-export const prisma: Db =
-  globalForDb.candorPrisma ??
-  (globalForDb.candorPrisma = createPrismaClient(process.env.DATABASE_URL ?? "file:./data/candor.db"));
+const databaseUrl = process.env.DATABASE_URL ?? "file:./data/candor.db";
+
+/** Which SQL the models' raw queries speak (app/lib/sql-dialect.server.ts). */
+export const dialect: Dialect = dialectOf(databaseUrl);
+
+export const prisma: Db = globalForDb.candorPrisma ?? (globalForDb.candorPrisma = createPrismaClient(databaseUrl));
 
 /**
  * A write refused by a unique index (Prisma's P2002): the name, email or key is taken, or another

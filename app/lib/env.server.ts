@@ -4,21 +4,33 @@ import { DEFAULT_DIGEST_HOUR_UTC } from "../domain/notifications.ts";
 const DIGEST_HOUR_PROBLEM =
   "DIGEST_HOUR_UTC must be the hour (0 to 23, UTC) the daily notifications digest goes out, or off";
 
-// This version stores its data in SQLite only; the sentence says so before anything is
-// created on disk (a postgres:// URL read as a file path would make a folder of it).
+// SQLite by a file: URL (the default), or PostgreSQL by a postgres:// URL (ADR 023). The sentence
+// comes before anything is created on disk.
 const databaseUrlSchema = z
   .string()
   .superRefine((url, context) => {
     if (/^postgres(ql)?:\/\//i.test(url)) {
-      context.addIssue({
-        code: "custom",
-        message:
-          "DATABASE_URL is a PostgreSQL URL, but this version of Candor supports only SQLite file: URLs (PostgreSQL support comes later). Use e.g. DATABASE_URL=file:./data/candor.db",
-      });
+      let database = "";
+      try {
+        database = new URL(url).pathname.replace(/^\//, "");
+      } catch {
+        context.addIssue({
+          code: "custom",
+          message:
+            "DATABASE_URL is not a readable PostgreSQL URL, e.g. postgresql://candor:password@db.internal:5432/candor",
+        });
+        return;
+      }
+      if (!database)
+        context.addIssue({
+          code: "custom",
+          message:
+            "DATABASE_URL must name the PostgreSQL database, e.g. postgresql://candor:password@db.internal:5432/candor",
+        });
     } else if (!url.startsWith("file:")) {
       context.addIssue({
         code: "custom",
-        message: "DATABASE_URL must be a SQLite file: URL, e.g. DATABASE_URL=file:./data/candor.db",
+        message: "DATABASE_URL must be a SQLite file: URL (e.g. file:./data/candor.db) or a postgresql:// URL",
       });
     } else if (/^file:\s*$/.test(url) || /[/\\]$/.test(url)) {
       context.addIssue({

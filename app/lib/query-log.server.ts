@@ -71,7 +71,7 @@ async function timed<T>(
  * run their statements through these same two methods (app/lib/immediate-transactions.server.ts),
  * BEGIN IMMEDIATE, COMMIT and ROLLBACK included.
  */
-export function withQueryLog(file: string, adapter: SqliteAdapter): SqliteAdapter {
+export function withQueryLog<A extends Pick<SqliteAdapter, "queryRaw" | "executeRaw">>(file: string, adapter: A): A {
   const queryRaw = adapter.queryRaw.bind(adapter);
   const executeRaw = adapter.executeRaw.bind(adapter);
   adapter.queryRaw = (query) => timed(file, "query", query, () => queryRaw(query));

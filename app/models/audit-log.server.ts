@@ -6,6 +6,7 @@ import {
   type AuditChangeText,
 } from "../domain/audit-vocabulary.ts";
 import { prisma } from "../lib/db.server.ts";
+import { sql } from "../lib/sql-dialect.server.ts";
 import { audienceTeamIds, type Audience } from "./audience.server.ts";
 
 // The read side of the audit log. Writing stays in audit.server.ts (recordAudit),
@@ -94,13 +95,13 @@ const NOTHING: Prisma.AuditEventWhereInput = { id: { lt: 0 } };
 
 async function filterWhere(filters: AuditLogFilters): Promise<Prisma.AuditEventWhereInput[]> {
   const where: Prisma.AuditEventWhereInput[] = [];
-  if (filters.actionPrefix) where.push({ action: { startsWith: filters.actionPrefix } });
+  if (filters.actionPrefix) where.push({ action: sql.startsWith(filters.actionPrefix) });
   if (filters.entityType) where.push({ entityType: filters.entityType });
   if (filters.from) where.push({ at: { gte: filters.from } });
   if (filters.until) where.push({ at: { lt: filters.until } });
   if (filters.actorEmail) {
     const actors = await prisma.user.findMany({
-      where: { email: { contains: filters.actorEmail.toLowerCase() } },
+      where: { email: sql.contains(filters.actorEmail.toLowerCase()) },
       select: { id: true },
     });
     where.push(actors.length ? { actorId: { in: actors.map((actor) => actor.id) } } : NOTHING);

@@ -4,6 +4,7 @@ import { parsePhrases } from "../domain/phrase-matching.ts";
 import { addDays } from "../domain/dates.ts";
 import { CAPABILITY_LEVELS } from "../domain/levels.ts";
 import { prisma, type Db, type Tx, isUniqueViolation } from "../lib/db.server.ts";
+import { sql } from "../lib/sql-dialect.server.ts";
 import { DUE_SOON_DAYS, NOTE_REQUIRED, type ReviewFilter } from "../schemas/capability.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { listOpenClaimsChangedSince } from "./capability-claims.server.ts";
@@ -102,15 +103,15 @@ export async function listMatrixRows(productId: string, filters: MatrixFilters, 
   if (filters.review === "due-soon") and.push({ reviewDueAt: { gte: now, lt: addDays(now, DUE_SOON_DAYS) } });
   if (filters.review === "current") and.push({ reviewDueAt: { gte: now } });
   if (filters.q) {
-    // SQLite's LIKE, which Prisma uses for contains, ignores case for ASCII letters.
-    const contains = filters.q;
+    // Case ignored on both databases (sql.contains).
+    const contains = sql.contains(filters.q);
     and.push({
       OR: [
-        { key: { contains } },
-        { title: { contains } },
-        { description: { contains } },
-        { conditions: { contains } },
-        { painPoints: { contains } },
+        { key: contains },
+        { title: contains },
+        { description: contains },
+        { conditions: contains },
+        { painPoints: contains },
       ],
     });
   }

@@ -12,8 +12,14 @@
 // the query from that term, which is how the chosen outer index is enforced without naming
 // indexes. Ties on madeAt are broken by rowid, which every index carries, so a page never
 // needs the table rows it skips.
+//
+// PostgreSQL has no rowid and no unary `+`: sql.rowKey is the primary key there (unique, so
+// ties on madeAt still fall in one fixed order, though not insertion order), and sql.noIndex
+// leaves the term as it is, since PostgreSQL's planner chooses by cost from its own statistics.
+// The plans below are then merely equivalent rewrites of the same selection.
 import { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
+import { sql, type EnumType } from "../lib/sql-dialect.server.ts";
 
 /** The filterable Claim columns; each has an index on [column, madeAt] (prisma/schema.prisma). */
 export type ClaimColumn =
@@ -26,6 +32,15 @@ export type ClaimColumn =
   | "severity"
   | "source"
   | "dispute";
+
+/** The enum type of each enum column, whose bound values PostgreSQL needs cast (sql.enumValue). */
+const ENUM_TYPE: Partial<Record<ClaimColumn, EnumType>> = {
+  status: "ClaimStatus",
+  matrixCheck: "MatrixCheck",
+  channel: "Channel",
+  severity: "Severity",
+  source: "ClaimSource",
+};
 
 const INDEXED: ReadonlySet<ClaimColumn> = new Set<ClaimColumn>([
   "salespersonId",
@@ -60,9 +75,14 @@ export interface ClaimSelection {
 export type Dir = "asc" | "desc";
 
 export interface RowKey {
-  rid: number;
+  /** sql.rowKey: SQLite's rowid, PostgreSQL's primary key. */
+  rid: number | string;
   madeAt: Date;
 }
+
+/** A raw row key as RowKey holds it (SQLite may answer a rowid as a bigint). */
+export const toRid = (value: unknown): number | string =>
+  typeof value === "bigint" || typeof value === "number" ? Number(value) : String(value);
 
 // Relative costs per claim, measured on the scale database (data/scale.db): looking up a table
 // row, adding an index entry to a rowid list, and reading an index entry while scanning.
@@ -81,10 +101,12 @@ function termSql(term: Term, drive: boolean): Sql {
       ? Prisma.sql`"id" IN (SELECT "claimId" FROM "ClaimDispute" WHERE "status" = 'OPEN')`
       : Prisma.sql`"id" IN (SELECT "claimId" FROM "ClaimDispute")`;
   }
-  const column = Prisma.raw(`${drive ? "" : "+"}"${term.column}"`);
+  const column = Prisma.raw(drive ? `"${term.column}"` : sql.noIndex(`"${term.column}"`));
   if (term.values.includes(null)) return Prisma.sql`${column} IS NULL`;
-  if (term.values.length === 1) return Prisma.sql`${column} = ${term.values[0]}`;
-  return Prisma.sql`${column} IN (${Prisma.join(term.values)})`;
+  const type = ENUM_TYPE[term.column];
+  const values = term.values.map((value) => (type ? sql.enumValue(type, value ?? "") : Prisma.sql`${value}`));
+  if (values.length === 1) return Prisma.sql`${column} = ${values[0]}`;
+  return Prisma.sql`${column} IN (${Prisma.join(values)})`;
 }
 
 function rangeSql(selection: ClaimSelection): Sql[] {
@@ -96,7 +118,7 @@ function rangeSql(selection: ClaimSelection): Sql[] {
 
 function listSql(term: Term, selection: ClaimSelection): Sql {
   const where = Prisma.join([termSql(term, true), ...rangeSql(selection)], " AND ");
-  return Prisma.sql`+rowid IN (SELECT rowid FROM "Claim" WHERE ${where})`;
+  return Prisma.sql`${Prisma.raw(sql.noIndex(sql.rowKey()))} IN (SELECT ${Prisma.raw(sql.rowKey())} FROM "Claim" WHERE ${where})`;
 }
 
 const isIndexed = (term: Term) => INDEXED.has(term.column);
@@ -141,8 +163,8 @@ export class ClaimQuery {
       const rows = cap
         ? prisma.$queryRaw<
             Array<{ n: number | bigint }>
-          >`SELECT count(*) AS n FROM (SELECT 1 FROM "Claim" ${where} LIMIT ${cap})`
-        : prisma.$queryRaw<Array<{ n: number | bigint }>>`SELECT count(*) AS n FROM "Claim" ${where}`;
+          >`SELECT count(*) AS "n" FROM (SELECT 1 FROM "Claim" ${where} LIMIT ${cap}) AS capped`
+        : prisma.$queryRaw<Array<{ n: number | bigint }>>`SELECT count(*) AS "n" FROM "Claim" ${where}`;
       size = rows.then((result) => Number(result[0]?.n ?? 0));
       this.sizes.set(key, size);
     }
@@ -220,7 +242,7 @@ export class ClaimQuery {
     const plan = await this.plan(terms, 1);
     const rows = await prisma.$queryRaw<
       Array<{ n: number | bigint }>
-    >`SELECT count(*) AS n FROM "Claim" ${this.where(terms, plan)}`;
+    >`SELECT count(*) AS "n" FROM "Claim" ${this.where(terms, plan)}`;
     return Number(rows[0]?.n ?? 0);
   }
 
@@ -228,7 +250,7 @@ export class ClaimQuery {
   async countBy(column: ClaimColumn): Promise<Array<{ value: string | null; count: number }>> {
     const plan = await this.plan(this.selection.terms, 1, column);
     const rows = await prisma.$queryRaw<Array<{ value: string | null; n: number | bigint }>>`
-      SELECT ${Prisma.raw(`"${column}"`)} AS value, count(*) AS n FROM "Claim" ${this.where(this.selection.terms, plan)}
+      SELECT ${Prisma.raw(`"${column}"`)} AS "value", count(*) AS "n" FROM "Claim" ${this.where(this.selection.terms, plan)}
       GROUP BY ${Prisma.raw(`"${column}"`)}`;
     return rows.map((row) => ({ value: row.value, count: Number(row.n) }));
   }
@@ -250,18 +272,19 @@ export class ClaimQuery {
     const terms = segment ? [...this.selection.terms, segment] : this.selection.terms;
     const plan = await this.plan(terms, Math.min(1, (skip + take) / Math.max(expected, 1)), segment?.column);
     const order = Prisma.raw(dir === "asc" ? "ASC" : "DESC");
+    const rowKey = Prisma.raw(sql.rowKey());
     const keyset = after
       ? [
           dir === "asc"
-            ? Prisma.sql`("madeAt", rowid) > (${after.madeAt}, ${after.rid})`
-            : Prisma.sql`("madeAt", rowid) < (${after.madeAt}, ${after.rid})`,
+            ? Prisma.sql`("madeAt", ${rowKey}) > (${after.madeAt}, ${after.rid})`
+            : Prisma.sql`("madeAt", ${rowKey}) < (${after.madeAt}, ${after.rid})`,
         ]
       : [];
-    const rows = await prisma.$queryRaw<Array<{ rid: number | bigint; madeAt: Date | string }>>`
-      SELECT rowid AS rid, "madeAt" AS madeAt FROM "Claim" ${this.where(terms, plan, keyset)}
-      ORDER BY "madeAt" ${order}, rowid ${order} LIMIT ${take} OFFSET ${skip}`;
+    const rows = await prisma.$queryRaw<Array<{ rid: number | bigint | string; madeAt: Date | string }>>`
+      SELECT ${rowKey} AS "rid", "madeAt" AS "madeAt" FROM "Claim" ${this.where(terms, plan, keyset)}
+      ORDER BY "madeAt" ${order}, ${rowKey} ${order} LIMIT ${take} OFFSET ${skip}`;
     return rows.map((row) => ({
-      rid: Number(row.rid),
+      rid: toRid(row.rid),
       madeAt: row.madeAt instanceof Date ? row.madeAt : new Date(row.madeAt),
     }));
   }

@@ -27,12 +27,13 @@ import { CUSTOMER_CHANNEL_LABEL, NOT_STATED_YET } from "../domain/customer-claim
 import { formatDate, formatDateTime } from "../domain/format.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
+import { sql } from "../lib/sql-dialect.server.ts";
 import {
   resolveClaimsFilter,
   type ClaimsFilterOptions,
   type ResolvedClaimsFilter,
 } from "./claims-table-filters.server.ts";
-import type { ClaimQuery, ClaimColumn, RowKey, Term } from "./claims-table-query.server.ts";
+import { toRid, type ClaimQuery, type ClaimColumn, type RowKey, type Term } from "./claims-table-query.server.ts";
 import type { Audience } from "./audience.server.ts";
 
 export type { ClaimsFilterOptions };
@@ -141,7 +142,7 @@ async function keysAcross(query: ClaimQuery, segments: Segment[], skip: number, 
 // ---------------------------------------------------------------- the rows
 
 interface ClaimRecord {
-  rid: number;
+  rid: number | string;
   id: string;
   madeAt: Date;
   accountName: string;
@@ -184,23 +185,23 @@ function requiredDate(value: unknown, column: string): Date {
  */
 async function claimRecords(keys: RowKey[]): Promise<ClaimRecord[]> {
   if (keys.length === 0) return [];
-  const rows = await prisma.$queryRaw<Array<Record<string, unknown> & { rid: number | bigint }>>`
-    SELECT c.rowid AS rid, c."id", c."madeAt", c."accountName", c."statement", c."assertedLevel", c."channel", c."source",
+  const rows = await prisma.$queryRaw<Array<Record<string, unknown> & { rid: number | bigint | string }>>`
+    SELECT ${Prisma.raw(sql.rowKey("c"))} AS "rid", c."id", c."madeAt", c."accountName", c."statement", c."assertedLevel", c."channel", c."source",
            c."matrixCheck", c."status", c."severity", c."verifiedAt", c."customerCorrectedAt",
-           u."id" AS salespersonId, u."name" AS salespersonName, u."email" AS salespersonEmail, t."name" AS teamName,
-           p."name" AS productName, cap."title" AS capabilityTitle
+           u."id" AS "salespersonId", u."name" AS "salespersonName", u."email" AS "salespersonEmail", t."name" AS "teamName",
+           p."name" AS "productName", cap."title" AS "capabilityTitle"
       FROM "Claim" c
       JOIN "User" u ON u."id" = c."salespersonId"
       LEFT JOIN "Team" t ON t."id" = u."teamId"
       JOIN "Product" p ON p."id" = c."productId"
       LEFT JOIN "Capability" cap ON cap."id" = c."capabilityId"
-     WHERE c.rowid IN (${Prisma.join(keys.map((key) => key.rid))})`;
+     WHERE ${Prisma.raw(sql.rowKey("c"))} IN (${Prisma.join(keys.map((key) => key.rid))})`;
   const text = (value: unknown) => String(value ?? "");
   const byRid = new Map(
-    rows.map((row): [number, ClaimRecord] => [
-      Number(row.rid),
+    rows.map((row): [number | string, ClaimRecord] => [
+      toRid(row.rid),
       {
-        rid: Number(row.rid),
+        rid: toRid(row.rid),
         id: text(row.id),
         madeAt: requiredDate(row.madeAt, "madeAt"),
         accountName: text(row.accountName),

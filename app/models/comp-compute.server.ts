@@ -9,6 +9,7 @@ import { computeStatement, type CompFigures } from "../domain/comp-formula.ts";
 import type { CompPlanParams } from "../domain/comp-plan.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { prisma, type Tx } from "../lib/db.server.ts";
+import { sql } from "../lib/sql-dialect.server.ts";
 import {
   claimLineSchema,
   quizLineSchema,
@@ -26,6 +27,7 @@ import {
   type RequiredQuiz,
 } from "./comp-inputs.server.ts";
 import { audienceUserWhere, type Audience } from "./audience.server.ts";
+import { withLease } from "./job-leases.server.ts";
 
 // Computing a period (PRODUCT.md §4, ADR 007): every salesperson in the audience gets a
 // statement from the data as it stands at the computing instant (for a lock, the lock instant:
@@ -107,8 +109,9 @@ async function adjustmentDetails(
   const people = [...userIds];
   const [frozenRows, current, surveys, lateAttempts] = await Promise.all([
     prisma.$queryRaw<Array<{ userId: string; claimsJson: string | null; surveysJson: string | null }>>`
-      SELECT userId, json_extract(detailJson, '$.claims') AS claimsJson, json_extract(detailJson, '$.surveys') AS surveysJson
-      FROM CompStatement WHERE periodId = ${periodId} AND userId IN (${Prisma.join(people)})`,
+      SELECT "userId", ${Prisma.raw(sql.jsonMember(`"detailJson"`, "claims"))} AS "claimsJson",
+             ${Prisma.raw(sql.jsonMember(`"detailJson"`, "surveys"))} AS "surveysJson"
+      FROM "CompStatement" WHERE "periodId" = ${periodId} AND "userId" IN (${Prisma.join(people)})`,
     prisma.claim.findMany({
       where: { salespersonId: { in: people }, madeAt: { gte: window.startsAt, lt: window.endsAt } },
       select: { id: true, salespersonId: true, status: true, severity: true, accountName: true, madeAt: true },
@@ -164,18 +167,19 @@ async function adjustmentDetails(
  * dates are compared column to column, in SQLite, over the (madeAt) and (dueAt) indexes.
  */
 async function changedSinceLock(): Promise<Map<string, string[]>> {
+  const lockedAt = Prisma.raw(`COALESCE(p."lockedAt", ${sql.beforeAnyDate})`);
   const rows = await prisma.$queryRaw<Array<{ periodId: string; userId: string }>>`
-    SELECT p.id AS periodId, c.salespersonId AS userId FROM CompPeriod p
-      JOIN Claim c ON c.madeAt >= p.startsAt AND c.madeAt < p.endsAt AND c.updatedAt > COALESCE(p.lockedAt, '')
-      WHERE p.status = 'LOCKED'
+    SELECT p."id" AS "periodId", c."salespersonId" AS "userId" FROM "CompPeriod" p
+      JOIN "Claim" c ON c."madeAt" >= p."startsAt" AND c."madeAt" < p."endsAt" AND c."updatedAt" > ${lockedAt}
+      WHERE p."status" = 'LOCKED'
     UNION
-    SELECT p.id, s.salespersonId FROM CompPeriod p
-      JOIN Survey s ON s.dueAt >= p.startsAt AND s.dueAt < p.endsAt AND s.updatedAt > COALESCE(p.lockedAt, '')
-      WHERE p.status = 'LOCKED'
+    SELECT p."id", s."salespersonId" FROM "CompPeriod" p
+      JOIN "Survey" s ON s."dueAt" >= p."startsAt" AND s."dueAt" < p."endsAt" AND s."updatedAt" > ${lockedAt}
+      WHERE p."status" = 'LOCKED'
     UNION
-    SELECT p.id, a.userId FROM CompPeriod p
-      JOIN QuizAttempt a ON a.submittedAt > COALESCE(p.lockedAt, '') AND a.submittedAt <= p.endsAt
-      WHERE p.status = 'LOCKED'`;
+    SELECT p."id", a."userId" FROM "CompPeriod" p
+      JOIN "QuizAttempt" a ON a."submittedAt" > ${lockedAt} AND a."submittedAt" <= p."endsAt"
+      WHERE p."status" = 'LOCKED'`;
   return new Map(
     [...groupBy(rows, (row) => row.periodId)].map(([periodId, list]) => [periodId, list.map((row) => row.userId)]),
   );
@@ -211,9 +215,9 @@ async function priorPeriodAdjustments(
       const candidates = (changed.get(period.id) ?? []).filter((id) => people.has(id));
       if (candidates.length === 0) return [];
       const frozen = await prisma.$queryRaw<FrozenRow[]>`
-        SELECT userId, periodPayoutCents, targetBonusCents, accuracy, quiz, satisfaction, composite, multiplier,
-               json_extract(detailJson, '$.quizzes') AS quizzesJson
-        FROM CompStatement WHERE periodId = ${period.id} AND userId IN (${Prisma.join(candidates)})`;
+        SELECT "userId", "periodPayoutCents", "targetBonusCents", "accuracy", "quiz", "satisfaction", "composite", "multiplier",
+               ${Prisma.raw(sql.jsonMember(`"detailJson"`, "quizzes"))} AS "quizzesJson"
+        FROM "CompStatement" WHERE "periodId" = ${period.id} AND "userId" IN (${Prisma.join(candidates)})`;
       if (frozen.length === 0) return [];
       const plan: CompPlanParams = parsePlanJson(period.plan.paramsJson).params;
       const quizLists = new Map<string, RequiredQuiz[]>();
@@ -392,17 +396,15 @@ async function writeComputation(
   return { ok: true, name: period.name, statements: statements.length, adjustments: adjustments.length, locked: lock };
 }
 
-// One computation at a time per process. A computation of every salesperson holds the CPU for
-// about two seconds and then writes in one transaction; run side by side, several would queue
-// for SQLite's single writer past Prisma's transaction wait and fail. Queued, each waits its
-// turn and succeeds, and each reads the data the previous one left.
-let computing: Promise<unknown> = Promise.resolve();
-
-function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const run = computing.then(work, work);
-  computing = run.catch(() => undefined);
-  return run;
-}
+// One computation at a time, across every Candor process (PRODUCT.md §10): a computation of
+// every salesperson holds the CPU for seconds and then writes in one transaction; side by side,
+// they would compete for the database's writer and read each other's half-finished work. A second
+// request, from this process or another, is told a computation is running. The lease lapses after
+// COMPUTE_LEASE_MS should its holder die mid-way.
+const COMPUTE_LEASE = "comp-compute";
+const COMPUTE_LEASE_MS = 15 * 60_000;
+export const COMPUTATION_RUNNING =
+  "A computation of comp statements is already running. Try again when it has finished, usually within a minute.";
 
 /**
  * Computes (or recomputes) an open period for the audience's salespeople from the data as it
@@ -415,7 +417,12 @@ export function computePeriod(
   audience: Audience,
   options: { lock?: boolean; now?: Date } = {},
 ): Promise<ComputeOutcome> {
-  return oneAtATime(() => computeNow(ctx, periodId, audience, options));
+  return withLease(
+    COMPUTE_LEASE,
+    COMPUTE_LEASE_MS,
+    () => computeNow(ctx, periodId, audience, options),
+    (): ComputeOutcome => ({ ok: false, status: 409, message: COMPUTATION_RUNNING }),
+  );
 }
 
 async function computeNow(

@@ -17,6 +17,7 @@ import { checkClaimAgainstMatrix, revisionInForce } from "../domain/matrix-check
 import { buildSentenceIndex, matchCapabilities, parsePhrases } from "../domain/phrase-matching.ts";
 import { type Prisma } from "../generated/prisma/client.ts";
 import { prisma, isUniqueViolation } from "../lib/db.server.ts";
+import { sql } from "../lib/sql-dialect.server.ts";
 import { audienceOwnerWhere, type Audience } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { bulkInsert } from "./bulk-insert.server.ts";
@@ -42,13 +43,13 @@ function importableDealWhere(audience: Audience): Prisma.DealWhereInput {
 /** Deals for the import form's list, newest first, narrowed by account, CRM id or salesperson. */
 export async function listImportableDeals(audience: Audience, search: string | undefined, take = 200) {
   const and: Prisma.DealWhereInput[] = [importableDealWhere(audience)];
-  // SQLite's LIKE, which Prisma uses for contains, ignores case for ASCII letters.
+  // Case ignored on both databases (sql.contains).
   if (search)
     and.push({
       OR: [
-        { externalId: { contains: search } },
-        { account: { name: { contains: search } } },
-        { owner: { name: { contains: search } } },
+        { externalId: sql.contains(search) },
+        { account: { name: sql.contains(search) } },
+        { owner: { name: sql.contains(search) } },
       ],
     });
   const where: Prisma.DealWhereInput = { AND: and };

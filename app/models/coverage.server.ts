@@ -9,6 +9,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { UNLOGGED_PROMISE_ANSWERS, type CoverageCounts, type UnloggedPromiseAnswer } from "../domain/coverage.ts";
 import { choosePeriods, type PeriodRef } from "../domain/dashboard-period.ts";
 import { prisma } from "../lib/db.server.ts";
+import { sql } from "../lib/sql-dialect.server.ts";
 
 type Num = number | bigint | null;
 const num = (value: Num) => Number(value ?? 0);
@@ -27,7 +28,7 @@ const HAS_CLAIM_SQL = Prisma.raw(`EXISTS (SELECT 1 FROM "Claim" c WHERE c."dealI
  * `people` is an SQL set of user ids (a subquery in parentheses).
  */
 export function coverageByOwnerSql(people: Prisma.Sql, period: Window): Prisma.Sql {
-  return Prisma.sql`SELECT d."ownerId" AS id, COUNT(*) AS won, SUM(CASE WHEN ${HAS_CLAIM_SQL} THEN 1 ELSE 0 END) AS covered
+  return Prisma.sql`SELECT d."ownerId" AS "id", COUNT(*) AS "won", SUM(CASE WHEN ${HAS_CLAIM_SQL} THEN 1 ELSE 0 END) AS "covered"
       FROM "Deal" d
      WHERE d."ownerId" IN ${people} AND d."status" = 'WON' AND d."closedAt" >= ${period.startsAt} AND d."closedAt" < ${period.endsAt}
      GROUP BY d."ownerId"`;
@@ -35,7 +36,7 @@ export function coverageByOwnerSql(people: Prisma.Sql, period: Window): Prisma.S
 
 async function countCoverage(people: Prisma.Sql, period: Window): Promise<CoverageCounts> {
   const [row] = await prisma.$queryRaw<Array<{ won: Num; covered: Num }>>`
-    SELECT COUNT(*) AS won, SUM(CASE WHEN ${HAS_CLAIM_SQL} THEN 1 ELSE 0 END) AS covered
+    SELECT COUNT(*) AS "won", SUM(CASE WHEN ${HAS_CLAIM_SQL} THEN 1 ELSE 0 END) AS "covered"
       FROM "Deal" d
      WHERE d."ownerId" IN ${people} AND d."status" = 'WON' AND d."closedAt" >= ${period.startsAt} AND d."closedAt" < ${period.endsAt}`;
   return { won: num(row?.won ?? 0), covered: num(row?.covered ?? 0) };
@@ -73,7 +74,7 @@ export interface UnloggedPromises {
 
 export const UNLOGGED_PROMISES_SHOWN = 50;
 
-// The SQLite adapter hands raw DateTime columns back as text.
+// The SQLite adapter hands raw DateTime columns back as text (PostgreSQL's, as Dates).
 const toDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
 
 /**
@@ -88,11 +89,12 @@ export async function listUnloggedPromises(
 ): Promise<UnloggedPromises> {
   if (teamIds.length === 0) return { rows: [], total: 0 };
   const people = peopleOf(teamIds);
-  const answers = Prisma.join(UNLOGGED_PROMISE_ANSWERS.map((answer) => Prisma.sql`${answer}`));
+  const answers = Prisma.join(UNLOGGED_PROMISE_ANSWERS.map((answer) => sql.enumValue("Delivered", answer)));
   // Both the survey's salesperson (the owner at close: the (salespersonId, dueAt) index) and the
   // deal's current owner must be in view, so a deal that moved teams is never shown to a
   // manager of neither, and the "log an observed claim" link names the deal's owner.
-  // The adapter hands the two dates back as text; the rest comes as the page reads it.
+  // The SQLite adapter hands the two dates back as text; the rest comes as the page reads it.
+  // NULLS LAST is SQLite's order for DESC, spelled out for PostgreSQL (which puts NULLs first).
   const rows = await prisma.$queryRaw<
     Array<
       Omit<UnloggedPromise, "respondedAt" | "dueAt"> & {
@@ -102,9 +104,9 @@ export async function listUnloggedPromises(
       }
     >
   >`
-    SELECT d."id" AS dealId, d."externalId" AS externalId, a."name" AS accountName, d."ownerId" AS salespersonId, u."name" AS salespersonName,
-           s."deliveredAsPromised" AS answer, s."respondedAt" AS respondedAt, s."dueAt" AS dueAt, s."leastLiked" AS leastLiked, s."untrueClaim" AS untrueClaim,
-           COUNT(*) OVER () AS total
+    SELECT d."id" AS "dealId", d."externalId" AS "externalId", a."name" AS "accountName", d."ownerId" AS "salespersonId", u."name" AS "salespersonName",
+           s."deliveredAsPromised" AS "answer", s."respondedAt" AS "respondedAt", s."dueAt" AS "dueAt", s."leastLiked" AS "leastLiked", s."untrueClaim" AS "untrueClaim",
+           COUNT(*) OVER () AS "total"
       FROM "Survey" s
       JOIN "Deal" d ON d."id" = s."dealId"
       JOIN "Account" a ON a."id" = d."accountId"
@@ -113,7 +115,7 @@ export async function listUnloggedPromises(
        AND s."deliveredAsPromised" IN (${answers})
        AND d."ownerId" IN ${people}
        AND NOT ${HAS_CLAIM_SQL}
-     ORDER BY s."respondedAt" DESC, s."dueAt" DESC, d."id" ASC
+     ORDER BY s."respondedAt" DESC NULLS LAST, s."dueAt" DESC, d."id" ASC
      LIMIT ${limit}`;
   return {
     total: num(rows[0]?.total ?? 0),

@@ -25,6 +25,7 @@ import {
 import { addDays, startOfUtcDay } from "../domain/dates.ts";
 import { medianFromPlaces, medianPlaces, subtractCounts, type TimeRange } from "../domain/rollups.ts";
 import { prisma } from "../lib/db.server.ts";
+import { sql } from "../lib/sql-dialect.server.ts";
 import { audienceTeamIds, type Audience } from "./audience.server.ts";
 import { listUnloggedPromises, type UnloggedPromises } from "./coverage.server.ts";
 import {
@@ -309,9 +310,10 @@ export async function getMisrepresentedCapabilities(
     }>
   >`
     WITH m AS (${misrepresentedCapabilitiesSql(peopleOf(teamIds), { from: period.startsAt, to: period.endsAt })})
-    SELECT cap."id" AS id, cap."key" AS key, cap."title" AS title, p."slug" AS productSlug, p."name" AS productName, m.overstated, m.inaccurate
-      FROM m JOIN "Capability" cap ON cap."id" = m.id JOIN "Product" p ON p."id" = cap."productId"
-     ORDER BY m.overstated + m.inaccurate DESC, cap."title" ASC, cap."id" ASC
+    SELECT cap."id" AS "id", cap."key" AS "key", cap."title" AS "title", p."slug" AS "productSlug", p."name" AS "productName",
+           m."overstated" AS "overstated", m."inaccurate" AS "inaccurate"
+      FROM m JOIN "Capability" cap ON cap."id" = m."id" JOIN "Product" p ON p."id" = cap."productId"
+     ORDER BY m."overstated" + m."inaccurate" DESC, cap."title" ASC, cap."id" ASC
      LIMIT ${limit}`;
   return rows.map((row) => ({ ...row, overstated: num(row.overstated), inaccurate: num(row.inaccurate) }));
 }
@@ -331,11 +333,14 @@ export async function getQuizDistribution(
   period: Pick<PeriodRef, "startsAt" | "endsAt">,
 ): Promise<QuizDistribution> {
   // The bin expression is binIndex() of app/domain/chart-data.ts in SQL (same edges, same clamping).
+  const bin = Prisma.raw(
+    sql.least(String(SCORE_BINS - 1), sql.greatest("0", sql.truncate(`a."score" * ${SCORE_BINS} + 1e-9`))),
+  );
   const rows = await prisma.$queryRaw<Array<{ quizId: string; bin: Num; attempts: Num }>>`
-    SELECT a."quizId" AS quizId, MIN(${SCORE_BINS - 1}, MAX(0, CAST(a."score" * ${SCORE_BINS} + 1e-9 AS INTEGER))) AS bin, COUNT(*) AS attempts
+    SELECT a."quizId" AS "quizId", ${bin} AS "bin", COUNT(*) AS "attempts"
       FROM "QuizAttempt" a
      WHERE a."userId" IN ${peopleOf(teamIds)} AND a."submittedAt" >= ${period.startsAt} AND a."submittedAt" < ${period.endsAt} AND a."score" IS NOT NULL
-     GROUP BY a."quizId", bin`;
+     GROUP BY a."quizId", ${bin}`;
   const quizIds = [...new Set(rows.map((row) => row.quizId))];
   const quizzes = quizIds.length
     ? await prisma.quiz.findMany({
@@ -391,7 +396,7 @@ export async function getVerificationBacklog(teamIds: readonly string[], now = n
   );
   const [row] = await prisma.$queryRaw<Array<Record<string, Num>>>`
     SELECT ${Prisma.join(sums.map((sum, index) => Prisma.sql`${sum} AS ${Prisma.raw(`b${index}`)}`))}
-      FROM "Claim" c WHERE c."status" = 'PENDING' AND +c."salespersonId" IN ${peopleOf(teamIds)}`;
+      FROM "Claim" c WHERE c."status" = 'PENDING' AND ${Prisma.raw(sql.noIndex(`c."salespersonId"`))} IN ${peopleOf(teamIds)}`;
   return bounds.map((bucket, index) => ({
     label: bucket.label,
     from: bucket.start ? bucket.start.toISOString().slice(0, 10) : null,

@@ -15,6 +15,7 @@ import type { DealSortKey, DealStatusCode, SortDir } from "../domain/deals-query
 import { surveyDueAt } from "../domain/survey-schedule.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { prisma, type Tx } from "../lib/db.server.ts";
+import { sql } from "../lib/sql-dialect.server.ts";
 import { audienceOwnerWhere, type Audience } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { bulkInsert, takeWriteLock } from "./bulk-insert.server.ts";
@@ -74,12 +75,12 @@ export async function listDealsPage(audience: Audience, query: DealListQuery) {
     ...(q
       ? {
           OR: [
-            { externalId: { contains: q } },
-            { account: { name: { contains: q } } },
-            { contactName: { contains: q } },
-            { contactEmail: { contains: q } },
-            { owner: { name: { contains: q } } },
-            { owner: { email: { contains: q } } },
+            { externalId: sql.contains(q) },
+            { account: { name: sql.contains(q) } },
+            { contactName: sql.contains(q) },
+            { contactEmail: sql.contains(q) },
+            { owner: { name: sql.contains(q) } },
+            { owner: { email: sql.contains(q) } },
           ],
         }
       : {}),

@@ -12,14 +12,16 @@ const FAIL_MOST_SHOWN = 5;
 /** Below this many answers a facility figure says little; such questions are not ranked as "failed most". */
 const MIN_ANSWERS_TO_RANK = 5;
 
-type Num = number | bigint | null;
+// SQLite answers numbers; PostgreSQL answers COUNT as bigint and AVG of numeric as a decimal.
+type Num = number | bigint | Prisma.Decimal | null;
 
 const num = (value: Num) => (value === null ? 0 : Number(value));
+const figure = (value: Num) => (value === null ? null : Number(value));
 
 const countedAttempts = (quizId: string) => Prisma.sql`
-  SELECT a.id AS id, a.userId AS userId, a.score AS score, a.passed AS passed
-  FROM QuizAttempt a JOIN User u ON u.id = a.userId
-  WHERE a.quizId = ${quizId} AND a.submittedAt IS NOT NULL AND u.role = 'SALES'`;
+  SELECT a."id" AS "id", a."userId" AS "userId", a."score" AS "score", a."passed" AS "passed"
+  FROM "QuizAttempt" a JOIN "User" u ON u."id" = a."userId"
+  WHERE a."quizId" = ${quizId} AND a."submittedAt" IS NOT NULL AND u."role" = 'SALES'`;
 
 /** One group of answers: a question (a bank id, or a capability for matrix questions) and one chosen set. */
 interface AnswerGroupRow {
@@ -104,10 +106,10 @@ export async function getQuizStats(quizId: string) {
   if (!quiz) return null;
 
   const [summaryRows, groupRows] = await Promise.all([
-    prisma.$queryRaw<Array<{ attempts: Num; people: Num; meanScore: number | null; passRate: number | null }>>`
+    prisma.$queryRaw<Array<{ attempts: Num; people: Num; meanScore: Num; passRate: Num }>>`
       WITH counted AS (${countedAttempts(quizId)})
-      SELECT COUNT(*) AS attempts, COUNT(DISTINCT userId) AS people, AVG(score) AS meanScore,
-             AVG(CASE WHEN passed THEN 1.0 ELSE 0.0 END) AS passRate
+      SELECT COUNT(*) AS "attempts", COUNT(DISTINCT "userId") AS "people", AVG("score") AS "meanScore",
+             AVG(CASE WHEN "passed" THEN 1.0 ELSE 0.0 END) AS "passRate"
       FROM counted`,
     // One pass over the answers: x = the question's credit, y = the rest of the attempt's score
     // (its total credit minus x), grouped by question and chosen set, which keeps the result to a
@@ -115,18 +117,18 @@ export async function getQuizStats(quizId: string) {
     prisma.$queryRaw<AnswerGroupRow[]>`
       WITH counted AS (${countedAttempts(quizId)}),
       totals AS (
-        SELECT x.attemptId AS attemptId, SUM(COALESCE(x.credit, 0)) AS total
-        FROM QuizAnswer x JOIN counted c ON c.id = x.attemptId GROUP BY x.attemptId
+        SELECT x."attemptId" AS "attemptId", SUM(COALESCE(x."credit", 0)) AS "total"
+        FROM "QuizAnswer" x JOIN counted c ON c."id" = x."attemptId" GROUP BY x."attemptId"
       )
-      SELECT x.questionId AS questionId, CASE WHEN x.questionId IS NULL THEN x.capabilityId END AS capabilityId, x.chosenJson AS chosenJson,
-             COUNT(*) AS n,
-             SUM(CASE WHEN COALESCE(x.credit, 0) < 1 THEN 1 ELSE 0 END) AS missed,
-             SUM(COALESCE(x.credit, 0)) AS sumX,
-             SUM(t.total - COALESCE(x.credit, 0)) AS sumY,
-             SUM(COALESCE(x.credit, 0) * COALESCE(x.credit, 0)) AS sumXX,
-             SUM((t.total - COALESCE(x.credit, 0)) * (t.total - COALESCE(x.credit, 0))) AS sumYY,
-             SUM(COALESCE(x.credit, 0) * (t.total - COALESCE(x.credit, 0))) AS sumXY
-      FROM QuizAnswer x JOIN totals t ON t.attemptId = x.attemptId
+      SELECT x."questionId" AS "questionId", CASE WHEN x."questionId" IS NULL THEN x."capabilityId" END AS "capabilityId", x."chosenJson" AS "chosenJson",
+             COUNT(*) AS "n",
+             SUM(CASE WHEN COALESCE(x."credit", 0) < 1 THEN 1 ELSE 0 END) AS "missed",
+             SUM(COALESCE(x."credit", 0)) AS "sumX",
+             SUM(t."total" - COALESCE(x."credit", 0)) AS "sumY",
+             SUM(COALESCE(x."credit", 0) * COALESCE(x."credit", 0)) AS "sumXX",
+             SUM((t."total" - COALESCE(x."credit", 0)) * (t."total" - COALESCE(x."credit", 0))) AS "sumYY",
+             SUM(COALESCE(x."credit", 0) * (t."total" - COALESCE(x."credit", 0))) AS "sumXY"
+      FROM "QuizAnswer" x JOIN totals t ON t."attemptId" = x."attemptId"
       GROUP BY 1, 2, 3`,
   ]);
   const itemSums = sumPerQuestion(groupRows);
@@ -218,8 +220,8 @@ export async function getQuizStats(quizId: string) {
     summary: {
       attempts: num(summary?.attempts ?? 0),
       people: num(summary?.people ?? 0),
-      meanScore: summary?.meanScore ?? null,
-      passRate: summary?.passRate ?? null,
+      meanScore: figure(summary?.meanScore ?? null),
+      passRate: figure(summary?.passRate ?? null),
     },
     bankQuestions: questions.filter((q) => q.kind === "bank").sort(byFacility),
     matrixQuestions: questions

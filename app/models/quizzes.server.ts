@@ -103,7 +103,7 @@ export interface TeamQuizFigures {
 /** Salespeople's submitted attempts per quiz and team, for managers (their teams) — one SQL aggregate. */
 export async function listTeamQuizFigures(teamIds: readonly string[], quizId?: string): Promise<TeamQuizFigures[]> {
   if (teamIds.length === 0) return [];
-  const quizFilter = quizId ? Prisma.sql`AND a.quizId = ${quizId}` : Prisma.empty;
+  const quizFilter = quizId ? Prisma.sql`AND a."quizId" = ${quizId}` : Prisma.empty;
   const rows = await prisma.$queryRaw<
     Array<{
       quizId: string;
@@ -111,19 +111,26 @@ export async function listTeamQuizFigures(teamIds: readonly string[], quizId?: s
       teamName: string;
       attempts: bigint | number;
       people: bigint | number;
+      // PostgreSQL answers AVG of a decimal as a decimal.
       meanScore: number | null;
-      passRate: number | null;
+      passRate: number | Prisma.Decimal | null;
     }>
   >`
-    SELECT a.quizId AS quizId, t.id AS teamId, t.name AS teamName, COUNT(*) AS attempts, COUNT(DISTINCT a.userId) AS people,
-           AVG(a.score) AS meanScore, AVG(CASE WHEN a.passed THEN 1.0 ELSE 0.0 END) AS passRate
-    FROM QuizAttempt a
-    JOIN User u ON u.id = a.userId
-    JOIN Team t ON t.id = u.teamId
-    WHERE a.submittedAt IS NOT NULL AND u.role = 'SALES' AND u.teamId IN (${Prisma.join(teamIds)}) ${quizFilter}
-    GROUP BY a.quizId, t.id, t.name
-    ORDER BY t.name`;
-  return rows.map((row) => ({ ...row, attempts: Number(row.attempts), people: Number(row.people) }));
+    SELECT a."quizId" AS "quizId", t."id" AS "teamId", t."name" AS "teamName", COUNT(*) AS "attempts", COUNT(DISTINCT a."userId") AS "people",
+           AVG(a."score") AS "meanScore", AVG(CASE WHEN a."passed" THEN 1.0 ELSE 0.0 END) AS "passRate"
+    FROM "QuizAttempt" a
+    JOIN "User" u ON u."id" = a."userId"
+    JOIN "Team" t ON t."id" = u."teamId"
+    WHERE a."submittedAt" IS NOT NULL AND u."role" = 'SALES' AND u."teamId" IN (${Prisma.join(teamIds)}) ${quizFilter}
+    GROUP BY a."quizId", t."id", t."name"
+    ORDER BY t."name", a."quizId"`;
+  return rows.map((row) => ({
+    ...row,
+    attempts: Number(row.attempts),
+    people: Number(row.people),
+    meanScore: row.meanScore === null ? null : Number(row.meanScore),
+    passRate: row.passRate === null ? null : Number(row.passRate),
+  }));
 }
 
 /**

@@ -22,8 +22,8 @@ import {
   type TimeRange,
 } from "../domain/rollups.ts";
 import type { Db, Tx } from "../lib/db.server.ts";
+import { sql } from "../lib/sql-dialect.server.ts";
 import { deliveredYesSql, surveyScoreSql, weightedCreditSql, weightSql } from "./accuracy-sql.server.ts";
-import { sqliteDateTime } from "./bulk-insert.server.ts";
 
 /** The app's client or a transaction: both run raw SQL. */
 type Client = Db | Tx;
@@ -83,7 +83,7 @@ interface Family {
 const countIf = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
 
 /** The time to verdict in days, exactly as the dashboard has always measured it. */
-const VERDICT_DAYS = `(julianday(c."verifiedAt") - julianday(c."createdAt"))`;
+const VERDICT_DAYS = sql.daysBetween(`c."createdAt"`, `c."verifiedAt"`);
 
 /**
  * The bin of VERDICT_DAYS (app/domain/rollups.ts verdictTimeBin in SQL), NULL without a verdict;
@@ -98,7 +98,7 @@ const FAMILIES: Record<RollupFamily, Family> = {
     table: `"Claim" c`,
     owner: `c."salespersonId"`,
     date: `c."madeAt"`,
-    where: "1",
+    where: "TRUE",
     rangeBy: "owner",
     bucketBy: "owner and date",
     columns: {
@@ -128,13 +128,13 @@ const FAMILIES: Record<RollupFamily, Family> = {
     where: `a."submittedAt" IS NOT NULL`,
     rangeBy: "owner",
     bucketBy: "owner and date",
-    columns: { attempts: "COUNT(*)", attemptsPassed: countIf(`a."passed" = 1`) },
+    columns: { attempts: "COUNT(*)", attemptsPassed: countIf(`a."passed" = TRUE`) },
   },
   surveys: {
     table: `"Survey" s`,
     owner: `s."salespersonId"`,
     date: `s."dueAt"`,
-    where: "1",
+    where: "TRUE",
     rangeBy: "date",
     bucketBy: "owner and date",
     columns: {
@@ -174,21 +174,21 @@ type Scope = { kind: "all" } | { kind: "keys" } | { kind: "range"; people: Prism
 /** One family's figures per (userId, month) for the rows in scope: `wanted` columns, 0 where not the family's. */
 function familyRows(family: Family, scope: Scope, wanted: readonly string[] = ROLLUP_COLUMNS): Prisma.Sql {
   const columns = wanted.map((column) => `${family.columns[column] ?? "0"} AS "${column}"`).join(", ");
-  const select = `SELECT ${family.owner} AS "userId", substr(${family.date}, 1, 7) AS "month", ${columns}`;
+  const select = `SELECT ${family.owner} AS "userId", ${sql.monthOf(family.date)} AS "month", ${columns}`;
   const head = Prisma.raw(`${select} FROM ${family.table}`);
-  const group = Prisma.raw(`GROUP BY ${family.owner}, substr(${family.date}, 1, 7)`);
+  const group = Prisma.raw(`GROUP BY ${family.owner}, ${sql.monthOf(family.date)}`);
   switch (scope.kind) {
     case "all":
       return Prisma.sql`${head} WHERE ${Prisma.raw(family.where)} ${group}`;
     case "keys":
-      // CROSS JOIN keeps the keys as the outer loop (SQLite never reorders it): a seek per bucket,
-      // never a scan of the table probing the keys.
-      return Prisma.raw(`${select} FROM ${KEYS_CTE_NAME} k CROSS JOIN ${family.table}
-        ON ${family.owner} = k."userId" AND ${family.bucketBy === "owner" ? "+" : ""}${family.date} >= k."fromAt" AND ${family.date} < k."toAt"
+      // CROSS JOIN (sql.orderedJoin) keeps the keys as the outer loop (SQLite never reorders it):
+      // a seek per bucket, never a scan of the table probing the keys.
+      return Prisma.raw(`${select} FROM ${KEYS_CTE_NAME} k ${sql.orderedJoin} ${family.table}
+        ON ${family.owner} = k."userId" AND ${family.bucketBy === "owner" ? sql.noIndex(family.date) : family.date} >= k."fromAt" AND ${family.date} < k."toAt"
         WHERE ${family.where} ${group.sql}`);
     case "range": {
       // A unary + keeps SQLite from seeking the owner's index (SQLite's documented way to rule a term out of index use).
-      const owner = Prisma.raw(family.rangeBy === "date" ? `+${family.owner}` : family.owner);
+      const owner = Prisma.raw(family.rangeBy === "date" ? sql.noIndex(family.owner) : family.owner);
       return Prisma.sql`${head} WHERE ${Prisma.raw(family.where)} AND ${Prisma.raw(family.date)} >= ${scope.from} AND ${Prisma.raw(family.date)} < ${scope.to}
         AND ${owner} IN ${scope.people} ${group}`;
     }
@@ -212,15 +212,16 @@ function rollupRowsSql(scope: Scope): Prisma.Sql {
 function capabilityRowsSql(scope: Exclude<Scope, { kind: "range" }>): Prisma.Sql {
   const from = Prisma.raw(
     scope.kind === "keys"
-      ? `${KEYS_CTE_NAME} k CROSS JOIN "Claim" c ON c."salespersonId" = k."userId" AND c."madeAt" >= k."fromAt" AND c."madeAt" < k."toAt"`
+      ? `${KEYS_CTE_NAME} k ${sql.orderedJoin} "Claim" c ON c."salespersonId" = k."userId" AND c."madeAt" >= k."fromAt" AND c."madeAt" < k."toAt"`
       : `"Claim" c`,
   );
   const overstated = countIf(`c."matrixCheck" = 'OVERSTATES'`);
   const inaccurate = countIf(`c."status" = 'INACCURATE'`);
-  return Prisma.sql`SELECT substr(c."madeAt", 1, 7) AS "month", c."capabilityId", c."salespersonId", ${Prisma.raw(`${overstated} AS "overstated", ${inaccurate} AS "inaccurate"`)}
+  const month = Prisma.raw(sql.monthOf(`c."madeAt"`));
+  return Prisma.sql`SELECT ${month} AS "month", c."capabilityId", c."salespersonId", ${Prisma.raw(`${overstated} AS "overstated", ${inaccurate} AS "inaccurate"`)}
       FROM ${from}
      WHERE c."capabilityId" IS NOT NULL
-     GROUP BY substr(c."madeAt", 1, 7), c."capabilityId", c."salespersonId"
+     GROUP BY ${month}, c."capabilityId", c."salespersonId"
     HAVING ${Prisma.raw(`${overstated} + ${inaccurate} > 0`)}`;
 }
 
@@ -238,7 +239,9 @@ const CAPABILITY_INSERT = Prisma.raw(
  */
 export function rebuildRollupsSql(): string[] {
   const statements = [
-    Prisma.raw(`UPDATE "Claim" AS c SET "verdictBin" = ${VERDICT_BIN} WHERE c."verdictBin" IS NOT ${VERDICT_BIN}`),
+    Prisma.raw(
+      `UPDATE "Claim" AS c SET "verdictBin" = ${VERDICT_BIN} WHERE c."verdictBin" IS DISTINCT FROM ${VERDICT_BIN}`,
+    ),
     Prisma.raw(`DELETE FROM "MonthlyRollup"`),
     Prisma.sql`${ROLLUP_INSERT} ${rollupRowsSql({ kind: "all" })}`,
     Prisma.raw(`DELETE FROM "CapabilityMonthRollup"`),
@@ -276,10 +279,11 @@ export interface TouchedRows {
   dealIds?: readonly string[];
 }
 
-const json = (values: unknown) => JSON.stringify(values);
 /** `table alias` for the rows of the given ids: the ids as the outer loop, each row by its primary key. */
 const rowsWithIds = (table: string, alias: string, ids: readonly string[]) =>
-  Prisma.sql`json_each(${json(ids)}) i CROSS JOIN ${Prisma.raw(`"${table}" ${alias}`)} ON ${Prisma.raw(alias)}."id" = i."value"`;
+  Prisma.sql`${sql.jsonStrings(ids, "i")} ${Prisma.raw(`${sql.orderedJoin} "${table}" ${alias}`)} ON ${Prisma.raw(alias)}."id" = i."value"`;
+const monthOf = (column: string) => Prisma.raw(sql.monthOf(column));
+const join = Prisma.raw(sql.orderedJoin);
 
 /**
  * The buckets the rows count in: a claim's own (salesperson, month made) and its deal's
@@ -292,28 +296,28 @@ export async function rollupKeysOf(client: Client, rows: TouchedRows): Promise<R
   const parts: Prisma.Sql[] = [];
   if (rows.claimIds?.length) {
     const claims = rowsWithIds("Claim", "c", rows.claimIds);
-    parts.push(Prisma.sql`SELECT c."salespersonId" AS "userId", substr(c."madeAt", 1, 7) AS "month" FROM ${claims}`);
-    parts.push(Prisma.sql`SELECT d."ownerId" AS "userId", substr(d."closedAt", 1, 7) AS "month" FROM ${claims} CROSS JOIN "Deal" d ON d."id" = c."dealId"
+    parts.push(Prisma.sql`SELECT c."salespersonId" AS "userId", ${monthOf(`c."madeAt"`)} AS "month" FROM ${claims}`);
+    parts.push(Prisma.sql`SELECT d."ownerId" AS "userId", ${monthOf(`d."closedAt"`)} AS "month" FROM ${claims} ${join} "Deal" d ON d."id" = c."dealId"
                            WHERE d."status" = 'WON' AND d."closedAt" IS NOT NULL`);
   }
   if (rows.attemptIds?.length) {
     parts.push(
-      Prisma.sql`SELECT a."userId" AS "userId", substr(a."submittedAt", 1, 7) AS "month" FROM ${rowsWithIds("QuizAttempt", "a", rows.attemptIds)} WHERE a."submittedAt" IS NOT NULL`,
+      Prisma.sql`SELECT a."userId" AS "userId", ${monthOf(`a."submittedAt"`)} AS "month" FROM ${rowsWithIds("QuizAttempt", "a", rows.attemptIds)} WHERE a."submittedAt" IS NOT NULL`,
     );
   }
   if (rows.surveyIds?.length) {
     parts.push(
-      Prisma.sql`SELECT s."salespersonId" AS "userId", substr(s."dueAt", 1, 7) AS "month" FROM ${rowsWithIds("Survey", "s", rows.surveyIds)}`,
+      Prisma.sql`SELECT s."salespersonId" AS "userId", ${monthOf(`s."dueAt"`)} AS "month" FROM ${rowsWithIds("Survey", "s", rows.surveyIds)}`,
     );
   }
   if (rows.dealIds?.length) {
     const deals = rowsWithIds("Deal", "d", rows.dealIds);
     parts.push(
-      Prisma.sql`SELECT d."ownerId" AS "userId", substr(d."closedAt", 1, 7) AS "month" FROM ${deals} WHERE d."status" = 'WON' AND d."closedAt" IS NOT NULL`,
+      Prisma.sql`SELECT d."ownerId" AS "userId", ${monthOf(`d."closedAt"`)} AS "month" FROM ${deals} WHERE d."status" = 'WON' AND d."closedAt" IS NOT NULL`,
     );
     // A deal's import also creates or reschedules its survey.
     parts.push(
-      Prisma.sql`SELECT s."salespersonId" AS "userId", substr(s."dueAt", 1, 7) AS "month" FROM ${deals} CROSS JOIN "Survey" s ON s."dealId" = d."id"`,
+      Prisma.sql`SELECT s."salespersonId" AS "userId", ${monthOf(`s."dueAt"`)} AS "month" FROM ${deals} ${join} "Survey" s ON s."dealId" = d."id"`,
     );
   }
   if (parts.length === 0) return [];
@@ -324,10 +328,8 @@ export async function rollupKeysOf(client: Client, rows: TouchedRows): Promise<R
 async function refreshBuckets(client: Client, keys: readonly RollupKey[]): Promise<void> {
   const unique = [...new Map(keys.map((key) => [`${key.userId}|${key.month}`, key])).values()];
   if (unique.length === 0) return;
-  const cte = Prisma.sql`WITH ${Prisma.raw(KEYS_CTE_NAME)} AS (
-      SELECT json_extract(value, '$[0]') AS "userId", json_extract(value, '$[1]') AS "month",
-             json_extract(value, '$[2]') AS "fromAt", json_extract(value, '$[3]') AS "toAt"
-        FROM json_each(${json(unique.map((key) => [key.userId, key.month, sqliteDateTime(monthStart(key.month)), sqliteDateTime(monthStart(key.month, 1))]))}))`;
+  const tuples = unique.map((key) => [key.userId, key.month, monthStart(key.month), monthStart(key.month, 1)]);
+  const cte = Prisma.sql`WITH ${Prisma.raw(KEYS_CTE_NAME)} AS (${sql.jsonTuples(tuples, ["userId", "month", "fromAt", "toAt"], ["fromAt", "toAt"])})`;
   const keyed = Prisma.raw(`(SELECT "userId", "month" FROM ${KEYS_CTE_NAME})`);
   await client.$executeRaw`${cte} DELETE FROM "MonthlyRollup" WHERE ("userId", "month") IN ${keyed}`;
   await client.$executeRaw`${cte} ${ROLLUP_INSERT} ${rollupRowsSql({ kind: "keys" })}`;
@@ -343,7 +345,7 @@ async function refreshBuckets(client: Client, keys: readonly RollupKey[]): Promi
 export async function refreshRollups(tx: Tx, rows: TouchedRows, before: readonly RollupKey[] = []): Promise<void> {
   if (rows.claimIds?.length) {
     await tx.$executeRaw`UPDATE "Claim" AS c SET "verdictBin" = ${Prisma.raw(VERDICT_BIN)}
-                          WHERE c."id" IN (SELECT "value" FROM json_each(${json(rows.claimIds)})) AND c."verdictBin" IS NOT ${Prisma.raw(VERDICT_BIN)}`;
+                          WHERE c."id" IN (SELECT i."value" FROM ${sql.jsonStrings(rows.claimIds, "i")}) AND c."verdictBin" IS DISTINCT FROM ${Prisma.raw(VERDICT_BIN)}`;
   }
   await refreshBuckets(tx, [...before, ...(await rollupKeysOf(tx, rows))]);
 }
@@ -393,7 +395,7 @@ function rowsOver(people: Prisma.Sql, window: TimeRange, columns: readonly strin
       parts.push(familyRows(FAMILIES[family], { kind: "range", people, ...edge }, columns));
   if (parts.length === 0)
     return Prisma.raw(
-      `SELECT NULL AS "userId", NULL AS "month", ${columns.map((column) => `0 AS "${column}"`).join(", ")} WHERE 0`,
+      `SELECT NULL AS "userId", NULL AS "month", ${columns.map((column) => `0 AS "${column}"`).join(", ")} WHERE FALSE`,
     );
   return Prisma.join(parts, " UNION ALL ");
 }
@@ -494,7 +496,7 @@ export async function sumAccuracySatisfactionByPerson(
   >`
     SELECT x."userId" AS "id", u."name" AS "name", t."name" AS "teamName", ${Prisma.raw(summed(columns))}
       FROM (${rowsOver(people, window, columns)}) x JOIN "User" u ON u."id" = x."userId" LEFT JOIN "Team" t ON t."id" = u."teamId"
-     GROUP BY x."userId"
+     GROUP BY x."userId", u."name", t."name"
      ORDER BY x."userId"`;
   return rows.map((row) => ({
     id: row.id,
@@ -525,7 +527,7 @@ export function misrepresentedCapabilitiesSql(people: Prisma.Sql, window: TimeRa
                             FROM "Claim" c WHERE c."salespersonId" IN ${people} AND c."madeAt" >= ${edge.from} AND c."madeAt" < ${edge.to}
                            GROUP BY c."capabilityId" HAVING c."capabilityId" IS NOT NULL`);
   }
-  if (parts.length === 0) return Prisma.raw(`SELECT NULL AS "id", 0 AS "overstated", 0 AS "inaccurate" WHERE 0`);
+  if (parts.length === 0) return Prisma.raw(`SELECT NULL AS "id", 0 AS "overstated", 0 AS "inaccurate" WHERE FALSE`);
   return Prisma.sql`SELECT y."capabilityId" AS "id", SUM(y."overstated") AS "overstated", SUM(y."inaccurate") AS "inaccurate"
       FROM (${Prisma.join(parts, " UNION ALL ")}) y
      GROUP BY y."capabilityId"
@@ -575,6 +577,7 @@ export async function getWaitingAt(
 ): Promise<WaitingAt> {
   // The unary + keeps SQLite off the (salespersonId, …) indexes, which would read each person's
   // whole history: the verifiedAt index reads only the claims judged since asOf.
+  const person = Prisma.raw(sql.noIndex(`c."salespersonId"`));
   const rows = await client.$queryRaw<
     Array<{ judged: Num; verdictBin: Num; backlog: Num; pending: Num; inWindow: Num }>
   >`
@@ -583,10 +586,10 @@ export async function getWaitingAt(
            SUM(CASE WHEN w."createdAt" <= ${asOf} AND w."madeAt" >= ${window.from} AND w."madeAt" < ${window.to} THEN 1 ELSE 0 END) AS "pending",
            SUM(CASE WHEN w."madeAt" >= ${window.from} AND w."madeAt" < ${window.to} THEN 1 ELSE 0 END) AS "inWindow"
       FROM (SELECT c."madeAt", c."createdAt", c."verdictBin", 0 AS "judged" FROM "Claim" c
-             WHERE c."verifiedAt" IS NULL AND c."createdAt" <= ${asOf} AND +c."salespersonId" IN ${people}
+             WHERE c."verifiedAt" IS NULL AND c."createdAt" <= ${asOf} AND ${person} IN ${people}
             UNION ALL
             SELECT c."madeAt", c."createdAt", c."verdictBin", 1 FROM "Claim" c
-             WHERE c."verifiedAt" > ${asOf} AND (c."createdAt" <= ${asOf} OR (c."madeAt" >= ${window.from} AND c."madeAt" < ${window.to})) AND +c."salespersonId" IN ${people}) w
+             WHERE c."verifiedAt" > ${asOf} AND (c."createdAt" <= ${asOf} OR (c."madeAt" >= ${window.from} AND c."madeAt" < ${window.to})) AND ${person} IN ${people}) w
      GROUP BY w."judged", w."verdictBin"`;
   const judgedLater = VERDICT_TIME_COLUMNS.map(() => 0);
   for (const row of rows)

@@ -4,6 +4,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import type { PeriodRef } from "../domain/dashboard-period.ts";
 import type { ScorecardSortKey, SortDir } from "../domain/scorecard-query.ts";
 import { prisma } from "../lib/db.server.ts";
+import { sql } from "../lib/sql-dialect.server.ts";
 import { deliveredYesSql, weightedCreditSql, weightSql } from "./accuracy-sql.server.ts";
 import { coverageByOwnerSql } from "./coverage.server.ts";
 import { formatPercent } from "../domain/format.ts";
@@ -46,16 +47,16 @@ export interface ScorecardFilter {
 // Each sort key as a column of the final SELECT; NULLs (no figure) always last. The ORDER BY
 // runs over a subquery so a name like "accuracy" means the figure, never CompStatement's column.
 const ORDER_SQL: Record<ScorecardSortKey, string> = {
-  name: "name",
-  team: "teamName",
-  claims: "claims",
-  accuracy: "accuracy",
-  overstated: "overstatedShare",
-  coverage: "coverage",
-  quizBest: "quizBest",
-  csat: "meanCsat",
-  delivered: "deliveredRate",
-  multiplier: "multiplier",
+  name: `r."name"`,
+  team: `r."teamName"`,
+  claims: `r."claims"`,
+  accuracy: `r."accuracy"`,
+  overstated: `r."overstatedShare"`,
+  coverage: `r."coverage"`,
+  quizBest: `r."quizBest"`,
+  csat: `r."meanCsat"`,
+  delivered: `r."deliveredRate"`,
+  multiplier: `r."multiplier"`,
 };
 
 function likePattern(q: string): string {
@@ -64,14 +65,18 @@ function likePattern(q: string): string {
 
 function peopleWhere(filter: ScorecardFilter): Prisma.Sql {
   const terms = [Prisma.sql`u."role" = 'SALES'`, Prisma.sql`u."teamId" IN (${Prisma.join(filter.teamIds)})`];
-  if (filter.q) terms.push(Prisma.sql`u."name" LIKE ${likePattern(filter.q)} ESCAPE '\\'`);
+  if (filter.q)
+    terms.push(Prisma.sql`u."name" ${Prisma.raw(sql.likeInsensitive)} ${likePattern(filter.q)} ESCAPE '\\'`);
   if (filter.personId) terms.push(Prisma.sql`u."id" = ${filter.personId}`);
-  if (filter.activeOnly) terms.push(Prisma.sql`u."active" = 1`);
+  if (filter.activeOnly) terms.push(Prisma.sql`u."active" = TRUE`);
   return Prisma.join(terms, " AND ");
 }
 
-type Num = number | bigint | null;
+// Raw figures: SQLite answers numbers; PostgreSQL answers COUNT and SUM as bigint, averages and
+// ratios as decimals, and booleans as booleans.
+type Num = number | bigint | Prisma.Decimal | boolean | null;
 const num = (value: Num) => Number(value ?? 0);
+const figure = (value: Num) => (value === null ? null : Number(value));
 
 interface RawRow {
   id: string;
@@ -79,80 +84,84 @@ interface RawRow {
   active: Num;
   teamName: string | null;
   claims: Num;
-  accuracy: number | null;
-  overstatedShare: number | null;
+  accuracy: Num;
+  overstatedShare: Num;
   wonDeals: Num;
   coveredDeals: Num;
-  coverage: number | null;
-  quizBest: number | null;
+  coverage: Num;
+  quizBest: Num;
   quizzesTaken: Num;
   quizzesPassed: Num;
   surveysAnswered: Num;
-  meanCsat: number | null;
-  deliveredRate: number | null;
-  multiplier: number | null;
+  meanCsat: Num;
+  deliveredRate: Num;
+  multiplier: Num;
 }
 
 async function queryRows(
   filter: ScorecardFilter,
   period: PeriodRef,
   order: { key: ScorecardSortKey; dir: SortDir },
-  limit: number,
+  /** Null: every row. */
+  limit: number | null,
   offset: number,
 ): Promise<ScorecardRow[]> {
   if (filter.teamIds.length === 0) return [];
   const { startsAt: from, endsAt: to } = period;
   const direction = order.dir === "desc" ? "DESC" : "ASC";
-  const orderBy = Prisma.raw(`${ORDER_SQL[order.key]} IS NULL, ${ORDER_SQL[order.key]} ${direction}, name ASC, id ASC`);
+  const orderBy = Prisma.raw(
+    `${ORDER_SQL[order.key]} IS NULL, ${ORDER_SQL[order.key]} ${direction}, r."name" ASC, r."id" ASC`,
+  );
+  const page = limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit} OFFSET ${offset}`;
   const rows = await prisma.$queryRaw<RawRow[]>`
-    WITH people AS (SELECT u."id", u."name", u."active", t."name" AS teamName FROM "User" u LEFT JOIN "Team" t ON t."id" = u."teamId" WHERE ${peopleWhere(filter)}),
-         cl AS (SELECT c."salespersonId" AS id, COUNT(*) AS claims,
-                       SUM(CASE WHEN c."matrixCheck" = 'OVERSTATES' THEN 1 ELSE 0 END) AS overstated,
-                       SUM(${weightedCreditSql("c")}) AS weightedCredit, SUM(${weightSql("c")}) AS weight
+    WITH people AS (SELECT u."id", u."name", u."active", t."name" AS "teamName" FROM "User" u LEFT JOIN "Team" t ON t."id" = u."teamId" WHERE ${peopleWhere(filter)}),
+         cl AS (SELECT c."salespersonId" AS "id", COUNT(*) AS "claims",
+                       SUM(CASE WHEN c."matrixCheck" = 'OVERSTATES' THEN 1 ELSE 0 END) AS "overstated",
+                       SUM(${weightedCreditSql("c")}) AS "weightedCredit", SUM(${weightSql("c")}) AS "weight"
                   FROM "Claim" c WHERE c."salespersonId" IN (SELECT "id" FROM people) AND c."madeAt" >= ${from} AND c."madeAt" < ${to}
                  GROUP BY c."salespersonId"),
-         qz AS (SELECT a."userId" AS id, MAX(a."score") AS best, COUNT(DISTINCT a."quizId") AS taken,
-                       COUNT(DISTINCT CASE WHEN a."passed" = 1 THEN a."quizId" END) AS passed
+         qz AS (SELECT a."userId" AS "id", MAX(a."score") AS "best", COUNT(DISTINCT a."quizId") AS "taken",
+                       COUNT(DISTINCT CASE WHEN a."passed" = TRUE THEN a."quizId" END) AS "passed"
                   FROM "QuizAttempt" a WHERE a."userId" IN (SELECT "id" FROM people) AND a."submittedAt" >= ${from} AND a."submittedAt" < ${to}
                  GROUP BY a."userId"),
-         sv AS (SELECT s."salespersonId" AS id, COUNT(*) AS answered, AVG(s."csat") AS csat, AVG(${deliveredYesSql("s")}) AS delivered
+         sv AS (SELECT s."salespersonId" AS "id", COUNT(*) AS "answered", AVG(s."csat") AS "csat", AVG(${deliveredYesSql("s")}) AS "delivered"
                   FROM "Survey" s WHERE s."salespersonId" IN (SELECT "id" FROM people) AND s."dueAt" >= ${from} AND s."dueAt" < ${to} AND s."respondedAt" IS NOT NULL
                  GROUP BY s."salespersonId"),
          cv AS (${coverageByOwnerSql(Prisma.sql`(SELECT "id" FROM people)`, period)})
     SELECT * FROM (
-    SELECT p."id" AS id, p."name" AS name, p."active" AS active, p.teamName AS teamName,
-           COALESCE(cl.claims, 0) AS claims,
-           CASE WHEN cl.weight > 0 THEN cl.weightedCredit * 1.0 / cl.weight END AS accuracy,
-           CASE WHEN cl.claims > 0 THEN cl.overstated * 1.0 / cl.claims END AS overstatedShare,
-           COALESCE(cv.won, 0) AS wonDeals, COALESCE(cv.covered, 0) AS coveredDeals,
-           CASE WHEN cv.won > 0 THEN cv.covered * 1.0 / cv.won END AS coverage,
-           qz.best AS quizBest, COALESCE(qz.taken, 0) AS quizzesTaken, COALESCE(qz.passed, 0) AS quizzesPassed,
-           COALESCE(sv.answered, 0) AS surveysAnswered, sv.csat AS meanCsat, sv.delivered AS deliveredRate,
-           st."multiplier" AS multiplier
+    SELECT p."id" AS "id", p."name" AS "name", p."active" AS "active", p."teamName" AS "teamName",
+           COALESCE(cl."claims", 0) AS "claims",
+           CASE WHEN cl."weight" > 0 THEN cl."weightedCredit" * 1.0 / cl."weight" END AS "accuracy",
+           CASE WHEN cl."claims" > 0 THEN cl."overstated" * 1.0 / cl."claims" END AS "overstatedShare",
+           COALESCE(cv."won", 0) AS "wonDeals", COALESCE(cv."covered", 0) AS "coveredDeals",
+           CASE WHEN cv."won" > 0 THEN cv."covered" * 1.0 / cv."won" END AS "coverage",
+           qz."best" AS "quizBest", COALESCE(qz."taken", 0) AS "quizzesTaken", COALESCE(qz."passed", 0) AS "quizzesPassed",
+           COALESCE(sv."answered", 0) AS "surveysAnswered", sv."csat" AS "meanCsat", sv."delivered" AS "deliveredRate",
+           st."multiplier" AS "multiplier"
       FROM people p
-      LEFT JOIN cl ON cl.id = p."id" LEFT JOIN qz ON qz.id = p."id" LEFT JOIN sv ON sv.id = p."id" LEFT JOIN cv ON cv.id = p."id"
+      LEFT JOIN cl ON cl."id" = p."id" LEFT JOIN qz ON qz."id" = p."id" LEFT JOIN sv ON sv."id" = p."id" LEFT JOIN cv ON cv."id" = p."id"
       LEFT JOIN "CompStatement" st ON st."userId" = p."id" AND st."periodId" = ${period.id}
     ) AS r
      ORDER BY ${orderBy}
-     LIMIT ${limit} OFFSET ${offset}`;
+     ${page}`;
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
     active: Boolean(num(row.active)),
     teamName: row.teamName,
     claims: num(row.claims),
-    accuracy: row.accuracy,
-    overstatedShare: row.overstatedShare,
+    accuracy: figure(row.accuracy),
+    overstatedShare: figure(row.overstatedShare),
     wonDeals: num(row.wonDeals),
     coveredDeals: num(row.coveredDeals),
-    coverage: row.coverage,
-    quizBest: row.quizBest,
+    coverage: figure(row.coverage),
+    quizBest: figure(row.quizBest),
     quizzesTaken: num(row.quizzesTaken),
     quizzesPassed: num(row.quizzesPassed),
     surveysAnswered: num(row.surveysAnswered),
-    meanCsat: row.meanCsat,
-    deliveredRate: row.deliveredRate,
-    multiplier: row.multiplier,
+    meanCsat: figure(row.meanCsat),
+    deliveredRate: figure(row.deliveredRate),
+    multiplier: figure(row.multiplier),
   }));
 }
 
@@ -204,7 +213,7 @@ export async function listScorecardRows(
   period: PeriodRef,
   sort: { key: ScorecardSortKey; dir: SortDir },
 ): Promise<ScorecardRow[]> {
-  return queryRows(filter, period, sort, -1, 0);
+  return queryRows(filter, period, sort, null, 0);
 }
 
 /** One salesperson's scorecard row for the period, or null when they are not a salesperson of those teams. */

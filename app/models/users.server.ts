@@ -1,6 +1,7 @@
 import { type Prisma } from "../generated/prisma/client.ts";
 import type { Role } from "../domain/permissions.ts";
 import { prisma, type Tx, isUniqueViolation } from "../lib/db.server.ts";
+import { sql } from "../lib/sql-dialect.server.ts";
 import { hashPassword } from "../lib/password.server.ts";
 import { listRecentAuditEventsForUser } from "./audit-log.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
@@ -34,7 +35,7 @@ export interface UserListFilters {
 export async function listUsers(filters: UserListFilters = {}) {
   const search = filters.search?.trim();
   const where: Prisma.UserWhereInput = {
-    ...(search ? { OR: [{ name: { contains: search } }, { email: { contains: search.toLowerCase() } }] } : {}),
+    ...(search ? { OR: [{ name: sql.contains(search) }, { email: sql.contains(search.toLowerCase()) }] } : {}),
     ...(filters.role ? { role: filters.role } : {}),
     ...(filters.active === undefined ? {} : { active: filters.active }),
   };

@@ -19,16 +19,8 @@
 import fs from "node:fs";
 import readline from "node:readline";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import {
-  adapterFactory,
-  createDatabase,
-  createMigrationsTable,
-  databaseExists,
-  dropMigrationsTable,
-  migrationsTableState,
-  resetDatabase,
-  sqlitePath,
-} from "./sqlite.mjs";
+import { isPostgresUrl, openPostgres } from "./postgres.mjs";
+import { openSqlite } from "./sqlite.mjs";
 
 // JSON-RPC methods the Wasm engine handles like the native one on SQLite;
 // the others are adapted in serveJsonRpc().
@@ -55,6 +47,10 @@ if (args.version) {
 }
 
 const datasource = args.datasource ? JSON.parse(args.datasource) : {};
+// A `postgresql://` URL is PostgreSQL (postgres.mjs); anything else is a SQLite file (sqlite.mjs).
+const database = isPostgresUrl(datasource.url)
+  ? openPostgres(datasource.url, datasource.shadowDatabaseUrl)
+  : openSqlite(datasource.url, datasource.shadowDatabaseUrl);
 if (args.cli) {
   process.exit(await runCliCommand(args.cli));
 }
@@ -106,21 +102,20 @@ async function runCliCommand(command) {
   // The CLI discards the first stderr line before looking for the error.
   log("INFO", { message: "Starting schema engine CLI (Wasm stand-in)" });
   try {
-    const file = sqlitePath(datasource.url);
     if (command === "can-connect-to-database") {
-      if (!databaseExists(file)) {
+      if (!(await database.exists())) {
         // P1003 is what makes `migrate dev|deploy` / `db push` ask us to create it.
         log("ERROR", {
           is_panic: false,
           error_code: "P1003",
-          message: `Database \`${file.split(/[\\/]/).pop()}\` does not exist at \`${file}\``,
+          message: `Database \`${database.name.split(/[\\/]/).pop()}\` does not exist at \`${database.name}\``,
         });
         return 1;
       }
     } else if (command === "create-database") {
-      await createDatabase(file);
+      await database.create();
     } else if (command === "drop-database") {
-      for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+      await database.drop();
     } else {
       throw new Error(`Unknown cli subcommand: ${command}`);
     }
@@ -134,10 +129,7 @@ async function runCliCommand(command) {
 // --- JSON-RPC ------------------------------------------------------------------
 
 async function serveJsonRpc() {
-  const file = datasource.url ? sqlitePath(datasource.url) : ":memory:";
-  const shadowFile = datasource.shadowDatabaseUrl ? sqlitePath(datasource.shadowDatabaseUrl) : undefined;
-  const sqlite = adapterFactory(file, shadowFile);
-  const factory = bindMigrationAwareSqlAdapterFactory(sqlite);
+  const factory = bindMigrationAwareSqlAdapterFactory(database.factory);
   const datamodels = args.datamodels.length ? args.datamodels.map((p) => [p, fs.readFileSync(p, "utf8")]) : undefined;
   const bg = await loadWasm();
   const engine = await bg.SchemaEngine.new({ datamodels }, forwardEngineLog, factory);
@@ -152,19 +144,19 @@ async function serveJsonRpc() {
   // `migrate deploy` still refuses with P3005 ("schema is not empty, baseline
   // it") instead of adopting the database.
   const withMigrationsTable = async (run) => {
-    const { exists, empty } = await migrationsTableState(sqlite.main);
+    const { exists, empty } = await database.migrationsTableState();
     if (exists) return run();
-    await createMigrationsTable(sqlite.main);
+    await database.createMigrationsTable();
     try {
       return await run();
     } finally {
-      if (!empty) await dropMigrationsTable(sqlite.main);
+      if (!empty) await database.dropMigrationsTable();
     }
   };
   // `migrate status` (no shadow database) must not write: answer as the
   // native engine does when the table is missing.
   const diagnoseMigrationHistory = async (params) => {
-    const { exists } = await migrationsTableState(sqlite.main);
+    const { exists } = await database.migrationsTableState();
     if (exists || params.optInToShadowDatabase) {
       return withMigrationsTable(() => engine.diagnoseMigrationHistory(params));
     }
@@ -179,7 +171,7 @@ async function serveJsonRpc() {
   // `migrate resolve --applied` is how a database is baselined, so here the
   // native engine creates the table whatever else the database holds.
   const markMigrationApplied = async (params) => {
-    if (!(await migrationsTableState(sqlite.main)).exists) await createMigrationsTable(sqlite.main);
+    if (!(await database.migrationsTableState()).exists) await database.createMigrationsTable();
     return engine.markMigrationApplied(params);
   };
 
@@ -212,12 +204,12 @@ async function serveJsonRpc() {
     evaluateDataLoss: (params) => withWarmShadowSchema("evaluateDataLoss", params),
     createMigration: (params) => withWarmShadowSchema("createMigration", params),
     reset: async () => {
-      await resetDatabase(sqlite.main);
+      await database.reset();
       return {};
     },
     createDatabase: async () => {
-      await createDatabase(file);
-      return { databaseName: file };
+      await database.create();
+      return { databaseName: database.name };
     },
     getDatabaseVersion: (params) => engine.version(params ?? undefined),
     diff: async (params) => {
@@ -269,7 +261,7 @@ async function serveJsonRpc() {
   // database properly either way: under the engine's exclusive locking mode
   // SQLite otherwise leaves an (inert) `-journal` file next to it.
   const shutdown = async () => {
-    await sqlite.main.dispose().catch(() => {});
+    await database.dispose().catch(() => {});
     process.exit(0);
   };
   process.on("SIGTERM", () => queue.then(shutdown));

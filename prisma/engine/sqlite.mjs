@@ -11,7 +11,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
  * against the working directory, which the Prisma CLI sets when it spawns us
  * (the app's own adapter resolves them the same way).
  */
-export function sqlitePath(url) {
+function sqlitePath(url) {
   if (typeof url !== "string" || !url.startsWith("file:")) {
     throw new Error(`Only SQLite "file:" URLs are supported by this schema engine, got: ${url}`);
   }
@@ -41,7 +41,7 @@ export function sqlitePath(url) {
  *   instead. SQLite's own parser then splits it, so `CREATE TRIGGER … BEGIN
  *   …; …; END;` bodies, string literals and comments are never cut apart.
  */
-export function adapterFactory(file, shadowFile) {
+function adapterFactory(file, shadowFile) {
   const inner = new PrismaBetterSqlite3(
     { url: `file:${file}` },
     // Without a configured shadow database the adapter uses ":memory:", which
@@ -118,17 +118,17 @@ const quote = (name) => `"${String(name).replaceAll('"', '""')}"`;
  * `{ exists, empty }` tells the caller which case it is in; `empty` means the
  * database holds no table or view at all.
  */
-export async function migrationsTableState(adapter) {
+async function migrationsTableState(adapter) {
   const objects = await userObjects(adapter);
   return { exists: objects.some((o) => o.name === "_prisma_migrations"), empty: objects.length === 0 };
 }
 
 /** Creates `_prisma_migrations` exactly as the native engine would. */
-export async function createMigrationsTable(adapter) {
+async function createMigrationsTable(adapter) {
   await adapter.executeScript(MIGRATIONS_TABLE_DDL);
 }
 
-export async function dropMigrationsTable(adapter) {
+async function dropMigrationsTable(adapter) {
   await adapter.executeScript('DROP TABLE IF EXISTS "_prisma_migrations";');
 }
 
@@ -154,7 +154,7 @@ const MIGRATIONS_TABLE_DDL = `CREATE TABLE "_prisma_migrations" (
  * dropped in no particular order (the setting cannot change inside a
  * transaction, hence outside BEGIN…COMMIT).
  */
-export async function resetDatabase(adapter) {
+async function resetDatabase(adapter) {
   const objects = await userObjects(adapter);
   const drops = objects
     .sort((a, b) => (a.type === b.type ? 0 : a.type === "view" ? -1 : 1))
@@ -174,16 +174,37 @@ export async function resetDatabase(adapter) {
 }
 
 /** `schema-engine cli can-connect-to-database`: a missing file is P1003. */
-export function databaseExists(file) {
+function databaseExists(file) {
   return file === ":memory:" || fs.existsSync(file);
 }
 
 /** `schema-engine cli create-database`: like the native engine, mkdir -p. */
-export async function createDatabase(file) {
+async function createDatabase(file) {
   if (file === ":memory:" || fs.existsSync(file)) return;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // Connections open lazily, so make this one do something.
   const { main } = adapterFactory(file);
   await main.queryRaw({ sql: "SELECT 1", args: [], argTypes: [] });
   await main.dispose();
+}
+
+/** The database behind a `file:` URL, with the same shape as postgres.mjs's openPostgres(). */
+export function openSqlite(url, shadowUrl) {
+  const file = url ? sqlitePath(url) : ":memory:";
+  const sqlite = adapterFactory(file, shadowUrl ? sqlitePath(shadowUrl) : undefined);
+  return {
+    name: file,
+    factory: sqlite,
+    main: async () => sqlite.main,
+    exists: async () => databaseExists(file),
+    create: () => createDatabase(file),
+    drop: async () => {
+      for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+    },
+    reset: () => resetDatabase(sqlite.main),
+    migrationsTableState: () => migrationsTableState(sqlite.main),
+    createMigrationsTable: () => createMigrationsTable(sqlite.main),
+    dropMigrationsTable: () => dropMigrationsTable(sqlite.main),
+    dispose: () => sqlite.main.dispose(),
+  };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/lib/db.server.ts";
 import { recordAudit } from "../../app/models/audit.server.ts";
+import { onPostgres } from "./support/database.ts";
 
 describe("audit events are append-only in the database itself", () => {
   it("accepts inserts and refuses UPDATE and DELETE, even in raw SQL", async () => {
@@ -20,7 +21,21 @@ describe("audit events are append-only in the database itself", () => {
   });
 });
 
-describe("audit events cannot be rewritten through SQLite's conflict resolution", () => {
+describe.skipIf(!onPostgres)("audit events on PostgreSQL", () => {
+  it("refuse TRUNCATE and an ON CONFLICT upsert on an existing id", async () => {
+    const context = { actorId: null, requestId: "test-request", ip: "127.0.0.1" };
+    await recordAudit(prisma, context, { action: "test.append", entityType: "Test", entityId: "truncate" });
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "test.append", entityId: "truncate" } });
+    await expect(prisma.$executeRawUnsafe('TRUNCATE "AuditEvent"')).rejects.toThrow(/append-only/);
+    await expect(
+      prisma.$executeRaw`INSERT INTO "AuditEvent" ("id", "at", "action", "entityType", "entityId") VALUES (${event.id}, ${event.at}, 'tampered', 'Test', 'truncate') ON CONFLICT("id") DO UPDATE SET "action" = excluded."action"`,
+    ).rejects.toThrow(/append-only/);
+    expect(await prisma.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).toEqual(event);
+  });
+});
+
+// SQLite only: its REPLACE conflict resolution deletes without firing DELETE triggers.
+describe.skipIf(onPostgres)("audit events cannot be rewritten through SQLite's conflict resolution", () => {
   const context = { actorId: null, requestId: "test-request", ip: "127.0.0.1" };
 
   async function recordedEvent(entityId: string) {
@@ -51,7 +66,7 @@ describe("audit events cannot be rewritten through SQLite's conflict resolution"
   });
 });
 
-describe("every connection runs with the pragmas a web server needs", () => {
+describe.skipIf(onPostgres)("every SQLite connection runs with the pragmas a web server needs", () => {
   it("uses WAL, a busy timeout and synchronous=NORMAL", async () => {
     const [journal] = await prisma.$queryRawUnsafe<Array<{ journal_mode: string }>>("PRAGMA journal_mode");
     const [busy] = await prisma.$queryRawUnsafe<Array<{ timeout: bigint | number }>>("PRAGMA busy_timeout");

@@ -1,27 +1,35 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dialectOf } from "../../app/lib/database-url.ts";
+import { prisma } from "../../app/lib/db.server.ts";
+import { COMPUTATION_RUNNING } from "../../app/models/comp-compute.server.ts";
 import { ROOT, TMP_ROOT } from "../setup/paths.ts";
 
 // `npm start` with WEB_CONCURRENCY=2 (ADR 020): the real production build behind two worker
-// processes on one port. Both answer, a write through one is read through the other, two
-// engineers deciding the same claim through different workers still store one verdict, a
-// killed worker is replaced, and SIGTERM stops every process.
+// processes on one port, on SQLite and (project integration-postgres) on PostgreSQL — several
+// processes on one database, sharing nothing in memory (PRODUCT.md §10). Both answer, a write
+// through one is read through the other, two engineers deciding the same claim through different
+// workers still store one verdict, two computations of a period through different workers run
+// one at a time, failed sign-ins spread over both are throttled as on one, a killed worker is
+// replaced, and SIGTERM stops every process.
 
 const SECRET = "cluster-test-session-secret-0123456789abcdef";
 // The build is the test's own (built by `npm start` when missing or older than the sources).
-const BUILD_DIR = path.join(TMP_ROOT, "build-cluster");
+// This file's copy of the seeded database (tests/setup/worker-database.ts): the server serves it.
+const DATABASE_URL = process.env.DATABASE_URL ?? "";
+const onPostgres = dialectOf(DATABASE_URL) === "postgres";
+// One build per database project: both projects run this file at the same time.
+const BUILD_DIR = path.join(TMP_ROOT, onPostgres ? "build-cluster-postgres" : "build-cluster");
 const STARTUP_MS = 300_000;
 // A new worker loads the server build afresh: seconds, or a minute on a busy machine.
 const REPLACEMENT_MS = 180_000;
 const REQUEST_MS = 20_000;
 
 let dir = "";
-let database = "";
 let server: ChildProcess | null = null;
 let output = "";
 let origin = "";
@@ -97,6 +105,40 @@ async function signIn(email: string): Promise<string> {
   return cookie;
 }
 
+/** A failed or refused sign-in's answer: the `code` Auth.js redirects with, and the worker. */
+async function signInAttempt(email: string, password: string): Promise<{ code: string | null; worker: number }> {
+  const jar = new Map<string, string>();
+  const csrf = await send("/auth/csrf");
+  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+  const answer = await send("/auth/callback/credentials", {
+    cookie: cookiesOf(csrf, jar),
+    form: { csrfToken, email, password, callbackUrl: "/" },
+  });
+  const location = answer.headers.location ?? "";
+  return { code: new URL(location, origin).searchParams.get("code"), worker: answer.worker };
+}
+
+/** Two kept connections, each held by a different worker. */
+async function agentsOnTwoWorkers(): Promise<[http.Agent, http.Agent]> {
+  const first = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const firstWorker = (await send("/healthz", { agent: first })).worker;
+  for (let i = 0; i < 10; i++) {
+    const second = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    if ((await send("/healthz", { agent: second })).worker !== firstWorker) return [first, second];
+    second.destroy();
+  }
+  first.destroy();
+  throw new Error("Every new connection went to the same worker");
+}
+
+async function firstCapability(): Promise<{ productId: string; capabilityId: string }> {
+  const capability = await prisma.capability.findFirstOrThrow({
+    orderBy: [{ productId: "asc" }, { key: "asc" }],
+    select: { productId: true, id: true },
+  });
+  return { productId: capability.productId, capabilityId: capability.id };
+}
+
 function parentOf(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   // "pid (comm) state ppid …"; comm may hold spaces, so read after its closing parenthesis.
@@ -143,9 +185,7 @@ function claimForm(marker: string, targets: { productId: string; capabilityId: s
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "candor-cluster-"));
-  database = path.join(dir, "candor.db");
-  // The run's migrated, seeded base database: start-up finds users and loads no demo data.
-  copyFileSync(path.join(inject("runDirectory"), "base.db"), database);
+  // The run's migrated, seeded database: start-up finds users and loads no demo data.
   server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
     env: {
@@ -155,7 +195,7 @@ beforeAll(async () => {
       PORT: "0",
       WEB_CONCURRENCY: "2",
       CANDOR_WORKER_HEADER: "1",
-      DATABASE_URL: `file:${database}`,
+      DATABASE_URL,
       SESSION_SECRET: SECRET,
       CANDOR_ENV_FILE: path.join(dir, "candor.env"),
       CANDOR_BUILD_DIR: BUILD_DIR,
@@ -196,11 +236,7 @@ describe("npm start with WEB_CONCURRENCY=2", () => {
 
   it("reads through one worker what was written through the other", async () => {
     const sales = await signIn("sales@candor.test");
-    const db = new Database(database, { readonly: true });
-    const targets = db
-      .prepare("SELECT productId, id AS capabilityId FROM Capability ORDER BY productId, key LIMIT 1")
-      .get() as { productId: string; capabilityId: string };
-    db.close();
+    const targets = await firstCapability();
     // New connections alternate between the workers; write until each has stored a claim.
     const writtenBy = new Map<number, string>();
     for (let i = 0; writtenBy.size < 2 && i < 8; i++) {
@@ -227,11 +263,7 @@ describe("npm start with WEB_CONCURRENCY=2", () => {
       signIn("engineer@candor.test"),
       signIn("jun.tanaka@candor.test"),
     ]);
-    const db = new Database(database, { readonly: true });
-    const targets = db
-      .prepare("SELECT productId, id AS capabilityId FROM Capability ORDER BY productId, key LIMIT 1")
-      .get() as { productId: string; capabilityId: string };
-    db.close();
+    const targets = await firstCapability();
     const logged = await send("/claims/new", { cookie: sales, form: claimForm("CLUSTER-RACE", targets) });
     const location = logged.headers.location ?? "";
     expect(location).toMatch(/^\/claims\/[^/]+$/);
@@ -266,22 +298,48 @@ describe("npm start with WEB_CONCURRENCY=2", () => {
       samAgent.destroy();
       junAgent.destroy();
     }
-    const check = new Database(database, { readonly: true });
+    const claimId = location.split("/").pop() ?? "";
+    const stored = await prisma.claim.findUniqueOrThrow({
+      where: { id: claimId },
+      select: { version: true, status: true },
+    });
+    expect(stored.version).toBe(2);
+    expect(["INACCURATE", "ACCURATE"]).toContain(stored.status);
+    expect(await prisma.auditEvent.count({ where: { action: "claim.verify", entityId: claimId } })).toBe(1);
+  });
+
+  it("runs one computation of a period at a time, whichever workers are asked", async () => {
+    const admin = await signIn("admin@candor.test");
+    const [first, second] = await agentsOnTwoWorkers();
     try {
-      const claimId = location.split("/").pop();
-      const stored = check.prepare("SELECT version, status FROM Claim WHERE id = ?").get(claimId) as {
-        version: number;
-        status: string;
-      };
-      expect(stored.version).toBe(2);
-      expect(["INACCURATE", "ACCURATE"]).toContain(stored.status);
-      const audits = check
-        .prepare("SELECT COUNT(*) AS count FROM AuditEvent WHERE action = 'claim.verify' AND entityId = ?")
-        .get(claimId) as { count: number };
-      expect(audits.count).toBe(1);
+      const compute = (agent: http.Agent) =>
+        send("/comp/2026-Q4", { cookie: admin, agent, form: { intent: "compute" } });
+      const answers = await Promise.all([compute(first), compute(second)]);
+      expect(answers[0]?.worker).not.toBe(answers[1]?.worker);
+      expect(answers.map((answer) => answer.status).sort()).toEqual([302, 409]);
+      expect(answers.find((answer) => answer.status === 409)?.body).toContain(COMPUTATION_RUNNING);
+      // Once it has finished, the period computes again, through either worker.
+      expect((await compute(second)).status).toBe(302);
     } finally {
-      check.close();
+      first.destroy();
+      second.destroy();
     }
+  });
+
+  it("throttles failed sign-ins spread over both workers as one process would", async () => {
+    // LOGIN_MAX_FAILURES_PER_ADDRESS is 20 by default; every attempt here comes from this machine.
+    const workers = new Set<number>();
+    for (let attempt = 1; attempt <= 20; attempt++) {
+      const answer = await signInAttempt(`guess-${attempt}@candor.test`, "not-the-password");
+      expect(answer.code).toBe("credentials");
+      workers.add(answer.worker);
+      // An attempt opens two connections (CSRF token, then the form); one more shifts the next
+      // attempt's form to the other worker.
+      if (attempt % 2 === 0) await send("/healthz");
+    }
+    expect(workers.size).toBe(2);
+    const next = await signInAttempt("admin@candor.test", "candor-demo");
+    expect(next.code).toMatch(/^throttled_\d+$/);
   });
 
   it(
@@ -314,7 +372,7 @@ describe("npm start with WEB_CONCURRENCY=2", () => {
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     for (const pid of workers) await waitFor(`worker ${pid} to stop`, () => (isRunning(pid) ? null : true), 15_000);
-    expect(existsSync(`${database}.lock`)).toBe(false);
+    if (!onPostgres) expect(existsSync(`${DATABASE_URL.replace(/^file:/, "")}.lock`)).toBe(false);
   });
 });
 

@@ -16,6 +16,7 @@ import { loader as layoutLoader } from "../../app/routes/_app.tsx";
 import { action as inboxAction, loader as inboxLoader } from "../../app/routes/_app.inbox.tsx";
 import { refusalOf } from "./support/refusal.ts";
 import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
+import { onPostgres } from "./support/database.ts";
 
 // PRODUCT.md §8: each event notifies exactly the right people, in the transaction of the write
 // that causes it; the daily scan can run any number of times; nobody reads or marks another
@@ -321,16 +322,27 @@ describe("events notify the right people", () => {
 describe("inside the write's transaction", () => {
   it("a verdict whose notification cannot be stored is not stored either", async () => {
     const claimId = await pendingClaim("Fabrikam Rollback");
-    await prisma.$executeRawUnsafe(
-      `CREATE TRIGGER "test_refuse_notifications" BEFORE INSERT ON "Notification" BEGIN SELECT RAISE(ABORT, 'notifications refused'); END`,
-    );
+    if (onPostgres) {
+      await prisma.$executeRawUnsafe(
+        `CREATE FUNCTION "test_refuse_notifications"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'notifications refused'; END $$`,
+      );
+      await prisma.$executeRawUnsafe(
+        `CREATE TRIGGER "test_refuse_notifications" BEFORE INSERT ON "Notification" FOR EACH ROW EXECUTE FUNCTION "test_refuse_notifications"()`,
+      );
+    } else {
+      await prisma.$executeRawUnsafe(
+        `CREATE TRIGGER "test_refuse_notifications" BEFORE INSERT ON "Notification" BEGIN SELECT RAISE(ABORT, 'notifications refused'); END`,
+      );
+    }
     try {
       // (Prisma reports the trigger's abort in its own words; that the write failed is what counts.)
       await expect(
         recordVerdict(auditOf(engineer), engineer, claimId, 1, { status: "ACCURATE", severity: "LOW", note: "" }),
       ).rejects.toThrow();
     } finally {
-      await prisma.$executeRawUnsafe(`DROP TRIGGER "test_refuse_notifications"`);
+      await prisma.$executeRawUnsafe(
+        onPostgres ? `DROP FUNCTION "test_refuse_notifications"() CASCADE` : `DROP TRIGGER "test_refuse_notifications"`,
+      );
     }
     const claim = await prisma.claim.findUniqueOrThrow({ where: { id: claimId } });
     expect(claim).toMatchObject({ status: "PENDING", version: 1, verifiedById: null });

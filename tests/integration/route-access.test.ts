@@ -116,6 +116,7 @@ const ACCESS: Record<string, RouteAccess> = {
   // Auth.js: the session endpoint answers anyone, and so does sign-out (with its CSRF token).
   "auth.$.tsx":                                        { loader: PUBLIC, action: PUBLIC, splat: { GET: "session", POST: "signout" }, body: {}, csrf: true },
   "healthz.ts":                                        { loader: PUBLIC },
+  "readyz.ts":                                         { loader: PUBLIC },
   "survey.$token.tsx":                                 { loader: PUBLIC, action: PUBLIC, body: {} }, // empty answers fail validation
 
   // Homes: a role that is not the page's own is redirected to its home, which counts as "allow".

@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/lib/db.server.ts";
 import { ROOT } from "../setup/paths.ts";
+import { onPostgres } from "./support/database.ts";
 
 // Several server processes share one SQLite file (ADR 020). The Prisma adapter begins its
 // transactions DEFERRED; app/lib/db.server.ts makes them BEGIN IMMEDIATE, so a transaction holds
@@ -13,7 +14,7 @@ function databaseFile(): string {
   return (process.env.DATABASE_URL ?? "").replace(/^file:/, "");
 }
 
-describe("transactions take SQLite's write lock when they begin", () => {
+describe.skipIf(onPostgres)("transactions take SQLite's write lock when they begin", () => {
   it("holds the write lock through a transaction that has only read so far", async () => {
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));

@@ -42,14 +42,14 @@ function start(settings: Record<string, string>) {
 }
 
 describe("npm start checks its settings before touching the disk", () => {
-  it("refuses a PostgreSQL DATABASE_URL with a sentence, without creating a folder named after it", () => {
+  it("refuses a PostgreSQL server it cannot reach with a sentence that names it without its password", () => {
     const { status, output } = start({
-      DATABASE_URL: "postgres://candor:secret@db.example:5432/candor",
+      DATABASE_URL: "postgres://candor:secret@127.0.0.1:1/candor",
       SESSION_SECRET: GOOD_SECRET,
     });
     expect(status).toBe(1);
     expect(output).toMatch(
-      /^Candor cannot start: DATABASE_URL is a PostgreSQL URL, but this version of Candor supports only SQLite file: URLs/m,
+      /^Candor cannot start: the PostgreSQL database at 127\.0\.0\.1:1\/candor cannot be reached/m,
     );
     expect(output).not.toContain("candor:secret");
     expect(existsSync(path.join(ROOT, "postgres:"))).toBe(false);
@@ -57,10 +57,10 @@ describe("npm start checks its settings before touching the disk", () => {
     expect(existsSync(path.join(dir, "build"))).toBe(false);
   });
 
-  it("refuses a postgresql:// URL and a file: URL without a file, naming DATABASE_URL", () => {
-    const postgresql = start({ DATABASE_URL: "postgresql://db.example/candor", SESSION_SECRET: GOOD_SECRET });
+  it("refuses a postgresql:// URL without a database and a file: URL without a file, naming DATABASE_URL", () => {
+    const postgresql = start({ DATABASE_URL: "postgresql://db.example", SESSION_SECRET: GOOD_SECRET });
     expect(postgresql.status).toBe(1);
-    expect(postgresql.output).toMatch(/^Candor cannot start: DATABASE_URL is a PostgreSQL URL/m);
+    expect(postgresql.output).toMatch(/^Candor cannot start: DATABASE_URL must name the PostgreSQL database/m);
     expect(existsSync(path.join(ROOT, "postgresql:"))).toBe(false);
 
     const noFile = start({ DATABASE_URL: `file:${dir}/data/`, SESSION_SECRET: GOOD_SECRET });

@@ -3,6 +3,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { ROOT, SEED_TODAY, TMP_ROOT } from "./paths.ts";
+import { createDatabase, dropDatabase } from "./postgres.ts";
 
 function run(args: string[], env: NodeJS.ProcessEnv) {
   const [command, ...rest] = args;
@@ -13,15 +14,32 @@ function run(args: string[], env: NodeJS.ProcessEnv) {
   }
 }
 
-// Built once per run through the real CLI: the same migrations and seed as `npm start`.
-// Each run gets its own directory, so runs side by side never share a file.
-export default function setup(project: TestProject) {
-  const runDirectory = path.join(TMP_ROOT, `run-${process.pid}-${Date.now()}`);
-  mkdirSync(runDirectory, { recursive: true });
-  const base = path.join(runDirectory, "base.db");
-  const env = { ...process.env, DATABASE_URL: `file:${base}` };
+function migrateAndSeed(url: string) {
+  const env = { ...process.env, DATABASE_URL: url };
   run([path.join(ROOT, "node_modules/.bin/prisma"), "migrate", "deploy"], env);
   run([path.join(ROOT, "node_modules/.bin/tsx"), "seed/cli.ts", "--today", SEED_TODAY], env);
+}
+
+// Built once per run through the real CLI: the same migrations and seed as `npm start`.
+// Each run gets its own directory (SQLite) or base database (PostgreSQL, the project
+// "integration-postgres"), so runs side by side never share one; every test file then gets its
+// own copy (tests/setup/worker-database.ts).
+export default async function setup(project: TestProject) {
+  const runId = `${process.pid}-${Date.now()}`;
+  const runDirectory = path.join(TMP_ROOT, `run-${runId}`);
+  mkdirSync(runDirectory, { recursive: true });
+  if (project.name === "integration-postgres") {
+    const base = `candor_test_${runId.replace("-", "_")}`;
+    migrateAndSeed(await createDatabase(base));
+    project.provide("database", { kind: "postgres", base });
+    project.provide("runDirectory", runDirectory);
+    return async () => {
+      await dropDatabase(base);
+      rmSync(runDirectory, { recursive: true, force: true });
+    };
+  }
+  migrateAndSeed(`file:${path.join(runDirectory, "base.db")}`);
+  project.provide("database", { kind: "sqlite", base: path.join(runDirectory, "base.db") });
   project.provide("runDirectory", runDirectory);
   return () => {
     rmSync(runDirectory, { recursive: true, force: true });

@@ -3,13 +3,24 @@ import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, inject } from "vitest";
 import "./paths.ts";
+import { createDatabase, dropDatabase } from "./postgres.ts";
 
 // Every test file gets its own copy of the seeded base database, set before any
 // app module (and so the Prisma client) is imported.
-const runDirectory = inject("runDirectory");
-const file = path.join(runDirectory, `test-${process.env.VITEST_POOL_ID ?? "0"}-${randomUUID()}.db`);
-copyFileSync(path.join(runDirectory, "base.db"), file);
-process.env.DATABASE_URL = `file:${file}`;
+const database = inject("database");
+const copy = `test_${process.env.VITEST_POOL_ID ?? "0"}_${randomUUID().replaceAll("-", "")}`;
+let removeCopy: () => Promise<void>;
+if (database.kind === "postgres") {
+  process.env.DATABASE_URL = await createDatabase(`${database.base}_${copy}`.slice(0, 63), database.base);
+  removeCopy = () => dropDatabase(`${database.base}_${copy}`.slice(0, 63));
+} else {
+  const file = path.join(path.dirname(database.base), `${copy}.db`);
+  copyFileSync(database.base, file);
+  process.env.DATABASE_URL = `file:${file}`;
+  removeCopy = async () => {
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+  };
+}
 process.env.SESSION_SECRET ??= "integration-tests-session-secret-0123456789";
 process.env.NODE_ENV = "test";
 
@@ -18,5 +29,5 @@ const globalForDb = globalThis as unknown as { candorPrisma?: { $disconnect(): P
 afterAll(async () => {
   await globalForDb.candorPrisma?.$disconnect();
   delete globalForDb.candorPrisma;
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+  await removeCopy();
 });
