@@ -1,5 +1,19 @@
 import { defineConfig } from "vitest/config";
 
+// The integration tests run twice: on SQLite, and on PostgreSQL (ADR 023), where
+// tests/setup/global-database.ts makes the base database on the server in CANDOR_TEST_POSTGRES_URL.
+const integration = (name: "integration" | "integration-postgres") => ({
+  test: {
+    name,
+    include: ["tests/integration/**/*.test.ts"],
+    environment: "node" as const,
+    globalSetup: ["tests/setup/global-database.ts"],
+    setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/worker-database.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
+
 export default defineConfig({
   test: {
     projects: [
@@ -11,30 +25,8 @@ export default defineConfig({
           setupFiles: ["tests/setup/fail-on-console-error.ts"],
         },
       },
-      {
-        test: {
-          name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
-          environment: "node",
-          globalSetup: ["tests/setup/global-database.ts"],
-          setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/worker-database.ts"],
-          testTimeout: 30_000,
-          hookTimeout: 120_000,
-        },
-      },
-      {
-        // The same integration tests on PostgreSQL (ADR 023): tests/setup/global-database.ts makes
-        // the base database on the server in CANDOR_TEST_POSTGRES_URL.
-        test: {
-          name: "integration-postgres",
-          include: ["tests/integration/**/*.test.ts"],
-          environment: "node",
-          globalSetup: ["tests/setup/global-database.ts"],
-          setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/worker-database.ts"],
-          testTimeout: 30_000,
-          hookTimeout: 120_000,
-        },
-      },
+      integration("integration"),
+      integration("integration-postgres"),
     ],
   },
 });

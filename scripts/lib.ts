@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseEnv } from "node:util";
+import pg from "pg";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const DEFAULT_DATABASE_URL = "file:./data/candor.db";
@@ -143,4 +144,17 @@ export function tsx(args: string[], env: NodeJS.ProcessEnv = process.env) {
 
 export function remixBuild() {
   run(BIN("remix"), ["vite:build"], { env: { ...process.env, NODE_ENV: "production" } });
+}
+
+/** Why a PostgreSQL connection to `url` fails (its error, with pg's `code`), or null when it opens. */
+export async function postgresConnectionError(url: string): Promise<(Error & { code?: string }) | null> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  try {
+    await client.connect();
+    return null;
+  } catch (error) {
+    return error as Error & { code?: string };
+  } finally {
+    await client.end().catch(() => {});
+  }
 }

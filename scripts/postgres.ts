@@ -4,20 +4,12 @@
 // is not answering, and a `candor` role with CREATEDB is made when missing: as root directly,
 // otherwise through password-less sudo.
 import { spawnSync } from "node:child_process";
-import pg from "pg";
+import { postgresConnectionError } from "./lib.ts";
 
 const LOCAL_URL = "postgresql://candor:candor@127.0.0.1:5432/postgres";
 
 async function answers(url: string): Promise<string | null> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  try {
-    await client.connect();
-    return null;
-  } catch (error) {
-    return (error as Error).message;
-  } finally {
-    await client.end().catch(() => {});
-  }
+  return (await postgresConnectionError(url))?.message ?? null;
 }
 
 function asRoot(command: string[], user?: string): { ok: boolean; output: string } {

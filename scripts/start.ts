@@ -25,6 +25,7 @@ import {
   ensurePrismaClient,
   ensureSessionSecret,
   loadDotEnv,
+  postgresConnectionError,
   prismaCli,
   remixBuild,
   tsx,
@@ -54,16 +55,10 @@ function buildIsStale(): boolean {
 
 /** null when the PostgreSQL server answers (the database itself may not exist yet: migrating creates it). */
 async function postgresProblem(url: string): Promise<string | null> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
-  try {
-    await client.connect();
-    return null;
-  } catch (error) {
-    if ((error as { code?: string }).code === "3D000") return null;
-    return `the PostgreSQL database at ${describePostgresUrl(url)} cannot be reached (${(error as Error).message}).`;
-  } finally {
-    await client.end().catch(() => {});
-  }
+  const error = await postgresConnectionError(url);
+  // 3D000: the database does not exist yet, which migrating fixes.
+  if (error === null || error.code === "3D000") return null;
+  return `the PostgreSQL database at ${describePostgresUrl(url)} cannot be reached (${error.message}).`;
 }
 
 /**

@@ -30,6 +30,14 @@ async function onAdminDatabase(url, sql) {
   }
 }
 
+async function databaseExists(url) {
+  const { rows } = await onAdminDatabase(url, {
+    text: "SELECT 1 FROM pg_database WHERE datname = $1",
+    values: [parts(url).name],
+  });
+  return rows.length > 0;
+}
+
 /**
  * Two fixes to an adapter the engine uses:
  * - `migrate dev` reads catalog columns of type `"char"` (OID 18), which adapter-pg refuses
@@ -100,19 +108,9 @@ export function openPostgres(url, shadowUrl) {
       },
     },
     main,
-    exists: async () => {
-      const { rows } = await onAdminDatabase(url, {
-        text: "SELECT 1 FROM pg_database WHERE datname = $1",
-        values: [parts(url).name],
-      });
-      return rows.length > 0;
-    },
+    exists: () => databaseExists(url),
     create: async () => {
-      const { rows } = await onAdminDatabase(url, {
-        text: "SELECT 1 FROM pg_database WHERE datname = $1",
-        values: [parts(url).name],
-      });
-      if (rows.length === 0) await onAdminDatabase(url, `CREATE DATABASE ${quote(parts(url).name)}`);
+      if (!(await databaseExists(url))) await onAdminDatabase(url, `CREATE DATABASE ${quote(parts(url).name)}`);
     },
     drop: () => onAdminDatabase(url, `DROP DATABASE IF EXISTS ${quote(parts(url).name)} WITH (FORCE)`),
     reset: async () => emptySchema(await main()),

@@ -25,22 +25,18 @@ function migrateAndSeed(url: string) {
 // "integration-postgres"), so runs side by side never share one; every test file then gets its
 // own copy (tests/setup/worker-database.ts).
 export default async function setup(project: TestProject) {
-  const runId = `${process.pid}-${Date.now()}`;
-  const runDirectory = path.join(TMP_ROOT, `run-${runId}`);
-  mkdirSync(runDirectory, { recursive: true });
+  const runId = `${process.pid}_${Date.now()}`;
   if (project.name === "integration-postgres") {
-    const base = `candor_test_${runId.replace("-", "_")}`;
+    const base = `candor_test_${runId}`;
     migrateAndSeed(await createDatabase(base));
     project.provide("database", { kind: "postgres", base });
-    project.provide("runDirectory", runDirectory);
-    return async () => {
-      await dropDatabase(base);
-      rmSync(runDirectory, { recursive: true, force: true });
-    };
+    return () => dropDatabase(base);
   }
-  migrateAndSeed(`file:${path.join(runDirectory, "base.db")}`);
-  project.provide("database", { kind: "sqlite", base: path.join(runDirectory, "base.db") });
-  project.provide("runDirectory", runDirectory);
+  const runDirectory = path.join(TMP_ROOT, `run-${runId}`);
+  mkdirSync(runDirectory, { recursive: true });
+  const base = path.join(runDirectory, "base.db");
+  migrateAndSeed(`file:${base}`);
+  project.provide("database", { kind: "sqlite", base });
   return () => {
     rmSync(runDirectory, { recursive: true, force: true });
   };

@@ -7,8 +7,6 @@ export const SEED_TODAY = "2026-11-26";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** Directory of this run's migrated and seeded base database (one per `vitest run`). */
-    runDirectory: string;
     /** The seeded base database every test file copies: a SQLite file, or a PostgreSQL database's name. */
     database: { kind: "sqlite" | "postgres"; base: string };
   }

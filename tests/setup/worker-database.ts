@@ -11,8 +11,10 @@ const database = inject("database");
 const copy = `test_${process.env.VITEST_POOL_ID ?? "0"}_${randomUUID().replaceAll("-", "")}`;
 let removeCopy: () => Promise<void>;
 if (database.kind === "postgres") {
-  process.env.DATABASE_URL = await createDatabase(`${database.base}_${copy}`.slice(0, 63), database.base);
-  removeCopy = () => dropDatabase(`${database.base}_${copy}`.slice(0, 63));
+  // PostgreSQL keeps 63 bytes of a name; the uuid's first half is unique enough within a run.
+  const name = `${database.base}_${copy}`.slice(0, 63);
+  process.env.DATABASE_URL = await createDatabase(name, database.base);
+  removeCopy = () => dropDatabase(name);
 } else {
   const file = path.join(path.dirname(database.base), `${copy}.db`);
   copyFileSync(database.base, file);
