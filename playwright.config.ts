@@ -45,6 +45,9 @@ export default defineConfig({
     url: `http://localhost:${PORT}/healthz`,
     timeout: 240_000,
     reuseExistingServer: false,
+    // Stop the server as a deployment would, so it releases its database before the next
+    // project's server starts on the same port (Playwright's default is SIGKILL).
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
     stderr: "pipe",
     env: { PORT: String(PORT) },

@@ -31,8 +31,15 @@ export async function startServer(port: number) {
       }
       resolve();
     });
-    const stop = () => server.close(() => process.exit(0));
-    process.once("SIGTERM", stop);
-    process.once("SIGINT", stop);
+    // A signal can arrive twice (sent to the process group and relayed by tsx or the cluster's
+    // primary): the first closes the server, a second must not cut its last requests short.
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      server.close(() => process.exit(0));
+    };
+    process.on("SIGTERM", stop);
+    process.on("SIGINT", stop);
   });
 }

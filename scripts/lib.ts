@@ -60,11 +60,27 @@ export function ensureDatabaseDirectory(url: string) {
 function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: the process exists but belongs to another user.
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+  return !isZombie(pid);
+}
+
+/**
+ * Whether a process has ended but not been reaped (Linux's state Z). A server killed with its
+ * parent stays a zombie until an init reaps it, and a container whose first process does not
+ * reap keeps it so for good: it still answers `kill(pid, 0)` but holds nothing.
+ */
+function isZombie(pid: number): boolean {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return false; // no /proc (macOS), or the process ended just now: kill(pid, 0) has decided
+  }
+  // "pid (command) S …": the command may hold spaces and parentheses, the state follows the last ")".
+  return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) === "Z";
 }
 
 export class DatabaseInUseError extends Error {}

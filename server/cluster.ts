@@ -88,8 +88,11 @@ export function serveWithWorkers({ count, port }: WorkersOptions): Promise<void>
       for (const worker of slots.keys()) worker.process.kill("SIGKILL");
     }, SHUTDOWN_GRACE_MS).unref();
   };
-  process.once("SIGTERM", () => stop(0));
-  process.once("SIGINT", () => stop(0));
+  // `on`, not `once`: a signal sent to the whole process group and relayed by tsx arrives twice,
+  // and the second must not end the primary before its workers have stopped and the database
+  // lock has been released.
+  process.on("SIGTERM", () => stop(0));
+  process.on("SIGINT", () => stop(0));
 
   for (let slot = 0; slot < count; slot++) fork(slot);
   return allListening;

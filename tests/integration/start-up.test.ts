@@ -1,5 +1,6 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { once } from "node:events";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -156,5 +157,21 @@ describe("one Candor process per database file", () => {
     expect(readFileSync(`${database}.lock`, "utf8").trim()).toBe(String(process.pid));
     release();
     expect(existsSync(`${database}.lock`)).toBe(false);
+  });
+
+  it("takes over a lock whose process has ended but was never reaped (a zombie)", async () => {
+    const database = path.join(dir, "candor.db");
+    // The shell starts `true` in the background, then becomes `sleep`, which never reaps it.
+    const parent = spawn("sh", ["-c", "true & echo $!; exec sleep 30"], { stdio: ["ignore", "pipe", "ignore"] });
+    try {
+      const zombie = Number((await once(parent.stdout, "data"))[0].toString().trim());
+      await expect.poll(() => readFileSync(`/proc/${zombie}/stat`, "utf8").split(") ")[1]?.[0]).toBe("Z");
+      writeFileSync(`${database}.lock`, `${zombie}\n`);
+      const release = acquireDatabaseLock(database);
+      expect(readFileSync(`${database}.lock`, "utf8").trim()).toBe(String(process.pid));
+      release();
+    } finally {
+      parent.kill("SIGKILL");
+    }
   });
 });
