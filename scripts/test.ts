@@ -18,6 +18,12 @@ const steps: Array<{ name: string; command: string; args: string[]; env?: Record
   { name: "unit and integration tests", command: bin("vitest"), args: ["run"] },
   { name: "production build", command: bin("remix"), args: ["vite:build"], env: { NODE_ENV: "production" } },
   { name: "end-to-end tests", command: bin("playwright"), args: ["test", "--project=flows"] },
+  // One flow on PostgreSQL through two Candor processes on one database (ADR 023).
+  {
+    name: "end-to-end on PostgreSQL, two processes",
+    command: bin("playwright"),
+    args: ["test", "--config", "playwright.postgres.config.ts"],
+  },
   // Its checks are independent and read-only, so two workers share the machine's two cores.
   {
     name: "end-to-end accessibility sweep",
@@ -30,9 +36,9 @@ const steps: Array<{ name: string; command: string; args: string[]; env?: Record
 const only = process.argv.slice(2);
 for (const step of steps) {
   if (only.length > 0 && !only.some((name) => step.name.startsWith(name))) continue;
-  if (step.name === "unit and integration tests") {
-    // The integration tests run on SQLite and on PostgreSQL (ADR 023): start the machine's
-    // PostgreSQL if it is not running (scripts/postgres.ts).
+  if (step.name === "unit and integration tests" || step.name.includes("PostgreSQL")) {
+    // The integration tests run on SQLite and on PostgreSQL, and one end-to-end flow on
+    // PostgreSQL (ADR 023): start the machine's PostgreSQL if it is not running (scripts/postgres.ts).
     try {
       process.env.CANDOR_TEST_POSTGRES_URL = await ensureTestPostgres();
     } catch (error) {
