@@ -23,7 +23,25 @@ export function postgresSchemaFrom(sqliteSchema) {
     /output(\s*)= "..\/app\/generated\/prisma"/,
     'output$1= "../../app/generated/prisma-postgres"',
   );
-  return HEADER + schema;
+  return HEADER + alphabeticalEnums(schema);
+}
+
+/**
+ * Each enum's values in alphabetical order. PostgreSQL sorts an enum column by the order its
+ * values were declared in, SQLite (which stores them as text) alphabetically; declared
+ * alphabetically, ORDER BY gives the same rows on both. The SQLite schema keeps the order that
+ * reads best (LOW, MEDIUM, HIGH); the app's labels and options never come from this client.
+ */
+function alphabeticalEnums(schema) {
+  return schema.replace(/^(enum \w+ \{\n)([^}]*)(^\})/gm, (_, open, body, close) => {
+    const lines = body.split("\n").filter((line) => line.trim() !== "");
+    if (!lines.every((line) => /^\s+[A-Z][A-Z0-9_]*(\s*\/\/.*)?$/.test(line))) {
+      throw new Error(`an enum of prisma/schema.prisma holds more than values and comments: ${open.trim()}`);
+    }
+    const value = (line) => line.trim().split(/\s/)[0];
+    lines.sort((a, b) => (value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : 0));
+    return `${open}${lines.join("\n")}\n${close}`;
+  });
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -2,58 +2,58 @@
 -- from prisma/postgresql/schema.prisma, plus the audit log's append-only rule.
 
 -- CreateEnum
-CREATE TYPE "Role" AS ENUM ('SALES', 'ENGINEER', 'MANAGER', 'ADMIN');
+CREATE TYPE "Role" AS ENUM ('ADMIN', 'ENGINEER', 'MANAGER', 'SALES');
 
 -- CreateEnum
-CREATE TYPE "CapabilityStatus" AS ENUM ('SUPPORTED', 'PARTIAL', 'NOT_SUPPORTED', 'ROADMAP');
+CREATE TYPE "CapabilityStatus" AS ENUM ('NOT_SUPPORTED', 'PARTIAL', 'ROADMAP', 'SUPPORTED');
 
 -- CreateEnum
-CREATE TYPE "Channel" AS ENUM ('CALL', 'EMAIL', 'DEMO', 'MEETING', 'RFP', 'CHAT');
+CREATE TYPE "Channel" AS ENUM ('CALL', 'CHAT', 'DEMO', 'EMAIL', 'MEETING', 'RFP');
 
 -- CreateEnum
-CREATE TYPE "ClaimSource" AS ENUM ('SELF', 'OBSERVED', 'CUSTOMER', 'CONVERSATION');
+CREATE TYPE "ClaimSource" AS ENUM ('CONVERSATION', 'CUSTOMER', 'OBSERVED', 'SELF');
 
 -- CreateEnum
-CREATE TYPE "ConversationFormat" AS ENUM ('VTT', 'SRT', 'TEXT', 'EMAIL');
+CREATE TYPE "ConversationFormat" AS ENUM ('EMAIL', 'SRT', 'TEXT', 'VTT');
 
 -- CreateEnum
-CREATE TYPE "CandidateStatus" AS ENUM ('PENDING', 'CONFIRMED', 'DISMISSED');
+CREATE TYPE "CandidateStatus" AS ENUM ('CONFIRMED', 'DISMISSED', 'PENDING');
 
 -- CreateEnum
-CREATE TYPE "DismissReason" AS ENUM ('NOT_A_CLAIM', 'OTHER_CAPABILITY', 'CUSTOMER_SAID_IT', 'OTHER');
+CREATE TYPE "DismissReason" AS ENUM ('CUSTOMER_SAID_IT', 'NOT_A_CLAIM', 'OTHER', 'OTHER_CAPABILITY');
 
 -- CreateEnum
-CREATE TYPE "MatrixCheck" AS ENUM ('CONSISTENT', 'OVERSTATES', 'UNDERSTATES', 'NO_MATRIX_ROW', 'MATRIX_STALE');
+CREATE TYPE "MatrixCheck" AS ENUM ('CONSISTENT', 'MATRIX_STALE', 'NO_MATRIX_ROW', 'OVERSTATES', 'UNDERSTATES');
 
 -- CreateEnum
-CREATE TYPE "ClaimStatus" AS ENUM ('PENDING', 'ACCURATE', 'PARTIALLY_ACCURATE', 'INACCURATE', 'UNVERIFIABLE');
+CREATE TYPE "ClaimStatus" AS ENUM ('ACCURATE', 'INACCURATE', 'PARTIALLY_ACCURATE', 'PENDING', 'UNVERIFIABLE');
 
 -- CreateEnum
-CREATE TYPE "Severity" AS ENUM ('LOW', 'MEDIUM', 'HIGH');
+CREATE TYPE "Severity" AS ENUM ('HIGH', 'LOW', 'MEDIUM');
 
 -- CreateEnum
-CREATE TYPE "DisputeStatus" AS ENUM ('OPEN', 'UPHELD', 'OVERTURNED');
+CREATE TYPE "DisputeStatus" AS ENUM ('OPEN', 'OVERTURNED', 'UPHELD');
 
 -- CreateEnum
-CREATE TYPE "EngineerQuestionStatus" AS ENUM ('OPEN', 'ANSWERED');
+CREATE TYPE "EngineerQuestionStatus" AS ENUM ('ANSWERED', 'OPEN');
 
 -- CreateEnum
-CREATE TYPE "DealStatus" AS ENUM ('OPEN', 'WON', 'LOST');
+CREATE TYPE "DealStatus" AS ENUM ('LOST', 'OPEN', 'WON');
 
 -- CreateEnum
-CREATE TYPE "QuestionType" AS ENUM ('SINGLE', 'MULTI', 'TRUE_FALSE');
+CREATE TYPE "QuestionType" AS ENUM ('MULTI', 'SINGLE', 'TRUE_FALSE');
 
 -- CreateEnum
 CREATE TYPE "QuestionState" AS ENUM ('ACTIVE', 'NEEDS_REVIEW', 'RETIRED');
 
 -- CreateEnum
-CREATE TYPE "Delivered" AS ENUM ('YES', 'PARTLY', 'NO');
+CREATE TYPE "Delivered" AS ENUM ('NO', 'PARTLY', 'YES');
 
 -- CreateEnum
-CREATE TYPE "SurveySource" AS ENUM ('LINK', 'IMPORT');
+CREATE TYPE "SurveySource" AS ENUM ('IMPORT', 'LINK');
 
 -- CreateEnum
-CREATE TYPE "PeriodStatus" AS ENUM ('OPEN', 'LOCKED');
+CREATE TYPE "PeriodStatus" AS ENUM ('LOCKED', 'OPEN');
 
 -- CreateTable
 CREATE TABLE "User" (
