@@ -43,20 +43,29 @@ export function createSqliteAdapter(url: string) {
 
 export const READ_ONLY_STORAGE =
   "Candor's storage is read-only, so nothing was saved. Ask your administrator to check the database file's permissions.";
+export const READ_ONLY_DATABASE =
+  "Candor's database accepts no changes right now (a standby server, or set read-only), so nothing was saved. Ask your administrator to point Candor at the primary database.";
 
-/** SQLITE_READONLY and its extended codes: the file, its directory or its mount cannot be written. */
-function isReadOnlyStorage(error: unknown): boolean {
-  if (!(error instanceof Error) || !("meta" in error)) return false;
+/**
+ * The sentence for a write the database refused because it cannot be written: SQLITE_READONLY
+ * and its extended codes (the file, its directory or its mount), or PostgreSQL's 25006
+ * (read_only_sql_transaction: a hot standby, or default_transaction_read_only). Null otherwise.
+ */
+function readOnlyRefusal(error: unknown): string | null {
+  if (!(error instanceof Error) || !("meta" in error)) return null;
   const meta = error.meta as { driverAdapterError?: { cause?: { originalCode?: unknown } } } | undefined;
   const code = meta?.driverAdapterError?.cause?.originalCode;
-  return typeof code === "string" && code.startsWith("SQLITE_READONLY");
+  if (typeof code !== "string") return null;
+  if (code.startsWith("SQLITE_READONLY")) return READ_ONLY_STORAGE;
+  return code === "25006" ? READ_ONLY_DATABASE : null;
 }
 
 async function mappingReadOnly<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (isReadOnlyStorage(error)) throw httpError(503, READ_ONLY_STORAGE);
+    const refusal = readOnlyRefusal(error);
+    if (refusal) throw httpError(503, refusal);
     throw error;
   }
 }

@@ -1,8 +1,9 @@
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { isRouteErrorResponse } from "@remix-run/react";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../app/domain/dates.ts";
-import { prisma } from "../../app/lib/db.server.ts";
+import { READ_ONLY_DATABASE, prisma } from "../../app/lib/db.server.ts";
 import { action as teamsAction } from "../../app/routes/_app.admin.teams._index.tsx";
 import { action as claimAction } from "../../app/routes/_app.claims.new.tsx";
 import { loader as scorecardPageLoader } from "../../app/routes/_app.dashboard_.scorecard.tsx";
@@ -399,6 +400,41 @@ describe.skipIf(onPostgres)("a database Candor cannot write", () => {
       await prisma.$executeRawUnsafe("PRAGMA query_only = OFF");
     }
     expect(await answerOf(outcome)).toEqual({ status: 503, message: READ_ONLY });
+    expect(await prisma.team.count({ where: { name: `Read-only ${stamp}` } })).toBe(0);
+  });
+});
+
+// PostgreSQL that accepts no writes: a hot standby, or a database set read-only (25006).
+describe.skipIf(!onPostgres)("a PostgreSQL database that accepts no changes", () => {
+  /** Sets this file's database read-only or back, from a connection of its own. */
+  async function setReadOnly(on: boolean) {
+    const url = new URL(process.env.DATABASE_URL ?? "");
+    const database = url.pathname.slice(1);
+    const admin = new pg.Client({ connectionString: url.toString() });
+    await admin.connect();
+    try {
+      await admin.query("SET default_transaction_read_only = off");
+      await admin.query(`ALTER DATABASE "${database}" SET default_transaction_read_only = ${on ? "on" : "off"}`);
+    } finally {
+      await admin.end();
+    }
+    // The setting reaches new connections: let the app's client open fresh ones.
+    await prisma.$disconnect();
+  }
+
+  it("answers a write with 503 and a sentence, and saves nothing", async () => {
+    const request = await signedIn("admin@candor.test", "/admin/teams", {
+      method: "POST",
+      body: new URLSearchParams({ name: `Read-only ${stamp}` }),
+    });
+    await setReadOnly(true);
+    let outcome: unknown;
+    try {
+      outcome = await settle(() => teamsAction({ request, params: {}, context: {} }));
+    } finally {
+      await setReadOnly(false);
+    }
+    expect(await answerOf(outcome)).toEqual({ status: 503, message: READ_ONLY_DATABASE });
     expect(await prisma.team.count({ where: { name: `Read-only ${stamp}` } })).toBe(0);
   });
 });
