@@ -3,11 +3,12 @@
 // unpacked once into tests/.tmp/node-<major>/ (delete that folder to fetch a newer build); the
 // committed HEAD — not the working tree's uncommitted changes — is cloned afresh into
 // tests/.tmp/node-<major>/candor, and there, with that Node first on PATH, runs `npm ci`, the
-// typecheck, the production build and the unit and integration tests. Exits non-zero if any fails.
+// typecheck, the production build and the unit and integration tests on SQLite and PostgreSQL. Exits non-zero if any fails.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./lib.ts";
+import { ensureTestPostgres } from "./postgres.ts";
 
 const major = process.argv[2] ?? "";
 if (!/^\d+$/.test(major)) {
@@ -50,6 +51,8 @@ if (!run("git", ["clone", "--quiet", ROOT, checkout])) process.exit(1);
 // would point the inner npm back at this project and at Node 20: leave them all out. The machine's
 // npm config says nodedir=/usr (Node 20's headers), which would build better-sqlite3 for the wrong ABI.
 const env = { ...process.env };
+// The integration tests also run on PostgreSQL (ADR 023), started here as `npm test` does.
+env.CANDOR_TEST_POSTGRES_URL = await ensureTestPostgres();
 for (const name of Object.keys(env)) if (/^(npm_|node$|init_cwd$)/i.test(name)) delete env[name];
 env.PATH = `${path.join(nodeDir, "bin")}${path.delimiter}${process.env.PATH ?? ""}`;
 env.npm_config_nodedir = nodeDir;
@@ -63,7 +66,11 @@ const steps: Array<[name: string, command: string, args: string[]]> = [
   ["npm ci", "npm", ["ci", "--no-audit", "--no-fund"]],
   ["typecheck", bin("tsc"), ["-p", "."]],
   ["production build", bin("remix"), ["vite:build"]],
-  ["unit and integration tests", bin("vitest"), ["run", "--project", "unit", "--project", "integration"]],
+  [
+    "unit and integration tests (SQLite and PostgreSQL)",
+    bin("vitest"),
+    ["run", "--project", "unit", "--project", "integration", "--project", "integration-postgres"],
+  ],
 ];
 const results: string[] = [];
 let failed = false;
