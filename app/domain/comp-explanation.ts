@@ -1,4 +1,4 @@
-import type { CompFigures } from "./comp-formula.ts";
+import type { CompFigures } from "./comp-figures.ts";
 import { locateOnCurve } from "./comp-plan.ts";
 import { formatDate, formatIsoInText, formatPercent } from "./format.ts";
 import { roundHalfAwayFromZero } from "./rounding.ts";

@@ -5,7 +5,8 @@ import {
   verdictChanges,
   type PeriodFigures,
 } from "../domain/comp-adjustment.ts";
-import { computeStatement, type CompFigures } from "../domain/comp-formula.ts";
+import type { CompFigures } from "../domain/comp-figures.ts";
+import { computeStatement } from "../domain/comp-formula.ts";
 import type { CompPlanParams } from "../domain/comp-plan.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { prisma, type Tx } from "../lib/db.server.ts";

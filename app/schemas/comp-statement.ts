@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CompFigures } from "../domain/comp-formula.ts";
+import type { CompFigures } from "../domain/comp-figures.ts";
 import { CLAIM_STATUSES, DELIVERED, SEVERITIES } from "../domain/levels.ts";
 
 // A statement's figures as stored in CompStatement.detailJson (PRODUCT.md §4: "a statement lists

@@ -1,5 +1,6 @@
 import { attemptSubmittedBy, claimAsOf, surveyAnswerKnownAt } from "../../app/domain/comp-as-of.ts";
-import { DEFAULT_COMP_PLAN, computeStatement, type CompFigures } from "../../app/domain/comp-formula.ts";
+import type { CompFigures } from "../../app/domain/comp-figures.ts";
+import { DEFAULT_COMP_PLAN, computeStatement } from "../../app/domain/comp-formula.ts";
 import { MS_PER_DAY, addDays } from "../../app/domain/dates.ts";
 import type {
   AuditEvent,

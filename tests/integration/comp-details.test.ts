@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { formatDay } from "../../app/domain/comp-as-of.ts";
 import type { Actor } from "../../app/domain/claim-rules.ts";
-import type { CompFigures } from "../../app/domain/comp-formula.ts";
+import type { CompFigures } from "../../app/domain/comp-figures.ts";
 import { formatPercent } from "../../app/domain/format.ts";
 import { parseCsv } from "../../app/domain/csv-safety.ts";
 import { prisma } from "../../app/lib/db.server.ts";

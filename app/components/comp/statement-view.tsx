@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { CompFigures } from "../../domain/comp-formula.ts";
+import type { CompFigures } from "../../domain/comp-figures.ts";
 import { formatPlainPercent, readableStatementLine } from "../../domain/comp-explanation.ts";
 import { claimSourceLabel, deliveredLabel, severityLabel, type ClaimSource } from "../../domain/levels.ts";
 import { ClaimStatusBadge } from "../ui/badges.tsx";
