@@ -25,7 +25,7 @@ export async function startServer(port: number) {
       // Under several workers only the first slot runs it (a restarted worker keeps its slot);
       // the job is safe in several processes at once, but one is enough.
       if (!cluster.isWorker || process.env.CANDOR_WORKER_INDEX === "0") {
-        import("./app/lib/daily-jobs.server.ts")
+        import("./app/services/daily-jobs.server.ts")
           .then(({ dailyJobSettings, startDailyJobs }) => startDailyJobs(dailyJobSettings(getEnv(), port)))
           .catch((error: unknown) => console.error("The daily notifications job could not start.", error));
       }

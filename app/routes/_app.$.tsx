@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { requireUser } from "../lib/session.server.ts";
+import { requireUser } from "../services/session.server.ts";
 
 // Any address no other route answers, inside the signed-in layout: a plain "Page not found"
 // with the app's navigation and a link home (PRODUCT.md §3, "Addresses"). Remix prefers every

@@ -6,7 +6,7 @@ import { ErrorList, InputField } from "../components/ui/field.tsx";
 import { When } from "../components/ui/when.tsx";
 import { API_REQUESTS_PER_MINUTE, API_SCOPE_LABEL, API_SCOPES } from "../domain/api-tokens.ts";
 import { readForm } from "../lib/form-data.server.ts";
-import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
+import { notFound, requireUserWithPermission } from "../services/session.server.ts";
 import { parseSubmission } from "../lib/submission.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "../models/api-tokens.server.ts";

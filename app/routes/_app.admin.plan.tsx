@@ -5,7 +5,7 @@ import { PlanForm } from "../components/comp/plan-form.tsx";
 import { PlanHistory } from "../components/comp/plan-history.tsx";
 import type { CompPlanParams } from "../domain/comp-plan.ts";
 import { readForm } from "../lib/form-data.server.ts";
-import { requireUserWithPermission } from "../lib/session.server.ts";
+import { requireUserWithPermission } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { getPlanPage, savePlan } from "../models/comp-plan.server.ts";

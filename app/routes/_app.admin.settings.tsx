@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList } from "../components/ui/field.tsx";
 import { formatDateTime } from "../components/ui/format.ts";
 import { readForm } from "../lib/form-data.server.ts";
-import { requireUserWithPermission } from "../lib/session.server.ts";
+import { requireUserWithPermission } from "../services/session.server.ts";
 import { parseSubmission } from "../lib/submission.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";

@@ -7,7 +7,7 @@ import { ManagerCheckboxes } from "../components/manager-checkboxes.tsx";
 import { ErrorList, InputField } from "../components/ui/field.tsx";
 import { ROLE_LABEL } from "../domain/permissions.ts";
 import { readForm } from "../lib/form-data.server.ts";
-import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
+import { notFound, requireUserWithPermission } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { getTeam, updateTeam } from "../models/teams.server.ts";

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ManagerCheckboxes } from "../components/manager-checkboxes.tsx";
 import { ErrorList, InputField } from "../components/ui/field.tsx";
 import { readForm } from "../lib/form-data.server.ts";
-import { requireUserWithPermission } from "../lib/session.server.ts";
+import { requireUserWithPermission } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { createTeam, listManagerCandidates, listTeams } from "../models/teams.server.ts";

@@ -10,7 +10,7 @@ import { NONE } from "../domain/format.ts";
 import { ROLE_LABEL } from "../domain/permissions.ts";
 import { getEnv } from "../lib/env.server.ts";
 import { readForm } from "../lib/form-data.server.ts";
-import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
+import { notFound, requireUserWithPermission } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { listTeamsForPicker } from "../models/teams.server.ts";

@@ -10,7 +10,7 @@ import { FilterSelect } from "../components/ui/filter-select.tsx";
 import { Pagination } from "../components/ui/pagination.tsx";
 import { ROLE_LABEL } from "../domain/permissions.ts";
 import { readForm } from "../lib/form-data.server.ts";
-import { requireUserWithPermission } from "../lib/session.server.ts";
+import { requireUserWithPermission } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { listTeamsForPicker } from "../models/teams.server.ts";

@@ -6,7 +6,7 @@ import { CapabilityNow, QuestionFacts, TheAnswer } from "../components/ask/quest
 import { excerpt } from "../components/ask/question-list.tsx";
 import { userHasPermission } from "../domain/permissions.ts";
 import { readForm } from "../lib/form-data.server.ts";
-import { notFound, requireUserWithAudience, requireUserWithPermission } from "../lib/session.server.ts";
+import { notFound, requireUserWithAudience, requireUserWithPermission } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { answerQuestion, getQuestionFor } from "../models/engineer-questions.server.ts";

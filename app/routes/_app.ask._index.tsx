@@ -5,7 +5,7 @@ import { AskForm } from "../components/ask/ask-form.tsx";
 import { QuestionFilterForm, QuestionTable } from "../components/ask/question-list.tsx";
 import { userHasPermission } from "../domain/permissions.ts";
 import { readForm } from "../lib/form-data.server.ts";
-import { requireUserWithAudience, requireUserWithPermission } from "../lib/session.server.ts";
+import { requireUserWithAudience, requireUserWithPermission } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { askQuestion, listQuestionBoard } from "../models/engineer-questions.server.ts";

@@ -7,7 +7,7 @@ import { formatDateTime } from "../components/ui/format.ts";
 import { auditEntityLabel } from "../domain/audit-vocabulary.ts";
 import { addDays } from "../domain/dates.ts";
 import { NONE } from "../domain/format.ts";
-import { requireUserWithAudience } from "../lib/session.server.ts";
+import { requireUserWithAudience } from "../services/session.server.ts";
 import { listAuditEvents } from "../models/audit-log.server.ts";
 import { TableScroll } from "../components/ui/table-scroll.tsx";
 

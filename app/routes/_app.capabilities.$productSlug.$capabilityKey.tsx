@@ -11,7 +11,7 @@ import { LevelBadge } from "../components/ui/badges.tsx";
 import { capabilitySavedMessage } from "../domain/capability-save-message.ts";
 import { userHasPermission } from "../domain/permissions.ts";
 import { readForm } from "../lib/form-data.server.ts";
-import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
+import { notFound, requireUserWithPermission } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { audienceFor } from "../models/audience.server.ts";

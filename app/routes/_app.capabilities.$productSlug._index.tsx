@@ -6,7 +6,7 @@ import { MatrixTable } from "../components/capabilities/matrix-table.tsx";
 import { NewCapabilityForm } from "../components/capabilities/new-capability-form.tsx";
 import { userHasPermission } from "../domain/permissions.ts";
 import { readForm } from "../lib/form-data.server.ts";
-import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
+import { notFound, requireUserWithPermission } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StaleBadge } from "../components/capabilities/review-status.tsx";
 import { CAPABILITY_LEVELS, levelLabel } from "../domain/levels.ts";
-import { requireUserWithPermission } from "../lib/session.server.ts";
+import { requireUserWithPermission } from "../services/session.server.ts";
 import { listMatrixProducts } from "../models/capabilities.server.ts";
 import { TableScroll } from "../components/ui/table-scroll.tsx";
 

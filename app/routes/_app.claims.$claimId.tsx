@@ -26,7 +26,7 @@ import {
   requireUser,
   requireUserWithPermission,
   requireUserWithScope,
-} from "../lib/session.server.ts";
+} from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import {

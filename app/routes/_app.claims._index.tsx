@@ -8,7 +8,7 @@ import { DataTable } from "../components/data-table/data-table.tsx";
 import { TableNotes } from "../components/data-table/table-notes.tsx";
 import { columnFormRedirect, exportHref, onlyHiddenColumnsChanged } from "../components/data-table/table-url.ts";
 import { CLAIM_PAGE_SIZES, hasClaimsFilter, parseClaimsQuery } from "../domain/claims-filter.ts";
-import { requireUserWithAudience } from "../lib/session.server.ts";
+import { requireUserWithAudience } from "../services/session.server.ts";
 import { listClaimsPage } from "../models/claims-table.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";

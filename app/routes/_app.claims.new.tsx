@@ -5,7 +5,7 @@ import { ClaimForm } from "../components/claims/claim-form.tsx";
 import { SalespersonChooser } from "../components/claims/salesperson-chooser.tsx";
 import { madeAtFromDay, utcDayOf } from "../domain/claim-rules.ts";
 import { readForm } from "../lib/form-data.server.ts";
-import { forbidden, requireUserWithScope } from "../lib/session.server.ts";
+import { forbidden, requireUserWithScope } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { createClaim, getClaimFormOptions } from "../models/claims.server.ts";

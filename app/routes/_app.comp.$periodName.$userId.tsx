@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatementView } from "../components/comp/statement-view.tsx";
-import { notFound, requireUserWithAudience } from "../lib/session.server.ts";
+import { notFound, requireUserWithAudience } from "../services/session.server.ts";
 import { getPeriodByName } from "../models/comp-periods.server.ts";
 import { getStatementPage } from "../models/comp-statements.server.ts";
 

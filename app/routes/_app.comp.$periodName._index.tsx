@@ -12,7 +12,12 @@ import { formatCents, formatDate, formatDateTime } from "../components/ui/format
 import { addDays } from "../domain/dates.ts";
 import { permissionScope, userHasPermission } from "../domain/permissions.ts";
 import { readForm } from "../lib/form-data.server.ts";
-import { notFound, requireUser, requireUserWithAudience, requireUserWithPermission } from "../lib/session.server.ts";
+import {
+  notFound,
+  requireUser,
+  requireUserWithAudience,
+  requireUserWithPermission,
+} from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { computePeriod } from "../models/comp-compute.server.ts";

@@ -5,7 +5,7 @@ import { NewPeriodForm } from "../components/comp/new-period-form.tsx";
 import { OwnStatementsTable, PeriodsTable } from "../components/comp/periods-table.tsx";
 import { permissionScope, userHasPermission } from "../domain/permissions.ts";
 import { readForm } from "../lib/form-data.server.ts";
-import { requireUserWithPermission, requireUserWithScope } from "../lib/session.server.ts";
+import { requireUserWithPermission, requireUserWithScope } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { createPeriod, listPeriods } from "../models/comp-periods.server.ts";

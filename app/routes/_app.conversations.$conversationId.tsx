@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CandidateCard, type DecideErrors } from "../components/conversations/candidate-card.tsx";
 import { ConversationFacts } from "../components/conversations/conversation-facts.tsx";
 import { readForm } from "../lib/form-data.server.ts";
-import { forbidden, notFound, requireUserWithAudience, requireUserWithPermission } from "../lib/session.server.ts";
+import { forbidden, notFound, requireUserWithAudience, requireUserWithPermission } from "../services/session.server.ts";
 import { parseSubmission } from "../lib/submission.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";

@@ -6,7 +6,7 @@ import { formatCount } from "../components/ui/format.ts";
 import { Pagination } from "../components/ui/pagination.tsx";
 import { DECISION_WINDOW_DAYS } from "../domain/candidate-rules.ts";
 import { userHasPermission } from "../domain/permissions.ts";
-import { requireUserWithAudience } from "../lib/session.server.ts";
+import { requireUserWithAudience } from "../services/session.server.ts";
 import { listCandidatesWaitingForDecider, listConversations } from "../models/candidate-claims.server.ts";
 import { CANDIDATE_STATE_OPTIONS, conversationFilterSchema } from "../schemas/conversation.ts";
 

@@ -4,7 +4,7 @@ import { DealSearch, UploadConversationForm } from "../components/conversations/
 import { ImportPreview } from "../components/conversations/import-preview.tsx";
 import { formatDate } from "../components/ui/format.ts";
 import { utcDayOf } from "../domain/claim-rules.ts";
-import { requireUserWithAudience } from "../lib/session.server.ts";
+import { requireUserWithAudience } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { readConversationUpload } from "../models/conversation-upload.server.ts";

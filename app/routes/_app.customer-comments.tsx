@@ -5,7 +5,7 @@ import { CommentList } from "../components/surveys/comment-list.tsx";
 import { Pagination } from "../components/ui/pagination.tsx";
 import { readForm } from "../lib/form-data.server.ts";
 import { safeRedirectPath } from "../lib/request.server.ts";
-import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
+import { notFound, requireUserWithPermission } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import {

@@ -13,7 +13,7 @@ import { UnloggedPromises } from "../components/dashboard/unlogged-promises.tsx"
 import { dashboardHref } from "../components/dashboard/links.ts";
 import { formatDate } from "../components/ui/format.ts";
 import { permissionScope, ROLE_HOME } from "../domain/permissions.ts";
-import { requireUser } from "../lib/session.server.ts";
+import { requireUser } from "../services/session.server.ts";
 import { audienceFor } from "../models/audience.server.ts";
 import {
   chooseDashboardPeriods,
@@ -21,7 +21,7 @@ import {
   getDashboard,
   listDashboardTeams,
 } from "../models/dashboard.server.ts";
-import { resolveDashboardTeams } from "../models/dashboard-view.server.ts";
+import { resolveDashboardTeams } from "../services/dashboard-view.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 export const meta: MetaFunction = () => [{ title: "Dashboard · Candor" }];

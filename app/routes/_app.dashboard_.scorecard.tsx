@@ -9,8 +9,8 @@ import { TableStateInputs } from "../components/data-table/hidden-inputs.tsx";
 import { TableNotes } from "../components/data-table/table-notes.tsx";
 import { columnFormRedirect, exportHref, onlyHiddenColumnsChanged } from "../components/data-table/table-url.ts";
 import { parseScorecardQuery, SCORECARD_PAGE_SIZES } from "../domain/scorecard-query.ts";
-import { requireUserWithAudience } from "../lib/session.server.ts";
-import { resolveDashboardTeams } from "../models/dashboard-view.server.ts";
+import { requireUserWithAudience } from "../services/session.server.ts";
+import { resolveDashboardTeams } from "../services/dashboard-view.server.ts";
 import { chooseDashboardPeriods, listDashboardTeams } from "../models/dashboard.server.ts";
 import { listScorecardPage } from "../models/scorecard.server.ts";
 

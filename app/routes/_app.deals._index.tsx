@@ -7,7 +7,7 @@ import { columnFormRedirect, onlyHiddenColumnsChanged } from "../components/data
 import { dealColumns, DealsSearch } from "../components/deals/deals-table.tsx";
 import { DEAL_PAGE_SIZES, parseDealsQuery } from "../domain/deals-query.ts";
 import { userHasPermission } from "../domain/permissions.ts";
-import { forbidden, requireUserWithAudience } from "../lib/session.server.ts";
+import { forbidden, requireUserWithAudience } from "../services/session.server.ts";
 import { listDealsPage } from "../models/deals.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";

@@ -4,11 +4,11 @@ import { DealPreviewTable } from "../components/deals/deal-preview.tsx";
 import { ColumnGuide, ImportStep, PROBLEMS_SHOWN } from "../components/imports/import-parts.tsx";
 import { importCountsSentence } from "../domain/csv-import.ts";
 import { DEAL_COLUMNS } from "../domain/deal-import.ts";
-import { requireUserWithPermission } from "../lib/session.server.ts";
+import { requireUserWithPermission } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { audienceFor, audienceTeamIds } from "../models/audience.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
-import { readCsvUpload } from "../models/csv-upload.server.ts";
+import { readCsvUpload } from "../services/csv-upload.server.ts";
 import { importDeals, planDealImport } from "../models/deals.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";

@@ -6,7 +6,7 @@ import { When } from "../components/ui/when.tsx";
 import type { Actor } from "../domain/claim-rules.ts";
 import { severityLabel, type ClaimStatus, type Severity } from "../domain/levels.ts";
 import { readForm } from "../lib/form-data.server.ts";
-import { forbidden, notFound, requireUserWithAudience } from "../lib/session.server.ts";
+import { forbidden, notFound, requireUserWithAudience } from "../services/session.server.ts";
 import { parseSubmission } from "../lib/submission.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";

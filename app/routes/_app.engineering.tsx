@@ -5,7 +5,7 @@ import { CapabilitiesDueForReview, OpenEngineerQuestions } from "../components/h
 import { MS_PER_DAY, workingDaysBetween } from "../domain/dates.ts";
 import { questionAge } from "../domain/engineer-questions.ts";
 import { ROLE_HOME } from "../domain/permissions.ts";
-import { requireUser } from "../lib/session.server.ts";
+import { requireUser } from "../services/session.server.ts";
 import { listCapabilitiesDueForReview } from "../models/capabilities.server.ts";
 import { getPendingQueueSummary } from "../models/claims.server.ts";
 import { countOpenEngineerQuestions, listOldestOpenQuestions } from "../models/engineer-questions.server.ts";

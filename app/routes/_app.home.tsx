@@ -9,7 +9,7 @@ import { formatPercent } from "../components/ui/format.ts";
 import { MS_PER_DAY } from "../domain/dates.ts";
 import { quizStepsFrom, salesNextSteps } from "../domain/next-steps.ts";
 import { ROLE_HOME } from "../domain/permissions.ts";
-import { requireUser } from "../lib/session.server.ts";
+import { requireUser } from "../services/session.server.ts";
 import { listFlaggedClaimsFor } from "../models/capabilities.server.ts";
 import { getClaimRecordOf, listRecentClaimsOf } from "../models/claims.server.ts";
 import { CUSTOMERS_TO_CORRECT_FULL_LIST, listCustomersToCorrect } from "../models/customers-to-correct.server.ts";

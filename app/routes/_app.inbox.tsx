@@ -5,7 +5,7 @@ import { NotificationList } from "../components/inbox/notification-list.tsx";
 import { Pagination } from "../components/ui/pagination.tsx";
 import { getEnv } from "../lib/env.server.ts";
 import { readForm } from "../lib/form-data.server.ts";
-import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
+import { notFound, requireUserWithPermission } from "../services/session.server.ts";
 import { parseSubmission } from "../lib/submission.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";

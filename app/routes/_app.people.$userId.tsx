@@ -7,7 +7,7 @@ import {
   PersonStatements,
 } from "../components/people/person-sections.tsx";
 import { SurveysOfDeals } from "../components/surveys/surveys-of-deals.tsx";
-import { notFound, requireUser } from "../lib/session.server.ts";
+import { notFound, requireUser } from "../services/session.server.ts";
 import { audienceFor } from "../models/audience.server.ts";
 import { findVisibleSalesperson, getPersonPage } from "../models/people.server.ts";
 

@@ -5,7 +5,7 @@ import { QuestionStateBadge } from "../components/quizzes/bank-table.tsx";
 import { QuestionForm } from "../components/quizzes/question-form.tsx";
 import { LevelBadge } from "../components/ui/badges.tsx";
 import { readForm } from "../lib/form-data.server.ts";
-import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
+import { notFound, requireUserWithPermission } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { changeQuestionState, getBankQuestion, saveQuestion } from "../models/questions.server.ts";

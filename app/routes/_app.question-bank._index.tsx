@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BankTable, STATE_LABEL } from "../components/quizzes/bank-table.tsx";
 import { FilterSelect } from "../components/ui/filter-select.tsx";
-import { requireUserWithPermission } from "../lib/session.server.ts";
+import { requireUserWithPermission } from "../services/session.server.ts";
 import { listBankQuestions } from "../models/questions.server.ts";
 import { listProductsWithCapabilities } from "../models/products.server.ts";
 import { bankFiltersSchema, QUESTION_STATES } from "../schemas/quiz.ts";

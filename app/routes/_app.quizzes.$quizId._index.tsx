@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDate, formatDateTime, formatPercent } from "../components/ui/format.ts";
 import { userHasPermission } from "../domain/permissions.ts";
 import { ATTEMPT_WINDOW_DAYS } from "../domain/quiz-rules.ts";
-import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
+import { notFound, requireUserWithPermission } from "../services/session.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { startAttempt } from "../models/quiz-attempts.server.ts";
 import { getQuizPage } from "../models/quizzes.server.ts";

@@ -5,7 +5,7 @@ import { AttemptReview, AttemptSummary } from "../components/quizzes/attempt-res
 import { Countdown } from "../components/quizzes/countdown.tsx";
 import { formatPercent } from "../components/ui/format.ts";
 import { readForm } from "../lib/form-data.server.ts";
-import { forbidden, notFound, requireUserWithPermission } from "../lib/session.server.ts";
+import { forbidden, notFound, requireUserWithPermission } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { getAttemptPage, saveAnswer, submitAttempt } from "../models/quiz-attempts.server.ts";

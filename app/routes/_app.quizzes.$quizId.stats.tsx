@@ -4,7 +4,7 @@ import { FailedMostList, QuestionStatsTable } from "../components/quizzes/stats-
 import { TeamFigures } from "../components/quizzes/team-figures.tsx";
 import { formatCount, formatPercent } from "../components/ui/format.ts";
 import { userHasPermission } from "../domain/permissions.ts";
-import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
+import { notFound, requireUserWithPermission } from "../services/session.server.ts";
 import { getQuizStats } from "../models/quiz-stats.server.ts";
 import { teamFiguresFor } from "../models/quizzes.server.ts";
 

@@ -4,7 +4,7 @@ import { QuizList } from "../components/quizzes/quiz-list.tsx";
 import { TeamFigures } from "../components/quizzes/team-figures.tsx";
 import { permissionScope, userHasPermission } from "../domain/permissions.ts";
 import { ATTEMPT_WINDOW_DAYS } from "../domain/quiz-rules.ts";
-import { requireUserWithPermission } from "../lib/session.server.ts";
+import { requireUserWithPermission } from "../services/session.server.ts";
 import { listQuizzesFor, teamFiguresFor } from "../models/quizzes.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";

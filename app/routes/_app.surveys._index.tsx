@@ -5,7 +5,7 @@ import { addDays } from "../domain/dates.ts";
 import { userHasPermission } from "../domain/permissions.ts";
 import { SURVEY_OVERDUE_DAYS } from "../domain/survey-links.ts";
 import { SURVEY_LINK_VALID_DAYS } from "../domain/survey-schedule.ts";
-import { requireUserWithAudience } from "../lib/session.server.ts";
+import { requireUserWithAudience } from "../services/session.server.ts";
 import { getSurveyOverview } from "../models/surveys.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";

@@ -4,11 +4,11 @@ import { ColumnGuide, ImportStep, PROBLEMS_SHOWN } from "../components/imports/i
 import { ResultsPreviewTable } from "../components/surveys/results-preview.tsx";
 import { importCountsSentence } from "../domain/csv-import.ts";
 import { SURVEY_RESULT_COLUMNS } from "../domain/survey-results-import.ts";
-import { requireUserWithPermission } from "../lib/session.server.ts";
+import { requireUserWithPermission } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { audienceFor, audienceTeamIds } from "../models/audience.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
-import { readCsvUpload } from "../models/csv-upload.server.ts";
+import { readCsvUpload } from "../services/csv-upload.server.ts";
 import { importSurveyResults, planSurveyResults } from "../models/survey-results.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";

@@ -5,7 +5,7 @@ import { NewLinkPanel, OutboxTable, ReplaceLinkConfirmation } from "../component
 import { Pagination } from "../components/ui/pagination.tsx";
 import { getEnv } from "../lib/env.server.ts";
 import { readForm } from "../lib/form-data.server.ts";
-import { notFound, requireUserWithPermission } from "../lib/session.server.ts";
+import { notFound, requireUserWithPermission } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { audienceFor, audienceTeamIds } from "../models/audience.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";

@@ -5,7 +5,7 @@ import { arrangeNav, currentNavTarget } from "../components/nav-groups.ts";
 import { navItemsFor } from "../components/nav-items.ts";
 import { NavItemLabel, NavMenu } from "../components/nav-menu.tsx";
 import { ROLE_LABEL } from "../domain/permissions.ts";
-import { requireUser } from "../lib/session.server.ts";
+import { requireUser } from "../services/session.server.ts";
 import { countOpenDisputesFor } from "../models/disputes.server.ts";
 import { countUnread } from "../models/notifications.server.ts";
 

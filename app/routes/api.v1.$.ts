@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { apiError } from "../lib/api.server.ts";
+import { apiError } from "../services/api.server.ts";
 
 // Any other address under /api/v1 answers in the API's JSON shape rather than with an HTML page.
 

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { apiError, apiJson, handleApiRequest, methodNotAllowed } from "../lib/api.server.ts";
+import { apiError, apiJson, handleApiRequest, methodNotAllowed } from "../services/api.server.ts";
 import { listClaimsPage } from "../models/claims-table.server.ts";
 import { parseClaimsApiQuery } from "../schemas/api-v1.ts";
 

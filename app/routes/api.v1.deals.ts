@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { API_BODY_MAX_BYTES } from "../domain/api-tokens.ts";
-import { apiError, apiJson, handleApiRequest, methodNotAllowed, readJsonBody } from "../lib/api.server.ts";
+import { apiError, apiJson, handleApiRequest, methodNotAllowed, readJsonBody } from "../services/api.server.ts";
 import { importDealBatch } from "../models/deals.server.ts";
 import { parseDealsBody } from "../schemas/api-v1.ts";
 

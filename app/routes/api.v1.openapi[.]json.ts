@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { apiError, apiJson } from "../lib/api.server.ts";
+import { apiError, apiJson } from "../services/api.server.ts";
 import { openApiDocument } from "../lib/openapi.server.ts";
 
 // GET /api/v1/openapi.json: the API's OpenAPI 3.1 description. Public: it describes what Candor

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { API_BODY_MAX_BYTES } from "../domain/api-tokens.ts";
 import { ANSWERED_THROUGH_LINK } from "../domain/survey-results-import.ts";
-import { apiError, apiJson, handleApiRequest, methodNotAllowed, readJsonBody } from "../lib/api.server.ts";
+import { apiError, apiJson, handleApiRequest, methodNotAllowed, readJsonBody } from "../services/api.server.ts";
 import { importSurveyResults } from "../models/survey-results.server.ts";
 import { parseSurveyResultsBody } from "../schemas/api-v1.ts";
 

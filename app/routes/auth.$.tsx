@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { handleAuthRequest } from "../lib/auth.server.ts";
+import { handleAuthRequest } from "../services/auth.server.ts";
 
 // Auth.js endpoints (/auth/csrf, /auth/callback/credentials, /auth/session …).
 export const loader = ({ request }: LoaderFunctionArgs) => handleAuthRequest(request);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { specSheetMarkdown } from "../domain/spec-sheet.ts";
-import { requireUserWithPermission } from "../lib/session.server.ts";
+import { requireUserWithPermission } from "../services/session.server.ts";
 import { getSpecSheetData } from "../models/capabilities.server.ts";
 
 // A resource route (no page around it), so it guards itself and answers errors as plain text.

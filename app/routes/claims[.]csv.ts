@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseClaimsQuery } from "../domain/claims-filter.ts";
 import { toCsv } from "../domain/csv-safety.ts";
-import { requireUserWithAudience } from "../lib/session.server.ts";
+import { requireUserWithAudience } from "../services/session.server.ts";
 import { CLAIMS_CSV_HEADER, iterateClaimsForExport } from "../models/claims-table.server.ts";
 
 // /claims.csv takes the same filters and sort as /claims and answers every matching claim the

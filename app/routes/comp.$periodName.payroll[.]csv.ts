@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { PAYROLL_CSV_HEADER, payrollRow } from "../domain/comp-payroll.ts";
 import { toCsv } from "../domain/csv-safety.ts";
-import { notFound, requireUserWithAudience } from "../lib/session.server.ts";
+import { notFound, requireUserWithAudience } from "../services/session.server.ts";
 import { getPeriodByName } from "../models/comp-periods.server.ts";
 import { listPayrollStatements } from "../models/comp-statements.server.ts";
 

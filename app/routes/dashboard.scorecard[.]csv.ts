@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { toCsv } from "../domain/csv-safety.ts";
 import { parseScorecardQuery } from "../domain/scorecard-query.ts";
-import { notFound, requireUserWithAudience } from "../lib/session.server.ts";
-import { resolveDashboardTeams } from "../models/dashboard-view.server.ts";
+import { notFound, requireUserWithAudience } from "../services/session.server.ts";
+import { resolveDashboardTeams } from "../services/dashboard-view.server.ts";
 import { chooseDashboardPeriods, listDashboardTeams } from "../models/dashboard.server.ts";
 import { listScorecardRows, SCORECARD_CSV_HEADER, scorecardCsvRow } from "../models/scorecard.server.ts";
 

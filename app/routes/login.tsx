@@ -1,10 +1,10 @@
 import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ROLE_HOME } from "../domain/permissions.ts";
-import { getCsrfToken } from "../lib/auth.server.ts";
+import { getCsrfToken } from "../services/auth.server.ts";
 import { getEnv, getOidcSettings } from "../lib/env.server.ts";
 import { safeRedirectPath } from "../lib/request.server.ts";
-import { getSessionUser } from "../lib/session.server.ts";
+import { getSessionUser } from "../services/session.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Candor" }];
 

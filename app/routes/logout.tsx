@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { signOut } from "../lib/auth.server.ts";
+import { signOut } from "../services/auth.server.ts";
 
 export async function loader() {
   throw redirect("/");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MAX_DIGEST_ATTEMPTS } from "../../app/domain/notifications.ts";
-import { createDailyJobs } from "../../app/lib/daily-jobs.server.ts";
+import { createDailyJobs } from "../../app/services/daily-jobs.server.ts";
 import { prisma } from "../../app/lib/db.server.ts";
 import { sendDigests, type DigestMail } from "../../app/models/digests.server.ts";
 import { notify, setDigestChoice } from "../../app/models/notifications.server.ts";

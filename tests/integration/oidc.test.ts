@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handleAuthRequest } from "../../app/lib/auth.server.ts";
+import { handleAuthRequest } from "../../app/services/auth.server.ts";
 import { prisma } from "../../app/lib/db.server.ts";
-import { getSessionUser } from "../../app/lib/session.server.ts";
+import { getSessionUser } from "../../app/services/session.server.ts";
 import { loader as loginLoader } from "../../app/routes/login.tsx";
 import { CookieJar } from "../support/cookie-jar.ts";
 import {

@@ -20,7 +20,7 @@ import { pathToFileURL } from "node:url";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../app/domain/dates.ts";
-import { handleAuthRequest } from "../../app/lib/auth.server.ts";
+import { handleAuthRequest } from "../../app/services/auth.server.ts";
 import { prisma } from "../../app/lib/db.server.ts";
 import { auditContextFrom } from "../../app/models/audit.server.ts";
 import { createSurveyLink } from "../../app/models/survey-links.server.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { handleAuthRequest } from "../../app/lib/auth.server.ts";
+import { handleAuthRequest } from "../../app/services/auth.server.ts";
 import { prisma } from "../../app/lib/db.server.ts";
-import { getSessionUser } from "../../app/lib/session.server.ts";
+import { getSessionUser } from "../../app/services/session.server.ts";
 import { loader as loginLoader } from "../../app/routes/login.tsx";
 import { CookieJar } from "../support/cookie-jar.ts";
 import { attemptSignIn, ORIGIN, settle, signIn } from "./support/sign-in.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/lib/db.server.ts";
-import { getSessionUser } from "../../app/lib/session.server.ts";
+import { getSessionUser } from "../../app/services/session.server.ts";
 import { attemptSignIn as attempt, ORIGIN } from "./support/sign-in.ts";
 
 /** Signs in as the sign-in form does, from client address `ip`, heading for /claims. */
@@ -133,7 +133,7 @@ describe("the session is checked against the database on every request", () => {
 });
 
 it("answers a sign-in posted without its csrf token with the sign-in page's error, logging nothing", async () => {
-  const { handleAuthRequest } = await import("../../app/lib/auth.server.ts");
+  const { handleAuthRequest } = await import("../../app/services/auth.server.ts");
   const response = await handleAuthRequest(
     new Request(`${ORIGIN}/auth/callback/credentials`, {
       method: "POST",

@@ -1,4 +1,4 @@
-import { handleAuthRequest } from "../../../app/lib/auth.server.ts";
+import { handleAuthRequest } from "../../../app/services/auth.server.ts";
 import { CookieJar } from "../../support/cookie-jar.ts";
 
 export const ORIGIN = "http://candor.test";

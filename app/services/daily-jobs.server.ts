@@ -1,7 +1,7 @@
 import { digestDay, digestHourReached } from "../domain/notifications.ts";
 import { sendDigests, type DigestMail } from "../models/digests.server.ts";
 import { runDailyScan } from "../models/notifications.server.ts";
-import type { Env } from "./env.server.ts";
+import type { Env } from "../lib/env.server.ts";
 
 // The daily job inside the server (PRODUCT.md §8, ADR 017): the notifications scan (quizzes due,
 // claims past target) and the email digest of unread notifications. The server's start-up starts

@@ -1,5 +1,5 @@
-import { notFound } from "../lib/session.server.ts";
-import type { TeamOption } from "./dashboard.server.ts";
+import { notFound } from "./session.server.ts";
+import type { TeamOption } from "../models/dashboard.server.ts";
 
 /**
  * The teams a dashboard or scorecard shows: the one named in the URL (which must be one the

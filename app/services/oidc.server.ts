@@ -10,8 +10,8 @@ import {
   signInThrottle,
   startSignedInSession,
 } from "../models/sign-ins.server.ts";
-import { getEnv, getOidcSettings } from "./env.server.ts";
-import { getClientIp } from "./request.server.ts";
+import { getEnv, getOidcSettings } from "../lib/env.server.ts";
+import { getClientIp } from "../lib/request.server.ts";
 
 export const OIDC_PROVIDER_ID = "oidc";
 

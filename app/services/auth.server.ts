@@ -12,10 +12,10 @@ import {
   signInThrottle,
   startSignedInSession,
 } from "../models/sign-ins.server.ts";
-import { getEnv } from "./env.server.ts";
+import { getEnv } from "../lib/env.server.ts";
 import { OidcAttempt, oidcProvider } from "./oidc.server.ts";
-import { DUMMY_PASSWORD_HASH, verifyPassword } from "./password.server.ts";
-import { getClientIp, isSecureRequest, safeRedirectPath } from "./request.server.ts";
+import { DUMMY_PASSWORD_HASH, verifyPassword } from "../lib/password.server.ts";
+import { getClientIp, isSecureRequest, safeRedirectPath } from "../lib/request.server.ts";
 
 declare module "@auth/core/types" {
   interface User {

@@ -9,8 +9,8 @@ import {
 import { audienceFor, type Audience } from "../models/audience.server.ts";
 import { getActiveSessionUser, type SessionUser } from "../models/sessions.server.ts";
 import { clearSessionCookies, getSessionIdFromCookie } from "./auth.server.ts";
-import { getEnv } from "./env.server.ts";
-import { httpError } from "./http-error.server.ts";
+import { getEnv } from "../lib/env.server.ts";
+import { httpError } from "../lib/http-error.server.ts";
 
 export type { SessionUser };
 
