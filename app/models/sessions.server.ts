@@ -1,4 +1,4 @@
-import { prisma } from "../lib/db.server.ts";
+import { prisma, type Db, type Tx } from "../lib/db.server.ts";
 import type { Role } from "../domain/permissions.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 
@@ -20,8 +20,13 @@ export interface SessionLimits {
 // minute's precision is plenty for an idle limit counted in tens of minutes.
 const TOUCH_INTERVAL_MS = 60_000;
 
-export async function createSession(userId: string, meta: { ip: string; userAgent: string | null }) {
-  return prisma.session.create({ data: { userId, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null } });
+/** A new session row; inside the caller's transaction when given one (sign-in writes its audit row with it). */
+export async function createSession(
+  userId: string,
+  meta: { ip: string; userAgent: string | null },
+  db: Tx | Db = prisma,
+) {
+  return db.session.create({ data: { userId, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null } });
 }
 
 /**

@@ -109,17 +109,20 @@ export async function startSignedInSession(
   context: AuditContext,
   signIn: { method: SignInMethod; issuer?: string },
 ) {
-  const session = await createSession(user.id, meta);
-  await recordAudit(
-    prisma,
-    { ...context, actorId: user.id },
-    {
-      action: "auth.signin.success",
-      entityType: "User",
-      entityId: user.email,
-      teamId: user.teamId,
-      after: { sessionId: session.id, method: signIn.method, ...(signIn.issuer ? { issuer: signIn.issuer } : {}) },
-    },
-  );
-  return session;
+  // The session and its audit row together: a session nobody can trace is never opened.
+  return prisma.$transaction(async (tx) => {
+    const session = await createSession(user.id, meta, tx);
+    await recordAudit(
+      tx,
+      { ...context, actorId: user.id },
+      {
+        action: "auth.signin.success",
+        entityType: "User",
+        entityId: user.email,
+        teamId: user.teamId,
+        after: { sessionId: session.id, method: signIn.method, ...(signIn.issuer ? { issuer: signIn.issuer } : {}) },
+      },
+    );
+    return session;
+  });
 }
