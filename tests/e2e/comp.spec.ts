@@ -70,6 +70,13 @@ test("a salesperson reads their own statement, which explains the payout in word
   expect(Number(multiplier)).toBeGreaterThan(1);
   await expect(page.getByRole("heading", { name: "Gates" })).toBeVisible();
   await expect(page.getByText("No gate fired")).toBeVisible();
+  // The rules in words, read from the rules themselves (domain/verdicts.ts, survey-schedule.ts).
+  await expect(
+    page.getByText(
+      "Credit: accurate 1, partially accurate 0.5, inaccurate 0. Weight by severity: low 1, medium 2, high 4.",
+    ),
+  ).toBeVisible();
+  await expect(page.getByText("with delivered yes 1, partly 0.5, no 0;")).toBeVisible();
 
   const otherStatement = page.url().replace(/\/[^/]+$/, "/not-a-real-user");
   const response = await page.goto(otherStatement);

@@ -1,7 +1,15 @@
 import { Link } from "@remix-run/react";
 import type { CompFigures } from "../../domain/comp-figures.ts";
 import { formatPlainPercent, readableStatementLine } from "../../domain/comp-explanation.ts";
-import { claimSourceLabel, deliveredLabel, severityLabel, type ClaimSource } from "../../domain/levels.ts";
+import {
+  claimSourceLabel,
+  claimStatusLabel,
+  deliveredLabel,
+  severityLabel,
+  type ClaimSource,
+} from "../../domain/levels.ts";
+import { DELIVERED_CREDIT } from "../../domain/survey-schedule.ts";
+import { SEVERITY_WEIGHT, VERDICT_CREDIT } from "../../domain/verdicts.ts";
 import { ClaimStatusBadge } from "../ui/badges.tsx";
 import { formatCents, formatDate, formatDateTime, formatPercent, formatSignedCents } from "../ui/format.ts";
 import { TableScroll } from "../ui/table-scroll.tsx";
@@ -34,6 +42,12 @@ export interface StatementViewProps {
 const plain = (value: number | null) => (value === null ? "—" : String(Math.round(value * 1e6) / 1e6));
 // Scores read as percentages (format.ts), to two decimals: the statement's four-decimal figures.
 const score = (value: number) => formatPercent(value, 2);
+/** "accurate 1, partially accurate 0.5, inaccurate 0": a rule's table in words, read from the rule itself. */
+function ruleInWords<K extends string>(table: Readonly<Record<K, number>>, label: (key: K) => string): string {
+  return (Object.entries(table) as Array<[K, number]>)
+    .map(([key, value]) => `${label(key).toLowerCase()} ${plain(value)}`)
+    .join(", ");
+}
 
 function FigureTiles({ figures }: { figures: CompFigures }) {
   const tiles: Array<[string, string]> = [
@@ -62,9 +76,10 @@ function ClaimLines({ figures, claims }: Pick<StatementViewProps, "figures" | "c
     <section aria-labelledby="claims-title">
       <h2 id="claims-title">1. Claims made in the period ({figures.claims.length})</h2>
       <p className="muted small">
-        Credit: accurate 1, partially accurate 0.5, inaccurate 0. Weight by severity: low 1, medium 2, high 4. Pending
-        and unverifiable claims are left out. Claims from every source count once verified: logged by you, observed,
-        reported by your customer, or found in a conversation. A = (Σ w·credit + kA·mA) / (Σ w + kA).
+        Credit: {ruleInWords(VERDICT_CREDIT, claimStatusLabel)}. Weight by severity:{" "}
+        {ruleInWords(SEVERITY_WEIGHT, severityLabel)}. Pending and unverifiable claims are left out. Claims from every
+        source count once verified: logged by you, observed, reported by your customer, or found in a conversation. A =
+        (Σ w·credit + kA·mA) / (Σ w + kA).
       </p>
       <TableScroll label="Claims and their credit and weight">
         <table>
@@ -213,8 +228,8 @@ function SurveyLines({ figures, surveys }: Pick<StatementViewProps, "figures" | 
     <section aria-labelledby="surveys-title">
       <h2 id="surveys-title">3. Six-month surveys due in the period ({figures.surveyCount} counted)</h2>
       <p className="muted small">
-        s = mean((CSAT − 1) / 4, delivered) with delivered yes 1, partly 0.5, no 0; an unanswered item is left out. S =
-        (Σ s + kS·mS) / (n + kS).
+        s = mean((CSAT − 1) / 4, delivered) with delivered {ruleInWords(DELIVERED_CREDIT, deliveredLabel)}; an
+        unanswered item is left out. S = (Σ s + kS·mS) / (n + kS).
       </p>
       <TableScroll label="Surveys and their scores">
         <table>
