@@ -8,6 +8,7 @@ import { sql } from "../lib/sql-dialect.server.ts";
 import { DUE_SOON_DAYS, NOTE_REQUIRED, type ReviewFilter } from "../schemas/capability.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { listOpenClaimsChangedSince } from "./capability-claims.server.ts";
+import { flagLinkedQuestionsInTx } from "./questions.server.ts";
 
 export { listFlaggedClaimsFor, listOpenClaimsChangedSince } from "./capability-claims.server.ts";
 
@@ -610,13 +611,4 @@ export async function reviseCapabilityInTx(
     after: { ...after, revisionId: revision.id, note: input.note.trim(), questionsFlagged: flagged },
   });
   return { revisionId: revision.id, changed: true, questionsFlagged: flagged };
-}
-
-/** Quiz questions about a capability whose facts changed must be re-approved before being drawn. */
-async function flagLinkedQuestionsInTx(tx: Tx, capabilityId: string): Promise<number> {
-  const result = await tx.question.updateMany({
-    where: { capabilityId, state: "ACTIVE" },
-    data: { state: "NEEDS_REVIEW", version: { increment: 1 } },
-  });
-  return result.count;
 }

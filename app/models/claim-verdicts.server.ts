@@ -1,4 +1,3 @@
-import { type Prisma } from "../generated/prisma/client.ts";
 import {
   canDispute,
   canMarkCustomerCorrected,
@@ -6,19 +5,11 @@ import {
   canVerify,
   overturnFieldErrors,
   SECOND_DISPUTE_REFUSAL,
-  verificationAge,
   verdictFieldErrors,
   type Actor,
   type VerdictStatus,
 } from "../domain/claim-rules.ts";
-import {
-  claimStatusLabel,
-  severityLabel,
-  type ClaimSource,
-  type ClaimStatus,
-  type MatrixCheckResult,
-  type Severity,
-} from "../domain/levels.ts";
+import { claimStatusLabel, severityLabel, type ClaimStatus, type Severity } from "../domain/levels.ts";
 import { formatDateTime } from "../domain/format.ts";
 import { permissionScope } from "../domain/permissions.ts";
 import { prisma, isUniqueViolation } from "../lib/db.server.ts";
@@ -375,62 +366,4 @@ export async function resolveDispute(
     throw error;
   }
   return { ok: true };
-}
-// ---------------------------------------------------------------- the verification queue
-
-export const QUEUE_PAGE_SIZE = 50;
-
-export interface QueueFilters {
-  productSlug?: string;
-  matrixCheck?: MatrixCheckResult;
-  source?: ClaimSource;
-  page?: number;
-}
-
-/** Pending claims, oldest made first, each with the matrix row as it stood on the claim date. */
-export async function listVerificationQueue(filters: QueueFilters, now: Date) {
-  const products = await prisma.product.findMany({
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, slug: true },
-  });
-  const product = products.find((candidate) => candidate.slug === filters.productSlug);
-  const where: Prisma.ClaimWhereInput = {
-    status: "PENDING",
-    ...(product ? { productId: product.id } : {}),
-    ...(filters.matrixCheck ? { matrixCheck: filters.matrixCheck } : {}),
-    ...(filters.source ? { source: filters.source } : {}),
-  };
-  const total = await prisma.claim.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
-  const page = Math.min(Math.max(1, filters.page ?? 1), pageCount);
-  const rows = await prisma.claim.findMany({
-    where,
-    orderBy: [{ madeAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-    skip: (page - 1) * QUEUE_PAGE_SIZE,
-    take: QUEUE_PAGE_SIZE,
-    select: {
-      id: true,
-      madeAt: true,
-      createdAt: true,
-      accountName: true,
-      statement: true,
-      assertedLevel: true,
-      matrixCheck: true,
-      channel: true,
-      source: true,
-      loggedById: true,
-      salesperson: { select: { name: true } },
-      product: { select: { name: true } },
-      capability: { select: { title: true } },
-      revision: { select: { status: true, conditions: true, validFrom: true } },
-    },
-  });
-  return {
-    products,
-    productSlug: product?.slug ?? null,
-    total,
-    page,
-    pageCount,
-    rows: rows.map((row) => ({ ...row, age: verificationAge(row.createdAt, now) })),
-  };
 }

@@ -1,6 +1,6 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import { parseChosen } from "../domain/quiz-rules.ts";
-import { prisma } from "../lib/db.server.ts";
+import { prisma, type Tx } from "../lib/db.server.ts";
 import { questionContent, type QuestionFormValues, type QuestionState } from "../schemas/quiz.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 
@@ -197,4 +197,13 @@ export async function changeQuestionState(
     });
     return { ok: true as const };
   });
+}
+
+/** Quiz questions about a capability whose facts changed must be re-approved before being drawn. */
+export async function flagLinkedQuestionsInTx(tx: Tx, capabilityId: string): Promise<number> {
+  const result = await tx.question.updateMany({
+    where: { capabilityId, state: "ACTIVE" },
+    data: { state: "NEEDS_REVIEW", version: { increment: 1 } },
+  });
+  return result.count;
 }

@@ -1,25 +1,90 @@
 import type { Prisma } from "../generated/prisma/client.ts";
+import { verificationAge } from "../domain/claim-rules.ts";
+import type { ClaimSource, MatrixCheckResult } from "../domain/levels.ts";
 import { prisma } from "../lib/db.server.ts";
 import type { VerifyQueueFilter } from "../schemas/verify-queue.ts";
 
-// "Next claim" for an engineer working through the verification queue (PRODUCT.md §3): the queue's
-// order (oldest made first, as listVerificationQueue in claim-verdicts.server.ts) under the filter
-// the engineer chose on /verify, skipping claims they logged themselves (they may not judge those).
+// The engineers' verification queue (PRODUCT.md §3): pending claims, oldest made first, under the
+// filter an engineer chose on /verify; and "Next claim" through that same queue, skipping claims
+// the engineer logged themselves (they may not judge those).
+
+export const QUEUE_PAGE_SIZE = 50;
+
+export interface QueueFilters {
+  productSlug?: string;
+  matrixCheck?: MatrixCheckResult;
+  source?: ClaimSource;
+  page?: number;
+}
+
+const queueOrder: Prisma.ClaimOrderByWithRelationInput[] = [{ madeAt: "asc" }, { createdAt: "asc" }, { id: "asc" }];
+
+/** The pending claims a filter keeps (a product already looked up by its slug). */
+function pendingWhere(
+  productId: string | null,
+  filter: { matrixCheck?: MatrixCheckResult | null; source?: ClaimSource | null },
+): Prisma.ClaimWhereInput {
+  return {
+    status: "PENDING",
+    ...(productId ? { productId } : {}),
+    ...(filter.matrixCheck ? { matrixCheck: filter.matrixCheck } : {}),
+    ...(filter.source ? { source: filter.source } : {}),
+  };
+}
+
+/** Pending claims, oldest made first, each with the matrix row as it stood on the claim date. */
+export async function listVerificationQueue(filters: QueueFilters, now: Date) {
+  const products = await prisma.product.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, slug: true },
+  });
+  const product = products.find((candidate) => candidate.slug === filters.productSlug);
+  const where = pendingWhere(product?.id ?? null, filters);
+  const total = await prisma.claim.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filters.page ?? 1), pageCount);
+  const rows = await prisma.claim.findMany({
+    where,
+    orderBy: queueOrder,
+    skip: (page - 1) * QUEUE_PAGE_SIZE,
+    take: QUEUE_PAGE_SIZE,
+    select: {
+      id: true,
+      madeAt: true,
+      createdAt: true,
+      accountName: true,
+      statement: true,
+      assertedLevel: true,
+      matrixCheck: true,
+      channel: true,
+      source: true,
+      loggedById: true,
+      salesperson: { select: { name: true } },
+      product: { select: { name: true } },
+      capability: { select: { title: true } },
+      revision: { select: { status: true, conditions: true, validFrom: true } },
+    },
+  });
+  return {
+    products,
+    productSlug: product?.slug ?? null,
+    total,
+    page,
+    pageCount,
+    rows: rows.map((row) => ({ ...row, age: verificationAge(row.createdAt, now) })),
+  };
+}
 
 async function queueWhere(filter: VerifyQueueFilter, viewerId: string): Promise<Prisma.ClaimWhereInput> {
   const product = filter.product
     ? await prisma.product.findUnique({ where: { slug: filter.product }, select: { id: true } })
     : null;
   return {
-    status: "PENDING",
+    ...pendingWhere(product?.id ?? null, { matrixCheck: filter.check, source: filter.source }),
     loggedById: { not: viewerId },
-    ...(product ? { productId: product.id } : {}),
-    ...(filter.check ? { matrixCheck: filter.check } : {}),
-    ...(filter.source ? { source: filter.source } : {}),
   };
 }
 
-const queueOrder: Prisma.ClaimOrderByWithRelationInput[] = [{ madeAt: "asc" }, { createdAt: "asc" }, { id: "asc" }];
 const nextSelect = { id: true, accountName: true, salesperson: { select: { name: true } } } as const;
 
 /**

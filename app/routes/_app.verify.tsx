@@ -6,7 +6,7 @@ import { Pagination } from "../components/ui/pagination.tsx";
 import { VERIFICATION_TARGET_WORKING_DAYS } from "../domain/claim-rules.ts";
 import { CLAIM_SOURCES, MATRIX_CHECKS, claimSourceLabel, matrixCheckLabel } from "../domain/levels.ts";
 import { requireUserWithPermission } from "../services/session.server.ts";
-import { listVerificationQueue } from "../models/claim-verdicts.server.ts";
+import { listVerificationQueue } from "../models/verify-queue.server.ts";
 import { parseVerifyQueueFilter, QUEUE_PARAM, verifyQueueSearch } from "../schemas/verify-queue.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";

@@ -4,13 +4,9 @@ import { addDays } from "../../app/domain/dates.ts";
 import { OWN_CLAIM_REFUSAL, SECOND_DISPUTE_REFUSAL, utcDayOf, type Actor } from "../../app/domain/claim-rules.ts";
 import { prisma } from "../../app/lib/db.server.ts";
 import type { AuditContext } from "../../app/models/audit.server.ts";
-import {
-  listVerificationQueue,
-  raiseDispute,
-  recordVerdict,
-  resolveDispute,
-} from "../../app/models/claim-verdicts.server.ts";
+import { raiseDispute, recordVerdict, resolveDispute } from "../../app/models/claim-verdicts.server.ts";
 import { createClaim, getClaimForReader, type NewClaimInput } from "../../app/models/claims.server.ts";
+import { listVerificationQueue } from "../../app/models/verify-queue.server.ts";
 import { action as claimAction, loader as claimLoader } from "../../app/routes/_app.claims.$claimId.tsx";
 import { action as newClaimAction } from "../../app/routes/_app.claims.new.tsx";
 import { ORIGIN, cookieFor, settle } from "./support/sign-in.ts";

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { utcDayOf } from "../../app/domain/claim-rules.ts";
 import { addDays } from "../../app/domain/dates.ts";
 import { prisma } from "../../app/lib/db.server.ts";
-import { listVerificationQueue } from "../../app/models/claim-verdicts.server.ts";
+import { listVerificationQueue } from "../../app/models/verify-queue.server.ts";
 import {
   action as capabilityAction,
   loader as capabilityLoader,
