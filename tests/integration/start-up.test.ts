@@ -161,11 +161,15 @@ describe("one Candor process per database file", () => {
 
   it("takes over a lock whose process has ended but was never reaped (a zombie)", async () => {
     const database = path.join(dir, "candor.db");
-    // The shell starts `true` in the background, then becomes `sleep`, which never reaps it.
-    const parent = spawn("sh", ["-c", "true & echo $!; exec sleep 30"], { stdio: ["ignore", "pipe", "ignore"] });
+    // The shell starts a short sleep in the background, then becomes a long `sleep`, which never
+    // reaps it: once the short one ends, it is a zombie. (Had it ended before the exec, the shell
+    // could have reaped it.)
+    const parent = spawn("sh", ["-c", "sleep 0.5 & echo $!; exec sleep 30"], { stdio: ["ignore", "pipe", "ignore"] });
     try {
       const zombie = Number((await once(parent.stdout, "data"))[0].toString().trim());
-      await expect.poll(() => readFileSync(`/proc/${zombie}/stat`, "utf8").split(") ")[1]?.[0]).toBe("Z");
+      await expect
+        .poll(() => readFileSync(`/proc/${zombie}/stat`, "utf8").split(") ")[1]?.[0], { timeout: 10_000 })
+        .toBe("Z");
       writeFileSync(`${database}.lock`, `${zombie}\n`);
       const release = acquireDatabaseLock(database);
       expect(readFileSync(`${database}.lock`, "utf8").trim()).toBe(String(process.pid));
