@@ -12,7 +12,8 @@ import {
 import { claimStatusLabel, severityLabel, type ClaimStatus, type Severity } from "../domain/levels.ts";
 import { formatDateTime } from "../domain/format.ts";
 import { permissionScope } from "../domain/permissions.ts";
-import { prisma, isUniqueViolation } from "../lib/db.server.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { prisma, isUniqueViolation, type Tx } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { notifyDisputeOpened, notifyDisputeResolved, notifyVerdict } from "./notifications.server.ts";
 import { refreshRollups } from "./rollups.server.ts";
@@ -125,26 +126,50 @@ export async function recordVerdict(
     verifiedById: verifier.userId,
     verifiedAt: new Date(),
   };
-  const stored = await prisma.$transaction(async (tx) => {
+  const stored = await changePendingClaim(
+    audit,
+    { id: claimId, version, teamId: claim.salesperson.teamId },
+    {
+      action: "claim.verify",
+      before: { status: claim.status, severity: claim.severity, verdictNote: claim.verdictNote },
+      after,
+    },
+    // PRODUCT.md §8: the salesperson hears of the verdict, in the verdict's own transaction.
+    (tx) => notifyVerdict(tx, claimId),
+  );
+  return stored ? { ok: true } : verdictConflict(claimId);
+}
+
+/**
+ * Changes a claim that is still pending at `version` — its fields, its audit row (before and
+ * after, with the versions), whatever `alsoInTx` adds, and the rollups — in one transaction.
+ * False when someone decided or changed the claim first: nothing was written, and the caller
+ * answers 409.
+ */
+export async function changePendingClaim(
+  audit: AuditContext,
+  claim: { id: string; version: number; teamId: string | null },
+  change: { action: string; before: Record<string, unknown>; after: Prisma.ClaimUncheckedUpdateManyInput },
+  alsoInTx?: (tx: Tx) => Promise<unknown>,
+): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
     const { count } = await tx.claim.updateMany({
-      where: { id: claimId, version, status: "PENDING" },
-      data: { ...after, version: { increment: 1 } },
+      where: { id: claim.id, version: claim.version, status: "PENDING" },
+      data: { ...change.after, version: { increment: 1 } },
     });
     if (count === 0) return false;
     await recordAudit(tx, audit, {
-      action: "claim.verify",
+      action: change.action,
       entityType: "Claim",
-      entityId: claimId,
-      teamId: claim.salesperson.teamId,
-      before: { status: claim.status, severity: claim.severity, verdictNote: claim.verdictNote, version },
-      after: { ...after, version: version + 1 },
+      entityId: claim.id,
+      teamId: claim.teamId,
+      before: { ...change.before, version: claim.version },
+      after: { ...change.after, version: claim.version + 1 },
     });
-    // PRODUCT.md §8: the salesperson hears of the verdict, in the verdict's own transaction.
-    await notifyVerdict(tx, claimId);
-    await refreshRollups(tx, { claimIds: [claimId] });
+    await alsoInTx?.(tx);
+    await refreshRollups(tx, { claimIds: [claim.id] });
     return true;
   });
-  return stored ? { ok: true } : verdictConflict(claimId);
 }
 
 /** "I corrected this with the customer": recorded once, by the salesperson or whoever logged the claim. */

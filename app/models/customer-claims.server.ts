@@ -11,7 +11,7 @@ import { placeInMatrix } from "./claims.server.ts";
 import { userHasPermission } from "../domain/permissions.ts";
 import { prisma, type Tx } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
-import type { ChangeResult } from "./claim-verdicts.server.ts";
+import { changePendingClaim, type ChangeResult } from "./claim-verdicts.server.ts";
 import { refreshRollups } from "./rollups.server.ts";
 
 // Claims the customer reports in the six-month survey (PRODUCT.md §7): created with the answer
@@ -187,31 +187,22 @@ export async function mapCustomerClaim(
     assertedLevel: mapping.assertedLevel,
     matrixCheck,
   };
-  const stored = await prisma.$transaction(async (tx) => {
-    const { count } = await tx.claim.updateMany({
-      where: { id: claimId, version, status: "PENDING" },
-      data: { ...after, version: { increment: 1 } },
-    });
-    if (count === 0) return false;
-    await recordAudit(tx, audit, {
+  // The matrix check and capability change: the dashboard's overstated counts follow (rollups).
+  const stored = await changePendingClaim(
+    audit,
+    { id: claimId, version, teamId: claim.salesperson.teamId },
+    {
       action: "claim.map",
-      entityType: "Claim",
-      entityId: claimId,
-      teamId: claim.salesperson.teamId,
       before: {
         productId: claim.productId,
         capabilityId: claim.capabilityId,
         revisionId: claim.revisionId,
         assertedLevel: claim.assertedLevel,
         matrixCheck: claim.matrixCheck,
-        version,
       },
-      after: { ...after, version: version + 1 },
-    });
-    // The matrix check and capability just changed: the dashboard's overstated counts follow.
-    await refreshRollups(tx, { claimIds: [claimId] });
-    return true;
-  });
+      after,
+    },
+  );
   return stored ? { ok: true } : changedMeanwhile;
 }
 
