@@ -55,6 +55,44 @@ export interface ImportRow<K extends string> {
   values: Record<K, string>;
 }
 
+/** A problem with one item of a batch (a CSV row or an element of an API array): its position (0-based), the field, and why. */
+export interface BatchProblem<K extends string> {
+  index: number;
+  key: K;
+  reason: string;
+}
+
+/** The check of a batch shared by a CSV import and the JSON API: every item when all are valid, otherwise every problem. */
+export type BatchCheck<K extends string, T> = { ok: true; items: T[] } | { ok: false; problems: BatchProblem<K>[] };
+
+/**
+ * A CSV import's rows through the batch check it shares with the JSON API: the problems named by
+ * line and column header (in the file's column order), or each valid item with its line.
+ */
+export function checkImportRows<K extends string, T>(
+  read: ReadImportResult<K>,
+  columns: readonly ImportColumn<K>[],
+  checkBatch: (batch: Array<Record<K, string>>, whereIs: (index: number) => string) => BatchCheck<K, T>,
+): { ok: true; rows: Array<{ line: number } & T> } | { ok: false; problems: ImportProblem[]; rowCount: number } {
+  if (!read.ok) return { ok: false, problems: read.problems, rowCount: 0 };
+  const lineOf = (index: number) => read.rows[index]?.line ?? 0;
+  const check = checkBatch(
+    read.rows.map((row) => row.values),
+    (index) => `on line ${lineOf(index)}`,
+  );
+  if (!check.ok) {
+    const headerOf = new Map(columns.map((column) => [column.key, column.header]));
+    const problems = check.problems.map((problem) => ({
+      line: lineOf(problem.index),
+      column: headerOf.get(problem.key) ?? null,
+      reason: problem.reason,
+    }));
+    const order = columns.map((column) => column.header);
+    return { ok: false, problems: sortProblems(problems, order), rowCount: read.rows.length };
+  }
+  return { ok: true, rows: check.items.map((item, index) => ({ line: lineOf(index), ...item })) };
+}
+
 /** "Contact E-mail", " contact_email " and "CONTACTEMAIL" are the same header. */
 export function normaliseHeader(header: string): string {
   return header.toLowerCase().replace(/[^a-z0-9]/g, "");

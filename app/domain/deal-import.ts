@@ -2,8 +2,10 @@ import {
   isPlausibleEmail,
   parseAmountCents,
   parseImportDate,
+  checkImportRows,
   readImportCsv,
-  sortProblems,
+  type BatchCheck,
+  type BatchProblem,
   type ImportColumn,
   type ImportProblem,
   type ReadImportResult,
@@ -86,11 +88,6 @@ export const DEAL_COLUMNS: readonly ImportColumn<DealColumnKey>[] = [
   },
 ];
 
-const HEADER_ORDER = DEAL_COLUMNS.map((column) => column.header);
-const HEADER: Record<DealColumnKey, string> = Object.fromEntries(
-  DEAL_COLUMNS.map((column) => [column.key, column.header]),
-) as Record<DealColumnKey, string>;
-
 export interface OwnerFacts {
   id: string;
   teamId: string | null;
@@ -138,14 +135,10 @@ export type DealImportCheck =
 export type DealValues = Record<DealColumnKey, string>;
 
 /** A problem with one deal of a batch: its position (0-based), the field, and why. */
-export interface DealProblem {
-  index: number;
-  key: DealColumnKey;
-  reason: string;
-}
+export type DealProblem = BatchProblem<DealColumnKey>;
 
 /** Every deal of the batch, in order, when all are valid; otherwise every problem found. */
-export type DealValuesCheck = { ok: true; deals: ValidDeal[] } | { ok: false; problems: DealProblem[] };
+export type DealValuesCheck = BatchCheck<DealColumnKey, ValidDeal>;
 
 const MAX_TEXT = 200;
 
@@ -166,22 +159,7 @@ export function readDealCsv(text: string): ReadImportResult<DealColumnKey> {
 
 /** The CSV import's check: the rows go through checkDealValues, and problems are named by line and column header. */
 export function checkDealRows(read: ReadImportResult<DealColumnKey>, lookups: DealImportLookups): DealImportCheck {
-  if (!read.ok) return { ok: false, problems: read.problems, rowCount: 0 };
-  const lineOf = (index: number) => read.rows[index]?.line ?? 0;
-  const check = checkDealValues(
-    read.rows.map((row) => row.values),
-    lookups,
-    (index) => `on line ${lineOf(index)}`,
-  );
-  if (!check.ok) {
-    const problems = check.problems.map((problem) => ({
-      line: lineOf(problem.index),
-      column: HEADER[problem.key],
-      reason: problem.reason,
-    }));
-    return { ok: false, problems: sortProblems(problems, HEADER_ORDER), rowCount: read.rows.length };
-  }
-  return { ok: true, rows: check.deals.map((deal, index) => ({ line: lineOf(index), ...deal })) };
+  return checkImportRows(read, DEAL_COLUMNS, (batch, whereIs) => checkDealValues(batch, lookups, whereIs));
 }
 
 /**
@@ -284,7 +262,7 @@ export function checkDealValues(
       });
     }
   });
-  return problems.length ? { ok: false, problems } : { ok: true, deals };
+  return problems.length ? { ok: false, problems } : { ok: true, items: deals };
 }
 
 export interface StoredDeal {

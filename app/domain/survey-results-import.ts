@@ -1,9 +1,11 @@
 import { UNTRUE_CLAIM_MAX, UNTRUE_CLAIM_QUESTION, untrueClaimAnswer } from "./customer-claims.ts";
 import { isDelivered, type Delivered } from "./levels.ts";
 import {
+  checkImportRows,
   parseImportDate,
   readImportCsv,
-  sortProblems,
+  type BatchCheck,
+  type BatchProblem,
   type ImportColumn,
   type ImportProblem,
   type ReadImportResult,
@@ -70,12 +72,6 @@ export const SURVEY_RESULT_COLUMNS: readonly ImportColumn<SurveyResultColumnKey>
   },
 ];
 
-const HEADER_ORDER = SURVEY_RESULT_COLUMNS.map((column) => column.header);
-const HEADER = Object.fromEntries(SURVEY_RESULT_COLUMNS.map((column) => [column.key, column.header])) as Record<
-  SurveyResultColumnKey,
-  string
->;
-
 export interface SurveyFacts {
   surveyId: string;
   dueAt: Date;
@@ -124,17 +120,12 @@ export function checkSurveyResultsImport(text: string, lookups: SurveyResultLook
 export type SurveyResultValues = Record<SurveyResultColumnKey, string>;
 
 /** A problem with one result of a batch: its position (0-based), the field, and why. */
-export interface SurveyResultProblem {
-  index: number;
-  key: SurveyResultColumnKey;
-  reason: string;
-}
+export type SurveyResultProblem = BatchProblem<SurveyResultColumnKey>;
 
 /** A valid result of a batch (a CSV row adds its line). */
 export type SurveyResult = Omit<ValidSurveyResult, "line">;
 
-export type SurveyResultValuesCheck =
-  { ok: true; results: SurveyResult[] } | { ok: false; problems: SurveyResultProblem[] };
+export type SurveyResultValuesCheck = BatchCheck<SurveyResultColumnKey, SurveyResult>;
 
 /** Said of a survey the customer answered through its link: the API answers it as a conflict (409). */
 export const ANSWERED_THROUGH_LINK = "The customer already answered this survey through its link; that answer is kept.";
@@ -144,22 +135,9 @@ export function checkSurveyResultRows(
   read: ReadImportResult<SurveyResultColumnKey>,
   lookups: SurveyResultLookups,
 ): SurveyResultsCheck {
-  if (!read.ok) return { ok: false, problems: read.problems, rowCount: 0 };
-  const lineOf = (index: number) => read.rows[index]?.line ?? 0;
-  const check = checkSurveyResultValues(
-    read.rows.map((row) => row.values),
-    lookups,
-    (index) => `on line ${lineOf(index)}`,
+  return checkImportRows(read, SURVEY_RESULT_COLUMNS, (batch, whereIs) =>
+    checkSurveyResultValues(batch, lookups, whereIs),
   );
-  if (!check.ok) {
-    const problems: ImportProblem[] = check.problems.map((problem) => ({
-      line: lineOf(problem.index),
-      column: HEADER[problem.key],
-      reason: problem.reason,
-    }));
-    return { ok: false, problems: sortProblems(problems, HEADER_ORDER), rowCount: read.rows.length };
-  }
-  return { ok: true, rows: check.results.map((result, index) => ({ line: lineOf(index), ...result })) };
 }
 
 /**
@@ -233,5 +211,5 @@ export function checkSurveyResultValues(
       });
     }
   });
-  return problems.length ? { ok: false, problems } : { ok: true, results: rows };
+  return problems.length ? { ok: false, problems } : { ok: true, items: rows };
 }

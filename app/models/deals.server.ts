@@ -308,7 +308,7 @@ export async function importDealBatch(
         batch,
         (lookups) => {
           const check = checkDealValues(batch, lookups, atIndex);
-          return check.ok ? { ok: true as const, rows: check.deals } : check;
+          return check.ok ? { ok: true as const, rows: check.items } : check;
         },
         teamIds,
         now,

@@ -150,7 +150,7 @@ export async function planSurveyResultBatch(
   const stored = await loadSurveys(db, ids, teamIds);
   const check = checkSurveyResultValues(batch, { deals: stored, teamIds, now }, (index) => `at index ${index}`);
   if (!check.ok) return check;
-  return { ok: true, plan: withOutcomes(check.results, stored) };
+  return { ok: true, plan: withOutcomes(check.items, stored) };
 }
 
 /**
