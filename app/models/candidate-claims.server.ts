@@ -230,6 +230,11 @@ export async function listCandidatesWaitingForDecider(reader: AudienceReader, no
   const where: Prisma.CandidateClaimWhereInput = {
     AND: [candidateAudienceWhere(audience), { status: "PENDING", createdAt: { lt: waitingForManagerBefore(now) } }],
   };
+  return pendingCandidates(where, now, take);
+}
+
+/** Undecided candidates, oldest first (the fewest days left to decide), and how many there are. */
+async function pendingCandidates(where: Prisma.CandidateClaimWhereInput, now: Date, take: number) {
   const [count, rows] = await Promise.all([
     prisma.candidateClaim.count({ where }),
     prisma.candidateClaim.findMany({
@@ -245,16 +250,7 @@ export async function listCandidatesWaitingForDecider(reader: AudienceReader, no
 /** A salesperson's undecided candidates for their home: those with the fewest days left first, and the count. */
 export async function listPendingCandidatesOf(salespersonId: string, now: Date, take = 10) {
   const where: Prisma.CandidateClaimWhereInput = { salespersonId, status: "PENDING" };
-  const [count, rows] = await Promise.all([
-    prisma.candidateClaim.count({ where }),
-    prisma.candidateClaim.findMany({
-      where,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take,
-      select: candidateRowSelect,
-    }),
-  ]);
-  return { count, rows: rows.map((row) => ({ ...row, daysLeft: decisionDaysLeft(row.createdAt, now) })) };
+  return pendingCandidates(where, now, take);
 }
 
 // ---------------------------------------------------------------- deciding

@@ -50,7 +50,8 @@ const productSelect = {
   reviewCycleDays: true,
 } satisfies Prisma.ProductSelect;
 
-const rowSelect = {
+/** What a matrix row says: the facts a revision records, and what people read. */
+const factsSelect = {
   id: true,
   key: true,
   title: true,
@@ -59,6 +60,10 @@ const rowSelect = {
   conditions: true,
   painPoints: true,
   docsUrl: true,
+} satisfies Prisma.CapabilitySelect;
+
+const rowSelect = {
+  ...factsSelect,
   version: true,
   verifiedAt: true,
   reviewDueAt: true,
@@ -286,18 +291,7 @@ export async function createCapability(
           verifiedAt: at,
           reviewDueAt: addDays(at, product.reviewCycleDays),
         },
-        select: {
-          id: true,
-          key: true,
-          title: true,
-          description: true,
-          status: true,
-          conditions: true,
-          painPoints: true,
-          docsUrl: true,
-          ownerId: true,
-          reviewDueAt: true,
-        },
+        select: { ...factsSelect, ownerId: true, reviewDueAt: true },
       });
       const revision = await tx.capabilityRevision.create({
         data: {

@@ -1,3 +1,4 @@
+import type { Prisma } from "../generated/prisma/client.ts";
 import { addDays } from "../domain/dates.ts";
 import { lockWarnings } from "../domain/lock-warnings.ts";
 import { prisma } from "../lib/db.server.ts";
@@ -7,20 +8,21 @@ import { getCurrentPlan } from "./comp-plan.server.ts";
 // Compensation periods: [startsAt, endsAt) with endsAt the first instant of the next period,
 // never overlapping, OPEN until an admin locks them (irreversible; see comp-compute.server.ts).
 
+const periodSelect = {
+  id: true,
+  name: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
+  computedAt: true,
+  lockedAt: true,
+  lockedBy: { select: { name: true } },
+} satisfies Prisma.CompPeriodSelect;
+
 export function getPeriodByName(name: string) {
   return prisma.compPeriod.findUnique({
     where: { name },
-    select: {
-      id: true,
-      name: true,
-      startsAt: true,
-      endsAt: true,
-      status: true,
-      computedAt: true,
-      lockedAt: true,
-      lockedBy: { select: { name: true } },
-      plan: { select: { version: true, paramsJson: true } },
-    },
+    select: { ...periodSelect, plan: { select: { version: true, paramsJson: true } } },
   });
 }
 
@@ -28,17 +30,7 @@ export async function listPeriods() {
   const [periods, counts] = await Promise.all([
     prisma.compPeriod.findMany({
       orderBy: { startsAt: "desc" },
-      select: {
-        id: true,
-        name: true,
-        startsAt: true,
-        endsAt: true,
-        status: true,
-        computedAt: true,
-        lockedAt: true,
-        lockedBy: { select: { name: true } },
-        plan: { select: { version: true } },
-      },
+      select: { ...periodSelect, plan: { select: { version: true } } },
     }),
     prisma.compStatement.groupBy({ by: ["periodId"], _count: { _all: true } }),
   ]);
