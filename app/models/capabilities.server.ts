@@ -8,6 +8,7 @@ import { sql } from "../lib/sql-dialect.server.ts";
 import { DUE_SOON_DAYS, NOTE_REQUIRED, type ReviewFilter } from "../schemas/capability.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { listOpenClaimsChangedSince } from "./capability-claims.server.ts";
+import { productSelect } from "./products.server.ts";
 import { flagLinkedQuestionsInTx } from "./questions.server.ts";
 
 export { listFlaggedClaimsFor, listOpenClaimsChangedSince } from "./capability-claims.server.ts";
@@ -41,14 +42,6 @@ function overdueWhere(now: Date): Prisma.CapabilityWhereInput {
 }
 
 // ---------------------------------------------------------------- reading the matrix
-
-const productSelect = {
-  id: true,
-  name: true,
-  slug: true,
-  description: true,
-  reviewCycleDays: true,
-} satisfies Prisma.ProductSelect;
 
 /** What a matrix row says: the facts a revision records, and what people read. */
 const factsSelect = {

@@ -66,6 +66,18 @@ function dealOrderBy(sort: { key: DealSortKey; dir: SortDir }): Prisma.DealOrder
   }
 }
 
+/** What a deal says, as the deals list shows it and an import compares against. */
+const dealFields = {
+  id: true,
+  externalId: true,
+  contactName: true,
+  contactEmail: true,
+  amountCents: true,
+  status: true,
+  closedAt: true,
+  account: { select: { name: true } },
+} satisfies Prisma.DealSelect;
+
 /** One page of the deals in the audience of "read:deal" (a deal belongs to its owner). */
 export async function listDealsPage(audience: Audience, query: DealListQuery) {
   const q = query.q.trim();
@@ -94,14 +106,7 @@ export async function listDealsPage(audience: Audience, query: DealListQuery) {
     skip: (page - 1) * query.pageSize,
     take: query.pageSize,
     select: {
-      id: true,
-      externalId: true,
-      contactName: true,
-      contactEmail: true,
-      amountCents: true,
-      status: true,
-      closedAt: true,
-      account: { select: { name: true } },
+      ...dealFields,
       owner: { select: { name: true, team: { select: { name: true } } } },
       product: { select: { name: true } },
       survey: { select: { dueAt: true, sentAt: true, respondedAt: true, csat: true, deliveredAsPromised: true } },
@@ -168,16 +173,9 @@ async function loadExistingDeals(db: Tx | typeof prisma, externalIds: string[]):
     const rows = await db.deal.findMany({
       where: { externalId: { in: part } },
       select: {
-        id: true,
-        externalId: true,
+        ...dealFields,
         ownerId: true,
         productId: true,
-        contactName: true,
-        contactEmail: true,
-        amountCents: true,
-        status: true,
-        closedAt: true,
-        account: { select: { name: true } },
         owner: { select: { teamId: true } },
         survey: { select: { id: true, dueAt: true, respondedAt: true } },
       },

@@ -17,7 +17,8 @@ type ProductChangeFailure = {
 };
 export type ProductChangeResult<T> = { ok: true; value: T } | ProductChangeFailure;
 
-const productSelect = {
+/** A product as the admin pages and the matrix show it. */
+export const productSelect = {
   id: true,
   name: true,
   slug: true,
