@@ -8,7 +8,7 @@ const integration = (name: "integration" | "integration-postgres") => ({
     include: ["tests/integration/**/*.test.ts"],
     environment: "node" as const,
     globalSetup: ["tests/setup/global-database.ts"],
-    setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/worker-database.ts"],
+    setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/worker-database.ts", "tests/setup/matchers.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

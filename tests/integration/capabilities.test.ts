@@ -370,10 +370,7 @@ describe("creating a capability", () => {
       params: { productSlug: "ledgerline" },
       context: {},
     });
-    expect(response).toBeInstanceOf(Response);
-    expect(response instanceof Response && response.headers.get("location")).toBe(
-      "/capabilities/ledgerline/xbrl-filing",
-    );
+    expect(response).toHaveRedirect("/capabilities/ledgerline/xbrl-filing");
     const row = await capabilityAt("ledgerline", "xbrl-filing");
     expect(row).toMatchObject({
       status: "PARTIAL",
@@ -479,8 +476,7 @@ describe("spec sheet", () => {
         context: {},
       }),
     );
-    expect(anonymous).toBeInstanceOf(Response);
-    expect(anonymous instanceof Response && anonymous.headers.get("location")).toMatch(/^\/login\?redirectTo=/);
+    expect(anonymous).toHaveRedirect(/^\/login\?redirectTo=/);
     const missing = await settle(() =>
       specSheetMd({
         request: new Request(`${ORIGIN}/capabilities/nope/spec-sheet.md`, { headers: { cookie } }),

@@ -225,8 +225,7 @@ describe("the claims table", () => {
     );
     expect(outcome).toBeInstanceOf(Response);
     const response = outcome as Response;
-    expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe("/claims?status=INACCURATE&hide=team%2Cseverity");
+    expect(response).toHaveRedirect("/claims?status=INACCURATE&hide=team%2Cseverity");
   });
 });
 
@@ -284,8 +283,7 @@ describe("the claims CSV export", () => {
     const outcome = await settle(() =>
       csvLoader({ request: new Request(`${ORIGIN}/claims.csv`), params: {}, context: {} }),
     );
-    expect(outcome).toBeInstanceOf(Response);
-    expect((outcome as Response).headers.get("location")).toMatch(/^\/login\?redirectTo=%2Fclaims\.csv/);
+    expect(outcome).toHaveRedirect(/^\/login\?redirectTo=%2Fclaims\.csv/);
   });
 });
 

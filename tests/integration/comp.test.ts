@@ -212,8 +212,7 @@ describe("permissions", () => {
         context: {},
       }),
     );
-    expect(outcome).toBeInstanceOf(Response);
-    expect((outcome as Response).headers.get("location")).toBe(`/comp/${OPEN}/${await userId("sales@candor.test")}`);
+    expect(outcome).toHaveRedirect(`/comp/${OPEN}/${await userId("sales@candor.test")}`);
   });
 });
 

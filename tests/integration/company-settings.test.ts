@@ -56,8 +56,7 @@ describe("/admin/settings", () => {
       expect(await refusalOf(await save(email, { companyName: "Hijacked Ltd" })), email).toMatchObject({ status: 403 });
     }
     const anonymous = await load(null);
-    expect(anonymous).toBeInstanceOf(Response);
-    expect((anonymous as Response).headers.get("location")).toMatch(/^\/login\?redirectTo=/);
+    expect(anonymous).toHaveRedirect(/^\/login\?redirectTo=/);
     expect(await getCompanyName()).toBe("Brightwater Software");
   });
 
@@ -86,9 +85,7 @@ describe("/admin/settings", () => {
   it("saves a name of up to 80 characters, trimmed, with one audit row of before and after; saving it again writes nothing", async () => {
     const name = `  ${"Northwind Analytics ".padEnd(80, "x")}  `;
     const saved = await save("admin@candor.test", { companyName: name });
-    expect(saved).toBeInstanceOf(Response);
-    expect((saved as Response).status).toBe(302);
-    expect((saved as Response).headers.get("location")).toBe("/admin/settings");
+    expect(saved).toHaveRedirect("/admin/settings");
     expect(await getCompanyName()).toBe(name.trim());
     const events = await settingEvents();
     const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@candor.test" } });

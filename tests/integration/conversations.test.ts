@@ -96,19 +96,6 @@ async function get<T>(
   });
 }
 
-/** The one-time toast a redirect carries: the flash cookie is signed but readable (base64 JSON before the signature). */
-function toastOf(result: unknown): { location: string; message: string } {
-  expect(result).toBeInstanceOf(Response);
-  const response = result as Response;
-  expect(response.status).toBe(302);
-  const cookie = response.headers.get("set-cookie") ?? "";
-  const value = decodeURIComponent(cookie.split(";")[0]?.split("=").slice(1).join("=") ?? "");
-  return {
-    location: response.headers.get("location") ?? "",
-    message: Buffer.from(value.split(".")[0] ?? "", "base64").toString("utf8"),
-  };
-}
-
 function replyOf(result: unknown): { status: number; data: Record<string, unknown> } {
   const reply = result as { type?: string; data: Record<string, unknown>; init: { status?: number } | null };
   expect(reply.type).toBe("DataWithResponseInit");
@@ -167,9 +154,9 @@ describe("keeping capability phrases", () => {
       where: { key: "excel-export", product: { slug: "ledgerline" } },
       include: { revisions: true },
     });
-    expect(
-      toastOf(await capabilityAction({ request: form(await cookieFor(ENGINEER)), params, context: {} })).message,
-    ).toContain("Phrases saved");
+    await expect(await capabilityAction({ request: form(await cookieFor(ENGINEER)), params, context: {} })).toSendToast(
+      /Phrases saved/,
+    );
     const after = await prisma.capability.findUniqueOrThrow({ where: { id: before.id }, include: { revisions: true } });
     expect(after.phrases).toBe("xls\nExcel 2003\nexport to spreadsheet");
     // Phrases are not a change of what the product does: no new revision, same version.
@@ -210,13 +197,12 @@ describe("importing a conversation", () => {
     ]);
     expect(await snapshot()).toEqual(before);
 
-    const done = toastOf(
-      await postImport(SALES, { intent: "import", dealId, occurredOn, "speaker-0": "Maya Chen" }, [
-        { name: "whitfield-call.vtt", text: CALL_VTT },
-      ]),
-    );
-    expect(done.message).toContain("Imported whitfield-call.vtt: 2 candidate claims found.");
-    conversationId = done.location.replace("/conversations/", "");
+    const done = await postImport(SALES, { intent: "import", dealId, occurredOn, "speaker-0": "Maya Chen" }, [
+      { name: "whitfield-call.vtt", text: CALL_VTT },
+    ]);
+    await expect(done).toSendToast(/Imported whitfield-call\.vtt: 2 candidate claims found\./);
+    expect(done).toHaveRedirect(/^\/conversations\/[^/]+$/);
+    conversationId = (done as Response).headers.get("location")?.replace("/conversations/", "") ?? "";
 
     const conversation = await prisma.conversation.findUniqueOrThrow({
       where: { id: conversationId },
@@ -271,12 +257,10 @@ describe("importing a conversation", () => {
 
   it("adds nothing when the same file is imported again for the deal, and says when it was", async () => {
     const before = await snapshot();
-    const again = toastOf(
-      await postImport(MANAGER, { intent: "import", dealId, occurredOn, "speaker-0": "Maya Chen" }, [
-        { name: "copy.vtt", text: CALL_VTT.replaceAll("\n", "\r\n") },
-      ]),
-    );
-    expect(again.message).toMatch(/copy\.vtt was already imported on \d{1,2} \w{3} \d{4}; nothing was added\./);
+    const again = await postImport(MANAGER, { intent: "import", dealId, occurredOn, "speaker-0": "Maya Chen" }, [
+      { name: "copy.vtt", text: CALL_VTT.replaceAll("\n", "\r\n") },
+    ]);
+    await expect(again).toSendToast(/copy\.vtt was already imported on \d{1,2} \w{3} \d{4}; nothing was added\./);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -368,9 +352,9 @@ describe("deciding candidate claims", () => {
     const page = (await loadConversation(SALES, conversationId)) as Awaited<ReturnType<typeof conversationLoader>>;
     const overstating = page.candidates[0];
     if (!overstating) throw new Error("The imported call has no candidate");
-    expect(
-      toastOf(await postDecision(SALES, conversationId, { intent: "confirm", candidateId: overstating.id })).message,
-    ).toContain("Confirmed");
+    await expect(
+      await postDecision(SALES, conversationId, { intent: "confirm", candidateId: overstating.id }),
+    ).toSendToast(/Confirmed/);
 
     const claim = await prisma.claim.findUniqueOrThrow({
       where: { candidateId: overstating.id },
@@ -433,16 +417,14 @@ describe("deciding candidate claims", () => {
     );
     expect(noNote.status).toBe(400);
     expect(noNote.data.errors).toMatchObject({ fieldErrors: { note: ['Say why, when the reason is "other".'] } });
-    expect(
-      toastOf(
-        await postDecision(SALES, conversationId, {
-          intent: "dismiss",
-          candidateId: roadmap.id,
-          reason: "CUSTOMER_SAID_IT",
-          note: "Dana read it from our website.",
-        }),
-      ).message,
-    ).toContain("Dismissed");
+    await expect(
+      await postDecision(SALES, conversationId, {
+        intent: "dismiss",
+        candidateId: roadmap.id,
+        reason: "CUSTOMER_SAID_IT",
+        note: "Dana read it from our website.",
+      }),
+    ).toSendToast(/Dismissed/);
     for (const email of [MANAGER, ENGINEER]) {
       const seen = (await loadConversation(email, conversationId)) as Awaited<ReturnType<typeof conversationLoader>>;
       expect(seen.candidates.find((candidate) => candidate.id === roadmap.id)).toMatchObject({
@@ -460,12 +442,11 @@ describe("deciding candidate claims", () => {
       "AI variance commentary is coming next quarter.",
       "Thanks for the time.",
     );
-    const done = toastOf(
-      await postImport(ENGINEER, { intent: "import", dealId, occurredOn, "speaker-0": "Maya Chen" }, [
-        { name: "follow-up.vtt", text: call },
-      ]),
-    );
-    const followUp = done.location.replace("/conversations/", "");
+    const done = await postImport(ENGINEER, { intent: "import", dealId, occurredOn, "speaker-0": "Maya Chen" }, [
+      { name: "follow-up.vtt", text: call },
+    ]);
+    expect(done).toHaveRedirect(/^\/conversations\/[^/]+$/);
+    const followUp = (done as Response).headers.get("location")?.replace("/conversations/", "") ?? "";
     const candidate = await prisma.candidateClaim.findFirstOrThrow({ where: { conversationId: followUp } });
     // Found eight days ago and left undecided by the salesperson.
     await prisma.candidateClaim.update({ where: { id: candidate.id }, data: { createdAt: addDays(new Date(), -8) } });
@@ -494,9 +475,9 @@ describe("deciding candidate claims", () => {
     ).toMatchObject({ status: 404 });
     expect((await loadConversation(ENGINEER, followUp)) as { mayDecide: boolean }).toMatchObject({ mayDecide: false });
 
-    expect(
-      toastOf(await postDecision(MANAGER, followUp, { intent: "confirm", candidateId: candidate.id })).message,
-    ).toContain("Confirmed");
+    await expect(await postDecision(MANAGER, followUp, { intent: "confirm", candidateId: candidate.id })).toSendToast(
+      /Confirmed/,
+    );
     const claim = await prisma.claim.findUniqueOrThrow({
       where: { candidateId: candidate.id },
       include: { loggedBy: true, salesperson: true },

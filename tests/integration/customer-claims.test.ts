@@ -154,8 +154,7 @@ describe("the survey's untrue-claim question", () => {
     const token = await surveyLink(deal.surveyId);
     const words = "  We were told the export works with Excel 2003. It only writes xlsx.  ";
     const answered = await answerSurvey(token, { csat: "2", deliveredAsPromised: "NO", untrueClaim: words });
-    expect(answered).toBeInstanceOf(Response);
-    expect((answered as Response).headers.get("location")).toBe(`/survey/${token}?answered=1`);
+    expect(answered).toHaveRedirect(`/survey/${token}?answered=1`);
 
     const survey = await prisma.survey.findUniqueOrThrow({ where: { id: deal.surveyId } });
     expect(survey.untrueClaim).toBe(words.trim());

@@ -214,8 +214,7 @@ describe("the manager dashboard", () => {
       ["engineer@candor.test", "/engineering"],
     ] as const) {
       const thrown = await settle(() => loadDashboard(email));
-      expect(thrown).toBeInstanceOf(Response);
-      expect((thrown as Response).headers.get("location")).toBe(home);
+      expect(thrown).toHaveRedirect(home);
     }
   });
 

@@ -163,8 +163,7 @@ describe("the dispute queue", () => {
       outcome: "UPHELD",
       resolutionNote: "The customer was told about ERP export.",
     });
-    expect(upheld).toBeInstanceOf(Response);
-    expect((upheld as Response).headers.get("location")).toBe("/disputes");
+    expect(upheld).toHaveRedirect("/disputes");
     expect(await openCountInNavigation(MANAGER)).toBe((before ?? 0) - 1);
 
     const after = await readQueue(MANAGER);

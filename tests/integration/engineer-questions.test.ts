@@ -61,8 +61,7 @@ describe("asking and answering", () => {
       params: { questionId: id },
       context: {},
     });
-    expect(response).toBeInstanceOf(Response);
-    expect((response as Response).headers.get("location")).toBe(`/ask/${id}`);
+    expect(response).toHaveRedirect(`/ask/${id}`);
 
     const engineer = await prisma.user.findUniqueOrThrow({ where: { email: "engineer@candor.test" } });
     const answered = await prisma.engineerQuestion.findUniqueOrThrow({ where: { id } });

@@ -499,8 +499,7 @@ describe("the inbox: one's own, and nobody else's", () => {
 
     const before = await navCount(SALES);
     const read = await act(SALES, { intent: "read", notificationId: mine.id, page: "1" });
-    expect(read).toBeInstanceOf(Response);
-    expect((read as Response).headers.get("location")).toBe("/inbox");
+    expect(read).toHaveRedirect("/inbox");
     expect((await prisma.notification.findUniqueOrThrow({ where: { id: mine.id } })).readAt).not.toBeNull();
     expect(await navCount(SALES)).toBe((before ?? 0) - 1);
     // A second click on the same button changes nothing and is no error.

@@ -105,8 +105,7 @@ describe("a signed-in user's redirectTo on /login stays on Candor", () => {
       const outcome = await settle(() => loginLoader({ request, params: {}, context: {} }));
       expect(outcome).toBeInstanceOf(Response);
       const response = outcome as Response;
-      expect(response.status).toBe(302);
-      expect(response.headers.get("location")).toBe("/home");
+      expect(response).toHaveRedirect("/home");
     },
   );
 });

@@ -109,9 +109,7 @@ describe("the public survey link", () => {
       nps: "8",
       leastLiked: "The xls export we were promised.",
     });
-    expect(response).toBeInstanceOf(Response);
-    expect((response as Response).status).toBe(302);
-    expect((response as Response).headers.get("location")).toBe(`/survey/${token}?answered=1`);
+    expect(response).toHaveRedirect(`/survey/${token}?answered=1`);
     expect((response as Response).headers.get("referrer-policy")).toBe("no-referrer");
     const stored = await prisma.survey.findUniqueOrThrow({ where: { id: surveyId } });
     expect(stored).toMatchObject({

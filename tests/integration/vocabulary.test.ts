@@ -316,7 +316,6 @@ describe("an unknown address", () => {
     const outcome = await settle(async () =>
       notFoundLoader({ request: new Request(`${ORIGIN}/no-such-page`), params: { "*": "no-such-page" }, context: {} }),
     );
-    expect(outcome).toBeInstanceOf(Response);
-    expect((outcome as Response).headers.get("location")).toBe("/login?redirectTo=%2Fno-such-page");
+    expect(outcome).toHaveRedirect("/login?redirectTo=%2Fno-such-page");
   });
 });
