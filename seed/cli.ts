@@ -1,4 +1,3 @@
-import { dialectOf } from "../app/lib/database-url.ts";
 import { createBaseClient } from "../app/lib/db.server.ts";
 import { seedDemo, type SeedSummary } from "./demo.ts";
 import { parseReferenceDate } from "./generate/timeline.ts";
@@ -7,7 +6,8 @@ import { sourceStoryProblems, storyProblems } from "./story-checks.ts";
 import { countUsers, wipeDatabase } from "./wipe.ts";
 
 // npm run seed [-- --force] [--today YYYY-MM-DD] [--scale large [--claims N]]
-// Seeds DATABASE_URL (default file:./data/candor.db), which must already be migrated.
+// Seeds DATABASE_URL (default file:./data/candor.db; a postgresql:// URL seeds PostgreSQL, ADR 023),
+// which must already be migrated.
 // --claims sets the scale data's number of claims (default 200,000; the benchmark's growth
 // table also seeds 2,000,000): the same people, deals and quizzes, more history per person.
 
@@ -141,10 +141,6 @@ async function main(): Promise<number> {
   if (options.force) await wipeDatabase(url);
   const started = performance.now();
   if (options.scale) {
-    if (dialectOf(url) === "postgres") {
-      console.error("The scale data is written straight to SQLite; on PostgreSQL seed the demo data.");
-      return 1;
-    }
     const summary = await seedScale(url, { today: options.today, claims: options.claims });
     printSummary(summary, (performance.now() - started) / 1000);
     await computeOpenPeriods(options.today);

@@ -1,6 +1,7 @@
-import Database from "better-sqlite3";
 import { addDays } from "../app/domain/dates.ts";
 import type { CompStatement } from "../app/generated/prisma/client.ts";
+import { dialectOf } from "../app/lib/database-url.ts";
+import { dialect } from "../app/lib/db.server.ts";
 import { hashPassword } from "../app/lib/password.server.ts";
 import { rebuildRollupsSql } from "../app/models/rollups.server.ts";
 import { DEMO_PASSWORD } from "./content/people.ts";
@@ -19,13 +20,16 @@ import { buildTimeline } from "./generate/timeline.ts";
 import { Rng, SEED } from "./random.ts";
 import { storyChecks } from "./story-checks.ts";
 import { sqlitePath } from "./wipe.ts";
+import { PostgresWriter } from "./write-postgres.ts";
 import { SqliteWriter } from "./write-sqlite.ts";
 
 // `--scale large` (PRODUCT.md §6): 1,000 salespeople in 40 teams, 200,000 claims, 20,000 quiz
 // attempts, 40,000 WON deals each with its survey (plus 4,000 open or lost deals), 2,000
 // conversations, and the same products, matrix (with its phrases), quizzes and comp periods as
-// the demo. Rows stream person by person straight
-// into SQLite (seed/write-sqlite.ts), so memory stays flat. The database must be migrated.
+// the demo. Rows stream person by person straight into the database, fifty people a transaction,
+// so memory stays flat: SQLite's file through better-sqlite3 (seed/write-sqlite.ts), or
+// PostgreSQL through node-postgres (seed/write-postgres.ts), chosen by the URL (ADR 023). The
+// database must be migrated.
 
 // Two generated conversations per salesperson (2,000 with their sentences and candidates), and
 // customer reports on a few percent of answered surveys (seed/generate/customer-claims.ts).
@@ -40,7 +44,19 @@ const PLAN = {
 export const SCALE_PEOPLE = 1_000;
 const PEOPLE_PER_TRANSACTION = 50;
 
-function writeBundle(writer: SqliteWriter, bundle: PersonBundle): void {
+/** What the seed needs of a database: SqliteWriter or PostgresWriter. */
+type ScaleWriter = Pick<SqliteWriter, "counts" | "insert" | "transaction" | "execute" | "finish" | "close">;
+
+async function openWriter(url: string): Promise<ScaleWriter> {
+  // The rollups' statements (app/models/rollups.server.ts) are written for DATABASE_URL's database.
+  if (dialectOf(url) !== dialect)
+    throw new Error(
+      `The scale data goes into DATABASE_URL's own database: the rollups' SQL is written for ${dialect}, the target is ${dialectOf(url)}.`,
+    );
+  return dialect === "postgres" ? PostgresWriter.open(url) : SqliteWriter.open(sqlitePath(url));
+}
+
+function writeBundle(writer: ScaleWriter, bundle: PersonBundle): void {
   writer.insert("Deal", bundle.deals);
   // A claim points to its customer's survey and to the candidate it was confirmed from.
   writer.insert("Survey", bundle.surveys);
@@ -55,7 +71,7 @@ function writeBundle(writer: SqliteWriter, bundle: PersonBundle): void {
   writer.insert("CompStatement", bundle.statements);
 }
 
-function writeStatic(writer: SqliteWriter, data: Dataset, skip: ReadonlySet<keyof Dataset>): void {
+function writeStatic(writer: ScaleWriter, data: Dataset, skip: ReadonlySet<keyof Dataset>): void {
   for (const [key, table] of TABLES) if (!skip.has(key)) writer.insert(table, data[key]);
 }
 
@@ -97,12 +113,9 @@ export async function seedScale(url: string, options: { today: Date; claims?: nu
     productWeights: built.catalog.map((product, index) => [product, person.productWeights[index] ?? 1] as const),
   }));
 
-  const db = new Database(sqlitePath(url), { fileMustExist: true });
+  const writer = await openWriter(url);
   try {
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = OFF");
-    const writer = new SqliteWriter(db);
-    db.transaction(() => writeStatic(writer, data, new Set(["audit"])))();
+    await writer.transaction(() => writeStatic(writer, data, new Set(["audit"])));
     const storyIds = new Set(
       data.users
         .filter((u) => u.email === "sales@candor.test" || u.email === "overpromiser@candor.test")
@@ -110,7 +123,7 @@ export async function seedScale(url: string, options: { today: Date; claims?: nu
     );
     const storyStatements: CompStatement[] = [];
     for (let start = 0; start < people.length; start += PEOPLE_PER_TRANSACTION) {
-      db.transaction(() => {
+      await writer.transaction(() => {
         people.slice(start, start + PEOPLE_PER_TRANSACTION).forEach((person, offset) => {
           const plan = {
             ...PLAN,
@@ -121,20 +134,17 @@ export async function seedScale(url: string, options: { today: Date; claims?: nu
           writeBundle(writer, bundle);
           if (storyIds.has(person.id)) storyStatements.push(...bundle.statements);
         });
-      })();
+      });
     }
-    db.transaction(() => {
+    await writer.transaction(() => {
       writer.insert("EngineerQuestion", questionsBehindChanges(people, ctx, rng.fork("changes")));
       writer.insert("AuditEvent", data.audit);
-    })();
+    });
     // The dashboard's rollups, from the rows just written (ADR 019).
-    db.transaction(() => {
-      for (const statement of rebuildRollupsSql()) db.exec(statement);
-    })();
-    db.pragma("synchronous = NORMAL");
-    db.pragma("wal_checkpoint(TRUNCATE)");
+    await writer.execute(rebuildRollupsSql());
+    await writer.finish();
     return { counts: Object.fromEntries(writer.counts), checks: storyChecks(data.users, storyStatements, comp.locked) };
   } finally {
-    db.close();
+    await writer.close();
   }
 }

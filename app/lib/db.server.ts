@@ -5,7 +5,7 @@ import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgr
 import { dialectOf, type Dialect } from "./database-url.ts";
 import { httpError } from "./http-error.server.ts";
 import { withImmediateTransactions } from "./immediate-transactions.server.ts";
-import { queryLogFile, withQueryLog } from "./query-log.server.ts";
+import { queryLogFile, withPostgresQueryLog, withQueryLog } from "./query-log.server.ts";
 
 // WAL lets readers proceed during a write; busy_timeout makes a writer wait for
 // the lock instead of failing at once; NORMAL is durable enough under WAL. A 64 MB page
@@ -82,7 +82,7 @@ function createPostgresClient(url: string): PrismaClient {
     ? {
         provider: "postgres" as const,
         adapterName: factory.adapterName,
-        connect: async () => withQueryLog(logFile, await factory.connect()),
+        connect: async () => withPostgresQueryLog(logFile, await factory.connect()),
       }
     : factory;
   return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;

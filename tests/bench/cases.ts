@@ -14,7 +14,8 @@ export interface BenchCase {
   targetMedianMs?: number;
   /**
    * For pages addressed by a generated id: a read-only SQL query on the scale database returning
-   * one row with a `path` column, used instead of `path` (which then only names the page).
+   * one row with a `path` column, used instead of `path` (which then only names the page). Written
+   * in SQL both databases read (`npm run bench -- --db postgres`): quoted identifiers.
    */
   resolvePath?: string;
   /**
@@ -67,8 +68,7 @@ export const BENCH_CASES: BenchCase[] = [
   {
     name: "quiz item statistics, largest quiz",
     path: "/quizzes/<most attempted>/stats",
-    resolvePath:
-      "SELECT '/quizzes/' || quizId || '/stats' AS path FROM QuizAttempt GROUP BY quizId ORDER BY COUNT(*) DESC LIMIT 1",
+    resolvePath: `SELECT '/quizzes/' || "quizId" || '/stats' AS path FROM "QuizAttempt" GROUP BY "quizId" ORDER BY COUNT(*) DESC LIMIT 1`,
     as: "engineer",
     targetMedianMs: 1000,
   },
@@ -81,7 +81,7 @@ export const BENCH_CASES: BenchCase[] = [
   {
     name: "comp: compute the open period, admin (POST)",
     path: "/comp/<open period>",
-    resolvePath: "SELECT '/comp/' || name AS path FROM CompPeriod WHERE status = 'OPEN' ORDER BY startsAt DESC LIMIT 1",
+    resolvePath: `SELECT '/comp/' || "name" AS path FROM "CompPeriod" WHERE "status" = 'OPEN' ORDER BY "startsAt" DESC LIMIT 1`,
     as: "admin",
     method: "POST",
     form: { intent: "compute" },
@@ -93,8 +93,7 @@ export const BENCH_CASES: BenchCase[] = [
   {
     name: "comp: statement page (salesperson, locked period)",
     path: "/comp/<latest locked>/<sales@candor.test>",
-    resolvePath:
-      "SELECT '/comp/' || p.name || '/' || s.userId AS path FROM CompStatement s JOIN CompPeriod p ON p.id = s.periodId JOIN User u ON u.id = s.userId WHERE u.email = 'sales@candor.test' AND p.status = 'LOCKED' ORDER BY p.startsAt DESC LIMIT 1",
+    resolvePath: `SELECT '/comp/' || p."name" || '/' || s."userId" AS path FROM "CompStatement" s JOIN "CompPeriod" p ON p."id" = s."periodId" JOIN "User" u ON u."id" = s."userId" WHERE u."email" = 'sales@candor.test' AND p."status" = 'LOCKED' ORDER BY p."startsAt" DESC LIMIT 1`,
     as: "sales",
   },
   // Target: importing 10,000 deal rows in under 5 s. The first request creates the deals (its time is

@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { readAssertedLevel } from "../../app/domain/claim-level-cues.ts";
 import { parseConversationText, toSentences } from "../../app/domain/conversation-parsing.ts";
 import {
@@ -8,6 +7,7 @@ import {
   type MatchableCapability,
 } from "../../app/domain/phrase-matching.ts";
 import { Rng } from "../../seed/random.ts";
+import type { ScaleDatabase } from "./scale-database.ts";
 
 // The in-process part of a conversation import (PRODUCT.md §7), measured without HTTP: parse a
 // 12,000-word call transcript, split it into sentences, index the salesperson's sentences, match
@@ -40,22 +40,19 @@ export interface MatchingCase {
   run: () => number;
 }
 
-export function readScaleMatrix(databasePath: string): MatchableCapability[] {
-  const db = new Database(databasePath, { readonly: true });
-  try {
-    const rows = db.prepare('SELECT "id", "title", "phrases" FROM "Capability" ORDER BY "productId", "key"').all() as {
-      id: string;
-      title: string;
-      phrases: string;
-    }[];
-    return rows.map((row) => ({ id: row.id, title: row.title, phrases: parsePhrases(row.phrases) }));
-  } finally {
-    db.close();
-  }
+async function readScaleMatrix(database: ScaleDatabase): Promise<MatchableCapability[]> {
+  const rows = await database.rows<{ id: string; title: string; phrases: string; productId: string; key: string }>(
+    'SELECT "id", "title", "phrases", "productId", "key" FROM "Capability"',
+  );
+  // Ordered here by code point (SQLite's BINARY): PostgreSQL's ORDER BY follows the server's
+  // collation, and another order would make another transcript.
+  const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  rows.sort((a, b) => byCodePoint(a.productId, b.productId) || byCodePoint(a.key, b.key));
+  return rows.map((row) => ({ id: row.id, title: row.title, phrases: parsePhrases(row.phrases) }));
 }
 
-export function conversationMatchingCase(databasePath: string): MatchingCase {
-  const capabilities = readScaleMatrix(databasePath);
+export async function conversationMatchingCase(database: ScaleDatabase): Promise<MatchingCase> {
+  const capabilities = await readScaleMatrix(database);
   if (capabilities.length === 0)
     throw new Error("The scale database has no capabilities: reseed it (npm run bench -- --reseed).");
   const rng = new Rng(12_000);

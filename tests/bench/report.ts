@@ -95,7 +95,7 @@ export function median(values: readonly number[]): number {
 
 /**
  * How many times its irreducible cost a page takes: its median ÷ (the trivial route's median +
- * the median time of its own SQL replayed on better-sqlite3). 1 would be a page that costs
+ * the median time of its own SQL replayed on its database). 1 would be a page that costs
  * nothing beyond HTTP, the framework and its queries; null when there is nothing to divide by.
  */
 export function pageRatio(pageMedianMs: number, healthzMedianMs: number, sqlFloorMs: number): number | null {

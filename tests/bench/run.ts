@@ -1,16 +1,18 @@
 // `npm run bench`: measures Candor's pages on the scale data (PRODUCT.md §6) against the
 // production build, served as `npm start` serves it (WEB_CONCURRENCY workers, one per core by
-// default). For each case:
+// default), on SQLite or, with `--db postgres`, on PostgreSQL (ADR 023). For each case:
 //   - median and p95 of sequential requests (one at a time: the page's own cost);
 //   - its SQL floor: the server records the statements of one request of the page (bench mode,
-//     CANDOR_QUERY_LOG, app/lib/query-log.server.ts), which are replayed on better-sqlite3
+//     CANDOR_QUERY_LOG, app/lib/query-log.server.ts), which are replayed on the same database
 //     directly (tests/bench/sql-floor.ts); the floor is the median time of that replay;
 //   - the ratio page ÷ (healthz + SQL floor): how many times its irreducible cost the page takes
 //     (the trivial /healthz route is the cost of HTTP and the framework);
 //   - requests/s with 10 concurrent connections (autocannon).
 // Then the JavaScript weight of every page from the build's manifest (tests/bench/weight.ts).
 //
-//   npm run bench                          # every case on 200,000 claims
+//   npm run bench                          # every case on 200,000 claims (data/scale.db)
+//   npm run bench -- --db postgres         # the same on PostgreSQL (database candor_bench on the
+//                                          # machine's server, started if needed: scripts/postgres.ts)
 //   npm run bench -- --only dashboard      # cases whose name contains "dashboard"
 //   npm run bench -- --reseed              # rebuild the scale data first
 //   npm run bench -- --growth              # also 2,000,000 claims, and how each page grows
@@ -22,25 +24,36 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import Database from "better-sqlite3";
+import type { Dialect } from "../../app/lib/database-url.ts";
 import { RECORD_QUERIES_HEADER } from "../../app/lib/query-log.server.ts";
-import { BUILD_DIR, ROOT, prismaCli, remixBuild, tsx } from "../../scripts/lib.ts";
+import { BUILD_DIR, ROOT, remixBuild } from "../../scripts/lib.ts";
 import { CookieJar } from "../support/cookie-jar.ts";
 import { BENCH_CASES, FLOOR_CASE, type BenchAccount, type BenchCase } from "./cases.ts";
 import { conversationMatchingCase } from "./conversation-matching.ts";
 import { fixed, growthRows, pageRatio, parseSize, percentile, sizeLabel, statementsOf, textTable } from "./report.ts";
-import { sqlFloor, type SqlFloor } from "./sql-floor.ts";
+import { prepareScaleDatabase, type ScaleDatabase } from "./scale-database.ts";
+import { postgresSqlFloor, sqlFloor, type SqlFloor } from "./sql-floor.ts";
 import { printWeights, weighBuild } from "./weight.ts";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const ORIGIN = `http://localhost:${PORT}`;
 const DATA = path.join(ROOT, "data");
-const RESULTS = path.join(DATA, "bench-results.json");
+const args = process.argv.slice(2);
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const only = option("--only");
+
+function dialectFromArgs(): Dialect {
+  const db = option("--db") ?? "sqlite";
+  if (db === "sqlite" || db === "postgres") return db;
+  throw new Error(`--db takes sqlite or postgres (got "${db}")`);
+}
+const DB = dialectFromArgs();
+
+const RESULTS = path.join(DATA, DB === "postgres" ? "bench-results-postgres.json" : "bench-results.json");
 const QUERY_LOG = path.join(DATA, "bench-queries.jsonl");
 const SEQUENTIAL_REQUESTS = Number(process.env.BENCH_REQUESTS ?? 60);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
 const LOAD_CONNECTIONS = 10;
-const DEFAULT_CLAIMS = 200_000;
 /** The growth table's larger size is meant to seed within this long. */
 const SEED_BUDGET_MS = 10 * 60_000;
 
@@ -51,10 +64,6 @@ const ACCOUNTS: Record<BenchAccount, string> = {
   sales: "sales@candor.test",
 };
 
-const args = process.argv.slice(2);
-const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const only = option("--only");
-
 function sizesFromArgs(): number[] {
   const text = option("--sizes") ?? (args.includes("--growth") ? "200k,2m" : "200k");
   const sizes = text.split(",").map((part) => parseSize(part));
@@ -62,37 +71,28 @@ function sizesFromArgs(): number[] {
   return sizes.filter((size): size is number => size !== null);
 }
 
-function scaleDatabase(claims: number): string {
-  return path.join(DATA, claims === DEFAULT_CLAIMS ? "scale.db" : `scale-${sizeLabel(claims)}.db`);
-}
-
-/** Seeds the size's scale database when missing (or with --reseed); returns the seconds it took, or null. */
-function prepareScaleDatabase(claims: number): number | null {
-  const file = scaleDatabase(claims);
-  if (existsSync(file) && !args.includes("--reseed")) return null;
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
-  mkdirSync(DATA, { recursive: true });
-  const env = { ...process.env, DATABASE_URL: `file:${file}` };
-  prismaCli(["migrate", "deploy"], env);
-  const started = Date.now();
-  tsx(["seed/cli.ts", "--scale", "large", "--claims", String(claims)], env);
-  const ms = Date.now() - started;
-  console.log(`Scale data with ${sizeLabel(claims)} claims loaded in ${(ms / 1000).toFixed(1)} s`);
-  if (ms > SEED_BUDGET_MS)
-    console.log(`  (over the 10 minutes a growth size should take; choose a smaller one with --sizes)`);
-  return ms / 1000;
+/** Seeds the size's scale database when missing (or with --reseed); returns it and the seconds the seed took, or null. */
+async function prepareScale(claims: number): Promise<{ database: ScaleDatabase; seedSeconds: number | null }> {
+  const prepared = await prepareScaleDatabase(DB, claims, args.includes("--reseed"));
+  const { seedSeconds } = prepared;
+  if (seedSeconds !== null) {
+    console.log(`Scale data with ${sizeLabel(claims)} claims loaded in ${seedSeconds.toFixed(1)} s`);
+    if (seedSeconds * 1000 > SEED_BUDGET_MS)
+      console.log(`  (over the 10 minutes a growth size should take; choose a smaller one with --sizes)`);
+  }
+  return prepared;
 }
 
 let server: ChildProcess | null = null;
 
 /** `npm start` in a node process of its own (tsx as a loader), so SIGTERM reaches its primary. */
-async function startServer(database: string): Promise<ChildProcess> {
+async function startServer(database: ScaleDatabase): Promise<ChildProcess> {
   rmSync(QUERY_LOG, { force: true });
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,
-      DATABASE_URL: `file:${database}`,
+      DATABASE_URL: database.url,
       PORT: String(PORT),
       SESSION_SECRET: "bench-session-secret-0123456789-abcdef",
       LOGIN_MAX_FAILURES_PER_ADDRESS: "1000",
@@ -159,23 +159,21 @@ async function signIn(email: string): Promise<string> {
  * scale data's active salespeople in email order, so every run posts the same file. Closed in 2020,
  * their surveys fall outside every period and window the other cases measure.
  */
-function uploadBody(database: string, benchCase: BenchCase): { contentType: string; body: string } | null {
+async function uploadBody(
+  database: ScaleDatabase,
+  benchCase: BenchCase,
+): Promise<{ contentType: string; body: string } | null> {
   if (!benchCase.upload) return null;
-  const db = new Database(database, { readonly: true });
-  let owners: string[];
-  let products: string[];
-  try {
-    owners = (
-      db.prepare("SELECT email FROM User WHERE role = 'SALES' AND active = 1 ORDER BY email").all() as Array<{
-        email: string;
-      }>
-    ).map((row) => row.email);
-    products = (db.prepare("SELECT slug FROM Product ORDER BY slug").all() as Array<{ slug: string }>).map(
-      (row) => row.slug,
-    );
-  } finally {
-    db.close();
-  }
+  // Sorted here by code point (SQLite's BINARY order): PostgreSQL's ORDER BY follows its collation.
+  const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const owners = (
+    await database.rows<{ email: string }>(`SELECT "email" FROM "User" WHERE "role" = 'SALES' AND "active" = TRUE`)
+  )
+    .map((row) => row.email)
+    .sort(byCodePoint);
+  const products = (await database.rows<{ slug: string }>(`SELECT "slug" FROM "Product"`))
+    .map((row) => row.slug)
+    .sort(byCodePoint);
   if (benchCase.upload === "deals-10000-json")
     return { contentType: "application/json", body: JSON.stringify(apiBenchDeals(owners, products)) };
   const lines = ["External ID,Account,Contact name,Contact email,Owner email,Product slug,Amount,Status,Closed date"];
@@ -218,28 +216,25 @@ function apiBenchDeals(owners: string[], products: string[]) {
 const apiTokens = new Map<string, string>();
 
 /** An API token of the scope, made straight in the scale database (the server has applied its migrations by now). */
-function apiTokenFor(database: string, scope: string): string {
-  const key = `${database}\n${scope}`;
+async function apiTokenFor(database: ScaleDatabase, scope: string): Promise<string> {
+  const key = `${database.url}\n${scope}`;
   const known = apiTokens.get(key);
   if (known) return known;
   const token = `cnd_${randomBytes(32).toString("base64url")}`;
-  const db = new Database(database);
-  try {
-    const adminId = (db.prepare("SELECT id FROM User WHERE email = ?").get(ACCOUNTS.admin) as { id: string }).id;
-    db.prepare(
-      "INSERT INTO ApiToken (id, name, tokenHash, prefix, scopes, createdById, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    ).run(
+  const [admin] = await database.rows<{ id: string }>(`SELECT "id" FROM "User" WHERE "email" = ?`, [ACCOUNTS.admin]);
+  if (!admin) throw new Error(`The scale database has no ${ACCOUNTS.admin}`);
+  await database.run(
+    `INSERT INTO "ApiToken" ("id", "name", "tokenHash", "prefix", "scopes", "createdById", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    [
       `bench-${randomBytes(8).toString("hex")}`,
       `Bench ${scope}`,
       createHash("sha256").update(token).digest("hex"),
       token.slice(0, 12),
       scope,
-      adminId,
-      new Date().toISOString().replace("Z", "+00:00"),
-    );
-  } finally {
-    db.close();
-  }
+      admin.id,
+      new Date(),
+    ],
+  );
   apiTokens.set(key, token);
   return token;
 }
@@ -263,7 +258,7 @@ interface CaseResult {
 }
 
 /** One request of the page with its statements recorded, replayed for the SQL floor. */
-async function recordSqlFloor(database: string, url: string, init: () => RequestInit): Promise<SqlFloor> {
+async function recordSqlFloor(database: ScaleDatabase, url: string, init: () => RequestInit): Promise<SqlFloor> {
   const base = init();
   const response = await send(url, {
     ...base,
@@ -273,21 +268,24 @@ async function recordSqlFloor(database: string, url: string, init: () => Request
   const requestId = response.headers.get("x-request-id");
   if (!requestId) throw new Error(`${url} answered without an X-Request-Id`);
   const statements = statementsOf(existsSync(QUERY_LOG) ? readFileSync(QUERY_LOG, "utf8") : "", requestId);
-  return sqlFloor(database, statements);
+  return database.dialect === "postgres"
+    ? postgresSqlFloor(database.url, statements)
+    : sqlFloor(database.url.replace(/^file:/, ""), statements);
 }
 
 async function measure(
-  database: string,
+  database: ScaleDatabase,
   benchCase: BenchCase,
   cookie: string | undefined,
 ): Promise<Omit<CaseResult, "ratio">> {
-  const upload = uploadBody(database, benchCase);
+  const upload = await uploadBody(database, benchCase);
+  const token = benchCase.apiToken ? await apiTokenFor(database, benchCase.apiToken) : undefined;
   const init = (): RequestInit => ({
     method: benchCase.method ?? "GET",
     redirect: "manual",
     headers: {
       ...(cookie ? { cookie } : {}),
-      ...(benchCase.apiToken ? { authorization: `Bearer ${apiTokenFor(database, benchCase.apiToken)}` } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(upload
         ? { "content-type": upload.contentType }
         : benchCase.form
@@ -342,8 +340,8 @@ async function measure(
 }
 
 /** An in-process case: the same figures as a page's, from calls of a function instead of requests. */
-function measureInProcess(database: string, benchCase: BenchCase): Omit<CaseResult, "ratio"> {
-  const work = conversationMatchingCase(database);
+async function measureInProcess(database: ScaleDatabase, benchCase: BenchCase): Promise<Omit<CaseResult, "ratio">> {
+  const work = await conversationMatchingCase(database);
   const firstStarted = performance.now();
   const candidates = work.run();
   const firstMs = performance.now() - firstStarted;
@@ -373,16 +371,11 @@ function measureInProcess(database: string, benchCase: BenchCase): Omit<CaseResu
 }
 
 /** A case whose page is addressed by a generated id names it with a query on the scale database. */
-function resolveCasePath(database: string, benchCase: BenchCase): BenchCase {
+async function resolveCasePath(database: ScaleDatabase, benchCase: BenchCase): Promise<BenchCase> {
   if (!benchCase.resolvePath) return benchCase;
-  const db = new Database(database, { readonly: true });
-  try {
-    const row = db.prepare(benchCase.resolvePath).get() as { path?: unknown } | undefined;
-    if (typeof row?.path !== "string") throw new Error(`${benchCase.name}: its resolvePath query returned no path`);
-    return { ...benchCase, path: row.path };
-  } finally {
-    db.close();
-  }
+  const [row] = await database.rows<{ path?: unknown }>(benchCase.resolvePath);
+  if (typeof row?.path !== "string") throw new Error(`${benchCase.name}: its resolvePath query returned no path`);
+  return { ...benchCase, path: row.path };
 }
 
 function resultRow(result: CaseResult): string[] {
@@ -413,10 +406,9 @@ const HEADER = [
 ];
 
 async function benchSize(claims: number) {
-  const database = scaleDatabase(claims);
-  const seedSeconds = prepareScaleDatabase(claims);
+  const { database, seedSeconds } = await prepareScale(claims);
   console.log(
-    `\n== ${sizeLabel(claims)} claims (${path.relative(ROOT, database)}); load average ${loadavg()
+    `\n== ${sizeLabel(claims)} claims (${database.label}); load average ${loadavg()
       .map((l) => l.toFixed(2))
       .join(" ")} ==`,
   );
@@ -429,10 +421,10 @@ async function benchSize(claims: number) {
     for (const benchCase of cases) {
       if (benchCase.as && !cookies.has(benchCase.as)) cookies.set(benchCase.as, await signIn(ACCOUNTS[benchCase.as]));
       const measured = benchCase.inProcess
-        ? measureInProcess(database, benchCase)
+        ? await measureInProcess(database, benchCase)
         : await measure(
             database,
-            resolveCasePath(database, benchCase),
+            await resolveCasePath(database, benchCase),
             benchCase.as ? cookies.get(benchCase.as) : undefined,
           );
       if (benchCase === FLOOR_CASE) healthzMedian = measured.medianMs;
@@ -449,7 +441,7 @@ async function benchSize(claims: number) {
     }
     console.log(`\n${sizeLabel(claims)} claims: page ÷ (healthz ${fixed(healthzMedian)} ms + its SQL floor)`);
     console.log(textTable(HEADER, results.map(resultRow)));
-    return { claims, database: path.relative(ROOT, database), seedSeconds, loadAverage: loadavg(), results };
+    return { claims, database: database.label, seedSeconds, loadAverage: loadavg(), results };
   } finally {
     await stopServer();
   }
@@ -460,7 +452,7 @@ async function main() {
   if (!existsSync(path.join(BUILD_DIR, "server/index.js")) || args.includes("--rebuild")) remixBuild();
   const workers = process.env.WEB_CONCURRENCY ?? `${availableParallelism()} (one per core)`;
   console.log(
-    `Bench: ${SEQUENTIAL_REQUESTS} sequential requests a case, ${LOAD_CONNECTIONS} connections for ${LOAD_SECONDS} s; ${workers} workers; Node ${process.version}`,
+    `Bench${DB === "postgres" ? " on PostgreSQL" : ""}: ${SEQUENTIAL_REQUESTS} sequential requests a case, ${LOAD_CONNECTIONS} connections for ${LOAD_SECONDS} s; ${workers} workers; Node ${process.version}`,
   );
   const runs = [];
   for (const claims of sizes) runs.push(await benchSize(claims));
