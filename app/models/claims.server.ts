@@ -25,7 +25,8 @@ export function claimAudienceWhere(audience: Audience): Prisma.ClaimWhereInput {
 export async function listRecentClaimsOf(salespersonId: string, take = 10) {
   return prisma.claim.findMany({
     where: { salespersonId },
-    orderBy: { madeAt: "desc" },
+    // Claims made the same minute come newest logged first, the same on every database.
+    orderBy: [{ madeAt: "desc" }, { createdAt: "desc" }, { id: "desc" }],
     take,
     select: {
       id: true,
