@@ -1,4 +1,3 @@
-import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 // The integration tests run twice: on SQLite, and on PostgreSQL (ADR 023), where
@@ -17,10 +16,6 @@ const integration = (name: "integration" | "integration-postgres") => ({
 
 export default defineConfig({
   test: {
-    // One test file per core. Vitest's default leaves a core free (one worker on a two-core
-    // machine), but integration files spend much of their time waiting on PostgreSQL and on the
-    // processes they start, so every core can run a file.
-    maxWorkers: availableParallelism(),
     projects: [
       {
         test: {
