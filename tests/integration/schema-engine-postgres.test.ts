@@ -3,26 +3,23 @@
 // migrate dev (with its throwaway shadow database), a hand-written migration with a plpgsql
 // trigger, migrate deploy on a fresh database, and migrate diff. Runs in the PostgreSQL project;
 // the SQLite engine has schema-engine.test.ts.
-import { spawnSync } from "node:child_process";
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT } from "../setup/paths.ts";
 import { databaseUrl, dropDatabase } from "../setup/postgres.ts";
 import { onPostgres } from "./support/database.ts";
+import { ok, scratchProject, STEP_TIMEOUT } from "./support/prisma-cli.ts";
 
-const PRISMA_CLI = path.join(ROOT, "node_modules/prisma/build/index.js");
-const ENGINE = path.join(ROOT, "prisma/engine/schema-engine.mjs");
-const STEP_TIMEOUT = 120_000;
 const run = `${process.pid}_${Date.now()}`;
 const DEV = `engine_dev_${run}`;
 const FRESH = `engine_fresh_${run}`;
 
 const work = mkdtempSync(path.join(os.tmpdir(), "candor-schema-engine-pg-"));
-const schemaFile = path.join(work, "prisma/schema.prisma");
-const migrationsDir = path.join(work, "prisma/migrations");
+const project = scratchProject(work);
+const { schemaFile, migrationsDir } = project;
+const migrations = () => project.migrations();
 
 const SCHEMA = `datasource db {
   provider = "postgresql"
@@ -59,32 +56,9 @@ CREATE TRIGGER "AuditEvent_append_only" BEFORE UPDATE OR DELETE ON "AuditEvent"
   FOR EACH ROW EXECUTE FUNCTION audit_event_append_only();
 `;
 
+/** The CLI on the scratch database `database`. */
 function prisma(args: string[], database: string) {
-  const result = spawnSync(process.execPath, [PRISMA_CLI, ...args], {
-    cwd: work,
-    encoding: "utf8",
-    timeout: STEP_TIMEOUT,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl(database),
-      PRISMA_SCHEMA_ENGINE_BINARY: ENGINE,
-      CHECKPOINT_DISABLE: "1",
-      PRISMA_HIDE_UPDATE_MESSAGE: "1",
-      NO_COLOR: "1",
-    },
-  });
-  return { status: result.status, stdout: result.stdout, output: `${result.stdout}\n${result.stderr}` };
-}
-
-function ok(result: ReturnType<typeof prisma>) {
-  expect(result.status, result.output).toBe(0);
-  return result;
-}
-
-function migrations() {
-  return readdirSync(migrationsDir)
-    .filter((name) => !name.endsWith(".toml"))
-    .sort();
+  return project.prisma(args, databaseUrl(database));
 }
 
 /** What a database holds, read with pg rather than through Prisma. */
@@ -126,15 +100,6 @@ async function databasesNamed(prefix: string): Promise<string[]> {
 describe.skipIf(!onPostgres)("the offline schema engine on PostgreSQL", { timeout: 10 * STEP_TIMEOUT }, () => {
   mkdirSync(path.dirname(schemaFile), { recursive: true });
   writeFileSync(schemaFile, SCHEMA);
-  writeFileSync(
-    path.join(work, "prisma.config.ts"),
-    `export default {
-  schema: "prisma/schema.prisma",
-  migrations: { path: "prisma/migrations" },
-  datasource: { url: process.env.DATABASE_URL },
-};
-`,
-  );
   afterAll(async () => {
     rmSync(work, { recursive: true, force: true });
     await Promise.all([dropDatabase(DEV), dropDatabase(FRESH)]);

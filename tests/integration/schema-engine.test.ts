@@ -1,37 +1,22 @@
 // The offline schema engine (prisma/engine/schema-engine.mjs, ADR 001) driven
 // through the real Prisma CLI, in a scratch project, the way developers and CI
 // use it. Every step spawns the CLI, which spawns the engine: slow but real.
-import { spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { onPostgres } from "./support/database.ts";
-
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const PRISMA_CLI = path.join(ROOT, "node_modules/prisma/build/index.js");
-const ENGINE = path.join(ROOT, "prisma/engine/schema-engine.mjs");
-const STEP_TIMEOUT = 120_000;
+import { ok, scratchProject, STEP_TIMEOUT } from "./support/prisma-cli.ts";
 
 const work = mkdtempSync(path.join(os.tmpdir(), "candor-schema-engine-"));
-const schemaFile = path.join(work, "prisma/schema.prisma");
-const migrationsDir = path.join(work, "prisma/migrations");
+const project = scratchProject(work);
+const { schemaFile, migrationsDir } = project;
+const migrations = () => project.migrations();
 const devDb = path.join(work, "dev.db");
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-// A plain object: `prisma/config` would not resolve from the temp directory.
-writeFileSync(
-  path.join(work, "prisma.config.ts"),
-  `export default {
-  schema: "prisma/schema.prisma",
-  migrations: { path: "prisma/migrations" },
-  datasource: { url: process.env.DATABASE_URL },
-};
-`,
-);
 const SCHEMA = `datasource db {
   provider = "sqlite"
 }
@@ -57,34 +42,9 @@ model AuditEvent {
 mkdirSync(path.dirname(schemaFile), { recursive: true });
 writeFileSync(schemaFile, SCHEMA);
 
+/** The CLI on the SQLite file `databaseFile`. */
 function prisma(args: string[], databaseFile: string) {
-  const result = spawnSync(process.execPath, [PRISMA_CLI, ...args], {
-    cwd: work,
-    encoding: "utf8",
-    timeout: STEP_TIMEOUT,
-    env: {
-      ...process.env,
-      DATABASE_URL: `file:${databaseFile}`,
-      PRISMA_SCHEMA_ENGINE_BINARY: ENGINE,
-      CHECKPOINT_DISABLE: "1",
-      PRISMA_HIDE_UPDATE_MESSAGE: "1",
-      NO_COLOR: "1",
-    },
-  });
-  const output = `${result.stdout}\n${result.stderr}`;
-  return { status: result.status, stdout: result.stdout, output };
-}
-
-/** Asserts success, showing the CLI's output when it failed. */
-function ok(run: ReturnType<typeof prisma>) {
-  expect(run.status, run.output).toBe(0);
-  return run;
-}
-
-function migrations() {
-  return readdirSync(migrationsDir)
-    .filter((name) => !name.endsWith(".toml"))
-    .sort();
+  return project.prisma(args, `file:${databaseFile}`);
 }
 
 /** What the database holds, read with better-sqlite3 rather than through Prisma. */
