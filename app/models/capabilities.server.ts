@@ -3,6 +3,7 @@ import { isReviewOverdue, sameFacts, utcTimeLabel } from "../domain/capability-c
 import { parsePhrases } from "../domain/phrase-matching.ts";
 import { addDays } from "../domain/dates.ts";
 import { CAPABILITY_LEVELS } from "../domain/levels.ts";
+import { conflict, fieldError, ok, refused, type Outcome, type Refusal } from "../domain/outcome.ts";
 import { prisma, type Db, type Tx, isUniqueViolation } from "../lib/db.server.ts";
 import { sql } from "../lib/sql-dialect.server.ts";
 import { DUE_SOON_DAYS, NOTE_REQUIRED, type ReviewFilter } from "../schemas/capability.ts";
@@ -190,14 +191,8 @@ export interface CapabilityConflict {
   message: string;
 }
 
-type CapabilityChangeFailure = {
-  ok: false;
-  fieldErrors?: Partial<Record<CapabilityField, string[]>>;
-  formErrors?: string[];
-  /** Set when the row changed since the editor loaded it (optimistic lock): answer 409. */
-  conflict?: CapabilityConflict;
-};
-export type CapabilityChangeResult<T> = { ok: true; value: T } | CapabilityChangeFailure;
+type CapabilityChangeFailure = Refusal<CapabilityField, CapabilityConflict>;
+type CapabilityChangeResult<T> = Outcome<T, CapabilityField, CapabilityConflict>;
 
 export interface CapabilityRowInput {
   title: string;
@@ -215,17 +210,15 @@ export interface NewCapabilityInput extends CapabilityRowInput {
   key: string;
 }
 
-const gone = (): CapabilityChangeFailure => ({ ok: false, formErrors: ["This capability no longer exists."] });
-const keyTaken = (): CapabilityChangeFailure => ({
-  ok: false,
-  fieldErrors: { key: ["This product already has a capability with this key."] },
-});
+const gone = (): CapabilityChangeFailure => refused(400, "This capability no longer exists.");
+const keyTaken = (): CapabilityChangeFailure =>
+  fieldError("key", "This product already has a capability with this key.");
 
 async function ownerRefusal(ownerId: string, currentOwnerId: string | null): Promise<CapabilityChangeFailure | null> {
   if (ownerId === currentOwnerId) return null;
   const owner = await prisma.user.findUnique({ where: { id: ownerId }, select: { role: true, active: true } });
   if (owner?.role === "ENGINEER" && owner.active) return null;
-  return { ok: false, fieldErrors: { ownerId: ["Choose an active engineer as the owner."] } };
+  return fieldError("ownerId", "Choose an active engineer as the owner.");
 }
 
 /**
@@ -249,7 +242,7 @@ async function conflictFailure(db: Db | Tx, capabilityId: string): Promise<Capab
   const byName = actor?.name ?? row.verifiedBy?.name ?? "Someone";
   const at = event?.at ?? row.updatedAt;
   const message = `${byName} changed this capability at ${utcTimeLabel(at)}; reload to see their change.`;
-  return { ok: false, conflict: { byName, at, message }, formErrors: [message] };
+  return conflict(message, { byName, at, message });
 }
 
 /**
@@ -268,7 +261,7 @@ export async function createCapability(
     prisma.capability.findUnique({ where: { productId_key: { productId, key: input.key } }, select: { id: true } }),
     ownerRefusal(input.ownerId, null),
   ]);
-  if (!product) return { ok: false, formErrors: ["This product no longer exists."] };
+  if (!product) return refused(400, "This product no longer exists.");
   if (taken) return keyTaken();
   if (refusal) return refusal;
   const { note, ...row } = input;
@@ -303,7 +296,7 @@ export async function createCapability(
         entityId: capability.id,
         after: { ...capability, productId, revisionId: revision.id, note },
       });
-      return { ok: true, value: { id: capability.id, key: capability.key } };
+      return ok({ id: capability.id, key: capability.key });
     });
   } catch (error) {
     if (isUniqueViolation(error)) return keyTaken();
@@ -344,10 +337,10 @@ export async function updateCapability(
   const refusal = await ownerRefusal(input.ownerId, before.ownerId);
   if (refusal) return refusal;
   const factsChanged = !sameFacts(before, input);
-  if (factsChanged && input.note.trim() === "") return { ok: false, fieldErrors: { note: [NOTE_REQUIRED] } };
+  if (factsChanged && input.note.trim() === "") return fieldError("note", NOTE_REQUIRED);
   const changed = PLAIN_FIELDS.filter((field) => (before[field] ?? null) !== (input[field] ?? null));
   if (!factsChanged && changed.length === 0)
-    return { ok: true, value: { saved: false, factsChanged: false, questionsToReview: 0, openClaimsAffected: 0 } };
+    return ok({ saved: false, factsChanged: false, questionsToReview: 0, openClaimsAffected: 0 });
 
   const pick = (source: Pick<CapabilityRowInput, PlainField> | typeof before) =>
     Object.fromEntries(changed.map((field) => [field, source[field]]));
@@ -369,7 +362,7 @@ export async function updateCapability(
           after: pick(input),
         });
       }
-      if (!factsChanged) return { ok: true, value: { questionsToReview: 0 } };
+      if (!factsChanged) return ok({ questionsToReview: 0 });
       const revised = await reviseCapabilityInTx(tx, audit, {
         capabilityId,
         status: input.status,
@@ -378,16 +371,13 @@ export async function updateCapability(
         authorId,
         at,
       });
-      return { ok: true, value: { questionsToReview: revised.questionsFlagged } };
+      return ok({ questionsToReview: revised.questionsFlagged });
     },
   );
   if (!outcome.ok) return outcome;
   // Counted after the commit, exactly as the capability page lists them below the form.
   const openClaimsAffected = factsChanged ? await countOpenClaimsAffected(capabilityId) : 0;
-  return {
-    ok: true,
-    value: { saved: true, factsChanged, questionsToReview: outcome.value.questionsToReview, openClaimsAffected },
-  };
+  return ok({ saved: true, factsChanged, questionsToReview: outcome.value.questionsToReview, openClaimsAffected });
 }
 
 /** What a save changed beyond the row, for the engineer's confirmation (the capability page's toast). */
@@ -432,7 +422,7 @@ export async function updateCapabilityPhrases(
   if (!before) return gone();
   const phrases = parsePhrases(text);
   const stored = phrases.join("\n");
-  if (stored === before.phrases) return { ok: true, value: { saved: false, phrases } };
+  if (stored === before.phrases) return ok({ saved: false, phrases });
   await prisma.$transaction(async (tx) => {
     await tx.capability.update({ where: { id: capabilityId }, data: { phrases: stored } });
     await recordAudit(tx, audit, {
@@ -443,7 +433,7 @@ export async function updateCapabilityPhrases(
       after: { phrases },
     });
   });
-  return { ok: true, value: { saved: true, phrases } };
+  return ok({ saved: true, phrases });
 }
 
 /**
@@ -509,7 +499,7 @@ export async function markCapabilityVerified(
         revisionId: revision.id,
       },
     });
-    return { ok: true, value: { reviewDueAt } };
+    return ok({ reviewDueAt });
   });
 }
 

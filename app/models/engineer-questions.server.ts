@@ -1,6 +1,7 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import { alreadyAnsweredMessage, capabilityChanges } from "../domain/engineer-questions.ts";
 import { levelLabel, type CapabilityLevel } from "../domain/levels.ts";
+import { fieldError, ok, refused, type Outcome, type Refusal } from "../domain/outcome.ts";
 import { prisma } from "../lib/db.server.ts";
 import { audienceOwnerWhere, type Audience } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
@@ -11,13 +12,8 @@ import { notifyQuestionAnswered } from "./notifications.server.ts";
 
 type QuestionField =
   "productId" | "capabilityId" | "question" | "context" | "answer" | "status" | "conditions" | "note";
-type QuestionChangeFailure = {
-  ok: false;
-  status: 400 | 404 | 409;
-  fieldErrors?: Partial<Record<QuestionField, string[]>>;
-  formErrors?: string[];
-};
-export type QuestionChangeResult<T> = { ok: true; value: T } | QuestionChangeFailure;
+type QuestionChangeFailure = Refusal<QuestionField>;
+type QuestionChangeResult<T> = Outcome<T, QuestionField>;
 
 // Whose questions a reader sees is the audience of "read:question" (audienceFor): askers their
 // own, managers those of their teams' salespeople, answerers every one. A question belongs to
@@ -161,18 +157,13 @@ export async function askQuestion(
 ): Promise<QuestionChangeResult<{ id: string }>> {
   return prisma.$transaction(async (tx): Promise<QuestionChangeResult<{ id: string }>> => {
     const product = await tx.product.findUnique({ where: { id: input.productId }, select: { id: true, name: true } });
-    if (!product) return { ok: false, status: 400, fieldErrors: { productId: ["Choose one of the products listed."] } };
+    if (!product) return fieldError("productId", "Choose one of the products listed.");
     if (input.capabilityId) {
       const capability = await tx.capability.findFirst({
         where: { id: input.capabilityId, productId: product.id },
         select: { id: true },
       });
-      if (!capability)
-        return {
-          ok: false,
-          status: 400,
-          fieldErrors: { capabilityId: [`Choose a capability of ${product.name}, or none.`] },
-        };
+      if (!capability) return fieldError("capabilityId", `Choose a capability of ${product.name}, or none.`);
     }
     const asker = await tx.user.findUniqueOrThrow({ where: { id: input.askedById }, select: { teamId: true } });
     const created = await tx.engineerQuestion.create({
@@ -200,7 +191,7 @@ export async function askQuestion(
       teamId: asker.teamId,
       after: created,
     });
-    return { ok: true, value: { id: created.id } };
+    return ok({ id: created.id });
   });
 }
 
@@ -254,24 +245,18 @@ export async function answerQuestion(
           askedBy: { select: { teamId: true } },
         },
       });
-      if (!question) throw new AnswerRefused({ ok: false, status: 404, formErrors: ["There is no such question."] });
+      if (!question) throw new AnswerRefused(refused(404, "We could not find that question."));
       if (claimed.count === 0) {
-        throw new AnswerRefused({
-          ok: false,
-          status: 409,
-          formErrors: [alreadyAnsweredMessage(question.answeredBy?.name ?? null, question.answeredAt)],
-        });
+        throw new AnswerRefused(
+          refused(409, alreadyAnsweredMessage(question.answeredBy?.name ?? null, question.answeredAt)),
+        );
       }
       let revisionId: string | null = null;
       let changes: string[] = [];
       const update = input.capabilityUpdate;
       if (update) {
         if (!question.capabilityId) {
-          throw new AnswerRefused({
-            ok: false,
-            status: 400,
-            formErrors: ["This question names no capability, so the answer cannot update one."],
-          });
+          throw new AnswerRefused(refused(400, "This question names no capability, so the answer cannot update one."));
         }
         const capability = await tx.capability.findUniqueOrThrow({
           where: { id: question.capabilityId },
@@ -281,25 +266,21 @@ export async function answerQuestion(
           const now = capability.conditions.trim()
             ? `${levelLabel(capability.status)}: ${capability.conditions.trim()}`
             : levelLabel(capability.status);
-          throw new AnswerRefused({
-            ok: false,
-            status: 409,
-            formErrors: [
+          throw new AnswerRefused(
+            refused(
+              409,
               `Someone changed this capability after you opened the page; it now says ${now}. Check it above and send your answer again.`,
-            ],
-          });
+            ),
+          );
         }
         changes = capabilityChanges(capability, update);
         if (changes.length === 0) {
-          throw new AnswerRefused({
-            ok: false,
-            status: 400,
-            fieldErrors: {
-              status: [
-                "That is what the matrix already says: change the status or the conditions, or untick “Update the capability too”.",
-              ],
-            },
-          });
+          throw new AnswerRefused(
+            fieldError(
+              "status",
+              "That is what the matrix already says: change the status or the conditions, or untick “Update the capability too”.",
+            ),
+          );
         }
         const revised = await reviseCapabilityInTx(tx, audit, {
           capabilityId: question.capabilityId,
@@ -321,7 +302,7 @@ export async function answerQuestion(
         after: { status: "ANSWERED", answer, answeredById: input.answeredById, answeredAt: at, revisionId },
       });
       await notifyQuestionAnswered(tx, input.questionId);
-      return { ok: true as const, value: { id: input.questionId, revisionId, changes } };
+      return ok({ id: input.questionId, revisionId, changes });
     });
   } catch (error) {
     if (error instanceof AnswerRefused) return error.failure;

@@ -1,5 +1,6 @@
 import { type Prisma } from "../generated/prisma/client.ts";
 import { addDays } from "../domain/dates.ts";
+import { invalid, ok, refused, type Outcome, type Refusal } from "../domain/outcome.ts";
 import { prisma, type Tx, isUniqueViolation } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 
@@ -10,12 +11,8 @@ export interface ProductInput {
   reviewCycleDays: number;
 }
 
-type ProductChangeFailure = {
-  ok: false;
-  fieldErrors?: Partial<Record<keyof ProductInput, string[]>>;
-  formErrors?: string[];
-};
-export type ProductChangeResult<T> = { ok: true; value: T } | ProductChangeFailure;
+type ProductChangeFailure = Refusal<keyof ProductInput>;
+type ProductChangeResult<T> = Outcome<T, keyof ProductInput>;
 
 /** A product as the admin pages and the matrix show it. */
 export const productSelect = {
@@ -79,7 +76,7 @@ async function conflicts(
   const fieldErrors: Partial<Record<keyof ProductInput, string[]>> = {};
   if (byName && byName.id !== productId) fieldErrors.name = ["A product with this name already exists."];
   if (bySlug && bySlug.id !== productId) fieldErrors.slug = ["Another product already uses this slug."];
-  return Object.keys(fieldErrors).length ? { ok: false, fieldErrors } : null;
+  return Object.keys(fieldErrors).length ? invalid(fieldErrors) : null;
 }
 
 /** Runs a change; a unique-constraint race that slipped past the check becomes field errors. */
@@ -93,10 +90,8 @@ async function withConflictCheck<T>(
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     return (
-      (await conflicts(prisma, input, productId)) ?? {
-        ok: false,
-        formErrors: ["Another change was saved at the same time; please try again."],
-      }
+      (await conflicts(prisma, input, productId)) ??
+      refused(400, "Another change was saved at the same time; please try again.")
     );
   }
 }
@@ -117,7 +112,7 @@ export async function createProduct(
         entityId: product.id,
         after: product,
       });
-      return { ok: true, value: { id: product.id } };
+      return ok({ id: product.id });
     }),
   );
 }
@@ -131,7 +126,7 @@ export async function updateProduct(
   return withConflictCheck(input, id, () =>
     prisma.$transaction(async (tx): Promise<ProductChangeResult<{ id: string }>> => {
       const before = await tx.product.findUnique({ where: { id }, select: productSelect });
-      if (!before) return { ok: false, formErrors: ["This product no longer exists."] };
+      if (!before) return refused(400, "This product no longer exists.");
       const refusal = await conflicts(tx, input, id);
       if (refusal) return refusal;
       const after = await tx.product.update({ where: { id }, data: input, select: productSelect });
@@ -159,7 +154,7 @@ export async function updateProduct(
         before,
         after: capabilitiesRescheduled ? { ...after, capabilitiesRescheduled } : after,
       });
-      return { ok: true, value: { id } };
+      return ok({ id });
     }),
   );
 }

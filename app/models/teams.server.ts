@@ -1,12 +1,10 @@
+import { fieldError, ok, refused, type Outcome, type Refusal } from "../domain/outcome.ts";
 import { prisma, type Tx, isUniqueViolation } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 
-type TeamChangeFailure = {
-  ok: false;
-  fieldErrors?: Partial<Record<"name" | "managerIds", string[]>>;
-  formErrors?: string[];
-};
-export type TeamChangeResult<T> = { ok: true; value: T } | TeamChangeFailure;
+type TeamField = "name" | "managerIds";
+type TeamChangeFailure = Refusal<TeamField>;
+type TeamChangeResult<T> = Outcome<T, TeamField>;
 
 export interface TeamInput {
   name: string;
@@ -75,10 +73,7 @@ export async function getTeam(id: string) {
   return { ...team, managers, managerCandidates: [...candidates, ...extra].sort(byName) };
 }
 
-const nameTaken = (): TeamChangeFailure => ({
-  ok: false,
-  fieldErrors: { name: ["A team with this name already exists."] },
-});
+const nameTaken = (): TeamChangeFailure => fieldError("name", "A team with this name already exists.");
 
 /** Field errors for a name and manager list, or null when both are acceptable. */
 async function checkTeamInput(tx: Tx, input: TeamInput, teamId: string | null): Promise<TeamChangeFailure | null> {
@@ -86,7 +81,7 @@ async function checkTeamInput(tx: Tx, input: TeamInput, teamId: string | null): 
   if (sameName && sameName.id !== teamId) return nameTaken();
   const managers = await tx.user.count({ where: { id: { in: input.managerIds }, role: "MANAGER" } });
   if (managers !== input.managerIds.length) {
-    return { ok: false, fieldErrors: { managerIds: ["Only people with the manager role can manage a team."] } };
+    return fieldError("managerIds", "Only people with the manager role can manage a team.");
   }
   return null;
 }
@@ -110,7 +105,7 @@ export async function createTeam(audit: AuditContext, rawInput: TeamInput): Prom
         teamId: team.id,
         after: { name: team.name, managerIds: input.managerIds },
       });
-      return { ok: true, value: { id: team.id } };
+      return ok({ id: team.id });
     });
   } catch (error) {
     if (isUniqueViolation(error)) return nameTaken();
@@ -131,7 +126,7 @@ export async function updateTeam(
         where: { id },
         select: { name: true, managers: { select: { userId: true } } },
       });
-      if (!before) return { ok: false, formErrors: ["This team no longer exists."] };
+      if (!before) return refused(400, "This team no longer exists.");
       const refusal = await checkTeamInput(tx, input, id);
       if (refusal) return refusal;
       const beforeManagerIds = before.managers.map((manager) => manager.userId).sort();
@@ -146,7 +141,7 @@ export async function updateTeam(
         before: { name: before.name, managerIds: beforeManagerIds },
         after: { name: input.name, managerIds: input.managerIds },
       });
-      return { ok: true, value: { id } };
+      return ok({ id });
     });
   } catch (error) {
     if (isUniqueViolation(error)) return nameTaken();

@@ -1,4 +1,5 @@
 import { type Prisma } from "../generated/prisma/client.ts";
+import { fieldError, invalid, ok, refused, type Outcome, type Refusal } from "../domain/outcome.ts";
 import type { Role } from "../domain/permissions.ts";
 import { prisma, type Tx, isUniqueViolation } from "../lib/db.server.ts";
 import { sql } from "../lib/sql-dialect.server.ts";
@@ -9,8 +10,8 @@ import type { SessionLimits } from "./sessions.server.ts";
 
 type UserField = "name" | "email" | "role" | "teamId" | "targetBonusCents" | "password";
 
-type UserChangeFailure = { ok: false; fieldErrors?: Partial<Record<UserField, string[]>>; formErrors?: string[] };
-export type UserChangeResult<T = null> = { ok: true; value: T } | UserChangeFailure;
+type UserChangeFailure = Refusal<UserField>;
+type UserChangeResult<T = null> = Outcome<T, UserField>;
 
 export const USERS_PER_PAGE = 50;
 
@@ -133,20 +134,14 @@ async function teamMissing(tx: Tx, teamId: string | null) {
   return !(await tx.team.findUnique({ where: { id: teamId }, select: { id: true } }));
 }
 
-const emailTaken = (): UserChangeFailure => ({
-  ok: false,
-  fieldErrors: { email: ["An account with this email already exists."] },
-});
-const teamMissingError = (): UserChangeFailure => ({
-  ok: false,
-  fieldErrors: { teamId: ["That team no longer exists."] },
-});
-const userMissing = (): UserChangeFailure => ({ ok: false, formErrors: ["This user no longer exists."] });
+const emailTaken = (): UserChangeFailure => fieldError("email", "An account with this email already exists.");
+const teamMissingError = (): UserChangeFailure => fieldError("teamId", "That team no longer exists.");
+const userMissing = (): UserChangeFailure => refused(400, "This user no longer exists.");
 
 export async function createUser(audit: AuditContext, input: NewUserInput): Promise<UserChangeResult<{ id: string }>> {
   const email = input.email.trim().toLowerCase();
   const profileErrors = userProfileErrors(input);
-  if (profileErrors) return { ok: false, fieldErrors: profileErrors };
+  if (profileErrors) return invalid(profileErrors);
   // Hashing takes ~50 ms: do it before the transaction takes the write lock.
   const passwordHash = await hashPassword(input.password);
   try {
@@ -171,7 +166,7 @@ export async function createUser(audit: AuditContext, input: NewUserInput): Prom
         teamId: user.teamId,
         after: user,
       });
-      return { ok: true, value: { id: user.id } };
+      return ok({ id: user.id });
     });
   } catch (error) {
     if (isUniqueViolation(error)) return emailTaken();
@@ -181,12 +176,12 @@ export async function createUser(audit: AuditContext, input: NewUserInput): Prom
 
 export async function updateUser(audit: AuditContext, id: string, input: UserProfileInput): Promise<UserChangeResult> {
   const profileErrors = userProfileErrors(input);
-  if (profileErrors) return { ok: false, fieldErrors: profileErrors };
+  if (profileErrors) return invalid(profileErrors);
   return prisma.$transaction(async (tx): Promise<UserChangeResult> => {
     const before = await tx.user.findUnique({ where: { id }, select: auditedUserSelect });
     if (!before) return userMissing();
     if (audit.actorId === id && before.role === "ADMIN" && input.role !== "ADMIN") {
-      return { ok: false, fieldErrors: { role: ["You cannot remove your own admin role; ask another admin."] } };
+      return fieldError("role", "You cannot remove your own admin role; ask another admin.");
     }
     if (await teamMissing(tx, input.teamId)) return teamMissingError();
     const after = await tx.user.update({
@@ -214,21 +209,18 @@ export async function updateUser(audit: AuditContext, id: string, input: UserPro
       before,
       after: managedTeamsRemoved.length ? { ...after, managedTeamsRemoved } : after,
     });
-    return { ok: true, value: null };
+    return ok(null);
   });
 }
 
 /** Deactivating also ends every session, so the person is signed out on their next request. */
 export async function setUserActive(audit: AuditContext, id: string, active: boolean): Promise<UserChangeResult> {
-  if (!active && audit.actorId === id) return { ok: false, formErrors: ["You cannot deactivate your own account."] };
+  if (!active && audit.actorId === id) return refused(400, "You cannot deactivate your own account.");
   return prisma.$transaction(async (tx): Promise<UserChangeResult> => {
     const before = await tx.user.findUnique({ where: { id }, select: auditedUserSelect });
     if (!before) return userMissing();
     if (before.active === active)
-      return {
-        ok: false,
-        formErrors: [active ? "This account is already active." : "This account is already deactivated."],
-      };
+      return refused(400, active ? "This account is already active." : "This account is already deactivated.");
     const after = await tx.user.update({ where: { id }, data: { active }, select: auditedUserSelect });
     const ended = active ? 0 : (await tx.session.deleteMany({ where: { userId: id } })).count;
     await recordAudit(tx, audit, {
@@ -239,7 +231,7 @@ export async function setUserActive(audit: AuditContext, id: string, active: boo
       before,
       after: active ? after : { ...after, sessionsEnded: ended },
     });
-    return { ok: true, value: null };
+    return ok(null);
   });
 }
 
@@ -258,7 +250,7 @@ export async function resetPassword(audit: AuditContext, id: string, password: s
       teamId: user.teamId,
       after: { passwordChanged: true, sessionsEnded: count },
     });
-    return { ok: true, value: null };
+    return ok(null);
   });
 }
 
@@ -277,6 +269,6 @@ export async function signOutEverywhere(
       teamId: user.teamId,
       after: { sessionsEnded: count },
     });
-    return { ok: true, value: { sessionsEnded: count } };
+    return ok({ sessionsEnded: count });
   });
 }

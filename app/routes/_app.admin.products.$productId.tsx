@@ -9,6 +9,7 @@ import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { getProduct, updateProduct } from "../models/products.server.ts";
 import { productSchema } from "../schemas/product.ts";
+import { answerRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -29,11 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseSubmission(await readForm(request), { schema: productSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await updateProduct(auditContextFrom(request, admin.id), productId, submission.value);
-  if (!outcome.ok)
-    return data(
-      { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) },
-      { status: 400 },
-    );
+  if (!outcome.ok) return answerRefusal(outcome, submission);
   return redirectWithToast(`/admin/products/${productId}`, { kind: "success", message: "Product saved." });
 }
 

@@ -9,6 +9,7 @@ import { auditContextFrom } from "../models/audit.server.ts";
 import { createProduct, listProducts } from "../models/products.server.ts";
 import { productSchema } from "../schemas/product.ts";
 import { TableScroll } from "../components/ui/table-scroll.tsx";
+import { answerRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -24,11 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseSubmission(await readForm(request), { schema: productSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await createProduct(auditContextFrom(request, admin.id), submission.value);
-  if (!outcome.ok)
-    return data(
-      { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) },
-      { status: 400 },
-    );
+  if (!outcome.ok) return answerRefusal(outcome, submission);
   return redirectWithToast(`/admin/products/${outcome.value.id}`, {
     kind: "success",
     message: `Created the product ${submission.value.name}.`,

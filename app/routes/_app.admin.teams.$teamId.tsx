@@ -14,6 +14,7 @@ import { getTeam, updateTeam } from "../models/teams.server.ts";
 import { teamSchema } from "../schemas/team.ts";
 import { TableScroll } from "../components/ui/table-scroll.tsx";
 import { SubmitButton } from "../components/ui/submit-button.tsx";
+import { answerRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -34,11 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseSubmission(await readForm(request), { schema: teamSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await updateTeam(auditContextFrom(request, admin.id), teamId, submission.value);
-  if (!outcome.ok)
-    return data(
-      { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) },
-      { status: 400 },
-    );
+  if (!outcome.ok) return answerRefusal(outcome, submission);
   return redirectWithToast(`/admin/teams/${teamId}`, { kind: "success", message: "Team saved." });
 }
 

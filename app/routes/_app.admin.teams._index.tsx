@@ -13,6 +13,7 @@ import { createTeam, listManagerCandidates, listTeams } from "../models/teams.se
 import { teamSchema } from "../schemas/team.ts";
 import { TableScroll } from "../components/ui/table-scroll.tsx";
 import { SubmitButton } from "../components/ui/submit-button.tsx";
+import { answerRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -29,11 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseSubmission(await readForm(request), { schema: teamSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await createTeam(auditContextFrom(request, admin.id), submission.value);
-  if (!outcome.ok)
-    return data(
-      { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) },
-      { status: 400 },
-    );
+  if (!outcome.ok) return answerRefusal(outcome, submission);
   return redirectWithToast(`/admin/teams/${outcome.value.id}`, {
     kind: "success",
     message: `Created the team ${submission.value.name}.`,

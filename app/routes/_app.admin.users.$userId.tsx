@@ -29,6 +29,7 @@ import {
   toTeamOptions,
   userProfileSchema,
 } from "../schemas/user-profile.ts";
+import { answerRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -82,16 +83,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return refuse(intent, submission.reply());
     const outcome = await updateUser(audit, userId, toProfileInput(submission.value));
     if (!outcome.ok)
-      return refuse(
-        intent,
-        submission.reply({ fieldErrors: toFormFieldErrors(outcome.fieldErrors), formErrors: outcome.formErrors }),
-      );
+      return answerRefusal({ ...outcome, fieldErrors: toFormFieldErrors(outcome.fieldErrors) }, submission, { intent });
     return redirectWithToast(here, { kind: "success", message: "Saved." });
   }
   if (intent === "deactivate" || intent === "reactivate") {
     const submission = parseSubmission(formData, { schema: noFieldsSchema });
     const outcome = await setUserActive(audit, userId, intent === "reactivate");
-    if (!outcome.ok) return refuse("set-active", submission.reply({ formErrors: outcome.formErrors }));
+    if (!outcome.ok) return answerRefusal(outcome, submission, { intent: "set-active" as const });
     const message = intent === "reactivate" ? "Account reactivated." : "Account deactivated and signed out everywhere.";
     return redirectWithToast(here, { kind: "success", message });
   }
@@ -100,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const hideFields = ["password", "confirmPassword"];
     if (submission.status !== "success") return refuse(intent, submission.reply({ hideFields }));
     const outcome = await resetPassword(audit, userId, submission.value.password);
-    if (!outcome.ok) return refuse(intent, submission.reply({ formErrors: outcome.formErrors, hideFields }));
+    if (!outcome.ok) return answerRefusal(outcome, submission, { intent }, { hideFields });
     return redirectWithToast(here, {
       kind: "success",
       message: "Password reset; every session of this account has ended.",
@@ -109,7 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "sign-out-everywhere") {
     const submission = parseSubmission(formData, { schema: noFieldsSchema });
     const outcome = await signOutEverywhere(audit, userId);
-    if (!outcome.ok) return refuse(intent, submission.reply({ formErrors: outcome.formErrors }));
+    if (!outcome.ok) return answerRefusal(outcome, submission, { intent });
     const ended = outcome.value.sessionsEnded;
     return redirectWithToast(here, { kind: "success", message: `Ended ${ended} session${ended === 1 ? "" : "s"}.` });
   }

@@ -27,6 +27,7 @@ import {
 } from "../schemas/user-profile.ts";
 import { TableScroll } from "../components/ui/table-scroll.tsx";
 import { SubmitButton } from "../components/ui/submit-button.tsx";
+import { answerRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -81,10 +82,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await createUser(auditContextFrom(request, admin.id), toProfileInput(submission.value));
   if (!outcome.ok) {
     const fieldErrors = toFormFieldErrors(outcome.fieldErrors);
-    return data(
-      { result: submission.reply({ fieldErrors, formErrors: outcome.formErrors, hideFields: ["password"] }) },
-      { status: 400 },
-    );
+    return answerRefusal({ ...outcome, fieldErrors }, submission, {}, { hideFields: ["password"] });
   }
   return redirectWithToast(`/admin/users/${outcome.value.id}`, {
     kind: "success",

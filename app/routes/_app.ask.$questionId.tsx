@@ -11,6 +11,7 @@ import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { answerQuestion, getQuestionFor } from "../models/engineer-questions.server.ts";
 import { answerQuestionSchema } from "../schemas/engineer-question.ts";
+import { answerRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -51,13 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ? { status, conditions: conditions ?? "", note: note ?? "", expectedVersion: capabilityVersion ?? null }
         : null,
   });
-  if (!outcome.ok) {
-    if (outcome.status === 404) notFound(NOT_FOUND);
-    return data(
-      { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) },
-      { status: outcome.status },
-    );
-  }
+  if (!outcome.ok) return answerRefusal(outcome, submission);
   const { id, changes } = outcome.value;
   const message = changes.length
     ? `Answer sent, and the capability updated in the same step (${changes.join(", ")}).`

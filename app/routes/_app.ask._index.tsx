@@ -11,6 +11,7 @@ import { auditContextFrom } from "../models/audit.server.ts";
 import { askQuestion, listQuestionBoard } from "../models/engineer-questions.server.ts";
 import { listProductsWithCapabilities } from "../models/products.server.ts";
 import { askQuestionSchema, questionFiltersSchema } from "../schemas/engineer-question.ts";
+import { answerRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -55,11 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
     question,
     context: context ?? "",
   });
-  if (!outcome.ok)
-    return data(
-      { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) },
-      { status: outcome.status },
-    );
+  if (!outcome.ok) return answerRefusal(outcome, submission);
   return redirectWithToast(`/ask/${outcome.value.id}`, {
     kind: "success",
     message: "Your question is with engineering. The answer will appear here and on your home page.",

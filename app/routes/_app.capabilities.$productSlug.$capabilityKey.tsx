@@ -24,6 +24,7 @@ import {
   updateCapabilityPhrases,
 } from "../models/capabilities.server.ts";
 import { capabilityPhrasesSchema, editCapabilitySchema, verifyCapabilitySchema } from "../schemas/capability.ts";
+import { answerRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -70,10 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { ...submission.value, docsUrl: submission.value.docsUrl ?? null },
       user.id,
     );
-    if (!outcome.ok) {
-      const result = submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors });
-      return data({ intent, result }, { status: outcome.conflict ? 409 : 400 });
-    }
+    if (!outcome.ok) return answerRefusal(outcome, submission, { intent });
     return redirectWithToast(here, {
       kind: outcome.value.saved ? "success" : "info",
       message: capabilitySavedMessage(outcome.value),
@@ -83,11 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseSubmission(formData, { schema: verifyCapabilitySchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const outcome = await markCapabilityVerified(audit, capability.id, submission.value.version, user.id);
-    if (!outcome.ok)
-      return data(
-        { intent, result: submission.reply({ formErrors: outcome.formErrors }) },
-        { status: outcome.conflict ? 409 : 400 },
-      );
+    if (!outcome.ok) return answerRefusal(outcome, submission, { intent });
     return redirectWithToast(here, {
       kind: "success",
       message: "Marked verified; the review cycle starts again today.",
@@ -97,8 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseSubmission(formData, { schema: capabilityPhrasesSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const outcome = await updateCapabilityPhrases(audit, capability.id, submission.value.phrases);
-    if (!outcome.ok)
-      return data({ intent, result: submission.reply({ formErrors: outcome.formErrors }) }, { status: 400 });
+    if (!outcome.ok) return answerRefusal(outcome, submission, { intent });
     const message = outcome.value.saved
       ? "Phrases saved; conversations imported from now on are matched with them."
       : "The phrases had not changed.";

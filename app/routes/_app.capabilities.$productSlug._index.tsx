@@ -17,6 +17,7 @@ import {
   listOwnerCandidates,
 } from "../models/capabilities.server.ts";
 import { matrixFilterSchema, newCapabilitySchema } from "../schemas/capability.ts";
+import { answerRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -63,11 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     { ...submission.value, docsUrl: submission.value.docsUrl ?? null },
     user.id,
   );
-  if (!outcome.ok)
-    return data(
-      { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) },
-      { status: 400 },
-    );
+  if (!outcome.ok) return answerRefusal(outcome, submission);
   return redirectWithToast(`/capabilities/${product.slug}/${outcome.value.key}`, {
     kind: "success",
     message: `Added “${submission.value.title}” to the matrix.`,

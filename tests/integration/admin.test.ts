@@ -110,7 +110,12 @@ describe("users", () => {
       targetBonusCents: 0,
       password: PASSWORD,
     });
-    expect(duplicate).toEqual({ ok: false, fieldErrors: { email: ["An account with this email already exists."] } });
+    expect(duplicate).toEqual({
+      ok: false,
+      status: 400,
+      fieldErrors: { email: ["An account with this email already exists."] },
+      formErrors: [],
+    });
   });
 
   it("requires a team for salespeople and none for anyone else", async () => {
@@ -174,6 +179,8 @@ describe("users", () => {
     const adminId = audit.actorId ?? "";
     expect(await setUserActive(audit, adminId, false)).toEqual({
       ok: false,
+      status: 400,
+      fieldErrors: {},
       formErrors: ["You cannot deactivate your own account."],
     });
     const demotion = await updateUser(audit, adminId, {
@@ -267,7 +274,9 @@ describe("teams", () => {
     const existing = await prisma.team.findFirstOrThrow();
     expect(await createTeam(audit, { name: existing.name, managerIds: [] })).toEqual({
       ok: false,
+      status: 400,
       fieldErrors: { name: ["A team with this name already exists."] },
+      formErrors: [],
     });
     const salesperson = await prisma.user.findUniqueOrThrow({ where: { email: "sales@candor.test" } });
     const refused = await createTeam(audit, { name: unique("Team"), managerIds: [salesperson.id] });
@@ -296,7 +305,9 @@ describe("products", () => {
       }),
     ).toEqual({
       ok: false,
+      status: 400,
       fieldErrors: { slug: ["Another product already uses this slug."] },
+      formErrors: [],
     });
     const updated = await updateProduct(audit, created.value.id, {
       name: "Widget Pro " + slug,
