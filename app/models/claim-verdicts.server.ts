@@ -12,6 +12,7 @@ import {
 import { claimStatusLabel, severityLabel, type ClaimStatus, type Severity } from "../domain/levels.ts";
 import { formatDateTime } from "../domain/format.ts";
 import { permissionScope } from "../domain/permissions.ts";
+import { conflict as conflictWith, invalid, ok, refused, type Outcome, type Refusal } from "../domain/outcome.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { prisma, isUniqueViolation, type Tx } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
@@ -37,12 +38,8 @@ export interface Conflict {
   verdict: string | null;
 }
 
-type Failure =
-  | { ok: false; kind: "not-found" }
-  | { ok: false; kind: "forbidden"; message: string }
-  | { ok: false; kind: "conflict"; conflict: Conflict }
-  | { ok: false; kind: "invalid"; fieldErrors: Record<string, string[]> };
-export type ChangeResult = { ok: true } | Failure;
+type Failure = Refusal<string, Conflict>;
+export type ChangeResult = Outcome<null, string, Conflict>;
 
 const NOTHING_OVERWRITTEN = "Nothing was overwritten.";
 
@@ -59,9 +56,13 @@ function toFieldErrors(errors: Partial<Record<string, string>>): Record<string, 
   return Object.fromEntries(Object.entries(errors).flatMap(([key, message]) => (message ? [[key, [message]]] : [])));
 }
 
-const notFound: Failure = { ok: false, kind: "not-found" };
-const forbidden = (message: string): Failure => ({ ok: false, kind: "forbidden", message });
-const conflict = (value: Conflict): Failure => ({ ok: false, kind: "conflict", conflict: value });
+export const claimNotFound: Failure = refused(404, "We could not find that claim.");
+const notFound = claimNotFound;
+const forbidden = (message: string): Failure => refused(403, message);
+const conflict = (value: Conflict): Failure => conflictWith(value.message, value);
+/** A 409 that names no one: the claim's state, not another person's decision, refuses the change. */
+export const stateConflict = (message: string): Failure =>
+  conflict({ message, decidedBy: null, decidedAt: null, verdict: null });
 
 async function verdictConflict(claimId: string): Promise<Failure> {
   const current = await prisma.claim.findUnique({
@@ -117,7 +118,7 @@ export async function recordVerdict(
   if (!decision.allowed && !decision.alreadyDecided) return forbidden(decision.reason);
   if (!decision.allowed || claim.version !== version) return verdictConflict(claimId);
   const errors = verdictFieldErrors(values);
-  if (Object.keys(errors).length > 0) return { ok: false, kind: "invalid", fieldErrors: toFieldErrors(errors) };
+  if (Object.keys(errors).length > 0) return invalid(toFieldErrors(errors));
 
   const after = {
     status: values.status,
@@ -137,7 +138,7 @@ export async function recordVerdict(
     // PRODUCT.md §8: the salesperson hears of the verdict, in the verdict's own transaction.
     (tx) => notifyVerdict(tx, claimId),
   );
-  return stored ? { ok: true } : verdictConflict(claimId);
+  return stored ? ok(null) : verdictConflict(claimId);
 }
 
 /**
@@ -205,8 +206,8 @@ export async function markCustomerCorrected(audit: AuditContext, actor: Actor, c
     });
     return true;
   });
-  if (stored) return { ok: true };
-  return conflict({ message: "The correction was already recorded.", decidedBy: null, decidedAt: null, verdict: null });
+  if (stored) return ok(null);
+  return stateConflict("The correction was already recorded.");
 }
 
 /** A salesperson disputes the verdict on their own claim, once, with a reason. */
@@ -233,9 +234,7 @@ export async function raiseDispute(
     hasDispute: claim.dispute !== null,
   });
   if (!decision.allowed) {
-    return decision.reason === SECOND_DISPUTE_REFUSAL
-      ? conflict({ message: decision.reason, decidedBy: null, decidedAt: null, verdict: null })
-      : forbidden(decision.reason);
+    return decision.reason === SECOND_DISPUTE_REFUSAL ? stateConflict(decision.reason) : forbidden(decision.reason);
   }
   try {
     await prisma.$transaction(async (tx) => {
@@ -265,11 +264,10 @@ export async function raiseDispute(
     });
   } catch (error) {
     // Two submissions at once: the unique claimId lets only the first dispute in.
-    if (isUniqueViolation(error))
-      return conflict({ message: SECOND_DISPUTE_REFUSAL, decidedBy: null, decidedAt: null, verdict: null });
+    if (isUniqueViolation(error)) return stateConflict(SECOND_DISPUTE_REFUSAL);
     throw error;
   }
-  return { ok: true };
+  return ok(null);
 }
 
 export interface Resolution {
@@ -341,8 +339,7 @@ export async function resolveDispute(
   if (resolution.outcome === "OVERTURNED") {
     const verdict = resolution.verdict ?? { status: null, severity: null, note: "" };
     const errors = overturnFieldErrors(dispute.disputedStatus, verdict);
-    if (Object.keys(errors).length > 0 || verdict.status === null)
-      return { ok: false, kind: "invalid", fieldErrors: toFieldErrors(errors) };
+    if (Object.keys(errors).length > 0 || verdict.status === null) return invalid(toFieldErrors(errors));
     newVerdict = { status: verdict.status, severity: verdict.severity, verdictNote: verdict.note.trim() || null };
   }
 
@@ -390,5 +387,5 @@ export async function resolveDispute(
     if (error instanceof ResolutionLost) return resolutionConflict(claimId);
     throw error;
   }
-  return { ok: true };
+  return ok(null);
 }

@@ -5,6 +5,7 @@ import { canLogClaimFor, loggedBeforeForAge, verificationOverdueBefore, type Act
 import type { CapabilityLevel, Channel, MatrixCheckResult } from "../domain/levels.ts";
 import { checkClaimAgainstMatrix, revisionInForce } from "../domain/matrix-check.ts";
 import { permissionScope } from "../domain/permissions.ts";
+import { fieldError, ok, refused, type Outcome } from "../domain/outcome.ts";
 import { getClaimHistory } from "./claim-history.server.ts";
 import {
   audienceFor,
@@ -260,41 +261,33 @@ export interface NewClaimInput {
 }
 
 type ClaimField = "salespersonId" | "productId" | "capabilityId" | "dealId" | "accountName";
-export type CreateClaimResult =
-  | { ok: true; value: { id: string; matrixCheck: MatrixCheckResult } }
-  | { ok: false; forbidden: string }
-  | { ok: false; fieldErrors: Partial<Record<ClaimField, string[]>> };
+type CreateClaimResult = Outcome<{ id: string; matrixCheck: MatrixCheckResult }, ClaimField>;
 
-const fieldError = (field: ClaimField, message: string): CreateClaimResult => ({
-  ok: false,
-  fieldErrors: { [field]: [message] },
-});
-
-export type MatrixPlacement =
-  | {
-      ok: false;
-      field: "capabilityId" | "productId";
-      /** null: no product could be known; the caller words it. */ message: string | null;
-    }
-  | {
-      ok: true;
-      product: { id: string; slug: string };
-      capabilityId: string | null;
-      revisionId: string | null;
-      matrixCheck: MatrixCheckResult;
-    };
+type MatrixPlacement = Outcome<
+  {
+    product: { id: string; slug: string };
+    capabilityId: string | null;
+    revisionId: string | null;
+    matrixCheck: MatrixCheckResult;
+  },
+  "capabilityId" | "productId"
+>;
 
 /**
  * Where a claim sits in the matrix: its capability (optional) and product, checked together, and
  * the matrix check against the revision in force on the day the claim was made — whatever the
- * browser showed. Logging a claim and mapping a customer's report both go through here.
+ * browser showed. Logging a claim and mapping a customer's report both go through here; each
+ * words the refusal when no product could be known (`noProduct`).
  */
-export async function placeInMatrix(input: {
-  capabilityId?: string | null;
-  productId?: string | null;
-  assertedLevel: CapabilityLevel;
-  madeAt: Date;
-}): Promise<MatrixPlacement> {
+export async function placeInMatrix(
+  input: {
+    capabilityId?: string | null;
+    productId?: string | null;
+    assertedLevel: CapabilityLevel;
+    madeAt: Date;
+  },
+  noProduct: string,
+): Promise<MatrixPlacement> {
   const capability = input.capabilityId
     ? await prisma.capability.findUnique({
         where: { id: input.capabilityId },
@@ -309,14 +302,12 @@ export async function placeInMatrix(input: {
         },
       })
     : null;
-  if (input.capabilityId && !capability)
-    return { ok: false, field: "capabilityId", message: "Choose a capability from the list." };
+  if (input.capabilityId && !capability) return fieldError("capabilityId", "Choose a capability from the list.");
   if (capability && input.productId && capability.productId !== input.productId) {
-    return {
-      ok: false,
-      field: "capabilityId",
-      message: `That capability belongs to ${capability.product.name}; choose one of the chosen product's, or change the product.`,
-    };
+    return fieldError(
+      "capabilityId",
+      `That capability belongs to ${capability.product.name}; choose one of the chosen product's, or change the product.`,
+    );
   }
   const productId = capability?.productId ?? input.productId;
   const product = productId
@@ -325,7 +316,7 @@ export async function placeInMatrix(input: {
         select: { id: true, slug: true, reviewCycleDays: true },
       })
     : null;
-  if (!product) return { ok: false, field: "productId", message: null };
+  if (!product) return fieldError("productId", noProduct);
   const revision = capability ? revisionInForce(capability.revisions, input.madeAt) : null;
   const matrixCheck = checkClaimAgainstMatrix({
     assertedLevel: input.assertedLevel,
@@ -333,13 +324,12 @@ export async function placeInMatrix(input: {
     revision,
     reviewCycleDays: product.reviewCycleDays,
   });
-  return {
-    ok: true,
+  return ok({
     product: { id: product.id, slug: product.slug },
     capabilityId: capability?.id ?? null,
     revisionId: revision?.id ?? null,
     matrixCheck,
-  };
+  });
 }
 
 /**
@@ -358,11 +348,11 @@ export async function createClaim(
   if (!salesperson) return fieldError("salespersonId", "Choose the salesperson who made the claim.");
   const managedTeamIds = permissionScope(logger, "log:claim") === "team" ? await getManagedTeamIds(logger.userId) : [];
   const decision = canLogClaimFor(logger, managedTeamIds, salesperson);
-  if (!decision.allowed) return { ok: false, forbidden: decision.reason };
+  if (!decision.allowed) return refused(403, decision.reason);
 
-  const placed = await placeInMatrix(input);
-  if (!placed.ok) return fieldError(placed.field, placed.message ?? "Choose the product the claim was about.");
-  const { product, capabilityId, revisionId, matrixCheck } = placed;
+  const placed = await placeInMatrix(input, "Choose the product the claim was about.");
+  if (!placed.ok) return placed;
+  const { product, capabilityId, revisionId, matrixCheck } = placed.value;
 
   const deal = input.dealId
     ? await prisma.deal.findUnique({
@@ -404,7 +394,7 @@ export async function createClaim(
     await refreshRollups(tx, { claimIds: [created.id] });
     return created;
   });
-  return { ok: true, value: { id: claim.id, matrixCheck } };
+  return ok({ id: claim.id, matrixCheck });
 }
 
 /** Whether the claim exists within the reader's scope of "read:claim" (actions answer 404 otherwise). */

@@ -7,11 +7,12 @@ import {
   UNKNOWN_PRODUCT,
 } from "../domain/customer-claims.ts";
 import type { CapabilityLevel } from "../domain/levels.ts";
+import { fieldError, ok, refused } from "../domain/outcome.ts";
 import { placeInMatrix } from "./claims.server.ts";
 import { userHasPermission } from "../domain/permissions.ts";
 import { prisma, type Tx } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
-import { changePendingClaim, type ChangeResult } from "./claim-verdicts.server.ts";
+import { changePendingClaim, claimNotFound, stateConflict, type ChangeResult } from "./claim-verdicts.server.ts";
 import { refreshRollups } from "./rollups.server.ts";
 
 // Claims the customer reports in the six-month survey (PRODUCT.md §7): created with the answer
@@ -123,16 +124,9 @@ export interface ClaimMapping {
   assertedLevel: CapabilityLevel;
 }
 
-const changedMeanwhile: ChangeResult = {
-  ok: false,
-  kind: "conflict",
-  conflict: {
-    message: "This claim changed while you were mapping it. Nothing was overwritten. Review it and map it again.",
-    decidedBy: null,
-    decidedAt: null,
-    verdict: null,
-  },
-};
+const changedMeanwhile: ChangeResult = stateConflict(
+  "This claim changed while you were mapping it. Nothing was overwritten. Review it and map it again.",
+);
 
 /**
  * An engineer says what a customer's report is about and what the customer was told; the matrix
@@ -147,7 +141,7 @@ export async function mapCustomerClaim(
   mapping: ClaimMapping,
 ): Promise<ChangeResult> {
   if (!userHasPermission(engineer, "verify:claim"))
-    return { ok: false, kind: "forbidden", message: "Only engineers map claims reported by customers." };
+    return refused(403, "Only engineers map claims reported by customers.");
   const claim = await prisma.claim.findUnique({
     where: { id: claimId },
     select: {
@@ -164,24 +158,18 @@ export async function mapCustomerClaim(
       salesperson: { select: { teamId: true } },
     },
   });
-  if (!claim) return { ok: false, kind: "not-found" };
-  if (claim.source !== "CUSTOMER") return { ok: false, kind: "forbidden", message: ONLY_CUSTOMER_CLAIMS_MAP };
-  if (claim.status !== "PENDING")
-    return {
-      ok: false,
-      kind: "conflict",
-      conflict: { message: MAP_ONLY_PENDING, decidedBy: null, decidedAt: null, verdict: null },
-    };
+  if (!claim) return claimNotFound;
+  if (claim.source !== "CUSTOMER") return refused(403, ONLY_CUSTOMER_CLAIMS_MAP);
+  if (claim.status !== "PENDING") return stateConflict(MAP_ONLY_PENDING);
   if (claim.version !== version) return changedMeanwhile;
 
-  const placed = await placeInMatrix({ ...mapping, madeAt: claim.madeAt });
   const noProduct = "Choose the product the customer was talking about.";
-  if (!placed.ok) return { ok: false, kind: "invalid", fieldErrors: { [placed.field]: [placed.message ?? noProduct] } };
-  if (placed.product.slug === UNKNOWN_PRODUCT.slug)
-    return { ok: false, kind: "invalid", fieldErrors: { productId: [noProduct] } };
-  const { capabilityId, revisionId, matrixCheck } = placed;
+  const placed = await placeInMatrix({ ...mapping, madeAt: claim.madeAt }, noProduct);
+  if (!placed.ok) return placed;
+  const { product, capabilityId, revisionId, matrixCheck } = placed.value;
+  if (product.slug === UNKNOWN_PRODUCT.slug) return fieldError("productId", noProduct);
   const after = {
-    productId: placed.product.id,
+    productId: product.id,
     capabilityId,
     revisionId,
     assertedLevel: mapping.assertedLevel,
@@ -203,7 +191,7 @@ export async function mapCustomerClaim(
       after,
     },
   );
-  return stored ? { ok: true } : changedMeanwhile;
+  return stored ? ok(null) : changedMeanwhile;
 }
 
 /** The products and matrix rows an engineer maps a customer's report to (never the placeholder product). */

@@ -20,13 +20,7 @@ import {
 import { userHasPermission } from "../domain/permissions.ts";
 import { verdictAuthorOf } from "../domain/verdict-author.ts";
 import { readForm } from "../lib/form-data.server.ts";
-import {
-  forbidden,
-  notFound,
-  requireUser,
-  requireUserWithPermission,
-  requireUserWithScope,
-} from "../services/session.server.ts";
+import { notFound, requireUser, requireUserWithPermission, requireUserWithScope } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import {
@@ -42,6 +36,7 @@ import { disputeSchema, emptySchema, NOT_IN_MATRIX, resolveDisputeSchema, verdic
 import { mapClaimSchema } from "../schemas/customer-claims.ts";
 import { claimInQueueHref, queueFilterOf, verifyQueueSearch, type VerifyQueueFilter } from "../schemas/verify-queue.ts";
 import { findNextInQueue } from "../models/verify-queue.server.ts";
+import { answerRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -128,22 +123,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const respond = async (which: Intent, submission: Replyable, outcome: ChangeResult, done: string) => {
     if (outcome.ok) return redirectWithToast(here, { kind: "success", message: done });
-    if (outcome.kind === "not-found") notFound(NO_SUCH_CLAIM);
-    if (outcome.kind === "forbidden") forbidden(outcome.message);
-    if (outcome.kind === "conflict") {
-      return data(
-        {
-          intent: which,
-          result: submission.reply({ formErrors: [outcome.conflict.message] }),
-          conflict: outcome.conflict,
-        },
-        { status: 409 },
-      );
-    }
-    return data(
-      { intent: which, result: submission.reply({ fieldErrors: outcome.fieldErrors }), conflict: null },
-      { status: 400 },
-    );
+    return answerRefusal(outcome, submission, { intent: which });
   };
   const invalid = (which: Intent, submission: Replyable) =>
     data({ intent: which, result: submission.reply(), conflict: null }, { status: 400 });

@@ -5,11 +5,12 @@ import { ClaimForm } from "../components/claims/claim-form.tsx";
 import { SalespersonChooser } from "../components/claims/salesperson-chooser.tsx";
 import { madeAtFromDay, utcDayOf } from "../domain/claim-rules.ts";
 import { readForm } from "../lib/form-data.server.ts";
-import { forbidden, requireUserWithScope } from "../services/session.server.ts";
+import { requireUserWithScope } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { createClaim, getClaimFormOptions } from "../models/claims.server.ts";
 import { NOT_IN_MATRIX, newClaimSchema } from "../schemas/claims.ts";
+import { answerRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -60,10 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
       evidence: values.evidence ?? "",
     },
   );
-  if (!outcome.ok) {
-    if ("forbidden" in outcome) forbidden(outcome.forbidden);
-    return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors }) }, { status: 400 });
-  }
+  if (!outcome.ok) return answerRefusal(outcome, submission);
   const overstated = outcome.value.matrixCheck === "OVERSTATES";
   return redirectWithToast(`/claims/${outcome.value.id}`, {
     kind: overstated ? "info" : "success",

@@ -6,7 +6,7 @@ import { When } from "../components/ui/when.tsx";
 import type { Actor } from "../domain/claim-rules.ts";
 import { severityLabel, type ClaimStatus, type Severity } from "../domain/levels.ts";
 import { readForm } from "../lib/form-data.server.ts";
-import { forbidden, notFound, requireUserWithAudience } from "../services/session.server.ts";
+import { requireUserWithAudience } from "../services/session.server.ts";
 import { parseSubmission } from "../lib/submission.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
@@ -15,13 +15,13 @@ import { listDisputesForResolver } from "../models/disputes.server.ts";
 import { RECENTLY_RESOLVED_DAYS } from "../domain/claim-rules.ts";
 import { resolveDisputeSchema } from "../schemas/claims.ts";
 import { TableScroll } from "../components/ui/table-scroll.tsx";
+import { answerRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Disputes · Candor" }];
 
 const ONLY_RESOLVERS = "Only managers and admins resolve disputes.";
-const NO_SUCH_CLAIM = "We could not find that claim.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { audience } = await requireUserWithAudience(request, "resolve:dispute", ONLY_RESOLVERS);
@@ -56,11 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
           : "Dispute resolved: the verdict was overturned.",
     });
   }
-  if (outcome.kind === "not-found") notFound(NO_SUCH_CLAIM);
-  if (outcome.kind === "forbidden") forbidden(outcome.message);
-  if (outcome.kind === "conflict")
-    return data({ claimId, result: submission.reply({ formErrors: [outcome.conflict.message] }) }, { status: 409 });
-  return data({ claimId, result: submission.reply({ fieldErrors: outcome.fieldErrors }) }, { status: 400 });
+  return answerRefusal(outcome, submission, { claimId });
 }
 
 function Verdict({ status, severity }: { status: ClaimStatus; severity: Severity | null }) {

@@ -198,13 +198,16 @@ describe("logging a claim", () => {
       });
     expect(await createClaim(auditOf(manager), manager, claimInput(aisha.id))).toEqual({
       ok: false,
-      forbidden: "You can log claims only about salespeople of the teams you manage.",
+      status: 403,
+      fieldErrors: {},
+      formErrors: ["You can log claims only about salespeople of the teams you manage."],
     });
     // A salesperson cannot log a claim in someone else's name.
     const brad = await actorFor("overpromiser@candor.test");
     expect(await createClaim(auditOf(sales), sales, claimInput(brad.userId))).toMatchObject({
       ok: false,
-      forbidden: expect.any(String),
+      status: 403,
+      formErrors: [expect.any(String)],
     });
   });
 });
@@ -325,7 +328,9 @@ describe("verdicts", () => {
       recordVerdict(auditOf(jun), jun, claimId, 1, { status: "ACCURATE", severity: "LOW", note: "" }),
     ]);
     const winners = results.filter((result) => result.ok);
-    const losers = results.flatMap((result) => (!result.ok && result.kind === "conflict" ? [result.conflict] : []));
+    const losers = results.flatMap((result) =>
+      !result.ok && result.status === 409 && result.conflict ? [result.conflict] : [],
+    );
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(1);
     const stored = await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, include: { verifiedBy: true } });
@@ -379,10 +384,11 @@ describe("disputes", () => {
         severity: "HIGH",
         note: "Legacy .xls is not supported.",
       }),
-    ).toEqual({ ok: true });
+    ).toEqual({ ok: true, value: null });
 
     expect(await raiseDispute(auditOf(maya), maya, claimId, "The customer only uses xlsx files.")).toEqual({
       ok: true,
+      value: null,
     });
     const again = await postToClaim("sales@candor.test", claimId, {
       intent: "dispute",
@@ -403,14 +409,14 @@ describe("disputes", () => {
       }),
     ).toMatchObject({
       ok: false,
-      kind: "forbidden",
+      status: 403,
     });
     const missingVerdict = await resolveDispute(auditOf(priya), priya, claimId, {
       outcome: "OVERTURNED",
       resolutionNote: "Fair point.",
       verdict: null,
     });
-    expect(missingVerdict).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { status: [expect.any(String)] } });
+    expect(missingVerdict).toMatchObject({ ok: false, status: 400, fieldErrors: { status: [expect.any(String)] } });
     const resolved = await postToClaim("manager@candor.test", claimId, {
       intent: "resolve",
       outcome: "OVERTURNED",
@@ -465,7 +471,7 @@ describe("disputes", () => {
       resolutionNote: "Again.",
       verdict: null,
     });
-    expect(twice).toMatchObject({ ok: false, kind: "conflict", conflict: { decidedBy: priya.name } });
+    expect(twice).toMatchObject({ ok: false, status: 409, conflict: { decidedBy: priya.name } });
   });
 
   it("records a customer correction once, audited", async () => {

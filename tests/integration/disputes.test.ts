@@ -92,10 +92,10 @@ async function disputedClaim(salesperson: Actor, daysAgo: number, account: strin
       severity: "HIGH",
       note: "Only CSV export exists.",
     }),
-  ).toEqual({ ok: true });
+  ).toEqual({ ok: true, value: null });
   expect(
     await raiseDispute(auditOf(salesperson), salesperson, claimId, "The customer only needed the CSV, which works."),
-  ).toEqual({ ok: true });
+  ).toEqual({ ok: true, value: null });
   await prisma.claimDispute.update({ where: { claimId }, data: { raisedAt: new Date(Date.now() - daysAgo * DAY) } });
   return claimId;
 }

@@ -126,7 +126,7 @@ describe("events notify the right people", () => {
         severity: "HIGH",
         note: "Only xlsx is supported.",
       }),
-    ).toEqual({ ok: true });
+    ).toEqual({ ok: true, value: null });
     expect(await recipientsOf(`verdict:${claimId}`)).toEqual([maya.userId]);
     const verdict = await prisma.notification.findFirstOrThrow({ where: { dedupeKey: `verdict:${claimId}` } });
     expect(verdict).toMatchObject({ kind: "VERDICT", href: `/claims/${claimId}`, readAt: null });
@@ -136,6 +136,7 @@ describe("events notify the right people", () => {
 
     expect(await raiseDispute(auditOf(maya), maya, claimId, "The customer only uses xlsx files.")).toEqual({
       ok: true,
+      value: null,
     });
     const dispute = await prisma.claimDispute.findUniqueOrThrow({ where: { claimId } });
     expect(await recipientsOf(`dispute-opened:${dispute.id}`)).toEqual(mayasManagers);
@@ -153,7 +154,7 @@ describe("events notify the right people", () => {
       resolutionNote: "xlsx is what they use.",
       verdict: { status: "ACCURATE" as const, severity: "LOW" as const, note: "" },
     };
-    expect(await resolveDispute(auditOf(manager), manager, claimId, resolution)).toEqual({ ok: true });
+    expect(await resolveDispute(auditOf(manager), manager, claimId, resolution)).toEqual({ ok: true, value: null });
     expect(await recipientsOf(`dispute-resolved:${dispute.id}`)).toEqual([maya.userId]);
     const resolved = await prisma.notification.findFirstOrThrow({
       where: { dedupeKey: `dispute-resolved:${dispute.id}` },
@@ -350,7 +351,7 @@ describe("inside the write's transaction", () => {
     // With notifications stored again, the same verdict goes through with its notification.
     expect(
       await recordVerdict(auditOf(engineer), engineer, claimId, 1, { status: "ACCURATE", severity: "LOW", note: "" }),
-    ).toEqual({ ok: true });
+    ).toEqual({ ok: true, value: null });
     expect(await recipientsOf(`verdict:${claimId}`)).toEqual([maya.userId]);
   });
 });

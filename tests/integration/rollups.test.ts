@@ -237,7 +237,7 @@ async function verdictOn(
       note: "Checked against the matrix for the rollup test.",
     },
   );
-  expect(outcome).toEqual({ ok: true });
+  expect(outcome).toEqual({ ok: true, value: null });
 }
 
 async function overturn(
@@ -262,13 +262,13 @@ async function overturn(
     claim.id,
     "The customer confirmed it works for them.",
   );
-  expect(raised).toEqual({ ok: true });
+  expect(raised).toEqual({ ok: true, value: null });
   const resolved = await resolveDispute(audit(world.admin.id), { userId: world.admin.id, role: "ADMIN" }, claim.id, {
     outcome: "OVERTURNED",
     resolutionNote: "Overturned for the rollup test.",
     verdict: { status, severity, note: "Re-judged after the dispute." },
   });
-  expect(resolved).toEqual({ ok: true });
+  expect(resolved).toEqual({ ok: true, value: null });
 }
 
 async function takeQuiz(personIndex: number, quizIndex: number, correct: boolean) {
@@ -390,7 +390,7 @@ async function mapCustomerReport(
     claim.version,
     { capabilityId: capability.id, productId: capability.productId, assertedLevel: level },
   );
-  expect(mapped).toEqual({ ok: true });
+  expect(mapped).toEqual({ ok: true, value: null });
 }
 
 // ---------------------------------------------------------------- the tests

@@ -197,14 +197,17 @@ describe("a claim's history in plain words", () => {
         severity: "HIGH",
         note: "Not for .xls.",
       }),
-    ).toEqual({ ok: true });
-    expect(await raiseDispute(auditOf(sales), sales, claimId, "The customer only needed xlsx.")).toEqual({ ok: true });
+    ).toEqual({ ok: true, value: null });
+    expect(await raiseDispute(auditOf(sales), sales, claimId, "The customer only needed xlsx.")).toEqual({
+      ok: true,
+      value: null,
+    });
     const resolved = await resolveDispute(auditOf(manager), manager, claimId, {
       outcome: "OVERTURNED",
       resolutionNote: "Mostly right.",
       verdict: { status: "PARTIALLY_ACCURATE", severity: "MEDIUM", note: "xlsx only." },
     });
-    expect(resolved).toEqual({ ok: true });
+    expect(resolved).toEqual({ ok: true, value: null });
 
     const page = await claimLoader({
       request: await get(SALES, `/claims/${claimId}`),
