@@ -102,10 +102,11 @@ async function computeOpenPeriods(today: Date): Promise<void> {
         { kind: "all" },
         { now: today },
       );
-      if (!outcome.ok) throw new Error(`Computing ${period.name} failed: ${outcome.message}`);
+      if (!outcome.ok) throw new Error(`Computing ${period.name} failed: ${outcome.formErrors.join(" ")}`);
+      const { name, statements, adjustments } = outcome.value;
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       console.log(
-        `Computed the open period ${outcome.name}: ${outcome.statements} statements, ${outcome.adjustments} prior-period adjustments (${seconds} s).`,
+        `Computed the open period ${name}: ${statements} statements, ${adjustments} prior-period adjustments (${seconds} s).`,
       );
     }
   } finally {

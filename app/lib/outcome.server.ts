@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { data } from "@remix-run/node";
-import type { Refusal } from "../domain/outcome.ts";
+import { refusalMessage, type Refusal } from "../domain/outcome.ts";
 import { httpError } from "./http-error.server.ts";
 
 interface ReplyOptions {
@@ -12,6 +12,22 @@ interface ReplyOptions {
 
 interface Replyable {
   reply(options: ReplyOptions): SubmissionResult<string[]>;
+}
+
+/** A refusal as the page's error, whatever its status: for actions without a form to show it on (a button). */
+export function throwRefusal(refusal: Refusal<string, unknown>): never {
+  throw httpError(refusal.status, refusalMessage(refusal));
+}
+
+/**
+ * The part of a refusal a form shows: 403 and 404 are thrown as the page's error, with the
+ * sentence; 400 and 409 are handed back. For pages whose forms are not conform's; others use
+ * `answerRefusal`.
+ */
+export function formRefusal<R extends Refusal<string, unknown>>(refusal: R): R & { status: 400 | 409 } {
+  const status = refusal.status;
+  if (status === 403 || status === 404) throwRefusal(refusal);
+  return { ...refusal, status };
 }
 
 /**
@@ -28,8 +44,7 @@ export function answerRefusal<E extends object = object, C = never>(
   extra?: E,
   { hideFields }: Pick<ReplyOptions, "hideFields"> = {},
 ) {
-  const status = refusal.status;
-  if (status === 403 || status === 404) throw httpError(status, refusal.formErrors[0] ?? "That change was refused.");
+  const { status } = formRefusal(refusal);
   const fieldErrors = refusal.fieldErrors as Record<string, string[]>;
   const result = submission.reply({
     fieldErrors,

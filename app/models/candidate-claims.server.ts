@@ -10,6 +10,7 @@ import {
 } from "../domain/candidate-rules.ts";
 import { formatDateTime } from "../domain/format.ts";
 import { permissionScope } from "../domain/permissions.ts";
+import { ok, refused, type Outcome, type Refusal } from "../domain/outcome.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
 import {
@@ -255,10 +256,7 @@ export async function listPendingCandidatesOf(salespersonId: string, now: Date, 
 
 // ---------------------------------------------------------------- deciding
 
-export type DecideOutcome =
-  | { ok: true; value: { claimId: string | null } }
-  | { ok: false; status: 403 | 404; message: string }
-  | { ok: false; status: 409; message: string };
+type DecideOutcome = Outcome<{ claimId: string | null }>;
 
 const NO_CANDIDATE = "We could not find that candidate claim.";
 
@@ -291,7 +289,7 @@ async function loadForDecision(candidateId: string, reader: AudienceReader) {
   });
 }
 
-type DecideRefusal = Exclude<DecideOutcome, { ok: true }>;
+type DecideRefusal = Refusal;
 
 /** The 409 sentence when someone decided first: who, and when. */
 async function alreadyDecided(candidateId: string): Promise<DecideRefusal> {
@@ -301,25 +299,21 @@ async function alreadyDecided(candidateId: string): Promise<DecideRefusal> {
   });
   const verb = row?.status === "CONFIRMED" ? "confirmed" : "dismissed";
   const when = row?.decidedAt ? ` on ${formatDateTime(row.decidedAt)}` : "";
-  return {
-    ok: false,
-    status: 409,
-    message: `${row?.decidedBy?.name ?? "Someone"} already ${verb} this candidate${when}. Reload the page to see it.`,
-  };
+  return refused(
+    409,
+    `${row?.decidedBy?.name ?? "Someone"} already ${verb} this candidate${when}. Reload the page to see it.`,
+  );
 }
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadForDecision>>>;
 
-async function checkDecider(
-  candidateId: string,
-  reader: AudienceReader,
-): Promise<{ ok: true; candidate: Loaded } | DecideRefusal> {
+async function checkDecider(candidateId: string, reader: AudienceReader): Promise<Outcome<Loaded>> {
   const candidate = await loadForDecision(candidateId, reader);
-  if (!candidate) return { ok: false, status: 404, message: NO_CANDIDATE };
+  if (!candidate) return refused(404, NO_CANDIDATE);
   const decision = await decisionFor(reader, candidate.salesperson);
-  if (!decision.allowed) return { ok: false, status: 403, message: decision.reason };
+  if (!decision.allowed) return refused(403, decision.reason);
   if (candidate.status !== "PENDING") return alreadyDecided(candidate.id);
-  return { ok: true, candidate };
+  return ok(candidate);
 }
 
 /**
@@ -335,7 +329,7 @@ export async function confirmCandidate(
 ): Promise<DecideOutcome> {
   const checked = await checkDecider(candidateId, reader);
   if (!checked.ok) return checked;
-  const { candidate } = checked;
+  const candidate = checked.value;
   const { conversation, sentence } = candidate;
   const neighbours = await prisma.conversationSentence.findMany({
     where: {
@@ -393,7 +387,7 @@ export async function confirmCandidate(
     return claim.id;
   });
   if (claimId === null) return alreadyDecided(candidate.id);
-  return { ok: true, value: { claimId } };
+  return ok({ claimId });
 }
 
 /** Dismisses a candidate with a reason (and a note, required for "other"); it stays visible with both. */
@@ -406,7 +400,7 @@ export async function dismissCandidate(
 ): Promise<DecideOutcome> {
   const checked = await checkDecider(candidateId, reader);
   if (!checked.ok) return checked;
-  const { candidate } = checked;
+  const candidate = checked.value;
   const note = input.note?.trim() || null;
   const dismissed = await prisma.$transaction(async (tx) => {
     const guard = await tx.candidateClaim.updateMany({
@@ -431,5 +425,5 @@ export async function dismissCandidate(
     return true;
   });
   if (!dismissed) return alreadyDecided(candidate.id);
-  return { ok: true, value: { claimId: null } };
+  return ok({ claimId: null });
 }

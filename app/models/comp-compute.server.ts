@@ -8,6 +8,7 @@ import {
 import type { CompFigures } from "../domain/comp-figures.ts";
 import { computeStatement } from "../domain/comp-formula.ts";
 import type { CompPlanParams } from "../domain/comp-plan.ts";
+import { ok, refused, type Outcome } from "../domain/outcome.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { prisma, type Tx } from "../lib/db.server.ts";
 import { sql } from "../lib/sql-dialect.server.ts";
@@ -37,9 +38,7 @@ import { withLease } from "./job-leases.server.ts";
 // first; the writes (statements, adjustments, audit, and the lock itself) are one short
 // transaction that re-checks the period is still open, so a locked period is never rewritten.
 
-export type ComputeOutcome =
-  | { ok: true; name: string; statements: number; adjustments: number; locked: boolean }
-  | { ok: false; status: 404 | 409; message: string };
+type ComputeOutcome = Outcome<{ name: string; statements: number; adjustments: number; locked: boolean }>;
 
 interface NewAdjustment {
   userId: string;
@@ -334,8 +333,8 @@ async function writeComputation(
   if (stillOpen.count === 0) {
     const exists = await tx.compPeriod.count({ where: { id: period.id } });
     return exists === 0
-      ? { ok: false, status: 404, message: "That period no longer exists." }
-      : { ok: false, status: 409, message: `${period.name} is locked; its statements can no longer change.` };
+      ? refused(404, "That period no longer exists.")
+      : refused(409, `${period.name} is locked; its statements can no longer change.`);
   }
   const scope = statementScope(period.id, audience);
   await tx.compAdjustment.deleteMany({
@@ -394,7 +393,7 @@ async function writeComputation(
       after: { ...after, scope: audience.kind },
     });
   }
-  return { ok: true, name: period.name, statements: statements.length, adjustments: adjustments.length, locked: lock };
+  return ok({ name: period.name, statements: statements.length, adjustments: adjustments.length, locked: lock });
 }
 
 // One computation at a time, across every Candor process (PRODUCT.md §10): a computation of
@@ -422,7 +421,7 @@ export function computePeriod(
     COMPUTE_LEASE,
     COMPUTE_LEASE_MS,
     () => computeNow(ctx, periodId, audience, options),
-    (): ComputeOutcome => ({ ok: false, status: 409, message: COMPUTATION_RUNNING }),
+    (): ComputeOutcome => refused(409, COMPUTATION_RUNNING),
   );
 }
 
@@ -446,9 +445,8 @@ async function computeNow(
       plan: { select: { paramsJson: true } },
     },
   });
-  if (period === null) return { ok: false, status: 404, message: "That period does not exist." };
-  if (period.status !== "OPEN")
-    return { ok: false, status: 409, message: `${period.name} is locked; its statements can no longer change.` };
+  if (period === null) return refused(404, "That period does not exist.");
+  if (period.status !== "OPEN") return refused(409, `${period.name} is locked; its statements can no longer change.`);
   const plan = parsePlanJson(period.plan.paramsJson).params;
   const [people, requiredQuizzes] = await Promise.all([listCompPeople(audience), listRequiredQuizzes()]);
   const ids = people.map((person) => person.id);

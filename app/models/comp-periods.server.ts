@@ -1,6 +1,7 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import { addDays } from "../domain/dates.ts";
 import { lockWarnings } from "../domain/lock-warnings.ts";
+import { fieldError, ok, type Outcome } from "../domain/outcome.ts";
 import { prisma } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { getCurrentPlan } from "./comp-plan.server.ts";
@@ -57,8 +58,7 @@ export interface NewPeriodInput {
   endsOn: Date;
 }
 
-export type CreatePeriodResult =
-  { ok: true; name: string } | { ok: false; fieldErrors: Partial<Record<"name" | "startsOn" | "endsOn", string[]>> };
+type CreatePeriodResult = Outcome<{ name: string }, "name" | "startsOn" | "endsOn">;
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -66,15 +66,13 @@ export async function createPeriod(ctx: AuditContext, input: NewPeriodInput): Pr
   const startsAt = input.startsOn;
   const endsAt = addDays(input.endsOn, 1);
   if (endsAt.getTime() <= startsAt.getTime())
-    return { ok: false, fieldErrors: { endsOn: ["The last day must be on or after the first day."] } };
+    return fieldError("endsOn", "The last day must be on or after the first day.");
   const plan = await getCurrentPlan();
-  if (plan.id === null)
-    return { ok: false, fieldErrors: { name: ["Save a compensation plan before creating a period."] } };
+  if (plan.id === null) return fieldError("name", "Save a compensation plan before creating a period.");
   const planId = plan.id;
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx): Promise<CreatePeriodResult> => {
     const sameName = await tx.compPeriod.findUnique({ where: { name: input.name }, select: { id: true } });
-    if (sameName)
-      return { ok: false as const, fieldErrors: { name: [`A period named ${input.name} already exists.`] } };
+    if (sameName) return fieldError("name", `A period named ${input.name} already exists.`);
     const overlapping = await tx.compPeriod.findFirst({
       where: { startsAt: { lt: endsAt }, endsAt: { gt: startsAt } },
       orderBy: { startsAt: "asc" },
@@ -82,7 +80,7 @@ export async function createPeriod(ctx: AuditContext, input: NewPeriodInput): Pr
     });
     if (overlapping) {
       const message = `These dates overlap ${overlapping.name} (${day(overlapping.startsAt)} to ${day(addDays(overlapping.endsAt, -1))}); periods must not overlap.`;
-      return { ok: false as const, fieldErrors: { startsOn: [message] } };
+      return fieldError("startsOn", message);
     }
     const period = await tx.compPeriod.create({ data: { name: input.name, startsAt, endsAt, planId } });
     await recordAudit(tx, ctx, {
@@ -91,7 +89,7 @@ export async function createPeriod(ctx: AuditContext, input: NewPeriodInput): Pr
       entityId: period.id,
       after: { name: period.name, startsAt: period.startsAt, endsAt: period.endsAt, planVersion: plan.version },
     });
-    return { ok: true as const, name: period.name };
+    return ok({ name: period.name });
   });
 }
 

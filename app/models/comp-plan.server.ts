@@ -1,4 +1,5 @@
 import { DEFAULT_COMP_PLAN, validateCompPlan, type CompPlanParams } from "../domain/comp-plan.ts";
+import { fieldError, invalid, ok, type Outcome } from "../domain/outcome.ts";
 import { prisma } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 
@@ -80,7 +81,7 @@ export async function getPlanPage() {
   return { current, history, quizzes };
 }
 
-export type SavePlanResult = { ok: true; version: number } | { ok: false; fieldErrors: Record<string, string[]> };
+type SavePlanResult = Outcome<{ version: number }>;
 
 /**
  * Saves a new plan version and makes the required-quiz flags match it; the open periods move to
@@ -93,20 +94,15 @@ export async function savePlan(
 ): Promise<SavePlanResult> {
   const validation = validateCompPlan(params);
   if (!validation.ok)
-    return {
-      ok: false,
-      fieldErrors: Object.fromEntries(Object.entries(validation.errors).map(([key, message]) => [key, [message]])),
-    };
+    return invalid(Object.fromEntries(Object.entries(validation.errors).map(([key, message]) => [key, [message]])));
   const ids = [...new Set(requiredQuizIds)];
   const known = await prisma.quiz.count({ where: { id: { in: ids } } });
   if (known !== ids.length)
-    return {
-      ok: false,
-      fieldErrors: {
-        requiredQuizIds: ["One of the chosen quizzes no longer exists. Reload the page and choose again."],
-      },
-    };
-  return prisma.$transaction(async (tx) => {
+    return fieldError(
+      "requiredQuizIds",
+      "One of the chosen quizzes no longer exists. Reload the page and choose again.",
+    );
+  return prisma.$transaction(async (tx): Promise<SavePlanResult> => {
     const latest = await tx.compPlan.findFirst({
       orderBy: { version: "desc" },
       select: { version: true, paramsJson: true },
@@ -128,6 +124,6 @@ export async function savePlan(
       before: latest === null ? null : { version: latest.version, ...parsePlanJson(latest.paramsJson) },
       after: { version, params, requiredQuizIds: ids, openPeriodsMoved: moved.count },
     });
-    return { ok: true as const, version };
+    return ok({ version });
   });
 }

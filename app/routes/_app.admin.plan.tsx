@@ -10,6 +10,7 @@ import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { getPlanPage, savePlan } from "../models/comp-plan.server.ts";
 import { planSchema } from "../schemas/comp.ts";
+import { answerRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -57,11 +58,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const mapped = Object.fromEntries(
       Object.entries(outcome.fieldErrors).map(([key, messages]) => [formKey(key, rowOf), messages]),
     );
-    return data({ result: submission.reply({ fieldErrors: mapped }) }, { status: 400 });
+    return answerRefusal({ ...outcome, fieldErrors: mapped }, submission);
   }
   return redirectWithToast("/admin/plan", {
     kind: "success",
-    message: `Saved plan version ${outcome.version}; open periods use it from their next computation.`,
+    message: `Saved plan version ${outcome.value.version}; open periods use it from their next computation.`,
   });
 }
 

@@ -25,6 +25,7 @@ import { getLockWarnings, getPeriodByName } from "../models/comp-periods.server.
 import { parsePlanJson } from "../models/comp-plan.server.ts";
 import { getPeriodOverview } from "../models/comp-statements.server.ts";
 import { lockSchema, OVERVIEW_PAGE_SIZES, OVERVIEW_SORT_KEYS, type OverviewSortKey } from "../schemas/comp.ts";
+import { throwRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -91,14 +92,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
     const period = await periodOr404(params.periodName);
     const outcome = await computePeriod(auditContextFrom(request, user.id), period.id, audience);
-    if (!outcome.ok) throw data({ message: outcome.message }, { status: outcome.status });
+    if (!outcome.ok) throwRefusal(outcome);
+    const computed = outcome.value;
     const adjustments =
-      outcome.adjustments === 0
+      computed.adjustments === 0
         ? ""
-        : `, with ${outcome.adjustments} prior-period adjustment${outcome.adjustments === 1 ? "" : "s"}`;
-    return redirectWithToast(`/comp/${encodeURIComponent(outcome.name)}`, {
+        : `, with ${computed.adjustments} prior-period adjustment${computed.adjustments === 1 ? "" : "s"}`;
+    return redirectWithToast(`/comp/${encodeURIComponent(computed.name)}`, {
       kind: "success",
-      message: `Computed ${outcome.statements} statement${outcome.statements === 1 ? "" : "s"} for ${outcome.name}${adjustments}.`,
+      message: `Computed ${computed.statements} statement${computed.statements === 1 ? "" : "s"} for ${computed.name}${adjustments}.`,
     });
   }
   if (intent === "lock") {
@@ -122,10 +124,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { kind: "all" },
       { lock: true },
     );
-    if (!outcome.ok) throw data({ message: outcome.message }, { status: outcome.status });
-    return redirectWithToast(`/comp/${encodeURIComponent(outcome.name)}`, {
+    if (!outcome.ok) throwRefusal(outcome);
+    const { name, statements } = outcome.value;
+    return redirectWithToast(`/comp/${encodeURIComponent(name)}`, {
       kind: "success",
-      message: `Locked ${outcome.name}: ${outcome.statements} statements are now frozen.`,
+      message: `Locked ${name}: ${statements} statements are now frozen.`,
     });
   }
   throw data({ message: "That action is not recognised." }, { status: 400 });

@@ -11,6 +11,7 @@ import { auditContextFrom } from "../models/audit.server.ts";
 import { createPeriod, listPeriods } from "../models/comp-periods.server.ts";
 import { listOwnStatements } from "../models/comp-statements.server.ts";
 import { newPeriodSchema } from "../schemas/comp.ts";
+import { answerRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -45,10 +46,10 @@ export async function action({ request }: ActionFunctionArgs) {
     startsOn: new Date(`${startsOn}T00:00:00Z`),
     endsOn: new Date(`${endsOn}T00:00:00Z`),
   });
-  if (!outcome.ok) return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors }) }, { status: 400 });
-  return redirectWithToast(`/comp/${encodeURIComponent(outcome.name)}`, {
+  if (!outcome.ok) return answerRefusal(outcome, submission);
+  return redirectWithToast(`/comp/${encodeURIComponent(outcome.value.name)}`, {
     kind: "success",
-    message: `Created the period ${outcome.name}.`,
+    message: `Created the period ${outcome.value.name}.`,
   });
 }
 

@@ -3,17 +3,14 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CandidateCard, type DecideErrors } from "../components/conversations/candidate-card.tsx";
 import { ConversationFacts } from "../components/conversations/conversation-facts.tsx";
 import { readForm } from "../lib/form-data.server.ts";
-import { forbidden, notFound, requireUserWithAudience, requireUserWithPermission } from "../services/session.server.ts";
+import { notFound, requireUserWithAudience, requireUserWithPermission } from "../services/session.server.ts";
 import { parseSubmission } from "../lib/submission.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
-import {
-  confirmCandidate,
-  dismissCandidate,
-  getConversationForReader,
-  type DecideOutcome,
-} from "../models/candidate-claims.server.ts";
+import { confirmCandidate, dismissCandidate, getConversationForReader } from "../models/candidate-claims.server.ts";
 import { confirmCandidateSchema, dismissCandidateSchema } from "../schemas/conversation.ts";
+import { formRefusal } from "../lib/outcome.server.ts";
+import type { Refusal } from "../domain/outcome.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -30,13 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return page;
 }
 
-function refused(outcome: Exclude<DecideOutcome, { ok: true }>, candidateId: string, intent: string) {
-  if (outcome.status === 404) notFound(outcome.message);
-  if (outcome.status === 403) forbidden(outcome.message);
-  return data(
-    { intent, errors: { candidateId, formErrors: [outcome.message] } satisfies DecideErrors },
-    { status: 409 },
-  );
+function refused(outcome: Refusal, candidateId: string, intent: string) {
+  const { status, formErrors } = formRefusal(outcome);
+  return data({ intent, errors: { candidateId, formErrors } satisfies DecideErrors }, { status });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

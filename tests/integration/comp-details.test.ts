@@ -113,6 +113,7 @@ describe("disputed verdicts", () => {
       ),
     ).toEqual({
       ok: true,
+      value: null,
     });
     expect(statusOf(await compute(OPEN))).toBe(302);
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/lib/db.server.ts";
 import { COMPUTATION_RUNNING, computePeriod } from "../../app/models/comp-compute.server.ts";
+import { refused } from "../../app/domain/outcome.ts";
 import { releaseLease, takeLease } from "../../app/models/job-leases.server.ts";
 
 // PRODUCT.md §10: one comp computation at a time across every process, held in the database.
@@ -20,9 +21,7 @@ describe("comp computations", () => {
     const { compute } = await openPeriod();
     const outcomes = await Promise.all([compute(), compute()]);
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
-    expect(outcomes.filter((outcome) => !outcome.ok)).toEqual([
-      { ok: false, status: 409, message: COMPUTATION_RUNNING },
-    ]);
+    expect(outcomes.filter((outcome) => !outcome.ok)).toEqual([refused(409, COMPUTATION_RUNNING)]);
     // The lease is given back: the next computation runs.
     expect((await compute()).ok).toBe(true);
     expect(await prisma.jobLease.count()).toBe(0);
@@ -34,7 +33,7 @@ describe("comp computations", () => {
     const held = await takeLease("comp-compute", 60_000, now);
     expect(held).not.toBeNull();
     expect(await takeLease("comp-compute", 60_000, now)).toBeNull();
-    expect(await compute()).toEqual({ ok: false, status: 409, message: COMPUTATION_RUNNING });
+    expect(await compute()).toEqual(refused(409, COMPUTATION_RUNNING));
     // A holder that never gave it back: once expired, the lease is free again.
     await prisma.jobLease.update({ where: { name: "comp-compute" }, data: { expiresAt: new Date(now.getTime() - 1) } });
     expect((await compute()).ok).toBe(true);

@@ -296,8 +296,8 @@ describe("periods", () => {
     const frozen = await prisma.compStatement.findMany({ where: { periodId: period.id }, orderBy: { userId: "asc" } });
     expect(frozen.length).toBeGreaterThan(0);
 
-    expect(await compute("admin@candor.test", "2025-Q3")).toMatchObject({ init: { status: 409 } });
-    expect(await lock("admin@candor.test", "2025-Q3")).toMatchObject({ init: { status: 409 } });
+    expect(await compute("admin@candor.test", "2025-Q3")).toMatchObject({ status: 409 });
+    expect(await lock("admin@candor.test", "2025-Q3")).toMatchObject({ status: 409 });
     expect(await prisma.compStatement.findMany({ where: { periodId: period.id }, orderBy: { userId: "asc" } })).toEqual(
       frozen,
     );
