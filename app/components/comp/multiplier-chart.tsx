@@ -1,7 +1,16 @@
 import type { MultiplierBin } from "../../domain/comp-distribution.ts";
 import { CategoryBarChart } from "../charts/bar-chart.tsx";
 import { ChartFigure } from "../charts/chart-figure.tsx";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
+
+const BAND_COLUMNS: SimpleColumns<MultiplierBin> = [
+  {
+    header: "Band of M (from its lower end up to, not including, its upper end; the last band includes both)",
+    rowHeader: true,
+    cell: (bin) => bin.label,
+  },
+  { header: "People", numeric: true, cell: (bin) => bin.count },
+];
 
 /** The multiplier distribution of a period, drawn like every other chart (components/charts). */
 export function MultiplierDistribution({ bins, people }: { bins: MultiplierBin[]; people: number }) {
@@ -18,29 +27,13 @@ export function MultiplierDistribution({ bins, people }: { bins: MultiplierBin[]
         />
       )}
       table={
-        <TableScroll label="People per band of the multiplier M">
-          <table>
-            <caption className="visually-hidden">People per band of the multiplier M</caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  Band of M (from its lower end up to, not including, its upper end; the last band includes both)
-                </th>
-                <th scope="col" className="num">
-                  People
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {bins.map((bin) => (
-                <tr key={bin.label}>
-                  <th scope="row">{bin.label}</th>
-                  <td className="num">{bin.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <SimpleTable
+          label="People per band of the multiplier M"
+          hiddenCaption
+          columns={BAND_COLUMNS}
+          rows={bins}
+          rowKey={(bin) => bin.label}
+        />
       }
     />
   );

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { periodStatusLabel } from "../../domain/labels.ts";
 import { formatCents, formatDate, formatDateTime } from "../ui/format.ts";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
 
 export interface PeriodRow {
   name: string;
@@ -29,74 +29,62 @@ export function PeriodsTable({
   canCompute: boolean;
   computeLabel: string;
 }) {
+  const columns: SimpleColumns<PeriodRow> = [
+    {
+      header: "Period",
+      rowHeader: true,
+      cell: (period) => <Link to={`/comp/${encodeURIComponent(period.name)}`}>{period.name}</Link>,
+    },
+    {
+      header: "Dates",
+      className: "nowrap",
+      cell: (period) => (
+        <>
+          {formatDate(period.startsAt)} – {formatDate(period.lastDay)}
+        </>
+      ),
+    },
+    { header: "Status", cell: (period) => <PeriodStatusBadge status={period.status} /> },
+    { header: "Plan version", numeric: true, cell: (period) => `v${period.planVersion}` },
+    { header: "Statements", numeric: true, cell: (period) => period.statements },
+    {
+      header: "Computed",
+      cell: (period) =>
+        period.computedAt ? formatDateTime(period.computedAt) : <span className="muted">Not yet</span>,
+    },
+    {
+      header: "Locked",
+      cell: (period) =>
+        period.lockedAt ? (
+          `${formatDateTime(period.lockedAt)}${period.lockedBy ? ` by ${period.lockedBy}` : ""}`
+        ) : (
+          <span className="muted">—</span>
+        ),
+    },
+    canCompute && {
+      header: "Actions",
+      cell: (period) =>
+        period.status === "OPEN" ? (
+          <Form method="post" action={`/comp/${encodeURIComponent(period.name)}`} className="inline-form">
+            <input type="hidden" name="intent" value="compute" />
+            <button type="submit" className="button secondary">
+              {period.computedAt ? `Recompute ${computeLabel}` : `Compute ${computeLabel}`}
+            </button>
+          </Form>
+        ) : (
+          <span className="muted">Frozen</span>
+        ),
+    },
+  ];
   return (
-    <TableScroll label="Compensation periods">
-      <table>
-        <caption>Compensation periods, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Period</th>
-            <th scope="col">Dates</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="num">
-              Plan version
-            </th>
-            <th scope="col" className="num">
-              Statements
-            </th>
-            <th scope="col">Computed</th>
-            <th scope="col">Locked</th>
-            {canCompute ? <th scope="col">Actions</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {periods.length === 0 ? (
-            <tr>
-              <td colSpan={canCompute ? 8 : 7} className="muted">
-                No periods yet.
-              </td>
-            </tr>
-          ) : null}
-          {periods.map((period) => (
-            <tr key={period.name}>
-              <th scope="row">
-                <Link to={`/comp/${encodeURIComponent(period.name)}`}>{period.name}</Link>
-              </th>
-              <td className="nowrap">
-                {formatDate(period.startsAt)} – {formatDate(period.lastDay)}
-              </td>
-              <td>
-                <PeriodStatusBadge status={period.status} />
-              </td>
-              <td className="num">v{period.planVersion}</td>
-              <td className="num">{period.statements}</td>
-              <td>{period.computedAt ? formatDateTime(period.computedAt) : <span className="muted">Not yet</span>}</td>
-              <td>
-                {period.lockedAt ? (
-                  `${formatDateTime(period.lockedAt)}${period.lockedBy ? ` by ${period.lockedBy}` : ""}`
-                ) : (
-                  <span className="muted">—</span>
-                )}
-              </td>
-              {canCompute ? (
-                <td>
-                  {period.status === "OPEN" ? (
-                    <Form method="post" action={`/comp/${encodeURIComponent(period.name)}`} className="inline-form">
-                      <input type="hidden" name="intent" value="compute" />
-                      <button type="submit" className="button secondary">
-                        {period.computedAt ? `Recompute ${computeLabel}` : `Compute ${computeLabel}`}
-                      </button>
-                    </Form>
-                  ) : (
-                    <span className="muted">Frozen</span>
-                  )}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <SimpleTable
+      label="Compensation periods"
+      caption="Compensation periods, newest first"
+      columns={columns}
+      rows={periods}
+      rowKey={(period) => period.name}
+      empty="No periods yet."
+    />
   );
 }
 
@@ -109,50 +97,32 @@ export interface OwnStatementRow {
 }
 
 export function OwnStatementsTable({ statements, userId }: { statements: OwnStatementRow[]; userId: string }) {
+  const columns: SimpleColumns<OwnStatementRow> = [
+    {
+      header: "Period",
+      rowHeader: true,
+      cell: (statement) => (
+        <Link to={`/comp/${encodeURIComponent(statement.period.name)}/${userId}`}>{statement.period.name}</Link>
+      ),
+    },
+    { header: "Status", cell: (statement) => <PeriodStatusBadge status={statement.period.status} /> },
+    { header: "Multiplier", numeric: true, cell: (statement) => statement.multiplier.toFixed(4) },
+    { header: "Paid", numeric: true, cell: (statement) => formatCents(statement.totalPayoutCents) },
+    {
+      header: "of which adjustments",
+      numeric: true,
+      cell: (statement) => (statement.adjustmentCents === 0 ? "—" : formatCents(statement.adjustmentCents)),
+    },
+    { header: "Computed", cell: (statement) => formatDateTime(statement.computedAt) },
+  ];
   return (
-    <TableScroll label="Your compensation statements">
-      <table>
-        <caption>Your compensation statements</caption>
-        <thead>
-          <tr>
-            <th scope="col">Period</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="num">
-              Multiplier
-            </th>
-            <th scope="col" className="num">
-              Paid
-            </th>
-            <th scope="col" className="num">
-              of which adjustments
-            </th>
-            <th scope="col">Computed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {statements.length === 0 ? (
-            <tr>
-              <td colSpan={6} className="muted">
-                You have no statements yet.
-              </td>
-            </tr>
-          ) : null}
-          {statements.map((statement) => (
-            <tr key={statement.period.name}>
-              <th scope="row">
-                <Link to={`/comp/${encodeURIComponent(statement.period.name)}/${userId}`}>{statement.period.name}</Link>
-              </th>
-              <td>
-                <PeriodStatusBadge status={statement.period.status} />
-              </td>
-              <td className="num">{statement.multiplier.toFixed(4)}</td>
-              <td className="num">{formatCents(statement.totalPayoutCents)}</td>
-              <td className="num">{statement.adjustmentCents === 0 ? "—" : formatCents(statement.adjustmentCents)}</td>
-              <td>{formatDateTime(statement.computedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <SimpleTable
+      label="Your compensation statements"
+      caption="Your compensation statements"
+      columns={columns}
+      rows={statements}
+      rowKey={(statement) => statement.period.name}
+      empty="You have no statements yet."
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { CompFigures } from "../../domain/comp-figures.ts";
+import type { ClaimLine, CompFigures, QuizAttemptLine, SurveyLine } from "../../domain/comp-figures.ts";
 import { formatPlainPercent, readableStatementLine } from "../../domain/comp-explanation.ts";
 import {
   claimSourceLabel,
@@ -12,7 +12,7 @@ import { DELIVERED_CREDIT } from "../../domain/survey-schedule.ts";
 import { SEVERITY_WEIGHT, VERDICT_CREDIT } from "../../domain/verdicts.ts";
 import { ClaimStatusBadge } from "../ui/badges.tsx";
 import { formatCents, formatDate, formatDateTime, formatPercent, formatSignedCents } from "../ui/format.ts";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
 
 // One statement, every number of it (PRODUCT.md §4): the lines that counted with their credit
 // and weight, each intermediate figure, the gates, and the arithmetic in words — all read from
@@ -71,6 +71,68 @@ function FigureTiles({ figures }: { figures: CompFigures }) {
   );
 }
 
+function claimColumns(claims: StatementViewProps["claims"]): SimpleColumns<ClaimLine> {
+  return [
+    {
+      header: "Made",
+      className: "nowrap",
+      cell: (line) => {
+        const claim = claims[line.id];
+        return <Link to={`/claims/${line.id}`}>{claim ? formatDate(claim.madeAt) : line.id}</Link>;
+      },
+    },
+    { header: "Account", cell: (line) => claims[line.id]?.accountName ?? "—" },
+    {
+      header: "Source",
+      cell: (line) => {
+        const claim = claims[line.id];
+        return claim ? claimSourceLabel(claim.source) : "—";
+      },
+    },
+    {
+      header: "What the customer was told",
+      cell: (line) => {
+        const claim = claims[line.id];
+        return (
+          <>
+            {claim ? <span className="claims-statement">{claim.statement}</span> : null}
+            {line.note ? <div className="small muted">{line.note}</div> : null}
+          </>
+        );
+      },
+    },
+    {
+      header: "Verdict",
+      cell: (line) => (
+        <>
+          <ClaimStatusBadge status={line.status} />
+          {/* §4: counted as it stands; an overturn moves the figure at the next compute (or by adjustment once locked). */}
+          {line.disputed === true ? (
+            <>
+              {" "}
+              <span
+                className="badge warn"
+                title="Under an open dispute: the verdict counts as it stands until a manager resolves it."
+              >
+                Disputed
+              </span>
+            </>
+          ) : null}
+        </>
+      ),
+    },
+    { header: "Severity", cell: (line) => (line.severity ? severityLabel(line.severity) : "—") },
+    { header: "Credit", numeric: true, cell: (line) => (line.counted ? plain(line.credit) : "left out") },
+    { header: "Weight w", numeric: true, cell: (line) => (line.counted ? plain(line.weight) : "—") },
+    {
+      header: "w·credit",
+      numeric: true,
+      cell: (line) =>
+        line.counted && line.weight !== null && line.credit !== null ? plain(line.weight * line.credit) : "—",
+    },
+  ];
+}
+
 function ClaimLines({ figures, claims }: Pick<StatementViewProps, "figures" | "claims">) {
   return (
     <section aria-labelledby="claims-title">
@@ -81,89 +143,34 @@ function ClaimLines({ figures, claims }: Pick<StatementViewProps, "figures" | "c
         source count once verified: logged by you, observed, reported by your customer, or found in a conversation. A =
         (Σ w·credit + kA·mA) / (Σ w + kA).
       </p>
-      <TableScroll label="Claims and their credit and weight">
-        <table>
-          <caption className="visually-hidden">Claims and their credit and weight</caption>
-          <thead>
-            <tr>
-              <th scope="col">Made</th>
-              <th scope="col">Account</th>
-              <th scope="col">Source</th>
-              <th scope="col">What the customer was told</th>
-              <th scope="col">Verdict</th>
-              <th scope="col">Severity</th>
-              <th scope="col" className="num">
-                Credit
-              </th>
-              <th scope="col" className="num">
-                Weight w
-              </th>
-              <th scope="col" className="num">
-                w·credit
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {figures.claims.length === 0 ? (
-              <tr>
-                <td colSpan={9} className="muted">
-                  No claims were made in this period, so A is the prior mA.
-                </td>
-              </tr>
-            ) : null}
-            {figures.claims.map((line) => {
-              const claim = claims[line.id];
-              return (
-                <tr key={line.id}>
-                  <td className="nowrap">
-                    <Link to={`/claims/${line.id}`}>{claim ? formatDate(claim.madeAt) : line.id}</Link>
-                  </td>
-                  <td>{claim?.accountName ?? "—"}</td>
-                  <td>{claim ? claimSourceLabel(claim.source) : "—"}</td>
-                  <td>
-                    {claim ? <span className="claims-statement">{claim.statement}</span> : null}
-                    {line.note ? <div className="small muted">{line.note}</div> : null}
-                  </td>
-                  <td>
-                    <ClaimStatusBadge status={line.status} />
-                    {/* §4: counted as it stands; an overturn moves the figure at the next compute (or by adjustment once locked). */}
-                    {line.disputed === true ? (
-                      <>
-                        {" "}
-                        <span
-                          className="badge warn"
-                          title="Under an open dispute: the verdict counts as it stands until a manager resolves it."
-                        >
-                          Disputed
-                        </span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>{line.severity ? severityLabel(line.severity) : "—"}</td>
-                  <td className="num">{line.counted ? plain(line.credit) : "left out"}</td>
-                  <td className="num">{line.counted ? plain(line.weight) : "—"}</td>
-                  <td className="num">
-                    {line.counted && line.weight !== null && line.credit !== null
-                      ? plain(line.weight * line.credit)
-                      : "—"}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={7}>
-                Totals over counted claims
-              </th>
-              <td className="num">Σ w = {plain(figures.sumWeight)}</td>
-              <td className="num">Σ w·credit = {plain(figures.sumWeightedCredit)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </TableScroll>
+      <SimpleTable
+        label="Claims and their credit and weight"
+        hiddenCaption
+        columns={claimColumns(claims)}
+        rows={figures.claims}
+        rowKey={(line) => line.id}
+        empty="No claims were made in this period, so A is the prior mA."
+        foot={
+          <tr>
+            <th scope="row" colSpan={7}>
+              Totals over counted claims
+            </th>
+            <td className="num">Σ w = {plain(figures.sumWeight)}</td>
+            <td className="num">Σ w·credit = {plain(figures.sumWeightedCredit)}</td>
+          </tr>
+        }
+      />
     </section>
   );
+}
+
+function attemptColumns(bestAttemptId: string | null): SimpleColumns<QuizAttemptLine> {
+  return [
+    { header: "Submitted", cell: (attempt) => formatDateTime(attempt.submittedAt) },
+    { header: "Score", numeric: true, cell: (attempt) => formatPlainPercent(attempt.score) },
+    { header: "In the window", cell: () => "Yes" },
+    { header: "Used", cell: (attempt) => (attempt.id === bestAttemptId ? "Best score" : "—") },
+  ];
 }
 
 function QuizLines({ figures }: Pick<StatementViewProps, "figures">) {
@@ -182,45 +189,54 @@ function QuizLines({ figures }: Pick<StatementViewProps, "figures">) {
         </p>
       )}
       {figures.quizzes.map((quiz) => (
-        <TableScroll key={quiz.quizId} label={quiz.title}>
-          <table>
-            <caption>
+        <SimpleTable
+          key={quiz.quizId}
+          label={quiz.title}
+          caption={
+            <>
               {quiz.title}: window {formatDate(quiz.windowStart)} to {formatDate(quiz.windowEnd)} (
               {quiz.certificationDays} days), pass mark {formatPlainPercent(quiz.passMark)} — best{" "}
               {formatPlainPercent(quiz.bestScore)}, {quiz.passed ? "passed" : "not passed"}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Submitted</th>
-                <th scope="col" className="num">
-                  Score
-                </th>
-                <th scope="col">In the window</th>
-                <th scope="col">Used</th>
-              </tr>
-            </thead>
-            <tbody>
-              {quiz.attempts.length === 0 ? (
-                <tr>
-                  <td colSpan={4} className="muted">
-                    No attempt submitted in the window, so this quiz counts 0.
-                  </td>
-                </tr>
-              ) : null}
-              {quiz.attempts.map((attempt) => (
-                <tr key={attempt.id}>
-                  <td>{formatDateTime(attempt.submittedAt)}</td>
-                  <td className="num">{formatPlainPercent(attempt.score)}</td>
-                  <td>Yes</td>
-                  <td>{attempt.id === quiz.bestAttemptId ? "Best score" : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+            </>
+          }
+          columns={attemptColumns(quiz.bestAttemptId)}
+          rows={quiz.attempts}
+          rowKey={(attempt) => attempt.id}
+          empty="No attempt submitted in the window, so this quiz counts 0."
+        />
       ))}
     </section>
   );
+}
+
+function surveyColumns(surveys: StatementViewProps["surveys"]): SimpleColumns<SurveyLine> {
+  return [
+    {
+      header: "Account",
+      cell: (line) => (
+        <>
+          {surveys[line.id]?.account ?? "—"}
+          {line.note ? <div className="small muted">{line.note}</div> : null}
+        </>
+      ),
+    },
+    {
+      header: "Due",
+      className: "nowrap",
+      cell: (line) => {
+        const survey = surveys[line.id];
+        return survey ? formatDate(survey.dueAt) : "—";
+      },
+    },
+    { header: "CSAT", numeric: true, cell: (line) => line.csat ?? "—" },
+    { header: "(CSAT − 1) / 4", numeric: true, cell: (line) => plain(line.csatItem) },
+    {
+      header: "Delivered as promised",
+      cell: (line) => (line.delivered ? deliveredLabel(line.delivered) : "—"),
+    },
+    { header: "Delivered credit", numeric: true, cell: (line) => plain(line.deliveredItem) },
+    { header: "s", numeric: true, cell: (line) => (line.counted ? plain(line.s) : "left out") },
+  ];
 }
 
 function SurveyLines({ figures, surveys }: Pick<StatementViewProps, "figures" | "surveys">) {
@@ -231,67 +247,31 @@ function SurveyLines({ figures, surveys }: Pick<StatementViewProps, "figures" | 
         s = mean((CSAT − 1) / 4, delivered) with delivered {ruleInWords(DELIVERED_CREDIT, deliveredLabel)}; an
         unanswered item is left out. S = (Σ s + kS·mS) / (n + kS).
       </p>
-      <TableScroll label="Surveys and their scores">
-        <table>
-          <caption className="visually-hidden">Surveys and their scores</caption>
-          <thead>
-            <tr>
-              <th scope="col">Account</th>
-              <th scope="col">Due</th>
-              <th scope="col" className="num">
-                CSAT
-              </th>
-              <th scope="col" className="num">
-                (CSAT − 1) / 4
-              </th>
-              <th scope="col">Delivered as promised</th>
-              <th scope="col" className="num">
-                Delivered credit
-              </th>
-              <th scope="col" className="num">
-                s
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {figures.surveys.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="muted">
-                  No answered survey was due in this period, so S is the prior mS.
-                </td>
-              </tr>
-            ) : null}
-            {figures.surveys.map((line) => {
-              const survey = surveys[line.id];
-              return (
-                <tr key={line.id}>
-                  <td>
-                    {survey?.account ?? "—"}
-                    {line.note ? <div className="small muted">{line.note}</div> : null}
-                  </td>
-                  <td className="nowrap">{survey ? formatDate(survey.dueAt) : "—"}</td>
-                  <td className="num">{line.csat ?? "—"}</td>
-                  <td className="num">{plain(line.csatItem)}</td>
-                  <td>{line.delivered ? deliveredLabel(line.delivered) : "—"}</td>
-                  <td className="num">{plain(line.deliveredItem)}</td>
-                  <td className="num">{line.counted ? plain(line.s) : "left out"}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={6}>
-                Σ s over n = {figures.surveyCount} counted surveys
-              </th>
-              <td className="num">{plain(figures.sumSatisfaction)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </TableScroll>
+      <SimpleTable
+        label="Surveys and their scores"
+        hiddenCaption
+        columns={surveyColumns(surveys)}
+        rows={figures.surveys}
+        rowKey={(line) => line.id}
+        empty="No answered survey was due in this period, so S is the prior mS."
+        foot={
+          <tr>
+            <th scope="row" colSpan={6}>
+              Σ s over n = {figures.surveyCount} counted surveys
+            </th>
+            <td className="num">{plain(figures.sumSatisfaction)}</td>
+          </tr>
+        }
+      />
     </section>
   );
 }
+
+const ADJUSTMENT_COLUMNS: SimpleColumns<StatementViewProps["adjustments"][number]> = [
+  { header: "For period", rowHeader: true, cell: (adjustment) => adjustment.sourcePeriod },
+  { header: "Reason", cell: (adjustment) => adjustment.reason },
+  { header: "Amount", numeric: true, cell: (adjustment) => formatSignedCents(adjustment.deltaCents) },
+];
 
 export function StatementView(props: StatementViewProps) {
   const { figures, statement, adjustments, locked, periodName, person } = props;
@@ -379,29 +359,13 @@ export function StatementView(props: StatementViewProps) {
         {adjustments.length === 0 ? (
           <p className="muted">None: no locked period&apos;s payout has changed since it was locked.</p>
         ) : (
-          <TableScroll label="Adjustments paid in this period">
-            <table>
-              <caption className="visually-hidden">Adjustments paid in this period</caption>
-              <thead>
-                <tr>
-                  <th scope="col">For period</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col" className="num">
-                    Amount
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {adjustments.map((adjustment) => (
-                  <tr key={adjustment.id}>
-                    <th scope="row">{adjustment.sourcePeriod}</th>
-                    <td>{adjustment.reason}</td>
-                    <td className="num">{formatSignedCents(adjustment.deltaCents)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <SimpleTable
+            label="Adjustments paid in this period"
+            hiddenCaption
+            columns={ADJUSTMENT_COLUMNS}
+            rows={adjustments}
+            rowKey={(adjustment) => adjustment.id}
+          />
         )}
       </section>
     </>

@@ -3,7 +3,7 @@ import type { CapabilityLevel, MatrixCheckResult } from "../../domain/levels.ts"
 import { MatrixCheckBadge } from "../ui/badges.tsx";
 import { formatCount, formatDate } from "../ui/format.ts";
 import { AssertedLevel } from "./candidate-card.tsx";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable } from "../ui/simple-table.tsx";
 
 export interface ConversationRow {
   id: string;
@@ -19,45 +19,30 @@ export interface ConversationRow {
 /** The conversations a reader may see, with their candidates counted by state. */
 export function ConversationsTable({ rows, showSalesperson }: { rows: ConversationRow[]; showSalesperson: boolean }) {
   return (
-    <TableScroll label="Imported conversations">
-      <table>
-        <caption className="visually-hidden">Imported conversations, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Account</th>
-            <th scope="col">Deal</th>
-            {showSalesperson ? <th scope="col">Salesperson</th> : null}
-            <th scope="col">File</th>
-            <th scope="col" className="num">
-              To decide
-            </th>
-            <th scope="col" className="num">
-              Confirmed
-            </th>
-            <th scope="col" className="num">
-              Dismissed
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td>
-                <Link to={`/conversations/${row.id}`}>{formatDate(row.occurredAt)}</Link>
-              </td>
-              <td>{row.deal.account.name}</td>
-              <td>{row.deal.externalId}</td>
-              {showSalesperson ? <td>{row.salesperson.name}</td> : null}
-              <td className="small">{row.fileName}</td>
-              <td className="num">{row.pending > 0 ? <strong>{formatCount(row.pending)}</strong> : "0"}</td>
-              <td className="num">{formatCount(row.confirmed)}</td>
-              <td className="num">{formatCount(row.dismissed)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <SimpleTable
+      label="Imported conversations"
+      caption="Imported conversations, newest first"
+      captionClassName="visually-hidden"
+      columns={[
+        {
+          header: "Date",
+          cell: (row: ConversationRow) => <Link to={`/conversations/${row.id}`}>{formatDate(row.occurredAt)}</Link>,
+        },
+        { header: "Account", cell: (row) => row.deal.account.name },
+        { header: "Deal", cell: (row) => row.deal.externalId },
+        showSalesperson && { header: "Salesperson", cell: (row) => row.salesperson.name },
+        { header: "File", className: "small", cell: (row) => row.fileName },
+        {
+          header: "To decide",
+          numeric: true,
+          cell: (row) => (row.pending > 0 ? <strong>{formatCount(row.pending)}</strong> : "0"),
+        },
+        { header: "Confirmed", numeric: true, cell: (row) => formatCount(row.confirmed) },
+        { header: "Dismissed", numeric: true, cell: (row) => formatCount(row.dismissed) },
+      ]}
+      rows={rows}
+      rowKey={(row) => row.id}
+    />
   );
 }
 
@@ -86,46 +71,41 @@ export function CandidateRows({
   showSalesperson: boolean;
 }) {
   return (
-    <TableScroll label={caption}>
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {showSalesperson ? <th scope="col">Salesperson</th> : null}
-            <th scope="col">Sentence</th>
-            <th scope="col">Capability</th>
-            <th scope="col">What the words assert</th>
-            <th scope="col">Matrix check</th>
-            <th scope="col">{showSalesperson ? "Found" : "Days left"}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              {showSalesperson ? <td>{row.salesperson.name}</td> : null}
-              <td>
-                <Link to={`/conversations/${row.conversationId}`}>“{row.sentence.text}”</Link>
-                <div className="small muted">{row.conversation.deal.account.name}</div>
-              </td>
-              <td>{row.capability.title}</td>
-              <td>
-                <AssertedLevel level={row.assertedLevel} cues={row.cueWords === "" ? [] : row.cueWords.split(", ")} />
-              </td>
-              <td>
-                <MatrixCheckBadge check={row.matrixCheck} />
-              </td>
-              <td>
-                {showSalesperson
-                  ? formatDate(row.createdAt)
-                  : row.daysLeft === 0
-                    ? "None: your manager may decide"
-                    : `${row.daysLeft} of 7`}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <SimpleTable
+      label={caption}
+      hiddenCaption
+      columns={[
+        showSalesperson && { header: "Salesperson", cell: (row: CandidateRow) => row.salesperson.name },
+        {
+          header: "Sentence",
+          cell: (row: CandidateRow) => (
+            <>
+              <Link to={`/conversations/${row.conversationId}`}>“{row.sentence.text}”</Link>
+              <div className="small muted">{row.conversation.deal.account.name}</div>
+            </>
+          ),
+        },
+        { header: "Capability", cell: (row) => row.capability.title },
+        {
+          header: "What the words assert",
+          cell: (row) => (
+            <AssertedLevel level={row.assertedLevel} cues={row.cueWords === "" ? [] : row.cueWords.split(", ")} />
+          ),
+        },
+        { header: "Matrix check", cell: (row) => <MatrixCheckBadge check={row.matrixCheck} /> },
+        {
+          header: showSalesperson ? "Found" : "Days left",
+          cell: (row) =>
+            showSalesperson
+              ? formatDate(row.createdAt)
+              : row.daysLeft === 0
+                ? "None: your manager may decide"
+                : `${row.daysLeft} of 7`,
+        },
+      ]}
+      rows={rows}
+      rowKey={(row) => row.id}
+    />
   );
 }
 

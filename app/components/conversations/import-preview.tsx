@@ -4,42 +4,37 @@ import type { FoundCandidate, PreviewFile, RefusedFile } from "../../models/conv
 import { MatrixCheckBadge } from "../ui/badges.tsx";
 import { formatCount, formatDate } from "../ui/format.ts";
 import { AssertedLevel } from "./candidate-card.tsx";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
 import { useIsPending } from "../ui/submit-button.tsx";
+
+const CANDIDATE_COLUMNS: SimpleColumns<FoundCandidate> = [
+  { header: "Sentence", cell: (candidate) => candidate.sentence },
+  {
+    header: "Capability (matched phrase)",
+    cell: (candidate) => (
+      <>
+        {candidate.capabilityTitle} <span className="small muted">(“{candidate.phrase}”)</span>
+      </>
+    ),
+  },
+  {
+    header: "What the words assert",
+    cell: (candidate) => <AssertedLevel level={candidate.level} cues={candidate.cues} />,
+  },
+  { header: "Matrix check", cell: (candidate) => <MatrixCheckBadge check={candidate.matrixCheck} /> },
+];
 
 function CandidatePreviewTable({ candidates, caption }: { candidates: FoundCandidate[]; caption: string }) {
   if (candidates.length === 0)
     return <p className="muted small">No sentence of this speaker names a capability of the deal's product.</p>;
   return (
-    <TableScroll label={caption}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Sentence</th>
-            <th scope="col">Capability (matched phrase)</th>
-            <th scope="col">What the words assert</th>
-            <th scope="col">Matrix check</th>
-          </tr>
-        </thead>
-        <tbody>
-          {candidates.map((candidate) => (
-            <tr key={`${candidate.position}-${candidate.capabilityId}`}>
-              <td>{candidate.sentence}</td>
-              <td>
-                {candidate.capabilityTitle} <span className="small muted">(“{candidate.phrase}”)</span>
-              </td>
-              <td>
-                <AssertedLevel level={candidate.level} cues={candidate.cues} />
-              </td>
-              <td>
-                <MatrixCheckBadge check={candidate.matrixCheck} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <SimpleTable
+      label={caption}
+      caption={caption}
+      columns={CANDIDATE_COLUMNS}
+      rows={candidates}
+      rowKey={(candidate) => `${candidate.position}-${candidate.capabilityId}`}
+    />
   );
 }
 

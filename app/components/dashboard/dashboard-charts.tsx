@@ -8,7 +8,7 @@ import { MultiLineChart } from "../charts/line-chart.tsx";
 import { PointScatterChart } from "../charts/scatter-chart.tsx";
 import { formatCount, formatDate, formatPercent } from "../ui/format.ts";
 import { claimsHref, personHref, quizStatsHref } from "./links.ts";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable, type SimpleColumn, type SimpleColumns } from "../ui/simple-table.tsx";
 
 type View = Pick<Dashboard, "monthly" | "scatter" | "capabilities" | "quiz" | "backlog" | "periodDays">;
 
@@ -20,6 +20,26 @@ function monthRange(month: string): { from: string; to: string } {
 
 const monthLabel = (month: string) =>
   new Date(`${month}-01T00:00:00Z`).toLocaleString("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
+
+/** A bar chart's category: its label, a figure per series and where each figure's records are. */
+interface Category {
+  label: string;
+  values: number[];
+  hrefs: Array<string | null>;
+}
+
+/** A column of one series' counts, each linking to the claims behind it ("0" when there are none). */
+function countColumn(header: string, index: number): SimpleColumn<Category> {
+  return {
+    header,
+    key: index,
+    numeric: true,
+    cell: (category) => {
+      const value = category.values[index];
+      return value ? <Link to={category.hrefs[index] ?? "/claims"}>{formatCount(value)}</Link> : "0";
+    },
+  };
+}
 
 export function AccuracyByMonth({ monthly }: Pick<View, "monthly">) {
   const series = monthly.teams.map((team, teamIndex) => ({
@@ -35,43 +55,31 @@ export function AccuracyByMonth({ monthly }: Pick<View, "monthly">) {
       empty={hasData ? undefined : "No claim has a verdict in these twelve months yet."}
       chart={() => <MultiLineChart categories={monthly.months.map(monthLabel)} series={series} />}
       table={
-        <TableScroll label="Claim accuracy by month and team">
-          <table>
-            <caption className="visually-hidden">Claim accuracy by month and team</caption>
-            <thead>
-              <tr>
-                <th scope="col">Month</th>
-                {monthly.teams.map((team) => (
-                  <th scope="col" className="num" key={team.id}>
-                    {team.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {monthly.months.map((month, monthIndex) => (
-                <tr key={month}>
-                  <th scope="row">{monthLabel(month)}</th>
-                  {monthly.teams.map((team, teamIndex) => {
-                    const claims = monthly.claims[teamIndex]?.[monthIndex] ?? 0;
-                    const value = monthly.accuracy[teamIndex]?.[monthIndex] ?? null;
-                    return (
-                      <td className="num" key={team.id}>
-                        {claims === 0 ? (
-                          <span className="muted">—</span>
-                        ) : (
-                          <Link to={series[teamIndex]?.hrefs[monthIndex] ?? "/claims"}>
-                            {formatPercent(value)} <span className="small muted">({formatCount(claims)} claims)</span>
-                          </Link>
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <SimpleTable
+          label="Claim accuracy by month and team"
+          hiddenCaption
+          columns={[
+            { header: "Month", rowHeader: true, cell: (month: string) => monthLabel(month) },
+            ...monthly.teams.map((team, teamIndex) => ({
+              header: team.name,
+              key: team.id,
+              numeric: true,
+              cell: (_month: string, monthIndex: number) => {
+                const claims = monthly.claims[teamIndex]?.[monthIndex] ?? 0;
+                const value = monthly.accuracy[teamIndex]?.[monthIndex] ?? null;
+                return claims === 0 ? (
+                  <span className="muted">—</span>
+                ) : (
+                  <Link to={series[teamIndex]?.hrefs[monthIndex] ?? "/claims"}>
+                    {formatPercent(value)} <span className="small muted">({formatCount(claims)} claims)</span>
+                  </Link>
+                );
+              },
+            })),
+          ]}
+          rows={monthly.months}
+          rowKey={(month) => month}
+        />
       }
     />
   );
@@ -101,53 +109,36 @@ export function AccuracyVsSatisfaction({ scatter }: Pick<View, "scatter">) {
         />
       )}
       table={
-        <TableScroll label="Claim accuracy and six-month satisfaction per salesperson, lowest accuracy first">
-          <table>
-            <caption className="visually-hidden">
-              Claim accuracy and six-month satisfaction per salesperson, lowest accuracy first
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Salesperson</th>
-                <th scope="col">Team</th>
-                <th scope="col" className="num">
-                  Claim accuracy
-                </th>
-                <th scope="col" className="num">
-                  Six-month satisfaction
-                </th>
-                <th scope="col" className="num">
-                  Claims
-                </th>
-                <th scope="col" className="num">
-                  Surveys answered
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((point) => (
-                <tr key={point.id}>
-                  <th scope="row">
-                    <Link to={personHref(point.id)}>{point.name}</Link>
-                  </th>
-                  <td>{point.teamName}</td>
-                  <td className="num">
-                    <Link to={point.href} aria-label={`Claims of ${point.name}: accuracy ${formatPercent(point.x)}`}>
-                      {formatPercent(point.x)}
-                    </Link>
-                  </td>
-                  <td className="num">{formatPercent(point.y)}</td>
-                  <td className="num">{formatCount(point.claims)}</td>
-                  <td className="num">{formatCount(point.surveys)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <SimpleTable
+          label="Claim accuracy and six-month satisfaction per salesperson, lowest accuracy first"
+          hiddenCaption
+          columns={SCATTER_COLUMNS}
+          rows={sorted}
+          rowKey={(point) => point.id}
+        />
       }
     />
   );
 }
+
+type ScatterPoint = View["scatter"]["points"][number] & { href: string };
+
+const SCATTER_COLUMNS: SimpleColumns<ScatterPoint> = [
+  { header: "Salesperson", rowHeader: true, cell: (point) => <Link to={personHref(point.id)}>{point.name}</Link> },
+  { header: "Team", cell: (point) => point.teamName },
+  {
+    header: "Claim accuracy",
+    numeric: true,
+    cell: (point) => (
+      <Link to={point.href} aria-label={`Claims of ${point.name}: accuracy ${formatPercent(point.x)}`}>
+        {formatPercent(point.x)}
+      </Link>
+    ),
+  },
+  { header: "Six-month satisfaction", numeric: true, cell: (point) => formatPercent(point.y) },
+  { header: "Claims", numeric: true, cell: (point) => formatCount(point.claims) },
+  { header: "Surveys answered", numeric: true, cell: (point) => formatCount(point.surveys) },
+];
 
 export function MisrepresentedCapabilities({ capabilities, periodDays }: Pick<View, "capabilities" | "periodDays">) {
   const categories = capabilities.map((capability) => ({
@@ -177,34 +168,16 @@ export function MisrepresentedCapabilities({ capabilities, periodDays }: Pick<Vi
         />
       )}
       table={
-        <TableScroll label="Most-misrepresented capabilities">
-          <table>
-            <caption className="visually-hidden">Most-misrepresented capabilities</caption>
-            <thead>
-              <tr>
-                <th scope="col">Capability</th>
-                <th scope="col" className="num">
-                  Overstated the matrix
-                </th>
-                <th scope="col" className="num">
-                  Judged inaccurate
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {categories.map((category) => (
-                <tr key={category.label}>
-                  <th scope="row">{category.label}</th>
-                  {category.values.map((value, index) => (
-                    <td className="num" key={index}>
-                      {value ? <Link to={category.hrefs[index] ?? "/claims"}>{formatCount(value)}</Link> : "0"}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <SimpleTable
+          label="Most-misrepresented capabilities"
+          hiddenCaption
+          columns={[
+            { header: "Capability", rowHeader: true, cell: (category: Category) => category.label },
+            ...["Overstated the matrix", "Judged inaccurate"].map((header, index) => countColumn(header, index)),
+          ]}
+          rows={categories}
+          rowKey={(category) => category.label}
+        />
       }
     />
   );
@@ -227,34 +200,26 @@ export function QuizScoreDistribution({ quiz }: Pick<View, "quiz">) {
       empty={quiz.attempts ? undefined : "No quiz attempt was submitted in this period."}
       chart={() => <CategoryBarChart categories={categories} series={quiz.quizzes.map((item) => item.title)} stacked />}
       table={
-        <TableScroll label="Quiz attempts by score and quiz">
-          <table>
-            <caption className="visually-hidden">Quiz attempts by score and quiz</caption>
-            <thead>
-              <tr>
-                <th scope="col">Score</th>
-                {quiz.quizzes.map((item) => (
-                  <th scope="col" className="num" key={item.id}>
-                    <Link to={quizStatsHref(item.id)}>{item.title}</Link>
-                    <span className="small muted"> (pass mark {formatPercent(item.passMark)})</span>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {categories.map((category) => (
-                <tr key={category.label}>
-                  <th scope="row">{category.label}</th>
-                  {category.values.map((value, index) => (
-                    <td className="num" key={quiz.quizzes[index]?.id ?? index}>
-                      {formatCount(value)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <SimpleTable
+          label="Quiz attempts by score and quiz"
+          hiddenCaption
+          columns={[
+            { header: "Score", rowHeader: true, cell: (category: Category) => category.label },
+            ...quiz.quizzes.map((item, index) => ({
+              header: (
+                <>
+                  <Link to={quizStatsHref(item.id)}>{item.title}</Link>
+                  <span className="small muted"> (pass mark {formatPercent(item.passMark)})</span>
+                </>
+              ),
+              key: item.id,
+              numeric: true,
+              cell: (category: Category) => formatCount(category.values[index] ?? 0),
+            })),
+          ]}
+          rows={categories}
+          rowKey={(category) => category.label}
+        />
       }
     />
   );
@@ -289,33 +254,16 @@ export function VerificationBacklog({
       empty={total ? undefined : "No claim is waiting for a verdict."}
       chart={() => <CategoryBarChart categories={categories} series={["Claims waiting"]} />}
       table={
-        <TableScroll label="Claims waiting for a verdict, by age">
-          <table>
-            <caption className="visually-hidden">Claims waiting for a verdict, by age</caption>
-            <thead>
-              <tr>
-                <th scope="col">Made</th>
-                <th scope="col" className="num">
-                  Claims waiting
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {categories.map((category) => (
-                <tr key={category.label}>
-                  <th scope="row">{category.label} ago</th>
-                  <td className="num">
-                    {category.values[0] ? (
-                      <Link to={category.hrefs[0] ?? "/claims"}>{formatCount(category.values[0])}</Link>
-                    ) : (
-                      "0"
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <SimpleTable
+          label="Claims waiting for a verdict, by age"
+          hiddenCaption
+          columns={[
+            { header: "Made", rowHeader: true, cell: (category: Category) => <>{category.label} ago</> },
+            countColumn("Claims waiting", 0),
+          ]}
+          rows={categories}
+          rowKey={(category) => category.label}
+        />
       }
     />
   );

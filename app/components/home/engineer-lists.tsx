@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { LevelBadge } from "../ui/badges.tsx";
 import { formatDate } from "../ui/format.ts";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
 
 export interface ReviewDueRow {
   id: string;
@@ -14,6 +14,25 @@ export interface ReviewDueRow {
   owner: { name: string } | null;
 }
 
+const REVIEW_DUE_COLUMNS: SimpleColumns<ReviewDueRow> = [
+  { header: "Product", cell: (row) => row.product.name },
+  {
+    header: "Capability",
+    cell: (row) => <Link to={`/capabilities/${row.product.slug}/${row.key}`}>{row.title}</Link>,
+  },
+  { header: "Status", cell: (row) => <LevelBadge level={row.status} /> },
+  { header: "Owner", cell: (row) => row.owner?.name ?? "—" },
+  {
+    header: "Review was due",
+    cell: (row) => (
+      <>
+        {formatDate(row.reviewDueAt)}
+        {row.daysOverdue !== null ? <span className="muted small"> ({row.daysOverdue} days ago)</span> : null}
+      </>
+    ),
+  },
+];
+
 export function CapabilitiesDueForReview({ count, rows }: { count: number; rows: ReviewDueRow[] }) {
   return (
     <section aria-labelledby="review-due">
@@ -21,39 +40,12 @@ export function CapabilitiesDueForReview({ count, rows }: { count: number; rows:
       {rows.length === 0 ? (
         <p className="muted">Every matrix row is within its review cycle.</p>
       ) : (
-        <TableScroll label="Capabilities due for review">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Product</th>
-                <th scope="col">Capability</th>
-                <th scope="col">Status</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Review was due</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td>{row.product.name}</td>
-                  <td>
-                    <Link to={`/capabilities/${row.product.slug}/${row.key}`}>{row.title}</Link>
-                  </td>
-                  <td>
-                    <LevelBadge level={row.status} />
-                  </td>
-                  <td>{row.owner?.name ?? "—"}</td>
-                  <td>
-                    {formatDate(row.reviewDueAt)}
-                    {row.daysOverdue !== null ? (
-                      <span className="muted small"> ({row.daysOverdue} days ago)</span>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <SimpleTable
+          label="Capabilities due for review"
+          columns={REVIEW_DUE_COLUMNS}
+          rows={rows}
+          rowKey={(row) => row.id}
+        />
       )}
     </section>
   );

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { ImportColumn, ImportProblem } from "../../domain/csv-import.ts";
 import { formatCount } from "../ui/format.ts";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
 import { useIsPending } from "../ui/submit-button.tsx";
 
 /** The file's format, documented where the file is chosen. */
@@ -21,28 +21,17 @@ export function ColumnGuide<K extends string>({
         whatever their case, spacing or punctuation, and the alternative names shown are accepted too; other columns are
         ignored. At most 5 MB.
       </p>
-      <TableScroll label="Columns of the file">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Header</th>
-              <th scope="col">Also accepted</th>
-              <th scope="col">Required</th>
-              <th scope="col">What it holds</th>
-            </tr>
-          </thead>
-          <tbody>
-            {columns.map((column) => (
-              <tr key={column.key}>
-                <th scope="row">{column.header}</th>
-                <td className="small">{column.aliases?.join(", ") ?? "—"}</td>
-                <td>{column.required ? "Yes" : "No"}</td>
-                <td>{column.description}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <SimpleTable
+        label="Columns of the file"
+        columns={[
+          { header: "Header", rowHeader: true, cell: (column: ImportColumn<K>) => column.header },
+          { header: "Also accepted", className: "small", cell: (column) => column.aliases?.join(", ") ?? "—" },
+          { header: "Required", cell: (column) => (column.required ? "Yes" : "No") },
+          { header: "What it holds", cell: (column) => column.description },
+        ]}
+        rows={columns}
+        rowKey={(column) => column.key}
+      />
       <p className="small">Example:</p>
       <pre className="small">{example}</pre>
     </details>
@@ -81,6 +70,12 @@ export function ConfirmImportForm({ csv, summary }: { csv: string; summary: Reac
 
 export const PROBLEMS_SHOWN = 500;
 
+const PROBLEM_COLUMNS: SimpleColumns<ImportProblem> = [
+  { header: "Line", rowHeader: true, cell: (problem) => problem.line },
+  { header: "Column", cell: (problem) => problem.column ?? "(whole row)" },
+  { header: "Problem", cell: (problem) => problem.reason },
+];
+
 /** Every bad row: line, column and reason, top to bottom, so the file can be fixed in one pass. */
 export function ImportProblems({
   problems,
@@ -99,31 +94,53 @@ export function ImportProblems({
         {rowCount ? `in ${formatCount(rowCount)} rows` : "in the file"}. Fix {problemCount === 1 ? "it" : "them"} and
         choose the file again: the import writes nothing unless every row is valid.
       </p>
-      <TableScroll label="Problems found in the file">
-        <table>
-          <caption className="visually-hidden">Problems found in the file</caption>
-          <thead>
-            <tr>
-              <th scope="col">Line</th>
-              <th scope="col">Column</th>
-              <th scope="col">Problem</th>
-            </tr>
-          </thead>
-          <tbody>
-            {problems.map((problem, index) => (
-              <tr key={`${problem.line}-${problem.column ?? ""}-${index}`}>
-                <th scope="row">{problem.line}</th>
-                <td>{problem.column ?? "(whole row)"}</td>
-                <td>{problem.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <SimpleTable
+        label="Problems found in the file"
+        hiddenCaption
+        columns={PROBLEM_COLUMNS}
+        rows={problems}
+        rowKey={(problem, index) => `${problem.line}-${problem.column ?? ""}-${index}`}
+      />
       {problemCount > problems.length ? (
         <p className="small muted">The first {formatCount(problems.length)} problems are shown.</p>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * The first rows of a valid file and what importing each would do: its line, the external ID
+ * that names the row, then the importer's own `columns`.
+ */
+export function ImportPreviewTable<Row extends { line: number; externalId: string }>({
+  rows,
+  total,
+  idHeader,
+  columns,
+}: {
+  rows: readonly Row[];
+  /** The rows of the whole file. */
+  total: number;
+  /** The header of the external ID column. */
+  idHeader: string;
+  columns: SimpleColumns<Row>;
+}) {
+  return (
+    <SimpleTable
+      label="Rows of the file"
+      caption={
+        rows.length < total
+          ? `The first ${rows.length} of ${total.toLocaleString("en-US")} rows`
+          : "Every row of the file"
+      }
+      columns={[
+        { header: "Line", cell: (row) => row.line },
+        { header: idHeader, rowHeader: true, cell: (row) => row.externalId },
+        ...columns,
+      ]}
+      rows={rows}
+      rowKey={(row) => row.line}
+    />
   );
 }
 

@@ -3,7 +3,7 @@ import { ClaimRows } from "../home/sales-claims.tsx";
 import type { PersonPage } from "../../models/people.server.ts";
 import { describeCoverage } from "../../domain/coverage.ts";
 import { formatCents, formatCount, formatDate, formatPercent } from "../ui/format.ts";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
 
 type Page = PersonPage;
 
@@ -65,6 +65,30 @@ export function PersonClaims({ personId, claims }: { personId: string; claims: P
   );
 }
 
+const ATTEMPT_COLUMNS: SimpleColumns<Page["attempts"]["rows"][number]> = [
+  {
+    header: "Quiz",
+    rowHeader: true,
+    cell: (attempt) => <Link to={`/quizzes/${attempt.quizId}/attempts/${attempt.id}`}>{attempt.quiz.title}</Link>,
+  },
+  { header: "Started", cell: (attempt) => formatDate(attempt.startedAt) },
+  {
+    header: "Submitted",
+    cell: (attempt) =>
+      attempt.submittedAt ? formatDate(attempt.submittedAt) : <span className="muted">Not submitted</span>,
+  },
+  { header: "Score", numeric: true, cell: (attempt) => formatPercent(attempt.score) },
+  {
+    header: "Result",
+    cell: (attempt) =>
+      attempt.submittedAt
+        ? attempt.passed
+          ? "Passed"
+          : `Below the pass mark (${formatPercent(attempt.quiz.passMark)})`
+        : "—",
+  },
+];
+
 export function PersonAttempts({ attempts }: { attempts: Page["attempts"] }) {
   return (
     <section aria-labelledby="attempts">
@@ -72,54 +96,45 @@ export function PersonAttempts({ attempts }: { attempts: Page["attempts"] }) {
       {attempts.rows.length === 0 ? (
         <p className="muted">No quiz attempts.</p>
       ) : (
-        <TableScroll label="Quiz attempts">
-          <table>
-            <caption>
-              {attempts.total > attempts.rows.length
-                ? `The latest ${attempts.rows.length} of ${formatCount(attempts.total)} attempts`
-                : "Every attempt"}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Quiz</th>
-                <th scope="col">Started</th>
-                <th scope="col">Submitted</th>
-                <th scope="col" className="num">
-                  Score
-                </th>
-                <th scope="col">Result</th>
-              </tr>
-            </thead>
-            <tbody>
-              {attempts.rows.map((attempt) => (
-                <tr key={attempt.id}>
-                  <th scope="row">
-                    <Link to={`/quizzes/${attempt.quizId}/attempts/${attempt.id}`}>{attempt.quiz.title}</Link>
-                  </th>
-                  <td>{formatDate(attempt.startedAt)}</td>
-                  <td>
-                    {attempt.submittedAt ? (
-                      formatDate(attempt.submittedAt)
-                    ) : (
-                      <span className="muted">Not submitted</span>
-                    )}
-                  </td>
-                  <td className="num">{formatPercent(attempt.score)}</td>
-                  <td>
-                    {attempt.submittedAt
-                      ? attempt.passed
-                        ? "Passed"
-                        : `Below the pass mark (${formatPercent(attempt.quiz.passMark)})`
-                      : "—"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <SimpleTable
+          label="Quiz attempts"
+          caption={
+            attempts.total > attempts.rows.length
+              ? `The latest ${attempts.rows.length} of ${formatCount(attempts.total)} attempts`
+              : "Every attempt"
+          }
+          columns={ATTEMPT_COLUMNS}
+          rows={attempts.rows}
+          rowKey={(attempt) => attempt.id}
+        />
       )}
     </section>
   );
+}
+
+function statementColumns(personId: string): SimpleColumns<Page["statements"][number]> {
+  return [
+    {
+      header: "Period",
+      rowHeader: true,
+      cell: (statement) => (
+        <>
+          <Link to={`/comp/${encodeURIComponent(statement.period.name)}/${encodeURIComponent(personId)}`}>
+            {statement.period.name}
+          </Link>
+          {statement.period.status === "OPEN" ? <span className="small muted"> (open, projected)</span> : null}
+        </>
+      ),
+    },
+    { header: "Multiplier", numeric: true, cell: (statement) => <>{statement.multiplier.toFixed(2)}×</> },
+    { header: "Payout", numeric: true, cell: (statement) => formatCents(statement.totalPayoutCents) },
+    {
+      header: "Adjustments",
+      numeric: true,
+      cell: (statement) => (statement.adjustmentCents ? formatCents(statement.adjustmentCents) : "—"),
+    },
+    { header: "Computed", cell: (statement) => formatDate(statement.computedAt) },
+  ];
 }
 
 export function PersonStatements({ personId, statements }: { personId: string; statements: Page["statements"] }) {
@@ -129,44 +144,13 @@ export function PersonStatements({ personId, statements }: { personId: string; s
       {statements.length === 0 ? (
         <p className="muted">No statement has been computed yet.</p>
       ) : (
-        <TableScroll label="Statements by period">
-          <table>
-            <caption>Statements by period, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Period</th>
-                <th scope="col" className="num">
-                  Multiplier
-                </th>
-                <th scope="col" className="num">
-                  Payout
-                </th>
-                <th scope="col" className="num">
-                  Adjustments
-                </th>
-                <th scope="col">Computed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {statements.map((statement) => (
-                <tr key={statement.id}>
-                  <th scope="row">
-                    <Link to={`/comp/${encodeURIComponent(statement.period.name)}/${encodeURIComponent(personId)}`}>
-                      {statement.period.name}
-                    </Link>
-                    {statement.period.status === "OPEN" ? (
-                      <span className="small muted"> (open, projected)</span>
-                    ) : null}
-                  </th>
-                  <td className="num">{statement.multiplier.toFixed(2)}×</td>
-                  <td className="num">{formatCents(statement.totalPayoutCents)}</td>
-                  <td className="num">{statement.adjustmentCents ? formatCents(statement.adjustmentCents) : "—"}</td>
-                  <td>{formatDate(statement.computedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <SimpleTable
+          label="Statements by period"
+          caption="Statements by period, newest first"
+          columns={statementColumns(personId)}
+          rows={statements}
+          rowKey={(statement) => statement.id}
+        />
       )}
     </section>
   );

@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import type { OutboxRow } from "../../models/survey-links.server.ts";
 import { formatDate, formatDateTime } from "../ui/format.ts";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
 
 type Row = Omit<OutboxRow, "dueAt" | "expiresAt" | "sentAt" | "linkCreatedAt"> & {
   dueAt: string | Date;
@@ -11,107 +11,109 @@ type Row = Omit<OutboxRow, "dueAt" | "expiresAt" | "sentAt" | "linkCreatedAt"> &
   linkCreatedAt: string | Date | null;
 };
 
+function outboxColumns(busy: boolean): SimpleColumns<Row> {
+  return [
+    {
+      header: "Contact",
+      rowHeader: true,
+      cell: (row) => (
+        <>
+          {row.contactName}
+          <br />
+          <span className="small muted">{row.contactEmail}</span>
+        </>
+      ),
+    },
+    {
+      header: "Account · deal",
+      cell: (row) => (
+        <>
+          {row.account}
+          <br />
+          <span className="small muted">
+            {row.externalId}
+            {row.product ? ` · ${row.product}` : ""}
+          </span>
+        </>
+      ),
+    },
+    { header: "Salesperson", cell: (row) => row.salesperson },
+    {
+      header: "Due",
+      cell: (row) => (
+        <>
+          {formatDate(row.dueAt)}
+          <br />
+          <span className="small muted">link valid until {formatDate(row.expiresAt)}</span>
+        </>
+      ),
+    },
+    {
+      header: "Link",
+      cell: (row) =>
+        row.linkCreatedAt ? `Made ${formatDateTime(row.linkCreatedAt)}` : <span className="muted">None yet</span>,
+    },
+    {
+      header: "Sent",
+      cell: (row) => (
+        <>
+          {row.sentAt ? formatDateTime(row.sentAt) : <span className="muted">Not sent</span>}
+          {row.lastSendError ? (
+            <>
+              <br />
+              <span className="small field-error">
+                {row.sendAttempts} failed {row.sendAttempts === 1 ? "attempt" : "attempts"}: {row.lastSendError}
+              </span>
+            </>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      header: "Actions",
+      cell: (row) => (
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="surveyId" value={row.id} />
+          {/* The link this page shows: a link made since by someone else is never replaced without asking. */}
+          <input type="hidden" name="seen" value={row.linkCreatedAt ? new Date(row.linkCreatedAt).toISOString() : ""} />
+          {/* "Replace link" only asks first (ReplaceLinkConfirmation); the old link keeps working until confirmed. */}
+          <button
+            type="submit"
+            name="intent"
+            value={row.linkCreatedAt ? "replace-link" : "create-link"}
+            disabled={busy}
+            aria-label={`${row.linkCreatedAt ? "Replace link" : "Create link"} for ${row.contactName}`}
+          >
+            {row.linkCreatedAt ? "Replace link" : "Create link"}
+          </button>
+          {row.linkCreatedAt && !row.sentAt ? (
+            <button
+              type="submit"
+              name="intent"
+              value="mark-sent"
+              disabled={busy}
+              aria-label={`Mark as sent: ${row.contactName}`}
+            >
+              Mark as sent
+            </button>
+          ) : null}
+        </Form>
+      ),
+    },
+  ];
+}
+
 export function OutboxTable({ rows, busy }: { rows: Row[]; busy: boolean }) {
   return (
-    <TableScroll label="Surveys due and not answered">
-      <table>
-        <caption>Surveys due and not answered</caption>
-        <thead>
-          <tr>
-            <th scope="col">Contact</th>
-            <th scope="col">Account · deal</th>
-            <th scope="col">Salesperson</th>
-            <th scope="col">Due</th>
-            <th scope="col">Link</th>
-            <th scope="col">Sent</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={7} className="data-table-empty">
-                No surveys are waiting: every due survey has been answered.
-              </td>
-            </tr>
-          ) : (
-            rows.map((row) => (
-              <tr key={row.id}>
-                <th scope="row">
-                  {row.contactName}
-                  <br />
-                  <span className="small muted">{row.contactEmail}</span>
-                </th>
-                <td>
-                  {row.account}
-                  <br />
-                  <span className="small muted">
-                    {row.externalId}
-                    {row.product ? ` · ${row.product}` : ""}
-                  </span>
-                </td>
-                <td>{row.salesperson}</td>
-                <td>
-                  {formatDate(row.dueAt)}
-                  <br />
-                  <span className="small muted">link valid until {formatDate(row.expiresAt)}</span>
-                </td>
-                <td>
-                  {row.linkCreatedAt ? (
-                    `Made ${formatDateTime(row.linkCreatedAt)}`
-                  ) : (
-                    <span className="muted">None yet</span>
-                  )}
-                </td>
-                <td>
-                  {row.sentAt ? formatDateTime(row.sentAt) : <span className="muted">Not sent</span>}
-                  {row.lastSendError ? (
-                    <>
-                      <br />
-                      <span className="small field-error">
-                        {row.sendAttempts} failed {row.sendAttempts === 1 ? "attempt" : "attempts"}: {row.lastSendError}
-                      </span>
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="surveyId" value={row.id} />
-                    {/* The link this page shows: a link made since by someone else is never replaced without asking. */}
-                    <input
-                      type="hidden"
-                      name="seen"
-                      value={row.linkCreatedAt ? new Date(row.linkCreatedAt).toISOString() : ""}
-                    />
-                    {/* "Replace link" only asks first (ReplaceLinkConfirmation); the old link keeps working until confirmed. */}
-                    <button
-                      type="submit"
-                      name="intent"
-                      value={row.linkCreatedAt ? "replace-link" : "create-link"}
-                      disabled={busy}
-                      aria-label={`${row.linkCreatedAt ? "Replace link" : "Create link"} for ${row.contactName}`}
-                    >
-                      {row.linkCreatedAt ? "Replace link" : "Create link"}
-                    </button>
-                    {row.linkCreatedAt && !row.sentAt ? (
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="mark-sent"
-                        disabled={busy}
-                        aria-label={`Mark as sent: ${row.contactName}`}
-                      >
-                        Mark as sent
-                      </button>
-                    ) : null}
-                  </Form>
-                </td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </TableScroll>
+    <SimpleTable
+      label="Surveys due and not answered"
+      caption="Surveys due and not answered"
+      columns={outboxColumns(busy)}
+      rows={rows}
+      rowKey={(row) => row.id}
+      empty="No surveys are waiting: every due survey has been answered."
+      emptyClassName="data-table-empty"
+    />
   );
 }
 

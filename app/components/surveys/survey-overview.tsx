@@ -1,7 +1,7 @@
 import type { SurveyCounts } from "../../models/surveys.server.ts";
 import { responseRate } from "../../domain/survey-links.ts";
 import { formatCount, formatPercent } from "../ui/format.ts";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
 
 export function meanCsat(counts: SurveyCounts): number | null {
   return counts.csatCount === 0 ? null : counts.csatSum / counts.csatCount;
@@ -48,6 +48,44 @@ export interface OverviewRow {
   counts: SurveyCounts;
 }
 
+const COUNT_COLUMNS: SimpleColumns<OverviewRow> = [
+  { header: "Come due", numeric: true, cell: (row) => formatCount(row.counts.cameDue) },
+  { header: "To send", numeric: true, cell: (row) => formatCount(row.counts.toSend) },
+  {
+    header: "Overdue",
+    numeric: true,
+    cell: (row) => (row.counts.overdue ? <strong>{formatCount(row.counts.overdue)}</strong> : "0"),
+  },
+  { header: "Sent, awaiting answer", numeric: true, cell: (row) => formatCount(row.counts.sent) },
+  { header: "Answered", numeric: true, cell: (row) => formatCount(row.counts.answered) },
+  { header: "Expired", numeric: true, cell: (row) => formatCount(row.counts.expired) },
+  {
+    header: "Response rate",
+    numeric: true,
+    cell: (row) => formatPercent(responseRate(row.counts.answered, row.counts.cameDue)),
+  },
+  {
+    header: "Six-month CSAT",
+    numeric: true,
+    cell: (row) => {
+      const csat = meanCsat(row.counts);
+      return csat === null ? "—" : csat.toFixed(2);
+    },
+  },
+  {
+    header: "Delivered as promised",
+    numeric: true,
+    cell: (row) => (
+      <>
+        {formatPercent(deliveredShare(row.counts))}
+        {row.counts.deliveredCount ? (
+          <span className="small muted"> of {formatCount(row.counts.deliveredCount)}</span>
+        ) : null}
+      </>
+    ),
+  },
+];
+
 export function SurveyCountsTable({
   caption,
   rows,
@@ -60,78 +98,18 @@ export function SurveyCountsTable({
   showTeam: boolean;
 }) {
   return (
-    <TableScroll label={caption}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{nameHeader}</th>
-            {showTeam ? <th scope="col">Team</th> : null}
-            <th scope="col" className="num">
-              Come due
-            </th>
-            <th scope="col" className="num">
-              To send
-            </th>
-            <th scope="col" className="num">
-              Overdue
-            </th>
-            <th scope="col" className="num">
-              Sent, awaiting answer
-            </th>
-            <th scope="col" className="num">
-              Answered
-            </th>
-            <th scope="col" className="num">
-              Expired
-            </th>
-            <th scope="col" className="num">
-              Response rate
-            </th>
-            <th scope="col" className="num">
-              Six-month CSAT
-            </th>
-            <th scope="col" className="num">
-              Delivered as promised
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={showTeam ? 11 : 10} className="data-table-empty">
-                No surveys yet.
-              </td>
-            </tr>
-          ) : (
-            rows.map((row) => {
-              const csat = meanCsat(row.counts);
-              return (
-                <tr key={row.id}>
-                  <th scope="row">{row.name}</th>
-                  {showTeam ? <td>{row.team ?? "—"}</td> : null}
-                  <td className="num">{formatCount(row.counts.cameDue)}</td>
-                  <td className="num">{formatCount(row.counts.toSend)}</td>
-                  <td className="num">
-                    {row.counts.overdue ? <strong>{formatCount(row.counts.overdue)}</strong> : "0"}
-                  </td>
-                  <td className="num">{formatCount(row.counts.sent)}</td>
-                  <td className="num">{formatCount(row.counts.answered)}</td>
-                  <td className="num">{formatCount(row.counts.expired)}</td>
-                  <td className="num">{formatPercent(responseRate(row.counts.answered, row.counts.cameDue))}</td>
-                  <td className="num">{csat === null ? "—" : csat.toFixed(2)}</td>
-                  <td className="num">
-                    {formatPercent(deliveredShare(row.counts))}
-                    {row.counts.deliveredCount ? (
-                      <span className="small muted"> of {formatCount(row.counts.deliveredCount)}</span>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })
-          )}
-        </tbody>
-      </table>
-    </TableScroll>
+    <SimpleTable
+      label={caption}
+      caption={caption}
+      columns={[
+        { header: nameHeader, rowHeader: true, cell: (row) => row.name },
+        showTeam && { header: "Team", cell: (row) => row.team ?? "—" },
+        ...COUNT_COLUMNS,
+      ]}
+      rows={rows}
+      rowKey={(row) => row.id}
+      empty="No surveys yet."
+      emptyClassName="data-table-empty"
+    />
   );
 }

@@ -2,7 +2,7 @@ import { deliveredLabel, type Delivered } from "../../domain/levels.ts";
 import type { SurveyState } from "../../domain/survey-schedule.ts";
 import { formatDate } from "../ui/format.ts";
 import { SurveyStateText } from "./survey-state.tsx";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
 
 // The surveys of a salesperson's deals, on their home and on their page (/people/<id>). Fed by
 // listSurveysOfSalesperson (app/models/surveys.server.ts); dates may arrive serialised.
@@ -20,6 +20,35 @@ export interface MySurveyRow {
   leastLiked: string | null;
   source: string | null;
 }
+
+const SURVEY_COLUMNS: SimpleColumns<MySurveyRow> = [
+  {
+    header: "Account",
+    rowHeader: true,
+    cell: (survey) => (
+      <>
+        {survey.account}
+        <br />
+        <span className="small muted">
+          {survey.externalId}
+          {survey.product ? ` · ${survey.product}` : ""}
+        </span>
+      </>
+    ),
+  },
+  { header: "Due", cell: (survey) => formatDate(survey.dueAt) },
+  { header: "State", cell: (survey) => <SurveyStateText state={survey.state} /> },
+  { header: "CSAT", numeric: true, cell: (survey) => (survey.csat === null ? "—" : `${survey.csat} / 5`) },
+  {
+    header: "Delivered as promised",
+    cell: (survey) => (survey.deliveredAsPromised ? deliveredLabel(survey.deliveredAsPromised) : "—"),
+  },
+  {
+    header: "What they like least",
+    className: "small",
+    cell: (survey) => survey.leastLiked ?? <span className="muted">—</span>,
+  },
+];
 
 /**
  * The surveys of one salesperson's deals, with their answers: on their own home (`reader`
@@ -48,44 +77,13 @@ export function SurveysOfDeals({
       {surveys.length === 0 ? (
         <p className="muted">None yet: each won deal gets its survey.</p>
       ) : (
-        <TableScroll label="The most recent and next surveys">
-          <table>
-            <caption className="visually-hidden">The most recent and next surveys</caption>
-            <thead>
-              <tr>
-                <th scope="col">Account</th>
-                <th scope="col">Due</th>
-                <th scope="col">State</th>
-                <th scope="col" className="num">
-                  CSAT
-                </th>
-                <th scope="col">Delivered as promised</th>
-                <th scope="col">What they like least</th>
-              </tr>
-            </thead>
-            <tbody>
-              {surveys.map((survey) => (
-                <tr key={survey.id}>
-                  <th scope="row">
-                    {survey.account}
-                    <br />
-                    <span className="small muted">
-                      {survey.externalId}
-                      {survey.product ? ` · ${survey.product}` : ""}
-                    </span>
-                  </th>
-                  <td>{formatDate(survey.dueAt)}</td>
-                  <td>
-                    <SurveyStateText state={survey.state} />
-                  </td>
-                  <td className="num">{survey.csat === null ? "—" : `${survey.csat} / 5`}</td>
-                  <td>{survey.deliveredAsPromised ? deliveredLabel(survey.deliveredAsPromised) : "—"}</td>
-                  <td className="small">{survey.leastLiked ?? <span className="muted">—</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <SimpleTable
+          label="The most recent and next surveys"
+          hiddenCaption
+          columns={SURVEY_COLUMNS}
+          rows={surveys}
+          rowKey={(survey) => survey.id}
+        />
       )}
     </section>
   );
