@@ -1,12 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "../../app/lib/db.server.ts";
-import { recordingQueries } from "../../app/lib/query-log.server.ts";
-import { statementsOf } from "../bench/report.ts";
 import { postgresQuery, postgresSqlFloor } from "../bench/sql-floor.ts";
+import { onlyStatement, recordTwoRequests } from "./support/bench-recording.ts";
 import { onPostgres } from "./support/database.ts";
 
 // `npm run bench -- --db postgres` (tests/bench/): the query log on PostgreSQL, where an
@@ -36,60 +34,27 @@ const countAudit = () =>
 
 describe.skipIf(!onPostgres)("the query log and its replay on PostgreSQL", () => {
   it("records a transaction's statements as on SQLite, and replaying them leaves the database as it was", async () => {
-    const log = path.join(dir, "queries.jsonl");
-    process.env.CANDOR_QUERY_LOG = log;
-    const client = createPrismaClient(url());
-    delete process.env.CANDOR_QUERY_LOG;
     const before = await countAudit();
-    try {
-      const since = new Date("2026-06-01T00:00:00Z");
-      const claims = await recordingQueries(
-        "request-1",
-        async () =>
-          await client.claim.findMany({
-            where: { madeAt: { gte: since }, status: "INACCURATE" },
-            orderBy: { id: "asc" },
-            take: 5,
-            select: { id: true },
-          }),
-      );
-      await recordingQueries(
-        "request-2",
-        async () =>
-          await client.$transaction(async (tx) => {
-            await tx.user.count();
-            await tx.auditEvent.create({ data: { action: "test.bench", entityType: "Test", entityId: "1" } });
-          }),
-      );
-      const text = readFileSync(log, "utf8");
-      const first = statementsOf(text, "request-1");
-      expect(claims.length).toBeGreaterThan(0);
-      expect(first).toHaveLength(1);
-      expect(first[0]?.sql).toContain("$1");
+    // The transaction runs on a pool connection of its own; its statements are in the log all the same.
+    const recorded = await recordTwoRequests(url(), dir);
+    const { claims, first, second } = recorded;
+    expect(first[0]?.sql).toContain("$1");
+    expect(await countAudit()).toBe(before + 1);
 
-      // Bound as the adapter binds them (the date as UTC text without a zone), the same rows come back.
-      const statement = first[0];
-      if (!statement) throw new Error("nothing recorded");
-      const replayed = await onDatabase(async (db) => (await db.query<unknown[]>(postgresQuery(statement))).rows);
-      expect(replayed.map((row) => row[0])).toEqual(claims.map((claim) => claim.id));
+    // Bound as the adapter binds them (the date as UTC text without a zone), the same rows come back.
+    const statement = onlyStatement(recorded);
+    const replayed = await onDatabase(async (db) => (await db.query<unknown[]>(postgresQuery(statement))).rows);
+    expect(replayed.map((row) => row[0])).toEqual(claims.map((claim) => claim.id));
 
-      // The transaction ran on its own pool connection; its statements are in the log all the same.
-      const second = statementsOf(text, "request-2");
-      expect(second.map((statement) => statement.sql.split(" ")[0])).toEqual(["BEGIN", "SELECT", "INSERT", "COMMIT"]);
-      expect(await countAudit()).toBe(before + 1);
-
-      // A replay rolls its writes back; a statement that fails is counted, not fatal.
-      const floor = await postgresSqlFloor(url(), [
-        ...first,
-        ...second,
-        { kind: "query", sql: 'SELECT * FROM "NoSuchTable"', args: [], argTypes: [], ms: 0.1 },
-      ]);
-      expect(floor.statements).toBe(6);
-      expect(floor.failed).toBe(1);
-      expect(floor.floorMs).toBeGreaterThan(0);
-      expect(await countAudit()).toBe(before + 1);
-    } finally {
-      await client.$disconnect();
-    }
+    // A replay rolls its writes back; a statement that fails is counted, not fatal.
+    const floor = await postgresSqlFloor(url(), [
+      ...first,
+      ...second,
+      { kind: "query", sql: 'SELECT * FROM "NoSuchTable"', args: [], argTypes: [], ms: 0.1 },
+    ]);
+    expect(floor.statements).toBe(6);
+    expect(floor.failed).toBe(1);
+    expect(floor.floorMs).toBeGreaterThan(0);
+    expect(await countAudit()).toBe(before + 1);
   });
 });

@@ -1,10 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "../../app/lib/db.server.ts";
-import { recordingQueries } from "../../app/lib/query-log.server.ts";
 import {
   growthRows,
   isTransactionControl,
@@ -18,6 +16,7 @@ import {
 } from "../bench/report.ts";
 import { sqlFloor } from "../bench/sql-floor.ts";
 import { importChainTo, routeWeights, type RemixManifest } from "../bench/weight.ts";
+import { onlyStatement, recordTwoRequests } from "./support/bench-recording.ts";
 import { onPostgres } from "./support/database.ts";
 
 // The benchmark's own parts (tests/bench/): the query log the server writes in bench mode, its
@@ -34,60 +33,23 @@ describe("the query log and its replay", () => {
   it.skipIf(onPostgres)(
     "records a request's statements through Prisma, and replaying them returns the same rows",
     async () => {
-      const log = path.join(dir, "queries.jsonl");
-      process.env.CANDOR_QUERY_LOG = log;
-      const client = createPrismaClient(process.env.DATABASE_URL ?? "");
-      delete process.env.CANDOR_QUERY_LOG;
+      const recorded = await recordTwoRequests(process.env.DATABASE_URL ?? "", dir);
+      const { claims, first, second } = recorded;
+      expect(first[0]?.sql).toMatch(/FROM `main`\.`Claim`/);
+      // SQLite's transaction starts with BEGIN IMMEDIATE.
+      expect(second[0]?.sql).toBe("BEGIN IMMEDIATE");
+
+      // Bound as the adapter binds them (the date as "…+00:00" text), the same rows come back.
+      const db = new Database(databaseFile(), { readonly: true });
       try {
-        const since = new Date("2026-06-01T00:00:00Z");
-        // Prisma's queries run when awaited, so the awaiting happens inside the recorded context.
-        const claims = await recordingQueries(
-          "request-1",
-          async () =>
-            await client.claim.findMany({
-              where: { madeAt: { gte: since }, status: "INACCURATE" },
-              orderBy: { id: "asc" },
-              take: 5,
-              select: { id: true },
-            }),
-        );
-        // A statement outside a recorded request is not logged.
-        await client.user.count();
-        await recordingQueries(
-          "request-2",
-          async () =>
-            await client.$transaction(async (tx) => {
-              await tx.user.count();
-              await tx.auditEvent.create({ data: { action: "test.bench", entityType: "Test", entityId: "1" } });
-            }),
-        );
-
-        const text = readFileSync(log, "utf8");
-        const first = statementsOf(text, "request-1");
-        expect(claims.length).toBeGreaterThan(0);
-        expect(first).toHaveLength(1);
-        expect(first[0]?.sql).toMatch(/FROM `main`\.`Claim`/);
-
-        // Bound as the adapter binds them (the date as "…+00:00" text), the same rows come back.
-        const db = new Database(databaseFile(), { readonly: true });
-        try {
-          const statement = first[0];
-          if (!statement) throw new Error("nothing recorded");
-          const rows = db
-            .prepare(statement.sql)
-            .raw()
-            .all(...sqliteArgs(statement)) as unknown[][];
-          expect(rows.map((row) => row[0])).toEqual(claims.map((claim) => claim.id));
-        } finally {
-          db.close();
-        }
-
-        // A transaction's statements are recorded with it, BEGIN IMMEDIATE and COMMIT included.
-        const second = statementsOf(text, "request-2").map((statement) => statement.sql.split(" ")[0]);
-        expect(second).toEqual(["BEGIN", "SELECT", "INSERT", "COMMIT"]);
-        expect(statementsOf(text, "request-2")[0]?.sql).toBe("BEGIN IMMEDIATE");
+        const statement = onlyStatement(recorded);
+        const rows = db
+          .prepare(statement.sql)
+          .raw()
+          .all(...sqliteArgs(statement)) as unknown[][];
+        expect(rows.map((row) => row[0])).toEqual(claims.map((claim) => claim.id));
       } finally {
-        await client.$disconnect();
+        db.close();
       }
     },
   );
