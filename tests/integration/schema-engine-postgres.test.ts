@@ -3,7 +3,7 @@
 // migrate dev (with its throwaway shadow database), a hand-written migration with a plpgsql
 // trigger, migrate deploy on a fresh database, and migrate diff. Runs in the PostgreSQL project;
 // the SQLite engine has schema-engine.test.ts.
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -17,32 +17,9 @@ const DEV = `engine_dev_${run}`;
 const FRESH = `engine_fresh_${run}`;
 
 const work = mkdtempSync(path.join(os.tmpdir(), "candor-schema-engine-pg-"));
-const project = scratchProject(work);
+const project = scratchProject(work, "postgresql");
 const { schemaFile, migrationsDir } = project;
 const migrations = () => project.migrations();
-
-const SCHEMA = `datasource db {
-  provider = "postgresql"
-}
-
-model Team {
-  id    Int    @id @default(autoincrement())
-  name  String @unique
-  users User[]
-}
-
-model User {
-  id     Int    @id @default(autoincrement())
-  email  String @unique
-  teamId Int
-  team   Team   @relation(fields: [teamId], references: [id], onDelete: Cascade)
-}
-
-model AuditEvent {
-  id     Int    @id @default(autoincrement())
-  action String
-}
-`;
 
 // A function body between $$ … $$ holds semicolons: the script must reach PostgreSQL whole.
 const TRIGGER_SQL = `
@@ -98,8 +75,6 @@ async function databasesNamed(prefix: string): Promise<string[]> {
 }
 
 describe.skipIf(!onPostgres)("the offline schema engine on PostgreSQL", { timeout: 10 * STEP_TIMEOUT }, () => {
-  mkdirSync(path.dirname(schemaFile), { recursive: true });
-  writeFileSync(schemaFile, SCHEMA);
   afterAll(async () => {
     rmSync(work, { recursive: true, force: true });
     await Promise.all([dropDatabase(DEV), dropDatabase(FRESH)]);
@@ -114,10 +89,7 @@ describe.skipIf(!onPostgres)("the offline schema engine on PostgreSQL", { timeou
   });
 
   it("migrate dev turns a schema change into a second migration, through a shadow database it drops again", async () => {
-    writeFileSync(
-      schemaFile,
-      SCHEMA.replace("  email  String @unique\n", "  email  String @unique\n  nickname String?\n"),
-    );
+    project.addNickname();
     ok(prisma(["migrate", "dev", "--name", "second"], DEV));
     expect(migrations()).toEqual([expect.stringMatching(/_init$/), expect.stringMatching(/_second$/)]);
     expect((await inspect(DEV)).userColumns).toContain("nickname");

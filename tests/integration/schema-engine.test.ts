@@ -1,7 +1,7 @@
 // The offline schema engine (prisma/engine/schema-engine.mjs, ADR 001) driven
 // through the real Prisma CLI, in a scratch project, the way developers and CI
 // use it. Every step spawns the CLI, which spawns the engine: slow but real.
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -10,37 +10,12 @@ import { onPostgres } from "./support/database.ts";
 import { ok, scratchProject, STEP_TIMEOUT } from "./support/prisma-cli.ts";
 
 const work = mkdtempSync(path.join(os.tmpdir(), "candor-schema-engine-"));
-const project = scratchProject(work);
+const project = scratchProject(work, "sqlite");
 const { schemaFile, migrationsDir } = project;
 const migrations = () => project.migrations();
 const devDb = path.join(work, "dev.db");
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-const SCHEMA = `datasource db {
-  provider = "sqlite"
-}
-
-model Team {
-  id    Int    @id @default(autoincrement())
-  name  String @unique
-  users User[]
-}
-
-model User {
-  id     Int    @id @default(autoincrement())
-  email  String @unique
-  teamId Int
-  team   Team   @relation(fields: [teamId], references: [id], onDelete: Cascade)
-}
-
-model AuditEvent {
-  id     Int    @id @default(autoincrement())
-  action String
-}
-`;
-mkdirSync(path.dirname(schemaFile), { recursive: true });
-writeFileSync(schemaFile, SCHEMA);
 
 /** The CLI on the SQLite file `databaseFile`. */
 function prisma(args: string[], databaseFile: string) {
@@ -106,10 +81,7 @@ describe.skipIf(onPostgres)("the offline schema engine behind the Prisma CLI", {
   });
 
   it("migrate dev --name second turns a schema change into a second migration and applies it", () => {
-    writeFileSync(
-      schemaFile,
-      SCHEMA.replace("  email  String @unique\n", "  email  String @unique\n  nickname String?\n"),
-    );
+    project.addNickname();
     ok(prisma(["migrate", "dev", "--name", "second"], devDb));
     expect(migrations()).toEqual([expect.stringMatching(/_init$/), expect.stringMatching(/_second$/)]);
     const db = inspect(devDb);

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
 import { ROOT } from "../../setup/paths.ts";
@@ -11,8 +11,34 @@ const PRISMA_CLI = path.join(ROOT, "node_modules/prisma/build/index.js");
 const ENGINE = path.join(ROOT, "prisma/engine/schema-engine.mjs");
 export const STEP_TIMEOUT = 120_000;
 
-/** A scratch project in `work` whose schema and migrations live in its prisma/ folder. */
-export function scratchProject(work: string) {
+/** The scratch project's first schema on `provider`: teams, their users, and an audit table. */
+function firstSchema(provider: "sqlite" | "postgresql"): string {
+  return `datasource db {
+  provider = "${provider}"
+}
+
+model Team {
+  id    Int    @id @default(autoincrement())
+  name  String @unique
+  users User[]
+}
+
+model User {
+  id     Int    @id @default(autoincrement())
+  email  String @unique
+  teamId Int
+  team   Team   @relation(fields: [teamId], references: [id], onDelete: Cascade)
+}
+
+model AuditEvent {
+  id     Int    @id @default(autoincrement())
+  action String
+}
+`;
+}
+
+/** A scratch project in `work` on `provider`, its first schema written, its migrations in its prisma/ folder. */
+export function scratchProject(work: string, provider: "sqlite" | "postgresql") {
   // A plain object: `prisma/config` would not resolve from the temp directory.
   writeFileSync(
     path.join(work, "prisma.config.ts"),
@@ -23,10 +49,21 @@ export function scratchProject(work: string) {
 };
 `,
   );
+  const schema = firstSchema(provider);
+  const schemaFile = path.join(work, "prisma/schema.prisma");
+  mkdirSync(path.dirname(schemaFile), { recursive: true });
+  writeFileSync(schemaFile, schema);
   const migrationsDir = path.join(work, "prisma/migrations");
   return {
-    schemaFile: path.join(work, "prisma/schema.prisma"),
+    schemaFile,
     migrationsDir,
+    /** The schema change a second migration holds: User gets a nullable nickname. */
+    addNickname() {
+      writeFileSync(
+        schemaFile,
+        schema.replace("  email  String @unique\n", "  email  String @unique\n  nickname String?\n"),
+      );
+    },
     /** Runs the CLI with DATABASE_URL set to `databaseUrl`. */
     prisma(args: string[], databaseUrl: string) {
       const result = spawnSync(process.execPath, [PRISMA_CLI, ...args], {
