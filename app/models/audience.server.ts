@@ -81,6 +81,14 @@ export function audienceOwnerWhere<IdField extends string, Relation extends stri
 }
 
 /**
+ * The rows about a salesperson that lie in the audience: claims, candidate claims, conversations
+ * and surveys, each owned by its `salespersonId`.
+ */
+export function salespersonAudienceWhere(audience: Audience): OwnerWhere<"salespersonId", "salesperson"> {
+  return audienceOwnerWhere(audience, "salespersonId", "salesperson");
+}
+
+/**
  * The teams an audience covers, for rules written in team terms (the import checks): null for
  * every team; an "own" audience, or none, covers no team.
  */

@@ -15,8 +15,8 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
 import {
   audienceFor,
-  audienceOwnerWhere,
   managedTeamIdsOf,
+  salespersonAudienceWhere,
   type Audience,
   type AudienceReader,
 } from "./audience.server.ts";
@@ -26,14 +26,6 @@ import { refreshRollups } from "./rollups.server.ts";
 // Candidate claims found in conversations (PRODUCT.md §7): who reads them, the conversation page,
 // the lists that ask for a decision, and the decision itself — confirm (it becomes a claim with
 // source CONVERSATION) or dismiss with a reason. Each candidate is decided once.
-
-function conversationAudienceWhere(audience: Audience): Prisma.ConversationWhereInput {
-  return audienceOwnerWhere(audience, "salespersonId", "salesperson");
-}
-
-function candidateAudienceWhere(audience: Audience): Prisma.CandidateClaimWhereInput {
-  return audienceOwnerWhere(audience, "salespersonId", "salesperson");
-}
 
 /** Whether the reader may decide a candidate of this salesperson (the rule is app/domain/candidate-rules.ts). */
 async function decisionFor(reader: AudienceReader, salesperson: { id: string; teamId: string | null }) {
@@ -53,7 +45,7 @@ export async function getConversationForReader(conversationId: string, reader: A
   const audience = await audienceFor(reader, "read:conversation");
   if (audience === null) return null;
   const conversation = await prisma.conversation.findFirst({
-    where: { AND: [{ id: conversationId }, conversationAudienceWhere(audience)] },
+    where: { AND: [{ id: conversationId }, salespersonAudienceWhere(audience)] },
     select: {
       id: true,
       format: true,
@@ -158,7 +150,7 @@ const PAGE_SIZE = 25;
 
 /** The reader's conversations, newest first, with their candidates counted by state. */
 export async function listConversations(audience: Audience, filters: ConversationListFilters) {
-  const and: Prisma.ConversationWhereInput[] = [conversationAudienceWhere(audience)];
+  const and: Prisma.ConversationWhereInput[] = [salespersonAudienceWhere(audience)];
   if (filters.salespersonId) and.push({ salespersonId: filters.salespersonId });
   if (filters.state) and.push({ candidates: { some: { status: filters.state } } });
   const where: Prisma.ConversationWhereInput = { AND: and };
@@ -179,7 +171,7 @@ export async function listConversations(audience: Audience, filters: Conversatio
       },
     }),
     prisma.user.findMany({
-      where: { conversations: { some: conversationAudienceWhere(audience) } },
+      where: { conversations: { some: salespersonAudienceWhere(audience) } },
       orderBy: { name: "asc" },
       select: { id: true, name: true },
     }),
@@ -229,7 +221,7 @@ export async function listCandidatesWaitingForDecider(reader: AudienceReader, no
   const audience: Audience =
     scope === "team" ? { kind: "teams", teamIds: await managedTeamIdsOf(reader) } : { kind: "all" };
   const where: Prisma.CandidateClaimWhereInput = {
-    AND: [candidateAudienceWhere(audience), { status: "PENDING", createdAt: { lt: waitingForManagerBefore(now) } }],
+    AND: [salespersonAudienceWhere(audience), { status: "PENDING", createdAt: { lt: waitingForManagerBefore(now) } }],
   };
   return pendingCandidates(where, now, take);
 }
@@ -264,7 +256,7 @@ async function loadForDecision(candidateId: string, reader: AudienceReader) {
   const audience = await audienceFor(reader, "read:conversation");
   if (audience === null) return null;
   return prisma.candidateClaim.findFirst({
-    where: { AND: [{ id: candidateId }, candidateAudienceWhere(audience)] },
+    where: { AND: [{ id: candidateId }, salespersonAudienceWhere(audience)] },
     select: {
       id: true,
       status: true,

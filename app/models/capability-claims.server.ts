@@ -7,8 +7,7 @@ import {
   type RowFacts,
 } from "../domain/capability-changes.ts";
 import { prisma } from "../lib/db.server.ts";
-import type { Audience } from "./audience.server.ts";
-import { claimAudienceWhere } from "./claims.server.ts";
+import { salespersonAudienceWhere, type Audience } from "./audience.server.ts";
 
 // Claims still open when the matrix row they were about changed (PRODUCT.md §1, ADR 005): engineering
 // sees them on the capability page, the salesperson on their home, so that a customer told
@@ -32,7 +31,7 @@ export async function listOpenClaimsChangedSince(
   if (changedAt === null) return { total: 0, claims: [] };
   const rows = await prisma.claim.findMany({
     where: {
-      AND: [claimAudienceWhere(audience), OPEN_CLAIM, { capabilityId: capability.id, madeAt: { lt: changedAt } }],
+      AND: [salespersonAudienceWhere(audience), OPEN_CLAIM, { capabilityId: capability.id, madeAt: { lt: changedAt } }],
     },
     orderBy: { madeAt: "desc" },
     select: {

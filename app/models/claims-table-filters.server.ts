@@ -65,7 +65,7 @@ async function resolvePeople(
   teams: ClaimsFilterOptions["teams"],
   notes: string[],
 ) {
-  // Everyone in a manager's teams (any role, as claimAudienceWhere counts them). For "all"
+  // Everyone in a manager's teams (any role, as salespersonAudienceWhere counts them). For "all"
   // nobody is loaded here: that would be the whole company.
   const scope =
     audience.kind === "teams"

@@ -7,21 +7,10 @@ import { checkClaimAgainstMatrix, revisionInForce } from "../domain/matrix-check
 import { permissionScope } from "../domain/permissions.ts";
 import { fieldError, ok, refused, type Outcome } from "../domain/outcome.ts";
 import { getClaimHistory } from "./claim-history.server.ts";
-import {
-  audienceFor,
-  audienceOwnerWhere,
-  managedTeamIdsOf,
-  type Audience,
-  type AudienceReader,
-} from "./audience.server.ts";
+import { audienceFor, managedTeamIdsOf, salespersonAudienceWhere, type AudienceReader } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { refreshRollups } from "./rollups.server.ts";
 import { getManagedTeamIds } from "./teams.server.ts";
-
-/** The claims of an audience: a claim belongs to the salesperson it is about. */
-export function claimAudienceWhere(audience: Audience): Prisma.ClaimWhereInput {
-  return audienceOwnerWhere(audience, "salespersonId", "salesperson");
-}
 
 export async function listRecentClaimsOf(salespersonId: string, take = 10) {
   return prisma.claim.findMany({
@@ -170,7 +159,7 @@ export async function getClaimForReader(claimId: string, reader: AudienceReader)
   const audience = await audienceFor(reader, "read:claim");
   if (audience === null) return null;
   const claim = await prisma.claim.findFirst({
-    where: { AND: [{ id: claimId }, claimAudienceWhere(audience)] },
+    where: { AND: [{ id: claimId }, salespersonAudienceWhere(audience)] },
     select: claimPageSelect,
   });
   if (!claim) return null;
@@ -402,7 +391,7 @@ export async function claimIsReadableBy(claimId: string, reader: AudienceReader)
   const audience = await audienceFor(reader, "read:claim");
   if (audience === null) return false;
   const found = await prisma.claim.findFirst({
-    where: { AND: [{ id: claimId }, claimAudienceWhere(audience)] },
+    where: { AND: [{ id: claimId }, salespersonAudienceWhere(audience)] },
     select: { id: true },
   });
   return found !== null;

@@ -1,8 +1,7 @@
 import { RECENTLY_RESOLVED_DAYS } from "../domain/claim-rules.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
-import { audienceFor, type Audience, type AudienceReader } from "./audience.server.ts";
-import { claimAudienceWhere } from "./claims.server.ts";
+import { audienceFor, salespersonAudienceWhere, type Audience, type AudienceReader } from "./audience.server.ts";
 
 // The dispute queue (PRODUCT.md §8): the disputes a manager must resolve, found without knowing
 // the claim's address. Whose disputes a reader sees is the audience of "resolve:dispute" — a
@@ -13,7 +12,7 @@ const RECENTLY_RESOLVED_SHOWN = 100;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function disputeAudienceWhere(audience: Audience): Prisma.ClaimDisputeWhereInput {
-  return { claim: claimAudienceWhere(audience) };
+  return { claim: salespersonAudienceWhere(audience) };
 }
 
 const disputeRowSelect = {

@@ -3,7 +3,7 @@ import { SURVEY_OVERDUE_DAYS } from "../domain/survey-links.ts";
 import { SURVEY_LINK_VALID_DAYS, surveyState } from "../domain/survey-schedule.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
-import { audienceOwnerWhere, audienceUserWhere, type Audience } from "./audience.server.ts";
+import { audienceUserWhere, salespersonAudienceWhere, type Audience } from "./audience.server.ts";
 
 /** The six-month surveys of a salesperson's deals: answered count and means. */
 export async function summariseSurveysOf(salespersonId: string, since: Date) {
@@ -70,7 +70,7 @@ const emptyCounts = (): SurveyCounts => ({
  * to surveys due within the window.
  */
 export async function getSurveyOverview(audience: Audience, now: Date, since: Date) {
-  const scope: Prisma.SurveyWhereInput = audienceOwnerWhere(audience, "salespersonId", "salesperson");
+  const scope: Prisma.SurveyWhereInput = salespersonAudienceWhere(audience);
   const base = { ...scope, dueAt: { gte: since } };
   const open = { respondedAt: null, dueAt: { lte: now, gt: addDays(now, -SURVEY_LINK_VALID_DAYS), gte: since } };
   const overdueBefore = addDays(now, -SURVEY_OVERDUE_DAYS);

@@ -5,8 +5,7 @@ import type { Prisma } from "../../app/generated/prisma/client.ts";
 import { prisma } from "../../app/lib/db.server.ts";
 import { ClaimQuery, type ClaimSelection } from "../../app/models/claims-table-query.server.ts";
 import { iterateClaimsForExport, listClaimsPage } from "../../app/models/claims-table.server.ts";
-import { audienceFor } from "../../app/models/audience.server.ts";
-import { claimAudienceWhere } from "../../app/models/claims.server.ts";
+import { audienceFor, salespersonAudienceWhere } from "../../app/models/audience.server.ts";
 import { getManagedTeamIds } from "../../app/models/teams.server.ts";
 import { loader as csvLoader } from "../../app/routes/claims[.]csv.ts";
 import { loader as claimsLoader } from "../../app/routes/_app.claims._index.tsx";
@@ -243,7 +242,7 @@ describe("the claims CSV export", () => {
     );
     const [header, ...records] = rows;
     expect(header?.[0]).toBe("Claim ID");
-    const expected = await idsWhere({ AND: [claimAudienceWhere(audience), { matrixCheck: "OVERSTATES" }] });
+    const expected = await idsWhere({ AND: [salespersonAudienceWhere(audience), { matrixCheck: "OVERSTATES" }] });
     expect(expected.length).toBeGreaterThan(25);
     expect(records.map((record) => record[0]).sort()).toEqual(expected);
     // In the table's order: by salesperson name.
