@@ -1,5 +1,6 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import { parseChosen } from "../domain/quiz-rules.ts";
+import { fieldError, ok, refused, type Outcome } from "../domain/outcome.ts";
 import { prisma, type Tx } from "../lib/db.server.ts";
 import { questionContent, type QuestionFormValues, type QuestionState } from "../schemas/quiz.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
@@ -70,14 +71,8 @@ export async function getBankQuestion(id: string) {
 }
 
 type QuestionField = keyof QuestionFormValues;
-export type QuestionSaveResult =
-  | { ok: true; id: string }
-  | {
-      ok: false;
-      status: 400 | 404 | 409;
-      fieldErrors?: Partial<Record<QuestionField, string[]>>;
-      formErrors?: string[];
-    };
+type QuestionSaveResult = Outcome<{ id: string }, QuestionField>;
+const NO_QUESTION = "We could not find that question.";
 
 /** Creates a question (ACTIVE) or, with `edit`, updates one whose version the author saw; audited. */
 export async function saveQuestion(
@@ -98,7 +93,7 @@ export async function saveQuestion(
   };
   return prisma.$transaction(async (tx): Promise<QuestionSaveResult> => {
     if (!(await tx.product.findUnique({ where: { id: data.productId }, select: { id: true } }))) {
-      return { ok: false, status: 400, fieldErrors: { productId: ["Choose one of the products listed."] } };
+      return fieldError("productId", "Choose one of the products listed.");
     }
     if (
       data.capabilityId &&
@@ -107,11 +102,7 @@ export async function saveQuestion(
         select: { id: true },
       }))
     ) {
-      return {
-        ok: false,
-        status: 400,
-        fieldErrors: { capabilityId: ["Choose a capability of the chosen product, or none."] },
-      };
+      return fieldError("capabilityId", "Choose a capability of the chosen product, or none.");
     }
     if (!edit) {
       const created = await tx.question.create({ data: { ...data, authorId }, select: { id: true } });
@@ -121,7 +112,7 @@ export async function saveQuestion(
         entityId: created.id,
         after: { ...data, state: "ACTIVE" },
       });
-      return { ok: true, id: created.id };
+      return ok({ id: created.id });
     }
     const before = await tx.question.findUnique({
       where: { id: edit.id },
@@ -136,19 +127,16 @@ export async function saveQuestion(
         version: true,
       },
     });
-    if (!before) return { ok: false, status: 404, formErrors: ["There is no such question."] };
+    if (!before) return refused(404, NO_QUESTION);
     const guard = await tx.question.updateMany({
       where: { id: edit.id, version: edit.version },
       data: { ...data, version: { increment: 1 } },
     });
     if (guard.count === 0) {
-      return {
-        ok: false,
-        status: 409,
-        formErrors: [
-          "Someone changed this question after you opened it. Reload the page to see their version, then make your change again.",
-        ],
-      };
+      return refused(
+        409,
+        "Someone changed this question after you opened it. Reload the page to see their version, then make your change again.",
+      );
     }
     await recordAudit(tx, audit, {
       action: "question.update",
@@ -157,7 +145,7 @@ export async function saveQuestion(
       before,
       after: { ...data, version: edit.version + 1 },
     });
-    return { ok: true, id: edit.id };
+    return ok({ id: edit.id });
   });
 }
 
@@ -173,21 +161,17 @@ export async function changeQuestionState(
   audit: AuditContext,
   id: string,
   change: QuestionStateChange,
-): Promise<{ ok: true } | { ok: false; status: 404 | 409; message: string }> {
+): Promise<Outcome> {
   const rule = STATE_ACTIONS[change];
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx): Promise<Outcome> => {
     const before = await tx.question.findUnique({ where: { id }, select: { state: true } });
-    if (!before) return { ok: false as const, status: 404 as const, message: "There is no such question." };
+    if (!before) return refused(404, NO_QUESTION);
     const updated = await tx.question.updateMany({
       where: { id, state: { in: [...rule.from] } },
       data: { state: rule.to, version: { increment: 1 } },
     });
     if (updated.count === 0)
-      return {
-        ok: false as const,
-        status: 409 as const,
-        message: `This question is ${before.state.replace("_", " ").toLowerCase()} now; nothing was changed.`,
-      };
+      return refused(409, `This question is ${before.state.replace("_", " ").toLowerCase()} now; nothing was changed.`);
     await recordAudit(tx, audit, {
       action: rule.action,
       entityType: "Question",
@@ -195,7 +179,7 @@ export async function changeQuestionState(
       before: { state: before.state },
       after: { state: rule.to },
     });
-    return { ok: true as const };
+    return ok(null);
   });
 }
 

@@ -17,6 +17,7 @@ import {
   type SnapshotQuestion,
 } from "../domain/quiz-rules.ts";
 import { isQuestionType } from "../domain/levels.ts";
+import { ok, refused, type Outcome } from "../domain/outcome.ts";
 import { prisma, type Db, type Tx } from "../lib/db.server.ts";
 import { audienceFor, audienceIncludes } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
@@ -27,8 +28,7 @@ import { refreshRollups } from "./rollups.server.ts";
 // no certification, left out of statistics and team figures (docs/decisions/006).
 
 export type Taker = PermissionSubject & { id: string };
-export type AttemptRefusal = { ok: false; status: 404 | 409 | 400; message: string };
-export type AttemptResult<T> = { ok: true; value: T } | AttemptRefusal;
+type AttemptResult<T> = Outcome<T>;
 
 export const isPractice = (user: PermissionSubject) => user.role !== "SALES";
 
@@ -122,30 +122,25 @@ export async function startAttempt(
   return prisma.$transaction(async (tx): Promise<AttemptResult<{ attemptId: string; resumed: boolean }>> => {
     const quiz = await tx.quiz.findUnique({ where: { id: quizId } });
     if (!quiz || (!quiz.published && !userHasPermission(user, "write:quiz")))
-      return { ok: false, status: 404, message: "We could not find that quiz." };
-    if (!quiz.published)
-      return { ok: false, status: 409, message: "This quiz is a draft: publish it before anyone takes it." };
+      return refused(404, "We could not find that quiz.");
+    if (!quiz.published) return refused(409, "This quiz is a draft: publish it before anyone takes it.");
     const open = await tx.quizAttempt.findFirst({
       where: { quizId, userId: user.id, submittedAt: null },
       orderBy: { startedAt: "desc" },
       select: { id: true, deadline: true },
     });
-    if (open && acceptsAnswersAt(open.deadline, now)) return { ok: true, value: { attemptId: open.id, resumed: true } };
+    if (open && acceptsAnswersAt(open.deadline, now)) return ok({ attemptId: open.id, resumed: true });
     if (!isPractice(user)) {
       const allowance = attemptAllowance(quiz.maxAttempts, await startsInWindow(tx, quizId, user.id, now));
       if (allowance.left === 0) {
         const when = allowance.nextAt ? ` You can try again from ${allowance.nextAt.toISOString().slice(0, 10)}.` : "";
-        return {
-          ok: false,
-          status: 409,
-          message: `You have used all ${quiz.maxAttempts} attempts at this quiz for now.${when}`,
-        };
+        return refused(409, `You have used all ${quiz.maxAttempts} attempts at this quiz for now.${when}`);
       }
     }
     const { bank, matrix } = await drawableQuestions(tx, quiz, now);
     const snapshot = drawQuestions(bank, matrix, quiz.questionCount, random);
     if (snapshot.length === 0)
-      return { ok: false, status: 409, message: "This quiz has no questions to ask yet: the question bank is empty." };
+      return refused(409, "This quiz has no questions to ask yet: the question bank is empty.");
     const deadline = deadlineFor(now, quiz.timeLimitMinutes);
     const attempt = await tx.quizAttempt.create({
       data: { quizId, userId: user.id, startedAt: now, deadline, snapshotJson: JSON.stringify(snapshot) },
@@ -167,7 +162,7 @@ export async function startAttempt(
         })),
       },
     });
-    return { ok: true, value: { attemptId: attempt.id, resumed: false } };
+    return ok({ attemptId: attempt.id, resumed: false });
   });
 }
 
@@ -288,18 +283,14 @@ export async function saveAnswer(
 ): Promise<AttemptResult<{ position: number; chosen: number[] }>> {
   return prisma.$transaction(async (tx): Promise<AttemptResult<{ position: number; chosen: number[] }>> => {
     const attempt = await findAttempt(tx, ids.quizId, ids.attemptId);
-    if (!attempt || attempt.userId !== user.id)
-      return { ok: false, status: 404, message: "We could not find that attempt." };
-    if (attempt.submittedAt)
-      return { ok: false, status: 409, message: "This attempt has been submitted; its answers can no longer change." };
-    if (await gradeIfExpired(tx, audit, attempt, now))
-      return { ok: false, status: 409, message: timeUpMessage(attempt.deadline) };
+    if (!attempt || attempt.userId !== user.id) return refused(404, "We could not find that attempt.");
+    if (attempt.submittedAt) return refused(409, "This attempt has been submitted; its answers can no longer change.");
+    if (await gradeIfExpired(tx, audit, attempt, now)) return refused(409, timeUpMessage(attempt.deadline));
     const question = parseSnapshot(attempt.snapshotJson)[position];
     const normalised = question ? normaliseChosen(question, chosen) : null;
-    if (!question || !normalised)
-      return { ok: false, status: 400, message: "That answer is not one of the choices of this question." };
+    if (!question || !normalised) return refused(400, "That answer is not one of the choices of this question.");
     await upsertAnswer(tx, attempt.id, question, normalised, now);
-    return { ok: true, value: { position, chosen: normalised } };
+    return ok({ position, chosen: normalised });
   });
 }
 
@@ -326,29 +317,27 @@ export async function submitAttempt(
 ): Promise<AttemptResult<SubmitOutcome>> {
   return prisma.$transaction(async (tx): Promise<AttemptResult<SubmitOutcome>> => {
     const attempt = await findAttempt(tx, ids.quizId, ids.attemptId);
-    if (!attempt || attempt.userId !== user.id)
-      return { ok: false, status: 404, message: "We could not find that attempt." };
-    if (attempt.submittedAt) return { ok: false, status: 409, message: "This attempt was already submitted." };
-    if (await gradeIfExpired(tx, audit, attempt, now))
-      return { ok: false, status: 409, message: timeUpMessage(attempt.deadline) };
+    if (!attempt || attempt.userId !== user.id) return refused(404, "We could not find that attempt.");
+    if (attempt.submittedAt) return refused(409, "This attempt was already submitted.");
+    if (await gradeIfExpired(tx, audit, attempt, now)) return refused(409, timeUpMessage(attempt.deadline));
     const snapshot = parseSnapshot(attempt.snapshotJson);
     for (const [position, chosen] of answers) {
       const question = snapshot[position];
       const normalised = question ? normaliseChosen(question, chosen) : null;
       if (!question || !normalised)
-        return { ok: false, status: 400, message: `The answer to question ${position + 1} is not one of its choices.` };
+        return refused(400, `The answer to question ${position + 1} is not one of its choices.`);
       await upsertAnswer(tx, attempt.id, question, normalised, now);
     }
     if (whenUnanswered === "review" && now.getTime() <= attempt.deadline.getTime()) {
       const unanswered = unansweredPositions(snapshot.length, await savedAnswers(tx, attempt.id));
-      if (unanswered.length > 0) return { ok: true, value: { submitted: false, unanswered } };
+      if (unanswered.length > 0) return ok({ submitted: false, unanswered });
     }
     await gradeInTx(tx, audit, attempt, now, "submit");
     const graded = await tx.quizAttempt.findUniqueOrThrow({
       where: { id: attempt.id },
       select: { score: true, passed: true },
     });
-    return { ok: true, value: { submitted: true, score: graded.score ?? 0, passed: graded.passed ?? false } };
+    return ok({ submitted: true, score: graded.score ?? 0, passed: graded.passed ?? false });
   });
 }
 

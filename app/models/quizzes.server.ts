@@ -1,5 +1,6 @@
 import { Prisma } from "../generated/prisma/client.ts";
 import { userHasPermission } from "../domain/permissions.ts";
+import { fieldError, ok, refused, type Outcome } from "../domain/outcome.ts";
 import {
   acceptsAnswersAt,
   attemptAllowance,
@@ -187,10 +188,7 @@ export async function listQuizProducts() {
   return prisma.product.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
 
-type QuizFormResult =
-  | { ok: true; id: string }
-  | { ok: false; fieldErrors: Partial<Record<keyof QuizFormValues, string[]>> }
-  | { ok: false; notFound: true };
+type QuizFormResult = Outcome<{ id: string }, keyof QuizFormValues>;
 
 function quizData(values: QuizFormValues) {
   return {
@@ -207,10 +205,7 @@ function quizData(values: QuizFormValues) {
   };
 }
 
-const PRODUCT_MISSING = {
-  ok: false as const,
-  fieldErrors: { productId: ["Choose one of the products listed, or none."] },
-};
+const PRODUCT_MISSING = fieldError("productId", "Choose one of the products listed, or none.");
 
 /** Creates or (with `quizId`) updates a quiz; audited in the same transaction. */
 export async function saveQuiz(
@@ -226,10 +221,10 @@ export async function saveQuiz(
     if (!quizId) {
       const created = await tx.quiz.create({ data: { ...data, createdById: authorId }, select: { id: true } });
       await recordAudit(tx, audit, { action: "quiz.create", entityType: "Quiz", entityId: created.id, after: data });
-      return { ok: true, id: created.id };
+      return ok({ id: created.id });
     }
     const before = await tx.quiz.findUnique({ where: { id: quizId }, select: { ...quizSelect, product: false } });
-    if (!before) return { ok: false, notFound: true };
+    if (!before) return refused(404, "We could not find that quiz.");
     await tx.quiz.update({ where: { id: quizId }, data });
     const changed = (Object.keys(data) as Array<keyof typeof data>).filter((key) => before[key] !== data[key]);
     if (changed.length > 0) {
@@ -241,7 +236,7 @@ export async function saveQuiz(
         after: Object.fromEntries(changed.map((key) => [key, data[key]])),
       });
     }
-    return { ok: true, id: quizId };
+    return ok({ id: quizId });
   });
 }
 

@@ -11,6 +11,7 @@ import { auditContextFrom } from "../models/audit.server.ts";
 import { changeQuestionState, getBankQuestion, saveQuestion } from "../models/questions.server.ts";
 import { listProductsWithCapabilities } from "../models/products.server.ts";
 import { questionFormSchema } from "../schemas/quiz.ts";
+import { answerRefusal, formRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -43,8 +44,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "approve" || intent === "retire" || intent === "restore") {
     const changed = await changeQuestionState(audit, id, intent);
     if (!changed.ok) {
-      if (changed.status === 404) notFound(NOT_FOUND);
-      return data({ stateError: changed.message, result: undefined }, { status: changed.status });
+      const { status, formErrors } = formRefusal(changed);
+      return data({ stateError: formErrors.join(" "), result: undefined }, { status });
     }
     return redirectWithToast(`/question-bank/${id}`, { kind: "success", message: STATE_MESSAGES[intent] });
   }
@@ -55,13 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     id,
     version: Number.isInteger(version) ? version : -1,
   });
-  if (!saved.ok) {
-    if (saved.status === 404) notFound(NOT_FOUND);
-    return data(
-      { result: submission.reply({ fieldErrors: saved.fieldErrors, formErrors: saved.formErrors }), stateError: null },
-      { status: saved.status },
-    );
-  }
+  if (!saved.ok) return answerRefusal(saved, submission, { stateError: null });
   return redirectWithToast(`/question-bank/${id}`, {
     kind: "success",
     message: "Question saved. Attempts already taken keep the version they asked.",

@@ -9,6 +9,7 @@ import { auditContextFrom } from "../models/audit.server.ts";
 import { saveQuestion } from "../models/questions.server.ts";
 import { listProductsWithCapabilities } from "../models/products.server.ts";
 import { questionFormSchema } from "../schemas/quiz.ts";
+import { answerRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -26,12 +27,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseSubmission(await readForm(request), { schema: questionFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const saved = await saveQuestion(auditContextFrom(request, user.id), user.id, submission.value);
-  if (!saved.ok)
-    return data(
-      { result: submission.reply({ fieldErrors: saved.fieldErrors, formErrors: saved.formErrors }) },
-      { status: saved.status },
-    );
-  return redirectWithToast(`/question-bank/${saved.id}`, {
+  if (!saved.ok) return answerRefusal(saved, submission);
+  return redirectWithToast(`/question-bank/${saved.value.id}`, {
     kind: "success",
     message: "Question added to the bank; it is active and can be drawn.",
   });

@@ -9,6 +9,7 @@ import { startAttempt } from "../models/quiz-attempts.server.ts";
 import { getQuizPage } from "../models/quizzes.server.ts";
 import { TableScroll } from "../components/ui/table-scroll.tsx";
 import { SubmitButton } from "../components/ui/submit-button.tsx";
+import { formRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -34,8 +35,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const quizId = params.quizId ?? "";
   const started = await startAttempt(auditContextFrom(request, user.id), user, quizId);
   if (!started.ok) {
-    if (started.status === 404) notFound(NOT_FOUND);
-    return data({ message: started.message }, { status: started.status });
+    const { status, formErrors } = formRefusal(started);
+    return data({ message: formErrors.join(" ") }, { status });
   }
   return redirect(`/quizzes/${quizId}/attempts/${started.value.attemptId}`);
 }

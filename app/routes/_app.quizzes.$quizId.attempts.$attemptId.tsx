@@ -9,6 +9,7 @@ import { forbidden, notFound, requireUserWithPermission } from "../services/sess
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { getAttemptPage, saveAnswer, submitAttempt } from "../models/quiz-attempts.server.ts";
+import { formRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -41,10 +42,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!Number.isInteger(position) || position < 0)
       return data({ ok: false, message: "That answer names no question of this attempt." }, { status: 400 });
     const saved = await saveAnswer(audit, user, ids, position, indexList(form.getAll("choice")));
-    if (!saved.ok && saved.status === 404) notFound(NOT_FOUND);
-    return saved.ok
-      ? { ok: true, message: "Saved" }
-      : data({ ok: false, message: saved.message }, { status: saved.status });
+    if (saved.ok) return { ok: true, message: "Saved" };
+    const { status, formErrors } = formRefusal(saved);
+    return data({ ok: false, message: formErrors.join(" ") }, { status });
   }
   // "submit" grades only when every question has an answer; with blanks the answers are saved and
   // the page lists the unanswered questions (the review step). "submit-anyway" is the confirmation.
@@ -57,8 +57,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submitted = await submitAttempt(audit, user, ids, answers, new Date(), {
       whenUnanswered: intent === "submit" ? "review" : "submit",
     });
-    if (!submitted.ok && submitted.status === 404) notFound(NOT_FOUND);
-    if (!submitted.ok) return data({ ok: false, message: submitted.message }, { status: submitted.status });
+    if (!submitted.ok) {
+      const { status, formErrors } = formRefusal(submitted);
+      return data({ ok: false, message: formErrors.join(" ") }, { status });
+    }
     if (!submitted.value.submitted) return { ok: false, message: null, unanswered: submitted.value.unanswered };
     const { score, passed } = submitted.value;
     const message = `Submitted: ${formatPercent(score)}, ${passed ? "passed" : "not passed"}.`;

@@ -8,6 +8,7 @@ import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { getQuizForEdit, listQuizProducts, saveQuiz } from "../models/quizzes.server.ts";
 import { quizFormSchema } from "../schemas/quiz.ts";
+import { answerRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -30,11 +31,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseSubmission(await readForm(request), { schema: quizFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const saved = await saveQuiz(auditContextFrom(request, user.id), user.id, submission.value, params.quizId ?? "");
-  if (!saved.ok) {
-    if ("notFound" in saved) notFound(NOT_FOUND);
-    return data({ result: submission.reply({ fieldErrors: saved.fieldErrors }) }, { status: 400 });
-  }
-  return redirectWithToast(`/quizzes/${saved.id}`, {
+  if (!saved.ok) return answerRefusal(saved, submission);
+  return redirectWithToast(`/quizzes/${saved.value.id}`, {
     kind: "success",
     message: "Quiz saved. Attempts already started keep the questions they drew.",
   });

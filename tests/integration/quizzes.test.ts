@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { refusalMessage } from "../../app/domain/outcome.ts";
 import { prisma } from "../../app/lib/db.server.ts";
 import { CAPABILITY_LEVELS } from "../../app/domain/levels.ts";
 import { ANSWER_GRACE_MS, parseSnapshot } from "../../app/domain/quiz-rules.ts";
@@ -244,7 +245,7 @@ describe("taking a quiz", () => {
     const sales = await user("sales@candor.test");
     const startedAt = new Date(Date.now() - 10 * 60_000 - ANSWER_GRACE_MS - 5_000);
     const started = await startAttempt(AUDIT, sales, quiz.id, startedAt);
-    if (!started.ok) throw new Error(started.message);
+    if (!started.ok) throw new Error(refusalMessage(started));
     const attempt = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: started.value.attemptId } });
     const snapshot = parseSnapshot(attempt.snapshotJson);
     const first = snapshot[0];
@@ -301,7 +302,7 @@ describe("taking a quiz", () => {
     const quiz = await wholePoolQuiz("fieldbook", { timeLimitMinutes: 5 });
     const sales = await user("sales@candor.test");
     const started = await startAttempt(AUDIT, sales, quiz.id, new Date(Date.now() - 60 * 60_000));
-    if (!started.ok) throw new Error(started.message);
+    if (!started.ok) throw new Error(refusalMessage(started));
     const params = { quizId: quiz.id, attemptId: started.value.attemptId };
     const page = await attemptLoader({
       request: await get("sales@candor.test", `/quizzes/${quiz.id}/attempts/${params.attemptId}`),
@@ -428,7 +429,7 @@ describe("the review step before submitting", () => {
     const sales = await user("sales@candor.test");
     const startedAt = new Date(Date.now() - 10 * 60_000 - 5_000);
     const started = await startAttempt(AUDIT, sales, quiz.id, startedAt);
-    if (!started.ok) throw new Error(started.message);
+    if (!started.ok) throw new Error(refusalMessage(started));
     const ids = { quizId: quiz.id, attemptId: started.value.attemptId };
     const attempt = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: ids.attemptId } });
     // 5 s past the deadline, within the grace period: no time to answer the blanks, so it is graded.
@@ -443,7 +444,7 @@ describe("the review step before submitting", () => {
 
     const fresh = await wholePoolQuiz("fieldbook");
     const next = await startAttempt(AUDIT, sales, fresh.id);
-    if (!next.ok) throw new Error(next.message);
+    if (!next.ok) throw new Error(refusalMessage(next));
     const snapshot = parseSnapshot(
       (await prisma.quizAttempt.findUniqueOrThrow({ where: { id: next.value.attemptId } })).snapshotJson,
     );
@@ -471,7 +472,7 @@ describe("fair draws on the demo bank", () => {
     };
     for (let draw = 0; draw < 25; draw++) {
       const started = await startAttempt(AUDIT, engineer, quiz.id, new Date(), random);
-      if (!started.ok) throw new Error(started.message);
+      if (!started.ok) throw new Error(refusalMessage(started));
       expect(started.value.resumed).toBe(false);
       const snapshot = parseSnapshot(
         (await prisma.quizAttempt.findUniqueOrThrow({ where: { id: started.value.attemptId } })).snapshotJson,
