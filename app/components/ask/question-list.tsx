@@ -5,7 +5,7 @@ import type { QuestionStatus } from "../../schemas/engineer-question.ts";
 import { FilterSelect } from "../ui/filter-select.tsx";
 import { formatDate, formatDateTime } from "../ui/format.ts";
 import { Pagination } from "../ui/pagination.tsx";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable } from "../ui/simple-table.tsx";
 
 export interface QuestionRow {
   id: string;
@@ -107,7 +107,6 @@ export function QuestionTable({
 }) {
   const open = kind === "open";
   const headingId = `${kind}-title`;
-  const columns = 3 + (showAsker ? 1 : 0) + (open ? 0 : 1);
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>
@@ -118,61 +117,51 @@ export function QuestionTable({
           The oldest {list.rows.length} of {list.total} are shown; filter by product to see others.
         </p>
       ) : null}
-      <TableScroll label="Questions">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{open ? "Waiting" : "Answered"}</th>
-              {showAsker ? <th scope="col">Asked by</th> : null}
-              <th scope="col">Product · capability</th>
-              <th scope="col">Question</th>
-              {open ? null : <th scope="col">Answer</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {list.rows.length === 0 ? (
-              <tr>
-                <td colSpan={columns} className="muted">
-                  {open ? "No open questions here." : "No answered questions here."}
-                </td>
-              </tr>
-            ) : null}
-            {list.rows.map((row) => (
-              <tr key={row.id}>
-                <td>
-                  {open ? (
-                    <When at={row.askedAt}>{questionAge(new Date(row.askedAt), now)}</When>
-                  ) : (
-                    <When at={row.answeredAt}>{formatDate(row.answeredAt)}</When>
-                  )}
-                </td>
-                {showAsker ? <td>{row.askedBy.name}</td> : null}
-                <td>
-                  {row.product.name}
-                  {row.capability ? <span className="muted"> · {row.capability.title}</span> : null}
-                </td>
-                <td>
-                  <Link to={`/ask/${row.id}`}>{excerpt(row.question)}</Link>
-                </td>
-                {open ? null : (
-                  <td>
-                    {excerpt(row.answer ?? "", 200)}
-                    <div className="muted small">
-                      {row.answeredBy?.name ?? "An engineer"}
-                      {row.revisionId ? (
-                        <>
-                          {" "}
-                          · <span className="badge info">Matrix updated</span>
-                        </>
-                      ) : null}
-                    </div>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <SimpleTable
+        label="Questions"
+        columns={[
+          {
+            header: open ? "Waiting" : "Answered",
+            cell: (row: QuestionRow) =>
+              open ? (
+                <When at={row.askedAt}>{questionAge(new Date(row.askedAt), now)}</When>
+              ) : (
+                <When at={row.answeredAt}>{formatDate(row.answeredAt)}</When>
+              ),
+          },
+          showAsker && { header: "Asked by", cell: (row: QuestionRow) => row.askedBy.name },
+          {
+            header: "Product · capability",
+            cell: (row) => (
+              <>
+                {row.product.name}
+                {row.capability ? <span className="muted"> · {row.capability.title}</span> : null}
+              </>
+            ),
+          },
+          { header: "Question", cell: (row) => <Link to={`/ask/${row.id}`}>{excerpt(row.question)}</Link> },
+          !open && {
+            header: "Answer",
+            cell: (row: QuestionRow) => (
+              <>
+                {excerpt(row.answer ?? "", 200)}
+                <div className="muted small">
+                  {row.answeredBy?.name ?? "An engineer"}
+                  {row.revisionId ? (
+                    <>
+                      {" "}
+                      · <span className="badge info">Matrix updated</span>
+                    </>
+                  ) : null}
+                </div>
+              </>
+            ),
+          },
+        ]}
+        rows={list.rows}
+        rowKey={(row) => row.id}
+        empty={open ? "No open questions here." : "No answered questions here."}
+      />
       {open ? null : (
         <Pagination
           page={list.page}

@@ -3,7 +3,7 @@ import type { CapabilityLevel } from "../../domain/levels.ts";
 import { safeDocsUrl } from "../../domain/spec-sheet.ts";
 import { LevelBadge } from "../ui/badges.tsx";
 import { LastVerified, ReviewDue } from "./review-status.tsx";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
 
 export interface MatrixRow {
   id: string;
@@ -35,6 +35,33 @@ export function DocsLink({ url, title }: { url: string | null; title: string }) 
   );
 }
 
+function matrixColumns(productSlug: string): SimpleColumns<MatrixRow> {
+  return [
+    {
+      header: "Capability",
+      rowHeader: true,
+      cell: (row) => (
+        <>
+          <Link to={`/capabilities/${productSlug}/${row.key}`}>{row.title}</Link>
+          <div className="muted small">
+            <code>{row.key}</code>
+          </div>
+        </>
+      ),
+    },
+    { header: "Status", cell: (row) => <LevelBadge level={row.status} /> },
+    { header: "Conditions and limitations", cell: (row) => <Text value={row.conditions} /> },
+    { header: "Customer pain points", cell: (row) => <Text value={row.painPoints} /> },
+    { header: "Docs", cell: (row) => <DocsLink url={row.docsUrl} title={row.title} /> },
+    { header: "Owner", cell: (row) => row.owner?.name ?? <span className="muted">No owner</span> },
+    {
+      header: "Last verified",
+      cell: (row) => <LastVerified verifiedAt={row.verifiedAt} verifiedBy={row.verifiedBy} />,
+    },
+    { header: "Review due", cell: (row) => <ReviewDue reviewDueAt={row.reviewDueAt} stale={row.stale} /> },
+  ];
+}
+
 export function MatrixTable({
   productSlug,
   productName,
@@ -45,60 +72,15 @@ export function MatrixTable({
   rows: readonly MatrixRow[];
 }) {
   return (
-    <TableScroll label={`${productName} capability matrix`}>
-      <table className="matrix-table">
-        <caption className="visually-hidden">{productName} capability matrix</caption>
-        <thead>
-          <tr>
-            <th scope="col">Capability</th>
-            <th scope="col">Status</th>
-            <th scope="col">Conditions and limitations</th>
-            <th scope="col">Customer pain points</th>
-            <th scope="col">Docs</th>
-            <th scope="col">Owner</th>
-            <th scope="col">Last verified</th>
-            <th scope="col">Review due</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={8} className="muted">
-                No capabilities match these filters.
-              </td>
-            </tr>
-          ) : null}
-          {rows.map((row) => (
-            <tr key={row.id} className={row.stale ? "stale-row" : undefined}>
-              <th scope="row">
-                <Link to={`/capabilities/${productSlug}/${row.key}`}>{row.title}</Link>
-                <div className="muted small">
-                  <code>{row.key}</code>
-                </div>
-              </th>
-              <td>
-                <LevelBadge level={row.status} />
-              </td>
-              <td>
-                <Text value={row.conditions} />
-              </td>
-              <td>
-                <Text value={row.painPoints} />
-              </td>
-              <td>
-                <DocsLink url={row.docsUrl} title={row.title} />
-              </td>
-              <td>{row.owner?.name ?? <span className="muted">No owner</span>}</td>
-              <td>
-                <LastVerified verifiedAt={row.verifiedAt} verifiedBy={row.verifiedBy} />
-              </td>
-              <td>
-                <ReviewDue reviewDueAt={row.reviewDueAt} stale={row.stale} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <SimpleTable
+      label={`${productName} capability matrix`}
+      hiddenCaption
+      className="matrix-table"
+      columns={matrixColumns(productSlug)}
+      rows={rows}
+      rowKey={(row) => row.id}
+      rowClassName={(row) => (row.stale ? "stale-row" : undefined)}
+      empty="No capabilities match these filters."
+    />
   );
 }

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import type { CapabilityLevel, ClaimStatus } from "../../domain/levels.ts";
 import { AssertedLevelBadge, ClaimStatusBadge, LevelBadge } from "../ui/badges.tsx";
 import { When } from "../ui/when.tsx";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
 
 export interface OpenClaimRow {
   id: string;
@@ -23,6 +23,47 @@ function Facts({ facts }: { facts: { status: CapabilityLevel; conditions: string
       {facts.conditions ? <div className="small">{facts.conditions}</div> : null}
     </>
   );
+}
+
+function openClaimColumns(now: { status: CapabilityLevel; conditions: string }): SimpleColumns<OpenClaimRow> {
+  return [
+    { header: "Made", cell: (claim) => <When at={claim.madeAt} /> },
+    { header: "Salesperson", cell: (claim) => claim.salesperson.name },
+    {
+      header: "Account",
+      cell: (claim) => (
+        <>
+          {claim.accountName}
+          {claim.deal ? <div className="muted small">Deal {claim.deal.externalId}</div> : null}
+        </>
+      ),
+    },
+    {
+      header: "What the salesperson said",
+      cell: (claim) => (
+        <>
+          <AssertedLevelBadge level={claim.assertedLevel} />
+          <div className="small">&ldquo;{claim.statement}&rdquo;</div>
+        </>
+      ),
+    },
+    {
+      header: "Engineering said then",
+      cell: (claim) => (claim.then ? <Facts facts={claim.then} /> : <span className="muted">No row yet</span>),
+    },
+    { header: "Engineering says now", cell: () => <Facts facts={now} /> },
+    {
+      header: "Claim",
+      cell: (claim) => (
+        <>
+          <ClaimStatusBadge status={claim.status} />{" "}
+          <Link to={`/claims/${claim.id}`}>
+            View<span className="visually-hidden"> the claim to {claim.accountName}</span>
+          </Link>
+        </>
+      ),
+    },
+  ];
 }
 
 /**
@@ -48,50 +89,13 @@ export function OpenClaimsSinceChange({
       {claims.length === 0 ? (
         <p className="muted">None: no open claim about this capability predates its current status and conditions.</p>
       ) : (
-        <TableScroll label="Open claims made before the latest change">
-          <table>
-            <caption className="visually-hidden">Open claims made before the latest change</caption>
-            <thead>
-              <tr>
-                <th scope="col">Made</th>
-                <th scope="col">Salesperson</th>
-                <th scope="col">Account</th>
-                <th scope="col">What the salesperson said</th>
-                <th scope="col">Engineering said then</th>
-                <th scope="col">Engineering says now</th>
-                <th scope="col">Claim</th>
-              </tr>
-            </thead>
-            <tbody>
-              {claims.map((claim) => (
-                <tr key={claim.id}>
-                  <td>
-                    <When at={claim.madeAt} />
-                  </td>
-                  <td>{claim.salesperson.name}</td>
-                  <td>
-                    {claim.accountName}
-                    {claim.deal ? <div className="muted small">Deal {claim.deal.externalId}</div> : null}
-                  </td>
-                  <td>
-                    <AssertedLevelBadge level={claim.assertedLevel} />
-                    <div className="small">&ldquo;{claim.statement}&rdquo;</div>
-                  </td>
-                  <td>{claim.then ? <Facts facts={claim.then} /> : <span className="muted">No row yet</span>}</td>
-                  <td>
-                    <Facts facts={now} />
-                  </td>
-                  <td>
-                    <ClaimStatusBadge status={claim.status} />{" "}
-                    <Link to={`/claims/${claim.id}`}>
-                      View<span className="visually-hidden"> the claim to {claim.accountName}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <SimpleTable
+          label="Open claims made before the latest change"
+          hiddenCaption
+          columns={openClaimColumns(now)}
+          rows={claims}
+          rowKey={(claim) => claim.id}
+        />
       )}
       {total > claims.length ? (
         <p className="muted small">

@@ -2,7 +2,7 @@ import { sameFacts } from "../../domain/capability-changes.ts";
 import type { CapabilityLevel } from "../../domain/levels.ts";
 import { LevelBadge } from "../ui/badges.tsx";
 import { When } from "../ui/when.tsx";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable } from "../ui/simple-table.tsx";
 
 export interface RevisionRow {
   id: string;
@@ -27,37 +27,23 @@ export function RevisionHistory({ revisions }: { revisions: readonly RevisionRow
       {revisions.length === 0 ? (
         <p className="muted">No revisions recorded.</p>
       ) : (
-        <TableScroll label="Revisions, newest first">
-          <table>
-            <caption className="visually-hidden">Revisions, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">In force from</th>
-                <th scope="col">By</th>
-                <th scope="col">What happened</th>
-                <th scope="col">Status</th>
-                <th scope="col">Conditions and limitations</th>
-                <th scope="col">Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {revisions.map((revision, index) => (
-                <tr key={revision.id}>
-                  <td>
-                    <When at={revision.validFrom} withTime />
-                  </td>
-                  <td>{revision.author.name}</td>
-                  <td>{kindOf(revision, revisions[index + 1])}</td>
-                  <td>
-                    <LevelBadge level={revision.status} />
-                  </td>
-                  <td>{revision.conditions || <span className="muted">—</span>}</td>
-                  <td>{revision.note || <span className="muted">—</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <SimpleTable
+          label="Revisions, newest first"
+          hiddenCaption
+          columns={[
+            { header: "In force from", cell: (revision: RevisionRow) => <When at={revision.validFrom} withTime /> },
+            { header: "By", cell: (revision) => revision.author.name },
+            { header: "What happened", cell: (revision, index) => kindOf(revision, revisions[index + 1]) },
+            { header: "Status", cell: (revision) => <LevelBadge level={revision.status} /> },
+            {
+              header: "Conditions and limitations",
+              cell: (revision) => revision.conditions || <span className="muted">—</span>,
+            },
+            { header: "Why", cell: (revision) => revision.note || <span className="muted">—</span> },
+          ]}
+          rows={revisions}
+          rowKey={(revision) => revision.id}
+        />
       )}
     </section>
   );

@@ -10,7 +10,7 @@ import {
 import { AssertedLevelBadge, LevelBadge, MatrixCheckBadge } from "../ui/badges.tsx";
 import { When } from "../ui/when.tsx";
 import { SlaBadge } from "./sla-badge.tsx";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
 
 export interface QueueRow {
   id: string;
@@ -30,6 +30,58 @@ export interface QueueRow {
 
 const excerpt = (text: string) => (text.length > 220 ? `${text.slice(0, 217)}…` : text);
 
+function queueColumns(viewerId: string, claimSearch: string): SimpleColumns<QueueRow> {
+  return [
+    { header: "Made", cell: (row) => <When at={row.madeAt} /> },
+    { header: "Waiting", cell: (row) => <SlaBadge age={row.age} /> },
+    {
+      header: "Claim",
+      cell: (row) => (
+        <>
+          {row.source === "CUSTOMER" ? (
+            <div>
+              <span className="badge info">{claimSourceLabel("CUSTOMER")}</span>
+            </div>
+          ) : null}
+          <Link to={`/claims/${row.id}${claimSearch}`}>
+            {needsMapping(row)
+              ? `${row.product.name} · to be mapped`
+              : `${row.product.name} · ${row.capability?.title ?? "not in the matrix"}`}
+          </Link>
+          <div className="small">
+            {row.salesperson.name} told {row.accountName}: <AssertedLevelBadge level={row.assertedLevel} />
+          </div>
+          {needsMapping(row) ? (
+            <div className="small muted">
+              Map it to a capability and set what the customer was told, then record the verdict.
+            </div>
+          ) : null}
+          <div className="small muted">&ldquo;{excerpt(row.statement)}&rdquo;</div>
+          {row.loggedById === viewerId ? (
+            <div className="small muted">You logged this claim, so another engineer must verify it.</div>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      header: "Matrix on the claim date",
+      cell: (row) =>
+        row.revision ? (
+          <>
+            <LevelBadge level={row.revision.status} />
+            <div className="small">{row.revision.conditions || <span className="muted">No conditions</span>}</div>
+            <div className="small muted">
+              since <When at={row.revision.validFrom} />
+            </div>
+          </>
+        ) : (
+          <span className="muted small">No matrix row</span>
+        ),
+    },
+    { header: "Check", cell: (row) => <MatrixCheckBadge check={row.matrixCheck} /> },
+  ];
+}
+
 /**
  * Pending claims with the matrix row as it stood on each claim's date beside it. `claimSearch` is
  * added to each claim's link, so the claim page can keep the queue's filter ("Next claim").
@@ -44,80 +96,13 @@ export function VerifyQueueTable({
   claimSearch?: string;
 }) {
   return (
-    <TableScroll label="Claims awaiting a verdict, oldest first">
-      <table>
-        <caption className="visually-hidden">Claims awaiting a verdict, oldest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Made</th>
-            <th scope="col">Waiting</th>
-            <th scope="col">Claim</th>
-            <th scope="col">Matrix on the claim date</th>
-            <th scope="col">Check</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={5} className="muted">
-                No claims are waiting for a verdict with these filters.
-              </td>
-            </tr>
-          ) : null}
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td>
-                <When at={row.madeAt} />
-              </td>
-              <td>
-                <SlaBadge age={row.age} />
-              </td>
-              <td>
-                {row.source === "CUSTOMER" ? (
-                  <div>
-                    <span className="badge info">{claimSourceLabel("CUSTOMER")}</span>
-                  </div>
-                ) : null}
-                <Link to={`/claims/${row.id}${claimSearch}`}>
-                  {needsMapping(row)
-                    ? `${row.product.name} · to be mapped`
-                    : `${row.product.name} · ${row.capability?.title ?? "not in the matrix"}`}
-                </Link>
-                <div className="small">
-                  {row.salesperson.name} told {row.accountName}: <AssertedLevelBadge level={row.assertedLevel} />
-                </div>
-                {needsMapping(row) ? (
-                  <div className="small muted">
-                    Map it to a capability and set what the customer was told, then record the verdict.
-                  </div>
-                ) : null}
-                <div className="small muted">&ldquo;{excerpt(row.statement)}&rdquo;</div>
-                {row.loggedById === viewerId ? (
-                  <div className="small muted">You logged this claim, so another engineer must verify it.</div>
-                ) : null}
-              </td>
-              <td>
-                {row.revision ? (
-                  <>
-                    <LevelBadge level={row.revision.status} />
-                    <div className="small">
-                      {row.revision.conditions || <span className="muted">No conditions</span>}
-                    </div>
-                    <div className="small muted">
-                      since <When at={row.revision.validFrom} />
-                    </div>
-                  </>
-                ) : (
-                  <span className="muted small">No matrix row</span>
-                )}
-              </td>
-              <td>
-                <MatrixCheckBadge check={row.matrixCheck} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <SimpleTable
+      label="Claims awaiting a verdict, oldest first"
+      hiddenCaption
+      columns={queueColumns(viewerId, claimSearch)}
+      rows={rows}
+      rowKey={(row) => row.id}
+      empty="No claims are waiting for a verdict with these filters."
+    />
   );
 }

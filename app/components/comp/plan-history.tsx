@@ -1,6 +1,6 @@
 import type { CompPlanParams } from "../../domain/comp-plan.ts";
 import { formatDateTime } from "../ui/format.ts";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
 
 export interface PlanVersionRow {
   version: number;
@@ -11,64 +11,69 @@ export interface PlanVersionRow {
   periods: string[];
 }
 
+const PLAN_COLUMNS: SimpleColumns<PlanVersionRow> = [
+  { header: "Version", rowHeader: true, cell: (plan) => `v${plan.version}` },
+  {
+    header: "Saved",
+    cell: (plan) => (
+      <>
+        {formatDateTime(plan.createdAt)}
+        {plan.createdBy ? ` by ${plan.createdBy}` : ""}
+      </>
+    ),
+  },
+  {
+    header: "Weights A / Q / S",
+    cell: ({ params }) => (
+      <>
+        {params.weights.accuracy} / {params.weights.quiz} / {params.weights.satisfaction}
+      </>
+    ),
+  },
+  {
+    header: "Priors kA, mA · kS, mS",
+    cell: ({ params }) => (
+      <>
+        {params.accuracyPrior.k}, {params.accuracyPrior.m} · {params.satisfactionPrior.k}, {params.satisfactionPrior.m}
+      </>
+    ),
+  },
+  { header: "Curve (C, M)", cell: (plan) => plan.params.curve.map(([c, m]) => `(${c}, ${m})`).join(" ") },
+  {
+    header: "Caps: high-severity inaccurate claim · quiz below pass mark",
+    cell: ({ params }) => (
+      <>
+        {params.gates.highSeverityInaccurateCap} · {params.gates.quizBelowPassMarkCap}
+      </>
+    ),
+  },
+  {
+    header: "Required quizzes",
+    cell: (plan) =>
+      plan.requiredQuizzes === null ? (
+        <span className="muted">as flagged on the quizzes</span>
+      ) : (
+        plan.requiredQuizzes.join(", ") || "none"
+      ),
+  },
+  {
+    header: "Periods",
+    cell: (plan) => (plan.periods.length ? plan.periods.join(", ") : <span className="muted">none yet</span>),
+  },
+];
+
 export function PlanHistory({ history }: { history: PlanVersionRow[] }) {
   return (
     <section aria-labelledby="plan-history-title">
       <h2 id="plan-history-title">History</h2>
-      <TableScroll label="Every plan version, newest first">
-        <table>
-          <caption className="visually-hidden">Every plan version, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Saved</th>
-              <th scope="col">Weights A / Q / S</th>
-              <th scope="col">Priors kA, mA · kS, mS</th>
-              <th scope="col">Curve (C, M)</th>
-              <th scope="col">Caps: high-severity inaccurate claim · quiz below pass mark</th>
-              <th scope="col">Required quizzes</th>
-              <th scope="col">Periods</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.length === 0 ? (
-              <tr>
-                <td colSpan={8} className="muted">
-                  No plan has been saved yet.
-                </td>
-              </tr>
-            ) : null}
-            {history.map((plan) => (
-              <tr key={plan.version}>
-                <th scope="row">v{plan.version}</th>
-                <td>
-                  {formatDateTime(plan.createdAt)}
-                  {plan.createdBy ? ` by ${plan.createdBy}` : ""}
-                </td>
-                <td>
-                  {plan.params.weights.accuracy} / {plan.params.weights.quiz} / {plan.params.weights.satisfaction}
-                </td>
-                <td>
-                  {plan.params.accuracyPrior.k}, {plan.params.accuracyPrior.m} · {plan.params.satisfactionPrior.k},{" "}
-                  {plan.params.satisfactionPrior.m}
-                </td>
-                <td>{plan.params.curve.map(([c, m]) => `(${c}, ${m})`).join(" ")}</td>
-                <td>
-                  {plan.params.gates.highSeverityInaccurateCap} · {plan.params.gates.quizBelowPassMarkCap}
-                </td>
-                <td>
-                  {plan.requiredQuizzes === null ? (
-                    <span className="muted">as flagged on the quizzes</span>
-                  ) : (
-                    plan.requiredQuizzes.join(", ") || "none"
-                  )}
-                </td>
-                <td>{plan.periods.length ? plan.periods.join(", ") : <span className="muted">none yet</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <SimpleTable
+        label="Every plan version, newest first"
+        hiddenCaption
+        columns={PLAN_COLUMNS}
+        rows={history}
+        rowKey={(plan) => plan.version}
+        empty="No plan has been saved yet."
+      />
     </section>
   );
 }

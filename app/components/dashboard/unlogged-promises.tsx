@@ -3,13 +3,56 @@ import { customerWordsOf, moreThanShown, unloggedPromiseAnswerLabel } from "../.
 import type { UnloggedPromises as UnloggedPromiseList } from "../../models/coverage.server.ts";
 import { formatCount, formatDate } from "../ui/format.ts";
 import { dealHref, importConversationHref, logObservedClaimHref, personHref } from "./links.ts";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
 
 // Loader data arrives with dates as strings; the list only formats them.
 type Row = Omit<UnloggedPromiseList["rows"][number], "respondedAt" | "dueAt"> & {
   respondedAt: Date | string | null;
   dueAt: Date | string;
 };
+
+const PROMISE_COLUMNS: SimpleColumns<Row> = [
+  { header: "Deal", rowHeader: true, cell: (row) => <Link to={dealHref(row.externalId)}>{row.externalId}</Link> },
+  { header: "Account", cell: (row) => row.accountName },
+  {
+    header: "Salesperson",
+    cell: (row) => <Link to={personHref(row.salespersonId)}>{row.salespersonName}</Link>,
+  },
+  { header: "Customer's answer", cell: (row) => unloggedPromiseAnswerLabel(row.answer) },
+  {
+    header: "In the customer's words",
+    cell: (row) => {
+      const words = customerWordsOf(row);
+      return words.length === 0 ? (
+        <span className="muted">No comment</span>
+      ) : (
+        words.map((word) => (
+          <p key={word.label} className="small">
+            <strong>{word.label}:</strong> “{word.text}”
+          </p>
+        ))
+      );
+    },
+  },
+  {
+    header: "Answered",
+    cell: (row) =>
+      row.respondedAt ? formatDate(row.respondedAt) : <span className="muted">Due {formatDate(row.dueAt)}</span>,
+  },
+  {
+    header: "Record it",
+    cell: (row) => (
+      <ul>
+        <li>
+          <Link to={logObservedClaimHref(row)}>Log an observed claim</Link>
+        </li>
+        <li>
+          <Link to={importConversationHref(row.dealId)}>Import the conversation</Link>
+        </li>
+      </ul>
+    ),
+  },
+];
 
 /**
  * PRODUCT.md §7: deals whose customer says the product did not do what they were told, while
@@ -38,76 +81,24 @@ export function UnloggedPromises({
           told already has a claim on record.
         </p>
       ) : (
-        <TableScroll label="Unlogged promises">
-          <table>
-            <caption>
-              {unlogged.total === unlogged.rows.length
-                ? `${formatCount(unlogged.total)} ${unlogged.total === 1 ? "deal" : "deals"} without a claim whose customer says the promise was not kept`
-                : `The newest ${formatCount(unlogged.rows.length)} of ${formatCount(unlogged.total)} deals without a claim whose customer says the promise was not kept`}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Deal</th>
-                <th scope="col">Account</th>
-                <th scope="col">Salesperson</th>
-                <th scope="col">Customer's answer</th>
-                <th scope="col">In the customer's words</th>
-                <th scope="col">Answered</th>
-                <th scope="col">Record it</th>
-              </tr>
-            </thead>
-            <tbody>
-              {unlogged.rows.map((row) => {
-                const words = customerWordsOf(row);
-                return (
-                  <tr key={row.dealId}>
-                    <th scope="row">
-                      <Link to={dealHref(row.externalId)}>{row.externalId}</Link>
-                    </th>
-                    <td>{row.accountName}</td>
-                    <td>
-                      <Link to={personHref(row.salespersonId)}>{row.salespersonName}</Link>
-                    </td>
-                    <td>{unloggedPromiseAnswerLabel(row.answer)}</td>
-                    <td>
-                      {words.length === 0 ? (
-                        <span className="muted">No comment</span>
-                      ) : (
-                        words.map((word) => (
-                          <p key={word.label} className="small">
-                            <strong>{word.label}:</strong> “{word.text}”
-                          </p>
-                        ))
-                      )}
-                    </td>
-                    <td>
-                      {row.respondedAt ? (
-                        formatDate(row.respondedAt)
-                      ) : (
-                        <span className="muted">Due {formatDate(row.dueAt)}</span>
-                      )}
-                    </td>
-                    <td>
-                      <ul>
-                        <li>
-                          <Link to={logObservedClaimHref(row)}>Log an observed claim</Link>
-                        </li>
-                        <li>
-                          <Link to={importConversationHref(row.dealId)}>Import the conversation</Link>
-                        </li>
-                      </ul>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          {more ? (
-            <p className="small muted">
-              …{more} in {periodName}, with older answers.
-            </p>
-          ) : null}
-        </TableScroll>
+        <SimpleTable
+          label="Unlogged promises"
+          caption={
+            unlogged.total === unlogged.rows.length
+              ? `${formatCount(unlogged.total)} ${unlogged.total === 1 ? "deal" : "deals"} without a claim whose customer says the promise was not kept`
+              : `The newest ${formatCount(unlogged.rows.length)} of ${formatCount(unlogged.total)} deals without a claim whose customer says the promise was not kept`
+          }
+          columns={PROMISE_COLUMNS}
+          rows={unlogged.rows}
+          rowKey={(row) => row.dealId}
+          after={
+            more ? (
+              <p className="small muted">
+                …{more} in {periodName}, with older answers.
+              </p>
+            ) : null
+          }
+        />
       )}
     </section>
   );

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { formatCount } from "../ui/format.ts";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
 
 export interface QueueView {
   pending: number;
@@ -8,6 +8,11 @@ export interface QueueView {
   oldestWorkingDays: number | null;
   bands: Array<{ label: string; count: number }>;
 }
+
+const BAND_COLUMNS: SimpleColumns<QueueView["bands"][number]> = [
+  { header: "Waiting", cell: (band) => band.label },
+  { header: "Claims", numeric: true, cell: (band) => formatCount(band.count) },
+];
 
 /** The verification queue at a glance: size, how much is late, and how old it is. */
 export function EngineerQueue({ queue }: { queue: QueueView }) {
@@ -31,27 +36,14 @@ export function EngineerQueue({ queue }: { queue: QueueView }) {
         </div>
       </div>
       {queue.pending > 0 ? (
-        <TableScroll label="Pending claims by time since they were logged">
-          <table>
-            <caption className="muted small">Pending claims by time since they were logged</caption>
-            <thead>
-              <tr>
-                <th scope="col">Waiting</th>
-                <th scope="col" className="num">
-                  Claims
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {queue.bands.map((band) => (
-                <tr key={band.label}>
-                  <td>{band.label}</td>
-                  <td className="num">{formatCount(band.count)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <SimpleTable
+          label="Pending claims by time since they were logged"
+          caption="Pending claims by time since they were logged"
+          captionClassName="muted small"
+          columns={BAND_COLUMNS}
+          rows={queue.bands}
+          rowKey={(band) => band.label}
+        />
       ) : null}
       <p>
         <Link to="/verify">{queue.pending > 0 ? "Open the queue, oldest first" : "Open the queue"}</Link>

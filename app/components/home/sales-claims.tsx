@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import type { CapabilityLevel, ClaimStatus, MatrixCheckResult } from "../../domain/levels.ts";
 import { AssertedLevelBadge, ClaimStatusBadge, MatrixCheckBadge } from "../ui/badges.tsx";
 import { formatDate } from "../ui/format.ts";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable } from "../ui/simple-table.tsx";
 
 export interface HomeClaimRow {
   id: string;
@@ -26,44 +26,31 @@ export function ClaimRows({
   caption?: string;
 }) {
   return (
-    <TableScroll label={caption ?? "Claims"}>
-      <table>
-        {caption ? <caption>{caption}</caption> : null}
-        <thead>
-          <tr>
-            <th scope="col">Made</th>
-            <th scope="col">Account</th>
-            <th scope="col">Product / capability</th>
-            <th scope="col">{saidLabel}</th>
-            <th scope="col">Matrix check</th>
-            <th scope="col">Verdict</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((claim) => (
-            <tr key={claim.id}>
-              <td>
-                <Link to={`/claims/${claim.id}`}>{formatDate(claim.madeAt)}</Link>
-              </td>
-              <td>{claim.accountName}</td>
-              <td>
-                {claim.product.name}
-                {claim.capability ? ` · ${claim.capability.title}` : ""}
-              </td>
-              <td>
-                <AssertedLevelBadge level={claim.assertedLevel} />
-              </td>
-              <td>
-                <MatrixCheckBadge check={claim.matrixCheck} />
-              </td>
-              <td>
-                <ClaimStatusBadge status={claim.status} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <SimpleTable
+      label={caption ?? "Claims"}
+      caption={caption}
+      columns={[
+        {
+          header: "Made",
+          cell: (claim: HomeClaimRow) => <Link to={`/claims/${claim.id}`}>{formatDate(claim.madeAt)}</Link>,
+        },
+        { header: "Account", cell: (claim) => claim.accountName },
+        {
+          header: "Product / capability",
+          cell: (claim) => (
+            <>
+              {claim.product.name}
+              {claim.capability ? ` · ${claim.capability.title}` : ""}
+            </>
+          ),
+        },
+        { header: saidLabel, cell: (claim) => <AssertedLevelBadge level={claim.assertedLevel} /> },
+        { header: "Matrix check", cell: (claim) => <MatrixCheckBadge check={claim.matrixCheck} /> },
+        { header: "Verdict", cell: (claim) => <ClaimStatusBadge status={claim.status} /> },
+      ]}
+      rows={rows}
+      rowKey={(claim) => claim.id}
+    />
   );
 }
 

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { formatDate, formatPercent } from "../ui/format.ts";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable } from "../ui/simple-table.tsx";
 
 export interface QuizListRow {
   id: string;
@@ -41,49 +41,51 @@ export function QuizList({
 }) {
   if (rows.length === 0) return <p className="panel muted">No quizzes are published yet.</p>;
   return (
-    <TableScroll label={practice ? "Practice quizzes" : "Quizzes"}>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">Quiz</th>
-            <th scope="col">Product</th>
-            <th scope="col">Questions · time</th>
-            <th scope="col">Pass mark</th>
-            <th scope="col">Your best</th>
-            {practice ? null : <th scope="col">Certification</th>}
-            {practice ? null : <th scope="col">Attempts left</th>}
-            {canSeeStats || canEdit ? <th scope="col">Authoring</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td>
-                <Link to={`/quizzes/${row.id}`}>{row.title}</Link>{" "}
-                {row.requiredForComp ? <span className="badge info">Required for comp</span> : null}{" "}
-                {row.published ? null : <span className="badge">Draft</span>}
-              </td>
-              <td>{row.product?.name ?? "All products"}</td>
-              <td>
-                {row.questionCount} · {row.timeLimitMinutes} min
-              </td>
-              <td>{formatPercent(row.passMark)}</td>
-              <td>
-                {row.bestScore === null ? <span className="muted">Not taken</span> : formatPercent(row.bestScore)}
-              </td>
-              {practice ? null : <td>{certification(row, now)}</td>}
-              {practice ? null : <td>{row.attemptsLeft ?? "—"}</td>}
-              {canSeeStats || canEdit ? (
-                <td className="nowrap">
-                  {canSeeStats ? <Link to={`/quizzes/${row.id}/stats`}>Statistics</Link> : null}
-                  {canSeeStats && canEdit ? " · " : null}
-                  {canEdit ? <Link to={`/quizzes/${row.id}/edit`}>Edit</Link> : null}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <SimpleTable
+      label={practice ? "Practice quizzes" : "Quizzes"}
+      className="data-table"
+      columns={[
+        {
+          header: "Quiz",
+          cell: (row: QuizListRow) => (
+            <>
+              <Link to={`/quizzes/${row.id}`}>{row.title}</Link>{" "}
+              {row.requiredForComp ? <span className="badge info">Required for comp</span> : null}{" "}
+              {row.published ? null : <span className="badge">Draft</span>}
+            </>
+          ),
+        },
+        { header: "Product", cell: (row) => row.product?.name ?? "All products" },
+        {
+          header: "Questions · time",
+          cell: (row) => (
+            <>
+              {row.questionCount} · {row.timeLimitMinutes} min
+            </>
+          ),
+        },
+        { header: "Pass mark", cell: (row) => formatPercent(row.passMark) },
+        {
+          header: "Your best",
+          cell: (row) =>
+            row.bestScore === null ? <span className="muted">Not taken</span> : formatPercent(row.bestScore),
+        },
+        !practice && { header: "Certification", cell: (row) => certification(row, now) },
+        !practice && { header: "Attempts left", cell: (row) => row.attemptsLeft ?? "—" },
+        (canSeeStats || canEdit) && {
+          header: "Authoring",
+          className: "nowrap",
+          cell: (row) => (
+            <>
+              {canSeeStats ? <Link to={`/quizzes/${row.id}/stats`}>Statistics</Link> : null}
+              {canSeeStats && canEdit ? " · " : null}
+              {canEdit ? <Link to={`/quizzes/${row.id}/edit`}>Edit</Link> : null}
+            </>
+          ),
+        },
+      ]}
+      rows={rows}
+      rowKey={(row) => row.id}
+    />
   );
 }

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { questionTypeLabel } from "../../domain/levels.ts";
 import type { QuestionStats } from "../../domain/quiz-stats.ts";
 import { formatCount, formatPercent } from "../ui/format.ts";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
 
 const formatR = (r: number | null) => (r === null ? "—" : r.toFixed(2));
 
@@ -18,6 +18,44 @@ function WrongChoice({ row }: { row: QuestionStats }) {
   );
 }
 
+function statsColumns(canEdit: boolean): SimpleColumns<QuestionStats> {
+  return [
+    {
+      header: "Question",
+      cell: (row) => (
+        <>
+          {canEdit && row.questionId ? <Link to={`/question-bank/${row.questionId}`}>{row.prompt}</Link> : row.prompt}{" "}
+          <span className="muted small">({questionTypeLabel(row.type)})</span>
+          {row.state && row.state !== "ACTIVE" ? (
+            <span className="badge warn">{row.state === "RETIRED" ? "Retired" : "Needs review"}</span>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      header: "Capability",
+      cell: (row) =>
+        row.capability ? (
+          <Link to={row.capability.href}>{row.capability.title}</Link>
+        ) : (
+          <span className="muted">—</span>
+        ),
+    },
+    { header: "Answers", cell: (row) => formatCount(row.answers) },
+    { header: "Facility", cell: (row) => formatPercent(row.facility) },
+    {
+      header: "Discrimination",
+      cellProps: (row) => ({ title: row.discriminationText }),
+      cell: (row) => (
+        <>
+          {formatR(row.discrimination)} <span className="muted small">{row.discriminationText}</span>
+        </>
+      ),
+    },
+    { header: "Most-picked wrong choice", cell: (row) => <WrongChoice row={row} /> },
+  ];
+}
+
 export function QuestionStatsTable({
   rows,
   caption,
@@ -29,53 +67,14 @@ export function QuestionStatsTable({
 }) {
   if (rows.length === 0) return <p className="muted">No answers yet.</p>;
   return (
-    <TableScroll label={caption}>
-      <table className="data-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Question</th>
-            <th scope="col">Capability</th>
-            <th scope="col">Answers</th>
-            <th scope="col">Facility</th>
-            <th scope="col">Discrimination</th>
-            <th scope="col">Most-picked wrong choice</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <td>
-                {canEdit && row.questionId ? (
-                  <Link to={`/question-bank/${row.questionId}`}>{row.prompt}</Link>
-                ) : (
-                  row.prompt
-                )}{" "}
-                <span className="muted small">({questionTypeLabel(row.type)})</span>
-                {row.state && row.state !== "ACTIVE" ? (
-                  <span className="badge warn">{row.state === "RETIRED" ? "Retired" : "Needs review"}</span>
-                ) : null}
-              </td>
-              <td>
-                {row.capability ? (
-                  <Link to={row.capability.href}>{row.capability.title}</Link>
-                ) : (
-                  <span className="muted">—</span>
-                )}
-              </td>
-              <td>{formatCount(row.answers)}</td>
-              <td>{formatPercent(row.facility)}</td>
-              <td title={row.discriminationText}>
-                {formatR(row.discrimination)} <span className="muted small">{row.discriminationText}</span>
-              </td>
-              <td>
-                <WrongChoice row={row} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <SimpleTable
+      label={caption}
+      hiddenCaption
+      className="data-table"
+      columns={statsColumns(canEdit)}
+      rows={rows}
+      rowKey={(row) => row.key}
+    />
   );
 }
 

@@ -1,5 +1,5 @@
 import { formatCount, formatPercent } from "../ui/format.ts";
-import { TableScroll } from "../ui/table-scroll.tsx";
+import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
 
 export interface TeamFigureRow {
   quizId: string;
@@ -10,6 +10,14 @@ export interface TeamFigureRow {
   meanScore: number | null;
   passRate: number | null;
 }
+
+const FIGURE_COLUMNS: SimpleColumns<TeamFigureRow> = [
+  { header: "Team", cell: (row) => row.teamName },
+  { header: "People", cell: (row) => formatCount(row.people) },
+  { header: "Attempts", cell: (row) => formatCount(row.attempts) },
+  { header: "Mean score", cell: (row) => formatPercent(row.meanScore) },
+  { header: "Pass rate", cell: (row) => formatPercent(row.passRate) },
+];
 
 /** Salespeople's scores and pass rates per team (the manager's teams), optionally per quiz. */
 export function TeamFigures({
@@ -27,32 +35,16 @@ export function TeamFigures({
       {rows.length === 0 ? (
         <p className="muted">No submitted attempts by the salespeople of your teams yet.</p>
       ) : (
-        <TableScroll label={caption}>
-          <table className="data-table">
-            <thead>
-              <tr>
-                {quizTitles ? <th scope="col">Quiz</th> : null}
-                <th scope="col">Team</th>
-                <th scope="col">People</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Mean score</th>
-                <th scope="col">Pass rate</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={`${row.quizId}-${row.teamId}`}>
-                  {quizTitles ? <td>{quizTitles[row.quizId] ?? ""}</td> : null}
-                  <td>{row.teamName}</td>
-                  <td>{formatCount(row.people)}</td>
-                  <td>{formatCount(row.attempts)}</td>
-                  <td>{formatPercent(row.meanScore)}</td>
-                  <td>{formatPercent(row.passRate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <SimpleTable
+          label={caption}
+          className="data-table"
+          columns={[
+            quizTitles && { header: "Quiz", cell: (row: TeamFigureRow) => quizTitles[row.quizId] ?? "" },
+            ...FIGURE_COLUMNS,
+          ]}
+          rows={rows}
+          rowKey={(row) => `${row.quizId}-${row.teamId}`}
+        />
       )}
     </section>
   );
