@@ -2,14 +2,12 @@ import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { isRouteErrorResponse } from "@remix-run/react";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { addDays } from "../../app/domain/dates.ts";
 import { READ_ONLY_DATABASE, prisma } from "../../app/lib/db.server.ts";
 import { action as teamsAction } from "../../app/routes/_app.admin.teams._index.tsx";
 import { action as claimAction } from "../../app/routes/_app.claims.new.tsx";
 import { loader as scorecardPageLoader } from "../../app/routes/_app.dashboard_.scorecard.tsx";
 import { action as dealsImportAction } from "../../app/routes/_app.deals.import.tsx";
 import { action as surveysImportAction } from "../../app/routes/_app.surveys.import.tsx";
-import { action as outboxAction } from "../../app/routes/_app.surveys.outbox.tsx";
 import { loader as specSheetCsvLoader } from "../../app/routes/capabilities.$productSlug.spec-sheet[.]csv.ts";
 import { loader as specSheetMdLoader } from "../../app/routes/capabilities.$productSlug.spec-sheet[.]md.ts";
 import { loader as payrollLoader } from "../../app/routes/comp.$periodName.payroll[.]csv.ts";
@@ -17,6 +15,7 @@ import { loader as scorecardLoader } from "../../app/routes/dashboard.scorecard[
 import { action as surveyAction } from "../../app/routes/survey.$token.tsx";
 import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
 import { onPostgres } from "./support/database.ts";
+import { dueSurvey, surveyToken } from "./support/surveys.ts";
 
 // Every request Candor cannot act on gets a 4xx (or, for storage it cannot write, a 503) with one
 // plain sentence: never a 500, and never an error in the log (the test setup fails a test that
@@ -29,7 +28,6 @@ const READ_ONLY =
 const DEAL_HEADER = "External ID,Account,Contact name,Contact email,Owner email,Product slug,Amount,Status,Closed date";
 const RESULTS_HEADER = "Deal external ID,Responded at,CSAT,Delivered as promised,NPS,Comment";
 const stamp = Date.now().toString(36).toUpperCase();
-let sequence = 0;
 
 /** The status and sentence of what a loader or action threw or returned. */
 async function answerOf(outcome: unknown): Promise<{ status: number; message: string }> {
@@ -52,30 +50,6 @@ function csvUpload(path: string, bytes: Uint8Array, intent: "preview" | "import"
   form.set("intent", intent);
   form.set("file", new Blob([Uint8Array.from(bytes)], { type: "text/csv" }), "export.csv");
   return { path, body: form };
-}
-
-/** A WON deal of `ownerEmail` whose survey came due ten days ago. */
-async function wonDeal(ownerEmail: string) {
-  const owner = await prisma.user.findUniqueOrThrow({ where: { email: ownerEmail } });
-  const externalId = `BR-${stamp}-${++sequence}`;
-  const account = await prisma.account.create({ data: { name: `Bad Requests Co ${externalId}` } });
-  const dueAt = addDays(new Date(), -10);
-  const deal = await prisma.deal.create({
-    data: {
-      externalId,
-      accountId: account.id,
-      contactName: "Robin Customer",
-      contactEmail: `robin.${sequence}@customer.example`,
-      ownerId: owner.id,
-      amountCents: 250_000,
-      status: "WON",
-      closedAt: addDays(dueAt, -182),
-      survey: { create: { salespersonId: owner.id, dueAt } },
-    },
-    include: { survey: true },
-  });
-  if (!deal.survey) throw new Error("the deal was stored without its survey");
-  return { externalId, surveyId: deal.survey.id };
 }
 
 describe("a body that is not one of Candor's forms", () => {
@@ -138,16 +112,8 @@ describe("a body that is not one of Candor's forms", () => {
   });
 
   it("answers a JSON body and a broken multipart body on the public survey page with 4xx and a sentence", async () => {
-    const { surveyId } = await wonDeal("sales@candor.test");
-    const link = (await outboxAction({
-      request: await signedIn("manager@candor.test", "/surveys/outbox", {
-        method: "POST",
-        body: new URLSearchParams({ intent: "create-link", surveyId }),
-      }),
-      params: {},
-      context: {},
-    })) as { url: string };
-    const token = link.url.replace(`${ORIGIN}/survey/`, "");
+    const { surveyId } = await dueSurvey({ product: null, daysAgo: 10 });
+    const token = await surveyToken(surveyId);
     const post = (contentType: string, body: string, ip: string) =>
       settle(() =>
         surveyAction({
@@ -338,7 +304,7 @@ describe("imports naming another team's deal", () => {
   }
 
   it("refuses another team's external id in a deals import without saying that the deal exists", async () => {
-    const { externalId } = await wonDeal("aisha.rahman@candor.test");
+    const { externalId } = await dueSurvey({ owner: "aisha.rahman@candor.test", product: null, daysAgo: 10 });
     const csv = `${DEAL_HEADER}\n${externalId},Takeover Inc,Kim,kim@takeover.example,sales@candor.test,,100,OPEN,\n`;
     const upload = csvUpload("/deals/import", Buffer.from(csv, "utf8"));
     const reply = (await dealsImportAction({
@@ -354,7 +320,7 @@ describe("imports naming another team's deal", () => {
   });
 
   it("answers another team's deal in a survey results import exactly as a deal that does not exist", async () => {
-    const won = await wonDeal("aisha.rahman@candor.test");
+    const won = await dueSurvey({ owner: "aisha.rahman@candor.test", product: null, daysAgo: 10 });
     const open = await prisma.deal.create({
       data: {
         externalId: `BR-${stamp}-OPEN`,

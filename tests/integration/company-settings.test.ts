@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addDays } from "../../app/domain/dates.ts";
 import { prisma } from "../../app/lib/db.server.ts";
 import { auditContextFrom } from "../../app/models/audit.server.ts";
 import { getCompanyName, getCompanyNameSetting } from "../../app/models/settings.server.ts";
 import { createSurveyLink } from "../../app/models/survey-links.server.ts";
 import { action as settingsAction, loader as settingsLoader } from "../../app/routes/_app.admin.settings.tsx";
-import { loader as surveyLoader } from "../../app/routes/survey.$token.tsx";
 import { refusalOf } from "./support/refusal.ts";
 import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
+import { dueSurvey, openSurvey } from "./support/surveys.ts";
 
 // The company's name (/admin/settings): admins only, one line of 1–80 characters, audited, and
 // shown to the customer on the survey page with the product and the salesperson's first name.
@@ -103,40 +102,20 @@ describe("/admin/settings", () => {
 
 describe("the survey page says who is asking", () => {
   it("names the company, the product and the salesperson's first name — and falls back to plain words without a company name", async () => {
-    const owner = await prisma.user.findUniqueOrThrow({ where: { email: "overpromiser@candor.test" } });
     const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@candor.test" } });
-    const product = await prisma.product.findUniqueOrThrow({ where: { slug: "relay" } });
-    const account = await prisma.account.create({ data: { name: "Settings Probe Co" } });
-    const dueAt = addDays(new Date(), -3);
-    const deal = await prisma.deal.create({
-      data: {
-        externalId: `SETTINGS-${Date.now()}`,
-        accountId: account.id,
-        contactName: "Dana Customer",
-        contactEmail: "dana@customer.example",
-        ownerId: owner.id,
-        productId: product.id,
-        amountCents: 100_000,
-        status: "WON",
-        closedAt: addDays(dueAt, -182),
-        survey: { create: { salespersonId: owner.id, dueAt } },
-      },
-      include: { survey: true },
-    });
-    const link = await createSurveyLink(auditContextFrom(new Request(ORIGIN), admin.id), deal.survey?.id ?? "", null);
+    const { surveyId } = await dueSurvey({ owner: "overpromiser@candor.test", product: "relay", daysAgo: 3 });
+    const link = await createSurveyLink(auditContextFrom(new Request(ORIGIN), admin.id), surveyId, null);
     const token = link?.path.replace("/survey/", "") ?? "";
-    const open = () =>
-      surveyLoader({ request: new Request(`${ORIGIN}/survey/${token}`), params: { token }, context: {} });
 
-    expect(await open()).toMatchObject({
+    expect(await openSurvey(token)).toMatchObject({
       data: { kind: "open", companyName: "Brightwater Software", productName: "Relay", salespersonFirstName: "Brad" },
       init: { headers: { "Referrer-Policy": "no-referrer" } },
     });
     // The page never names the salesperson in full, nor shows anything of the deal beyond the product.
-    expect(JSON.stringify(await open())).not.toContain("Kessler");
+    expect(JSON.stringify(await openSurvey(token))).not.toContain("Kessler");
 
     await prisma.setting.delete({ where: { key: "companyName" } });
-    expect(await open()).toMatchObject({ data: { kind: "open", companyName: null, productName: "Relay" } });
+    expect(await openSurvey(token)).toMatchObject({ data: { kind: "open", companyName: null, productName: "Relay" } });
     expect(await getCompanyName()).toBe("our company");
     await prisma.setting.create({ data: { key: "companyName", value: "Brightwater Software" } });
   });

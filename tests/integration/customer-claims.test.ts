@@ -8,13 +8,13 @@ import { loader as claimsLoader } from "../../app/routes/_app.claims._index.tsx"
 import { loader as statementLoader } from "../../app/routes/_app.comp.$periodName.$userId.tsx";
 import { action as periodAction } from "../../app/routes/_app.comp.$periodName._index.tsx";
 import { action as resultsAction } from "../../app/routes/_app.surveys.import.tsx";
-import { action as outboxAction } from "../../app/routes/_app.surveys.outbox.tsx";
 import { loader as verifyLoader } from "../../app/routes/_app.verify.tsx";
 import { loader as csvLoader } from "../../app/routes/claims[.]csv.ts";
-import { action as surveyAction } from "../../app/routes/survey.$token.tsx";
 import { parseCsv } from "../../app/domain/csv-safety.ts";
-import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
 import { refusalOf } from "./support/refusal.ts";
+import { get, post } from "./support/requests.ts";
+import { settle } from "./support/sign-in.ts";
+import { answerSurvey, dueSurvey, surveyToken } from "./support/surveys.ts";
 
 // PRODUCT.md §7, the customer as a source: the six-month survey's "told you something untrue"
 // answer becomes a CUSTOMER claim in the queue, an engineer maps it and judges it, and it counts
@@ -24,97 +24,17 @@ const stamp = Date.now().toString(36).toUpperCase();
 let sequence = 0;
 const OPEN_PERIOD = "2026-Q4";
 
-/** A WON deal of sales@candor.test with its survey due `daysAgo` days ago, closed on `closedAt`. */
-async function wonDealWithSurvey({
-  daysAgo = 5,
-  closedAt,
-  product = "ledgerline",
-}: { daysAgo?: number; closedAt?: Date; product?: string | null } = {}) {
-  const owner = await prisma.user.findUniqueOrThrow({ where: { email: "sales@candor.test" } });
-  const productRow = product ? await prisma.product.findUniqueOrThrow({ where: { slug: product } }) : null;
-  const externalId = `CC-${stamp}-${++sequence}`;
-  const account = await prisma.account.create({ data: { name: `Told Co ${externalId}` } });
-  const dueAt = addDays(new Date(), -daysAgo);
-  const deal = await prisma.deal.create({
-    data: {
-      externalId,
-      accountId: account.id,
-      contactName: "Dana Customer",
-      contactEmail: `dana.${externalId.toLowerCase()}@customer.example`,
-      ownerId: owner.id,
-      productId: productRow?.id ?? null,
-      amountCents: 400_000,
-      status: "WON",
-      closedAt: closedAt ?? addDays(dueAt, -182),
-      survey: { create: { salespersonId: owner.id, dueAt } },
-    },
-    include: { survey: true, account: true },
-  });
-  if (!deal.survey) throw new Error("the deal has no survey");
-  return {
-    externalId,
-    surveyId: deal.survey.id,
-    dealId: deal.id,
-    closedAt: deal.closedAt,
-    accountName: deal.account.name,
-    ownerId: owner.id,
-    productId: productRow?.id ?? null,
-  };
-}
-
-async function surveyLink(surveyId: string): Promise<string> {
-  const result = (await outboxAction({
-    request: new Request(`${ORIGIN}/surveys/outbox`, {
-      method: "POST",
-      headers: { cookie: await cookieFor("manager@candor.test") },
-      body: new URLSearchParams({ intent: "create-link", surveyId }),
-    }),
-    params: {},
-    context: {},
-  })) as { url: string };
-  return result.url.replace(`${ORIGIN}/survey/`, "");
-}
-
-let ip = 0;
-/** The customer's browser posting the survey form, with or without JavaScript (the same form post). */
-function answerSurvey(token: string, fields: Record<string, string>) {
-  return settle(() =>
-    surveyAction({
-      request: new Request(`${ORIGIN}/survey/${token}`, {
-        method: "POST",
-        headers: { "x-candor-client-ip": `198.51.100.${++ip}` },
-        body: new URLSearchParams(fields),
-      }),
-      params: { token },
-      context: {},
-    }),
-  );
-}
-
 function importResults(csv: string) {
-  return settle(async () => {
-    const form = new FormData();
-    form.set("intent", "import");
-    form.set("file", new Blob([csv], { type: "text/csv" }), "results.csv");
-    return resultsAction({
-      request: new Request(`${ORIGIN}/surveys/import`, {
-        method: "POST",
-        headers: { cookie: await cookieFor("manager@candor.test") },
-        body: form,
-      }),
-      params: {},
-      context: {},
-    });
-  });
+  const form = new FormData();
+  form.set("intent", "import");
+  form.set("file", new Blob([csv], { type: "text/csv" }), "results.csv");
+  return settle(async () =>
+    resultsAction({ request: await post("manager@candor.test", "/surveys/import", form), params: {}, context: {} }),
+  );
 }
 
-const claimRequest = async (email: string, claimId: string, form?: Record<string, string>) =>
-  new Request(
-    `${ORIGIN}/claims/${claimId}`,
-    form
-      ? { method: "POST", headers: { cookie: await cookieFor(email) }, body: new URLSearchParams(form) }
-      : { headers: { cookie: await cookieFor(email) } },
-  );
+const claimRequest = (email: string, claimId: string, form?: Record<string, string>) =>
+  form ? post(email, `/claims/${claimId}`, form) : get(email, `/claims/${claimId}`);
 
 const postToClaim = async (email: string, claimId: string, form: Record<string, string>) =>
   settle(async () =>
@@ -150,8 +70,8 @@ async function partialCapability() {
 
 describe("the survey's untrue-claim question", () => {
   it("turns a customer's answer into exactly one CUSTOMER claim in the queue, and a second submission adds none", async () => {
-    const deal = await wonDealWithSurvey();
-    const token = await surveyLink(deal.surveyId);
+    const deal = await dueSurvey();
+    const token = await surveyToken(deal.surveyId);
     const words = "  We were told the export works with Excel 2003. It only writes xlsx.  ";
     const answered = await answerSurvey(token, { csat: "2", deliveredAsPromised: "NO", untrueClaim: words });
     expect(answered).toHaveRedirect(`/survey/${token}?answered=1`);
@@ -181,9 +101,7 @@ describe("the survey's untrue-claim question", () => {
       where: { status: "PENDING", productId: deal.productId ?? "", madeAt: { lt: claim?.madeAt } },
     });
     const queue = await verifyLoader({
-      request: new Request(`${ORIGIN}/verify?product=ledgerline&page=${Math.floor(older / 50) + 1}`, {
-        headers: { cookie: await cookieFor("engineer@candor.test") },
-      }),
+      request: await get("engineer@candor.test", `/verify?product=ledgerline&page=${Math.floor(older / 50) + 1}`),
       params: {},
       context: {},
     });
@@ -200,16 +118,16 @@ describe("the survey's untrue-claim question", () => {
   });
 
   it("creates no claim for an empty or blank answer", async () => {
-    const deal = await wonDealWithSurvey();
-    const token = await surveyLink(deal.surveyId);
+    const deal = await dueSurvey();
+    const token = await surveyToken(deal.surveyId);
     await answerSurvey(token, { csat: "5", deliveredAsPromised: "YES", untrueClaim: "   " });
     expect((await prisma.survey.findUniqueOrThrow({ where: { id: deal.surveyId } })).untrueClaim).toBeNull();
     expect(await customerClaimsOf(deal.surveyId)).toHaveLength(0);
   });
 
   it("refuses an answer over 2,000 characters with a sentence and stores nothing", async () => {
-    const deal = await wonDealWithSurvey();
-    const token = await surveyLink(deal.surveyId);
+    const deal = await dueSurvey();
+    const token = await surveyToken(deal.surveyId);
     const result = await answerSurvey(token, {
       csat: "3",
       deliveredAsPromised: "PARTLY",
@@ -224,7 +142,7 @@ describe("the survey's untrue-claim question", () => {
   });
 
   it("files a report on a deal without a product under the product of the salesperson's latest claim on that deal", async () => {
-    const deal = await wonDealWithSurvey({ product: null });
+    const deal = await dueSurvey({ product: null });
     const relay = await prisma.product.findUniqueOrThrow({ where: { slug: "relay" } });
     const owner = await prisma.user.findUniqueOrThrow({ where: { id: deal.ownerId } });
     await prisma.claim.create({
@@ -242,13 +160,13 @@ describe("the survey's untrue-claim question", () => {
         matrixCheck: "NO_MATRIX_ROW",
       },
     });
-    const token = await surveyLink(deal.surveyId);
+    const token = await surveyToken(deal.surveyId);
     await answerSurvey(token, { csat: "2", deliveredAsPromised: "NO", untrueClaim: "It did not do it." });
     expect((await customerClaimsOf(deal.surveyId))[0]?.productId).toBe(relay.id);
 
     // With neither, the report waits under a clearly named placeholder until an engineer maps it.
-    const bare = await wonDealWithSurvey({ product: null });
-    await answerSurvey(await surveyLink(bare.surveyId), {
+    const bare = await dueSurvey({ product: null });
+    await answerSurvey(await surveyToken(bare.surveyId), {
       csat: "2",
       deliveredAsPromised: "NO",
       untrueClaim: "Nothing worked.",
@@ -259,7 +177,7 @@ describe("the survey's untrue-claim question", () => {
   });
 
   it("the results import's Untrue claim column creates the claim once, however often the file is imported", async () => {
-    const deal = await wonDealWithSurvey({ daysAgo: 12 });
+    const deal = await dueSurvey({ daysAgo: 12 });
     const csv = [
       "Deal external ID,Responded at,CSAT,Delivered as promised,NPS,Comment,Untrue claim",
       `${deal.externalId},2026-11-20,2,NO,3,Slow,"They said SSO was included; it costs extra."`,
@@ -282,8 +200,8 @@ describe("the survey's untrue-claim question", () => {
 
 describe("mapping and judging a customer's report", () => {
   it("refuses a verdict before mapping, then maps (matrix check as of the claim's date), audits, and judges it", async () => {
-    const deal = await wonDealWithSurvey();
-    await answerSurvey(await surveyLink(deal.surveyId), {
+    const deal = await dueSurvey();
+    await answerSurvey(await surveyToken(deal.surveyId), {
       csat: "2",
       deliveredAsPromised: "NO",
       untrueClaim: "You said the export handles .xls files.",
@@ -381,17 +299,16 @@ describe("mapping and judging a customer's report", () => {
 
 describe("every source shown and filterable", () => {
   it("filters the claims table and its CSV by source, with the source column and “not stated yet” before mapping", async () => {
-    const deal = await wonDealWithSurvey();
-    await answerSurvey(await surveyLink(deal.surveyId), {
+    const deal = await dueSurvey();
+    await answerSurvey(await surveyToken(deal.surveyId), {
       csat: "3",
       deliveredAsPromised: "PARTLY",
       untrueClaim: "The API limits were not what we heard.",
     });
     const [claim] = await customerClaimsOf(deal.surveyId);
 
-    const cookie = await cookieFor("manager@candor.test");
     const table = await claimsLoader({
-      request: new Request(`${ORIGIN}/claims?source=CUSTOMER&pageSize=100`, { headers: { cookie } }),
+      request: await get("manager@candor.test", "/claims?source=CUSTOMER&pageSize=100"),
       params: {},
       context: {},
     });
@@ -400,21 +317,21 @@ describe("every source shown and filterable", () => {
     expect(table.rows.every((row) => row.source === "CUSTOMER")).toBe(true);
     expect(table.rows.find((row) => row.id === claim?.id)).toMatchObject({ assertedLevel: null, source: "CUSTOMER" });
     const self = await claimsLoader({
-      request: new Request(`${ORIGIN}/claims?source=SELF&pageSize=100`, { headers: { cookie } }),
+      request: await get("manager@candor.test", "/claims?source=SELF&pageSize=100"),
       params: {},
       context: {},
     });
     expect(self.rows.length).toBeGreaterThan(0);
     expect(self.rows.every((row) => row.source === "SELF")).toBe(true);
     const unknown = await claimsLoader({
-      request: new Request(`${ORIGIN}/claims?source=RUMOUR`, { headers: { cookie } }),
+      request: await get("manager@candor.test", "/claims?source=RUMOUR"),
       params: {},
       context: {},
     });
     expect(unknown.notes).toContain("Ignored the source filter: “RUMOUR” is not a value Candor knows.");
 
     const response = await csvLoader({
-      request: new Request(`${ORIGIN}/claims.csv?source=CUSTOMER`, { headers: { cookie } }),
+      request: await get("manager@candor.test", "/claims.csv?source=CUSTOMER"),
       params: {},
       context: {},
     });
@@ -429,7 +346,7 @@ describe("every source shown and filterable", () => {
   it("counts a verified CUSTOMER claim and a verified CONVERSATION claim in the statement, each with its source", async () => {
     const period = await prisma.compPeriod.findUniqueOrThrow({ where: { name: OPEN_PERIOD } });
     const madeAt = addDays(period.startsAt, 10);
-    const deal = await wonDealWithSurvey({ daysAgo: 20, closedAt: madeAt });
+    const deal = await dueSurvey({ daysAgo: 20, closedAt: madeAt });
     const csv = [
       "Deal external ID,Responded at,CSAT,Delivered as promised,Untrue claim",
       `${deal.externalId},2026-11-25,2,NO,"Told us Excel 2003 files open fine."`,
@@ -475,23 +392,16 @@ describe("every source shown and filterable", () => {
       },
     });
 
-    const admin = await cookieFor("admin@candor.test");
     const computed = await settle(async () =>
       periodAction({
-        request: new Request(`${ORIGIN}/comp/${OPEN_PERIOD}`, {
-          method: "POST",
-          headers: { cookie: admin },
-          body: new URLSearchParams({ intent: "compute" }),
-        }),
+        request: await post("admin@candor.test", `/comp/${OPEN_PERIOD}`, { intent: "compute" }),
         params: { periodName: OPEN_PERIOD },
         context: {},
       }),
     );
     expect(computed).toBeInstanceOf(Response);
     const page = await statementLoader({
-      request: new Request(`${ORIGIN}/comp/${OPEN_PERIOD}/${deal.ownerId}`, {
-        headers: { cookie: await cookieFor("sales@candor.test") },
-      }),
+      request: await get("sales@candor.test", `/comp/${OPEN_PERIOD}/${deal.ownerId}`),
       params: { periodName: OPEN_PERIOD, userId: deal.ownerId },
       context: {},
     });

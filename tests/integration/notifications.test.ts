@@ -15,8 +15,10 @@ import { importSurveyResults } from "../../app/models/survey-results.server.ts";
 import { loader as layoutLoader } from "../../app/routes/_app.tsx";
 import { action as inboxAction, loader as inboxLoader } from "../../app/routes/_app.inbox.tsx";
 import { refusalOf } from "./support/refusal.ts";
-import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
+import { get, post } from "./support/requests.ts";
+import { settle } from "./support/sign-in.ts";
 import { onPostgres } from "./support/database.ts";
+import { dueSurvey } from "./support/surveys.ts";
 
 // PRODUCT.md §8: each event notifies exactly the right people, in the transaction of the write
 // that causes it; the daily scan can run any number of times; nobody reads or marks another
@@ -27,7 +29,6 @@ const MANAGER = "manager@candor.test";
 const ENGINEER = "engineer@candor.test";
 const DAY = 86_400_000;
 const stamp = Date.now().toString(36).toUpperCase();
-let sequence = 0;
 
 interface Person extends Actor {
   name: string;
@@ -90,30 +91,6 @@ async function pendingClaim(account: string, madeDaysAgo = 4) {
   });
   if (!created.ok) throw new Error(JSON.stringify(created));
   return created.value.id;
-}
-
-/** A won deal of Maya's whose six-month survey is due. */
-async function dueSurvey() {
-  const externalId = `NOTE-${stamp}-${++sequence}`;
-  const account = await prisma.account.create({ data: { name: `Notified Co ${externalId}` } });
-  const dueAt = addDays(new Date(), -5);
-  const deal = await prisma.deal.create({
-    data: {
-      externalId,
-      accountId: account.id,
-      contactName: "Dana Customer",
-      contactEmail: `dana.${sequence}@customer.example`,
-      ownerId: maya.userId,
-      productId: capability.productId,
-      amountCents: 500_000,
-      status: "WON",
-      closedAt: addDays(dueAt, -182),
-      survey: { create: { salespersonId: maya.userId, dueAt } },
-    },
-    include: { survey: true },
-  });
-  if (!deal.survey) throw new Error("no survey");
-  return { externalId, surveyId: deal.survey.id, accountName: account.name };
 }
 
 describe("events notify the right people", () => {
@@ -251,8 +228,8 @@ describe("events notify the right people", () => {
   });
 
   it("a survey answered NO on the public page notifies the salesperson and her managers; YES notifies nobody", async () => {
-    const unhappy = await dueSurvey();
-    const happy = await dueSurvey();
+    const unhappy = await dueSurvey({ owner: SALES });
+    const happy = await dueSurvey({ owner: SALES });
     for (const [survey, delivered] of [
       [unhappy, "NO"],
       [happy, "YES"],
@@ -283,8 +260,8 @@ describe("events notify the right people", () => {
   });
 
   it("a NO through the CSV import or the API notifies once, and a rejected import notifies nobody", async () => {
-    const csvSurvey = await dueSurvey();
-    const apiSurvey = await dueSurvey();
+    const csvSurvey = await dueSurvey({ owner: SALES });
+    const apiSurvey = await dueSurvey({ owner: SALES });
     const today = utcDayOf(new Date());
     const header = "Deal external ID,Responded at,CSAT,Delivered as promised";
     const bad = await importSurveyResults(
@@ -447,18 +424,10 @@ describe("the daily scan", () => {
 });
 
 describe("the inbox: one's own, and nobody else's", () => {
-  const get = async (email: string, path = "/inbox") =>
-    new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } });
-  const post = async (email: string, fields: Record<string, string>) =>
-    new Request(`${ORIGIN}/inbox`, {
-      method: "POST",
-      headers: { cookie: await cookieFor(email), "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams(fields),
-    });
-  const inboxOf = async (email: string, path?: string) =>
+  const inboxOf = async (email: string, path = "/inbox") =>
     inboxLoader({ request: await get(email, path), params: {}, context: {} });
   const act = async (email: string, fields: Record<string, string>) =>
-    settle(async () => inboxAction({ request: await post(email, fields), params: {}, context: {} }));
+    settle(async () => inboxAction({ request: await post(email, "/inbox", fields), params: {}, context: {} }));
   const navCount = async (email: string) =>
     (await layoutLoader({ request: await get(email, "/home"), params: {}, context: {} })).nav.find(
       (item) => item.to === "/inbox",

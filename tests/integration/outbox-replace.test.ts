@@ -1,56 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { addDays } from "../../app/domain/dates.ts";
 import { prisma } from "../../app/lib/db.server.ts";
-import { action as outboxAction } from "../../app/routes/_app.surveys.outbox.tsx";
-import { loader as surveyLoader } from "../../app/routes/survey.$token.tsx";
 import { refusalOf } from "./support/refusal.ts";
-import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
+import { ORIGIN } from "./support/sign-in.ts";
+import { dueSurvey, openSurvey, outboxPost } from "./support/surveys.ts";
 
 // "Replace link" in the survey outbox asks before the old link stops working: a step on the
 // server (it works without JavaScript). Nothing changes until the sender confirms, and a
 // confirmation about a link that has changed since is asked again rather than obeyed.
 
-const stamp = Date.now().toString(36).toUpperCase();
-let sequence = 0;
-
-async function dueSurvey(ownerEmail = "sales@candor.test") {
-  const owner = await prisma.user.findUniqueOrThrow({ where: { email: ownerEmail } });
-  const product = await prisma.product.findUniqueOrThrow({ where: { slug: "ledgerline" } });
-  const externalId = `OUTBOX-${stamp}-${++sequence}`;
-  const account = await prisma.account.create({ data: { name: `Outbox Co ${externalId}` } });
-  const dueAt = addDays(new Date(), -4);
-  const deal = await prisma.deal.create({
-    data: {
-      externalId,
-      accountId: account.id,
-      contactName: "Dana Customer",
-      contactEmail: `dana.outbox.${sequence}@customer.example`,
-      ownerId: owner.id,
-      productId: product.id,
-      amountCents: 250_000,
-      status: "WON",
-      closedAt: addDays(dueAt, -182),
-      survey: { create: { salespersonId: owner.id, dueAt } },
-    },
-    include: { survey: true },
-  });
-  if (!deal.survey) throw new Error("no survey");
-  return deal.survey.id;
-}
-
-function post(fields: Record<string, string>, email = "manager@candor.test") {
-  return settle(async () =>
-    outboxAction({
-      request: new Request(`${ORIGIN}/surveys/outbox`, {
-        method: "POST",
-        headers: { cookie: await cookieFor(email) },
-        body: new URLSearchParams(fields),
-      }),
-      params: {},
-      context: {},
-    }),
-  );
-}
+/** A form posted to the outbox, by a manager unless told. */
+const post = (fields: Record<string, string>, email = "manager@candor.test") => outboxPost(email, fields);
 
 type Reply = { kind: string; url?: string; linkCreatedAt?: Date | null; changedMeanwhile?: boolean; message?: string };
 /** The action's answer, whether returned plain or through data() with a status. */
@@ -61,18 +20,14 @@ function reply(outcome: unknown): { status: number; body: Reply } {
 }
 
 const tokenOf = (url: string | undefined) => (url ?? "").replace(`${ORIGIN}/survey/`, "");
-const opens = async (token: string) => {
-  const outcome = await settle(() =>
-    surveyLoader({ request: new Request(`${ORIGIN}/survey/${token}`), params: { token }, context: {} }),
-  );
-  return (outcome as { data?: { kind?: string } }).data?.kind ?? "invalid";
-};
+const opens = async (token: string) =>
+  ((await openSurvey(token)) as { data?: { kind?: string } }).data?.kind ?? "invalid";
 const linkEvents = (surveyId: string) =>
   prisma.auditEvent.count({ where: { action: "survey.link.create", entityId: surveyId } });
 
 describe("replacing a survey link", () => {
   it("asks first; the old link works until the sender confirms, then only the new one does", async () => {
-    const surveyId = await dueSurvey();
+    const { surveyId } = await dueSurvey();
     const made = reply(await post({ intent: "create-link", surveyId, seen: "" }));
     expect(made.body.kind).toBe("link");
     const first = tokenOf(made.body.url);
@@ -105,7 +60,7 @@ describe("replacing a survey link", () => {
   });
 
   it("does not replace a link made after the sender's page was loaded: it asks again (409) and changes nothing", async () => {
-    const surveyId = await dueSurvey();
+    const { surveyId } = await dueSurvey();
     // A colleague makes a link while this sender's page still shows "Create link".
     const colleague = reply(await post({ intent: "create-link", surveyId, seen: "" }, "admin@candor.test"));
     const colleagueToken = tokenOf(colleague.body.url);
@@ -129,21 +84,21 @@ describe("replacing a survey link", () => {
   });
 
   it("creates a first link at once: there is nothing to replace", async () => {
-    const surveyId = await dueSurvey();
+    const { surveyId } = await dueSurvey();
     const made = reply(await post({ intent: "replace-link", surveyId, seen: "" }));
     expect(made.body.kind).toBe("link");
     expect(await opens(tokenOf(made.body.url))).toBe("open");
   });
 
   it("refuses another team's survey (404), a salesperson or engineer (403), and an unreadable page state (400)", async () => {
-    const west = await dueSurvey("aisha.rahman@candor.test");
+    const { surveyId: west } = await dueSurvey({ owner: "aisha.rahman@candor.test" });
     expect(await refusalOf(await post({ intent: "replace-link", surveyId: west, seen: "" }))).toMatchObject({
       status: 404,
     });
     expect(await refusalOf(await post({ intent: "create-link", surveyId: west, seen: "" }))).toMatchObject({
       status: 404,
     });
-    const own = await dueSurvey();
+    const { surveyId: own } = await dueSurvey();
     for (const email of ["sales@candor.test", "engineer@candor.test"]) {
       expect(await refusalOf(await post({ intent: "replace-link", surveyId: own, seen: "" }, email))).toMatchObject({
         status: 403,

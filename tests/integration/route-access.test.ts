@@ -26,6 +26,7 @@ import { auditContextFrom } from "../../app/models/audit.server.ts";
 import { createSurveyLink } from "../../app/models/survey-links.server.ts";
 import { CookieJar } from "../support/cookie-jar.ts";
 import { cookieFor, ORIGIN, settle, signIn } from "./support/sign-in.ts";
+import { dueSurvey } from "./support/surveys.ts";
 
 type Outcome = "allow" | "login" | "deny" | "token" | "method";
 const WHO = ["anonymous", "sales", "engineer", "manager", "admin"] as const;
@@ -274,29 +275,12 @@ async function seededRows(): Promise<Record<SeededRow, string>> {
   if (!maya.teamId) throw new Error("The seeded salesperson has no team");
 
   // Only a link's hash is stored, so issue a fresh link for a new won deal whose survey is due.
-  const account = await prisma.account.create({ data: { name: "Route Access Probe Co" } });
-  const dueAt = addDays(new Date(), -3);
-  const deal = await prisma.deal.create({
-    data: {
-      externalId: "ROUTE-ACCESS-PROBE",
-      accountId: account.id,
-      contactName: "Dana Customer",
-      contactEmail: "dana@customer.example",
-      ownerId: maya.id,
-      productId: product.id,
-      amountCents: 100_000,
-      status: "WON",
-      closedAt: addDays(dueAt, -182),
-      survey: { create: { salespersonId: maya.id, dueAt } },
-    },
-    include: { survey: true },
-  });
-  if (!deal.survey) throw new Error("The probe deal got no survey");
-  const link = await createSurveyLink(auditContextFrom(new Request(ORIGIN), admin.id), deal.survey.id, null);
+  const deal = await dueSurvey({ owner: EMAIL.sales, product: product.slug, daysAgo: 3 });
+  const link = await createSurveyLink(auditContextFrom(new Request(ORIGIN), admin.id), deal.surveyId, null);
   if (!link) throw new Error("Could not issue a survey link");
   const conversation = await prisma.conversation.create({
     data: {
-      dealId: deal.id,
+      dealId: deal.dealId,
       salespersonId: maya.id,
       importedById: maya.id,
       format: "TEXT",

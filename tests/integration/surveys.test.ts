@@ -6,87 +6,15 @@ import { sendDueSurveys } from "../../app/models/survey-links.server.ts";
 import { action as commentsAction, loader as commentsLoader } from "../../app/routes/_app.customer-comments.tsx";
 import { loader as overviewLoader } from "../../app/routes/_app.surveys._index.tsx";
 import { action as resultsAction } from "../../app/routes/_app.surveys.import.tsx";
-import { action as outboxAction, loader as outboxLoader } from "../../app/routes/_app.surveys.outbox.tsx";
-import {
-  action as surveyAction,
-  headers as surveyHeaders,
-  loader as surveyLoader,
-} from "../../app/routes/survey.$token.tsx";
-import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
+import { loader as outboxLoader } from "../../app/routes/_app.surveys.outbox.tsx";
+import { headers as surveyHeaders } from "../../app/routes/survey.$token.tsx";
 import { refusalOf } from "./support/refusal.ts";
+import { get, post } from "./support/requests.ts";
+import { settle } from "./support/sign-in.ts";
+import { answerSurvey, dueSurvey, openSurvey, outboxPost, surveyToken } from "./support/surveys.ts";
 import { localSmtp } from "../support/local-smtp.ts";
 
 const stamp = Date.now().toString(36).toUpperCase();
-let sequence = 0;
-
-/** A WON deal of the given salesperson whose survey came due `daysAgo` days ago. */
-async function dueSurvey(ownerEmail = "sales@candor.test", daysAgo = 5, product: string | null = "ledgerline") {
-  const owner = await prisma.user.findUniqueOrThrow({ where: { email: ownerEmail } });
-  const productRow = product ? await prisma.product.findUniqueOrThrow({ where: { slug: product } }) : null;
-  const externalId = `S-${stamp}-${++sequence}`;
-  const account = await prisma.account.create({ data: { name: `Survey Co ${externalId}` } });
-  const dueAt = addDays(new Date(), -daysAgo);
-  const deal = await prisma.deal.create({
-    data: {
-      externalId,
-      accountId: account.id,
-      contactName: "Dana Customer",
-      contactEmail: `dana.${sequence}@customer.example`,
-      ownerId: owner.id,
-      productId: productRow?.id ?? null,
-      amountCents: 500_000,
-      status: "WON",
-      closedAt: addDays(dueAt, -182),
-      survey: { create: { salespersonId: owner.id, dueAt } },
-    },
-    include: { survey: true },
-  });
-  if (!deal.survey) throw new Error("no survey");
-  return { externalId, surveyId: deal.survey.id, dealId: deal.id };
-}
-
-async function outboxPost(email: string, fields: Record<string, string>) {
-  return settle(async () =>
-    outboxAction({
-      request: new Request(`${ORIGIN}/surveys/outbox`, {
-        method: "POST",
-        headers: { cookie: await cookieFor(email) },
-        body: new URLSearchParams(fields),
-      }),
-      params: {},
-      context: {},
-    }),
-  );
-}
-
-async function createLink(surveyId: string, email = "manager@candor.test"): Promise<string> {
-  const result = (await outboxPost(email, { intent: "create-link", surveyId })) as { kind: string; url: string };
-  expect(result.kind).toBe("link");
-  const token = result.url.replace(`${ORIGIN}/survey/`, "");
-  expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-  return token;
-}
-
-function openSurvey(token: string, search = "") {
-  return settle(() =>
-    surveyLoader({ request: new Request(`${ORIGIN}/survey/${token}${search}`), params: { token }, context: {} }),
-  );
-}
-
-let ipCounter = 0;
-function answer(token: string, fields: Record<string, string>, ip = `198.51.100.${++ipCounter % 250}`) {
-  return settle(() =>
-    surveyAction({
-      request: new Request(`${ORIGIN}/survey/${token}`, {
-        method: "POST",
-        headers: { "x-candor-client-ip": ip },
-        body: new URLSearchParams(fields),
-      }),
-      params: { token },
-      context: {},
-    }),
-  );
-}
 
 const NOT_VALID = {
   data: { message: expect.stringContaining("This link is not valid") },
@@ -96,14 +24,14 @@ const NOT_VALID = {
 describe("the public survey link", () => {
   it("works once: the answers are stored with source LINK, the thank-you page shows, then it says already answered", async () => {
     const { surveyId } = await dueSurvey();
-    const token = await createLink(surveyId);
+    const token = await surveyToken(surveyId);
     const page = await openSurvey(token);
     expect(page).toMatchObject({
       data: { kind: "open", productName: "Ledgerline" },
       init: { headers: { "Referrer-Policy": "no-referrer" } },
     });
 
-    const response = await answer(token, {
+    const response = await answerSurvey(token, {
       csat: "4",
       deliveredAsPromised: "PARTLY",
       nps: "8",
@@ -126,7 +54,7 @@ describe("the public survey link", () => {
 
     expect(await openSurvey(token, "?answered=1")).toMatchObject({ data: { kind: "thanks" } });
     expect(await openSurvey(token)).toMatchObject({ data: { kind: "answered" } });
-    const second = await answer(token, { csat: "1", deliveredAsPromised: "NO" });
+    const second = await answerSurvey(token, { csat: "1", deliveredAsPromised: "NO" });
     expect(second).toMatchObject({ data: { kind: "already" }, init: { status: 409 } });
     expect(await prisma.survey.findUniqueOrThrow({ where: { id: surveyId } })).toMatchObject({
       csat: 4,
@@ -136,25 +64,25 @@ describe("the public survey link", () => {
 
   it("answers a tampered, unknown, malformed, replaced or expired token with the same 404 page", async () => {
     const { surveyId } = await dueSurvey();
-    const token = await createLink(surveyId);
+    const token = await surveyToken(surveyId);
     const last = token.at(-1) === "A" ? "B" : "A";
     const tampered = `${token.slice(0, -1)}${last}`;
     const unknown = Buffer.alloc(32, 7).toString("base64url");
     for (const bad of [tampered, unknown, "abc", `${token}x`, "../../etc/passwd", ""]) {
       expect(await openSurvey(bad)).toMatchObject(NOT_VALID);
-      expect(await answer(bad, { csat: "5", deliveredAsPromised: "YES" })).toMatchObject(NOT_VALID);
+      expect(await answerSurvey(bad, { csat: "5", deliveredAsPromised: "YES" })).toMatchObject(NOT_VALID);
     }
     // A new link replaces the old one.
-    const replacement = await createLink(surveyId);
+    const replacement = await surveyToken(surveyId);
     expect(await openSurvey(token)).toMatchObject(NOT_VALID);
     expect(await openSurvey(replacement)).toMatchObject({ data: { kind: "open" } });
     // 90 days after the due date the link has expired.
-    const old = await dueSurvey("sales@candor.test", 89);
-    const expiring = await createLink(old.surveyId);
+    const old = await dueSurvey({ daysAgo: 89 });
+    const expiring = await surveyToken(old.surveyId);
     expect(await openSurvey(expiring)).toMatchObject({ data: { kind: "open" } });
     await prisma.survey.update({ where: { id: old.surveyId }, data: { dueAt: addDays(new Date(), -91) } });
     expect(await openSurvey(expiring)).toMatchObject(NOT_VALID);
-    expect(await answer(expiring, { csat: "5", deliveredAsPromised: "YES" })).toMatchObject(NOT_VALID);
+    expect(await answerSurvey(expiring, { csat: "5", deliveredAsPromised: "YES" })).toMatchObject(NOT_VALID);
     expect(await prisma.survey.findUniqueOrThrow({ where: { id: old.surveyId } })).toMatchObject({ respondedAt: null });
     // The page's headers function sends the policy on every response, errors included.
     expect(new Headers(surveyHeaders({} as Parameters<typeof surveyHeaders>[0])).get("referrer-policy")).toBe(
@@ -164,10 +92,10 @@ describe("the public survey link", () => {
 
   it("records exactly one of two simultaneous submissions", async () => {
     const { surveyId } = await dueSurvey();
-    const token = await createLink(surveyId);
+    const token = await surveyToken(surveyId);
     const results = await Promise.all([
-      answer(token, { csat: "5", deliveredAsPromised: "YES" }),
-      answer(token, { csat: "1", deliveredAsPromised: "NO" }),
+      answerSurvey(token, { csat: "5", deliveredAsPromised: "YES" }),
+      answerSurvey(token, { csat: "1", deliveredAsPromised: "NO" }),
     ]);
     expect(results.filter((result) => result instanceof Response)).toHaveLength(1);
     expect(results.filter((result) => !(result instanceof Response))).toMatchObject([
@@ -178,8 +106,8 @@ describe("the public survey link", () => {
 
   it("keeps no token in clear: not in any Survey column, not in the audit log", async () => {
     const { surveyId } = await dueSurvey();
-    const token = await createLink(surveyId);
-    await answer(token, { csat: "5", deliveredAsPromised: "YES" });
+    const token = await surveyToken(surveyId);
+    await answerSurvey(token, { csat: "5", deliveredAsPromised: "YES" });
     const surveys = await prisma.$queryRaw<unknown[]>`SELECT * FROM "Survey"`;
     const events = await prisma.$queryRaw<unknown[]>`SELECT * FROM "AuditEvent"`;
     const everything = JSON.stringify([surveys, events]);
@@ -191,8 +119,8 @@ describe("the public survey link", () => {
 
   it("shows field errors and stores nothing for an incomplete answer", async () => {
     const { surveyId } = await dueSurvey();
-    const token = await createLink(surveyId);
-    const result = (await answer(token, { nps: "11" })) as {
+    const token = await surveyToken(surveyId);
+    const result = (await answerSurvey(token, { nps: "11" })) as {
       data: { kind: string; result: { error: Record<string, string[]> } };
       init: { status: number };
     };
@@ -209,16 +137,20 @@ describe("the public survey link", () => {
     const ip = "192.0.2.99";
     const unknown = Buffer.alloc(32, 9).toString("base64url");
     for (let i = 0; i < 10; i++)
-      expect(await refusalOf(await answer(unknown, { csat: "5", deliveredAsPromised: "YES" }, ip))).toMatchObject({
-        status: 404,
-      });
+      expect(await refusalOf(await answerSurvey(unknown, { csat: "5", deliveredAsPromised: "YES" }, ip))).toMatchObject(
+        {
+          status: 404,
+        },
+      );
     const { surveyId } = await dueSurvey();
-    const token = await createLink(surveyId);
-    const refused = await answer(token, { csat: "5", deliveredAsPromised: "YES" }, ip);
+    const token = await surveyToken(surveyId);
+    const refused = await answerSurvey(token, { csat: "5", deliveredAsPromised: "YES" }, ip);
     expect(refused).toMatchObject({ data: { kind: "throttled", minutes: expect.any(Number) }, init: { status: 429 } });
     expect(await prisma.survey.findUniqueOrThrow({ where: { id: surveyId } })).toMatchObject({ respondedAt: null });
     // Another address is not affected.
-    expect(await answer(token, { csat: "5", deliveredAsPromised: "YES" }, "192.0.2.100")).toBeInstanceOf(Response);
+    expect(await answerSurvey(token, { csat: "5", deliveredAsPromised: "YES" }, "192.0.2.100")).toBeInstanceOf(
+      Response,
+    );
   });
 });
 
@@ -228,21 +160,21 @@ describe("the outbox", () => {
     expect(await refusalOf(await outboxPost("manager@candor.test", { intent: "mark-sent", surveyId }))).toMatchObject({
       status: 400,
     });
-    await createLink(surveyId);
+    await surveyToken(surveyId);
     const marked = await outboxPost("manager@candor.test", { intent: "mark-sent", surveyId });
     expect(marked).toBeInstanceOf(Response);
     expect((await prisma.survey.findUniqueOrThrow({ where: { id: surveyId } })).sentAt).not.toBeNull();
     expect(await prisma.auditEvent.count({ where: { action: "survey.mark-sent", entityId: surveyId } })).toBe(1);
 
-    const west = await dueSurvey("aisha.rahman@candor.test");
+    const west = await dueSurvey({ owner: "aisha.rahman@candor.test" });
     expect(
       await refusalOf(await outboxPost("manager@candor.test", { intent: "create-link", surveyId: west.surveyId })),
     ).toMatchObject({ status: 404 });
     expect((await prisma.survey.findUniqueOrThrow({ where: { id: west.surveyId } })).tokenHash).toBeNull();
-    await createLink(west.surveyId, "admin@candor.test");
+    await surveyToken(west.surveyId, "admin@candor.test");
 
     const page = await outboxLoader({
-      request: new Request(`${ORIGIN}/surveys/outbox`, { headers: { cookie: await cookieFor("manager@candor.test") } }),
+      request: await get("manager@candor.test", "/surveys/outbox"),
       params: {},
       context: {},
     });
@@ -274,7 +206,7 @@ describe("sending through a real SMTP server", () => {
     const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@candor.test" } });
     const audit = { actorId: admin.id, requestId: `send-${stamp}`, ip: "127.0.0.1" };
     // Only this test's surveys: clear the demo outbox of the team first.
-    const { surveyId } = await dueSurvey("sales@candor.test", 3);
+    const { surveyId } = await dueSurvey({ daysAgo: 3 });
     const team = (await prisma.user.findUniqueOrThrow({ where: { email: "sales@candor.test" } })).teamId ?? "";
     await prisma.survey.updateMany({
       where: { id: { not: surveyId }, salesperson: { teamId: team }, sentAt: null },
@@ -312,29 +244,21 @@ describe("sending through a real SMTP server", () => {
 });
 
 function resultsUpload(email: string, csv: string, intent: "preview" | "import" = "import") {
-  return settle(async () => {
-    const form = new FormData();
-    form.set("intent", intent);
-    form.set("file", new Blob([csv], { type: "text/csv" }), "results.csv");
-    return resultsAction({
-      request: new Request(`${ORIGIN}/surveys/import`, {
-        method: "POST",
-        headers: { cookie: await cookieFor(email) },
-        body: form,
-      }),
-      params: {},
-      context: {},
-    });
-  });
+  const form = new FormData();
+  form.set("intent", intent);
+  form.set("file", new Blob([csv], { type: "text/csv" }), "results.csv");
+  return settle(async () =>
+    resultsAction({ request: await post(email, "/surveys/import", form), params: {}, context: {} }),
+  );
 }
 
 describe("survey results import", () => {
   it("validates row by row, writes nothing on a bad row, stores answers with source IMPORT, and changes nothing when imported again", async () => {
-    const a = await dueSurvey("sales@candor.test", 10);
-    const b = await dueSurvey("overpromiser@candor.test", 10);
-    const linked = await dueSurvey("sales@candor.test", 10);
-    const token = await createLink(linked.surveyId);
-    await answer(token, { csat: "5", deliveredAsPromised: "YES" });
+    const a = await dueSurvey({ daysAgo: 10 });
+    const b = await dueSurvey({ owner: "overpromiser@candor.test", daysAgo: 10 });
+    const linked = await dueSurvey({ daysAgo: 10 });
+    const token = await surveyToken(linked.surveyId);
+    await answerSurvey(token, { csat: "5", deliveredAsPromised: "YES" });
     const openDeal = await prisma.deal.findFirstOrThrow({
       where: { status: "OPEN", owner: { email: "sales@candor.test" } },
     });
@@ -405,7 +329,7 @@ describe("survey results import", () => {
     expect(preview.counts).toEqual({ record: 0, update: 0, unchanged: 2 });
 
     // Another team's deal is refused; salespeople and engineers may not import.
-    const west = await dueSurvey("aisha.rahman@candor.test", 10);
+    const west = await dueSurvey({ owner: "aisha.rahman@candor.test", daysAgo: 10 });
     const other = (await resultsUpload(
       "manager@candor.test",
       [header, `${west.externalId},2026-11-01,4,YES,,`].join("\n"),
@@ -421,9 +345,7 @@ describe("survey results import", () => {
 describe("the satisfaction overview and customer comments", () => {
   it("tells the demo story per salesperson: the honest performer's customers are happy, the over-promiser's are not", async () => {
     const page = await overviewLoader({
-      request: new Request(`${ORIGIN}/surveys?months=all`, {
-        headers: { cookie: await cookieFor("manager@candor.test") },
-      }),
+      request: await get("manager@candor.test", "/surveys?months=all"),
       params: {},
       context: {},
     });
@@ -446,14 +368,14 @@ describe("the satisfaction overview and customer comments", () => {
     expect(page.salespeople.some((person) => person.team === "Enterprise West")).toBe(false);
     const refused = await settle(async () =>
       overviewLoader({
-        request: new Request(`${ORIGIN}/surveys`, { headers: { cookie: await cookieFor("engineer@candor.test") } }),
+        request: await get("engineer@candor.test", "/surveys"),
         params: {},
         context: {},
       }),
     );
     expect(await refusalOf(refused)).toMatchObject({ status: 403 });
     const own = await overviewLoader({
-      request: new Request(`${ORIGIN}/surveys`, { headers: { cookie: await cookieFor("sales@candor.test") } }),
+      request: await get("sales@candor.test", "/surveys"),
       params: {},
       context: {},
     });
@@ -462,12 +384,14 @@ describe("the satisfaction overview and customer comments", () => {
 
   it("lets an engineer attach a comment to a capability's pain points once, audited", async () => {
     const { surveyId } = await dueSurvey();
-    const token = await createLink(surveyId);
-    await answer(token, { csat: "2", deliveredAsPromised: "NO", leastLiked: `Exports break on big ledgers ${stamp}` });
+    const token = await surveyToken(surveyId);
+    await answerSurvey(token, {
+      csat: "2",
+      deliveredAsPromised: "NO",
+      leastLiked: `Exports break on big ledgers ${stamp}`,
+    });
     const list = await commentsLoader({
-      request: new Request(`${ORIGIN}/customer-comments?product=ledgerline`, {
-        headers: { cookie: await cookieFor("engineer@candor.test") },
-      }),
+      request: await get("engineer@candor.test", "/customer-comments?product=ledgerline"),
       params: {},
       context: {},
     });
@@ -475,18 +399,18 @@ describe("the satisfaction overview and customer comments", () => {
     const capability = comment?.capabilities[0];
     expect(capability).toBeDefined();
     const before = await prisma.capability.findUniqueOrThrow({ where: { id: capability?.id ?? "" } });
-    const post = async () =>
+    const attach = async () =>
       commentsAction({
-        request: new Request(`${ORIGIN}/customer-comments`, {
-          method: "POST",
-          headers: { cookie: await cookieFor("engineer@candor.test") },
-          body: new URLSearchParams({ intent: "attach", surveyId, capabilityId: capability?.id ?? "" }),
+        request: await post("engineer@candor.test", "/customer-comments", {
+          intent: "attach",
+          surveyId,
+          capabilityId: capability?.id ?? "",
         }),
         params: {},
         context: {},
       });
-    expect(await post()).toBeInstanceOf(Response);
-    expect(await post()).toBeInstanceOf(Response);
+    expect(await attach()).toBeInstanceOf(Response);
+    expect(await attach()).toBeInstanceOf(Response);
     const after = await prisma.capability.findUniqueOrThrow({ where: { id: before.id } });
     expect(after.painPoints.startsWith(before.painPoints.trimEnd())).toBe(true);
     expect(after.painPoints.split(`Exports break on big ledgers ${stamp}`)).toHaveLength(2);
@@ -502,9 +426,7 @@ describe("the satisfaction overview and customer comments", () => {
     ).toMatchObject({ ok: false, status: 400 });
     const refused = await settle(async () =>
       commentsLoader({
-        request: new Request(`${ORIGIN}/customer-comments`, {
-          headers: { cookie: await cookieFor("manager@candor.test") },
-        }),
+        request: await get("manager@candor.test", "/customer-comments"),
         params: {},
         context: {},
       }),

@@ -8,17 +8,22 @@ export async function get(email: string, path: string): Promise<Request> {
   return new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } });
 }
 
-/** A form POST to `path` as `email`; a field given a list is sent once per value, as checkboxes are. */
+/**
+ * A form POST to `path` as `email`; a field given a list is sent once per value, as checkboxes are.
+ * FormData (a file upload) goes as it is, multipart.
+ */
 export async function post(
   email: string,
   path: string,
-  fields: Record<string, string | readonly string[]> | URLSearchParams,
+  fields: Record<string, string | readonly string[]> | URLSearchParams | FormData,
 ): Promise<Request> {
+  const headers = { cookie: await cookieFor(email) };
+  if (fields instanceof FormData) return new Request(`${ORIGIN}${path}`, { method: "POST", headers, body: fields });
   const body = new URLSearchParams();
   const entries = fields instanceof URLSearchParams ? [...fields.entries()] : Object.entries(fields);
   for (const [name, value] of entries)
     for (const item of typeof value === "string" ? [value] : value) body.append(name, item);
-  return new Request(`${ORIGIN}${path}`, { method: "POST", headers: { cookie: await cookieFor(email) }, body });
+  return new Request(`${ORIGIN}${path}`, { method: "POST", headers, body });
 }
 
 /** The HTTP status of what a loader or action gave back: a Response, or data() with its init. */
