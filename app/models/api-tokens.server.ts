@@ -1,3 +1,4 @@
+import { ok, refused, type Outcome } from "../domain/outcome.ts";
 import { createHash, randomBytes } from "node:crypto";
 import { API_TOKEN_PREFIX, formatScopes, parseScopes, tokenPrefixOf, type ApiScope } from "../domain/api-tokens.ts";
 import { prisma } from "../lib/db.server.ts";
@@ -76,14 +77,14 @@ export async function revokeApiToken(
   audit: AuditContext & { actorId: string },
   tokenId: string,
   now = new Date(),
-): Promise<{ ok: true; name: string; already: boolean } | { ok: false }> {
+): Promise<Outcome<{ name: string; already: boolean }>> {
   return prisma.$transaction(async (tx) => {
     const token = await tx.apiToken.findUnique({
       where: { id: tokenId },
       select: { id: true, name: true, prefix: true, revokedAt: true },
     });
-    if (!token) return { ok: false as const };
-    if (token.revokedAt) return { ok: true as const, name: token.name, already: true };
+    if (!token) return refused(404, "That API token does not exist.");
+    if (token.revokedAt) return ok({ name: token.name, already: true });
     await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: now, revokedById: audit.actorId } });
     await recordAudit(tx, audit, {
       action: "api-token.revoke",
@@ -92,7 +93,7 @@ export async function revokeApiToken(
       before: { name: token.name, prefix: token.prefix },
       after: { revokedAt: now.toISOString() },
     });
-    return { ok: true as const, name: token.name, already: false };
+    return ok({ name: token.name, already: false });
   });
 }
 

@@ -1,3 +1,4 @@
+import { ok, refused, type Outcome } from "../domain/outcome.ts";
 import { prisma } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 
@@ -79,8 +80,7 @@ function painPointLines(painPoints: string): string[] {
   return painPoints.split("\n").map((line) => line.replace(/^- /, "").trim());
 }
 
-export type AttachOutcome =
-  { ok: true; added: boolean; capabilityTitle: string } | { ok: false; status: 404 | 400; message: string };
+type AttachOutcome = Outcome<{ added: boolean; capabilityTitle: string }>;
 
 /**
  * Appends a survey comment to a capability's pain points in one step. Attaching the same comment
@@ -96,19 +96,19 @@ export async function attachCommentToCapability(
     where: { id: surveyId, respondedAt: { not: null }, leastLiked: { not: null } },
     select: { leastLiked: true, deal: { select: { productId: true } } },
   });
-  if (!survey?.leastLiked) return { ok: false, status: 404, message: "We could not find that comment." };
+  if (!survey?.leastLiked) return refused(404, "We could not find that comment.");
   const line = painPointLine(survey.leastLiked);
   return prisma.$transaction(async (tx): Promise<AttachOutcome> => {
     const capability = await tx.capability.findUnique({
       where: { id: capabilityId },
       select: { id: true, title: true, painPoints: true, productId: true, version: true },
     });
-    if (!capability) return { ok: false, status: 404, message: "We could not find that capability." };
+    if (!capability) return refused(404, "We could not find that capability.");
     if (survey.deal.productId !== null && capability.productId !== survey.deal.productId) {
-      return { ok: false, status: 400, message: "Choose a capability of the product the customer bought." };
+      return refused(400, "Choose a capability of the product the customer bought.");
     }
     if (painPointLines(capability.painPoints).includes(line))
-      return { ok: true, added: false, capabilityTitle: capability.title };
+      return ok({ added: false, capabilityTitle: capability.title });
     const painPoints =
       capability.painPoints.trim() === "" ? `- ${line}` : `${capability.painPoints.replace(/\s+$/, "")}\n- ${line}`;
     await tx.capability.update({ where: { id: capability.id }, data: { painPoints, version: { increment: 1 } } });
@@ -119,6 +119,6 @@ export async function attachCommentToCapability(
       before: { painPoints: capability.painPoints },
       after: { painPoints, fromSurveyId: surveyId },
     });
-    return { ok: true, added: true, capabilityTitle: capability.title };
+    return ok({ added: true, capabilityTitle: capability.title });
   });
 }

@@ -6,7 +6,7 @@ import { ErrorList, InputField } from "../components/ui/field.tsx";
 import { When } from "../components/ui/when.tsx";
 import { API_REQUESTS_PER_MINUTE, API_SCOPE_LABEL, API_SCOPES } from "../domain/api-tokens.ts";
 import { readForm } from "../lib/form-data.server.ts";
-import { notFound, requireUserWithPermission } from "../services/session.server.ts";
+import { requireUserWithPermission } from "../services/session.server.ts";
 import { parseSubmission } from "../lib/submission.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "../models/api-tokens.server.ts";
@@ -14,6 +14,7 @@ import { auditContextFrom } from "../models/audit.server.ts";
 import { apiTokenSchema, revokeApiTokenSchema } from "../schemas/api-token.ts";
 import { TableScroll } from "../components/ui/table-scroll.tsx";
 import { SubmitButton } from "../components/ui/submit-button.tsx";
+import { throwRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -32,10 +33,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const submission = parseSubmission(form, { schema: revokeApiTokenSchema });
     if (submission.status !== "success") return data({ result: submission.reply(), created: null }, { status: 400 });
     const outcome = await revokeApiToken(audit, submission.value.tokenId);
-    if (!outcome.ok) notFound("That API token does not exist.");
-    const message = outcome.already
-      ? `The token ${outcome.name} was already revoked.`
-      : `Revoked the token ${outcome.name}: its next request is refused.`;
+    if (!outcome.ok) throwRefusal(outcome);
+    const { name, already } = outcome.value;
+    const message = already
+      ? `The token ${name} was already revoked.`
+      : `Revoked the token ${name}: its next request is refused.`;
     return redirectWithToast("/admin/api-tokens", { kind: "success", message });
   }
   const submission = parseSubmission(form, { schema: apiTokenSchema });

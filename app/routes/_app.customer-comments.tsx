@@ -3,6 +3,7 @@ import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { CommentList } from "../components/surveys/comment-list.tsx";
 import { Pagination } from "../components/ui/pagination.tsx";
+import { listQuerySchema, pageParam, parseListQuery, textParam } from "../domain/list-query.ts";
 import { readForm } from "../lib/form-data.server.ts";
 import { safeRedirectPath } from "../lib/request.server.ts";
 import { notFound, requireUserWithPermission } from "../services/session.server.ts";
@@ -13,6 +14,7 @@ import {
   listCommentProducts,
   listLeastLikedComments,
 } from "../models/customer-comments.server.ts";
+import { throwRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -20,11 +22,11 @@ export const meta: MetaFunction = () => [{ title: "What customers like least · 
 
 const FORBIDDEN = "Customer comments are for engineers and admins, who keep the capability matrix.";
 
+const commentsQuerySchema = listQuerySchema({ product: textParam(200), page: pageParam() });
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "edit:capability", FORBIDDEN);
-  const url = new URL(request.url);
-  const slug = url.searchParams.get("product") || null;
-  const page = Number(url.searchParams.get("page")) || 1;
+  const { product: slug = null, page } = parseListQuery(commentsQuerySchema, new URL(request.url).searchParams).value;
   const [products, list] = await Promise.all([listCommentProducts(), listLeastLikedComments(slug, page)]);
   if (slug && !list.product) notFound("There is no product with that name.");
   return { products, ...list };
@@ -45,11 +47,12 @@ export async function action({ request }: ActionFunctionArgs) {
     parsed.data.surveyId,
     parsed.data.capabilityId,
   );
-  if (!outcome.ok) throw data({ message: outcome.message }, { status: outcome.status });
+  if (!outcome.ok) throwRefusal(outcome);
+  const { added, capabilityTitle } = outcome.value;
   const back = safeRedirectPath(parsed.data.returnTo) ?? "/customer-comments";
-  const message = outcome.added
-    ? `Added to the pain points of ${outcome.capabilityTitle}.`
-    : `${outcome.capabilityTitle} already lists this comment.`;
+  const message = added
+    ? `Added to the pain points of ${capabilityTitle}.`
+    : `${capabilityTitle} already lists this comment.`;
   return redirectWithToast(back.startsWith("/customer-comments") ? back : "/customer-comments", {
     kind: "success",
     message,
