@@ -39,5 +39,18 @@ describe("parseDealsQuery", () => {
     expect(query.q).toHaveLength(200);
     expect(query.notes).toHaveLength(6);
     expect(query.notes.join(" ")).not.toMatch(/undefined|NaN/);
+    expect(query.notes).toEqual([
+      "Searched for the first 200 characters only.",
+      "Showing every status: “PAID” is not open, won or lost.",
+      "Cannot sort by “salary”; sorted by the close date instead.",
+      "Ignored the sort direction “up”: use “asc” or “desc”.",
+      "Showing the first page: “0” is not a page number.",
+      "Showing 25 a page: “7” is not one of 25, 50, 100.",
+    ]);
+  });
+
+  it("treats blank values as absent and reads the last of a repeated parameter", () => {
+    expect(parse("q=%20&status=&sort=&dir=&page=&pageSize=")).toEqual(parse(""));
+    expect(parse("status=LOST&status=WON").status).toBe("WON");
   });
 });

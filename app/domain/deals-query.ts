@@ -3,6 +3,16 @@
 // dropped with a plain note rather than failing the page (PRODUCT.md §6), as on /claims and the
 // team scorecard. Pure.
 import { z } from "zod";
+import {
+  enumParam,
+  listQuerySchema,
+  parseListQuery,
+  quoted,
+  tableQueryNotes,
+  tableQueryParams,
+  tableSort,
+  type SortDir,
+} from "./list-query.ts";
 
 export const DEAL_STATUSES = ["OPEN", "WON", "LOST"] as const;
 export type DealStatusCode = (typeof DEAL_STATUSES)[number];
@@ -19,11 +29,14 @@ export const DEAL_SORT_KEYS = [
   "closedAt",
 ] as const;
 export type DealSortKey = (typeof DEAL_SORT_KEYS)[number];
-export type SortDir = "asc" | "desc";
 
 export const DEAL_PAGE_SIZES = [25, 50, 100] as const;
-const DEFAULT_PAGE_SIZE = 25;
-const MAX_PAGE = 100_000;
+const DEALS_VIEW = {
+  sortKeys: DEAL_SORT_KEYS,
+  defaultSort: "closedAt",
+  pageSizes: DEAL_PAGE_SIZES,
+  defaultPageSize: 25,
+} as const;
 const MAX_SEARCH = 200;
 
 export interface DealsQuery {
@@ -42,48 +55,26 @@ export function defaultDealSortDir(key: DealSortKey): SortDir {
   return key === "closedAt" || key === "amount" ? "desc" : "asc";
 }
 
-const quoted = (value: string) => `“${value.length > 40 ? `${value.slice(0, 40)}…` : value}”`;
+const dealsQuerySchema = listQuerySchema({
+  // A long search is cut to its first characters rather than ignored.
+  q: z.string().trim().default(""),
+  status: enumParam(DEAL_STATUSES),
+  ...tableQueryParams(DEALS_VIEW),
+});
 
 export function parseDealsQuery(params: URLSearchParams): DealsQuery {
+  const { value, rejected } = parseListQuery(dealsQuerySchema, params);
   const notes: string[] = [];
-  const read = (key: string) => {
-    const value = params.get(key);
-    return value === null || value.trim() === "" ? null : value;
-  };
-  const q = (params.get("q") ?? "").trim();
-  if (q.length > MAX_SEARCH) notes.push(`Searched for the first ${MAX_SEARCH} characters only.`);
-
-  const statusRaw = read("status");
-  const status = z.enum(DEAL_STATUSES).safeParse(statusRaw);
-  if (statusRaw !== null && !status.success)
-    notes.push(`Showing every status: ${quoted(statusRaw)} is not open, won or lost.`);
-
-  const sortRaw = read("sort");
-  const sort = z.enum(DEAL_SORT_KEYS).safeParse(sortRaw);
-  if (sortRaw !== null && !sort.success)
-    notes.push(`Cannot sort by ${quoted(sortRaw)}; sorted by the close date instead.`);
-  const key: DealSortKey = sort.success ? sort.data : "closedAt";
-  const dirRaw = read("dir");
-  const dir = z.enum(["asc", "desc"]).safeParse(dirRaw);
-  if (dirRaw !== null && !dir.success) notes.push(`Ignored the sort direction ${quoted(dirRaw)}: use “asc” or “desc”.`);
-
-  const pageRaw = read("page");
-  const page = z.coerce.number().int().min(1).max(MAX_PAGE).safeParse(pageRaw);
-  if (pageRaw !== null && !page.success) notes.push(`Showing the first page: ${quoted(pageRaw)} is not a page number.`);
-  const sizeRaw = read("pageSize");
-  const size = z.coerce
-    .number()
-    .refine((value) => (DEAL_PAGE_SIZES as readonly number[]).includes(value))
-    .safeParse(sizeRaw);
-  if (sizeRaw !== null && !size.success)
-    notes.push(`Showing ${DEFAULT_PAGE_SIZE} a page: ${quoted(sizeRaw)} is not one of ${DEAL_PAGE_SIZES.join(", ")}.`);
-
+  if (value.q.length > MAX_SEARCH) notes.push(`Searched for the first ${MAX_SEARCH} characters only.`);
+  const status = rejected.find(({ name }) => name === "status");
+  if (status) notes.push(`Showing every status: ${quoted(status.value)} is not open, won or lost.`);
+  notes.push(...tableQueryNotes(rejected, { ...DEALS_VIEW, sortedBy: "the close date" }));
   return {
-    q: q.slice(0, MAX_SEARCH),
-    status: status.success ? status.data : null,
-    sort: { key, dir: dir.success ? dir.data : defaultDealSortDir(key) },
-    page: page.success ? page.data : 1,
-    pageSize: size.success ? size.data : DEFAULT_PAGE_SIZE,
+    q: value.q.slice(0, MAX_SEARCH),
+    status: value.status ?? null,
+    sort: tableSort(value, defaultDealSortDir),
+    page: value.page,
+    pageSize: value.pageSize,
     notes,
   };
 }

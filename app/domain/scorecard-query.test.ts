@@ -37,6 +37,12 @@ describe("parseScorecardQuery", () => {
     expect(query.page).toBe(1);
     expect(query.pageSize).toBe(25);
     expect(query.q).toBeNull();
-    expect(query.notes).toHaveLength(5);
+    expect(query.notes).toEqual([
+      "Cannot sort by “salary”; sorted by accuracy instead.",
+      "Ignored the sort direction “up”: use “asc” or “desc”.",
+      "Showing the first page: “-1” is not a page number.",
+      "Showing 25 a page: “7” is not one of 25, 50, 100.",
+      "Ignored the name search: it is longer than 120 characters.",
+    ]);
   });
 });

@@ -53,10 +53,9 @@ const WRITE_ERRORS = {
   "415": errorResponse("The body was not sent as application/json."),
 };
 
-/** A query parameter's schema, from the claims table's own field schema (the part that accepts a value). */
+/** A query parameter's schema, from the claims table's own field schema. */
 function parameterSchema(name: (typeof CLAIM_PARAMETERS)[number]): JsonObject {
-  const [accepted] = claimsQuerySchema.shape[name].options;
-  const { $schema: _dialect, ...schema } = z.toJSONSchema(accepted, {
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(claimsQuerySchema.shape[name], {
     io: "input",
     unrepresentable: "any",
   }) as JsonObject;

@@ -1,7 +1,8 @@
 // The claims table (PRODUCT.md §3, §6) and its CSV export: one page of the claims a reader may see,
 // filtered and sorted on the server, and the same selection streamed in keyset batches. How the
 // SQL stays fast on 200,000 claims is explained in claims-table-query.server.ts.
-import type { ClaimSortKey, ClaimsFilter, SortDir } from "../domain/claims-filter.ts";
+import type { ClaimSortKey, ClaimsFilter } from "../domain/claims-filter.ts";
+import type { SortDir } from "../domain/list-query.ts";
 import {
   channelLabel,
   claimSourceLabel,

@@ -11,7 +11,8 @@ import {
   type ValidDeal,
   type ValidDealRow,
 } from "../domain/deal-import.ts";
-import type { DealSortKey, DealStatusCode, SortDir } from "../domain/deals-query.ts";
+import type { DealSortKey, DealStatusCode } from "../domain/deals-query.ts";
+import type { SortDir } from "../domain/list-query.ts";
 import { surveyDueAt } from "../domain/survey-schedule.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { prisma, type Tx } from "../lib/db.server.ts";

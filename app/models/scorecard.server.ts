@@ -2,7 +2,8 @@
 // the period's figures aggregated in SQL, sorted and paged in SQL. Also feeds /people/<id>.
 import { Prisma } from "../generated/prisma/client.ts";
 import type { PeriodRef } from "../domain/dashboard-period.ts";
-import type { ScorecardSortKey, SortDir } from "../domain/scorecard-query.ts";
+import type { ScorecardSortKey } from "../domain/scorecard-query.ts";
+import type { SortDir } from "../domain/list-query.ts";
 import { prisma } from "../lib/db.server.ts";
 import { sql } from "../lib/sql-dialect.server.ts";
 import { deliveredYesSql, weightedCreditSql, weightSql } from "./accuracy-sql.server.ts";

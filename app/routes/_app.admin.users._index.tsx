@@ -8,6 +8,7 @@ import { formatCents, formatDateTime } from "../components/ui/format.ts";
 import { ErrorList, InputField, SelectField } from "../components/ui/field.tsx";
 import { FilterSelect } from "../components/ui/filter-select.tsx";
 import { Pagination } from "../components/ui/pagination.tsx";
+import { enumParam, listQuerySchema, pageParam, parseListQuery, textParam } from "../domain/list-query.ts";
 import { ROLE_LABEL } from "../domain/permissions.ts";
 import { readForm } from "../lib/form-data.server.ts";
 import { requireUserWithPermission } from "../services/session.server.ts";
@@ -50,11 +51,11 @@ const newUserSchema = withRoleRules(
   }),
 );
 
-const filterSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  role: z.enum(ROLES).optional().catch(undefined),
-  status: z.enum(["active", "inactive"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).optional().catch(undefined),
+const filterSchema = listQuerySchema({
+  q: textParam(100),
+  role: enumParam(ROLES),
+  status: enumParam(["active", "inactive"]),
+  page: pageParam(),
 });
 
 const STATUS_OPTIONS = [
@@ -64,7 +65,7 @@ const STATUS_OPTIONS = [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "admin:users");
-  const filters = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const filters = parseListQuery(filterSchema, new URL(request.url).searchParams).value;
   const active = filters.status === undefined ? undefined : filters.status === "active";
   const [list, teams] = await Promise.all([
     listUsers({ search: filters.q, role: filters.role, active, page: filters.page }),

@@ -4,6 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { AskForm } from "../components/ask/ask-form.tsx";
 import { QuestionFilterForm, QuestionTable } from "../components/ask/question-list.tsx";
 import { userHasPermission } from "../domain/permissions.ts";
+import { parseListQuery } from "../domain/list-query.ts";
 import { readForm } from "../lib/form-data.server.ts";
 import { requireUserWithAudience, requireUserWithPermission } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     "read:question",
     "Your role has no access to questions for engineers.",
   );
-  const filters = questionFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const filters = parseListQuery(questionFiltersSchema, new URL(request.url).searchParams).value;
   const [board, products] = await Promise.all([
     listQuestionBoard(audience, { productSlug: filters.product, status: filters.status, page: filters.page }),
     listProductsWithCapabilities(),

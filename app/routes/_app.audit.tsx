@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { FilterSelect } from "../components/ui/filter-select.tsx";
 import { Pagination } from "../components/ui/pagination.tsx";
 import { formatDateTime } from "../components/ui/format.ts";
 import { auditEntityLabel } from "../domain/audit-vocabulary.ts";
 import { addDays } from "../domain/dates.ts";
+import { dayParam, listQuerySchema, pageParam, parseListQuery, textParam } from "../domain/list-query.ts";
 import { NONE } from "../domain/format.ts";
 import { requireUserWithAudience } from "../services/session.server.ts";
 import { listAuditEvents } from "../models/audit-log.server.ts";
@@ -15,27 +15,19 @@ export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-b
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Candor" }];
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const day = z
-  .string()
-  .regex(DAY)
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
-
 // A filter the server cannot read is dropped rather than failing the page.
-const filterSchema = z.object({
-  action: z.string().trim().max(100).optional().catch(undefined),
-  actor: z.string().trim().max(254).optional().catch(undefined),
-  entityType: z.string().trim().max(60).optional().catch(undefined),
-  from: day.optional().catch(undefined),
-  to: day.optional().catch(undefined),
-  page: z.coerce.number().int().min(1).optional().catch(undefined),
+const filterSchema = listQuerySchema({
+  action: textParam(100),
+  actor: textParam(254),
+  entityType: textParam(60),
+  from: dayParam(),
+  to: dayParam(),
+  page: pageParam(),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, audience } = await requireUserWithAudience(request, "read:audit");
-  const searchParams = new URL(request.url).searchParams;
-  const entries = [...searchParams.entries()].filter(([, value]) => value !== "");
-  const filters = filterSchema.parse(Object.fromEntries(entries));
+  const filters = parseListQuery(filterSchema, new URL(request.url).searchParams).value;
   // Dates are whole UTC days; "to" includes its whole day.
   const log = await listAuditEvents(audience, {
     actionPrefix: filters.action,

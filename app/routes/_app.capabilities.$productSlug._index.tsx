@@ -5,6 +5,7 @@ import { MatrixFilters } from "../components/capabilities/matrix-filters.tsx";
 import { MatrixTable } from "../components/capabilities/matrix-table.tsx";
 import { NewCapabilityForm } from "../components/capabilities/new-capability-form.tsx";
 import { userHasPermission } from "../domain/permissions.ts";
+import { parseListQuery } from "../domain/list-query.ts";
 import { readForm } from "../lib/form-data.server.ts";
 import { notFound, requireUserWithPermission } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:matrix");
   const product = await getMatrixProduct(params.productSlug ?? "");
   if (!product) notFound(NO_PRODUCT);
-  const filters = matrixFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const filters = parseListQuery(matrixFilterSchema, new URL(request.url).searchParams).value;
   const canEdit = userHasPermission(user, "edit:capability");
   const now = new Date();
   const [rows, owners, engineers] = await Promise.all([

@@ -7,9 +7,9 @@ import { MultiplierDistribution } from "../components/comp/multiplier-chart.tsx"
 import { compPeopleColumns } from "../components/comp/people-columns.tsx";
 import { PeriodStatusBadge } from "../components/comp/periods-table.tsx";
 import { DataTable } from "../components/data-table/data-table.tsx";
-import { TABLE_PARAMS } from "../components/data-table/table-url.ts";
 import { formatCents, formatDate, formatDateTime } from "../components/ui/format.ts";
 import { addDays } from "../domain/dates.ts";
+import { listQuerySchema, parseListQuery, tableQueryParams } from "../domain/list-query.ts";
 import { permissionScope, userHasPermission } from "../domain/permissions.ts";
 import { readForm } from "../lib/form-data.server.ts";
 import {
@@ -24,7 +24,7 @@ import { computePeriod } from "../models/comp-compute.server.ts";
 import { getLockWarnings, getPeriodByName } from "../models/comp-periods.server.ts";
 import { parsePlanJson } from "../models/comp-plan.server.ts";
 import { getPeriodOverview } from "../models/comp-statements.server.ts";
-import { lockSchema, OVERVIEW_PAGE_SIZES, OVERVIEW_SORT_KEYS, type OverviewSortKey } from "../schemas/comp.ts";
+import { lockSchema, OVERVIEW_PAGE_SIZES, OVERVIEW_SORT_KEYS } from "../schemas/comp.ts";
 import { throwRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
@@ -33,15 +33,18 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: `${loaded?.period.name ?? "Period"} · Compensation · Candor` },
 ];
 
+const overviewQuerySchema = listQuerySchema(
+  tableQueryParams({
+    sortKeys: OVERVIEW_SORT_KEYS,
+    defaultSort: "name",
+    pageSizes: OVERVIEW_PAGE_SIZES,
+    defaultPageSize: 25,
+  }),
+);
+
+/** The overview table's sort and page; every column sorts A to Z (lowest first) unless told otherwise. */
 function parseView(search: URLSearchParams) {
-  const sortParam = search.get(TABLE_PARAMS.sort) ?? "";
-  const sort: OverviewSortKey = (OVERVIEW_SORT_KEYS as readonly string[]).includes(sortParam)
-    ? (sortParam as OverviewSortKey)
-    : "name";
-  const dir = search.get(TABLE_PARAMS.dir) === "desc" ? "desc" : "asc";
-  const size = Number(search.get(TABLE_PARAMS.pageSize));
-  const pageSize = (OVERVIEW_PAGE_SIZES as readonly number[]).includes(size) ? size : 25;
-  const page = Math.max(1, Math.floor(Number(search.get(TABLE_PARAMS.page))) || 1);
+  const { sort, dir = "asc", page, pageSize } = parseListQuery(overviewQuerySchema, search).value;
   return { sort, dir, page, pageSize } as const;
 }
 

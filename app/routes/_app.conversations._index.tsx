@@ -6,6 +6,7 @@ import { formatCount } from "../components/ui/format.ts";
 import { Pagination } from "../components/ui/pagination.tsx";
 import { DECISION_WINDOW_DAYS } from "../domain/candidate-rules.ts";
 import { userHasPermission } from "../domain/permissions.ts";
+import { parseListQuery } from "../domain/list-query.ts";
 import { requireUserWithAudience } from "../services/session.server.ts";
 import { listCandidatesWaitingForDecider, listConversations } from "../models/candidate-claims.server.ts";
 import { CANDIDATE_STATE_OPTIONS, conversationFilterSchema } from "../schemas/conversation.ts";
@@ -16,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Conversations · Candor" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope, audience } = await requireUserWithAudience(request, "read:conversation");
-  const filters = conversationFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const filters = parseListQuery(conversationFilterSchema, new URL(request.url).searchParams).value;
   const now = new Date();
   const [list, waiting] = await Promise.all([
     listConversations(audience, { salespersonId: filters.salesperson, state: filters.state, page: filters.page }),

@@ -4,6 +4,7 @@ import { DealSearch, UploadConversationForm } from "../components/conversations/
 import { ImportPreview } from "../components/conversations/import-preview.tsx";
 import { formatDate } from "../components/ui/format.ts";
 import { utcDayOf } from "../domain/claim-rules.ts";
+import { parseListQuery } from "../domain/list-query.ts";
 import { requireUserWithAudience } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
@@ -25,7 +26,7 @@ const NOT_ALLOWED = "You may not import conversations.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { audience } = await requireUserWithAudience(request, "import:conversation", NOT_ALLOWED);
-  const search = dealSearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const search = parseListQuery(dealSearchSchema, new URL(request.url).searchParams).value;
   const { total, deals } = await listImportableDeals(audience, search.q);
   // A link from elsewhere ("import the conversation" for a deal) preselects its deal, listed or not.
   const linked =

@@ -3,6 +3,7 @@ import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DigestChoice } from "../components/inbox/digest-choice.tsx";
 import { NotificationList } from "../components/inbox/notification-list.tsx";
 import { Pagination } from "../components/ui/pagination.tsx";
+import { pageOnlyQuerySchema, parseListQuery } from "../domain/list-query.ts";
 import { getEnv } from "../lib/env.server.ts";
 import { readForm } from "../lib/form-data.server.ts";
 import { notFound, requireUserWithPermission } from "../services/session.server.ts";
@@ -26,7 +27,7 @@ function digestHour(): number | null {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:notification");
-  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
+  const { page } = parseListQuery(pageOnlyQuerySchema(), new URL(request.url).searchParams).value;
   const hourUtc = digestHour();
   const [inbox, chosen] = await Promise.all([
     listInbox(user.id, page),

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BankTable, STATE_LABEL } from "../components/quizzes/bank-table.tsx";
 import { FilterSelect } from "../components/ui/filter-select.tsx";
+import { parseListQuery } from "../domain/list-query.ts";
 import { requireUserWithPermission } from "../services/session.server.ts";
 import { listBankQuestions } from "../models/questions.server.ts";
 import { listProductsWithCapabilities } from "../models/products.server.ts";
@@ -13,8 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Question bank · Candor" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "write:quiz", "Only engineers and admins write quiz questions.");
-  const url = new URL(request.url);
-  const filters = bankFiltersSchema.parse(Object.fromEntries(url.searchParams));
+  const filters = parseListQuery(bankFiltersSchema, new URL(request.url).searchParams).value;
   const [bank, products] = await Promise.all([listBankQuestions(filters), listProductsWithCapabilities()]);
   return { ...bank, products: products.map((p) => ({ slug: p.slug, name: p.name })), filters };
 }

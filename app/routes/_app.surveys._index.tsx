@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SurveyCountsTable, SurveyTiles } from "../components/surveys/survey-overview.tsx";
 import { addDays } from "../domain/dates.ts";
+import { enumParam, listQuerySchema, parseListQuery } from "../domain/list-query.ts";
 import { userHasPermission } from "../domain/permissions.ts";
 import { SURVEY_OVERDUE_DAYS } from "../domain/survey-links.ts";
 import { SURVEY_LINK_VALID_DAYS } from "../domain/survey-schedule.ts";
@@ -13,8 +14,7 @@ export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-b
 export const meta: MetaFunction = () => [{ title: "Six-month surveys · Candor" }];
 
 const WINDOWS = { "12": 365, "24": 730, all: null } as const;
-type WindowKey = keyof typeof WINDOWS;
-const isWindow = (value: string | null): value is WindowKey => value !== null && value in WINDOWS;
+const windowQuerySchema = listQuerySchema({ months: enumParam(["12", "24", "all"]) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope, audience } = await requireUserWithAudience(
@@ -22,8 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     "read:survey",
     "Surveys are read by salespeople (their own), managers and admins.",
   );
-  const raw = new URL(request.url).searchParams.get("months");
-  const window: WindowKey = isWindow(raw) ? raw : "12";
+  const window = parseListQuery(windowQuerySchema, new URL(request.url).searchParams).value.months ?? "12";
   const now = new Date();
   const days = WINDOWS[window];
   const since = days === null ? new Date(0) : addDays(now, -days);

@@ -3,6 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NewLinkPanel, OutboxTable, ReplaceLinkConfirmation } from "../components/surveys/outbox-table.tsx";
 import { Pagination } from "../components/ui/pagination.tsx";
+import { pageOnlyQuerySchema, parseListQuery } from "../domain/list-query.ts";
 import { getEnv } from "../lib/env.server.ts";
 import { readForm } from "../lib/form-data.server.ts";
 import { notFound, requireUserWithPermission } from "../services/session.server.ts";
@@ -35,7 +36,7 @@ async function requireSender(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { teamIds } = await requireSender(request);
-  const page = Number(new URL(request.url).searchParams.get("page")) || 1;
+  const { page } = parseListQuery(pageOnlyQuerySchema(), new URL(request.url).searchParams).value;
   const outbox = await listOutbox(teamIds, new Date(), page);
   return { ...outbox, mailConfigured: Boolean(getEnv().SMTP_URL) };
 }

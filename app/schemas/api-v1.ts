@@ -21,6 +21,7 @@ import {
   MATRIX_CHECKS,
   SEVERITIES,
 } from "../domain/levels.ts";
+import { parseListQuery } from "../domain/list-query.ts";
 import {
   SURVEY_RESULT_COLUMNS,
   type SurveyResultColumnKey,
@@ -345,9 +346,8 @@ export function parseClaimsApiQuery(params: URLSearchParams): ClaimsApiQuery {
       });
       continue;
     }
-    if (value.trim() === "") continue;
-    // Each field of the table's schema falls back to a symbol for a value it cannot read.
-    if (typeof claimsQuerySchema.shape[name].parse(value) === "symbol")
+    // Each value on its own, so a parameter given twice is refused for either value.
+    if (parseListQuery(claimsQuerySchema, new URLSearchParams([[name, value]])).rejected.length)
       problems.push({ field: name, reason: claimParameterReason(name, value) });
   }
   if (problems.length) return { ok: false, problems };

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { sameFacts } from "../domain/capability-changes.ts";
 import { CAPABILITY_LEVELS, levelLabel, type CapabilityLevel } from "../domain/levels.ts";
+import { enumParam, listQuerySchema, textParam } from "../domain/list-query.ts";
 import { safeDocsUrl } from "../domain/spec-sheet.ts";
 
 export const LEVEL_OPTIONS = CAPABILITY_LEVELS.map((level) => ({ value: level, label: levelLabel(level) }));
@@ -80,10 +81,10 @@ export const REVIEW_FILTER_OPTIONS: ReadonlyArray<{ value: ReviewFilter; label: 
   { value: "current", label: "Not overdue" },
 ];
 
-export const matrixFilterSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  status: z.enum(CAPABILITY_LEVELS).optional().catch(undefined),
-  owner: z.string().max(40).optional().catch(undefined),
-  review: z.enum(REVIEW_FILTERS).optional().catch(undefined),
+export const matrixFilterSchema = listQuerySchema({
+  q: textParam(100),
+  status: enumParam(CAPABILITY_LEVELS),
+  owner: textParam(40),
+  review: enumParam(REVIEW_FILTERS),
 });
 export type MatrixFilterValues = z.output<typeof matrixFilterSchema>;

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { CANDIDATE_STATUSES, DISMISS_REASONS, dismissReasonLabel } from "../domain/candidate-rules.ts";
 import { CONVERSATION_MAX_BYTES } from "../domain/conversation-parsing.ts";
+import { enumParam, listQuerySchema, pageParam, textParam } from "../domain/list-query.ts";
 
 /** At most this many files in one import; the server's body limit for the route follows from it. */
 export const CONVERSATION_IMPORT_MAX_FILES = 5;
@@ -39,14 +40,14 @@ export const CANDIDATE_STATE_OPTIONS = [
 ] as const;
 
 // The list's filters live in the URL; a value that does not parse is ignored rather than refused.
-export const conversationFilterSchema = z.object({
-  salesperson: z.string().max(40).optional().catch(undefined),
-  state: z.enum(CANDIDATE_STATUSES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+export const conversationFilterSchema = listQuerySchema({
+  salesperson: textParam(40),
+  state: enumParam(CANDIDATE_STATUSES),
+  page: pageParam(),
 });
 
 /** The import page's deal search (a GET form): account name, CRM id or salesperson. */
-export const dealSearchSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  deal: z.string().max(40).optional().catch(undefined),
+export const dealSearchSchema = listQuerySchema({
+  q: textParam(100),
+  deal: textParam(40),
 });

@@ -1,6 +1,7 @@
 // The "ask an engineer" forms and the /ask filters, shared by the browser and the server.
 import { z } from "zod";
 import { CAPABILITY_LEVELS } from "../domain/levels.ts";
+import { enumParam, listQuerySchema, pageParam, textParam } from "../domain/list-query.ts";
 
 export const QUESTION_MAX = 1000;
 export const CONTEXT_MAX = 2000;
@@ -53,8 +54,8 @@ export const QUESTION_STATUSES = ["OPEN", "ANSWERED"] as const;
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 
 /** The /ask filters; anything unreadable in a hand-edited URL is dropped rather than refused. */
-export const questionFiltersSchema = z.object({
-  product: z.string().trim().max(80).optional().catch(undefined),
-  status: z.enum(QUESTION_STATUSES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+export const questionFiltersSchema = listQuerySchema({
+  product: textParam(80),
+  status: enumParam(QUESTION_STATUSES),
+  page: pageParam(),
 });

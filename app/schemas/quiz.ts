@@ -1,6 +1,7 @@
 // The quiz and question-bank forms and filters, shared by the browser and the server.
 import { z } from "zod";
 import { QUESTION_TYPES } from "../domain/levels.ts";
+import { enumParam, listQuerySchema, textParam } from "../domain/list-query.ts";
 
 export const QUESTION_STATES = ["ACTIVE", "NEEDS_REVIEW", "RETIRED"] as const;
 export type QuestionState = (typeof QUESTION_STATES)[number];
@@ -116,7 +117,7 @@ export function questionContent(values: QuestionFormValues): { choices: string[]
 }
 
 /** The /question-bank filters; anything unreadable in a hand-edited URL is dropped rather than refused. */
-export const bankFiltersSchema = z.object({
-  product: z.string().trim().max(80).optional().catch(undefined),
-  state: z.enum(QUESTION_STATES).optional().catch(undefined),
+export const bankFiltersSchema = listQuerySchema({
+  product: textParam(80),
+  state: enumParam(QUESTION_STATES),
 });

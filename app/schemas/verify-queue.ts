@@ -1,16 +1,16 @@
-import { z } from "zod";
 import { CLAIM_SOURCES, MATRIX_CHECKS, type ClaimSource, type MatrixCheckResult } from "../domain/levels.ts";
+import { enumParam, listQuerySchema, pageParam, parseListQuery, textParam } from "../domain/list-query.ts";
 
 // The verification queue's filters (PRODUCT.md §3: /verify, filters by product, matrix check and
 // source), read from /verify's URL — and carried to a claim opened from the queue as one `queue`
 // parameter, so "Next claim" and "back to the queue" keep the engineer's filter.
 
 // Unknown or malformed values fall back to "no filter" rather than failing the page.
-export const verifyQueueFilterSchema = z.object({
-  product: z.string().trim().max(100).optional().catch(undefined),
-  check: z.enum(MATRIX_CHECKS).optional().catch(undefined),
-  source: z.enum(CLAIM_SOURCES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).optional().catch(undefined),
+const verifyQueueFilterSchema = listQuerySchema({
+  product: textParam(100),
+  check: enumParam(MATRIX_CHECKS),
+  source: enumParam(CLAIM_SOURCES),
+  page: pageParam(),
 });
 
 export interface VerifyQueueFilter {
@@ -21,9 +21,7 @@ export interface VerifyQueueFilter {
 }
 
 export function parseVerifyQueueFilter(params: URLSearchParams): VerifyQueueFilter {
-  const raw: Record<string, string> = {};
-  for (const [key, value] of params) if (value.trim() !== "") raw[key] = value;
-  return verifyQueueFilterSchema.parse(raw);
+  return parseListQuery(verifyQueueFilterSchema, params).value;
 }
 
 /** The filter as /verify's query string (without "?"); empty for the whole queue. */

@@ -6,8 +6,10 @@ import {
   hideParam,
   onlyHiddenColumnsChanged,
   searchWith,
+  TABLE_PARAMS,
   tableViewParams,
 } from "./table-url.ts";
+import { tableQueryParams } from "../../domain/list-query.ts";
 
 const params = (text: string) => new URLSearchParams(text);
 const url = (path: string) => new URL(path, "http://candor.test");
@@ -19,6 +21,14 @@ describe("searchWith", () => {
     );
     expect(searchWith(params("page=3"), { page: null })).toBe("");
     expect(searchWith(params("pageSize=25"), { pageSize: 50 })).toBe("?pageSize=50");
+  });
+});
+
+describe("TABLE_PARAMS", () => {
+  it("names the parameters the loaders read with tableQueryParams", () => {
+    const fields = tableQueryParams({ sortKeys: ["a"], defaultSort: "a", pageSizes: [25], defaultPageSize: 25 });
+    const { hide: _hide, ...read } = TABLE_PARAMS;
+    expect(Object.values(read).sort()).toEqual(Object.keys(fields).sort());
   });
 });
 

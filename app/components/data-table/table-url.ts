@@ -1,6 +1,9 @@
 // The data table's state lives in the URL (so a view can be bookmarked and shared, and every
 // control is a plain link or GET form that works without JavaScript). These are the parameter
-// names and the pure helpers the table, its pages' loaders and their filter forms share.
+// names and the pure helpers the table, its pages' loaders and their filter forms share; a
+// loader reads sort, dir, page and pageSize with tableQueryParams (app/domain/list-query.ts).
+import { z } from "zod";
+import { listQuerySchema, parseListQuery, repeatedParam } from "../../domain/list-query.ts";
 
 export const TABLE_PARAMS = {
   sort: "sort",
@@ -16,6 +19,10 @@ export const TABLE_PARAMS = {
 // (see columnFormRedirect), so the address people copy stays short and stable.
 const COLUMN_FORM_LIST = "columns";
 const COLUMN_FORM_SHOWN = "show";
+const columnFormSchema = listQuerySchema({
+  [COLUMN_FORM_LIST]: z.string().default(""),
+  [COLUMN_FORM_SHOWN]: repeatedParam(z.string()),
+});
 
 /** `?…` (or "" when nothing is left) for the current search with `changes` applied; null removes a parameter. */
 export function searchWith(search: URLSearchParams, changes: Record<string, string | number | null>): string {
@@ -56,8 +63,9 @@ export function hideParam(hidden: readonly string[]): string | null {
  */
 export function columnFormRedirect(url: URL): string | null {
   if (!url.searchParams.has(COLUMN_FORM_LIST)) return null;
-  const offered = (url.searchParams.get(COLUMN_FORM_LIST) ?? "").split(",").filter(Boolean);
-  const shown = new Set(url.searchParams.getAll(COLUMN_FORM_SHOWN));
+  const form = parseListQuery(columnFormSchema, url.searchParams).value;
+  const offered = form[COLUMN_FORM_LIST].split(",").filter(Boolean);
+  const shown = new Set(form[COLUMN_FORM_SHOWN]);
   const search = new URLSearchParams(url.searchParams);
   search.delete(COLUMN_FORM_LIST);
   search.delete(COLUMN_FORM_SHOWN);
