@@ -15,12 +15,14 @@ import {
 import type { CapabilityLevel, MatrixCheckResult } from "../domain/levels.ts";
 import { checkClaimAgainstMatrix, revisionInForce } from "../domain/matrix-check.ts";
 import { buildSentenceIndex, matchCapabilities, parsePhrases } from "../domain/phrase-matching.ts";
+import { ok, type Refusal } from "../domain/outcome.ts";
 import { type Prisma } from "../generated/prisma/client.ts";
 import { prisma, isUniqueViolation } from "../lib/db.server.ts";
 import { sql } from "../lib/sql-dialect.server.ts";
 import { audienceOwnerWhere, type Audience } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { bulkInsert } from "./bulk-insert.server.ts";
+import { revisionHistory } from "./capability-selects.server.ts";
 import type { ConversationUploadItem } from "./conversation-upload.server.ts";
 import { notifyCandidatesFound } from "./notifications.server.ts";
 
@@ -116,10 +118,7 @@ async function capabilitiesFor(productId: string | null): Promise<MatchableRow[]
       title: true,
       phrases: true,
       product: { select: { reviewCycleDays: true } },
-      revisions: {
-        orderBy: [{ validFrom: "asc" }, { createdAt: "asc" }],
-        select: { id: true, status: true, conditions: true, validFrom: true },
-      },
+      revisions: revisionHistory,
     },
   });
   return rows.map(({ product, ...row }) => ({ ...row, reviewCycleDays: product.reviewCycleDays }));
@@ -293,21 +292,20 @@ export interface RefusedFile {
   problem: string;
 }
 
-export type ImportFailure = {
-  ok: false;
-  status: 400 | 404 | 409;
-  formErrors: string[];
-  fieldErrors: Partial<Record<"dealId" | "occurredOn" | "files", string[]>>;
-  files: (PreviewFile | RefusedFile)[];
-};
+type ImportField = "dealId" | "occurredOn" | "files";
+/** A refused import keeps what was learnt of each file, so the page can say which file failed and why. */
+type ImportFailure = Refusal<ImportField> & { files: (PreviewFile | RefusedFile)[] };
 
-export type PreviewOutcome =
-  | { ok: true; files: (PreviewFile | RefusedFile)[]; deal: { id: string; accountName: string; ownerName: string } }
+type PreviewOutcome =
+  | {
+      ok: true;
+      value: { files: (PreviewFile | RefusedFile)[]; deal: { id: string; accountName: string; ownerName: string } };
+    }
   | ImportFailure;
 
 const failure = (
   status: ImportFailure["status"],
-  parts: Partial<Omit<ImportFailure, "ok" | "status">>,
+  parts: Partial<Pick<ImportFailure, "formErrors" | "fieldErrors" | "files">>,
 ): ImportFailure => ({
   ok: false,
   status,
@@ -373,14 +371,16 @@ export async function previewConversationImport(
     };
   });
   if (dateProblem) return failure(400, { fieldErrors: { occurredOn: [dateProblem] }, files });
-  return { ok: true, files, deal: { id: deal.id, accountName: deal.account.name, ownerName: deal.owner.name } };
+  return ok({ files, deal: { id: deal.id, accountName: deal.account.name, ownerName: deal.owner.name } });
 }
 
-export type ImportOutcome =
+type ImportOutcome =
   | {
       ok: true;
-      imported: { id: string; fileName: string; candidates: number }[];
-      alreadyImported: { fileName: string; importedAt: Date }[];
+      value: {
+        imported: { id: string; fileName: string; candidates: number }[];
+        alreadyImported: { fileName: string; importedAt: Date }[];
+      };
     }
   | ImportFailure;
 
@@ -450,7 +450,7 @@ export async function importConversations(
     if (importedAt) alreadyImported.push({ fileName: item.fileName, importedAt });
     else fresh.push(item);
   }
-  if (fresh.length === 0) return { ok: true, imported: [], alreadyImported };
+  if (fresh.length === 0) return ok({ imported: [], alreadyImported });
 
   const withCandidates = fresh.map((item) => ({
     ...item,
@@ -526,7 +526,7 @@ export async function importConversations(
       }
       return stored;
     });
-    return { ok: true, imported, alreadyImported };
+    return ok({ imported, alreadyImported });
   } catch (error) {
     if (isUniqueViolation(error)) {
       return failure(409, {

@@ -88,15 +88,16 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "preview") {
     const outcome = await previewConversationImport(audience, input);
     if (!outcome.ok) return data({ kind: "problems" as const, ...outcome, values }, { status: outcome.status });
-    return { kind: "preview" as const, files: outcome.files, deal: outcome.deal, values };
+    return { kind: "preview" as const, ...outcome.value, values };
   }
   if (intent === "import") {
     const outcome = await importConversations(auditContextFrom(request, user.id), user.id, audience, input);
     if (!outcome.ok) return data({ kind: "problems" as const, ...outcome, values }, { status: outcome.status });
-    const only = outcome.imported.length === 1 ? outcome.imported[0] : undefined;
+    const { imported } = outcome.value;
+    const only = imported.length === 1 ? imported[0] : undefined;
     return redirectWithToast(only ? `/conversations/${only.id}` : "/conversations", {
-      kind: outcome.imported.length > 0 ? "success" : "info",
-      message: summary(outcome),
+      kind: imported.length > 0 ? "success" : "info",
+      message: summary(outcome.value),
     });
   }
   throw data({ message: "Choose the files and preview them first." }, { status: 400 });

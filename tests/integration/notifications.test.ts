@@ -1,12 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../../app/domain/claim-rules.ts";
 import { utcDayOf } from "../../app/domain/claim-rules.ts";
 import { addDays } from "../../app/domain/dates.ts";
 import { prisma } from "../../app/lib/db.server.ts";
-import type { AuditContext } from "../../app/models/audit.server.ts";
-import { raiseDispute, recordVerdict, resolveDispute } from "../../app/models/claim-verdicts.server.ts";
-import { createClaim } from "../../app/models/claims.server.ts";
+import { recordVerdict, resolveDispute } from "../../app/models/claim-verdicts.server.ts";
 import { importConversations } from "../../app/models/conversations.server.ts";
 import { answerQuestion, askQuestion } from "../../app/models/engineer-questions.server.ts";
 import { runDailyScan } from "../../app/models/notifications.server.ts";
@@ -14,6 +10,7 @@ import { createSurveyLink, recordSurveyResponse } from "../../app/models/survey-
 import { importSurveyResults } from "../../app/models/survey-results.server.ts";
 import { loader as layoutLoader } from "../../app/routes/_app.tsx";
 import { action as inboxAction, loader as inboxLoader } from "../../app/routes/_app.inbox.tsx";
+import { actorFor, auditOf, disputeVerdict, judgeInaccurate, loggedClaim, type Person } from "./support/claims.ts";
 import { refusalOf } from "./support/refusal.ts";
 import { get, post } from "./support/requests.ts";
 import { settle } from "./support/sign-in.ts";
@@ -30,25 +27,6 @@ const ENGINEER = "engineer@candor.test";
 const DAY = 86_400_000;
 const stamp = Date.now().toString(36).toUpperCase();
 
-interface Person extends Actor {
-  name: string;
-  teamId: string | null;
-}
-
-async function person(email: string): Promise<Person> {
-  const user = await prisma.user.findUniqueOrThrow({
-    where: { email },
-    select: { id: true, role: true, name: true, teamId: true },
-  });
-  return { userId: user.id, role: user.role, name: user.name, teamId: user.teamId };
-}
-
-const auditOf = (actor: { userId: string }): AuditContext => ({
-  actorId: actor.userId,
-  requestId: randomUUID(),
-  ip: "203.0.113.90",
-});
-
 let maya: Person;
 let engineer: Person;
 let manager: Person;
@@ -57,7 +35,7 @@ let mayasManagers: string[];
 let capability: { id: string; productId: string };
 
 beforeAll(async () => {
-  [maya, engineer, manager] = await Promise.all([person(SALES), person(ENGINEER), person(MANAGER)]);
+  [maya, engineer, manager] = await Promise.all([actorFor(SALES), actorFor(ENGINEER), actorFor(MANAGER)]);
   const managers = await prisma.teamManager.findMany({
     where: { teamId: maya.teamId ?? "", user: { active: true } },
     select: { userId: true },
@@ -76,34 +54,20 @@ async function recipientsOf(dedupeKey: string): Promise<string[]> {
   return rows.map((row) => row.userId).sort();
 }
 
-async function pendingClaim(account: string, madeDaysAgo = 4) {
-  const created = await createClaim(auditOf(maya), maya, {
-    salespersonId: maya.userId,
-    productId: null,
+function pendingClaim(account: string, madeDaysAgo = 4) {
+  return loggedClaim(maya, {
     capabilityId: capability.id,
-    assertedLevel: "SUPPORTED",
     statement: `Ledgerline exports straight into ${account}'s old xls templates.`,
-    channel: "CALL",
-    madeAt: new Date(Date.now() - madeDaysAgo * DAY),
-    dealId: null,
     accountName: account,
-    evidence: "",
+    madeAt: new Date(Date.now() - madeDaysAgo * DAY),
   });
-  if (!created.ok) throw new Error(JSON.stringify(created));
-  return created.value.id;
 }
 
 describe("events notify the right people", () => {
   it("a verdict notifies its salesperson, a dispute the team's managers, a resolution the salesperson", async () => {
     const before = await prisma.notification.count();
     const claimId = await pendingClaim("Fabrikam Verdicts");
-    expect(
-      await recordVerdict(auditOf(engineer), engineer, claimId, 1, {
-        status: "INACCURATE",
-        severity: "HIGH",
-        note: "Only xlsx is supported.",
-      }),
-    ).toEqual({ ok: true, value: null });
+    await judgeInaccurate(engineer, claimId, "Only xlsx is supported.");
     expect(await recipientsOf(`verdict:${claimId}`)).toEqual([maya.userId]);
     const verdict = await prisma.notification.findFirstOrThrow({ where: { dedupeKey: `verdict:${claimId}` } });
     expect(verdict).toMatchObject({ kind: "VERDICT", href: `/claims/${claimId}`, readAt: null });
@@ -111,10 +75,7 @@ describe("events notify the right people", () => {
       `${engineer.name} judged your claim to Fabrikam Verdicts about Excel export (“Ledgerline exports straight into Fabrikam Verdicts's old…”): Inaccurate (high severity).`,
     );
 
-    expect(await raiseDispute(auditOf(maya), maya, claimId, "The customer only uses xlsx files.")).toEqual({
-      ok: true,
-      value: null,
-    });
+    await disputeVerdict(maya, claimId, "The customer only uses xlsx files.");
     const dispute = await prisma.claimDispute.findUniqueOrThrow({ where: { claimId } });
     expect(await recipientsOf(`dispute-opened:${dispute.id}`)).toEqual(mayasManagers);
     const opened = await prisma.notification.findFirstOrThrow({
@@ -205,8 +166,8 @@ describe("events notify the right people", () => {
       request("Yes, the export works with Excel 2003 and xls files."),
     );
     if (!byManager.ok) throw new Error(JSON.stringify(byManager));
-    const conversationId = byManager.imported[0]?.id ?? "";
-    expect(byManager.imported[0]?.candidates).toBeGreaterThan(0);
+    const conversationId = byManager.value.imported[0]?.id ?? "";
+    expect(byManager.value.imported[0]?.candidates).toBeGreaterThan(0);
     expect(await recipientsOf(`candidates:${conversationId}`)).toEqual([maya.userId]);
     const notice = await prisma.notification.findFirstOrThrow({ where: { dedupeKey: `candidates:${conversationId}` } });
     expect(notice).toMatchObject({ kind: "CANDIDATES_TO_CONFIRM", href: `/conversations/${conversationId}` });
@@ -223,8 +184,8 @@ describe("events notify the right people", () => {
       request("Our xls export handles Excel 2003 workbooks too."),
     );
     if (!byMaya.ok) throw new Error(JSON.stringify(byMaya));
-    expect(byMaya.imported[0]?.candidates).toBeGreaterThan(0);
-    expect(await recipientsOf(`candidates:${byMaya.imported[0]?.id ?? ""}`)).toEqual([]);
+    expect(byMaya.value.imported[0]?.candidates).toBeGreaterThan(0);
+    expect(await recipientsOf(`candidates:${byMaya.value.imported[0]?.id ?? ""}`)).toEqual([]);
   });
 
   it("a survey answered NO on the public page notifies the salesperson and her managers; YES notifies nobody", async () => {
