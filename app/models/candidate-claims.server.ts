@@ -21,6 +21,7 @@ import {
   type AudienceReader,
 } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
+import { datedRevisionSelect } from "./capability-selects.server.ts";
 import { refreshRollups } from "./rollups.server.ts";
 
 // Candidate claims found in conversations (PRODUCT.md §7): who reads them, the conversation page,
@@ -102,7 +103,7 @@ export async function getConversationForReader(conversationId: string, reader: A
     }),
     prisma.capabilityRevision.findMany({
       where: { id: { in: revisionIds } },
-      select: { id: true, status: true, conditions: true, validFrom: true },
+      select: { id: true, ...datedRevisionSelect },
     }),
     decisionFor(reader, conversation.salesperson),
   ]);

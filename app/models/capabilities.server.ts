@@ -9,6 +9,7 @@ import { sql } from "../lib/sql-dialect.server.ts";
 import { DUE_SOON_DAYS, NOTE_REQUIRED, type ReviewFilter } from "../schemas/capability.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { listOpenClaimsChangedSince } from "./capability-claims.server.ts";
+import { datedRevisionSelect, matrixRowSelect, REVISION_ORDER } from "./capability-selects.server.ts";
 import { productSelect } from "./products.server.ts";
 import { flagLinkedQuestionsInTx } from "./questions.server.ts";
 
@@ -46,12 +47,8 @@ function overdueWhere(now: Date): Prisma.CapabilityWhereInput {
 
 /** What a matrix row says: the facts a revision records, and what people read. */
 const factsSelect = {
-  id: true,
-  key: true,
-  title: true,
+  ...matrixRowSelect,
   description: true,
-  status: true,
-  conditions: true,
   painPoints: true,
   docsUrl: true,
 } satisfies Prisma.CapabilitySelect;
@@ -151,14 +148,7 @@ export async function getCapabilityPage(productSlug: string, key: string, now: D
       product: { select: productSelect },
       revisions: {
         orderBy: [{ validFrom: "desc" }, { createdAt: "desc" }],
-        select: {
-          id: true,
-          status: true,
-          conditions: true,
-          validFrom: true,
-          note: true,
-          author: { select: { id: true, name: true } },
-        },
+        select: { id: true, ...datedRevisionSelect, note: true, author: { select: { id: true, name: true } } },
       },
     },
   });
@@ -398,10 +388,7 @@ async function countOpenClaimsAffected(capabilityId: string): Promise<number> {
       id: true,
       status: true,
       conditions: true,
-      revisions: {
-        orderBy: [{ validFrom: "asc" }, { createdAt: "asc" }],
-        select: { status: true, conditions: true, validFrom: true },
-      },
+      revisions: { orderBy: REVISION_ORDER, select: datedRevisionSelect },
     },
   });
   if (!row) return 0;
@@ -436,6 +423,16 @@ export async function updateCapabilityPhrases(
   return ok({ saved: true, phrases });
 }
 
+/** What a re-verification or a revision changes on the row, read before and audited before and after. */
+const verificationSelect = {
+  status: true,
+  conditions: true,
+  version: true,
+  verifiedById: true,
+  verifiedAt: true,
+  reviewDueAt: true,
+} satisfies Prisma.CapabilitySelect;
+
 /**
  * "Mark verified": the row is still true today. Restarts the review cycle and appends a revision
  * with the same status and conditions, because the matrix check dates staleness from the latest
@@ -450,15 +447,7 @@ export async function markCapabilityVerified(
 ): Promise<CapabilityChangeResult<{ reviewDueAt: Date }>> {
   const before = await prisma.capability.findUnique({
     where: { id: capabilityId },
-    select: {
-      status: true,
-      conditions: true,
-      version: true,
-      verifiedById: true,
-      verifiedAt: true,
-      reviewDueAt: true,
-      product: { select: { reviewCycleDays: true } },
-    },
+    select: { ...verificationSelect, product: { select: { reviewCycleDays: true } } },
   });
   if (!before) return gone();
   if (before.version !== version) return conflictFailure(prisma, capabilityId);
@@ -532,12 +521,7 @@ export async function reviseCapabilityInTx(
     where: { id: input.capabilityId },
     select: {
       id: true,
-      status: true,
-      conditions: true,
-      version: true,
-      verifiedById: true,
-      verifiedAt: true,
-      reviewDueAt: true,
+      ...verificationSelect,
       product: { select: { reviewCycleDays: true } },
       revisions: { orderBy: [{ validFrom: "desc" }, { createdAt: "desc" }], take: 1, select: { id: true } },
     },
@@ -570,7 +554,7 @@ export async function reviseCapabilityInTx(
       verifiedAt: at,
       reviewDueAt,
     },
-    select: { status: true, conditions: true, version: true, verifiedById: true, verifiedAt: true, reviewDueAt: true },
+    select: verificationSelect,
   });
   const flagged = await flagLinkedQuestionsInTx(tx, before.id);
   await recordAudit(tx, audit, {

@@ -8,6 +8,8 @@ import {
 } from "../domain/capability-changes.ts";
 import { prisma } from "../lib/db.server.ts";
 import { salespersonAudienceWhere, type Audience } from "./audience.server.ts";
+import { datedRevisionSelect, matrixRowSelect, REVISION_ORDER } from "./capability-selects.server.ts";
+import { claimStatementSelect } from "./claims.server.ts";
 
 // Claims still open when the matrix row they were about changed (PRODUCT.md §1, ADR 005): engineering
 // sees them on the capability page, the salesperson on their home, so that a customer told
@@ -35,11 +37,7 @@ export async function listOpenClaimsChangedSince(
     },
     orderBy: { madeAt: "desc" },
     select: {
-      id: true,
-      madeAt: true,
-      assertedLevel: true,
-      statement: true,
-      accountName: true,
+      ...claimStatementSelect,
       status: true,
       salesperson: { select: { id: true, name: true } },
       deal: { select: { externalId: true, status: true } },
@@ -73,28 +71,15 @@ export async function listFlaggedClaimsFor(salespersonId: string): Promise<Flagg
     where: { AND: [{ salespersonId, capabilityId: { not: null } }, OPEN_CLAIM] },
     orderBy: { madeAt: "desc" },
     select: {
-      id: true,
-      madeAt: true,
-      accountName: true,
-      statement: true,
-      assertedLevel: true,
-      capability: {
-        select: {
-          id: true,
-          key: true,
-          title: true,
-          status: true,
-          conditions: true,
-          product: { select: { slug: true } },
-        },
-      },
+      ...claimStatementSelect,
+      capability: { select: { ...matrixRowSelect, product: { select: { slug: true } } } },
     },
   });
   const capabilityIds = [...new Set(claims.flatMap((claim) => (claim.capability ? [claim.capability.id] : [])))];
   const revisions = await prisma.capabilityRevision.findMany({
     where: { capabilityId: { in: capabilityIds } },
-    orderBy: [{ validFrom: "asc" }, { createdAt: "asc" }],
-    select: { capabilityId: true, status: true, conditions: true, validFrom: true },
+    orderBy: REVISION_ORDER,
+    select: { capabilityId: true, ...datedRevisionSelect },
   });
   const byCapability = new Map<string, DatedRevision[]>();
   for (const revision of revisions) {

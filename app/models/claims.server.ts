@@ -9,8 +9,32 @@ import { fieldError, ok, refused, type Outcome } from "../domain/outcome.ts";
 import { getClaimHistory } from "./claim-history.server.ts";
 import { audienceFor, managedTeamIdsOf, salespersonAudienceWhere, type AudienceReader } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
+import {
+  datedRevisionSelect,
+  notedRevisionSelect,
+  REVISION_ORDER,
+  reviewedMatrixRowSelect,
+  revisionHistory,
+} from "./capability-selects.server.ts";
 import { refreshRollups } from "./rollups.server.ts";
 import { getManagedTeamIds } from "./teams.server.ts";
+
+/** A claim as a list line says it: when it was made, to which account, and what was said at which level. */
+export const claimStatementSelect = {
+  id: true,
+  madeAt: true,
+  accountName: true,
+  statement: true,
+  assertedLevel: true,
+} satisfies Prisma.ClaimSelect;
+
+/** A claim in a list: its statement, the matrix check, and the product and capability it is about, by name. */
+export const claimLineSelect = {
+  ...claimStatementSelect,
+  matrixCheck: true,
+  product: { select: { name: true } },
+  capability: { select: { title: true } },
+} satisfies Prisma.ClaimSelect;
 
 export async function listRecentClaimsOf(salespersonId: string, take = 10) {
   return prisma.claim.findMany({
@@ -18,18 +42,7 @@ export async function listRecentClaimsOf(salespersonId: string, take = 10) {
     // Claims made the same minute come newest logged first, the same on every database.
     orderBy: [{ madeAt: "desc" }, { createdAt: "desc" }, { id: "desc" }],
     take,
-    select: {
-      id: true,
-      madeAt: true,
-      accountName: true,
-      statement: true,
-      assertedLevel: true,
-      matrixCheck: true,
-      status: true,
-      severity: true,
-      product: { select: { name: true } },
-      capability: { select: { title: true } },
-    },
+    select: { ...claimLineSelect, status: true, severity: true },
   });
 }
 
@@ -94,6 +107,22 @@ export async function getPendingQueueSummary(now: Date): Promise<PendingQueueSum
 
 // ---------------------------------------------------------------- reading one claim
 
+/** A dispute as the claim page and the dispute queue show it: both verdicts, and who raised and resolved it. */
+export const disputeSelect = {
+  id: true,
+  reason: true,
+  raisedAt: true,
+  status: true,
+  disputedStatus: true,
+  disputedSeverity: true,
+  overturnedStatus: true,
+  overturnedSeverity: true,
+  resolvedAt: true,
+  resolutionNote: true,
+  raisedBy: { select: { name: true } },
+  resolvedBy: { select: { name: true } },
+} satisfies Prisma.ClaimDisputeSelect;
+
 const claimPageSelect = {
   id: true,
   salespersonId: true,
@@ -120,35 +149,9 @@ const claimPageSelect = {
     select: { id: true, externalId: true, status: true, amountCents: true, account: { select: { name: true } } },
   },
   product: { select: { id: true, name: true, slug: true } },
-  capability: {
-    select: { id: true, key: true, title: true, status: true, conditions: true, verifiedAt: true, reviewDueAt: true },
-  },
-  revision: {
-    select: {
-      id: true,
-      status: true,
-      conditions: true,
-      validFrom: true,
-      note: true,
-      author: { select: { name: true } },
-    },
-  },
-  dispute: {
-    select: {
-      id: true,
-      reason: true,
-      raisedAt: true,
-      disputedStatus: true,
-      disputedSeverity: true,
-      overturnedStatus: true,
-      overturnedSeverity: true,
-      status: true,
-      resolvedAt: true,
-      resolutionNote: true,
-      raisedBy: { select: { name: true } },
-      resolvedBy: { select: { name: true } },
-    },
-  },
+  capability: { select: reviewedMatrixRowSelect },
+  revision: { select: { id: true, ...notedRevisionSelect } },
+  dispute: { select: disputeSelect },
 } satisfies Prisma.ClaimSelect;
 
 /**
@@ -204,10 +207,7 @@ export async function getClaimFormOptions(
             id: true,
             title: true,
             key: true,
-            revisions: {
-              orderBy: [{ validFrom: "asc" }, { createdAt: "asc" }],
-              select: { status: true, conditions: true, validFrom: true },
-            },
+            revisions: { orderBy: REVISION_ORDER, select: datedRevisionSelect },
           },
         },
       },
@@ -284,10 +284,7 @@ export async function placeInMatrix(
           id: true,
           productId: true,
           product: { select: { name: true } },
-          revisions: {
-            orderBy: [{ validFrom: "asc" }, { createdAt: "asc" }],
-            select: { id: true, status: true, conditions: true, validFrom: true },
-          },
+          revisions: revisionHistory,
         },
       })
     : null;

@@ -1,6 +1,7 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import { VERDICTS_TO_CORRECT } from "../domain/next-steps.ts";
 import { prisma } from "../lib/db.server.ts";
+import { claimLineSelect } from "./claims.server.ts";
 
 // "Customers to correct" on the salesperson's home: the SQL form of isCustomerToCorrect
 // (app/domain/next-steps.ts) — judged inaccurate or partially accurate, told the customer too
@@ -28,17 +29,8 @@ export async function listCustomersToCorrect(salespersonId: string, take: number
       where,
       orderBy: [{ madeAt: "desc" }, { id: "asc" }],
       take,
-      select: {
-        id: true,
-        madeAt: true,
-        accountName: true,
-        assertedLevel: true,
-        matrixCheck: true,
-        status: true,
-        severity: true,
-        product: { select: { name: true } },
-        capability: { select: { title: true } },
-      },
+      // The list names the account and the capability; what was said is on the claim's page.
+      select: { ...claimLineSelect, statement: false, status: true, severity: true },
     }),
   ]);
   return { count, rows };

@@ -2,6 +2,7 @@ import { RECENTLY_RESOLVED_DAYS } from "../domain/claim-rules.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
 import { audienceFor, salespersonAudienceWhere, type Audience, type AudienceReader } from "./audience.server.ts";
+import { disputeSelect } from "./claims.server.ts";
 
 // The dispute queue (PRODUCT.md §8): the disputes a manager must resolve, found without knowing
 // the claim's address. Whose disputes a reader sees is the audience of "resolve:dispute" — a
@@ -16,18 +17,7 @@ function disputeAudienceWhere(audience: Audience): Prisma.ClaimDisputeWhereInput
 }
 
 const disputeRowSelect = {
-  id: true,
-  reason: true,
-  raisedAt: true,
-  status: true,
-  disputedStatus: true,
-  disputedSeverity: true,
-  overturnedStatus: true,
-  overturnedSeverity: true,
-  resolvedAt: true,
-  resolutionNote: true,
-  raisedBy: { select: { name: true } },
-  resolvedBy: { select: { name: true } },
+  ...disputeSelect,
   claim: {
     select: {
       id: true,

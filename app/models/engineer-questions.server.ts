@@ -6,6 +6,7 @@ import { prisma } from "../lib/db.server.ts";
 import { audienceOwnerWhere, type Audience } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { reviseCapabilityInTx } from "./capabilities.server.ts";
+import { notedRevisionSelect, reviewedMatrixRowSelect } from "./capability-selects.server.ts";
 import { notifyQuestionAnswered } from "./notifications.server.ts";
 
 // "Ask before you claim" (PRODUCT.md §1 EngineerQuestion, §2 "ask / answer engineer questions").
@@ -119,17 +120,7 @@ export async function getQuestionFor(audience: Audience, id: string) {
       context: true,
       askedBy: { select: { id: true, name: true, team: { select: { name: true } } } },
       capability: {
-        select: {
-          id: true,
-          key: true,
-          title: true,
-          status: true,
-          conditions: true,
-          verifiedAt: true,
-          reviewDueAt: true,
-          version: true,
-          verifiedBy: { select: { name: true } },
-        },
+        select: { ...reviewedMatrixRowSelect, version: true, verifiedBy: { select: { name: true } } },
       },
     },
   });
@@ -137,7 +128,7 @@ export async function getQuestionFor(audience: Audience, id: string) {
   const revision = question.revisionId
     ? await prisma.capabilityRevision.findUnique({
         where: { id: question.revisionId },
-        select: { status: true, conditions: true, note: true, validFrom: true, author: { select: { name: true } } },
+        select: notedRevisionSelect,
       })
     : null;
   return { ...question, revision };

@@ -2,6 +2,8 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { verificationAge } from "../domain/claim-rules.ts";
 import type { ClaimSource, MatrixCheckResult } from "../domain/levels.ts";
 import { prisma } from "../lib/db.server.ts";
+import { datedRevisionSelect } from "./capability-selects.server.ts";
+import { claimLineSelect } from "./claims.server.ts";
 import type { VerifyQueueFilter } from "../schemas/verify-queue.ts";
 
 // The engineers' verification queue (PRODUCT.md §3): pending claims, oldest made first, under the
@@ -49,20 +51,13 @@ export async function listVerificationQueue(filters: QueueFilters, now: Date) {
     skip: (page - 1) * QUEUE_PAGE_SIZE,
     take: QUEUE_PAGE_SIZE,
     select: {
-      id: true,
-      madeAt: true,
+      ...claimLineSelect,
       createdAt: true,
-      accountName: true,
-      statement: true,
-      assertedLevel: true,
-      matrixCheck: true,
       channel: true,
       source: true,
       loggedById: true,
       salesperson: { select: { name: true } },
-      product: { select: { name: true } },
-      capability: { select: { title: true } },
-      revision: { select: { status: true, conditions: true, validFrom: true } },
+      revision: { select: datedRevisionSelect },
     },
   });
   return {
