@@ -1,35 +1,21 @@
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../app/domain/claim-rules.ts";
 import { prisma } from "../../app/lib/db.server.ts";
-import type { AuditContext } from "../../app/models/audit.server.ts";
-import { raiseDispute, recordVerdict } from "../../app/models/claim-verdicts.server.ts";
-import { createClaim } from "../../app/models/claims.server.ts";
 import { getManagedTeamIds } from "../../app/models/teams.server.ts";
 import { loader as layoutLoader } from "../../app/routes/_app.tsx";
 import { loader as claimLoader } from "../../app/routes/_app.claims.$claimId.tsx";
 import { loader as claimsLoader } from "../../app/routes/_app.claims._index.tsx";
 import { loader as dashboardLoader } from "../../app/routes/_app.dashboard.tsx";
 import { action as disputesAction, loader as disputesLoader } from "../../app/routes/_app.disputes.tsx";
+import { actorFor, disputeVerdict, judgeInaccurate, loggedClaim, type Person } from "./support/claims.ts";
 import { refusalOf } from "./support/refusal.ts";
-import { ORIGIN, cookieFor, settle } from "./support/sign-in.ts";
-import { get } from "./support/requests.ts";
+import { get, post } from "./support/requests.ts";
+import { settle } from "./support/sign-in.ts";
 
 const DAY = 86_400_000;
 const MANAGER = "manager@candor.test";
 const ADMIN = "admin@candor.test";
 const SALES = "sales@candor.test";
-
-async function actorFor(email: string): Promise<Actor & { name: string }> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, name: true } });
-  return { userId: user.id, role: user.role, name: user.name };
-}
-
-const auditOf = (actor: Actor): AuditContext => ({
-  actorId: actor.userId,
-  requestId: randomUUID(),
-  ip: "203.0.113.81",
-});
 
 async function readQueue(email: string) {
   const outcome = await settle(async () =>
@@ -48,11 +34,7 @@ async function openCountInNavigation(email: string): Promise<number | undefined>
 const postResolution = async (email: string, form: Record<string, string>) =>
   settle(async () =>
     disputesAction({
-      request: new Request(`${ORIGIN}/disputes`, {
-        method: "POST",
-        headers: { cookie: await cookieFor(email) },
-        body: new URLSearchParams(form),
-      }),
+      request: await post(email, "/disputes", form),
       params: {},
       context: {},
     }),
@@ -72,36 +54,20 @@ beforeAll(async () => {
 
 /** A claim about `salesperson`, judged Inaccurate by an engineer and disputed by them `daysAgo` days ago. */
 async function disputedClaim(salesperson: Actor, daysAgo: number, account: string): Promise<string> {
-  const created = await createClaim(auditOf(salesperson), salesperson, {
-    salespersonId: salesperson.userId,
-    productId: null,
+  const claimId = await loggedClaim(salesperson, {
     capabilityId: product.capabilityId,
-    assertedLevel: "SUPPORTED",
     statement: `Ledgerline exports straight into ${account}'s ERP.`,
-    channel: "CALL",
-    madeAt: new Date(Date.now() - (daysAgo + 3) * DAY),
-    dealId: null,
     accountName: account,
-    evidence: "",
+    madeAt: new Date(Date.now() - (daysAgo + 3) * DAY),
   });
-  if (!created.ok) throw new Error(JSON.stringify(created));
-  const claimId = created.value.id;
-  expect(
-    await recordVerdict(auditOf(engineer), engineer, claimId, 1, {
-      status: "INACCURATE",
-      severity: "HIGH",
-      note: "Only CSV export exists.",
-    }),
-  ).toEqual({ ok: true, value: null });
-  expect(
-    await raiseDispute(auditOf(salesperson), salesperson, claimId, "The customer only needed the CSV, which works."),
-  ).toEqual({ ok: true, value: null });
+  await judgeInaccurate(engineer, claimId, "Only CSV export exists.");
+  await disputeVerdict(salesperson, claimId, "The customer only needed the CSV, which works.");
   await prisma.claimDispute.update({ where: { claimId }, data: { raisedAt: new Date(Date.now() - daysAgo * DAY) } });
   return claimId;
 }
 
 /** A salesperson in a team the demo manager does not manage. */
-async function salespersonOutsideManagersTeams(): Promise<Actor & { name: string }> {
+async function salespersonOutsideManagersTeams(): Promise<Person> {
   const manager = await actorFor(MANAGER);
   const teamIds = await getManagedTeamIds(manager.userId);
   const other = await prisma.user.findFirstOrThrow({

@@ -1,14 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../../app/domain/claim-rules.ts";
 import { PAYROLL_CSV_HEADER } from "../../app/domain/comp-payroll.ts";
 import { parseCsv } from "../../app/domain/csv-safety.ts";
 import { CUSTOMER_CHANNEL_LABEL, NOT_STATED_YET } from "../../app/domain/customer-claims.ts";
 import { ENUM_LABELS } from "../../app/domain/labels.ts";
 import { prisma } from "../../app/lib/db.server.ts";
-import type { AuditContext } from "../../app/models/audit.server.ts";
-import { raiseDispute, recordVerdict, resolveDispute } from "../../app/models/claim-verdicts.server.ts";
-import { createClaim } from "../../app/models/claims.server.ts";
+import { resolveDispute } from "../../app/models/claim-verdicts.server.ts";
 import { action as notFoundAction, loader as notFoundLoader } from "../../app/routes/_app.$.tsx";
 import { loader as claimLoader } from "../../app/routes/_app.claims.$claimId.tsx";
 import { action as periodAction } from "../../app/routes/_app.comp.$periodName._index.tsx";
@@ -17,8 +13,9 @@ import { loader as claimsCsvLoader } from "../../app/routes/claims[.]csv.ts";
 import { loader as payrollLoader } from "../../app/routes/comp.$periodName.payroll[.]csv.ts";
 import { loader as scorecardCsvLoader } from "../../app/routes/dashboard.scorecard[.]csv.ts";
 import { loader as specSheetCsvLoader } from "../../app/routes/capabilities.$productSlug.spec-sheet[.]csv.ts";
-import { ORIGIN, cookieFor, settle } from "./support/sign-in.ts";
-import { get } from "./support/requests.ts";
+import { actorFor, auditOf, disputeVerdict, judgeInaccurate, loggedClaim, type Person } from "./support/claims.ts";
+import { get, post } from "./support/requests.ts";
+import { ORIGIN, settle } from "./support/sign-in.ts";
 
 // One vocabulary of labels and formats (app/domain/labels.ts, format.ts), as people meet it:
 // the exports speak the screen's words, payroll.csv keeps its machine columns, a claim's history
@@ -54,17 +51,7 @@ async function csvOf(response: Response): Promise<Array<Record<string, string>>>
   return rows.map((row) => Object.fromEntries(header.map((name, index) => [name, row[index] ?? ""])));
 }
 
-async function actorFor(email: string): Promise<Actor & { name: string }> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, name: true } });
-  return { userId: user.id, role: user.role, name: user.name };
-}
-const auditOf = (actor: Actor): AuditContext => ({
-  actorId: actor.userId,
-  requestId: randomUUID(),
-  ip: "203.0.113.82",
-});
-
-let sales: Actor & { name: string };
+let sales: Person;
 
 beforeAll(async () => {
   sales = await actorFor(SALES);
@@ -177,31 +164,14 @@ describe("a claim's history in plain words", () => {
       where: { product: { slug: "ledgerline" } },
       select: { id: true, title: true },
     });
-    const created = await createClaim(auditOf(sales), sales, {
-      salespersonId: sales.userId,
-      productId: null,
+    const claimId = await loggedClaim(sales, {
       capabilityId: capability.id,
-      assertedLevel: "SUPPORTED",
       statement: "It exports to every version of Excel.",
-      channel: "CALL",
-      madeAt: new Date(Date.now() - 3 * 86_400_000),
-      dealId: null,
       accountName: "Vocabulary Test Ltd",
-      evidence: "",
+      madeAt: new Date(Date.now() - 3 * 86_400_000),
     });
-    if (!created.ok) throw new Error(JSON.stringify(created));
-    const claimId = created.value.id;
-    expect(
-      await recordVerdict(auditOf(engineer), engineer, claimId, 1, {
-        status: "INACCURATE",
-        severity: "HIGH",
-        note: "Not for .xls.",
-      }),
-    ).toEqual({ ok: true, value: null });
-    expect(await raiseDispute(auditOf(sales), sales, claimId, "The customer only needed xlsx.")).toEqual({
-      ok: true,
-      value: null,
-    });
+    await judgeInaccurate(engineer, claimId, "Not for .xls.");
+    await disputeVerdict(sales, claimId, "The customer only needed xlsx.");
     const resolved = await resolveDispute(auditOf(manager), manager, claimId, {
       outcome: "OVERTURNED",
       resolutionNote: "Mostly right.",
@@ -243,11 +213,7 @@ describe("a statement's adjustment reasons in plain words", () => {
     await prisma.claim.update({ where: { id: target.id }, data: { status: "INACCURATE", severity: "HIGH" } });
     const computed = await settle(async () =>
       periodAction({
-        request: new Request(`${ORIGIN}/comp/${OPEN}`, {
-          method: "POST",
-          headers: { cookie: await cookieFor("admin@candor.test") },
-          body: new URLSearchParams({ intent: "compute" }),
-        }),
+        request: await post("admin@candor.test", `/comp/${OPEN}`, { intent: "compute" }),
         params: { periodName: OPEN },
         context: {},
       }),
@@ -303,11 +269,7 @@ describe("an unknown address", () => {
     }
     const posted = await settle(async () =>
       notFoundAction({
-        request: new Request(`${ORIGIN}/no-such-page`, {
-          method: "POST",
-          headers: { cookie: await cookieFor(SALES) },
-          body: new URLSearchParams({ a: "1" }),
-        }),
+        request: await post(SALES, "/no-such-page", { a: "1" }),
         params: { "*": "no-such-page" },
         context: {},
       }),
