@@ -24,8 +24,10 @@ import {
 } from "../../app/routes/_app.capabilities.$productSlug._index.tsx";
 import { loader as specSheetCsv } from "../../app/routes/capabilities.$productSlug.spec-sheet[.]csv.ts";
 import { loader as specSheetMd } from "../../app/routes/capabilities.$productSlug.spec-sheet[.]md.ts";
-import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
+import { capabilityEditForm } from "./support/capabilities.ts";
 import { refusalOf } from "./support/refusal.ts";
+import { get, post } from "./support/requests.ts";
+import { ORIGIN, settle } from "./support/sign-in.ts";
 
 const userId = async (email: string) =>
   (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
@@ -43,7 +45,9 @@ function capabilityAt(slug: string, key: string) {
   });
 }
 
-const editInput = (row: Awaited<ReturnType<typeof capabilityAt>>) => ({
+type Row = Awaited<ReturnType<typeof capabilityAt>>;
+
+const editInput = (row: Row) => ({
   title: row.title,
   description: row.description,
   status: row.status,
@@ -55,24 +59,9 @@ const editInput = (row: Awaited<ReturnType<typeof capabilityAt>>) => ({
   version: row.version,
 });
 
-function formPost(path: string, cookie: string, fields: Record<string, string>) {
-  return new Request(`${ORIGIN}${path}`, { method: "POST", headers: { cookie }, body: new URLSearchParams(fields) });
-}
-
-function editForm(row: Awaited<ReturnType<typeof capabilityAt>>, overrides: Record<string, string>) {
-  return {
-    intent: "update",
-    title: row.title,
-    description: row.description,
-    status: row.status,
-    conditions: row.conditions,
-    painPoints: row.painPoints,
-    docsUrl: row.docsUrl ?? "",
-    ownerId: row.ownerId ?? "",
-    version: String(row.version),
-    ...overrides,
-  };
-}
+/** `email` saving `row` through the model with `changes` to what the form showed. */
+const updateAs = async (email: string, row: Row, changes: Partial<ReturnType<typeof editInput>>) =>
+  updateCapability(await auditAs(email), row.id, { ...editInput(row), ...changes }, await userId(email));
 
 const otherLevel = (...avoid: CapabilityLevel[]): CapabilityLevel =>
   (["SUPPORTED", "PARTIAL", "NOT_SUPPORTED", "ROADMAP"] as const).find((level) => !avoid.includes(level)) ?? "ROADMAP";
@@ -137,12 +126,7 @@ describe("changing a capability", () => {
 
   it("asks why when the status or conditions change without a note, and writes nothing", async () => {
     const before = await capabilityAt("ledgerline", "reporting-api");
-    const outcome = await updateCapability(
-      await auditAs("engineer@candor.test"),
-      before.id,
-      { ...editInput(before), conditions: "Read and write" },
-      await userId("engineer@candor.test"),
-    );
+    const outcome = await updateAs("engineer@candor.test", before, { conditions: "Read and write" });
     expect(outcome).toMatchObject({ ok: false, fieldErrors: { note: [expect.stringMatching(/why/i)] } });
     const after = await capabilityAt("ledgerline", "reporting-api");
     expect(after.version).toBe(before.version);
@@ -151,12 +135,7 @@ describe("changing a capability", () => {
 
   it("updates the other fields as capability.update without a revision", async () => {
     const before = await capabilityAt("ledgerline", "audit-trail");
-    const outcome = await updateCapability(
-      await auditAs("engineer@candor.test"),
-      before.id,
-      { ...editInput(before), painPoints: "Exports of the trail are slow." },
-      await userId("engineer@candor.test"),
-    );
+    const outcome = await updateAs("engineer@candor.test", before, { painPoints: "Exports of the trail are slow." });
     expect(outcome).toEqual({
       ok: true,
       value: { saved: true, factsChanged: false, questionsToReview: 0, openClaimsAffected: 0 },
@@ -176,20 +155,15 @@ describe("changing a capability", () => {
   it("answers a stale version with 409 naming who changed it and when, overwriting nothing", async () => {
     const loaded = await capabilityAt("relay", "webhooks");
     // Jun saves first…
-    const jun = await updateCapability(
-      await auditAs("jun.tanaka@candor.test"),
-      loaded.id,
-      { ...editInput(loaded), title: "Webhook triggers and callbacks" },
-      await userId("jun.tanaka@candor.test"),
-    );
+    const jun = await updateAs("jun.tanaka@candor.test", loaded, { title: "Webhook triggers and callbacks" });
     expect(jun.ok).toBe(true);
     // …then Sam submits the form he loaded before Jun's change.
-    const cookie = await cookieFor("engineer@candor.test");
+    const user = "engineer@candor.test";
     const result = await capabilityAction({
-      request: formPost(
+      request: await post(
+        user,
         "/capabilities/relay/webhooks",
-        cookie,
-        editForm(loaded, { title: "Webhooks", status: "PARTIAL", note: "Retries broken" }),
+        capabilityEditForm(loaded, { title: "Webhooks", status: "PARTIAL", note: "Retries broken" }),
       ),
       params: { productSlug: "relay", capabilityKey: "webhooks" },
       context: {},
@@ -211,13 +185,8 @@ describe("changing a capability", () => {
   it("lets exactly one of two simultaneous saves of the same version through", async () => {
     const loaded = await capabilityAt("relay", "exactly-once");
     const [first, second] = await Promise.all(
-      (["engineer@candor.test", "jun.tanaka@candor.test"] as const).map(async (email, index) =>
-        updateCapability(
-          await auditAs(email),
-          loaded.id,
-          { ...editInput(loaded), status: index === 0 ? "PARTIAL" : "SUPPORTED", note: `Change ${index}` },
-          await userId(email),
-        ),
+      (["engineer@candor.test", "jun.tanaka@candor.test"] as const).map((email, index) =>
+        updateAs(email, loaded, { status: index === 0 ? "PARTIAL" : "SUPPORTED", note: `Change ${index}` }),
       ),
     );
     const outcomes = [first, second];
@@ -235,9 +204,9 @@ describe("changing a capability", () => {
     const latestBefore = before.revisions[before.revisions.length - 1];
     expect(latestBefore && isStaleAt(latestBefore, now, before.product.reviewCycleDays)).toBe(true);
 
-    const cookie = await cookieFor("engineer@candor.test");
+    const user = "engineer@candor.test";
     const response = await capabilityAction({
-      request: formPost("/capabilities/ledgerline/sap-connector", cookie, {
+      request: await post(user, "/capabilities/ledgerline/sap-connector", {
         intent: "verify",
         version: String(before.version),
       }),
@@ -279,24 +248,24 @@ describe("changing a capability", () => {
 
   it("refuses a salesperson's edit, verify and create with 403 and changes nothing", async () => {
     const before = await capabilityAt("ledgerline", "multi-currency");
-    const cookie = await cookieFor("sales@candor.test");
+    const user = "sales@candor.test";
     const params = { productSlug: "ledgerline", capabilityKey: "multi-currency" };
     for (const fields of [
-      editForm(before, { status: "NOT_SUPPORTED", note: "x" }),
+      capabilityEditForm(before, { status: "NOT_SUPPORTED", note: "x" }),
       { intent: "verify", version: String(before.version) },
     ]) {
-      const refusal = await settle(() =>
+      const refusal = await settle(async () =>
         capabilityAction({
-          request: formPost("/capabilities/ledgerline/multi-currency", cookie, fields),
+          request: await post(user, "/capabilities/ledgerline/multi-currency", fields),
           params,
           context: {},
         }),
       );
       expect(await refusalOf(refusal)).toMatchObject({ status: 403 });
     }
-    const create = await settle(() =>
+    const create = await settle(async () =>
       matrixAction({
-        request: formPost("/capabilities/ledgerline", cookie, {
+        request: await post(user, "/capabilities/ledgerline", {
           intent: "create",
           key: "teleport",
           title: "Teleport",
@@ -314,33 +283,33 @@ describe("changing a capability", () => {
   });
 
   it("shows the matrix to a salesperson without the edit form, and 404s an unknown product or key", async () => {
-    const cookie = await cookieFor("sales@candor.test");
+    const user = "sales@candor.test";
     const page = await capabilityLoader({
-      request: new Request(`${ORIGIN}/capabilities/ledgerline/sso-saml`, { headers: { cookie } }),
+      request: await get(user, "/capabilities/ledgerline/sso-saml"),
       params: { productSlug: "ledgerline", capabilityKey: "sso-saml" },
       context: {},
     });
     expect(page.canEdit).toBe(false);
     expect(page.owners).toEqual([]);
     const matrix = await matrixLoader({
-      request: new Request(`${ORIGIN}/capabilities/ledgerline`, { headers: { cookie } }),
+      request: await get(user, "/capabilities/ledgerline"),
       params: { productSlug: "ledgerline" },
       context: {},
     });
     expect(matrix.canEdit).toBe(false);
     expect(matrix.rows.length).toBeGreaterThan(5);
 
-    const noProduct = await settle(() =>
+    const noProduct = await settle(async () =>
       matrixLoader({
-        request: new Request(`${ORIGIN}/capabilities/nope`, { headers: { cookie } }),
+        request: await get(user, "/capabilities/nope"),
         params: { productSlug: "nope" },
         context: {},
       }),
     );
     expect(await refusalOf(noProduct)).toMatchObject({ status: 404, message: expect.stringMatching(/no product/) });
-    const noKey = await settle(() =>
+    const noKey = await settle(async () =>
       capabilityLoader({
-        request: new Request(`${ORIGIN}/capabilities/ledgerline/nope`, { headers: { cookie } }),
+        request: await get(user, "/capabilities/ledgerline/nope"),
         params: { productSlug: "ledgerline", capabilityKey: "nope" },
         context: {},
       }),
@@ -351,7 +320,7 @@ describe("changing a capability", () => {
 
 describe("creating a capability", () => {
   it("creates the row and its first revision, starts the review cycle and audits it; a taken key is a field error", async () => {
-    const cookie = await cookieFor("engineer@candor.test");
+    const user = "engineer@candor.test";
     const ownerId = await userId("fatima.nasser@candor.test");
     const fields = {
       intent: "create",
@@ -366,7 +335,7 @@ describe("creating a capability", () => {
       note: "",
     };
     const response = await matrixAction({
-      request: formPost("/capabilities/ledgerline", cookie, fields),
+      request: await post(user, "/capabilities/ledgerline", fields),
       params: { productSlug: "ledgerline" },
       context: {},
     });
@@ -388,7 +357,7 @@ describe("creating a capability", () => {
     expect(await prisma.auditEvent.count({ where: { entityId: row.id, action: "capability.create" } })).toBe(1);
 
     const duplicate = await matrixAction({
-      request: formPost("/capabilities/ledgerline", cookie, { ...fields, key: "excel-export" }),
+      request: await post(user, "/capabilities/ledgerline", { ...fields, key: "excel-export" }),
       params: { productSlug: "ledgerline" },
       context: {},
     });
@@ -396,7 +365,7 @@ describe("creating a capability", () => {
     expect(duplicate.data.result.error).toEqual({ key: ["This product already has a capability with this key."] });
 
     const badInput = await matrixAction({
-      request: formPost("/capabilities/ledgerline", cookie, {
+      request: await post(user, "/capabilities/ledgerline", {
         ...fields,
         key: "Bad Key",
         docsUrl: "javascript:alert(1)",
@@ -434,9 +403,9 @@ describe("the matrix table", () => {
 
 describe("spec sheet", () => {
   it("is markdown with the PARTIAL conditions and none of the internal fields", async () => {
-    const cookie = await cookieFor("sales@candor.test");
+    const user = "sales@candor.test";
     const response = await specSheetMd({
-      request: new Request(`${ORIGIN}/capabilities/relay/spec-sheet.md`, { headers: { cookie } }),
+      request: await get(user, "/capabilities/relay/spec-sheet.md"),
       params: { productSlug: "relay" },
       context: {},
     });
@@ -456,11 +425,11 @@ describe("spec sheet", () => {
   });
 
   it("is CSV with formula injection neutralised, and sends an anonymous reader to sign in", async () => {
-    const cookie = await cookieFor("manager@candor.test");
+    const user = "manager@candor.test";
     const relay = await capabilityAt("relay", "graphql-api");
     await prisma.capability.update({ where: { id: relay.id }, data: { title: '=HYPERLINK("http://evil.test")' } });
     const response = await specSheetCsv({
-      request: new Request(`${ORIGIN}/capabilities/relay/spec-sheet.csv`, { headers: { cookie } }),
+      request: await get(user, "/capabilities/relay/spec-sheet.csv"),
       params: { productSlug: "relay" },
       context: {},
     });
@@ -477,9 +446,9 @@ describe("spec sheet", () => {
       }),
     );
     expect(anonymous).toHaveRedirect(/^\/login\?redirectTo=/);
-    const missing = await settle(() =>
+    const missing = await settle(async () =>
       specSheetMd({
-        request: new Request(`${ORIGIN}/capabilities/nope/spec-sheet.md`, { headers: { cookie } }),
+        request: await get(user, "/capabilities/nope/spec-sheet.md"),
         params: { productSlug: "nope" },
         context: {},
       }),
@@ -541,9 +510,7 @@ describe("claims made before a change", () => {
 
     const pageFor = async (email: string) =>
       capabilityLoader({
-        request: new Request(`${ORIGIN}/capabilities/${capability.product.slug}/${capability.key}`, {
-          headers: { cookie: await cookieFor(email) },
-        }),
+        request: await get(email, `/capabilities/${capability.product.slug}/${capability.key}`),
         params: { productSlug: capability.product.slug, capabilityKey: capability.key },
         context: {},
       });

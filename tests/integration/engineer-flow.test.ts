@@ -8,8 +8,9 @@ import {
 import { action as claimAction, loader as claimLoader } from "../../app/routes/_app.claims.$claimId.tsx";
 import { loader as verifyLoader } from "../../app/routes/_app.verify.tsx";
 import { claimInQueueHref } from "../../app/schemas/verify-queue.ts";
-import { ORIGIN } from "./support/sign-in.ts";
+import { capabilityEditForm, editableCapability } from "./support/capabilities.ts";
 import { get, post } from "./support/requests.ts";
+import { ORIGIN } from "./support/sign-in.ts";
 
 // The engineer's flow (PRODUCT.md §3): through the verification queue claim by claim without
 // losing the filter, and a capability save that says what it set in motion.
@@ -133,19 +134,7 @@ describe("saving a capability says what it set in motion", () => {
     // The capability with the most open claims (pending, or on a deal still open) that also has quiz questions.
     const candidates = await prisma.capability.findMany({
       where: { questions: { some: { state: "ACTIVE" } } },
-      select: {
-        id: true,
-        key: true,
-        title: true,
-        description: true,
-        status: true,
-        conditions: true,
-        painPoints: true,
-        docsUrl: true,
-        ownerId: true,
-        version: true,
-        product: { select: { slug: true } },
-      },
+      select: { ...editableCapability, product: { select: { slug: true } } },
     });
     const openWhere = (capabilityId: string, before: Date) => ({
       capabilityId,
@@ -166,19 +155,15 @@ describe("saving a capability says what it set in motion", () => {
     const path = `/capabilities/${capability.product.slug}/${capability.key}`;
     const params = { productSlug: capability.product.slug, capabilityKey: capability.key };
     const response = await capabilityAction({
-      request: await post(ENGINEER, path, {
-        intent: "update",
-        title: capability.title,
-        description: capability.description,
-        status: capability.status,
-        // Conditions no revision ever had: every open claim made before today now reads differently.
-        conditions: `Re-tested ${now.toISOString()}: only with the 2026 connector.`,
-        painPoints: capability.painPoints,
-        docsUrl: capability.docsUrl ?? "",
-        ownerId: capability.ownerId ?? "",
-        version: String(capability.version),
-        note: "Re-tested against the new connector.",
-      }),
+      request: await post(
+        ENGINEER,
+        path,
+        capabilityEditForm(capability, {
+          // Conditions no revision ever had: every open claim made before today now reads differently.
+          conditions: `Re-tested ${now.toISOString()}: only with the 2026 connector.`,
+          note: "Re-tested against the new connector.",
+        }),
+      ),
       params,
       context: {},
     });
@@ -200,18 +185,14 @@ describe("saving a capability says what it set in motion", () => {
       select: { version: true, conditions: true },
     });
     const plain = await capabilityAction({
-      request: await post(ENGINEER, path, {
-        intent: "update",
-        title: capability.title,
-        description: capability.description,
-        status: capability.status,
-        conditions: after.conditions,
-        painPoints: `${capability.painPoints} Slow on big files.`,
-        docsUrl: capability.docsUrl ?? "",
-        ownerId: capability.ownerId ?? "",
-        version: String(after.version),
-        note: "",
-      }),
+      request: await post(
+        ENGINEER,
+        path,
+        capabilityEditForm(
+          { ...capability, ...after },
+          { painPoints: `${capability.painPoints} Slow on big files.`, note: "" },
+        ),
+      ),
       params,
       context: {},
     });

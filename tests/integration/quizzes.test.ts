@@ -20,8 +20,9 @@ import { action as bankQuestionAction } from "../../app/routes/_app.question-ban
 import { loader as bankLoader } from "../../app/routes/_app.question-bank._index.tsx";
 import { action as newQuestionAction } from "../../app/routes/_app.question-bank.new.tsx";
 import { action as newQuizAction } from "../../app/routes/_app.quizzes.new.tsx";
-import { settle } from "./support/sign-in.ts";
+import { capabilityEditForm, editableCapability } from "./support/capabilities.ts";
 import { get, post, statusOf } from "./support/requests.ts";
+import { settle } from "./support/sign-in.ts";
 
 const AUDIT: AuditContext = { actorId: null, requestId: "quizzes-test", ip: null };
 
@@ -100,20 +101,7 @@ describe("drawing questions", () => {
       select: {
         id: true,
         capabilityId: true,
-        capability: {
-          select: {
-            id: true,
-            key: true,
-            title: true,
-            description: true,
-            status: true,
-            conditions: true,
-            painPoints: true,
-            docsUrl: true,
-            ownerId: true,
-            version: true,
-          },
-        },
+        capability: { select: editableCapability },
       },
     });
     const capability = linked.capability;
@@ -121,18 +109,15 @@ describe("drawing questions", () => {
     const newStatus = CAPABILITY_LEVELS.find((level) => level !== capability.status) ?? "ROADMAP";
     const path = `/capabilities/relay/${capability.key}`;
     const response = await capabilityAction({
-      request: await post("engineer@candor.test", path, {
-        intent: "update",
-        title: capability.title,
-        description: capability.description,
-        status: newStatus,
-        conditions: "Changed for the quiz test",
-        painPoints: capability.painPoints,
-        docsUrl: capability.docsUrl ?? "",
-        ownerId: capability.ownerId ?? "",
-        version: String(capability.version),
-        note: "Re-tested.",
-      }),
+      request: await post(
+        "engineer@candor.test",
+        path,
+        capabilityEditForm(capability, {
+          status: newStatus,
+          conditions: "Changed for the quiz test",
+          note: "Re-tested.",
+        }),
+      ),
       params: { productSlug: "relay", capabilityKey: capability.key },
       context: {},
     });
