@@ -5,6 +5,7 @@ import {
   describeAuditChanges,
   type AuditChangeText,
 } from "../domain/audit-vocabulary.ts";
+import { pageWindow } from "../domain/paging.ts";
 import { prisma } from "../lib/db.server.ts";
 import { sql } from "../lib/sql-dialect.server.ts";
 import { audienceTeamIds, type Audience } from "./audience.server.ts";
@@ -46,7 +47,8 @@ export interface AuditRow {
   changes: AuditChange[];
 }
 
-function parseJson(text: string | null): unknown {
+/** An event's before or after JSON as stored; text that is not JSON as it stands, and nothing as undefined. */
+export function parseAuditJson(text: string | null): unknown {
   if (text === null) return undefined;
   try {
     return JSON.parse(text);
@@ -61,7 +63,7 @@ export function diffAuditValues(
   beforeJson: string | null,
   afterJson: string | null,
 ): AuditChange[] {
-  return describeAuditChanges(entityType, parseJson(beforeJson), parseJson(afterJson));
+  return describeAuditChanges(entityType, parseAuditJson(beforeJson), parseAuditJson(afterJson));
 }
 
 async function toRows(events: AuditEvent[]): Promise<AuditRow[]> {
@@ -117,13 +119,12 @@ export async function listAuditEvents(audience: Audience, filters: AuditLogFilte
     prisma.auditEvent.count({ where }),
     prisma.auditEvent.groupBy({ by: ["entityType"], where: scope, orderBy: { entityType: "asc" } }),
   ]);
-  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const page = Math.min(Math.max(1, Math.trunc(filters.page ?? 1)), pageCount);
+  const { page, pageCount, skip, take } = pageWindow(total, filters.page, AUDIT_PAGE_SIZE);
   const events = await prisma.auditEvent.findMany({
     where,
     orderBy: [{ at: "desc" }, { id: "desc" }],
-    skip: (page - 1) * AUDIT_PAGE_SIZE,
-    take: AUDIT_PAGE_SIZE,
+    skip,
+    take,
   });
   return {
     events: await toRows(events),

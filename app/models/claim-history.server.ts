@@ -5,18 +5,10 @@ import {
   type ClaimHistoryLine,
 } from "../domain/claim-history.ts";
 import { prisma } from "../lib/db.server.ts";
+import { parseAuditJson } from "./audit-log.server.ts";
 
 // A claim's history as its page shows it: the claim's audit events, oldest first, each worded
 // by domain/claim-history.ts with the names of the people, capabilities and products it names.
-
-function parseJson(text: string | null): unknown {
-  if (text === null) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
 
 async function namesOf<T extends { id: string }>(
   ids: string[],
@@ -39,8 +31,8 @@ export async function getClaimHistory(claimId: string): Promise<ClaimHistoryLine
       at: row.at,
       action: row.action,
       actorName: null,
-      before: parseJson(row.beforeJson),
-      after: parseJson(row.afterJson),
+      before: parseAuditJson(row.beforeJson),
+      after: parseAuditJson(row.afterJson),
     } satisfies ClaimHistoryEvent,
   }));
   const named = idsNamedBy(events.map(({ event }) => event));

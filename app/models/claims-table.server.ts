@@ -27,6 +27,7 @@ import {
 import { CUSTOMER_CHANNEL_LABEL, NOT_STATED_YET } from "../domain/customer-claims.ts";
 import { formatDate, formatDateTime } from "../domain/format.ts";
 import { Prisma } from "../generated/prisma/client.ts";
+import { pageWindow } from "../domain/paging.ts";
 import { prisma } from "../lib/db.server.ts";
 import { sql } from "../lib/sql-dialect.server.ts";
 import {
@@ -283,9 +284,8 @@ export async function listClaimsPage(
   if (!query) return { rows: [], total: 0, page: 1, pageCount: 1, filter, notes, options };
   const segments = await segmentsFor({ ...resolved, query }, sort);
   const total = segments.reduce((sum, segment) => sum + segment.count, 0);
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const shown = Math.min(Math.max(1, page), pageCount);
-  const keys = await keysAcross(query, segments, (shown - 1) * pageSize, pageSize);
+  const { page: shown, pageCount, skip, take } = pageWindow(total, page, pageSize);
+  const keys = await keysAcross(query, segments, skip, take);
   const rows = (await claimRecords(keys)).map(toTableRow);
   return { rows, total, page: shown, pageCount, filter, notes, options };
 }

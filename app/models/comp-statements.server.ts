@@ -3,6 +3,7 @@ import { computeStatement } from "../domain/comp-formula.ts";
 import { multiplierHistogram } from "../domain/comp-distribution.ts";
 import { periodInEffect } from "../domain/dashboard-period.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { pageWindow } from "../domain/paging.ts";
 import { prisma } from "../lib/db.server.ts";
 import { readFrozenStatement } from "../schemas/comp-statement.ts";
 import type { OverviewSortKey } from "../schemas/comp.ts";
@@ -62,13 +63,12 @@ export async function getPeriodOverview(
       _avg: { multiplier: true },
     }),
   ]);
-  const pageCount = Math.max(1, Math.ceil(total / view.pageSize));
-  const page = Math.min(Math.max(1, view.page), pageCount);
+  const { page, skip, take } = pageWindow(total, view.page, view.pageSize);
   const rows = await prisma.compStatement.findMany({
     where,
     orderBy: overviewOrder(view.sort, view.dir),
-    skip: (page - 1) * view.pageSize,
-    take: view.pageSize,
+    skip,
+    take,
     select: {
       userId: true,
       accuracy: true,

@@ -1,4 +1,5 @@
 import { ok, refused, type Outcome } from "../domain/outcome.ts";
+import { pageWindow } from "../domain/paging.ts";
 import { prisma } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 
@@ -24,13 +25,12 @@ export async function listLeastLikedComments(productSlug: string | null, page: n
     ...(product ? { deal: { productId: product.id } } : {}),
   };
   const total = await prisma.survey.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / COMMENTS_PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pageCount);
+  const { page: current, pageCount, skip, take } = pageWindow(total, page, COMMENTS_PAGE_SIZE);
   const rows = await prisma.survey.findMany({
     where,
     orderBy: [{ respondedAt: "desc" }, { id: "asc" }],
-    skip: (current - 1) * COMMENTS_PAGE_SIZE,
-    take: COMMENTS_PAGE_SIZE,
+    skip,
+    take,
     select: {
       id: true,
       respondedAt: true,

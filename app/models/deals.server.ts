@@ -15,6 +15,7 @@ import type { DealSortKey, DealStatusCode } from "../domain/deals-query.ts";
 import type { SortDir } from "../domain/list-query.ts";
 import { surveyDueAt } from "../domain/survey-schedule.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { pageWindow } from "../domain/paging.ts";
 import { prisma, type Tx } from "../lib/db.server.ts";
 import { sql } from "../lib/sql-dialect.server.ts";
 import { audienceOwnerWhere, type Audience } from "./audience.server.ts";
@@ -99,13 +100,12 @@ export async function listDealsPage(audience: Audience, query: DealListQuery) {
       : {}),
   };
   const total = await prisma.deal.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
-  const page = Math.min(Math.max(1, query.page), pageCount);
+  const { page, skip, take } = pageWindow(total, query.page, query.pageSize);
   const rows = await prisma.deal.findMany({
     where,
     orderBy: dealOrderBy(query.sort ?? { key: "closedAt", dir: "desc" }),
-    skip: (page - 1) * query.pageSize,
-    take: query.pageSize,
+    skip,
+    take,
     select: {
       ...dealFields,
       owner: { select: { name: true, team: { select: { name: true } } } },

@@ -2,6 +2,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { alreadyAnsweredMessage, capabilityChanges } from "../domain/engineer-questions.ts";
 import { levelLabel, type CapabilityLevel } from "../domain/levels.ts";
 import { fieldError, ok, refused, type Outcome, type Refusal } from "../domain/outcome.ts";
+import { pageWindow } from "../domain/paging.ts";
 import { prisma } from "../lib/db.server.ts";
 import { audienceOwnerWhere, type Audience } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
@@ -71,13 +72,12 @@ async function listPage(
   pageSize: number,
 ) {
   const total = await prisma.engineerQuestion.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const current = Math.min(Math.max(1, page), pageCount);
+  const { page: current, pageCount, skip, take } = pageWindow(total, page, pageSize);
   const rows = await prisma.engineerQuestion.findMany({
     where,
     orderBy,
-    skip: (current - 1) * pageSize,
-    take: pageSize,
+    skip,
+    take,
     select: questionListSelect,
   });
   return { rows, total, page: current, pageCount };

@@ -15,6 +15,7 @@ import {
 } from "../domain/notifications.ts";
 import { certificationExpiresAt, quizDueReason } from "../domain/quiz-rules.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { pageWindow } from "../domain/paging.ts";
 import { prisma, type Db, type Tx } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { takeWriteLock } from "./bulk-insert.server.ts";
@@ -417,13 +418,12 @@ export function countUnread(userId: string): Promise<number> {
 /** One page of the reader's own notifications, newest first. */
 export async function listInbox(userId: string, page: number) {
   const [total, unread] = await Promise.all([prisma.notification.count({ where: { userId } }), countUnread(userId)]);
-  const pageCount = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
-  const current = Math.min(Math.max(1, Math.trunc(page) || 1), pageCount);
+  const { page: current, pageCount, skip, take } = pageWindow(total, page, INBOX_PAGE_SIZE);
   const rows = await prisma.notification.findMany({
     where: { userId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (current - 1) * INBOX_PAGE_SIZE,
-    take: INBOX_PAGE_SIZE,
+    skip,
+    take,
     select: { id: true, kind: true, text: true, href: true, createdAt: true, readAt: true },
   });
   return { rows, total, unread, page: current, pageCount };

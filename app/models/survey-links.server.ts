@@ -13,6 +13,7 @@ import { untrueClaimAnswer } from "../domain/customer-claims.ts";
 import { addDays } from "../domain/dates.ts";
 import { SURVEY_LINK_VALID_DAYS } from "../domain/survey-schedule.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { pageWindow } from "../domain/paging.ts";
 import { prisma } from "../lib/db.server.ts";
 import type { SurveyResponse } from "../schemas/survey-response.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
@@ -48,14 +49,13 @@ export async function listOutbox(teamIds: string[] | null, now: Date, page: numb
     prisma.survey.count({ where }),
     prisma.survey.count({ where: { ...where, sentAt: null } }),
   ]);
-  const pageCount = Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pageCount);
+  const { page: current, pageCount, skip, take } = pageWindow(total, page, OUTBOX_PAGE_SIZE);
   const rows = await prisma.survey.findMany({
     where,
     // Unsent first, then the oldest due: the ones most at risk of expiring.
     orderBy: [{ sentAt: { sort: "asc", nulls: "first" } }, { dueAt: "asc" }],
-    skip: (current - 1) * OUTBOX_PAGE_SIZE,
-    take: OUTBOX_PAGE_SIZE,
+    skip,
+    take,
     select: {
       id: true,
       dueAt: true,

@@ -1,6 +1,7 @@
 import { type Prisma } from "../generated/prisma/client.ts";
 import { fieldError, invalid, ok, refused, type Outcome, type Refusal } from "../domain/outcome.ts";
 import type { Role } from "../domain/permissions.ts";
+import { pageWindow } from "../domain/paging.ts";
 import { prisma, type Tx, isUniqueViolation } from "../lib/db.server.ts";
 import { sql } from "../lib/sql-dialect.server.ts";
 import { hashPassword } from "../lib/password.server.ts";
@@ -41,13 +42,12 @@ export async function listUsers(filters: UserListFilters = {}) {
     ...(filters.active === undefined ? {} : { active: filters.active }),
   };
   const total = await prisma.user.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / USERS_PER_PAGE));
-  const page = Math.min(Math.max(1, Math.trunc(filters.page ?? 1)), pageCount);
+  const { page, pageCount, skip, take } = pageWindow(total, filters.page, USERS_PER_PAGE);
   const users = await prisma.user.findMany({
     where,
     orderBy: [{ name: "asc" }, { id: "asc" }],
-    skip: (page - 1) * USERS_PER_PAGE,
-    take: USERS_PER_PAGE,
+    skip,
+    take,
     select: { ...auditedUserSelect, team: { select: { id: true, name: true } } },
   });
   const ids = users.map((user) => user.id);

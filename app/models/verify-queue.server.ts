@@ -1,6 +1,7 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import { verificationAge } from "../domain/claim-rules.ts";
 import type { ClaimSource, MatrixCheckResult } from "../domain/levels.ts";
+import { pageWindow } from "../domain/paging.ts";
 import { prisma } from "../lib/db.server.ts";
 import { datedRevisionSelect } from "./capability-selects.server.ts";
 import { claimLineSelect } from "./claims.server.ts";
@@ -43,13 +44,12 @@ export async function listVerificationQueue(filters: QueueFilters, now: Date) {
   const product = products.find((candidate) => candidate.slug === filters.productSlug);
   const where = pendingWhere(product?.id ?? null, filters);
   const total = await prisma.claim.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
-  const page = Math.min(Math.max(1, filters.page ?? 1), pageCount);
+  const { page, pageCount, skip, take } = pageWindow(total, filters.page, QUEUE_PAGE_SIZE);
   const rows = await prisma.claim.findMany({
     where,
     orderBy: queueOrder,
-    skip: (page - 1) * QUEUE_PAGE_SIZE,
-    take: QUEUE_PAGE_SIZE,
+    skip,
+    take,
     select: {
       ...claimLineSelect,
       createdAt: true,
