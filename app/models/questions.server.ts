@@ -21,6 +21,16 @@ const bankRowSelect = {
   author: { select: { name: true } },
 } satisfies Prisma.QuestionSelect;
 
+/** What a question asks: its capability, type, prompt, choices, right answer and explanation. */
+export const questionContentSelect = {
+  capabilityId: true,
+  type: true,
+  prompt: true,
+  choicesJson: true,
+  correctJson: true,
+  explanation: true,
+} satisfies Prisma.QuestionSelect;
+
 /** The bank, filtered by product slug and state; with counts per state for the filter. */
 export async function listBankQuestions(filters: { product?: string; state?: QuestionState }) {
   const productWhere: Prisma.QuestionWhereInput = filters.product ? { product: { slug: filters.product } } : {};
@@ -116,16 +126,7 @@ export async function saveQuestion(
     }
     const before = await tx.question.findUnique({
       where: { id: edit.id },
-      select: {
-        productId: true,
-        capabilityId: true,
-        type: true,
-        prompt: true,
-        choicesJson: true,
-        correctJson: true,
-        explanation: true,
-        version: true,
-      },
+      select: { productId: true, ...questionContentSelect, version: true },
     });
     if (!before) return refused(404, NO_QUESTION);
     const guard = await tx.question.updateMany({

@@ -21,6 +21,7 @@ import { ok, refused, type Outcome } from "../domain/outcome.ts";
 import { prisma, type Db, type Tx } from "../lib/db.server.ts";
 import { audienceFor, audienceIncludes } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
+import { questionContentSelect } from "./questions.server.ts";
 import { refreshRollups } from "./rollups.server.ts";
 
 // Taking a quiz (PRODUCT.md §3): start (draw and freeze), answer as you go, submit, result.
@@ -60,15 +61,7 @@ async function drawableQuestions(
   const bankRows = await tx.question.findMany({
     where: { ...productWhere, state: "ACTIVE" },
     orderBy: { id: "asc" },
-    select: {
-      id: true,
-      capabilityId: true,
-      type: true,
-      prompt: true,
-      choicesJson: true,
-      correctJson: true,
-      explanation: true,
-    },
+    select: { id: true, ...questionContentSelect },
   });
   const bank = bankRows.flatMap((row) => {
     const choices: unknown = JSON.parse(row.choicesJson);
