@@ -26,7 +26,7 @@ import { loader as specSheetCsv } from "../../app/routes/capabilities.$productSl
 import { loader as specSheetMd } from "../../app/routes/capabilities.$productSlug.spec-sheet[.]md.ts";
 import { capabilityEditForm } from "./support/capabilities.ts";
 import { refusalOf } from "./support/refusal.ts";
-import { get, post } from "./support/requests.ts";
+import { load, submit } from "./support/requests.ts";
 import { ORIGIN, settle } from "./support/sign-in.ts";
 
 const userId = async (email: string) =>
@@ -159,15 +159,13 @@ describe("changing a capability", () => {
     expect(jun.ok).toBe(true);
     // …then Sam submits the form he loaded before Jun's change.
     const user = "engineer@candor.test";
-    const result = await capabilityAction({
-      request: await post(
-        user,
-        "/capabilities/relay/webhooks",
-        capabilityEditForm(loaded, { title: "Webhooks", status: "PARTIAL", note: "Retries broken" }),
-      ),
-      params: { productSlug: "relay", capabilityKey: "webhooks" },
-      context: {},
-    });
+    const result = await submit(
+      capabilityAction,
+      user,
+      "/capabilities/relay/webhooks",
+      capabilityEditForm(loaded, { title: "Webhooks", status: "PARTIAL", note: "Retries broken" }),
+      { productSlug: "relay", capabilityKey: "webhooks" },
+    );
     if (result instanceof Response) throw new Error(`expected a 409, got a ${result.status} response`);
     expect(result.init?.status).toBe(409);
     expect(result.data.result.error?.[""]?.[0]).toMatch(
@@ -205,14 +203,16 @@ describe("changing a capability", () => {
     expect(latestBefore && isStaleAt(latestBefore, now, before.product.reviewCycleDays)).toBe(true);
 
     const user = "engineer@candor.test";
-    const response = await capabilityAction({
-      request: await post(user, "/capabilities/ledgerline/sap-connector", {
+    const response = await submit(
+      capabilityAction,
+      user,
+      "/capabilities/ledgerline/sap-connector",
+      {
         intent: "verify",
         version: String(before.version),
-      }),
-      params: { productSlug: "ledgerline", capabilityKey: "sap-connector" },
-      context: {},
-    });
+      },
+      { productSlug: "ledgerline", capabilityKey: "sap-connector" },
+    );
     expect(response).toBeInstanceOf(Response);
     const after = await capabilityAt("ledgerline", "sap-connector");
     const engineerId = await userId("engineer@candor.test");
@@ -254,27 +254,25 @@ describe("changing a capability", () => {
       capabilityEditForm(before, { status: "NOT_SUPPORTED", note: "x" }),
       { intent: "verify", version: String(before.version) },
     ]) {
-      const refusal = await settle(async () =>
-        capabilityAction({
-          request: await post(user, "/capabilities/ledgerline/multi-currency", fields),
-          params,
-          context: {},
-        }),
+      const refusal = await settle(() =>
+        submit(capabilityAction, user, "/capabilities/ledgerline/multi-currency", fields, params),
       );
       expect(await refusalOf(refusal)).toMatchObject({ status: 403 });
     }
-    const create = await settle(async () =>
-      matrixAction({
-        request: await post(user, "/capabilities/ledgerline", {
+    const create = await settle(() =>
+      submit(
+        matrixAction,
+        user,
+        "/capabilities/ledgerline",
+        {
           intent: "create",
           key: "teleport",
           title: "Teleport",
           status: "SUPPORTED",
           ownerId: before.ownerId ?? "",
-        }),
-        params: { productSlug: "ledgerline" },
-        context: {},
-      }),
+        },
+        { productSlug: "ledgerline" },
+      ),
     );
     expect(await refusalOf(create)).toMatchObject({ status: 403 });
     const after = await capabilityAt("ledgerline", "multi-currency");
@@ -284,34 +282,22 @@ describe("changing a capability", () => {
 
   it("shows the matrix to a salesperson without the edit form, and 404s an unknown product or key", async () => {
     const user = "sales@candor.test";
-    const page = await capabilityLoader({
-      request: await get(user, "/capabilities/ledgerline/sso-saml"),
-      params: { productSlug: "ledgerline", capabilityKey: "sso-saml" },
-      context: {},
+    const page = await load(capabilityLoader, user, "/capabilities/ledgerline/sso-saml", {
+      productSlug: "ledgerline",
+      capabilityKey: "sso-saml",
     });
     expect(page.canEdit).toBe(false);
     expect(page.owners).toEqual([]);
-    const matrix = await matrixLoader({
-      request: await get(user, "/capabilities/ledgerline"),
-      params: { productSlug: "ledgerline" },
-      context: {},
-    });
+    const matrix = await load(matrixLoader, user, "/capabilities/ledgerline", { productSlug: "ledgerline" });
     expect(matrix.canEdit).toBe(false);
     expect(matrix.rows.length).toBeGreaterThan(5);
 
-    const noProduct = await settle(async () =>
-      matrixLoader({
-        request: await get(user, "/capabilities/nope"),
-        params: { productSlug: "nope" },
-        context: {},
-      }),
-    );
+    const noProduct = await settle(() => load(matrixLoader, user, "/capabilities/nope", { productSlug: "nope" }));
     expect(await refusalOf(noProduct)).toMatchObject({ status: 404, message: expect.stringMatching(/no product/) });
-    const noKey = await settle(async () =>
-      capabilityLoader({
-        request: await get(user, "/capabilities/ledgerline/nope"),
-        params: { productSlug: "ledgerline", capabilityKey: "nope" },
-        context: {},
+    const noKey = await settle(() =>
+      load(capabilityLoader, user, "/capabilities/ledgerline/nope", {
+        productSlug: "ledgerline",
+        capabilityKey: "nope",
       }),
     );
     expect(await refusalOf(noKey)).toMatchObject({ status: 404, message: expect.stringMatching(/no capability/) });
@@ -334,10 +320,8 @@ describe("creating a capability", () => {
       ownerId,
       note: "",
     };
-    const response = await matrixAction({
-      request: await post(user, "/capabilities/ledgerline", fields),
-      params: { productSlug: "ledgerline" },
-      context: {},
+    const response = await submit(matrixAction, user, "/capabilities/ledgerline", fields, {
+      productSlug: "ledgerline",
     });
     expect(response).toHaveRedirect("/capabilities/ledgerline/xbrl-filing");
     const row = await capabilityAt("ledgerline", "xbrl-filing");
@@ -356,24 +340,28 @@ describe("creating a capability", () => {
     ]);
     expect(await prisma.auditEvent.count({ where: { entityId: row.id, action: "capability.create" } })).toBe(1);
 
-    const duplicate = await matrixAction({
-      request: await post(user, "/capabilities/ledgerline", { ...fields, key: "excel-export" }),
-      params: { productSlug: "ledgerline" },
-      context: {},
-    });
+    const duplicate = await submit(
+      matrixAction,
+      user,
+      "/capabilities/ledgerline",
+      { ...fields, key: "excel-export" },
+      { productSlug: "ledgerline" },
+    );
     if (duplicate instanceof Response) throw new Error("expected field errors");
     expect(duplicate.data.result.error).toEqual({ key: ["This product already has a capability with this key."] });
 
-    const badInput = await matrixAction({
-      request: await post(user, "/capabilities/ledgerline", {
+    const badInput = await submit(
+      matrixAction,
+      user,
+      "/capabilities/ledgerline",
+      {
         ...fields,
         key: "Bad Key",
         docsUrl: "javascript:alert(1)",
         ownerId: await userId("sales@candor.test"),
-      }),
-      params: { productSlug: "ledgerline" },
-      context: {},
-    });
+      },
+      { productSlug: "ledgerline" },
+    );
     if (badInput instanceof Response) throw new Error("expected field errors");
     expect(Object.keys(badInput.data.result.error ?? {}).sort()).toEqual(["docsUrl", "key"]);
 
@@ -404,11 +392,7 @@ describe("the matrix table", () => {
 describe("spec sheet", () => {
   it("is markdown with the PARTIAL conditions and none of the internal fields", async () => {
     const user = "sales@candor.test";
-    const response = await specSheetMd({
-      request: await get(user, "/capabilities/relay/spec-sheet.md"),
-      params: { productSlug: "relay" },
-      context: {},
-    });
+    const response = await load(specSheetMd, user, "/capabilities/relay/spec-sheet.md", { productSlug: "relay" });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="relay-spec-sheet.md"');
@@ -428,11 +412,7 @@ describe("spec sheet", () => {
     const user = "manager@candor.test";
     const relay = await capabilityAt("relay", "graphql-api");
     await prisma.capability.update({ where: { id: relay.id }, data: { title: '=HYPERLINK("http://evil.test")' } });
-    const response = await specSheetCsv({
-      request: await get(user, "/capabilities/relay/spec-sheet.csv"),
-      params: { productSlug: "relay" },
-      context: {},
-    });
+    const response = await load(specSheetCsv, user, "/capabilities/relay/spec-sheet.csv", { productSlug: "relay" });
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const text = await response.text();
     expect(text).toContain(`'=HYPERLINK(""http://evil.test"")`);
@@ -446,12 +426,8 @@ describe("spec sheet", () => {
       }),
     );
     expect(anonymous).toHaveRedirect(/^\/login\?redirectTo=/);
-    const missing = await settle(async () =>
-      specSheetMd({
-        request: await get(user, "/capabilities/nope/spec-sheet.md"),
-        params: { productSlug: "nope" },
-        context: {},
-      }),
+    const missing = await settle(() =>
+      load(specSheetMd, user, "/capabilities/nope/spec-sheet.md", { productSlug: "nope" }),
     );
     expect(missing instanceof Response && missing.status).toBe(404);
   });
@@ -509,10 +485,9 @@ describe("claims made before a change", () => {
     expect(mine?.capabilityHref).toBe(`/capabilities/${capability.product.slug}/${capability.key}`);
 
     const pageFor = async (email: string) =>
-      capabilityLoader({
-        request: await get(email, `/capabilities/${capability.product.slug}/${capability.key}`),
-        params: { productSlug: capability.product.slug, capabilityKey: capability.key },
-        context: {},
+      load(capabilityLoader, email, `/capabilities/${capability.product.slug}/${capability.key}`, {
+        productSlug: capability.product.slug,
+        capabilityKey: capability.key,
       });
     for (const email of ["sales@candor.test", "manager@candor.test", "engineer@candor.test"]) {
       const page = await pageFor(email);

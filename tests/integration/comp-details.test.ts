@@ -14,7 +14,7 @@ import { action as periodAction } from "../../app/routes/_app.comp.$periodName._
 import { loader as statementLoader } from "../../app/routes/_app.comp.$periodName.$userId.tsx";
 import { loader as payrollLoader } from "../../app/routes/comp.$periodName.payroll[.]csv.ts";
 import { settle } from "./support/sign-in.ts";
-import { get, post, statusOf } from "./support/requests.ts";
+import { load, submit, statusOf } from "./support/requests.ts";
 
 // PRODUCT.md §4 and ADR 007 in detail: a locked statement holds the figures as they stood at the
 // lock, anything later is paid as a prior-period adjustment with its reason in plain words; the
@@ -28,31 +28,23 @@ const user = (email: string) =>
   prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, name: true } });
 
 async function statement(readerEmail: string, periodName: string, userId: string) {
-  const page = await statementLoader({
-    request: await get(readerEmail, `/comp/${periodName}/${userId}`),
-    params: { periodName, userId },
-    context: {},
-  });
+  const page = await load(statementLoader, readerEmail, `/comp/${periodName}/${userId}`, { periodName, userId });
   if (page.statement === null || page.figures === null) throw new Error(`expected a statement in ${periodName}`);
   return { ...page, statement: page.statement, figures: page.figures };
 }
 
 const compute = async (periodName: string) =>
-  settle(async () =>
-    periodAction({
-      request: await post("admin@candor.test", `/comp/${periodName}`, { intent: "compute" }),
-      params: { periodName },
-      context: {},
-    }),
-  );
+  settle(() => submit(periodAction, "admin@candor.test", `/comp/${periodName}`, { intent: "compute" }, { periodName }));
 
 const lock = async (periodName: string) =>
-  settle(async () =>
-    periodAction({
-      request: await post("admin@candor.test", `/comp/${periodName}`, { intent: "lock", confirmName: periodName }),
-      params: { periodName },
-      context: {},
-    }),
+  settle(() =>
+    submit(
+      periodAction,
+      "admin@candor.test",
+      `/comp/${periodName}`,
+      { intent: "lock", confirmName: periodName },
+      { periodName },
+    ),
   );
 
 const surveyIds = (figures: CompFigures) => figures.surveys.map((line) => line.id);
@@ -249,10 +241,8 @@ describe("locking", () => {
     expect(next.statement.periodPayoutCents).toBe(next.figures.payoutCents);
     expect(next.statement.adjustmentCents).toBe(line.deltaCents);
     expect(next.statement.totalPayoutCents).toBe(next.figures.payoutCents + line.deltaCents);
-    const response = await payrollLoader({
-      request: await get("admin@candor.test", "/comp/2027-Q1/payroll.csv"),
-      params: { periodName: "2027-Q1" },
-      context: {},
+    const response = await load(payrollLoader, "admin@candor.test", "/comp/2027-Q1/payroll.csv", {
+      periodName: "2027-Q1",
     });
     const [header, ...rows] = parseCsv(await response.text());
     const email = (

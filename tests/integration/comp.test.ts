@@ -9,7 +9,7 @@ import { loader as statementLoader } from "../../app/routes/_app.comp.$periodNam
 import { action as compAction, loader as compLoader } from "../../app/routes/_app.comp._index.tsx";
 import { loader as payrollLoader } from "../../app/routes/comp.$periodName.payroll[.]csv.ts";
 import { settle } from "./support/sign-in.ts";
-import { get, post, statusOf } from "./support/requests.ts";
+import { load, submit, statusOf } from "./support/requests.ts";
 
 // The demo data (seeded with the open period 2026-Q4 computed once): PRODUCT.md §4 end to end
 // through the route loaders and actions, on a real SQLite copy.
@@ -22,39 +22,19 @@ const userId = async (email: string) =>
 
 async function statement(email: string, periodName: string, ofEmail = email) {
   const id = await userId(ofEmail);
-  return statementLoader({
-    request: await get(email, `/comp/${periodName}/${id}`),
-    params: { periodName, userId: id },
-    context: {},
-  });
+  return load(statementLoader, email, `/comp/${periodName}/${id}`, { periodName, userId: id });
 }
 
 async function payroll(email: string, periodName: string) {
-  const response = await payrollLoader({
-    request: await get(email, `/comp/${periodName}/payroll.csv`),
-    params: { periodName },
-    context: {},
-  });
+  const response = await load(payrollLoader, email, `/comp/${periodName}/payroll.csv`, { periodName });
   return { response, rows: parseCsv(await response.text()) };
 }
 
 const compute = async (email: string, periodName: string) =>
-  settle(async () =>
-    periodAction({
-      request: await post(email, `/comp/${periodName}`, { intent: "compute" }),
-      params: { periodName },
-      context: {},
-    }),
-  );
+  settle(() => submit(periodAction, email, `/comp/${periodName}`, { intent: "compute" }, { periodName }));
 
 const lock = async (email: string, periodName: string, confirmName = periodName) =>
-  settle(async () =>
-    periodAction({
-      request: await post(email, `/comp/${periodName}`, { intent: "lock", confirmName }),
-      params: { periodName },
-      context: {},
-    }),
-  );
+  settle(() => submit(periodAction, email, `/comp/${periodName}`, { intent: "lock", confirmName }, { periodName }));
 
 describe("the demo's stories", () => {
   it("pays the honest top performer above target and caps the over-promiser with the HIGH-severity gate, and says why", async () => {
@@ -144,44 +124,33 @@ describe("the payroll export", () => {
 describe("permissions", () => {
   it("answers 404 for another salesperson's statement and 403 for compute and lock", async () => {
     const other = await userId("overpromiser@candor.test");
-    const peek = await settle(async () =>
-      statementLoader({
-        request: await get("sales@candor.test", `/comp/${LOCKED}/${other}`),
-        params: { periodName: LOCKED, userId: other },
-        context: {},
-      }),
+    const peek = await settle(() =>
+      load(statementLoader, "sales@candor.test", `/comp/${LOCKED}/${other}`, { periodName: LOCKED, userId: other }),
     );
     expect(statusOf(peek)).toBe(404);
     expect(statusOf(await compute("sales@candor.test", OPEN))).toBe(403);
     expect(statusOf(await lock("sales@candor.test", OPEN))).toBe(403);
     expect(statusOf(await lock("manager@candor.test", OPEN))).toBe(403);
-    const engineer = await settle(async () =>
-      compLoader({ request: await get("engineer@candor.test", "/comp"), params: {}, context: {} }),
-    );
+    const engineer = await settle(() => load(compLoader, "engineer@candor.test", "/comp"));
     expect(statusOf(engineer)).toBe(403);
-    const plan = await settle(async () =>
-      planLoader({ request: await get("manager@candor.test", "/admin/plan"), params: {}, context: {} }),
-    );
+    const plan = await settle(() => load(planLoader, "manager@candor.test", "/admin/plan"));
     expect(statusOf(plan)).toBe(403);
   });
 
   it("keeps a manager to their teams: other teams' statements are 404, the overview and compute cover their teams only", async () => {
     const outsider = await userId("aisha.rahman@candor.test");
-    const peek = await settle(async () =>
-      statementLoader({
-        request: await get("manager@candor.test", `/comp/${LOCKED}/${outsider}`),
-        params: { periodName: LOCKED, userId: outsider },
-        context: {},
+    const peek = await settle(() =>
+      load(statementLoader, "manager@candor.test", `/comp/${LOCKED}/${outsider}`, {
+        periodName: LOCKED,
+        userId: outsider,
       }),
     );
     expect(statusOf(peek)).toBe(404);
     const mine = await statement("manager@candor.test", LOCKED, "sales@candor.test");
     expect(mine.figures).not.toBeNull();
 
-    const overview = await periodLoader({
-      request: await get("manager@candor.test", `/comp/${OPEN}?pageSize=100`),
-      params: { periodName: OPEN },
-      context: {},
+    const overview = await load(periodLoader, "manager@candor.test", `/comp/${OPEN}?pageSize=100`, {
+      periodName: OPEN,
     });
     expect(overview.overview.rows.every((row) => row.team === "Enterprise East" || row.team === "Mid-Market")).toBe(
       true,
@@ -205,13 +174,7 @@ describe("permissions", () => {
   });
 
   it("sends a salesperson from the period overview to their own statement", async () => {
-    const outcome = await settle(async () =>
-      periodLoader({
-        request: await get("sales@candor.test", `/comp/${OPEN}`),
-        params: { periodName: OPEN },
-        context: {},
-      }),
-    );
+    const outcome = await settle(() => load(periodLoader, "sales@candor.test", `/comp/${OPEN}`, { periodName: OPEN }));
     expect(outcome).toHaveRedirect(`/comp/${OPEN}/${await userId("sales@candor.test")}`);
   });
 });
@@ -219,13 +182,7 @@ describe("permissions", () => {
 describe("periods", () => {
   it("refuses overlapping dates, a taken name and a bad date with field messages", async () => {
     const create = async (fields: Record<string, string>) =>
-      settle(async () =>
-        compAction({
-          request: await post("admin@candor.test", "/comp", { intent: "create", ...fields }),
-          params: {},
-          context: {},
-        }),
-      );
+      settle(() => submit(compAction, "admin@candor.test", "/comp", { intent: "create", ...fields }));
     expect(await create({ name: "2026-Dec", startsOn: "2026-12-01", endsOn: "2026-12-31" })).toMatchObject({
       init: { status: 400 },
       data: { result: { error: { startsOn: [expect.stringContaining("overlap 2026-Q4")] } } },
@@ -244,16 +201,12 @@ describe("periods", () => {
     });
     expect(
       statusOf(
-        await settle(async () =>
-          compAction({
-            request: await post("manager@candor.test", "/comp", {
-              intent: "create",
-              name: "x",
-              startsOn: "2030-01-01",
-              endsOn: "2030-01-31",
-            }),
-            params: {},
-            context: {},
+        await settle(() =>
+          submit(compAction, "manager@candor.test", "/comp", {
+            intent: "create",
+            name: "x",
+            startsOn: "2030-01-01",
+            endsOn: "2030-01-31",
           }),
         ),
       ),
@@ -262,16 +215,12 @@ describe("periods", () => {
   });
 
   it("locks only with the confirmation, irreversibly and audited; a locked period cannot be computed or locked again", async () => {
-    const created = await settle(async () =>
-      compAction({
-        request: await post("admin@candor.test", "/comp", {
-          intent: "create",
-          name: "2025-Q3",
-          startsOn: "2025-07-01",
-          endsOn: "2025-09-30",
-        }),
-        params: {},
-        context: {},
+    const created = await settle(() =>
+      submit(compAction, "admin@candor.test", "/comp", {
+        intent: "create",
+        name: "2025-Q3",
+        startsOn: "2025-07-01",
+        endsOn: "2025-09-30",
       }),
     );
     expect(statusOf(created)).toBe(302);
@@ -424,7 +373,7 @@ describe("the plan", () => {
   const save = async (email: string, fields: Record<string, string>, quizIds: string[] = []) => {
     const body = new URLSearchParams(fields);
     for (const id of quizIds) body.append("requiredQuizIds", id);
-    return settle(async () => planAction({ request: await post(email, "/admin/plan", body), params: {}, context: {} }));
+    return settle(() => submit(planAction, email, "/admin/plan", body));
   };
 
   it("refuses an invalid plan with field-level messages and saves nothing", async () => {

@@ -12,7 +12,7 @@ import { loader as verifyLoader } from "../../app/routes/_app.verify.tsx";
 import { loader as csvLoader } from "../../app/routes/claims[.]csv.ts";
 import { parseCsv } from "../../app/domain/csv-safety.ts";
 import { refusalOf } from "./support/refusal.ts";
-import { get, post } from "./support/requests.ts";
+import { get, post, load, submit } from "./support/requests.ts";
 import { settle } from "./support/sign-in.ts";
 import { answerSurvey, dueSurvey, surveyToken } from "./support/surveys.ts";
 
@@ -28,9 +28,7 @@ function importResults(csv: string) {
   const form = new FormData();
   form.set("intent", "import");
   form.set("file", new Blob([csv], { type: "text/csv" }), "results.csv");
-  return settle(async () =>
-    resultsAction({ request: await post("manager@candor.test", "/surveys/import", form), params: {}, context: {} }),
-  );
+  return settle(() => submit(resultsAction, "manager@candor.test", "/surveys/import", form));
 }
 
 const claimRequest = (email: string, claimId: string, form?: Record<string, string>) =>
@@ -100,11 +98,11 @@ describe("the survey's untrue-claim question", () => {
     const older = await prisma.claim.count({
       where: { status: "PENDING", productId: deal.productId ?? "", madeAt: { lt: claim?.madeAt } },
     });
-    const queue = await verifyLoader({
-      request: await get("engineer@candor.test", `/verify?product=ledgerline&page=${Math.floor(older / 50) + 1}`),
-      params: {},
-      context: {},
-    });
+    const queue = await load(
+      verifyLoader,
+      "engineer@candor.test",
+      `/verify?product=ledgerline&page=${Math.floor(older / 50) + 1}`,
+    );
     expect(queue.rows.find((row) => row.id === claim?.id)).toMatchObject({
       source: "CUSTOMER",
       assertedLevel: null,
@@ -307,34 +305,18 @@ describe("every source shown and filterable", () => {
     });
     const [claim] = await customerClaimsOf(deal.surveyId);
 
-    const table = await claimsLoader({
-      request: await get("manager@candor.test", "/claims?source=CUSTOMER&pageSize=100"),
-      params: {},
-      context: {},
-    });
+    const table = await load(claimsLoader, "manager@candor.test", "/claims?source=CUSTOMER&pageSize=100");
     expect(table.filter.source).toBe("CUSTOMER");
     expect(table.rows.length).toBeGreaterThan(0);
     expect(table.rows.every((row) => row.source === "CUSTOMER")).toBe(true);
     expect(table.rows.find((row) => row.id === claim?.id)).toMatchObject({ assertedLevel: null, source: "CUSTOMER" });
-    const self = await claimsLoader({
-      request: await get("manager@candor.test", "/claims?source=SELF&pageSize=100"),
-      params: {},
-      context: {},
-    });
+    const self = await load(claimsLoader, "manager@candor.test", "/claims?source=SELF&pageSize=100");
     expect(self.rows.length).toBeGreaterThan(0);
     expect(self.rows.every((row) => row.source === "SELF")).toBe(true);
-    const unknown = await claimsLoader({
-      request: await get("manager@candor.test", "/claims?source=RUMOUR"),
-      params: {},
-      context: {},
-    });
+    const unknown = await load(claimsLoader, "manager@candor.test", "/claims?source=RUMOUR");
     expect(unknown.notes).toContain("Ignored the source filter: “RUMOUR” is not a value Candor knows.");
 
-    const response = await csvLoader({
-      request: await get("manager@candor.test", "/claims.csv?source=CUSTOMER"),
-      params: {},
-      context: {},
-    });
+    const response = await load(csvLoader, "manager@candor.test", "/claims.csv?source=CUSTOMER");
     const [header, ...rows] = parseCsv(await response.text());
     const sourceAt = header?.indexOf("Source") ?? -1;
     const toldAt = header?.indexOf("Customer was told") ?? -1;
@@ -392,18 +374,19 @@ describe("every source shown and filterable", () => {
       },
     });
 
-    const computed = await settle(async () =>
-      periodAction({
-        request: await post("admin@candor.test", `/comp/${OPEN_PERIOD}`, { intent: "compute" }),
-        params: { periodName: OPEN_PERIOD },
-        context: {},
-      }),
+    const computed = await settle(() =>
+      submit(
+        periodAction,
+        "admin@candor.test",
+        `/comp/${OPEN_PERIOD}`,
+        { intent: "compute" },
+        { periodName: OPEN_PERIOD },
+      ),
     );
     expect(computed).toBeInstanceOf(Response);
-    const page = await statementLoader({
-      request: await get("sales@candor.test", `/comp/${OPEN_PERIOD}/${deal.ownerId}`),
-      params: { periodName: OPEN_PERIOD, userId: deal.ownerId },
-      context: {},
+    const page = await load(statementLoader, "sales@candor.test", `/comp/${OPEN_PERIOD}/${deal.ownerId}`, {
+      periodName: OPEN_PERIOD,
+      userId: deal.ownerId,
     });
     const lines = page.figures?.claims ?? [];
     expect(lines.find((line) => line.id === reported.id)).toMatchObject({

@@ -9,7 +9,7 @@ import { loader as dashboardLoader } from "../../app/routes/_app.dashboard.tsx";
 import { action as disputesAction, loader as disputesLoader } from "../../app/routes/_app.disputes.tsx";
 import { actorFor, disputeVerdict, judgeInaccurate, loggedClaim, type Person } from "./support/claims.ts";
 import { refusalOf } from "./support/refusal.ts";
-import { get, post } from "./support/requests.ts";
+import { load, submit } from "./support/requests.ts";
 import { settle } from "./support/sign-in.ts";
 
 const DAY = 86_400_000;
@@ -18,27 +18,19 @@ const ADMIN = "admin@candor.test";
 const SALES = "sales@candor.test";
 
 async function readQueue(email: string) {
-  const outcome = await settle(async () =>
-    disputesLoader({ request: await get(email, "/disputes"), params: {}, context: {} }),
-  );
+  const outcome = await settle(() => load(disputesLoader, email, "/disputes"));
   if (outcome instanceof Response || !outcome || typeof outcome !== "object" || !("open" in outcome))
     throw new Error(`the dispute queue refused ${email}`);
   return outcome as Awaited<ReturnType<typeof disputesLoader>>;
 }
 
 async function openCountInNavigation(email: string): Promise<number | undefined> {
-  const layout = await layoutLoader({ request: await get(email, "/home"), params: {}, context: {} });
+  const layout = await load(layoutLoader, email, "/home");
   return layout.nav.find((item) => item.to === "/disputes")?.count;
 }
 
 const postResolution = async (email: string, form: Record<string, string>) =>
-  settle(async () =>
-    disputesAction({
-      request: await post(email, "/disputes", form),
-      params: {},
-      context: {},
-    }),
-  );
+  settle(() => submit(disputesAction, email, "/disputes", form));
 
 let engineer: Actor;
 let product: { id: string; capabilityId: string };
@@ -156,7 +148,7 @@ describe("the dispute queue", () => {
   it("puts the open count on the manager's dashboard", async () => {
     const maya = await actorFor(SALES);
     await disputedClaim(maya, 6, "Fabrikam Dashboard");
-    const dashboard = await dashboardLoader({ request: await get(MANAGER, "/dashboard"), params: {}, context: {} });
+    const dashboard = await load(dashboardLoader, MANAGER, "/dashboard");
     expect("openDisputes" in dashboard ? dashboard.openDisputes : null).toBe(await openCountInNavigation(MANAGER));
   });
 
@@ -172,9 +164,7 @@ describe("the dispute queue", () => {
   });
 
   it("refuses salespeople and shows them no count", async () => {
-    const outcome = await settle(async () =>
-      disputesLoader({ request: await get(SALES, "/disputes"), params: {}, context: {} }),
-    );
+    const outcome = await settle(() => load(disputesLoader, SALES, "/disputes"));
     expect(await refusalOf(outcome)).toEqual({ status: 403, message: "Only managers and admins resolve disputes." });
     const posted = await postResolution(SALES, {
       intent: "resolve",
@@ -183,7 +173,7 @@ describe("the dispute queue", () => {
       resolutionNote: "Let me decide.",
     });
     expect((await refusalOf(posted)).status).toBe(403);
-    const layout = await layoutLoader({ request: await get(SALES, "/home"), params: {}, context: {} });
+    const layout = await load(layoutLoader, SALES, "/home");
     expect(layout.nav.some((item) => item.to === "/disputes")).toBe(false);
   });
 
@@ -201,11 +191,7 @@ describe("the dispute queue", () => {
       note: "CSV export into the ERP works.",
     });
     expect(overturned).toBeInstanceOf(Response);
-    const page = await claimLoader({
-      request: await get(MANAGER, `/claims/${claimId}`),
-      params: { claimId },
-      context: {},
-    });
+    const page = await load(claimLoader, MANAGER, `/claims/${claimId}`, { claimId });
     expect(page.claim.status).toBe("ACCURATE");
     expect(page.verdictAuthor).toMatchObject({ kind: "overturned", name: manager.name });
     const queue = await readQueue(MANAGER);
@@ -230,9 +216,8 @@ describe("the claims table's dispute filter", () => {
       }),
     ).toBeInstanceOf(Response);
 
-    const load = async (query: string) =>
-      claimsLoader({ request: await get(MANAGER, `/claims${query}&pageSize=100`), params: {}, context: {} });
-    const openOnly = await load("?disputed=open");
+    const claimsPage = (query: string) => load(claimsLoader, MANAGER, `/claims${query}&pageSize=100`);
+    const openOnly = await claimsPage("?disputed=open");
     const openIds = openOnly.rows.map((row) => row.id);
     expect(openIds).toContain(open);
     expect(openIds).not.toContain(resolved);
@@ -243,10 +228,10 @@ describe("the claims table's dispute filter", () => {
     expect(disputes).toHaveLength(openIds.length);
     expect(disputes.every((dispute) => dispute.status === "OPEN")).toBe(true);
 
-    const anyIds = (await load("?disputed=any")).rows.map((row) => row.id);
+    const anyIds = (await claimsPage("?disputed=any")).rows.map((row) => row.id);
     expect(anyIds).toEqual(expect.arrayContaining([open, resolved]));
 
-    const unknown = await load("?disputed=sometimes");
+    const unknown = await claimsPage("?disputed=sometimes");
     expect(unknown.notes).toContain("Ignored the dispute filter: “sometimes” is not a value Candor knows.");
   });
 });

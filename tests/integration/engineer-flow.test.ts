@@ -9,7 +9,7 @@ import { action as claimAction, loader as claimLoader } from "../../app/routes/_
 import { loader as verifyLoader } from "../../app/routes/_app.verify.tsx";
 import { claimInQueueHref } from "../../app/schemas/verify-queue.ts";
 import { capabilityEditForm, editableCapability } from "./support/capabilities.ts";
-import { get, post } from "./support/requests.ts";
+import { load, submit } from "./support/requests.ts";
 import { ORIGIN } from "./support/sign-in.ts";
 
 // The engineer's flow (PRODUCT.md §3): through the verification queue claim by claim without
@@ -30,12 +30,12 @@ describe("Next claim keeps the queue's filter", () => {
 
   async function openFromQueue(claimId: string) {
     const href = claimInQueueHref(claimId, filter);
-    return { href, page: await claimLoader({ request: await get(ENGINEER, href), params: { claimId }, context: {} }) };
+    return { href, page: await load(claimLoader, ENGINEER, href, { claimId }) };
   }
 
   it("offers the next claim of the filtered queue after a verdict, and wraps round to claims skipped", async () => {
     const engineer = await prisma.user.findUniqueOrThrow({ where: { email: ENGINEER }, select: { id: true } });
-    const queue = await verifyLoader({ request: await get(ENGINEER, queuePath), params: {}, context: {} });
+    const queue = await load(verifyLoader, ENGINEER, queuePath);
     const judgeable = queue.rows.filter((row) => row.loggedById !== engineer.id);
     expect(judgeable.length).toBeGreaterThanOrEqual(3);
     for (const row of queue.rows) expect(row.matrixCheck).toBe("CONSISTENT");
@@ -51,23 +51,21 @@ describe("Next claim keeps the queue's filter", () => {
     });
 
     // The verdict posted from that page returns to it, still in the queue.
-    const verdict = await claimAction({
-      request: await post(ENGINEER, opened.href, {
+    const verdict = await submit(
+      claimAction,
+      ENGINEER,
+      opened.href,
+      {
         intent: "verify",
         version: String(opened.page.claim.version),
         status: "ACCURATE",
         severity: "LOW",
         note: "",
-      }),
-      params: { claimId: first.id },
-      context: {},
-    });
+      },
+      { claimId: first.id },
+    );
     expect(await toastOf(verdict)).toEqual({ location: opened.href, message: "Verdict recorded." });
-    const judged = await claimLoader({
-      request: await get(ENGINEER, opened.href),
-      params: { claimId: first.id },
-      context: {},
-    });
+    const judged = await load(claimLoader, ENGINEER, opened.href, { claimId: first.id });
     expect(judged.claim.status).toBe("ACCURATE");
     expect(judged.queue?.next?.href).toBe(claimInQueueHref(second.id, filter));
     expect(judged.queue?.remaining).toBe(judgeable.length - 1);
@@ -106,24 +104,14 @@ describe("Next claim keeps the queue's filter", () => {
       select: { id: true, salesperson: { select: { email: true } }, product: { select: { slug: true } } },
     });
     const alone = { product: pending.product.slug, check: single.matrixCheck, source: single.source };
-    const page = await claimLoader({
-      request: await get(ENGINEER, claimInQueueHref(pending.id, alone)),
-      params: { claimId: pending.id },
-      context: {},
-    });
+    const page = await load(claimLoader, ENGINEER, claimInQueueHref(pending.id, alone), { claimId: pending.id });
     expect(page.queue).toMatchObject({ next: null, remaining: 0 });
     expect(page.queue?.queueHref).toBe(`/verify?product=${alone.product}&check=${alone.check}&source=${alone.source}`);
 
-    const plain = await claimLoader({
-      request: await get(ENGINEER, `/claims/${pending.id}`),
-      params: { claimId: pending.id },
-      context: {},
-    });
+    const plain = await load(claimLoader, ENGINEER, `/claims/${pending.id}`, { claimId: pending.id });
     expect(plain.queue).toBeNull();
-    const asSalesperson = await claimLoader({
-      request: await get(pending.salesperson.email, claimInQueueHref(pending.id, alone)),
-      params: { claimId: pending.id },
-      context: {},
+    const asSalesperson = await load(claimLoader, pending.salesperson.email, claimInQueueHref(pending.id, alone), {
+      claimId: pending.id,
     });
     expect(asSalesperson.queue).toBeNull();
   });
@@ -154,19 +142,17 @@ describe("saving a capability says what it set in motion", () => {
 
     const path = `/capabilities/${capability.product.slug}/${capability.key}`;
     const params = { productSlug: capability.product.slug, capabilityKey: capability.key };
-    const response = await capabilityAction({
-      request: await post(
-        ENGINEER,
-        path,
-        capabilityEditForm(capability, {
-          // Conditions no revision ever had: every open claim made before today now reads differently.
-          conditions: `Re-tested ${now.toISOString()}: only with the 2026 connector.`,
-          note: "Re-tested against the new connector.",
-        }),
-      ),
+    const response = await submit(
+      capabilityAction,
+      ENGINEER,
+      path,
+      capabilityEditForm(capability, {
+        // Conditions no revision ever had: every open claim made before today now reads differently.
+        conditions: `Re-tested ${now.toISOString()}: only with the 2026 connector.`,
+        note: "Re-tested against the new connector.",
+      }),
       params,
-      context: {},
-    });
+    );
     const toast = await toastOf(response);
     const openAffected = await prisma.claim.count({ where: openWhere(capability.id, new Date()) });
     expect(toast.message).toBe(
@@ -176,7 +162,7 @@ describe("saving a capability says what it set in motion", () => {
       await prisma.question.count({ where: { capabilityId: capability.id, state: "NEEDS_REVIEW" } }),
     ).toBeGreaterThanOrEqual(questions);
     // The page lists the same claims the message counted.
-    const page = await capabilityLoader({ request: await get(ENGINEER, path), params, context: {} });
+    const page = await load(capabilityLoader, ENGINEER, path, params);
     expect(page.openClaims.total).toBe(openAffected);
 
     // Saving again with only the pain points changed: no revision, so nothing to count.
@@ -184,18 +170,16 @@ describe("saving a capability says what it set in motion", () => {
       where: { id: capability.id },
       select: { version: true, conditions: true },
     });
-    const plain = await capabilityAction({
-      request: await post(
-        ENGINEER,
-        path,
-        capabilityEditForm(
-          { ...capability, ...after },
-          { painPoints: `${capability.painPoints} Slow on big files.`, note: "" },
-        ),
+    const plain = await submit(
+      capabilityAction,
+      ENGINEER,
+      path,
+      capabilityEditForm(
+        { ...capability, ...after },
+        { painPoints: `${capability.painPoints} Slow on big files.`, note: "" },
       ),
       params,
-      context: {},
-    });
+    );
     expect((await toastOf(plain)).message).toBe("Saved.");
   });
 });

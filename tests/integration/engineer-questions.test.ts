@@ -6,7 +6,13 @@ import { action as askAction, loader as askLoader } from "../../app/routes/_app.
 import { action as answerAction, loader as questionLoader } from "../../app/routes/_app.ask.$questionId.tsx";
 import { settle } from "./support/sign-in.ts";
 import { refusalOf } from "./support/refusal.ts";
-import { get, post } from "./support/requests.ts";
+import { load, submit } from "./support/requests.ts";
+
+/** The question's page as `email` reads it. */
+const readQuestion = (email: string, id: string) => load(questionLoader, email, `/ask/${id}`, { questionId: id });
+/** The answer form on the question's page, posted by `email`. */
+const answerAs = (email: string, id: string, fields: Record<string, string>) =>
+  submit(answerAction, email, `/ask/${id}`, fields, { questionId: id });
 
 async function aCapability() {
   return prisma.capability.findFirstOrThrow({
@@ -24,11 +30,7 @@ async function askAs(email: string, extra: Partial<Record<string, string>> = {})
     question: "Does the export work with Excel 2010?",
     ...extra,
   };
-  const response = await askAction({
-    request: await post(email, "/ask", fields as Record<string, string>),
-    params: {},
-    context: {},
-  });
+  const response = await submit(askAction, email, "/ask", fields as Record<string, string>);
   if (!(response instanceof Response)) throw new Error(`expected a redirect, got ${JSON.stringify(response)}`);
   const id = (response.headers.get("location") ?? "").replace("/ask/", "");
   return { id, capability };
@@ -56,11 +58,7 @@ describe("asking and answering", () => {
       note: "Row limit confirmed while answering a question from sales.",
       capabilityVersion: String(capability.version),
     };
-    const response = await answerAction({
-      request: await post("engineer@candor.test", `/ask/${id}`, fields),
-      params: { questionId: id },
-      context: {},
-    });
+    const response = await answerAs("engineer@candor.test", id, fields);
     expect(response).toHaveRedirect(`/ask/${id}`);
 
     const engineer = await prisma.user.findUniqueOrThrow({ where: { email: "engineer@candor.test" } });
@@ -94,11 +92,7 @@ describe("asking and answering", () => {
     expect(reviseEvents.at(-1)?.requestId).toBe(answerEvents[0]?.requestId);
 
     // The salesperson reads the answer and the revision it made.
-    const page = await questionLoader({
-      request: await get("sales@candor.test", `/ask/${id}`),
-      params: { questionId: id },
-      context: {},
-    });
+    const page = await readQuestion("sales@candor.test", id);
     expect(page.question).toMatchObject({
       status: "ANSWERED",
       answer: fields.answer,
@@ -108,17 +102,9 @@ describe("asking and answering", () => {
 
   it("refuses a second answer with 409 naming who answered when, and keeps the first", async () => {
     const { id } = await askAs("sales@candor.test");
-    const first = await answerAction({
-      request: await post("engineer@candor.test", `/ask/${id}`, { answer: "First." }),
-      params: { questionId: id },
-      context: {},
-    });
+    const first = await answerAs("engineer@candor.test", id, { answer: "First." });
     expect(first).toBeInstanceOf(Response);
-    const second = await answerAction({
-      request: await post("admin@candor.test", `/ask/${id}`, { answer: "Second." }),
-      params: { questionId: id },
-      context: {},
-    });
+    const second = await answerAs("admin@candor.test", id, { answer: "Second." });
     if (second instanceof Response) throw new Error("expected a refusal");
     expect(second.init?.status).toBe(409);
     expect(second.data.result.error?.[""]?.[0]).toMatch(
@@ -148,32 +134,24 @@ describe("asking and answering", () => {
 
   it("stores nothing when the capability part is refused: unchanged facts, or a capability changed meanwhile", async () => {
     const { id, capability } = await askAs("sales@candor.test");
-    const unchanged = await answerAction({
-      request: await post("engineer@candor.test", `/ask/${id}`, {
-        answer: "Yes.",
-        updateCapability: "on",
-        status: capability.status,
-        conditions: `  ${capability.conditions} `,
-        note: "No change really.",
-        capabilityVersion: String(capability.version),
-      }),
-      params: { questionId: id },
-      context: {},
+    const unchanged = await answerAs("engineer@candor.test", id, {
+      answer: "Yes.",
+      updateCapability: "on",
+      status: capability.status,
+      conditions: `  ${capability.conditions} `,
+      note: "No change really.",
+      capabilityVersion: String(capability.version),
     });
     if (unchanged instanceof Response) throw new Error("expected a refusal");
     expect(unchanged.init?.status).toBe(400);
     expect(unchanged.data.result.error?.status?.[0]).toMatch(/already says/);
 
-    const stale = await answerAction({
-      request: await post("engineer@candor.test", `/ask/${id}`, {
-        answer: "Yes.",
-        updateCapability: "on",
-        status: "SUPPORTED",
-        note: "Now fully supported.",
-        capabilityVersion: String(capability.version - 1),
-      }),
-      params: { questionId: id },
-      context: {},
+    const stale = await answerAs("engineer@candor.test", id, {
+      answer: "Yes.",
+      updateCapability: "on",
+      status: "SUPPORTED",
+      note: "Now fully supported.",
+      capabilityVersion: String(capability.version - 1),
     });
     if (stale instanceof Response) throw new Error("expected a refusal");
     expect(stale.init?.status).toBe(409);
@@ -192,38 +170,26 @@ describe("asking and answering", () => {
 
   it("asks for the answer, note and status at once when the capability is to be updated, and for a capability of the chosen product", async () => {
     const { id, capability } = await askAs("sales@candor.test");
-    const missing = await answerAction({
-      request: await post("engineer@candor.test", `/ask/${id}`, {
-        updateCapability: "on",
-        capabilityVersion: String(capability.version),
-      }),
-      params: { questionId: id },
-      context: {},
+    const missing = await answerAs("engineer@candor.test", id, {
+      updateCapability: "on",
+      capabilityVersion: String(capability.version),
     });
     if (missing instanceof Response) throw new Error("expected field errors");
     expect(Object.keys(missing.data.result.error ?? {}).sort()).toEqual(["answer", "note", "status"]);
 
     const other = await prisma.capability.findFirstOrThrow({ where: { productId: { not: capability.productId } } });
-    const wrongPair = await askAction({
-      request: await post("sales@candor.test", "/ask", {
-        productId: capability.productId,
-        capabilityId: other.id,
-        question: "Hm?",
-      }),
-      params: {},
-      context: {},
+    const wrongPair = await submit(askAction, "sales@candor.test", "/ask", {
+      productId: capability.productId,
+      capabilityId: other.id,
+      question: "Hm?",
     });
     if (wrongPair instanceof Response) throw new Error("expected field errors");
     expect(wrongPair.data.result.error?.capabilityId?.[0]).toMatch(/^Choose a capability of Ledgerline/);
 
-    const tooLong = await askAction({
-      request: await post("sales@candor.test", "/ask", {
-        productId: capability.productId,
-        question: "x".repeat(1001),
-        context: "y".repeat(2001),
-      }),
-      params: {},
-      context: {},
+    const tooLong = await submit(askAction, "sales@candor.test", "/ask", {
+      productId: capability.productId,
+      question: "x".repeat(1001),
+      context: "y".repeat(2001),
     });
     if (tooLong instanceof Response) throw new Error("expected field errors");
     expect(tooLong.data.result.error).toEqual({
@@ -236,48 +202,22 @@ describe("asking and answering", () => {
 describe("who may read and answer", () => {
   it("gives another salesperson 404 for a question, and refuses any salesperson's answer with 403", async () => {
     const { id } = await askAs("sales@candor.test");
-    const other = await settle(async () =>
-      questionLoader({
-        request: await get("overpromiser@candor.test", `/ask/${id}`),
-        params: { questionId: id },
-        context: {},
-      }),
-    );
+    const other = await settle(() => readQuestion("overpromiser@candor.test", id));
     expect(await refusalOf(other)).toMatchObject({ status: 404 });
-    const own = await questionLoader({
-      request: await get("sales@candor.test", `/ask/${id}`),
-      params: { questionId: id },
-      context: {},
-    });
+    const own = await readQuestion("sales@candor.test", id);
     expect(own.canAnswer).toBe(false);
 
-    const answer = await settle(async () =>
-      answerAction({
-        request: await post("sales@candor.test", `/ask/${id}`, { answer: "I know this one." }),
-        params: { questionId: id },
-        context: {},
-      }),
-    );
+    const answer = await settle(() => answerAs("sales@candor.test", id, { answer: "I know this one." }));
     expect(await refusalOf(answer)).toMatchObject({ status: 403 });
     expect(await prisma.engineerQuestion.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "OPEN" });
   });
 
   it("lets a manager read their teams' questions only, and not ask or answer", async () => {
     const { id } = await askAs("sales@candor.test");
-    const mine = await questionLoader({
-      request: await get("manager@candor.test", `/ask/${id}`),
-      params: { questionId: id },
-      context: {},
-    });
+    const mine = await readQuestion("manager@candor.test", id);
     expect(mine.question.id).toBe(id);
     expect(mine.canAnswer).toBe(false);
-    const elsewhere = await settle(async () =>
-      questionLoader({
-        request: await get("marcus.bell@candor.test", `/ask/${id}`),
-        params: { questionId: id },
-        context: {},
-      }),
-    );
+    const elsewhere = await settle(() => readQuestion("marcus.bell@candor.test", id));
     expect(await refusalOf(elsewhere)).toMatchObject({ status: 404 });
 
     const manager = await prisma.user.findUniqueOrThrow({ where: { email: "manager@candor.test" } });
@@ -290,26 +230,14 @@ describe("who may read and answer", () => {
     expect(askers.length).toBeGreaterThan(0);
     for (const asker of askers) expect(asker.askedBy.team?.managers.map((m) => m.userId)).toContain(manager.id);
 
-    const ask = await settle(async () =>
-      askAction({ request: await post("manager@candor.test", "/ask", { question: "?" }), params: {}, context: {} }),
-    );
+    const ask = await settle(() => submit(askAction, "manager@candor.test", "/ask", { question: "?" }));
     expect(await refusalOf(ask)).toMatchObject({ status: 403 });
-    const answer = await settle(async () =>
-      answerAction({
-        request: await post("manager@candor.test", `/ask/${id}`, { answer: "?" }),
-        params: { questionId: id },
-        context: {},
-      }),
-    );
+    const answer = await settle(() => answerAs("manager@candor.test", id, { answer: "?" }));
     expect(await refusalOf(answer)).toMatchObject({ status: 403 });
   });
 
   it("shows engineers every open question, oldest first, filtered by product and status from the URL", async () => {
-    const page = await askLoader({
-      request: await get("engineer@candor.test", "/ask?product=ledgerline&status=OPEN"),
-      params: {},
-      context: {},
-    });
+    const page = await load(askLoader, "engineer@candor.test", "/ask?product=ledgerline&status=OPEN");
     expect(page.canAnswer).toBe(true);
     expect(page.canAsk).toBe(false);
     expect(page.board.answered).toBeNull();
@@ -332,7 +260,7 @@ describe("who may read and answer", () => {
       context: "",
     });
     expect(asked.ok).toBe(true);
-    const page = await askLoader({ request: await get("sales@candor.test", "/ask"), params: {}, context: {} });
+    const page = await load(askLoader, "sales@candor.test", "/ask");
     const ids = [...(page.board.open?.rows ?? []), ...(page.board.answered?.rows ?? [])].map((row) => row.id);
     expect(ids.length).toBeGreaterThan(0);
     const owners = await prisma.engineerQuestion.findMany({

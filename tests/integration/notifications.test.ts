@@ -12,7 +12,7 @@ import { loader as layoutLoader } from "../../app/routes/_app.tsx";
 import { action as inboxAction, loader as inboxLoader } from "../../app/routes/_app.inbox.tsx";
 import { actorFor, auditOf, disputeVerdict, judgeInaccurate, loggedClaim, type Person } from "./support/claims.ts";
 import { refusalOf } from "./support/refusal.ts";
-import { get, post } from "./support/requests.ts";
+import { load, submit } from "./support/requests.ts";
 import { settle } from "./support/sign-in.ts";
 import { onPostgres } from "./support/database.ts";
 import { dueSurvey } from "./support/surveys.ts";
@@ -385,14 +385,11 @@ describe("the daily scan", () => {
 });
 
 describe("the inbox: one's own, and nobody else's", () => {
-  const inboxOf = async (email: string, path = "/inbox") =>
-    inboxLoader({ request: await get(email, path), params: {}, context: {} });
+  const inboxOf = async (email: string, path = "/inbox") => load(inboxLoader, email, path);
   const act = async (email: string, fields: Record<string, string>) =>
-    settle(async () => inboxAction({ request: await post(email, "/inbox", fields), params: {}, context: {} }));
+    settle(() => submit(inboxAction, email, "/inbox", fields));
   const navCount = async (email: string) =>
-    (await layoutLoader({ request: await get(email, "/home"), params: {}, context: {} })).nav.find(
-      (item) => item.to === "/inbox",
-    )?.count;
+    (await load(layoutLoader, email, "/home")).nav.find((item) => item.to === "/inbox")?.count;
 
   it("lists the reader's own notifications newest first, with the unread count in the navigation", async () => {
     const claimId = await pendingClaim("Fabrikam Inbox");

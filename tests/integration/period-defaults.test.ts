@@ -7,7 +7,7 @@ import { action as compAction } from "../../app/routes/_app.comp._index.tsx";
 import { loader as dashboardLoader } from "../../app/routes/_app.dashboard.tsx";
 import { loader as homeLoader } from "../../app/routes/_app.home.tsx";
 import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
-import { get } from "./support/requests.ts";
+import { load } from "./support/requests.ts";
 
 // The demo data holds the open period 2026-Q4 (the one in effect while the demo is current)
 // and the locked quarters before it. An admin then creates next quarter's period early.
@@ -52,11 +52,7 @@ describe("a period created early for next quarter", () => {
     const current = await currentPeriod();
     expect(future.startsAt.getTime()).toBeGreaterThan(Date.now());
 
-    const result = await dashboardLoader({
-      request: await get("manager@candor.test", "/dashboard"),
-      params: {},
-      context: {},
-    });
+    const result = await load(dashboardLoader, "manager@candor.test", "/dashboard");
     expect(result.period?.name).toBe(current.name);
     expect(result.periods.map((period) => period.name)).toContain(NEXT);
     const dashboard = result.dashboard;
@@ -124,7 +120,7 @@ describe("a period created early for next quarter", () => {
   it("leaves the salesperson's projected payout on the current period", async () => {
     await createNextPeriodEarly();
     const current = await currentPeriod();
-    const home = await homeLoader({ request: await get("sales@candor.test", "/home"), params: {}, context: {} });
+    const home = await load(homeLoader, "sales@candor.test", "/home");
     expect(home.projection?.period.name).toBe(current.name);
     expect(home.projection?.figures.multiplier).toBeGreaterThan(1);
   });
@@ -151,11 +147,7 @@ describe("the lock confirmation", () => {
     expect(pending).toBeGreaterThan(0);
 
     const path = `/comp/${period.name}?confirm=lock`;
-    const loaded = await periodLoader({
-      request: await get("admin@candor.test", path),
-      params: { periodName: period.name },
-      context: {},
-    });
+    const loaded = await load(periodLoader, "admin@candor.test", path, { periodName: period.name });
     expect(loaded.confirmingLock).toBe(true);
     const left = timeLeft(period.endsAt, new Date());
     const warnings = loaded.lockWarnings.join("\n");
@@ -166,17 +158,9 @@ describe("the lock confirmation", () => {
     );
 
     // Without the confirmation step (or the right to lock), nothing is counted.
-    const plain = await periodLoader({
-      request: await get("admin@candor.test", `/comp/${period.name}`),
-      params: { periodName: period.name },
-      context: {},
-    });
+    const plain = await load(periodLoader, "admin@candor.test", `/comp/${period.name}`, { periodName: period.name });
     expect(plain.lockWarnings).toEqual([]);
-    const manager = await periodLoader({
-      request: await get("manager@candor.test", path),
-      params: { periodName: period.name },
-      context: {},
-    });
+    const manager = await load(periodLoader, "manager@candor.test", path, { periodName: period.name });
     expect(manager.lockWarnings).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ import { loader as bankLoader } from "../../app/routes/_app.question-bank._index
 import { action as newQuestionAction } from "../../app/routes/_app.question-bank.new.tsx";
 import { action as newQuizAction } from "../../app/routes/_app.quizzes.new.tsx";
 import { capabilityEditForm, editableCapability } from "./support/capabilities.ts";
-import { get, post, statusOf } from "./support/requests.ts";
+import { load, submit, statusOf } from "./support/requests.ts";
 import { settle } from "./support/sign-in.ts";
 
 const AUDIT: AuditContext = { actorId: null, requestId: "quizzes-test", ip: null };
@@ -53,11 +53,7 @@ async function wholePoolQuiz(
 }
 
 async function startAs(email: string, quizId: string) {
-  const response = await quizAction({
-    request: await post(email, `/quizzes/${quizId}`, {}),
-    params: { quizId },
-    context: {},
-  });
+  const response = await submit(quizAction, email, `/quizzes/${quizId}`, {}, { quizId });
   if (!(response instanceof Response)) throw new Error(`expected a redirect, got ${JSON.stringify(response)}`);
   const location = response.headers.get("location") ?? "";
   const attemptId = location.split("/attempts/")[1] ?? "";
@@ -108,19 +104,17 @@ describe("drawing questions", () => {
     if (!capability) throw new Error("expected a linked capability");
     const newStatus = CAPABILITY_LEVELS.find((level) => level !== capability.status) ?? "ROADMAP";
     const path = `/capabilities/relay/${capability.key}`;
-    const response = await capabilityAction({
-      request: await post(
-        "engineer@candor.test",
-        path,
-        capabilityEditForm(capability, {
-          status: newStatus,
-          conditions: "Changed for the quiz test",
-          note: "Re-tested.",
-        }),
-      ),
-      params: { productSlug: "relay", capabilityKey: capability.key },
-      context: {},
-    });
+    const response = await submit(
+      capabilityAction,
+      "engineer@candor.test",
+      path,
+      capabilityEditForm(capability, {
+        status: newStatus,
+        conditions: "Changed for the quiz test",
+        note: "Re-tested.",
+      }),
+      { productSlug: "relay", capabilityKey: capability.key },
+    );
     expect(response).toBeInstanceOf(Response);
     const linkedNow = await prisma.question.findMany({
       where: { capabilityId: capability.id },
@@ -139,17 +133,15 @@ describe("drawing questions", () => {
     expect(matrix?.explanation).toBe("Changed for the quiz test");
 
     // The bank lists it under "needs review"; re-approving makes it drawable again, audited.
-    const bank = await bankLoader({
-      request: await get("engineer@candor.test", "/question-bank?state=NEEDS_REVIEW"),
-      params: {},
-      context: {},
-    });
+    const bank = await load(bankLoader, "engineer@candor.test", "/question-bank?state=NEEDS_REVIEW");
     expect(bank.rows.map((row) => row.id)).toContain(linked.id);
-    const approved = await bankQuestionAction({
-      request: await post("engineer@candor.test", `/question-bank/${linked.id}`, { intent: "approve" }),
-      params: { questionId: linked.id },
-      context: {},
-    });
+    const approved = await submit(
+      bankQuestionAction,
+      "engineer@candor.test",
+      `/question-bank/${linked.id}`,
+      { intent: "approve" },
+      { questionId: linked.id },
+    );
     expect(approved).toBeInstanceOf(Response);
     expect((await prisma.question.findUniqueOrThrow({ where: { id: linked.id } })).state).toBe("ACTIVE");
     expect(await prisma.auditEvent.count({ where: { action: "question.approve", entityId: linked.id } })).toBe(1);
@@ -165,18 +157,20 @@ describe("taking a quiz", () => {
     const path = `/quizzes/${quiz.id}/attempts/${attempt.id}`;
     const first = snapshot[0];
     if (!first) throw new Error("no questions drawn");
-    const saved = await attemptAction({
-      request: await post("sales@candor.test", path, {
+    const saved = await submit(
+      attemptAction,
+      "sales@candor.test",
+      path,
+      {
         intent: "answer",
         position: "0",
         choice: String(first.correct[0] ?? 0),
-      }),
+      },
       params,
-      context: {},
-    });
+    );
     expect(saved).toEqual({ ok: true, message: "Saved" });
 
-    const page = await attemptLoader({ request: await get("sales@candor.test", path), params, context: {} });
+    const page = await load(attemptLoader, "sales@candor.test", path, params);
     expect(page.state).toBe("open");
     if (page.state !== "open") return;
     expect(page.questions[0]?.chosen).toEqual(first.correct.slice(0, 1));
@@ -187,11 +181,13 @@ describe("taking a quiz", () => {
       if (question.explanation.length > 12) expect(json).not.toContain(question.explanation);
 
     // An impossible answer is refused plainly; a choice out of range never reaches the database.
-    const bad = await attemptAction({
-      request: await post("sales@candor.test", path, { intent: "answer", position: "0", choice: "99" }),
+    const bad = await submit(
+      attemptAction,
+      "sales@candor.test",
+      path,
+      { intent: "answer", position: "0", choice: "99" },
       params,
-      context: {},
-    });
+    );
     expect(statusOf(bad)).toBe(400);
 
     // Submitting without JavaScript: the form carries every answer.
@@ -200,13 +196,9 @@ describe("taking a quiz", () => {
       positions: snapshot.map((q) => q.position).join(","),
     };
     for (const q of snapshot) fields[`answer-${q.position}`] = q.correct.map(String);
-    const submitted = await attemptAction({
-      request: await post("sales@candor.test", path, fields),
-      params,
-      context: {},
-    });
+    const submitted = await submit(attemptAction, "sales@candor.test", path, fields, params);
     expect(submitted).toBeInstanceOf(Response);
-    const result = await attemptLoader({ request: await get("sales@candor.test", path), params, context: {} });
+    const result = await load(attemptLoader, "sales@candor.test", path, params);
     expect(result.state).toBe("submitted");
     if (result.state !== "submitted") return;
     expect(result.score).toBe(1);
@@ -217,11 +209,13 @@ describe("taking a quiz", () => {
     expect(await prisma.auditEvent.count({ where: { action: "quiz-attempt.submit", entityId: attempt.id } })).toBe(1);
 
     // Answers can no longer change.
-    const late = await attemptAction({
-      request: await post("sales@candor.test", path, { intent: "answer", position: "0", choice: "1" }),
+    const late = await submit(
+      attemptAction,
+      "sales@candor.test",
+      path,
+      { intent: "answer", position: "0", choice: "1" },
       params,
-      context: {},
-    });
+    );
     expect(statusOf(late)).toBe(409);
   });
 
@@ -262,10 +256,9 @@ describe("taking a quiz", () => {
       positions: snapshot.map((q) => q.position).join(","),
     };
     for (const q of snapshot) fields[`answer-${q.position}`] = q.correct.map(String);
-    const refused = await attemptAction({
-      request: await post("sales@candor.test", path, fields),
-      params: { quizId: quiz.id, attemptId: attempt.id },
-      context: {},
+    const refused = await submit(attemptAction, "sales@candor.test", path, fields, {
+      quizId: quiz.id,
+      attemptId: attempt.id,
     });
     expect(statusOf(refused)).toBe(409);
     expect(JSON.stringify(refused)).toMatch(/Time ran out at .*graded on the answers saved before the deadline/);
@@ -289,11 +282,12 @@ describe("taking a quiz", () => {
     const started = await startAttempt(AUDIT, sales, quiz.id, new Date(Date.now() - 60 * 60_000));
     if (!started.ok) throw new Error(refusalMessage(started));
     const params = { quizId: quiz.id, attemptId: started.value.attemptId };
-    const page = await attemptLoader({
-      request: await get("sales@candor.test", `/quizzes/${quiz.id}/attempts/${params.attemptId}`),
+    const page = await load(
+      attemptLoader,
+      "sales@candor.test",
+      `/quizzes/${quiz.id}/attempts/${params.attemptId}`,
       params,
-      context: {},
-    });
+    );
     expect(page).toMatchObject({ state: "submitted", score: 0, passed: false, expired: true });
   });
 
@@ -302,35 +296,35 @@ describe("taking a quiz", () => {
     for (let i = 0; i < 3; i++) {
       const attempt = await startAs("overpromiser@candor.test", quiz.id);
       const params = { quizId: quiz.id, attemptId: attempt.id };
-      const submitted = await attemptAction({
-        request: await post("overpromiser@candor.test", `/quizzes/${quiz.id}/attempts/${attempt.id}`, {
+      const submitted = await submit(
+        attemptAction,
+        "overpromiser@candor.test",
+        `/quizzes/${quiz.id}/attempts/${attempt.id}`,
+        {
           intent: "submit-anyway",
           positions: "",
-        }),
+        },
         params,
-        context: {},
-      });
+      );
       expect(submitted).toBeInstanceOf(Response);
     }
-    const fourth = await quizAction({
-      request: await post("overpromiser@candor.test", `/quizzes/${quiz.id}`, {}),
-      params: { quizId: quiz.id },
-      context: {},
-    });
+    const fourth = await submit(quizAction, "overpromiser@candor.test", `/quizzes/${quiz.id}`, {}, { quizId: quiz.id });
     expect(statusOf(fourth)).toBe(409);
     expect(JSON.stringify(fourth)).toContain("You have used all 3 attempts at this quiz for now.");
     expect(await prisma.quizAttempt.count({ where: { quizId: quiz.id } })).toBe(3);
     // An engineer's attempts are practice and not limited.
     for (let i = 0; i < 4; i++) {
       const attempt = await startAs("engineer@candor.test", quiz.id);
-      await attemptAction({
-        request: await post("engineer@candor.test", `/quizzes/${quiz.id}/attempts/${attempt.id}`, {
+      await submit(
+        attemptAction,
+        "engineer@candor.test",
+        `/quizzes/${quiz.id}/attempts/${attempt.id}`,
+        {
           intent: "submit-anyway",
           positions: "",
-        }),
-        params: { quizId: quiz.id, attemptId: attempt.id },
-        context: {},
-      });
+        },
+        { quizId: quiz.id, attemptId: attempt.id },
+      );
     }
   });
 });
@@ -351,11 +345,7 @@ describe("the review step before submitting", () => {
     };
     for (const position of answered) fields[`answer-${position}`] = (snapshot[position]?.correct ?? []).map(String);
 
-    const review = await attemptAction({
-      request: await post("overpromiser@candor.test", path, fields),
-      params,
-      context: {},
-    });
+    const review = await submit(attemptAction, "overpromiser@candor.test", path, fields, params);
     expect(review).not.toBeInstanceOf(Response);
     const blanks = snapshot.map((q) => q.position).filter((position) => !answered.includes(position));
     expect(review).toEqual({ ok: false, message: null, unanswered: blanks });
@@ -364,15 +354,11 @@ describe("the review step before submitting", () => {
     const stored = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
     expect(stored).toMatchObject({ submittedAt: null, score: null, passed: null });
     expect(await prisma.auditEvent.count({ where: { action: "quiz-attempt.submit", entityId: attempt.id } })).toBe(0);
-    const quizPage = await quizLoader({
-      request: await get("overpromiser@candor.test", `/quizzes/${quiz.id}`),
-      params: { quizId: quiz.id },
-      context: {},
-    });
+    const quizPage = await load(quizLoader, "overpromiser@candor.test", `/quizzes/${quiz.id}`, { quizId: quiz.id });
     expect(quizPage.open?.id).toBe(attempt.id);
 
     // The answers on the form were kept: the page shows them chosen.
-    const page = await attemptLoader({ request: await get("overpromiser@candor.test", path), params, context: {} });
+    const page = await load(attemptLoader, "overpromiser@candor.test", path, params);
     expect(page.state).toBe("open");
     if (page.state !== "open") return;
     for (const position of answered) expect(page.questions[position]?.chosen).toEqual(snapshot[position]?.correct);
@@ -382,19 +368,17 @@ describe("the review step before submitting", () => {
     const [firstBlank, ...stillBlank] = blanks;
     if (firstBlank === undefined) throw new Error("expected blanks");
     fields[`answer-${firstBlank}`] = ["0"];
-    const again = await attemptAction({
-      request: await post("overpromiser@candor.test", path, fields),
-      params,
-      context: {},
-    });
+    const again = await submit(attemptAction, "overpromiser@candor.test", path, fields, params);
     expect(again).toEqual({ ok: false, message: null, unanswered: stillBlank });
 
     // Confirmed: graded on what was given, blanks score nothing.
-    const confirmed = await attemptAction({
-      request: await post("overpromiser@candor.test", path, { ...fields, intent: "submit-anyway" }),
+    const confirmed = await submit(
+      attemptAction,
+      "overpromiser@candor.test",
+      path,
+      { ...fields, intent: "submit-anyway" },
       params,
-      context: {},
-    });
+    );
     expect(confirmed).toBeInstanceOf(Response);
     const graded = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
     expect(graded.submittedAt).not.toBeNull();
@@ -486,70 +470,33 @@ describe("permissions", () => {
     const attempt = await startAs("sales@candor.test", quiz.id);
     const params = { quizId: quiz.id, attemptId: attempt.id };
     const path = `/quizzes/${quiz.id}/attempts/${attempt.id}`;
-    const load = async (email: string) =>
-      settle(async () => attemptLoader({ request: await get(email, path), params, context: {} }));
-    expect(statusOf(await load("overpromiser@candor.test"))).toBe(404);
-    expect(statusOf(await load("manager@candor.test"))).toBe(404); // still open: not the manager's to see yet
-    const answer = await settle(async () =>
-      attemptAction({
-        request: await post("overpromiser@candor.test", path, { intent: "answer", position: "0", choice: "0" }),
-        params,
-        context: {},
-      }),
+    const attemptAs = (email: string) => settle(() => load(attemptLoader, email, path, params));
+    expect(statusOf(await attemptAs("overpromiser@candor.test"))).toBe(404);
+    expect(statusOf(await attemptAs("manager@candor.test"))).toBe(404); // still open: not the manager's to see yet
+    const answer = await settle(() =>
+      submit(attemptAction, "overpromiser@candor.test", path, { intent: "answer", position: "0", choice: "0" }, params),
     );
     expect(statusOf(answer)).toBe(404);
 
-    await attemptAction({
-      request: await post("sales@candor.test", path, { intent: "submit-anyway", positions: "" }),
-      params,
-      context: {},
-    });
-    expect(await load("manager@candor.test")).toMatchObject({ state: "submitted", isOwn: false });
-    expect(await load("admin@candor.test")).toMatchObject({ state: "submitted" });
-    expect(statusOf(await load("marcus.bell@candor.test"))).toBe(404);
-    expect(statusOf(await load("overpromiser@candor.test"))).toBe(404);
+    await submit(attemptAction, "sales@candor.test", path, { intent: "submit-anyway", positions: "" }, params);
+    expect(await attemptAs("manager@candor.test")).toMatchObject({ state: "submitted", isOwn: false });
+    expect(await attemptAs("admin@candor.test")).toMatchObject({ state: "submitted" });
+    expect(statusOf(await attemptAs("marcus.bell@candor.test"))).toBe(404);
+    expect(statusOf(await attemptAs("overpromiser@candor.test"))).toBe(404);
   });
 
   it("keeps statistics and authoring from salespeople (403)", async () => {
     const quiz = await prisma.quiz.findFirstOrThrow({ where: { published: true } });
     expect(
       statusOf(
-        await settle(async () =>
-          statsLoader({
-            request: await get("sales@candor.test", `/quizzes/${quiz.id}/stats`),
-            params: { quizId: quiz.id },
-            context: {},
-          }),
-        ),
+        await settle(() => load(statsLoader, "sales@candor.test", `/quizzes/${quiz.id}/stats`, { quizId: quiz.id })),
       ),
     ).toBe(403);
-    expect(
-      statusOf(
-        await settle(async () =>
-          bankLoader({ request: await get("sales@candor.test", "/question-bank"), params: {}, context: {} }),
-        ),
-      ),
-    ).toBe(403);
-    expect(
-      statusOf(
-        await settle(async () =>
-          bankLoader({ request: await get("manager@candor.test", "/question-bank"), params: {}, context: {} }),
-        ),
-      ),
-    ).toBe(403);
-    const create = await settle(async () =>
-      newQuizAction({
-        request: await post("sales@candor.test", "/quizzes/new", { title: "x" }),
-        params: {},
-        context: {},
-      }),
-    );
+    expect(statusOf(await settle(() => load(bankLoader, "sales@candor.test", "/question-bank")))).toBe(403);
+    expect(statusOf(await settle(() => load(bankLoader, "manager@candor.test", "/question-bank")))).toBe(403);
+    const create = await settle(() => submit(newQuizAction, "sales@candor.test", "/quizzes/new", { title: "x" }));
     expect(statusOf(create)).toBe(403);
-    const stats = await statsLoader({
-      request: await get("manager@candor.test", `/quizzes/${quiz.id}/stats`),
-      params: { quizId: quiz.id },
-      context: {},
-    });
+    const stats = await load(statsLoader, "manager@candor.test", `/quizzes/${quiz.id}/stats`, { quizId: quiz.id });
     expect(stats.summary.attempts).toBeGreaterThan(0);
     expect(stats.teamFigures?.length).toBeGreaterThan(0);
   });
@@ -558,34 +505,26 @@ describe("permissions", () => {
 describe("authoring", () => {
   it("answers bad input with field errors and stores valid questions and quizzes, audited", async () => {
     const product = await prisma.product.findUniqueOrThrow({ where: { slug: "ledgerline" } });
-    const bad = await newQuestionAction({
-      request: await post("engineer@candor.test", "/question-bank/new", {
-        productId: product.id,
-        type: "SINGLE",
-        prompt: "Pick one",
-        choices: "Yes\nNo",
-        correct: "3",
-        explanation: "",
-      }),
-      params: {},
-      context: {},
+    const bad = await submit(newQuestionAction, "engineer@candor.test", "/question-bank/new", {
+      productId: product.id,
+      type: "SINGLE",
+      prompt: "Pick one",
+      choices: "Yes\nNo",
+      correct: "3",
+      explanation: "",
     });
     expect(statusOf(bad)).toBe(400);
     const errors = (bad as { data: { result: { error: Record<string, string[]> } } }).data.result.error;
     expect(errors.correct?.[0]).toMatch(/between 1 and 2/);
     expect(errors.explanation?.[0]).toMatch(/Explain/);
 
-    const good = await newQuestionAction({
-      request: await post("engineer@candor.test", "/question-bank/new", {
-        productId: product.id,
-        type: "MULTI",
-        prompt: "Which file types export?",
-        choices: "xlsx\ncsv\nxls",
-        correct: "1, 2",
-        explanation: "xls is not supported.",
-      }),
-      params: {},
-      context: {},
+    const good = await submit(newQuestionAction, "engineer@candor.test", "/question-bank/new", {
+      productId: product.id,
+      type: "MULTI",
+      prompt: "Which file types export?",
+      choices: "xlsx\ncsv\nxls",
+      correct: "1, 2",
+      explanation: "xls is not supported.",
     });
     expect(good).toBeInstanceOf(Response);
     const id = ((good as Response).headers.get("location") ?? "").replace("/question-bank/", "");
@@ -597,34 +536,26 @@ describe("authoring", () => {
     });
     expect(await prisma.auditEvent.count({ where: { action: "question.create", entityId: id } })).toBe(1);
 
-    const quizBad = await newQuizAction({
-      request: await post("engineer@candor.test", "/quizzes/new", {
-        title: "",
-        questionCount: "0",
-        timeLimitMinutes: "10",
-        passMarkPercent: "150",
-        maxAttempts: "3",
-        certificationDays: "180",
-      }),
-      params: {},
-      context: {},
+    const quizBad = await submit(newQuizAction, "engineer@candor.test", "/quizzes/new", {
+      title: "",
+      questionCount: "0",
+      timeLimitMinutes: "10",
+      passMarkPercent: "150",
+      maxAttempts: "3",
+      certificationDays: "180",
     });
     expect(statusOf(quizBad)).toBe(400);
     const quizErrors = (quizBad as { data: { result: { error: Record<string, string[]> } } }).data.result.error;
     expect(Object.keys(quizErrors)).toEqual(expect.arrayContaining(["title", "questionCount", "passMarkPercent"]));
-    const quizGood = await newQuizAction({
-      request: await post("engineer@candor.test", "/quizzes/new", {
-        title: "Export basics",
-        productId: product.id,
-        questionCount: "5",
-        timeLimitMinutes: "10",
-        passMarkPercent: "80",
-        maxAttempts: "2",
-        certificationDays: "90",
-        published: "on",
-      }),
-      params: {},
-      context: {},
+    const quizGood = await submit(newQuizAction, "engineer@candor.test", "/quizzes/new", {
+      title: "Export basics",
+      productId: product.id,
+      questionCount: "5",
+      timeLimitMinutes: "10",
+      passMarkPercent: "80",
+      maxAttempts: "2",
+      certificationDays: "90",
+      published: "on",
     });
     const quizId = ((quizGood as Response).headers.get("location") ?? "").replace("/quizzes/", "");
     expect(await prisma.quiz.findUniqueOrThrow({ where: { id: quizId } })).toMatchObject({
@@ -757,18 +688,16 @@ describe("home sections and the quiz page", () => {
 
   it("shows the over-promiser no attempts left on the quiz they failed three times this round, with the day they may retry", async () => {
     const quiz = await prisma.quiz.findFirstOrThrow({ where: { title: "Ledgerline certification" } });
-    const page = await quizLoader({
-      request: await get("overpromiser@candor.test", `/quizzes/${quiz.id}`),
-      params: { quizId: quiz.id },
-      context: {},
-    });
+    const page = await load(quizLoader, "overpromiser@candor.test", `/quizzes/${quiz.id}`, { quizId: quiz.id });
     expect(page).toMatchObject({ attemptsUsed: 3, attemptsLeft: 0, practice: false, certifiedUntil: null });
     expect(page.nextAttemptAt?.getTime()).toBeGreaterThan(Date.now());
-    const refused = await quizAction({
-      request: await post("overpromiser@candor.test", `/quizzes/${quiz.id}`, {}),
-      params: { quizId: quiz.id },
-      context: {},
-    });
+    const refused = await submit(
+      quizAction,
+      "overpromiser@candor.test",
+      `/quizzes/${quiz.id}`,
+      {},
+      { quizId: quiz.id },
+    );
     expect(statusOf(refused)).toBe(409);
   });
 

@@ -9,7 +9,7 @@ import { action as resultsAction } from "../../app/routes/_app.surveys.import.ts
 import { loader as outboxLoader } from "../../app/routes/_app.surveys.outbox.tsx";
 import { headers as surveyHeaders } from "../../app/routes/survey.$token.tsx";
 import { refusalOf } from "./support/refusal.ts";
-import { get, post } from "./support/requests.ts";
+import { load, submit } from "./support/requests.ts";
 import { settle } from "./support/sign-in.ts";
 import { answerSurvey, dueSurvey, openSurvey, outboxPost, surveyToken } from "./support/surveys.ts";
 import { localSmtp } from "../support/local-smtp.ts";
@@ -173,11 +173,7 @@ describe("the outbox", () => {
     expect((await prisma.survey.findUniqueOrThrow({ where: { id: west.surveyId } })).tokenHash).toBeNull();
     await surveyToken(west.surveyId, "admin@candor.test");
 
-    const page = await outboxLoader({
-      request: await get("manager@candor.test", "/surveys/outbox"),
-      params: {},
-      context: {},
-    });
+    const page = await load(outboxLoader, "manager@candor.test", "/surveys/outbox");
     expect(page.rows.some((row) => row.id === west.surveyId)).toBe(false);
     expect(page.mailConfigured).toBe(false);
     expect(await refusalOf(await outboxPost("manager@candor.test", { intent: "send-due" }))).toMatchObject({
@@ -247,9 +243,7 @@ function resultsUpload(email: string, csv: string, intent: "preview" | "import" 
   const form = new FormData();
   form.set("intent", intent);
   form.set("file", new Blob([csv], { type: "text/csv" }), "results.csv");
-  return settle(async () =>
-    resultsAction({ request: await post(email, "/surveys/import", form), params: {}, context: {} }),
-  );
+  return settle(() => submit(resultsAction, email, "/surveys/import", form));
 }
 
 describe("survey results import", () => {
@@ -344,11 +338,7 @@ describe("survey results import", () => {
 
 describe("the satisfaction overview and customer comments", () => {
   it("tells the demo story per salesperson: the honest performer's customers are happy, the over-promiser's are not", async () => {
-    const page = await overviewLoader({
-      request: await get("manager@candor.test", "/surveys?months=all"),
-      params: {},
-      context: {},
-    });
+    const page = await load(overviewLoader, "manager@candor.test", "/surveys?months=all");
     const byName = (email: string) =>
       prisma.user
         .findUniqueOrThrow({ where: { email } })
@@ -366,19 +356,9 @@ describe("the satisfaction overview and customer comments", () => {
     );
     // A manager sees only their teams; an engineer is refused.
     expect(page.salespeople.some((person) => person.team === "Enterprise West")).toBe(false);
-    const refused = await settle(async () =>
-      overviewLoader({
-        request: await get("engineer@candor.test", "/surveys"),
-        params: {},
-        context: {},
-      }),
-    );
+    const refused = await settle(() => load(overviewLoader, "engineer@candor.test", "/surveys"));
     expect(await refusalOf(refused)).toMatchObject({ status: 403 });
-    const own = await overviewLoader({
-      request: await get("sales@candor.test", "/surveys"),
-      params: {},
-      context: {},
-    });
+    const own = await load(overviewLoader, "sales@candor.test", "/surveys");
     expect(own.salespeople.map((person) => person.id)).toEqual([honestId]);
   });
 
@@ -390,24 +370,16 @@ describe("the satisfaction overview and customer comments", () => {
       deliveredAsPromised: "NO",
       leastLiked: `Exports break on big ledgers ${stamp}`,
     });
-    const list = await commentsLoader({
-      request: await get("engineer@candor.test", "/customer-comments?product=ledgerline"),
-      params: {},
-      context: {},
-    });
+    const list = await load(commentsLoader, "engineer@candor.test", "/customer-comments?product=ledgerline");
     const comment = list.comments.find((row) => row.surveyId === surveyId);
     const capability = comment?.capabilities[0];
     expect(capability).toBeDefined();
     const before = await prisma.capability.findUniqueOrThrow({ where: { id: capability?.id ?? "" } });
     const attach = async () =>
-      commentsAction({
-        request: await post("engineer@candor.test", "/customer-comments", {
-          intent: "attach",
-          surveyId,
-          capabilityId: capability?.id ?? "",
-        }),
-        params: {},
-        context: {},
+      submit(commentsAction, "engineer@candor.test", "/customer-comments", {
+        intent: "attach",
+        surveyId,
+        capabilityId: capability?.id ?? "",
       });
     expect(await attach()).toBeInstanceOf(Response);
     expect(await attach()).toBeInstanceOf(Response);
@@ -424,13 +396,7 @@ describe("the satisfaction overview and customer comments", () => {
     expect(
       await attachCommentToCapability({ actorId: admin.id, requestId: null, ip: null }, surveyId, other.id),
     ).toMatchObject({ ok: false, status: 400 });
-    const refused = await settle(async () =>
-      commentsLoader({
-        request: await get("manager@candor.test", "/customer-comments"),
-        params: {},
-        context: {},
-      }),
-    );
+    const refused = await settle(() => load(commentsLoader, "manager@candor.test", "/customer-comments"));
     expect(await refusalOf(refused)).toMatchObject({ status: 403 });
   });
 });

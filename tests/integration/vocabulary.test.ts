@@ -14,7 +14,7 @@ import { loader as payrollLoader } from "../../app/routes/comp.$periodName.payro
 import { loader as scorecardCsvLoader } from "../../app/routes/dashboard.scorecard[.]csv.ts";
 import { loader as specSheetCsvLoader } from "../../app/routes/capabilities.$productSlug.spec-sheet[.]csv.ts";
 import { actorFor, auditOf, disputeVerdict, judgeInaccurate, loggedClaim, type Person } from "./support/claims.ts";
-import { get, post } from "./support/requests.ts";
+import { load, submit } from "./support/requests.ts";
 import { ORIGIN, settle } from "./support/sign-in.ts";
 
 // One vocabulary of labels and formats (app/domain/labels.ts, format.ts), as people meet it:
@@ -59,9 +59,7 @@ beforeAll(async () => {
 
 describe("the exports speak the screen's words", () => {
   it("claims.csv labels every enum and words every date", async () => {
-    const rows = await csvOf(
-      await claimsCsvLoader({ request: await get(MANAGER, "/claims.csv"), params: {}, context: {} }),
-    );
+    const rows = await csvOf(await load(claimsCsvLoader, MANAGER, "/claims.csv"));
     expect(rows.length).toBeGreaterThan(100);
     const labels = (name: keyof typeof ENUM_LABELS) => new Set<string>(Object.values(ENUM_LABELS[name]));
     for (const row of rows) {
@@ -76,13 +74,7 @@ describe("the exports speak the screen's words", () => {
       if (row["Customer corrected at"] !== "") expect(row["Customer corrected at"]).toMatch(TIME_IN_WORDS);
     }
     // The filters in the address keep their codes; the file still answers them.
-    const overstating = await csvOf(
-      await claimsCsvLoader({
-        request: await get(MANAGER, "/claims.csv?matrixCheck=OVERSTATES"),
-        params: {},
-        context: {},
-      }),
-    );
+    const overstating = await csvOf(await load(claimsCsvLoader, MANAGER, "/claims.csv?matrixCheck=OVERSTATES"));
     expect(overstating.length).toBeGreaterThan(0);
     expect(new Set(overstating.map((row) => row["Matrix check"]))).toEqual(
       new Set([ENUM_LABELS.MatrixCheck.OVERSTATES]),
@@ -90,9 +82,7 @@ describe("the exports speak the screen's words", () => {
   });
 
   it("the scorecard export shows percentages and Yes/No, as the page does", async () => {
-    const rows = await csvOf(
-      await scorecardCsvLoader({ request: await get(MANAGER, "/dashboard/scorecard.csv"), params: {}, context: {} }),
-    );
+    const rows = await csvOf(await load(scorecardCsvLoader, MANAGER, "/dashboard/scorecard.csv"));
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(["Yes", "No"]).toContain(row.Active);
@@ -113,10 +103,8 @@ describe("the exports speak the screen's words", () => {
       where: { capabilities: { some: {} } },
       select: { slug: true },
     });
-    const response = await specSheetCsvLoader({
-      request: await get(SALES, `/capabilities/${product.slug}/spec-sheet.csv`),
-      params: { productSlug: product.slug },
-      context: {},
+    const response = await load(specSheetCsvLoader, SALES, `/capabilities/${product.slug}/spec-sheet.csv`, {
+      productSlug: product.slug,
     });
     const rows = await csvOf(response);
     expect(rows.length).toBeGreaterThan(0);
@@ -127,11 +115,7 @@ describe("the exports speak the screen's words", () => {
   });
 
   it("payroll.csv keeps its columns and machine figures exactly: it feeds payroll systems", async () => {
-    const response = await payrollLoader({
-      request: await get(MANAGER, `/comp/${LOCKED}/payroll.csv`),
-      params: { periodName: LOCKED },
-      context: {},
-    });
+    const response = await load(payrollLoader, MANAGER, `/comp/${LOCKED}/payroll.csv`, { periodName: LOCKED });
     const text = (await response.text()).replace(/^\uFEFF/, "");
     expect(text.split(/\r?\n/)[0]).toBe(
       "email,name,team,period,accuracy,quiz,satisfaction,composite,multiplier,target_bonus_cents,payout_cents,adjustment_cents",
@@ -179,11 +163,7 @@ describe("a claim's history in plain words", () => {
     });
     expect(resolved).toEqual({ ok: true, value: null });
 
-    const page = await claimLoader({
-      request: await get(SALES, `/claims/${claimId}`),
-      params: { claimId },
-      context: {},
-    });
+    const page = await load(claimLoader, SALES, `/claims/${claimId}`, { claimId });
     const lines = page.auditTrail.map((line) => [line.text, ...line.details].join("\n"));
     expect(lines).toEqual([
       expect.stringContaining(`${sales.name} logged this claim.`),
@@ -200,10 +180,9 @@ describe("a claim's history in plain words", () => {
 
 describe("a statement's adjustment reasons in plain words", () => {
   it("names the claim by its customer and day, for a reason written now and one stored before reasons were worded", async () => {
-    const before = await statementLoader({
-      request: await get(SALES, `/comp/${LOCKED}/${sales.userId}`),
-      params: { periodName: LOCKED, userId: sales.userId },
-      context: {},
+    const before = await load(statementLoader, SALES, `/comp/${LOCKED}/${sales.userId}`, {
+      periodName: LOCKED,
+      userId: sales.userId,
     });
     const target = before.figures?.claims.find((line) => line.status === "ACCURATE");
     if (!target || !before.figures) throw new Error("expected an accurate claim in the locked statement");
@@ -211,12 +190,8 @@ describe("a statement's adjustment reasons in plain words", () => {
 
     // A reason written now: a verdict changed after the lock, paid at the next compute.
     await prisma.claim.update({ where: { id: target.id }, data: { status: "INACCURATE", severity: "HIGH" } });
-    const computed = await settle(async () =>
-      periodAction({
-        request: await post("admin@candor.test", `/comp/${OPEN}`, { intent: "compute" }),
-        params: { periodName: OPEN },
-        context: {},
-      }),
+    const computed = await settle(() =>
+      submit(periodAction, "admin@candor.test", `/comp/${OPEN}`, { intent: "compute" }, { periodName: OPEN }),
     );
     expect(computed).toBeInstanceOf(Response);
     // And one as an earlier version of Candor stored it, with an id and codes (stored text is never rewritten).
@@ -234,10 +209,9 @@ describe("a statement's adjustment reasons in plain words", () => {
       },
     });
 
-    const statement = await statementLoader({
-      request: await get(SALES, `/comp/${OPEN}/${sales.userId}`),
-      params: { periodName: OPEN, userId: sales.userId },
-      context: {},
+    const statement = await load(statementLoader, SALES, `/comp/${OPEN}/${sales.userId}`, {
+      periodName: OPEN,
+      userId: sales.userId,
     });
     const reasons = statement.adjustments.filter((line) => line.sourcePeriod === LOCKED).map((line) => line.reason);
     expect(reasons).toHaveLength(2);
@@ -258,21 +232,15 @@ describe("an unknown address", () => {
 
   it("is a 404 with a plain sentence for anyone signed in, for reading and for posting", async () => {
     for (const email of [SALES, "engineer@candor.test", MANAGER, "admin@candor.test"]) {
-      const outcome = await settle(async () =>
-        notFoundLoader({ request: await get(email, "/no-such-page"), params: { "*": "no-such-page" }, context: {} }),
-      );
+      const outcome = await settle(() => load(notFoundLoader, email, "/no-such-page", { "*": "no-such-page" }));
       expect(outcome).toMatchObject({
         type: "DataWithResponseInit",
         init: { status: 404 },
         data: { message: NOT_FOUND },
       });
     }
-    const posted = await settle(async () =>
-      notFoundAction({
-        request: await post(SALES, "/no-such-page", { a: "1" }),
-        params: { "*": "no-such-page" },
-        context: {},
-      }),
+    const posted = await settle(() =>
+      submit(notFoundAction, SALES, "/no-such-page", { a: "1" }, { "*": "no-such-page" }),
     );
     expect(posted).toMatchObject({ init: { status: 404 } });
   });

@@ -1,3 +1,4 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { cookieFor, ORIGIN } from "./sign-in.ts";
 
 // The requests integration tests hand to loaders and actions: as a signed-in demo user, the
@@ -30,4 +31,27 @@ export async function post(
 export function statusOf(outcome: unknown): number | undefined {
   if (outcome instanceof Response) return outcome.status;
   return (outcome as { init?: { status?: number } | null } | null)?.init?.status;
+}
+
+type Params = LoaderFunctionArgs["params"];
+
+/** A route's loader as Remix runs it for a GET of `path` as `email`, with the route's `params`. */
+export async function load<T>(
+  loader: (args: LoaderFunctionArgs) => T,
+  email: string,
+  path: string,
+  params: Params = {},
+): Promise<Awaited<T>> {
+  return await loader({ request: await get(email, path), params, context: {} });
+}
+
+/** A route's action as Remix runs it for a form POST of `fields` to `path` as `email`. */
+export async function submit<T>(
+  action: (args: ActionFunctionArgs) => T,
+  email: string,
+  path: string,
+  fields: Parameters<typeof post>[2],
+  params: Params = {},
+): Promise<Awaited<T>> {
+  return await action({ request: await post(email, path, fields), params, context: {} });
 }
