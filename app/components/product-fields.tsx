@@ -1,9 +1,8 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
+import { useForm, type SubmissionResult } from "@conform-to/react";
 import { productSchema } from "../schemas/product.ts";
-import { ErrorList, InputField, TextareaField } from "./ui/field.tsx";
-import { SubmitButton } from "./ui/submit-button.tsx";
+import { conformOptions } from "./ui/conform-options.ts";
+import { ConformForm } from "./ui/conform-form.tsx";
+import { InputField, TextareaField } from "./ui/field.tsx";
 
 type EditedProduct = { name: string; slug: string; description: string; reviewCycleDays: number };
 
@@ -16,8 +15,7 @@ export function ProductForm({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const [form, fields] = useForm({
-    id: product ? "edit-product" : "new-product",
-    lastResult,
+    ...conformOptions(product ? "edit-product" : "new-product", productSchema, lastResult),
     defaultValue: product
       ? {
           name: product.name,
@@ -26,10 +24,6 @@ export function ProductForm({
           reviewCycleDays: String(product.reviewCycleDays),
         }
       : { reviewCycleDays: "90" },
-    constraint: getZodConstraint(productSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: productSchema }),
   });
   const slugHint = product
     ? "Changing it changes the product's addresses (/capabilities/<slug>); old bookmarks stop working."
@@ -38,15 +32,11 @@ export function ProductForm({
     ? "1 to 730 days. A change moves the review date of every verified capability of this product."
     : "How long a verified capability stays current: 1 to 730 days.";
   return (
-    <Form method="post" className="stack" {...getFormProps(form)}>
-      <ErrorList id={form.errorId} errors={form.errors} />
+    <ConformForm form={form} submitLabel={product ? "Save product" : "Create product"}>
       <InputField label="Name" meta={fields.name} autoComplete="off" />
       <InputField label="Slug" meta={fields.slug} autoComplete="off" hint={slugHint} />
       <TextareaField label="Description" meta={fields.description} />
       <InputField label="Review cycle (days)" meta={fields.reviewCycleDays} type="number" hint={reviewCycleHint} />
-      <div>
-        <SubmitButton>{product ? "Save product" : "Create product"}</SubmitButton>
-      </div>
-    </Form>
+    </ConformForm>
   );
 }

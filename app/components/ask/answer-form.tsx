@@ -1,11 +1,10 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
+import { getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { CapabilityLevel } from "../../domain/levels.ts";
 import { LEVEL_OPTIONS } from "../../schemas/capability.ts";
 import { ANSWER_MAX, answerQuestionSchema } from "../../schemas/engineer-question.ts";
-import { ErrorList, SelectField, TextareaField } from "../ui/field.tsx";
-import { SubmitButton } from "../ui/submit-button.tsx";
+import { SelectField, TextareaField } from "../ui/field.tsx";
+import { conformOptions } from "../ui/conform-options.ts";
+import { ConformForm } from "../ui/conform-form.tsx";
 
 /**
  * The engineer's answer, optionally with a new revision of the capability. The update fields
@@ -20,19 +19,13 @@ export function AnswerForm({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const [form, fields] = useForm({
-    id: "answer-question",
-    lastResult,
+    ...conformOptions("answer-question", answerQuestionSchema, lastResult),
     defaultValue: capability ? { status: capability.status, conditions: capability.conditions } : undefined,
-    constraint: getZodConstraint(answerQuestionSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: answerQuestionSchema }),
   });
   return (
     <section className="panel" aria-labelledby="answer-form-title">
       <h2 id="answer-form-title">Answer</h2>
-      <Form method="post" className="stack" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
+      <ConformForm form={form} submitLabel="Send the answer">
         <TextareaField
           label="Your answer"
           meta={fields.answer}
@@ -71,10 +64,7 @@ export function AnswerForm({
             </div>
           </fieldset>
         ) : null}
-        <div>
-          <SubmitButton>Send the answer</SubmitButton>
-        </div>
-      </Form>
+      </ConformForm>
     </section>
   );
 }

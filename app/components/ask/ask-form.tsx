@@ -1,11 +1,9 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
-import { useState } from "react";
+import { useForm, type SubmissionResult } from "@conform-to/react";
 import { askQuestionSchema, CONTEXT_MAX, QUESTION_MAX } from "../../schemas/engineer-question.ts";
-import { ErrorList, TextareaField } from "../ui/field.tsx";
-import { CapabilityPicker, type PickedSubject, type PickerProduct } from "../capabilities/capability-picker.tsx";
-import { SubmitButton } from "../ui/submit-button.tsx";
+import { TextareaField } from "../ui/field.tsx";
+import { conformOptions } from "../ui/conform-options.ts";
+import { ConformForm } from "../ui/conform-form.tsx";
+import { CapabilityPicker, usePickedSubject, type PickerProduct } from "../capabilities/capability-picker.tsx";
 
 /** "Ask before you claim": the salesperson's question to engineering. */
 export function AskForm({
@@ -15,18 +13,8 @@ export function AskForm({
   products: readonly PickerProduct[];
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
-  const [form, fields] = useForm({
-    id: "ask-question",
-    lastResult,
-    constraint: getZodConstraint(askQuestionSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: askQuestionSchema }),
-  });
-  const [subject, setSubject] = useState<PickedSubject>({
-    productId: fields.productId.initialValue ?? "",
-    capabilityId: fields.capabilityId.initialValue ?? "",
-  });
+  const [form, fields] = useForm(conformOptions("ask-question", askQuestionSchema, lastResult));
+  const picker = usePickedSubject(fields);
   return (
     <section className="panel" aria-labelledby="ask-title">
       <h2 id="ask-title">New question</h2>
@@ -34,14 +22,10 @@ export function AskForm({
         Not sure what the product does? Ask before you tell the customer. The answer comes back here and on your home
         page.
       </p>
-      <Form method="post" className="stack" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
+      <ConformForm form={form} submitLabel="Send the question">
         <CapabilityPicker
           products={products}
-          value={subject}
-          onChange={setSubject}
-          productMeta={fields.productId}
-          capabilityMeta={fields.capabilityId}
+          {...picker}
           capabilityLabel="Capability (optional)"
           extraOption={{ value: "", label: "None: a general question about the product" }}
           hint="The matrix row the question is about, with what the matrix says today."
@@ -58,10 +42,7 @@ export function AskForm({
           rows={3}
           hint={`Optional: the customer and what they need, e.g. “Acme want to export 2 million rows to Excel 2010”. At most ${CONTEXT_MAX} characters.`}
         />
-        <div>
-          <SubmitButton>Send the question</SubmitButton>
-        </div>
-      </Form>
+      </ConformForm>
     </section>
   );
 }

@@ -1,11 +1,10 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
+import { useForm, type SubmissionResult } from "@conform-to/react";
 import type { CapabilityLevel } from "../../domain/levels.ts";
 import { editCapabilitySchema } from "../../schemas/capability.ts";
-import { ErrorList } from "../ui/field.tsx";
-import { CapabilityFields } from "./capability-fields.tsx";
+import { conformOptions } from "../ui/conform-options.ts";
+import { ConformForm } from "../ui/conform-form.tsx";
 import { SubmitButton } from "../ui/submit-button.tsx";
+import { CapabilityFields } from "./capability-fields.tsx";
 
 export interface EditableCapability {
   title: string;
@@ -35,11 +34,7 @@ export function CapabilityEditForms({
 }) {
   const schema = editCapabilitySchema(capability);
   const [editForm, edit] = useForm({
-    id: "edit-capability",
-    lastResult: editResult,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...conformOptions("edit-capability", schema, editResult),
     defaultValue: {
       ...capability,
       docsUrl: capability.docsUrl ?? "",
@@ -47,26 +42,24 @@ export function CapabilityEditForms({
       note: "",
       version: String(capability.version),
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const [verifyForm] = useForm({ id: "verify-capability", lastResult: verifyResult });
   return (
     <div className="grid-2">
       <section className="panel" aria-labelledby="edit-capability-title">
         <h2 id="edit-capability-title">Edit capability</h2>
-        <Form method="post" className="stack" {...getFormProps(editForm)}>
-          <input type="hidden" name="intent" value="update" />
-          <input type="hidden" name="version" value={capability.version} />
-          <ErrorList id={editForm.errorId} errors={editForm.errors} />
+        <ConformForm
+          form={editForm}
+          intent="update"
+          hidden={{ version: capability.version }}
+          submitLabel="Save changes"
+        >
           <CapabilityFields
             fields={edit}
             owners={owners}
             noteHint="Required when the status or conditions change; it is shown in the history."
           />
-          <div>
-            <SubmitButton intent="update">Save changes</SubmitButton>
-          </div>
-        </Form>
+        </ConformForm>
       </section>
       <section className="panel" aria-labelledby="verify-capability-title">
         <h2 id="verify-capability-title">Verify</h2>
@@ -74,14 +67,11 @@ export function CapabilityEditForms({
           Checked that this row is still true today? Marking it verified restarts the {capability.reviewCycleDays}-day
           review cycle and adds a &ldquo;Verified&rdquo; entry to the history.
         </p>
-        <Form method="post" {...getFormProps(verifyForm)}>
-          <input type="hidden" name="intent" value="verify" />
-          <input type="hidden" name="version" value={capability.version} />
-          <ErrorList id={verifyForm.errorId} errors={verifyForm.errors} />
+        <ConformForm form={verifyForm} className={null} intent="verify" hidden={{ version: capability.version }}>
           <SubmitButton className="button secondary" intent="verify">
             Mark verified
           </SubmitButton>
-        </Form>
+        </ConformForm>
       </section>
     </div>
   );

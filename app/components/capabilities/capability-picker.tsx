@@ -29,6 +29,24 @@ export interface ExtraCapabilityOption {
   label: string;
 }
 
+const initialText = (value: unknown) => (typeof value === "string" ? value : "");
+
+/**
+ * The picker's state for a conform form with `productId` and `capabilityId` fields, starting
+ * from their initial values: spread it into `CapabilityPicker`; `value` is the pair chosen now.
+ */
+export function usePickedSubject(fields: {
+  productId: FieldMetadata<string | undefined>;
+  capabilityId: FieldMetadata<string | undefined>;
+}) {
+  const [value, onChange] = useState<PickedSubject>({
+    productId: initialText(fields.productId.initialValue),
+    capabilityId: initialText(fields.capabilityId.initialValue),
+  });
+  return { value, onChange, productMeta: fields.productId, capabilityMeta: fields.capabilityId };
+}
+export type PickerState = ReturnType<typeof usePickedSubject>;
+
 const optionLabel = (capability: PickerCapability) =>
   capability.status ? `${capability.title} (${levelLabel(capability.status)})` : capability.title;
 

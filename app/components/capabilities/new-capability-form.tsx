@@ -1,10 +1,9 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
+import { useForm, type SubmissionResult } from "@conform-to/react";
 import { newCapabilitySchema } from "../../schemas/capability.ts";
-import { ErrorList, InputField } from "../ui/field.tsx";
+import { InputField } from "../ui/field.tsx";
+import { conformOptions } from "../ui/conform-options.ts";
+import { ConformForm } from "../ui/conform-form.tsx";
 import { CapabilityFields } from "./capability-fields.tsx";
-import { SubmitButton } from "../ui/submit-button.tsx";
 
 export function NewCapabilityForm({
   lastResult,
@@ -15,23 +14,14 @@ export function NewCapabilityForm({
   owners: ReadonlyArray<{ id: string; name: string }>;
   reviewCycleDays: number;
 }) {
-  const [form, fields] = useForm({
-    id: "new-capability",
-    lastResult,
-    constraint: getZodConstraint(newCapabilitySchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newCapabilitySchema }),
-  });
+  const [form, fields] = useForm(conformOptions("new-capability", newCapabilitySchema, lastResult));
   return (
     <section className="panel" aria-labelledby="new-capability-title">
       <h2 id="new-capability-title">New capability</h2>
       <p className="muted small">
         Saving it counts as its first verification: the row is due for review again in {reviewCycleDays} days.
       </p>
-      <Form method="post" className="stack" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="create" />
-        <ErrorList id={form.errorId} errors={form.errors} />
+      <ConformForm form={form} intent="create" submitLabel="Create capability">
         <InputField
           label="Key"
           meta={fields.key}
@@ -43,10 +33,7 @@ export function NewCapabilityForm({
           owners={owners}
           noteHint='Optional. Kept on the first revision (default "Initial matrix row.").'
         />
-        <div>
-          <SubmitButton intent="create">Create capability</SubmitButton>
-        </div>
-      </Form>
+      </ConformForm>
     </section>
   );
 }

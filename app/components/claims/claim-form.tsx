@@ -1,15 +1,13 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
-import { useState } from "react";
-import { CAPABILITY_LEVELS, CHANNELS, channelLabel, levelLabel } from "../../domain/levels.ts";
-import { newClaimSchema, NOT_IN_MATRIX } from "../../schemas/claims.ts";
-import { ErrorList, InputField, SelectField, TextareaField } from "../ui/field.tsx";
-import { claimFormOptions } from "./form-options.ts";
-import { CapabilityPicker, type PickedSubject, type PickerProduct } from "../capabilities/capability-picker.tsx";
+import { useForm, type SubmissionResult } from "@conform-to/react";
+import { CHANNELS, channelLabel } from "../../domain/levels.ts";
+import { newClaimSchema } from "../../schemas/claims.ts";
+import { InputField, SelectField, TextareaField } from "../ui/field.tsx";
+import { conformOptions } from "../ui/conform-options.ts";
+import { ConformForm } from "../ui/conform-form.tsx";
+import { usePickedSubject, type PickerProduct } from "../capabilities/capability-picker.tsx";
+import { ClaimSubjectFields } from "./claim-subject-fields.tsx";
 import { MatrixCheckPreview, type PreviewProduct } from "./matrix-check-preview.tsx";
-import { SubmitButton } from "../ui/submit-button.tsx";
 
-const LEVEL_OPTIONS = CAPABILITY_LEVELS.map((level) => ({ value: level, label: levelLabel(level) }));
 const CHANNEL_OPTIONS = CHANNELS.map((channel) => ({ value: channel, label: channelLabel(channel) }));
 const DEAL_STATUS = { OPEN: "open", WON: "won", LOST: "lost" } as const;
 
@@ -39,43 +37,29 @@ export function ClaimForm({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const [form, fields] = useForm({
-    ...claimFormOptions("new-claim", newClaimSchema, lastResult),
+    ...conformOptions("new-claim", newClaimSchema, lastResult),
     defaultValue: { madeOn: today, ...(dealId ? { dealId } : {}) },
   });
-  const [subject, setSubject] = useState<PickedSubject>({
-    productId: text(fields.productId.initialValue),
-    capabilityId: text(fields.capabilityId.initialValue),
-  });
+  const picker = usePickedSubject(fields);
 
   return (
-    <Form method="post" className="stack claim-form" {...getFormProps(form)}>
-      <input type="hidden" name="salespersonId" value={salespersonId} />
-      <ErrorList id={form.errorId} errors={form.errors} />
-      <CapabilityPicker
+    <ConformForm form={form} className="stack claim-form" hidden={{ salespersonId }} submitLabel="Log the claim">
+      <ClaimSubjectFields
         products={products}
-        value={subject}
-        onChange={setSubject}
-        productMeta={fields.productId}
-        capabilityMeta={fields.capabilityId}
-        capabilityLabel="Capability"
-        extraOption={{ value: NOT_IN_MATRIX, label: "Not in the matrix" }}
+        picker={picker}
+        assertedLevel={fields.assertedLevel}
         hint="Choose “Not in the matrix” when the claim was about something the matrix has no row for (then choose the product)."
       />
-      <SelectField
-        label="What the customer was told"
-        meta={fields.assertedLevel}
-        options={LEVEL_OPTIONS}
-        placeholder="Choose a level"
+      <InputField
+        label="Date the claim was made"
+        meta={fields.madeOn}
+        type="date"
+        max={today}
+        hint="Not in the future, and at most two years back."
       />
-      <div className="field">
-        <label htmlFor={fields.madeOn.id}>Date the claim was made</label>
-        <input {...getInputProps(fields.madeOn, { type: "date" })} max={today} key={fields.madeOn.key} />
-        <span className="hint">Not in the future, and at most two years back.</span>
-        <ErrorList id={fields.madeOn.errorId} errors={fields.madeOn.errors} />
-      </div>
       <MatrixCheckPreview
         products={products}
-        input={{ ...subject, assertedLevel: text(fields.assertedLevel.value), madeOn: text(fields.madeOn.value) }}
+        input={{ ...picker.value, assertedLevel: text(fields.assertedLevel.value), madeOn: text(fields.madeOn.value) }}
       />
       <TextareaField
         label="The words"
@@ -104,9 +88,6 @@ export function ClaimForm({
         meta={fields.evidence}
         hint="A quote from the email or RFP, or a link to the recording."
       />
-      <div>
-        <SubmitButton>Log the claim</SubmitButton>
-      </div>
-    </Form>
+    </ConformForm>
   );
 }

@@ -1,15 +1,14 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import { useForm, type SubmissionResult } from "@conform-to/react";
 import { disputeStatusLabel } from "../../domain/labels.ts";
 import { severityLabel } from "../../domain/levels.ts";
 import type { ClaimOnPage } from "../../models/claims.server.ts";
 import { disputeSchema, resolveDisputeSchema } from "../../schemas/claims.ts";
 import { ClaimStatusBadge } from "../ui/badges.tsx";
-import { ErrorList, SelectField, TextareaField } from "../ui/field.tsx";
-import { claimFormOptions } from "./form-options.ts";
+import { SelectField, TextareaField } from "../ui/field.tsx";
+import { conformOptions } from "../ui/conform-options.ts";
+import { ConformForm } from "../ui/conform-form.tsx";
+import { VerdictFields } from "./verdict-fields.tsx";
 import { When } from "../ui/when.tsx";
-import { NOTE_HINT, SEVERITY_HINT, SEVERITY_OPTIONS, VERDICT_OPTIONS } from "./verdict-options.ts";
-import { SubmitButton } from "../ui/submit-button.tsx";
 
 type Results = { dispute?: SubmissionResult<string[]>; resolve?: SubmissionResult<string[]> };
 
@@ -84,19 +83,19 @@ export function DisputePanel({
 }
 
 function DisputeForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
-  const [form, fields] = useForm(claimFormOptions("dispute", disputeSchema, lastResult));
+  const [form, fields] = useForm(conformOptions("dispute", disputeSchema, lastResult));
   return (
-    <Form method="post" className="stack" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="dispute" />
-      <p className="muted small">You can dispute a verdict once. A manager of your team decides whether it stands.</p>
-      <ErrorList id={form.errorId} errors={form.errors} />
+    <ConformForm
+      form={form}
+      intent="dispute"
+      intro={
+        <p className="muted small">You can dispute a verdict once. A manager of your team decides whether it stands.</p>
+      }
+      submitLabel="Dispute this verdict"
+      submitClassName="button secondary"
+    >
       <TextareaField label="Why the verdict is wrong" meta={fields.reason} hint="At least 10 characters." />
-      <div>
-        <SubmitButton className="button secondary" intent="dispute">
-          Dispute this verdict
-        </SubmitButton>
-      </div>
-    </Form>
+    </ConformForm>
   );
 }
 
@@ -117,36 +116,24 @@ export function ResolveForm({
   claimId?: string;
   title?: string;
 }) {
-  const [form, fields] = useForm(claimFormOptions(formId, resolveDisputeSchema(disputedStatus), lastResult));
-  const titleId = `${formId}-title`;
+  const [form, fields] = useForm(conformOptions(formId, resolveDisputeSchema(disputedStatus), lastResult));
   return (
-    <Form method="post" className="stack" {...getFormProps(form)} aria-labelledby={titleId}>
-      <h3 id={titleId}>{title}</h3>
-      <input type="hidden" name="intent" value="resolve" />
-      {claimId ? <input type="hidden" name="claimId" value={claimId} /> : null}
-      <ErrorList id={form.errorId} errors={form.errors} />
+    <ConformForm
+      form={form}
+      title={title}
+      intent="resolve"
+      hidden={claimId ? { claimId } : undefined}
+      submitLabel="Resolve dispute"
+    >
       <SelectField label="Decision" meta={fields.outcome} options={OUTCOME_OPTIONS} placeholder="Choose a decision" />
       <TextareaField label="Note to the salesperson" meta={fields.resolutionNote} />
       <fieldset className="stack">
         <legend>When overturning: the new verdict</legend>
-        <SelectField
-          label="New verdict"
-          meta={fields.status}
-          options={VERDICT_OPTIONS}
-          placeholder="Choose a verdict"
+        <VerdictFields
+          fields={fields}
+          labels={{ status: "New verdict", severity: "New severity", note: "New verdict note" }}
         />
-        <SelectField
-          label="New severity"
-          meta={fields.severity}
-          options={SEVERITY_OPTIONS}
-          placeholder="Choose a severity"
-          hint={SEVERITY_HINT}
-        />
-        <TextareaField label="New verdict note" meta={fields.note} hint={NOTE_HINT} />
       </fieldset>
-      <div>
-        <SubmitButton intent="resolve">Resolve dispute</SubmitButton>
-      </div>
-    </Form>
+    </ConformForm>
   );
 }

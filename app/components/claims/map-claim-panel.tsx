@@ -1,16 +1,11 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
-import { useState } from "react";
-import { CAPABILITY_LEVELS, levelLabel } from "../../domain/levels.ts";
+import { useForm, type SubmissionResult } from "@conform-to/react";
 import type { ClaimOnPage } from "../../models/claims.server.ts";
 import { NOT_IN_MATRIX } from "../../schemas/claims.ts";
 import { mapClaimSchema } from "../../schemas/customer-claims.ts";
-import { CapabilityPicker, type PickedSubject, type PickerProduct } from "../capabilities/capability-picker.tsx";
-import { ErrorList, SelectField } from "../ui/field.tsx";
-import { claimFormOptions } from "./form-options.ts";
-import { SubmitButton } from "../ui/submit-button.tsx";
-
-const LEVEL_OPTIONS = CAPABILITY_LEVELS.map((level) => ({ value: level, label: levelLabel(level) }));
+import { usePickedSubject, type PickerProduct } from "../capabilities/capability-picker.tsx";
+import { conformOptions } from "../ui/conform-options.ts";
+import { ConformForm } from "../ui/conform-form.tsx";
+import { ClaimSubjectFields } from "./claim-subject-fields.tsx";
 
 /**
  * A customer's report reaches the queue as words only (PRODUCT.md §7). The engineer says which
@@ -28,7 +23,7 @@ export function MapClaimPanel({
 }) {
   const mapped = claim.assertedLevel !== null;
   const [form, fields] = useForm({
-    ...claimFormOptions("map-claim", mapClaimSchema, lastResult),
+    ...conformOptions("map-claim", mapClaimSchema, lastResult),
     defaultValue: mapped
       ? {
           productId: claim.product.id,
@@ -37,11 +32,7 @@ export function MapClaimPanel({
         }
       : {},
   });
-  const initial = (value: unknown) => (typeof value === "string" ? value : "");
-  const [subject, setSubject] = useState<PickedSubject>({
-    productId: initial(fields.productId.initialValue),
-    capabilityId: initial(fields.capabilityId.initialValue),
-  });
+  const picker = usePickedSubject(fields);
   return (
     <section className="panel" aria-labelledby="claim-map">
       <h2 id="claim-map">{mapped ? "Mapping of the customer's words" : "Map the customer's words"}</h2>
@@ -50,30 +41,19 @@ export function MapClaimPanel({
           ? "You can change the mapping until the claim has its verdict; the matrix check is computed again as of the claim's date."
           : "Read what the customer wrote, then say which capability it is about and what they were told. The matrix check is computed as of the claim's date, and the verdict form opens."}
       </p>
-      <Form method="post" className="stack" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="map" />
-        <input type="hidden" name="version" value={claim.version} />
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <CapabilityPicker
+      <ConformForm
+        form={form}
+        intent="map"
+        hidden={{ version: claim.version }}
+        submitLabel={mapped ? "Save the mapping" : "Map the claim"}
+      >
+        <ClaimSubjectFields
           products={products}
-          value={subject}
-          onChange={setSubject}
-          productMeta={fields.productId}
-          capabilityMeta={fields.capabilityId}
-          capabilityLabel="Capability"
-          extraOption={{ value: NOT_IN_MATRIX, label: "Not in the matrix" }}
+          picker={picker}
+          assertedLevel={fields.assertedLevel}
           hint="Choose “Not in the matrix” when the customer was told about something the matrix has no row for (then choose the product)."
         />
-        <SelectField
-          label="What the customer was told"
-          meta={fields.assertedLevel}
-          options={LEVEL_OPTIONS}
-          placeholder="Choose a level"
-        />
-        <div>
-          <SubmitButton intent="map">{mapped ? "Save the mapping" : "Map the claim"}</SubmitButton>
-        </div>
-      </Form>
+      </ConformForm>
     </section>
   );
 }

@@ -1,16 +1,14 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import { useForm, type SubmissionResult } from "@conform-to/react";
 import type { VerifyDecision } from "../../domain/claim-rules.ts";
 import { severityLabel } from "../../domain/levels.ts";
 import { verdictAuthorOf } from "../../domain/verdict-author.ts";
 import type { ClaimOnPage } from "../../models/claims.server.ts";
 import { verdictSchema } from "../../schemas/claims.ts";
 import { ClaimStatusBadge } from "../ui/badges.tsx";
-import { ErrorList, SelectField, TextareaField } from "../ui/field.tsx";
 import { When } from "../ui/when.tsx";
-import { claimFormOptions } from "./form-options.ts";
-import { NOTE_HINT, SEVERITY_HINT, SEVERITY_OPTIONS, VERDICT_OPTIONS } from "./verdict-options.ts";
-import { SubmitButton } from "../ui/submit-button.tsx";
+import { conformOptions } from "../ui/conform-options.ts";
+import { ConformForm } from "../ui/conform-form.tsx";
+import { VerdictFields } from "./verdict-fields.tsx";
 
 /** The engineer's verdict, or the form to record it, or why there is none yet. */
 export function VerdictPanel({
@@ -67,25 +65,17 @@ export function VerdictPanel({
 }
 
 function VerdictForm({ version, lastResult }: { version: number; lastResult: SubmissionResult<string[]> | undefined }) {
-  const [form, fields] = useForm(claimFormOptions("verify", verdictSchema, lastResult));
+  const [form, fields] = useForm(conformOptions("verify", verdictSchema, lastResult));
   return (
-    <Form method="post" className="stack" {...getFormProps(form)} aria-labelledby="verdict-form-title">
-      <h3 id="verdict-form-title">Record your verdict</h3>
-      <input type="hidden" name="intent" value="verify" />
-      <input type="hidden" name="version" value={version} />
-      <ErrorList id={form.errorId} errors={form.errors} />
-      <SelectField label="Verdict" meta={fields.status} options={VERDICT_OPTIONS} placeholder="Choose a verdict" />
-      <SelectField
-        label="Severity"
-        meta={fields.severity}
-        options={SEVERITY_OPTIONS}
-        placeholder="Choose a severity"
-        hint={SEVERITY_HINT}
-      />
-      <TextareaField label="Note" meta={fields.note} hint={NOTE_HINT} />
-      <div>
-        <SubmitButton intent="verify">Record verdict</SubmitButton>
-      </div>
-    </Form>
+    <ConformForm
+      form={form}
+      title="Record your verdict"
+      titleId="verdict-form-title"
+      intent="verify"
+      hidden={{ version }}
+      submitLabel="Record verdict"
+    >
+      <VerdictFields fields={fields} labels={{ status: "Verdict", severity: "Severity", note: "Note" }} />
+    </ConformForm>
   );
 }

@@ -1,8 +1,9 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { lockSchema } from "../../schemas/comp.ts";
-import { ErrorList, InputField } from "../ui/field.tsx";
+import { ConformForm } from "../ui/conform-form.tsx";
+import { InputField } from "../ui/field.tsx";
 import { SubmitButton } from "../ui/submit-button.tsx";
 
 /**
@@ -52,15 +53,13 @@ export function LockConfirmation({
           </div>
         ) : null}
       </div>
-      <Form method="post" className="stack" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="lock" />
-        <ErrorList id={form.errorId} errors={form.errors} />
+      <ConformForm form={form} intent="lock">
         <InputField label={`Type ${periodName} to confirm`} meta={fields.confirmName} autoComplete="off" />
         <div className="inline-form">
           <SubmitButton intent="lock">Lock {periodName} for good</SubmitButton>{" "}
           <Link to={`/comp/${encodeURIComponent(periodName)}`}>Cancel</Link>
         </div>
-      </Form>
+      </ConformForm>
     </section>
   );
 }

@@ -1,19 +1,11 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
+import { useForm, type SubmissionResult } from "@conform-to/react";
 import { newPeriodSchema } from "../../schemas/comp.ts";
-import { ErrorList, InputField } from "../ui/field.tsx";
-import { SubmitButton } from "../ui/submit-button.tsx";
+import { InputField } from "../ui/field.tsx";
+import { conformOptions } from "../ui/conform-options.ts";
+import { ConformForm } from "../ui/conform-form.tsx";
 
 export function NewPeriodForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
-  const [form, fields] = useForm({
-    id: "new-period",
-    lastResult,
-    constraint: getZodConstraint(newPeriodSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newPeriodSchema }),
-  });
+  const [form, fields] = useForm(conformOptions("new-period", newPeriodSchema, lastResult));
   return (
     <section className="panel" aria-labelledby="new-period-title">
       <h2 id="new-period-title">New period</h2>
@@ -21,9 +13,7 @@ export function NewPeriodForm({ lastResult }: { lastResult: SubmissionResult<str
         A period runs from the start of its first day to the end of its last day (UTC) and may not overlap another. It
         uses the current plan version until it is locked.
       </p>
-      <Form method="post" className="stack" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="create" />
-        <ErrorList id={form.errorId} errors={form.errors} />
+      <ConformForm form={form} intent="create" submitLabel="Create period">
         <InputField
           label="Name"
           meta={fields.name}
@@ -34,10 +24,7 @@ export function NewPeriodForm({ lastResult }: { lastResult: SubmissionResult<str
           <InputField label="First day" meta={fields.startsOn} type="date" />
           <InputField label="Last day" meta={fields.endsOn} type="date" />
         </div>
-        <div>
-          <SubmitButton intent="create">Create period</SubmitButton>
-        </div>
-      </Form>
+      </ConformForm>
     </section>
   );
 }

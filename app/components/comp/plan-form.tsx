@@ -1,11 +1,10 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
+import { getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { CompPlanParams } from "../../domain/comp-plan.ts";
 import { CURVE_ROWS, planSchema } from "../../schemas/comp.ts";
 import { ErrorList, InputField } from "../ui/field.tsx";
+import { conformOptions } from "../ui/conform-options.ts";
+import { ConformForm } from "../ui/conform-form.tsx";
 import { formatPercent } from "../ui/format.ts";
-import { SubmitButton } from "../ui/submit-button.tsx";
 
 export interface PlanQuizOption {
   id: string;
@@ -50,13 +49,8 @@ export function PlanForm({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const [form, fields] = useForm({
-    id: "comp-plan",
-    lastResult,
+    ...conformOptions("comp-plan", planSchema, lastResult),
     defaultValue: defaultsFrom(params, quizzes),
-    constraint: getZodConstraint(planSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: planSchema }),
   });
   const weights = fields.weights.getFieldset();
   const accuracyPrior = fields.accuracyPrior.getFieldset();
@@ -64,8 +58,7 @@ export function PlanForm({
   const gates = fields.gates.getFieldset();
   const curve = fields.curve.getFieldList();
   return (
-    <Form method="post" className="stack" {...getFormProps(form)}>
-      <ErrorList id={form.errorId} errors={form.errors} />
+    <ConformForm form={form} submitLabel={<>Save as version {nextVersion}</>}>
       <fieldset>
         <legend>Weights of the composite C = wA·A + wQ·Q + wS·S (they must add up to 1)</legend>
         <div className="grid-2">
@@ -146,9 +139,6 @@ export function PlanForm({
         ))}
         <ErrorList id={fields.requiredQuizIds.errorId} errors={fields.requiredQuizIds.errors} />
       </fieldset>
-      <div>
-        <SubmitButton>Save as version {nextVersion}</SubmitButton>
-      </div>
-    </Form>
+    </ConformForm>
   );
 }

@@ -1,12 +1,10 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
-import { useState } from "react";
-import { CapabilityPicker, type PickedSubject, type PickerProduct } from "../capabilities/capability-picker.tsx";
+import { useForm, type SubmissionResult } from "@conform-to/react";
+import { CapabilityPicker, usePickedSubject, type PickerProduct } from "../capabilities/capability-picker.tsx";
 import { QUESTION_TYPES, questionTypeLabel, type QuestionType } from "../../domain/levels.ts";
 import { MAX_CHOICES, questionFormSchema } from "../../schemas/quiz.ts";
-import { ErrorList, InputField, SelectField, TextareaField } from "../ui/field.tsx";
-import { SubmitButton } from "../ui/submit-button.tsx";
+import { InputField, SelectField, TextareaField } from "../ui/field.tsx";
+import { conformOptions } from "../ui/conform-options.ts";
+import { ConformForm } from "../ui/conform-form.tsx";
 
 export interface QuestionFormDefaults {
   productId: string;
@@ -32,8 +30,7 @@ export function QuestionForm({
   submitLabel: string;
 }) {
   const [form, fields] = useForm({
-    id: "question-form",
-    lastResult,
+    ...conformOptions("question-form", questionFormSchema, lastResult),
     defaultValue: defaults
       ? {
           productId: defaults.productId,
@@ -45,26 +42,18 @@ export function QuestionForm({
           explanation: defaults.explanation,
         }
       : { type: "SINGLE" },
-    constraint: getZodConstraint(questionFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: questionFormSchema }),
   });
-  const [subject, setSubject] = useState<PickedSubject>({
-    productId: String(fields.productId.initialValue ?? ""),
-    capabilityId: String(fields.capabilityId.initialValue ?? ""),
-  });
+  const picker = usePickedSubject(fields);
   return (
-    <Form method="post" className="stack" {...getFormProps(form)}>
-      <ErrorList id={form.errorId} errors={form.errors} />
-      {version !== null ? <input type="hidden" name="version" value={version} /> : null}
-      <input type="hidden" name="intent" value="save" />
+    <ConformForm
+      form={form}
+      intent="save"
+      hidden={version !== null ? { version } : undefined}
+      submitLabel={submitLabel}
+    >
       <CapabilityPicker
         products={products}
-        value={subject}
-        onChange={setSubject}
-        productMeta={fields.productId}
-        capabilityMeta={fields.capabilityId}
+        {...picker}
         capabilityLabel="Capability (optional)"
         extraOption={{ value: "", label: "None: not about one capability" }}
         hint="When this capability's status or conditions change, the question waits for your review before it is drawn again."
@@ -92,9 +81,6 @@ export function QuestionForm({
         rows={3}
         hint="Shown with the right answer on every result page."
       />
-      <div>
-        <SubmitButton intent="save">{submitLabel}</SubmitButton>
-      </div>
-    </Form>
+    </ConformForm>
   );
 }

@@ -1,9 +1,8 @@
-import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
+import { getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { quizFormSchema } from "../../schemas/quiz.ts";
 import { ErrorList, InputField, SelectField } from "../ui/field.tsx";
-import { SubmitButton } from "../ui/submit-button.tsx";
+import { conformOptions } from "../ui/conform-options.ts";
+import { ConformForm } from "../ui/conform-form.tsx";
 
 export interface QuizFormDefaults {
   title: string;
@@ -51,8 +50,7 @@ export function QuizForm({
   submitLabel: string;
 }) {
   const [form, fields] = useForm({
-    id: "quiz-form",
-    lastResult,
+    ...conformOptions("quiz-form", quizFormSchema, lastResult),
     defaultValue: defaults
       ? {
           ...defaults,
@@ -70,14 +68,9 @@ export function QuizForm({
           certificationDays: 180,
           includeMatrixQuestions: "on",
         },
-    constraint: getZodConstraint(quizFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: quizFormSchema }),
   });
   return (
-    <Form method="post" className="stack" {...getFormProps(form)}>
-      <ErrorList id={form.errorId} errors={form.errors} />
+    <ConformForm form={form} submitLabel={submitLabel}>
       <InputField label="Title" meta={fields.title} />
       <SelectField
         label="Product"
@@ -102,9 +95,6 @@ export function QuizForm({
         hint="Its best score counts in the quiz part of the comp formula."
       />
       <CheckboxField meta={fields.published} label="Published" hint="Only published quizzes can be taken." />
-      <div>
-        <SubmitButton>{submitLabel}</SubmitButton>
-      </div>
-    </Form>
+    </ConformForm>
   );
 }

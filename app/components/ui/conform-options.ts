@@ -2,8 +2,12 @@ import type { SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
 
-/** The options every claim form gives conform: the same schema checks in the browser and on the server. */
-export function claimFormOptions<Schema extends z.ZodType>(
+/**
+ * The options every form gives conform's `useForm`: its id (conform derives the field ids from
+ * it), the action's last result, and the same zod schema checking in the browser (on blur, then
+ * on input) as on the server. Spread it and add `defaultValue` where the form starts filled in.
+ */
+export function conformOptions<Schema extends z.ZodType>(
   id: string,
   schema: Schema,
   lastResult: SubmissionResult<string[]> | undefined,

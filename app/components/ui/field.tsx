@@ -22,17 +22,20 @@ export function InputField({
   type = "text",
   hint,
   autoComplete,
+  max,
 }: {
   label: string;
   meta: FieldMetadata<string | number | undefined | null>;
   type?: InputType;
   hint?: ReactNode;
   autoComplete?: string;
+  /** The latest date or largest number the browser offers (the schema still decides). */
+  max?: string;
 }) {
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      <input {...getInputProps(meta, { type })} autoComplete={autoComplete} key={meta.key} />
+      <input {...getInputProps(meta, { type })} max={max} autoComplete={autoComplete} key={meta.key} />
       {hint ? <span className="hint">{hint}</span> : null}
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
