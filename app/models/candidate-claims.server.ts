@@ -12,7 +12,7 @@ import { formatDateTime } from "../domain/format.ts";
 import { permissionScope } from "../domain/permissions.ts";
 import { ok, refused, type Outcome, type Refusal } from "../domain/outcome.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { prisma } from "../lib/db.server.ts";
+import { prisma, type Tx } from "../lib/db.server.ts";
 import {
   audienceFor,
   managedTeamIdsOf,
@@ -22,6 +22,7 @@ import {
 } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { datedRevisionSelect } from "./capability-selects.server.ts";
+import { dealLabelSelect } from "./deals.server.ts";
 import { refreshRollups } from "./rollups.server.ts";
 
 // Candidate claims found in conversations (PRODUCT.md §7): who reads them, the conversation page,
@@ -34,6 +35,16 @@ async function decisionFor(reader: AudienceReader, salesperson: { id: string; te
   const managedTeamIds = scope === "team" ? await managedTeamIdsOf(reader) : [];
   return canDecideCandidate({ userId: reader.id, scope, managedTeamIds }, salesperson);
 }
+
+/** What a candidate claim found: the phrase that matched, the level its words assert with their cues, the matrix check. */
+const candidateFindingSelect = {
+  id: true,
+  matchedPhrase: true,
+  assertedLevel: true,
+  cueWords: true,
+  matrixCheck: true,
+  createdAt: true,
+} satisfies Prisma.CandidateClaimSelect;
 
 // ---------------------------------------------------------------- the conversation page
 
@@ -57,30 +68,17 @@ export async function getConversationForReader(conversationId: string, reader: A
       salespersonSpeaker: true,
       speakersJson: true,
       wordCount: true,
-      deal: {
-        select: {
-          id: true,
-          externalId: true,
-          status: true,
-          account: { select: { name: true } },
-          product: { select: { name: true } },
-        },
-      },
+      deal: { select: { ...dealLabelSelect, product: { select: { name: true } } } },
       salesperson: { select: { id: true, name: true, teamId: true } },
       importedBy: { select: { name: true } },
       candidates: {
         select: {
-          id: true,
-          matchedPhrase: true,
-          assertedLevel: true,
-          cueWords: true,
-          matrixCheck: true,
+          ...candidateFindingSelect,
           revisionId: true,
           status: true,
           dismissReason: true,
           dismissNote: true,
           decidedAt: true,
-          createdAt: true,
           decidedBy: { select: { name: true } },
           claim: { select: { id: true } },
           sentence: { select: { position: true, speaker: true, text: true, startMs: true } },
@@ -199,12 +197,7 @@ export async function listConversations(audience: Audience, filters: Conversatio
 }
 
 const candidateRowSelect = {
-  id: true,
-  assertedLevel: true,
-  cueWords: true,
-  matrixCheck: true,
-  matchedPhrase: true,
-  createdAt: true,
+  ...candidateFindingSelect,
   conversationId: true,
   sentence: { select: { text: true } },
   capability: { select: { title: true } },
@@ -309,6 +302,24 @@ async function checkDecider(candidateId: string, reader: AudienceReader): Promis
   return ok(candidate);
 }
 
+/** A decision's audit event: the candidate leaves PENDING for what `after` says. */
+function auditDecision(
+  tx: Tx,
+  audit: AuditContext,
+  candidate: Loaded,
+  action: "candidate.confirm" | "candidate.dismiss",
+  after: Record<string, unknown>,
+) {
+  return recordAudit(tx, audit, {
+    action,
+    entityType: "CandidateClaim",
+    entityId: candidate.id,
+    teamId: candidate.salesperson.teamId,
+    before: { status: "PENDING" },
+    after,
+  });
+}
+
 /**
  * Confirms a candidate: it becomes a claim with source CONVERSATION, made by the conversation's
  * salesperson on the conversation's day, carrying the matrix check computed at import (the
@@ -361,13 +372,10 @@ export async function confirmCandidate(
     });
     if (guard.count === 0) return null;
     const claim = await tx.claim.create({ data: claimData, select: { id: true } });
-    await recordAudit(tx, audit, {
-      action: "candidate.confirm",
-      entityType: "CandidateClaim",
-      entityId: candidate.id,
-      teamId: candidate.salesperson.teamId,
-      before: { status: "PENDING" },
-      after: { status: "CONFIRMED", claimId: claim.id, matchedPhrase: candidate.matchedPhrase },
+    await auditDecision(tx, audit, candidate, "candidate.confirm", {
+      status: "CONFIRMED",
+      claimId: claim.id,
+      matchedPhrase: candidate.matchedPhrase,
     });
     await recordAudit(tx, audit, {
       action: "claim.create",
@@ -407,13 +415,10 @@ export async function dismissCandidate(
       },
     });
     if (guard.count === 0) return false;
-    await recordAudit(tx, audit, {
-      action: "candidate.dismiss",
-      entityType: "CandidateClaim",
-      entityId: candidate.id,
-      teamId: candidate.salesperson.teamId,
-      before: { status: "PENDING" },
-      after: { status: "DISMISSED", dismissReason: input.reason, dismissNote: note },
+    await auditDecision(tx, audit, candidate, "candidate.dismiss", {
+      status: "DISMISSED",
+      dismissReason: input.reason,
+      dismissNote: note,
     });
     return true;
   });

@@ -16,6 +16,7 @@ import {
   reviewedMatrixRowSelect,
   revisionHistory,
 } from "./capability-selects.server.ts";
+import { dealLabelSelect } from "./deals.server.ts";
 import { refreshRollups } from "./rollups.server.ts";
 import { getManagedTeamIds } from "./teams.server.ts";
 
@@ -145,9 +146,7 @@ const claimPageSelect = {
   salesperson: { select: { id: true, name: true, teamId: true, team: { select: { name: true } } } },
   loggedBy: { select: { id: true, name: true } },
   verifiedBy: { select: { id: true, name: true } },
-  deal: {
-    select: { id: true, externalId: true, status: true, amountCents: true, account: { select: { name: true } } },
-  },
+  deal: { select: { ...dealLabelSelect, amountCents: true } },
   product: { select: { id: true, name: true, slug: true } },
   capability: { select: reviewedMatrixRowSelect },
   revision: { select: { id: true, ...notedRevisionSelect } },
@@ -218,7 +217,7 @@ export async function getClaimFormOptions(
           where: { ownerId: salespersonId, status: { in: ["OPEN", "WON"] } },
           orderBy: [{ status: "asc" }, { createdAt: "desc" }],
           take: 200,
-          select: { id: true, externalId: true, status: true, account: { select: { name: true } } },
+          select: dealLabelSelect,
         }),
   ]);
   // A link from the dashboard's unlogged promises names the deal: chosen when it is one of the
@@ -229,7 +228,7 @@ export async function getClaimFormOptions(
       : (deals.find((deal) => deal.id === requestedDealId) ??
         (await prisma.deal.findFirst({
           where: { id: requestedDealId, ownerId: salespersonId, status: { in: ["OPEN", "WON"] } },
-          select: { id: true, externalId: true, status: true, account: { select: { name: true } } },
+          select: dealLabelSelect,
         })));
   const listed =
     requestedDeal && !deals.some((deal) => deal.id === requestedDeal.id) ? [...deals, requestedDeal] : deals;

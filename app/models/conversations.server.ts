@@ -23,6 +23,7 @@ import { audienceOwnerWhere, type Audience } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { bulkInsert } from "./bulk-insert.server.ts";
 import { revisionHistory } from "./capability-selects.server.ts";
+import { dealLabelSelect } from "./deals.server.ts";
 import type { ConversationUploadItem } from "./conversation-upload.server.ts";
 import { notifyCandidatesFound } from "./notifications.server.ts";
 
@@ -61,14 +62,7 @@ export async function listImportableDeals(audience: Audience, search: string | u
       where,
       orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
       take,
-      select: {
-        id: true,
-        externalId: true,
-        status: true,
-        account: { select: { name: true } },
-        owner: { select: { name: true } },
-        product: { select: { name: true } },
-      },
+      select: { ...dealLabelSelect, owner: { select: { name: true } }, product: { select: { name: true } } },
     }),
   ]);
   return { total, deals };

@@ -68,6 +68,14 @@ function dealOrderBy(sort: { key: DealSortKey; dir: SortDir }): Prisma.DealOrder
   }
 }
 
+/** A deal as pickers and pages name it: its CRM id, status and account. */
+export const dealLabelSelect = {
+  id: true,
+  externalId: true,
+  status: true,
+  account: { select: { name: true } },
+} satisfies Prisma.DealSelect;
+
 /** What a deal says, as the deals list shows it and an import compares against. */
 const dealFields = {
   id: true,
