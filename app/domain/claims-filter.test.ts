@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { hasClaimsFilter, madeAtBounds, parseClaimsQuery } from "./claims-filter.ts";
+import { tableQueryOf } from "./test-support.ts";
 
 const parse = (query: string) => parseClaimsQuery(new URLSearchParams(query));
 
 describe("parseClaimsQuery", () => {
   it("defaults to every claim, newest first, 25 a page", () => {
-    expect(parse("")).toEqual({ filter: {}, sort: { key: "madeAt", dir: "desc" }, page: 1, pageSize: 25, notes: [] });
+    expect(parse("")).toEqual({ filter: {}, ...tableQueryOf("madeAt", "desc") });
   });
 
   it("reads every filter, the sort, the page and the page size", () => {
@@ -25,10 +26,7 @@ describe("parseClaimsQuery", () => {
         from: "2026-03-01",
         to: "2026-03-31",
       },
-      sort: { key: "salesperson", dir: "desc" },
-      page: 3,
-      pageSize: 100,
-      notes: [],
+      ...tableQueryOf("salesperson", "desc", { page: 3, pageSize: 100 }),
     });
   });
 

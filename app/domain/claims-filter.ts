@@ -14,20 +14,27 @@ import {
   type MatrixCheckResult,
 } from "./levels.ts";
 import {
+  dataTableQuery,
   dayParam,
   enumParam,
   listQuerySchema,
   parseListQuery,
   quoted,
-  tableQueryNotes,
-  tableQueryParams,
-  tableSort,
   textParam,
-  type SortDir,
+  type TableQuery,
 } from "./list-query.ts";
 
-export const CLAIM_SORT_KEYS = ["madeAt", "salesperson", "product", "status", "matrixCheck", "severity"] as const;
+const CLAIMS_TABLE = dataTableQuery({
+  sortKeys: ["madeAt", "salesperson", "product", "status", "matrixCheck", "severity"],
+  defaultSort: "madeAt",
+  // Newest first for dates; A to Z (or lowest first) for everything else.
+  descending: ["madeAt"],
+  sortedBy: "the date made",
+  rows: "claims",
+});
+export const CLAIM_SORT_KEYS = CLAIMS_TABLE.sortKeys;
 export type ClaimSortKey = (typeof CLAIM_SORT_KEYS)[number];
+export const CLAIM_PAGE_SIZES = CLAIMS_TABLE.pageSizes;
 
 /** The "disputed" filter: claims whose verdict is disputed and awaits a decision, or that were ever disputed. */
 export const DISPUTE_FILTERS = ["open", "any"] as const;
@@ -36,14 +43,6 @@ export type DisputeFilter = (typeof DISPUTE_FILTERS)[number];
 export function disputeFilterLabel(value: DisputeFilter): string {
   return value === "open" ? "Open dispute" : "Any dispute";
 }
-
-export const CLAIM_PAGE_SIZES = [25, 50, 100] as const;
-const CLAIMS_VIEW = {
-  sortKeys: CLAIM_SORT_KEYS,
-  defaultSort: "madeAt",
-  pageSizes: CLAIM_PAGE_SIZES,
-  defaultPageSize: 25,
-} as const;
 
 /** The filters as written in the URL: people and teams by id, products by slug, capabilities by key. */
 export interface ClaimsFilter {
@@ -78,13 +77,8 @@ export const CLAIM_FILTER_KEYS = [
   "to",
 ] as const satisfies ReadonlyArray<keyof ClaimsFilter>;
 
-export interface ClaimsQuery {
+export interface ClaimsQuery extends TableQuery<ClaimSortKey> {
   filter: ClaimsFilter;
-  sort: { key: ClaimSortKey; dir: SortDir };
-  page: number;
-  pageSize: number;
-  /** Plain sentences about the parts of the URL that were ignored. */
-  notes: string[];
 }
 
 export const claimsQuerySchema = listQuerySchema({
@@ -99,7 +93,7 @@ export const claimsQuerySchema = listQuerySchema({
   disputed: enumParam(DISPUTE_FILTERS),
   from: dayParam(),
   to: dayParam(),
-  ...tableQueryParams(CLAIMS_VIEW),
+  ...CLAIMS_TABLE.fields,
 });
 
 const FIELD_NAMES: Record<keyof ClaimsFilter, string> = {
@@ -119,14 +113,10 @@ const FIELD_NAMES: Record<keyof ClaimsFilter, string> = {
 const isFilterKey = (name: string): name is keyof ClaimsFilter =>
   (CLAIM_FILTER_KEYS as readonly string[]).includes(name);
 
-/** Newest first for dates; A to Z (or lowest first) for everything else. */
-export function defaultSortDir(key: ClaimSortKey): SortDir {
-  return key === "madeAt" ? "desc" : "asc";
-}
-
 /** Reads /claims?… (and /claims.csv?…): empty values mean "any"; unreadable values are dropped with a note. */
 export function parseClaimsQuery(params: URLSearchParams): ClaimsQuery {
-  const { value, rejected } = parseListQuery(claimsQuerySchema, params);
+  const query = parseListQuery(claimsQuerySchema, params);
+  const { value, rejected } = query;
   const notes = rejected.flatMap(({ name, value: written }) => {
     if (!isFilterKey(name)) return [];
     const expectation = name === "from" || name === "to" ? "a date (YYYY-MM-DD)" : "a value Candor knows";
@@ -139,8 +129,8 @@ export function parseClaimsQuery(params: URLSearchParams): ClaimsQuery {
     delete filter.from;
     delete filter.to;
   }
-  notes.push(...tableQueryNotes(rejected, { ...CLAIMS_VIEW, sortedBy: "the date made", rows: "claims" }));
-  return { filter, sort: tableSort(value, defaultSortDir), page: value.page, pageSize: value.pageSize, notes };
+  const table = CLAIMS_TABLE.read(query);
+  return { filter, ...table, notes: [...notes, ...table.notes] };
 }
 
 /** The madeAt bounds of a filter: whole UTC days, `from` inclusive and `to` inclusive of its whole day. */

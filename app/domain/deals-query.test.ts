@@ -1,36 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { parseDealsQuery } from "./deals-query.ts";
+import { tableQueryOf } from "./test-support.ts";
 
 const parse = (query: string) => parseDealsQuery(new URLSearchParams(query));
 
 describe("parseDealsQuery", () => {
   it("defaults to the newest close first, every status, the first page of 25", () => {
-    expect(parse("")).toEqual({
-      q: "",
-      status: null,
-      sort: { key: "closedAt", dir: "desc" },
-      page: 1,
-      pageSize: 25,
-      notes: [],
-    });
+    expect(parse("")).toEqual({ q: "", status: null, ...tableQueryOf("closedAt", "desc") });
   });
 
   it("reads the search, the status, the sort and the page", () => {
     expect(parse("q=%20acme%20&status=WON&sort=account&page=3&pageSize=50")).toEqual({
       q: "acme",
       status: "WON",
-      sort: { key: "account", dir: "asc" },
-      page: 3,
-      pageSize: 50,
-      notes: [],
+      ...tableQueryOf("account", "asc", { page: 3, pageSize: 50 }),
     });
   });
 
-  it("sorts amounts biggest first and names A to Z unless the direction is given", () => {
-    expect(parse("sort=amount").sort).toEqual({ key: "amount", dir: "desc" });
-    expect(parse("sort=amount&dir=asc").sort).toEqual({ key: "amount", dir: "asc" });
-    expect(parse("sort=owner").sort).toEqual({ key: "owner", dir: "asc" });
-    expect(parse("sort=closedAt&dir=asc").sort).toEqual({ key: "closedAt", dir: "asc" });
+  it.each([
+    ["sort=amount", "amount", "desc"],
+    ["sort=amount&dir=asc", "amount", "asc"],
+    ["sort=owner", "owner", "asc"],
+    ["sort=closedAt&dir=asc", "closedAt", "asc"],
+  ])("sorts amounts biggest first and names A to Z unless the direction is given: %s", (query, key, dir) => {
+    expect(parse(query).sort).toEqual({ key, dir });
   });
 
   it("drops each unreadable value with a plain note, never throwing", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
+  dataTableQuery,
   dayParam,
   enumParam,
   listQuerySchema,
@@ -130,6 +131,37 @@ describe("tableQueryNotes", () => {
   it("shortens a long value", () => {
     expect(quoted("short")).toBe("“short”");
     expect(quoted("y".repeat(500))).toBe(`“${"y".repeat(40)}…”`);
+  });
+});
+
+describe("dataTableQuery", () => {
+  const table = dataTableQuery({
+    sortKeys: ["name", "size"],
+    defaultSort: "name",
+    descending: ["size"],
+    sortedBy: "the name",
+    rows: "lamps",
+  });
+  const tableSchema = listQuerySchema({ status: enumParam(["OPEN", "CLOSED"]), ...table.fields });
+  const read = (query: string) => table.read(parseListQuery(tableSchema, new URLSearchParams(query)));
+
+  it("reads the sort, each column in its own direction unless told, and the page of 25, 50 or 100 rows", () => {
+    expect(table.pageSizes).toEqual([25, 50, 100]);
+    expect(read("")).toEqual({ sort: { key: "name", dir: "asc" }, page: 1, pageSize: 25, notes: [] });
+    expect(read("sort=size&page=2&pageSize=100")).toEqual({
+      sort: { key: "size", dir: "desc" },
+      page: 2,
+      pageSize: 100,
+      notes: [],
+    });
+    expect(read("sort=size&dir=asc").sort).toEqual({ key: "size", dir: "asc" });
+  });
+
+  it("notes the sort and paging values it ignored, not the page's other parameters", () => {
+    expect(read("sort=colour&pageSize=7&status=open").notes).toEqual([
+      "Cannot sort by “colour”; sorted by the name instead.",
+      "Showing 25 lamps a page: “7” is not one of 25, 50, 100.",
+    ]);
   });
 });
 

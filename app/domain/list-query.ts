@@ -135,18 +135,18 @@ export function tableSort<K extends string>(
   return { key: value.sort, dir: value.dir ?? defaultDir(value.sort) };
 }
 
+/** How a table's notes name its default sort and its rows. */
+export interface TableNoteOptions {
+  pageSizes: readonly number[];
+  defaultPageSize: number;
+  /** The default sort, as the note names it: "the date made". */
+  sortedBy: string;
+  /** The rows' name in "Showing 25 claims a page"; none for "Showing 25 a page". */
+  rows?: string;
+}
+
 /** What a table's page says about the sort and paging values it ignored. */
-export function tableQueryNotes(
-  rejected: readonly RejectedParam[],
-  options: {
-    pageSizes: readonly number[];
-    defaultPageSize: number;
-    /** The default sort, as the note names it: "the date made". */
-    sortedBy: string;
-    /** The rows' name in "Showing 25 claims a page"; none for "Showing 25 a page". */
-    rows?: string;
-  },
-): string[] {
+export function tableQueryNotes(rejected: readonly RejectedParam[], options: TableNoteOptions): string[] {
   const perPage = options.rows ? `${options.defaultPageSize} ${options.rows}` : String(options.defaultPageSize);
   const sentence: Record<string, (value: string) => string> = {
     sort: (value) => `Cannot sort by ${value}; sorted by ${options.sortedBy} instead.`,
@@ -155,4 +155,49 @@ export function tableQueryNotes(
     pageSize: (value) => `Showing ${perPage} a page: ${value} is not one of ${options.pageSizes.join(", ")}.`,
   };
   return rejected.flatMap(({ name, value }) => sentence[name]?.(quoted(value)) ?? []);
+}
+
+/** The sort and paging a DataTable's page shows, with a sentence for each value of them it ignored. */
+export interface TableQuery<K extends string> {
+  sort: { key: K; dir: SortDir };
+  page: number;
+  pageSize: number;
+  /** Plain sentences about the parts of the URL that were ignored. */
+  notes: string[];
+}
+
+/** What a schema holding a DataTable's fields reads of them. */
+interface TableValue<K extends string> {
+  sort: K;
+  dir?: SortDir;
+  page: number;
+  pageSize: number;
+}
+
+/** The page sizes a DataTable offers (its own default too); a page shows the first unless told otherwise. */
+const TABLE_PAGE_SIZES = [25, 50, 100] as const;
+
+/**
+ * A DataTable page's sort and paging, defined once: `fields` go into the page's schema
+ * (`listQuerySchema({ ...filters, ...table.fields })`), and `read` turns what parseListQuery read
+ * through that schema into the sort applied, the page, its size and the notes.
+ */
+export function dataTableQuery<const K extends readonly [string, ...string[]]>(definition: {
+  /** The sortable columns, by their id in the URL (the table's column ids). */
+  sortKeys: K;
+  defaultSort: K[number];
+  /** The columns that sort highest, newest or biggest first when the URL gives no direction; the rest sort A to Z. */
+  descending: ReadonlyArray<K[number]>;
+  sortedBy: string;
+  rows?: string;
+}) {
+  const options = { ...definition, pageSizes: TABLE_PAGE_SIZES, defaultPageSize: TABLE_PAGE_SIZES[0] };
+  const defaultDir = (key: K[number]): SortDir => (definition.descending.includes(key) ? "desc" : "asc");
+  const read = ({ value, rejected }: ListQuery<TableValue<K[number]>>): TableQuery<K[number]> => ({
+    sort: tableSort(value, defaultDir),
+    page: value.page,
+    pageSize: value.pageSize,
+    notes: tableQueryNotes(rejected, options),
+  });
+  return { sortKeys: definition.sortKeys, pageSizes: TABLE_PAGE_SIZES, fields: tableQueryParams(options), read };
 }

@@ -1,19 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseScorecardQuery } from "./scorecard-query.ts";
+import { tableQueryOf } from "./test-support.ts";
 
 const parse = (query: string) => parseScorecardQuery(new URLSearchParams(query));
 
 describe("parseScorecardQuery", () => {
   it("defaults to accuracy, lowest first, first page of 25", () => {
-    expect(parse("")).toEqual({
-      period: null,
-      team: null,
-      q: null,
-      sort: { key: "accuracy", dir: "asc" },
-      page: 1,
-      pageSize: 25,
-      notes: [],
-    });
+    expect(parse("")).toEqual({ period: null, team: null, q: null, ...tableQueryOf("accuracy", "asc") });
   });
   it("reads every filter and the sort", () => {
     const query = parse("period=2026-Q3&team=t1&q=%20ann%20&sort=claims&page=2&pageSize=50");
@@ -21,15 +14,14 @@ describe("parseScorecardQuery", () => {
       period: "2026-Q3",
       team: "t1",
       q: "ann",
-      sort: { key: "claims", dir: "desc" },
-      page: 2,
-      pageSize: 50,
-      notes: [],
+      ...tableQueryOf("claims", "desc", { page: 2, pageSize: 50 }),
     });
   });
-  it("sorts by coverage, lowest first, like the other figures", () => {
-    expect(parse("sort=coverage").sort).toEqual({ key: "coverage", dir: "asc" });
-    expect(parse("sort=coverage&dir=desc").sort).toEqual({ key: "coverage", dir: "desc" });
+  it.each([
+    ["sort=coverage", "asc"],
+    ["sort=coverage&dir=desc", "desc"],
+  ])("sorts by coverage, lowest first, like the other figures: %s", (query, dir) => {
+    expect(parse(query).sort).toEqual({ key: "coverage", dir });
   });
   it("drops unreadable values with a note each, never throwing", () => {
     const query = parse(`sort=salary&dir=up&page=-1&pageSize=7&q=${"x".repeat(200)}`);
