@@ -1,7 +1,8 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { questionAge } from "../../domain/engineer-questions.ts";
 import { enumOptions } from "../../domain/labels.ts";
 import type { QuestionStatus } from "../../schemas/engineer-question.ts";
+import { FilterBar } from "../ui/filter-bar.tsx";
 import { FilterSelect } from "../ui/filter-select.tsx";
 import { formatDate, formatDateTime } from "../ui/format.ts";
 import { Pagination } from "../ui/pagination.tsx";
@@ -49,7 +50,7 @@ export function QuestionFilterForm({
 }) {
   const productOptions = products.map((product) => ({ value: product.slug, label: product.name }));
   return (
-    <Form method="get" className="filters" role="search" aria-label="Filter questions">
+    <FilterBar label="Filter questions">
       <FilterSelect
         name="product"
         label="Product"
@@ -64,10 +65,7 @@ export function QuestionFilterForm({
         defaultValue={filters.status}
         options={STATUS_FILTER_OPTIONS}
       />
-      <button type="submit" className="button secondary">
-        Filter
-      </button>
-    </Form>
+    </FilterBar>
   );
 }
 

@@ -1,5 +1,6 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { LEVEL_OPTIONS, REVIEW_FILTER_OPTIONS, type MatrixFilterValues } from "../../schemas/capability.ts";
+import { FilterBar, FilterInput } from "../ui/filter-bar.tsx";
 import { FilterSelect } from "../ui/filter-select.tsx";
 
 /** A GET form: the filters live in the URL, so a filtered matrix can be bookmarked and shared. */
@@ -13,17 +14,20 @@ export function MatrixFilters({
   clearHref: string;
 }) {
   return (
-    <Form method="get" className="filters" role="search" aria-label="Filter capabilities">
-      <div className="field">
-        <label htmlFor="filter-q">Search</label>
-        <input
-          id="filter-q"
-          name="q"
-          type="search"
-          defaultValue={filters.q ?? ""}
-          placeholder="Key, title, conditions, pain points…"
-        />
-      </div>
+    <FilterBar
+      label="Filter capabilities"
+      after={
+        <Link to={clearHref} className="small">
+          Clear filters
+        </Link>
+      }
+    >
+      <FilterInput
+        name="q"
+        label="Search"
+        defaultValue={filters.q}
+        placeholder="Key, title, conditions, pain points…"
+      />
       <FilterSelect
         name="status"
         label="Status"
@@ -45,12 +49,6 @@ export function MatrixFilters({
         defaultValue={filters.review}
         options={REVIEW_FILTER_OPTIONS}
       />
-      <button type="submit" className="button secondary">
-        Filter
-      </button>
-      <Link to={clearHref} className="small">
-        Clear filters
-      </Link>
-    </Form>
+    </FilterBar>
   );
 }

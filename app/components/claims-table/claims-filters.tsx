@@ -1,4 +1,4 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { useState, type ReactNode } from "react";
 import { DISPUTE_FILTERS, disputeFilterLabel, type ClaimsFilter } from "../../domain/claims-filter.ts";
 import {
@@ -14,13 +14,28 @@ import {
 import type { ClaimsFilterOptions } from "../../models/claims-table.server.ts";
 import { TableStateInputs } from "../data-table/hidden-inputs.tsx";
 import { tableViewParams } from "../data-table/table-url.ts";
-import { FilterSelect } from "../ui/filter-select.tsx";
+import { FilterBar, FilterInput } from "../ui/filter-bar.tsx";
+import { FilterSelect, type FilterOption } from "../ui/filter-select.tsx";
 
 const STATUS_OPTIONS = CLAIM_STATUSES.map((status) => ({ value: status, label: claimStatusLabel(status) }));
 const CHANNEL_OPTIONS = CHANNELS.map((channel) => ({ value: channel, label: channelLabel(channel) }));
 const CHECK_OPTIONS = MATRIX_CHECKS.map((check) => ({ value: check, label: matrixCheckLabel(check) }));
 const SOURCE_OPTIONS = CLAIM_SOURCES.map((source) => ({ value: source, label: claimSourceLabel(source) }));
 const DISPUTE_OPTIONS = DISPUTE_FILTERS.map((value) => ({ value, label: disputeFilterLabel(value) }));
+
+/** The plain "any or one of these" filters after product and capability, in the form's order. */
+const MORE_FILTERS: ReadonlyArray<{
+  id: string;
+  name: "channel" | "matrixCheck" | "source" | "disputed";
+  label: string;
+  anyLabel: string;
+  options: ReadonlyArray<FilterOption>;
+}> = [
+  { id: "filter-channel", name: "channel", label: "Channel", anyLabel: "Any channel", options: CHANNEL_OPTIONS },
+  { id: "filter-check", name: "matrixCheck", label: "Matrix check", anyLabel: "Any result", options: CHECK_OPTIONS },
+  { id: "filter-source", name: "source", label: "Source", anyLabel: "Any source", options: SOURCE_OPTIONS },
+  { id: "filter-disputed", name: "disputed", label: "Disputed", anyLabel: "Disputed or not", options: DISPUTE_OPTIONS },
+];
 
 function Select({
   id,
@@ -92,7 +107,19 @@ export function ClaimsFilters({
   const clearHref = view ? `/claims?${view}` : "/claims";
 
   return (
-    <Form method="get" action="/claims" className="filters claims-filters" role="search" aria-label="Filter claims">
+    <FilterBar
+      label="Filter claims"
+      action="/claims"
+      className="claims-filters"
+      actions={
+        <div className="claims-filter-actions">
+          <button type="submit" className="button">
+            Filter
+          </button>
+          <Link to={clearHref}>Clear filters</Link>
+        </div>
+      }
+    >
       <TableStateInputs search={search} />
       <FilterSelect
         id="filter-status"
@@ -157,52 +184,11 @@ export function ClaimsFilters({
           </option>
         ))}
       </Select>
-      <FilterSelect
-        id="filter-channel"
-        name="channel"
-        label="Channel"
-        anyLabel="Any channel"
-        defaultValue={filter.channel}
-        options={CHANNEL_OPTIONS}
-      />
-      <FilterSelect
-        id="filter-check"
-        name="matrixCheck"
-        label="Matrix check"
-        anyLabel="Any result"
-        defaultValue={filter.matrixCheck}
-        options={CHECK_OPTIONS}
-      />
-      <FilterSelect
-        id="filter-source"
-        name="source"
-        label="Source"
-        anyLabel="Any source"
-        defaultValue={filter.source}
-        options={SOURCE_OPTIONS}
-      />
-      <FilterSelect
-        id="filter-disputed"
-        name="disputed"
-        label="Disputed"
-        anyLabel="Disputed or not"
-        defaultValue={filter.disputed}
-        options={DISPUTE_OPTIONS}
-      />
-      <div className="field">
-        <label htmlFor="filter-from">Made from (UTC)</label>
-        <input id="filter-from" name="from" type="date" defaultValue={filter.from ?? ""} />
-      </div>
-      <div className="field">
-        <label htmlFor="filter-to">Made to (UTC, inclusive)</label>
-        <input id="filter-to" name="to" type="date" defaultValue={filter.to ?? ""} />
-      </div>
-      <div className="claims-filter-actions">
-        <button type="submit" className="button">
-          Filter
-        </button>
-        <Link to={clearHref}>Clear filters</Link>
-      </div>
-    </Form>
+      {MORE_FILTERS.map((select) => (
+        <FilterSelect key={select.name} {...select} defaultValue={filter[select.name]} />
+      ))}
+      <FilterInput id="filter-from" name="from" label="Made from (UTC)" type="date" defaultValue={filter.from} />
+      <FilterInput id="filter-to" name="to" label="Made to (UTC, inclusive)" type="date" defaultValue={filter.to} />
+    </FilterBar>
   );
 }

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { CONVERSATION_FILE_TYPES, CONVERSATION_IMPORT_MAX_FILES } from "../../schemas/conversation.ts";
 import { ErrorList } from "../ui/field.tsx";
+import { FilterBar, FilterInput } from "../ui/filter-bar.tsx";
 import { formatCount } from "../ui/format.ts";
 import { useIsPending } from "../ui/submit-button.tsx";
 
@@ -20,27 +21,26 @@ export function dealLabel(deal: ImportableDeal): string {
 /** Narrows the deal list by account, CRM id or salesperson (a GET form, so the search can be bookmarked). */
 export function DealSearch({ q, shown, total }: { q: string; shown: number; total: number }) {
   return (
-    <Form method="get" className="filters" role="search" aria-label="Find a deal">
-      <div className="field">
-        <label htmlFor="deal-search">Find a deal</label>
-        <input
-          id="deal-search"
-          name="q"
-          type="search"
-          defaultValue={q}
-          maxLength={100}
-          placeholder="Account, CRM id or salesperson"
-        />
-      </div>
-      <button type="submit" className="button secondary">
-        Search
-      </button>
-      <p className="small muted">
-        {total > shown
-          ? `Showing the ${formatCount(shown)} most recently updated of ${formatCount(total)} deals; search to narrow the list.`
-          : `${formatCount(total)} deals you may import for.`}
-      </p>
-    </Form>
+    <FilterBar
+      label="Find a deal"
+      submitLabel="Search"
+      after={
+        <p className="small muted">
+          {total > shown
+            ? `Showing the ${formatCount(shown)} most recently updated of ${formatCount(total)} deals; search to narrow the list.`
+            : `${formatCount(total)} deals you may import for.`}
+        </p>
+      }
+    >
+      <FilterInput
+        id="deal-search"
+        name="q"
+        label="Find a deal"
+        defaultValue={q}
+        maxLength={100}
+        placeholder="Account, CRM id or salesperson"
+      />
+    </FilterBar>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { FilterBar } from "../ui/filter-bar.tsx";
 
 export interface DashboardFiltersProps {
   periods: Array<{ name: string; status: "OPEN" | "LOCKED" }>;
@@ -26,7 +26,7 @@ export function DashboardFilters({
   action,
 }: DashboardFiltersProps) {
   return (
-    <Form method="get" action={action} className="filters" role="search" aria-label="Choose period and team">
+    <FilterBar label="Choose period and team" action={action} submitLabel="Show">
       <div className="field">
         <label htmlFor="dashboard-period">Period</label>
         <select
@@ -62,9 +62,6 @@ export function DashboardFilters({
         </div>
       ) : null}
       {children}
-      <button type="submit" className="button secondary">
-        Show
-      </button>
-    </Form>
+    </FilterBar>
   );
 }

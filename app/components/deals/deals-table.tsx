@@ -1,4 +1,3 @@
-import { Form } from "@remix-run/react";
 import type { DealStatusCode } from "../../domain/deals-query.ts";
 import { dealStatusLabel, enumOptions } from "../../domain/labels.ts";
 import { deliveredLabel, isDelivered } from "../../domain/levels.ts";
@@ -6,6 +5,8 @@ import { surveyState } from "../../domain/survey-schedule.ts";
 import type { DealListRow } from "../../models/deals.server.ts";
 import { createDataTableColumnHelper } from "../data-table/data-table.tsx";
 import { TableStateInputs } from "../data-table/hidden-inputs.tsx";
+import { FilterBar, FilterInput } from "../ui/filter-bar.tsx";
+import { FilterSelect } from "../ui/filter-select.tsx";
 import { formatCents, formatDate } from "../ui/format.ts";
 import { SurveyStateText } from "../surveys/survey-state.tsx";
 
@@ -128,33 +129,24 @@ export function DealsSearch({
   search: URLSearchParams;
 }) {
   return (
-    <Form method="get" className="filters" role="search" aria-label="Search deals">
-      <div className="field">
-        <label htmlFor="deals-q">Search</label>
-        <input
-          id="deals-q"
-          name="q"
-          type="search"
-          defaultValue={q}
-          maxLength={200}
-          placeholder="Account, contact, external ID, owner…"
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="deals-status">Status</label>
-        <select id="deals-status" name="status" defaultValue={status ?? ""}>
-          <option value="">Any</option>
-          {enumOptions("DealStatus").map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
+    <FilterBar label="Search deals" submitLabel="Search" submitClassName="button">
+      <FilterInput
+        id="deals-q"
+        name="q"
+        label="Search"
+        defaultValue={q}
+        maxLength={200}
+        placeholder="Account, contact, external ID, owner…"
+      />
+      <FilterSelect
+        id="deals-status"
+        name="status"
+        label="Status"
+        anyLabel="Any"
+        defaultValue={status}
+        options={enumOptions("DealStatus")}
+      />
       <TableStateInputs search={search} />
-      <button type="submit" className="button">
-        Search
-      </button>
-    </Form>
+    </FilterBar>
   );
 }
