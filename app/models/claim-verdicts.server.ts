@@ -64,6 +64,17 @@ const conflict = (value: Conflict): Failure => conflictWith(value.message, value
 export const stateConflict = (message: string): Failure =>
   conflict({ message, decidedBy: null, decidedAt: null, verdict: null });
 
+/**
+ * The claim a change is about, with the fields the change reads (`select`) and its salesperson's
+ * team, under which the change's audit event is filed; null when the claim does not exist.
+ */
+export function findClaimToChange<S extends Prisma.ClaimSelect>(claimId: string, select: S) {
+  return prisma.claim.findUnique({
+    where: { id: claimId },
+    select: { ...select, salesperson: { select: { teamId: true } } },
+  });
+}
+
 async function verdictConflict(claimId: string): Promise<Failure> {
   const current = await prisma.claim.findUnique({
     where: { id: claimId },
@@ -99,19 +110,15 @@ export async function recordVerdict(
   version: number,
   values: VerdictValues,
 ): Promise<ChangeResult> {
-  const claim = await prisma.claim.findUnique({
-    where: { id: claimId },
-    select: {
-      id: true,
-      version: true,
-      status: true,
-      severity: true,
-      verdictNote: true,
-      loggedById: true,
-      source: true,
-      assertedLevel: true,
-      salesperson: { select: { teamId: true } },
-    },
+  const claim = await findClaimToChange(claimId, {
+    id: true,
+    version: true,
+    status: true,
+    severity: true,
+    verdictNote: true,
+    loggedById: true,
+    source: true,
+    assertedLevel: true,
   });
   if (!claim) return notFound;
   const decision = canVerify(verifier, claim);
@@ -175,16 +182,12 @@ export async function changePendingClaim(
 
 /** "I corrected this with the customer": recorded once, by the salesperson or whoever logged the claim. */
 export async function markCustomerCorrected(audit: AuditContext, actor: Actor, claimId: string): Promise<ChangeResult> {
-  const claim = await prisma.claim.findUnique({
-    where: { id: claimId },
-    select: {
-      salespersonId: true,
-      loggedById: true,
-      matrixCheck: true,
-      status: true,
-      customerCorrectedAt: true,
-      salesperson: { select: { teamId: true } },
-    },
+  const claim = await findClaimToChange(claimId, {
+    salespersonId: true,
+    loggedById: true,
+    matrixCheck: true,
+    status: true,
+    customerCorrectedAt: true,
   });
   if (!claim) return notFound;
   const decision = canMarkCustomerCorrected(actor, claim);
@@ -217,15 +220,11 @@ export async function raiseDispute(
   claimId: string,
   reason: string,
 ): Promise<ChangeResult> {
-  const claim = await prisma.claim.findUnique({
-    where: { id: claimId },
-    select: {
-      salespersonId: true,
-      status: true,
-      severity: true,
-      dispute: { select: { id: true } },
-      salesperson: { select: { teamId: true } },
-    },
+  const claim = await findClaimToChange(claimId, {
+    salespersonId: true,
+    status: true,
+    severity: true,
+    dispute: { select: { id: true } },
   });
   if (!claim) return notFound;
   const decision = canDispute(actor, {
@@ -313,16 +312,12 @@ export async function resolveDispute(
   claimId: string,
   resolution: Resolution,
 ): Promise<ChangeResult> {
-  const claim = await prisma.claim.findUnique({
-    where: { id: claimId },
-    select: {
-      version: true,
-      status: true,
-      severity: true,
-      verdictNote: true,
-      salesperson: { select: { teamId: true } },
-      dispute: { select: { id: true, status: true, disputedStatus: true } },
-    },
+  const claim = await findClaimToChange(claimId, {
+    version: true,
+    status: true,
+    severity: true,
+    verdictNote: true,
+    dispute: { select: { id: true, status: true, disputedStatus: true } },
   });
   if (!claim) return notFound;
   const managedTeamIds =

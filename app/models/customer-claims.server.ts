@@ -12,7 +12,13 @@ import { placeInMatrix } from "./claims.server.ts";
 import { userHasPermission } from "../domain/permissions.ts";
 import { prisma, type Tx } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
-import { changePendingClaim, claimNotFound, stateConflict, type ChangeResult } from "./claim-verdicts.server.ts";
+import {
+  changePendingClaim,
+  claimNotFound,
+  findClaimToChange,
+  stateConflict,
+  type ChangeResult,
+} from "./claim-verdicts.server.ts";
 import { refreshRollups } from "./rollups.server.ts";
 
 // Claims the customer reports in the six-month survey (PRODUCT.md §7): created with the answer
@@ -142,21 +148,17 @@ export async function mapCustomerClaim(
 ): Promise<ChangeResult> {
   if (!userHasPermission(engineer, "verify:claim"))
     return refused(403, "Only engineers map claims reported by customers.");
-  const claim = await prisma.claim.findUnique({
-    where: { id: claimId },
-    select: {
-      id: true,
-      version: true,
-      status: true,
-      source: true,
-      madeAt: true,
-      productId: true,
-      capabilityId: true,
-      assertedLevel: true,
-      matrixCheck: true,
-      revisionId: true,
-      salesperson: { select: { teamId: true } },
-    },
+  const claim = await findClaimToChange(claimId, {
+    id: true,
+    version: true,
+    status: true,
+    source: true,
+    madeAt: true,
+    productId: true,
+    capabilityId: true,
+    assertedLevel: true,
+    matrixCheck: true,
+    revisionId: true,
   });
   if (!claim) return claimNotFound;
   if (claim.source !== "CUSTOMER") return refused(403, ONLY_CUSTOMER_CLAIMS_MAP);
