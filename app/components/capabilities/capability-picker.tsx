@@ -2,7 +2,7 @@ import type { FieldMetadata } from "@conform-to/react";
 import { useId, useState } from "react";
 import { levelLabel, type CapabilityLevel } from "../../domain/levels.ts";
 import { useHydrated } from "../claims/use-hydrated.ts";
-import { ErrorList } from "../ui/field.tsx";
+import { Field } from "../ui/field.tsx";
 
 export interface PickerCapability {
   id: string;
@@ -122,8 +122,7 @@ export function CapabilityPicker({
 
   return (
     <>
-      <div className="field">
-        <label htmlFor={productMeta.id}>Product</label>
+      <Field label="Product" meta={productMeta}>
         <select
           id={productMeta.id}
           name={productMeta.name}
@@ -139,8 +138,7 @@ export function CapabilityPicker({
             </option>
           ))}
         </select>
-        <ErrorList id={productMeta.errorId} errors={productMeta.errors} />
-      </div>
+      </Field>
       {hydrated ? (
         <div className="field">
           <label htmlFor={searchId}>Find a capability</label>
@@ -160,8 +158,7 @@ export function CapabilityPicker({
           </span>
         </div>
       ) : null}
-      <div className="field">
-        <label htmlFor={capabilityMeta.id}>{capabilityLabel}</label>
+      <Field label={capabilityLabel} meta={capabilityMeta} hint={hint}>
         <select
           id={capabilityMeta.id}
           name={capabilityMeta.name}
@@ -193,9 +190,7 @@ export function CapabilityPicker({
             <option value={extraOption.value}>{extraOption.label}</option>
           ) : null}
         </select>
-        <span className="hint">{hint}</span>
-        <ErrorList id={capabilityMeta.errorId} errors={capabilityMeta.errors} />
-      </div>
+      </Field>
     </>
   );
 }

@@ -3,22 +3,26 @@
 // once React runs in the browser the chart appears above it and the table folds into a
 // disclosure that screen readers, keyboards and curious readers can open. The table's links are
 // the keyboard way to drill down from any point or bar.
-import type { ReactNode } from "react";
+import type { Key, ReactNode } from "react";
 import { useHydrated } from "../claims/use-hydrated.ts";
+import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
 
-export interface ChartFigureProps {
+export interface ChartFigureProps<Row> {
   id: string;
   caption: ReactNode;
   /** The chart, drawn only in the browser. */
   chart: () => ReactNode;
-  /** The table of the same figures (with drill-down links). */
-  table: ReactNode;
+  /**
+   * The table of the same figures (with drill-down links): a `SimpleTable` whose `label` is also
+   * its caption for screen readers (the figure's caption is the visible one).
+   */
+  table: { label: string; columns: SimpleColumns<Row>; rows: readonly Row[]; rowKey: (row: Row) => Key };
   /** Shown instead of chart and table when there is nothing to draw. */
   empty?: ReactNode;
   note?: ReactNode;
 }
 
-export function ChartFigure({ id, caption, chart, table, empty, note }: ChartFigureProps) {
+export function ChartFigure<Row>({ id, caption, chart, table, empty, note }: ChartFigureProps<Row>) {
   const hydrated = useHydrated();
   return (
     <figure className="chart-figure" aria-labelledby={`${id}-caption`}>
@@ -37,7 +41,7 @@ export function ChartFigure({ id, caption, chart, table, empty, note }: ChartFig
           {note ? <p className="small muted">{note}</p> : null}
           <details className="chart-table" open={!hydrated}>
             <summary>Figures as a table, with links to the records behind them</summary>
-            {table}
+            <SimpleTable {...table} hiddenCaption />
           </details>
         </>
       )}

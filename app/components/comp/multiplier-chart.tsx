@@ -1,7 +1,7 @@
 import type { MultiplierBin } from "../../domain/comp-distribution.ts";
 import { CategoryBarChart } from "../charts/bar-chart.tsx";
 import { ChartFigure } from "../charts/chart-figure.tsx";
-import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
+import type { SimpleColumns } from "../ui/simple-table.tsx";
 
 const BAND_COLUMNS: SimpleColumns<MultiplierBin> = [
   {
@@ -26,15 +26,12 @@ export function MultiplierDistribution({ bins, people }: { bins: MultiplierBin[]
           height={260}
         />
       )}
-      table={
-        <SimpleTable
-          label="People per band of the multiplier M"
-          hiddenCaption
-          columns={BAND_COLUMNS}
-          rows={bins}
-          rowKey={(bin) => bin.label}
-        />
-      }
+      table={{
+        label: "People per band of the multiplier M",
+        columns: BAND_COLUMNS,
+        rows: bins,
+        rowKey: (bin) => bin.label,
+      }}
     />
   );
 }

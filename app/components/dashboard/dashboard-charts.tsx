@@ -8,7 +8,7 @@ import { MultiLineChart } from "../charts/line-chart.tsx";
 import { PointScatterChart } from "../charts/scatter-chart.tsx";
 import { formatCount, formatDate, formatPercent } from "../ui/format.ts";
 import { claimsHref, personHref, quizStatsHref } from "./links.ts";
-import { SimpleTable, type SimpleColumn, type SimpleColumns } from "../ui/simple-table.tsx";
+import type { SimpleColumn, SimpleColumns } from "../ui/simple-table.tsx";
 
 type View = Pick<Dashboard, "monthly" | "scatter" | "capabilities" | "quiz" | "backlog" | "periodDays">;
 
@@ -54,33 +54,30 @@ export function AccuracyByMonth({ monthly }: Pick<View, "monthly">) {
       caption="Claim accuracy by month, per team: severity-weighted share of verdicts that were right, over the twelve months ending with the period. Click a point to see that team's claims of that month."
       empty={hasData ? undefined : "No claim has a verdict in these twelve months yet."}
       chart={() => <MultiLineChart categories={monthly.months.map(monthLabel)} series={series} />}
-      table={
-        <SimpleTable
-          label="Claim accuracy by month and team"
-          hiddenCaption
-          columns={[
-            { header: "Month", rowHeader: true, cell: (month: string) => monthLabel(month) },
-            ...monthly.teams.map((team, teamIndex) => ({
-              header: team.name,
-              key: team.id,
-              numeric: true,
-              cell: (_month: string, monthIndex: number) => {
-                const claims = monthly.claims[teamIndex]?.[monthIndex] ?? 0;
-                const value = monthly.accuracy[teamIndex]?.[monthIndex] ?? null;
-                return claims === 0 ? (
-                  <span className="muted">—</span>
-                ) : (
-                  <Link to={series[teamIndex]?.hrefs[monthIndex] ?? "/claims"}>
-                    {formatPercent(value)} <span className="small muted">({formatCount(claims)} claims)</span>
-                  </Link>
-                );
-              },
-            })),
-          ]}
-          rows={monthly.months}
-          rowKey={(month) => month}
-        />
-      }
+      table={{
+        label: "Claim accuracy by month and team",
+        columns: [
+          { header: "Month", rowHeader: true, cell: (month: string) => monthLabel(month) },
+          ...monthly.teams.map((team, teamIndex) => ({
+            header: team.name,
+            key: team.id,
+            numeric: true,
+            cell: (_month: string, monthIndex: number) => {
+              const claims = monthly.claims[teamIndex]?.[monthIndex] ?? 0;
+              const value = monthly.accuracy[teamIndex]?.[monthIndex] ?? null;
+              return claims === 0 ? (
+                <span className="muted">—</span>
+              ) : (
+                <Link to={series[teamIndex]?.hrefs[monthIndex] ?? "/claims"}>
+                  {formatPercent(value)} <span className="small muted">({formatCount(claims)} claims)</span>
+                </Link>
+              );
+            },
+          })),
+        ],
+        rows: monthly.months,
+        rowKey: (month) => month,
+      }}
     />
   );
 }
@@ -108,15 +105,12 @@ export function AccuracyVsSatisfaction({ scatter }: Pick<View, "scatter">) {
           yLabel="Six-month satisfaction"
         />
       )}
-      table={
-        <SimpleTable
-          label="Claim accuracy and six-month satisfaction per salesperson, lowest accuracy first"
-          hiddenCaption
-          columns={SCATTER_COLUMNS}
-          rows={sorted}
-          rowKey={(point) => point.id}
-        />
-      }
+      table={{
+        label: "Claim accuracy and six-month satisfaction per salesperson, lowest accuracy first",
+        columns: SCATTER_COLUMNS,
+        rows: sorted,
+        rowKey: (point) => point.id,
+      }}
     />
   );
 }
@@ -167,18 +161,15 @@ export function MisrepresentedCapabilities({ capabilities, periodDays }: Pick<Vi
           height={Math.max(200, 40 * categories.length + 60)}
         />
       )}
-      table={
-        <SimpleTable
-          label="Most-misrepresented capabilities"
-          hiddenCaption
-          columns={[
-            { header: "Capability", rowHeader: true, cell: (category: Category) => category.label },
-            ...["Overstated the matrix", "Judged inaccurate"].map((header, index) => countColumn(header, index)),
-          ]}
-          rows={categories}
-          rowKey={(category) => category.label}
-        />
-      }
+      table={{
+        label: "Most-misrepresented capabilities",
+        columns: [
+          { header: "Capability", rowHeader: true, cell: (category: Category) => category.label },
+          ...["Overstated the matrix", "Judged inaccurate"].map((header, index) => countColumn(header, index)),
+        ],
+        rows: categories,
+        rowKey: (category) => category.label,
+      }}
     />
   );
 }
@@ -199,28 +190,25 @@ export function QuizScoreDistribution({ quiz }: Pick<View, "quiz">) {
       caption={`Quiz score distribution: the ${formatCount(quiz.attempts)} attempts submitted in the period, by score, per quiz. Click a bar to open that quiz's statistics.`}
       empty={quiz.attempts ? undefined : "No quiz attempt was submitted in this period."}
       chart={() => <CategoryBarChart categories={categories} series={quiz.quizzes.map((item) => item.title)} stacked />}
-      table={
-        <SimpleTable
-          label="Quiz attempts by score and quiz"
-          hiddenCaption
-          columns={[
-            { header: "Score", rowHeader: true, cell: (category: Category) => category.label },
-            ...quiz.quizzes.map((item, index) => ({
-              header: (
-                <>
-                  <Link to={quizStatsHref(item.id)}>{item.title}</Link>
-                  <span className="small muted"> (pass mark {formatPercent(item.passMark)})</span>
-                </>
-              ),
-              key: item.id,
-              numeric: true,
-              cell: (category: Category) => formatCount(category.values[index] ?? 0),
-            })),
-          ]}
-          rows={categories}
-          rowKey={(category) => category.label}
-        />
-      }
+      table={{
+        label: "Quiz attempts by score and quiz",
+        columns: [
+          { header: "Score", rowHeader: true, cell: (category: Category) => category.label },
+          ...quiz.quizzes.map((item, index) => ({
+            header: (
+              <>
+                <Link to={quizStatsHref(item.id)}>{item.title}</Link>
+                <span className="small muted"> (pass mark {formatPercent(item.passMark)})</span>
+              </>
+            ),
+            key: item.id,
+            numeric: true,
+            cell: (category: Category) => formatCount(category.values[index] ?? 0),
+          })),
+        ],
+        rows: categories,
+        rowKey: (category) => category.label,
+      }}
     />
   );
 }
@@ -253,18 +241,15 @@ export function VerificationBacklog({
       caption={`Verification backlog today: the ${formatCount(total)} claims still waiting for a verdict, by how many days ago they were made (the target is a verdict within 3 working days).${samePoint ? ` At the same point of ${samePoint.periodName}, ${formatCount(samePoint.count)} were waiting.` : ""} Click a bar to see those claims.`}
       empty={total ? undefined : "No claim is waiting for a verdict."}
       chart={() => <CategoryBarChart categories={categories} series={["Claims waiting"]} />}
-      table={
-        <SimpleTable
-          label="Claims waiting for a verdict, by age"
-          hiddenCaption
-          columns={[
-            { header: "Made", rowHeader: true, cell: (category: Category) => <>{category.label} ago</> },
-            countColumn("Claims waiting", 0),
-          ]}
-          rows={categories}
-          rowKey={(category) => category.label}
-        />
-      }
+      table={{
+        label: "Claims waiting for a verdict, by age",
+        columns: [
+          { header: "Made", rowHeader: true, cell: (category: Category) => <>{category.label} ago</> },
+          countColumn("Claims waiting", 0),
+        ],
+        rows: categories,
+        rowKey: (category) => category.label,
+      }}
     />
   );
 }

@@ -14,6 +14,32 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
   );
 }
 
+/**
+ * The one labelled form field: the label, the control given as children (its id is
+ * `meta.id`), an optional hint, and the field's errors under `meta.errorId` — the id conform's
+ * `get*Props` name in the control's `aria-describedby` while the field is invalid.
+ */
+export function Field({
+  label,
+  meta,
+  hint,
+  children,
+}: {
+  label: ReactNode;
+  meta: Pick<FieldMetadata<unknown>, "id" | "errorId" | "errors">;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {children}
+      {hint ? <span className="hint">{hint}</span> : null}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
 type InputType = "text" | "email" | "password" | "number" | "date" | "url" | "search";
 
 export function InputField({
@@ -33,12 +59,9 @@ export function InputField({
   max?: string;
 }) {
   return (
-    <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
+    <Field label={label} meta={meta} hint={hint}>
       <input {...getInputProps(meta, { type })} max={max} autoComplete={autoComplete} key={meta.key} />
-      {hint ? <span className="hint">{hint}</span> : null}
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    </Field>
   );
 }
 
@@ -54,12 +77,9 @@ export function TextareaField({
   rows?: number;
 }) {
   return (
-    <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
+    <Field label={label} meta={meta} hint={hint}>
       <textarea {...getTextareaProps(meta)} rows={rows} key={meta.key} />
-      {hint ? <span className="hint">{hint}</span> : null}
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    </Field>
   );
 }
 
@@ -77,8 +97,7 @@ export function SelectField({
   hint?: ReactNode;
 }) {
   return (
-    <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
+    <Field label={label} meta={meta} hint={hint}>
       <select {...getSelectProps(meta)} key={meta.key}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
@@ -87,8 +106,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {hint ? <span className="hint">{hint}</span> : null}
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    </Field>
   );
 }
