@@ -236,18 +236,22 @@ describe("authentication and scopes", () => {
     expect(requests).toEqual([{ tokenId: row.id, method: "POST", route: "/api/v1/deals", status: 403 }]);
   });
 
+  /** A minute's worth of the token's requests in the audit log, as if served `msAgo` ago. */
+  const logFullMinute = (tokenId: string, msAgo: number) =>
+    prisma.auditEvent.createMany({
+      data: Array.from({ length: API_REQUESTS_PER_MINUTE }, () => ({
+        action: "api.request",
+        entityType: "ApiToken",
+        entityId: tokenId,
+        at: new Date(Date.now() - msAgo),
+      })),
+    });
+
   it("answers 429 once the token made its minute's requests, counted from the audit log, with Retry-After", async () => {
     const token = await tokenWith("claims:read");
     const { row } = await requestEvents(token);
     // Requests another Candor process served a moment ago: the log is shared, so they count here too.
-    await prisma.auditEvent.createMany({
-      data: Array.from({ length: API_REQUESTS_PER_MINUTE }, () => ({
-        action: "api.request",
-        entityType: "ApiToken",
-        entityId: row.id,
-        at: new Date(Date.now() - 5_000),
-      })),
-    });
+    await logFullMinute(row.id, 5_000);
     const limited = await call(claimsLoader, "GET", "/api/v1/claims", { token });
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("60");
@@ -256,14 +260,7 @@ describe("authentication and scopes", () => {
     // Requests older than a minute no longer count.
     const fresh = await tokenWith("claims:read");
     const freshRow = (await requestEvents(fresh)).row;
-    await prisma.auditEvent.createMany({
-      data: Array.from({ length: API_REQUESTS_PER_MINUTE }, () => ({
-        action: "api.request",
-        entityType: "ApiToken",
-        entityId: freshRow.id,
-        at: new Date(Date.now() - 61_000),
-      })),
-    });
+    await logFullMinute(freshRow.id, 61_000);
     expect((await call(claimsLoader, "GET", "/api/v1/claims", { token: fresh })).status).toBe(200);
   });
 });

@@ -1,4 +1,4 @@
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { createRequestHandler, type ActionFunctionArgs, type ServerBuild } from "@remix-run/node";
 import { isRouteErrorResponse } from "@remix-run/react";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
@@ -15,6 +15,7 @@ import { loader as scorecardLoader } from "../../app/routes/dashboard.scorecard[
 import { action as surveyAction } from "../../app/routes/survey.$token.tsx";
 import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
 import { onPostgres } from "./support/database.ts";
+import { submit } from "./support/requests.ts";
 import { dueSurvey, surveyToken } from "./support/surveys.ts";
 
 // Every request Candor cannot act on gets a 4xx (or, for storage it cannot write, a 503) with one
@@ -45,11 +46,17 @@ async function signedIn(email: string, path: string, init: RequestInit = {}) {
   return new Request(`${ORIGIN}${path}`, { ...init, headers });
 }
 
-function csvUpload(path: string, bytes: Uint8Array, intent: "preview" | "import" = "preview") {
+/** The manager uploading `bytes` as a CSV file to an import page (a preview unless told). */
+function managerUploads<T>(
+  action: (args: ActionFunctionArgs) => T,
+  path: string,
+  bytes: Uint8Array,
+  intent: "preview" | "import" = "preview",
+) {
   const form = new FormData();
   form.set("intent", intent);
   form.set("file", new Blob([Uint8Array.from(bytes)], { type: "text/csv" }), "export.csv");
-  return { path, body: form };
+  return submit(action, "manager@candor.test", path, form);
 }
 
 describe("a body that is not one of Candor's forms", () => {
@@ -260,36 +267,21 @@ describe("a UTF-16 import", () => {
 
   it("asks for CSV UTF-8 instead of reporting row errors, for deals and survey results, and still reads UTF-8 with a byte-order mark", async () => {
     for (const bytes of [utf16le, utf16beWithoutBom]) {
-      const upload = csvUpload("/deals/import", bytes);
-      const outcome = await settle(async () =>
-        dealsImportAction({
-          request: await signedIn("manager@candor.test", upload.path, { method: "POST", body: upload.body }),
-          params: {},
-          context: {},
-        }),
-      );
+      const outcome = await settle(() => managerUploads(dealsImportAction, "/deals/import", bytes));
       expect(await answerOf(outcome)).toEqual({ status: 400, message: UTF16 });
     }
     const results = Buffer.concat([
       Buffer.from([0xff, 0xfe]),
       Buffer.from(`${RESULTS_HEADER}\nBR-1,2026-11-01,4,YES,,\n`, "utf16le"),
     ]);
-    const upload = csvUpload("/surveys/import", results);
-    const outcome = await settle(async () =>
-      surveysImportAction({
-        request: await signedIn("manager@candor.test", upload.path, { method: "POST", body: upload.body }),
-        params: {},
-        context: {},
-      }),
-    );
+    const outcome = await settle(() => managerUploads(surveysImportAction, "/surveys/import", results));
     expect(await answerOf(outcome)).toEqual({ status: 400, message: UTF16 });
 
-    const utf8 = csvUpload("/deals/import", Buffer.from(`\uFEFF${rows}`, "utf8"));
-    const preview = (await dealsImportAction({
-      request: await signedIn("manager@candor.test", utf8.path, { method: "POST", body: utf8.body }),
-      params: {},
-      context: {},
-    })) as {
+    const preview = (await managerUploads(
+      dealsImportAction,
+      "/deals/import",
+      Buffer.from(`\uFEFF${rows}`, "utf8"),
+    )) as {
       kind: string;
       rows: Array<{ accountName: string; contactName: string }>;
     };
@@ -306,12 +298,7 @@ describe("imports naming another team's deal", () => {
   it("refuses another team's external id in a deals import without saying that the deal exists", async () => {
     const { externalId } = await dueSurvey({ owner: "aisha.rahman@candor.test", product: null, daysAgo: 10 });
     const csv = `${DEAL_HEADER}\n${externalId},Takeover Inc,Kim,kim@takeover.example,sales@candor.test,,100,OPEN,\n`;
-    const upload = csvUpload("/deals/import", Buffer.from(csv, "utf8"));
-    const reply = (await dealsImportAction({
-      request: await signedIn("manager@candor.test", upload.path, { method: "POST", body: upload.body }),
-      params: {},
-      context: {},
-    })) as Problems;
+    const reply = (await managerUploads(dealsImportAction, "/deals/import", Buffer.from(csv, "utf8"))) as Problems;
     const reasons = reply.data.problems.map((problem) => problem.reason);
     expect(reasons).toEqual([
       `The External ID "${externalId}" cannot be used. Check it against your CRM, or ask an admin to import this row.`,
@@ -337,12 +324,7 @@ describe("imports naming another team's deal", () => {
       RESULTS_HEADER,
       ...[won.externalId, open.externalId, missing].map((id) => `${id},2026-11-01,4,YES,,`),
     ].join("\n");
-    const upload = csvUpload("/surveys/import", Buffer.from(csv, "utf8"));
-    const reply = (await surveysImportAction({
-      request: await signedIn("manager@candor.test", upload.path, { method: "POST", body: upload.body }),
-      params: {},
-      context: {},
-    })) as Problems;
+    const reply = (await managerUploads(surveysImportAction, "/surveys/import", Buffer.from(csv, "utf8"))) as Problems;
     expect(reply.data.problems.map((problem) => problem.reason)).toEqual(
       [won.externalId, open.externalId, missing].map((id) => `No deal has the external id "${id}".`),
     );

@@ -142,57 +142,40 @@ describe("the claims table", () => {
       expect(new Set(rows.map((row) => row.id)).size).toBe(first.total);
       return rows;
     };
-    const inOrder = (values: string[], compare: (a: string, b: string) => number) =>
-      values.every((value, index) => index === 0 || compare(values[index - 1] ?? "", value) <= 0);
+    /** No value sorts before the one above it: the index of the first that does is -1. */
+    const expectInOrder = (values: string[], compare: (a: string, b: string) => number) =>
+      expect(values.findIndex((value, index) => index > 0 && compare(values[index - 1] ?? "", value) > 0)).toBe(-1);
+    const madeAt = (row: { madeAt: Date }) => row.madeAt.toISOString();
+    const newestFirst = (a: string, b: string) => b.localeCompare(a);
+    const oldestFirst = (a: string, b: string) => a.localeCompare(b);
     const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true }).compare;
 
     const newest = await allPages("madeAt", "desc");
-    expect(
-      inOrder(
-        newest.map((row) => row.madeAt.toISOString()),
-        (a, b) => b.localeCompare(a),
-      ),
-    ).toBe(true);
+    expectInOrder(newest.map(madeAt), newestFirst);
     const oldest = await allPages("madeAt", "asc");
-    expect(
-      inOrder(
-        oldest.map((row) => row.madeAt.toISOString()),
-        (a, b) => a.localeCompare(b),
-      ),
-    ).toBe(true);
+    expectInOrder(oldest.map(madeAt), oldestFirst);
 
     const people = await allPages("salesperson", "asc");
-    expect(
-      inOrder(
-        people.map((row) => row.salesperson.name),
-        byName,
-      ),
-    ).toBe(true);
+    expectInOrder(
+      people.map((row) => row.salesperson.name),
+      byName,
+    );
     // Within one salesperson, newest first.
     const firstPerson = people.filter((row) => row.salesperson.id === people[0]?.salesperson.id);
-    expect(
-      inOrder(
-        firstPerson.map((row) => row.madeAt.toISOString()),
-        (a, b) => b.localeCompare(a),
-      ),
-    ).toBe(true);
+    expectInOrder(firstPerson.map(madeAt), newestFirst);
 
     const productsDesc = await allPages("product", "desc");
-    expect(
-      inOrder(
-        productsDesc.map((row) => row.product),
-        (a, b) => byName(b, a),
-      ),
-    ).toBe(true);
+    expectInOrder(
+      productsDesc.map((row) => row.product),
+      (a, b) => byName(b, a),
+    );
 
     const severities = await allPages("severity", "asc");
     const rank = (severity: string | null) => (severity === null ? 3 : ["LOW", "MEDIUM", "HIGH"].indexOf(severity));
-    expect(
-      inOrder(
-        severities.map((row) => String(rank(row.severity))),
-        (a, b) => Number(a) - Number(b),
-      ),
-    ).toBe(true);
+    expectInOrder(
+      severities.map((row) => String(rank(row.severity))),
+      (a, b) => Number(a) - Number(b),
+    );
   });
 
   it("reads a bad URL as far as it can, with a plain note, never failing", async () => {

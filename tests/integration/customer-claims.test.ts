@@ -44,6 +44,12 @@ const readClaim = async (email: string, claimId: string) =>
 
 const customerClaimsOf = (surveyId: string) => prisma.claim.findMany({ where: { surveyId } });
 
+/** The deal's customer answering its survey through a new link: the claims the answer made. */
+async function customerAnswers(surveyId: string, fields: Record<string, string>) {
+  await answerSurvey(await surveyToken(surveyId), fields);
+  return customerClaimsOf(surveyId);
+}
+
 /** A capability of ledgerline with a known row: Partial ("xlsx only") since long before any test claim. */
 async function partialCapability() {
   const engineer = await prisma.user.findUniqueOrThrow({ where: { email: "engineer@candor.test" } });
@@ -158,18 +164,20 @@ describe("the survey's untrue-claim question", () => {
         matrixCheck: "NO_MATRIX_ROW",
       },
     });
-    const token = await surveyToken(deal.surveyId);
-    await answerSurvey(token, { csat: "2", deliveredAsPromised: "NO", untrueClaim: "It did not do it." });
-    expect((await customerClaimsOf(deal.surveyId))[0]?.productId).toBe(relay.id);
+    const [reported] = await customerAnswers(deal.surveyId, {
+      csat: "2",
+      deliveredAsPromised: "NO",
+      untrueClaim: "It did not do it.",
+    });
+    expect(reported?.productId).toBe(relay.id);
 
     // With neither, the report waits under a clearly named placeholder until an engineer maps it.
     const bare = await dueSurvey({ product: null });
-    await answerSurvey(await surveyToken(bare.surveyId), {
+    const [report] = await customerAnswers(bare.surveyId, {
       csat: "2",
       deliveredAsPromised: "NO",
       untrueClaim: "Nothing worked.",
     });
-    const [report] = await customerClaimsOf(bare.surveyId);
     const product = await prisma.product.findUniqueOrThrow({ where: { id: report?.productId ?? "" } });
     expect(product.name).toBe("Product not yet known");
   });
@@ -199,12 +207,11 @@ describe("the survey's untrue-claim question", () => {
 describe("mapping and judging a customer's report", () => {
   it("refuses a verdict before mapping, then maps (matrix check as of the claim's date), audits, and judges it", async () => {
     const deal = await dueSurvey();
-    await answerSurvey(await surveyToken(deal.surveyId), {
+    const [claim] = await customerAnswers(deal.surveyId, {
       csat: "2",
       deliveredAsPromised: "NO",
       untrueClaim: "You said the export handles .xls files.",
     });
-    const [claim] = await customerClaimsOf(deal.surveyId);
     if (!claim) throw new Error("no claim");
 
     const page = await readClaim("engineer@candor.test", claim.id);
@@ -298,12 +305,11 @@ describe("mapping and judging a customer's report", () => {
 describe("every source shown and filterable", () => {
   it("filters the claims table and its CSV by source, with the source column and “not stated yet” before mapping", async () => {
     const deal = await dueSurvey();
-    await answerSurvey(await surveyToken(deal.surveyId), {
+    const [claim] = await customerAnswers(deal.surveyId, {
       csat: "3",
       deliveredAsPromised: "PARTLY",
       untrueClaim: "The API limits were not what we heard.",
     });
-    const [claim] = await customerClaimsOf(deal.surveyId);
 
     const table = await load(claimsLoader, "manager@candor.test", "/claims?source=CUSTOMER&pageSize=100");
     expect(table.filter.source).toBe("CUSTOMER");

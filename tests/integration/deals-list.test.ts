@@ -1,18 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/lib/db.server.ts";
 import { loader as dealsLoader } from "../../app/routes/_app.deals._index.tsx";
-import { cookieFor, ORIGIN } from "./support/sign-in.ts";
+import { load } from "./support/requests.ts";
 
 // /deals sorts on the server by the column named in the URL (sort=<column>&dir=asc|desc), like
 // /claims and the team scorecard, across pages, within the reader's audience; an unreadable
 // value is ignored with a note.
 
 async function deals(search: string, email = "manager@candor.test") {
-  return dealsLoader({
-    request: new Request(`${ORIGIN}/deals?${search}`, { headers: { cookie: await cookieFor(email) } }),
-    params: {},
-    context: {},
-  });
+  return load(dealsLoader, email, `/deals?${search}`);
 }
 
 function expectOrdered<T>(values: readonly T[], dir: "asc" | "desc") {
@@ -21,6 +17,20 @@ function expectOrdered<T>(values: readonly T[], dir: "asc" | "desc") {
     if (dir === "asc") expect(a <= b, `${String(a)} then ${String(b)}`).toBe(true);
     else expect(a >= b, `${String(a)} then ${String(b)}`).toBe(true);
   }
+}
+
+type DealRow = Awaited<ReturnType<typeof deals>>["rows"][number];
+
+/** Checks the rows list their `column` in `dir` order, a missing team or product counting as "". */
+function expectSortedBy(
+  rows: readonly DealRow[],
+  column: "amountCents" | "owner" | "account" | "team" | "product" | "status" | "externalId",
+  dir: "asc" | "desc",
+) {
+  expectOrdered(
+    rows.map((row) => row[column] ?? ""),
+    dir,
+  );
 }
 
 describe("sorting the deals list", () => {
@@ -38,17 +48,11 @@ describe("sorting the deals list", () => {
     const down = await deals("sort=amount&pageSize=100");
     expect(down.sort).toEqual({ key: "amount", dir: "desc" });
     expect(down.rows[0]?.amountCents).toBe(biggest.amountCents);
-    expectOrdered(
-      down.rows.map((row) => row.amountCents),
-      "desc",
-    );
+    expectSortedBy(down.rows, "amountCents", "desc");
 
     const up = await deals("sort=amount&dir=asc&pageSize=100");
     expect(up.rows[0]?.amountCents).toBe(smallest.amountCents);
-    expectOrdered(
-      up.rows.map((row) => row.amountCents),
-      "asc",
-    );
+    expectSortedBy(up.rows, "amountCents", "asc");
     expect(up.total).toBe(down.total);
   });
 
@@ -56,43 +60,25 @@ describe("sorting the deals list", () => {
     const all = await deals("sort=owner&pageSize=100");
     const first = await deals("sort=owner&pageSize=25&page=1");
     const second = await deals("sort=owner&pageSize=25&page=2");
-    expectOrdered(
-      all.rows.map((row) => row.owner),
-      "asc",
-    );
+    expectSortedBy(all.rows, "owner", "asc");
     expect([...first.rows, ...second.rows].map((row) => row.id)).toEqual(all.rows.slice(0, 50).map((row) => row.id));
   });
 
   it("sorts by account, team, product, status and external ID, both ways", async () => {
     const byAccount = await deals("sort=account&dir=desc&pageSize=100", "admin@candor.test");
-    expectOrdered(
-      byAccount.rows.map((row) => row.account),
-      "desc",
-    );
+    expectSortedBy(byAccount.rows, "account", "desc");
     const byTeam = await deals("sort=team&pageSize=100", "admin@candor.test");
-    expectOrdered(
-      byTeam.rows.map((row) => row.team ?? ""),
-      "asc",
-    );
+    expectSortedBy(byTeam.rows, "team", "asc");
     expect(byTeam.rows[0]?.team).toBe("Enterprise East");
     expect((await deals("sort=team&dir=desc&pageSize=25", "admin@candor.test")).rows[0]?.team).toBe("Mid-Market");
     const byProduct = await deals("sort=product&dir=desc&pageSize=100&status=WON", "admin@candor.test");
-    expectOrdered(
-      byProduct.rows.map((row) => row.product ?? ""),
-      "desc",
-    );
+    expectSortedBy(byProduct.rows, "product", "desc");
     const byStatus = await deals("sort=status&pageSize=100", "admin@candor.test");
-    expectOrdered(
-      byStatus.rows.map((row) => row.status),
-      "asc",
-    );
+    expectSortedBy(byStatus.rows, "status", "asc");
     // Alphabetically on both databases (Lost, Open, Won), not in PostgreSQL's declaration order.
     expect(byStatus.rows[0]?.status).toBe("LOST");
     const byId = await deals("sort=externalId&dir=desc&pageSize=50");
-    expectOrdered(
-      byId.rows.map((row) => row.externalId),
-      "desc",
-    );
+    expectSortedBy(byId.rows, "externalId", "desc");
   });
 
   it("puts deals not closed yet first when newest first (the default), and last when oldest first", async () => {
@@ -117,10 +103,7 @@ describe("sorting the deals list", () => {
     expect(won.rows.length).toBeGreaterThan(0);
     expect(won.rows.every((row) => row.status === "WON")).toBe(true);
     expect(won.rows.some((row) => row.team === "Enterprise West")).toBe(false);
-    expectOrdered(
-      won.rows.map((row) => row.amountCents),
-      "asc",
-    );
+    expectSortedBy(won.rows, "amountCents", "asc");
   });
 
   it("ignores a column it cannot sort by, or a bad direction, with a plain note", async () => {

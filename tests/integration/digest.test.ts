@@ -51,6 +51,10 @@ async function digestReaders(readers: Record<string, number>, tag: string) {
 }
 
 const at = (day: string, time: string) => new Date(`${day}T${time}Z`);
+/** One run of the digest job at `time` (UTC) on `day`. */
+const runAt = (day: string, time: string) => sendDigests(mail, { now: at(day, time), hourUtc: HOUR });
+/** What a run reports: emails sent, sends refused (tried again later), and days given up. */
+const tally = (sent: number, failed = 0, gaveUp = 0) => ({ sent, failed, gaveUp });
 const mailsTo = (email: string) => received.filter((message) => message.to === email);
 
 beforeEach(() => {
@@ -63,29 +67,14 @@ describe("the daily digest", () => {
     await digestReaders({ [MAYA]: 3, [RAFE]: 1, [ENGINEER]: 0 }, "once");
     const day = "2027-01-11";
 
-    expect(await sendDigests(mail, { now: at(day, "06:59:00"), hourUtc: HOUR })).toEqual({
-      sent: 0,
-      failed: 0,
-      gaveUp: 0,
-    });
+    expect(await runAt(day, "06:59:00")).toEqual(tally(0));
     expect(received).toHaveLength(0);
     expect(await prisma.digestDelivery.count({ where: { day } })).toBe(0);
 
-    expect(await sendDigests(mail, { now: at(day, "07:00:30"), hourUtc: HOUR })).toEqual({
-      sent: 2,
-      failed: 0,
-      gaveUp: 0,
-    });
-    expect(await sendDigests(mail, { now: at(day, "07:05:00"), hourUtc: HOUR })).toEqual({
-      sent: 0,
-      failed: 0,
-      gaveUp: 0,
-    });
+    expect(await runAt(day, "07:00:30")).toEqual(tally(2));
+    expect(await runAt(day, "07:05:00")).toEqual(tally(0));
     // Two runs at once (two processes): the unique (user, day) row lets one of them send.
-    const both = await Promise.all([
-      sendDigests(mail, { now: at(day, "09:00:00"), hourUtc: HOUR }),
-      sendDigests(mail, { now: at(day, "09:00:00"), hourUtc: HOUR }),
-    ]);
+    const both = await Promise.all([runAt(day, "09:00:00"), runAt(day, "09:00:00")]);
     expect(both.map((run) => run.sent)).toEqual([0, 0]);
 
     expect(mailsTo(MAYA)).toHaveLength(1);
@@ -107,11 +96,7 @@ describe("the daily digest", () => {
     expect(rows.map((row) => row.notificationCount).sort()).toEqual([1, 3]);
 
     // The next day is a new day: still unread, so one more email each.
-    expect(await sendDigests(mail, { now: at("2027-01-12", "07:10:00"), hourUtc: HOUR })).toEqual({
-      sent: 2,
-      failed: 0,
-      gaveUp: 0,
-    });
+    expect(await runAt("2027-01-12", "07:10:00")).toEqual(tally(2));
     expect(received).toHaveLength(4);
   });
 
@@ -130,11 +115,7 @@ describe("the daily digest", () => {
           dedupeKey: "digest-test:unchosen",
         },
       ]);
-      expect(await sendDigests(mail, { now: at("2027-02-01", "08:00:00"), hourUtc: HOUR })).toEqual({
-        sent: 0,
-        failed: 0,
-        gaveUp: 0,
-      });
+      expect(await runAt("2027-02-01", "08:00:00")).toEqual(tally(0));
       expect(received).toHaveLength(0);
       expect(await prisma.digestDelivery.count({ where: { day: "2027-02-01" } })).toBe(0);
     } finally {
@@ -148,34 +129,18 @@ describe("the daily digest", () => {
     const manager = await userId(MANAGER);
     smtp.accepting = false;
 
-    expect(await sendDigests(mail, { now: at(day, "07:00:00"), hourUtc: HOUR })).toEqual({
-      sent: 0,
-      failed: 1,
-      gaveUp: 0,
-    });
+    expect(await runAt(day, "07:00:00")).toEqual(tally(0, 1));
     const failed = await prisma.digestDelivery.findUniqueOrThrow({ where: { userId_day: { userId: manager, day } } });
     expect(failed).toMatchObject({ status: "PENDING", attempts: 1, sentAt: null, nextTryAt: at(day, "07:05:00") });
     expect(failed.lastError).toContain("Mailbox temporarily unavailable");
 
     // Not yet due: nothing is tried, even with the server accepting again.
     smtp.accepting = true;
-    expect(await sendDigests(mail, { now: at(day, "07:03:00"), hourUtc: HOUR })).toEqual({
-      sent: 0,
-      failed: 0,
-      gaveUp: 0,
-    });
+    expect(await runAt(day, "07:03:00")).toEqual(tally(0));
     expect(received).toHaveLength(0);
 
-    expect(await sendDigests(mail, { now: at(day, "07:06:00"), hourUtc: HOUR })).toEqual({
-      sent: 1,
-      failed: 0,
-      gaveUp: 0,
-    });
-    expect(await sendDigests(mail, { now: at(day, "10:00:00"), hourUtc: HOUR })).toEqual({
-      sent: 0,
-      failed: 0,
-      gaveUp: 0,
-    });
+    expect(await runAt(day, "07:06:00")).toEqual(tally(1));
+    expect(await runAt(day, "10:00:00")).toEqual(tally(0));
     expect(mailsTo(MANAGER)).toHaveLength(1);
     expect(received).toHaveLength(1);
     expect(
@@ -197,20 +162,14 @@ describe("the daily digest", () => {
     let now = at(day, "07:00:00");
     for (let attempt = 1; attempt <= MAX_DIGEST_ATTEMPTS; attempt++) {
       const run = await sendDigests(mail, { now, hourUtc: HOUR });
-      expect(run).toEqual(
-        attempt < MAX_DIGEST_ATTEMPTS ? { sent: 0, failed: 1, gaveUp: 0 } : { sent: 0, failed: 0, gaveUp: 1 },
-      );
+      expect(run).toEqual(attempt < MAX_DIGEST_ATTEMPTS ? tally(0, 1) : tally(0, 0, 1));
       now = new Date(now.getTime() + 3 * 3_600_000);
     }
     expect(
       await prisma.digestDelivery.findUniqueOrThrow({ where: { userId_day: { userId: maya, day } } }),
     ).toMatchObject({ status: "FAILED", attempts: MAX_DIGEST_ATTEMPTS, nextTryAt: null });
     smtp.accepting = true;
-    expect(await sendDigests(mail, { now: at(day, "23:00:00"), hourUtc: HOUR })).toEqual({
-      sent: 0,
-      failed: 0,
-      gaveUp: 0,
-    });
+    expect(await runAt(day, "23:00:00")).toEqual(tally(0));
     expect(received).toHaveLength(0);
   });
 
@@ -219,14 +178,10 @@ describe("the daily digest", () => {
     const day = "2027-05-03";
     const rafe = await userId(RAFE);
     smtp.accepting = false;
-    expect((await sendDigests(mail, { now: at(day, "07:00:00"), hourUtc: HOUR })).failed).toBe(1);
+    expect((await runAt(day, "07:00:00")).failed).toBe(1);
     await prisma.notification.updateMany({ where: { userId: rafe, readAt: null }, data: { readAt: new Date() } });
     smtp.accepting = true;
-    expect(await sendDigests(mail, { now: at(day, "07:10:00"), hourUtc: HOUR })).toEqual({
-      sent: 0,
-      failed: 0,
-      gaveUp: 0,
-    });
+    expect(await runAt(day, "07:10:00")).toEqual(tally(0));
     expect(await prisma.digestDelivery.count({ where: { userId: rafe, day } })).toBe(0);
     expect(received).toHaveLength(0);
   });

@@ -297,32 +297,23 @@ describe("inside the write's transaction", () => {
 describe("the daily scan", () => {
   it("finds quizzes due, certifications expiring and claims past target, and adds nothing when run again", async () => {
     const author = await prisma.user.findUniqueOrThrow({ where: { email: ENGINEER } });
-    const required = await prisma.quiz.create({
-      data: {
-        title: `Required ${stamp}`,
-        questionCount: 5,
-        timeLimitMinutes: 10,
-        passMark: 0.8,
-        maxAttempts: 3,
-        requiredForComp: true,
-        certificationDays: 180,
-        published: true,
-        createdById: author.id,
-      },
-    });
-    const expiring = await prisma.quiz.create({
-      data: {
-        title: `Expiring ${stamp}`,
-        questionCount: 5,
-        timeLimitMinutes: 10,
-        passMark: 0.8,
-        maxAttempts: 3,
-        requiredForComp: false,
-        certificationDays: 30,
-        published: true,
-        createdById: author.id,
-      },
-    });
+    /** A published five-question quiz by the engineer. */
+    const publishedQuiz = (title: string, requiredForComp: boolean, certificationDays: number) =>
+      prisma.quiz.create({
+        data: {
+          title,
+          questionCount: 5,
+          timeLimitMinutes: 10,
+          passMark: 0.8,
+          maxAttempts: 3,
+          requiredForComp,
+          certificationDays,
+          published: true,
+          createdById: author.id,
+        },
+      });
+    const required = await publishedQuiz(`Required ${stamp}`, true, 180);
+    const expiring = await publishedQuiz(`Expiring ${stamp}`, false, 30);
     const passedAt = addDays(new Date(), -25);
     await prisma.quizAttempt.create({
       data: {

@@ -157,17 +157,10 @@ describe("taking a quiz", () => {
     const path = `/quizzes/${quiz.id}/attempts/${attempt.id}`;
     const first = snapshot[0];
     if (!first) throw new Error("no questions drawn");
-    const saved = await submit(
-      attemptAction,
-      "sales@candor.test",
-      path,
-      {
-        intent: "answer",
-        position: "0",
-        choice: String(first.correct[0] ?? 0),
-      },
-      params,
-    );
+    /** The taker choosing an answer to one question, saved at once. */
+    const answer = (position: string, choice: string) =>
+      submit(attemptAction, "sales@candor.test", path, { intent: "answer", position, choice }, params);
+    const saved = await answer("0", String(first.correct[0] ?? 0));
     expect(saved).toEqual({ ok: true, message: "Saved" });
 
     const page = await load(attemptLoader, "sales@candor.test", path, params);
@@ -181,13 +174,7 @@ describe("taking a quiz", () => {
       if (question.explanation.length > 12) expect(json).not.toContain(question.explanation);
 
     // An impossible answer is refused plainly; a choice out of range never reaches the database.
-    const bad = await submit(
-      attemptAction,
-      "sales@candor.test",
-      path,
-      { intent: "answer", position: "0", choice: "99" },
-      params,
-    );
+    const bad = await answer("0", "99");
     expect(statusOf(bad)).toBe(400);
 
     // Submitting without JavaScript: the form carries every answer.
@@ -209,13 +196,7 @@ describe("taking a quiz", () => {
     expect(await prisma.auditEvent.count({ where: { action: "quiz-attempt.submit", entityId: attempt.id } })).toBe(1);
 
     // Answers can no longer change.
-    const late = await submit(
-      attemptAction,
-      "sales@candor.test",
-      path,
-      { intent: "answer", position: "0", choice: "1" },
-      params,
-    );
+    const late = await answer("0", "1");
     expect(statusOf(late)).toBe(409);
   });
 
