@@ -58,98 +58,104 @@ const READERS = [
   ["an admin", "admin@candor.test"],
 ] as const;
 
+/** What a reader was shown of one kind of row: the owners of the rows, and the total the model counted. */
+interface Reading {
+  owners: string[];
+  total: number;
+}
+
+/** Each kind of row: the permission that reads it, the model's reading, and the rows the seed has of some owners. */
+const KINDS: ReadonlyArray<
+  readonly [
+    kind: string,
+    permission: ScopedPermission,
+    read: (audience: Audience) => Promise<Reading>,
+    count: (owners: ReturnType<typeof ownerWhere>) => Promise<number>,
+  ]
+> = [
+  [
+    "claims",
+    "read:claim",
+    async (audience) => {
+      const ids: string[] = [];
+      for await (const batch of iterateClaimsForExport(audience, {}, { key: "madeAt", dir: "desc" }, 500)) {
+        ids.push(...batch.map((row) => row[0] ?? ""));
+      }
+      const rows = await prisma.claim.findMany({ where: { id: { in: ids } }, select: { salespersonId: true } });
+      return { owners: rows.map((row) => row.salespersonId), total: ids.length };
+    },
+    (owners) => prisma.claim.count({ where: { salespersonId: owners } }),
+  ],
+  [
+    "surveys",
+    "read:survey",
+    async (audience) => {
+      const overview = await getSurveyOverview(audience, new Date(), new Date(0));
+      return {
+        owners: overview.salespeople.filter((person) => person.counts.total > 0).map((person) => person.id),
+        total: overview.all.total,
+      };
+    },
+    (owners) => prisma.survey.count({ where: { salespersonId: owners } }),
+  ],
+  [
+    "comp statements",
+    "read:statement",
+    async (audience) => {
+      const period = await latestPeriodWithStatements();
+      const statements = await listPayrollStatements(period.id, period.name, audience);
+      const people = await prisma.user.findMany({
+        where: { email: { in: statements.map((row) => row.email) } },
+        select: { id: true },
+      });
+      return { owners: people.map((person) => person.id), total: statements.length };
+    },
+    async (owners) =>
+      prisma.compStatement.count({ where: { periodId: (await latestPeriodWithStatements()).id, userId: owners } }),
+  ],
+  [
+    "engineer questions",
+    "read:question",
+    async (audience) => {
+      const board = await listQuestionBoard(audience, {});
+      const ids = [...(board.open?.rows ?? []), ...(board.answered?.rows ?? [])].map((row) => row.id);
+      const rows = await prisma.engineerQuestion.findMany({ where: { id: { in: ids } }, select: { askedById: true } });
+      expect(board.open?.total ?? 0).toBeLessThan(100);
+      return {
+        owners: rows.map((row) => row.askedById),
+        total: (board.open?.total ?? 0) + (board.answered?.total ?? 0),
+      };
+    },
+    (owners) => prisma.engineerQuestion.count({ where: { askedById: owners } }),
+  ],
+  [
+    "deals",
+    "read:deal",
+    async (audience) => {
+      const page = await listDealsPage(audience, { q: "", status: null, page: 1, pageSize: 100_000 });
+      const rows = await prisma.deal.findMany({
+        where: { id: { in: page.rows.map((row) => row.id) } },
+        select: { ownerId: true },
+      });
+      return { owners: rows.map((row) => row.ownerId), total: page.total };
+    },
+    (owners) => prisma.deal.count({ where: { ownerId: owners } }),
+  ],
+];
+
+function latestPeriodWithStatements() {
+  return prisma.compPeriod.findFirstOrThrow({ where: { statements: { some: {} } }, orderBy: { startsAt: "desc" } });
+}
+
 describe.each(READERS)("what %s reads", (_who, email) => {
-  it("reads exactly the claims of their audience", async () => {
+  it.each(KINDS)("reads exactly the %s of their audience", async (_kind, permission, read, count) => {
     const [reader, owners] = await Promise.all([readerByEmail(email), expectedOwners(email)]);
-    const ids: string[] = [];
-    for await (const batch of iterateClaimsForExport(
-      await audienceOf(reader, "read:claim"),
-      {},
-      { key: "madeAt", dir: "desc" },
-      500,
-    )) {
-      ids.push(...batch.map((row) => row[0] ?? ""));
-    }
-    const rows = await prisma.claim.findMany({ where: { id: { in: ids } }, select: { salespersonId: true } });
-    const expected = await prisma.claim.count({ where: { salespersonId: ownerWhere(owners) } });
-    expectExactly(
-      rows.map((row) => row.salespersonId),
-      ids.length,
-      owners,
-      expected,
-    );
-  });
-
-  it("reads exactly the surveys of their audience", async () => {
-    const [reader, owners] = await Promise.all([readerByEmail(email), expectedOwners(email)]);
-    const overview = await getSurveyOverview(await audienceOf(reader, "read:survey"), new Date(), new Date(0));
-    const expected = await prisma.survey.count({ where: { salespersonId: ownerWhere(owners) } });
-    expectExactly(
-      overview.salespeople.filter((person) => person.counts.total > 0).map((person) => person.id),
-      overview.all.total,
-      owners,
-      expected,
-    );
-  });
-
-  it("reads exactly the comp statements of their audience", async () => {
-    const [reader, owners] = await Promise.all([readerByEmail(email), expectedOwners(email)]);
-    const period = await prisma.compPeriod.findFirstOrThrow({
-      where: { statements: { some: {} } },
-      orderBy: { startsAt: "desc" },
-    });
-    const statements = await listPayrollStatements(period.id, period.name, await audienceOf(reader, "read:statement"));
-    const people = await prisma.user.findMany({
-      where: { email: { in: statements.map((row) => row.email) } },
-      select: { id: true },
-    });
-    const expected = await prisma.compStatement.count({ where: { periodId: period.id, userId: ownerWhere(owners) } });
-    expectExactly(
-      people.map((person) => person.id),
-      statements.length,
-      owners,
-      expected,
-    );
-  });
-
-  it("reads exactly the engineer questions of their audience", async () => {
-    const [reader, owners] = await Promise.all([readerByEmail(email), expectedOwners(email)]);
-    const board = await listQuestionBoard(await audienceOf(reader, "read:question"), {});
-    const ids = [...(board.open?.rows ?? []), ...(board.answered?.rows ?? [])].map((row) => row.id);
-    const rows = await prisma.engineerQuestion.findMany({ where: { id: { in: ids } }, select: { askedById: true } });
-    expect(board.open?.total ?? 0).toBeLessThan(100);
-    const expected = await prisma.engineerQuestion.count({ where: { askedById: ownerWhere(owners) } });
-    expectExactly(
-      rows.map((row) => row.askedById),
-      (board.open?.total ?? 0) + (board.answered?.total ?? 0),
-      owners,
-      expected,
-    );
+    const seen = await read(await audienceOf(reader, permission));
+    expectExactly(seen.owners, seen.total, owners, await count(ownerWhere(owners)));
   });
 });
 
 describe("deals", () => {
-  it.each(READERS)("%s reads exactly the deals of their audience", async (_who, email) => {
-    const [reader, owners] = await Promise.all([readerByEmail(email), expectedOwners(email)]);
-    const page = await listDealsPage(await audienceOf(reader, "read:deal"), {
-      q: "",
-      status: null,
-      page: 1,
-      pageSize: 100_000,
-    });
-    const rows = await prisma.deal.findMany({
-      where: { id: { in: page.rows.map((row) => row.id) } },
-      select: { ownerId: true },
-    });
-    const expected = await prisma.deal.count({ where: { ownerId: ownerWhere(owners) } });
-    expectExactly(
-      rows.map((row) => row.ownerId),
-      page.total,
-      owners,
-      expected,
-    );
-  });
-
   it("gives a manager of several teams the rows of every one of them", async () => {
     const manager = await readerByEmail("manager@candor.test");
     const managed = await prisma.teamManager.findMany({ where: { userId: manager.id }, select: { teamId: true } });
