@@ -1,6 +1,7 @@
 // The capability forms (new, edit, mark verified), shared by the browser and the server, so it
 // must stay free of server imports.
 import { z } from "zod";
+import { chosenId, optionalText, requiredText, slugText } from "./fields.ts";
 import { sameFacts } from "../domain/capability-changes.ts";
 import { CAPABILITY_LEVELS, levelLabel, type CapabilityLevel } from "../domain/levels.ts";
 import { enumParam, listQuerySchema, textParam } from "../domain/list-query.ts";
@@ -11,10 +12,10 @@ export const LEVEL_OPTIONS = CAPABILITY_LEVELS.map((level) => ({ value: level, l
 export const NOTE_REQUIRED = "Say why the status or conditions changed; the note is kept in the history.";
 
 // conform sends an empty field as undefined; these fields are optional text, stored as "".
-const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`).default("");
+const text = (max: number) => optionalText(max).default("");
 
 const rowFields = {
-  title: z.string({ error: "Enter a title." }).trim().min(1, "Enter a title.").max(120, "Use at most 120 characters."),
+  title: requiredText("Enter a title.", 120),
   description: text(2000),
   status: z.enum(CAPABILITY_LEVELS, { error: "Choose a status." }),
   conditions: text(2000),
@@ -28,21 +29,12 @@ const rowFields = {
       "Enter a full link starting with https:// or http://, or leave it empty.",
     )
     .optional(),
-  ownerId: z
-    .string({ error: "Choose the engineer who owns this row." })
-    .min(1, "Choose the engineer who owns this row."),
+  ownerId: chosenId("Choose the engineer who owns this row."),
   note: text(500),
 };
 
 export const newCapabilitySchema = z.object({
-  key: z
-    .string({ error: "Enter a key." })
-    .trim()
-    .max(60, "Use at most 60 characters.")
-    .regex(
-      /^[a-z0-9]+(-[a-z0-9]+)*$/,
-      "Use lower-case letters and digits, with single hyphens between words (e.g. excel-export).",
-    ),
+  key: slugText("Enter a key.", "excel-export"),
   ...rowFields,
 });
 

@@ -2,6 +2,7 @@
 // server, so this file stays free of server imports. The rules themselves live in
 // app/domain/claim-rules.ts; the schemas only attach them to form fields.
 import { z } from "zod";
+import { requiredText } from "./fields.ts";
 import { claimDayError, overturnFieldErrors, VERDICT_STATUSES, verdictFieldErrors } from "../domain/claim-rules.ts";
 import { CAPABILITY_LEVELS, CHANNELS, SEVERITIES } from "../domain/levels.ts";
 
@@ -28,11 +29,7 @@ export const newClaimSchema = z
     productId: z.string().optional(),
     capabilityId: z.string({ error: `Choose a capability, or "Not in the matrix".` }),
     assertedLevel: z.enum(CAPABILITY_LEVELS, { error: "Choose what the customer was told." }),
-    statement: z
-      .string({ error: "Write down what was said." })
-      .trim()
-      .min(1, "Write down what was said.")
-      .max(TEXT_LIMIT, tooLong),
+    statement: requiredText("Write down what was said.", TEXT_LIMIT),
     channel: z.enum(CHANNELS, { error: "Choose how it was said." }),
     madeOn: z.string({ error: "Enter the date the claim was made." }).superRefine((day, ctx) => {
       const error = claimDayError(day, new Date());
@@ -85,11 +82,7 @@ export function resolveDisputeSchema(disputedStatus: (typeof VERDICT_STATUSES)[n
   return z
     .object({
       outcome: z.enum(DISPUTE_OUTCOMES, { error: "Choose whether the verdict stands." }),
-      resolutionNote: z
-        .string({ error: "Explain the decision to the salesperson." })
-        .trim()
-        .min(1, "Explain the decision to the salesperson.")
-        .max(TEXT_LIMIT, tooLong),
+      resolutionNote: requiredText("Explain the decision to the salesperson.", TEXT_LIMIT),
       status: verdictFields.status.optional(),
       severity: verdictFields.severity,
       note: verdictFields.note,

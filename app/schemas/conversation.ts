@@ -1,6 +1,7 @@
 // The conversation forms (import, decide a candidate) and the list's URL filters, shared by the
 // browser and the server, so this file stays free of server imports.
 import { z } from "zod";
+import { chosenId, optionalText } from "./fields.ts";
 import { CANDIDATE_STATUSES, DISMISS_REASONS, dismissReasonLabel } from "../domain/candidate-rules.ts";
 import { CONVERSATION_MAX_BYTES } from "../domain/conversation-parsing.ts";
 import { enumParam, listQuerySchema, pageParam, textParam } from "../domain/list-query.ts";
@@ -18,15 +19,15 @@ const NOTE_LIMIT = 500;
 
 export const confirmCandidateSchema = z.object({
   intent: z.literal("confirm"),
-  candidateId: z.string({ error: "Reload the page and try again." }).min(1, "Reload the page and try again."),
+  candidateId: chosenId("Reload the page and try again."),
 });
 
 export const dismissCandidateSchema = z
   .object({
     intent: z.literal("dismiss"),
-    candidateId: z.string({ error: "Reload the page and try again." }).min(1, "Reload the page and try again."),
+    candidateId: chosenId("Reload the page and try again."),
     reason: z.enum(DISMISS_REASONS, { error: "Choose why this is not a claim to keep." }),
-    note: z.string().trim().max(NOTE_LIMIT, `Use at most ${NOTE_LIMIT} characters.`).optional(),
+    note: optionalText(NOTE_LIMIT),
   })
   .refine((value) => value.reason !== "OTHER" || Boolean(value.note), {
     path: ["note"],

@@ -1,5 +1,6 @@
 // The "ask an engineer" forms and the /ask filters, shared by the browser and the server.
 import { z } from "zod";
+import { optionalText, requiredText } from "./fields.ts";
 import { CAPABILITY_LEVELS } from "../domain/levels.ts";
 import { enumParam, listQuerySchema, pageParam, textParam } from "../domain/list-query.ts";
 
@@ -13,21 +14,13 @@ export const askQuestionSchema = z.object({
     .trim()
     .min(1, "Choose the product you are asking about."),
   capabilityId: z.string().trim().max(100).optional(),
-  question: z
-    .string({ error: "Write your question." })
-    .trim()
-    .min(1, "Write your question.")
-    .max(QUESTION_MAX, `Use at most ${QUESTION_MAX} characters.`),
-  context: z.string().trim().max(CONTEXT_MAX, `Use at most ${CONTEXT_MAX} characters.`).optional(),
+  question: requiredText("Write your question.", QUESTION_MAX),
+  context: optionalText(CONTEXT_MAX),
 });
 
 export const answerQuestionSchema = z
   .object({
-    answer: z
-      .string({ error: "Write your answer." })
-      .trim()
-      .min(1, "Write your answer.")
-      .max(ANSWER_MAX, `Use at most ${ANSWER_MAX} characters.`),
+    answer: requiredText("Write your answer.", ANSWER_MAX),
     updateCapability: z.boolean().optional(),
     status: z.enum(CAPABILITY_LEVELS, { error: "Choose the capability's status." }).optional(),
     conditions: z.string().trim().max(2000, "Use at most 2000 characters.").optional(),

@@ -1,21 +1,11 @@
 // The product form (new and edit), shared by the browser and the server.
 import { z } from "zod";
+import { optionalText, requiredText, slugText } from "./fields.ts";
 
 export const productSchema = z.object({
-  name: z
-    .string({ error: "Enter the product's name." })
-    .trim()
-    .min(1, "Enter the product's name.")
-    .max(80, "Use at most 80 characters."),
-  slug: z
-    .string({ error: "Enter a slug." })
-    .trim()
-    .max(60, "Use at most 60 characters.")
-    .regex(
-      /^[a-z0-9]+(-[a-z0-9]+)*$/,
-      "Use lower-case letters and digits, with single hyphens between words (e.g. report-builder).",
-    ),
-  description: z.string().trim().max(2000, "Use at most 2000 characters.").default(""),
+  name: requiredText("Enter the product's name.", 80),
+  slug: slugText("Enter a slug.", "report-builder"),
+  description: optionalText(2000).default(""),
   reviewCycleDays: z
     .number({ error: "Enter a whole number of days." })
     .int("Enter a whole number of days.")

@@ -1,5 +1,6 @@
 // The quiz and question-bank forms and filters, shared by the browser and the server.
 import { z } from "zod";
+import { requiredText } from "./fields.ts";
 import { QUESTION_TYPES } from "../domain/levels.ts";
 import { enumParam, listQuerySchema, textParam } from "../domain/list-query.ts";
 
@@ -14,11 +15,7 @@ const wholeNumber = (label: string, min: number, max: number) =>
     .max(max, `${label[0]?.toUpperCase() ?? ""}${label.slice(1)} must be at most ${max}.`);
 
 export const quizFormSchema = z.object({
-  title: z
-    .string({ error: "Give the quiz a title." })
-    .trim()
-    .min(1, "Give the quiz a title.")
-    .max(120, "Use at most 120 characters."),
+  title: requiredText("Give the quiz a title.", 120),
   productId: z.string().trim().max(100).optional(),
   questionCount: wholeNumber("the number of questions", 1, 100),
   includeMatrixQuestions: z.boolean().optional(),

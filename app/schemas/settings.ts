@@ -1,5 +1,6 @@
 // The company settings form (/admin/settings), shared by the browser and the server.
 import { z } from "zod";
+import { requiredText } from "./fields.ts";
 
 export const COMPANY_NAME_MAX = 80;
 /** The Setting row's key (the demo seed writes it too). */
@@ -8,11 +9,7 @@ export const COMPANY_NAME_KEY = "companyName";
 export const DEFAULT_COMPANY_NAME = "our company";
 
 export const companySettingsSchema = z.object({
-  companyName: z
-    .string({ error: "Enter the company's name." })
-    .trim()
-    .min(1, "Enter the company's name.")
-    .max(COMPANY_NAME_MAX, `Use at most ${COMPANY_NAME_MAX} characters.`)
+  companyName: requiredText("Enter the company's name.", COMPANY_NAME_MAX)
     // One line: the name sits inside sentences the customer reads.
     .regex(/^[^\p{Cc}]*$/u, "Use letters, digits and punctuation only, on one line."),
 });

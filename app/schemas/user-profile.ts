@@ -1,6 +1,7 @@
 // The profile part of the user forms (new user and edit user), shared by the
 // browser and the server, so it must stay free of server imports.
 import { z } from "zod";
+import { requiredText } from "./fields.ts";
 import { ROLE_LABEL, ROLES, type Role } from "../domain/permissions.ts";
 
 export { ROLES };
@@ -20,11 +21,7 @@ const profileRules = z.object({
 const rulesApply = { when: (payload: { value: unknown }) => profileRules.safeParse(payload.value).success };
 const NOT_SALES_BONUS = "Only salespeople have a target bonus; leave this empty.";
 
-export const nameField = z
-  .string({ error: "Enter the person's name." })
-  .trim()
-  .min(1, "Enter the person's name.")
-  .max(120, "Use at most 120 characters.");
+export const nameField = requiredText("Enter the person's name.", 120);
 
 export const roleFields = {
   role: z.enum(ROLES, { error: "Choose a role." }),
