@@ -137,3 +137,19 @@ export const prisma: Db = globalForDb.candorPrisma ?? (globalForDb.candorPrisma 
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
+
+/**
+ * Runs `change` in one transaction; when a unique index refuses one of its writes (another request
+ * took the name, key or row first), nothing is stored and the answer is `taken()` instead.
+ */
+export async function transactionUnlessTaken<T>(
+  change: (tx: Tx) => Promise<T>,
+  taken: () => T | Promise<T>,
+): Promise<T> {
+  try {
+    return await prisma.$transaction(change);
+  } catch (error) {
+    if (isUniqueViolation(error)) return taken();
+    throw error;
+  }
+}

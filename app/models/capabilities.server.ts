@@ -4,7 +4,7 @@ import { parsePhrases } from "../domain/phrase-matching.ts";
 import { addDays } from "../domain/dates.ts";
 import { CAPABILITY_LEVELS } from "../domain/levels.ts";
 import { conflict, fieldError, ok, refused, type Outcome, type Refusal } from "../domain/outcome.ts";
-import { prisma, type Db, type Tx, isUniqueViolation } from "../lib/db.server.ts";
+import { prisma, transactionUnlessTaken, type Db, type Tx } from "../lib/db.server.ts";
 import { sql } from "../lib/sql-dialect.server.ts";
 import { DUE_SOON_DAYS, NOTE_REQUIRED, type ReviewFilter } from "../schemas/capability.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
@@ -255,43 +255,38 @@ export async function createCapability(
   if (taken) return keyTaken();
   if (refusal) return refusal;
   const { note, ...row } = input;
-  try {
-    // Reads are done above so that the transaction starts with its first write (ENGINEERING.md
-    // §1: a deferred read-then-write transaction on SQLite can fail with SQLITE_BUSY at once).
-    return await prisma.$transaction(async (tx): Promise<CapabilityChangeResult<{ id: string; key: string }>> => {
-      const capability = await tx.capability.create({
-        data: {
-          ...row,
-          productId,
-          verifiedById: authorId,
-          verifiedAt: at,
-          reviewDueAt: addDays(at, product.reviewCycleDays),
-        },
-        select: { ...factsSelect, ownerId: true, reviewDueAt: true },
-      });
-      const revision = await tx.capabilityRevision.create({
-        data: {
-          capabilityId: capability.id,
-          status: row.status,
-          conditions: row.conditions,
-          validFrom: at,
-          authorId,
-          note: note || "Initial matrix row.",
-        },
-        select: { id: true },
-      });
-      await recordAudit(tx, audit, {
-        action: "capability.create",
-        entityType: "Capability",
-        entityId: capability.id,
-        after: { ...capability, productId, revisionId: revision.id, note },
-      });
-      return ok({ id: capability.id, key: capability.key });
+  // Reads are done above so that the transaction starts with its first write (ENGINEERING.md
+  // §1: a deferred read-then-write transaction on SQLite can fail with SQLITE_BUSY at once).
+  return transactionUnlessTaken(async (tx): Promise<CapabilityChangeResult<{ id: string; key: string }>> => {
+    const capability = await tx.capability.create({
+      data: {
+        ...row,
+        productId,
+        verifiedById: authorId,
+        verifiedAt: at,
+        reviewDueAt: addDays(at, product.reviewCycleDays),
+      },
+      select: { ...factsSelect, ownerId: true, reviewDueAt: true },
     });
-  } catch (error) {
-    if (isUniqueViolation(error)) return keyTaken();
-    throw error;
-  }
+    const revision = await tx.capabilityRevision.create({
+      data: {
+        capabilityId: capability.id,
+        status: row.status,
+        conditions: row.conditions,
+        validFrom: at,
+        authorId,
+        note: note || "Initial matrix row.",
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, audit, {
+      action: "capability.create",
+      entityType: "Capability",
+      entityId: capability.id,
+      after: { ...capability, productId, revisionId: revision.id, note },
+    });
+    return ok({ id: capability.id, key: capability.key });
+  }, keyTaken);
 }
 
 const PLAIN_FIELDS = ["title", "description", "painPoints", "docsUrl", "ownerId"] as const;

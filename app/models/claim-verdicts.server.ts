@@ -14,7 +14,7 @@ import { formatDateTime } from "../domain/format.ts";
 import { permissionScope } from "../domain/permissions.ts";
 import { conflict as conflictWith, invalid, ok, refused, type Outcome, type Refusal } from "../domain/outcome.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { prisma, isUniqueViolation, type Tx } from "../lib/db.server.ts";
+import { prisma, transactionUnlessTaken, type Tx } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { notifyDisputeOpened, notifyDisputeResolved, notifyVerdict } from "./notifications.server.ts";
 import { refreshRollups } from "./rollups.server.ts";
@@ -235,8 +235,9 @@ export async function raiseDispute(
   if (!decision.allowed) {
     return decision.reason === SECOND_DISPUTE_REFUSAL ? stateConflict(decision.reason) : forbidden(decision.reason);
   }
-  try {
-    await prisma.$transaction(async (tx) => {
+  // Two submissions at once: the unique claimId lets only the first dispute in.
+  return transactionUnlessTaken(
+    async (tx): Promise<ChangeResult> => {
       const dispute = await tx.claimDispute.create({
         data: {
           claimId,
@@ -260,13 +261,10 @@ export async function raiseDispute(
         },
       });
       await notifyDisputeOpened(tx, dispute.id);
-    });
-  } catch (error) {
-    // Two submissions at once: the unique claimId lets only the first dispute in.
-    if (isUniqueViolation(error)) return stateConflict(SECOND_DISPUTE_REFUSAL);
-    throw error;
-  }
-  return ok(null);
+      return ok(null);
+    },
+    () => stateConflict(SECOND_DISPUTE_REFUSAL),
+  );
 }
 
 export interface Resolution {

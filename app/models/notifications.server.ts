@@ -63,14 +63,8 @@ export async function notify(db: Tx | Db, drafts: readonly NotificationDraft[], 
 
 /** The active managers of a team; an admin stands in when the team has none, so a dispute never goes unseen. */
 async function managersOf(tx: Tx | Db, teamId: string | null): Promise<string[]> {
-  const managers = teamId
-    ? await tx.teamManager.findMany({
-        where: { teamId, user: { active: true } },
-        select: { userId: true },
-        orderBy: { userId: "asc" },
-      })
-    : [];
-  if (managers.length > 0) return managers.map((manager) => manager.userId);
+  const managers = await activeManagersOf(tx, teamId);
+  if (managers.length > 0) return managers;
   const admins = await tx.user.findMany({
     where: { role: "ADMIN", active: true },
     select: { id: true },

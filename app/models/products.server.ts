@@ -1,7 +1,7 @@
 import { type Prisma } from "../generated/prisma/client.ts";
 import { addDays } from "../domain/dates.ts";
 import { invalid, ok, refused, type Outcome, type Refusal } from "../domain/outcome.ts";
-import { prisma, type Tx, isUniqueViolation } from "../lib/db.server.ts";
+import { prisma, transactionUnlessTaken, type Tx } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 
 export interface ProductInput {
@@ -79,42 +79,40 @@ async function conflicts(
   return Object.keys(fieldErrors).length ? invalid(fieldErrors) : null;
 }
 
-/** Runs a change; a unique-constraint race that slipped past the check becomes field errors. */
-async function withConflictCheck<T>(
-  input: ProductInput,
+/**
+ * Saves the normalised input in one transaction; a unique-constraint race that slipped past the
+ * change's own check becomes field errors.
+ */
+async function saveProduct<T>(
+  rawInput: ProductInput,
   productId: string | null,
-  change: () => Promise<ProductChangeResult<T>>,
-) {
-  try {
-    return await change();
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    return (
+  change: (tx: Tx, input: ProductInput) => Promise<ProductChangeResult<T>>,
+): Promise<ProductChangeResult<T>> {
+  const input = normalise(rawInput);
+  return transactionUnlessTaken<ProductChangeResult<T>>(
+    (tx) => change(tx, input),
+    async () =>
       (await conflicts(prisma, input, productId)) ??
-      refused(400, "Another change was saved at the same time; please try again.")
-    );
-  }
+      refused(400, "Another change was saved at the same time; please try again."),
+  );
 }
 
 export async function createProduct(
   audit: AuditContext,
   rawInput: ProductInput,
 ): Promise<ProductChangeResult<{ id: string }>> {
-  const input = normalise(rawInput);
-  return withConflictCheck(input, null, () =>
-    prisma.$transaction(async (tx): Promise<ProductChangeResult<{ id: string }>> => {
-      const refusal = await conflicts(tx, input, null);
-      if (refusal) return refusal;
-      const product = await tx.product.create({ data: input, select: productSelect });
-      await recordAudit(tx, audit, {
-        action: "product.create",
-        entityType: "Product",
-        entityId: product.id,
-        after: product,
-      });
-      return ok({ id: product.id });
-    }),
-  );
+  return saveProduct(rawInput, null, async (tx, input) => {
+    const refusal = await conflicts(tx, input, null);
+    if (refusal) return refusal;
+    const product = await tx.product.create({ data: input, select: productSelect });
+    await recordAudit(tx, audit, {
+      action: "product.create",
+      entityType: "Product",
+      entityId: product.id,
+      after: product,
+    });
+    return ok({ id: product.id });
+  });
 }
 
 export async function updateProduct(
@@ -122,39 +120,36 @@ export async function updateProduct(
   id: string,
   rawInput: ProductInput,
 ): Promise<ProductChangeResult<{ id: string }>> {
-  const input = normalise(rawInput);
-  return withConflictCheck(input, id, () =>
-    prisma.$transaction(async (tx): Promise<ProductChangeResult<{ id: string }>> => {
-      const before = await tx.product.findUnique({ where: { id }, select: productSelect });
-      if (!before) return refused(400, "This product no longer exists.");
-      const refusal = await conflicts(tx, input, id);
-      if (refusal) return refusal;
-      const after = await tx.product.update({ where: { id }, data: input, select: productSelect });
-      // reviewDueAt is verifiedAt + the product's review cycle (PRODUCT.md §1), so a new
-      // cycle moves the due date of every verified row.
-      let capabilitiesRescheduled = 0;
-      if (after.reviewCycleDays !== before.reviewCycleDays) {
-        const verified = await tx.capability.findMany({
-          where: { productId: id, verifiedAt: { not: null } },
-          select: { id: true, verifiedAt: true },
-        });
-        for (const capability of verified) {
-          if (!capability.verifiedAt) continue;
-          await tx.capability.update({
-            where: { id: capability.id },
-            data: { reviewDueAt: addDays(capability.verifiedAt, after.reviewCycleDays) },
-          });
-        }
-        capabilitiesRescheduled = verified.length;
-      }
-      await recordAudit(tx, audit, {
-        action: "product.update",
-        entityType: "Product",
-        entityId: id,
-        before,
-        after: capabilitiesRescheduled ? { ...after, capabilitiesRescheduled } : after,
+  return saveProduct(rawInput, id, async (tx, input) => {
+    const before = await tx.product.findUnique({ where: { id }, select: productSelect });
+    if (!before) return refused(400, "This product no longer exists.");
+    const refusal = await conflicts(tx, input, id);
+    if (refusal) return refusal;
+    const after = await tx.product.update({ where: { id }, data: input, select: productSelect });
+    // reviewDueAt is verifiedAt + the product's review cycle (PRODUCT.md §1), so a new
+    // cycle moves the due date of every verified row.
+    let capabilitiesRescheduled = 0;
+    if (after.reviewCycleDays !== before.reviewCycleDays) {
+      const verified = await tx.capability.findMany({
+        where: { productId: id, verifiedAt: { not: null } },
+        select: { id: true, verifiedAt: true },
       });
-      return ok({ id });
-    }),
-  );
+      for (const capability of verified) {
+        if (!capability.verifiedAt) continue;
+        await tx.capability.update({
+          where: { id: capability.id },
+          data: { reviewDueAt: addDays(capability.verifiedAt, after.reviewCycleDays) },
+        });
+      }
+      capabilitiesRescheduled = verified.length;
+    }
+    await recordAudit(tx, audit, {
+      action: "product.update",
+      entityType: "Product",
+      entityId: id,
+      before,
+      after: capabilitiesRescheduled ? { ...after, capabilitiesRescheduled } : after,
+    });
+    return ok({ id });
+  });
 }

@@ -1,5 +1,5 @@
 import { fieldError, ok, refused, type Outcome, type Refusal } from "../domain/outcome.ts";
-import { prisma, type Tx, isUniqueViolation } from "../lib/db.server.ts";
+import { prisma, transactionUnlessTaken, type Tx } from "../lib/db.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 
 type TeamField = "name" | "managerIds";
@@ -92,25 +92,20 @@ function normalise(input: TeamInput): TeamInput {
 
 export async function createTeam(audit: AuditContext, rawInput: TeamInput): Promise<TeamChangeResult<{ id: string }>> {
   const input = normalise(rawInput);
-  try {
-    return await prisma.$transaction(async (tx): Promise<TeamChangeResult<{ id: string }>> => {
-      const refusal = await checkTeamInput(tx, input, null);
-      if (refusal) return refusal;
-      const team = await tx.team.create({ data: { name: input.name } });
-      await tx.teamManager.createMany({ data: input.managerIds.map((userId) => ({ teamId: team.id, userId })) });
-      await recordAudit(tx, audit, {
-        action: "team.create",
-        entityType: "Team",
-        entityId: team.id,
-        teamId: team.id,
-        after: { name: team.name, managerIds: input.managerIds },
-      });
-      return ok({ id: team.id });
+  return transactionUnlessTaken(async (tx): Promise<TeamChangeResult<{ id: string }>> => {
+    const refusal = await checkTeamInput(tx, input, null);
+    if (refusal) return refusal;
+    const team = await tx.team.create({ data: { name: input.name } });
+    await tx.teamManager.createMany({ data: input.managerIds.map((userId) => ({ teamId: team.id, userId })) });
+    await recordAudit(tx, audit, {
+      action: "team.create",
+      entityType: "Team",
+      entityId: team.id,
+      teamId: team.id,
+      after: { name: team.name, managerIds: input.managerIds },
     });
-  } catch (error) {
-    if (isUniqueViolation(error)) return nameTaken();
-    throw error;
-  }
+    return ok({ id: team.id });
+  }, nameTaken);
 }
 
 /** Renames a team and replaces its managers with exactly `managerIds`. */
@@ -120,31 +115,26 @@ export async function updateTeam(
   rawInput: TeamInput,
 ): Promise<TeamChangeResult<{ id: string }>> {
   const input = normalise(rawInput);
-  try {
-    return await prisma.$transaction(async (tx): Promise<TeamChangeResult<{ id: string }>> => {
-      const before = await tx.team.findUnique({
-        where: { id },
-        select: { name: true, managers: { select: { userId: true } } },
-      });
-      if (!before) return refused(400, "This team no longer exists.");
-      const refusal = await checkTeamInput(tx, input, id);
-      if (refusal) return refusal;
-      const beforeManagerIds = before.managers.map((manager) => manager.userId).sort();
-      await tx.team.update({ where: { id }, data: { name: input.name } });
-      await tx.teamManager.deleteMany({ where: { teamId: id } });
-      await tx.teamManager.createMany({ data: input.managerIds.map((userId) => ({ teamId: id, userId })) });
-      await recordAudit(tx, audit, {
-        action: "team.update",
-        entityType: "Team",
-        entityId: id,
-        teamId: id,
-        before: { name: before.name, managerIds: beforeManagerIds },
-        after: { name: input.name, managerIds: input.managerIds },
-      });
-      return ok({ id });
+  return transactionUnlessTaken(async (tx): Promise<TeamChangeResult<{ id: string }>> => {
+    const before = await tx.team.findUnique({
+      where: { id },
+      select: { name: true, managers: { select: { userId: true } } },
     });
-  } catch (error) {
-    if (isUniqueViolation(error)) return nameTaken();
-    throw error;
-  }
+    if (!before) return refused(400, "This team no longer exists.");
+    const refusal = await checkTeamInput(tx, input, id);
+    if (refusal) return refusal;
+    const beforeManagerIds = before.managers.map((manager) => manager.userId).sort();
+    await tx.team.update({ where: { id }, data: { name: input.name } });
+    await tx.teamManager.deleteMany({ where: { teamId: id } });
+    await tx.teamManager.createMany({ data: input.managerIds.map((userId) => ({ teamId: id, userId })) });
+    await recordAudit(tx, audit, {
+      action: "team.update",
+      entityType: "Team",
+      entityId: id,
+      teamId: id,
+      before: { name: before.name, managerIds: beforeManagerIds },
+      after: { name: input.name, managerIds: input.managerIds },
+    });
+    return ok({ id });
+  }, nameTaken);
 }

@@ -2,7 +2,7 @@ import { type Prisma } from "../generated/prisma/client.ts";
 import { fieldError, invalid, ok, refused, type Outcome, type Refusal } from "../domain/outcome.ts";
 import type { Role } from "../domain/permissions.ts";
 import { pageWindow } from "../domain/paging.ts";
-import { prisma, type Tx, isUniqueViolation } from "../lib/db.server.ts";
+import { prisma, transactionUnlessTaken, type Tx } from "../lib/db.server.ts";
 import { sql } from "../lib/sql-dialect.server.ts";
 import { hashPassword } from "../lib/password.server.ts";
 import { listRecentAuditEventsForUser } from "./audit-log.server.ts";
@@ -144,34 +144,29 @@ export async function createUser(audit: AuditContext, input: NewUserInput): Prom
   if (profileErrors) return invalid(profileErrors);
   // Hashing takes ~50 ms: do it before the transaction takes the write lock.
   const passwordHash = await hashPassword(input.password);
-  try {
-    return await prisma.$transaction(async (tx): Promise<UserChangeResult<{ id: string }>> => {
-      if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return emailTaken();
-      if (await teamMissing(tx, input.teamId)) return teamMissingError();
-      const user = await tx.user.create({
-        data: {
-          email,
-          name: input.name.trim(),
-          role: input.role,
-          teamId: input.teamId,
-          targetBonusCents: input.targetBonusCents,
-          passwordHash,
-        },
-        select: auditedUserSelect,
-      });
-      await recordAudit(tx, audit, {
-        action: "user.create",
-        entityType: "User",
-        entityId: user.id,
-        teamId: user.teamId,
-        after: user,
-      });
-      return ok({ id: user.id });
+  return transactionUnlessTaken(async (tx): Promise<UserChangeResult<{ id: string }>> => {
+    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return emailTaken();
+    if (await teamMissing(tx, input.teamId)) return teamMissingError();
+    const user = await tx.user.create({
+      data: {
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        teamId: input.teamId,
+        targetBonusCents: input.targetBonusCents,
+        passwordHash,
+      },
+      select: auditedUserSelect,
     });
-  } catch (error) {
-    if (isUniqueViolation(error)) return emailTaken();
-    throw error;
-  }
+    await recordAudit(tx, audit, {
+      action: "user.create",
+      entityType: "User",
+      entityId: user.id,
+      teamId: user.teamId,
+      after: user,
+    });
+    return ok({ id: user.id });
+  }, emailTaken);
 }
 
 export async function updateUser(audit: AuditContext, id: string, input: UserProfileInput): Promise<UserChangeResult> {
