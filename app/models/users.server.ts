@@ -230,21 +230,36 @@ export async function setUserActive(audit: AuditContext, id: string, active: boo
   });
 }
 
+/**
+ * Ends every session of the account, so its next request is refused, and audits the change as
+ * `action` with how many sessions ended; returns that number.
+ */
+async function endSessionsAudited(
+  tx: Tx,
+  audit: AuditContext,
+  user: { id: string; teamId: string | null },
+  action: "user.password-reset" | "user.sign-out-everywhere",
+  after: Record<string, unknown> = {},
+): Promise<number> {
+  const { count } = await tx.session.deleteMany({ where: { userId: user.id } });
+  await recordAudit(tx, audit, {
+    action,
+    entityType: "User",
+    entityId: user.id,
+    teamId: user.teamId,
+    after: { ...after, sessionsEnded: count },
+  });
+  return count;
+}
+
 /** Sets a new password and ends every session of the account. */
 export async function resetPassword(audit: AuditContext, id: string, password: string): Promise<UserChangeResult> {
   const passwordHash = await hashPassword(password);
   return prisma.$transaction(async (tx): Promise<UserChangeResult> => {
-    const user = await tx.user.findUnique({ where: { id }, select: { teamId: true } });
+    const user = await tx.user.findUnique({ where: { id }, select: { id: true, teamId: true } });
     if (!user) return userMissing();
     await tx.user.update({ where: { id }, data: { passwordHash } });
-    const { count } = await tx.session.deleteMany({ where: { userId: id } });
-    await recordAudit(tx, audit, {
-      action: "user.password-reset",
-      entityType: "User",
-      entityId: id,
-      teamId: user.teamId,
-      after: { passwordChanged: true, sessionsEnded: count },
-    });
+    await endSessionsAudited(tx, audit, user, "user.password-reset", { passwordChanged: true });
     return ok(null);
   });
 }
@@ -254,16 +269,8 @@ export async function signOutEverywhere(
   id: string,
 ): Promise<UserChangeResult<{ sessionsEnded: number }>> {
   return prisma.$transaction(async (tx): Promise<UserChangeResult<{ sessionsEnded: number }>> => {
-    const user = await tx.user.findUnique({ where: { id }, select: { teamId: true } });
+    const user = await tx.user.findUnique({ where: { id }, select: { id: true, teamId: true } });
     if (!user) return userMissing();
-    const { count } = await tx.session.deleteMany({ where: { userId: id } });
-    await recordAudit(tx, audit, {
-      action: "user.sign-out-everywhere",
-      entityType: "User",
-      entityId: id,
-      teamId: user.teamId,
-      after: { sessionsEnded: count },
-    });
-    return ok({ sessionsEnded: count });
+    return ok({ sessionsEnded: await endSessionsAudited(tx, audit, user, "user.sign-out-everywhere") });
   });
 }
