@@ -93,11 +93,12 @@ const VERDICT_BIN = `(SELECT CASE WHEN v.days IS NULL THEN NULL ${VERDICT_TIME_E
 
 const answered = `s."respondedAt" IS NOT NULL`;
 
+/** Claims, by the salesperson who made them and the day they were made: both claim families read them. */
+const CLAIMS_MADE = { table: `"Claim" c`, owner: `c."salespersonId"`, date: `c."madeAt"` } as const;
+
 const FAMILIES: Record<RollupFamily, Family> = {
   claims: {
-    table: `"Claim" c`,
-    owner: `c."salespersonId"`,
-    date: `c."madeAt"`,
+    ...CLAIMS_MADE,
     where: "TRUE",
     rangeBy: "owner",
     bucketBy: "owner and date",
@@ -111,9 +112,7 @@ const FAMILIES: Record<RollupFamily, Family> = {
   },
   // The judged claims' times to verdict, read through the (verdictBin, madeAt, …) index.
   verdicts: {
-    table: `"Claim" c`,
-    owner: `c."salespersonId"`,
-    date: `c."madeAt"`,
+    ...CLAIMS_MADE,
     where: `c."verdictBin" IN (${VERDICT_TIME_COLUMNS.map((_, bin) => bin).join(", ")})`,
     rangeBy: "date",
     bucketBy: "owner and date",
