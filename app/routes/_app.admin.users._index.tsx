@@ -1,11 +1,14 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { useForm } from "@conform-to/react";
 import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { formatCents, formatDateTime } from "../components/ui/format.ts";
-import { ErrorList, InputField, SelectField } from "../components/ui/field.tsx";
+import { ActiveBadge } from "../components/ui/badges.tsx";
+import { conformOptions } from "../components/ui/conform-options.ts";
+import { ConformForm } from "../components/ui/conform-form.tsx";
+import { formatCents } from "../components/ui/format.ts";
+import { InputField, SelectField } from "../components/ui/field.tsx";
+import { FilterBar, FilterInput } from "../components/ui/filter-bar.tsx";
 import { FilterSelect } from "../components/ui/filter-select.tsx";
 import { Pagination } from "../components/ui/pagination.tsx";
 import { enumParam, listQuerySchema, pageParam, parseListQuery, textParam } from "../domain/list-query.ts";
@@ -26,8 +29,8 @@ import {
   toTeamOptions,
   withRoleRules,
 } from "../schemas/user-profile.ts";
-import { TableScroll } from "../components/ui/table-scroll.tsx";
-import { SubmitButton } from "../components/ui/submit-button.tsx";
+import { SimpleTable, type SimpleColumns } from "../components/ui/simple-table.tsx";
+import { When } from "../components/ui/when.tsx";
 import { answerRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
@@ -91,17 +94,30 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 }
 
+type UserRow = Awaited<ReturnType<typeof listUsers>>["users"][number];
+
+const USER_COLUMNS: SimpleColumns<UserRow> = [
+  { header: "Name", cell: (user) => <Link to={`/admin/users/${user.id}`}>{user.name}</Link> },
+  { header: "Email", cell: (user) => user.email },
+  { header: "Role", cell: (user) => ROLE_LABEL[user.role] },
+  { header: "Team", cell: (user) => user.team?.name ?? "—" },
+  { header: "Status", cell: (user) => <ActiveBadge active={user.active} /> },
+  {
+    header: "Target bonus",
+    numeric: true,
+    cell: (user) => (user.role === "SALES" ? formatCents(user.targetBonusCents) : "—"),
+  },
+  {
+    header: "Last sign-in",
+    cell: (user) =>
+      user.lastSignInAt ? <When at={user.lastSignInAt} withTime /> : <span className="muted">Never</span>,
+  },
+];
+
 export default function UsersPage() {
   const { users, total, page, pageCount, teams, filters } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "new-user",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(newUserSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newUserSchema }),
-  });
+  const [form, fields] = useForm(conformOptions("new-user", newUserSchema, actionData?.result));
   const search = new URLSearchParams();
   if (filters.q) search.set("q", filters.q);
   if (filters.role) search.set("role", filters.role);
@@ -110,11 +126,8 @@ export default function UsersPage() {
   return (
     <>
       <h1>Users</h1>
-      <Form method="get" className="filters" role="search" aria-label="Filter users">
-        <div className="field">
-          <label htmlFor="filter-q">Name or email</label>
-          <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} />
-        </div>
+      <FilterBar label="Filter users">
+        <FilterInput name="q" label="Name or email" defaultValue={filters.q} />
         <FilterSelect name="role" label="Role" anyLabel="Any role" defaultValue={filters.role} options={ROLE_OPTIONS} />
         <FilterSelect
           name="status"
@@ -123,71 +136,23 @@ export default function UsersPage() {
           defaultValue={filters.status}
           options={STATUS_OPTIONS}
         />
-        <button type="submit" className="button secondary">
-          Filter
-        </button>
-      </Form>
+      </FilterBar>
 
       <p className="muted small" role="status">
         {total} user{total === 1 ? "" : "s"}
       </p>
-      <TableScroll label="Users">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Team</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="num">
-                Target bonus
-              </th>
-              <th scope="col">Last sign-in</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="muted">
-                  No users match these filters.
-                </td>
-              </tr>
-            ) : null}
-            {users.map((user) => (
-              <tr key={user.id}>
-                <td>
-                  <Link to={`/admin/users/${user.id}`}>{user.name}</Link>
-                </td>
-                <td>{user.email}</td>
-                <td>{ROLE_LABEL[user.role]}</td>
-                <td>{user.team?.name ?? "—"}</td>
-                <td>
-                  {user.active ? (
-                    <span className="badge good">Active</span>
-                  ) : (
-                    <span className="badge bad">Deactivated</span>
-                  )}
-                </td>
-                <td className="num">{user.role === "SALES" ? formatCents(user.targetBonusCents) : "—"}</td>
-                <td>
-                  {user.lastSignInAt ? (
-                    <time dateTime={user.lastSignInAt.toISOString()}>{formatDateTime(user.lastSignInAt)}</time>
-                  ) : (
-                    <span className="muted">Never</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <SimpleTable
+        label="Users"
+        columns={USER_COLUMNS}
+        rows={users}
+        rowKey={(user) => user.id}
+        empty="No users match these filters."
+      />
       <Pagination page={page} pageCount={pageCount} search={search} />
 
       <section className="panel" aria-labelledby="new-user-title">
         <h2 id="new-user-title">New user</h2>
-        <Form method="post" className="stack" {...getFormProps(form)}>
-          <ErrorList id={form.errorId} errors={form.errors} />
+        <ConformForm form={form} submitLabel="Create user">
           <InputField label="Name" meta={fields.name} autoComplete="off" />
           <InputField label="Email" meta={fields.email} type="email" autoComplete="off" />
           <SelectField label="Role" meta={fields.role} options={ROLE_OPTIONS} placeholder="Choose a role" />
@@ -210,10 +175,7 @@ export default function UsersPage() {
             autoComplete="new-password"
             hint="At least 12 characters. Share it with the person privately."
           />
-          <div>
-            <SubmitButton>Create user</SubmitButton>
-          </div>
-        </Form>
+        </ConformForm>
       </section>
     </>
   );

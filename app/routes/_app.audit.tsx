@@ -1,15 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { FilterBar, FilterInput } from "../components/ui/filter-bar.tsx";
 import { FilterSelect } from "../components/ui/filter-select.tsx";
 import { Pagination } from "../components/ui/pagination.tsx";
-import { formatDateTime } from "../components/ui/format.ts";
 import { auditEntityLabel } from "../domain/audit-vocabulary.ts";
 import { addDays } from "../domain/dates.ts";
 import { dayParam, listQuerySchema, pageParam, parseListQuery, textParam } from "../domain/list-query.ts";
 import { NONE } from "../domain/format.ts";
 import { requireUserWithAudience } from "../services/session.server.ts";
 import { listAuditEvents } from "../models/audit-log.server.ts";
-import { TableScroll } from "../components/ui/table-scroll.tsx";
+import { SimpleTable, type SimpleColumns } from "../components/ui/simple-table.tsx";
+import { When } from "../components/ui/when.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -48,6 +49,58 @@ function filterSearch(filters: Record<string, string | number | undefined>) {
   return search;
 }
 
+type AuditEventRow = Awaited<ReturnType<typeof listAuditEvents>>["events"][number];
+
+const EVENT_COLUMNS: SimpleColumns<AuditEventRow> = [
+  { header: "When", cell: (event) => <When at={event.at} withTime /> },
+  {
+    header: "Actor",
+    cell: (event) =>
+      event.actor ? <span title={event.actor.email}>{event.actor.name}</span> : <span className="muted">System</span>,
+  },
+  {
+    header: "Action",
+    cell: (event) => (
+      <>
+        {event.actionLabel}
+        {/* The event's code stays in reach: admins filter by it ("Action starts with"). */}
+        <div className="muted small">
+          <code>{event.action}</code>
+        </div>
+      </>
+    ),
+  },
+  {
+    header: "Record",
+    cell: (event) => (
+      <>
+        {event.entityLabel}
+        <div className="muted small">{event.entityId}</div>
+      </>
+    ),
+  },
+  {
+    header: "Changes",
+    className: "small",
+    cell: (event) => (
+      <>
+        {event.changes.length === 0 ? <span className="muted">—</span> : null}
+        {event.changes.map((change) => (
+          <div key={change.key}>
+            <strong>{change.field}</strong>:{" "}
+            {change.before === NONE ? null : (
+              <>
+                <del>{change.before}</del> →{" "}
+              </>
+            )}
+            <ins>{change.after}</ins>
+          </div>
+        ))}
+      </>
+    ),
+  },
+];
+
 export default function AuditPage() {
   const { events, total, page, pageCount, entityTypes, filters, allTeams } = useLoaderData<typeof loader>();
   return (
@@ -57,25 +110,15 @@ export default function AuditPage() {
         {allTeams ? "Every recorded change, newest first." : "Changes that concern the teams you manage, newest first."}{" "}
         Entries cannot be edited or removed.
       </p>
-      <Form method="get" className="filters" role="search" aria-label="Filter the audit log">
-        <div className="field">
-          <label htmlFor="filter-action">Action code starts with</label>
-          <input
-            id="filter-action"
-            name="action"
-            type="search"
-            placeholder="claim."
-            defaultValue={filters.action ?? ""}
-            aria-describedby="filter-action-hint"
-          />
-          <span id="filter-action-hint" className="hint">
-            The code under each action, e.g. claim.verify
-          </span>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-actor">Actor email</label>
-          <input id="filter-actor" name="actor" type="search" defaultValue={filters.actor ?? ""} />
-        </div>
+      <FilterBar label="Filter the audit log">
+        <FilterInput
+          name="action"
+          label="Action code starts with"
+          placeholder="claim."
+          defaultValue={filters.action}
+          hint="The code under each action, e.g. claim.verify"
+        />
+        <FilterInput name="actor" label="Actor email" defaultValue={filters.actor} />
         <FilterSelect
           id="filter-entity"
           name="entityType"
@@ -84,83 +127,20 @@ export default function AuditPage() {
           defaultValue={filters.entityType}
           options={entityTypes.map((type) => ({ value: type, label: auditEntityLabel(type) }))}
         />
-        <div className="field">
-          <label htmlFor="filter-from">From (UTC)</label>
-          <input id="filter-from" name="from" type="date" defaultValue={filters.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-to">To (UTC, inclusive)</label>
-          <input id="filter-to" name="to" type="date" defaultValue={filters.to ?? ""} />
-        </div>
-        <button type="submit" className="button secondary">
-          Filter
-        </button>
-      </Form>
+        <FilterInput name="from" label="From (UTC)" type="date" defaultValue={filters.from} />
+        <FilterInput name="to" label="To (UTC, inclusive)" type="date" defaultValue={filters.to} />
+      </FilterBar>
 
       <p className="muted small" role="status">
         {total} event{total === 1 ? "" : "s"}
       </p>
-      <TableScroll label="Audit events, newest first">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Actor</th>
-              <th scope="col">Action</th>
-              <th scope="col">Record</th>
-              <th scope="col">Changes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="muted">
-                  No events match these filters.
-                </td>
-              </tr>
-            ) : null}
-            {events.map((event) => (
-              <tr key={event.id}>
-                <td>
-                  <time dateTime={event.at.toISOString()}>{formatDateTime(event.at)}</time>
-                </td>
-                <td>
-                  {event.actor ? (
-                    <span title={event.actor.email}>{event.actor.name}</span>
-                  ) : (
-                    <span className="muted">System</span>
-                  )}
-                </td>
-                <td>
-                  {event.actionLabel}
-                  {/* The event's code stays in reach: admins filter by it ("Action starts with"). */}
-                  <div className="muted small">
-                    <code>{event.action}</code>
-                  </div>
-                </td>
-                <td>
-                  {event.entityLabel}
-                  <div className="muted small">{event.entityId}</div>
-                </td>
-                <td className="small">
-                  {event.changes.length === 0 ? <span className="muted">—</span> : null}
-                  {event.changes.map((change) => (
-                    <div key={change.key}>
-                      <strong>{change.field}</strong>:{" "}
-                      {change.before === NONE ? null : (
-                        <>
-                          <del>{change.before}</del> →{" "}
-                        </>
-                      )}
-                      <ins>{change.after}</ins>
-                    </div>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <SimpleTable
+        label="Audit events, newest first"
+        columns={EVENT_COLUMNS}
+        rows={events}
+        rowKey={(event) => event.id}
+        empty="No events match these filters."
+      />
       <Pagination
         page={page}
         pageCount={pageCount}

@@ -47,3 +47,8 @@ export function LevelBadge({ level }: { level: CapabilityLevel }) {
 export function AssertedLevelBadge({ level }: { level: CapabilityLevel | null }) {
   return level === null ? <span className="muted">{NOT_STATED_YET}</span> : <LevelBadge level={level} />;
 }
+
+/** Whether a person's account may sign in. */
+export function ActiveBadge({ active }: { active: boolean }) {
+  return active ? <span className="badge good">Active</span> : <span className="badge bad">Deactivated</span>;
+}
