@@ -13,16 +13,20 @@ export const CERTIFICATION_WARNING_DAYS = 14;
 /** A score this close below the pass mark passes: scores are means of fractions. */
 const PASS_MARK_TOLERANCE = 1e-9;
 
-/** One drawn question as frozen in the attempt: what was asked and what was right at that moment. */
-export interface SnapshotQuestion {
-  position: number;
-  questionId: string | null;
+/** What a question asks and what is right: as the bank keeps it and an attempt freezes it. */
+export interface QuestionContent {
   capabilityId: string | null;
   type: QuestionType;
   prompt: string;
   choices: string[];
   correct: number[];
   explanation: string;
+}
+
+/** One drawn question as frozen in the attempt: what was asked and what was right at that moment. */
+export interface SnapshotQuestion extends QuestionContent {
+  position: number;
+  questionId: string | null;
 }
 
 /** What the taker may see of a question before submitting: never the answer or the explanation. */

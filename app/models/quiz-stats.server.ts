@@ -1,6 +1,12 @@
 import { Prisma } from "../generated/prisma/client.ts";
 import { CAPABILITY_LEVELS, isQuestionType, levelLabel } from "../domain/levels.ts";
-import { discriminationLabel, facility, pearsonFromSums, type QuestionStats } from "../domain/quiz-stats.ts";
+import {
+  discriminationLabel,
+  facility,
+  pearsonFromSums,
+  type PairSums,
+  type QuestionStats,
+} from "../domain/quiz-stats.ts";
 import { parseChosen } from "../domain/quiz-rules.ts";
 import { prisma } from "../lib/db.server.ts";
 
@@ -37,15 +43,9 @@ interface AnswerGroupRow {
   sumXY: Num;
 }
 
-interface QuestionSums {
+interface QuestionSums extends PairSums {
   questionId: string | null;
   capabilityId: string | null;
-  n: number;
-  sumX: number;
-  sumY: number;
-  sumXX: number;
-  sumYY: number;
-  sumXY: number;
   /** Per chosen set: how many answers chose it, and how many of those missed full credit. */
   chosen: Array<{ indexes: number[]; n: number; missed: number }>;
 }

@@ -1,19 +1,14 @@
 import { useForm, type SubmissionResult } from "@conform-to/react";
 import { CapabilityPicker, usePickedSubject, type PickerProduct } from "../capabilities/capability-picker.tsx";
-import { QUESTION_TYPES, questionTypeLabel, type QuestionType } from "../../domain/levels.ts";
+import { QUESTION_TYPES, questionTypeLabel } from "../../domain/levels.ts";
+import type { QuestionContent } from "../../domain/quiz-rules.ts";
 import { MAX_CHOICES, questionFormSchema } from "../../schemas/quiz.ts";
 import { InputField, SelectField, TextareaField } from "../ui/field.tsx";
 import { conformOptions } from "../ui/conform-options.ts";
 import { ConformForm } from "../ui/conform-form.tsx";
 
-export interface QuestionFormDefaults {
+export interface QuestionFormDefaults extends QuestionContent {
   productId: string;
-  capabilityId: string | null;
-  type: QuestionType;
-  prompt: string;
-  choices: string[];
-  correct: number[];
-  explanation: string;
 }
 
 export function QuestionForm({

@@ -1,17 +1,8 @@
 import { formatCount, formatPercent } from "../ui/format.ts";
 import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
+import type { TeamQuizFigures } from "../../models/quizzes.server.ts";
 
-export interface TeamFigureRow {
-  quizId: string;
-  teamId: string;
-  teamName: string;
-  attempts: number;
-  people: number;
-  meanScore: number | null;
-  passRate: number | null;
-}
-
-const FIGURE_COLUMNS: SimpleColumns<TeamFigureRow> = [
+const FIGURE_COLUMNS: SimpleColumns<TeamQuizFigures> = [
   { header: "Team", cell: (row) => row.teamName },
   { header: "People", cell: (row) => formatCount(row.people) },
   { header: "Attempts", cell: (row) => formatCount(row.attempts) },
@@ -25,7 +16,7 @@ export function TeamFigures({
   quizTitles,
   caption,
 }: {
-  rows: TeamFigureRow[];
+  rows: TeamQuizFigures[];
   quizTitles?: Record<string, string>;
   caption: string;
 }) {
@@ -39,7 +30,7 @@ export function TeamFigures({
           label={caption}
           className="data-table"
           columns={[
-            quizTitles && { header: "Quiz", cell: (row: TeamFigureRow) => quizTitles[row.quizId] ?? "" },
+            quizTitles && { header: "Quiz", cell: (row: TeamQuizFigures) => quizTitles[row.quizId] ?? "" },
             ...FIGURE_COLUMNS,
           ]}
           rows={rows}
