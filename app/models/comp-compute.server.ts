@@ -16,8 +16,8 @@ import {
   claimLineSchema,
   quizLineSchema,
   readFrozenLines,
+  statementColumns,
   surveyLineSchema,
-  writeFrozenStatement,
 } from "../schemas/comp-statement.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { parsePlanJson } from "./comp-plan.server.ts";
@@ -477,21 +477,10 @@ async function computeNow(
       requiredQuizzes,
       ...(inputs.get(person.id) ?? { claims: [], attempts: [], surveys: [] }),
     });
-    const adjustmentCents = adjustmentByUser.get(person.id) ?? 0;
     return {
       periodId: period.id,
       userId: person.id,
-      detailJson: writeFrozenStatement(figures),
-      accuracy: figures.accuracy,
-      quiz: figures.quiz,
-      satisfaction: figures.satisfaction,
-      composite: figures.composite,
-      multiplier: figures.multiplier,
-      targetBonusCents: person.targetBonusCents,
-      // ADR 007: the period's own payout and the adjustments are stored apart; the total is paid.
-      periodPayoutCents: figures.payoutCents,
-      adjustmentCents,
-      totalPayoutCents: figures.payoutCents + adjustmentCents,
+      ...statementColumns(figures, adjustmentByUser.get(person.id) ?? 0),
       computedAt: now,
     };
   });

@@ -96,6 +96,26 @@ export function writeFrozenStatement(figures: CompFigures): string {
   return JSON.stringify(figuresV1.parse({ version: FROZEN_STATEMENT_VERSION, ...figures }));
 }
 
+/**
+ * The columns a statement row stores of its figures: the frozen JSON, the scores the overview
+ * sorts by, the target, and the period's own payout beside its adjustments and the total paid
+ * (ADR 007: stored apart, the total is paid).
+ */
+export function statementColumns(figures: CompFigures, adjustmentCents: number) {
+  return {
+    detailJson: writeFrozenStatement(figures),
+    accuracy: figures.accuracy,
+    quiz: figures.quiz,
+    satisfaction: figures.satisfaction,
+    composite: figures.composite,
+    multiplier: figures.multiplier,
+    targetBonusCents: figures.targetBonusCents,
+    periodPayoutCents: figures.payoutCents,
+    adjustmentCents,
+    totalPayoutCents: figures.payoutCents + adjustmentCents,
+  };
+}
+
 /** A stored statement's figures; a row that does not match its version's schema is an error, never a guess. */
 export function readFrozenStatement(detailJson: string): CompFigures {
   const stored: unknown = JSON.parse(detailJson);

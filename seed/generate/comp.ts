@@ -15,7 +15,7 @@ import type {
 import type { Rng } from "../random.ts";
 import type { QuizModel, SeedContext, SeedPerson } from "./context.ts";
 import type { Quarter, Timeline } from "./timeline.ts";
-import { writeFrozenStatement } from "../../app/schemas/comp-statement.ts";
+import { statementColumns } from "../../app/schemas/comp-statement.ts";
 
 // The default plan, the four locked quarters with a frozen statement per salesperson employed
 // in them, and the current quarter open without statements. Statements are computed with the
@@ -171,16 +171,7 @@ export function statementsFor(
         id: ctx.ids.id(),
         periodId: row.id,
         userId: person.id,
-        detailJson: writeFrozenStatement(figures),
-        accuracy: figures.accuracy,
-        quiz: figures.quiz,
-        satisfaction: figures.satisfaction,
-        composite: figures.composite,
-        multiplier: figures.multiplier,
-        targetBonusCents: person.targetBonusCents,
-        periodPayoutCents: figures.payoutCents,
-        adjustmentCents: 0,
-        totalPayoutCents: figures.payoutCents,
+        ...statementColumns(figures, 0),
         computedAt: lockedAt,
       },
     ];
