@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
@@ -8,6 +8,7 @@ import { dialectOf } from "../../app/lib/database-url.ts";
 import { prisma } from "../../app/lib/db.server.ts";
 import { COMPUTATION_RUNNING } from "../../app/models/comp-compute.server.ts";
 import { ROOT, TMP_ROOT } from "../setup/paths.ts";
+import { startWith } from "./support/npm-start.ts";
 
 // `npm start` with WEB_CONCURRENCY=2 (ADR 020): the real production build behind two worker
 // processes on one port, on SQLite and (project integration-postgres) on PostgreSQL — several
@@ -378,22 +379,14 @@ describe("npm start with WEB_CONCURRENCY=2", () => {
 
 describe("WEB_CONCURRENCY is checked before anything is written", () => {
   it("refuses a value that is not a whole number of workers, naming the variable", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-      cwd: ROOT,
-      encoding: "utf8",
-      timeout: 60_000,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        NODE_ENV: "production",
-        WEB_CONCURRENCY: "two",
-        DATABASE_URL: `file:${dir}/refused/candor.db`,
-        SESSION_SECRET: SECRET,
-        CANDOR_ENV_FILE: path.join(dir, "refused.env"),
-      },
+    const result = startWith({
+      WEB_CONCURRENCY: "two",
+      DATABASE_URL: `file:${dir}/refused/candor.db`,
+      SESSION_SECRET: SECRET,
+      CANDOR_ENV_FILE: path.join(dir, "refused.env"),
     });
     expect(result.status).toBe(1);
-    expect(`${result.stdout}${result.stderr}`).toContain(
+    expect(result.output).toContain(
       'Candor cannot start: WEB_CONCURRENCY must be a whole number of worker processes from 1 to 32 (it is "two")',
     );
     expect(existsSync(path.join(dir, "refused"))).toBe(false);

@@ -12,6 +12,7 @@ import {
   type Settings,
 } from "../../scripts/lib.ts";
 import { ROOT } from "../setup/paths.ts";
+import { startWith } from "./support/npm-start.ts";
 
 const GOOD_SECRET = "start-up-test-secret-0123456789abcdef";
 
@@ -25,21 +26,12 @@ afterEach(() => {
 
 /** `npm start` with only the given settings; a .env and a build of its own, never the project's. */
 function start(settings: Record<string, string>) {
-  const result = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
-    cwd: ROOT,
-    encoding: "utf8",
-    timeout: 60_000,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      CANDOR_ENV_FILE: path.join(dir, "candor.env"),
-      CANDOR_BUILD_DIR: path.join(dir, "build"),
-      NODE_ENV: "production",
-      PORT: "0",
-      ...settings,
-    },
+  return startWith({
+    CANDOR_ENV_FILE: path.join(dir, "candor.env"),
+    CANDOR_BUILD_DIR: path.join(dir, "build"),
+    PORT: "0",
+    ...settings,
   });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
 describe("npm start checks its settings before touching the disk", () => {
