@@ -25,7 +25,7 @@ import { createWriteStream, mkdirSync, readFileSync, readdirSync, rmSync } from 
 import path from "node:path";
 import Database from "better-sqlite3";
 import { ROOT } from "../../scripts/lib.ts";
-import { CookieJar } from "../support/cookie-jar.ts";
+import { signInOverHttp } from "../support/http-sign-in.ts";
 
 const PORT = Number(process.env.LOAD_PORT ?? 3260);
 const ORIGIN = `http://localhost:${PORT}`;
@@ -154,21 +154,8 @@ function removeDatabase() {
 // ---------------------------------------------------------------------------------------------
 // Clients
 
-async function signIn(email: string): Promise<string> {
-  const jar = new CookieJar();
-  const csrf = await fetch(`${ORIGIN}/auth/csrf`);
-  jar.keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${ORIGIN}/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header(), origin: ORIGIN },
-    body: new URLSearchParams({ csrfToken, email, password: "candor-demo", callbackUrl: "/" }),
-  });
-  await response.arrayBuffer();
-  const cookie = jar.keep(response).header();
-  if (!cookie.includes("session-token=")) throw new Error(`Could not sign in as ${email} (${response.status})`);
-  return cookie;
+function signIn(email: string): Promise<string> {
+  return signInOverHttp(ORIGIN, email);
 }
 
 async function signInAll(): Promise<Record<Account, string>> {

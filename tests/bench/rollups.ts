@@ -235,24 +235,38 @@ async function main() {
     if (COMPARE) {
       // The figures the rollups feed, read from the rows as before (tests/integration/support/dashboard-direct.ts).
       const direct = await import("../integration/support/dashboard-direct.ts");
-      const directFigures = () =>
-        Promise.all([
-          direct.directKpis(teamIds, current, now),
-          previous ? direct.directKpis(teamIds, previous, now) : null,
-          previous && asOf ? direct.directBacklogKpisAsOf(teamIds, previous, asOf) : null,
-          direct.directMonthlyAccuracy(teams, current),
-          direct.directAccuracyVsSatisfaction(teamIds, current),
-          direct.directMisrepresentedCapabilities(teamIds, current),
-        ]);
-      const rollupFigures = () =>
-        Promise.all([
-          dashboard.getKpis(teamIds, current, now),
-          previous ? dashboard.getKpis(teamIds, previous, now) : null,
-          previous && asOf ? dashboard.getBacklogKpisAsOf(teamIds, previous, asOf) : null,
-          dashboard.getMonthlyAccuracy(teams, current),
-          dashboard.getAccuracyVsSatisfaction(teamIds, current),
-          dashboard.getMisrepresentedCapabilities(teamIds, current),
-        ]);
+      /** The same figures, from whichever source computes them. */
+      const figuresFrom =
+        (source: {
+          kpis: typeof dashboard.getKpis;
+          backlogKpisAsOf: typeof dashboard.getBacklogKpisAsOf;
+          monthlyAccuracy: typeof dashboard.getMonthlyAccuracy;
+          accuracyVsSatisfaction: typeof dashboard.getAccuracyVsSatisfaction;
+          misrepresentedCapabilities: typeof dashboard.getMisrepresentedCapabilities;
+        }) =>
+        () =>
+          Promise.all([
+            source.kpis(teamIds, current, now),
+            previous ? source.kpis(teamIds, previous, now) : null,
+            previous && asOf ? source.backlogKpisAsOf(teamIds, previous, asOf) : null,
+            source.monthlyAccuracy(teams, current),
+            source.accuracyVsSatisfaction(teamIds, current),
+            source.misrepresentedCapabilities(teamIds, current),
+          ]);
+      const directFigures = figuresFrom({
+        kpis: direct.directKpis,
+        backlogKpisAsOf: direct.directBacklogKpisAsOf,
+        monthlyAccuracy: direct.directMonthlyAccuracy,
+        accuracyVsSatisfaction: direct.directAccuracyVsSatisfaction,
+        misrepresentedCapabilities: direct.directMisrepresentedCapabilities,
+      });
+      const rollupFigures = figuresFrom({
+        kpis: dashboard.getKpis,
+        backlogKpisAsOf: dashboard.getBacklogKpisAsOf,
+        monthlyAccuracy: dashboard.getMonthlyAccuracy,
+        accuracyVsSatisfaction: dashboard.getAccuracyVsSatisfaction,
+        misrepresentedCapabilities: dashboard.getMisrepresentedCapabilities,
+      });
       const runs = Math.max(5, Math.floor(RUNS / 3));
       console.log(`The figures the rollups feed (tiles, same-point backlog, three charts), ${runs} runs each:`);
       console.log(`  from the rows (before)         ${summary(await timed(runs, directFigures))}`);

@@ -27,7 +27,7 @@ import autocannon from "autocannon";
 import type { Dialect } from "../../app/lib/database-url.ts";
 import { RECORD_QUERIES_HEADER } from "../../app/lib/query-log.server.ts";
 import { BUILD_DIR, ROOT, remixBuild } from "../../scripts/lib.ts";
-import { CookieJar } from "../support/cookie-jar.ts";
+import { signInOverHttp } from "../support/http-sign-in.ts";
 import { BENCH_CASES, FLOOR_CASE, type BenchAccount, type BenchCase } from "./cases.ts";
 import { conversationMatchingCase } from "./conversation-matching.ts";
 import { fixed, growthRows, pageRatio, parseSize, percentile, sizeLabel, statementsOf, textTable } from "./report.ts";
@@ -138,20 +138,8 @@ async function send(url: string, init?: RequestInit): Promise<Response> {
   }
 }
 
-async function signIn(email: string): Promise<string> {
-  const jar = new CookieJar();
-  const csrf = await send(`${ORIGIN}/auth/csrf`);
-  jar.keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await send(`${ORIGIN}/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
-    body: new URLSearchParams({ csrfToken, email, password: "candor-demo", callbackUrl: "/" }),
-  });
-  const cookie = jar.keep(response).header();
-  if (!cookie.includes("session-token=")) throw new Error(`Could not sign in as ${email}`);
-  return cookie;
+function signIn(email: string): Promise<string> {
+  return signInOverHttp(ORIGIN, email, send);
 }
 
 /**
