@@ -1,3 +1,4 @@
+import type { StatementScores } from "../app/domain/comp-figures.ts";
 import { coverageShare, isUnloggedPromiseAnswer, type CoverageCounts } from "../app/domain/coverage.ts";
 import { weightedAccuracy } from "../app/domain/verdicts.ts";
 import type { CompStatement } from "../app/generated/prisma/client.ts";
@@ -10,14 +11,9 @@ import { readFrozenStatement } from "../app/schemas/comp-statement.ts";
 // performer is paid above target (M > 1.0); the over-promiser is capped by the HIGH-severity
 // gate and paid less than her. The seed prints these figures and any broken expectation.
 
-export interface StoryCheck {
+export interface StoryCheck extends StatementScores {
   email: string;
   period: string;
-  accuracy: number;
-  quiz: number | null;
-  satisfaction: number;
-  composite: number;
-  multiplier: number;
   gates: string[];
 }
 

@@ -110,3 +110,6 @@ export interface CompFigures {
   payoutCents: number;
   explanation: string[];
 }
+
+/** A, Q, S, C and M: the scores a statement row keeps beside its frozen figures (Q null when the plan drops it). */
+export type StatementScores = Pick<CompFigures, "accuracy" | "quiz" | "satisfaction" | "composite" | "multiplier">;

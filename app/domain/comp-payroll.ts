@@ -1,3 +1,4 @@
+import type { StatementScores } from "./comp-figures.ts";
 import { roundHalfAwayFromZero } from "./rounding.ts";
 
 // The payroll export of a period (PRODUCT.md §3, §4): exactly these columns, in this order.
@@ -18,17 +19,12 @@ export const PAYROLL_CSV_HEADER = [
   "adjustment_cents",
 ] as const;
 
-export interface PayrollStatement {
+/** A statement as payroll reads it; a quiz dropped by the plan (null) leaves its cell empty. */
+export interface PayrollStatement extends StatementScores {
   email: string;
   name: string;
   team: string | null;
   period: string;
-  accuracy: number;
-  /** Null when the plan requires no quiz and Q is dropped: the cell is left empty. */
-  quiz: number | null;
-  satisfaction: number;
-  composite: number;
-  multiplier: number;
   targetBonusCents: number;
   /** What is paid for the period: the statement's totalPayoutCents, its own payout plus its adjustments (ADR 007). */
   payoutCents: number;
