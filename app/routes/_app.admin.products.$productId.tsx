@@ -2,7 +2,7 @@ import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ProductForm } from "../components/product-fields.tsx";
-import { formatDate } from "../components/ui/format.ts";
+import { When } from "../components/ui/when.tsx";
 import { readForm } from "../lib/form-data.server.ts";
 import { notFound, requireUserWithPermission } from "../services/session.server.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
@@ -51,7 +51,7 @@ export default function ProductPage() {
         </dd>
         <dt>Created</dt>
         <dd>
-          <time dateTime={product.createdAt.toISOString()}>{formatDate(product.createdAt)}</time>
+          <When at={product.createdAt} />
         </dd>
       </dl>
       <section className="panel" aria-labelledby="edit-title">

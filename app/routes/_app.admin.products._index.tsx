@@ -8,7 +8,7 @@ import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { createProduct, listProducts } from "../models/products.server.ts";
 import { productSchema } from "../schemas/product.ts";
-import { TableScroll } from "../components/ui/table-scroll.tsx";
+import { SimpleTable, type SimpleColumns } from "../components/ui/simple-table.tsx";
 import { answerRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
@@ -32,6 +32,25 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 }
 
+const PRODUCT_COLUMNS: SimpleColumns<Awaited<ReturnType<typeof listProducts>>[number]> = [
+  {
+    header: "Product",
+    cell: (product) => (
+      <>
+        <Link to={`/admin/products/${product.id}`}>{product.name}</Link>
+        {product.description ? <div className="muted small">{product.description}</div> : null}
+      </>
+    ),
+  },
+  { header: "Slug", cell: (product) => <code>{product.slug}</code> },
+  {
+    header: "Capabilities",
+    numeric: true,
+    cell: (product) => <Link to={`/capabilities/${product.slug}`}>{product.capabilityCount}</Link>,
+  },
+  { header: "Review cycle", numeric: true, cell: (product) => <>{product.reviewCycleDays} days</> },
+];
+
 export default function ProductsPage() {
   const { products } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -39,46 +58,13 @@ export default function ProductsPage() {
   return (
     <>
       <h1>Products</h1>
-      <TableScroll label="Products">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Product</th>
-              <th scope="col">Slug</th>
-              <th scope="col" className="num">
-                Capabilities
-              </th>
-              <th scope="col" className="num">
-                Review cycle
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {products.length === 0 ? (
-              <tr>
-                <td colSpan={4} className="muted">
-                  No products yet.
-                </td>
-              </tr>
-            ) : null}
-            {products.map((product) => (
-              <tr key={product.id}>
-                <td>
-                  <Link to={`/admin/products/${product.id}`}>{product.name}</Link>
-                  {product.description ? <div className="muted small">{product.description}</div> : null}
-                </td>
-                <td>
-                  <code>{product.slug}</code>
-                </td>
-                <td className="num">
-                  <Link to={`/capabilities/${product.slug}`}>{product.capabilityCount}</Link>
-                </td>
-                <td className="num">{product.reviewCycleDays} days</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <SimpleTable
+        label="Products"
+        columns={PRODUCT_COLUMNS}
+        rows={products}
+        rowKey={(product) => product.id}
+        empty="No products yet."
+      />
 
       <section className="panel" aria-labelledby="new-product-title">
         <h2 id="new-product-title">New product</h2>

@@ -1,8 +1,9 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getInputProps, useForm } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorList } from "../components/ui/field.tsx";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { conformOptions } from "../components/ui/conform-options.ts";
+import { ConformForm } from "../components/ui/conform-form.tsx";
+import { Field } from "../components/ui/field.tsx";
 import { formatDateTime } from "../components/ui/format.ts";
 import { readForm } from "../lib/form-data.server.ts";
 import { requireUserWithPermission } from "../services/session.server.ts";
@@ -42,13 +43,8 @@ export default function SettingsPage() {
   const actionData = useActionData<typeof action>();
   const busy = useIsPending();
   const [form, fields] = useForm({
-    id: "company-settings",
-    lastResult: actionData?.result,
+    ...conformOptions("company-settings", companySettingsSchema, actionData?.result),
     defaultValue: { companyName: companyName.value ?? "" },
-    constraint: getZodConstraint(companySettingsSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: companySettingsSchema }),
   });
   const field = fields.companyName;
   return (
@@ -62,27 +58,25 @@ export default function SettingsPage() {
           {companyName.value === null ? ` No name is set yet, so the survey says “${DEFAULT_COMPANY_NAME}”.` : null}
           {companyName.updatedAt ? ` Last changed ${formatDateTime(companyName.updatedAt)}.` : null}
         </p>
-        <Form method="post" className="stack" {...getFormProps(form)}>
-          <ErrorList id={form.errorId} errors={form.errors} />
-          <div className="field">
-            <label htmlFor={field.id}>Company name</label>
+        <ConformForm form={form}>
+          <Field
+            label="Company name"
+            meta={field}
+            hint={<>As your customers know it, e.g. “Brightwater Software”. At most {COMPANY_NAME_MAX} characters.</>}
+          >
             <input
               {...getInputProps(field, { type: "text" })}
               key={field.key}
               autoComplete="organization"
               maxLength={COMPANY_NAME_MAX}
             />
-            <span className="hint">
-              As your customers know it, e.g. “Brightwater Software”. At most {COMPANY_NAME_MAX} characters.
-            </span>
-            <ErrorList id={field.errorId} errors={field.errors} />
-          </div>
+          </Field>
           <div>
             <button type="submit" className="button" disabled={busy}>
               {busy ? "Saving…" : "Save"}
             </button>
           </div>
-        </Form>
+        </ConformForm>
       </section>
     </>
   );

@@ -1,11 +1,13 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { formatDateTime } from "../components/ui/format.ts";
-import { ErrorList, InputField, SelectField } from "../components/ui/field.tsx";
+import { ActiveBadge } from "../components/ui/badges.tsx";
+import { ConformForm } from "../components/ui/conform-form.tsx";
+import { InputField, SelectField } from "../components/ui/field.tsx";
+import { When } from "../components/ui/when.tsx";
 import { NONE } from "../domain/format.ts";
 import { ROLE_LABEL } from "../domain/permissions.ts";
 import { getEnv } from "../lib/env.server.ts";
@@ -139,7 +141,7 @@ export default function UserPage() {
         <dd>{ROLE_LABEL[user.role]}</dd>
         <dt>Status</dt>
         <dd>
-          {user.active ? <span className="badge good">Active</span> : <span className="badge bad">Deactivated</span>}
+          <ActiveBadge active={user.active} />
         </dd>
         <dt>Active sessions</dt>
         <dd>{activeSessionCount}</dd>
@@ -175,9 +177,7 @@ function UserForms() {
     <div className="grid-2">
       <section className="panel" aria-labelledby="edit-title">
         <h2 id="edit-title">Profile</h2>
-        <Form method="post" className="stack" {...getFormProps(editForm)}>
-          <input type="hidden" name="intent" value="update" />
-          <ErrorList id={editForm.errorId} errors={editForm.errors} />
+        <ConformForm form={editForm} intent="update">
           <InputField label="Name" meta={edit.name} />
           <SelectField label="Role" meta={edit.role} options={ROLE_OPTIONS} />
           <SelectField
@@ -197,13 +197,12 @@ function UserForms() {
               Save changes
             </button>
           </div>
-        </Form>
+        </ConformForm>
       </section>
 
       <section className="panel" aria-labelledby="access-title">
         <h2 id="access-title">Access</h2>
-        <Form method="post" {...getFormProps(activeForm)}>
-          <ErrorList id={activeForm.errorId} errors={activeForm.errors} />
+        <ConformForm form={activeForm} className={null}>
           {user.active ? (
             <button type="submit" name="intent" value="deactivate" className="button danger">
               Deactivate account
@@ -218,17 +217,14 @@ function UserForms() {
               ? "You cannot deactivate your own account."
               : "A deactivated person cannot sign in and is signed out at once; their history stays."}
           </p>
-        </Form>
-        <Form method="post" {...getFormProps(signOutForm)}>
-          <ErrorList id={signOutForm.errorId} errors={signOutForm.errors} />
+        </ConformForm>
+        <ConformForm form={signOutForm} className={null}>
           <button type="submit" name="intent" value="sign-out-everywhere" className="button secondary">
             Sign out everywhere
           </button>
-        </Form>
+        </ConformForm>
         <h3>Reset password</h3>
-        <Form method="post" className="stack" {...getFormProps(passwordForm)}>
-          <input type="hidden" name="intent" value="reset-password" />
-          <ErrorList id={passwordForm.errorId} errors={passwordForm.errors} />
+        <ConformForm form={passwordForm} intent="reset-password">
           <InputField
             label="New password"
             meta={password.password}
@@ -247,7 +243,7 @@ function UserForms() {
               Reset password
             </button>
           </div>
-        </Form>
+        </ConformForm>
       </section>
     </div>
   );
@@ -262,8 +258,8 @@ function RecentActivity() {
       <ol className="small">
         {recentEvents.map((event) => (
           <li key={event.id}>
-            <time dateTime={event.at.toISOString()}>{formatDateTime(event.at)}</time> {event.actionLabel} by{" "}
-            {event.actor?.name ?? "the system"} <code className="muted">{event.action}</code>
+            <When at={event.at} withTime /> {event.actionLabel} by {event.actor?.name ?? "the system"}{" "}
+            <code className="muted">{event.action}</code>
             {event.changes.map((change) => (
               <div key={change.key}>
                 {change.field}: {change.before === NONE ? change.after : `${change.before} → ${change.after}`}
