@@ -14,6 +14,22 @@ import { parsePlanJson } from "./comp-plan.server.ts";
 // Reading statements. A statement's figures always come from its stored detailJson, exactly as
 // computed (and, once the period is locked, frozen): pages never recompute a stored statement.
 
+/** A statement's scores, A, Q, S, C and M (StatementScores). */
+const statementScoresSelect = {
+  accuracy: true,
+  quiz: true,
+  satisfaction: true,
+  composite: true,
+  multiplier: true,
+} satisfies Prisma.CompStatementSelect;
+
+/** Whom a statement pays, as the overview and the payroll export name them. */
+const payeeSelect = { name: true, email: true, team: { select: { name: true } } } satisfies Prisma.UserSelect;
+
+function payee(user: Prisma.UserGetPayload<{ select: typeof payeeSelect }>) {
+  return { name: user.name, email: user.email, team: user.team?.name ?? null };
+}
+
 export function listOwnStatements(userId: string) {
   return prisma.compStatement.findMany({
     where: { userId },
@@ -71,26 +87,17 @@ export async function getPeriodOverview(
     take,
     select: {
       userId: true,
-      accuracy: true,
-      quiz: true,
-      satisfaction: true,
-      composite: true,
-      multiplier: true,
+      ...statementScoresSelect,
       periodPayoutCents: true,
       adjustmentCents: true,
       totalPayoutCents: true,
-      user: { select: { name: true, email: true, team: { select: { name: true } } } },
+      user: { select: payeeSelect },
     },
   });
   return {
     total,
     page,
-    rows: rows.map(({ user, ...row }) => ({
-      ...row,
-      name: user.name,
-      email: user.email,
-      team: user.team?.name ?? null,
-    })),
+    rows: rows.map(({ user, ...row }) => ({ ...row, ...payee(user) })),
     histogram: multiplierHistogram(
       multipliers.map((row) => row.multiplier),
       curveTop,
@@ -190,24 +197,18 @@ export async function listPayrollStatements(periodId: string, periodName: string
     where: { periodId, user: audienceUserWhere(audience) },
     orderBy: [{ user: { team: { name: "asc" } } }, { user: { name: "asc" } }],
     select: {
-      accuracy: true,
-      quiz: true,
-      satisfaction: true,
-      composite: true,
-      multiplier: true,
+      ...statementScoresSelect,
       targetBonusCents: true,
       totalPayoutCents: true,
       adjustmentCents: true,
-      user: { select: { email: true, name: true, team: { select: { name: true } } } },
+      user: { select: payeeSelect },
     },
   });
   // payroll.csv's payout_cents is the total paid; adjustment_cents the part from earlier periods.
   return rows.map(({ user, totalPayoutCents, ...row }) => ({
     ...row,
     payoutCents: totalPayoutCents,
-    email: user.email,
-    name: user.name,
-    team: user.team?.name ?? null,
+    ...payee(user),
     period: periodName,
   }));
 }
