@@ -1,7 +1,8 @@
-import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getCollectionProps, useForm } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { conformOptions } from "../components/ui/conform-options.ts";
+import { ConformForm } from "../components/ui/conform-form.tsx";
 import { ErrorList, InputField } from "../components/ui/field.tsx";
 import { When } from "../components/ui/when.tsx";
 import { API_REQUESTS_PER_MINUTE, API_SCOPE_LABEL, API_SCOPES } from "../domain/api-tokens.ts";
@@ -12,8 +13,7 @@ import { redirectWithToast } from "../lib/toast.server.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "../models/api-tokens.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { apiTokenSchema, revokeApiTokenSchema } from "../schemas/api-token.ts";
-import { TableScroll } from "../components/ui/table-scroll.tsx";
-import { SubmitButton } from "../components/ui/submit-button.tsx";
+import { SimpleTable, type SimpleColumns } from "../components/ui/simple-table.tsx";
 import { throwRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
@@ -47,17 +47,56 @@ export async function action({ request }: ActionFunctionArgs) {
   return { result: submission.reply({ resetForm: true }), created: { name: created.name, token: created.token } };
 }
 
+const TOKEN_COLUMNS: SimpleColumns<Awaited<ReturnType<typeof listApiTokens>>[number]> = [
+  { header: "Name", rowHeader: true, cell: (token) => token.name },
+  { header: "Starts with", cell: (token) => <code>{token.prefix}…</code> },
+  { header: "Scopes", cell: (token) => token.scopes.join(", ") || <span className="muted">none</span> },
+  {
+    header: "Created",
+    cell: (token) => (
+      <>
+        <When at={token.createdAt} withTime /> <span className="muted small">by {token.createdBy}</span>
+      </>
+    ),
+  },
+  {
+    header: "Last used",
+    cell: (token) =>
+      token.lastUsedAt ? <When at={token.lastUsedAt} withTime /> : <span className="muted">Never</span>,
+  },
+  {
+    header: "State",
+    cell: (token) =>
+      token.revokedAt ? (
+        <>
+          <span className="badge bad">Revoked</span>{" "}
+          <span className="muted small">
+            <When at={token.revokedAt} withTime />
+            {token.revokedBy ? ` by ${token.revokedBy}` : ""}
+          </span>
+        </>
+      ) : (
+        <Form method="post" className="inline-form">
+          <span className="badge good">Active</span>
+          <input type="hidden" name="tokenId" value={token.id} />
+          <button
+            type="submit"
+            name="intent"
+            value="revoke"
+            className="button danger"
+            aria-label={`Revoke the token ${token.name}`}
+          >
+            Revoke
+          </button>
+        </Form>
+      ),
+  },
+];
+
 export default function ApiTokensPage() {
   const { tokens, origin } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "new-api-token",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(apiTokenSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: apiTokenSchema }),
-  });
+  const [form, fields] = useForm(conformOptions("new-api-token", apiTokenSchema, actionData?.result));
   const scopeBoxes = getCollectionProps(fields.scopes, { type: "checkbox", options: [...API_SCOPES] });
   const created = actionData?.created ?? null;
 
@@ -81,76 +120,19 @@ export default function ApiTokensPage() {
         </section>
       ) : null}
 
-      <TableScroll label="API tokens">
-        <table>
-          <caption className="muted small">Tokens, newest first; revoked ones last</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Starts with</th>
-              <th scope="col">Scopes</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last used</th>
-              <th scope="col">State</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="muted">
-                  No API tokens yet.
-                </td>
-              </tr>
-            ) : null}
-            {tokens.map((token) => (
-              <tr key={token.id}>
-                <th scope="row">{token.name}</th>
-                <td>
-                  <code>{token.prefix}…</code>
-                </td>
-                <td>{token.scopes.join(", ") || <span className="muted">none</span>}</td>
-                <td>
-                  <When at={token.createdAt} withTime /> <span className="muted small">by {token.createdBy}</span>
-                </td>
-                <td>
-                  {token.lastUsedAt ? <When at={token.lastUsedAt} withTime /> : <span className="muted">Never</span>}
-                </td>
-                <td>
-                  {token.revokedAt ? (
-                    <>
-                      <span className="badge bad">Revoked</span>{" "}
-                      <span className="muted small">
-                        <When at={token.revokedAt} withTime />
-                        {token.revokedBy ? ` by ${token.revokedBy}` : ""}
-                      </span>
-                    </>
-                  ) : (
-                    <Form method="post" className="inline-form">
-                      <span className="badge good">Active</span>
-                      <input type="hidden" name="tokenId" value={token.id} />
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="revoke"
-                        className="button danger"
-                        aria-label={`Revoke the token ${token.name}`}
-                      >
-                        Revoke
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <SimpleTable
+        label="API tokens"
+        caption="Tokens, newest first; revoked ones last"
+        captionClassName="muted small"
+        columns={TOKEN_COLUMNS}
+        rows={tokens}
+        rowKey={(token) => token.id}
+        empty="No API tokens yet."
+      />
 
       <section className="panel" aria-labelledby="new-token-title">
         <h2 id="new-token-title">New token</h2>
-        <Form method="post" className="stack" {...getFormProps(form)}>
-          <input type="hidden" name="intent" value="create" />
-          <ErrorList id={form.errorId} errors={form.errors} />
+        <ConformForm form={form} intent="create" submitLabel="Create token">
           <InputField
             label="Name"
             meta={fields.name}
@@ -173,10 +155,7 @@ export default function ApiTokensPage() {
             ))}
             <ErrorList id={fields.scopes.errorId} errors={fields.scopes.errors} />
           </fieldset>
-          <div>
-            <SubmitButton intent="create">Create token</SubmitButton>
-          </div>
-        </Form>
+        </ConformForm>
       </section>
     </>
   );

@@ -14,7 +14,7 @@ import { resolveDispute } from "../models/claim-verdicts.server.ts";
 import { listDisputesForResolver } from "../models/disputes.server.ts";
 import { RECENTLY_RESOLVED_DAYS } from "../domain/claim-rules.ts";
 import { resolveDisputeSchema } from "../schemas/claims.ts";
-import { TableScroll } from "../components/ui/table-scroll.tsx";
+import { SimpleTable, type SimpleColumns } from "../components/ui/simple-table.tsx";
 import { answerRefusal } from "../lib/outcome.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
@@ -72,6 +72,32 @@ function ageText(days: number): string {
   if (days === 0) return "raised today";
   return days === 1 ? "waiting 1 day" : `waiting ${days} days`;
 }
+
+const RESOLVED_COLUMNS: SimpleColumns<Awaited<ReturnType<typeof listDisputesForResolver>>["resolved"][number]> = [
+  { header: "Claim", cell: (dispute) => <Link to={`/claims/${dispute.claim.id}`}>{dispute.claim.accountName}</Link> },
+  { header: "Salesperson", cell: (dispute) => dispute.claim.salesperson.name },
+  {
+    header: "Disputed verdict",
+    cell: (dispute) => <Verdict status={dispute.disputedStatus} severity={dispute.disputedSeverity} />,
+  },
+  {
+    header: "Outcome",
+    cell: (dispute) =>
+      dispute.status === "UPHELD" ? (
+        "Upheld: the verdict stands"
+      ) : (
+        <>
+          Overturned to{" "}
+          <Verdict
+            status={dispute.overturnedStatus ?? dispute.claim.status}
+            severity={dispute.overturnedStatus ? dispute.overturnedSeverity : dispute.claim.severity}
+          />
+        </>
+      ),
+  },
+  { header: "Resolved by", cell: (dispute) => dispute.resolvedBy?.name ?? "—" },
+  { header: "Resolved", cell: (dispute) => <When at={dispute.resolvedAt} /> },
+];
 
 export default function DisputesPage() {
   const { open, resolved } = useLoaderData<typeof loader>();
@@ -135,50 +161,12 @@ export default function DisputesPage() {
         {resolved.length === 0 ? (
           <p>No dispute was resolved in the last {RECENTLY_RESOLVED_DAYS} days.</p>
         ) : (
-          <TableScroll label={`Resolved in the last ${RECENTLY_RESOLVED_DAYS} days`}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Claim</th>
-                  <th scope="col">Salesperson</th>
-                  <th scope="col">Disputed verdict</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">Resolved by</th>
-                  <th scope="col">Resolved</th>
-                </tr>
-              </thead>
-              <tbody>
-                {resolved.map((dispute) => (
-                  <tr key={dispute.id}>
-                    <td>
-                      <Link to={`/claims/${dispute.claim.id}`}>{dispute.claim.accountName}</Link>
-                    </td>
-                    <td>{dispute.claim.salesperson.name}</td>
-                    <td>
-                      <Verdict status={dispute.disputedStatus} severity={dispute.disputedSeverity} />
-                    </td>
-                    <td>
-                      {dispute.status === "UPHELD" ? (
-                        "Upheld: the verdict stands"
-                      ) : (
-                        <>
-                          Overturned to{" "}
-                          <Verdict
-                            status={dispute.overturnedStatus ?? dispute.claim.status}
-                            severity={dispute.overturnedStatus ? dispute.overturnedSeverity : dispute.claim.severity}
-                          />
-                        </>
-                      )}
-                    </td>
-                    <td>{dispute.resolvedBy?.name ?? "—"}</td>
-                    <td>
-                      <When at={dispute.resolvedAt} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <SimpleTable
+            label={`Resolved in the last ${RECENTLY_RESOLVED_DAYS} days`}
+            columns={RESOLVED_COLUMNS}
+            rows={resolved}
+            rowKey={(dispute) => dispute.id}
+          />
         )}
       </section>
     </>

@@ -7,7 +7,7 @@ import { notFound, requireUserWithPermission } from "../services/session.server.
 import { auditContextFrom } from "../models/audit.server.ts";
 import { startAttempt } from "../models/quiz-attempts.server.ts";
 import { getQuizPage } from "../models/quizzes.server.ts";
-import { TableScroll } from "../components/ui/table-scroll.tsx";
+import { SimpleTable } from "../components/ui/simple-table.tsx";
 import { SubmitButton } from "../components/ui/submit-button.tsx";
 import { formRefusal } from "../lib/outcome.server.ts";
 
@@ -132,36 +132,32 @@ export default function QuizPage() {
         {attempts.length === 0 ? (
           <p className="muted">You have not taken this quiz yet.</p>
         ) : (
-          <TableScroll label="Your attempts">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Started</th>
-                  <th scope="col">Score</th>
-                  <th scope="col">Result</th>
-                </tr>
-              </thead>
-              <tbody>
-                {attempts.map((attempt) => (
-                  <tr key={attempt.id}>
-                    <td>
-                      <Link to={`/quizzes/${quiz.id}/attempts/${attempt.id}`}>{formatDateTime(attempt.startedAt)}</Link>
-                    </td>
-                    <td>{attempt.score === null ? "—" : formatPercent(attempt.score)}</td>
-                    <td>
-                      {attempt.submittedAt === null ? (
-                        <span className="badge info">In progress</span>
-                      ) : (
-                        <span className={`badge ${attempt.passed ? "good" : "bad"}`}>
-                          {attempt.passed ? "Passed" : "Not passed"}
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <SimpleTable
+            label="Your attempts"
+            className="data-table"
+            columns={[
+              {
+                header: "Started",
+                cell: (attempt: (typeof attempts)[number]) => (
+                  <Link to={`/quizzes/${quiz.id}/attempts/${attempt.id}`}>{formatDateTime(attempt.startedAt)}</Link>
+                ),
+              },
+              { header: "Score", cell: (attempt) => (attempt.score === null ? "—" : formatPercent(attempt.score)) },
+              {
+                header: "Result",
+                cell: (attempt) =>
+                  attempt.submittedAt === null ? (
+                    <span className="badge info">In progress</span>
+                  ) : (
+                    <span className={`badge ${attempt.passed ? "good" : "bad"}`}>
+                      {attempt.passed ? "Passed" : "Not passed"}
+                    </span>
+                  ),
+              },
+            ]}
+            rows={attempts}
+            rowKey={(attempt) => attempt.id}
+          />
         )}
       </section>
     </>

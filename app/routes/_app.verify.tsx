@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { VerifyQueueTable } from "../components/claims/verify-queue-table.tsx";
+import { FilterBar } from "../components/ui/filter-bar.tsx";
 import { FilterSelect } from "../components/ui/filter-select.tsx";
 import { Pagination } from "../components/ui/pagination.tsx";
 import { VERIFICATION_TARGET_WORKING_DAYS } from "../domain/claim-rules.ts";
@@ -40,7 +41,7 @@ export default function VerifyQueuePage() {
         Pending claims, oldest first. The target is a verdict within {VERIFICATION_TARGET_WORKING_DAYS} working days of
         a claim being logged.
       </p>
-      <Form method="get" className="filters" role="search" aria-label="Filter the queue">
+      <FilterBar label="Filter the queue">
         <FilterSelect
           name="product"
           label="Product"
@@ -62,10 +63,7 @@ export default function VerifyQueuePage() {
           defaultValue={source}
           options={SOURCE_OPTIONS}
         />
-        <button type="submit" className="button secondary">
-          Filter
-        </button>
-      </Form>
+      </FilterBar>
       <p className="muted small" role="status">
         {total} claim{total === 1 ? "" : "s"} awaiting a verdict
       </p>
