@@ -7,6 +7,7 @@ import {
   compareCandidates,
   decisionDaysLeft,
   isWaitingForManager,
+  judgeFoundSentence,
 } from "./candidate-rules.ts";
 
 const maya = { id: "maya", teamId: "east" };
@@ -77,5 +78,31 @@ describe("showing and confirming candidates", () => {
         after: null,
       }),
     ).toBe("Dana: Can we export to old Excel?\nMaya: Yes, xls works fine.\n(from acme-call.vtt)");
+  });
+});
+
+describe("judging a sentence found about a capability", () => {
+  const capability = {
+    reviewCycleDays: 90,
+    revisions: [
+      { id: "r1", status: "PARTIAL" as const, conditions: "xlsx only", validFrom: new Date("2026-01-10T00:00:00Z") },
+      { id: "r2", status: "SUPPORTED" as const, conditions: "", validFrom: new Date("2026-06-01T00:00:00Z") },
+    ],
+  };
+
+  it("reads the level the words assert and checks it against the revision in force that day", () => {
+    const judged = judgeFoundSentence("We DON’T support that.", capability, new Date("2026-02-01T00:00:00Z"));
+    expect(judged).toEqual({
+      level: "NOT_SUPPORTED",
+      cues: ["we don’t"],
+      revision: capability.revisions[0],
+      matrixCheck: "UNDERSTATES",
+    });
+  });
+
+  it("finds no matrix row before the first revision", () => {
+    const judged = judgeFoundSentence("We DON’T support that.", capability, new Date("2025-12-01T00:00:00Z"));
+    expect(judged.revision).toBeNull();
+    expect(judged.matrixCheck).toBe("NO_MATRIX_ROW");
   });
 });

@@ -1,10 +1,33 @@
+import { readAssertedLevel } from "./claim-level-cues.ts";
 import { MS_PER_DAY } from "./dates.ts";
 import { ENUM_LABELS } from "./labels.ts";
 import type { Channel, MatrixCheckResult } from "./levels.ts";
+import { checkClaimAgainstMatrix, revisionInForce, type MatrixRevision } from "./matrix-check.ts";
 import type { Scope } from "./permissions.ts";
 
 // Who decides a candidate claim found in a conversation, and when (PRODUCT.md §7 and §2 "confirm
 // or dismiss candidate claims": own / – / own teams (after 7 days, or any time) / yes).
+
+/**
+ * A sentence found to speak of a capability, judged as its candidate claim: the level its words
+ * assert, with their cue words, and the matrix check against the capability's revision in force
+ * on the day it was said (`revisions` in the order they were written).
+ */
+export function judgeFoundSentence<R extends MatrixRevision>(
+  text: string,
+  capability: { revisions: readonly R[]; reviewCycleDays: number },
+  at: Date,
+) {
+  const { level, cues } = readAssertedLevel(text);
+  const revision = revisionInForce(capability.revisions, at);
+  const matrixCheck = checkClaimAgainstMatrix({
+    assertedLevel: level,
+    madeAt: at,
+    revision,
+    reviewCycleDays: capability.reviewCycleDays,
+  });
+  return { level, cues, revision, matrixCheck };
+}
 
 /** The salesperson has this many days to decide; undecided candidates then go to the manager. */
 export const DECISION_WINDOW_DAYS = 7;

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { readAssertedLevel } from "../domain/claim-level-cues.ts";
+import { judgeFoundSentence } from "../domain/candidate-rules.ts";
 import { claimDayError, madeAtFromDay } from "../domain/claim-rules.ts";
 import {
   CONVERSATION_PROBLEMS,
@@ -13,7 +13,6 @@ import {
   type Sentence,
 } from "../domain/conversation-parsing.ts";
 import type { CapabilityLevel, MatrixCheckResult } from "../domain/levels.ts";
-import { checkClaimAgainstMatrix, revisionInForce } from "../domain/matrix-check.ts";
 import { buildSentenceIndex, matchCapabilities, parsePhrases } from "../domain/phrase-matching.ts";
 import { ok, type Refusal } from "../domain/outcome.ts";
 import { type Prisma } from "../generated/prisma/client.ts";
@@ -158,14 +157,7 @@ function findCandidates(
     const capability = byId.get(match.capabilityId);
     if (seen.has(key) || !sentence || !capability) continue;
     seen.add(key);
-    const { level, cues } = readAssertedLevel(sentence.text);
-    const revision = revisionInForce(capability.revisions, occurredAt);
-    const matrixCheck = checkClaimAgainstMatrix({
-      assertedLevel: level,
-      madeAt: occurredAt,
-      revision,
-      reviewCycleDays: capability.reviewCycleDays,
-    });
+    const { level, cues, revision, matrixCheck } = judgeFoundSentence(sentence.text, capability, occurredAt);
     found.push({
       position: sentence.position,
       sentence: sentence.text,
