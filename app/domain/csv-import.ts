@@ -65,32 +65,85 @@ export interface BatchProblem<K extends string> {
 /** The check of a batch shared by a CSV import and the JSON API: every item when all are valid, otherwise every problem. */
 export type BatchCheck<K extends string, T> = { ok: true; items: T[] } | { ok: false; problems: BatchProblem<K>[] };
 
+/** What the check of one item of a batch is handed. */
+export interface BatchItemCheck<K extends string> {
+  /** Reports a problem with one of the item's fields. */
+  problem: (key: K, reason: string) => void;
+  /** Where the batch first had `id`, in the caller's words ("on line 4"), or null the first time. */
+  repeatOf: (id: string) => string | null;
+}
+
 /**
- * A CSV import's rows through the batch check it shares with the JSON API: the problems named by
- * line and column header (in the file's column order), or each valid item with its line.
+ * Checks every item of a batch with `checkItem`, which reports each problem of the item and
+ * returns what the item becomes, or null when it cannot become anything. An item with a problem
+ * is left out; the batch is ok only when no item has one. `whereIs(index)` names an item of the
+ * batch in the caller's words ("on line 4", "at index 3").
  */
-export function checkImportRows<K extends string, T>(
-  read: ReadImportResult<K>,
+export function checkBatch<K extends string, V, T>(
+  batch: readonly V[],
+  whereIs: (index: number) => string,
+  checkItem: (values: V, check: BatchItemCheck<K>) => T | null,
+): BatchCheck<K, T> {
+  const problems: BatchProblem<K>[] = [];
+  const items: T[] = [];
+  const firstIndexOf = new Map<string, number>();
+  batch.forEach((values, index) => {
+    const before = problems.length;
+    const item = checkItem(values, {
+      problem: (key, reason) => problems.push({ index, key, reason }),
+      repeatOf: (id) => {
+        const seen = firstIndexOf.get(id);
+        if (seen !== undefined) return whereIs(seen);
+        firstIndexOf.set(id, index);
+        return null;
+      },
+    });
+    if (problems.length === before && item !== null) items.push(item);
+  });
+  return problems.length ? { ok: false, problems } : { ok: true, items };
+}
+
+/** A CSV import's check: every row with its line when all are valid, otherwise every problem and the number of rows. */
+export type ImportCheck<T> =
+  { ok: true; rows: Array<{ line: number } & T> } | { ok: false; problems: ImportProblem[]; rowCount: number };
+
+/**
+ * One import's CSV steps, from its columns and the check of a batch it shares with the JSON API:
+ * `read` splits a file into rows (parsing 10,000 rows takes a noticeable fraction of a second: do
+ * it once); `checkRows` runs them through the batch check and names the problems by line and
+ * column header (in the file's column order), or gives each valid item with its line; `check`
+ * does both. The import may write only when the check says ok.
+ */
+export function csvImport<K extends string, L, T>(
   columns: readonly ImportColumn<K>[],
-  checkBatch: (batch: Array<Record<K, string>>, whereIs: (index: number) => string) => BatchCheck<K, T>,
-): { ok: true; rows: Array<{ line: number } & T> } | { ok: false; problems: ImportProblem[]; rowCount: number } {
-  if (!read.ok) return { ok: false, problems: read.problems, rowCount: 0 };
-  const lineOf = (index: number) => read.rows[index]?.line ?? 0;
-  const check = checkBatch(
-    read.rows.map((row) => row.values),
-    (index) => `on line ${lineOf(index)}`,
-  );
-  if (!check.ok) {
-    const headerOf = new Map(columns.map((column) => [column.key, column.header]));
-    const problems = check.problems.map((problem) => ({
-      line: lineOf(problem.index),
-      column: headerOf.get(problem.key) ?? null,
-      reason: problem.reason,
-    }));
-    const order = columns.map((column) => column.header);
-    return { ok: false, problems: sortProblems(problems, order), rowCount: read.rows.length };
-  }
-  return { ok: true, rows: check.items.map((item, index) => ({ line: lineOf(index), ...item })) };
+  checkValues: (
+    batch: ReadonlyArray<Record<K, string>>,
+    lookups: L,
+    whereIs: (index: number) => string,
+  ) => BatchCheck<K, T>,
+) {
+  const read = (text: string): ReadImportResult<K> => readImportCsv(text, columns);
+  const checkRows = (rows: ReadImportResult<K>, lookups: L): ImportCheck<T> => {
+    if (!rows.ok) return { ok: false, problems: rows.problems, rowCount: 0 };
+    const lineOf = (index: number) => rows.rows[index]?.line ?? 0;
+    const check = checkValues(
+      rows.rows.map((row) => row.values),
+      lookups,
+      (index) => `on line ${lineOf(index)}`,
+    );
+    if (!check.ok) {
+      const headerOf = new Map(columns.map((column) => [column.key, column.header]));
+      const problems = check.problems.map((problem) => ({
+        line: lineOf(problem.index),
+        column: headerOf.get(problem.key) ?? null,
+        reason: problem.reason,
+      }));
+      const order = columns.map((column) => column.header);
+      return { ok: false, problems: sortProblems(problems, order), rowCount: rows.rows.length };
+    }
+    return { ok: true, rows: check.items.map((item, index) => ({ line: lineOf(index), ...item })) };
+  };
+  return { read, checkRows, check: (text: string, lookups: L) => checkRows(read(text), lookups) };
 }
 
 /** "Contact E-mail", " contact_email " and "CONTACTEMAIL" are the same header. */

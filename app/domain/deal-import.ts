@@ -1,14 +1,12 @@
 import {
+  checkBatch,
+  csvImport,
   isPlausibleEmail,
   parseAmountCents,
   parseImportDate,
-  checkImportRows,
-  readImportCsv,
   type BatchCheck,
   type BatchProblem,
   type ImportColumn,
-  type ImportProblem,
-  type ReadImportResult,
 } from "./csv-import.ts";
 
 // The deals import (PRODUCT.md §1 Deal, §3 Satisfaction): a CRM export, one deal a row, upserted
@@ -128,9 +126,6 @@ export interface ValidDealRow extends ValidDeal {
   line: number;
 }
 
-export type DealImportCheck =
-  { ok: true; rows: ValidDealRow[] } | { ok: false; problems: ImportProblem[]; rowCount: number };
-
 /** One deal as the CSV import and the JSON API both hand it over: each field's text, "" when absent. */
 export type DealValues = Record<DealColumnKey, string>;
 
@@ -147,20 +142,12 @@ export function externalIdRefused(externalId: string): string {
   return `The External ID "${externalId}" cannot be used. Check it against your CRM, or ask an admin to import this row.`;
 }
 
-/** Reads and checks every row; the import may write only when this says ok. */
-export function checkDealImport(text: string, lookups: DealImportLookups): DealImportCheck {
-  return checkDealRows(readDealCsv(text), lookups);
-}
-
-/** The file split into rows (parsing 10,000 rows takes a noticeable fraction of a second: do it once). */
-export function readDealCsv(text: string): ReadImportResult<DealColumnKey> {
-  return readImportCsv(text, DEAL_COLUMNS);
-}
-
-/** The CSV import's check: the rows go through checkDealValues, and problems are named by line and column header. */
-export function checkDealRows(read: ReadImportResult<DealColumnKey>, lookups: DealImportLookups): DealImportCheck {
-  return checkImportRows(read, DEAL_COLUMNS, (batch, whereIs) => checkDealValues(batch, lookups, whereIs));
-}
+/** The deals file's steps (csvImport): the rows go through checkDealValues. */
+export const {
+  read: readDealCsv,
+  checkRows: checkDealRows,
+  check: checkDealImport,
+} = csvImport(DEAL_COLUMNS, checkDealValues);
 
 /**
  * The one check of a batch of deals, shared by the CSV import and the JSON API (PRODUCT.md §9:
@@ -172,23 +159,15 @@ export function checkDealValues(
   lookups: DealImportLookups,
   whereIs: (index: number) => string,
 ): DealValuesCheck {
-  const problems: DealProblem[] = [];
-  const deals: ValidDeal[] = [];
-  const firstIndexOf = new Map<string, number>();
-  batch.forEach((values, index) => {
-    const problem = (key: DealColumnKey, reason: string) => problems.push({ index, key, reason });
-    const before = problems.length;
-
+  return checkBatch(batch, whereIs, (values, { problem, repeatOf }) => {
     for (const key of ["externalId", "account", "contactName"] as const) {
       if (values[key] === "") problem(key, "Is empty.");
       else if (values[key].length > MAX_TEXT) problem(key, `Is longer than ${MAX_TEXT} characters.`);
     }
     const externalId = values.externalId;
     if (externalId !== "") {
-      const seen = firstIndexOf.get(externalId);
-      if (seen !== undefined)
-        problem("externalId", `"${externalId}" is also ${whereIs(seen)}; each deal may appear once.`);
-      else firstIndexOf.set(externalId, index);
+      const repeat = repeatOf(externalId);
+      if (repeat !== null) problem("externalId", `"${externalId}" is also ${repeat}; each deal may appear once.`);
       if (lookups.teamIds !== null && lookups.existingTeams.has(externalId)) {
         const team = lookups.existingTeams.get(externalId) ?? null;
         // External ids are unique across Candor, so another team's id cannot be imported; the
@@ -245,24 +224,22 @@ export function checkDealValues(
       problem("closedAt", `A ${status} deal needs its closed date.`);
     }
 
-    if (problems.length === before && owner && amountCents !== null && isStatus) {
-      deals.push({
-        externalId,
-        accountName: values.account,
-        contactName: values.contactName,
-        contactEmail,
-        ownerId: owner.id,
-        ownerEmail,
-        ownerTeamId: owner.teamId,
-        productId,
-        productSlug: productId === null ? null : values.product.toLowerCase(),
-        amountCents,
-        status: status as DealStatus,
-        closedAt,
-      });
-    }
+    if (!owner || amountCents === null || !isStatus) return null;
+    return {
+      externalId,
+      accountName: values.account,
+      contactName: values.contactName,
+      contactEmail,
+      ownerId: owner.id,
+      ownerEmail,
+      ownerTeamId: owner.teamId,
+      productId,
+      productSlug: productId === null ? null : values.product.toLowerCase(),
+      amountCents,
+      status: status as DealStatus,
+      closedAt,
+    };
   });
-  return problems.length ? { ok: false, problems } : { ok: true, items: deals };
 }
 
 export interface StoredDeal {

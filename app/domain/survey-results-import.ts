@@ -1,14 +1,12 @@
 import { UNTRUE_CLAIM_MAX, UNTRUE_CLAIM_QUESTION, untrueClaimAnswer } from "./customer-claims.ts";
 import { isDelivered, type Delivered } from "./levels.ts";
 import {
-  checkImportRows,
+  checkBatch,
+  csvImport,
   parseImportDate,
-  readImportCsv,
   type BatchCheck,
   type BatchProblem,
   type ImportColumn,
-  type ImportProblem,
-  type ReadImportResult,
 } from "./csv-import.ts";
 import { LEAST_LIKED_MAX } from "./survey-answers.ts";
 
@@ -103,17 +101,10 @@ export interface ValidSurveyResult {
   untrueClaim: string | null;
 }
 
-export type SurveyResultsCheck =
-  { ok: true; rows: ValidSurveyResult[] } | { ok: false; problems: ImportProblem[]; rowCount: number };
-
 function wholeNumberIn(value: string, min: number, max: number): number | null {
   if (!/^\d{1,2}$/.test(value)) return null;
   const number = Number(value);
   return number >= min && number <= max ? number : null;
-}
-
-export function checkSurveyResultsImport(text: string, lookups: SurveyResultLookups): SurveyResultsCheck {
-  return checkSurveyResultRows(readImportCsv(text, SURVEY_RESULT_COLUMNS), lookups);
 }
 
 /** One answered survey as the CSV import and the JSON API both hand it over: each field's text, "" when absent. */
@@ -130,15 +121,11 @@ export type SurveyResultValuesCheck = BatchCheck<SurveyResultColumnKey, SurveyRe
 /** Said of a survey the customer answered through its link: the API answers it as a conflict (409). */
 export const ANSWERED_THROUGH_LINK = "The customer already answered this survey through its link; that answer is kept.";
 
-/** The CSV import's check: the rows go through checkSurveyResultValues, and problems are named by line and column header. */
-export function checkSurveyResultRows(
-  read: ReadImportResult<SurveyResultColumnKey>,
-  lookups: SurveyResultLookups,
-): SurveyResultsCheck {
-  return checkImportRows(read, SURVEY_RESULT_COLUMNS, (batch, whereIs) =>
-    checkSurveyResultValues(batch, lookups, whereIs),
-  );
-}
+/** The survey results file's steps (csvImport): the rows go through checkSurveyResultValues. */
+export const { checkRows: checkSurveyResultRows, check: checkSurveyResultsImport } = csvImport(
+  SURVEY_RESULT_COLUMNS,
+  checkSurveyResultValues,
+);
 
 /**
  * The one check of a batch of survey results, shared by the CSV import and the JSON API
@@ -149,20 +136,13 @@ export function checkSurveyResultValues(
   lookups: SurveyResultLookups,
   whereIs: (index: number) => string,
 ): SurveyResultValuesCheck {
-  const problems: SurveyResultProblem[] = [];
-  const rows: SurveyResult[] = [];
-  const firstIndexOf = new Map<string, number>();
-  batch.forEach((values, index) => {
-    const problem = (key: SurveyResultColumnKey, reason: string) => problems.push({ index, key, reason });
-    const before = problems.length;
-
+  return checkBatch(batch, whereIs, (values, { problem, repeatOf }) => {
     let survey: SurveyFacts | null = null;
     if (values.externalId === "") problem("externalId", "Is empty.");
     else {
-      const seen = firstIndexOf.get(values.externalId);
-      if (seen !== undefined)
-        problem("externalId", `"${values.externalId}" is also ${whereIs(seen)}; each survey may appear once.`);
-      else firstIndexOf.set(values.externalId, index);
+      const repeat = repeatOf(values.externalId);
+      if (repeat !== null)
+        problem("externalId", `"${values.externalId}" is also ${repeat}; each survey may appear once.`);
       const found = lookups.deals.get(values.externalId);
       const teamIds = lookups.teamIds;
       // Another team's deal reads exactly like no deal at all: the importer learns nothing of it.
@@ -198,18 +178,16 @@ export function checkSurveyResultValues(
     if (untrueClaim !== null && untrueClaim.length > UNTRUE_CLAIM_MAX)
       problem("untrueClaim", `Is longer than ${UNTRUE_CLAIM_MAX} characters.`);
 
-    if (problems.length === before && survey && respondedAt && csat !== null && isDelivered(delivered)) {
-      rows.push({
-        externalId: values.externalId,
-        surveyId: survey.surveyId,
-        respondedAt,
-        csat,
-        deliveredAsPromised: delivered,
-        nps,
-        leastLiked: values.comment === "" ? null : values.comment,
-        untrueClaim,
-      });
-    }
+    if (!survey || !respondedAt || csat === null || !isDelivered(delivered)) return null;
+    return {
+      externalId: values.externalId,
+      surveyId: survey.surveyId,
+      respondedAt,
+      csat,
+      deliveredAsPromised: delivered,
+      nps,
+      leastLiked: values.comment === "" ? null : values.comment,
+      untrueClaim,
+    };
   });
-  return problems.length ? { ok: false, problems } : { ok: true, items: rows };
 }
