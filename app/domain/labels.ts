@@ -97,11 +97,6 @@ export const ENUM_LABELS = {
 export type EnumName = keyof typeof ENUM_LABELS;
 export type EnumValue<E extends EnumName> = keyof (typeof ENUM_LABELS)[E] & string;
 
-export type DealStatus = EnumValue<"DealStatus">;
-export type DisputeStatus = EnumValue<"DisputeStatus">;
-export type PeriodStatus = EnumValue<"PeriodStatus">;
-export type ConversationFormat = EnumValue<"ConversationFormat">;
-
 /** The label of one value of a named enum; a value the enum does not hold is returned as it came. */
 export function enumLabel<E extends EnumName>(name: E, value: EnumValue<E> | (string & {})): string {
   const labels: Readonly<Record<string, string>> = ENUM_LABELS[name];
@@ -131,10 +126,15 @@ export function labelOfCode(code: string): string | null {
   return CODE_LABELS.get(code) ?? null;
 }
 
-export const dealStatusLabel = (status: DealStatus): string => ENUM_LABELS.DealStatus[status];
-export const disputeStatusLabel = (status: DisputeStatus): string => ENUM_LABELS.DisputeStatus[status];
-export const periodStatusLabel = (status: PeriodStatus): string => ENUM_LABELS.PeriodStatus[status];
-export const conversationFormatLabel = (format: ConversationFormat): string => ENUM_LABELS.ConversationFormat[format];
+/** enumLabel for one enum, taking its values only: `enumLabeller("DealStatus")("WON")` is "Won". */
+export function enumLabeller<E extends EnumName>(name: E): (value: EnumValue<E>) => string {
+  return (value) => enumLabel(name, value);
+}
+
+export const dealStatusLabel = enumLabeller("DealStatus");
+export const disputeStatusLabel = enumLabeller("DisputeStatus");
+export const periodStatusLabel = enumLabeller("PeriodStatus");
+export const conversationFormatLabel = enumLabeller("ConversationFormat");
 
 /** Yes/No for a flag, the words the CSV exports and the audit log use. */
 export const yesNo = (value: boolean): string => (value ? "Yes" : "No");

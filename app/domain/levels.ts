@@ -2,7 +2,7 @@
 // values (prisma/schema.prisma), so a row read through Prisma can be passed here unchanged,
 // but the domain layer never imports Prisma (ENGINEERING.md §2: the domain imports nothing of
 // ours but other domain files).
-import { ENUM_LABELS } from "./labels.ts";
+import { enumLabeller } from "./labels.ts";
 
 export const CAPABILITY_LEVELS = ["SUPPORTED", "PARTIAL", "NOT_SUPPORTED", "ROADMAP"] as const;
 export type CapabilityLevel = (typeof CAPABILITY_LEVELS)[number];
@@ -31,37 +31,14 @@ export type ClaimSource = (typeof CLAIM_SOURCES)[number];
 // Labels are what a salesperson reads on a page or in a quiz; the enum values stay in the
 // database, URLs and CSV filters. The words live in labels.ts, the one vocabulary of labels.
 
-export function levelLabel(level: CapabilityLevel): string {
-  return ENUM_LABELS.CapabilityStatus[level];
-}
-
-export function claimStatusLabel(status: ClaimStatus): string {
-  return ENUM_LABELS.ClaimStatus[status];
-}
-
-export function severityLabel(severity: Severity): string {
-  return ENUM_LABELS.Severity[severity];
-}
-
-export function matrixCheckLabel(result: MatrixCheckResult): string {
-  return ENUM_LABELS.MatrixCheck[result];
-}
-
-export function channelLabel(channel: Channel): string {
-  return ENUM_LABELS.Channel[channel];
-}
-
-export function deliveredLabel(delivered: Delivered): string {
-  return ENUM_LABELS.Delivered[delivered];
-}
-
-export function questionTypeLabel(type: QuestionType): string {
-  return ENUM_LABELS.QuestionType[type];
-}
-
-export function claimSourceLabel(source: ClaimSource): string {
-  return ENUM_LABELS.ClaimSource[source];
-}
+export const levelLabel = enumLabeller("CapabilityStatus");
+export const claimStatusLabel = enumLabeller("ClaimStatus");
+export const severityLabel = enumLabeller("Severity");
+export const matrixCheckLabel = enumLabeller("MatrixCheck");
+export const channelLabel = enumLabeller("Channel");
+export const deliveredLabel = enumLabeller("Delivered");
+export const questionTypeLabel = enumLabeller("QuestionType");
+export const claimSourceLabel = enumLabeller("ClaimSource");
 
 // Type guards for values arriving as plain strings (query strings, CSV imports, JSON).
 function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
