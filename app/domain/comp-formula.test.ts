@@ -284,18 +284,24 @@ describe("computeStatement: a full statement, computed by hand", () => {
 
 describe("computeStatement: gates", () => {
   const perfectSurveys = repeat(6, (i) => ({ id: `v${i}`, csat: 5, delivered: "YES" as const }));
+  type ClaimInput = CompInput["claims"][number];
+
+  /** A $5,000 target and perfect surveys, `accurate` HIGH-severity claims judged accurate, then `others`. */
+  const goodRecordWith = (accurate: number, others: ClaimInput[], overrides: Partial<CompInput> = {}) =>
+    computeStatement(
+      emptyInput({
+        targetBonusCents: 500_000,
+        claims: [...repeat(accurate, (i) => claim(`ok${i}`, "ACCURATE", "HIGH")), ...others],
+        surveys: perfectSurveys,
+        ...overrides,
+      }),
+    );
 
   it("a HIGH-severity inaccurate claim caps M at 1.0", () => {
     // Σ w·credit = 10 × 4 = 40, Σ w = 44: A = (40 + 3.2) / 48 = 0.9.
     // S = (6 + 1.5) / 8 = 0.9375. No quiz: weights 0.5 / 0.5, C = 0.91875.
     // M = 1 + (0.91875 − 0.75) × 2 = 1.3375, capped at 1.0.
-    const figures = computeStatement(
-      emptyInput({
-        targetBonusCents: 500_000,
-        claims: [...repeat(10, (i) => claim(`ok${i}`, "ACCURATE", "HIGH")), claim("bad", "INACCURATE", "HIGH")],
-        surveys: perfectSurveys,
-      }),
-    );
+    const figures = goodRecordWith(10, [claim("bad", "INACCURATE", "HIGH")]);
     expect(figures.accuracy).toBeCloseTo(0.9, 12);
     expect(figures.satisfaction).toBe(0.9375);
     expect(figures.composite).toBeCloseTo(0.91875, 12);
@@ -316,16 +322,7 @@ describe("computeStatement: gates", () => {
   });
 
   it("a verdict under an open dispute counts as it stands, and the line and the arithmetic say it is disputed", () => {
-    const figures = computeStatement(
-      emptyInput({
-        targetBonusCents: 500_000,
-        claims: [
-          ...repeat(10, (i) => claim(`ok${i}`, "ACCURATE", "HIGH")),
-          { ...claim("bad", "INACCURATE", "HIGH"), disputed: true },
-        ],
-        surveys: perfectSurveys,
-      }),
-    );
+    const figures = goodRecordWith(10, [{ ...claim("bad", "INACCURATE", "HIGH"), disputed: true }]);
     expect(figures.claims.find((line) => line.id === "bad")).toMatchObject({
       disputed: true,
       counted: true,
@@ -343,18 +340,9 @@ describe("computeStatement: gates", () => {
   it("both gates fire; the quiz cap is the one that bites", () => {
     // Σ w·credit = 9 × 4 = 36, Σ w = 44: A = 39.2 / 48 = 0.816667. Q = 0 (no attempt).
     // C = 0.4 × 0.816667 + 0.2 × 0 + 0.4 × 0.9375 = 0.701667; M = 0.5 + 0.201667 × 2 = 0.903333.
-    const figures = computeStatement(
-      emptyInput({
-        targetBonusCents: 500_000,
-        claims: [
-          ...repeat(9, (i) => claim(`ok${i}`, "ACCURATE", "HIGH")),
-          claim("bad1", "INACCURATE", "HIGH"),
-          claim("bad2", "INACCURATE", "HIGH"),
-        ],
-        requiredQuizzes: [{ id: "q2", title: "Security", passMark: 0.8, certificationDays: 180 }],
-        surveys: perfectSurveys,
-      }),
-    );
+    const figures = goodRecordWith(9, [claim("bad1", "INACCURATE", "HIGH"), claim("bad2", "INACCURATE", "HIGH")], {
+      requiredQuizzes: [{ id: "q2", title: "Security", passMark: 0.8, certificationDays: 180 }],
+    });
     expect(figures.quiz).toBe(0);
     expect(figures.quizzes[0]).toMatchObject({ bestAttemptId: null, bestScore: 0, passed: false, attempts: [] });
     expect(figures.curveMultiplier).toBeCloseTo(0.9033333333, 9);
