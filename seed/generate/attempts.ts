@@ -1,7 +1,7 @@
 import { MS_PER_DAY, addDays } from "../../app/domain/dates.ts";
 import { gradeQuestion } from "../../app/domain/quiz-grading.ts";
+import { isPassing, type SnapshotQuestion } from "../../app/domain/quiz-rules.ts";
 import type { QuizAnswer, QuizAttempt } from "../../app/generated/prisma/client.ts";
-import type { QuestionType } from "../../app/generated/prisma/enums.ts";
 import type { Rng } from "../random.ts";
 import type { QuizModel, SeedContext } from "./context.ts";
 import { matrixQuestionsAsOf } from "./quizzes.ts";
@@ -10,17 +10,6 @@ import { instantBetween, maxDate } from "./timeline.ts";
 // Submitted quiz attempts with their frozen snapshot and graded answers. A person certifies on
 // each required quiz every four to six months (certification lasts 180 days), retrying after a
 // fail up to the quiz's maxAttempts per certification round.
-
-export interface SnapshotQuestion {
-  position: number;
-  questionId: string | null;
-  capabilityId: string | null;
-  type: QuestionType;
-  prompt: string;
-  choices: string[];
-  correct: number[];
-  explanation: string;
-}
 
 export interface Taker {
   userId: string;
@@ -33,8 +22,6 @@ export interface AttemptRows {
   attempts: QuizAttempt[];
   answers: QuizAnswer[];
 }
-
-const PASS_MARK_TOLERANCE = 1e-9;
 
 function drawQuestions(quiz: QuizModel, at: Date, rng: Rng): SnapshotQuestion[] {
   const count = quiz.row.questionCount;
@@ -108,7 +95,7 @@ export function takeAttempt(
     });
   });
   const score = snapshot.length === 0 ? 0 : total / snapshot.length;
-  const passed = score >= quiz.row.passMark - PASS_MARK_TOLERANCE;
+  const passed = isPassing(score, quiz.row.passMark);
   out.attempts.push({
     id: attemptId,
     quizId: quiz.row.id,

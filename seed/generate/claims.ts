@@ -10,7 +10,7 @@ import { activeEnd, type SeedContext, type SeedPerson } from "./context.ts";
 import type { GeneratedDeal } from "./deals.ts";
 import { fill, levelWords } from "./text.ts";
 import { instantBetween, laterBy, maxDate } from "./timeline.ts";
-import { decideVerdict } from "./verdict.ts";
+import { decideVerdict, type Verdict } from "./verdict.ts";
 
 // A salesperson's claims over the history: mostly on their deals in flight, some to prospects
 // not yet in the CRM. Recent ones are still waiting in the verification queue.
@@ -19,6 +19,31 @@ export interface GeneratedClaim {
   row: Claim;
   deal: GeneratedDeal | null;
   subject: ClaimSubject;
+}
+
+/** A claim's verdict while it waits in the verification queue, and its customer not yet corrected. */
+export const AWAITING_VERDICT = {
+  status: "PENDING",
+  severity: null,
+  verifiedById: null,
+  verifiedAt: null,
+  verdictNote: null,
+  // Set by the rollups rebuild once the rows are loaded (ADR 019).
+  verdictBin: null,
+  customerCorrectedAt: null,
+} as const satisfies Partial<Claim>;
+
+/** An engineer's verdict on a waiting claim, recorded as the app records it: the claim's second version. */
+export function judgeClaim(row: Claim, verdict: Verdict, verifiedById: string, verifiedAt: Date): void {
+  Object.assign(row, {
+    status: verdict.status,
+    severity: verdict.severity,
+    verdictNote: verdict.note,
+    verifiedById,
+    verifiedAt,
+    version: 2,
+    updatedAt: verifiedAt,
+  } satisfies Partial<Claim>);
 }
 
 const CHANNELS: readonly (readonly [Channel, number])[] = [
@@ -113,14 +138,7 @@ export function generateClaims(
       loggedById,
       evidence,
       matrixCheck,
-      status: "PENDING",
-      severity: null,
-      verifiedById: null,
-      verifiedAt: null,
-      verdictNote: null,
-      // Set by the rollups rebuild once the rows are loaded (ADR 019).
-      verdictBin: null,
-      customerCorrectedAt: null,
+      ...AWAITING_VERDICT,
       surveyId: null,
       candidateId: null,
       version: 1,
@@ -141,15 +159,7 @@ export function generateClaims(
             }
           : { offMatrix: true, vars: { title: "", level: levelWords(subject.offMatrix.truth), conditions: "" } };
       const verdict = decideVerdict(subject.relation, person.profile, deal?.row.amountCents ?? null, facts, rng);
-      Object.assign(row, {
-        status: verdict.status,
-        severity: verdict.severity,
-        verdictNote: verdict.note,
-        verifiedById: verifierFor(subject, loggedById, ctx, rng),
-        verifiedAt,
-        version: 2,
-        updatedAt: verifiedAt,
-      } satisfies Partial<Claim>);
+      judgeClaim(row, verdict, verifierFor(subject, loggedById, ctx, rng), verifiedAt);
     }
     claims.push({ row, deal, subject });
   }

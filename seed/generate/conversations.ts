@@ -22,8 +22,8 @@ import {
 } from "../content/conversations.ts";
 import type { Rng } from "../random.ts";
 import type { CatalogCapability, CatalogProduct, CatalogRevision } from "./catalog.ts";
-import type { GeneratedClaim } from "./claims.ts";
-import { relationOf } from "./claim-content.ts";
+import { AWAITING_VERDICT, judgeClaim, type GeneratedClaim } from "./claims.ts";
+import { relationOf, type ClaimSubject } from "./claim-content.ts";
 import type { SeedContext, SeedPerson } from "./context.ts";
 import type { GeneratedDeal } from "./deals.ts";
 import { DEAL_EXTERNAL_PREFIX } from "../content/names.ts";
@@ -200,31 +200,26 @@ export function confirmedClaim(
     loggedById: decidedById,
     evidence: `${conversation.fileName}${minute}: “${found.sentence.text}”`,
     matrixCheck: found.matrixCheck,
-    status: "PENDING",
-    severity: null,
-    verifiedById: null,
-    verifiedAt: null,
-    verdictNote: null,
-    verdictBin: null,
-    customerCorrectedAt: null,
+    ...AWAITING_VERDICT,
     surveyId: null,
     candidateId,
     version: 1,
     createdAt: decidedAt,
     updatedAt: decidedAt,
   };
+  return { row, deal, subject: matrixSubjectOf(found) };
+}
+
+/** What a claim of a found candidate's words says against the matrix: the revision in force then, or the row's first. */
+function matrixSubjectOf(found: FoundCandidate): ClaimSubject {
   const revision = found.revision ?? found.capability.revisions[0];
   if (revision === undefined) throw new Error(`capability ${found.capability.spec.key} has no revision`);
   return {
-    row,
-    deal,
-    subject: {
-      kind: "matrix",
-      capability: found.capability,
-      revision,
-      asserted: found.level,
-      relation: relationOf(found.level, revision.status),
-    },
+    kind: "matrix",
+    capability: found.capability,
+    revision,
+    asserted: found.level,
+    relation: relationOf(found.level, revision.status),
   };
 }
 
@@ -377,15 +372,7 @@ export function storyConversations(
       const claim = confirmedClaim(imported.row, deal, found, candidate.id, decidedById, decidedAt, ids.id());
       if (decision.verdict !== undefined) {
         const verifiedAt = before(now, new Date(decidedAt.getTime() + decision.verdict.afterDays * MS_PER_DAY));
-        Object.assign(claim.row, {
-          status: decision.verdict.status,
-          severity: decision.verdict.severity,
-          verdictNote: decision.verdict.note,
-          verifiedById: verifierOf(found.capability, decidedById, ctx),
-          verifiedAt,
-          version: 2,
-          updatedAt: verifiedAt,
-        } satisfies Partial<Claim>);
+        judgeClaim(claim.row, decision.verdict, verifierOf(found.capability, decidedById, ctx), verifiedAt);
       }
       outcome.claims.push(claim);
     }
@@ -410,8 +397,7 @@ function selfLogged(
 ): GeneratedClaim {
   const loggedAt = new Date(occurredAt.getTime() + 3_600_000);
   const verifiedAt = before(ctx.timeline.now, addDays(loggedAt, 1));
-  const revision = found.revision ?? found.capability.revisions[0];
-  if (revision === undefined) throw new Error(`capability ${found.capability.spec.key} has no revision`);
+  const subject = matrixSubjectOf(found);
   const row: Claim = {
     id: ids.id(),
     salespersonId: person.id,
@@ -441,15 +427,5 @@ function selfLogged(
     createdAt: loggedAt,
     updatedAt: verifiedAt,
   };
-  return {
-    row,
-    deal,
-    subject: {
-      kind: "matrix",
-      capability: found.capability,
-      revision,
-      asserted: found.level,
-      relation: relationOf(found.level, revision.status),
-    },
-  };
+  return { row, deal, subject };
 }

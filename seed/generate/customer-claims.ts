@@ -4,7 +4,7 @@ import { checkClaimAgainstMatrix, comparePromise, revisionInForce } from "../../
 import type { Claim, Survey } from "../../app/generated/prisma/client.ts";
 import { CUSTOMER_VERDICT_NOTES, UNTRUE_CLAIMS } from "../content/untrue-claims.ts";
 import type { Rng } from "../random.ts";
-import type { GeneratedClaim } from "./claims.ts";
+import { AWAITING_VERDICT, type GeneratedClaim } from "./claims.ts";
 import type { SeedContext, SeedPerson } from "./context.ts";
 import { verifierOf } from "./conversations.ts";
 import type { GeneratedDeal } from "./deals.ts";
@@ -81,13 +81,7 @@ export function customerClaims(
       loggedById: person.id,
       evidence: "",
       matrixCheck: "NO_MATRIX_ROW",
-      status: "PENDING",
-      severity: null,
-      verifiedById: null,
-      verifiedAt: null,
-      verdictNote: null,
-      verdictBin: null,
-      customerCorrectedAt: null,
+      ...AWAITING_VERDICT,
       surveyId: survey.id,
       candidateId: null,
       version: 1,

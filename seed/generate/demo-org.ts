@@ -16,9 +16,17 @@ export interface OrgRows {
   teamManagers: TeamManager[];
 }
 
-export function buildDemoOrg(timeline: Timeline, passwordHash: string, rng: Rng, ids: Rng) {
+/**
+ * The rows of an organisation as it is built, and the makers of its teams and users: each made on
+ * `since` with the next id, a user signing in with `passwordHash` unless `extra` says otherwise.
+ */
+export function orgBuilder(passwordHash: string, since: Date, ids: Rng) {
   const rows: OrgRows = { teams: [], users: [], teamManagers: [] };
-  const staffSince = addDays(timeline.dealsStart, -90);
+  const team = (name: string): string => {
+    const id = ids.id();
+    rows.teams.push({ id, name, createdAt: since, updatedAt: since });
+    return id;
+  };
   const user = (name: string, email: string, role: Role, extra: Partial<User> = {}): User => {
     const row: User = {
       id: ids.id(),
@@ -30,18 +38,19 @@ export function buildDemoOrg(timeline: Timeline, passwordHash: string, rng: Rng,
       passwordHash,
       targetBonusCents: 0,
       emailDigest: false,
-      createdAt: staffSince,
-      updatedAt: staffSince,
+      createdAt: since,
+      updatedAt: since,
       ...extra,
     };
     rows.users.push(row);
     return row;
   };
-  const teamIds = TEAMS.map((team) => {
-    const id = ids.id();
-    rows.teams.push({ id, name: team.name, createdAt: staffSince, updatedAt: staffSince });
-    return id;
-  });
+  return { rows, team, user };
+}
+
+export function buildDemoOrg(timeline: Timeline, passwordHash: string, rng: Rng, ids: Rng) {
+  const { rows, team, user } = orgBuilder(passwordHash, addDays(timeline.dealsStart, -90), ids);
+  const teamIds = TEAMS.map((spec) => team(spec.name));
   const admin = user(ADMIN.name, ADMIN.email, "ADMIN");
   const managerIdsByTeam = teamIds.map((): string[] => []);
   for (const spec of MANAGERS) {

@@ -1,9 +1,9 @@
 import { MS_PER_DAY, addDays } from "../../app/domain/dates.ts";
-import type { CandidateClaim, Claim } from "../../app/generated/prisma/client.ts";
+import type { CandidateClaim } from "../../app/generated/prisma/client.ts";
 import type { CapabilityStatus, DismissReason } from "../../app/generated/prisma/enums.ts";
 import type { Rng } from "../random.ts";
 import type { CatalogProduct } from "./catalog.ts";
-import type { GeneratedClaim } from "./claims.ts";
+import { judgeClaim, type GeneratedClaim } from "./claims.ts";
 import type { SeedContext, SeedPerson } from "./context.ts";
 import {
   candidateRow,
@@ -208,17 +208,10 @@ export function generateConversations(
               : rng.chance(0.5)
                 ? "MEDIUM"
                 : "LOW";
-        Object.assign(claim.row, {
-          status,
-          severity,
-          verifiedById: verifierOf(found.capability, decidedById, ctx),
-          verifiedAt,
-          version: 2,
-          updatedAt: verifiedAt,
-          verdictNote: over
-            ? `Promised more than the matrix: ${found.capability.spec.title} is ${found.revision?.status.toLowerCase() ?? "not in the matrix"}.`
-            : "Matches the matrix.",
-        } satisfies Partial<Claim>);
+        const note = over
+          ? `Promised more than the matrix: ${found.capability.spec.title} is ${found.revision?.status.toLowerCase() ?? "not in the matrix"}.`
+          : "Matches the matrix.";
+        judgeClaim(claim.row, { status, severity, note }, verifierOf(found.capability, decidedById, ctx), verifiedAt);
       }
       out.claims.push(claim);
     }

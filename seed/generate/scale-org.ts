@@ -1,12 +1,10 @@
 import { addDays } from "../../app/domain/dates.ts";
-import type { User } from "../../app/generated/prisma/client.ts";
-import type { Role } from "../../app/generated/prisma/enums.ts";
 import { FIRST_NAMES, LAST_NAMES } from "../content/names.ts";
 import { ADMIN, DEMO_ENGINEER, DEMO_MANAGER, emailFor } from "../content/people.ts";
 import { ARCHETYPES, type Archetype } from "../content/profiles.ts";
 import type { Rng } from "../random.ts";
 import type { SeedPerson } from "./context.ts";
-import type { OrgRows } from "./demo-org.ts";
+import { orgBuilder } from "./demo-org.ts";
 import type { Timeline } from "./timeline.ts";
 
 // The scale organisation: 40 teams of 25 salespeople, one manager per team except the demo
@@ -43,36 +41,12 @@ const ARCHETYPE_MIX: readonly (readonly [Archetype, number])[] = [
 export type ScalePerson = Omit<SeedPerson, "productWeights"> & { productWeights: number[] };
 
 export function buildScaleOrg(timeline: Timeline, passwordHash: string, productCount: number, rng: Rng, ids: Rng) {
-  const rows: OrgRows = { teams: [], users: [], teamManagers: [] };
   const since = addDays(timeline.dealsStart, -400);
+  const { rows, team, user } = orgBuilder(passwordHash, since, ids);
   const names = rng.shuffle(FIRST_NAMES.flatMap((first) => LAST_NAMES.map((last) => `${first} ${last}`)));
   let nameIndex = 0;
   const nextName = () => names[nameIndex++] ?? `Person ${nameIndex}`;
-  const user = (name: string, email: string, role: Role, extra: Partial<User> = {}): User => {
-    const row: User = {
-      id: ids.id(),
-      email,
-      name,
-      role,
-      teamId: null,
-      active: true,
-      passwordHash,
-      targetBonusCents: 0,
-      emailDigest: false,
-      createdAt: since,
-      updatedAt: since,
-      ...extra,
-    };
-    rows.users.push(row);
-    return row;
-  };
-  const teamIds = REGIONS.flatMap((region) =>
-    SEGMENTS.map((segment) => {
-      const id = ids.id();
-      rows.teams.push({ id, name: `${region} ${segment}`, createdAt: since, updatedAt: since });
-      return id;
-    }),
-  );
+  const teamIds = REGIONS.flatMap((region) => SEGMENTS.map((segment) => team(`${region} ${segment}`)));
   const admin = user(ADMIN.name, ADMIN.email, "ADMIN");
   const demoManager = user(DEMO_MANAGER.name, DEMO_MANAGER.email, "MANAGER");
   const managerIds = teamIds.map((teamId, index) => {
