@@ -1,5 +1,6 @@
 import pg from "pg";
 import { TABLES } from "./dataset.ts";
+import { RowWriter, insertInto, type Row } from "./row-writer.ts";
 
 // The scale seed's writer for PostgreSQL (ADR 023): the same rows as seed/write-sqlite.ts, in the
 // values the PostgreSQL schema (prisma/postgresql/schema.prisma) stores and @prisma/adapter-pg
@@ -39,16 +40,15 @@ export function toPostgres(value: unknown): PgValue {
   throw new TypeError(`cannot store ${typeof value} in PostgreSQL`);
 }
 
-type Row = Readonly<Record<string, unknown>>;
-
 const insertionOrder = new Map(TABLES.map(([, table], index) => [table, index]));
 
-export class PostgresWriter {
+export class PostgresWriter extends RowWriter {
   private readonly pending = new Map<string, { columns: string[]; rows: Row[] }>();
   private inTransaction = false;
-  readonly counts = new Map<string, number>();
 
-  private constructor(private readonly client: pg.Client) {}
+  private constructor(private readonly client: pg.Client) {
+    super();
+  }
 
   static async open(url: string): Promise<PostgresWriter> {
     const client = new pg.Client({ connectionString: url });
@@ -56,18 +56,15 @@ export class PostgresWriter {
     return new PostgresWriter(client);
   }
 
-  /** Rows must all have the first row's columns (the seed's rows are complete Prisma models); inside `transaction` only. */
-  insert(table: string, rows: readonly Row[]): void {
-    const first = rows[0];
-    if (first === undefined) return;
+  /** Kept until the transaction ends, under the columns of the table's first row in it; inside `transaction` only. */
+  protected write(table: string, columns: string[], rows: readonly Row[]): void {
     if (!this.inTransaction) throw new Error(`Insert into ${table} outside a transaction`);
     let entry = this.pending.get(table);
     if (entry === undefined) {
-      entry = { columns: Object.keys(first), rows: [] };
+      entry = { columns, rows: [] };
       this.pending.set(table, entry);
     }
     for (const row of rows) entry.rows.push(row);
-    this.counts.set(table, (this.counts.get(table) ?? 0) + rows.length);
   }
 
   /** Collects `work`'s rows, then writes them all in one transaction: a failed batch leaves nothing of it. */
@@ -83,7 +80,7 @@ export class PostgresWriter {
     );
     this.pending.clear();
     await this.inOneTransaction(async () => {
-      for (const [table, { columns, rows }] of tables) await this.write(table, columns, rows);
+      for (const [table, { columns, rows }] of tables) await this.send(table, columns, rows);
     });
   }
 
@@ -117,9 +114,9 @@ export class PostgresWriter {
     }
   }
 
-  private async write(table: string, columns: readonly string[], rows: readonly Row[]): Promise<void> {
+  private async send(table: string, columns: readonly string[], rows: readonly Row[]): Promise<void> {
     const perStatement = Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMETERS / columns.length));
-    const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `;
+    const head = `${insertInto(table, columns)} VALUES `;
     for (let start = 0; start < rows.length; start += perStatement) {
       const batch = rows.slice(start, start + perStatement);
       const values: PgValue[] = [];

@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { RowWriter, insertInto, type Row } from "./row-writer.ts";
 
 // The scale seed writes straight to SQLite with prepared statements, in exactly the format the
 // Prisma client and its better-sqlite3 adapter use (checked by writing a row through Prisma to
@@ -20,11 +21,12 @@ export function toSqlite(value: unknown): SqlValue {
   throw new TypeError(`cannot store ${typeof value} in SQLite`);
 }
 
-export class SqliteWriter {
+export class SqliteWriter extends RowWriter {
   private readonly statements = new Map<string, { columns: string[]; statement: Database.Statement }>();
-  readonly counts = new Map<string, number>();
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database) {
+    super();
+  }
 
   /** The migrated database file at `path`, set up for one bulk load (no fsync until `finish`). */
   static open(path: string): SqliteWriter {
@@ -34,20 +36,16 @@ export class SqliteWriter {
     return new SqliteWriter(db);
   }
 
-  /** Rows must all have the first row's columns (the seed's rows are complete Prisma models). */
-  insert(table: string, rows: readonly Readonly<Record<string, unknown>>[]): void {
-    const first = rows[0];
-    if (first === undefined) return;
+  /** Each table's statement is prepared once, for the columns of the first row it was given. */
+  protected write(table: string, firstColumns: string[], rows: readonly Row[]): void {
     let entry = this.statements.get(table);
     if (entry === undefined) {
-      const columns = Object.keys(first);
-      const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
-      entry = { columns, statement: this.db.prepare(sql) };
+      const sql = `${insertInto(table, firstColumns)} VALUES (${firstColumns.map(() => "?").join(", ")})`;
+      entry = { columns: firstColumns, statement: this.db.prepare(sql) };
       this.statements.set(table, entry);
     }
     const { columns, statement } = entry;
     for (const row of rows) statement.run(columns.map((column) => toSqlite(row[column])));
-    this.counts.set(table, (this.counts.get(table) ?? 0) + rows.length);
   }
 
   /** Runs `work`'s inserts as one transaction (asynchronous only to share PostgresWriter's shape). */
