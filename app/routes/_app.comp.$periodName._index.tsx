@@ -8,6 +8,7 @@ import { compPeopleColumns } from "../components/comp/people-columns.tsx";
 import { PeriodStatusBadge } from "../components/comp/periods-table.tsx";
 import { DataTable } from "../components/data-table/data-table.tsx";
 import { formatCents, formatDate, formatDateTime } from "../components/ui/format.ts";
+import { Tile } from "../components/ui/tile.tsx";
 import { addDays } from "../domain/dates.ts";
 import { listQuerySchema, parseListQuery, tableQueryParams } from "../domain/list-query.ts";
 import { permissionScope, userHasPermission } from "../domain/permissions.ts";
@@ -190,28 +191,14 @@ export default function PeriodPage() {
       ) : null}
 
       <div className="tiles">
-        <div className="tile">
-          <div className="tile-label">People</div>
-          <div className="tile-value">{summary.people}</div>
-        </div>
-        <div className="tile">
-          <div className="tile-label">Average multiplier</div>
-          <div className="tile-value">
-            {summary.averageMultiplier === null ? "—" : summary.averageMultiplier.toFixed(4)}
-          </div>
-        </div>
-        <div className="tile">
-          <div className="tile-label">Target bonuses</div>
-          <div className="tile-value">{formatCents(summary.targetBonusCents)}</div>
-        </div>
-        <div className="tile">
-          <div className="tile-label">Payout, adjustments included</div>
-          <div className="tile-value">{formatCents(summary.totalPayoutCents)}</div>
-        </div>
-        <div className="tile">
-          <div className="tile-label">Prior-period adjustments</div>
-          <div className="tile-value">{formatCents(summary.adjustmentCents)}</div>
-        </div>
+        <Tile label="People" value={summary.people} />
+        <Tile
+          label="Average multiplier"
+          value={summary.averageMultiplier === null ? "—" : summary.averageMultiplier.toFixed(4)}
+        />
+        <Tile label="Target bonuses" value={formatCents(summary.targetBonusCents)} />
+        <Tile label="Payout, adjustments included" value={formatCents(summary.totalPayoutCents)} />
+        <Tile label="Prior-period adjustments" value={formatCents(summary.adjustmentCents)} />
       </div>
 
       <MultiplierDistribution bins={overview.histogram} people={summary.people} />

@@ -6,6 +6,7 @@ import { NextSteps } from "../components/home/next-steps.tsx";
 import { CoverageTile } from "../components/home/coverage-tile.tsx";
 import { ClaimsToCorrect, RecentClaims } from "../components/home/sales-claims.tsx";
 import { formatPercent } from "../components/ui/format.ts";
+import { Tile } from "../components/ui/tile.tsx";
 import { MS_PER_DAY } from "../domain/dates.ts";
 import { quizStepsFrom, salesNextSteps } from "../domain/next-steps.ts";
 import { ROLE_HOME } from "../domain/permissions.ts";
@@ -115,26 +116,22 @@ export default function SalesHome() {
       <section aria-labelledby="scorecard">
         <h2 id="scorecard">Your record</h2>
         <div className="tiles">
-          <div className="tile">
-            <div className="tile-label">Claims logged, last 90 days</div>
-            <div className="tile-value">{record90.claims}</div>
-            <div className="small muted">{record90.pending} awaiting an engineer's verdict</div>
-          </div>
-          <div className="tile">
-            <div className="tile-label">Claim accuracy, last 90 days (weighted by severity)</div>
-            <div className="tile-value">{formatPercent(record90.accuracy)}</div>
-          </div>
-          <div className="tile">
-            <div className="tile-label">Six-month CSAT, last 12 months</div>
-            <div className="tile-value">{surveys.meanCsat === null ? "—" : `${surveys.meanCsat.toFixed(1)} / 5`}</div>
-            <div className="small muted">
-              {surveys.answered} of {surveys.due} due surveys answered
-            </div>
-          </div>
-          <div className="tile">
-            <div className="tile-label">Customers who say you delivered as promised</div>
-            <div className="tile-value">{formatPercent(surveys.deliveredYesShare)}</div>
-          </div>
+          <Tile
+            label="Claims logged, last 90 days"
+            value={record90.claims}
+            note={<>{record90.pending} awaiting an engineer's verdict</>}
+          />
+          <Tile label="Claim accuracy, last 90 days (weighted by severity)" value={formatPercent(record90.accuracy)} />
+          <Tile
+            label="Six-month CSAT, last 12 months"
+            value={surveys.meanCsat === null ? "—" : `${surveys.meanCsat.toFixed(1)} / 5`}
+            note={
+              <>
+                {surveys.answered} of {surveys.due} due surveys answered
+              </>
+            }
+          />
+          <Tile label="Customers who say you delivered as promised" value={formatPercent(surveys.deliveredYesShare)} />
           <CoverageTile coverage={coverage} />
         </div>
       </section>

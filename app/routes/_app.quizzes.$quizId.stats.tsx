@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { FailedMostList, QuestionStatsTable } from "../components/quizzes/stats-tables.tsx";
 import { TeamFigures } from "../components/quizzes/team-figures.tsx";
 import { formatCount, formatPercent } from "../components/ui/format.ts";
+import { Tile } from "../components/ui/tile.tsx";
 import { userHasPermission } from "../domain/permissions.ts";
 import { notFound, requireUserWithPermission } from "../services/session.server.ts";
 import { getQuizStats } from "../models/quiz-stats.server.ts";
@@ -42,20 +43,17 @@ export default function QuizStatsPage() {
         product from those who do not.
       </p>
       <div className="tiles">
-        <div className="tile">
-          <div className="tile-label">Attempts</div>
-          <div className="tile-value">{formatCount(summary.attempts)}</div>
-          <div className="small muted">by {formatCount(summary.people)} people</div>
-        </div>
-        <div className="tile">
-          <div className="tile-label">Mean score</div>
-          <div className="tile-value">{formatPercent(summary.meanScore)}</div>
-        </div>
-        <div className="tile">
-          <div className="tile-label">Pass rate</div>
-          <div className="tile-value">{formatPercent(summary.passRate)}</div>
-          <div className="small muted">pass mark {formatPercent(quiz.passMark)}</div>
-        </div>
+        <Tile
+          label="Attempts"
+          value={formatCount(summary.attempts)}
+          note={<>by {formatCount(summary.people)} people</>}
+        />
+        <Tile label="Mean score" value={formatPercent(summary.meanScore)} />
+        <Tile
+          label="Pass rate"
+          value={formatPercent(summary.passRate)}
+          note={<>pass mark {formatPercent(quiz.passMark)}</>}
+        />
       </div>
       <section className="panel" aria-labelledby="failed-most">
         <h2 id="failed-most">Questions reps fail most</h2>

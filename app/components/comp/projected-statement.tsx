@@ -3,6 +3,7 @@ import { readableStatementLine } from "../../domain/comp-explanation.ts";
 import type { ClaimStatus } from "../../domain/levels.ts";
 import { ClaimStatusBadge } from "../ui/badges.tsx";
 import { formatCents, formatDate, formatPercent } from "../ui/format.ts";
+import { Tile } from "../ui/tile.tsx";
 
 // The salesperson home's "if the period closed today" section. Fed by projectStatementFor
 // (app/models/comp-statements.server.ts); nothing here is stored or paid.
@@ -54,10 +55,7 @@ export function ProjectedStatement({ projection }: { projection: ProjectedStatem
       </p>
       <div className="tiles">
         {tiles.map(([label, value]) => (
-          <div className="tile" key={label}>
-            <div className="tile-label">{label}</div>
-            <div className="tile-value">{value}</div>
-          </div>
+          <Tile key={label} label={label} value={value} />
         ))}
       </div>
       {figures.gates.length > 0 ? (

@@ -11,6 +11,7 @@ import {
 import { DELIVERED_CREDIT } from "../../domain/survey-schedule.ts";
 import { SEVERITY_WEIGHT, VERDICT_CREDIT } from "../../domain/verdicts.ts";
 import { ClaimStatusBadge } from "../ui/badges.tsx";
+import { Tile } from "../ui/tile.tsx";
 import { formatCents, formatDate, formatDateTime, formatPercent, formatSignedCents } from "../ui/format.ts";
 import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
 
@@ -60,12 +61,7 @@ function FigureTiles({ figures }: { figures: CompFigures }) {
   return (
     <div className="tiles">
       {tiles.map(([label, value]) => (
-        <div className="tile" key={label}>
-          <div className="tile-label">{label}</div>
-          <div className="tile-value" data-figure={label}>
-            {value}
-          </div>
-        </div>
+        <Tile key={label} label={label} value={value} figure={label} />
       ))}
     </div>
   );

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { formatCount } from "../ui/format.ts";
+import { Tile } from "../ui/tile.tsx";
 import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
 
 export interface QueueView {
@@ -20,20 +21,12 @@ export function EngineerQueue({ queue }: { queue: QueueView }) {
     <section aria-labelledby="queue">
       <h2 id="queue">Verification queue</h2>
       <div className="tiles">
-        <div className="tile">
-          <div className="tile-label">Claims awaiting a verdict</div>
-          <div className="tile-value">{formatCount(queue.pending)}</div>
-        </div>
-        <div className={queue.overdue > 0 ? "tile tile-alert" : "tile"}>
-          <div className="tile-label">Past the 3-working-day target</div>
-          <div className="tile-value">{formatCount(queue.overdue)}</div>
-        </div>
-        <div className="tile">
-          <div className="tile-label">Oldest waiting</div>
-          <div className="tile-value">
-            {queue.oldestWorkingDays === null ? "—" : `${queue.oldestWorkingDays} working days`}
-          </div>
-        </div>
+        <Tile label="Claims awaiting a verdict" value={formatCount(queue.pending)} />
+        <Tile label="Past the 3-working-day target" value={formatCount(queue.overdue)} alert={queue.overdue > 0} />
+        <Tile
+          label="Oldest waiting"
+          value={queue.oldestWorkingDays === null ? "—" : `${queue.oldestWorkingDays} working days`}
+        />
       </div>
       {queue.pending > 0 ? (
         <SimpleTable

@@ -1,5 +1,6 @@
 import { questionTypeLabel, type QuestionType } from "../../domain/levels.ts";
 import { formatDate, formatDateTime, formatPercent } from "../ui/format.ts";
+import { Tile } from "../ui/tile.tsx";
 
 export interface ReviewedQuestion {
   position: number;
@@ -29,17 +30,12 @@ export function AttemptSummary(props: {
   return (
     <>
       <div className="tiles">
-        <div className="tile">
-          <div className="tile-label">Score</div>
-          <div className="tile-value">{formatPercent(score)}</div>
-        </div>
-        <div className="tile">
-          <div className="tile-label">Result</div>
-          <div className="tile-value">
-            <span className={`badge ${passed ? "good" : "bad"}`}>{passed ? "Passed" : "Not passed"}</span>
-          </div>
-          <div className="small muted">Pass mark {formatPercent(passMark)}</div>
-        </div>
+        <Tile label="Score" value={formatPercent(score)} />
+        <Tile
+          label="Result"
+          value={<span className={`badge ${passed ? "good" : "bad"}`}>{passed ? "Passed" : "Not passed"}</span>}
+          note={<>Pass mark {formatPercent(passMark)}</>}
+        />
         <div className="tile">
           <div className="tile-label">{practice ? "Practice" : "Certification"}</div>
           <div className="tile-value small">
