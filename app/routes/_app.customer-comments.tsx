@@ -15,6 +15,7 @@ import {
   listLeastLikedComments,
 } from "../models/customer-comments.server.ts";
 import { throwRefusal } from "../lib/outcome.server.ts";
+import { SelectOptions } from "../components/ui/field.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -75,11 +76,7 @@ export default function CustomerCommentsPage() {
           <label htmlFor="comments-product">Product</label>
           <select id="comments-product" name="product" defaultValue={product?.slug ?? ""}>
             <option value="">Every product</option>
-            {products.map((option) => (
-              <option key={option.id} value={option.slug}>
-                {option.name}
-              </option>
-            ))}
+            <SelectOptions options={products.map((option) => ({ value: option.slug, label: option.name }))} />
           </select>
         </div>
         <button type="submit">Show</button>

@@ -2,7 +2,7 @@ import type { FieldMetadata } from "@conform-to/react";
 import { useId, useState } from "react";
 import { levelLabel, type CapabilityLevel } from "../../domain/levels.ts";
 import { useHydrated } from "../claims/use-hydrated.ts";
-import { Field } from "../ui/field.tsx";
+import { Field, SelectOptions } from "../ui/field.tsx";
 
 export interface PickerCapability {
   id: string;
@@ -132,11 +132,7 @@ export function CapabilityPicker({
           aria-describedby={productMeta.errors ? productMeta.errorId : undefined}
         >
           <option value="">Choose a product</option>
-          {products.map((product) => (
-            <option key={product.id} value={product.id}>
-              {product.name}
-            </option>
-          ))}
+          <SelectOptions options={products.map((product) => ({ value: product.id, label: product.name }))} />
         </select>
       </Field>
       {hydrated ? (

@@ -1,3 +1,4 @@
+import { SelectOptions } from "../ui/field.tsx";
 import { FilterBar } from "../ui/filter-bar.tsx";
 
 export interface DashboardFiltersProps {
@@ -53,11 +54,7 @@ export function DashboardFilters({
             onChange={(event) => event.currentTarget.form?.requestSubmit()}
           >
             <option value="">{allTeamsLabel}</option>
-            {teams.map((option) => (
-              <option key={option.id} value={option.id}>
-                {option.name}
-              </option>
-            ))}
+            <SelectOptions options={teams.map((option) => ({ value: option.id, label: option.name }))} />
           </select>
         </div>
       ) : null}

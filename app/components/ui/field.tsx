@@ -40,6 +40,19 @@ export function Field({
   );
 }
 
+/** The `<option>`s of a select, one per `{ value, label }`. */
+export function SelectOptions({ options }: { options: ReadonlyArray<{ value: string; label: string }> }) {
+  return (
+    <>
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
 type InputType = "text" | "email" | "password" | "number" | "date" | "url" | "search";
 
 export function InputField({
@@ -100,11 +113,7 @@ export function SelectField({
     <Field label={label} meta={meta} hint={hint}>
       <select {...getSelectProps(meta)} key={meta.key}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </select>
     </Field>
   );

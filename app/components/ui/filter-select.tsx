@@ -1,3 +1,5 @@
+import { SelectOptions } from "./field.tsx";
+
 export interface FilterOption {
   value: string;
   label: string;
@@ -29,11 +31,7 @@ export function FilterSelect({
       <label htmlFor={selectId}>{label}</label>
       <select id={selectId} name={name} defaultValue={defaultValue ?? ""}>
         <option value="">{anyLabel}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </select>
     </div>
   );
