@@ -36,14 +36,11 @@ export const VERDICT_TIME_COLUMNS: readonly string[] = Array.from(
   (_, bin) => `verdictTime${bin}`,
 );
 
-/** MonthlyRollup's figure columns, in table order. */
-export const ROLLUP_COLUMNS = [
-  "claims",
-  "pending",
-  "overstated",
-  "judgedWeight",
-  "judgedCredit",
-  ...VERDICT_TIME_COLUMNS,
+/** MonthlyRollup's figures before the verdict-time bins, in table order. */
+const CLAIM_SUM_COLUMNS = ["claims", "pending", "overstated", "judgedWeight", "judgedCredit"] as const;
+
+/** MonthlyRollup's figures after the verdict-time bins, in table order. */
+const OTHER_SUM_COLUMNS = [
   "attempts",
   "attemptsPassed",
   "surveys",
@@ -57,6 +54,12 @@ export const ROLLUP_COLUMNS = [
   "wonDeals",
   "coveredDeals",
 ] as const;
+
+/** The figures a window's sums name one by one: every column but the verdict-time bins. */
+const SUM_COLUMNS = [...CLAIM_SUM_COLUMNS, ...OTHER_SUM_COLUMNS] as const;
+
+/** MonthlyRollup's figure columns, in table order. */
+export const ROLLUP_COLUMNS = [...CLAIM_SUM_COLUMNS, ...VERDICT_TIME_COLUMNS, ...OTHER_SUM_COLUMNS] as const;
 
 type RollupFamily = "claims" | "verdicts" | "attempts" | "surveys" | "deals";
 
@@ -352,26 +355,7 @@ export async function refreshRollups(tx: Tx, rows: TouchedRows, before: readonly
 // ---------------------------------------------------------------- reading them
 
 /** The sums of every ROLLUP_COLUMN over a window, with the verdict-time bins as one list. */
-export interface RollupSums {
-  claims: number;
-  pending: number;
-  overstated: number;
-  judgedWeight: number;
-  judgedCredit: number;
-  verdictTimes: number[];
-  attempts: number;
-  attemptsPassed: number;
-  surveys: number;
-  surveysAnswered: number;
-  csatSum: number;
-  csatCount: number;
-  deliveredCount: number;
-  deliveredYes: number;
-  satisfactionSum: number;
-  satisfactionCount: number;
-  wonDeals: number;
-  coveredDeals: number;
-}
+export type RollupSums = Record<(typeof SUM_COLUMNS)[number], number> & { verdictTimes: number[] };
 
 type Num = number | bigint | null;
 const num = (value: Num | undefined) => Number(value ?? 0);
@@ -400,25 +384,10 @@ function rowsOver(people: Prisma.Sql, window: TimeRange, columns: readonly strin
 }
 
 function toSums(row: Partial<Record<(typeof ROLLUP_COLUMNS)[number], Num>> | undefined): RollupSums {
+  const sums = Object.fromEntries(SUM_COLUMNS.map((column) => [column, num(row?.[column])]));
   return {
-    claims: num(row?.claims),
-    pending: num(row?.pending),
-    overstated: num(row?.overstated),
-    judgedWeight: num(row?.judgedWeight),
-    judgedCredit: num(row?.judgedCredit),
-    verdictTimes: VERDICT_TIME_COLUMNS.map((column) => num(row?.[column as keyof typeof row])),
-    attempts: num(row?.attempts),
-    attemptsPassed: num(row?.attemptsPassed),
-    surveys: num(row?.surveys),
-    surveysAnswered: num(row?.surveysAnswered),
-    csatSum: num(row?.csatSum),
-    csatCount: num(row?.csatCount),
-    deliveredCount: num(row?.deliveredCount),
-    deliveredYes: num(row?.deliveredYes),
-    satisfactionSum: num(row?.satisfactionSum),
-    satisfactionCount: num(row?.satisfactionCount),
-    wonDeals: num(row?.wonDeals),
-    coveredDeals: num(row?.coveredDeals),
+    ...(sums as Record<(typeof SUM_COLUMNS)[number], number>),
+    verdictTimes: VERDICT_TIME_COLUMNS.map((column) => num(row?.[column])),
   };
 }
 
