@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { DealPreviewTable } from "../components/deals/deal-preview.tsx";
-import { ColumnGuide, ImportStep, PROBLEMS_SHOWN } from "../components/imports/import-parts.tsx";
+import { ImportStep, PROBLEMS_SHOWN } from "../components/imports/import-parts.tsx";
 import { importCountsSentence } from "../domain/csv-import.ts";
 import { DEAL_COLUMNS } from "../domain/deal-import.ts";
 import { requireUserWithPermission } from "../services/session.server.ts";
@@ -103,13 +103,17 @@ export default function ImportDealsPage() {
         Deals are matched by their external ID, so importing the same file again changes nothing. Each won deal gets its
         six-month survey; answers already given are kept.
       </p>
-      <ColumnGuide columns={DEAL_COLUMNS} example={EXAMPLE} />
       <ImportStep
+        columns={DEAL_COLUMNS}
+        example={EXAMPLE}
         result={result}
         uploadLabel="CRM export (CSV)"
-        summary={
+        plan={
           result?.kind === "preview"
-            ? `Every row is valid. Importing: ${importCountsSentence({ created: result.counts.create, updated: result.counts.update, unchanged: result.counts.unchanged }, "new")}.`
+            ? importCountsSentence(
+                { created: result.counts.create, updated: result.counts.update, unchanged: result.counts.unchanged },
+                "new",
+              )
             : ""
         }
         preview={result?.kind === "preview" ? <DealPreviewTable rows={result.rows} total={result.total} /> : null}

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import { ColumnGuide, ImportStep, PROBLEMS_SHOWN } from "../components/imports/import-parts.tsx";
+import { ImportStep, PROBLEMS_SHOWN } from "../components/imports/import-parts.tsx";
 import { ResultsPreviewTable } from "../components/surveys/results-preview.tsx";
 import { importCountsSentence } from "../domain/csv-import.ts";
 import { SURVEY_RESULT_COLUMNS } from "../domain/survey-results-import.ts";
@@ -85,13 +85,17 @@ export default function ImportSurveyResultsPage() {
         external ID; the answers are stored with the source “import”. Nothing is written unless every row is valid, and
         an answer a customer gave through Candor's own link is never overwritten.
       </p>
-      <ColumnGuide columns={SURVEY_RESULT_COLUMNS} example={EXAMPLE} />
       <ImportStep
+        columns={SURVEY_RESULT_COLUMNS}
+        example={EXAMPLE}
         result={result}
         uploadLabel="Survey results (CSV)"
-        summary={
+        plan={
           result?.kind === "preview"
-            ? `Every row is valid. Importing: ${importCountsSentence({ created: result.counts.record, updated: result.counts.update, unchanged: result.counts.unchanged }, "recorded")}.`
+            ? importCountsSentence(
+                { created: result.counts.record, updated: result.counts.update, unchanged: result.counts.unchanged },
+                "recorded",
+              )
             : ""
         }
         preview={result?.kind === "preview" ? <ResultsPreviewTable rows={result.rows} total={result.total} /> : null}

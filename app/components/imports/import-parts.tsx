@@ -6,13 +6,7 @@ import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
 import { useIsPending } from "../ui/submit-button.tsx";
 
 /** The file's format, documented where the file is chosen. */
-export function ColumnGuide<K extends string>({
-  columns,
-  example,
-}: {
-  columns: readonly ImportColumn<K>[];
-  example: string;
-}) {
+function ColumnGuide<K extends string>({ columns, example }: { columns: readonly ImportColumn<K>[]; example: string }) {
   return (
     <details className="panel">
       <summary>The file's columns</summary>
@@ -151,24 +145,31 @@ export type ImportStepResult =
   | { kind: "preview"; fileName: string | null; csv: string };
 
 /**
- * The body of an import page after its introduction: the problems of a refused file, or the
- * preview of a valid one with the button that imports it, or the upload form.
+ * The body of an import page after its introduction: the file's columns, then the problems of
+ * a refused file, or the preview of a valid one with the button that imports it, or the upload
+ * form.
  */
-export function ImportStep({
+export function ImportStep<K extends string>({
+  columns,
+  example,
   result,
   uploadLabel,
-  summary,
+  plan,
   preview,
 }: {
+  columns: readonly ImportColumn<K>[];
+  /** A few lines of a valid file. */
+  example: string;
   result: ImportStepResult | undefined;
   uploadLabel: string;
-  /** The sentence above the import button, for a valid file. */
-  summary: string;
+  /** What importing a valid file does, in words ("3 new, 1 updated"), said above the import button. */
+  plan: string;
   /** The table of the valid file's first rows. */
   preview: ReactNode;
 }) {
   return (
     <>
+      <ColumnGuide columns={columns} example={example} />
       {result?.kind === "problems" ? (
         <ImportProblems problems={result.problems} problemCount={result.problemCount} rowCount={result.rowCount} />
       ) : null}
@@ -180,7 +181,7 @@ export function ImportStep({
       {result?.kind === "preview" ? (
         <section aria-labelledby="preview-title">
           <h2 id="preview-title">Preview{result.fileName ? ` of ${result.fileName}` : ""}</h2>
-          <ConfirmImportForm csv={result.csv} summary={summary} />
+          <ConfirmImportForm csv={result.csv} summary={`Every row is valid. Importing: ${plan}.`} />
           {preview}
         </section>
       ) : (
