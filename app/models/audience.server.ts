@@ -89,6 +89,16 @@ export function salespersonAudienceWhere(audience: Audience): OwnerWhere<"salesp
 }
 
 /**
+ * The row `id`, if it is about a salesperson in the reader's audience of `permission`; null when
+ * their role holds none of it. A row outside the audience is not found, exactly like one that
+ * does not exist, so its existence never leaks.
+ */
+export async function readableRowWhere(reader: AudienceReader, permission: ScopedPermission, id: string) {
+  const audience = await audienceFor(reader, permission);
+  return audience === null ? null : { AND: [{ id }, salespersonAudienceWhere(audience)] };
+}
+
+/**
  * The teams an audience covers, for rules written in team terms (the import checks): null for
  * every team; an "own" audience, or none, covers no team.
  */

@@ -14,8 +14,8 @@ import { ok, refused, type Outcome, type Refusal } from "../domain/outcome.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { prisma, type Tx } from "../lib/db.server.ts";
 import {
-  audienceFor,
   managedTeamIdsOf,
+  readableRowWhere,
   salespersonAudienceWhere,
   type Audience,
   type AudienceReader,
@@ -54,10 +54,10 @@ const candidateFindingSelect = {
  * the reader's "read:conversation" — the two look the same.
  */
 export async function getConversationForReader(conversationId: string, reader: AudienceReader) {
-  const audience = await audienceFor(reader, "read:conversation");
-  if (audience === null) return null;
+  const where = await readableRowWhere(reader, "read:conversation", conversationId);
+  if (where === null) return null;
   const conversation = await prisma.conversation.findFirst({
-    where: { AND: [{ id: conversationId }, salespersonAudienceWhere(audience)] },
+    where,
     select: {
       id: true,
       format: true,
@@ -247,10 +247,10 @@ type DecideOutcome = Outcome<{ claimId: string | null }>;
 const NO_CANDIDATE = "We could not find that candidate claim.";
 
 async function loadForDecision(candidateId: string, reader: AudienceReader) {
-  const audience = await audienceFor(reader, "read:conversation");
-  if (audience === null) return null;
+  const where = await readableRowWhere(reader, "read:conversation", candidateId);
+  if (where === null) return null;
   return prisma.candidateClaim.findFirst({
-    where: { AND: [{ id: candidateId }, salespersonAudienceWhere(audience)] },
+    where,
     select: {
       id: true,
       status: true,

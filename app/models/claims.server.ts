@@ -7,7 +7,7 @@ import { checkClaimAgainstMatrix, revisionInForce } from "../domain/matrix-check
 import { permissionScope } from "../domain/permissions.ts";
 import { fieldError, ok, refused, type Outcome } from "../domain/outcome.ts";
 import { getClaimHistory } from "./claim-history.server.ts";
-import { audienceFor, managedTeamIdsOf, salespersonAudienceWhere, type AudienceReader } from "./audience.server.ts";
+import { managedTeamIdsOf, readableRowWhere, type AudienceReader } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import {
   datedRevisionSelect,
@@ -158,12 +158,9 @@ const claimPageSelect = {
  * scope of "read:claim" — the two look the same, so a claim's existence never leaks.
  */
 export async function getClaimForReader(claimId: string, reader: AudienceReader) {
-  const audience = await audienceFor(reader, "read:claim");
-  if (audience === null) return null;
-  const claim = await prisma.claim.findFirst({
-    where: { AND: [{ id: claimId }, salespersonAudienceWhere(audience)] },
-    select: claimPageSelect,
-  });
+  const where = await readableRowWhere(reader, "read:claim", claimId);
+  if (where === null) return null;
+  const claim = await prisma.claim.findFirst({ where, select: claimPageSelect });
   if (!claim) return null;
   // The history in plain words, naming people and capabilities, never ids or codes (claim-history.ts).
   const [auditTrail, managedTeamIds] = await Promise.all([
@@ -384,13 +381,8 @@ export async function createClaim(
 
 /** Whether the claim exists within the reader's scope of "read:claim" (actions answer 404 otherwise). */
 export async function claimIsReadableBy(claimId: string, reader: AudienceReader): Promise<boolean> {
-  const audience = await audienceFor(reader, "read:claim");
-  if (audience === null) return false;
-  const found = await prisma.claim.findFirst({
-    where: { AND: [{ id: claimId }, salespersonAudienceWhere(audience)] },
-    select: { id: true },
-  });
-  return found !== null;
+  const where = await readableRowWhere(reader, "read:claim", claimId);
+  return where !== null && (await prisma.claim.findFirst({ where, select: { id: true } })) !== null;
 }
 
 /** A claim page's data, for the components that show it. */
