@@ -24,6 +24,7 @@ import { action as dealsAction, loader as dealsLoader } from "../../app/routes/a
 import { loader as openApiLoader } from "../../app/routes/api.v1.openapi[.]json.ts";
 import { action as surveyResultsAction } from "../../app/routes/api.v1.survey-results.ts";
 import { createCandorApp } from "../../server/app.ts";
+import { fieldErrorsOf, load, submit } from "./support/requests.ts";
 import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
 
 // The JSON API (PRODUCT.md §9) called in-process as a CRM would call it over HTTP: a bearer
@@ -119,22 +120,15 @@ beforeAll(async () => {
 
 describe("API tokens at /admin/api-tokens", () => {
   it("shows a new token once, stores only its hash and prefix, lists it, and revokes it at once", async () => {
-    const cookie = await cookieFor("admin@candor.test");
     const form = new URLSearchParams([
       ["intent", "create"],
       ["name", `Salesforce ${stamp}`],
       ["scopes", "deals:write"],
       ["scopes", "claims:read"],
     ]);
-    const created = (await tokensAction({
-      request: new Request(`${ORIGIN}/admin/api-tokens`, {
-        method: "POST",
-        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-        body: form,
-      }),
-      params: {},
-      context: {},
-    })) as { created: { name: string; token: string } | null };
+    const created = (await submit(tokensAction, "admin@candor.test", "/admin/api-tokens", form)) as {
+      created: { name: string; token: string } | null;
+    };
     const token = created.created?.token ?? "";
     expect(token).toMatch(/^cnd_[A-Za-z0-9_-]{43}$/);
 
@@ -147,11 +141,7 @@ describe("API tokens at /admin/api-tokens", () => {
       await prisma.auditEvent.count({ where: { action: "api-token.create", entityId: stored.id, actorId: admin.id } }),
     ).toBe(1);
 
-    const listed = (await tokensLoader({
-      request: new Request(`${ORIGIN}/admin/api-tokens`, { headers: { cookie } }),
-      params: {},
-      context: {},
-    })) as {
+    const listed = (await load(tokensLoader, "admin@candor.test", "/admin/api-tokens")) as {
       tokens: Array<{ id: string; prefix: string; createdBy: string; lastUsedAt: Date | null; revokedAt: Date | null }>;
     };
     const row = listed.tokens.find((candidate) => candidate.id === stored.id);
@@ -166,14 +156,9 @@ describe("API tokens at /admin/api-tokens", () => {
     expect((await call(claimsLoader, "GET", "/api/v1/claims", { token })).status).toBe(200);
     expect((await prisma.apiToken.findUniqueOrThrow({ where: { id: stored.id } })).lastUsedAt).not.toBeNull();
 
-    const revoked = await tokensAction({
-      request: new Request(`${ORIGIN}/admin/api-tokens`, {
-        method: "POST",
-        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ intent: "revoke", tokenId: stored.id }),
-      }),
-      params: {},
-      context: {},
+    const revoked = await submit(tokensAction, "admin@candor.test", "/admin/api-tokens", {
+      intent: "revoke",
+      tokenId: stored.id,
     });
     expect(revoked).toBeInstanceOf(Response);
     expect(
@@ -188,20 +173,12 @@ describe("API tokens at /admin/api-tokens", () => {
   });
 
   it("refuses a token without a name or scope, field by field, and stores nothing", async () => {
-    const cookie = await cookieFor("admin@candor.test");
     const before = await prisma.apiToken.count();
-    const reply = (await tokensAction({
-      request: new Request(`${ORIGIN}/admin/api-tokens`, {
-        method: "POST",
-        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ intent: "create", name: "" }),
-      }),
-      params: {},
-      context: {},
-    })) as { data: { result: { error: Record<string, string[]> } }; init: { status: number } };
-    expect(reply.init.status).toBe(400);
-    expect(reply.data.result.error.name?.[0]).toMatch(/Name the token/);
-    expect(reply.data.result.error.scopes?.[0]).toMatch(/at least one scope/);
+    const errors = fieldErrorsOf(
+      await submit(tokensAction, "admin@candor.test", "/admin/api-tokens", { intent: "create", name: "" }),
+    );
+    expect(errors.name?.[0]).toMatch(/Name the token/);
+    expect(errors.scopes?.[0]).toMatch(/at least one scope/);
     expect(await prisma.apiToken.count()).toBe(before);
   });
 });

@@ -50,6 +50,14 @@ async function customerAnswers(surveyId: string, fields: Record<string, string>)
   return customerClaimsOf(surveyId);
 }
 
+/** A new won deal whose customer answers that they were told something untrue: the deal and the claim it made. */
+async function customerReport(answers: Record<string, string>) {
+  const deal = await dueSurvey();
+  const [claim] = await customerAnswers(deal.surveyId, answers);
+  if (!claim) throw new Error("the customer's answer made no claim");
+  return { deal, claim };
+}
+
 /** A capability of ledgerline with a known row: Partial ("xlsx only") since long before any test claim. */
 async function partialCapability() {
   const engineer = await prisma.user.findUniqueOrThrow({ where: { email: "engineer@candor.test" } });
@@ -206,13 +214,11 @@ describe("the survey's untrue-claim question", () => {
 
 describe("mapping and judging a customer's report", () => {
   it("refuses a verdict before mapping, then maps (matrix check as of the claim's date), audits, and judges it", async () => {
-    const deal = await dueSurvey();
-    const [claim] = await customerAnswers(deal.surveyId, {
+    const { deal, claim } = await customerReport({
       csat: "2",
       deliveredAsPromised: "NO",
       untrueClaim: "You said the export handles .xls files.",
     });
-    if (!claim) throw new Error("no claim");
 
     const page = await readClaim("engineer@candor.test", claim.id);
     expect(page.claim.source).toBe("CUSTOMER");
@@ -304,8 +310,7 @@ describe("mapping and judging a customer's report", () => {
 
 describe("every source shown and filterable", () => {
   it("filters the claims table and its CSV by source, with the source column and “not stated yet” before mapping", async () => {
-    const deal = await dueSurvey();
-    const [claim] = await customerAnswers(deal.surveyId, {
+    const { claim } = await customerReport({
       csat: "3",
       deliveredAsPromised: "PARTLY",
       untrueClaim: "The API limits were not what we heard.",

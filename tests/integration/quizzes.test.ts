@@ -21,7 +21,7 @@ import { loader as bankLoader } from "../../app/routes/_app.question-bank._index
 import { action as newQuestionAction } from "../../app/routes/_app.question-bank.new.tsx";
 import { action as newQuizAction } from "../../app/routes/_app.quizzes.new.tsx";
 import { capabilityEditForm, editableCapability } from "./support/capabilities.ts";
-import { load, submit, statusOf } from "./support/requests.ts";
+import { fieldErrorsOf, load, submit, statusOf } from "./support/requests.ts";
 import { settle } from "./support/sign-in.ts";
 
 const AUDIT: AuditContext = { actorId: null, requestId: "quizzes-test", ip: null };
@@ -494,8 +494,7 @@ describe("authoring", () => {
       correct: "3",
       explanation: "",
     });
-    expect(statusOf(bad)).toBe(400);
-    const errors = (bad as { data: { result: { error: Record<string, string[]> } } }).data.result.error;
+    const errors = fieldErrorsOf(bad);
     expect(errors.correct?.[0]).toMatch(/between 1 and 2/);
     expect(errors.explanation?.[0]).toMatch(/Explain/);
 
@@ -525,8 +524,7 @@ describe("authoring", () => {
       maxAttempts: "3",
       certificationDays: "180",
     });
-    expect(statusOf(quizBad)).toBe(400);
-    const quizErrors = (quizBad as { data: { result: { error: Record<string, string[]> } } }).data.result.error;
+    const quizErrors = fieldErrorsOf(quizBad);
     expect(Object.keys(quizErrors)).toEqual(expect.arrayContaining(["title", "questionCount", "passMarkPercent"]));
     const quizGood = await submit(newQuizAction, "engineer@candor.test", "/quizzes/new", {
       title: "Export basics",

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { expect } from "vitest";
 import { cookieFor, ORIGIN } from "./sign-in.ts";
 
 // The requests integration tests hand to loaders and actions: as a signed-in demo user, the
@@ -31,6 +32,12 @@ export async function post(
 export function statusOf(outcome: unknown): number | undefined {
   if (outcome instanceof Response) return outcome.status;
   return (outcome as { init?: { status?: number } | null } | null)?.init?.status;
+}
+
+/** The field errors of a form an action refused (400), as conform's result lists them. */
+export function fieldErrorsOf(outcome: unknown): Record<string, string[] | undefined> {
+  expect(statusOf(outcome)).toBe(400);
+  return (outcome as { data: { result: { error: Record<string, string[] | undefined> } } }).data.result.error;
 }
 
 type Params = LoaderFunctionArgs["params"];
