@@ -173,6 +173,19 @@ export function candidateRow(
   };
 }
 
+/** What a claim of a found candidate's sentence on `deal` says, about which capability, to whom. */
+function claimedOnDeal(deal: GeneratedDeal, found: FoundCandidate) {
+  return {
+    dealId: deal.row.id,
+    accountName: deal.accountName,
+    productId: deal.product.id,
+    capabilityId: found.capability.id,
+    revisionId: found.revision?.id ?? null,
+    assertedLevel: found.level,
+    statement: found.sentence.text,
+  } satisfies Partial<Claim>;
+}
+
 /** The CONVERSATION claim a confirmed candidate becomes (PRODUCT.md §7), awaiting its verdict. */
 export function confirmedClaim(
   conversation: Conversation,
@@ -187,13 +200,7 @@ export function confirmedClaim(
   const row: Claim = {
     id,
     salespersonId: conversation.salespersonId,
-    dealId: deal.row.id,
-    accountName: deal.accountName,
-    productId: deal.product.id,
-    capabilityId: found.capability.id,
-    revisionId: found.revision?.id ?? null,
-    assertedLevel: found.level,
-    statement: found.sentence.text,
+    ...claimedOnDeal(deal, found),
     channel: channelOfConversation(conversation.format),
     madeAt: conversation.occurredAt,
     source: "CONVERSATION",
@@ -401,13 +408,7 @@ function selfLogged(
   const row: Claim = {
     id: ids.id(),
     salespersonId: person.id,
-    dealId: deal.row.id,
-    accountName: deal.accountName,
-    productId: deal.product.id,
-    capabilityId: found.capability.id,
-    revisionId: found.revision?.id ?? null,
-    assertedLevel: found.level,
-    statement: found.sentence.text,
+    ...claimedOnDeal(deal, found),
     channel: "CALL",
     madeAt: occurredAt,
     source: "SELF",
