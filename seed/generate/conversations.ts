@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { channelOfConversation } from "../../app/domain/candidate-rules.ts";
-import { readAssertedLevel } from "../../app/domain/claim-level-cues.ts";
+import { channelOfConversation, judgeFoundSentence } from "../../app/domain/candidate-rules.ts";
 import {
   parseConversationText,
   toSentences,
@@ -10,7 +9,6 @@ import {
   type Sentence,
 } from "../../app/domain/conversation-parsing.ts";
 import { MS_PER_DAY, addDays } from "../../app/domain/dates.ts";
-import { checkClaimAgainstMatrix, revisionInForce } from "../../app/domain/matrix-check.ts";
 import { buildSentenceIndex, matchCapabilities, parsePhrases } from "../../app/domain/phrase-matching.ts";
 import type { CandidateClaim, Claim, Conversation, ConversationSentence } from "../../app/generated/prisma/client.ts";
 import type { CapabilityStatus, MatrixCheck } from "../../app/generated/prisma/enums.ts";
@@ -73,14 +71,11 @@ export function findCandidates(
     const sentence = byPosition.get(match.position);
     const capability = byId.get(match.capabilityId);
     if (sentence === undefined || capability === undefined) return [];
-    const { level, cues } = readAssertedLevel(sentence.text);
-    const revision = revisionInForce(capability.revisions, at);
-    const matrixCheck = checkClaimAgainstMatrix({
-      assertedLevel: level,
-      madeAt: at,
-      revision,
-      reviewCycleDays: product.content.reviewCycleDays,
-    });
+    const { level, cues, revision, matrixCheck } = judgeFoundSentence(
+      sentence.text,
+      { revisions: capability.revisions, reviewCycleDays: product.content.reviewCycleDays },
+      at,
+    );
     return [{ sentence, capability, phrase: match.phrase, level, cues, revision, matrixCheck }];
   });
 }
