@@ -1,4 +1,3 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { utcDayOf } from "../../app/domain/claim-rules.ts";
 import { addDays } from "../../app/domain/dates.ts";
@@ -17,6 +16,7 @@ import { action as importAction, loader as importLoader } from "../../app/routes
 import { loader as homeLoader } from "../../app/routes/_app.home.tsx";
 import { refusalOf } from "./support/refusal.ts";
 import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
+import { load, submit } from "./support/requests.ts";
 
 // A call with a prospect, as Teams exports it: the customer mentions old Excel files too, but only
 // the salesperson's sentences are read for claims.
@@ -49,7 +49,8 @@ interface UploadFile {
   text: string | Buffer;
 }
 
-function importRequest(cookie: string, fields: Record<string, string>, files: UploadFile[] = []) {
+/** `email` posting the import form with its fields and files. */
+function postImport(email: string, fields: Record<string, string>, files: UploadFile[] = []) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   for (const file of files)
@@ -58,42 +59,17 @@ function importRequest(cookie: string, fields: Record<string, string>, files: Up
       new Blob([typeof file.text === "string" ? file.text : new Uint8Array(file.text)], { type: "text/vtt" }),
       file.name,
     );
-  return new Request(`${ORIGIN}/conversations/import`, { method: "POST", headers: { cookie }, body: form });
+  return settle(() => submit(importAction, email, "/conversations/import", form));
 }
 
-async function postImport(email: string, fields: Record<string, string>, files: UploadFile[] = []) {
-  return settle(async () =>
-    importAction({ request: importRequest(await cookieFor(email), fields, files), params: {}, context: {} }),
+function postDecision(email: string, conversationId: string, fields: Record<string, string>) {
+  return settle(() =>
+    submit(conversationAction, email, `/conversations/${conversationId}`, fields, { conversationId }),
   );
 }
 
-async function postDecision(email: string, conversationId: string, fields: Record<string, string>) {
-  const request = new Request(`${ORIGIN}/conversations/${conversationId}`, {
-    method: "POST",
-    headers: { cookie: await cookieFor(email), "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(fields),
-  });
-  return settle(async () => conversationAction({ request, params: { conversationId }, context: {} }));
-}
-
 async function loadConversation(email: string, conversationId: string) {
-  const request = new Request(`${ORIGIN}/conversations/${conversationId}`, {
-    headers: { cookie: await cookieFor(email) },
-  });
-  return settle(async () => conversationLoader({ request, params: { conversationId }, context: {} }));
-}
-
-async function get<T>(
-  loader: (args: LoaderFunctionArgs) => Promise<T>,
-  email: string,
-  path: string,
-  params: Record<string, string> = {},
-) {
-  return loader({
-    request: new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } }),
-    params,
-    context: {},
-  });
+  return settle(() => load(conversationLoader, email, `/conversations/${conversationId}`, { conversationId }));
 }
 
 function replyOf(result: unknown): { status: number; data: Record<string, unknown> } {
@@ -167,7 +143,7 @@ describe("keeping capability phrases", () => {
     });
     expect(JSON.parse(event.afterJson ?? "{}")).toEqual({ phrases: ["xls", "Excel 2003", "export to spreadsheet"] });
 
-    const page = await get(capabilityLoader, SALES, path, params);
+    const page = await load(capabilityLoader, SALES, path, params);
     expect(page.capability.phrases).toBe("xls\nExcel 2003\nexport to spreadsheet");
   });
 });
@@ -337,12 +313,12 @@ describe("importing a conversation", () => {
   });
 
   it("offers each importer only the deals they may import for", async () => {
-    const own = await get(importLoader, SALES, "/conversations/import?q=Whitfield");
+    const own = await load(importLoader, SALES, "/conversations/import?q=Whitfield");
     expect(own.deals.map((deal) => deal.id)).toEqual([dealId]);
     const maya = await prisma.user.findUniqueOrThrow({ where: { email: SALES } });
-    const mine = await get(importLoader, SALES, "/conversations/import");
+    const mine = await load(importLoader, SALES, "/conversations/import");
     expect(mine.total).toBe(await prisma.deal.count({ where: { ownerId: maya.id } }));
-    const otherTeam = await get(importLoader, OTHER_MANAGER, "/conversations/import?q=Whitfield");
+    const otherTeam = await load(importLoader, OTHER_MANAGER, "/conversations/import?q=Whitfield");
     expect(otherTeam.deals).toEqual([]);
   });
 });
@@ -451,16 +427,16 @@ describe("deciding candidate claims", () => {
     // Found eight days ago and left undecided by the salesperson.
     await prisma.candidateClaim.update({ where: { id: candidate.id }, data: { createdAt: addDays(new Date(), -8) } });
 
-    const home = await get(homeLoader, SALES, "/home");
+    const home = await load(homeLoader, SALES, "/home");
     expect(home.foundInConversations.rows.find((row) => row.id === candidate.id)).toMatchObject({
       daysLeft: 0,
       matrixCheck: "OVERSTATES",
     });
 
-    const list = await get(listLoader, MANAGER, "/conversations");
+    const list = await load(listLoader, MANAGER, "/conversations");
     expect(list.waiting.rows.map((row) => row.id)).toContain(candidate.id);
     expect(list.rows.find((row) => row.id === followUp)).toMatchObject({ pending: 1, confirmed: 0, dismissed: 0 });
-    const other = await get(listLoader, OTHER_MANAGER, "/conversations");
+    const other = await load(listLoader, OTHER_MANAGER, "/conversations");
     expect(other.waiting.rows.map((row) => row.id)).not.toContain(candidate.id);
     expect(other.rows.map((row) => row.id)).not.toContain(followUp);
 

@@ -11,7 +11,7 @@ import { loader as homeLoader } from "../../app/routes/_app.home.tsx";
 import { loader as personLoader } from "../../app/routes/_app.people.$userId.tsx";
 import { loader as scorecardCsvLoader } from "../../app/routes/dashboard.scorecard[.]csv.ts";
 import { logObservedClaimHref } from "../../app/components/dashboard/links.ts";
-import { cookieFor, ORIGIN } from "./support/sign-in.ts";
+import { load } from "./support/requests.ts";
 
 const DAY = 86_400_000;
 
@@ -22,22 +22,12 @@ const counted = async <T extends { id: string }>(row: Promise<T>, key: keyof Tou
   return written;
 };
 
-async function request(email: string, path: string) {
-  return new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } });
-}
-const loadDashboard = async (email: string, query = "") =>
-  dashboardLoader({ request: await request(email, `/dashboard${query}`), params: {}, context: {} });
-const loadScorecard = async (email: string, query = "") =>
-  scorecardLoader({ request: await request(email, `/dashboard/scorecard${query}`), params: {}, context: {} });
-const loadPerson = async (email: string, userId: string) =>
-  personLoader({ request: await request(email, `/people/${userId}`), params: { userId }, context: {} });
+const loadDashboard = async (email: string, query = "") => load(dashboardLoader, email, `/dashboard${query}`);
+const loadScorecard = async (email: string, query = "") => load(scorecardLoader, email, `/dashboard/scorecard${query}`);
+const loadPerson = async (email: string, userId: string) => load(personLoader, email, `/people/${userId}`, { userId });
 
 async function loadCsv(email: string, query: string) {
-  const response = await scorecardCsvLoader({
-    request: await request(email, `/dashboard/scorecard.csv${query}`),
-    params: {},
-    context: {},
-  });
+  const response = await load(scorecardCsvLoader, email, `/dashboard/scorecard.csv${query}`);
   const [header, ...rows] = parseCsv((await response.text()).replace(/^\uFEFF/, ""));
   if (!header) throw new Error("The export has no header");
   return rows.map((row) => Object.fromEntries(header.map((name, index) => [name, row[index] ?? ""])));
@@ -264,7 +254,7 @@ describe("coverage", () => {
 
   it("shows the salesperson their own coverage on their home", async () => {
     const sales = await prisma.user.findUniqueOrThrow({ where: { email: "sales@candor.test" } });
-    const home = await homeLoader({ request: await request("sales@candor.test", "/home"), params: {}, context: {} });
+    const home = await load(homeLoader, "sales@candor.test", "/home");
     if (home instanceof Response) throw new Error("The salesperson was sent away from their home");
     expect(home.coverage?.period.name).toBe(world.period.name);
     expect(home.coverage?.counts).toEqual(
@@ -349,23 +339,16 @@ describe("unlogged promises", () => {
     const person = await salesperson("Lee Linked", world.team.id);
     const won = await surveyedDeal(person.id, "PARTLY", new Date(world.period.startsAt.getTime() + 7 * DAY));
     const href = logObservedClaimHref({ dealId: won.id, salespersonId: person.id });
-    const form = await claimFormLoader({
-      request: await request("manager@candor.test", href),
-      params: {},
-      context: {},
-    });
+    const form = await load(claimFormLoader, "manager@candor.test", href);
     expect(form).toMatchObject({ salespersonId: person.id, dealId: won.id });
     expect(form.deals.map((row) => row.id)).toContain(won.id);
     // A deal that is not that salesperson's is ignored rather than offered.
     const stranger = await deal((await salesperson("Sam Stranger", world.team.id)).id, "WON", new Date());
-    const refused = await claimFormLoader({
-      request: await request(
-        "manager@candor.test",
-        logObservedClaimHref({ dealId: stranger.id, salespersonId: person.id }),
-      ),
-      params: {},
-      context: {},
-    });
+    const refused = await load(
+      claimFormLoader,
+      "manager@candor.test",
+      logObservedClaimHref({ dealId: stranger.id, salespersonId: person.id }),
+    );
     expect(refused.dealId).toBeNull();
   });
 });

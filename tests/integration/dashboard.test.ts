@@ -7,22 +7,20 @@ import { loader as dashboardLoader } from "../../app/routes/_app.dashboard.tsx";
 import { loader as scorecardLoader } from "../../app/routes/_app.dashboard_.scorecard.tsx";
 import { loader as personLoader } from "../../app/routes/_app.people.$userId.tsx";
 import { loader as scorecardCsvLoader } from "../../app/routes/dashboard.scorecard[.]csv.ts";
-import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
+import { settle } from "./support/sign-in.ts";
 import { refusalOf } from "./support/refusal.ts";
+import { load } from "./support/requests.ts";
 
 const userByEmail = (email: string) => prisma.user.findUniqueOrThrow({ where: { email } });
 
-async function request(email: string, path: string) {
-  return new Request(`${ORIGIN}${path}`, { headers: { cookie: await cookieFor(email) } });
-}
 async function loadDashboard(email: string, query = "") {
-  return dashboardLoader({ request: await request(email, `/dashboard${query}`), params: {}, context: {} });
+  return load(dashboardLoader, email, `/dashboard${query}`);
 }
 async function loadScorecard(email: string, query = "") {
-  return scorecardLoader({ request: await request(email, `/dashboard/scorecard${query}`), params: {}, context: {} });
+  return load(scorecardLoader, email, `/dashboard/scorecard${query}`);
 }
 async function loadPerson(email: string, userId: string) {
-  return personLoader({ request: await request(email, `/people/${userId}`), params: { userId }, context: {} });
+  return load(personLoader, email, `/people/${userId}`, { userId });
 }
 
 function dashboardOf(result: Awaited<ReturnType<typeof loadDashboard>>) {
@@ -291,11 +289,7 @@ describe("the team scorecard", () => {
     const none = await loadScorecard("manager@candor.test", "?q=%25");
     expect(none.total).toBe(0);
 
-    const response = await scorecardCsvLoader({
-      request: await request("manager@candor.test", "/dashboard/scorecard.csv?sort=name"),
-      params: {},
-      context: {},
-    });
+    const response = await load(scorecardCsvLoader, "manager@candor.test", "/dashboard/scorecard.csv?sort=name");
     expect(response.headers.get("content-type")).toMatch(/text\/csv/);
     const rows = parseCsv((await response.text()).replace(/^\uFEFF/, ""));
     const page = await loadScorecard("manager@candor.test", "?sort=name&pageSize=100");
@@ -307,11 +301,7 @@ describe("the team scorecard", () => {
     for (const email of ["sales@candor.test", "engineer@candor.test"]) {
       expect(await refusalOf(await settle(() => loadScorecard(email)))).toMatchObject({ status: 403 });
       expect(
-        await refusalOf(
-          await settle(async () =>
-            scorecardCsvLoader({ request: await request(email, "/dashboard/scorecard.csv"), params: {}, context: {} }),
-          ),
-        ),
+        await refusalOf(await settle(() => load(scorecardCsvLoader, email, "/dashboard/scorecard.csv"))),
       ).toMatchObject({
         status: 403,
       });

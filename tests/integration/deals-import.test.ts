@@ -5,20 +5,16 @@ import { loader as dealsLoader } from "../../app/routes/_app.deals._index.tsx";
 import { action as importAction, loader as importLoader } from "../../app/routes/_app.deals.import.tsx";
 import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
 import { refusalOf } from "./support/refusal.ts";
+import { load, submit } from "./support/requests.ts";
 
 const HEADER = "External ID,Account,Contact name,Contact email,Owner email,Product slug,Amount,Status,Closed date";
 
-function upload(cookie: string, csv: string, intent: "preview" | "import", fileName = "deals.csv") {
+/** `email` uploading `csv` on the import page: its preview, or the import itself. */
+function importCsv(email: string, csv: string, intent: "preview" | "import" = "import") {
   const form = new FormData();
   form.set("intent", intent);
-  form.set("file", new Blob([csv], { type: "text/csv" }), fileName);
-  return new Request(`${ORIGIN}/deals/import`, { method: "POST", headers: { cookie }, body: form });
-}
-
-async function post(email: string, csv: string, intent: "preview" | "import" = "import") {
-  return settle(async () =>
-    importAction({ request: upload(await cookieFor(email), csv, intent), params: {}, context: {} }),
-  );
+  form.set("file", new Blob([csv], { type: "text/csv" }), "deals.csv");
+  return settle(() => submit(importAction, email, "/deals/import", form));
 }
 
 interface ProblemsReply {
@@ -69,13 +65,13 @@ describe("deals import", () => {
   it("writes nothing when one row is bad, naming line, column and reason; the fixed file imports every row; importing it again changes nothing", async () => {
     const before = await databaseSnapshot();
     const bad = good.replace("peter@initech.example,overpromiser", "peter-at-initech,overpromiser");
-    const problems = problemsOf(await post("manager@candor.test", bad));
+    const problems = problemsOf(await importCsv("manager@candor.test", bad));
     expect(problems).toEqual([
       { line: 3, column: "Contact email", reason: '"peter-at-initech" is not an email address.' },
     ]);
     expect(await databaseSnapshot()).toEqual(before);
 
-    const preview = (await post("manager@candor.test", good, "preview")) as {
+    const preview = (await importCsv("manager@candor.test", good, "preview")) as {
       kind: string;
       counts: Record<string, number>;
       rows: unknown[];
@@ -86,7 +82,7 @@ describe("deals import", () => {
     expect(preview.rows).toHaveLength(3);
     expect(await databaseSnapshot()).toEqual(before);
 
-    expect(await toastOf(await post("manager@candor.test", good))).toContain("3 created, 0 updated, 0 unchanged");
+    expect(await toastOf(await importCsv("manager@candor.test", good))).toContain("3 created, 0 updated, 0 unchanged");
     const won = await prisma.deal.findUniqueOrThrow({
       where: { externalId: `T-${stamp}-1` },
       include: { account: true, survey: true, owner: true, product: true },
@@ -124,7 +120,7 @@ describe("deals import", () => {
     expect(await prisma.auditEvent.count({ where: { action: "deal.create", entityId: won.id } })).toBe(1);
 
     const afterFirst = await databaseSnapshot();
-    expect(await toastOf(await post("manager@candor.test", good))).toContain("0 created, 0 updated, 3 unchanged");
+    expect(await toastOf(await importCsv("manager@candor.test", good))).toContain("0 created, 0 updated, 3 unchanged");
     expect(await databaseSnapshot()).toEqual(afterFirst);
 
     // A changed amount updates that deal only, and keeps the survey's answers.
@@ -133,7 +129,9 @@ describe("deals import", () => {
       data: { respondedAt: new Date(), csat: 4, deliveredAsPromised: "YES", source: "LINK" },
     });
     const changed = good.replace('"12,500.50"', "13000").replace("2025-08-31", "2025-08-30");
-    expect(await toastOf(await post("manager@candor.test", changed))).toContain("0 created, 1 updated, 2 unchanged");
+    expect(await toastOf(await importCsv("manager@candor.test", changed))).toContain(
+      "0 created, 1 updated, 2 unchanged",
+    );
     const updated = await prisma.deal.findUniqueOrThrow({ where: { id: won.id }, include: { survey: true } });
     expect(updated.amountCents).toBe(1_300_000);
     expect(updated.survey).toMatchObject({ csat: 4, deliveredAsPromised: "YES", dueAt: won.survey?.dueAt });
@@ -154,7 +152,7 @@ describe("deals import", () => {
       `B-${stamp}-10,Acme,Ann,ann@acme.example,engineer@candor.test,,-5,WON,2026-01-01`,
     ].join("\r\n");
     const before = await prisma.deal.count();
-    const problems = problemsOf(await post("manager@candor.test", rows));
+    const problems = problemsOf(await importCsv("manager@candor.test", rows));
     expect(problems).toEqual([
       { line: 2, column: "Owner email", reason: 'No Candor user has the email "nobody@candor.test".' },
       { line: 3, column: "Owner email", reason: "tom.whitaker@candor.test is deactivated." },
@@ -174,11 +172,11 @@ describe("deals import", () => {
     const west = [HEADER, `B-${stamp}-W,Acme ${stamp},Ann,ann@acme.example,aisha.rahman@candor.test,,100,OPEN,`].join(
       "\n",
     );
-    expect(problemsOf(await post("manager@candor.test", west))[0]?.column).toBe("Owner email");
-    expect(await toastOf(await post("admin@candor.test", west))).toContain("1 created");
+    expect(problemsOf(await importCsv("manager@candor.test", west))[0]?.column).toBe("Owner email");
+    expect(await toastOf(await importCsv("admin@candor.test", west))).toContain("1 created");
     // A manager may not overwrite another team's deal, even with an owner of their own.
     const takeover = west.replace("aisha.rahman", "sales");
-    expect(problemsOf(await post("manager@candor.test", takeover))).toEqual([
+    expect(problemsOf(await importCsv("manager@candor.test", takeover))).toEqual([
       {
         line: 2,
         column: "External ID",
@@ -188,19 +186,19 @@ describe("deals import", () => {
   });
 
   it("reports a missing column and an empty file", async () => {
-    expect(problemsOf(await post("manager@candor.test", "External ID,Account\nX,Y"))).toEqual(
+    expect(problemsOf(await importCsv("manager@candor.test", "External ID,Account\nX,Y"))).toEqual(
       expect.arrayContaining([
         { line: 1, column: "Owner email", reason: 'The header row has no "Owner email" column.' },
       ]),
     );
-    expect(problemsOf(await post("manager@candor.test", `${HEADER}\n`))).toEqual([
+    expect(problemsOf(await importCsv("manager@candor.test", `${HEADER}\n`))).toEqual([
       { line: 1, column: null, reason: "The file has a header row but no rows to import." },
     ]);
   });
 
   it("answers an upload over 5 MB with 413 and a plain sentence, whether or not it declares its size", async () => {
     const big = `${HEADER}\n${"x".repeat(5 * 1024 * 1024 + 100_000)}`;
-    const streamed = await post("manager@candor.test", big);
+    const streamed = await importCsv("manager@candor.test", big);
     expect(await refusalOf(streamed)).toMatchObject({
       status: 413,
       message: expect.stringContaining("larger than 5 MB"),
@@ -225,22 +223,10 @@ describe("deals import", () => {
 
   it("lets only importers in, and shows managers their teams' deals with search", async () => {
     for (const email of ["sales@candor.test", "engineer@candor.test"]) {
-      const refused = await settle(async () =>
-        importLoader({
-          request: new Request(`${ORIGIN}/deals/import`, { headers: { cookie: await cookieFor(email) } }),
-          params: {},
-          context: {},
-        }),
-      );
+      const refused = await settle(() => load(importLoader, email, "/deals/import"));
       expect(await refusalOf(refused)).toMatchObject({ status: 403 });
-      expect(await refusalOf(await post(email, good))).toMatchObject({ status: 403 });
-      const list = await settle(async () =>
-        dealsLoader({
-          request: new Request(`${ORIGIN}/deals`, { headers: { cookie: await cookieFor(email) } }),
-          params: {},
-          context: {},
-        }),
-      );
+      expect(await refusalOf(await importCsv(email, good))).toMatchObject({ status: 403 });
+      const list = await settle(() => load(dealsLoader, email, "/deals"));
       expect(await refusalOf(list)).toMatchObject({ status: 403 });
     }
     const manager = await prisma.user.findUniqueOrThrow({
@@ -248,35 +234,17 @@ describe("deals import", () => {
       include: { managedTeams: true },
     });
     const teamIds = manager.managedTeams.map((team) => team.teamId);
-    const page = await dealsLoader({
-      request: new Request(`${ORIGIN}/deals?pageSize=100`, {
-        headers: { cookie: await cookieFor("manager@candor.test") },
-      }),
-      params: {},
-      context: {},
-    });
+    const page = await load(dealsLoader, "manager@candor.test", "/deals?pageSize=100");
     expect(page.total).toBe(await prisma.deal.count({ where: { owner: { teamId: { in: teamIds } } } }));
     expect(page.rows.length).toBeGreaterThan(0);
     const aDeal = await prisma.deal.findFirstOrThrow({
       where: { owner: { teamId: { in: teamIds } } },
       include: { account: true },
     });
-    const search = await dealsLoader({
-      request: new Request(`${ORIGIN}/deals?q=${encodeURIComponent(aDeal.externalId)}`, {
-        headers: { cookie: await cookieFor("manager@candor.test") },
-      }),
-      params: {},
-      context: {},
-    });
+    const search = await load(dealsLoader, "manager@candor.test", `/deals?q=${encodeURIComponent(aDeal.externalId)}`);
     expect(search.rows.map((row) => row.externalId)).toEqual([aDeal.externalId]);
     const outside = await prisma.deal.findFirstOrThrow({ where: { owner: { teamId: { notIn: teamIds } } } });
-    const hidden = await dealsLoader({
-      request: new Request(`${ORIGIN}/deals?q=${encodeURIComponent(outside.externalId)}`, {
-        headers: { cookie: await cookieFor("manager@candor.test") },
-      }),
-      params: {},
-      context: {},
-    });
+    const hidden = await load(dealsLoader, "manager@candor.test", `/deals?q=${encodeURIComponent(outside.externalId)}`);
     expect(hidden.total).toBe(0);
   });
 });

@@ -4,20 +4,18 @@ import { prisma } from "../../app/lib/db.server.ts";
 import { action as claimAction, loader as claimLoader } from "../../app/routes/_app.claims.$claimId.tsx";
 import { loader as homeLoader } from "../../app/routes/_app.home.tsx";
 import { loader as quizLoader } from "../../app/routes/_app.quizzes.$quizId._index.tsx";
-import { cookieFor, ORIGIN } from "./support/sign-in.ts";
+import { load, submit } from "./support/requests.ts";
 
 // The salesperson's home: "Next to do" leads only where the person can act (PRODUCT.md §3).
 
 async function loadHome(email: string, search = "") {
-  const request = new Request(`${ORIGIN}/home${search}`, { headers: { cookie: await cookieFor(email) } });
-  const result = await homeLoader({ request, params: {}, context: {} });
+  const result = await load(homeLoader, email, `/home${search}`);
   if (result instanceof Response) throw new Error(`expected the home page, got a ${result.status}`);
   return result;
 }
 
 async function quizPage(email: string, quizId: string) {
-  const request = new Request(`${ORIGIN}/quizzes/${quizId}`, { headers: { cookie: await cookieFor(email) } });
-  return quizLoader({ request, params: { quizId }, context: {} });
+  return load(quizLoader, email, `/quizzes/${quizId}`, { quizId });
 }
 
 const OVER = "overpromiser@candor.test";
@@ -144,12 +142,13 @@ describe("Customers to correct", () => {
     const before = await loadHome(OVER);
     const claim = before.toCorrect.rows[0];
     if (!claim) throw new Error("expected a claim to correct");
-    const request = new Request(`${ORIGIN}/claims/${claim.id}`, {
-      method: "POST",
-      headers: { cookie: await cookieFor(OVER) },
-      body: new URLSearchParams({ intent: "correct" }),
-    });
-    const response = await claimAction({ request, params: { claimId: claim.id }, context: {} });
+    const response = await submit(
+      claimAction,
+      OVER,
+      `/claims/${claim.id}`,
+      { intent: "correct" },
+      { claimId: claim.id },
+    );
     expect(response).toBeInstanceOf(Response);
     const after = await loadHome(OVER);
     expect(after.toCorrect.count).toBe(before.toCorrect.count - 1);
@@ -162,10 +161,7 @@ describe("Customers to correct", () => {
     expect(home.toCorrect.count).toBe(claims.filter(isCustomerToCorrect).length);
     expect(home.toCorrect.count).toBeGreaterThan(0);
     for (const row of home.toCorrect.rows) {
-      const request = new Request(`${ORIGIN}/claims/${row.id}`, {
-        headers: { cookie: await cookieFor("sales@candor.test") },
-      });
-      const page = await claimLoader({ request, params: { claimId: row.id }, context: {} });
+      const page = await load(claimLoader, "sales@candor.test", `/claims/${row.id}`, { claimId: row.id });
       expect(page.canMarkCorrected).toBe(true);
     }
     // The honest top performer's short list has no "show all" step link: everything is already on the home page.

@@ -6,8 +6,8 @@ import { loader as periodLoader } from "../../app/routes/_app.comp.$periodName._
 import { action as compAction } from "../../app/routes/_app.comp._index.tsx";
 import { loader as dashboardLoader } from "../../app/routes/_app.dashboard.tsx";
 import { loader as homeLoader } from "../../app/routes/_app.home.tsx";
-import { cookieFor, ORIGIN, settle } from "./support/sign-in.ts";
-import { load } from "./support/requests.ts";
+import { settle } from "./support/sign-in.ts";
+import { load, submit } from "./support/requests.ts";
 
 // The demo data holds the open period 2026-Q4 (the one in effect while the demo is current)
 // and the locked quarters before it. An admin then creates next quarter's period early.
@@ -29,12 +29,7 @@ async function createNextPeriodEarly() {
     startsOn: day(startsOn),
     endsOn: day(new Date(startsOn.getTime() + 89 * DAY_MS)),
   };
-  const request = new Request(`${ORIGIN}/comp`, {
-    method: "POST",
-    headers: { cookie: await cookieFor("admin@candor.test") },
-    body: new URLSearchParams(fields),
-  });
-  const outcome = await settle(async () => compAction({ request, params: {}, context: {} }));
+  const outcome = await settle(() => submit(compAction, "admin@candor.test", "/comp", fields));
   expect(outcome instanceof Response ? outcome.status : 0).toBe(302);
   return prisma.compPeriod.findUniqueOrThrow({ where: { name: NEXT } });
 }

@@ -32,7 +32,7 @@ import {
   directMisrepresentedCapabilities,
   directMonthlyAccuracy,
 } from "./support/dashboard-direct.ts";
-import { cookieFor, ORIGIN } from "./support/sign-in.ts";
+import { load } from "./support/requests.ts";
 
 // The dashboard's rollups (ADR 019) are kept by the write paths in the same transaction as each
 // write. Two checks after real writes through the model functions: the rollups kept step by step
@@ -428,11 +428,7 @@ describe("the dashboard rollups", () => {
     await expectDashboardToEqualDirect();
 
     // The admin's page, through the route: the same figures as the direct SQL for every team.
-    const page = await dashboardLoader({
-      request: new Request(`${ORIGIN}/dashboard`, { headers: { cookie: await cookieFor("admin@candor.test") } }),
-      params: {},
-      context: {},
-    });
+    const page = await load(dashboardLoader, "admin@candor.test", "/dashboard");
     const open = world.periods.find((period) => period.name === page.period?.name);
     if (!page.dashboard || !open) throw new Error("The admin's dashboard has no figures");
     const allTeamIds = world.teams.map((team) => team.id);

@@ -3,27 +3,17 @@ import { prisma } from "../../app/lib/db.server.ts";
 import { loader as scorecardLoader } from "../../app/routes/_app.dashboard_.scorecard.tsx";
 import { loader as personLoader } from "../../app/routes/_app.people.$userId.tsx";
 import { loader as csvLoader } from "../../app/routes/dashboard.scorecard[.]csv.ts";
-import { cookieFor, ORIGIN } from "./support/sign-in.ts";
+import { load } from "./support/requests.ts";
 
 // The team scorecard lists the people who sell today: a deactivated salesperson (someone who
 // left) is not on it, nor in its CSV, while their own page keeps their history.
 
 async function scorecard(email: string, search = "pageSize=100") {
-  return scorecardLoader({
-    request: new Request(`${ORIGIN}/dashboard/scorecard?${search}`, { headers: { cookie: await cookieFor(email) } }),
-    params: {},
-    context: {},
-  });
+  return load(scorecardLoader, email, `/dashboard/scorecard?${search}`);
 }
 
 async function csvNames(email: string, search = ""): Promise<string[]> {
-  const response = await csvLoader({
-    request: new Request(`${ORIGIN}/dashboard/scorecard.csv?${search}`, {
-      headers: { cookie: await cookieFor(email) },
-    }),
-    params: {},
-    context: {},
-  });
+  const response = await load(csvLoader, email, `/dashboard/scorecard.csv?${search}`);
   const lines = (await response.text())
     .replace(/^\uFEFF/, "")
     .trim()
@@ -57,13 +47,7 @@ describe("the team scorecard and people who have left", () => {
     expect(names).toHaveLength(active);
 
     // His own page still shows his figures: the history stays.
-    const person = await personLoader({
-      request: new Request(`${ORIGIN}/people/${tom.id}`, {
-        headers: { cookie: await cookieFor("manager@candor.test") },
-      }),
-      params: { userId: tom.id },
-      context: {},
-    });
+    const person = await load(personLoader, "manager@candor.test", `/people/${tom.id}`, { userId: tom.id });
     expect(person.person.active).toBe(false);
     expect(person.figures?.id).toBe(tom.id);
   });
