@@ -90,12 +90,16 @@ describe("lateSurveyChanges", () => {
 });
 
 describe("adjustmentReason", () => {
+  type ReasonInput = Parameters<typeof adjustmentReason>[0];
+  /** The reason for the frozen figures, nothing adjusted before and no details, unless `input` says otherwise. */
+  const reasonFor = (input: Partial<ReasonInput> & Pick<ReasonInput, "periodName" | "recomputed" | "deltaCents">) =>
+    adjustmentReason({ frozen, alreadyAdjustedCents: 0, details: [], ...input });
+
   it("says in plain words what arrived after the lock, how it moved the multiplier, and the payout difference", () => {
-    const reason = adjustmentReason({
+    const reason = reasonFor({
       periodName: "2025-Q4",
       frozen: { ...frozen, multiplier: 0.95, payoutCents: 950_000 },
       recomputed: { ...frozen, satisfaction: 0.95, multiplier: 1.02, payoutCents: 1_020_000 },
-      alreadyAdjustedCents: 0,
       deltaCents: 70_000,
       details: ["a survey answered on 11 Jan 2026, after the period was locked"],
     });
@@ -106,11 +110,9 @@ describe("adjustmentReason", () => {
   });
 
   it("lowers, lists several changes and counts the rest", () => {
-    const reason = adjustmentReason({
+    const reason = reasonFor({
       periodName: "2026-Q3",
-      frozen,
       recomputed: { ...frozen, accuracy: 0.8, composite: 0.8584, multiplier: 1, payoutCents: 2_400_000 },
-      alreadyAdjustedCents: 0,
       deltaCents: -747_120,
       details: ["one", "two", "three", "four", "five", "six"],
     });
@@ -121,14 +123,7 @@ describe("adjustmentReason", () => {
   });
 
   it("mentions what was already adjusted", () => {
-    const reason = adjustmentReason({
-      periodName: "Q",
-      frozen,
-      recomputed: frozen,
-      alreadyAdjustedCents: -500,
-      deltaCents: 500,
-      details: [],
-    });
+    const reason = reasonFor({ periodName: "Q", recomputed: frozen, alreadyAdjustedCents: -500, deltaCents: 500 });
     expect(reason).toBe(
       "Q: changes recorded after the period was locked, left the multiplier at 1.3113; payout $31,471.20 when locked less -$5.00 already adjusted, $31,471.20 now: +$5.00.",
     );

@@ -13,6 +13,8 @@ const errorsOf = (params: unknown) => {
   return result.ok ? {} : result.errors;
 };
 
+const curveErrors = (curve: CompPlanParams["curve"]) => errorsOf(withChanges((p) => (p.curve = curve)));
+
 describe("DEFAULT_COMP_PLAN", () => {
   it("is the plan of PRODUCT.md §4", () => {
     expect(DEFAULT_COMP_PLAN).toEqual({
@@ -72,45 +74,35 @@ describe("validateCompPlan", () => {
     expect(validateCompPlan(withChanges((p) => (p.accuracyPrior.k = 0)))).toEqual({ ok: true });
   });
 
-  it("needs at least two curve points", () => {
-    expect(errorsOf(withChanges((p) => (p.curve = [[0, 1]])))).toEqual({
-      curve: "The curve needs at least two points.",
-    });
-  });
-
-  it("needs the curve strictly ascending in C, within [0, 1]", () => {
-    const errors = errorsOf(
-      withChanges(
-        (p) =>
-          (p.curve = [
-            [0, 0],
-            [0.5, 0.5],
-            [0.5, 1],
-            [1.2, 1.5],
-          ]),
-      ),
-    );
-    expect(errors).toEqual({
-      "curve.2.x": "Each point's C must be greater than the previous point's.",
-      "curve.3.x": "Enter a composite score from 0 to 1.",
-    });
-  });
-
-  it("needs M >= 0 and never falling as C rises", () => {
-    const errors = errorsOf(
-      withChanges(
-        (p) =>
-          (p.curve = [
-            [0, -0.1],
-            [0.5, 1],
-            [1, 0.8],
-          ]),
-      ),
-    );
-    expect(errors).toEqual({
-      "curve.0.y": "Enter a multiplier of 0 or more.",
-      "curve.2.y": "A point's M must not be lower than the previous point's.",
-    });
+  it.each<[string, CompPlanParams["curve"], Record<string, string>]>([
+    ["needs at least two curve points", [[0, 1]], { curve: "The curve needs at least two points." }],
+    [
+      "needs the curve strictly ascending in C, within [0, 1]",
+      [
+        [0, 0],
+        [0.5, 0.5],
+        [0.5, 1],
+        [1.2, 1.5],
+      ],
+      {
+        "curve.2.x": "Each point's C must be greater than the previous point's.",
+        "curve.3.x": "Enter a composite score from 0 to 1.",
+      },
+    ],
+    [
+      "needs M >= 0 and never falling as C rises",
+      [
+        [0, -0.1],
+        [0.5, 1],
+        [1, 0.8],
+      ],
+      {
+        "curve.0.y": "Enter a multiplier of 0 or more.",
+        "curve.2.y": "A point's M must not be lower than the previous point's.",
+      },
+    ],
+  ])("%s", (_name, curve, errors) => {
+    expect(curveErrors(curve)).toEqual(errors);
   });
 
   it("rejects a negative gate cap", () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { changedDealFields, checkDealImport, checkDealValues, type DealImportLookups } from "./deal-import.ts";
+import {
+  changedDealFields,
+  checkDealImport,
+  checkDealValues,
+  DEAL_COLUMNS,
+  type DealImportLookups,
+  type DealValues,
+} from "./deal-import.ts";
 
 const HEADER = "External ID,Account,Contact name,Contact email,Owner email,Product slug,Amount,Status,Closed date";
 const lookups: DealImportLookups = {
@@ -12,6 +19,24 @@ const lookups: DealImportLookups = {
   existingTeams: new Map([["OTHER-1", "t-west"]]),
   now: new Date("2026-11-27T00:00:00Z"),
 };
+
+/** A valid open deal of Ann's (team east), as the CSV import and the API hand it over. */
+const DEAL: DealValues = {
+  externalId: "D-9",
+  account: "Acme",
+  contactName: "Jo",
+  contactEmail: "jo@acme.example",
+  ownerEmail: "ann@candor.test",
+  product: "",
+  amount: "100",
+  status: "OPEN",
+  closedAt: "",
+};
+
+/** A deals file holding `deals`, one a row under the header (no value needs quoting). */
+const csv = (...deals: DealValues[]) =>
+  [HEADER, ...deals.map((deal) => DEAL_COLUMNS.map((column) => deal[column.key]).join(","))].join("\n");
+const empty = (line: number, ...columns: string[]) => columns.map((column) => ({ line, column, reason: "Is empty." }));
 
 describe("checkDealImport", () => {
   it("turns valid rows into deals", () => {
@@ -63,19 +88,16 @@ describe("checkDealImport", () => {
             'The External ID "OTHER-1" cannot be used. Check it against your CRM, or ask an admin to import this row.',
         },
         { line: 3, column: "Closed date", reason: "2030-01-01 is in the future." },
-        { line: 4, column: "External ID", reason: "Is empty." },
-        { line: 4, column: "Account", reason: "Is empty." },
-        { line: 4, column: "Contact name", reason: "Is empty." },
-        { line: 4, column: "Contact email", reason: "Is empty." },
+        ...empty(4, "External ID", "Account", "Contact name", "Contact email"),
         { line: 4, column: "Owner email", reason: "bob@candor.test is not in a team you manage." },
-        { line: 4, column: "Amount", reason: "Is empty." },
+        ...empty(4, "Amount"),
         { line: 4, column: "Status", reason: "Is empty; use OPEN, WON or LOST." },
       ],
     });
   });
 
   it("refuses another team's external id without saying that a deal has it", () => {
-    const check = checkDealImport(`${HEADER}\nOTHER-1,Acme,Jo,jo@acme.example,ann@candor.test,,100,OPEN,`, lookups);
+    const check = checkDealImport(csv({ ...DEAL, externalId: "OTHER-1" }), lookups);
     expect(check.ok).toBe(false);
     if (check.ok) return;
     const reasons = check.problems.map((problem) => problem.reason);
@@ -86,7 +108,7 @@ describe("checkDealImport", () => {
   });
 
   it("lets an importer of every team use any active salesperson", () => {
-    const check = checkDealImport(`${HEADER}\nD-2,Acme,Jo,jo@acme.example,bob@candor.test,,100,OPEN,`, {
+    const check = checkDealImport(csv({ ...DEAL, externalId: "D-2", ownerEmail: "bob@candor.test" }), {
       ...lookups,
       teamIds: null,
     });
@@ -124,18 +146,8 @@ describe("changedDealFields", () => {
 
 describe("checkDealValues", () => {
   it("is the CSV import's check: the same reasons, with rows named as the caller names them", () => {
-    const values = {
-      externalId: "D-9",
-      account: "Acme",
-      contactName: "Jo",
-      contactEmail: "jo@acme.example",
-      ownerEmail: "ann@candor.test",
-      product: "",
-      amount: "100",
-      status: "OPEN",
-      closedAt: "",
-    };
-    const check = checkDealValues([values, { ...values, amount: "ten" }], lookups, (index) => `at index ${index}`);
+    const batch = [DEAL, { ...DEAL, amount: "ten" }];
+    const check = checkDealValues(batch, lookups, (index) => `at index ${index}`);
     expect(check).toEqual({
       ok: false,
       problems: [
@@ -147,11 +159,8 @@ describe("checkDealValues", () => {
         },
       ],
     });
-    const csv = checkDealImport(
-      `${HEADER}\nD-9,Acme,Jo,jo@acme.example,ann@candor.test,,100,OPEN,\nD-9,Acme,Jo,jo@acme.example,ann@candor.test,,ten,OPEN,`,
-      lookups,
-    );
-    expect(csv.ok ? [] : csv.problems.map((problem) => problem.reason)).toEqual([
+    const file = checkDealImport(csv(...batch), lookups);
+    expect(file.ok ? [] : file.problems.map((problem) => problem.reason)).toEqual([
       '"D-9" is also on line 2; each deal may appear once.',
       '"ten" is not an amount in dollars (e.g. 12500 or 12,500.50, at most 21,474,836.47).',
     ]);

@@ -21,7 +21,9 @@ import {
   verdictNotice,
   type DigestItem,
 } from "./notifications.ts";
+import type { ClaimStatus, Severity } from "./levels.ts";
 import { permissionScope, ROLES } from "./permissions.ts";
+import type { QuizDueReason } from "./quiz-rules.ts";
 
 const ISO_TIMESTAMP = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const ENUM_CODE =
@@ -96,23 +98,11 @@ describe("each event's sentence", () => {
   });
 
   it("a dispute resolved says whether the verdict stands or what replaced it", () => {
-    const upheld = disputeResolvedNotice({
-      ...claim,
-      disputeId: "d1",
-      outcome: "UPHELD",
-      resolverName: "Sam Lee",
-      newStatus: null,
-      newSeverity: null,
-    });
+    const resolved = (outcome: "UPHELD" | "OVERTURNED", newStatus: ClaimStatus | null, newSeverity: Severity | null) =>
+      disputeResolvedNotice({ ...claim, disputeId: "d1", outcome, resolverName: "Sam Lee", newStatus, newSeverity });
+    const upheld = resolved("UPHELD", null, null);
     expect(upheld.text).toMatch(/^Sam Lee upheld the verdict: it stands on your claim to Northwind/);
-    const overturned = disputeResolvedNotice({
-      ...claim,
-      disputeId: "d1",
-      outcome: "OVERTURNED",
-      resolverName: "Sam Lee",
-      newStatus: "PARTIALLY_ACCURATE",
-      newSeverity: "LOW",
-    });
+    const overturned = resolved("OVERTURNED", "PARTIALLY_ACCURATE", "LOW");
     expect(overturned.text).toMatch(
       /^Sam Lee overturned the verdict: it is now Partially accurate \(low severity\) on your claim/,
     );
@@ -155,42 +145,24 @@ describe("each event's sentence", () => {
 
   it("a quiz notice is keyed by the lapse it is about, so the scan says it once per lapse", () => {
     const until = new Date("2026-12-10T09:00:00Z");
-    const expiring = quizNotice({
-      quizId: "z1",
-      title: "Ledgerline basics",
-      reason: "CERTIFICATION_EXPIRING",
-      certifiedUntil: until,
-    });
+    const notice = (reason: QuizDueReason, certifiedUntil: Date | null, title = "Ledgerline basics") =>
+      quizNotice({ quizId: "z1", title, reason, certifiedUntil });
+    const expiring = notice("CERTIFICATION_EXPIRING", until);
     expect(expiring).toMatchObject({
       kind: "CERTIFICATION_EXPIRING",
       href: "/quizzes/z1",
       dedupeKey: "certification-expiring:z1:2026-12-10",
     });
     expect(expiring.text).toContain("runs out on 10 Dec 2026");
-    const lapsed = quizNotice({
-      quizId: "z1",
-      title: "Ledgerline basics",
-      reason: "REQUIRED_NOT_PASSED",
-      certifiedUntil: until,
-    });
+    const lapsed = notice("REQUIRED_NOT_PASSED", until);
     expect(lapsed).toMatchObject({ kind: "QUIZ_DUE", dedupeKey: "quiz-due:z1:2026-12-10" });
     expect(lapsed.text).toContain("ran out on 10 Dec 2026");
-    const never = quizNotice({
-      quizId: "z1",
-      title: "Ledgerline basics",
-      reason: "REQUIRED_NOT_PASSED",
-      certifiedUntil: null,
-    });
+    const never = notice("REQUIRED_NOT_PASSED", null);
     expect(never.dedupeKey).toBe("quiz-due:z1:never");
     // A later certification that runs out again is a new lapse, with a new key.
-    expect(
-      quizNotice({
-        quizId: "z1",
-        title: "x",
-        reason: "CERTIFICATION_EXPIRING",
-        certifiedUntil: new Date("2027-06-08T09:00:00Z"),
-      }).dedupeKey,
-    ).not.toBe(expiring.dedupeKey);
+    expect(notice("CERTIFICATION_EXPIRING", new Date("2027-06-08T09:00:00Z"), "x").dedupeKey).not.toBe(
+      expiring.dedupeKey,
+    );
   });
 
   it("claims past target: one notice per day, counted in words", () => {
