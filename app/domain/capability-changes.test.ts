@@ -8,6 +8,7 @@ import {
   utcTimeLabel,
   type DatedRevision,
 } from "./capability-changes.ts";
+import type { CapabilityLevel } from "./levels.ts";
 
 const utc = (iso: string) => new Date(iso);
 
@@ -73,33 +74,39 @@ describe("changeSinceClaim", () => {
 describe("describeChangeSinceClaim", () => {
   const madeAt = utc("2026-03-03T12:00:00Z");
 
-  it("names the old and new status", () => {
-    const change = {
-      then: { status: "ROADMAP" as const, conditions: "" },
-      now: { status: "SUPPORTED" as const, conditions: "" },
-    };
-    expect(describeChangeSinceClaim("SSO / SAML", change, madeAt)).toBe(
+  const revision = (status: CapabilityLevel, conditions = "") => ({ status, conditions });
+
+  it.each<[string, string, ReturnType<typeof revision> | null, ReturnType<typeof revision>, string]>([
+    [
+      "names the old and new status",
+      "SSO / SAML",
+      revision("ROADMAP"),
+      revision("SUPPORTED"),
       "SSO / SAML changed from On the roadmap to Supported since you said it on 3 Mar 2026.",
-    );
-  });
-
-  it("quotes the new conditions when only they changed", () => {
-    const change = {
-      then: { status: "PARTIAL" as const, conditions: "xlsx only" },
-      now: { status: "PARTIAL" as const, conditions: "xlsx only; at most 1,048,576 rows." },
-    };
-    expect(describeChangeSinceClaim("Excel export", change, madeAt)).toBe(
+    ],
+    [
+      "quotes the new conditions when only they changed",
+      "Excel export",
+      revision("PARTIAL", "xlsx only"),
+      revision("PARTIAL", "xlsx only; at most 1,048,576 rows."),
       "The conditions on Excel export changed since you said it on 3 Mar 2026; they are now: xlsx only; at most 1,048,576 rows.",
-    );
-    expect(
-      describeChangeSinceClaim("Excel export", { ...change, now: { status: "PARTIAL", conditions: "" } }, madeAt),
-    ).toBe("The conditions on Excel export were removed since you said it on 3 Mar 2026.");
-  });
-
-  it("says when the row did not exist yet", () => {
-    expect(describeChangeSinceClaim("SCIM", { then: null, now: { status: "PARTIAL", conditions: "" } }, madeAt)).toBe(
+    ],
+    [
+      "says when the conditions were removed",
+      "Excel export",
+      revision("PARTIAL", "xlsx only"),
+      revision("PARTIAL"),
+      "The conditions on Excel export were removed since you said it on 3 Mar 2026.",
+    ],
+    [
+      "says when the row did not exist yet",
+      "SCIM",
+      null,
+      revision("PARTIAL"),
       "SCIM was added to the matrix as Partial since you said it on 3 Mar 2026.",
-    );
+    ],
+  ])("%s", (_name, capability, then, now, sentence) => {
+    expect(describeChangeSinceClaim(capability, { then, now }, madeAt)).toBe(sentence);
   });
 });
 

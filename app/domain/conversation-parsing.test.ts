@@ -21,52 +21,112 @@ function turns(conversation: ParsedConversation): [string, string][] {
   return conversation.utterances.map((utterance) => [utterance.speaker, utterance.text]);
 }
 
-describe("WebVTT transcripts", () => {
-  it("reads a Teams transcript: voice tags, cue ids, NOTE and STYLE blocks, settings, BOM and CRLF", () => {
-    const teams = [
-      "\uFEFFWEBVTT - Acme Logistics discovery call",
-      "Kind: captions",
-      "",
-      "NOTE",
-      "Recorded in Microsoft Teams.",
-      "Speaker names come from the meeting roster.",
-      "",
-      "STYLE",
-      "::cue { color: white }",
-      "",
-      "REGION",
-      "id:fred width:40%",
-      "",
-      "3c6d8f0e-1a2b-4c3d-9e8f-000000000001/12-0",
-      "00:00:04.120 --> 00:00:07.800 align:start position:10%",
-      "<v Maya Chen>Thanks for making the time, Tom.</v>",
-      "",
-      "3c6d8f0e-1a2b-4c3d-9e8f-000000000001/13-0",
-      "00:00:08.000 --> 00:00:12.450",
-      "<v Tom Baker>Sure. Our finance team lives in Excel,",
-      "so exports matter a lot.</v>",
-      "",
-      "00:00:12.600 --> 00:00:16.000",
-      "<v.loud Maya Chen>We export to xlsx &amp; csv &lt;today&gt;,&nbsp;no plugin needed.</v>",
-      "",
-      "00:00:16.100 --> 00:00:18.000",
-      "<v Maya Chen><c.yellow>It</c> <i>works</i> <00:00:16.500><b>with</b> Excel 2007 and later.</v>",
-      "",
-    ].join("\r\n");
-    const conversation = parsed(parseConversation("Acme call.vtt", encode(teams)));
-    expect(conversation.format).toBe("VTT");
-    expect(conversation.title).toBe("");
-    expect(conversation.occurredAt).toBeNull();
-    expect(conversation.speakers).toEqual(["Maya Chen", "Tom Baker"]);
-    expect(turns(conversation)).toEqual([
-      ["Maya Chen", "Thanks for making the time, Tom."],
-      ["Tom Baker", "Sure. Our finance team lives in Excel, so exports matter a lot."],
-      ["Maya Chen", "We export to xlsx & csv <today>, no plugin needed. It works with Excel 2007 and later."],
-    ]);
-    expect(conversation.utterances.map((utterance) => utterance.startMs)).toEqual([4120, 8000, 12600]);
-    expect(conversation.wordCount).toBe(34);
+/** A transcript as the conversation page shows it: its format, the speakers, who said what and from when. */
+function transcript(conversation: ParsedConversation) {
+  return {
+    format: conversation.format,
+    speakers: conversation.speakers,
+    turns: turns(conversation),
+    startMs: conversation.utterances.map((utterance) => utterance.startMs),
+  };
+}
+
+// Two whole transcripts with CRLF line ends and a byte-order mark, as Teams and subtitle tools save them.
+const crlf = (text: string) => text.replace(/\n/g, "\r\n");
+const TEAMS_VTT = crlf(`\uFEFFWEBVTT - Acme Logistics discovery call
+Kind: captions
+
+NOTE
+Recorded in Microsoft Teams.
+Speaker names come from the meeting roster.
+
+STYLE
+::cue { color: white }
+
+REGION
+id:fred width:40%
+
+3c6d8f0e-1a2b-4c3d-9e8f-000000000001/12-0
+00:00:04.120 --> 00:00:07.800 align:start position:10%
+<v Maya Chen>Thanks for making the time, Tom.</v>
+
+3c6d8f0e-1a2b-4c3d-9e8f-000000000001/13-0
+00:00:08.000 --> 00:00:12.450
+<v Tom Baker>Sure. Our finance team lives in Excel,
+so exports matter a lot.</v>
+
+00:00:12.600 --> 00:00:16.000
+<v.loud Maya Chen>We export to xlsx &amp; csv &lt;today&gt;,&nbsp;no plugin needed.</v>
+
+00:00:16.100 --> 00:00:18.000
+<v Maya Chen><c.yellow>It</c> <i>works</i> <00:00:16.500><b>with</b> Excel 2007 and later.</v>
+`);
+const NUMBERED_SRT = crlf(`\uFEFF1
+00:00:01,000 --> 00:00:04,000
+[Maya Chen] Welcome everyone.
+
+2
+00:00:04,500 --> 00:00:08,250
+SPEAKER 1: Can it export to
+<i>legacy .xls files?</i>
+
+3
+00:00:08,300 --> 00:00:11,000
+Maya Chen: Only xlsx, for Excel 2007
+and later.
+
+4
+00:00:11,000 --> 00:00:13,000
+{\\an8}The old format isn't supported.
+
+
+`);
+
+describe("a whole transcript file", () => {
+  it.each([
+    [
+      "reads a Teams transcript: voice tags, cue ids, NOTE and STYLE blocks, settings, BOM and CRLF",
+      "Acme call.vtt",
+      TEAMS_VTT,
+      {
+        format: "VTT",
+        speakers: ["Maya Chen", "Tom Baker"],
+        turns: [
+          ["Maya Chen", "Thanks for making the time, Tom."],
+          ["Tom Baker", "Sure. Our finance team lives in Excel, so exports matter a lot."],
+          ["Maya Chen", "We export to xlsx & csv <today>, no plugin needed. It works with Excel 2007 and later."],
+        ],
+        startMs: [4120, 8000, 12600],
+      },
+    ],
+    [
+      "reads numbered cues with Speaker:, [Speaker] and SPEAKER 1: prefixes, multi-line text, BOM, CRLF and trailing blank lines",
+      "call.srt",
+      NUMBERED_SRT,
+      {
+        format: "SRT",
+        speakers: ["Maya Chen", "SPEAKER 1"],
+        turns: [
+          ["Maya Chen", "Welcome everyone."],
+          ["SPEAKER 1", "Can it export to legacy .xls files?"],
+          ["Maya Chen", "Only xlsx, for Excel 2007 and later. The old format isn't supported."],
+        ],
+        startMs: [1000, 4500, 8300],
+      },
+    ],
+  ])("%s", (_name, fileName, text, expected) => {
+    expect(transcript(parsed(parseConversation(fileName, encode(text))))).toEqual(expected);
   });
 
+  it("gives a Teams transcript no title, no date and counts its words", () => {
+    const conversation = parsed(parseConversation("Acme call.vtt", encode(TEAMS_VTT)));
+    expect(conversation.title).toBe("");
+    expect(conversation.occurredAt).toBeNull();
+    expect(conversation.wordCount).toBe(34);
+  });
+});
+
+describe("WebVTT transcripts", () => {
   it("reads a Zoom transcript, whose cues start with the speaker's name", () => {
     const zoom = `WEBVTT
 
@@ -127,40 +187,6 @@ every fifteen minutes.
 });
 
 describe("SRT transcripts", () => {
-  it("reads numbered cues with Speaker:, [Speaker] and SPEAKER 1: prefixes, multi-line text, BOM, CRLF and trailing blank lines", () => {
-    const srt = [
-      "\uFEFF1",
-      "00:00:01,000 --> 00:00:04,000",
-      "[Maya Chen] Welcome everyone.",
-      "",
-      "2",
-      "00:00:04,500 --> 00:00:08,250",
-      "SPEAKER 1: Can it export to",
-      "<i>legacy .xls files?</i>",
-      "",
-      "3",
-      "00:00:08,300 --> 00:00:11,000",
-      "Maya Chen: Only xlsx, for Excel 2007",
-      "and later.",
-      "",
-      "4",
-      "00:00:11,000 --> 00:00:13,000",
-      "{\\an8}The old format isn't supported.",
-      "",
-      "",
-      "",
-    ].join("\r\n");
-    const conversation = parsed(parseConversation("call.srt", encode(srt)));
-    expect(conversation.format).toBe("SRT");
-    expect(conversation.speakers).toEqual(["Maya Chen", "SPEAKER 1"]);
-    expect(turns(conversation)).toEqual([
-      ["Maya Chen", "Welcome everyone."],
-      ["SPEAKER 1", "Can it export to legacy .xls files?"],
-      ["Maya Chen", "Only xlsx, for Excel 2007 and later. The old format isn't supported."],
-    ]);
-    expect(conversation.utterances.map((utterance) => utterance.startMs)).toEqual([1000, 4500, 8300]);
-  });
-
   it("does not mistake a number spoken at the end of a cue for the next cue's number", () => {
     const srt =
       "1\n00:00:01,000 --> 00:00:02,000\nTom: Which Excel do you need?\n\n2\n00:00:02,000 --> 00:00:03,000\nMaya: Excel\n2007\n\n3\n00:00:03,000 --> 00:00:04,000\nTom: Great.\n";
@@ -346,8 +372,10 @@ On Mon, Mar 2, 2026 at 3:40 PM Tom Baker <tom@acme-logistics.com> wrote:
     ]);
   });
 
-  it("keeps a message that is both pasted and quoted only once", () => {
-    const thread = `From: Maya Chen <maya@vendor.com>
+  it.each<[string, string, string | undefined, [string, string][]]>([
+    [
+      "keeps a message that is both pasted and quoted only once",
+      `From: Maya Chen <maya@vendor.com>
 Sent: Monday, March 2, 2026 4:30 PM
 Subject: Re: Exports
 
@@ -362,15 +390,16 @@ Sent: Monday, March 2, 2026 4:10 PM
 Subject: Exports
 
 Which formats do you export?
-`;
-    expect(turns(parsed(parseConversationText(thread)))).toEqual([
-      ["Tom Baker", "Which formats do you export?"],
-      ["Maya Chen", "Yes, xlsx and csv."],
-    ]);
-  });
-
-  it("reads Gmail's wrapped attribution line and quotes nested inside quotes", () => {
-    const reply = `From: Tom Baker <tom@acme-logistics.com>
+`,
+      undefined,
+      [
+        ["Tom Baker", "Which formats do you export?"],
+        ["Maya Chen", "Yes, xlsx and csv."],
+      ],
+    ],
+    [
+      "reads Gmail's wrapped attribution line and quotes nested inside quotes",
+      `From: Tom Baker <tom@acme-logistics.com>
 Subject: Re: Exports
 Date: Tue, 3 Mar 2026 10:15:00 +0000
 
@@ -383,16 +412,17 @@ maya@vendor.com> wrote:
 >
 > On Mon, Mar 2, 2026 at 3:00 PM Tom Baker <tom@acme-logistics.com> wrote:
 >> Do you support xls?
-`;
-    expect(turns(parsed(parseConversationText(reply)))).toEqual([
-      ["Tom Baker", "Do you support xls?"],
-      ["Maya Chen", "We support xls."],
-      ["Tom Baker", "Ok, great."],
-    ]);
-  });
-
-  it("gives an inline reply's answers to the replier and the quoted questions to their writer", () => {
-    const inline = `From: Maya Chen <maya@vendor.com>
+`,
+      undefined,
+      [
+        ["Tom Baker", "Do you support xls?"],
+        ["Maya Chen", "We support xls."],
+        ["Tom Baker", "Ok, great."],
+      ],
+    ],
+    [
+      "gives an inline reply's answers to the replier and the quoted questions to their writer",
+      `From: Maya Chen <maya@vendor.com>
 Subject: Re: Questions
 
 Tom Baker wrote:
@@ -403,25 +433,28 @@ Yes, SAML.
 
 -- 
 Maya Chen | Account Executive
-`;
-    expect(turns(parsed(parseConversationText(inline)))).toEqual([
-      ["Tom Baker", "Do you export xls?"],
-      ["Tom Baker", "SSO?"],
-      ["Maya Chen", "Only xlsx."],
-      ["Maya Chen", "Yes, SAML."],
-    ]);
-  });
-
-  it("reads an HTML-only email without the quoted earlier message", () => {
-    const html = `From: Maya Chen <maya@vendor.com>
+`,
+      undefined,
+      [
+        ["Tom Baker", "Do you export xls?"],
+        ["Tom Baker", "SSO?"],
+        ["Maya Chen", "Only xlsx."],
+        ["Maya Chen", "Yes, SAML."],
+      ],
+    ],
+    [
+      "reads an HTML-only email without the quoted earlier message",
+      `From: Maya Chen <maya@vendor.com>
 Subject: Exports
 Content-Type: text/html; charset=utf-8
 
 <html><head><style>p { margin: 0 }</style></head><body><p>We support&nbsp;xlsx &amp; csv.</p><div class="gmail_quote"><blockquote>Do you support xls?</blockquote></div></body></html>
-`;
-    expect(turns(parsed(parseConversationText(html, "exports.eml")))).toEqual([
-      ["Maya Chen", "We support xlsx & csv."],
-    ]);
+`,
+      "exports.eml",
+      [["Maya Chen", "We support xlsx & csv."]],
+    ],
+  ])("%s", (_name, text, fileName, expected) => {
+    expect(turns(parsed(parseConversationText(text, fileName)))).toEqual(expected);
   });
 
   it("names the sender of a quote that gives only an address by the name the thread uses for it", () => {

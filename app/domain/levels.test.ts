@@ -51,30 +51,33 @@ describe("unions match the Prisma enums", () => {
 });
 
 describe("labels", () => {
-  it("names capability levels as a customer would hear them", () => {
-    expect(CAPABILITY_LEVELS.map(levelLabel)).toEqual(["Supported", "Partial", "Not supported", "On the roadmap"]);
-  });
+  /** The labels of every value, in order, read when the test runs. */
+  const labelsOf =
+    <V extends string>(values: readonly V[], label: (value: V) => string) =>
+    () =>
+      values.map(label);
 
-  it("names claim statuses, severities, channels and delivered answers", () => {
-    expect(CLAIM_STATUSES.map(claimStatusLabel)).toEqual([
-      "Pending",
-      "Accurate",
-      "Partially accurate",
-      "Inaccurate",
-      "Unverifiable",
-    ]);
-    expect(SEVERITIES.map(severityLabel)).toEqual(["Low", "Medium", "High"]);
-    expect(CHANNELS.map(channelLabel)).toEqual(["Call", "Email", "Demo", "Meeting", "RFP", "Chat"]);
-    expect(DELIVERED.map(deliveredLabel)).toEqual(["Yes", "Partly", "No"]);
-  });
-
-  it("names every claim source plainly", () => {
-    expect(CLAIM_SOURCES.map(claimSourceLabel)).toEqual([
-      "Logged by the salesperson",
-      "Observed",
-      "Reported by the customer",
-      "Found in a conversation",
-    ]);
+  it.each<[string, () => string[], string[]]>([
+    [
+      "capability levels, as a customer would hear them",
+      labelsOf(CAPABILITY_LEVELS, levelLabel),
+      ["Supported", "Partial", "Not supported", "On the roadmap"],
+    ],
+    [
+      "claim statuses",
+      labelsOf(CLAIM_STATUSES, claimStatusLabel),
+      ["Pending", "Accurate", "Partially accurate", "Inaccurate", "Unverifiable"],
+    ],
+    ["severities", labelsOf(SEVERITIES, severityLabel), ["Low", "Medium", "High"]],
+    ["channels", labelsOf(CHANNELS, channelLabel), ["Call", "Email", "Demo", "Meeting", "RFP", "Chat"]],
+    ["delivered answers", labelsOf(DELIVERED, deliveredLabel), ["Yes", "Partly", "No"]],
+    [
+      "every claim source, plainly",
+      labelsOf(CLAIM_SOURCES, claimSourceLabel),
+      ["Logged by the salesperson", "Observed", "Reported by the customer", "Found in a conversation"],
+    ],
+  ])("names %s", (_name, labels, expected) => {
+    expect(labels()).toEqual(expected);
   });
 
   it("gives every matrix check a distinct label", () => {

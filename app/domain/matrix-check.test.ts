@@ -60,6 +60,8 @@ describe("isStaleAt", () => {
 describe("checkClaimAgainstMatrix", () => {
   const fresh = (status: CapabilityLevel) => ({ status, conditions: "", validFrom: utc("2026-05-01T00:00:00Z") });
   const madeAt = utc("2026-05-20T00:00:00Z");
+  const check = (asserted: CapabilityLevel, revision: ReturnType<typeof fresh> | null, reviewCycleDays = 90) =>
+    checkClaimAgainstMatrix({ assertedLevel: asserted, madeAt, revision, reviewCycleDays });
 
   // Rows: what the customer was told; columns: what engineering says. Promise order is
   // SUPPORTED > PARTIAL > ROADMAP > NOT_SUPPORTED.
@@ -82,58 +84,30 @@ describe("checkClaimAgainstMatrix", () => {
     ["NOT_SUPPORTED", "NOT_SUPPORTED", "CONSISTENT"],
   ];
   it.each(table)("told %s, matrix %s → %s", (asserted, status, expected) => {
-    expect(
-      checkClaimAgainstMatrix({ assertedLevel: asserted, madeAt, revision: fresh(status), reviewCycleDays: 90 }),
-    ).toBe(expected);
+    expect(check(asserted, fresh(status))).toBe(expected);
   });
 
   it("reports NO_MATRIX_ROW when there is no capability or no revision yet", () => {
-    expect(checkClaimAgainstMatrix({ assertedLevel: "SUPPORTED", madeAt, revision: null, reviewCycleDays: 90 })).toBe(
-      "NO_MATRIX_ROW",
-    );
+    expect(check("SUPPORTED", null)).toBe("NO_MATRIX_ROW");
   });
 
   it("reports NO_MATRIX_ROW when handed a revision written after the claim", () => {
     const later = { status: "SUPPORTED" as const, conditions: "", validFrom: utc("2026-06-01T00:00:00Z") };
-    expect(checkClaimAgainstMatrix({ assertedLevel: "SUPPORTED", madeAt, revision: later, reviewCycleDays: 90 })).toBe(
-      "NO_MATRIX_ROW",
-    );
+    expect(check("SUPPORTED", later)).toBe("NO_MATRIX_ROW");
   });
 
   describe("on a row overdue for review at the claim date", () => {
     // Verified 1 January; the claim on 20 May is 139 days later, past a 90-day cycle.
     const stale = (status: CapabilityLevel) => ({ status, conditions: "", validFrom: utc("2026-01-01T00:00:00Z") });
 
-    it("still reports an overstatement", () => {
-      expect(
-        checkClaimAgainstMatrix({
-          assertedLevel: "SUPPORTED",
-          madeAt,
-          revision: stale("PARTIAL"),
-          reviewCycleDays: 90,
-        }),
-      ).toBe("OVERSTATES");
-    });
-
-    it("reports MATRIX_STALE for an equal or lower claim", () => {
-      expect(
-        checkClaimAgainstMatrix({ assertedLevel: "PARTIAL", madeAt, revision: stale("PARTIAL"), reviewCycleDays: 90 }),
-      ).toBe("MATRIX_STALE");
-      expect(
-        checkClaimAgainstMatrix({
-          assertedLevel: "PARTIAL",
-          madeAt,
-          revision: stale("SUPPORTED"),
-          reviewCycleDays: 90,
-        }),
-      ).toBe("MATRIX_STALE");
-    });
-
-    it("judges staleness at the claim date, not later", () => {
+    it.each<[string, CapabilityLevel, CapabilityLevel, number, MatrixCheckResult]>([
+      ["still reports an overstatement", "SUPPORTED", "PARTIAL", 90, "OVERSTATES"],
+      ["reports MATRIX_STALE for an equal claim", "PARTIAL", "PARTIAL", 90, "MATRIX_STALE"],
+      ["reports MATRIX_STALE for a lower claim", "PARTIAL", "SUPPORTED", 90, "MATRIX_STALE"],
       // With a 180-day cycle the row was fresh on 20 May.
-      expect(
-        checkClaimAgainstMatrix({ assertedLevel: "PARTIAL", madeAt, revision: stale("PARTIAL"), reviewCycleDays: 180 }),
-      ).toBe("CONSISTENT");
+      ["judges staleness at the claim date, not later", "PARTIAL", "PARTIAL", 180, "CONSISTENT"],
+    ])("%s: told %s, row %s, a %d-day cycle", (_name, asserted, status, reviewCycleDays, expected) => {
+      expect(check(asserted, stale(status), reviewCycleDays)).toBe(expected);
     });
   });
 
@@ -146,58 +120,70 @@ describe("checkClaimAgainstMatrix", () => {
         reviewCycleDays: 90,
       });
 
-    it("a claim of full support before the narrowing was consistent", () => {
-      expect(check("SUPPORTED", utc("2026-02-20T15:00:00Z"))).toBe("CONSISTENT");
-    });
-
-    it("the same claim after the narrowing overstates", () => {
-      expect(check("SUPPORTED", utc("2026-03-05T15:00:00Z"))).toBe("OVERSTATES");
-    });
-
-    it("a claim of partial support before the narrowing understated", () => {
-      expect(check("PARTIAL", utc("2026-02-20T15:00:00Z"))).toBe("UNDERSTATES");
-      expect(check("PARTIAL", utc("2026-03-05T15:00:00Z"))).toBe("CONSISTENT");
+    it.each<[string, CapabilityLevel, string, MatrixCheckResult]>([
+      [
+        "a claim of full support before the narrowing was consistent",
+        "SUPPORTED",
+        "2026-02-20T15:00:00Z",
+        "CONSISTENT",
+      ],
+      ["the same claim after the narrowing overstates", "SUPPORTED", "2026-03-05T15:00:00Z", "OVERSTATES"],
+      ["a claim of partial support before the narrowing understated", "PARTIAL", "2026-02-20T15:00:00Z", "UNDERSTATES"],
+      ["the same claim after the narrowing is consistent", "PARTIAL", "2026-03-05T15:00:00Z", "CONSISTENT"],
+    ])("%s", (_name, asserted, madeOn, expected) => {
+      expect(check(asserted, utc(madeOn))).toBe(expected);
     });
   });
 });
 
 describe("describeMatrixCheck", () => {
-  it("tells a salesperson at once what engineering says", () => {
-    expect(describeMatrixCheck("OVERSTATES", "SUPPORTED", march)).toBe(
+  const endsWithFullStop = { status: "SUPPORTED" as const, conditions: "Excel 2007 and later." };
+  it.each<[string, MatrixCheckResult, CapabilityLevel | null, typeof march | typeof endsWithFullStop | null, string]>([
+    [
+      "tells a salesperson at once what engineering says",
+      "OVERSTATES",
+      "SUPPORTED",
+      march,
       "You said Supported; engineering says Partial: xlsx only; .xls is not supported. " +
         "That promises more than the matrix; if the customer was told too much, correct it with them and record the correction.",
-    );
-  });
-
-  it("leaves out the colon when there are no conditions", () => {
-    expect(describeMatrixCheck("CONSISTENT", "SUPPORTED", january)).toBe(
+    ],
+    [
+      "leaves out the colon when there are no conditions",
+      "CONSISTENT",
+      "SUPPORTED",
+      january,
       "You said Supported; engineering says Supported. That matches the matrix.",
-    );
-  });
-
-  it("does not double a full stop the conditions already end with", () => {
-    const row = { status: "SUPPORTED" as const, conditions: "Excel 2007 and later." };
-    expect(describeMatrixCheck("UNDERSTATES", "ROADMAP", row)).toBe(
+    ],
+    [
+      "does not double a full stop the conditions already end with",
+      "UNDERSTATES",
+      "ROADMAP",
+      endsWithFullStop,
       "You said On the roadmap; engineering says Supported: Excel 2007 and later. That promises less than the product does.",
-    );
-  });
-
-  it("says a stale row will be checked by an engineer", () => {
-    expect(describeMatrixCheck("MATRIX_STALE", "PARTIAL", march)).toBe(
+    ],
+    [
+      "says a stale row will be checked by an engineer",
+      "MATRIX_STALE",
+      "PARTIAL",
+      march,
       "You said Partial; engineering last said Partial: xlsx only; .xls is not supported. " +
         "That row was overdue for review on the day of the claim, so an engineer will verify it.",
-    );
-  });
-
-  it("explains a missing row", () => {
-    expect(describeMatrixCheck("NO_MATRIX_ROW", "NOT_SUPPORTED", null)).toBe(
+    ],
+    [
+      "explains a missing row",
+      "NO_MATRIX_ROW",
+      "NOT_SUPPORTED",
+      null,
       "You said Not supported; the capability matrix had no row for this on the day of the claim, so an engineer will verify it.",
-    );
-  });
-
-  it("says a customer's report has nothing to compare until an engineer sets what the customer was told", () => {
-    expect(describeMatrixCheck("NO_MATRIX_ROW", null, null)).toBe(
+    ],
+    [
+      "says a customer's report has nothing to compare until an engineer sets what the customer was told",
+      "NO_MATRIX_ROW",
+      null,
+      null,
       "What the customer was told is not stated yet: an engineer maps the customer's words to a capability and a level, and the matrix check follows.",
-    );
+    ],
+  ])("%s", (_name, result, asserted, row, sentence) => {
+    expect(describeMatrixCheck(result, asserted, row)).toBe(sentence);
   });
 });
