@@ -3,9 +3,7 @@ import { formatPlainPercent, readableStatementLine } from "./comp-explanation.ts
 
 describe("formatPlainPercent", () => {
   it("shows a score with the decimals it needs", () => {
-    expect(formatPlainPercent(0.8)).toBe("80%");
-    expect(formatPlainPercent(0.775)).toBe("77.5%");
-    expect(formatPlainPercent(1)).toBe("100%");
+    expect([0.8, 0.775, 1].map((score) => formatPlainPercent(score))).toEqual(["80%", "77.5%", "100%"]);
   });
 });
 

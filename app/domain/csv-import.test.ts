@@ -10,12 +10,14 @@ import {
 } from "./csv-import.ts";
 
 describe("parseAmountCents", () => {
-  it("reads dollars into exact integer cents", () => {
-    expect(parseAmountCents("12500")).toBe(1_250_000);
-    expect(parseAmountCents("12,500.5")).toBe(1_250_050);
-    expect(parseAmountCents("$0.07")).toBe(7);
-    expect(parseAmountCents("0.1")).toBe(10);
-    expect(parseAmountCents("21,474,836.47")).toBe(2_147_483_647);
+  it.each([
+    ["12500", 1_250_000],
+    ["12,500.5", 1_250_050],
+    ["$0.07", 7],
+    ["0.1", 10],
+    ["21,474,836.47", 2_147_483_647],
+  ])("reads dollars into exact integer cents: %s", (amount, cents) => {
+    expect(parseAmountCents(amount)).toBe(cents);
   });
   it("refuses what is not an amount", () => {
     for (const bad of ["", "-5", "12.345", "1,2345", "12e3", "abc", "21474836.48", "1 000"])

@@ -11,11 +11,13 @@ import {
 } from "./format.ts";
 
 describe("dates in words, in UTC", () => {
-  it("names the UTC day, whatever the time of day", () => {
-    expect(formatDate(new Date("2026-12-03T23:59:00Z"))).toBe("3 Dec 2026");
-    expect(formatDate("2026-12-03T00:00:00.000Z")).toBe("3 Dec 2026");
+  it.each([
+    [new Date("2026-12-03T23:59:00Z"), "3 Dec 2026"],
+    ["2026-12-03T00:00:00.000Z", "3 Dec 2026"],
     // Three letters for every month, on every ICU ("Sept" in some builds of Intl's en-GB).
-    expect(formatDate(new Date("2026-09-30T12:00:00Z"))).toBe("30 Sep 2026");
+    [new Date("2026-09-30T12:00:00Z"), "30 Sep 2026"],
+  ])("names the UTC day, whatever the time of day: %s", (date, day) => {
+    expect(formatDate(date)).toBe(day);
   });
 
   it("adds the time in UTC, on a 24-hour clock", () => {
