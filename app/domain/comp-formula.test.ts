@@ -31,6 +31,8 @@ const planWith = (change: (plan: CompPlanParams) => void): CompPlanParams => {
   return plan;
 };
 
+const withCurve = (curve: CompPlanParams["curve"]) => planWith((p) => (p.curve = curve));
+
 const claim = (id: string, status: ClaimStatus, severity: Severity | null) => ({ id, status, severity });
 const repeat = <T>(count: number, make: (i: number) => T): T[] => Array.from({ length: count }, (_, i) => make(i));
 
@@ -75,6 +77,38 @@ describe("computeStatement: a full statement, computed by hand", () => {
   };
   const figures = computeStatement(input);
 
+  /** A claim's line when it counts: weighted as `weightedAs`, earning `credit` of `weight`. */
+  const countedLine = (
+    id: string,
+    status: ClaimStatus,
+    severity: Severity | null,
+    weightedAs: Severity,
+    credit: number,
+    weight: number,
+    note: string | null = null,
+  ) => ({ id, status, severity, disputed: false, counted: true, weightedAs, credit, weight, note });
+  /** A claim's line when it is left out of accuracy, saying why. */
+  const leftOutLine = (id: string, status: ClaimStatus, severity: Severity | null, note: string) => ({
+    ...countedLine(id, status, severity, "LOW", 0, 0, note),
+    counted: false,
+    weightedAs: null,
+    credit: null,
+    weight: null,
+  });
+
+  /** A required quiz's line: its facts from the input, its certification window ending with the period. */
+  const quizLine = (
+    quiz: CompInput["requiredQuizzes"][number] | undefined,
+    line: { windowStart: string; attempts: unknown[]; bestAttemptId: string; bestScore: number; passed: boolean },
+  ) => ({
+    quizId: quiz?.id,
+    title: quiz?.title,
+    passMark: quiz?.passMark,
+    certificationDays: quiz?.certificationDays,
+    windowEnd: periodEnd.toISOString(),
+    ...line,
+  });
+
   it("A = (12.5 + 4 × 0.8) / (16 + 4) = 0.785", () => {
     expect(figures.sumWeightedCredit).toBe(12.5);
     expect(figures.sumWeight).toBe(16);
@@ -83,108 +117,24 @@ describe("computeStatement: a full statement, computed by hand", () => {
 
   it("lists every claim with its credit and weight, or why it is left out", () => {
     expect(figures.claims).toEqual([
-      {
-        id: "a1",
-        status: "ACCURATE",
-        severity: "HIGH",
-        disputed: false,
-        counted: true,
-        weightedAs: "HIGH",
-        credit: 1,
-        weight: 4,
-        note: null,
-      },
-      {
-        id: "a2",
-        status: "ACCURATE",
-        severity: "HIGH",
-        disputed: false,
-        counted: true,
-        weightedAs: "HIGH",
-        credit: 1,
-        weight: 4,
-        note: null,
-      },
-      {
-        id: "a3",
-        status: "PARTIALLY_ACCURATE",
-        severity: "HIGH",
-        disputed: false,
-        counted: true,
-        weightedAs: "HIGH",
-        credit: 0.5,
-        weight: 4,
-        note: null,
-      },
-      {
-        id: "a4",
-        status: "ACCURATE",
-        severity: null,
-        disputed: false,
-        counted: true,
-        weightedAs: "MEDIUM",
-        credit: 1,
-        weight: 2,
-        note: "No severity recorded: weighted as Medium (2).",
-      },
-      {
-        id: "a5",
-        status: "INACCURATE",
-        severity: "LOW",
-        disputed: false,
-        counted: true,
-        weightedAs: "LOW",
-        credit: 0,
-        weight: 1,
-        note: null,
-      },
-      {
-        id: "a6",
-        status: "PARTIALLY_ACCURATE",
-        severity: "LOW",
-        disputed: false,
-        counted: true,
-        weightedAs: "LOW",
-        credit: 0.5,
-        weight: 1,
-        note: null,
-      },
-      {
-        id: "a7",
-        status: "PENDING",
-        severity: "HIGH",
-        disputed: false,
-        counted: false,
-        weightedAs: null,
-        credit: null,
-        weight: null,
-        note: "Pending: not verified yet, so left out.",
-      },
-      {
-        id: "a8",
-        status: "UNVERIFIABLE",
-        severity: "MEDIUM",
-        disputed: false,
-        counted: false,
-        weightedAs: null,
-        credit: null,
-        weight: null,
-        note: "Unverifiable: left out of accuracy.",
-      },
+      countedLine("a1", "ACCURATE", "HIGH", "HIGH", 1, 4),
+      countedLine("a2", "ACCURATE", "HIGH", "HIGH", 1, 4),
+      countedLine("a3", "PARTIALLY_ACCURATE", "HIGH", "HIGH", 0.5, 4),
+      countedLine("a4", "ACCURATE", null, "MEDIUM", 1, 2, "No severity recorded: weighted as Medium (2)."),
+      countedLine("a5", "INACCURATE", "LOW", "LOW", 0, 1),
+      countedLine("a6", "PARTIALLY_ACCURATE", "LOW", "LOW", 0.5, 1),
+      leftOutLine("a7", "PENDING", "HIGH", "Pending: not verified yet, so left out."),
+      leftOutLine("a8", "UNVERIFIABLE", "MEDIUM", "Unverifiable: left out of accuracy."),
     ]);
   });
 
   it("Q = mean of the best scores inside each quiz's certification window = (0.8 + 0.7) / 2", () => {
     expect(figures.quizDropped).toBe(false);
     expect(figures.quiz).toBeCloseTo(0.75, 12);
+    const [basics, security] = input.requiredQuizzes;
     expect(figures.quizzes).toEqual([
-      {
-        quizId: "q1",
-        title: "Ledgerly basics",
-        passMark: 0.7,
-        certificationDays: 90,
+      quizLine(basics, {
         windowStart: "2026-07-02T23:59:59.999Z",
-        windowEnd: "2026-09-30T23:59:59.999Z",
         attempts: [
           { id: "t2", score: 0.8, submittedAt: "2026-08-15T10:00:00.000Z" },
           { id: "t3", score: 0.75, submittedAt: "2026-09-10T10:00:00.000Z" },
@@ -193,14 +143,9 @@ describe("computeStatement: a full statement, computed by hand", () => {
         bestAttemptId: "t2",
         bestScore: 0.8,
         passed: true,
-      },
-      {
-        quizId: "q2",
-        title: "Security",
-        passMark: 0.8,
-        certificationDays: 180,
+      }),
+      quizLine(security, {
         windowStart: "2026-04-03T23:59:59.999Z",
-        windowEnd: "2026-09-30T23:59:59.999Z",
         attempts: [
           { id: "s1", score: 0.6, submittedAt: "2026-05-01T10:00:00.000Z" },
           { id: "s2", score: 0.7, submittedAt: "2026-09-01T10:00:00.000Z" },
@@ -208,7 +153,7 @@ describe("computeStatement: a full statement, computed by hand", () => {
         bestAttemptId: "s2",
         bestScore: 0.7,
         passed: false,
-      },
+      }),
     ]);
   });
 
@@ -482,37 +427,28 @@ describe("computeStatement: the prior and the dropped quiz", () => {
 
 describe("computeStatement: curve clamping and rounding", () => {
   it("clamps C below the first point to its M", () => {
-    const plan = planWith(
-      (p) =>
-        (p.curve = [
-          [0.9, 0.5],
-          [1, 1],
-        ]),
-    );
+    const plan = withCurve([
+      [0.9, 0.5],
+      [1, 1],
+    ]);
     const figures = computeStatement(emptyInput({ plan }));
     expect(figures.curveMultiplier).toBe(0.5);
     expect(figures.explanation).toContain("C is at or below the first curve point (0.9, 0.5), so M = 0.500000");
   });
 
   it("clamps C above the last point to its M", () => {
-    const plan = planWith(
-      (p) =>
-        (p.curve = [
-          [0, 0],
-          [0.5, 1.2],
-        ]),
-    );
+    const plan = withCurve([
+      [0, 0],
+      [0.5, 1.2],
+    ]);
     expect(computeStatement(emptyInput({ plan })).curveMultiplier).toBe(1.2);
   });
 
   const flat = (m: number) =>
-    planWith(
-      (p) =>
-        (p.curve = [
-          [0, m],
-          [1, m],
-        ]),
-    );
+    withCurve([
+      [0, m],
+      [1, m],
+    ]);
 
   it("pays 12345 × 0.1235 = 1524.6075 → 1525 cents", () => {
     const figures = computeStatement(emptyInput({ plan: flat(0.1235), targetBonusCents: 12_345 }));
