@@ -1,4 +1,4 @@
-import type { CapabilitySpec, OffMatrixClaim } from "./types.ts";
+import { firstWritten, type CapabilitySpec, type OffMatrixClaim } from "./types.ts";
 
 // Fieldbook: the mobile field-service app.
 
@@ -14,11 +14,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     phrases: ["offline", "no signal", "without a connection", "no connectivity"],
     weight: 3,
     history: [
-      {
-        status: "PARTIAL",
-        conditions: "Work orders and checklists only; photos need a connection",
-        note: "Initial matrix row.",
-      },
+      firstWritten("PARTIAL", "Work orders and checklists only; photos need a connection"),
       {
         status: "PARTIAL",
         conditions: "Work orders, checklists and photos (up to 200 per job); parts inventory lookup needs a connection",
@@ -37,7 +33,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "run Fieldbook on any phone or tablet your technicians carry",
     phrases: ["iOS", "Android", "iPhone", "mobile app"],
     weight: 2,
-    history: [{ status: "SUPPORTED", conditions: "iOS 16+ and Android 11+", note: "Initial matrix row." }],
+    history: [firstWritten("SUPPORTED", "iOS 16+ and Android 11+")],
   },
   {
     key: "dispatch-board",
@@ -48,7 +44,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     owner: 0,
     action: "schedule jobs on a drag-and-drop dispatch board",
     phrases: ["dispatch board", "dispatching", "scheduling board", "drag and drop scheduling"],
-    history: [{ status: "SUPPORTED", conditions: "", note: "Initial matrix row." }],
+    history: [firstWritten("SUPPORTED")],
   },
   {
     key: "route-optimisation",
@@ -61,7 +57,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     phrases: ["route optimisation", "route optimization", "routing", "optimised routes"],
     weight: 2,
     history: [
-      { status: "ROADMAP", conditions: "Planned for the first half of the year", note: "Initial matrix row." },
+      firstWritten("ROADMAP", "Planned for the first half of the year"),
       {
         status: "PARTIAL",
         conditions: "Up to 25 stops per technician per day; no live traffic data",
@@ -79,7 +75,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     owner: 1,
     action: "capture the customer's signature on site",
     phrases: ["e-signature", "signature", "sign on the device", "customer sign-off"],
-    history: [{ status: "SUPPORTED", conditions: "", note: "Initial matrix row." }],
+    history: [firstWritten("SUPPORTED")],
   },
   {
     key: "barcode-scanning",
@@ -90,13 +86,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     owner: 1,
     action: "scan barcodes with any device or scanner",
     phrases: ["barcode", "QR", "scanning", "Zebra"],
-    history: [
-      {
-        status: "SUPPORTED",
-        conditions: "Device camera; rugged scanners through Zebra DataWedge only",
-        note: "Initial matrix row.",
-      },
-    ],
+    history: [firstWritten("SUPPORTED", "Device camera; rugged scanners through Zebra DataWedge only")],
   },
   {
     key: "sap-fsm",
@@ -108,11 +98,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "integrate natively with SAP Field Service Management",
     phrases: ["SAP FSM", "SAP Field Service", "SAP"],
     history: [
-      {
-        status: "NOT_SUPPORTED",
-        conditions: "No native integration; a Relay flow can be built by professional services",
-        note: "Initial matrix row.",
-      },
+      firstWritten("NOT_SUPPORTED", "No native integration; a Relay flow can be built by professional services"),
     ],
   },
   {
@@ -126,11 +112,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     phrases: ["ServiceNow", "ServiceNow integration", "ServiceNow sync"],
     weight: 2,
     history: [
-      {
-        status: "PARTIAL",
-        conditions: "Incidents and work orders flow one way into Fieldbook; status sync back is planned",
-        note: "Initial matrix row.",
-      },
+      firstWritten("PARTIAL", "Incidents and work orders flow one way into Fieldbook; status sync back is planned"),
     ],
   },
   {
@@ -143,13 +125,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "track technicians live on a map",
     phrases: ["GPS", "live tracking", "technician tracking", "location history"],
     lastVerifiedDaysAgo: 140,
-    history: [
-      {
-        status: "SUPPORTED",
-        conditions: "While clocked in only; location history kept 30 days",
-        note: "Initial matrix row.",
-      },
-    ],
+    history: [firstWritten("SUPPORTED", "While clocked in only; location history kept 30 days")],
   },
   {
     key: "ar-remote-assist",
@@ -161,13 +137,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "get an expert to guide technicians through AR video",
     phrases: ["augmented reality", "AR remote", "remote assist", "remote expert"],
     weight: 2,
-    history: [
-      {
-        status: "ROADMAP",
-        conditions: "Pilot with two customers; no general availability date",
-        note: "Initial matrix row.",
-      },
-    ],
+    history: [firstWritten("ROADMAP", "Pilot with two customers; no general availability date")],
   },
   {
     key: "onsite-invoicing",
@@ -179,11 +149,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "invoice and take card payments on site anywhere",
     phrases: ["invoicing", "invoice", "card payments", "take payment", "Stripe"],
     history: [
-      {
-        status: "PARTIAL",
-        conditions: "Invoices everywhere; card payments through Stripe Terminal in the US and UK only",
-        note: "Initial matrix row.",
-      },
+      firstWritten("PARTIAL", "Invoices everywhere; card payments through Stripe Terminal in the US and UK only"),
     ],
   },
   {
@@ -196,13 +162,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "publish Fieldbook under your own brand",
     phrases: ["white-label", "white label", "own branding", "branded app", "app store listing"],
     lastVerifiedDaysAgo: 96,
-    history: [
-      {
-        status: "NOT_SUPPORTED",
-        conditions: "Logo and colours only; no separate app-store listing",
-        note: "Initial matrix row.",
-      },
-    ],
+    history: [firstWritten("NOT_SUPPORTED", "Logo and colours only; no separate app-store listing")],
   },
   {
     key: "windows-tablets",
@@ -214,7 +174,7 @@ export const FIELDBOOK_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "run the native app on Windows tablets",
     phrases: ["Windows tablet", "Windows app", "Surface", "Windows"],
     history: [
-      { status: "SUPPORTED", conditions: "Windows 10 and 11 tablets", note: "Initial matrix row." },
+      firstWritten("SUPPORTED", "Windows 10 and 11 tablets"),
       {
         status: "NOT_SUPPORTED",
         conditions: "Windows app retired; use the web app in Edge",

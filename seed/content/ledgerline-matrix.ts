@@ -1,4 +1,4 @@
-import type { CapabilitySpec, OffMatrixClaim } from "./types.ts";
+import { firstWritten, type CapabilitySpec, type OffMatrixClaim } from "./types.ts";
 
 // Ledgerline: the finance reporting and consolidation platform.
 
@@ -14,11 +14,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     phrases: ["Excel", "xls", "xlsx", "Excel 2003", "export to spreadsheet", "spreadsheet export"],
     weight: 3,
     history: [
-      {
-        status: "PARTIAL",
-        conditions: "xlsx for Excel 2007 and later; legacy .xls not supported",
-        note: "Initial matrix row.",
-      },
+      firstWritten("PARTIAL", "xlsx for Excel 2007 and later; legacy .xls not supported"),
       {
         status: "PARTIAL",
         conditions: "xlsx for Excel 2007 and later; legacy .xls not supported; at most 1,048,576 rows per sheet",
@@ -36,7 +32,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     owner: 0,
     action: "produce a branded board pack PDF in one click",
     phrases: ["board pack", "PDF", "board deck"],
-    history: [{ status: "SUPPORTED", conditions: "", note: "Initial matrix row." }],
+    history: [firstWritten("SUPPORTED")],
   },
   {
     key: "multi-currency",
@@ -48,13 +44,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "consolidate subsidiaries in any currency",
     phrases: ["multi-currency", "currencies", "FX rates", "exchange rates", "currency translation"],
     weight: 2,
-    history: [
-      {
-        status: "SUPPORTED",
-        conditions: "Up to 60 currencies; daily ECB rates or custom rate tables per entity",
-        note: "Initial matrix row.",
-      },
-    ],
+    history: [firstWritten("SUPPORTED", "Up to 60 currencies; daily ECB rates or custom rate tables per entity")],
   },
   {
     key: "intercompany-elimination",
@@ -66,13 +56,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "eliminate intercompany balances automatically",
     phrases: ["intercompany", "eliminations", "intercompany matching", "many-to-many"],
     weight: 2,
-    history: [
-      {
-        status: "PARTIAL",
-        conditions: "Automatic for one-to-one matches; many-to-many matches need a manual journal",
-        note: "Initial matrix row.",
-      },
-    ],
+    history: [firstWritten("PARTIAL", "Automatic for one-to-one matches; many-to-many matches need a manual journal")],
   },
   {
     key: "sso-saml",
@@ -85,7 +69,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     phrases: ["SSO", "SAML", "single sign-on", "Azure AD", "Entra ID"],
     weight: 3,
     history: [
-      { status: "PARTIAL", conditions: "Okta and Azure AD only; no IdP-initiated login", note: "Initial matrix row." },
+      firstWritten("PARTIAL", "Okta and Azure AD only; no IdP-initiated login"),
       {
         status: "SUPPORTED",
         conditions: "Any SAML 2.0 identity provider; SP- and IdP-initiated login",
@@ -104,7 +88,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "provision and deprovision users automatically over SCIM",
     phrases: ["SCIM", "user provisioning", "provision users", "deprovisioning", "automatic provisioning"],
     history: [
-      { status: "ROADMAP", conditions: "Planned after generic SAML; no committed date", note: "Initial matrix row." },
+      firstWritten("ROADMAP", "Planned after generic SAML; no committed date"),
       {
         status: "PARTIAL",
         conditions: "Okta only; group push not supported",
@@ -123,13 +107,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "pull trial balances from NetSuite automatically",
     phrases: ["NetSuite", "trial balance import", "NetSuite connector"],
     weight: 2,
-    history: [
-      {
-        status: "SUPPORTED",
-        conditions: "Token-based authentication; custom segments mapped once at setup",
-        note: "Initial matrix row.",
-      },
-    ],
+    history: [firstWritten("SUPPORTED", "Token-based authentication; custom segments mapped once at setup")],
   },
   {
     key: "sap-connector",
@@ -142,13 +120,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     phrases: ["SAP", "S/4HANA", "ECC", "SAP connector"],
     weight: 2,
     lastVerifiedDaysAgo: 131,
-    history: [
-      {
-        status: "PARTIAL",
-        conditions: "S/4HANA Cloud only; on-premise ECC not supported",
-        note: "Initial matrix row.",
-      },
-    ],
+    history: [firstWritten("PARTIAL", "S/4HANA Cloud only; on-premise ECC not supported")],
   },
   {
     key: "realtime-dashboards",
@@ -161,9 +133,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     phrases: ["real-time", "real time", "live dashboards", "live data", "dashboard refresh"],
     weight: 2,
     lastVerifiedDaysAgo: 104,
-    history: [
-      { status: "PARTIAL", conditions: "Refresh every 15 minutes; no streaming updates", note: "Initial matrix row." },
-    ],
+    history: [firstWritten("PARTIAL", "Refresh every 15 minutes; no streaming updates")],
   },
   {
     key: "audit-trail",
@@ -174,7 +144,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     owner: 4,
     action: "keep a complete, tamper-proof audit trail",
     phrases: ["audit trail", "audit log", "change history", "tamper-proof"],
-    history: [{ status: "SUPPORTED", conditions: "Seven-year retention", note: "Initial matrix row." }],
+    history: [firstWritten("SUPPORTED", "Seven-year retention")],
   },
   {
     key: "row-level-security",
@@ -185,7 +155,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     owner: 4,
     action: "restrict each user to their own entities and cost centres",
     phrases: ["row-level security", "entity-level permissions", "cost centre access", "restrict access"],
-    history: [{ status: "SUPPORTED", conditions: "", note: "Initial matrix row." }],
+    history: [firstWritten("SUPPORTED")],
   },
   {
     key: "ai-variance-commentary",
@@ -197,7 +167,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "generate variance commentary with AI",
     phrases: ["AI", "variance commentary", "variance explanations", "generative AI"],
     weight: 2,
-    history: [{ status: "ROADMAP", conditions: "Beta planned; no committed date", note: "Initial matrix row." }],
+    history: [firstWritten("ROADMAP", "Beta planned; no committed date")],
   },
   {
     key: "on-premises",
@@ -208,9 +178,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     owner: 4,
     action: "run Ledgerline on your own servers",
     phrases: ["on-prem", "on-premises", "on premise", "own data centre", "self-hosted", "own servers"],
-    history: [
-      { status: "NOT_SUPPORTED", conditions: "SaaS only, hosted in EU and US regions", note: "Initial matrix row." },
-    ],
+    history: [firstWritten("NOT_SUPPORTED", "SaaS only, hosted in EU and US regions")],
   },
   {
     key: "ifrs16-leases",
@@ -222,7 +190,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "calculate IFRS 16 lease schedules",
     phrases: ["IFRS 16", "lease accounting", "lease schedules", "leases"],
     history: [
-      { status: "ROADMAP", conditions: "Planned for a later release", note: "Initial matrix row." },
+      firstWritten("ROADMAP", "Planned for a later release"),
       {
         status: "NOT_SUPPORTED",
         conditions: "Dropped from the roadmap; use a lease-accounting partner and import the journals",
@@ -240,7 +208,7 @@ export const LEDGERLINE_CAPABILITIES: readonly CapabilitySpec[] = [
     owner: 3,
     action: "read and write your numbers through our API",
     phrases: ["API", "REST API", "write API", "load budgets through the API"],
-    history: [{ status: "PARTIAL", conditions: "Read-only; 600 requests per minute", note: "Initial matrix row." }],
+    history: [firstWritten("PARTIAL", "Read-only; 600 requests per minute")],
   },
 ];
 

@@ -1,4 +1,4 @@
-import type { CapabilitySpec, OffMatrixClaim } from "./types.ts";
+import { firstWritten, type CapabilitySpec, type OffMatrixClaim } from "./types.ts";
 
 // Relay: the integration and API platform.
 
@@ -13,13 +13,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "connect to any of our 240 prebuilt connectors",
     phrases: ["connectors", "prebuilt connectors", "connector catalogue", "out-of-the-box connectors"],
     weight: 2,
-    history: [
-      {
-        status: "SUPPORTED",
-        conditions: "240+ connectors; custom OAuth apps on Business tier and above",
-        note: "Initial matrix row.",
-      },
-    ],
+    history: [firstWritten("SUPPORTED", "240+ connectors; custom OAuth apps on Business tier and above")],
   },
   {
     key: "salesforce-sync",
@@ -32,11 +26,10 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     phrases: ["Salesforce", "bi-directional sync", "two-way sync", "real-time sync"],
     weight: 3,
     history: [
-      {
-        status: "PARTIAL",
-        conditions: "Standard objects plus up to 50 custom objects; near-real-time (1–5 minutes), not instant",
-        note: "Initial matrix row.",
-      },
+      firstWritten(
+        "PARTIAL",
+        "Standard objects plus up to 50 custom objects; near-real-time (1–5 minutes), not instant",
+      ),
     ],
   },
   {
@@ -50,7 +43,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     phrases: ["IDoc", "IDocs", "SAP"],
     weight: 2,
     history: [
-      { status: "SUPPORTED", conditions: "Inbound and outbound IDocs over RFC", note: "Initial matrix row." },
+      firstWritten("SUPPORTED", "Inbound and outbound IDocs over RFC"),
       {
         status: "PARTIAL",
         conditions: "Inbound only since v5; outbound IDocs temporarily unavailable",
@@ -68,13 +61,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     owner: 0,
     action: "trigger flows from webhooks with automatic retries",
     phrases: ["webhook", "webhooks", "retries"],
-    history: [
-      {
-        status: "SUPPORTED",
-        conditions: "Retries for 24 hours with exponential backoff; at-least-once delivery",
-        note: "Initial matrix row.",
-      },
-    ],
+    history: [firstWritten("SUPPORTED", "Retries for 24 hours with exponential backoff; at-least-once delivery")],
   },
   {
     key: "exactly-once",
@@ -86,13 +73,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "get exactly-once delivery for every message",
     phrases: ["exactly-once", "exactly once", "duplicates", "idempotency", "duplicate postings"],
     weight: 2,
-    history: [
-      {
-        status: "NOT_SUPPORTED",
-        conditions: "At-least-once only; use idempotency keys to de-duplicate",
-        note: "Initial matrix row.",
-      },
-    ],
+    history: [firstWritten("NOT_SUPPORTED", "At-least-once only; use idempotency keys to de-duplicate")],
   },
   {
     key: "on-prem-agent",
@@ -103,13 +84,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     owner: 4,
     action: "reach systems behind your firewall with our agent",
     phrases: ["on-prem agent", "on-premises agent", "behind the firewall", "Docker image"],
-    history: [
-      {
-        status: "SUPPORTED",
-        conditions: "Windows Server 2019+, RHEL 8+ or the Docker image",
-        note: "Initial matrix row.",
-      },
-    ],
+    history: [firstWritten("SUPPORTED", "Windows Server 2019+, RHEL 8+ or the Docker image")],
   },
   {
     key: "graphql-api",
@@ -120,7 +95,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     owner: 0,
     action: "manage everything through a GraphQL API",
     phrases: ["GraphQL", "GraphQL API"],
-    history: [{ status: "ROADMAP", conditions: "Design phase; no committed date", note: "Initial matrix row." }],
+    history: [firstWritten("ROADMAP", "Design phase; no committed date")],
   },
   {
     key: "eu-data-residency",
@@ -133,7 +108,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     phrases: ["EU data residency", "data residency", "Frankfurt", "EU region", "stays in the EU"],
     weight: 2,
     history: [
-      { status: "ROADMAP", conditions: "Frankfurt region planned", note: "Initial matrix row." },
+      firstWritten("ROADMAP", "Frankfurt region planned"),
       {
         status: "SUPPORTED",
         conditions: "Frankfurt region; payloads, logs and backups stay in the EU",
@@ -152,13 +127,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     action: "mask personal data in logs automatically",
     phrases: ["PII", "masking", "mask personal data", "redaction"],
     lastVerifiedDaysAgo: 112,
-    history: [
-      {
-        status: "PARTIAL",
-        conditions: "Field-level masking rules; no automatic PII detection",
-        note: "Initial matrix row.",
-      },
-    ],
+    history: [firstWritten("PARTIAL", "Field-level masking rules; no automatic PII detection")],
   },
   {
     key: "hipaa-baa",
@@ -169,13 +138,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     owner: 2,
     action: "process health data under a signed BAA",
     phrases: ["HIPAA", "BAA", "PHI", "business associate agreement"],
-    history: [
-      {
-        status: "NOT_SUPPORTED",
-        conditions: "We do not sign BAAs; do not send PHI through Relay",
-        note: "Initial matrix row.",
-      },
-    ],
+    history: [firstWritten("NOT_SUPPORTED", "We do not sign BAAs; do not send PHI through Relay")],
   },
   {
     key: "flow-versioning",
@@ -186,7 +149,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     owner: 0,
     action: "roll back any flow to an earlier version",
     phrases: ["versioning", "rollback", "roll back", "flow versions"],
-    history: [{ status: "SUPPORTED", conditions: "", note: "Initial matrix row." }],
+    history: [firstWritten("SUPPORTED")],
   },
   {
     key: "high-throughput",
@@ -199,11 +162,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     phrases: ["throughput", "messages per second", "messages a second", "high volume"],
     weight: 2,
     history: [
-      {
-        status: "PARTIAL",
-        conditions: "Up to 2,000 messages/s per workspace; more on a dedicated cluster (Enterprise)",
-        note: "Initial matrix row.",
-      },
+      firstWritten("PARTIAL", "Up to 2,000 messages/s per workspace; more on a dedicated cluster (Enterprise)"),
     ],
   },
   {
@@ -215,7 +174,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     owner: 3,
     action: "exchange X12 EDI documents with your trading partners",
     phrases: ["EDI", "X12", "purchase orders over EDI", "ASN"],
-    history: [{ status: "ROADMAP", conditions: "850/855/856 planned; no committed date", note: "Initial matrix row." }],
+    history: [firstWritten("ROADMAP", "850/855/856 planned; no committed date")],
   },
   {
     key: "custom-code-steps",
@@ -226,13 +185,7 @@ export const RELAY_CAPABILITIES: readonly CapabilitySpec[] = [
     owner: 0,
     action: "run any custom code inside a flow",
     phrases: ["custom code", "JavaScript", "Node.js", "npm packages", "code steps"],
-    history: [
-      {
-        status: "PARTIAL",
-        conditions: "Node.js 20 sandbox; 30-second timeout; allow-listed npm packages only",
-        note: "Initial matrix row.",
-      },
-    ],
+    history: [firstWritten("PARTIAL", "Node.js 20 sandbox; 30-second timeout; allow-listed npm packages only")],
   },
 ];
 

@@ -11,6 +11,11 @@ export interface RevisionSpec {
   daysAgo?: number;
 }
 
+/** A matrix row's first revision, as engineering first wrote the row. */
+export function firstWritten(status: CapabilityStatus, conditions = ""): RevisionSpec {
+  return { status, conditions, note: "Initial matrix row." };
+}
+
 export interface CapabilitySpec {
   key: string;
   title: string;
