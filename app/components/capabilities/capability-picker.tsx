@@ -1,5 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { useId, useState } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { levelLabel, type CapabilityLevel } from "../../domain/levels.ts";
 import { useHydrated } from "../claims/use-hydrated.ts";
 import { Field, SelectOptions } from "../ui/field.tsx";
@@ -56,6 +56,41 @@ function matches(capability: PickerCapability, query: string): boolean {
     needle === "" ||
     capability.title.toLocaleLowerCase().includes(needle) ||
     (capability.key ?? "").toLocaleLowerCase().includes(needle)
+  );
+}
+
+/**
+ * A labelled select whose value the picker holds (not conform: choosing one select changes the
+ * other), named and described by its conform field so its errors show as every field's do.
+ */
+function PickerField({
+  label,
+  meta,
+  hint,
+  value,
+  onChange,
+  children,
+}: {
+  label: string;
+  meta: FieldMetadata<string | undefined>;
+  hint?: string;
+  value: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+}) {
+  return (
+    <Field label={label} meta={meta} hint={hint}>
+      <select
+        id={meta.id}
+        name={meta.name}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={meta.errors ? true : undefined}
+        aria-describedby={meta.errors ? meta.errorId : undefined}
+      >
+        {children}
+      </select>
+    </Field>
   );
 }
 
@@ -122,19 +157,10 @@ export function CapabilityPicker({
 
   return (
     <>
-      <Field label="Product" meta={productMeta}>
-        <select
-          id={productMeta.id}
-          name={productMeta.name}
-          value={value.productId}
-          onChange={(event) => chooseProduct(event.target.value)}
-          aria-invalid={productMeta.errors ? true : undefined}
-          aria-describedby={productMeta.errors ? productMeta.errorId : undefined}
-        >
-          <option value="">Choose a product</option>
-          <SelectOptions options={products.map((product) => ({ value: product.id, label: product.name }))} />
-        </select>
-      </Field>
+      <PickerField label="Product" meta={productMeta} value={value.productId} onChange={chooseProduct}>
+        <option value="">Choose a product</option>
+        <SelectOptions options={products.map((product) => ({ value: product.id, label: product.name }))} />
+      </PickerField>
       {hydrated ? (
         <div className="field">
           <label htmlFor={searchId}>Find a capability</label>
@@ -154,39 +180,36 @@ export function CapabilityPicker({
           </span>
         </div>
       ) : null}
-      <Field label={capabilityLabel} meta={capabilityMeta} hint={hint}>
-        <select
-          id={capabilityMeta.id}
-          name={capabilityMeta.name}
-          value={value.capabilityId}
-          onChange={(event) => chooseCapability(event.target.value)}
-          aria-invalid={capabilityMeta.errors ? true : undefined}
-          aria-describedby={capabilityMeta.errors ? capabilityMeta.errorId : undefined}
-        >
-          {noChoice}
-          {extraOption?.value === "" ? <option value="">{extraOption.label}</option> : null}
-          {shown.map((product) =>
-            grouped ? (
-              <optgroup key={product.id} label={product.name}>
-                {product.capabilities.map((capability) => (
-                  <option key={capability.id} value={capability.id}>
-                    {optionLabel(capability)}
-                  </option>
-                ))}
-              </optgroup>
-            ) : (
-              product.capabilities.map((capability) => (
+      <PickerField
+        label={capabilityLabel}
+        meta={capabilityMeta}
+        hint={hint}
+        value={value.capabilityId}
+        onChange={chooseCapability}
+      >
+        {noChoice}
+        {extraOption?.value === "" ? <option value="">{extraOption.label}</option> : null}
+        {shown.map((product) =>
+          grouped ? (
+            <optgroup key={product.id} label={product.name}>
+              {product.capabilities.map((capability) => (
                 <option key={capability.id} value={capability.id}>
                   {optionLabel(capability)}
                 </option>
-              ))
-            ),
-          )}
-          {extraOption && extraOption.value !== "" ? (
-            <option value={extraOption.value}>{extraOption.label}</option>
-          ) : null}
-        </select>
-      </Field>
+              ))}
+            </optgroup>
+          ) : (
+            product.capabilities.map((capability) => (
+              <option key={capability.id} value={capability.id}>
+                {optionLabel(capability)}
+              </option>
+            ))
+          ),
+        )}
+        {extraOption && extraOption.value !== "" ? (
+          <option value={extraOption.value}>{extraOption.label}</option>
+        ) : null}
+      </PickerField>
     </>
   );
 }
