@@ -2,7 +2,7 @@ import { useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ActiveBadge } from "../components/ui/badges.tsx";
 import { ConformForm } from "../components/ui/conform-form.tsx";
@@ -28,10 +28,11 @@ import {
   toFormFieldErrors,
   toProfileDefaults,
   toProfileInput,
-  toTeamOptions,
   userProfileSchema,
 } from "../schemas/user-profile.ts";
+import { SalespersonFields } from "../components/salesperson-fields.tsx";
 import { answerRefusal } from "../lib/outcome.server.ts";
+import { BackLink } from "../components/ui/back-link.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -130,9 +131,7 @@ export default function UserPage() {
   const { user, activeSessionCount, recentEvents } = useLoaderData<typeof loader>();
   return (
     <>
-      <p className="small">
-        <Link to="/admin/users">← All users</Link>
-      </p>
+      <BackLink to="/admin/users" label="All users" />
       <h1>{user.name}</h1>
       <dl className="facts panel">
         <dt>Email</dt>
@@ -177,26 +176,10 @@ function UserForms() {
     <div className="grid-2">
       <section className="panel" aria-labelledby="edit-title">
         <h2 id="edit-title">Profile</h2>
-        <ConformForm form={editForm} intent="update">
+        <ConformForm form={editForm} intent="update" submitLabel="Save changes">
           <InputField label="Name" meta={edit.name} />
           <SelectField label="Role" meta={edit.role} options={ROLE_OPTIONS} />
-          <SelectField
-            label="Team"
-            meta={edit.teamId}
-            options={toTeamOptions(teams)}
-            placeholder="No team"
-            hint="Required for salespeople; empty for everyone else."
-          />
-          <InputField
-            label="Target bonus"
-            meta={edit.targetBonus}
-            hint="Salespeople only: the payout per period at a multiplier of 1.0, in currency units."
-          />
-          <div>
-            <button type="submit" className="button">
-              Save changes
-            </button>
-          </div>
+          <SalespersonFields fields={edit} teams={teams} />
         </ConformForm>
       </section>
 
@@ -224,7 +207,12 @@ function UserForms() {
           </button>
         </ConformForm>
         <h3>Reset password</h3>
-        <ConformForm form={passwordForm} intent="reset-password">
+        <ConformForm
+          form={passwordForm}
+          intent="reset-password"
+          submitLabel="Reset password"
+          submitClassName="button secondary"
+        >
           <InputField
             label="New password"
             meta={password.password}
@@ -238,11 +226,6 @@ function UserForms() {
             type="password"
             autoComplete="new-password"
           />
-          <div>
-            <button type="submit" className="button secondary">
-              Reset password
-            </button>
-          </div>
         </ConformForm>
       </section>
     </div>

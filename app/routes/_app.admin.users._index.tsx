@@ -26,9 +26,9 @@ import {
   roleFields,
   toFormFieldErrors,
   toProfileInput,
-  toTeamOptions,
   withRoleRules,
 } from "../schemas/user-profile.ts";
+import { SalespersonFields } from "../components/salesperson-fields.tsx";
 import { SimpleTable, type SimpleColumns } from "../components/ui/simple-table.tsx";
 import { When } from "../components/ui/when.tsx";
 import { answerRefusal } from "../lib/outcome.server.ts";
@@ -156,18 +156,7 @@ export default function UsersPage() {
           <InputField label="Name" meta={fields.name} autoComplete="off" />
           <InputField label="Email" meta={fields.email} type="email" autoComplete="off" />
           <SelectField label="Role" meta={fields.role} options={ROLE_OPTIONS} placeholder="Choose a role" />
-          <SelectField
-            label="Team"
-            meta={fields.teamId}
-            options={toTeamOptions(teams)}
-            placeholder="No team"
-            hint="Required for salespeople; leave empty for everyone else."
-          />
-          <InputField
-            label="Target bonus"
-            meta={fields.targetBonus}
-            hint="Salespeople only: the payout per period at a multiplier of 1.0, in currency units (e.g. 12000.50)."
-          />
+          <SalespersonFields fields={fields} teams={teams} />
           <InputField
             label="Initial password"
             meta={fields.password}
