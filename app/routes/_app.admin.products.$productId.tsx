@@ -1,15 +1,14 @@
-import { parseSubmission } from "../lib/submission.server.ts";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ProductForm } from "../components/product-fields.tsx";
 import { When } from "../components/ui/when.tsx";
 import { readForm } from "../lib/form-data.server.ts";
 import { notFound, requireUserWithPermission } from "../services/session.server.ts";
-import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { getProduct, updateProduct } from "../models/products.server.ts";
 import { productSchema } from "../schemas/product.ts";
-import { answerRefusal } from "../lib/outcome.server.ts";
+import { answerForm, redirectWithSuccess } from "../lib/form-action.server.ts";
+import { BackLink } from "../components/ui/back-link.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -27,11 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "admin:products");
   const productId = params.productId ?? "";
-  const submission = parseSubmission(await readForm(request), { schema: productSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const outcome = await updateProduct(auditContextFrom(request, admin.id), productId, submission.value);
-  if (!outcome.ok) return answerRefusal(outcome, submission);
-  return redirectWithToast(`/admin/products/${productId}`, { kind: "success", message: "Product saved." });
+  return answerForm(await readForm(request), productSchema, {
+    change: (input) => updateProduct(auditContextFrom(request, admin.id), productId, input),
+    done: () => redirectWithSuccess(`/admin/products/${productId}`, "Product saved."),
+  });
 }
 
 export default function ProductPage() {
@@ -40,9 +38,7 @@ export default function ProductPage() {
 
   return (
     <>
-      <p className="small">
-        <Link to="/admin/products">← All products</Link>
-      </p>
+      <BackLink to="/admin/products" label="All products" />
       <h1>{product.name}</h1>
       <dl className="facts panel">
         <dt>Capabilities</dt>

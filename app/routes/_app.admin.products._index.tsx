@@ -1,15 +1,13 @@
-import { parseSubmission } from "../lib/submission.server.ts";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ProductForm } from "../components/product-fields.tsx";
 import { readForm } from "../lib/form-data.server.ts";
 import { requireUserWithPermission } from "../services/session.server.ts";
-import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { createProduct, listProducts } from "../models/products.server.ts";
 import { productSchema } from "../schemas/product.ts";
 import { SimpleTable, type SimpleColumns } from "../components/ui/simple-table.tsx";
-import { answerRefusal } from "../lib/outcome.server.ts";
+import { answerForm, redirectWithSuccess } from "../lib/form-action.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -22,13 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "admin:products");
-  const submission = parseSubmission(await readForm(request), { schema: productSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const outcome = await createProduct(auditContextFrom(request, admin.id), submission.value);
-  if (!outcome.ok) return answerRefusal(outcome, submission);
-  return redirectWithToast(`/admin/products/${outcome.value.id}`, {
-    kind: "success",
-    message: `Created the product ${submission.value.name}.`,
+  return answerForm(await readForm(request), productSchema, {
+    change: (input) => createProduct(auditContextFrom(request, admin.id), input),
+    done: (product, input) =>
+      redirectWithSuccess(`/admin/products/${product.id}`, `Created the product ${input.name}.`),
   });
 }
 

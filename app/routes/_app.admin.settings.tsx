@@ -1,5 +1,5 @@
 import { getInputProps, useForm } from "@conform-to/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { conformOptions } from "../components/ui/conform-options.ts";
 import { ConformForm } from "../components/ui/conform-form.tsx";
@@ -7,8 +7,8 @@ import { Field } from "../components/ui/field.tsx";
 import { formatDateTime } from "../components/ui/format.ts";
 import { readForm } from "../lib/form-data.server.ts";
 import { requireUserWithPermission } from "../services/session.server.ts";
-import { parseSubmission } from "../lib/submission.server.ts";
-import { redirectWithToast } from "../lib/toast.server.ts";
+import { answerForm, redirectWithSuccess } from "../lib/form-action.server.ts";
+import { ok } from "../domain/outcome.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { getCompanyNameSetting, setCompanyName } from "../models/settings.server.ts";
 import { COMPANY_NAME_MAX, companySettingsSchema, DEFAULT_COMPANY_NAME } from "../schemas/settings.ts";
@@ -27,14 +27,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "admin:settings", ADMINS_ONLY);
-  const submission = parseSubmission(await readForm(request), { schema: companySettingsSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const { changed } = await setCompanyName(auditContextFrom(request, admin.id), submission.value.companyName);
-  return redirectWithToast("/admin/settings", {
-    kind: "success",
-    message: changed
-      ? `Saved: customers now see “${submission.value.companyName}”.`
-      : "Nothing changed: that is already the company's name.",
+  return answerForm(await readForm(request), companySettingsSchema, {
+    // Any name that passes the schema is taken: the change is never refused.
+    change: async ({ companyName }) => ok(await setCompanyName(auditContextFrom(request, admin.id), companyName)),
+    done: ({ changed }, { companyName }) =>
+      redirectWithSuccess(
+        "/admin/settings",
+        changed ? `Saved: customers now see “${companyName}”.` : "Nothing changed: that is already the company's name.",
+      ),
   });
 }
 

@@ -1,17 +1,16 @@
-import { parseSubmission } from "../lib/submission.server.ts";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TeamForm } from "../components/team-form.tsx";
 import { ROLE_LABEL } from "../domain/permissions.ts";
 import { readForm } from "../lib/form-data.server.ts";
 import { notFound, requireUserWithPermission } from "../services/session.server.ts";
-import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { getTeam, updateTeam } from "../models/teams.server.ts";
 import { teamSchema } from "../schemas/team.ts";
 import { ActiveBadge } from "../components/ui/badges.tsx";
 import { SimpleTable, type SimpleColumns } from "../components/ui/simple-table.tsx";
-import { answerRefusal } from "../lib/outcome.server.ts";
+import { answerForm, redirectWithSuccess } from "../lib/form-action.server.ts";
+import { BackLink } from "../components/ui/back-link.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -29,11 +28,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "admin:teams");
   const teamId = params.teamId ?? "";
-  const submission = parseSubmission(await readForm(request), { schema: teamSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const outcome = await updateTeam(auditContextFrom(request, admin.id), teamId, submission.value);
-  if (!outcome.ok) return answerRefusal(outcome, submission);
-  return redirectWithToast(`/admin/teams/${teamId}`, { kind: "success", message: "Team saved." });
+  return answerForm(await readForm(request), teamSchema, {
+    change: (input) => updateTeam(auditContextFrom(request, admin.id), teamId, input),
+    done: () => redirectWithSuccess(`/admin/teams/${teamId}`, "Team saved."),
+  });
 }
 
 type Member = NonNullable<Awaited<ReturnType<typeof getTeam>>>["members"][number];
@@ -50,9 +48,7 @@ export default function TeamPage() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p className="small">
-        <Link to="/admin/teams">← All teams</Link>
-      </p>
+      <BackLink to="/admin/teams" label="All teams" />
       <h1>{team.name}</h1>
       <div className="grid-2">
         <section className="panel" aria-labelledby="members-title">

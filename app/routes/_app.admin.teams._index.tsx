@@ -1,15 +1,13 @@
-import { parseSubmission } from "../lib/submission.server.ts";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TeamForm } from "../components/team-form.tsx";
 import { readForm } from "../lib/form-data.server.ts";
 import { requireUserWithPermission } from "../services/session.server.ts";
-import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { createTeam, listManagerCandidates, listTeams } from "../models/teams.server.ts";
 import { teamSchema } from "../schemas/team.ts";
 import { SimpleTable, type SimpleColumns } from "../components/ui/simple-table.tsx";
-import { answerRefusal } from "../lib/outcome.server.ts";
+import { answerForm, redirectWithSuccess } from "../lib/form-action.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -23,13 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "admin:teams");
-  const submission = parseSubmission(await readForm(request), { schema: teamSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const outcome = await createTeam(auditContextFrom(request, admin.id), submission.value);
-  if (!outcome.ok) return answerRefusal(outcome, submission);
-  return redirectWithToast(`/admin/teams/${outcome.value.id}`, {
-    kind: "success",
-    message: `Created the team ${submission.value.name}.`,
+  return answerForm(await readForm(request), teamSchema, {
+    change: (input) => createTeam(auditContextFrom(request, admin.id), input),
+    done: (team, input) => redirectWithSuccess(`/admin/teams/${team.id}`, `Created the team ${input.name}.`),
   });
 }
 

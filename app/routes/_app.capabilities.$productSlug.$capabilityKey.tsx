@@ -1,4 +1,3 @@
-import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CapabilityEditForms } from "../components/capabilities/capability-edit-forms.tsx";
@@ -24,7 +23,7 @@ import {
   updateCapabilityPhrases,
 } from "../models/capabilities.server.ts";
 import { capabilityPhrasesSchema, editCapabilitySchema, verifyCapabilitySchema } from "../schemas/capability.ts";
-import { answerRefusal } from "../lib/outcome.server.ts";
+import { answerForm, redirectWithSuccess } from "../lib/form-action.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -63,39 +62,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/capabilities/${capability.product.slug}/${capability.key}`;
 
   if (intent === "update") {
-    const submission = parseSubmission(formData, { schema: editCapabilitySchema() });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    const outcome = await updateCapability(
-      audit,
-      capability.id,
-      { ...submission.value, docsUrl: submission.value.docsUrl ?? null },
-      user.id,
-    );
-    if (!outcome.ok) return answerRefusal(outcome, submission, { intent });
-    return redirectWithToast(here, {
-      kind: outcome.value.saved ? "success" : "info",
-      message: capabilitySavedMessage(outcome.value),
+    return answerForm(formData, editCapabilitySchema(), {
+      change: (input) => updateCapability(audit, capability.id, { ...input, docsUrl: input.docsUrl ?? null }, user.id),
+      done: (saved) =>
+        redirectWithToast(here, { kind: saved.saved ? "success" : "info", message: capabilitySavedMessage(saved) }),
+      extra: { intent },
     });
   }
   if (intent === "verify") {
-    const submission = parseSubmission(formData, { schema: verifyCapabilitySchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    const outcome = await markCapabilityVerified(audit, capability.id, submission.value.version, user.id);
-    if (!outcome.ok) return answerRefusal(outcome, submission, { intent });
-    return redirectWithToast(here, {
-      kind: "success",
-      message: "Marked verified; the review cycle starts again today.",
+    return answerForm(formData, verifyCapabilitySchema, {
+      change: (input) => markCapabilityVerified(audit, capability.id, input.version, user.id),
+      done: () => redirectWithSuccess(here, "Marked verified; the review cycle starts again today."),
+      extra: { intent },
     });
   }
   if (intent === "phrases") {
-    const submission = parseSubmission(formData, { schema: capabilityPhrasesSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    const outcome = await updateCapabilityPhrases(audit, capability.id, submission.value.phrases);
-    if (!outcome.ok) return answerRefusal(outcome, submission, { intent });
-    const message = outcome.value.saved
-      ? "Phrases saved; conversations imported from now on are matched with them."
-      : "The phrases had not changed.";
-    return redirectWithToast(here, { kind: outcome.value.saved ? "success" : "info", message });
+    return answerForm(formData, capabilityPhrasesSchema, {
+      change: (input) => updateCapabilityPhrases(audit, capability.id, input.phrases),
+      done: ({ saved }) =>
+        saved
+          ? redirectWithSuccess(here, "Phrases saved; conversations imported from now on are matched with them.")
+          : redirectWithToast(here, { kind: "info", message: "The phrases had not changed." }),
+      extra: { intent },
+    });
   }
   throw data({ message: "That form is not known here." }, { status: 400 });
 }

@@ -1,6 +1,5 @@
-import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { MatrixFilters } from "../components/capabilities/matrix-filters.tsx";
 import { MatrixTable } from "../components/capabilities/matrix-table.tsx";
 import { NewCapabilityForm } from "../components/capabilities/new-capability-form.tsx";
@@ -8,7 +7,6 @@ import { userHasPermission } from "../domain/permissions.ts";
 import { parseListQuery } from "../domain/list-query.ts";
 import { readForm } from "../lib/form-data.server.ts";
 import { notFound, requireUserWithPermission } from "../services/session.server.ts";
-import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import {
   createCapability,
@@ -18,7 +16,8 @@ import {
   listOwnerCandidates,
 } from "../models/capabilities.server.ts";
 import { matrixFilterSchema, newCapabilitySchema } from "../schemas/capability.ts";
-import { answerRefusal } from "../lib/outcome.server.ts";
+import { answerForm, redirectWithSuccess } from "../lib/form-action.server.ts";
+import { BackLink } from "../components/ui/back-link.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -57,18 +56,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!product) notFound(NO_PRODUCT);
   const formData = await readForm(request);
   if (formData.get("intent") !== "create") throw data({ message: "That form is not known here." }, { status: 400 });
-  const submission = parseSubmission(formData, { schema: newCapabilitySchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const outcome = await createCapability(
-    auditContextFrom(request, user.id),
-    product.id,
-    { ...submission.value, docsUrl: submission.value.docsUrl ?? null },
-    user.id,
-  );
-  if (!outcome.ok) return answerRefusal(outcome, submission);
-  return redirectWithToast(`/capabilities/${product.slug}/${outcome.value.key}`, {
-    kind: "success",
-    message: `Added “${submission.value.title}” to the matrix.`,
+  return answerForm(formData, newCapabilitySchema, {
+    change: (input) =>
+      createCapability(
+        auditContextFrom(request, user.id),
+        product.id,
+        { ...input, docsUrl: input.docsUrl ?? null },
+        user.id,
+      ),
+    done: (capability, input) =>
+      redirectWithSuccess(`/capabilities/${product.slug}/${capability.key}`, `Added “${input.title}” to the matrix.`),
   });
 }
 
@@ -78,9 +75,7 @@ export default function ProductMatrix() {
   const filtered = Boolean(filters.q || filters.status || filters.owner || filters.review);
   return (
     <>
-      <p className="small">
-        <Link to="/capabilities">← All products</Link>
-      </p>
+      <BackLink to="/capabilities" label="All products" />
       <h1>{product.name} capability matrix</h1>
       {product.description ? <p className="muted">{product.description}</p> : null}
       <p className="small">

@@ -1,6 +1,5 @@
-import { parseSubmission } from "../lib/submission.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { QuestionStateBadge } from "../components/quizzes/bank-table.tsx";
 import { QuestionForm } from "../components/quizzes/question-form.tsx";
 import { LevelBadge } from "../components/ui/badges.tsx";
@@ -11,7 +10,9 @@ import { auditContextFrom } from "../models/audit.server.ts";
 import { changeQuestionState, getBankQuestion, saveQuestion } from "../models/questions.server.ts";
 import { listProductsWithCapabilities } from "../models/products.server.ts";
 import { questionFormSchema } from "../schemas/quiz.ts";
-import { answerRefusal, formRefusal } from "../lib/outcome.server.ts";
+import { formRefusal } from "../lib/outcome.server.ts";
+import { answerForm, redirectWithSuccess } from "../lib/form-action.server.ts";
+import { BackLink } from "../components/ui/back-link.tsx";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -49,17 +50,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirectWithToast(`/question-bank/${id}`, { kind: "success", message: STATE_MESSAGES[intent] });
   }
-  const submission = parseSubmission(form, { schema: questionFormSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), stateError: null }, { status: 400 });
   const version = Number(form.get("version"));
-  const saved = await saveQuestion(audit, user.id, submission.value, {
-    id,
-    version: Number.isInteger(version) ? version : -1,
-  });
-  if (!saved.ok) return answerRefusal(saved, submission, { stateError: null });
-  return redirectWithToast(`/question-bank/${id}`, {
-    kind: "success",
-    message: "Question saved. Attempts already taken keep the version they asked.",
+  return answerForm(form, questionFormSchema, {
+    change: (input) => saveQuestion(audit, user.id, input, { id, version: Number.isInteger(version) ? version : -1 }),
+    done: () =>
+      redirectWithSuccess(
+        `/question-bank/${id}`,
+        "Question saved. Attempts already taken keep the version they asked.",
+      ),
+    extra: { stateError: null },
   });
 }
 
@@ -68,9 +67,7 @@ export default function QuestionPage() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p className="small">
-        <Link to="/question-bank">← Question bank</Link>
-      </p>
+      <BackLink to="/question-bank" label="Question bank" />
       <h1>
         Question <QuestionStateBadge state={question.state} />
       </h1>

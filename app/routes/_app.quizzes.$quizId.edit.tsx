@@ -1,14 +1,13 @@
-import { parseSubmission } from "../lib/submission.server.ts";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { QuizForm } from "../components/quizzes/quiz-form.tsx";
 import { readForm } from "../lib/form-data.server.ts";
 import { notFound, requireUserWithPermission } from "../services/session.server.ts";
-import { redirectWithToast } from "../lib/toast.server.ts";
 import { auditContextFrom } from "../models/audit.server.ts";
 import { getQuizForEdit, listQuizProducts, saveQuiz } from "../models/quizzes.server.ts";
 import { quizFormSchema } from "../schemas/quiz.ts";
-import { answerRefusal } from "../lib/outcome.server.ts";
+import { BackLink } from "../components/ui/back-link.tsx";
+import { answerForm, redirectWithSuccess } from "../lib/form-action.server.ts";
 
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary.tsx";
 
@@ -28,13 +27,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:quiz", WHO);
-  const submission = parseSubmission(await readForm(request), { schema: quizFormSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const saved = await saveQuiz(auditContextFrom(request, user.id), user.id, submission.value, params.quizId ?? "");
-  if (!saved.ok) return answerRefusal(saved, submission);
-  return redirectWithToast(`/quizzes/${saved.value.id}`, {
-    kind: "success",
-    message: "Quiz saved. Attempts already started keep the questions they drew.",
+  return answerForm(await readForm(request), quizFormSchema, {
+    change: (input) => saveQuiz(auditContextFrom(request, user.id), user.id, input, params.quizId ?? ""),
+    done: (quiz) =>
+      redirectWithSuccess(`/quizzes/${quiz.id}`, "Quiz saved. Attempts already started keep the questions they drew."),
   });
 }
 
@@ -43,9 +39,7 @@ export default function EditQuizPage() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p className="small">
-        <Link to={`/quizzes/${quiz.id}`}>← {quiz.title}</Link>
-      </p>
+      <BackLink to={`/quizzes/${quiz.id}`} label={quiz.title} />
       <h1>Edit {quiz.title}</h1>
       <QuizForm products={products} defaults={quiz} lastResult={actionData?.result} submitLabel="Save the quiz" />
     </>
