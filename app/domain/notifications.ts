@@ -167,6 +167,20 @@ export function candidatesNotice(conversation: {
   };
 }
 
+/** What a quiz notice says, by why the quiz is due. */
+function quizDueText(title: string, reason: QuizDueReason, until: Date | null): string {
+  switch (reason) {
+    case "CERTIFICATION_EXPIRING":
+      return `Your certification in “${title}” runs out on ${until ? dayInWords(until) : "a day soon"}. Take the quiz again before then.`;
+    case "REQUIRED_NOT_PASSED":
+      return until
+        ? `Your certification in “${title}” ran out on ${dayInWords(until)}. The quiz counts towards your pay: pass it again.`
+        : `“${title}” counts towards your pay and you have not passed it yet.`;
+    case "NOT_ATTEMPTED":
+      return `You have not taken “${title}” yet.`;
+  }
+}
+
 /**
  * A quiz on the salesperson's "quizzes due" list (quizDueReason). The key names the lapse it is
  * about — never passed, or the certification that runs or ran out on a given day — so the daily
@@ -180,31 +194,13 @@ export function quizNotice(quiz: {
 }): Notice {
   const until = quiz.certifiedUntil;
   const lapse = until ? until.toISOString().slice(0, 10) : "never";
-  switch (quiz.reason) {
-    case "CERTIFICATION_EXPIRING":
-      return {
-        kind: "CERTIFICATION_EXPIRING",
-        text: `Your certification in “${quiz.title}” runs out on ${until ? dayInWords(until) : "a day soon"}. Take the quiz again before then.`,
-        href: `/quizzes/${quiz.quizId}`,
-        dedupeKey: `certification-expiring:${quiz.quizId}:${lapse}`,
-      };
-    case "REQUIRED_NOT_PASSED":
-      return {
-        kind: "QUIZ_DUE",
-        text: until
-          ? `Your certification in “${quiz.title}” ran out on ${dayInWords(until)}. The quiz counts towards your pay: pass it again.`
-          : `“${quiz.title}” counts towards your pay and you have not passed it yet.`,
-        href: `/quizzes/${quiz.quizId}`,
-        dedupeKey: `quiz-due:${quiz.quizId}:${lapse}`,
-      };
-    case "NOT_ATTEMPTED":
-      return {
-        kind: "QUIZ_DUE",
-        text: `You have not taken “${quiz.title}” yet.`,
-        href: `/quizzes/${quiz.quizId}`,
-        dedupeKey: `quiz-due:${quiz.quizId}:${lapse}`,
-      };
-  }
+  const expiring = quiz.reason === "CERTIFICATION_EXPIRING";
+  return {
+    kind: expiring ? "CERTIFICATION_EXPIRING" : "QUIZ_DUE",
+    text: quizDueText(quiz.title, quiz.reason, until),
+    href: `/quizzes/${quiz.quizId}`,
+    dedupeKey: `${expiring ? "certification-expiring" : "quiz-due"}:${quiz.quizId}:${lapse}`,
+  };
 }
 
 /** A customer answered NO to "did the product do what you were told": for the salesperson, and for their managers. */
