@@ -21,13 +21,12 @@ function turns(conversation: ParsedConversation): [string, string][] {
   return conversation.utterances.map((utterance) => [utterance.speaker, utterance.text]);
 }
 
-/** A transcript as the conversation page shows it: its format, the speakers, who said what and from when. */
+/** A transcript read whole: its format, the speakers, and each turn as "start in ms, speaker: words". */
 function transcript(conversation: ParsedConversation) {
   return {
     format: conversation.format,
     speakers: conversation.speakers,
-    turns: turns(conversation),
-    startMs: conversation.utterances.map((utterance) => utterance.startMs),
+    turns: conversation.utterances.map((utterance) => `${utterance.startMs}ms ${utterance.speaker}: ${utterance.text}`),
   };
 }
 
@@ -92,11 +91,10 @@ describe("a whole transcript file", () => {
         format: "VTT",
         speakers: ["Maya Chen", "Tom Baker"],
         turns: [
-          ["Maya Chen", "Thanks for making the time, Tom."],
-          ["Tom Baker", "Sure. Our finance team lives in Excel, so exports matter a lot."],
-          ["Maya Chen", "We export to xlsx & csv <today>, no plugin needed. It works with Excel 2007 and later."],
+          "4120ms Maya Chen: Thanks for making the time, Tom.",
+          "8000ms Tom Baker: Sure. Our finance team lives in Excel, so exports matter a lot.",
+          "12600ms Maya Chen: We export to xlsx & csv <today>, no plugin needed. It works with Excel 2007 and later.",
         ],
-        startMs: [4120, 8000, 12600],
       },
     ],
     [
@@ -107,11 +105,10 @@ describe("a whole transcript file", () => {
         format: "SRT",
         speakers: ["Maya Chen", "SPEAKER 1"],
         turns: [
-          ["Maya Chen", "Welcome everyone."],
-          ["SPEAKER 1", "Can it export to legacy .xls files?"],
-          ["Maya Chen", "Only xlsx, for Excel 2007 and later. The old format isn't supported."],
+          "1000ms Maya Chen: Welcome everyone.",
+          "4500ms SPEAKER 1: Can it export to legacy .xls files?",
+          "8300ms Maya Chen: Only xlsx, for Excel 2007 and later. The old format isn't supported.",
         ],
-        startMs: [1000, 4500, 8300],
       },
     ],
   ])("%s", (_name, fileName, text, expected) => {

@@ -3,22 +3,24 @@ import { divideRoundHalfAwayFromZero, roundHalfAwayFromZero } from "./rounding.t
 
 describe("roundHalfAwayFromZero", () => {
   it.each([
+    // A half rounds away from zero, on either side of it and at any magnitude.
+    [2.5, 0, 3],
+    [-2.5, 0, -3],
+    [0.5, 0, 1],
     [1.00005, 4, 1.0001],
     [-1.00005, 4, -1.0001],
-    [1.00004999, 4, 1],
+    [12345678.5, 0, 12345679],
     // Binary doubles hold these a hair below the half; a person wrote a half.
     [0.00145, 4, 0.0015],
     [1.005, 2, 1.01],
     [0.12345, 4, 0.1235],
     [1.45, 1, 1.5],
+    // Anything else goes to the nearer value; a value already that short is kept.
+    [1.00004999, 4, 1],
     [0.1 + 0.2, 1, 0.3],
-    [2.5, 0, 3],
-    [-2.5, 0, -3],
-    [0.5, 0, 1],
     [1234.5678, 2, 1234.57],
     [0.86133333, 4, 0.8613],
     [1.5, 4, 1.5],
-    [12345678.5, 0, 12345679],
   ])("%d to %i decimals → %d", (value, decimals, expected) => {
     expect(roundHalfAwayFromZero(value, decimals)).toBe(expected);
   });
