@@ -1,7 +1,7 @@
 import { MS_PER_DAY, startOfUtcDay, workingDaysBetween } from "./dates.ts";
 import { MAP_BEFORE_VERDICT, needsMapping } from "./customer-claims.ts";
 import type { CapabilityLevel, ClaimSource, ClaimStatus, MatrixCheckResult, Severity } from "./levels.ts";
-import { permissionScope, userHasPermission, type Role } from "./permissions.ts";
+import { permissionScope, userHasPermission, type PersonFacts, type Role } from "./permissions.ts";
 
 // Who may do what to a claim (PRODUCT.md §2), and the rules of the claim forms. Pure, so the
 // claim page can ask the same questions as the actions that enforce them.
@@ -18,13 +18,6 @@ const refuse = (reason: string): Decision => ({ allowed: false, reason });
 
 // ---------------------------------------------------------------- logging
 
-export interface ClaimSubjectPerson {
-  id: string;
-  role: Role;
-  teamId: string | null;
-  active: boolean;
-}
-
 export type LogDecision = { allowed: true; source: ClaimSource } | { allowed: false; reason: string };
 
 /**
@@ -32,11 +25,7 @@ export type LogDecision = { allowed: true; source: ClaimSource } | { allowed: fa
  * logs their own claims (SELF); anyone else logs what they heard (OBSERVED) — engineers and
  * admins about any salesperson, managers about the salespeople of the teams they manage.
  */
-export function canLogClaimFor(
-  actor: Actor,
-  managedTeamIds: readonly string[],
-  salesperson: ClaimSubjectPerson,
-): LogDecision {
+export function canLogClaimFor(actor: Actor, managedTeamIds: readonly string[], salesperson: PersonFacts): LogDecision {
   const scope = permissionScope(actor, "log:claim");
   if (scope === null) return { allowed: false, reason: "You cannot log claims." };
   if (salesperson.role !== "SALES" || !salesperson.active) {

@@ -65,6 +65,18 @@ export interface BatchProblem<K extends string> {
 /** The check of a batch shared by a CSV import and the JSON API: every item when all are valid, otherwise every problem. */
 export type BatchCheck<K extends string, T> = { ok: true; items: T[] } | { ok: false; problems: BatchProblem<K>[] };
 
+/**
+ * The one check of a batch shared by a CSV import and the JSON API (PRODUCT.md §9: the same fields
+ * and rules): each item's field texts ("" when absent), what the model looked up for them, and
+ * `whereIs(index)`, which names another item in the caller's words ("on line 4", "at index 3")
+ * for the duplicate sentence.
+ */
+export type BatchValuesCheck<K extends string, L, T> = (
+  batch: ReadonlyArray<Record<K, string>>,
+  lookups: L,
+  whereIs: (index: number) => string,
+) => BatchCheck<K, T>;
+
 /** What the check of one item of a batch is handed. */
 export interface BatchItemCheck<K extends string> {
   /** Reports a problem with one of the item's fields. */
@@ -103,6 +115,13 @@ export function checkBatch<K extends string, V, T>(
   return problems.length ? { ok: false, problems } : { ok: true, items };
 }
 
+/** A batch check (BatchValuesCheck) from the check of one item, which is handed the lookups too (see checkBatch). */
+export function batchValuesCheck<K extends string, L, T>(
+  checkItem: (values: Record<K, string>, lookups: L, check: BatchItemCheck<K>) => T | null,
+): BatchValuesCheck<K, L, T> {
+  return (batch, lookups, whereIs) => checkBatch(batch, whereIs, (values, check) => checkItem(values, lookups, check));
+}
+
 /** A CSV import's check: every row with its line when all are valid, otherwise every problem and the number of rows. */
 export type ImportCheck<T> =
   { ok: true; rows: Array<{ line: number } & T> } | { ok: false; problems: ImportProblem[]; rowCount: number };
@@ -116,11 +135,7 @@ export type ImportCheck<T> =
  */
 export function csvImport<K extends string, L, T>(
   columns: readonly ImportColumn<K>[],
-  checkValues: (
-    batch: ReadonlyArray<Record<K, string>>,
-    lookups: L,
-    whereIs: (index: number) => string,
-  ) => BatchCheck<K, T>,
+  checkValues: BatchValuesCheck<K, L, T>,
 ) {
   const read = (text: string): ReadImportResult<K> => readImportCsv(text, columns);
   const checkRows = (rows: ReadImportResult<K>, lookups: L): ImportCheck<T> => {

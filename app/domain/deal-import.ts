@@ -1,13 +1,13 @@
 import {
-  checkBatch,
+  batchValuesCheck,
   csvImport,
   isPlausibleEmail,
   parseAmountCents,
   parseImportDate,
-  type BatchCheck,
   type BatchProblem,
   type ImportColumn,
 } from "./csv-import.ts";
+import type { PersonFacts } from "./permissions.ts";
 
 // The deals import (PRODUCT.md §1 Deal, §3 Satisfaction): a CRM export, one deal a row, upserted
 // by the CRM's id. These are the file's rules; the model supplies what the database knows.
@@ -26,11 +26,14 @@ export type DealColumnKey =
   | "status"
   | "closedAt";
 
+/** Names CRM exports give a deal's id, accepted for it by both the deals and the survey results files. */
+export const DEAL_ID_ALIASES = ["Deal ID", "CRM ID"] as const;
+
 export const DEAL_COLUMNS: readonly ImportColumn<DealColumnKey>[] = [
   {
     key: "externalId",
     header: "External ID",
-    aliases: ["Deal ID", "CRM ID", "ID"],
+    aliases: [...DEAL_ID_ALIASES, "ID"],
     required: true,
     description: "The deal's id in the CRM; importing it again updates the same deal.",
   },
@@ -86,16 +89,9 @@ export const DEAL_COLUMNS: readonly ImportColumn<DealColumnKey>[] = [
   },
 ];
 
-export interface OwnerFacts {
-  id: string;
-  teamId: string | null;
-  active: boolean;
-  role: string;
-}
-
 export interface DealImportLookups {
   /** Users by lower-cased email, for the owners named in the file. */
-  owners: ReadonlyMap<string, OwnerFacts>;
+  owners: ReadonlyMap<string, PersonFacts>;
   /** Product ids by slug. */
   products: ReadonlyMap<string, string>;
   /** The teams the importer may import for, or null for every team. */
@@ -132,9 +128,6 @@ export type DealValues = Record<DealColumnKey, string>;
 /** A problem with one deal of a batch: its position (0-based), the field, and why. */
 export type DealProblem = BatchProblem<DealColumnKey>;
 
-/** Every deal of the batch, in order, when all are valid; otherwise every problem found. */
-export type DealValuesCheck = BatchCheck<DealColumnKey, ValidDeal>;
-
 const MAX_TEXT = 200;
 
 /** Said of an external id that an importer may not use, whatever the reason. */
@@ -142,24 +135,9 @@ export function externalIdRefused(externalId: string): string {
   return `The External ID "${externalId}" cannot be used. Check it against your CRM, or ask an admin to import this row.`;
 }
 
-/** The deals file's steps (csvImport): the rows go through checkDealValues. */
-export const {
-  read: readDealCsv,
-  checkRows: checkDealRows,
-  check: checkDealImport,
-} = csvImport(DEAL_COLUMNS, checkDealValues);
-
-/**
- * The one check of a batch of deals, shared by the CSV import and the JSON API (PRODUCT.md §9:
- * the same fields and rules). `whereIs(index)` names another deal of the batch in the caller's
- * words ("on line 4", "at index 3"), for the duplicate sentence.
- */
-export function checkDealValues(
-  batch: readonly DealValues[],
-  lookups: DealImportLookups,
-  whereIs: (index: number) => string,
-): DealValuesCheck {
-  return checkBatch(batch, whereIs, (values, { problem, repeatOf }) => {
+/** The one check of a batch of deals, shared by the CSV import and the JSON API (BatchValuesCheck). */
+export const checkDealValues = batchValuesCheck<DealColumnKey, DealImportLookups, ValidDeal>(
+  (values, lookups, { problem, repeatOf }) => {
     for (const key of ["externalId", "account", "contactName"] as const) {
       if (values[key] === "") problem(key, "Is empty.");
       else if (values[key].length > MAX_TEXT) problem(key, `Is longer than ${MAX_TEXT} characters.`);
@@ -239,8 +217,15 @@ export function checkDealValues(
       status: status as DealStatus,
       closedAt,
     };
-  });
-}
+  },
+);
+
+/** The deals file's steps (csvImport): the rows go through checkDealValues. */
+export const {
+  read: readDealCsv,
+  checkRows: checkDealRows,
+  check: checkDealImport,
+} = csvImport(DEAL_COLUMNS, checkDealValues);
 
 export interface StoredDeal {
   accountName: string;

@@ -156,6 +156,13 @@ export interface PermissionSubject {
   role: Role;
 }
 
+/** A user as the rules about acting for someone see them: role, team, and whether they are active. */
+export interface PersonFacts extends PermissionSubject {
+  id: string;
+  teamId: string | null;
+  active: boolean;
+}
+
 /** The scope a role holds for a scoped permission, or null if it has none. */
 export function permissionScope(user: PermissionSubject, permission: ScopedPermission): Scope | null {
   const grants = ROLE_GRANTS[user.role];

@@ -1,13 +1,7 @@
 import { UNTRUE_CLAIM_MAX, UNTRUE_CLAIM_QUESTION, untrueClaimAnswer } from "./customer-claims.ts";
 import { isDelivered, type Delivered } from "./levels.ts";
-import {
-  checkBatch,
-  csvImport,
-  parseImportDate,
-  type BatchCheck,
-  type BatchProblem,
-  type ImportColumn,
-} from "./csv-import.ts";
+import { batchValuesCheck, csvImport, parseImportDate, type BatchProblem, type ImportColumn } from "./csv-import.ts";
+import { DEAL_ID_ALIASES } from "./deal-import.ts";
 import { LEAST_LIKED_MAX } from "./survey-answers.ts";
 
 export { LEAST_LIKED_MAX };
@@ -22,7 +16,7 @@ export const SURVEY_RESULT_COLUMNS: readonly ImportColumn<SurveyResultColumnKey>
   {
     key: "externalId",
     header: "Deal external ID",
-    aliases: ["External ID", "Deal ID", "CRM ID"],
+    aliases: ["External ID", ...DEAL_ID_ALIASES],
     required: true,
     description: "The deal's id in the CRM, as in the deals import.",
   },
@@ -116,27 +110,12 @@ export type SurveyResultProblem = BatchProblem<SurveyResultColumnKey>;
 /** A valid result of a batch (a CSV row adds its line). */
 export type SurveyResult = Omit<ValidSurveyResult, "line">;
 
-export type SurveyResultValuesCheck = BatchCheck<SurveyResultColumnKey, SurveyResult>;
-
 /** Said of a survey the customer answered through its link: the API answers it as a conflict (409). */
 export const ANSWERED_THROUGH_LINK = "The customer already answered this survey through its link; that answer is kept.";
 
-/** The survey results file's steps (csvImport): the rows go through checkSurveyResultValues. */
-export const { checkRows: checkSurveyResultRows, check: checkSurveyResultsImport } = csvImport(
-  SURVEY_RESULT_COLUMNS,
-  checkSurveyResultValues,
-);
-
-/**
- * The one check of a batch of survey results, shared by the CSV import and the JSON API
- * (PRODUCT.md §9). `whereIs(index)` names another result of the batch in the caller's words.
- */
-export function checkSurveyResultValues(
-  batch: readonly SurveyResultValues[],
-  lookups: SurveyResultLookups,
-  whereIs: (index: number) => string,
-): SurveyResultValuesCheck {
-  return checkBatch(batch, whereIs, (values, { problem, repeatOf }) => {
+/** The one check of a batch of survey results (BatchValuesCheck), shared by the CSV import and the JSON API. */
+export const checkSurveyResultValues = batchValuesCheck<SurveyResultColumnKey, SurveyResultLookups, SurveyResult>(
+  (values, lookups, { problem, repeatOf }) => {
     let survey: SurveyFacts | null = null;
     if (values.externalId === "") problem("externalId", "Is empty.");
     else {
@@ -189,5 +168,11 @@ export function checkSurveyResultValues(
       leastLiked: values.comment === "" ? null : values.comment,
       untrueClaim,
     };
-  });
-}
+  },
+);
+
+/** The survey results file's steps (csvImport): the rows go through checkSurveyResultValues. */
+export const { checkRows: checkSurveyResultRows, check: checkSurveyResultsImport } = csvImport(
+  SURVEY_RESULT_COLUMNS,
+  checkSurveyResultValues,
+);
