@@ -7,7 +7,9 @@ import {
   SECOND_DISPUTE_REFUSAL,
   verdictFieldErrors,
   type Actor,
+  type CorrectableClaim,
   type VerdictStatus,
+  type VerifiableClaim,
 } from "../domain/claim-rules.ts";
 import { claimStatusLabel, severityLabel, type ClaimStatus, type Severity } from "../domain/levels.ts";
 import { formatDateTime } from "../domain/format.ts";
@@ -63,6 +65,17 @@ const conflict = (value: Conflict): Failure => conflictWith(value.message, value
 /** A 409 that names no one: the claim's state, not another person's decision, refuses the change. */
 export const stateConflict = (message: string): Failure =>
   conflict({ message, decidedBy: null, decidedAt: null, verdict: null });
+/** Someone decided first: "<name> <what they did> at <time>. Nothing was overwritten." */
+const decidedFirst = (decidedBy: string, decidedAt: Date, whatTheyDid: string, verdict: string | null): Failure =>
+  conflict({
+    message: `${decidedBy} ${whatTheyDid} at ${utcMinute(decidedAt)}. ${NOTHING_OVERWRITTEN}`,
+    decidedBy,
+    decidedAt,
+    verdict,
+  });
+/** The guarded write lost, but no one's decision explains it (the claim changed in another way). */
+const changedWhileDeciding = (): Failure =>
+  stateConflict(`This claim changed while you were deciding. ${NOTHING_OVERWRITTEN} Review it and decide again.`);
 
 /**
  * The claim a change is about, with the fields the change reads (`select`) and its salesperson's
@@ -75,6 +88,23 @@ export function findClaimToChange<S extends Prisma.ClaimSelect>(claimId: string,
   });
 }
 
+/** Every field canVerify reads of a claim (VerifiableClaim). */
+const verifiableClaimSelect = {
+  loggedById: true,
+  status: true,
+  source: true,
+  assertedLevel: true,
+} satisfies Record<keyof VerifiableClaim, true>;
+
+/** Every field canMarkCustomerCorrected reads of a claim (CorrectableClaim). */
+const correctableClaimSelect = {
+  salespersonId: true,
+  loggedById: true,
+  matrixCheck: true,
+  status: true,
+  customerCorrectedAt: true,
+} satisfies Record<keyof CorrectableClaim, true>;
+
 async function verdictConflict(claimId: string): Promise<Failure> {
   const current = await prisma.claim.findUnique({
     where: { id: claimId },
@@ -83,19 +113,9 @@ async function verdictConflict(claimId: string): Promise<Failure> {
   if (!current) return notFound;
   if (current.status !== "PENDING" && current.verifiedBy && current.verifiedAt) {
     const verdict = verdictLabel(current.status, current.severity);
-    return conflict({
-      message: `${current.verifiedBy.name} recorded a verdict (${verdict}) at ${utcMinute(current.verifiedAt)}. ${NOTHING_OVERWRITTEN}`,
-      decidedBy: current.verifiedBy.name,
-      decidedAt: current.verifiedAt,
-      verdict,
-    });
+    return decidedFirst(current.verifiedBy.name, current.verifiedAt, `recorded a verdict (${verdict})`, verdict);
   }
-  return conflict({
-    message: `This claim changed while you were deciding. ${NOTHING_OVERWRITTEN} Review it and decide again.`,
-    decidedBy: null,
-    decidedAt: null,
-    verdict: null,
-  });
+  return changedWhileDeciding();
 }
 
 /**
@@ -111,14 +131,10 @@ export async function recordVerdict(
   values: VerdictValues,
 ): Promise<ChangeResult> {
   const claim = await findClaimToChange(claimId, {
-    id: true,
+    ...verifiableClaimSelect,
     version: true,
-    status: true,
     severity: true,
     verdictNote: true,
-    loggedById: true,
-    source: true,
-    assertedLevel: true,
   });
   if (!claim) return notFound;
   const decision = canVerify(verifier, claim);
@@ -182,13 +198,7 @@ export async function changePendingClaim(
 
 /** "I corrected this with the customer": recorded once, by the salesperson or whoever logged the claim. */
 export async function markCustomerCorrected(audit: AuditContext, actor: Actor, claimId: string): Promise<ChangeResult> {
-  const claim = await findClaimToChange(claimId, {
-    salespersonId: true,
-    loggedById: true,
-    matrixCheck: true,
-    status: true,
-    customerCorrectedAt: true,
-  });
+  const claim = await findClaimToChange(claimId, correctableClaimSelect);
   if (!claim) return notFound;
   const decision = canMarkCustomerCorrected(actor, claim);
   if (!decision.allowed) return forbidden(decision.reason);
@@ -283,19 +293,9 @@ async function resolutionConflict(claimId: string): Promise<Failure> {
   });
   if (dispute && dispute.status !== "OPEN" && dispute.resolvedBy && dispute.resolvedAt) {
     const outcome = dispute.status === "UPHELD" ? "upheld" : "overturned";
-    return conflict({
-      message: `${dispute.resolvedBy.name} ${outcome} this dispute at ${utcMinute(dispute.resolvedAt)}. ${NOTHING_OVERWRITTEN}`,
-      decidedBy: dispute.resolvedBy.name,
-      decidedAt: dispute.resolvedAt,
-      verdict: null,
-    });
+    return decidedFirst(dispute.resolvedBy.name, dispute.resolvedAt, `${outcome} this dispute`, null);
   }
-  return conflict({
-    message: `This claim changed while you were deciding. ${NOTHING_OVERWRITTEN} Review it and decide again.`,
-    decidedBy: null,
-    decidedAt: null,
-    verdict: null,
-  });
+  return changedWhileDeciding();
 }
 
 /**
