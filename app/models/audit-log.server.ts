@@ -5,10 +5,10 @@ import {
   describeAuditChanges,
   type AuditChangeText,
 } from "../domain/audit-vocabulary.ts";
-import { pageWindow } from "../domain/paging.ts";
 import { prisma } from "../lib/db.server.ts";
 import { sql } from "../lib/sql-dialect.server.ts";
 import { audienceTeamIds, type Audience } from "./audience.server.ts";
+import { readPage } from "./paging.server.ts";
 
 // The read side of the audit log. Writing stays in audit.server.ts (recordAudit),
 // which has no update or delete path; this file only reads.
@@ -119,15 +119,11 @@ export async function listAuditEvents(audience: Audience, filters: AuditLogFilte
     prisma.auditEvent.count({ where }),
     prisma.auditEvent.groupBy({ by: ["entityType"], where: scope, orderBy: { entityType: "asc" } }),
   ]);
-  const { page, pageCount, skip, take } = pageWindow(total, filters.page, AUDIT_PAGE_SIZE);
-  const events = await prisma.auditEvent.findMany({
-    where,
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    skip,
-    take,
-  });
+  const { rows, page, pageCount } = await readPage(total, filters.page, AUDIT_PAGE_SIZE, (slice) =>
+    prisma.auditEvent.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], ...slice }),
+  );
   return {
-    events: await toRows(events),
+    events: await toRows(rows),
     total,
     page,
     pageCount,

@@ -15,12 +15,12 @@ import type { DealSortKey, DealStatusCode } from "../domain/deals-query.ts";
 import type { SortDir } from "../domain/list-query.ts";
 import { surveyDueAt } from "../domain/survey-schedule.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { pageWindow } from "../domain/paging.ts";
 import { prisma, type Tx } from "../lib/db.server.ts";
 import { sql } from "../lib/sql-dialect.server.ts";
 import { audienceOwnerWhere, type Audience } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { bulkInsert, takeWriteLock } from "./bulk-insert.server.ts";
+import { readPage } from "./paging.server.ts";
 import { refreshRollups, rollupKeysOf } from "./rollups.server.ts";
 
 // SQLite allows a limited number of bound variables per statement; large `in` lists go in chunks.
@@ -78,14 +78,11 @@ export const dealLabelSelect = {
 
 /** What a deal says, as the deals list shows it and an import compares against. */
 const dealFields = {
-  id: true,
-  externalId: true,
+  ...dealLabelSelect,
   contactName: true,
   contactEmail: true,
   amountCents: true,
-  status: true,
   closedAt: true,
-  account: { select: { name: true } },
 } satisfies Prisma.DealSelect;
 
 /** One page of the deals in the audience of "read:deal" (a deal belongs to its owner). */
@@ -108,35 +105,29 @@ export async function listDealsPage(audience: Audience, query: DealListQuery) {
       : {}),
   };
   const total = await prisma.deal.count({ where });
-  const { page, skip, take } = pageWindow(total, query.page, query.pageSize);
-  const rows = await prisma.deal.findMany({
-    where,
-    orderBy: dealOrderBy(query.sort ?? { key: "closedAt", dir: "desc" }),
-    skip,
-    take,
-    select: {
-      ...dealFields,
-      owner: { select: { name: true, team: { select: { name: true } } } },
-      product: { select: { name: true } },
-      survey: { select: { dueAt: true, sentAt: true, respondedAt: true, csat: true, deliveredAsPromised: true } },
-    },
-  });
+  const { rows, page } = await readPage(total, query.page, query.pageSize, (slice) =>
+    prisma.deal.findMany({
+      where,
+      orderBy: dealOrderBy(query.sort ?? { key: "closedAt", dir: "desc" }),
+      ...slice,
+      select: {
+        ...dealFields,
+        owner: { select: { name: true, team: { select: { name: true } } } },
+        product: { select: { name: true } },
+        survey: { select: { dueAt: true, sentAt: true, respondedAt: true, csat: true, deliveredAsPromised: true } },
+      },
+    }),
+  );
   return {
     total,
     page,
-    rows: rows.map((row) => ({
-      id: row.id,
-      externalId: row.externalId,
-      account: row.account.name,
-      contactName: row.contactName,
-      contactEmail: row.contactEmail,
-      owner: row.owner.name,
-      team: row.owner.team?.name ?? null,
-      product: row.product?.name ?? null,
-      amountCents: row.amountCents,
-      status: row.status,
-      closedAt: row.closedAt,
-      survey: row.survey,
+    // The deal's own fields as stored; the account, owner, team and product by name.
+    rows: rows.map(({ account, owner, product, ...deal }) => ({
+      ...deal,
+      account: account.name,
+      owner: owner.name,
+      team: owner.team?.name ?? null,
+      product: product?.name ?? null,
     })),
   };
 }
@@ -196,6 +187,13 @@ async function loadExistingDeals(db: Tx | typeof prisma, externalIds: string[]):
 
 type Checked<Row, Failure> = { ok: true; rows: Row[] } | Failure;
 
+/** What importing would do, with the stored deals it compared against (the write needs them). */
+interface PlannedDeals<Row extends ValidDeal> {
+  ok: true;
+  plan: DealImportPlan<Row>;
+  existing: Map<string, ExistingDeal>;
+}
+
 /**
  * Looks up what the batch names (owners, products, deals already stored), runs `check` (the CSV
  * file's or the API's, both built on checkDealValues), and works out what importing would do.
@@ -207,7 +205,7 @@ async function planDeals<Row extends ValidDeal, Failure extends { ok: false }>(
   teamIds: string[] | null,
   now: Date,
   db: Tx | typeof prisma,
-): Promise<{ ok: true; plan: DealImportPlan<Row>; existing: Map<string, ExistingDeal> } | Failure> {
+): Promise<PlannedDeals<Row> | Failure> {
   const emails = [...new Set(batch.map((values) => values.ownerEmail.toLowerCase()).filter((email) => email !== ""))];
   const [owners, products] = await Promise.all([
     Promise.all(
@@ -286,16 +284,7 @@ export async function importDeals(
   teamIds: string[] | null,
   now = new Date(),
 ): Promise<DealImportOutcome> {
-  return prisma.$transaction(
-    async (tx) => {
-      await takeWriteLock(tx);
-      const planned = await planDealImport(text, teamIds, now, tx);
-      if (!planned.ok) return planned;
-      await writeDealPlan(tx, audit, planned.plan, planned.existing, now);
-      return { ok: true as const, plan: planned.plan };
-    },
-    { timeout: 60_000, maxWait: 10_000 },
-  );
+  return planAndWriteDeals(audit, now, (tx) => planDealImport(text, teamIds, now, tx));
 }
 
 /**
@@ -308,19 +297,33 @@ export async function importDealBatch(
   teamIds: string[] | null,
   now = new Date(),
 ): Promise<DealBatchResult> {
+  return planAndWriteDeals(audit, now, (tx) =>
+    planDeals<ValidDeal, { ok: false; problems: DealProblem[] }>(
+      batch,
+      (lookups) => {
+        const check = checkDealValues(batch, lookups, atIndex);
+        return check.ok ? { ok: true as const, rows: check.items } : check;
+      },
+      teamIds,
+      now,
+      tx,
+    ),
+  );
+}
+
+/**
+ * Both imports' write: plans again inside one transaction, under the write lock so that imports
+ * run one after another, and writes every deal of the plan or, when the check fails, none.
+ */
+function planAndWriteDeals<Row extends ValidDeal, Failure extends { ok: false }>(
+  audit: AuditContext,
+  now: Date,
+  plan: (tx: Tx) => Promise<PlannedDeals<Row> | Failure>,
+): Promise<{ ok: true; plan: DealImportPlan<Row> } | Failure> {
   return prisma.$transaction(
     async (tx) => {
       await takeWriteLock(tx);
-      const planned = await planDeals<ValidDeal, { ok: false; problems: DealProblem[] }>(
-        batch,
-        (lookups) => {
-          const check = checkDealValues(batch, lookups, atIndex);
-          return check.ok ? { ok: true as const, rows: check.items } : check;
-        },
-        teamIds,
-        now,
-        tx,
-      );
+      const planned = await plan(tx);
       if (!planned.ok) return planned;
       await writeDealPlan(tx, audit, planned.plan, planned.existing, now);
       return { ok: true as const, plan: planned.plan };

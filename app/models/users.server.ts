@@ -1,12 +1,12 @@
 import { type Prisma } from "../generated/prisma/client.ts";
 import { fieldError, invalid, ok, refused, type Outcome, type Refusal } from "../domain/outcome.ts";
 import type { Role } from "../domain/permissions.ts";
-import { pageWindow } from "../domain/paging.ts";
 import { prisma, transactionUnlessTaken, type Tx } from "../lib/db.server.ts";
 import { sql } from "../lib/sql-dialect.server.ts";
 import { hashPassword } from "../lib/password.server.ts";
 import { listRecentAuditEventsForUser } from "./audit-log.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
+import { readPage } from "./paging.server.ts";
 import type { SessionLimits } from "./sessions.server.ts";
 
 type UserField = "name" | "email" | "role" | "teamId" | "targetBonusCents" | "password";
@@ -42,15 +42,15 @@ export async function listUsers(filters: UserListFilters = {}) {
     ...(filters.active === undefined ? {} : { active: filters.active }),
   };
   const total = await prisma.user.count({ where });
-  const { page, pageCount, skip, take } = pageWindow(total, filters.page, USERS_PER_PAGE);
-  const users = await prisma.user.findMany({
-    where,
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    skip,
-    take,
-    select: { ...auditedUserSelect, team: { select: { id: true, name: true } } },
-  });
-  const ids = users.map((user) => user.id);
+  const { rows, page, pageCount } = await readPage(total, filters.page, USERS_PER_PAGE, (slice) =>
+    prisma.user.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      ...slice,
+      select: { ...auditedUserSelect, team: { select: { id: true, name: true } } },
+    }),
+  );
+  const ids = rows.map((user) => user.id);
   // Sessions are deleted on sign-out, so the audit log's sign-in events are the
   // lasting record; a session row can be newer (same sign-in), so take the later.
   const [sessions, signIns] = await Promise.all([
@@ -63,14 +63,14 @@ export async function listUsers(filters: UserListFilters = {}) {
   ]);
   const lastSession = new Map(sessions.map((row) => [row.userId, row._max.createdAt]));
   const lastSignInEvent = new Map(signIns.map((row) => [row.actorId, row._max.at]));
-  const rows = users.map((user) => {
+  const users = rows.map((user) => {
     const times = [lastSession.get(user.id), lastSignInEvent.get(user.id)].filter(
       (time): time is Date => time instanceof Date,
     );
     const lastSignInAt = times.length ? new Date(Math.max(...times.map((time) => time.getTime()))) : null;
     return { ...user, lastSignInAt };
   });
-  return { users: rows, total, page, pageCount };
+  return { users, total, page, pageCount };
 }
 
 /** A user's profile, the sessions still within their limits, and their latest audit events. */
