@@ -53,22 +53,18 @@ export async function listApiTokens() {
       prefix: true,
       scopes: true,
       createdAt: true,
+      createdBy: { select: { name: true } },
       lastUsedAt: true,
       revokedAt: true,
-      createdBy: { select: { name: true } },
       revokedBy: { select: { name: true } },
     },
   });
-  return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    prefix: row.prefix,
-    scopes: parseScopes(row.scopes),
-    createdAt: row.createdAt,
-    createdBy: row.createdBy.name,
-    lastUsedAt: row.lastUsedAt,
-    revokedAt: row.revokedAt,
-    revokedBy: row.revokedBy?.name ?? null,
+  // The scopes parsed, and who created and who revoked the token by name.
+  return rows.map(({ scopes, createdBy, revokedBy, ...token }) => ({
+    ...token,
+    scopes: parseScopes(scopes),
+    createdBy: createdBy.name,
+    revokedBy: revokedBy?.name ?? null,
   }));
 }
 

@@ -111,17 +111,19 @@ export async function getPendingQueueSummary(now: Date): Promise<PendingQueueSum
 /** A dispute as the claim page and the dispute queue show it: both verdicts, and who raised and resolved it. */
 export const disputeSelect = {
   id: true,
-  reason: true,
-  raisedAt: true,
   status: true,
+  // Raised: against which verdict, why, when and by whom.
   disputedStatus: true,
   disputedSeverity: true,
+  reason: true,
+  raisedAt: true,
+  raisedBy: { select: { name: true } },
+  // Resolved: when, by whom and why, and the verdict that replaced the disputed one when overturned.
+  resolvedAt: true,
+  resolvedBy: { select: { name: true } },
+  resolutionNote: true,
   overturnedStatus: true,
   overturnedSeverity: true,
-  resolvedAt: true,
-  resolutionNote: true,
-  raisedBy: { select: { name: true } },
-  resolvedBy: { select: { name: true } },
 } satisfies Prisma.ClaimDisputeSelect;
 
 const claimPageSelect = {
