@@ -29,12 +29,12 @@ export const claimStatementSelect = {
   assertedLevel: true,
 } satisfies Prisma.ClaimSelect;
 
-/** A claim in a list: its statement, the matrix check, and the product and capability it is about, by name. */
+/** A claim in a list: its statement, the product and capability it is about, by name, and its matrix check. */
 export const claimLineSelect = {
   ...claimStatementSelect,
-  matrixCheck: true,
   product: { select: { name: true } },
   capability: { select: { title: true } },
+  matrixCheck: true,
 } satisfies Prisma.ClaimSelect;
 
 export async function listRecentClaimsOf(salespersonId: string, take = 10) {
