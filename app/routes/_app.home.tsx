@@ -93,26 +93,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function SalesHome() {
-  const {
-    name,
-    steps,
-    recent,
-    toCorrect,
-    record90,
-    surveys,
-    answers,
-    flagged,
-    quizzes,
-    projection,
-    mySurveys,
-    coverage,
-    foundInConversations,
-  } = useLoaderData<typeof loader>();
+  const home = useLoaderData<typeof loader>();
+  const { record90, surveys, toCorrect, mySurveys } = home;
   return (
     <>
-      <h1>Welcome, {name}</h1>
-      <NextSteps steps={steps} />
-      <ProjectedStatement projection={projection} />
+      <h1>Welcome, {home.name}</h1>
+      <NextSteps steps={home.steps} />
+      <ProjectedStatement projection={home.projection} />
       <section aria-labelledby="scorecard">
         <h2 id="scorecard">Your record</h2>
         <div className="tiles">
@@ -132,22 +119,22 @@ export default function SalesHome() {
             }
           />
           <Tile label="Customers who say you delivered as promised" value={formatPercent(surveys.deliveredYesShare)} />
-          <CoverageTile coverage={coverage} />
+          <CoverageTile coverage={home.coverage} />
         </div>
       </section>
       <ClaimsToCorrect count={toCorrect.count} rows={toCorrect.rows} showingAll={toCorrect.showingAll} />
-      <ClaimsFoundInConversations count={foundInConversations.count} rows={foundInConversations.rows} />
-      {flagged.length > 0 ? <ChangedSinceYouSaid items={flagged} /> : null}
-      <QuizzesDueSection rows={quizzes.due} />
-      <CertificationsSection rows={quizzes.certifications} />
-      <RecentClaims rows={recent} />
+      <ClaimsFoundInConversations count={home.foundInConversations.count} rows={home.foundInConversations.rows} />
+      {home.flagged.length > 0 ? <ChangedSinceYouSaid items={home.flagged} /> : null}
+      <QuizzesDueSection rows={home.quizzes.due} />
+      <CertificationsSection rows={home.quizzes.certifications} />
+      <RecentClaims rows={home.recent} />
       <SurveysOfDeals
         reader="salesperson"
         total={mySurveys.total}
         answered={mySurveys.answered}
         surveys={mySurveys.surveys}
       />
-      <EngineerAnswers rows={answers} />
+      <EngineerAnswers rows={home.answers} />
     </>
   );
 }
