@@ -22,6 +22,7 @@ import {
 } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { datedRevisionSelect } from "./capability-selects.server.ts";
+import { findManyWithCount } from "./counted-list.server.ts";
 import { dealLabelSelect } from "./deals.server.ts";
 import { refreshRollups } from "./rollups.server.ts";
 
@@ -222,15 +223,12 @@ export async function listCandidatesWaitingForDecider(reader: AudienceReader, no
 
 /** Undecided candidates, oldest first (the fewest days left to decide), and how many there are. */
 async function pendingCandidates(where: Prisma.CandidateClaimWhereInput, now: Date, take: number) {
-  const [count, rows] = await Promise.all([
-    prisma.candidateClaim.count({ where }),
-    prisma.candidateClaim.findMany({
-      where,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take,
-      select: candidateRowSelect,
-    }),
-  ]);
+  const { count, rows } = await findManyWithCount(prisma.candidateClaim, {
+    where,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take,
+    select: candidateRowSelect,
+  });
   return { count, rows: rows.map((row) => ({ ...row, daysLeft: decisionDaysLeft(row.createdAt, now) })) };
 }
 

@@ -21,6 +21,7 @@ import { sql } from "../lib/sql-dialect.server.ts";
 import { audienceOwnerWhere, type Audience } from "./audience.server.ts";
 import { recordAudit, type AuditContext } from "./audit.server.ts";
 import { bulkInsert } from "./bulk-insert.server.ts";
+import { findManyWithCount } from "./counted-list.server.ts";
 import { revisionHistory } from "./capability-selects.server.ts";
 import { dealLabelSelect } from "./deals.server.ts";
 import type { ConversationUploadItem } from "./conversation-upload.server.ts";
@@ -54,17 +55,13 @@ export async function listImportableDeals(audience: Audience, search: string | u
         { owner: { name: sql.contains(search) } },
       ],
     });
-  const where: Prisma.DealWhereInput = { AND: and };
-  const [total, deals] = await Promise.all([
-    prisma.deal.count({ where }),
-    prisma.deal.findMany({
-      where,
-      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-      take,
-      select: { ...dealLabelSelect, owner: { select: { name: true } }, product: { select: { name: true } } },
-    }),
-  ]);
-  return { total, deals };
+  const { count, rows } = await findManyWithCount(prisma.deal, {
+    where: { AND: and },
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    take,
+    select: { ...dealLabelSelect, owner: { select: { name: true } }, product: { select: { name: true } } },
+  });
+  return { total: count, deals: rows };
 }
 
 /** One deal, if it lies in the importer's audience; otherwise null (the two look the same). */

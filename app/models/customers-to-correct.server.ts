@@ -2,6 +2,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { VERDICTS_TO_CORRECT } from "../domain/next-steps.ts";
 import { prisma } from "../lib/db.server.ts";
 import { claimLineSelect } from "./claims.server.ts";
+import { findManyWithCount } from "./counted-list.server.ts";
 
 // "Customers to correct" on the salesperson's home: the SQL form of isCustomerToCorrect
 // (app/domain/next-steps.ts) — judged inaccurate or partially accurate, told the customer too
@@ -22,16 +23,11 @@ export function customersToCorrectWhere(salespersonId: string): Prisma.ClaimWher
 
 /** A salesperson's claims whose customer still has to be told the truth: newest first, and how many there are in all. */
 export async function listCustomersToCorrect(salespersonId: string, take: number) {
-  const where = customersToCorrectWhere(salespersonId);
-  const [count, rows] = await Promise.all([
-    prisma.claim.count({ where }),
-    prisma.claim.findMany({
-      where,
-      orderBy: [{ madeAt: "desc" }, { id: "asc" }],
-      take,
-      // The list names the account and the capability; what was said is on the claim's page.
-      select: { ...claimLineSelect, statement: false, status: true, severity: true },
-    }),
-  ]);
-  return { count, rows };
+  return findManyWithCount(prisma.claim, {
+    where: customersToCorrectWhere(salespersonId),
+    orderBy: [{ madeAt: "desc" }, { id: "asc" }],
+    take,
+    // The list names the account and the capability; what was said is on the claim's page.
+    select: { ...claimLineSelect, statement: false, status: true, severity: true },
+  });
 }
