@@ -44,6 +44,11 @@ function PointTooltip({
   );
 }
 
+/** Both axes: a figure of the points from 0 to 100 %. */
+function percentAxis(dataKey: "x" | "y", name: string) {
+  return { type: "number", dataKey, name, domain: [0, 1], tickFormatter: percentTick } as const;
+}
+
 /** Points in [0, 1] × [0, 1]; a click on a point opens its records; hovering one names it. */
 export function PointScatterChart({
   points,
@@ -61,20 +66,9 @@ export function PointScatterChart({
     <ResponsiveContainer width="100%" height={height}>
       <ScatterChart accessibilityLayer={false} margin={{ top: 12, right: 16, bottom: 24, left: 24 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis
-          type="number"
-          dataKey="x"
-          name={xLabel}
-          domain={[0, 1]}
-          tickFormatter={percentTick}
-          label={{ value: xLabel, position: "insideBottom", offset: -12 }}
-        />
+        <XAxis {...percentAxis("x", xLabel)} label={{ value: xLabel, position: "insideBottom", offset: -12 }} />
         <YAxis
-          type="number"
-          dataKey="y"
-          name={yLabel}
-          domain={[0, 1]}
-          tickFormatter={percentTick}
+          {...percentAxis("y", yLabel)}
           width={52}
           label={{ value: yLabel, angle: -90, position: "left", offset: 8, style: { textAnchor: "middle" } }}
         />
