@@ -18,6 +18,7 @@ import {
 import { action as newUserAction, loader as usersLoader } from "../../app/routes/_app.admin.users._index.tsx";
 import { ORIGIN, signIn } from "./support/sign-in.ts";
 import { refusalOf } from "./support/refusal.ts";
+import { auditRows, valueOf } from "./support/outcomes.ts";
 
 const PASSWORD = "a-long-enough-password";
 const unique = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
@@ -28,20 +29,18 @@ async function adminContext(): Promise<AuditContext> {
 }
 
 async function newManager(audit: AuditContext) {
-  const outcome = await createUser(audit, {
-    name: unique("Manager"),
-    email: `${unique("mgr")}@example.test`,
-    role: "MANAGER",
-    teamId: null,
-    targetBonusCents: 0,
-    password: PASSWORD,
-  });
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome));
-  return outcome.value.id;
+  const created = valueOf(
+    await createUser(audit, {
+      name: unique("Manager"),
+      email: `${unique("mgr")}@example.test`,
+      role: "MANAGER",
+      teamId: null,
+      targetBonusCents: 0,
+      password: PASSWORD,
+    }),
+  );
+  return created.id;
 }
-
-const auditRows = (action: string, entityId: string) =>
-  prisma.auditEvent.findMany({ where: { action, entityId }, orderBy: { id: "asc" } });
 
 describe("users", () => {
   it("refuses a duplicate email (in any case) as a field error next to the email field", async () => {
@@ -79,16 +78,17 @@ describe("users", () => {
     const audit = await adminContext();
     const team = await prisma.team.findFirstOrThrow();
     const email = `${unique("New.Seller")}@Example.test`;
-    const outcome = await createUser(audit, {
-      name: "New Seller",
-      email,
-      role: "SALES",
-      teamId: team.id,
-      targetBonusCents: 1_234_550,
-      password: PASSWORD,
-    });
-    if (!outcome.ok) throw new Error(JSON.stringify(outcome));
-    const user = await prisma.user.findUniqueOrThrow({ where: { id: outcome.value.id } });
+    const created = valueOf(
+      await createUser(audit, {
+        name: "New Seller",
+        email,
+        role: "SALES",
+        teamId: team.id,
+        targetBonusCents: 1_234_550,
+        password: PASSWORD,
+      }),
+    );
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: created.id } });
     expect(user.email).toBe(email.toLowerCase());
     expect(user.targetBonusCents).toBe(1_234_550);
     expect(user.passwordHash).toMatch(/^scrypt\$/);
@@ -217,9 +217,8 @@ describe("users", () => {
   it("a manager who stops being one stops managing, and the update is audited", async () => {
     const audit = await adminContext();
     const managerId = await newManager(audit);
-    const created = await createTeam(audit, { name: unique("Team"), managerIds: [managerId] });
-    if (!created.ok) throw new Error(JSON.stringify(created));
-    expect(await getManagedTeamIds(managerId)).toEqual([created.value.id]);
+    const created = valueOf(await createTeam(audit, { name: unique("Team"), managerIds: [managerId] }));
+    expect(await getManagedTeamIds(managerId)).toEqual([created.id]);
     const outcome = await updateUser(audit, managerId, {
       name: "Now An Engineer",
       role: "ENGINEER",
@@ -231,7 +230,7 @@ describe("users", () => {
     const [event] = await auditRows("user.update", managerId);
     expect(JSON.parse(event?.afterJson ?? "{}")).toMatchObject({
       role: "ENGINEER",
-      managedTeamsRemoved: [created.value.id],
+      managedTeamsRemoved: [created.id],
     });
   });
 
@@ -251,9 +250,7 @@ describe("teams", () => {
     const audit = await adminContext();
     const [first, second, third] = [await newManager(audit), await newManager(audit), await newManager(audit)];
     const name = unique("Northern");
-    const created = await createTeam(audit, { name, managerIds: [first, second] });
-    if (!created.ok) throw new Error(JSON.stringify(created));
-    const teamId = created.value.id;
+    const { id: teamId } = valueOf(await createTeam(audit, { name, managerIds: [first, second] }));
 
     const updated = await updateTeam(audit, teamId, { name: `${name} renamed`, managerIds: [third] });
     expect(updated.ok).toBe(true);
@@ -288,16 +285,17 @@ describe("products", () => {
   it("creates and edits a product, refusing a taken slug as a field error, with an audit row for each change", async () => {
     const audit = await adminContext();
     const slug = unique("widget").toLowerCase();
-    const created = await createProduct(audit, {
-      name: unique("Widget"),
-      slug,
-      description: " A widget. ",
-      reviewCycleDays: 30,
-    });
-    if (!created.ok) throw new Error(JSON.stringify(created));
-    const other = await prisma.product.findFirstOrThrow({ where: { id: { not: created.value.id } } });
+    const created = valueOf(
+      await createProduct(audit, {
+        name: unique("Widget"),
+        slug,
+        description: " A widget. ",
+        reviewCycleDays: 30,
+      }),
+    );
+    const other = await prisma.product.findFirstOrThrow({ where: { id: { not: created.id } } });
     expect(
-      await updateProduct(audit, created.value.id, {
+      await updateProduct(audit, created.id, {
         name: unique("Widget"),
         slug: other.slug,
         description: "",
@@ -309,15 +307,15 @@ describe("products", () => {
       fieldErrors: { slug: ["Another product already uses this slug."] },
       formErrors: [],
     });
-    const updated = await updateProduct(audit, created.value.id, {
+    const updated = await updateProduct(audit, created.id, {
       name: "Widget Pro " + slug,
       slug,
       description: "Better.",
       reviewCycleDays: 60,
     });
     expect(updated.ok).toBe(true);
-    expect(await auditRows("product.create", created.value.id)).toHaveLength(1);
-    const [event] = await auditRows("product.update", created.value.id);
+    expect(await auditRows("product.create", created.id)).toHaveLength(1);
+    const [event] = await auditRows("product.update", created.id);
     expect(JSON.parse(event?.beforeJson ?? "{}")).toMatchObject({ description: "A widget.", reviewCycleDays: 30 });
     expect(JSON.parse(event?.afterJson ?? "{}")).toMatchObject({ description: "Better.", reviewCycleDays: 60 });
   });

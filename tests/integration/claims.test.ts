@@ -11,6 +11,7 @@ import { action as claimAction, loader as claimLoader } from "../../app/routes/_
 import { action as newClaimAction } from "../../app/routes/_app.claims.new.tsx";
 import { ORIGIN, cookieFor, settle } from "./support/sign-in.ts";
 import { refusalOf } from "./support/refusal.ts";
+import { auditRows, valueOf } from "./support/outcomes.ts";
 
 const DAY = 86_400_000;
 const now = new Date();
@@ -103,13 +104,9 @@ function claimInput(salespersonId: string, overrides: Partial<NewClaimInput> = {
 async function logClaim(loggerEmail: string, salespersonEmail: string, overrides: Partial<NewClaimInput> = {}) {
   const logger = await actorFor(loggerEmail);
   const salesperson = await actorFor(salespersonEmail);
-  const outcome = await createClaim(auditOf(logger), logger, claimInput(salesperson.userId, overrides));
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome));
-  return outcome.value.id;
+  const created = valueOf(await createClaim(auditOf(logger), logger, claimInput(salesperson.userId, overrides)));
+  return created.id;
 }
-
-const auditRows = (action: string, entityId: string) =>
-  prisma.auditEvent.findMany({ where: { action, entityId }, orderBy: { id: "asc" } });
 
 describe("logging a claim", () => {
   it("stores the matrix check against the revision in force on the claim date, not today's", async () => {
@@ -247,14 +244,13 @@ describe("reading claims", () => {
   it("answers 404 to a manager reading a claim of a team they do not manage", async () => {
     const aisha = await prisma.user.findFirstOrThrow({ where: { name: "Aisha Rahman" } });
     const engineer = await actorFor("engineer@candor.test");
-    const outcome = await createClaim(auditOf(engineer), engineer, claimInput(aisha.id));
-    if (!outcome.ok) throw new Error(JSON.stringify(outcome));
-    expect(await refusalOf(await readClaim("manager@candor.test", outcome.value.id))).toMatchObject({ status: 404 });
-    expect(await readClaim("marcus.bell@candor.test", outcome.value.id)).toMatchObject({
-      claim: { id: outcome.value.id },
+    const claim = valueOf(await createClaim(auditOf(engineer), engineer, claimInput(aisha.id)));
+    expect(await refusalOf(await readClaim("manager@candor.test", claim.id))).toMatchObject({ status: 404 });
+    expect(await readClaim("marcus.bell@candor.test", claim.id)).toMatchObject({
+      claim: { id: claim.id },
     });
-    expect(await readClaim("engineer@candor.test", outcome.value.id)).toMatchObject({
-      claim: { id: outcome.value.id },
+    expect(await readClaim("engineer@candor.test", claim.id)).toMatchObject({
+      claim: { id: claim.id },
     });
   });
 
@@ -277,26 +273,15 @@ describe("reading claims", () => {
 describe("verdicts", () => {
   it("never lets the engineer who logged a claim verify it (403 from the action)", async () => {
     const claimId = await logClaim("engineer@candor.test", "sales@candor.test");
-    const refused = await postToClaim("engineer@candor.test", claimId, {
-      intent: "verify",
-      status: "INACCURATE",
-      severity: "HIGH",
-      note: "No .xls",
-      version: "1",
-    });
+    const verdict = { intent: "verify", status: "INACCURATE", severity: "HIGH", note: "No .xls", version: "1" };
+    const refused = await postToClaim("engineer@candor.test", claimId, verdict);
     expect(await refusalOf(refused)).toMatchObject({ status: 403, message: OWN_CLAIM_REFUSAL });
     expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({
       status: "PENDING",
       verifiedById: null,
     });
 
-    const accepted = await postToClaim("jun.tanaka@candor.test", claimId, {
-      intent: "verify",
-      status: "INACCURATE",
-      severity: "HIGH",
-      note: "No .xls",
-      version: "1",
-    });
+    const accepted = await postToClaim("jun.tanaka@candor.test", claimId, verdict);
     expect(accepted).toBeInstanceOf(Response);
     const jun = await actorFor("jun.tanaka@candor.test");
     expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({
