@@ -1,19 +1,14 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
 import { utcDayOf } from "../domain/claim-rules.ts";
 import { disputeSchema, newClaimSchema, resolveDisputeSchema, verdictSchema } from "./claims.ts";
+import { parseForm } from "./test-support.ts";
 
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-};
 const errorsOf = (result: { reply(): { error?: Record<string, string[] | null> | null } }) =>
   result.reply().error ?? {};
 
 describe("claim form schemas", () => {
   it("reports every problem of a claim on the first submit, cross-field rules included", () => {
-    const result = parseWithZod(form({ capabilityId: "none", madeOn: "2099-01-01" }), { schema: newClaimSchema });
+    const result = parseForm(newClaimSchema, { capabilityId: "none", madeOn: "2099-01-01" });
     expect(errorsOf(result)).toEqual({
       assertedLevel: ["Choose what the customer was told."],
       statement: ["Write down what was said."],
@@ -25,43 +20,37 @@ describe("claim form schemas", () => {
   });
 
   it("takes the account from the deal when one is chosen", () => {
-    const result = parseWithZod(
-      form({
-        capabilityId: "cap",
-        assertedLevel: "PARTIAL",
-        statement: "xlsx only",
-        channel: "CALL",
-        madeOn: utcDayOf(new Date()),
-        dealId: "deal",
-      }),
-      { schema: newClaimSchema },
-    );
+    const result = parseForm(newClaimSchema, {
+      capabilityId: "cap",
+      assertedLevel: "PARTIAL",
+      statement: "xlsx only",
+      channel: "CALL",
+      madeOn: utcDayOf(new Date()),
+      dealId: "deal",
+    });
     expect(result.status).toBe("success");
   });
 
   it("attaches the verdict rules to their fields", () => {
-    expect(errorsOf(parseWithZod(form({ status: "INACCURATE", version: "1" }), { schema: verdictSchema }))).toEqual({
+    expect(errorsOf(parseForm(verdictSchema, { status: "INACCURATE", version: "1" }))).toEqual({
       severity: [expect.any(String)],
       note: [expect.any(String)],
     });
-    expect(
-      parseWithZod(form({ status: "ACCURATE", severity: "LOW", version: "1" }), { schema: verdictSchema }).status,
-    ).toBe("success");
+    expect(parseForm(verdictSchema, { status: "ACCURATE", severity: "LOW", version: "1" }).status).toBe("success");
   });
 
   it("needs a dispute reason of at least 10 characters and a different verdict to overturn", () => {
-    expect(errorsOf(parseWithZod(form({ reason: "wrong" }), { schema: disputeSchema }))).toHaveProperty("reason");
-    const overturn = parseWithZod(
-      form({ outcome: "OVERTURNED", resolutionNote: "Fair", status: "INACCURATE", severity: "HIGH", note: "x" }),
-      {
-        schema: resolveDisputeSchema("INACCURATE"),
-      },
-    );
+    expect(errorsOf(parseForm(disputeSchema, { reason: "wrong" }))).toHaveProperty("reason");
+    const overturn = parseForm(resolveDisputeSchema("INACCURATE"), {
+      outcome: "OVERTURNED",
+      resolutionNote: "Fair",
+      status: "INACCURATE",
+      severity: "HIGH",
+      note: "x",
+    });
     expect(errorsOf(overturn)).toEqual({ status: ["Choose a different verdict, or uphold the dispute instead."] });
     expect(
-      parseWithZod(form({ outcome: "UPHELD", resolutionNote: "It stands." }), {
-        schema: resolveDisputeSchema("INACCURATE"),
-      }).status,
+      parseForm(resolveDisputeSchema("INACCURATE"), { outcome: "UPHELD", resolutionNote: "It stands." }).status,
     ).toBe("success");
   });
 });
