@@ -48,6 +48,13 @@ export const surveyLineSchema = z.object({
   note: z.string().nullable(),
 });
 
+const gateLineSchema = z.object({
+  name: z.enum(["HIGH_SEVERITY_INACCURATE", "QUIZ_BELOW_PASS_MARK"]),
+  cap: z.number(),
+  reason: z.string(),
+  lowered: z.boolean(),
+});
+
 const weights = z.object({ accuracy: z.number(), quiz: z.number(), satisfaction: z.number() });
 const prior = z.object({ k: z.number(), m: z.number() });
 
@@ -76,14 +83,7 @@ const figuresV1 = z.object({
   effectiveWeights: weights,
   composite: z.number(),
   curveMultiplier: z.number(),
-  gates: z.array(
-    z.object({
-      name: z.enum(["HIGH_SEVERITY_INACCURATE", "QUIZ_BELOW_PASS_MARK"]),
-      cap: z.number(),
-      reason: z.string(),
-      lowered: z.boolean(),
-    }),
-  ),
+  gates: z.array(gateLineSchema),
   multiplierAfterGates: z.number(),
   multiplier: z.number(),
   multiplierTenThousandths: z.number().int(),
