@@ -66,16 +66,17 @@ describe("parseListQuery", () => {
       `q=${"x".repeat(11)}&status=open&from=2026-02-30&sort=colour&dir=up&page=0&pageSize=30&tag=red&tag=green`,
     );
     expect(query.value).toEqual({ tag: ["red"], sort: "name", page: 1, pageSize: 25 });
-    expect(query.rejected).toEqual([
-      { name: "q", value: "x".repeat(11) },
-      { name: "status", value: "open" },
-      { name: "from", value: "2026-02-30" },
-      { name: "tag", value: "green" },
-      { name: "sort", value: "colour" },
-      { name: "dir", value: "up" },
-      { name: "page", value: "0" },
-      { name: "pageSize", value: "30" },
-    ]);
+    const rejected = [
+      ["q", "x".repeat(11)],
+      ["status", "open"],
+      ["from", "2026-02-30"],
+      ["tag", "green"],
+      ["sort", "colour"],
+      ["dir", "up"],
+      ["page", "0"],
+      ["pageSize", "30"],
+    ];
+    expect(query.rejected).toEqual(rejected.map(([name, value]) => ({ name, value })));
   });
 
   it("accepts only whole page numbers from 1 to 100,000", () => {

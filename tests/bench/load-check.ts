@@ -51,18 +51,18 @@ const EMAIL: Record<Account, string> = {
   admin: "admin@candor.test",
 };
 
-/** The reads of the load mix: each role's everyday pages. */
+/** Each role's everyday pages. */
+const EVERYDAY_PAGES: Array<[Account, string[]]> = [
+  ["sales", ["/home", "/claims", "/capabilities"]],
+  ["engineer", ["/claims", "/capabilities"]],
+  ["manager", ["/dashboard", "/claims"]],
+  ["admin", ["/dashboard", "/claims"]],
+];
+
+/** The reads of the load mix: the health check, signed out, and each role's everyday pages. */
 const READS: Array<{ path: string; as: Account | null }> = [
   { path: "/healthz", as: null },
-  { path: "/home", as: "sales" },
-  { path: "/claims", as: "sales" },
-  { path: "/capabilities", as: "sales" },
-  { path: "/claims", as: "engineer" },
-  { path: "/capabilities", as: "engineer" },
-  { path: "/dashboard", as: "manager" },
-  { path: "/claims", as: "manager" },
-  { path: "/dashboard", as: "admin" },
-  { path: "/claims", as: "admin" },
+  ...EVERYDAY_PAGES.flatMap(([as, paths]) => paths.map((path) => ({ path, as }))),
 ];
 
 // ---------------------------------------------------------------------------------------------
