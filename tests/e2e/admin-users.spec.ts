@@ -1,20 +1,36 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn, signInAs } from "./fixtures.ts";
+
+/** The admin's "New user" form on /admin/users, filled in and sent; resolves to the form. */
+async function createUserAsAdmin(
+  page: Page,
+  user: { name: string; email: string; role: string; password: string; team?: { index: number }; targetBonus?: string },
+) {
+  await signInAs(page, "admin");
+  await page.goto("/admin/users");
+  const form = page.getByRole("region", { name: "New user" });
+  await form.getByLabel("Name").fill(user.name);
+  await form.getByLabel("Email").fill(user.email);
+  await form.getByLabel("Role").selectOption(user.role);
+  if (user.team) await form.getByLabel("Team").selectOption(user.team);
+  if (user.targetBonus) await form.getByLabel("Target bonus").fill(user.targetBonus);
+  await form.getByLabel("Initial password").fill(user.password);
+  await form.getByRole("button", { name: "Create user" }).click();
+  return form;
+}
 
 test("an admin creates a salesperson, who signs in, and is thrown out on the next request once deactivated", async ({
   page,
   browser,
 }) => {
-  await signInAs(page, "admin");
-  await page.goto("/admin/users");
-  const form = page.getByRole("region", { name: "New user" });
-  await form.getByLabel("Name").fill("Dana Whitfield");
-  await form.getByLabel("Email").fill("Dana.Whitfield@candor.test");
-  await form.getByLabel("Role").selectOption("SALES");
-  await form.getByLabel("Team").selectOption({ index: 1 });
-  await form.getByLabel("Target bonus").fill("15000");
-  await form.getByLabel("Initial password").fill("a-long-first-password");
-  await form.getByRole("button", { name: "Create user" }).click();
+  await createUserAsAdmin(page, {
+    name: "Dana Whitfield",
+    email: "Dana.Whitfield@candor.test",
+    role: "SALES",
+    team: { index: 1 },
+    targetBonus: "15000",
+    password: "a-long-first-password",
+  });
   await expect(page.getByRole("status").filter({ hasText: /created/i })).toBeVisible();
 
   // The new salesperson signs in in a browser of their own (the email is stored lower-cased).
@@ -36,14 +52,12 @@ test("an admin creates a salesperson, who signs in, and is thrown out on the nex
 });
 
 test("a duplicate email is refused next to the email field, and nothing typed is lost", async ({ page }) => {
-  await signInAs(page, "admin");
-  await page.goto("/admin/users");
-  const form = page.getByRole("region", { name: "New user" });
-  await form.getByLabel("Name").fill("Second Manager Account");
-  await form.getByLabel("Email").fill("manager@candor.test");
-  await form.getByLabel("Role").selectOption("MANAGER");
-  await form.getByLabel("Initial password").fill("another-long-password");
-  await form.getByRole("button", { name: "Create user" }).click();
+  const form = await createUserAsAdmin(page, {
+    name: "Second Manager Account",
+    email: "manager@candor.test",
+    role: "MANAGER",
+    password: "another-long-password",
+  });
   await expect(form.getByText(/already/i)).toBeVisible();
   await expect(form.getByLabel("Name")).toHaveValue("Second Manager Account");
   await expect(form.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");

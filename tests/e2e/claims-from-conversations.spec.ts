@@ -1,16 +1,11 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { newSurveyLink, pageUntilVisible, signInAs } from "./fixtures.ts";
+import { expect, test } from "@playwright/test";
+import { newSurveyLink, pageAs, pageUntilVisible } from "./fixtures.ts";
+import { filterQueue, recordVerdict, surveyAnswer } from "./steps.ts";
 
 // Claims that do not depend on the salesperson's own log (PRODUCT.md §7), end to end: a call
 // transcript reveals claims the salesperson confirms or dismisses, an engineer judges the
 // confirmed one, and the statement counts it with its source; a customer's "you told us
 // something untrue" puts a claim in the verification queue.
-
-async function pageAs(browser: Browser, role: Parameters<typeof signInAs>[1]): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInAs(page, role);
-  return page;
-}
 
 const marker = `Zephyr${Date.now().toString(36)}`;
 
@@ -78,19 +73,16 @@ test("a transcript's claims are confirmed or dismissed, judged in /verify, and c
 
   // 3. The engineer finds the confirmed claim in the queue and judges it.
   const engineer = await pageAs(browser, "engineer");
-  await engineer.goto("/verify");
-  await engineer.getByLabel("Product").selectOption({ label: "Ledgerline" });
-  await engineer.getByLabel("Matrix check").selectOption({ label: "Overstates the matrix" });
-  await engineer.getByRole("button", { name: "Filter" }).click();
+  await filterQueue(engineer, { product: "Ledgerline", check: "Overstates the matrix" });
   const row = engineer.locator(`a[href^="${claimPath}?"]`);
   await pageUntilVisible(engineer, row, 60_000);
   await row.click();
   await expect(engineer.getByText("Found in a conversation").first()).toBeVisible();
-  const verdict = engineer.getByRole("form", { name: "Record your verdict" });
-  await verdict.getByLabel("Verdict").selectOption({ label: "Inaccurate" });
-  await verdict.getByLabel("Severity").selectOption({ label: "High" });
-  await verdict.getByLabel("Note").fill("Only xlsx for Excel 2007 and later; .xls is not supported.");
-  await verdict.getByRole("button", { name: "Record verdict" }).click();
+  await recordVerdict(engineer, {
+    verdict: "Inaccurate",
+    severity: "High",
+    note: "Only xlsx for Excel 2007 and later; .xls is not supported.",
+  });
   await expect(engineer.getByRole("region", { name: "Verdict" })).toContainText("Inaccurate");
 
   // 4. The open period is computed; the salesperson's statement lists the claim with its source.
@@ -117,14 +109,9 @@ test("a survey answer that says the salesperson told something untrue puts a cus
 
   const customer = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await customer.goto(link);
-  await customer
-    .getByRole("group", { name: /How satisfied are you with/ })
-    .getByLabel("2", { exact: true })
-    .check();
-  await customer
-    .getByRole("group", { name: "Did the product do what our salesperson told you it would?" })
-    .getByLabel("No")
-    .check();
+  const answer = surveyAnswer(customer);
+  await answer.satisfaction("2").check();
+  await answer.delivered("No").check();
   const words = `We were told the NetSuite connector synced every hour (${marker}); it runs once a night.`;
   await customer
     .getByLabel(/Was there anything our salesperson told you that turned out not to be true\? What\?/)
@@ -133,9 +120,7 @@ test("a survey answer that says the salesperson told something untrue puts a cus
   await expect(customer.getByRole("heading", { level: 1, name: "Thank you" })).toBeVisible();
 
   const engineer = await pageAs(browser, "engineer");
-  await engineer.goto("/verify");
-  await engineer.getByLabel("Source").selectOption({ label: "Reported by the customer" });
-  await engineer.getByRole("button", { name: "Filter" }).click();
+  await filterQueue(engineer, { source: "Reported by the customer" });
   await expect(engineer).toHaveURL(/source=CUSTOMER/);
   const row = engineer.getByRole("row").filter({ hasText: marker });
   await pageUntilVisible(engineer, row, 60_000);

@@ -120,13 +120,17 @@ test.describe("fitting the screen", () => {
       .evaluate((th) => th.getBoundingClientRect().right);
   const pageWidth = (page: Page) =>
     page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  /** The claims list as `role` sees it in a window of `width` × `height` px. */
+  const openClaimsAt = async (page: Page, role: Parameters<typeof signInAs>[1], width: number, height: number) => {
+    await page.setViewportSize({ width, height });
+    await signInAs(page, role);
+    await page.goto("/claims");
+  };
 
   test("at 1440 px every column of a manager's table is on screen; a long statement is clamped and opens on demand", async ({
     page,
   }, testInfo) => {
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await signInAs(page, "manager");
-    await page.goto("/claims");
+    await openClaimsAt(page, "manager", 1440, 900);
     const table = claimsTable(page);
     await expect(table.getByRole("columnheader", { name: /Salesperson/ })).toBeVisible();
     await expect(table.getByRole("columnheader", { name: "Team" })).toBeVisible();
@@ -158,9 +162,7 @@ test.describe("fitting the screen", () => {
   test("where the table must scroll sideways, its box is a named region a keyboard can scroll; the page never scrolls", async ({
     page,
   }) => {
-    await page.setViewportSize({ width: 900, height: 900 });
-    await signInAs(page, "engineer");
-    await page.goto("/claims");
+    await openClaimsAt(page, "engineer", 900, 900);
     const scroller = page.getByRole("region", { name: "Claims" });
     await expect(scroller).toHaveAttribute("tabindex", "0");
     expect(await pageWidth(page)).toEqual({ scrollWidth: 900, innerWidth: 900 });
@@ -173,9 +175,7 @@ test.describe("fitting the screen", () => {
   test("at 390 px each claim is a card of labelled fields, the sort controls stay, and the page is no wider than the phone", async ({
     page,
   }, testInfo) => {
-    await page.setViewportSize({ width: 390, height: 844 });
-    await signInAs(page, "manager");
-    await page.goto("/claims");
+    await openClaimsAt(page, "manager", 390, 844);
     const table = claimsTable(page);
     expect(await pageWidth(page)).toEqual({ scrollWidth: 390, innerWidth: 390 });
     const firstRow = table.locator("tbody tr").first();
@@ -206,9 +206,7 @@ test.describe("fitting the screen", () => {
   test("a salesperson's table leaves out the salesperson and team columns, which would only repeat them", async ({
     page,
   }) => {
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await signInAs(page, "sales");
-    await page.goto("/claims");
+    await openClaimsAt(page, "sales", 1440, 900);
     // A salesperson's table is captioned "Your claims".
     const headers = await page
       .getByRole("table", { name: /^Your claims/ })

@@ -1,16 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { signInAs } from "./fixtures.ts";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { pageAs } from "./fixtures.ts";
+import { recordVerdict, sendClaim, startExcelExportClaim } from "./steps.ts";
 
 // PRODUCT.md §8 end to end: a salesperson disputes a verdict; her manager sees the unread count
 // in the navigation and the notification in /inbox, follows it to /disputes and resolves the
 // dispute there; the salesperson's inbox then tells her the outcome.
-
-async function pageAs(browser: Browser, role: Parameters<typeof signInAs>[1]): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInAs(page, role);
-  return page;
-}
 
 /** The inbox's own list (the navigation is a list too). */
 function notices(page: Page) {
@@ -66,25 +61,19 @@ test("a dispute reaches the manager's inbox, is resolved from /disputes, and the
 
   // A claim of Maya's, judged Inaccurate by an engineer.
   const sales = await pageAs(browser, "sales");
-  await sales.goto("/claims/new");
-  await sales.getByLabel("Product").selectOption({ label: "Ledgerline" });
-  await sales.getByLabel("Find a capability").fill("excel");
-  await sales.getByLabel("Capability", { exact: true }).selectOption({ label: "Excel export" });
-  await sales.getByLabel("What the customer was told").selectOption({ label: "Supported" });
-  await sales.getByLabel("The words").fill("Our Excel export writes every Excel format your finance team uses.");
-  await sales.getByLabel("Channel").selectOption({ label: "Call" });
-  await sales.getByLabel("Account name").fill(account);
-  await sales.getByRole("button", { name: "Log the claim" }).click();
-  await sales.waitForURL((url) => /^\/claims\/(?!new$)[^/]+$/.test(url.pathname));
-  const claimPath = new URL(sales.url()).pathname;
+  await startExcelExportClaim(sales, "Supported");
+  const claimPath = await sendClaim(sales, {
+    words: "Our Excel export writes every Excel format your finance team uses.",
+    account,
+  });
 
   const engineer = await pageAs(browser, "engineer");
   await engineer.goto(claimPath);
-  const verdictForm = engineer.getByRole("form", { name: "Record your verdict" });
-  await verdictForm.getByLabel("Verdict").selectOption({ label: "Inaccurate" });
-  await verdictForm.getByLabel("Severity").selectOption({ label: "High" });
-  await verdictForm.getByLabel("Note").fill("Only xlsx is supported; legacy .xls files cannot be exported.");
-  await verdictForm.getByRole("button", { name: "Record verdict" }).click();
+  await recordVerdict(engineer, {
+    verdict: "Inaccurate",
+    severity: "High",
+    note: "Only xlsx is supported; legacy .xls files cannot be exported.",
+  });
   await expect(engineer.getByRole("region", { name: "Verdict" })).toContainText("Inaccurate");
 
   // The salesperson hears of the verdict in her inbox, follows it, and disputes it.

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "candor-demo";
 
@@ -40,6 +40,14 @@ export async function signInAs(page: Page, role: keyof typeof DEMO_ACCOUNTS) {
   ).toBe(true);
   await page.goto(account.home);
   await expect(page).toHaveURL(account.home);
+}
+
+/** A page in a browser context of its own (on `baseURL`, or the configured Candor) with `role` signed in. */
+export async function pageAs(browser: Browser, role: keyof typeof DEMO_ACCOUNTS, baseURL?: string): Promise<Page> {
+  const context = await browser.newContext(baseURL === undefined ? {} : { baseURL });
+  const page = await context.newPage();
+  await signInAs(page, role);
+  return page;
 }
 
 /** Pages forward through a paginated list (its "Next" link) until `target` is on screen. */

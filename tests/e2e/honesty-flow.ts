@@ -1,17 +1,11 @@
-import { expect, type Browser, type Page } from "@playwright/test";
-import { pageUntilVisible, signIn, signInAs } from "./fixtures.ts";
+import { expect, type Browser } from "@playwright/test";
+import { pageAs, pageUntilVisible, signIn } from "./fixtures.ts";
+import { filterQueue, recordVerdict, sendClaim, startExcelExportClaim } from "./steps.ts";
 
 // The heart of Candor end to end: a salesperson overstates a capability and sees it at once,
 // an engineer judges the claim, the salesperson disputes the verdict, their manager resolves it.
 // Every person and step names the Candor it talks to: with two addresses (two processes on one
 // database, tests/e2e-postgres), consecutive steps alternate between them.
-
-async function pageAs(browser: Browser, role: Parameters<typeof signInAs>[1], baseURL: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await signInAs(page, role);
-  return page;
-}
 
 export async function honestyFlow(browser: Browser, servers: readonly string[]) {
   const server = (step: number) => servers[step % servers.length] ?? "";
@@ -19,11 +13,7 @@ export async function honestyFlow(browser: Browser, servers: readonly string[]) 
 
   // 1. The salesperson tells a customer a Partial capability is Supported.
   const sales = await pageAs(browser, "sales", server(0));
-  await sales.goto("/claims/new");
-  await sales.getByLabel("Product").selectOption({ label: "Ledgerline" });
-  await sales.getByLabel("Find a capability").fill("excel");
-  await sales.getByLabel("Capability", { exact: true }).selectOption({ label: "Excel export" });
-  await sales.getByLabel("What the customer was told").selectOption({ label: "Supported" });
+  await startExcelExportClaim(sales, "Supported");
   const preview = sales.getByRole("region", { name: "What the matrix says" });
   // The warning, with the conditions, shows before anything is submitted.
   await expect(preview).toContainText("Overstates the matrix");
@@ -32,12 +22,10 @@ export async function honestyFlow(browser: Browser, servers: readonly string[]) 
   );
   await expect(sales).toHaveURL(/\/claims\/new$/);
 
-  await sales.getByLabel("The words").fill("Our Excel export works with every version of Excel, including .xls.");
-  await sales.getByLabel("Channel").selectOption({ label: "Call" });
-  await sales.getByLabel("Account name").fill(account);
-  await sales.getByRole("button", { name: "Log the claim" }).click();
-  await sales.waitForURL((url) => /^\/claims\/(?!new$)[^/]+$/.test(url.pathname));
-  const claimPath = new URL(sales.url()).pathname;
+  const claimPath = await sendClaim(sales, {
+    words: "Our Excel export works with every version of Excel, including .xls.",
+    account,
+  });
   const check = sales.getByRole("region", { name: "Matrix check" });
   await expect(check).toContainText(
     "engineering says Partial: xlsx for Excel 2007 and later; legacy .xls not supported",
@@ -46,10 +34,7 @@ export async function honestyFlow(browser: Browser, servers: readonly string[]) 
 
   // 2. Two engineers open the claim from the queue; the first verdict wins.
   const engineer = await pageAs(browser, "engineer", server(1));
-  await engineer.goto("/verify");
-  await engineer.getByLabel("Product").selectOption({ label: "Ledgerline" });
-  await engineer.getByLabel("Matrix check").selectOption({ label: "Overstates the matrix" });
-  await engineer.getByRole("button", { name: "Filter" }).click();
+  await filterQueue(engineer, { product: "Ledgerline", check: "Overstates the matrix" });
   await expect(engineer).toHaveURL(/product=ledgerline&check=OVERSTATES/);
   const row = engineer.locator(`a[href^="${claimPath}?"]`);
   // Oldest first: the new claim is on the last page.
@@ -64,17 +49,14 @@ export async function honestyFlow(browser: Browser, servers: readonly string[]) 
   await lateEngineer.goto(claimPath);
   await expect(lateEngineer.getByRole("button", { name: "Record verdict" })).toBeVisible();
 
-  const verdictForm = engineer.getByRole("form", { name: "Record your verdict" });
-  await verdictForm.getByLabel("Verdict").selectOption({ label: "Inaccurate" });
-  await verdictForm.getByLabel("Severity").selectOption({ label: "High" });
-  await verdictForm.getByLabel("Note").fill("Only xlsx is supported; legacy .xls files cannot be exported.");
-  await verdictForm.getByRole("button", { name: "Record verdict" }).click();
+  await recordVerdict(engineer, {
+    verdict: "Inaccurate",
+    severity: "High",
+    note: "Only xlsx is supported; legacy .xls files cannot be exported.",
+  });
   await expect(engineer.getByRole("region", { name: "Verdict" })).toContainText("Sam Keller");
 
-  const lateForm = lateEngineer.getByRole("form", { name: "Record your verdict" });
-  await lateForm.getByLabel("Verdict").selectOption({ label: "Accurate" });
-  await lateForm.getByLabel("Severity").selectOption({ label: "Low" });
-  await lateForm.getByRole("button", { name: "Record verdict" }).click();
+  const lateForm = await recordVerdict(lateEngineer, { verdict: "Accurate", severity: "Low" });
   await expect(lateEngineer.getByRole("alert")).toContainText("Sam Keller recorded a verdict (Inaccurate, High) at");
   await expect(lateEngineer.getByRole("alert")).toContainText("Nothing was overwritten.");
   // Nothing of the late verdict was stored, and the page now shows the one that was.

@@ -1,18 +1,23 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signInAs } from "./fixtures.ts";
+
+/** The salesperson opens the quiz called `title`, reads its rules and starts it; resolves to the attempt's address. */
+async function startQuiz(page: Page, title: string): Promise<string> {
+  await signInAs(page, "sales");
+  await page.goto("/quizzes");
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { name: "Rules" })).toBeVisible();
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page).toHaveURL(/\/quizzes\/[^/]+\/attempts\/[^/]+$/);
+  return page.url();
+}
 
 test("a salesperson starts a quiz, answers, reloads with the answers kept, submits and reads the explanations", async ({
   page,
 }) => {
   // A long flow on a shared, busy machine: three times the default timeout.
   test.slow();
-  await signInAs(page, "sales");
-  await page.goto("/quizzes");
-  await page.getByRole("link", { name: "Fieldbook field guide" }).click();
-  await expect(page.getByRole("heading", { name: "Rules" })).toBeVisible();
-  await page.getByRole("button", { name: "Start the quiz" }).click();
-  await expect(page).toHaveURL(/\/quizzes\/[^/]+\/attempts\/[^/]+$/);
-  const attemptUrl = page.url();
+  const attemptUrl = await startQuiz(page, "Fieldbook field guide");
   await expect(page.getByRole("timer", { name: "Time left" })).toBeVisible();
 
   // What reached the browser before submission: the rendered page and the raw document.
@@ -55,12 +60,7 @@ test("the review step lists unanswered questions before submitting; the timer an
   page,
 }) => {
   test.slow();
-  await signInAs(page, "sales");
-  await page.goto("/quizzes");
-  await page.getByRole("link", { name: "Relay integration essentials" }).click();
-  await page.getByRole("button", { name: "Start the quiz" }).click();
-  await expect(page).toHaveURL(/\/quizzes\/[^/]+\/attempts\/[^/]+$/);
-  const attemptUrl = page.url();
+  const attemptUrl = await startQuiz(page, "Relay integration essentials");
 
   const questions = page.locator("fieldset");
   const count = await questions.count();

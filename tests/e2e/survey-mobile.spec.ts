@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
 import { newSurveyLink, signInAs } from "./fixtures.ts";
+import { surveyAnswer } from "./steps.ts";
 
 // The customer's survey page on a phone (390 px) and a desktop (1440 px): says who is asking
 // (the company, the product, the salesperson's first name), never scrolls sideways, has no
@@ -102,22 +103,14 @@ test("the survey page fits a 390 px phone and a 1440 px screen, passes axe with 
   await expectNoSidewaysScroll(customer, 390);
   await expectAxeClean(customer, "390 px with errors");
 
-  const satisfaction = customer.getByRole("group", { name: /How satisfied are you with/ });
+  const answer = surveyAnswer(customer);
   // The radio covers its whole tile, so a tap anywhere on the tile lands on it.
-  await satisfaction.getByLabel("4", { exact: true }).tap();
-  await expect(satisfaction.getByLabel("4", { exact: true })).toBeChecked();
+  await answer.satisfaction("4").tap();
+  await expect(answer.satisfaction("4")).toBeChecked();
   await expect(customer.getByText("Choose how satisfied you are, from 1 to 5.")).toHaveCount(0);
-  await customer
-    .getByRole("group", { name: "Did the product do what our salesperson told you it would?" })
-    .getByLabel("No", { exact: true })
-    .tap();
-  await customer
-    .getByRole("group", { name: /How likely are you to recommend/ })
-    .getByLabel("10", { exact: true })
-    .tap();
-  await expect(
-    customer.getByRole("group", { name: /How likely are you to recommend/ }).getByLabel("10", { exact: true }),
-  ).toBeChecked();
+  await answer.delivered("No").tap();
+  await answer.recommend("10").tap();
+  await expect(answer.recommend("10")).toBeChecked();
   await customer.getByLabel("What do you like least? (optional)").fill("The promised xls export never worked.");
   await attachScreenshot(customer, testInfo, "survey at 390 px, answered");
   await customer.getByRole("button", { name: "Send my answers" }).tap();
@@ -135,14 +128,9 @@ test("without JavaScript, a phone answers the survey by tapping the same large t
   const phone = await openAs(browser, PHONE, link, false);
   const customer = phone.page;
   await expect(customer.getByRole("banner")).toContainText("Brightwater Software");
-  await customer
-    .getByRole("group", { name: /How satisfied are you with/ })
-    .getByLabel("2", { exact: true })
-    .tap();
-  await customer
-    .getByRole("group", { name: "Did the product do what our salesperson told you it would?" })
-    .getByLabel("Partly", { exact: true })
-    .tap();
+  const answer = surveyAnswer(customer);
+  await answer.satisfaction("2").tap();
+  await answer.delivered("Partly").tap();
   await customer.getByRole("button", { name: "Send my answers" }).tap();
   await expect(customer.getByRole("heading", { level: 1, name: "Thank you" })).toBeVisible();
   await phone.context.close();

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { newSurveyLink, signInAs } from "./fixtures.ts";
+import { surveyAnswer } from "./steps.ts";
 
 test("a manager creates a survey link; the customer answers it without JavaScript, sees the thank-you page, and the link then says it was answered", async ({
   page,
@@ -22,18 +23,10 @@ test("a manager creates a survey link; the customer answers it without JavaScrip
   await customerPage.getByRole("button", { name: "Send my answers" }).click();
   await expect(customerPage.getByText("Choose how satisfied you are, from 1 to 5.")).toBeVisible();
 
-  await customerPage
-    .getByRole("group", { name: /How satisfied are you with/ })
-    .getByLabel("4", { exact: true })
-    .check();
-  await customerPage
-    .getByRole("group", { name: "Did the product do what our salesperson told you it would?" })
-    .getByLabel("Partly")
-    .check();
-  await customerPage
-    .getByRole("group", { name: /How likely are you to recommend/ })
-    .getByLabel("8", { exact: true })
-    .check();
+  const answer = surveyAnswer(customerPage);
+  await answer.satisfaction("4").check();
+  await answer.delivered("Partly").check();
+  await answer.recommend("8").check();
   await customerPage.getByLabel("What do you like least? (optional)").fill("Reports take a minute to load.");
   await customerPage.getByRole("button", { name: "Send my answers" }).click();
   await expect(customerPage.getByRole("heading", { level: 1, name: "Thank you" })).toBeVisible();

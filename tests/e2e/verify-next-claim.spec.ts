@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./fixtures.ts";
+import { filterQueue, recordVerdict } from "./steps.ts";
 
 // The engineer's flow through the verification queue (PRODUCT.md §3): a verdict, then the next
 // claim of the same filtered queue, and back to the queue with the filter still set.
@@ -9,10 +10,7 @@ test("after a verdict, “Next claim” opens the next claim of the filtered que
 }) => {
   test.slow();
   await signInAs(page, "engineer");
-  await page.goto("/verify");
-  await page.getByLabel("Product").selectOption({ label: "Ledgerline" });
-  await page.getByLabel("Matrix check").selectOption({ label: "Consistent with the matrix" });
-  await page.getByRole("button", { name: "Filter" }).click();
+  await filterQueue(page, { product: "Ledgerline", check: "Consistent with the matrix" });
   await expect(page).toHaveURL(/\/verify\?product=ledgerline&check=CONSISTENT(&source=)?$/);
 
   // The oldest claim this engineer may judge (not one they logged themselves).
@@ -24,10 +22,7 @@ test("after a verdict, “Next claim” opens the next claim of the filtered que
   await expect(page).toHaveURL(firstHref);
   const firstClaim = new URL(page.url()).pathname;
 
-  const verdict = page.getByRole("form", { name: "Record your verdict" });
-  await verdict.getByLabel("Verdict").selectOption({ label: "Accurate" });
-  await verdict.getByLabel("Severity").selectOption({ label: "Low" });
-  await verdict.getByRole("button", { name: "Record verdict" }).click();
+  await recordVerdict(page, { verdict: "Accurate", severity: "Low" });
   await expect(page.getByRole("status").filter({ hasText: "Verdict recorded." })).toBeVisible();
   await expect(page.getByRole("region", { name: "Verdict" })).toContainText("Accurate");
 
