@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { salespersonColumn } from "../people/salesperson-column.tsx";
 import { createDataTableColumnHelper } from "../data-table/data-table.tsx";
 import { formatCents, formatPercent } from "../ui/format.ts";
 
@@ -24,79 +24,42 @@ const score = (value: number | null) =>
   value === null ? <span className="muted">dropped</span> : formatPercent(value, 2);
 const multiplier = (value: number) => value.toFixed(4);
 
+/** A score of the formula, headed by its letter and named in full in the "Columns" list: "Accuracy (A)". */
+const scoreColumn = (key: "accuracy" | "quiz" | "satisfaction" | "composite", name: string, letter: string) =>
+  helper.figure(key, { id: key, header: letter, label: `${name} (${letter})`, sortDescFirst: true, cell: score });
+
 // Column ids are the URL's sort keys (OVERVIEW_SORT_KEYS in comp-statements.server.ts).
 export const compPeopleColumns = helper.columns([
-  helper.accessor("name", {
-    id: "name",
-    header: "Salesperson",
-    enableSorting: true,
-    enableHiding: false,
-    cell: (info) => (
-      <Link to={`/comp/${encodeURIComponent(info.row.original.period)}/${info.row.original.userId}`}>
-        {info.getValue()}
-      </Link>
-    ),
-  }),
+  salespersonColumn((row: CompPersonRow) => `/comp/${encodeURIComponent(row.period)}/${row.userId}`),
   helper.accessor("team", {
     id: "team",
     header: "Team",
     enableSorting: true,
     cell: (info) => info.getValue() ?? <span className="muted">—</span>,
   }),
-  helper.accessor("accuracy", {
-    id: "accuracy",
-    header: "A",
-    enableSorting: true,
-    sortDescFirst: true,
-    meta: { label: "Accuracy (A)", numeric: true },
-    cell: (info) => score(info.getValue()),
-  }),
-  helper.accessor("quiz", {
-    id: "quiz",
-    header: "Q",
-    enableSorting: true,
-    sortDescFirst: true,
-    meta: { label: "Quiz (Q)", numeric: true },
-    cell: (info) => score(info.getValue()),
-  }),
-  helper.accessor("satisfaction", {
-    id: "satisfaction",
-    header: "S",
-    enableSorting: true,
-    sortDescFirst: true,
-    meta: { label: "Satisfaction (S)", numeric: true },
-    cell: (info) => score(info.getValue()),
-  }),
-  helper.accessor("composite", {
-    id: "composite",
-    header: "C",
-    enableSorting: true,
-    sortDescFirst: true,
-    meta: { label: "Composite (C)", numeric: true },
-    cell: (info) => score(info.getValue()),
-  }),
-  helper.accessor("multiplier", {
+  scoreColumn("accuracy", "Accuracy", "A"),
+  scoreColumn("quiz", "Quiz", "Q"),
+  scoreColumn("satisfaction", "Satisfaction", "S"),
+  scoreColumn("composite", "Composite", "C"),
+  helper.figure("multiplier", {
     id: "multiplier",
     header: "M",
-    enableSorting: true,
+    label: "Multiplier (M)",
     sortDescFirst: true,
-    meta: { label: "Multiplier (M)", numeric: true },
-    cell: (info) => multiplier(info.getValue()),
+    cell: multiplier,
   }),
-  helper.accessor("totalPayoutCents", {
+  helper.figure("totalPayoutCents", {
     id: "payout",
     header: "Paid",
-    enableSorting: true,
+    label: "Paid (payout + adjustments)",
     sortDescFirst: true,
-    meta: { label: "Paid (payout + adjustments)", numeric: true },
-    cell: (info) => formatCents(info.getValue()),
+    cell: formatCents,
   }),
-  helper.accessor("adjustmentCents", {
+  helper.figure("adjustmentCents", {
     id: "adjustment",
     header: "Adjustment",
-    enableSorting: true,
+    label: "Prior-period adjustment",
     sortDescFirst: true,
-    meta: { label: "Prior-period adjustment", numeric: true },
-    cell: (info) => (info.getValue() === 0 ? <span className="muted">—</span> : formatCents(info.getValue())),
+    cell: (value) => (value === 0 ? <span className="muted">—</span> : formatCents(value)),
   }),
 ]);

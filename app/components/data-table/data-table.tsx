@@ -10,6 +10,7 @@
 //     helper.accessor("madeAt", { id: "madeAt", header: "Made", enableSorting: true, sortDescFirst: true,
 //       meta: { label: "Made" }, cell: (info) => … }),
 //     helper.accessor("name", { id: "name", header: "Name", enableHiding: false }),
+//     helper.figure("amountCents", { id: "amount", header: "Amount", cell: formatCents }), // sortable, right-aligned
 //   ]);
 //   <DataTable caption="Claims" columns={columns} data={rows} getRowId={(row) => row.id}
 //     total={total} page={page} pageSize={pageSize} sort={{ id: "madeAt", dir: "desc" }}
@@ -75,9 +76,33 @@ export const dataTableFeatures = tableFeatures({
 });
 export type DataTableFeatures = typeof dataTableFeatures;
 
-/** The column helper every data table uses, typed by its row. */
+/** A sortable column of figures: right-aligned, its `cell` given the row's `key` field and the row. */
+interface FigureColumn<TRow, TValue> {
+  /** The column's name in the URL (sort=<id>, hide=<id>). */
+  id: string;
+  header: string;
+  /** The plain name for the "Columns" list and the sort control, when the header is short. */
+  label?: string;
+  sortDescFirst?: boolean;
+  cell: (value: TValue, row: TRow) => ReactNode;
+}
+
+/**
+ * The column helper every data table uses, typed by its row; `figure(key, …)` is the usual
+ * sortable, right-aligned column of a figure.
+ */
 export function createDataTableColumnHelper<TRow extends RowData>() {
-  return createColumnHelper<DataTableFeatures, TRow>();
+  const helper = createColumnHelper<DataTableFeatures, TRow>();
+  const figure = <K extends keyof TRow>(key: K, column: FigureColumn<TRow, TRow[K]>) =>
+    helper.accessor((row) => row[key], {
+      id: column.id,
+      header: column.header,
+      enableSorting: true,
+      sortDescFirst: column.sortDescFirst,
+      meta: { numeric: true, label: column.label },
+      cell: (info) => column.cell(info.getValue(), info.row.original),
+    });
+  return { ...helper, figure };
 }
 
 export type SortDirection = "asc" | "desc";
@@ -265,20 +290,19 @@ export function DataTable<TRow extends RowData>(props: DataTableProps<TRow>) {
               rows.map((row) => (
                 <tr key={row.id}>
                   {row.getVisibleCells().map((cell) => {
-                    const className = cellClass(cell.column.columnDef.meta?.numeric);
-                    const label = columnLabel(cell.column);
-                    return cell.column.id === rowHeader ? (
-                      <th key={cell.id} scope="row" className={className} data-label={label}>
+                    const namesRow = cell.column.id === rowHeader;
+                    const Cell = namesRow ? "th" : "td";
+                    return (
+                      <Cell
+                        key={cell.id}
+                        scope={namesRow ? "row" : undefined}
+                        className={cellClass(cell.column.columnDef.meta?.numeric)}
+                        data-label={columnLabel(cell.column)}
+                      >
                         <div className="data-table-value">
                           <table.FlexRender cell={cell} />
                         </div>
-                      </th>
-                    ) : (
-                      <td key={cell.id} className={className} data-label={label}>
-                        <div className="data-table-value">
-                          <table.FlexRender cell={cell} />
-                        </div>
-                      </td>
+                      </Cell>
                     );
                   })}
                 </tr>
