@@ -70,14 +70,7 @@ export function dealColumns(now: Date) {
       enableSorting: true,
       cell: (info) => info.getValue() ?? dash,
     }),
-    helper.accessor("amountCents", {
-      id: "amount",
-      header: "Amount",
-      enableSorting: true,
-      sortDescFirst: true,
-      meta: { numeric: true },
-      cell: (info) => formatCents(info.getValue()),
-    }),
+    helper.figure("amountCents", { id: "amount", header: "Amount", sortDescFirst: true, cell: formatCents }),
     helper.accessor("status", {
       id: "status",
       header: "Status",
