@@ -299,6 +299,20 @@ const failure = (
 
 const NOTHING_CHOSEN = "Choose one or more files, or paste the conversation.";
 
+type ImportableDeal = NonNullable<Awaited<ReturnType<typeof findImportableDeal>>>;
+
+/** What both steps start from: the deal, if the importer may use it, and every file parsed. */
+async function dealAndFiles(
+  audience: Audience,
+  dealId: string,
+  items: ConversationUploadItem[],
+): Promise<{ ok: true; value: { deal: ImportableDeal; parsed: ItemParse[] } } | ImportFailure> {
+  const deal = await findImportableDeal(audience, dealId);
+  if (!deal) return failure(404, { fieldErrors: { dealId: [DEAL_NOT_FOUND] } });
+  if (items.length === 0) return failure(400, { fieldErrors: { files: [NOTHING_CHOSEN] } });
+  return ok({ deal, parsed: parseItems(items) });
+}
+
 async function importedBefore(dealId: string, hashes: string[]): Promise<Map<string, Date>> {
   const rows = await prisma.conversation.findMany({
     where: { dealId, contentHash: { in: hashes } },
@@ -313,10 +327,9 @@ export async function previewConversationImport(
   input: ImportRequest,
   now = new Date(),
 ): Promise<PreviewOutcome> {
-  const deal = await findImportableDeal(audience, input.dealId);
-  if (!deal) return failure(404, { fieldErrors: { dealId: [DEAL_NOT_FOUND] } });
-  if (input.items.length === 0) return failure(400, { fieldErrors: { files: [NOTHING_CHOSEN] } });
-  const parsed = parseItems(input.items);
+  const started = await dealAndFiles(audience, input.dealId, input.items);
+  if (!started.ok) return started;
+  const { deal, parsed } = started.value;
   const good = parsed.flatMap((entry) => (entry.ok ? [entry.item] : []));
   const [capabilities, before] = await Promise.all([
     capabilitiesFor(deal.productId),
@@ -379,10 +392,9 @@ export async function importConversations(
   input: ImportRequest,
   now = new Date(),
 ): Promise<ImportOutcome> {
-  const deal = await findImportableDeal(audience, input.dealId);
-  if (!deal) return failure(404, { fieldErrors: { dealId: [DEAL_NOT_FOUND] } });
-  if (input.items.length === 0) return failure(400, { fieldErrors: { files: [NOTHING_CHOSEN] } });
-  const parsed = parseItems(input.items);
+  const started = await dealAndFiles(audience, input.dealId, input.items);
+  if (!started.ok) return started;
+  const { deal, parsed } = started.value;
   const refused = parsed.flatMap((entry, index) =>
     entry.ok ? [] : [{ index, fileName: entry.fileName, ok: false as const, problem: entry.problem }],
   );
