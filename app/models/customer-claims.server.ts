@@ -58,9 +58,10 @@ export async function recordCustomerClaim(
       id: true,
       salespersonId: true,
       respondedAt: true,
-      salesperson: { select: { teamId: true } },
       customerClaim: { select: { id: true, statement: true, status: true, version: true } },
       deal: { select: { id: true, productId: true, closedAt: true, account: { select: { name: true } } } },
+      // The salesperson's team, which the audit events are filed under.
+      salesperson: { select: { teamId: true } },
     },
   });
   const existing = survey.customerClaim;

@@ -84,13 +84,17 @@ async function activeManagersOf(tx: Tx | Db, teamId: string | null): Promise<str
   return managers.map((manager) => manager.userId);
 }
 
+/** A salesperson a notice is about: named in its text, their team's managers told, left alone once inactive. */
+const salespersonFactsSelect = { select: { name: true, teamId: true, active: true } } satisfies Prisma.UserDefaultArgs;
+
+/** What a claim's notices say about it, then the salesperson it is about. */
 const claimFactsSelect = {
   id: true,
   accountName: true,
   statement: true,
-  salespersonId: true,
   capability: { select: { title: true } },
-  salesperson: { select: { name: true, teamId: true, active: true } },
+  salespersonId: true,
+  salesperson: salespersonFactsSelect,
 } satisfies Prisma.ClaimSelect;
 
 function claimFacts(claim: Prisma.ClaimGetPayload<{ select: typeof claimFactsSelect }>) {
@@ -140,10 +144,10 @@ export async function notifyDisputeResolved(tx: Tx, disputeId: string, at?: Date
     select: {
       id: true,
       status: true,
-      raisedById: true,
       overturnedStatus: true,
       overturnedSeverity: true,
       resolvedBy: { select: { name: true } },
+      raisedById: true,
       claim: { select: claimFactsSelect },
     },
   });
@@ -225,7 +229,7 @@ export async function notifySurveyAnswered(tx: Tx, surveyId: string, at?: Date):
       id: true,
       deliveredAsPromised: true,
       salespersonId: true,
-      salesperson: { select: { name: true, teamId: true, active: true } },
+      salesperson: salespersonFactsSelect,
       deal: { select: { account: { select: { name: true } } } },
     },
   });

@@ -67,9 +67,9 @@ export async function listOutbox(teamIds: string[] | null, now: Date, page: numb
       deal: {
         select: {
           externalId: true,
+          account: { select: { name: true } },
           contactName: true,
           contactEmail: true,
-          account: { select: { name: true } },
           product: { select: { name: true } },
         },
       },
