@@ -9,11 +9,11 @@ import {
   findUserForSignIn,
   recordSignInFailure,
   recordThrottledSignIn,
-  signInThrottle,
   startSignedInSession,
 } from "../models/sign-ins.server.ts";
 import { getEnv } from "../lib/env.server.ts";
 import { OidcAttempt, oidcProvider } from "./oidc.server.ts";
+import { checkSignInThrottle } from "./sign-in-throttle.server.ts";
 import { DUMMY_PASSWORD_HASH, verifyPassword } from "../lib/password.server.ts";
 import { getClientIp, isSecureRequest, safeRedirectPath } from "../lib/request.server.ts";
 
@@ -72,14 +72,7 @@ async function authorize(input: Partial<Record<string, unknown>>, request: Reque
     throw new PasswordSignInOff();
   }
 
-  const throttle = await signInThrottle(
-    { email, ip },
-    {
-      maxPerEmail: env.LOGIN_MAX_FAILURES_PER_EMAIL,
-      maxPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
-      windowMinutes: env.LOGIN_THROTTLE_MINUTES,
-    },
-  );
+  const throttle = await checkSignInThrottle({ email, ip });
   if (!throttle.allowed) {
     await recordThrottledSignIn(context, email, "password");
     throw new ThrottledSignIn(throttle.retryAfterMinutes);

@@ -7,11 +7,11 @@ import {
   findUserForSignIn,
   recordSignInFailure,
   recordThrottledSignIn,
-  signInThrottle,
   startSignedInSession,
 } from "../models/sign-ins.server.ts";
-import { getEnv, getOidcSettings } from "../lib/env.server.ts";
+import { getOidcSettings } from "../lib/env.server.ts";
 import { getClientIp } from "../lib/request.server.ts";
+import { checkSignInThrottle } from "./sign-in-throttle.server.ts";
 
 export const OIDC_PROVIDER_ID = "oidc";
 
@@ -105,7 +105,6 @@ export class OidcAttempt {
    */
   async admit(user: User, account: Account | null): Promise<boolean> {
     if (account?.provider !== OIDC_PROVIDER_ID) return true;
-    const env = getEnv();
     const issuer = getOidcSettings()?.issuer;
     const context = auditContextFrom(this.request, null);
     const ip = getClientIp(this.request);
@@ -114,14 +113,7 @@ export class OidcAttempt {
 
     // The provider checked the password, so per-email counting would only let someone lock a
     // colleague out of single sign-on; the address count still stops one client hammering.
-    const throttle = await signInThrottle(
-      { email: email ?? "", ip, byEmail: false },
-      {
-        maxPerEmail: env.LOGIN_MAX_FAILURES_PER_EMAIL,
-        maxPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
-        windowMinutes: env.LOGIN_THROTTLE_MINUTES,
-      },
-    );
+    const throttle = await checkSignInThrottle({ email: email ?? "", ip, byEmail: false });
     if (!throttle.allowed) {
       await recordThrottledSignIn(context, email ?? issuer ?? "unknown", "oidc");
       this.refusal = `throttled_${throttle.retryAfterMinutes}`;
