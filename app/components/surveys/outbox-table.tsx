@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import type { OutboxRow } from "../../models/survey-links.server.ts";
 import { formatDate, formatDateTime } from "../ui/format.ts";
 import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
+import { dealCell } from "./deal-cell.tsx";
 
 type Row = Omit<OutboxRow, "dueAt" | "expiresAt" | "sentAt" | "linkCreatedAt"> & {
   dueAt: string | Date;
@@ -24,19 +25,7 @@ function outboxColumns(busy: boolean): SimpleColumns<Row> {
         </>
       ),
     },
-    {
-      header: "Account · deal",
-      cell: (row) => (
-        <>
-          {row.account}
-          <br />
-          <span className="small muted">
-            {row.externalId}
-            {row.product ? ` · ${row.product}` : ""}
-          </span>
-        </>
-      ),
-    },
+    { header: "Account · deal", cell: dealCell },
     { header: "Salesperson", cell: (row) => row.salesperson },
     {
       header: "Due",

@@ -1,6 +1,7 @@
 import { deliveredLabel, type Delivered } from "../../domain/levels.ts";
 import type { SurveyState } from "../../domain/survey-schedule.ts";
 import { formatDate } from "../ui/format.ts";
+import { dealCell } from "./deal-cell.tsx";
 import { SurveyStateText } from "./survey-state.tsx";
 import { SimpleTable, type SimpleColumns } from "../ui/simple-table.tsx";
 
@@ -22,20 +23,7 @@ export interface MySurveyRow {
 }
 
 const SURVEY_COLUMNS: SimpleColumns<MySurveyRow> = [
-  {
-    header: "Account",
-    rowHeader: true,
-    cell: (survey) => (
-      <>
-        {survey.account}
-        <br />
-        <span className="small muted">
-          {survey.externalId}
-          {survey.product ? ` · ${survey.product}` : ""}
-        </span>
-      </>
-    ),
-  },
+  { header: "Account", rowHeader: true, cell: dealCell },
   { header: "Due", cell: (survey) => formatDate(survey.dueAt) },
   { header: "State", cell: (survey) => <SurveyStateText state={survey.state} /> },
   { header: "CSAT", numeric: true, cell: (survey) => (survey.csat === null ? "—" : `${survey.csat} / 5`) },
