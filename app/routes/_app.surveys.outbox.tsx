@@ -41,6 +41,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...outbox, mailConfigured: Boolean(getEnv().SMTP_URL) };
 }
 
+/** The new link to show once, with whom it is for. */
+function linkShown(
+  surveyId: string,
+  origin: string,
+  link: { path: string; contactName: string; contactEmail: string },
+) {
+  return {
+    kind: "link" as const,
+    surveyId,
+    url: `${origin}${link.path}`,
+    contactName: link.contactName,
+    contactEmail: link.contactEmail,
+  };
+}
+
 /** The new link to show once, or — when the survey's link changed since the sender's page showed it — the question again. */
 async function linkCreated(outcome: SurveyLinkChange, surveyId: string, teamIds: string[] | null, origin: string) {
   if (outcome.kind === "not-found") notFound(NOT_IN_OUTBOX);
@@ -49,13 +64,7 @@ async function linkCreated(outcome: SurveyLinkChange, surveyId: string, teamIds:
     if (!current) notFound(NOT_IN_OUTBOX);
     return data({ kind: "confirm-replace" as const, ...current, changedMeanwhile: true }, { status: 409 });
   }
-  return {
-    kind: "link" as const,
-    surveyId,
-    url: `${origin}${outcome.path}`,
-    contactName: outcome.contactName,
-    contactEmail: outcome.contactEmail,
-  };
+  return linkShown(surveyId, origin, outcome);
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -107,13 +116,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (typeof seenRaw !== "string") {
       const link = await createSurveyLink(audit, surveyId, teamIds);
       if (!link) notFound(NOT_IN_OUTBOX);
-      return {
-        kind: "link" as const,
-        surveyId,
-        url: `${origin}${link.path}`,
-        contactName: link.contactName,
-        contactEmail: link.contactEmail,
-      };
+      return linkShown(surveyId, origin, link);
     }
     const seen = seenRaw === "" ? null : new Date(seenRaw);
     if (seen !== null && Number.isNaN(seen.getTime()))
