@@ -14,7 +14,7 @@ import {
 import type { ClaimsFilterOptions } from "../../models/claims-table.server.ts";
 import { TableStateInputs } from "../data-table/hidden-inputs.tsx";
 import { tableViewParams } from "../data-table/table-url.ts";
-import { FilterBar, FilterInput } from "../ui/filter-bar.tsx";
+import { FilterBar, FilterField, FilterInput } from "../ui/filter-bar.tsx";
 import { FilterSelect, type FilterOption } from "../ui/filter-select.tsx";
 
 const STATUS_OPTIONS = CLAIM_STATUSES.map((status) => ({ value: status, label: claimStatusLabel(status) }));
@@ -57,25 +57,21 @@ function Select({
   hint?: string;
 }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={onChange ? undefined : (value ?? "")}
-        value={onChange ? (value ?? "") : undefined}
-        onChange={onChange ? (event) => onChange(event.currentTarget.value) : undefined}
-        disabled={disabled}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-      >
-        {children}
-      </select>
-      {hint ? (
-        <span className="hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-    </div>
+    <FilterField id={id} label={label} hint={hint}>
+      {(hintId) => (
+        <select
+          id={id}
+          name={name}
+          defaultValue={onChange ? undefined : (value ?? "")}
+          value={onChange ? (value ?? "") : undefined}
+          onChange={onChange ? (event) => onChange(event.currentTarget.value) : undefined}
+          disabled={disabled}
+          aria-describedby={hintId}
+        >
+          {children}
+        </select>
+      )}
+    </FilterField>
   );
 }
 

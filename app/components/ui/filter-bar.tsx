@@ -50,6 +50,35 @@ export function FilterBar({
 }
 
 /**
+ * A labelled field of a `FilterBar`: the label, the control `children` draws (given the id of
+ * the hint that describes it, when there is one), then the hint.
+ */
+export function FilterField({
+  id,
+  label,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  children: (hintId: string | undefined) => ReactNode;
+}) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children(hintId)}
+      {hint ? (
+        <span id={hintId} className="hint">
+          {hint}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/**
  * A labelled text, search or date box of a `FilterBar`; empty means "no filter". The id is
  * `filter-<name>` unless given, and a hint is tied to the box by `aria-describedby`.
  */
@@ -75,25 +104,20 @@ export function FilterInput({
   hint?: ReactNode;
 }) {
   const inputId = id ?? `filter-${name}`;
-  const hintId = `${inputId}-hint`;
   return (
-    <div className="field">
-      <label htmlFor={inputId}>{label}</label>
-      <input
-        id={inputId}
-        name={name}
-        type={type}
-        placeholder={placeholder}
-        defaultValue={defaultValue ?? ""}
-        maxLength={maxLength}
-        max={max}
-        aria-describedby={hint ? hintId : undefined}
-      />
-      {hint ? (
-        <span id={hintId} className="hint">
-          {hint}
-        </span>
-      ) : null}
-    </div>
+    <FilterField id={inputId} label={label} hint={hint}>
+      {(hintId) => (
+        <input
+          id={inputId}
+          name={name}
+          type={type}
+          placeholder={placeholder}
+          defaultValue={defaultValue ?? ""}
+          maxLength={maxLength}
+          max={max}
+          aria-describedby={hintId}
+        />
+      )}
+    </FilterField>
   );
 }
