@@ -31,12 +31,7 @@ const scoreColumn = (key: "accuracy" | "quiz" | "satisfaction" | "composite", na
 // Column ids are the URL's sort keys (OVERVIEW_SORT_KEYS in comp-statements.server.ts).
 export const compPeopleColumns = helper.columns([
   salespersonColumn((row: CompPersonRow) => `/comp/${encodeURIComponent(row.period)}/${row.userId}`),
-  helper.accessor("team", {
-    id: "team",
-    header: "Team",
-    enableSorting: true,
-    cell: (info) => info.getValue() ?? <span className="muted">—</span>,
-  }),
+  helper.text((row) => row.team, { id: "team", header: "Team" }),
   scoreColumn("accuracy", "Accuracy", "A"),
   scoreColumn("quiz", "Quiz", "Q"),
   scoreColumn("satisfaction", "Satisfaction", "S"),

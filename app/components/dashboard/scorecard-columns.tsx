@@ -16,12 +16,7 @@ export const scorecardColumns = helper.columns([
     (row: ScorecardRow) => personHref(row.id),
     (row) => (row.active ? null : <span className="small muted"> (deactivated)</span>),
   ),
-  helper.accessor("teamName", {
-    id: "team",
-    header: "Team",
-    enableSorting: true,
-    cell: (info) => info.getValue() ?? dash,
-  }),
+  helper.text((row) => row.teamName, { id: "team", header: "Team" }),
   helper.figure("claims", { id: "claims", header: "Claims logged", sortDescFirst: true, cell: formatCount }),
   helper.figure("accuracy", { id: "accuracy", header: "Accuracy", label: "Accuracy (weighted)", cell: percent }),
   helper.figure("overstatedShare", {

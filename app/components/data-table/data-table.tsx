@@ -89,10 +89,18 @@ interface FigureColumn<TRow, TValue> {
 
 /**
  * The column helper every data table uses, typed by its row; `figure(key, …)` is the usual
- * sortable, right-aligned column of a figure.
+ * sortable, right-aligned column of a figure, `text(row => …, …)` a sortable column of text
+ * that may be missing (shown as a dash).
  */
 export function createDataTableColumnHelper<TRow extends RowData>() {
   const helper = createColumnHelper<DataTableFeatures, TRow>();
+  const text = (value: (row: TRow) => string | null, column: { id: string; header: string }) =>
+    helper.accessor(value, {
+      id: column.id,
+      header: column.header,
+      enableSorting: true,
+      cell: (info) => info.getValue() ?? <span className="muted">—</span>,
+    });
   const figure = <K extends keyof TRow>(key: K, column: FigureColumn<TRow, TRow[K]>) =>
     helper.accessor((row) => row[key], {
       id: column.id,
@@ -102,7 +110,7 @@ export function createDataTableColumnHelper<TRow extends RowData>() {
       meta: { numeric: true, label: column.label },
       cell: (info) => column.cell(info.getValue(), info.row.original),
     });
-  return { ...helper, figure };
+  return { ...helper, figure, text };
 }
 
 export type SortDirection = "asc" | "desc";

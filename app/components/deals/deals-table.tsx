@@ -24,7 +24,6 @@ type Row = Omit<DealListRow, "closedAt" | "survey"> & {
 const helper = createDataTableColumnHelper<Row>();
 
 const asDate = (value: string | Date | null) => (value === null ? null : new Date(value));
-const dash = <span className="muted">—</span>;
 
 /** "CSAT 4 of 5, delivered as promised: partly" — the answer in words, never its code. */
 function answerSummary(csat: number | null, delivered: string | null): string {
@@ -58,18 +57,8 @@ export function dealColumns(now: Date) {
       ),
     }),
     helper.accessor("owner", { id: "owner", header: "Owner", enableSorting: true }),
-    helper.accessor("team", {
-      id: "team",
-      header: "Team",
-      enableSorting: true,
-      cell: (info) => info.getValue() ?? dash,
-    }),
-    helper.accessor("product", {
-      id: "product",
-      header: "Product",
-      enableSorting: true,
-      cell: (info) => info.getValue() ?? dash,
-    }),
+    helper.text((row) => row.team, { id: "team", header: "Team" }),
+    helper.text((row) => row.product, { id: "product", header: "Product" }),
     helper.figure("amountCents", { id: "amount", header: "Amount", sortDescFirst: true, cell: formatCents }),
     helper.accessor("status", {
       id: "status",
