@@ -1,5 +1,4 @@
 import { data } from "@remix-run/node";
-import { PROBLEMS_SHOWN } from "../components/imports/import-parts.tsx";
 import type { ImportProblem } from "../domain/csv-import.ts";
 import type { Permission } from "../domain/permissions.ts";
 import { redirectWithToast } from "../lib/toast.server.ts";
@@ -12,6 +11,8 @@ import { requireUserWithPermission } from "./session.server.ts";
 // the checked text comes back and is checked again and written, every row or none.
 
 const PREVIEW_ROWS = 100;
+/** A refused file lists at most this many problems; the page says how many there are in all. */
+const PROBLEMS_SHOWN = 500;
 
 /** A checked file: its plan (each row and what importing it does), or why nothing may be imported. */
 type CheckedFile<Row, Counts> =

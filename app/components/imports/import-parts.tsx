@@ -62,8 +62,6 @@ export function ConfirmImportForm({ csv, summary }: { csv: string; summary: Reac
   );
 }
 
-export const PROBLEMS_SHOWN = 500;
-
 const PROBLEM_COLUMNS: SimpleColumns<ImportProblem> = [
   { header: "Line", rowHeader: true, cell: (problem) => problem.line },
   { header: "Column", cell: (problem) => problem.column ?? "(whole row)" },
