@@ -327,7 +327,6 @@ export async function confirmCandidate(
   audit: AuditContext,
   reader: AudienceReader,
   candidateId: string,
-  at = new Date(),
 ): Promise<DecideOutcome> {
   const checked = await checkDecider(candidateId, reader);
   if (!checked.ok) return checked;
@@ -366,7 +365,7 @@ export async function confirmCandidate(
     // The guard is the transaction's first statement and a write: of two deciders, exactly one matches.
     const guard = await tx.candidateClaim.updateMany({
       where: { id: candidate.id, status: "PENDING" },
-      data: { status: "CONFIRMED", decidedById: reader.id, decidedAt: at },
+      data: { status: "CONFIRMED", decidedById: reader.id, decidedAt: new Date() },
     });
     if (guard.count === 0) return null;
     const claim = await tx.claim.create({ data: claimData, select: { id: true } });
@@ -395,7 +394,6 @@ export async function dismissCandidate(
   reader: AudienceReader,
   candidateId: string,
   input: { reason: DismissReason; note: string | null },
-  at = new Date(),
 ): Promise<DecideOutcome> {
   const checked = await checkDecider(candidateId, reader);
   if (!checked.ok) return checked;
@@ -409,7 +407,7 @@ export async function dismissCandidate(
         dismissReason: input.reason,
         dismissNote: note,
         decidedById: reader.id,
-        decidedAt: at,
+        decidedAt: new Date(),
       },
     });
     if (guard.count === 0) return false;

@@ -292,6 +292,18 @@ export async function createCapability(
 const PLAIN_FIELDS = ["title", "description", "painPoints", "docsUrl", "ownerId"] as const;
 type PlainField = (typeof PLAIN_FIELDS)[number];
 
+/** What the edit form changes, and the version it was read at. */
+const editableFactsSelect = {
+  version: true,
+  title: true,
+  description: true,
+  painPoints: true,
+  docsUrl: true,
+  ownerId: true,
+  status: true,
+  conditions: true,
+} satisfies Prisma.CapabilitySelect;
+
 /**
  * Saves the edit form if the row is still at `version` (else a conflict naming who changed it).
  * Title, description, pain points, docs link and owner are a "capability.update"; a change of
@@ -304,19 +316,7 @@ export async function updateCapability(
   authorId: string,
   at = new Date(),
 ): Promise<CapabilityChangeResult<CapabilitySaved>> {
-  const before = await prisma.capability.findUnique({
-    where: { id: capabilityId },
-    select: {
-      title: true,
-      description: true,
-      painPoints: true,
-      docsUrl: true,
-      ownerId: true,
-      status: true,
-      conditions: true,
-      version: true,
-    },
-  });
+  const before = await prisma.capability.findUnique({ where: { id: capabilityId }, select: editableFactsSelect });
   if (!before) return gone();
   if (before.version !== input.version) return conflictFailure(prisma, capabilityId);
   const refusal = await ownerRefusal(input.ownerId, before.ownerId);
@@ -376,16 +376,16 @@ export interface CapabilitySaved {
   openClaimsAffected: number;
 }
 
+/** A capability as its changes since a claim's day are found: its facts now and its dated revisions. */
+const changedSinceSelect = {
+  id: true,
+  status: true,
+  conditions: true,
+  revisions: { orderBy: REVISION_ORDER, select: datedRevisionSelect },
+} satisfies Prisma.CapabilitySelect;
+
 async function countOpenClaimsAffected(capabilityId: string): Promise<number> {
-  const row = await prisma.capability.findUnique({
-    where: { id: capabilityId },
-    select: {
-      id: true,
-      status: true,
-      conditions: true,
-      revisions: { orderBy: REVISION_ORDER, select: datedRevisionSelect },
-    },
-  });
+  const row = await prisma.capability.findUnique({ where: { id: capabilityId }, select: changedSinceSelect });
   if (!row) return 0;
   return (await listOpenClaimsChangedSince(row, { kind: "all" })).total;
 }

@@ -1,7 +1,14 @@
 import { weightedAccuracy } from "../domain/verdicts.ts";
 import { prisma } from "../lib/db.server.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { canLogClaimFor, loggedBeforeForAge, verificationOverdueBefore, type Actor } from "../domain/claim-rules.ts";
+import { ageBands } from "../domain/age-bands.ts";
+import {
+  canLogClaimFor,
+  loggedBeforeForAge,
+  VERIFICATION_TARGET_WORKING_DAYS,
+  verificationOverdueBefore,
+  type Actor,
+} from "../domain/claim-rules.ts";
 import type { CapabilityLevel, Channel, MatrixCheckResult } from "../domain/levels.ts";
 import { checkClaimAgainstMatrix, revisionInForce } from "../domain/matrix-check.ts";
 import { permissionScope } from "../domain/permissions.ts";
@@ -60,14 +67,8 @@ export async function getClaimRecordOf(salespersonId: string, since: Date) {
   };
 }
 
-/** Age bands of the verification queue, in working days since logging (the target is 3). */
-export const QUEUE_AGE_BANDS = [
-  { label: "0–1 working days", from: 0, to: 1 },
-  { label: "2–3 working days", from: 2, to: 3 },
-  { label: "4–5 working days (late)", from: 4, to: 5 },
-  { label: "6–10 working days (late)", from: 6, to: 10 },
-  { label: "More than 10 working days (late)", from: 11, to: null },
-] as const;
+/** Age bands of the verification queue, in working days since logging; past the target is late. */
+export const QUEUE_AGE_BANDS = ageBands([1, 3, 5, 10], "working days", VERIFICATION_TARGET_WORKING_DAYS);
 
 export interface PendingQueueSummary {
   pending: number;

@@ -425,6 +425,16 @@ export function computePeriod(
   );
 }
 
+/** What a computation reads of its period: the plan it is computed by, its days, and whether it is still open. */
+const computedPeriodSelect = {
+  plan: { select: { paramsJson: true } },
+  id: true,
+  startsAt: true,
+  endsAt: true,
+  name: true,
+  status: true,
+} satisfies Prisma.CompPeriodSelect;
+
 async function computeNow(
   ctx: AuditContext,
   periodId: string,
@@ -434,17 +444,7 @@ async function computeNow(
   const lock = options.lock ?? false;
   const now = options.now ?? new Date();
   if (lock && audience.kind !== "all") throw new Error("Only a computation for everyone can lock a period.");
-  const period = await prisma.compPeriod.findUnique({
-    where: { id: periodId },
-    select: {
-      id: true,
-      name: true,
-      status: true,
-      startsAt: true,
-      endsAt: true,
-      plan: { select: { paramsJson: true } },
-    },
-  });
+  const period = await prisma.compPeriod.findUnique({ where: { id: periodId }, select: computedPeriodSelect });
   if (period === null) return refused(404, "That period does not exist.");
   if (period.status !== "OPEN") return refused(409, `${period.name} is locked; its statements can no longer change.`);
   const plan = parsePlanJson(period.plan.paramsJson).params;

@@ -248,6 +248,8 @@ export interface ImportRequest {
   items: ConversationUploadItem[];
   /** The speaker chosen for each item, by its index; missing means the suggested one. */
   speakerOf: (index: number) => string;
+  /** When the request is made: the day a conversation without a date is checked against, and the matrix's today. */
+  now: Date;
 }
 
 export interface PreviewFile {
@@ -322,11 +324,8 @@ async function importedBefore(dealId: string, hashes: string[]): Promise<Map<str
 }
 
 /** Step one: parse every file and show what importing would find; nothing is written. */
-export async function previewConversationImport(
-  audience: Audience,
-  input: ImportRequest,
-  now = new Date(),
-): Promise<PreviewOutcome> {
+export async function previewConversationImport(audience: Audience, input: ImportRequest): Promise<PreviewOutcome> {
+  const { now } = input;
   const started = await dealAndFiles(audience, input.dealId, input.items);
   if (!started.ok) return started;
   const { deal, parsed } = started.value;
@@ -390,8 +389,8 @@ export async function importConversations(
   importerId: string,
   audience: Audience,
   input: ImportRequest,
-  now = new Date(),
 ): Promise<ImportOutcome> {
+  const { now } = input;
   const started = await dealAndFiles(audience, input.dealId, input.items);
   if (!started.ok) return started;
   const { deal, parsed } = started.value;

@@ -22,6 +22,7 @@ import {
   type ChosenPeriods,
   type PeriodRef,
 } from "../domain/dashboard-period.ts";
+import { ageBands } from "../domain/age-bands.ts";
 import { addDays, startOfUtcDay } from "../domain/dates.ts";
 import { medianFromPlaces, medianPlaces, subtractCounts, type TimeRange } from "../domain/rollups.ts";
 import { prisma } from "../lib/db.server.ts";
@@ -368,14 +369,7 @@ export interface BacklogBucket {
 
 // Ages in whole UTC days since the claim was made; the verification target is 3 working days.
 
-const BACKLOG_BUCKETS = [
-  { label: "0–3 days", min: 0, max: 3 },
-  { label: "4–7 days", min: 4, max: 7 },
-  { label: "8–14 days", min: 8, max: 14 },
-  { label: "15–30 days", min: 15, max: 30 },
-  { label: "31–60 days", min: 31, max: 60 },
-  { label: "Over 60 days", min: 61, max: null },
-] as const;
+const BACKLOG_BUCKETS = ageBands([3, 7, 14, 30, 60], "days");
 
 /**
  * Claims waiting for a verdict today, by how many days ago they were made: one range of the
@@ -385,9 +379,9 @@ export async function getVerificationBacklog(teamIds: readonly string[], now = n
   const today = startOfUtcDay(now);
   const bounds = BACKLOG_BUCKETS.map((bucket) => ({
     ...bucket,
-    // made on or after `start` (UTC day today − max) and before `end` (day today − min + 1)
-    start: bucket.max === null ? null : addDays(today, -bucket.max),
-    end: addDays(today, -bucket.min + 1),
+    // made on or after `start` (UTC day today − to) and before `end` (day today − from + 1)
+    start: bucket.to === null ? null : addDays(today, -bucket.to),
+    end: addDays(today, -bucket.from + 1),
   }));
   const sums = bounds.map((bucket) =>
     bucket.start === null

@@ -90,13 +90,15 @@ async function claimRetry(id: string, nextTryAt: Date, now: Date): Promise<boole
 
 type AttemptOutcome = "sent" | "failed" | "gave-up" | "dropped";
 
+/** What one run of the digest job sends with: its SMTP connection, the mail settings and the run's clock. */
+interface DigestSending {
+  transport: nodemailer.Transporter;
+  mail: DigestMail;
+  now: Date;
+}
+
 /** One attempt at a claimed delivery: the unread notifications as they stand now, emailed once. */
-async function attemptDelivery(
-  transport: nodemailer.Transporter,
-  mail: DigestMail,
-  deliveryId: string,
-  now: Date,
-): Promise<AttemptOutcome> {
+async function attemptDelivery({ transport, mail, now }: DigestSending, deliveryId: string): Promise<AttemptOutcome> {
   const delivery = await prisma.digestDelivery.findUniqueOrThrow({
     where: { id: deliveryId },
     select: {
@@ -174,18 +176,18 @@ export async function sendDigests(
       : [];
   if (retries.length === 0 && fresh.length === 0) return run;
 
-  const transport = nodemailer.createTransport(mail.smtpUrl);
+  const sending: DigestSending = { transport: nodemailer.createTransport(mail.smtpUrl), mail, now };
   try {
     for (const retry of retries) {
       if (retry.nextTryAt && (await claimRetry(retry.id, retry.nextTryAt, now)))
-        count(await attemptDelivery(transport, mail, retry.id, now));
+        count(await attemptDelivery(sending, retry.id));
     }
     for (const user of fresh) {
       const deliveryId = await claimDay(user.id, day, now);
-      if (deliveryId) count(await attemptDelivery(transport, mail, deliveryId, now));
+      if (deliveryId) count(await attemptDelivery(sending, deliveryId));
     }
   } finally {
-    transport.close();
+    sending.transport.close();
   }
   return run;
 }

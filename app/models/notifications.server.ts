@@ -106,152 +106,183 @@ function claimFacts(claim: Prisma.ClaimGetPayload<{ select: typeof claimFactsSel
   };
 }
 
-/** A verdict on a claim: its salesperson hears who judged it and how. */
-export async function notifyVerdict(tx: Tx, claimId: string, at?: Date): Promise<number> {
-  const claim = await tx.claim.findUniqueOrThrow({
-    where: { id: claimId },
-    select: { ...claimFactsSelect, status: true, severity: true, verifiedBy: { select: { name: true } } },
-  });
-  if (claim.status === "PENDING" || !claim.salesperson.active) return 0;
-  const notice = verdictNotice({
-    ...claimFacts(claim),
-    status: claim.status,
-    severity: claim.severity,
-    verifierName: claim.verifiedBy?.name ?? "An engineer",
-  });
-  return notify(tx, addressed(notice, [claim.salespersonId]), at);
+/**
+ * The writer of one kind of notice: it reads the row the event is about with the transaction of
+ * the write that causes it, and stores the drafts `drafts` makes of that row (none when the event
+ * concerns nobody). Returns how many were stored.
+ */
+function notifier<Row>(
+  read: (tx: Tx, id: string) => Promise<Row>,
+  drafts: (row: Row, tx: Tx) => NotificationDraft[] | Promise<NotificationDraft[]>,
+) {
+  return async (tx: Tx, id: string, at?: Date): Promise<number> => notify(tx, await drafts(await read(tx, id), tx), at);
 }
+
+/** A verdict on a claim: its salesperson hears who judged it and how. */
+export const notifyVerdict = notifier(
+  (tx, id) =>
+    tx.claim.findUniqueOrThrow({
+      where: { id },
+      select: { ...claimFactsSelect, status: true, severity: true, verifiedBy: { select: { name: true } } },
+    }),
+  (claim) =>
+    claim.status === "PENDING" || !claim.salesperson.active
+      ? []
+      : addressed(
+          verdictNotice({
+            ...claimFacts(claim),
+            status: claim.status,
+            severity: claim.severity,
+            verifierName: claim.verifiedBy?.name ?? "An engineer",
+          }),
+          [claim.salespersonId],
+        ),
+);
 
 /** A dispute raised: the managers of the salesperson's team (an admin when it has none). */
-export async function notifyDisputeOpened(tx: Tx, disputeId: string, at?: Date): Promise<number> {
-  const dispute = await tx.claimDispute.findUniqueOrThrow({
-    where: { id: disputeId },
-    select: { id: true, reason: true, claim: { select: claimFactsSelect } },
-  });
-  const notice = disputeOpenedNotice({
-    disputeId: dispute.id,
-    reason: dispute.reason,
-    salespersonName: dispute.claim.salesperson.name,
-    ...claimFacts(dispute.claim),
-  });
-  return notify(tx, addressed(notice, await managersOf(tx, dispute.claim.salesperson.teamId)), at);
-}
+export const notifyDisputeOpened = notifier(
+  (tx, id) =>
+    tx.claimDispute.findUniqueOrThrow({
+      where: { id },
+      select: { id: true, reason: true, claim: { select: claimFactsSelect } },
+    }),
+  async (dispute, tx) =>
+    addressed(
+      disputeOpenedNotice({
+        disputeId: dispute.id,
+        reason: dispute.reason,
+        salespersonName: dispute.claim.salesperson.name,
+        ...claimFacts(dispute.claim),
+      }),
+      await managersOf(tx, dispute.claim.salesperson.teamId),
+    ),
+);
+
+/** What the notice of a resolved dispute says: the claim, the outcome, and who decided it. */
+const resolvedDisputeSelect = {
+  claim: { select: claimFactsSelect },
+  id: true,
+  status: true,
+  overturnedStatus: true,
+  overturnedSeverity: true,
+  raisedById: true,
+  resolvedBy: { select: { name: true } },
+} satisfies Prisma.ClaimDisputeSelect;
 
 /** A dispute resolved: the salesperson who raised it hears the outcome. */
-export async function notifyDisputeResolved(tx: Tx, disputeId: string, at?: Date): Promise<number> {
-  const dispute = await tx.claimDispute.findUniqueOrThrow({
-    where: { id: disputeId },
-    select: {
-      id: true,
-      status: true,
-      overturnedStatus: true,
-      overturnedSeverity: true,
-      resolvedBy: { select: { name: true } },
-      raisedById: true,
-      claim: { select: claimFactsSelect },
-    },
-  });
-  if (dispute.status === "OPEN" || !dispute.claim.salesperson.active) return 0;
-  const notice = disputeResolvedNotice({
-    disputeId: dispute.id,
-    outcome: dispute.status,
-    resolverName: dispute.resolvedBy?.name ?? "A manager",
-    newStatus: dispute.overturnedStatus,
-    newSeverity: dispute.overturnedSeverity,
-    ...claimFacts(dispute.claim),
-  });
-  return notify(tx, addressed(notice, [dispute.raisedById]), at);
-}
+export const notifyDisputeResolved = notifier(
+  (tx, id) => tx.claimDispute.findUniqueOrThrow({ where: { id }, select: resolvedDisputeSelect }),
+  (dispute) =>
+    dispute.status === "OPEN" || !dispute.claim.salesperson.active
+      ? []
+      : addressed(
+          disputeResolvedNotice({
+            disputeId: dispute.id,
+            outcome: dispute.status,
+            resolverName: dispute.resolvedBy?.name ?? "A manager",
+            newStatus: dispute.overturnedStatus,
+            newSeverity: dispute.overturnedSeverity,
+            ...claimFacts(dispute.claim),
+          }),
+          [dispute.raisedById],
+        ),
+);
 
-/** An answer to a question: the asker. */
-export async function notifyQuestionAnswered(tx: Tx, questionId: string, at?: Date): Promise<number> {
-  const question = await tx.engineerQuestion.findUniqueOrThrow({
-    where: { id: questionId },
-    select: {
-      id: true,
-      question: true,
-      askedById: true,
-      revisionId: true,
-      status: true,
-      askedBy: { select: { active: true } },
-      answeredBy: { select: { id: true, name: true } },
-    },
-  });
-  if (question.status !== "ANSWERED" || !question.askedBy.active || question.answeredBy?.id === question.askedById)
-    return 0;
-  const notice = questionAnsweredNotice({
-    questionId: question.id,
-    question: question.question,
-    answererName: question.answeredBy?.name ?? "An engineer",
-    capabilityUpdated: question.revisionId !== null,
-  });
-  return notify(tx, addressed(notice, [question.askedById]), at);
-}
+/** What the notice of an answer says, and whether the asker still wants to hear it. */
+const answeredQuestionSelect = {
+  id: true,
+  question: true,
+  askedById: true,
+  revisionId: true,
+  status: true,
+  askedBy: { select: { active: true } },
+  answeredBy: { select: { id: true, name: true } },
+} satisfies Prisma.EngineerQuestionSelect;
+
+/** An answer to a question: the asker (unless they answered it themselves). */
+export const notifyQuestionAnswered = notifier(
+  (tx, id) => tx.engineerQuestion.findUniqueOrThrow({ where: { id }, select: answeredQuestionSelect }),
+  (question) =>
+    question.status !== "ANSWERED" || !question.askedBy.active || question.answeredBy?.id === question.askedById
+      ? []
+      : addressed(
+          questionAnsweredNotice({
+            questionId: question.id,
+            question: question.question,
+            answererName: question.answeredBy?.name ?? "An engineer",
+            capabilityUpdated: question.revisionId !== null,
+          }),
+          [question.askedById],
+        ),
+);
+
+/** What the notice of an imported conversation says: how many candidates wait, and who imported it. */
+const importedConversationSelect = {
+  id: true,
+  salespersonId: true,
+  importedById: true,
+  salesperson: { select: { active: true } },
+  importedBy: { select: { name: true } },
+  deal: { select: { account: { select: { name: true } } } },
+  _count: { select: { candidates: { where: { status: "PENDING" } } } },
+} satisfies Prisma.ConversationSelect;
 
 /**
  * Candidate claims found in an imported conversation: the salesperson, who decides them within
  * the window — unless they imported it themselves and have just seen them.
  */
-export async function notifyCandidatesFound(tx: Tx, conversationId: string, at?: Date): Promise<number> {
-  const conversation = await tx.conversation.findUniqueOrThrow({
-    where: { id: conversationId },
-    select: {
-      id: true,
-      salespersonId: true,
-      importedById: true,
-      salesperson: { select: { active: true } },
-      importedBy: { select: { name: true } },
-      deal: { select: { account: { select: { name: true } } } },
-      _count: { select: { candidates: { where: { status: "PENDING" } } } },
-    },
-  });
-  const count = conversation._count.candidates;
-  if (count === 0 || conversation.importedById === conversation.salespersonId || !conversation.salesperson.active)
-    return 0;
-  const notice = candidatesNotice({
-    conversationId: conversation.id,
-    count,
-    accountName: conversation.deal.account.name,
-    importerName: conversation.importedBy.name,
-    decisionDays: DECISION_WINDOW_DAYS,
-  });
-  return notify(tx, addressed(notice, [conversation.salespersonId]), at);
-}
+export const notifyCandidatesFound = notifier(
+  (tx, id) => tx.conversation.findUniqueOrThrow({ where: { id }, select: importedConversationSelect }),
+  ({ _count: { candidates: count }, ...conversation }) =>
+    count === 0 || conversation.importedById === conversation.salespersonId || !conversation.salesperson.active
+      ? []
+      : addressed(
+          candidatesNotice({
+            conversationId: conversation.id,
+            count,
+            accountName: conversation.deal.account.name,
+            importerName: conversation.importedBy.name,
+            decisionDays: DECISION_WINDOW_DAYS,
+          }),
+          [conversation.salespersonId],
+        ),
+);
 
 /**
  * A survey answered NO to "did the product do what you were told": the deal's salesperson and
  * their team's managers. Anything else (YES, PARTLY, unanswered) notifies nobody.
  */
-export async function notifySurveyAnswered(tx: Tx, surveyId: string, at?: Date): Promise<number> {
-  const survey = await tx.survey.findUniqueOrThrow({
-    where: { id: surveyId },
-    select: {
-      id: true,
-      deliveredAsPromised: true,
-      salespersonId: true,
-      salesperson: salespersonFactsSelect,
-      deal: { select: { account: { select: { name: true } } } },
-    },
-  });
-  if (survey.deliveredAsPromised !== "NO") return 0;
-  const facts = {
-    surveyId: survey.id,
-    salespersonId: survey.salespersonId,
-    salespersonName: survey.salesperson.name,
-    accountName: survey.deal.account.name,
-  };
-  const managers = (await activeManagersOf(tx, survey.salesperson.teamId)).filter((id) => id !== survey.salespersonId);
-  return notify(
-    tx,
-    [
+export const notifySurveyAnswered = notifier(
+  (tx, id) =>
+    tx.survey.findUniqueOrThrow({
+      where: { id },
+      select: {
+        id: true,
+        deliveredAsPromised: true,
+        salespersonId: true,
+        salesperson: salespersonFactsSelect,
+        deal: { select: { account: { select: { name: true } } } },
+      },
+    }),
+  async (survey, tx) => {
+    if (survey.deliveredAsPromised !== "NO") return [];
+    const facts = {
+      surveyId: survey.id,
+      salespersonId: survey.salespersonId,
+      salespersonName: survey.salesperson.name,
+      accountName: survey.deal.account.name,
+    };
+    const managers = (await activeManagersOf(tx, survey.salesperson.teamId)).filter(
+      (id) => id !== survey.salespersonId,
+    );
+    return [
       ...(survey.salesperson.active
         ? addressed(surveyNotDeliveredNotice({ ...facts, forSalesperson: true }), [survey.salespersonId])
         : []),
       ...addressed(surveyNotDeliveredNotice({ ...facts, forSalesperson: false }), managers),
-    ],
-    at,
-  );
-}
+    ];
+  },
+);
 
 // ---------------------------------------------------------------- the daily scan
 

@@ -1,6 +1,7 @@
 // One salesperson's page (/people/<id>, PRODUCT.md §3): who they are, their figures for the
 // open period, and their claims, quiz attempts, surveys and statements.
 import { choosePeriods } from "../domain/dashboard-period.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
 import { audienceIncludes, type Audience } from "./audience.server.ts";
 import { listRecentClaimsOf } from "./claims.server.ts";
@@ -8,24 +9,24 @@ import { listSurveysOfSalesperson } from "./surveys.server.ts";
 import { listPeriods } from "./dashboard.server.ts";
 import { getScorecardRow } from "./scorecard.server.ts";
 
+/** Who the person page is about: their name and team, and whether they are an active salesperson. */
+const personPageSelect = {
+  id: true,
+  name: true,
+  email: true,
+  team: { select: { id: true, name: true } },
+  teamId: true,
+  role: true,
+  active: true,
+} satisfies Prisma.UserSelect;
+
 /**
  * The salesperson in the reader's audience of "read:person", or null — for a missing id,
  * someone who is not a salesperson, or one outside the reader's scope alike, so the page never
  * tells which (PRODUCT.md §2: 404 where existence must not leak).
  */
 export async function findVisibleSalesperson(audience: Audience, personId: string) {
-  const person = await prisma.user.findUnique({
-    where: { id: personId },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      role: true,
-      active: true,
-      teamId: true,
-      team: { select: { id: true, name: true } },
-    },
-  });
+  const person = await prisma.user.findUnique({ where: { id: personId }, select: personPageSelect });
   if (!person || person.role !== "SALES" || !audienceIncludes(audience, person)) return null;
   return person;
 }

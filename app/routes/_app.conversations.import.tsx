@@ -83,6 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
     ...values,
     items: upload.items,
     speakerOf: (index) => upload.field(`speaker-${index}`),
+    now: new Date(),
   };
 
   if (intent === "preview") {

@@ -157,6 +157,7 @@ describe("events notify the right people", () => {
       occurredOn: utcDayOf(addDays(new Date(), -1)),
       items: [call(words)],
       speakerOf: () => "Maya Chen",
+      now: new Date(),
     });
 
     const byManager = await importConversations(
