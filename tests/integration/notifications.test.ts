@@ -330,7 +330,8 @@ describe("the daily scan", () => {
     });
     const stale = await pendingClaim("Fabrikam Backlog", 20);
     await prisma.claim.update({ where: { id: stale }, data: { createdAt: addDays(new Date(), -14) } });
-    const now = new Date();
+    // Noon UTC today, so that "a minute later" below is the same day whenever the test runs.
+    const now = new Date(new Date().setUTCHours(12, 0, 0, 0));
 
     const first = await runDailyScan(now);
     expect(first.created).toBeGreaterThan(0);
