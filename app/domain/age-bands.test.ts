@@ -7,7 +7,7 @@ describe("ageBands", () => {
       { label: "0–3 days", from: 0, to: 3 },
       { label: "4–7 days", from: 4, to: 7 },
       { label: "8–60 days", from: 8, to: 60 },
-      { label: "More than 60 days", from: 61, to: null },
+      { label: "Over 60 days", from: 61, to: null },
     ]);
   });
 
@@ -16,7 +16,7 @@ describe("ageBands", () => {
       "0–1 working days",
       "2–3 working days",
       "4–5 working days (late)",
-      "More than 5 working days (late)",
+      "Over 5 working days (late)",
     ]);
   });
 });

@@ -10,7 +10,7 @@ export interface AgeBand {
 
 /**
  * The bands that end at each of `upperEnds` (ascending), then one for everything older:
- * `ageBands([1, 3], "days")` is 0–1 days, 2–3 days, more than 3 days. A band that starts past
+ * `ageBands([1, 3], "days")` is 0–1 days, 2–3 days, over 3 days. A band that starts past
  * `lateAfter` says "(late)".
  */
 export function ageBands(upperEnds: readonly number[], unit: string, lateAfter = Infinity): AgeBand[] {
@@ -20,5 +20,5 @@ export function ageBands(upperEnds: readonly number[], unit: string, lateAfter =
     return { label: `${from}–${to} ${unit}${late(from)}`, from, to };
   });
   const last = upperEnds.at(-1) ?? -1;
-  return [...bands, { label: `More than ${last} ${unit}${late(last + 1)}`, from: last + 1, to: null }];
+  return [...bands, { label: `Over ${last} ${unit}${late(last + 1)}`, from: last + 1, to: null }];
 }

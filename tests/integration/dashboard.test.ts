@@ -166,7 +166,7 @@ describe("the manager dashboard", () => {
       "8–14 days",
       "15–30 days",
       "31–60 days",
-      "More than 60 days",
+      "Over 60 days",
     ]);
   });
 
