@@ -2,7 +2,7 @@ import { vitePlugin as remix } from "@remix-run/dev";
 import path from "node:path";
 import { defineConfig, type Plugin } from "vite";
 
-/** csv-parse and csv-stringify run on the server; the browser gets app/shims/csv-server-only.ts. */
+/** csv-parse runs on the server; the browser gets app/shims/csv-server-only.ts. */
 function csvOnTheServer(): Plugin {
   const shim = path.resolve(import.meta.dirname, "app/shims/csv-server-only.ts");
   return {
@@ -10,7 +10,7 @@ function csvOnTheServer(): Plugin {
     enforce: "pre",
     resolveId(id, _importer, options) {
       if (options?.ssr) return null;
-      return id === "csv-parse/sync" || id === "csv-stringify/sync" ? shim : null;
+      return id === "csv-parse/sync" ? shim : null;
     },
   };
 }

@@ -1,8 +1,7 @@
 import { parse, CsvError } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 
-// CSV in and out (PRODUCT.md §6). The format itself (quoting, line ends, BOM) is csv-parse's and
-// csv-stringify's; Candor's rules sit on top. Exports neutralise formula injection: a
+// CSV in and out (PRODUCT.md §6). Reading is csv-parse's (quoting, line ends, BOM); writing is
+// RFC 4180 quoting, below; Candor's rules sit on top. Exports neutralise formula injection: a
 // spreadsheet runs a cell that starts with = + - @ (or a tab or CR, which some spreadsheets skip
 // before such a character) as a formula, so such a cell gets a leading apostrophe and is shown
 // as text. Imports must survive what spreadsheets write: quoted fields, CRLF, LF or CR line
@@ -22,24 +21,32 @@ function exportCell(value: string | number | null | undefined): string {
   return neutraliseCell(value);
 }
 
+/** A field holding any of these is quoted (and its quotes doubled); others are written as they are. */
+const NEEDS_QUOTES = /[",\r\n]/;
+
+function csvField(value: string): string {
+  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
 /**
  * RFC 4180 text with CRLF line ends, each record (the last included) ending in CRLF. Every string
  * cell, the header included, is neutralised; numbers are written as given; null and undefined
  * are empty cells. No BOM is added: a route that serves the file to Excel may prepend one.
+ *
+ * Written here rather than through csv-stringify, which reading uses: quoting is the one rule of
+ * writing, and the exports write hundreds of thousands of cells (the claims CSV spent more time
+ * in the library's per-record machinery than in its SQL). `csv-safety.test.ts` reads every output
+ * back with the parser.
  */
 export function toCsv(header: string[], rows: Array<Array<string | number | null | undefined>>): string {
-  // A record of one empty cell would be an empty line, which readers (ours included) skip;
-  // quoting it keeps the row.
-  return stringify(
-    [header, ...rows].map((row) => row.map(exportCell)),
-    {
-      record_delimiter: "\r\n",
-      // csv-stringify quotes a field holding its own record delimiter; a lone LF or CR must be
-      // quoted too, or a reader would split the record there.
-      quoted_match: /[\r\n]/,
-      cast: { string: (value) => value },
-    },
-  ).replace(/^(?=\r\n)|(?<=\r\n)(?=\r\n)/g, '""');
+  let text = "";
+  for (const row of [header, ...rows]) {
+    const cells = row.map((value) => csvField(exportCell(value)));
+    // A record of one empty cell would be an empty line, which readers (ours included) skip;
+    // quoting it keeps the row.
+    text += cells.length > 1 || cells[0] ? `${cells.join(",")}\r\n` : '""\r\n';
+  }
+  return text;
 }
 
 export class CsvParseError extends Error {
