@@ -20,9 +20,11 @@ export interface ChartFigureProps<Row> {
   /** Shown instead of chart and table when there is nothing to draw. */
   empty?: ReactNode;
   note?: ReactNode;
+  /** Under the table, inside its disclosure: e.g. a link to the rows the table leaves out. */
+  tableFooter?: ReactNode;
 }
 
-export function ChartFigure<Row>({ id, caption, chart, table, empty, note }: ChartFigureProps<Row>) {
+export function ChartFigure<Row>({ id, caption, chart, table, empty, note, tableFooter }: ChartFigureProps<Row>) {
   const hydrated = useHydrated();
   return (
     <figure className="chart-figure" aria-labelledby={`${id}-caption`}>
@@ -42,6 +44,7 @@ export function ChartFigure<Row>({ id, caption, chart, table, empty, note }: Cha
           <details className="chart-table" open={!hydrated}>
             <summary>Figures as a table, with links to the records behind them</summary>
             <SimpleTable {...table} hiddenCaption />
+            {tableFooter}
           </details>
         </>
       )}

@@ -1,6 +1,6 @@
 // The five charts of PRODUCT.md §5. Each is a ChartFigure: caption, chart (browser only) and
 // a table of the same figures whose links drill down to the records behind each point or bar.
-import { Link } from "@remix-run/react";
+import { Link, useLocation } from "@remix-run/react";
 import type { Dashboard } from "../../models/dashboard.server.ts";
 import { CategoryBarChart } from "../charts/bar-chart.tsx";
 import { ChartFigure } from "../charts/chart-figure.tsx";
@@ -82,10 +82,22 @@ export function AccuracyByMonth({ monthly }: Pick<View, "monthly">) {
   );
 }
 
+/**
+ * Rows of the scatter's table until the reader asks for every one (`?scatter=all`): the lowest
+ * accuracies are what a reader looks for there, and a company's thousand salespeople would make
+ * the page several hundred kilobytes of table that the chart above already draws.
+ */
+const SCATTER_TABLE_ROWS = 25;
+
 export function AccuracyVsSatisfaction({ scatter }: Pick<View, "scatter">) {
   const window = scatter.days;
+  const { search } = useLocation();
   const points = scatter.points.map((point) => ({ ...point, href: claimsHref({ salesperson: point.id, ...window }) }));
   const sorted = [...points].sort((a, b) => a.x - b.x || a.y - b.y);
+  const params = new URLSearchParams(search);
+  const rows = params.get("scatter") === "all" ? sorted : sorted.slice(0, SCATTER_TABLE_ROWS);
+  params.set("scatter", "all");
+  const allHref = `?${params.toString()}#accuracy-vs-satisfaction-caption`;
   return (
     <ChartFigure
       id="accuracy-vs-satisfaction"
@@ -108,9 +120,19 @@ export function AccuracyVsSatisfaction({ scatter }: Pick<View, "scatter">) {
       table={{
         label: "Claim accuracy and six-month satisfaction per salesperson, lowest accuracy first",
         columns: SCATTER_COLUMNS,
-        rows: sorted,
+        rows,
         rowKey: (point) => point.id,
       }}
+      tableFooter={
+        rows.length < sorted.length ? (
+          <p className="small">
+            The {formatCount(rows.length)} lowest accuracies of {formatCount(sorted.length)}.{" "}
+            <Link to={allHref} preventScrollReset>
+              Show all {formatCount(sorted.length)} salespeople
+            </Link>
+          </p>
+        ) : null
+      }
     />
   );
 }
