@@ -1,6 +1,6 @@
 import { weightedAccuracy } from "../domain/verdicts.ts";
 import { prisma } from "../lib/db.server.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import { ageBands } from "../domain/age-bands.ts";
 import {
   canLogClaimFor,
@@ -77,33 +77,39 @@ export interface PendingQueueSummary {
   bands: Array<{ label: string; count: number }>;
 }
 
-/** The engineers' verification queue: its size, how much is past target, and its age bands, counted in SQL. */
+/**
+ * The engineers' verification queue: its size, how much is past target, and its age bands, counted
+ * in SQL in one pass over the pending claims' (status, createdAt) index entries (the queue grows
+ * with the company; a count per band read it once per band).
+ */
 export async function getPendingQueueSummary(now: Date): Promise<PendingQueueSummary> {
-  const countBand = (from: number, to: number | null) =>
-    prisma.claim.count({
-      where: {
-        status: "PENDING",
-        createdAt: {
-          lt: loggedBeforeForAge(now, from),
-          ...(to === null ? {} : { gte: loggedBeforeForAge(now, to + 1) }),
-        },
-      },
-    });
-  const [pending, overdue, oldest, ...bandCounts] = await Promise.all([
-    prisma.claim.count({ where: { status: "PENDING" } }),
-    prisma.claim.count({ where: { status: "PENDING", createdAt: { lt: verificationOverdueBefore(now) } } }),
+  const band = (from: number, to: number | null) =>
+    to === null
+      ? Prisma.sql`c."createdAt" < ${loggedBeforeForAge(now, from)}`
+      : Prisma.sql`c."createdAt" < ${loggedBeforeForAge(now, from)} AND c."createdAt" >= ${loggedBeforeForAge(now, to + 1)}`;
+  const counts = [
+    Prisma.sql`COUNT(*) AS "pending"`,
+    Prisma.sql`SUM(CASE WHEN c."createdAt" < ${verificationOverdueBefore(now)} THEN 1 ELSE 0 END) AS "overdue"`,
+    ...QUEUE_AGE_BANDS.map(
+      (ageBand, index) =>
+        Prisma.sql`SUM(CASE WHEN ${band(ageBand.from, ageBand.to)} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"band${index}"`)}`,
+    ),
+  ];
+  const [[row], oldest] = await Promise.all([
+    prisma.$queryRaw<Array<Record<string, number | bigint | null>>>`
+      SELECT ${Prisma.join(counts)} FROM "Claim" c WHERE c."status" = 'PENDING'`,
     prisma.claim.findFirst({
       where: { status: "PENDING" },
       orderBy: { createdAt: "asc" },
       select: { createdAt: true },
     }),
-    ...QUEUE_AGE_BANDS.map((band) => countBand(band.from, band.to)),
   ]);
+  const count = (name: string) => Number(row?.[name] ?? 0);
   return {
-    pending,
-    overdue,
+    pending: count("pending"),
+    overdue: count("overdue"),
     oldestLoggedAt: oldest?.createdAt ?? null,
-    bands: QUEUE_AGE_BANDS.map((band, index) => ({ label: band.label, count: bandCounts[index] ?? 0 })),
+    bands: QUEUE_AGE_BANDS.map((ageBand, index) => ({ label: ageBand.label, count: count(`band${index}`) })),
   };
 }
 

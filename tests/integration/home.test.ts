@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { loggedBeforeForAge, verificationOverdueBefore } from "../../app/domain/claim-rules.ts";
 import { isCustomerToCorrect } from "../../app/domain/next-steps.ts";
+import { getPendingQueueSummary, QUEUE_AGE_BANDS } from "../../app/models/claims.server.ts";
 import { prisma } from "../../app/lib/db.server.ts";
 import { action as claimAction, loader as claimLoader } from "../../app/routes/_app.claims.$claimId.tsx";
 import { loader as homeLoader } from "../../app/routes/_app.home.tsx";
@@ -167,5 +169,38 @@ describe("Customers to correct", () => {
     // The honest top performer's short list has no "show all" step link: everything is already on the home page.
     const short = await loadHome("sales@candor.test");
     if (short.toCorrect.count <= 10) expect(short.steps[0]?.href).toBe("#to-correct");
+  });
+});
+
+describe("The engineers' queue summary", () => {
+  it("counts, in one pass, what a count per band counts, at several instants", async () => {
+    const pendingWhere = (createdAt: { lt?: Date; gte?: Date } = {}) => ({ status: "PENDING" as const, createdAt });
+    // Now, and instants on which the bands' edges fall across weekends and across the demo's claims.
+    const instants = [new Date(), new Date("2026-11-30T09:00:00Z"), new Date("2026-12-05T23:59:00Z")];
+    for (const now of instants) {
+      const summary = await getPendingQueueSummary(now);
+      expect(summary.pending).toBe(await prisma.claim.count({ where: pendingWhere() }));
+      expect(summary.overdue).toBe(
+        await prisma.claim.count({ where: pendingWhere({ lt: verificationOverdueBefore(now) }) }),
+      );
+      const bands = await Promise.all(
+        QUEUE_AGE_BANDS.map((band) =>
+          prisma.claim.count({
+            where: pendingWhere({
+              lt: loggedBeforeForAge(now, band.from),
+              ...(band.to === null ? {} : { gte: loggedBeforeForAge(now, band.to + 1) }),
+            }),
+          }),
+        ),
+      );
+      expect(summary.bands.map((band) => band.count)).toEqual(bands);
+      expect(summary.bands.map((band) => band.label)).toEqual(QUEUE_AGE_BANDS.map((band) => band.label));
+      const oldest = await prisma.claim.findFirst({ where: pendingWhere(), orderBy: { createdAt: "asc" } });
+      expect(summary.oldestLoggedAt).toEqual(oldest?.createdAt ?? null);
+    }
+    // The demo has pending claims, some past target, so the comparison is not between zeros.
+    const today = await getPendingQueueSummary(new Date());
+    expect(today.pending).toBeGreaterThan(0);
+    expect(today.bands.filter((band) => band.count > 0).length).toBeGreaterThan(1);
   });
 });
