@@ -60,21 +60,25 @@ export async function gatherDetailedInputs(
   const people = new Map(userIds.map((id) => [id, emptyInputs()]));
   const who = audience.kind === "all" ? {} : { salesperson: audienceUserWhere(audience) };
   const longestWindow = Math.max(0, ...requiredQuizzes.map((quiz) => quiz.certificationDays));
-  const [claims, attempts, surveys] = await Promise.all([
+  const claimsWhere = { madeAt: { gte: window.startsAt, lt: window.endsAt }, createdAt: { lte: asOf }, ...who };
+  const [claims, disputes, attempts, surveys] = await Promise.all([
     prisma.claim.findMany({
-      where: { madeAt: { gte: window.startsAt, lt: window.endsAt }, createdAt: { lte: asOf }, ...who },
-      select: {
-        id: true,
-        salespersonId: true,
-        status: true,
-        severity: true,
-        createdAt: true,
-        verifiedAt: true,
-        dispute: {
-          select: { status: true, raisedAt: true, resolvedAt: true, disputedStatus: true, disputedSeverity: true },
-        },
-      },
+      where: claimsWhere,
+      select: { id: true, salespersonId: true, status: true, severity: true, createdAt: true, verifiedAt: true },
       orderBy: [{ madeAt: "asc" }, { id: "asc" }],
+    }),
+    // The disputes of those claims in one query joined to them: read as the claims' relation,
+    // Prisma would send the period's claim ids back in chunks of an IN list (tens of thousands).
+    prisma.claimDispute.findMany({
+      where: { claim: claimsWhere },
+      select: {
+        claimId: true,
+        status: true,
+        raisedAt: true,
+        resolvedAt: true,
+        disputedStatus: true,
+        disputedSeverity: true,
+      },
     }),
     requiredQuizzes.length === 0
       ? []
@@ -100,8 +104,9 @@ export async function gatherDetailedInputs(
       orderBy: [{ dueAt: "asc" }, { id: "asc" }],
     }),
   ]);
+  const disputeOf = new Map(disputes.map(({ claimId, ...dispute }) => [claimId, dispute]));
   for (const claim of claims) {
-    const then = claimAsOf(claim, asOf);
+    const then = claimAsOf({ ...claim, dispute: disputeOf.get(claim.id) ?? null }, asOf);
     if (then === null) continue;
     bucket(people, claim.salespersonId)?.claims.push({ id: claim.id, ...then });
   }
