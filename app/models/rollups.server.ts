@@ -445,7 +445,11 @@ export interface PersonAccuracySatisfaction {
   satisfactionCount: number;
 }
 
-/** Per person (with name and team): claims with their weighted credit, and answered surveys with their satisfaction. */
+/**
+ * Per person (with name and team): claims with their weighted credit, and answered surveys with
+ * their satisfaction. Summed per person first and then joined to the names: grouping the joined
+ * rows made SQLite sort every person-month of the company by name.
+ */
 export async function sumAccuracySatisfactionByPerson(
   client: Client,
   people: Prisma.Sql,
@@ -462,10 +466,10 @@ export async function sumAccuracySatisfactionByPerson(
   const rows = await client.$queryRaw<
     Array<{ id: string; name: string; teamName: string | null } & Record<(typeof columns)[number], Num>>
   >`
-    SELECT x."userId" AS "id", u."name" AS "name", t."name" AS "teamName", ${Prisma.raw(summed(columns))}
-      FROM (${rowsOver(people, window, columns)}) x JOIN "User" u ON u."id" = x."userId" LEFT JOIN "Team" t ON t."id" = u."teamId"
-     GROUP BY x."userId", u."name", t."name"
-     ORDER BY x."userId"`;
+    SELECT g."userId" AS "id", u."name" AS "name", t."name" AS "teamName", ${Prisma.raw(columns.map((column) => `g."${column}"`).join(", "))}
+      FROM (SELECT x."userId", ${Prisma.raw(summed(columns))} FROM (${rowsOver(people, window, columns)}) x GROUP BY x."userId") g
+      JOIN "User" u ON u."id" = g."userId" LEFT JOIN "Team" t ON t."id" = u."teamId"
+     ORDER BY g."userId"`;
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
