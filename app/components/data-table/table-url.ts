@@ -19,10 +19,13 @@ export const TABLE_PARAMS = {
 // (see columnFormRedirect), so the address people copy stays short and stable.
 const COLUMN_FORM_LIST = "columns";
 const COLUMN_FORM_SHOWN = "show";
-const columnFormSchema = listQuerySchema({
-  [COLUMN_FORM_LIST]: z.string().default(""),
-  [COLUMN_FORM_SHOWN]: repeatedParam(z.string()),
-});
+// Made when a loader asks, not when the module loads: the browser imports this module for its
+// URL helpers, and a schema built at load would bring zod into every table page's JavaScript.
+const columnFormSchema = () =>
+  listQuerySchema({
+    [COLUMN_FORM_LIST]: z.string().default(""),
+    [COLUMN_FORM_SHOWN]: repeatedParam(z.string()),
+  });
 
 /** `?…` (or "" when nothing is left) for the current search with `changes` applied; null removes a parameter. */
 export function searchWith(search: URLSearchParams, changes: Record<string, string | number | null>): string {
@@ -63,7 +66,7 @@ export function hideParam(hidden: readonly string[]): string | null {
  */
 export function columnFormRedirect(url: URL): string | null {
   if (!url.searchParams.has(COLUMN_FORM_LIST)) return null;
-  const form = parseListQuery(columnFormSchema, url.searchParams).value;
+  const form = parseListQuery(columnFormSchema(), url.searchParams).value;
   const offered = form[COLUMN_FORM_LIST].split(",").filter(Boolean);
   const shown = new Set(form[COLUMN_FORM_SHOWN]);
   const search = new URLSearchParams(url.searchParams);
