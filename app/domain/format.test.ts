@@ -5,6 +5,7 @@ import {
   formatDate,
   formatDateTime,
   formatIsoInText,
+  formatMonth,
   formatPercent,
   formatSignedCents,
   NONE,
@@ -23,6 +24,13 @@ describe("dates in words, in UTC", () => {
   it("adds the time in UTC, on a 24-hour clock", () => {
     expect(formatDateTime(new Date("2026-12-03T14:05:59Z"))).toBe("3 Dec 2026, 14:05 UTC");
     expect(formatDateTime(new Date("2026-01-01T07:00:00Z"))).toBe("1 Jan 2026, 07:00 UTC");
+  });
+
+  it("names a calendar month with the same three letters, and leaves anything else as it is", () => {
+    expect(formatMonth("2026-09")).toBe("Sep 2026");
+    expect(formatMonth("2025-01")).toBe("Jan 2025");
+    expect(formatMonth("2025-12")).toBe("Dec 2025");
+    for (const text of ["2025-13", "2025-00", "2025-1", "Q3", ""]) expect(formatMonth(text)).toBe(text);
   });
 
   it("reads nothing, or something that is no date, as a dash", () => {

@@ -33,6 +33,13 @@ export function formatDate(value: DateInput): string {
   return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()] ?? ""} ${date.getUTCFullYear()}`;
 }
 
+/** A calendar month "2026-03" as "Mar 2026"; anything else is returned as it is. */
+export function formatMonth(month: string): string {
+  const [year, number] = month.split("-");
+  const name = MONTHS[Number(number) - 1];
+  return year && name && /^\d{4}-\d{2}$/.test(month) ? `${name} ${year}` : month;
+}
+
 /** "3 Dec 2026, 14:05 UTC"; "—" for no date. */
 export function formatDateTime(value: DateInput): string {
   const date = toDate(value);

@@ -6,7 +6,7 @@ import { CategoryBarChart } from "../charts/bar-chart.tsx";
 import { ChartFigure } from "../charts/chart-figure.tsx";
 import { MultiLineChart } from "../charts/line-chart.tsx";
 import { PointScatterChart } from "../charts/scatter-chart.tsx";
-import { formatCount, formatDate, formatPercent } from "../ui/format.ts";
+import { formatCount, formatDate, formatMonth, formatPercent } from "../ui/format.ts";
 import { claimsHref, personHref, quizStatsHref } from "./links.ts";
 import type { SimpleColumn, SimpleColumns } from "../ui/simple-table.tsx";
 
@@ -17,9 +17,6 @@ function monthRange(month: string): { from: string; to: string } {
   const last = new Date(Date.UTC(year, monthNumber, 0));
   return { from: `${month}-01`, to: last.toISOString().slice(0, 10) };
 }
-
-const monthLabel = (month: string) =>
-  new Date(`${month}-01T00:00:00Z`).toLocaleString("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
 
 /** A bar chart's category: its label, a figure per series and where each figure's records are. */
 interface Category {
@@ -53,11 +50,11 @@ export function AccuracyByMonth({ monthly }: Pick<View, "monthly">) {
       id="accuracy-by-month"
       caption="Claim accuracy by month, per team: severity-weighted share of verdicts that were right, over the twelve months ending with the period. Click a point to see that team's claims of that month."
       empty={hasData ? undefined : "No claim has a verdict in these twelve months yet."}
-      chart={() => <MultiLineChart categories={monthly.months.map(monthLabel)} series={series} />}
+      chart={() => <MultiLineChart categories={monthly.months.map(formatMonth)} series={series} />}
       table={{
         label: "Claim accuracy by month and team",
         columns: [
-          { header: "Month", rowHeader: true, cell: (month: string) => monthLabel(month) },
+          { header: "Month", rowHeader: true, cell: (month: string) => formatMonth(month) },
           ...monthly.teams.map((team, teamIndex) => ({
             header: team.name,
             key: team.id,

@@ -7,6 +7,7 @@ export {
   formatCount,
   formatDate,
   formatDateTime,
+  formatMonth,
   formatPercent,
   formatSignedCents,
 } from "../../domain/format.ts";
