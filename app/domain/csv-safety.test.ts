@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CsvParseError, neutraliseCell, parseCsv, parseCsvRecords, toCsv } from "./csv-safety.ts";
+import { CsvParseError, neutraliseCell, parseCsv, parseCsvRecords, toCsv, toCsvRecords } from "./csv-safety.ts";
 
 describe("neutraliseCell", () => {
   it.each([
@@ -40,6 +40,24 @@ describe("toCsv", () => {
 
   it("neutralises header cells too", () => {
     expect(toCsv(["=x"], [])).toBe("'=x\r\n");
+  });
+
+  it("writes a streamed file, header then batches of records, exactly as the whole file", () => {
+    const cell = fc.oneof(
+      fc.string({ unit: fc.constantFrom("a", ",", '"', "\n", "=", " ") }),
+      fc.integer(),
+      fc.constant(null),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { maxLength: 8 }),
+        fc.nat(8),
+        (rows, cut) => {
+          const streamed = toCsv(["h1", "h2"], []) + toCsvRecords(rows.slice(0, cut)) + toCsvRecords(rows.slice(cut));
+          expect(streamed).toBe(toCsv(["h1", "h2"], rows));
+        },
+      ),
+    );
   });
 
   it("keeps a row of a single empty cell as a row", () => {

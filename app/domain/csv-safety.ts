@@ -28,25 +28,32 @@ function csvField(value: string): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
+type CsvCell = string | number | null | undefined;
+
 /**
- * RFC 4180 text with CRLF line ends, each record (the last included) ending in CRLF. Every string
- * cell, the header included, is neutralised; numbers are written as given; null and undefined
- * are empty cells. No BOM is added: a route that serves the file to Excel may prepend one.
+ * CSV records (RFC 4180, each ending in CRLF) without a header: what a streamed export writes
+ * batch by batch after `toCsv`'s header. Every string cell is neutralised; numbers are written as
+ * given; null and undefined are empty cells.
  *
  * Written here rather than through csv-stringify, which reading uses: quoting is the one rule of
  * writing, and the exports write hundreds of thousands of cells (the claims CSV spent more time
- * in the library's per-record machinery than in its SQL). `csv-safety.test.ts` reads every output
- * back with the parser.
+ * in the library's per-record machinery than in its SQL; ADR 025). `csv-safety.test.ts` reads
+ * every output back with the parser.
  */
-export function toCsv(header: string[], rows: Array<Array<string | number | null | undefined>>): string {
+export function toCsvRecords(rows: ReadonlyArray<ReadonlyArray<CsvCell>>): string {
   let text = "";
-  for (const row of [header, ...rows]) {
+  for (const row of rows) {
     const cells = row.map((value) => csvField(exportCell(value)));
     // A record of one empty cell would be an empty line, which readers (ours included) skip;
     // quoting it keeps the row.
     text += cells.length > 1 || cells[0] ? `${cells.join(",")}\r\n` : '""\r\n';
   }
   return text;
+}
+
+/** A whole file: the header, neutralised like every cell, then the records. No BOM is added: a route that serves the file to Excel may prepend one. */
+export function toCsv(header: string[], rows: ReadonlyArray<ReadonlyArray<CsvCell>>): string {
+  return toCsvRecords([header, ...rows]);
 }
 
 export class CsvParseError extends Error {

@@ -35,9 +35,8 @@ export function formatDate(value: DateInput): string {
 
 /** A calendar month "2026-03" as "Mar 2026"; anything else is returned as it is. */
 export function formatMonth(month: string): string {
-  const [year, number] = month.split("-");
-  const name = MONTHS[Number(number) - 1];
-  return year && name && /^\d{4}-\d{2}$/.test(month) ? `${name} ${year}` : month;
+  const name = /^\d{4}-\d{2}$/.test(month) ? MONTHS[Number(month.slice(5)) - 1] : undefined;
+  return name ? `${name} ${month.slice(0, 4)}` : month;
 }
 
 /** "3 Dec 2026, 14:05 UTC"; "—" for no date. */

@@ -1,18 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseClaimsQuery } from "../domain/claims-filter.ts";
-import { toCsv } from "../domain/csv-safety.ts";
+import { toCsv, toCsvRecords } from "../domain/csv-safety.ts";
 import { requireUserWithAudience } from "../services/session.server.ts";
 import { CLAIMS_CSV_HEADER, iterateClaimsForExport } from "../models/claims-table.server.ts";
 
 // /claims.csv takes the same filters and sort as /claims and answers every matching claim the
 // reader may see (all pages). A resource route: it guards itself, and streams the file batch by
 // batch so 200,000 rows never sit in memory at once.
-
-/** CSV records without a header: toCsv's header is formatted exactly like its rows, so the batch's first row takes that place. */
-function csvRecords(rows: string[][]): string {
-  const [first, ...rest] = rows;
-  return first ? toCsv(first, rest) : "";
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { audience } = await requireUserWithAudience(request, "read:claim");
@@ -27,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     async pull(controller) {
       const next = await batches.next();
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(csvRecords(next.value)));
+      else controller.enqueue(encoder.encode(toCsvRecords(next.value)));
     },
     async cancel() {
       await batches.return(undefined);

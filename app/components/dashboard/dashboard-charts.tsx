@@ -8,6 +8,7 @@ import { MultiLineChart } from "../charts/line-chart.tsx";
 import { PointScatterChart } from "../charts/scatter-chart.tsx";
 import { formatCount, formatDate, formatMonth, formatPercent } from "../ui/format.ts";
 import { claimsHref, personHref, quizStatsHref } from "./links.ts";
+import { searchWith } from "../data-table/table-url.ts";
 import type { SimpleColumn, SimpleColumns } from "../ui/simple-table.tsx";
 
 type View = Pick<Dashboard, "monthly" | "scatter" | "capabilities" | "quiz" | "backlog" | "periodDays">;
@@ -93,8 +94,7 @@ export function AccuracyVsSatisfaction({ scatter }: Pick<View, "scatter">) {
   const sorted = [...points].sort((a, b) => a.x - b.x || a.y - b.y);
   const params = new URLSearchParams(search);
   const rows = params.get("scatter") === "all" ? sorted : sorted.slice(0, SCATTER_TABLE_ROWS);
-  params.set("scatter", "all");
-  const allHref = `?${params.toString()}#accuracy-vs-satisfaction-caption`;
+  const allHref = `${searchWith(params, { scatter: "all" })}#accuracy-vs-satisfaction-caption`;
   return (
     <ChartFigure
       id="accuracy-vs-satisfaction"
