@@ -6,7 +6,7 @@ import {
   type PeriodFigures,
 } from "../domain/comp-adjustment.ts";
 import type { CompFigures } from "../domain/comp-figures.ts";
-import { computeStatement } from "../domain/comp-formula.ts";
+import { computeFigures, computeStatement } from "../domain/comp-formula.ts";
 import type { CompPlanParams } from "../domain/comp-plan.ts";
 import { ok, refused, type Outcome } from "../domain/outcome.ts";
 import { Prisma } from "../generated/prisma/client.ts";
@@ -69,18 +69,21 @@ function frozenQuizzes(json: string | null): RequiredQuiz[] {
   }));
 }
 
-function figuresOf(figures: CompFigures): PeriodFigures {
+function figuresOf(figures: Omit<CompFigures, "explanation">): PeriodFigures {
   const { accuracy, quiz, satisfaction, composite, multiplier, payoutCents } = figures;
   return { accuracy, quiz, satisfaction, composite, multiplier, payoutCents };
 }
 
+const surveyIdSchema = surveyLineSchema.pick({ id: true });
+const claimVerdictSchema = claimLineSchema.pick({ id: true, status: true, severity: true });
+
 function frozenSurveyIds(json: string | null): string[] {
-  return readFrozenLines(surveyLineSchema.pick({ id: true }), json).map(({ id }) => id);
+  return readFrozenLines(surveyIdSchema, json).map(({ id }) => id);
 }
 
 /** The verdicts a frozen statement counted: each claim line's id, status and severity. */
 function frozenClaimsOf(json: string | null) {
-  return readFrozenLines(claimLineSchema.pick({ id: true, status: true, severity: true }), json);
+  return readFrozenLines(claimVerdictSchema, json);
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -112,8 +115,14 @@ async function adjustmentDetails(
       SELECT "userId", ${Prisma.raw(sql.jsonMember(`"detailJson"`, "claims"))} AS "claimsJson",
              ${Prisma.raw(sql.jsonMember(`"detailJson"`, "surveys"))} AS "surveysJson"
       FROM "CompStatement" WHERE "periodId" = ${periodId} AND "userId" IN (${Prisma.join(people)})`,
+    // Only claims written since the lock: any other stood at the lock as it stands now, so it
+    // equals its frozen line and has nothing to say (the same updatedAt test as changedSinceLock).
     prisma.claim.findMany({
-      where: { salespersonId: { in: people }, madeAt: { gte: window.startsAt, lt: window.endsAt } },
+      where: {
+        salespersonId: { in: people },
+        madeAt: { gte: window.startsAt, lt: window.endsAt },
+        updatedAt: { gt: window.lockedAt },
+      },
       select: { id: true, salespersonId: true, status: true, severity: true, accountName: true, madeAt: true },
     }),
     prisma.survey.findMany({
@@ -143,9 +152,12 @@ async function adjustmentDetails(
       const late = !frozenSurveys.has(survey.id) || recordedAt.getTime() > window.lockedAt.getTime();
       return late ? [{ respondedAt: survey.respondedAt, recordedAt }] : [];
     });
-    const named = (claimsByUser.get(userId) ?? []).map(({ accountName, salespersonId: _owner, ...claim }) => ({
-      ...claim,
-      account: accountName,
+    const named = (claimsByUser.get(userId) ?? []).map((claim) => ({
+      id: claim.id,
+      status: claim.status,
+      severity: claim.severity,
+      madeAt: claim.madeAt,
+      account: claim.accountName,
     }));
     const lines = [
       ...lateSurveyChanges(lateAnswers, window.lockedAt),
@@ -242,7 +254,8 @@ async function priorPeriodAdjustments(
       for (const row of frozen) {
         const personInputs = inputs.get(row.userId);
         if (personInputs === undefined) continue;
-        const recomputed = computeStatement({
+        // Only the payout is compared, so the worded explanation is not built.
+        const recomputed = computeFigures({
           periodEnd: period.endsAt,
           targetBonusCents: Number(row.targetBonusCents),
           plan,

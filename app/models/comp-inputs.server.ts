@@ -104,11 +104,18 @@ export async function gatherDetailedInputs(
       orderBy: [{ dueAt: "asc" }, { id: "asc" }],
     }),
   ]);
-  const disputeOf = new Map(disputes.map(({ claimId, ...dispute }) => [claimId, dispute]));
+  const disputeOf = new Map(disputes.map((dispute) => [dispute.claimId, dispute]));
+  // Field by field, not spread: a period has tens of thousands of claims (see claimLine).
   for (const claim of claims) {
-    const then = claimAsOf({ ...claim, dispute: disputeOf.get(claim.id) ?? null }, asOf);
+    const { id, status, severity, createdAt, verifiedAt } = claim;
+    const then = claimAsOf({ status, severity, createdAt, verifiedAt, dispute: disputeOf.get(id) ?? null }, asOf);
     if (then === null) continue;
-    bucket(people, claim.salespersonId)?.claims.push({ id: claim.id, ...then });
+    bucket(people, claim.salespersonId)?.claims.push({
+      id,
+      status: then.status,
+      severity: then.severity,
+      disputed: then.disputed,
+    });
   }
   for (const attempt of attempts) {
     if (attempt.score === null || attempt.submittedAt === null || !attemptSubmittedBy(attempt, asOf)) continue;

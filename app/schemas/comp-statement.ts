@@ -133,7 +133,19 @@ export function readFrozenStatement(detailJson: string): CompFigures {
   return figures;
 }
 
-/** One array of a stored statement read on its own (SQL's json_extract of `$.claims` and the like). */
+// zod compiles a schema on its first parse; a computation reads thousands of stored arrays, so
+// each line schema's array schema is made once.
+const arraySchemas = new WeakMap<z.ZodType, z.ZodType>();
+
+/**
+ * One array of a stored statement read on its own (SQL's json_extract of `$.claims` and the
+ * like). Pass a schema made once (a module constant), not one built per call.
+ */
 export function readFrozenLines<T>(schema: z.ZodType<T>, json: string | null): T[] {
-  return z.array(schema).parse(JSON.parse(json ?? "[]"));
+  let array = arraySchemas.get(schema);
+  if (array === undefined) {
+    array = z.array(schema);
+    arraySchemas.set(schema, array);
+  }
+  return (array as z.ZodType<T[]>).parse(JSON.parse(json ?? "[]"));
 }

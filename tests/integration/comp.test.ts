@@ -291,7 +291,25 @@ describe("prior-period adjustments", () => {
     if (before.figures === null || before.statement === null) throw new Error("expected a locked statement");
     const target = before.figures.claims.find((line) => line.status === "ACCURATE");
     if (!target) throw new Error("expected an accurate claim");
+    // Other claims of the period stand as they did at the lock: the reason names only this one.
+    expect(before.figures.claims.filter((line) => line.status !== "PENDING").length).toBeGreaterThan(1);
     await prisma.claim.update({ where: { id: target.id }, data: { status: "INACCURATE", severity: "HIGH" } });
+    // A claim made in the period but logged after the lock, still pending: no effect on the payout.
+    const madeInPeriod = await prisma.claim.findUniqueOrThrow({ where: { id: target.id } });
+    await prisma.claim.create({
+      data: {
+        salespersonId: salesId,
+        loggedById: salesId,
+        accountName: "Late Logged Ltd",
+        productId: madeInPeriod.productId,
+        assertedLevel: "SUPPORTED",
+        statement: "Logged after the lock",
+        channel: "EMAIL",
+        madeAt: madeInPeriod.madeAt,
+        source: "SELF",
+        matrixCheck: "NO_MATRIX_ROW",
+      },
+    });
 
     const after = await statement("sales@candor.test", LOCKED);
     expect(after.figures).toEqual(before.figures);
@@ -316,6 +334,8 @@ describe("prior-period adjustments", () => {
     const changed = before.claims[target.id];
     expect(adjustment.reason).toContain(`the verdict on the claim to ${changed?.accountName ?? ""} of `);
     expect(adjustment.reason).toContain("to inaccurate (high severity) after the period was locked");
+    expect(adjustment.reason.match(/the verdict on /g)).toHaveLength(1);
+    expect(adjustment.reason).toContain("a claim made in the period was logged after it was locked");
 
     const open = await statement("sales@candor.test", OPEN);
     if (open.figures === null || open.statement === null) throw new Error("expected an open statement");
