@@ -146,3 +146,14 @@ function storedDate(on: Dialect, value: Date): Date | string {
 }
 
 export const sql = sqlFor(dialect);
+
+/**
+ * A DateTime column as raw SQL returns it: the SQLite adapter hands it back as its stored ISO
+ * text, PostgreSQL's as a Date. Null stays null.
+ */
+export function rowDate(value: Date | string): Date;
+export function rowDate(value: unknown): Date | null;
+export function rowDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value : new Date(String(value));
+}

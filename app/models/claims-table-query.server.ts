@@ -19,7 +19,7 @@
 // The plans below are then merely equivalent rewrites of the same selection.
 import { Prisma } from "../generated/prisma/client.ts";
 import { prisma } from "../lib/db.server.ts";
-import { sql, type EnumType } from "../lib/sql-dialect.server.ts";
+import { rowDate, sql, type EnumType } from "../lib/sql-dialect.server.ts";
 
 /** The filterable Claim columns; each has an index on [column, madeAt] (prisma/schema.prisma). */
 export type ClaimColumn =
@@ -285,7 +285,7 @@ export class ClaimQuery {
       ORDER BY "madeAt" ${order}, ${rowKey} ${order} LIMIT ${take} OFFSET ${skip}`;
     return rows.map((row) => ({
       rid: toRid(row.rid),
-      madeAt: row.madeAt instanceof Date ? row.madeAt : new Date(row.madeAt),
+      madeAt: rowDate(row.madeAt),
     }));
   }
 }

@@ -29,7 +29,7 @@ import { formatDate, formatDateTime } from "../domain/format.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { pageWindow } from "../domain/paging.ts";
 import { prisma } from "../lib/db.server.ts";
-import { sql } from "../lib/sql-dialect.server.ts";
+import { rowDate, sql } from "../lib/sql-dialect.server.ts";
 import {
   resolveClaimsFilter,
   type ClaimsFilterOptions,
@@ -171,12 +171,8 @@ function checked<T extends string>(value: unknown, is: (value: unknown) => value
   return value;
 }
 
-function date(value: unknown): Date | null {
-  return value === null || value === undefined ? null : value instanceof Date ? value : new Date(String(value));
-}
-
 function requiredDate(value: unknown, column: string): Date {
-  const parsed = date(value);
+  const parsed = rowDate(value);
   if (!parsed) throw new Error(`Claim.${column} is empty`);
   return parsed;
 }
@@ -215,8 +211,8 @@ async function claimRecords(keys: RowKey[]): Promise<ClaimRecord[]> {
         matrixCheck: checked(row.matrixCheck, isMatrixCheckResult, "matrixCheck"),
         status: checked(row.status, isClaimStatus, "status"),
         severity: row.severity === null ? null : checked(row.severity, isSeverity, "severity"),
-        verifiedAt: date(row.verifiedAt),
-        customerCorrectedAt: date(row.customerCorrectedAt),
+        verifiedAt: rowDate(row.verifiedAt),
+        customerCorrectedAt: rowDate(row.customerCorrectedAt),
         salespersonId: text(row.salespersonId),
         salespersonName: text(row.salespersonName),
         salespersonEmail: text(row.salespersonEmail),

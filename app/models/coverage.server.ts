@@ -9,7 +9,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { UNLOGGED_PROMISE_ANSWERS, type CoverageCounts, type UnloggedPromiseAnswer } from "../domain/coverage.ts";
 import { choosePeriods, type PeriodRef } from "../domain/dashboard-period.ts";
 import { prisma } from "../lib/db.server.ts";
-import { sql } from "../lib/sql-dialect.server.ts";
+import { rowDate, sql } from "../lib/sql-dialect.server.ts";
 
 type Num = number | bigint | null;
 const num = (value: Num) => Number(value ?? 0);
@@ -75,7 +75,6 @@ export interface UnloggedPromises {
 export const UNLOGGED_PROMISES_SHOWN = 50;
 
 // The SQLite adapter hands raw DateTime columns back as text (PostgreSQL's, as Dates).
-const toDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
 
 /**
  * Deals of the teams' salespeople whose survey, due in the period, says the product did not
@@ -126,8 +125,8 @@ export async function listUnloggedPromises(
       salespersonId: row.salespersonId,
       salespersonName: row.salespersonName,
       answer: row.answer,
-      respondedAt: row.respondedAt === null ? null : toDate(row.respondedAt),
-      dueAt: toDate(row.dueAt),
+      respondedAt: rowDate(row.respondedAt),
+      dueAt: rowDate(row.dueAt),
       leastLiked: row.leastLiked,
       untrueClaim: row.untrueClaim,
     })),

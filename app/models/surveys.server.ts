@@ -1,32 +1,41 @@
 import { addDays } from "../domain/dates.ts";
 import { SURVEY_OVERDUE_DAYS } from "../domain/survey-links.ts";
 import { SURVEY_LINK_VALID_DAYS, surveyState } from "../domain/survey-schedule.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Delivered } from "../domain/levels.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import type { SurveySource } from "../generated/prisma/enums.ts";
 import { prisma } from "../lib/db.server.ts";
+import { rowDate, sql } from "../lib/sql-dialect.server.ts";
 import { audienceUserWhere, salespersonAudienceWhere, type Audience } from "./audience.server.ts";
 
-/** The six-month surveys of a salesperson's deals: answered count and means. */
-export async function summariseSurveysOf(salespersonId: string, since: Date) {
-  const [answered, due, means, delivered] = await Promise.all([
-    prisma.survey.count({ where: { salespersonId, respondedAt: { not: null }, dueAt: { gte: since } } }),
-    prisma.survey.count({ where: { salespersonId, dueAt: { gte: since, lte: new Date() } } }),
-    prisma.survey.aggregate({
-      where: { salespersonId, respondedAt: { not: null }, dueAt: { gte: since } },
-      _avg: { csat: true },
-    }),
-    prisma.survey.groupBy({
-      by: ["deliveredAsPromised"],
-      where: { salespersonId, respondedAt: { not: null }, dueAt: { gte: since }, deliveredAsPromised: { not: null } },
-      _count: { _all: true },
-    }),
-  ]);
-  const deliveredTotal = delivered.reduce((sum, group) => sum + group._count._all, 0);
-  const deliveredYes = delivered.find((group) => group.deliveredAsPromised === "YES")?._count._all ?? 0;
+type Num = number | bigint | null;
+
+/**
+ * The six-month surveys of a salesperson's deals due since `since`: how many came due and were
+ * answered, the mean CSAT, and the share answered "yes, as promised". One pass over the person's
+ * (salespersonId, dueAt) index range.
+ */
+export async function summariseSurveysOf(salespersonId: string, since: Date, now = new Date()) {
+  const answered = Prisma.raw(`s."respondedAt" IS NOT NULL`);
+  const [row] = await prisma.$queryRaw<
+    Array<{ answered: Num; due: Num; csatSum: Num; csatCount: Num; delivered: Num; deliveredYes: Num }>
+  >`
+    SELECT SUM(CASE WHEN ${answered} THEN 1 ELSE 0 END) AS "answered",
+           SUM(CASE WHEN s."dueAt" <= ${now} THEN 1 ELSE 0 END) AS "due",
+           SUM(CASE WHEN ${answered} THEN s."csat" END) AS "csatSum",
+           SUM(CASE WHEN ${answered} AND s."csat" IS NOT NULL THEN 1 ELSE 0 END) AS "csatCount",
+           SUM(CASE WHEN ${answered} AND s."deliveredAsPromised" IS NOT NULL THEN 1 ELSE 0 END) AS "delivered",
+           SUM(CASE WHEN ${answered} AND s."deliveredAsPromised" = ${sql.enumValue("Delivered", "YES")} THEN 1 ELSE 0 END) AS "deliveredYes"
+      FROM "Survey" s
+     WHERE s."salespersonId" = ${salespersonId} AND s."dueAt" >= ${since}`;
+  const count = (value: Num | undefined) => Number(value ?? 0);
+  const csatCount = count(row?.csatCount);
+  const delivered = count(row?.delivered);
   return {
-    answered,
-    due,
-    meanCsat: means._avg.csat,
-    deliveredYesShare: deliveredTotal === 0 ? null : deliveredYes / deliveredTotal,
+    answered: count(row?.answered),
+    due: count(row?.due),
+    meanCsat: csatCount === 0 ? null : count(row?.csatSum) / csatCount,
+    deliveredYesShare: delivered === 0 ? null : count(row?.deliveredYes) / delivered,
   };
 }
 
@@ -160,44 +169,59 @@ export async function getSurveyOverview(audience: Audience, now: Date, since: Da
 
 export const MY_SURVEYS_LIMIT = 12;
 
-/** The salesperson's most recent surveys (by due date, the next ones due included), with answers. */
+/**
+ * The salesperson's most recent surveys (by due date, the next ones due included), with answers,
+ * and how many they have and have answered: two statements, the deal, account and product joined.
+ */
 export async function listSurveysOfSalesperson(salespersonId: string, now = new Date()) {
-  const rows = await prisma.survey.findMany({
-    where: { salespersonId, dueAt: { lte: addDays(now, 60) } },
-    orderBy: { dueAt: "desc" },
-    take: MY_SURVEYS_LIMIT,
-    select: {
-      id: true,
-      dueAt: true,
-      sentAt: true,
-      respondedAt: true,
-      csat: true,
-      deliveredAsPromised: true,
-      nps: true,
-      leastLiked: true,
-      source: true,
-      deal: { select: { externalId: true, account: { select: { name: true } }, product: { select: { name: true } } } },
-    },
-  });
-  const [total, answered] = await Promise.all([
-    prisma.survey.count({ where: { salespersonId } }),
-    prisma.survey.count({ where: { salespersonId, respondedAt: { not: null } } }),
+  const [rows, [counts]] = await Promise.all([
+    prisma.$queryRaw<
+      Array<{
+        id: string;
+        dueAt: Date | string;
+        sentAt: Date | string | null;
+        respondedAt: Date | string | null;
+        csat: number | null;
+        deliveredAsPromised: Delivered | null;
+        nps: number | null;
+        leastLiked: string | null;
+        source: SurveySource | null;
+        externalId: string;
+        account: string;
+        product: string | null;
+      }>
+    >`
+      SELECT s."id", s."dueAt", s."sentAt", s."respondedAt", s."csat", s."deliveredAsPromised", s."nps", s."leastLiked", s."source",
+             d."externalId", a."name" AS "account", p."name" AS "product"
+        FROM "Survey" s
+        JOIN "Deal" d ON d."id" = s."dealId"
+        JOIN "Account" a ON a."id" = d."accountId"
+        LEFT JOIN "Product" p ON p."id" = d."productId"
+       WHERE s."salespersonId" = ${salespersonId} AND s."dueAt" <= ${addDays(now, 60)}
+       ORDER BY s."dueAt" DESC, s."id" DESC
+       LIMIT ${MY_SURVEYS_LIMIT}`,
+    prisma.$queryRaw<Array<{ total: Num; answered: Num }>>`
+      SELECT COUNT(*) AS "total", SUM(CASE WHEN s."respondedAt" IS NOT NULL THEN 1 ELSE 0 END) AS "answered"
+        FROM "Survey" s WHERE s."salespersonId" = ${salespersonId}`,
   ]);
   return {
-    total,
-    answered,
-    surveys: rows.map((row) => ({
-      id: row.id,
-      dueAt: row.dueAt,
-      state: surveyState(row, now),
-      account: row.deal.account.name,
-      externalId: row.deal.externalId,
-      product: row.deal.product?.name ?? null,
-      csat: row.csat,
-      deliveredAsPromised: row.deliveredAsPromised,
-      nps: row.nps,
-      leastLiked: row.leastLiked,
-      source: row.source,
-    })),
+    total: Number(counts?.total ?? 0),
+    answered: Number(counts?.answered ?? 0),
+    surveys: rows.map((row) => {
+      const dates = { dueAt: rowDate(row.dueAt), sentAt: rowDate(row.sentAt), respondedAt: rowDate(row.respondedAt) };
+      return {
+        id: row.id,
+        dueAt: dates.dueAt,
+        state: surveyState(dates, now),
+        account: row.account,
+        externalId: row.externalId,
+        product: row.product,
+        csat: row.csat === null ? null : Number(row.csat),
+        deliveredAsPromised: row.deliveredAsPromised,
+        nps: row.nps === null ? null : Number(row.nps),
+        leastLiked: row.leastLiked,
+        source: row.source,
+      };
+    }),
   };
 }

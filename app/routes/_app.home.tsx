@@ -55,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ] = await Promise.all([
     listRecentClaimsOf(user.id, HOME_LIST_LENGTH),
     getClaimRecordOf(user.id, new Date(now.getTime() - 90 * MS_PER_DAY)),
-    summariseSurveysOf(user.id, yearAgo),
+    summariseSurveysOf(user.id, yearAgo, now),
     listAnswersFor(user.id),
     listFlaggedClaimsFor(user.id),
     listCustomersToCorrect(user.id, showAllToCorrect ? CUSTOMERS_TO_CORRECT_FULL_LIST : HOME_LIST_LENGTH),

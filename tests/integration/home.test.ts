@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { loggedBeforeForAge, verificationOverdueBefore } from "../../app/domain/claim-rules.ts";
 import { isCustomerToCorrect } from "../../app/domain/next-steps.ts";
 import { getPendingQueueSummary, QUEUE_AGE_BANDS } from "../../app/models/claims.server.ts";
+import { listSurveysOfSalesperson, MY_SURVEYS_LIMIT, summariseSurveysOf } from "../../app/models/surveys.server.ts";
+import { addDays } from "../../app/domain/dates.ts";
+import { surveyState } from "../../app/domain/survey-schedule.ts";
 import { prisma } from "../../app/lib/db.server.ts";
 import { action as claimAction, loader as claimLoader } from "../../app/routes/_app.claims.$claimId.tsx";
 import { loader as homeLoader } from "../../app/routes/_app.home.tsx";
@@ -202,5 +205,86 @@ describe("The engineers' queue summary", () => {
     const today = await getPendingQueueSummary(new Date());
     expect(today.pending).toBeGreaterThan(0);
     expect(today.bands.filter((band) => band.count > 0).length).toBeGreaterThan(1);
+  });
+});
+
+describe("The six-month surveys tile", () => {
+  it("sums, in one statement, what Prisma's counts, mean and grouping give, for every salesperson and window", async () => {
+    const people = await prisma.user.findMany({ where: { role: "SALES" }, select: { id: true } });
+    const surveyed = await prisma.survey.groupBy({ by: ["salespersonId"], _count: { _all: true } });
+    expect(surveyed.length).toBeGreaterThan(1);
+    const now = new Date("2026-11-20T12:00:00Z");
+    for (const since of [new Date("2025-11-20T12:00:00Z"), new Date("2026-06-01T00:00:00Z")]) {
+      for (const { id: salespersonId } of people) {
+        const answeredWhere = { salespersonId, respondedAt: { not: null }, dueAt: { gte: since } };
+        const [answered, due, means, delivered] = await Promise.all([
+          prisma.survey.count({ where: answeredWhere }),
+          prisma.survey.count({ where: { salespersonId, dueAt: { gte: since, lte: now } } }),
+          prisma.survey.aggregate({ where: answeredWhere, _avg: { csat: true } }),
+          prisma.survey.groupBy({
+            by: ["deliveredAsPromised"],
+            where: { ...answeredWhere, deliveredAsPromised: { not: null } },
+            _count: { _all: true },
+          }),
+        ]);
+        const deliveredTotal = delivered.reduce((sum, group) => sum + group._count._all, 0);
+        const yes = delivered.find((group) => group.deliveredAsPromised === "YES")?._count._all ?? 0;
+        const summary = await summariseSurveysOf(salespersonId, since, now);
+        expect(summary).toMatchObject({ answered, due });
+        if (means._avg.csat === null) expect(summary.meanCsat).toBeNull();
+        else expect(summary.meanCsat).toBeCloseTo(means._avg.csat, 12);
+        if (deliveredTotal === 0) expect(summary.deliveredYesShare).toBeNull();
+        else expect(summary.deliveredYesShare).toBeCloseTo(yes / deliveredTotal, 12);
+      }
+    }
+  });
+});
+
+describe("Surveys of your deals", () => {
+  it("lists, from two statements, what Prisma's relation reads list and count, for every salesperson", async () => {
+    const people = await prisma.user.findMany({ where: { role: "SALES" }, select: { id: true } });
+    const now = new Date("2026-11-20T12:00:00Z");
+    let listed = 0;
+    for (const { id: salespersonId } of people) {
+      const expected = await prisma.survey.findMany({
+        where: { salespersonId, dueAt: { lte: addDays(now, 60) } },
+        orderBy: [{ dueAt: "desc" }, { id: "desc" }],
+        take: MY_SURVEYS_LIMIT,
+        select: {
+          id: true,
+          dueAt: true,
+          sentAt: true,
+          respondedAt: true,
+          csat: true,
+          deliveredAsPromised: true,
+          nps: true,
+          leastLiked: true,
+          source: true,
+          deal: {
+            select: { externalId: true, account: { select: { name: true } }, product: { select: { name: true } } },
+          },
+        },
+      });
+      const mine = await listSurveysOfSalesperson(salespersonId, now);
+      expect(mine.total).toBe(await prisma.survey.count({ where: { salespersonId } }));
+      expect(mine.answered).toBe(await prisma.survey.count({ where: { salespersonId, respondedAt: { not: null } } }));
+      expect(mine.surveys).toEqual(
+        expected.map((row) => ({
+          id: row.id,
+          dueAt: row.dueAt,
+          state: surveyState(row, now),
+          account: row.deal.account.name,
+          externalId: row.deal.externalId,
+          product: row.deal.product?.name ?? null,
+          csat: row.csat,
+          deliveredAsPromised: row.deliveredAsPromised,
+          nps: row.nps,
+          leastLiked: row.leastLiked,
+          source: row.source,
+        })),
+      );
+      listed += mine.surveys.length;
+    }
+    expect(listed).toBeGreaterThan(MY_SURVEYS_LIMIT);
   });
 });
