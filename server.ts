@@ -3,13 +3,14 @@ import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "./app/lib/env.server.ts";
 import { createCandorApp } from "./server/app.ts";
+import { buildDirectory } from "./server/build-directory.ts";
 import { remixHandler } from "./server/remix-handler.ts";
 
 // The production server: Remix behind the guards remix-serve lacks — a trusted client address
 // and scheme, a request id, security headers, and refusals of requests no route should read
 // (server/, docs/security.md, ADR 004).
 
-const buildDir = path.resolve(import.meta.dirname, process.env.CANDOR_BUILD_DIR ?? "build");
+const buildDir = buildDirectory(import.meta.dirname);
 const buildPath = path.join(buildDir, "server/index.js");
 
 export async function startServer(port: number) {

@@ -1,6 +1,7 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import path from "node:path";
 import { defineConfig, type Plugin } from "vite";
+import { buildDirectory } from "./server/build-directory.ts";
 
 /** csv-parse runs on the server; the browser gets app/shims/csv-server-only.ts. */
 function csvOnTheServer(): Plugin {
@@ -26,7 +27,7 @@ export default defineConfig({
   plugins: [
     csvOnTheServer(),
     remix({
-      buildDirectory: process.env.CANDOR_BUILD_DIR ?? "build",
+      buildDirectory: buildDirectory(import.meta.dirname),
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,

@@ -4,11 +4,12 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { parseEnv } from "node:util";
 import pg from "pg";
+import { buildDirectory } from "../server/build-directory.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const DEFAULT_DATABASE_URL = "file:./data/candor.db";
 /** Where `remix vite:build` writes; CANDOR_BUILD_DIR lets parallel test runs keep separate builds. */
-export const BUILD_DIR = path.resolve(ROOT, process.env.CANDOR_BUILD_DIR ?? "build");
+export const BUILD_DIR = buildDirectory(ROOT);
 
 /** The settings file `npm start` reads and writes; CANDOR_ENV_FILE points tests elsewhere. */
 export const ENV_FILE = path.resolve(ROOT, process.env.CANDOR_ENV_FILE ?? ".env");

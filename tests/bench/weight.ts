@@ -10,6 +10,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { buildDirectory } from "../../server/build-directory.ts";
 import { fixed, textTable } from "./report.ts";
 
 export const LIMIT_KB = 100;
@@ -286,12 +287,9 @@ export function printWeights(report: WeightReport, appDir: string) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = path.resolve(import.meta.dirname, "../..");
   const args = process.argv.slice(2);
-  const buildDir = path.resolve(
-    root,
-    args.includes("--build")
-      ? (args[args.indexOf("--build") + 1] ?? "build")
-      : (process.env.CANDOR_BUILD_DIR ?? "build"),
-  );
+  const buildDir = args.includes("--build")
+    ? path.resolve(root, args[args.indexOf("--build") + 1] ?? "build")
+    : buildDirectory(root);
   if (!existsSync(path.join(buildDir, "server/index.js"))) {
     console.error(
       `No build in ${buildDir}: run \`npm run build\` (or CANDOR_BUILD_DIR=${buildDir} npx remix vite:build) first.`,
