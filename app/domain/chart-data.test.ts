@@ -9,6 +9,7 @@ import {
   kpiDelta,
   MAX_CHART_POINTS,
   median,
+  scatterForPage,
   wrapLabel,
   type ComparisonRule,
 } from "./chart-data.ts";
@@ -115,6 +116,32 @@ describe("downsampleScatter", () => {
     expect(downsampleScatter(cloud, 500).map((point) => point.id)).toEqual(
       downsampleScatter(cloud, 500).map((point) => point.id),
     );
+  });
+});
+
+describe("scatterForPage", () => {
+  const people = [
+    { id: "a", name: "Ana", x: 0.9, y: 0.5, claims: 4 },
+    { id: "b", name: "Ben", x: 0.123456789, y: 0.987654321, claims: 7 },
+    { id: "c", name: "Cy", x: 0.5, y: 0.2, claims: 1 },
+    { id: "d", name: "Di", x: 0.5, y: 0.1, claims: 2 },
+  ];
+
+  it("sends the chart as columns in the points' order, placed to 1/10,000", () => {
+    expect(scatterForPage(people, 2, false).chart).toEqual({
+      ids: ["a", "b", "c", "d"],
+      labels: ["Ana", "Ben", "Cy", "Di"],
+      x: [0.9, 0.1235, 0.5, 0.5],
+      y: [0.5, 0.9877, 0.2, 0.1],
+    });
+  });
+  it("lists the lowest x first (then the lowest y), whole and unrounded, up to the table's rows", () => {
+    const page = scatterForPage(people, 2, false);
+    expect(page.rows).toEqual([people[1], people[3]]);
+    expect(page.count).toBe(4);
+  });
+  it("lists every point when asked for all", () => {
+    expect(scatterForPage(people, 2, true).rows.map((point) => point.id)).toEqual(["b", "d", "c", "a"]);
   });
 });
 

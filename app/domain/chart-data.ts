@@ -209,6 +209,40 @@ export function downsampleScatter<T extends XY>(
   return byX.filter((point) => chosen.has(point));
 }
 
+/** Where a chart's point sits, to 1/10,000: a pixel of a 340-pixel plot is about 1/300. */
+const onPlot = (value: number) => Math.round(value * 10_000) / 10_000;
+
+/**
+ * A scatter as a page sends it to the browser: the chart's points as columns (id, label, x, y;
+ * x and y to 1/10,000), and the table's rows whole, lowest x first — the first `tableRows` of
+ * them, or every one with `all`. A thousand salespeople as objects were most of the
+ * dashboard's document; the table shows 25 of them unless the reader asks for all.
+ */
+export interface ScatterForPage<T> {
+  chart: { ids: string[]; labels: string[]; x: number[]; y: number[] };
+  rows: T[];
+  /** The points on the chart, which the table lists when `all`. */
+  count: number;
+}
+
+export function scatterForPage<T extends XY & { id: string; name: string }>(
+  points: readonly T[],
+  tableRows: number,
+  all: boolean,
+): ScatterForPage<T> {
+  const sorted = [...points].sort((a, b) => a.x - b.x || a.y - b.y);
+  return {
+    chart: {
+      ids: points.map((point) => point.id),
+      labels: points.map((point) => point.name),
+      x: points.map((point) => onPlot(point.x)),
+      y: points.map((point) => onPlot(point.y)),
+    },
+    rows: all ? sorted : sorted.slice(0, tableRows),
+    count: points.length,
+  };
+}
+
 // ---------------------------------------------------------------- axis labels
 
 /**

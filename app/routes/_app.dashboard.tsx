@@ -5,6 +5,7 @@ import {
   AccuracyVsSatisfaction,
   MisrepresentedCapabilities,
   QuizScoreDistribution,
+  SCATTER_TABLE_ROWS,
   VerificationBacklog,
 } from "../components/dashboard/dashboard-charts.tsx";
 import { DashboardFilters } from "../components/dashboard/dashboard-filters.tsx";
@@ -12,6 +13,7 @@ import { KpiTiles } from "../components/dashboard/kpi-tiles.tsx";
 import { UnloggedPromises } from "../components/dashboard/unlogged-promises.tsx";
 import { dashboardHref } from "../components/dashboard/links.ts";
 import { formatDate } from "../components/ui/format.ts";
+import { scatterForPage } from "../domain/chart-data.ts";
 import { permissionScope, ROLE_HOME } from "../domain/permissions.ts";
 import { requireUser } from "../services/session.server.ts";
 import { audienceFor } from "../models/audience.server.ts";
@@ -60,7 +62,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       endsAt: current.endsAt,
       previousName: previous?.name ?? null,
     },
-    dashboard,
+    dashboard: {
+      ...dashboard,
+      scatter: {
+        days: dashboard.scatter.days,
+        total: dashboard.scatter.total,
+        ...scatterForPage(dashboard.scatter.points, SCATTER_TABLE_ROWS, url.searchParams.get("scatter") === "all"),
+      },
+    },
     openDisputes,
     note,
   };

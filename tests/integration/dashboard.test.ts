@@ -62,11 +62,15 @@ async function independentKpis(teamIds: string[], from: Date, to: Date) {
 
 describe("the manager dashboard", () => {
   it("tells the over-promiser's story: lowest accuracy and lowest six-month satisfaction of the manager's salespeople", async () => {
-    const result = dashboardOf(await loadDashboard("manager@candor.test"));
+    const result = dashboardOf(await loadDashboard("manager@candor.test", "?scatter=all"));
     const overpromiser = await userByEmail("overpromiser@candor.test");
     const teamIds = await getManagedTeamIds((await userByEmail("manager@candor.test")).id);
-    const points = result.scatter.points;
+    // With ?scatter=all the table lists every point the chart draws, lowest accuracy first.
+    const points = result.scatter.rows;
     expect(points.length).toBeGreaterThan(5);
+    expect(points.length).toBe(result.scatter.count);
+    expect([...result.scatter.chart.ids].sort()).toEqual(points.map((point) => point.id).sort());
+    expect(points.map((point) => point.x)).toEqual(points.map((point) => point.x).sort((a, b) => a - b));
     // Only the manager's salespeople are plotted.
     const plotted = await prisma.user.findMany({
       where: { id: { in: points.map((point) => point.id) } },
@@ -148,7 +152,8 @@ describe("the manager dashboard", () => {
     const members = new Set(
       (await prisma.user.findMany({ where: { teamId: team.id }, select: { id: true } })).map((user) => user.id),
     );
-    for (const point of result.scatter.points) expect(members.has(point.id)).toBe(true);
+    expect(result.scatter.chart.ids.length).toBeGreaterThan(0);
+    for (const id of result.scatter.chart.ids) expect(members.has(id)).toBe(true);
     // Drill-down days of the period are those the claims table takes.
     expect(result.periodDays).toEqual({ from: "2026-07-01", to: "2026-09-30" });
   });

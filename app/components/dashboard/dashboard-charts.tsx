@@ -6,6 +6,7 @@ import { CategoryBarChart } from "../charts/bar-chart.tsx";
 import { ChartFigure } from "../charts/chart-figure.tsx";
 import { MultiLineChart } from "../charts/line-chart.tsx";
 import { PointScatterChart } from "../charts/scatter-chart.tsx";
+import type { ScatterForPage } from "../../domain/chart-data.ts";
 import { formatCount, formatDate, formatMonth, formatPercent } from "../ui/format.ts";
 import { claimsHref, personHref, quizStatsHref } from "./links.ts";
 import { searchWith } from "../data-table/table-url.ts";
@@ -80,36 +81,42 @@ export function AccuracyByMonth({ monthly }: Pick<View, "monthly">) {
   );
 }
 
+/** The scatter as the dashboard's loader sends it (scatterForPage). */
+export type ScatterView = Omit<View["scatter"], "points"> & ScatterForPage<View["scatter"]["points"][number]>;
+
 /**
  * Rows of the scatter's table until the reader asks for every one (`?scatter=all`): the lowest
  * accuracies are what a reader looks for there, and a company's thousand salespeople would make
  * the page several hundred kilobytes of table that the chart above already draws.
  */
-const SCATTER_TABLE_ROWS = 25;
+export const SCATTER_TABLE_ROWS = 25;
 
-export function AccuracyVsSatisfaction({ scatter }: Pick<View, "scatter">) {
+export function AccuracyVsSatisfaction({ scatter }: { scatter: ScatterView }) {
   const window = scatter.days;
   const { search } = useLocation();
-  const points = scatter.points.map((point) => ({ ...point, href: claimsHref({ salesperson: point.id, ...window }) }));
-  const sorted = [...points].sort((a, b) => a.x - b.x || a.y - b.y);
-  const params = new URLSearchParams(search);
-  const rows = params.get("scatter") === "all" ? sorted : sorted.slice(0, SCATTER_TABLE_ROWS);
-  const allHref = `${searchWith(params, { scatter: "all" })}#accuracy-vs-satisfaction-caption`;
+  const { chart } = scatter;
+  const rows = scatter.rows.map((point) => ({ ...point, href: claimsHref({ salesperson: point.id, ...window }) }));
+  const allHref = `${searchWith(new URLSearchParams(search), { scatter: "all" })}#accuracy-vs-satisfaction-caption`;
   return (
     <ChartFigure
       id="accuracy-vs-satisfaction"
       caption={`Do honest salespeople have happier customers? Each point is a salesperson: claim accuracy (across) against six-month satisfaction of their customers (up), ${formatDate(window.from)} to ${formatDate(window.to)}. Click a point to see their claims.`}
       empty={
-        points.length ? undefined : "No salesperson has both verdicts and answered surveys in these twelve months yet."
+        scatter.count ? undefined : "No salesperson has both verdicts and answered surveys in these twelve months yet."
       }
       note={
-        scatter.total > points.length
-          ? `Showing ${formatCount(points.length)} of ${formatCount(scatter.total)} salespeople, including the extremes; the scorecard lists everyone.`
+        scatter.total > scatter.count
+          ? `Showing ${formatCount(scatter.count)} of ${formatCount(scatter.total)} salespeople, including the extremes; the scorecard lists everyone.`
           : undefined
       }
       chart={() => (
         <PointScatterChart
-          points={points.map((point) => ({ x: point.x, y: point.y, label: point.name, href: point.href }))}
+          points={chart.ids.map((id, index) => ({
+            x: chart.x[index] ?? 0,
+            y: chart.y[index] ?? 0,
+            label: chart.labels[index] ?? "",
+            href: claimsHref({ salesperson: id, ...window }),
+          }))}
           xLabel="Claim accuracy"
           yLabel="Six-month satisfaction"
         />
@@ -121,11 +128,11 @@ export function AccuracyVsSatisfaction({ scatter }: Pick<View, "scatter">) {
         rowKey: (point) => point.id,
       }}
       tableFooter={
-        rows.length < sorted.length ? (
+        rows.length < scatter.count ? (
           <p className="small">
-            The {formatCount(rows.length)} lowest accuracies of {formatCount(sorted.length)}.{" "}
+            The {formatCount(rows.length)} lowest accuracies of {formatCount(scatter.count)}.{" "}
             <Link to={allHref} preventScrollReset>
-              Show all {formatCount(sorted.length)} salespeople
+              Show all {formatCount(scatter.count)} salespeople
             </Link>
           </p>
         ) : null
