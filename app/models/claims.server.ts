@@ -78,26 +78,27 @@ export interface PendingQueueSummary {
 }
 
 /**
- * The engineers' verification queue: its size, how much is past target, and its age bands, counted
- * in SQL in one pass over the pending claims' (status, createdAt) index entries (the queue grows
- * with the company; a count per band read it once per band).
+ * The engineers' verification queue: its size, how much is past target, and its age bands. Each
+ * figure is a count over one range of the (status, createdAt) index, so the queue is never read
+ * row by row (it grows with the company: 61,000 pending claims on the 2,000,000-claim scale data),
+ * and the oldest is the first entry of that index.
  */
 export async function getPendingQueueSummary(now: Date): Promise<PendingQueueSummary> {
-  const band = (from: number, to: number | null) =>
-    to === null
-      ? Prisma.sql`c."createdAt" < ${loggedBeforeForAge(now, from)}`
-      : Prisma.sql`c."createdAt" < ${loggedBeforeForAge(now, from)} AND c."createdAt" >= ${loggedBeforeForAge(now, to + 1)}`;
+  const pendingLogged = (from: Date | null, before: Date | null) =>
+    Prisma.sql`(SELECT COUNT(*) FROM "Claim" c WHERE c."status" = 'PENDING'${from ? Prisma.sql` AND c."createdAt" >= ${from}` : Prisma.empty}${before ? Prisma.sql` AND c."createdAt" < ${before}` : Prisma.empty})`;
   const counts = [
-    Prisma.sql`COUNT(*) AS "pending"`,
-    Prisma.sql`SUM(CASE WHEN c."createdAt" < ${verificationOverdueBefore(now)} THEN 1 ELSE 0 END) AS "overdue"`,
+    Prisma.sql`${pendingLogged(null, null)} AS "pending"`,
+    Prisma.sql`${pendingLogged(null, verificationOverdueBefore(now))} AS "overdue"`,
     ...QUEUE_AGE_BANDS.map(
       (ageBand, index) =>
-        Prisma.sql`SUM(CASE WHEN ${band(ageBand.from, ageBand.to)} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"band${index}"`)}`,
+        Prisma.sql`${pendingLogged(
+          ageBand.to === null ? null : loggedBeforeForAge(now, ageBand.to + 1),
+          loggedBeforeForAge(now, ageBand.from),
+        )} AS ${Prisma.raw(`"band${index}"`)}`,
     ),
   ];
   const [[row], oldest] = await Promise.all([
-    prisma.$queryRaw<Array<Record<string, number | bigint | null>>>`
-      SELECT ${Prisma.join(counts)} FROM "Claim" c WHERE c."status" = 'PENDING'`,
+    prisma.$queryRaw<Array<Record<string, number | bigint | null>>>`SELECT ${Prisma.join(counts)}`,
     prisma.claim.findFirst({
       where: { status: "PENDING" },
       orderBy: { createdAt: "asc" },

@@ -176,7 +176,7 @@ describe("Customers to correct", () => {
 });
 
 describe("The engineers' queue summary", () => {
-  it("counts, in one pass, what a count per band counts, at several instants", async () => {
+  it("counts, by ranges of the queue's index, what a count per band counts, at several instants", async () => {
     const pendingWhere = (createdAt: { lt?: Date; gte?: Date } = {}) => ({ status: "PENDING" as const, createdAt });
     // Now, and instants on which the bands' edges fall across weekends and across the demo's claims.
     const instants = [new Date(), new Date("2026-11-30T09:00:00Z"), new Date("2026-12-05T23:59:00Z")];
