@@ -403,6 +403,17 @@ export async function sumRollups(
   return toSums(row);
 }
 
+/**
+ * Every claim there is: each one counts in exactly one rollup row (its salesperson's month), so
+ * this is `SELECT count(*) FROM "Claim"` from a table a hundred times smaller.
+ */
+export async function countAllClaims(client: Client): Promise<number> {
+  const [row] = await client.$queryRaw<
+    Array<{ n: Num }>
+  >`SELECT COALESCE(SUM(r."claims"), 0) AS "n" FROM "MonthlyRollup" r`;
+  return num(row?.n);
+}
+
 export interface TeamMonthAccuracy {
   teamId: string;
   month: MonthKey;
