@@ -54,6 +54,12 @@ const INDEXED: ReadonlySet<ClaimColumn> = new Set<ClaimColumn>([
   "source",
 ]);
 
+/** Pairs of filter columns with one index on both, then madeAt (prisma/schema.prisma). */
+const PAIRED: ReadonlyArray<readonly [ClaimColumn, ClaimColumn]> = [
+  ["status", "salespersonId"],
+  ["productId", "matrixCheck"],
+];
+
 /**
  * `column IN values`; a null value (severity only) means IS NULL. "dispute" is not a Claim
  * column but the claim's ClaimDispute row: "OPEN" for one awaiting a decision, "ANY" for any.
@@ -202,13 +208,21 @@ export class ClaimQuery {
     const preferScan = prefer !== undefined && INDEXED.has(prefer) && !indexed.some((term) => term.column === prefer);
     if (indexed.length === 0 && !preferScan) return { drive: null, lists: [] };
     if (indexed.length === 1 && residual.length === 0 && !preferScan) return { drive: indexed[0] ?? null, lists: [] };
-    // Counting claims of some statuses among some salespeople (a manager's "inaccurate" view):
-    // the (status, salespersonId, madeAt) index holds both, so each pair is one range of it and
-    // nothing else is read. A page of them still reads in madeAt order by the plans below.
-    if (reach === 1 && prefer === undefined && residual.length === 0 && indexed.length === 2) {
-      const status = indexed.find((term) => term.column === "status");
-      const salesperson = indexed.find((term) => term.column === "salespersonId");
-      if (status && salesperson) return { drive: status, lists: [], with: salesperson };
+    // Two filters with an index on both (a manager's "inaccurate" view, a product's claims that
+    // overstate the matrix): each pair of values is one range of it and nothing else is read.
+    // A page reads it in madeAt order only with one value each; otherwise by the plans below.
+    const pair = PAIRED.find(
+      ([a, b]) =>
+        indexed.length === 2 && indexed.some((term) => term.column === a) && indexed.some((term) => term.column === b),
+    );
+    if (
+      pair &&
+      residual.length === 0 &&
+      prefer === undefined &&
+      (reach === 1 || indexed.every((term) => term.values.length === 1))
+    ) {
+      const [first, second] = pair.map((column) => indexed.find((term) => term.column === column));
+      if (first && second) return { drive: first, lists: [], with: second };
     }
     const [smallest] = await this.sized(indexed, this.few + 1);
     if (smallest && smallest.size <= this.few) return { drive: smallest.term, lists: [] };

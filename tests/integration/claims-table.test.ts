@@ -314,6 +314,25 @@ describe("the claims query planner", () => {
           madeAt: { gte: from, lt: before },
         },
       ],
+      // Pairs with an index on both: counted from it, and paged from it with one value each.
+      [
+        {
+          terms: [
+            { column: "productId", values: [product.id] },
+            { column: "matrixCheck", values: ["CONSISTENT"] },
+          ],
+        },
+        { productId: product.id, matrixCheck: "CONSISTENT" },
+      ],
+      [
+        {
+          terms: [
+            { column: "salespersonId", values: members.slice(0, 1) },
+            { column: "status", values: ["ACCURATE"] },
+          ],
+        },
+        { salespersonId: members[0] ?? "", status: "ACCURATE" },
+      ],
       [
         {
           terms: [
