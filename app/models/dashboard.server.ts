@@ -75,6 +75,16 @@ function peopleOf(teamIds: readonly string[]): Prisma.Sql {
   return Prisma.sql`(SELECT "id" FROM "User" WHERE "teamId" IN (${Prisma.join(teamIds)}))`;
 }
 
+/**
+ * Whether the backlog figures seek each salesperson's claims (a few teams in view: a manager's)
+ * or read the company's backlog once and keep the view's claims (most teams: the admin's). Both
+ * give the same figures; a seek per person reads only their claims, one range reads everyone's
+ * but without a seek each, which is cheaper once the view holds most of the company.
+ */
+async function seeksPerPerson(teamIds: readonly string[]): Promise<boolean> {
+  return teamIds.length * 2 < (await prisma.team.count());
+}
+
 export interface Kpis {
   claims: number;
   /** Σ w·credit / Σ w over final verdicts (§4 step 1 without the prior). */
@@ -182,10 +192,11 @@ export async function getBacklogKpisAsOf(
   teamIds: readonly string[],
   period: Pick<PeriodRef, "startsAt" | "endsAt">,
   asOf: Date,
+  seek?: boolean,
 ): Promise<BacklogKpis> {
   const window = { from: period.startsAt, to: asOf.getTime() < period.endsAt.getTime() ? asOf : period.endsAt };
   const people = peopleOf(teamIds);
-  const waiting = await getWaitingAt(prisma, people, window, asOf);
+  const waiting = await getWaitingAt(prisma, people, window, asOf, seek ?? (await seeksPerPerson(teamIds)));
   // The window's verdicts by time, less those given after asOf: the verdicts known by then.
   const { verdictTimes } = await sumRollups(prisma, people, window, VERDICT_TIME_COLUMNS);
   const histogram = subtractCounts(verdictTimes, waiting.judgedLater);
@@ -372,10 +383,15 @@ export interface BacklogBucket {
 const BACKLOG_BUCKETS = ageBands([3, 7, 14, 30, 60], "days");
 
 /**
- * Claims waiting for a verdict today, by how many days ago they were made: one range of the
- * (status, …) index, each claim's salesperson checked (the unary + rules out a seek per person).
+ * Claims waiting for a verdict today, by how many days ago they were made, from the
+ * (status, salespersonId, madeAt) index: a seek per salesperson for a few teams, else one range
+ * with each claim's salesperson checked (the unary + rules out the seeks; seeksPerPerson).
  */
-export async function getVerificationBacklog(teamIds: readonly string[], now = new Date()): Promise<BacklogBucket[]> {
+export async function getVerificationBacklog(
+  teamIds: readonly string[],
+  now = new Date(),
+  seek?: boolean,
+): Promise<BacklogBucket[]> {
   const today = startOfUtcDay(now);
   const bounds = BACKLOG_BUCKETS.map((bucket) => ({
     ...bucket,
@@ -390,7 +406,7 @@ export async function getVerificationBacklog(teamIds: readonly string[], now = n
   );
   const [row] = await prisma.$queryRaw<Array<Record<string, Num>>>`
     SELECT ${Prisma.join(sums.map((sum, index) => Prisma.sql`${sum} AS ${Prisma.raw(`b${index}`)}`))}
-      FROM "Claim" c WHERE c."status" = 'PENDING' AND ${Prisma.raw(sql.noIndex(`c."salespersonId"`))} IN ${peopleOf(teamIds)}`;
+      FROM "Claim" c WHERE c."status" = 'PENDING' AND ${Prisma.raw((seek ?? (await seeksPerPerson(teamIds))) ? `c."salespersonId"` : sql.noIndex(`c."salespersonId"`))} IN ${peopleOf(teamIds)}`;
   return bounds.map((bucket, index) => ({
     label: bucket.label,
     from: bucket.start ? bucket.start.toISOString().slice(0, 10) : null,
@@ -424,16 +440,17 @@ export async function getDashboard(
 ): Promise<Dashboard> {
   const teamIds = teams.map((team) => team.id);
   const samePoint = previous ? samePointInPrevious(current, previous, now) : null;
+  const seek = await seeksPerPerson(teamIds);
   const [kpis, previousKpis, previousBacklog, monthly, scatter, capabilities, quiz, backlog, unlogged] =
     await Promise.all([
       getKpis(teamIds, current, now),
       previous ? getKpis(teamIds, previous, now) : Promise.resolve(null),
-      previous && samePoint ? getBacklogKpisAsOf(teamIds, previous, samePoint) : Promise.resolve(null),
+      previous && samePoint ? getBacklogKpisAsOf(teamIds, previous, samePoint, seek) : Promise.resolve(null),
       getMonthlyAccuracy(teams, current),
       getAccuracyVsSatisfaction(teamIds, current),
       getMisrepresentedCapabilities(teamIds, current),
       getQuizDistribution(teamIds, current),
-      getVerificationBacklog(teamIds, now),
+      getVerificationBacklog(teamIds, now, seek),
       listUnloggedPromises(teamIds, current),
     ]);
   const previousSamePoint = previousBacklog && samePoint ? { ...previousBacklog, asOf: samePoint } : null;

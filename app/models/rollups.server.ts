@@ -551,16 +551,18 @@ export interface WaitingAt {
  * Claims waiting at the instant `asOf`: read from the claims without a verdict and those judged
  * after `asOf` — bounded by the time since then, never by the history kept. Only the rows that
  * count are aggregated: those logged by `asOf`, and the window's (a claim logged late).
+ * `seekPeople`: read them person by person from the (salespersonId, verifiedAt, …) index, for a
+ * few teams; otherwise the company's from the (verifiedAt, …) index, each one's person checked.
  */
 export async function getWaitingAt(
   client: Client,
   people: Prisma.Sql,
   window: TimeRange,
   asOf: Date,
+  seekPeople = false,
 ): Promise<WaitingAt> {
-  // The unary + keeps SQLite off the (salespersonId, …) indexes, which would read each person's
-  // whole history: the verifiedAt index reads only the claims judged since asOf.
-  const person = Prisma.raw(sql.noIndex(`c."salespersonId"`));
+  // Without seekPeople the unary + keeps SQLite off the indexes that start with salespersonId.
+  const person = Prisma.raw(seekPeople ? `c."salespersonId"` : sql.noIndex(`c."salespersonId"`));
   const rows = await client.$queryRaw<
     Array<{ judged: Num; verdictBin: Num; backlog: Num; pending: Num; inWindow: Num }>
   >`

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../app/domain/csv-safety.ts";
 import { weightedAccuracy } from "../../app/domain/verdicts.ts";
 import { prisma } from "../../app/lib/db.server.ts";
+import { getVerificationBacklog } from "../../app/models/dashboard.server.ts";
 import { getManagedTeamIds } from "../../app/models/teams.server.ts";
 import { loader as dashboardLoader } from "../../app/routes/_app.dashboard.tsx";
 import { loader as scorecardLoader } from "../../app/routes/_app.dashboard_.scorecard.tsx";
@@ -173,6 +174,10 @@ describe("the manager dashboard", () => {
       "31–60 days",
       "Over 60 days",
     ]);
+    // Read salesperson by salesperson and as one range of the company's backlog alike.
+    const counts = (buckets: ReadonlyArray<{ count: number }>) => buckets.map((bucket) => bucket.count);
+    expect(counts(await getVerificationBacklog(teamIds, new Date(), true))).toEqual(counts(result.backlog));
+    expect(counts(await getVerificationBacklog(teamIds, new Date(), false))).toEqual(counts(result.backlog));
   });
 
   it("lists the most-misrepresented capabilities and the quiz scores of the period", async () => {
