@@ -1,9 +1,9 @@
+import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce.tsx";
-import { CoalescedStream } from "./lib/coalesced-stream.server.ts";
 
 // Remix's default entry, plus the Content-Security-Policy nonce server.ts issues per request:
 // React stamps it on the inline scripts it streams, and <Scripts>/<ScrollRestoration> read it
@@ -32,7 +32,7 @@ export default function handleRequest(
     let shellRendered = false;
     const ready = () => {
       shellRendered = true;
-      const body = new CoalescedStream();
+      const body = new PassThrough();
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
       resolve(
         new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),

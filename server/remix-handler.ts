@@ -1,5 +1,6 @@
 import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler } from "express";
+import { CoalescedStream } from "../app/lib/coalesced-stream.server.ts";
 import { RECORD_QUERIES_HEADER, queryLogFile, recordingQueries } from "../app/lib/query-log.server.ts";
 
 // Remix's Express adapter streams the body straight from the socket. Candor reads it first,
@@ -41,8 +42,14 @@ export function remixHandler(build: ServerBuild): RequestHandler {
         else res.setHeader(key, value);
       }
       if (!response.headers.has("cache-control")) res.setHeader("Cache-Control", "private, no-store");
-      if (response.body) await writeReadableStreamToWritable(response.body, res);
-      else res.end();
+      if (response.body) {
+        // What Remix writes in one turn of the event loop reaches gzip as one chunk, flushed
+        // once, instead of one compressed and flushed chunk per write (app/lib/coalesced-stream.server.ts).
+        const body = new CoalescedStream();
+        body.pipe(res);
+        body.on("data", () => (res as { flush?: () => void }).flush?.());
+        await writeReadableStreamToWritable(response.body, body);
+      } else res.end();
     } catch (error) {
       next(error);
     }

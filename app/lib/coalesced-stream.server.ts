@@ -1,11 +1,10 @@
-import { Transform, type TransformCallback } from "node:stream";
-
-// React streams a document in chunks of a few kilobytes, and every chunk that reaches the
-// response goes through gzip on its own (compression's stream, one zlib call each on libuv's
-// thread pool). On a 300 kB dashboard that was ~150 calls and ~18 ms of a 140 ms page. This
-// stream passes on, as one chunk, what is written to it in one turn of the event loop (or up to
-// MAX_BYTES): a render pass's burst goes out whole, and whatever React writes later (a
-// suspended part of the page) still leaves as soon as it is written.
+// Remix hands the server a response body as many small writes: React streams a page a few
+// kilobytes at a time, and the adapter writes and flushes each one, so compression's stream ran
+// gzip and a sync flush per write. On a 300 kB dashboard that was ~150 of them and ~15 ms of a
+// 140 ms page. server/remix-handler.ts writes bodies through this stream instead: what is
+// written to it in one turn of the event loop (up to MAX_BYTES) leaves as one chunk, flushed
+// once; whatever is written later (a part of a page that waited) still leaves as soon as it is
+// written.
 
 const MAX_BYTES = 64 * 1024;
 
