@@ -1,3 +1,5 @@
+import { Transform, type TransformCallback } from "node:stream";
+
 // Remix hands the server a response body as many small writes: React streams a page a few
 // kilobytes at a time, and the adapter writes and flushes each one, so compression's stream ran
 // gzip and a sync flush per write. On a 300 kB dashboard that was ~150 of them and ~15 ms of a
